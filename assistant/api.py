@@ -1,0 +1,116 @@
+"""The Python API. Every command of the CLI is one call here; the CLI only parses and prints.
+
+    >>> import assistant
+    >>> report = assistant.score("launch.md")
+    >>> report.clarity.score
+
+Functions accept a path, "-" for stdin, or an already loaded `Document`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.batch.models import CritiqueSummary
+    from assistant.clarity.models import ScoreReport
+    from assistant.config import Settings
+    from assistant.documents.models import Document
+    from assistant.draft.models import Draft
+    from assistant.engines.base import AudienceFilter
+    from assistant.personas.models import ReviewReport
+    from assistant.questions.models import QuestionReport
+
+Source = "str | Path | Document"
+
+
+def _settings(settings: Settings | None) -> Settings:
+    from assistant.config import load_settings
+
+    return settings if settings is not None else load_settings()
+
+
+def load(source: str | Path | Document, *, settings: Settings | None = None) -> Document:
+    """Read a .md/.txt/.docx file (or "-" for stdin) into a typed Document."""
+    from assistant.documents import load_document
+    from assistant.documents.models import Document
+
+    if isinstance(source, Document):
+        return source
+    return load_document(source, max_bytes=_settings(settings).max_input_bytes)
+
+
+def outline(source: str | Path | Document, *, settings: Settings | None = None) -> Document:
+    """How the tool reads a document: headline, sections, paragraph roles, FAQ pairs."""
+    return load(source, settings=settings)
+
+
+def score(
+    source: str | Path | Document, *, judge: bool = False, settings: Settings | None = None
+) -> ScoreReport:
+    """Deterministic clarity score and PR/FAQ rubric; with judge=True also the LLM judge."""
+    from assistant.clarity import score_document
+
+    settings = _settings(settings)
+    doc = load(source, settings=settings)
+    report = score_document(doc)
+    if judge:
+        from assistant.engines import get_engine
+
+        report = report.with_judge(get_engine(settings).judge(doc))
+    return report
+
+
+def draft(
+    notes: str | Path | Document,
+    *,
+    settings: Settings | None = None,
+    stream: Callable[[str], None] | None = None,
+) -> Draft:
+    """A first-draft PR/FAQ from customer notes, grounded in them, with its gaps listed."""
+    from assistant.engines import get_engine
+
+    settings = _settings(settings)
+    return get_engine(settings).draft(load(notes, settings=settings), stream=stream)
+
+
+def questions(
+    source: str | Path | Document,
+    *,
+    audience: AudienceFilter = "all",
+    top: int | None = None,
+    settings: Settings | None = None,
+) -> QuestionReport:
+    """The hard questions this document will be asked, and whether it answers them."""
+    from assistant.engines import get_engine
+
+    settings = _settings(settings)
+    return get_engine(settings).questions(load(source, settings=settings), audience=audience, top=top)
+
+
+def review(
+    source: str | Path | Document,
+    *,
+    personas: Sequence[str] | None = None,
+    rounds: int = 1,
+    settings: Settings | None = None,
+) -> ReviewReport:
+    """Skeptical stakeholders read, argue and decide."""
+    from assistant.engines import get_engine
+
+    settings = _settings(settings)
+    return get_engine(settings).review(load(source, settings=settings), personas=personas, rounds=rounds)
+
+
+def critique(
+    paths: Sequence[str | Path],
+    *,
+    out: Path | None = None,
+    settings: Settings | None = None,
+) -> CritiqueSummary:
+    """Score, questions and review for one document or a folder of them."""
+    from assistant.batch import run_critique
+
+    return run_critique([Path(p) for p in paths], out=out, settings=_settings(settings))

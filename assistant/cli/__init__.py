@@ -1,0 +1,48 @@
+"""`prfaq`: a thin command-line layer over the Python API in `assistant.api`."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from assistant.cli.app import app
+
+# Each command lives in its own module and registers itself on `app` when imported.
+from assistant.cli import outline as _outline  # noqa: E402,F401  isort: skip
+from assistant.cli import doctor as _doctor  # noqa: E402,F401  isort: skip
+
+
+def main() -> None:
+    """Entry point: user errors become one line on stderr and a documented exit code."""
+    from assistant.errors import PrfaqError
+
+    try:
+        result = app(standalone_mode=False)
+        if isinstance(result, int) and result:
+            sys.exit(result)
+    except PrfaqError as exc:
+        print(f"prfaq: error: {exc}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        print("prfaq: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            print("prfaq: aborted", file=sys.stderr)
+            sys.exit(130)
+        if os.environ.get("PRFAQ_DEBUG"):
+            raise
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        print(f"prfaq: internal error: {type(exc).__name__}: {message} "
+              "(set PRFAQ_DEBUG=1 for a traceback, and please report it)", file=sys.stderr)
+        sys.exit(70)
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,48 @@
+"""The typer application object and the options every command shares.
+
+Kept free of heavy imports: `prfaq --help` must stay instant, so the openai SDK and
+langchain-core load only inside the commands that call a model.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="prfaq",
+    help="The Working Backwards assistant: draft, question, review and score Amazon-style PR/FAQs.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(str, Enum):
+    md = "md"
+    json = "json"
+
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+OfflineOption = Annotated[
+    bool, typer.Option("--offline", help="Use the built-in offline engine even if an endpoint is set.")
+]
+BaseUrlOption = Annotated[
+    str | None,
+    typer.Option("--base-url", help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL).", show_default=False),
+]
+ModelOption = Annotated[
+    str | None, typer.Option("--model", "-m", help="Model name (default: $PRFAQ_MODEL).", show_default=False)
+]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the response cache.")]
+PromptsDirOption = Annotated[
+    Path | None,
+    typer.Option("--prompts-dir", help="Folder of prompt files that override the built-in ones by name.",
+                 show_default=False),
+]
+DocArgument = Annotated[str, typer.Argument(help="A .md, .txt or .docx file, or - for standard input.")]

@@ -1,0 +1,92 @@
+"""Glue shared by the commands: settings from flags, the engine, output, the offline notice."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.errors import OutputExistsError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from assistant.config import Settings
+    from assistant.engines.base import Engine
+
+_notice_shown = False
+
+
+def settings_from_flags(
+    *,
+    offline: bool = False,
+    base_url: str | None = None,
+    model: str | None = None,
+    no_cache: bool = False,
+    prompts_dir: Path | None = None,
+) -> Settings:
+    from assistant.config import load_settings
+
+    return load_settings(
+        offline=offline or None,
+        base_url=base_url,
+        model=model,
+        use_cache=False if no_cache else None,
+        prompts_dir=prompts_dir,
+    )
+
+
+def say(message: str) -> None:
+    """Status for the person at the terminal: stderr, so stdout stays clean for pipes."""
+    print(message, file=sys.stderr)
+
+
+def announce_engine(settings: Settings) -> None:
+    """Say once per process which engine runs when it is the offline one."""
+    global _notice_shown
+    if _notice_shown:
+        return
+    _notice_shown = True
+    if not settings.has_endpoint:
+        say(f"prfaq: running on the built-in offline engine ({settings.offline_reason}).")
+
+
+def engine_for(settings: Settings) -> Engine:
+    from assistant.engines import get_engine
+
+    announce_engine(settings)
+    return get_engine(settings)
+
+
+def emit_json(model: BaseModel) -> None:
+    sys.stdout.write(model.model_dump_json(indent=2) + "\n")
+
+
+def emit_text(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def write_new_file(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write a user-visible output file without ever clobbering one that exists (unless forced).
+
+    The write goes to a temporary file first and is renamed into place, so an interrupted run
+    never leaves half a file where the user expects a whole one.
+    """
+    import os
+    import tempfile
+
+    if path.exists() and not force:
+        raise OutputExistsError(f"{path} already exists; choose another -o or pass --force to replace it")
+    if path.is_dir():
+        raise OutputExistsError(f"{path} is a directory; give a file name with -o")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        if not force and path.exists():
+            raise OutputExistsError(f"{path} appeared while writing; not replacing it")
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

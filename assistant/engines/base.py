@@ -1,0 +1,34 @@
+"""The one interface every command runs on. The offline engine and the LLM engine both
+implement it, so commands never know (or care) which one is underneath."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Literal, Protocol
+
+if TYPE_CHECKING:
+    from assistant.clarity.judge import JudgeReport
+    from assistant.documents.models import Document
+    from assistant.draft.models import Draft
+    from assistant.personas.models import ReviewReport
+    from assistant.questions.models import QuestionReport
+
+AudienceFilter = Literal["external", "internal", "all"]
+
+
+class Engine(Protocol):
+    name: Literal["offline", "llm"]
+
+    def draft(self, notes: Document, *, stream: Callable[[str], None] | None = None) -> Draft: ...
+
+    def questions(
+        self, doc: Document, *, audience: AudienceFilter = "all", top: int | None = None
+    ) -> QuestionReport: ...
+
+    def review(
+        self, doc: Document, *, personas: Sequence[str] | None = None, rounds: int = 1
+    ) -> ReviewReport: ...
+
+    def judge(self, doc: Document) -> JudgeReport: ...
+
+    def usage_summary(self) -> dict[str, float]: ...

@@ -1,0 +1,58 @@
+"""The built-in offline engine: deterministic, no network, every job rule-based."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Literal
+
+from assistant.errors import ConfigError
+
+if TYPE_CHECKING:
+    from assistant.clarity.judge import JudgeReport
+    from assistant.config import Settings
+    from assistant.documents.models import Document
+    from assistant.draft.models import Draft
+    from assistant.engines.base import AudienceFilter
+    from assistant.personas.models import ReviewReport
+    from assistant.questions.models import QuestionReport
+
+
+class OfflineEngine:
+    name: Literal["offline"] = "offline"
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def draft(self, notes: Document, *, stream: Callable[[str], None] | None = None) -> Draft:
+        from assistant.draft.offline import draft_offline
+
+        result = draft_offline(notes)
+        if stream is not None:
+            from assistant.render.markdown import render_press_release
+
+            stream(render_press_release(result))
+        return result
+
+    def questions(
+        self, doc: Document, *, audience: AudienceFilter = "all", top: int | None = None
+    ) -> QuestionReport:
+        from assistant.questions.offline import questions_offline
+
+        return questions_offline(doc, audience=audience, top=top)
+
+    def review(
+        self, doc: Document, *, personas: Sequence[str] | None = None, rounds: int = 1
+    ) -> ReviewReport:
+        from assistant.personas.offline import review_offline
+
+        return review_offline(doc, persona_ids=personas, rounds=rounds, settings=self.settings)
+
+    def judge(self, doc: Document) -> JudgeReport:
+        raise ConfigError(
+            "the LLM judge needs an endpoint: set OPENAI_BASE_URL (and OPENAI_API_KEY if it needs one), "
+            "or drop --judge"
+        )
+
+    def usage_summary(self) -> dict[str, float]:
+        return {"calls": 0, "requests": 0, "cache_hits": 0, "prompt_tokens": 0, "completion_tokens": 0,
+                "cost_usd": 0.0}
