@@ -1,0 +1,61 @@
+"""Shared test set-up.
+
+- Every test gets its own PRFAQ_HOME and no OpenAI variables from the developer's shell, so a
+  test never reads a real key or writes into a real user directory.
+- Sockets other than loopback are blocked (pytest-socket, see addopts in pyproject.toml).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("prfaq-home")
+    monkeypatch.setenv("PRFAQ_HOME", str(home))
+    for name in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "PRFAQ_MODEL", "PRFAQ_PROMPTS_DIR", "PRFAQ_DEBUG",
+                 "OPENAI_ORG_ID", "OPENAI_PROJECT_ID"):
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
+@dataclass
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run_prfaq(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None,
+              cwd: Path | None = None, timeout: float = 120) -> Result:
+    """Run the real command in a subprocess, as a user would, and capture what they would see."""
+    full_env = {k: v for k, v in os.environ.items()}
+    full_env.update(env or {})
+    data = input.encode() if isinstance(input, str) else input
+    proc = subprocess.run([sys.executable, "-m", "assistant", *args], input=data, capture_output=True,
+                          env=full_env, cwd=cwd, timeout=timeout)
+    return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
+
+
+@pytest.fixture
+def prfaq():
+    return run_prfaq
+
+
+def assert_one_line_error(result: Result, code: int = 2) -> None:
+    """A user error: the documented exit code, one line on stderr, no traceback."""
+    assert result.code == code, (result.code, result.stderr)
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip() and "offline engine" not in line]
+    assert len(lines) == 1, result.stderr
