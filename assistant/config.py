@@ -8,10 +8,10 @@ prints by accident, and nothing in the package writes it anywhere.
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 from typing import Literal
 
+import tomllib
 from pydantic import BaseModel, Field, SecretStr
 
 from assistant.errors import ConfigError
@@ -43,6 +43,7 @@ class Settings(BaseModel):
     timeout_s: float = 60.0
     max_retries: int = 2  # transport retries, done by the openai SDK itself
     max_reasks: int = 2  # re-asks when the output fails validation
+    max_in_flight: int = 8  # model requests in flight at once, across the whole run
     structured_mode: StructuredMode = "auto"
     max_input_bytes: int = DEFAULT_MAX_BYTES
     temperature: float = 0.0

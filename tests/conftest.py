@@ -59,3 +59,37 @@ def assert_one_line_error(result: Result, code: int = 2) -> None:
     assert "Traceback" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if line.strip() and "offline engine" not in line]
     assert len(lines) == 1, result.stderr
+
+
+CANARY_KEY = "sk-canary-DO-NOT-LEAK-7f3a9c1e5b2d4a6f"
+
+
+@pytest.fixture
+def fake_llm():
+    """A running OpenAI-compatible server on 127.0.0.1 with an empty response queue."""
+    from fake_server import FakeLLM
+
+    server = FakeLLM().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def llm_settings(fake_llm, isolated_home):
+    """Settings pointing at the fake server: short timeout, fast retries, canary key."""
+    from pydantic import SecretStr
+
+    from assistant.config import Settings
+
+    return Settings(base_url=fake_llm.base_url, api_key=SecretStr(CANARY_KEY), model="fake-model",
+                    home=isolated_home, timeout_s=2.0, max_retries=2)
+
+
+@pytest.fixture
+def llm_env(fake_llm, monkeypatch):
+    """Environment variables that point the CLI at the fake server (for subprocess runs)."""
+    env = {"OPENAI_BASE_URL": fake_llm.base_url, "OPENAI_API_KEY": CANARY_KEY, "PRFAQ_MODEL": "fake-model",
+           "PRFAQ_TIMEOUT": "2"}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return env

@@ -1,0 +1,53 @@
+"""The LLM engine: each job runs as a pipeline of prompt files through the model gateway."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from assistant.clarity.judge import JudgeReport
+    from assistant.config import Settings
+    from assistant.documents.models import Document
+    from assistant.draft.models import Draft
+    from assistant.engines.base import AudienceFilter
+    from assistant.llm import Gateway
+    from assistant.personas.models import ReviewReport
+    from assistant.questions.models import QuestionReport
+
+
+class LLMEngine:
+    name: Literal["llm"] = "llm"
+
+    def __init__(self, settings: Settings, gateway: Gateway | None = None) -> None:
+        from assistant.llm import Gateway
+
+        self.settings = settings
+        self.gateway = gateway or Gateway(settings)
+
+    def draft(self, notes: Document, *, stream: Callable[[str], None] | None = None) -> Draft:
+        from assistant.draft.pipeline import draft_with_llm
+
+        return draft_with_llm(notes, self.gateway, stream=stream)
+
+    def questions(
+        self, doc: Document, *, audience: AudienceFilter = "all", top: int | None = None
+    ) -> QuestionReport:
+        from assistant.questions.llm import questions_with_llm
+
+        return questions_with_llm(doc, self.gateway, audience=audience, top=top)
+
+    def review(
+        self, doc: Document, *, personas: Sequence[str] | None = None, rounds: int = 1
+    ) -> ReviewReport:
+        from assistant.personas.llm import review_with_llm
+
+        return review_with_llm(doc, self.gateway, persona_ids=personas, rounds=rounds)
+
+    def judge(self, doc: Document) -> JudgeReport:
+        from assistant.clarity.judge import judge_with_llm
+
+        return judge_with_llm(doc, self.gateway)
+
+    def usage_summary(self) -> dict[str, float]:
+        return self.gateway.usage.as_dict()

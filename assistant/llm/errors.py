@@ -1,0 +1,64 @@
+"""Every way a model call can fail, each its own error with a message that says what to do.
+
+Messages never contain the API key: they are built from status codes and our own words, and
+the endpoint's own error text is passed through `redact()` first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.errors import EXIT_MODEL_FAILED, PrfaqError
+
+_KEYLIKE = re.compile(r"(sk-[A-Za-z0-9_\-]{6,}|Bearer\s+\S+|api[_-]?key[=:]\s*\S+)", re.IGNORECASE)
+
+
+def redact(text: str, secret: str | None = None) -> str:
+    if secret:
+        text = text.replace(secret, "[redacted]")
+    return _KEYLIKE.sub("[redacted]", text)
+
+
+class LLMError(PrfaqError):
+    exit_code = EXIT_MODEL_FAILED
+    kind = "model_error"
+
+
+class EndpointUnreachable(LLMError):
+    kind = "unreachable"
+
+
+class EndpointTimeout(LLMError):
+    kind = "timeout"
+
+
+class RateLimited(LLMError):
+    kind = "rate_limited"
+
+
+class EndpointFailed(LLMError):
+    kind = "server_error"
+
+
+class AuthFailed(LLMError):
+    kind = "auth"
+
+
+class RequestRejected(LLMError):
+    kind = "bad_request"
+
+
+class OutputTruncated(LLMError):
+    kind = "truncated"
+
+
+class ModelRefused(LLMError):
+    kind = "refused"
+
+
+class MalformedResponse(LLMError):
+    kind = "malformed"
+
+
+class InvalidOutput(LLMError):
+    kind = "invalid_output"

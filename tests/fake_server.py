@@ -1,0 +1,321 @@
+"""An OpenAI-compatible server on 127.0.0.1 for tests and benchmarks.
+
+Like the fake model in Simon Willison's `llm`, it answers from a queue: each test pushes the
+replies (or faults) it wants, in order. When the queue is empty it answers with `default`,
+a callable that sees the request body. It counts every request it gets, tracks how many were
+in flight at once, and can add latency or random faults (seeded) for the batch benchmarks.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import socket
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Reply:
+    """A normal chat completion. `content` may be a str, or a dict/list that is sent as JSON text."""
+
+    content: Any = ""
+    finish_reason: str = "stop"
+    refusal: str | None = None
+    prompt_tokens: int = 11
+    completion_tokens: int = 7
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Status:
+    """An HTTP error status, e.g. Status(429, {"Retry-After": "1"})."""
+
+    code: int
+    headers: dict[str, str] = field(default_factory=dict)
+    body: str = '{"error": {"message": "injected fault", "type": "server_error"}}'
+
+
+@dataclass
+class Hang:
+    """Sleep before answering (longer than the client's timeout to simulate a hang)."""
+
+    seconds: float
+    then: Reply | Status | None = None
+
+
+@dataclass
+class Malformed:
+    """A 200 whose body is not a chat completion."""
+
+    body: str = '{"choices": [{"message": '
+
+
+@dataclass
+class Reset:
+    """Close the connection without an answer."""
+
+
+Action = Reply | Status | Hang | Malformed | Reset
+
+
+@dataclass
+class Request:
+    path: str
+    method: str
+    headers: dict[str, str]
+    body: dict[str, Any]
+    started: float
+
+    @property
+    def messages(self) -> list[dict[str, Any]]:
+        return list(self.body.get("messages", []))
+
+    @property
+    def text(self) -> str:
+        """All message contents joined, for asserting on what was sent."""
+        return "\n".join(str(m.get("content", "")) for m in self.messages)
+
+
+def _default_reply(request: Request) -> Action:
+    return Reply(content="{}")
+
+
+class FakeLLM:
+    def __init__(self) -> None:
+        self.queue: deque[Action] = deque()
+        self.requests: list[Request] = []
+        self.default: Callable[[Request], Action] = _default_reply
+        self.latency = 0.0
+        self.fault_rate = 0.0
+        self.fault_choices: list[Action] = [Status(429, {"Retry-After": "0"}), Status(500), Malformed()]
+        self.rng = random.Random(7)
+        self.models = ["fake-model"]
+        self.batch_api = False
+        self.files: dict[str, bytes] = {}
+        self.batches: dict[str, dict[str, Any]] = {}
+        self._lock = threading.Lock()
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.traffic_start: float | None = None
+        self.traffic_end: float | None = None
+        self._server: ThreadingHTTPServer | None = None
+
+    # -- queue ---------------------------------------------------------------------------
+    def push(self, *actions: Action) -> FakeLLM:
+        self.queue.extend(actions)
+        return self
+
+    def push_json(self, *payloads: Any) -> FakeLLM:
+        return self.push(*(Reply(content=json.dumps(p)) for p in payloads))
+
+    @property
+    def chat_requests(self) -> list[Request]:
+        return [r for r in self.requests if r.path.endswith("/chat/completions")]
+
+    def next_action(self, request: Request) -> Action:
+        with self._lock:
+            if self.queue:
+                return self.queue.popleft()
+            if self.fault_rate and self.rng.random() < self.fault_rate:
+                return self.rng.choice(self.fault_choices)
+        return self.default(request)
+
+    # -- server --------------------------------------------------------------------------
+    @property
+    def base_url(self) -> str:
+        assert self._server is not None
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+    def start(self) -> FakeLLM:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
+                pass
+
+            def do_GET(self) -> None:  # noqa: N802
+                fake._record(self, {})
+                if self.path.rstrip("/").endswith("/models"):
+                    data = [{"id": m, "object": "model", "created": 0, "owned_by": "fake"} for m in fake.models]
+                    self._send(200, {"object": "list", "data": data})
+                elif "/batches/" in self.path and fake.batch_api:
+                    batch_id = self.path.rsplit("/", 1)[-1]
+                    self._send(200, fake.batches.get(batch_id, {}))
+                elif "/files/" in self.path and self.path.endswith("/content") and fake.batch_api:
+                    file_id = self.path.split("/files/")[1].split("/")[0]
+                    self._send_raw(200, fake.files.get(file_id, b""), "application/octet-stream")
+                else:
+                    self._send(404, {"error": {"message": "not found"}})
+
+            def do_POST(self) -> None:  # noqa: N802
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length) if length else b""
+                if self.path.endswith("/files") and fake.batch_api:
+                    fake._record(self, {"multipart": True})
+                    self._send(200, fake._store_file(raw))
+                    return
+                try:
+                    body = json.loads(raw or b"{}")
+                except json.JSONDecodeError:
+                    body = {"_raw": raw.decode("utf-8", "replace")}
+                request = fake._record(self, body)
+                if self.path.endswith("/batches"):
+                    if not fake.batch_api:
+                        self._send(404, {"error": {"message": "batch API not supported"}})
+                        return
+                    self._send(200, fake._run_batch(body))
+                    return
+                if not self.path.endswith("/chat/completions"):
+                    self._send(404, {"error": {"message": "not found"}})
+                    return
+                fake._enter()
+                try:
+                    if fake.latency:
+                        time.sleep(fake.latency)
+                    self._perform(fake.next_action(request), body)
+                finally:
+                    fake._leave()
+
+            def _perform(self, action: Action, body: dict[str, Any]) -> None:
+                if isinstance(action, Hang):
+                    time.sleep(action.seconds)
+                    if action.then is None:
+                        return self._send(200, _completion(Reply("{}"), body))
+                    action = action.then
+                if isinstance(action, Status):
+                    return self._send_raw(action.code, action.body.encode(), "application/json", action.headers)
+                if isinstance(action, Malformed):
+                    return self._send_raw(200, action.body.encode(), "application/json")
+                if isinstance(action, Reset):
+                    self.close_connection = True
+                    try:
+                        linger = b"\x01\x00\x00\x00\x00\x00\x00\x00"  # RST instead of FIN
+                        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
+                        self.connection.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+                    return None
+                if body.get("stream"):
+                    return self._stream(action, body)
+                return self._send(200, _completion(action, body), action.headers)
+
+            def _stream(self, reply: Reply, body: dict[str, Any]) -> None:
+                text = reply.content if isinstance(reply.content, str) else json.dumps(reply.content)
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.close_connection = True
+                pieces = [text[i : i + 16] for i in range(0, len(text), 16)] or [""]
+                for index, piece in enumerate(pieces):
+                    last = index == len(pieces) - 1
+                    chunk = {
+                        "id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": 0,
+                        "model": body.get("model", "fake-model"),
+                        "choices": [{"index": 0, "delta": {"content": piece},
+                                     "finish_reason": reply.finish_reason if last else None}],
+                    }
+                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                self.wfile.write(b"data: [DONE]\n\n")
+                self.wfile.flush()
+
+            def _send(self, code: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+                self._send_raw(code, json.dumps(payload).encode(), "application/json", headers)
+
+            def _send_raw(self, code: int, data: bytes, ctype: str, headers: dict[str, str] | None = None) -> None:
+                try:
+                    self.send_response(code)
+                    self.send_header("Content-Type", ctype)
+                    self.send_header("Content-Length", str(len(data)))
+                    for key, value in (headers or {}).items():
+                        self.send_header(key, value)
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (timeout): nothing to answer
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+
+    # -- bookkeeping ---------------------------------------------------------------------
+    def _record(self, handler: BaseHTTPRequestHandler, body: dict[str, Any]) -> Request:
+        request = Request(handler.path, handler.command, dict(handler.headers.items()), body, time.monotonic())
+        with self._lock:
+            self.requests.append(request)
+        return request
+
+    def _enter(self) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            if self.traffic_start is None:
+                self.traffic_start = time.monotonic()
+
+    def _leave(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
+            self.traffic_end = time.monotonic()
+
+    def _store_file(self, raw: bytes) -> dict[str, Any]:
+        # Minimal multipart parsing: the JSONL payload is the part after the blank line.
+        content = raw.split(b"\r\n\r\n", 1)[-1].rsplit(b"\r\n--", 1)[0]
+        file_id = f"file-{len(self.files) + 1}"
+        self.files[file_id] = content
+        return {"id": file_id, "object": "file", "bytes": len(content), "created_at": 0,
+                "filename": "batch.jsonl", "purpose": "batch", "status": "processed"}
+
+    def _run_batch(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Answer every line of the input file at once, as a finished batch."""
+        lines = self.files.get(body.get("input_file_id", ""), b"").decode().splitlines()
+        out = []
+        for line in filter(None, lines):
+            item = json.loads(line)
+            request = Request(item["url"], "POST", {}, item["body"], time.monotonic())
+            with self._lock:
+                self.requests.append(request)
+            action = self.next_action(request)
+            reply = action if isinstance(action, Reply) else Reply("{}")
+            out.append(json.dumps({"id": f"br-{len(out)}", "custom_id": item["custom_id"],
+                                   "response": {"status_code": 200, "body": _completion(reply, item["body"])},
+                                   "error": None}))
+        output_id = f"file-{len(self.files) + 1}"
+        self.files[output_id] = ("\n".join(out) + "\n").encode()
+        batch_id = f"batch-{len(self.batches) + 1}"
+        batch = {"id": batch_id, "object": "batch", "endpoint": body.get("endpoint"), "status": "completed",
+                 "input_file_id": body.get("input_file_id"), "output_file_id": output_id,
+                 "completion_window": "24h", "created_at": 0,
+                 "request_counts": {"total": len(out), "completed": len(out), "failed": 0}}
+        self.batches[batch_id] = batch
+        return batch
+
+
+def _completion(reply: Reply, body: dict[str, Any]) -> dict[str, Any]:
+    content = reply.content if isinstance(reply.content, str) else json.dumps(reply.content)
+    message: dict[str, Any] = {"role": "assistant", "content": None if reply.refusal else content}
+    if reply.refusal:
+        message["refusal"] = reply.refusal
+    return {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion",
+        "created": 0,
+        "model": body.get("model", "fake-model"),
+        "choices": [{"index": 0, "message": message, "finish_reason": reply.finish_reason}],
+        "usage": {"prompt_tokens": reply.prompt_tokens, "completion_tokens": reply.completion_tokens,
+                  "total_tokens": reply.prompt_tokens + reply.completion_tokens},
+    }
