@@ -1,0 +1,44 @@
+"""Spotting text that tries to instruct the model (prompt injection).
+
+Documents and notes are data. This module finds the passages that read like instructions to
+an AI or a reviewer, so outputs can flag them; nothing here changes a score, and the LLM paths
+send untrusted text inside `prompts.envelope()` whatever this finds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+from assistant.documents.models import Document, Span
+
+_PATTERNS: list[tuple[str, str]] = [
+    ("override", r"\b(ignore|disregard|forget|override)\b[^.\n]{0,40}\b(instructions?|prompts?|rules|above|previous"
+                 r"|everything)\b"),
+    ("role_change", r"\byou are (now|no longer)\b|\bact as (an? )?(ai|assistant|system|reviewer)\b"),
+    ("fake_role_line", r"(?im)^\s*(system|assistant|developer)\s*[:>]"),
+    ("chat_markup", r"<\|im_(start|end)\|>|\[/?INST\]|<</?SYS>>|###\s*(instruction|system)"),
+    ("verdict_demand", r"\b(reviewers?|the (ai|model|judge|assistant)|you)\b[^.\n]{0,30}\b(must|should|shall|will)"
+                       r"\b[^.\n]{0,20}\b(approve|accept|score|rate|pass|give)\b"),
+    ("score_demand", r"\b(give|assign|rate|score)\b[^.\n]{0,30}\b(100|10/10|5/5|full marks|a perfect score|the highest"
+                     r" score)\b"),
+    ("envelope_spoof", r"<<<\s*(end\s+)?[a-z_]+(\s+[0-9a-f]{6,})?\s*>>>"),
+]
+_COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
+
+
+class InstructionFlag(BaseModel):
+    kind: str
+    span: Span
+
+
+def find_instructions(doc: Document) -> list[InstructionFlag]:
+    """Every passage of the document that reads like an instruction to an AI or reviewer."""
+    flags: list[InstructionFlag] = []
+    for kind, pattern in _COMPILED:
+        for match in pattern.finditer(doc.text):
+            flags.append(InstructionFlag(kind=kind, span=doc.span(match.start(), match.end())))
+    flags.sort(key=lambda flag: flag.span.start)
+    return flags
+
