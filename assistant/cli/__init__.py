@@ -15,7 +15,9 @@ from assistant.cli import doctor as _doctor  # noqa: E402,F401  isort: skip
 def main() -> None:
     """Entry point: user errors become one line on stderr and a documented exit code."""
     from assistant.errors import PrfaqError
+    from assistant.logging_setup import configure_logging
 
+    configure_logging()
     try:
         result = app(standalone_mode=False)
         if isinstance(result, int) and result:

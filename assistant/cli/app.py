@@ -46,3 +46,24 @@ PromptsDirOption = Annotated[
                  show_default=False),
 ]
 DocArgument = Annotated[str, typer.Argument(help="A .md, .txt or .docx file, or - for standard input.")]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from assistant import __version__
+
+        print(f"prfaq {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Turn customer notes into a PR/FAQ worth reviewing, and hear the hard questions first.
+
+    Runs on any OpenAI-compatible endpoint (OPENAI_BASE_URL, OPENAI_API_KEY, PRFAQ_MODEL) or,
+    with none configured, on the built-in offline engine.
+    """
