@@ -26,7 +26,7 @@ def test_version(prfaq):
 
 
 def test_importing_the_cli_does_not_pull_in_heavy_libraries():
-    code = "import sys, assistant.cli; print(','.join(m for m in %r if m in sys.modules))" % (HEAVY,)
+    code = f"import sys, assistant.cli; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "", f"imported at start-up: {loaded}"
 
