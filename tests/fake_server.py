@@ -319,3 +319,52 @@ def _completion(reply: Reply, body: dict[str, Any]) -> dict[str, Any]:
         "usage": {"prompt_tokens": reply.prompt_tokens, "completion_tokens": reply.completion_tokens,
                   "total_tokens": reply.prompt_tokens + reply.completion_tokens},
     }
+
+
+def minimal_instance(schema: dict[str, Any], root: dict[str, Any] | None = None) -> Any:
+    """The smallest value that validates against a (pydantic-made) JSON Schema.
+
+    Lets the fake server answer any structured call without knowing the model behind it:
+    `fake.default = schema_echo` answers each request with a valid, minimal object.
+    """
+    root = root or schema
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return minimal_instance(root.get("$defs", {})[name], root)
+    for key in ("anyOf", "oneOf", "allOf"):
+        if key in schema:
+            options = [s for s in schema[key] if s.get("type") != "null"] or schema[key]
+            return minimal_instance(options[0], root)
+    if "const" in schema:
+        return schema["const"]
+    if "enum" in schema:
+        return schema["enum"][0]
+    if "default" in schema:
+        return schema["default"]
+    kind = schema.get("type")
+    if kind == "object" or "properties" in schema:
+        props = schema.get("properties", {})
+        return {name: minimal_instance(props[name], root) for name in schema.get("required", props)}
+    if kind == "array":
+        count = schema.get("minItems", 0)
+        return [minimal_instance(schema.get("items", {}), root) for _ in range(count)]
+    if kind == "string":
+        return "x" * max(1, schema.get("minLength", 1))
+    if kind == "integer":
+        return int(schema.get("minimum", 0))
+    if kind == "number":
+        return float(schema.get("minimum", 0))
+    if kind == "boolean":
+        return False
+    if kind == "null":
+        return None
+    return None
+
+
+def schema_echo(request: Request) -> Action:
+    """Answer a structured call with the minimal valid object for the schema it sent."""
+    fmt = request.body.get("response_format") or {}
+    schema = (fmt.get("json_schema") or {}).get("schema")
+    if schema is None:
+        return Reply("Seattle, WA - A plain answer from the fake model.")
+    return Reply(json.dumps(minimal_instance(schema)))
