@@ -1,0 +1,31 @@
+"""Clarity: deterministic rules and a 0-100 score whose every deduction points at words.
+
+    from assistant.clarity import score_document
+    report = score_document(doc)          # ScoreReport: clarity + rubric (+ judge, if added)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.clarity.models import ScoreReport
+    from assistant.documents.models import Document
+
+
+def score_document(doc: Document, *, today: date | None = None) -> ScoreReport:
+    """Score a loaded document: the clarity report and the PR/FAQ rubric. `today` fixes the date
+    a dateline must be after (tests pass one; the default is the real today)."""
+    from assistant.clarity.models import ScoreReport
+    from assistant.clarity.score import clarity_report
+    from assistant.rubric import evaluate_rubric
+
+    return ScoreReport(
+        path=doc.path,
+        clarity=clarity_report(doc, today=today),
+        rubric=evaluate_rubric(doc, today=today),
+    )
+
+
+__all__ = ["score_document"]

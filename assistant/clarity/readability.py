@@ -1,0 +1,56 @@
+"""Flesch-Kincaid grade level, computed here from our own sentences, words and syllables.
+
+textstat is deliberately not used: version 0.7.13 downloads NLTK's cmudict the first time it
+counts syllables and fails on a machine without network (as these are). pyphen ships its
+hyphenation dictionaries inside the package, so syllables are counted offline, deterministically.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from assistant.clarity.text import Prose, Sentence
+
+if TYPE_CHECKING:
+    import pyphen
+
+@lru_cache(maxsize=1)
+def _hyphenator() -> pyphen.Pyphen:
+    import pyphen  # imported here: `prfaq --help` must not pay for it
+
+    # pyphen's typographic defaults (no break within 2 letters of either edge) undercount a few
+    # short words ("idea"), but on the OneStopEnglish levels they order texts better (98.1% of
+    # pairs) than left=right=1 (97.0%) or a vowel-group fallback (97.9%); see
+    # evals/validate_clarity.py.
+    return pyphen.Pyphen(lang="en_US")
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Syllables in one word: pyphen's hyphenation points + 1. Numbers count as one syllable;
+    words with digits or inner punctuation ("U.S.", "24/7") count their letter groups."""
+    lower = word.lower().strip("'’-.")
+    if not lower:
+        return 1
+    if not lower.isalpha():
+        parts = [p for p in re.split(r"[^a-z]+", lower) if p]
+        return max(1, sum(syllables(p) for p in parts)) if parts else 1
+    return len(_hyphenator().positions(lower)) + 1
+
+
+def fk_grade_of(word_count: int, sentence_count: int, syllable_count: int) -> float:
+    if word_count == 0 or sentence_count == 0:
+        return 0.0
+    return 0.39 * word_count / sentence_count + 11.8 * syllable_count / word_count - 15.59
+
+
+def sentence_grade(sentence: Sentence) -> float:
+    return fk_grade_of(sentence.word_count, 1, sum(syllables(w.text) for w in sentence.words))
+
+
+def fk_grade(prose: Prose) -> float:
+    """Flesch-Kincaid grade of the whole text (0.0 for a text without words)."""
+    words = prose.words
+    return fk_grade_of(len(words), len(prose.sentences), sum(syllables(w.text) for w in words))

@@ -1,0 +1,51 @@
+"""The rule set: one module per rule, each declaring a `RULE`. Categories carry the caps.
+
+Bump RULE_SET_VERSION whenever a rule, a weight, a cap or a word list changes: scores are only
+comparable within one version, and the version travels in every JSON report.
+"""
+
+from __future__ import annotations
+
+from assistant.clarity.rules import (
+    hedge,
+    hype,
+    intensifier,
+    nominalization,
+    passive_voice,
+    placeholder,
+    rare_word,
+    readability,
+    sentence_length,
+    undefined_acronym,
+    unquantified_claim,
+    vague_quantity,
+)
+from assistant.clarity.rules.base import Category, Context, Hit, Rule
+
+RULE_SET_VERSION = "2025.1"
+
+CATEGORIES: dict[str, Category] = {
+    c.id: c
+    for c in (
+        Category("readability", cap=20.0, normalisation="document"),
+        Category("length", cap=12.0),
+        Category("vague", cap=15.0),
+        Category("hype", cap=10.0),
+        Category("acronyms", cap=8.0),
+        Category("jargon", cap=8.0),
+        Category("voice", cap=6.0),
+        Category("wordiness", cap=6.0),
+        Category("placeholders", cap=15.0, normalisation="absolute"),
+    )
+}
+
+RULES: tuple[Rule, ...] = tuple(
+    module.RULE
+    for module in (
+        readability, sentence_length, vague_quantity, hedge, unquantified_claim, hype, intensifier,
+        undefined_acronym, rare_word, passive_voice, nominalization, placeholder,
+    )
+)
+RULES_BY_ID = {rule.id: rule for rule in RULES}
+
+__all__ = ["CATEGORIES", "RULES", "RULES_BY_ID", "RULE_SET_VERSION", "Category", "Context", "Hit", "Rule"]

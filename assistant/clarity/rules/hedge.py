@@ -1,0 +1,35 @@
+"""Hedges: "could", "might", "arguably", "seems". A PR/FAQ states what the product does, or says
+plainly what is not known yet. Questions are exempt: "Could I use it offline?" is fair to ask."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from assistant.clarity.rules.base import Context, Hit, Rule, phrase_pattern, sentences_with_matches
+
+HEDGES = (
+    "could", "might", "may", "possibly", "probably", "perhaps", "maybe", "arguably", "presumably",
+    "seems", "seem", "seemed", "appears to", "appear to", "tends to", "tend to", "generally",
+    "somewhat", "relatively", "in some cases", "to some extent",
+    "to a certain degree", "more or less", "sort of", "hopefully", "ideally",
+    "it is believed", "it is thought", "it is said", "studies show", "research shows",
+    "experts say", "some say", "i would argue that", "so to speak", "helps to", "aims to",
+    "attempts to", "tries to", "should be able to",
+)
+HEDGE_RE = phrase_pattern(HEDGES)
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    for _sentence, match in sentences_with_matches(ctx, HEDGE_RE, skip_questions=True):
+        words = ctx.text[match.start() : match.end()]
+        if words == "May":  # the month ("May 4"), not a hedge
+            continue
+        yield Hit(
+            match.start(),
+            match.end(),
+            f"hedge: '{words}' weakens the claim",
+            "state it plainly, or say what is not known yet and how you will find out",
+        )
+
+
+RULE = Rule("hedge", "vague", 1.0, "Hedges that weaken a claim", check)

@@ -1,0 +1,56 @@
+"""Passive voice: a form of "be" followed by a past participle ("was built", "are being
+reviewed"). Predicate adjectives that look like participles ("is based in", "are interested",
+"is located") are the usual false alarms and are exempt."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from assistant.clarity.rules.base import Context, Hit, Rule, word_list
+
+BE = r"(?:am|is|are|was|were|be|been|being|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)"
+# Adverbs that may sit between "be" and the participle ("is automatically sent").
+BETWEEN = r"(?:\s+(?:not|also|already|often|always|never|now|then|still|just|only|usually|being|\w+ly))*"
+IRREGULAR = word_list(
+    "written made done given taken seen known shown built sent found held kept left lost paid put "
+    "told thought brought bought caught taught sold spent won begun broken chosen driven eaten fallen "
+    "forgotten gotten hidden ridden risen shaken spoken stolen sworn torn worn woven drawn grown thrown "
+    "flown blown understood led fed met hit cut shut split spread hurt cast bound ground laid said meant "
+    "heard felt dealt sought fought struck hung born borne beaten bitten forbidden forgiven frozen "
+    "overtaken undertaken withdrawn overseen rebuilt rewritten upheld withheld mistaken set run read "
+    "sunk shot slain sped spun stuck stung swept swung undone unseen woken"
+)
+PASSIVE_RE = re.compile(
+    r"\b" + BE + BETWEEN + r"\s+(?P<participle>\w+ed|" + "|".join(IRREGULAR) + r")\b", re.I
+)
+# Participles used as adjectives after "be": describing a state, not hiding an actor.
+PREDICATE_ADJECTIVES = frozenset(
+    word_list("based located interested excited pleased delighted thrilled concerned involved married tired "
+    "worried surprised satisfied supposed used related committed dedicated experienced qualified "
+    "complicated detailed advanced skilled talented crowded scared bored confused frustrated annoyed "
+    "disappointed embarrassed amazed ashamed exhausted determined convinced obsessed opposed entitled "
+    "aged armed balanced biased blessed closed connected contained crooked distributed divided "
+    "engaged exposed finished gone limited mixed needed noted organized organised packed pleased "
+    "prepared priced rated relaxed reserved retired shocked sized stressed stuck sophisticated "
+    "talented unrelated unused unmatched unsupported varied wicked")
+) - {"needed"}
+NOT_PARTICIPLES = frozenset(word_list("bed red shed sled speed need seed feed weed bleed breed indeed hundred kindred "
+                            "naked wicked sacred rugged"))
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    for sentence in ctx.prose.sentences:
+        for match in PASSIVE_RE.finditer(ctx.copy, sentence.start, sentence.end):
+            participle = match.group("participle").lower()
+            if participle in PREDICATE_ADJECTIVES or participle in NOT_PARTICIPLES:
+                continue
+            yield Hit(
+                match.start(),
+                match.end(),
+                f"passive voice: '{ctx.text[match.start():match.end()]}' hides who acts",
+                "put the actor first: say who does it ('the team reviews it', not 'it is reviewed')",
+            )
+
+
+RULE = Rule("passive_voice", "voice", 1.0, "Passive voice that hides who acts", check)

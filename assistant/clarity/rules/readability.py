@@ -1,0 +1,43 @@
+"""Readability as a document-level signal: the Flesch-Kincaid grade of the whole text. Points
+are lost per grade above the target, and the finding points at the hardest sentence, which is
+where a rewrite pays most."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from assistant.clarity.readability import fk_grade, sentence_grade
+from assistant.clarity.rules.base import Context, Hit, Rule
+
+TARGET_GRADE = 8.0  # plain business writing; Amazon's narratives aim at a general reader
+FREE_GRADE = 4.0  # below this no text can get simpler in a way a reader notices
+MIN_SENTENCE_WORDS = 8
+
+
+def grade_units(grade: float) -> float:
+    """Points lost scale with grade above FREE_GRADE, so two texts at grades 9 and 11 are ordered
+    even when both miss the target."""
+    return max(0.0, grade - FREE_GRADE)
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    sentences = [s for s in ctx.prose.sentences if s.word_count >= MIN_SENTENCE_WORDS] or ctx.prose.sentences
+    if not sentences:
+        return
+    grade = fk_grade(ctx.prose)
+    units = grade_units(grade)
+    if units <= 0:
+        return
+    hardest = max(sentences, key=lambda s: (sentence_grade(s), -s.start))
+    verdict = "above" if grade > TARGET_GRADE else "within"
+    yield Hit(
+        hardest.start,
+        hardest.end,
+        f"reading grade {grade:.1f} (Flesch-Kincaid; target {TARGET_GRADE:.0f}, {verdict} it); "
+        "hardest sentence shown",
+        "shorter sentences and everyday words; start with this sentence",
+        units,
+    )
+
+
+RULE = Rule("readability", "readability", 2.0, "Flesch-Kincaid grade of the whole text", check)

@@ -1,0 +1,110 @@
+"""Acronyms not defined at first use. Defined means "Full Name (ABC)" or "ABC (Full Name)" at or
+before the first use. Universally known ones are allowed: an allowlist, plus any acronym that is
+as common in English text as an everyday word (wordfreq Zipf >= 4.0: NASA, BBC, CEO), which
+readers know without a definition. One finding per acronym, at its first use."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from assistant.clarity.lexicon import zipf
+from assistant.clarity.rules.base import Context, Hit, Rule, word_list
+
+ALLOWLIST = frozenset(word_list(
+    # Universally known acronyms and abbreviations.
+    "API APIS URL URLS CEO CFO CTO COO AI US USA UK EU UN FAQ FAQS PDF SMS PR OK TV PC ID IDS IT HR "
+    "FBI NASA BBC CNN GPS USB DVD CD HTML PIN ATM VIP DIY FYI ASAP PS AM PM GMT UTC NYC LA DC "
+    "GB MB KB TB GHZ MHZ KM KG MPH CM MM ML USD EUR GBP VAT ID IOS CSV JSON SQL UI "
+    "AWS IBM HP LG BMW NBA NFL NHS WHO NATO UNICEF DNA HIV COVID LED LCD "
+    # US state and Canadian province codes: they appear in datelines ("SEATTLE, WA").
+    "AL AK AZ AR CA CO CT DE FL GA HI IA IL IN KS KY LA MA MD ME MI MN MO MS MT NC ND NE NH NJ NM NV NY "
+    "OH OR PA RI SC SD TN TX UT VA VT WA WI WV WY BC ON QC AB"
+))
+KNOWN_ZIPF = 4.0
+ROMAN_RE = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3})$")
+ACRONYM_RE = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Z0-9&]{1,7})(?P<plural>s)?(?![\w-])")
+
+
+def _initials_match(acronym: str, words: list[str]) -> bool:
+    """True when the acronym's letters appear, in order, as initials of the given words."""
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    initials = "".join(w[0].lower() for w in words if w)
+    position = 0
+    for letter in letters:
+        position = initials.find(letter, position)
+        if position < 0:
+            # Allow letters taken from inside a word ("JavaScript Object Notation" -> JSON works
+            # by initials; "Extract, Transform, Load" too); fall back to the whole phrase.
+            return _letters_in_order(letters, "".join(words).lower())
+        position += 1
+    return True
+
+
+def _letters_in_order(letters: list[str], phrase: str) -> bool:
+    position = 0
+    for letter in letters:
+        position = phrase.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return bool(letters) and phrase[:1] == letters[0]
+
+
+_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def defined_at(ctx: Context, acronym: str, start: int, end: int) -> bool:
+    """Is this occurrence a definition: "Full Name (ABC)" or "ABC (Full Name)"?"""
+    text = ctx.copy
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    if before.endswith("(") and text[end : end + 1] == ")":
+        preceding = _WORDS_RE.findall(text[max(0, start - 120) : start])[-len(acronym) - 3 :]
+        return any(_initials_match(acronym, preceding[i:]) for i in range(len(preceding)))
+    if after.lstrip().startswith("("):
+        close = text.find(")", end, end + 150)
+        inside = _WORDS_RE.findall(text[end : close]) if close > 0 else []
+        return len(inside) >= 2 and _initials_match(acronym, inside)
+    return False
+
+
+def _is_shouting(ctx: Context, start: int, end: int) -> bool:
+    """Part of a run of capitalised words (a dateline "SEATTLE, WA", a heading in capitals)."""
+    window = ctx.copy[max(0, start - 30) : end + 30]
+    caps_words = re.findall(r"\b[A-Z]{3,}\b", window)
+    return len(caps_words) >= 3
+
+
+def is_known(acronym: str) -> bool:
+    return acronym in ALLOWLIST or bool(ROMAN_RE.match(acronym)) or zipf(acronym.lower()) >= KNOWN_ZIPF
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    seen: set[str] = set()
+    defined: set[str] = set()
+    first_use: dict[str, tuple[int, int]] = {}
+    for sentence in ctx.prose.sentences:
+        for match in ACRONYM_RE.finditer(ctx.copy, sentence.start, sentence.end):
+            acronym = match.group("acr")
+            if sum(c.isalpha() for c in acronym) < 2 or is_known(acronym) or acronym in defined:
+                continue
+            if _is_shouting(ctx, match.start(), match.end()):
+                continue
+            if defined_at(ctx, acronym, match.start(), match.end("acr")):
+                defined.add(acronym)
+                continue
+            if acronym not in seen:
+                seen.add(acronym)
+                first_use[acronym] = (match.start(), match.end())
+    for acronym, (start, end) in sorted(first_use.items(), key=lambda item: item[1]):
+        later = " (it is defined only later)" if acronym in defined else ""
+        yield Hit(
+            start,
+            end,
+            f"acronym '{acronym}' is not defined at first use{later}",
+            f"spell it out the first time: 'Full Name ({acronym})'",
+        )
+
+
+RULE = Rule("undefined_acronym", "acronyms", 2.0, "Acronyms not defined at first use", check)

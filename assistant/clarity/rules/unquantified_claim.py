@@ -1,0 +1,51 @@
+"""Comparative and superlative claims with no number in the sentence: "faster", "the best",
+"significantly cheaper". The brief's example: write "cuts reorder time from 90 to 10 minutes",
+not "dramatically faster". Questions are exempt (asking "is it faster?" claims nothing)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from assistant.clarity.rules.base import Context, Hit, Rule, word_list
+
+COMPARATIVES = word_list(
+    "faster quicker sooner better cheaper easier simpler smaller larger bigger higher lower greater "
+    "fewer longer shorter safer stronger smarter clearer lighter slower tighter richer smoother "
+    "sharper leaner healthier happier"
+)
+SUPERLATIVES = word_list(
+    "fastest quickest best cheapest easiest simplest smallest largest biggest highest lowest greatest "
+    "fewest safest strongest smartest clearest lightest leading"
+)
+DEGREE = r"(?:(?:significantly|substantially|considerably|dramatically|drastically|much|far|vastly|"
+DEGREE += r"greatly|way|even|a\s+lot|far)\s+)"
+CLAIM_RE = re.compile(
+    r"\b(?P<claim>" + DEGREE + r"?(?:"
+    + "|".join(COMPARATIVES)
+    + r"|(?:more|less)\s+(?!than\b|and\b|or\b|of\b)[a-z]{3,}"
+    + r"|(?:the\s+)?(?:" + "|".join(SUPERLATIVES) + r"|most\s+[a-z]{4,})"
+    + r"|number\s+one|#1|world['’]s\s+first|first[- ]ever))\b",
+    re.I,
+)
+PLAIN_ENGLISH = re.compile(r"\b(?:better\s+(?:off|yet)|at\s+(?:the\s+)?(?:best|least|most|latest))\b", re.I)
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    for sentence in ctx.prose.sentences:
+        if ctx.is_question(sentence) or ctx.sentence_has_number(sentence):
+            continue
+        idioms = [m.span() for m in PLAIN_ENGLISH.finditer(ctx.copy, sentence.start, sentence.end)]
+        for match in CLAIM_RE.finditer(ctx.copy, sentence.start, sentence.end):
+            if any(a <= match.start() < b for a, b in idioms):
+                continue
+            words = ctx.text[match.start() : match.end()]
+            yield Hit(
+                match.start(),
+                match.end(),
+                f"claim without a number: '{words}' than what, by how much?",
+                "give the number: from X to Y (e.g. 'cuts reorder time from 90 to 10 minutes')",
+            )
+
+
+RULE = Rule("unquantified_claim", "vague", 0.75, "Comparatives and superlatives with no number", check)

@@ -1,0 +1,108 @@
+"""From rule hits to a score: normalise by length, cap per category, round so it adds up.
+
+- Normalised: a hit in a `per_100_words` category costs `weight * 100 / max(words, 100)`, so a
+  long document is not punished for being long (and a 30-word note is not punished 3x for one
+  slip). Placeholders cost a fixed amount each; readability is one document-level figure.
+- Capped: each category costs at most its cap; when a category is over, its findings share the
+  cap in proportion to what they would have cost.
+- Exact: points are integer hundredths. A category's hundredths are split among its findings by
+  the largest-remainder method (ties broken by position), so the findings' deductions add up to
+  exactly `100 - score`.
+- Deterministic and blind to instructions: rules read words, never meaning, and the order of
+  everything is fixed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.clarity.models import CategoryScore, ClarityReport, Finding
+from assistant.clarity.readability import fk_grade
+from assistant.clarity.rules import CATEGORIES, RULE_SET_VERSION, RULES, Category, Context, Hit, Rule
+from assistant.documents.models import Document
+
+HUNDREDTHS = 100
+MIN_WORDS_FOR_NORMALISING = 100
+
+
+@dataclass(frozen=True)
+class _Costed:
+    rule: Rule
+    hit: Hit
+    raw: float  # points before the cap
+
+
+def _length_factor(category: Category, words: int) -> float:
+    if category.normalisation == "per_100_words":
+        return 100.0 / max(words, MIN_WORDS_FOR_NORMALISING)
+    return 1.0
+
+
+def _without_nested(costed: list[_Costed]) -> list[_Costed]:
+    """Within one category, a hit inside another hit's span is the same problem seen twice
+    ("significantly" inside "significantly faster"): keep the wider one."""
+    kept: list[_Costed] = []
+    for item in sorted(costed, key=lambda c: (c.hit.start, -(c.hit.end - c.hit.start))):
+        if any(k.hit.start <= item.hit.start and item.hit.end <= k.hit.end for k in kept):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _split_hundredths(total: int, raws: list[float]) -> list[int]:
+    """Share `total` hundredths in proportion to `raws` so the shares add up to `total` exactly."""
+    weight = sum(raws)
+    if total <= 0 or weight <= 0:
+        return [0] * len(raws)
+    exact = [total * raw / weight for raw in raws]
+    shares = [int(x) for x in exact]
+    leftover = total - sum(shares)
+    by_remainder = sorted(range(len(raws)), key=lambda i: (-(exact[i] - shares[i]), i))
+    for i in by_remainder[:leftover]:
+        shares[i] += 1
+    return shares
+
+
+def _to_hundredths(points: float) -> int:
+    return int(points * HUNDREDTHS + 0.5)
+
+
+def clarity_report(doc: Document, *, today: date | None = None) -> ClarityReport:
+    ctx = Context(doc, today or date.today())
+    words = ctx.prose.word_count
+    by_category: dict[str, list[_Costed]] = {cid: [] for cid in CATEGORIES}
+    for rule in RULES:
+        category = CATEGORIES[rule.category]
+        factor = _length_factor(category, words)
+        for hit in rule.check(ctx):
+            by_category[rule.category].append(_Costed(rule, hit, rule.weight * hit.units * factor))
+
+    findings: list[Finding] = []
+    categories: list[CategoryScore] = []
+    lost = 0
+    for cid, category in CATEGORIES.items():
+        costed = _without_nested(by_category[cid])
+        raw_total = sum(c.raw for c in costed)
+        category_hundredths = min(_to_hundredths(category.cap), _to_hundredths(raw_total))
+        shares = _split_hundredths(category_hundredths, [c.raw for c in costed])
+        lost += category_hundredths
+        categories.append(CategoryScore(id=cid, cap=category.cap, deduction=category_hundredths / HUNDREDTHS,
+                                        findings=len(costed), capped=raw_total > category.cap))
+        for item, share in zip(costed, shares, strict=True):
+            span = doc.span(item.hit.start, item.hit.end)
+            findings.append(Finding(
+                rule=item.rule.id, message=item.hit.message, start=span.start, end=span.end, text=span.text,
+                line=span.line, column=span.column, deduction=share / HUNDREDTHS, suggestion=item.hit.suggestion,
+            ))
+    findings.sort(key=lambda f: (-f.deduction, f.start, f.rule))
+    score_hundredths = 100 * HUNDREDTHS - lost
+    return ClarityReport(
+        score=score_hundredths / HUNDREDTHS,
+        rule_set_version=RULE_SET_VERSION,
+        findings=findings,
+        categories=categories,
+        words=words,
+        sentences=len(ctx.prose.sentences),
+        grade=round(fk_grade(ctx.prose), 2),
+    )
