@@ -1,0 +1,49 @@
+"""Find the launch date in a dateline and tell whether it is still ahead."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+DATE_PATTERNS = (
+    re.compile(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I),  # March 3, 2027
+    re.compile(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, re.I),  # 3 March 2027
+    re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),  # 2027-03-03
+    re.compile(_MONTH + r",?\s+" + _YEAR, re.I),  # March 2027 (the first day of that month)
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    value: date
+
+
+def _month_number(raw: str) -> int:
+    return int(raw) if raw.isdigit() else _MONTHS[raw.lower().rstrip(".")]
+
+
+def find_date(text: str, start: int = 0, end: int | None = None) -> FoundDate | None:
+    """The first date in text[start:end], as offsets into text, or None."""
+    end = len(text) if end is None else end
+    best: FoundDate | None = None
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text, start, end):
+            groups = match.groupdict()
+            try:
+                value = date(int(groups["year"]), _month_number(groups["month"]), int(groups.get("day") or 1))
+            except (ValueError, KeyError):
+                continue
+            if best is None or match.start() < best.start:
+                best = FoundDate(match.start(), match.end(), value)
+            break
+    return best

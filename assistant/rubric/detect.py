@@ -1,0 +1,64 @@
+"""Cues for rubric elements, used to judge what the parser found (and to find an element when the
+parser gave no paragraph a role). Words only: nothing a document says is obeyed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+QUOTE_RE = re.compile(r"[“\"](?P<q>[^”\"\n]{20,}?)[”\"]")
+ATTRIBUTION_RE = re.compile(r"\b(?:said|says|explains|explained|adds|added|notes|noted)\b", re.I)
+LEADER_RE = re.compile(
+    r"\b(?:CEO|CTO|CFO|COO|founder|co-founder|chief|president|vice president|VP|head of|director|"
+    r"general manager|GM|lead|leader|manager of|product manager|owner of the product|our team)\b", re.I
+)
+CUSTOMER_RE = re.compile(r"\b(?:customer|user|client|shopper|owner|manager at|engineer at|buyer|"
+                         r"at [A-Z][\w&]+|from [A-Z][\w&]+)\b")
+NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+\b")
+NUMBER_RE = re.compile(r"\d")
+PROBLEM_CUES = re.compile(
+    r"\b(?:today|problem|struggl\w*|frustrat\w*|waste\w*|spend|spent|hours|pain\w*|hard|difficult|"
+    r"can['’]t|cannot|manual\w*|slow|lose|lost|miss\w*|error-prone|tedious)\b", re.I)
+SOLUTION_CUES = re.compile(
+    r"\b(?:now|introduc\w+|launch\w*|lets|allows|enables|with \w+,|can now|new|instead)\b", re.I)
+START_CUES = re.compile(
+    r"\b(?:get(?:ting)? started|to start|sign up|install|download|open|connect|step|first,|then)\b", re.I)
+CTA_CUES = re.compile(
+    r"\b(?:available|visit|pricing|price|per month|per user|free|learn more|sign up at|starting at|"
+    r"costs?|\$\d|€\d|£\d)\b|https?://|www\.", re.I)
+STEP_RE = re.compile(r"(?m)^\s*(?:\d{1,2}[.)]|[-*+])\s+|\b(?:first|second|third|then|next|finally)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # offsets of the quoted words (without the quote marks)
+    end: int
+    paragraph_start: int
+    paragraph_end: int
+    attribution: str  # the rest of the paragraph: who said it
+
+    @property
+    def is_leader(self) -> bool:
+        return bool(LEADER_RE.search(self.attribution))
+
+    @property
+    def named(self) -> bool:
+        return bool(NAME_RE.search(self.attribution))
+
+
+def quotes_in(text: str, start: int, end: int) -> list[Quote]:
+    """Quoted passages of 20+ characters in text[start:end] (one per paragraph: a quote broken by
+    "she said" is still one quote)."""
+    found: list[Quote] = []
+    for match in QUOTE_RE.finditer(text, start, end):
+        para_start = text.rfind("\n\n", start, match.start())
+        para_start = start if para_start < 0 else para_start + 2
+        para_end = text.find("\n\n", match.end(), end)
+        para_end = end if para_end < 0 else para_end
+        if found and found[-1].paragraph_start == para_start:
+            continue
+        rest = text[para_start : match.start("q")] + " " + text[match.end("q") : para_end]
+        if len(match.group("q").split()) < 4:
+            continue
+        found.append(Quote(match.start("q"), match.end("q"), para_start, para_end, rest))
+    return found
