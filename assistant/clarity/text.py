@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z0-9]")
+WORD_RE = re.compile(r"\d+(?:[.,:/]\d+)*|(?:[A-Za-z]\.){2,}|[A-Za-z0-9][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _LETTER_RE = re.compile(r"[A-Za-z]")
 
 # Markup that is not prose: blanked in the working copy (same length, so offsets hold).

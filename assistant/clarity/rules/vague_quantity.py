@@ -14,7 +14,9 @@ VAGUE = (
     "almost all", "virtually all", "most of", "a few", "a handful of", "plenty of", "tons of",
     "significantly", "significant", "substantially", "substantial", "considerably", "considerable",
     "a significant number of", "a large number of", "a small number of", "large numbers of",
-    "more and more", "increasingly", "widely", "extensive", "massive",
+    "more and more", "increasingly", "widely", "extensive", "massive", "a small amount", "a large amount",
+    "a fraction of", "a little", "a bit", "for a while", "in a while", "soon", "shortly", "in the near future",
+    "in a timely manner", "at scale",
 )
 VAGUE_RE = phrase_pattern(VAGUE)
 # "most" is vague before a plural noun ("most customers"); "the most useful" is a superlative,
