@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cached_property
 from typing import Literal
 
@@ -77,7 +78,7 @@ class Document(BaseModel):
     @cached_property
     def _line_starts(self) -> list[int]:
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        starts.extend(match.end() for match in re.finditer("\n", self.text))  # per line, not per character
         return starts
 
     def line_col(self, offset: int) -> tuple[int, int]:
