@@ -62,7 +62,7 @@ def check_archive(data: bytes, name: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise InputError(f"{name}: damaged .docx: the zip archive is truncated or corrupt ({exc})") from exc
+        raise InputError(f"{name}: damaged .docx: the zip archive is truncated or corrupt") from exc
     except (OSError, ValueError, EOFError) as exc:
         raise InputError(f"{name}: damaged .docx: cannot read the zip archive ({exc})") from exc
     with archive:

@@ -8,6 +8,7 @@ uses. Nothing is read past `max_bytes + 1` bytes, even from a file that claims t
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from assistant.documents.models import Document, SourceFormat
 from assistant.documents.sanitize import CleanText, decode_bytes, normalise_text
 from assistant.errors import InputError
 
+_ANY_WORD = re.compile(r"[^\W_]")
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 TEXT_SUFFIXES = {".txt", ".text", ""}
 REFUSED_SUFFIXES = {
@@ -136,7 +138,9 @@ def load_document(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         data = _read_file(path, name, max_bytes)
     clean = _text_of(data, name, source_format, max_bytes)
     if not clean.text.strip():
-        raise InputError(f"{name} contains no text (only whitespace or invisible characters)")
+        raise InputError(f"{name} is empty: it contains no text (only whitespace or invisible characters)")
+    if not _ANY_WORD.search(clean.text):
+        raise InputError(f"{name} contains no words (only punctuation or Markdown markup)")
     doc = parse_document(clean.text, path=path_text, source_format=source_format)
     doc.warnings = clean.warnings + doc.warnings
     return doc

@@ -25,6 +25,7 @@ _STRAY_ZWJ = re.compile(rf"(?<![{_EMOJI}\ufe0f])\u200d|\u200d(?![{_EMOJI}])")
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 # Unicode tag characters spell out invisible ASCII: a known way to smuggle instructions.
 _TAGS = re.compile(r"[\U000e0000-\U000e007f]")
+_ANY_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2069\u180e\ufeff\u061c\U000e0000-\U000e007f]")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 BINARY_CONTROL_RATIO = 0.01  # more than 1% control characters: not a text file
@@ -149,6 +150,20 @@ def normalise_text(text: str, name: str, *, markdown: bool = True) -> CleanText:
         text = _CONTROL.sub("", text)
         warnings.append(f"removed {_plural(controls, 'control character')}")
     removed: list[str] = []
+    if not text.isascii() and _ANY_INVISIBLE.search(text):
+        text, removed = _strip_invisible(text)
+    if removed:
+        warnings.append("removed " + ", ".join(removed))
+    if markdown:
+        comments = len(_HTML_COMMENT.findall(text))
+        if comments:
+            warnings.append(f"{_plural(comments, 'HTML comment')} in the Markdown (kept in the text, "
+                            "but invisible when rendered; check what they say)")
+    return CleanText(text=text, warnings=warnings)
+
+
+def _strip_invisible(text: str) -> tuple[str, list[str]]:
+    removed: list[str] = []
     text, zero_width = _ZERO_WIDTH.subn("", text)
     text, joiners = _STRAY_ZWJ.subn("", text)
     if zero_width + joiners:
@@ -159,11 +174,4 @@ def normalise_text(text: str, name: str, *, markdown: bool = True) -> CleanText:
     text, tags = _TAGS.subn("", text)
     if tags:
         removed.append(_plural(tags, "Unicode tag character") + " (invisible text)")
-    if removed:
-        warnings.append("removed " + ", ".join(removed))
-    if markdown:
-        comments = len(_HTML_COMMENT.findall(text))
-        if comments:
-            warnings.append(f"{_plural(comments, 'HTML comment')} in the Markdown (kept in the text, "
-                            "but invisible when rendered; check what they say)")
-    return CleanText(text=text, warnings=warnings)
+    return text, removed

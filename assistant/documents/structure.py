@@ -130,7 +130,8 @@ def scan_lines(text: str) -> list[Line]:
     for i, line in enumerate(raw):
         start, end = offsets[i]
         content.append((start, end))
-        fence_match = _FENCE.match(line)
+        lead = line.lstrip()[:1]
+        fence_match = _FENCE.match(line) if lead in ("`", "~") else None
         if fence is not None:
             kinds[i] = "code"
             if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
@@ -141,8 +142,10 @@ def scan_lines(text: str) -> list[Line]:
             continue
         if i < front_end:
             kinds[i] = "front"
-        elif not line.strip():
+        elif not lead:
             kinds[i] = "blank"
+        elif lead.isalpha() and i != first_nonblank:
+            continue  # fast path: a line opening with a letter is prose ("text")
         elif i == first_nonblank and _SOURCE.match(line):
             kinds[i] = "source"
         elif (atx := _ATX.match(line)) is not None:
@@ -164,7 +167,11 @@ def scan_lines(text: str) -> list[Line]:
     _label_headings(raw, kinds, levels, content, offsets)
     lines: list[Line] = []
     for i, line in enumerate(raw):
-        c_start, c_end = trim_markup(text, *content[i])
+        if levels[i] is not None:
+            c_start, c_end = trim_markup(text, *content[i])
+        else:  # only headings need their markup trimmed; other lines just lose outer spaces
+            c_start = offsets[i][0] + len(line) - len(line.lstrip())
+            c_end = offsets[i][0] + len(line.rstrip())
         lines.append(Line(i, offsets[i][0], offsets[i][1], line, kinds[i], levels[i], c_start, c_end))
     return lines
 
