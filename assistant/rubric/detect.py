@@ -20,7 +20,7 @@ PROBLEM_CUES = re.compile(
     r"\b(?:today|problem|struggl\w*|frustrat\w*|waste\w*|spend|spent|hours|pain\w*|hard|difficult|"
     r"can['’]t|cannot|manual\w*|slow|lose|lost|miss\w*|error-prone|tedious)\b", re.I)
 SOLUTION_CUES = re.compile(
-    r"\b(?:now|introduc\w+|launch\w*|lets|allows|enables|with \w+,|can now|new|instead)\b", re.I)
+    r"\b(?i:now|introduc\w+|lets|allows|enables|can now|instead)\b|\b[Ww]ith\s+(?:[A-Z][\w-]*\s?){1,4},")
 START_CUES = re.compile(
     r"\b(?:get(?:ting)? started|to start|sign up|install|download|open|connect|step|first,|then)\b", re.I)
 CTA_CUES = re.compile(

@@ -108,13 +108,12 @@ def _paragraphs(doc: Document) -> list[Paragraph]:
 
 
 def _by_role(doc: Document, role: str, cue: Callable[[str], bool]) -> Paragraph | None:
+    """The paragraph the parser gave this role; else the first unlabelled one whose words fit."""
     paragraphs = _paragraphs(doc)
     with_role = [p for p in paragraphs if p.role == role]
     if with_role:
         return with_role[0]
-    if any(p.role for p in paragraphs):
-        return None  # the parser assigned roles and none is this one
-    return next((p for p in paragraphs if cue(p.span.text)), None)
+    return next((p for p in paragraphs if p.role in (None, "other") and cue(p.span.text)), None)
 
 
 def problem(doc: Document) -> Found:
@@ -127,8 +126,12 @@ def problem(doc: Document) -> Found:
 
 
 def solution(doc: Document) -> Found:
-    paragraph = _by_role(doc, "solution", lambda t: len(detect.SOLUTION_CUES.findall(t)) >= 2)
-    return _span_found(paragraph.span if paragraph else None, None, "what the customer experiences")
+    paragraph = _by_role(doc, "solution", lambda t: bool(detect.SOLUTION_CUES.search(t)))
+    if paragraph is not None:
+        return _span_found(paragraph.span, None, "what the customer experiences")
+    summary = next((p for p in _paragraphs(doc) if p.role == "summary"), None)
+    return _span_found(summary.span if summary else None,
+                       "only the summary describes it: give the customer's experience its own paragraph", "")
 
 
 def getting_started(doc: Document) -> Found:

@@ -18,12 +18,20 @@ SUPERLATIVES = word_list(
     "fastest quickest best cheapest easiest simplest smallest largest biggest highest lowest greatest "
     "fewest safest strongest smartest clearest lightest leading"
 )
+# "more X" is a claim when X is a quality ("more reliable"), not a quantity ("more from", "more
+# stores"; the vague-quantity rule asks about those).
+QUALITIES = word_list(
+    "efficient reliable secure accurate productive affordable convenient intuitive powerful flexible "
+    "scalable effective easily quickly efficiently accessible responsive useful valuable consistent "
+    "transparent personal relevant engaging important popular competitive efficient profitable "
+    "resilient robust stable fluent"
+)
 DEGREE = r"(?:(?:significantly|substantially|considerably|dramatically|drastically|much|far|vastly|"
 DEGREE += r"greatly|way|even|a\s+lot|far)\s+)"
 CLAIM_RE = re.compile(
     r"\b(?P<claim>" + DEGREE + r"?(?:"
     + "|".join(COMPARATIVES)
-    + r"|(?:more|less)\s+(?!than\b|and\b|or\b|of\b)[a-z]{3,}"
+    + r"|(?:more|less)\s+(?:[a-z]{2,}(?:ive|able|ible|ful|ous|ly)|" + "|".join(QUALITIES) + r")"
     + r"|(?:the\s+)?(?:" + "|".join(SUPERLATIVES) + r"|most\s+[a-z]{4,})"
     + r"|number\s+one|#1|world['’]s\s+first|first[- ]ever))\b",
     re.I,

@@ -1,5 +1,6 @@
 """Vague quantities and weasel words: "many", "significantly", "nearly all" stand where a
-number should. Reviewers ask "how many?" every time."""
+number should. Reviewers ask "how many?" every time. Questions are exempt ("How many stores
+could use it?" is the right question to ask)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ MOST_RE = re.compile(r"(?<!the )(?<!\w)most\s+(?=[a-z]+s\b)", re.I)
 
 def check(ctx: Context) -> Iterator[Hit]:
     for pattern in (VAGUE_RE, MOST_RE):
-        for _sentence, match in sentences_with_matches(ctx, pattern):
+        for _sentence, match in sentences_with_matches(ctx, pattern, skip_questions=True):
             words = ctx.text[match.start() : match.end()].strip()
             yield Hit(
                 match.start(),
