@@ -60,7 +60,7 @@ class Settings(BaseModel):
     def offline_reason(self) -> str:
         if self.offline:
             return "--offline was given"
-        return "no endpoint configured (set OPENAI_BASE_URL and/or OPENAI_API_KEY)"
+        return "no endpoint configured: set OPENAI_BASE_URL and/or OPENAI_API_KEY to use a model"
 
     @property
     def effective_base_url(self) -> str:

@@ -8,7 +8,7 @@ import sys
 
 from conftest import CANARY_KEY, REPO
 
-HEAVY = ("openai", "langchain_core", "docx", "wordfreq", "pysbd", "proselint", "tqdm", "httpx2", "yaml")
+HEAVY = ("pydantic", "openai", "langchain_core", "docx", "wordfreq", "pysbd", "proselint", "tqdm", "httpx2", "yaml")
 
 
 def test_help_lists_every_command(prfaq):

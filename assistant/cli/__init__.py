@@ -19,7 +19,7 @@ def main() -> None:
 
     configure_logging()
     try:
-        result = app(standalone_mode=False)
+        result = app(prog_name="prfaq", standalone_mode=False)
         if isinstance(result, int) and result:
             sys.exit(result)
     except PrfaqError as exc:
