@@ -31,14 +31,17 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as exc:
-        import click
+        import typer
 
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
+        # typer vendors click; its usage errors derive from UsageError (exit 2) and all carry show().
+        if isinstance(exc, typer.Abort):
             print("prfaq: aborted", file=sys.stderr)
             sys.exit(130)
+        show = getattr(exc, "show", None)
+        if callable(show) and hasattr(exc, "exit_code"):
+            show()
+            is_usage = any(cls.__name__ == "UsageError" for cls in type(exc).__mro__)
+            sys.exit(2 if is_usage else int(exc.exit_code))
         if os.environ.get("PRFAQ_DEBUG"):
             raise
         message = " ".join(str(exc).split()) or type(exc).__name__
