@@ -1,5 +1,5 @@
 """Debug logging for people chasing a problem: PRFAQ_LOG_LEVEL=debug writes to stderr and to
-$PRFAQ_HOME/prfaq.log. A filter redacts anything key-like on the way out, whichever library
+$PRFAQ_HOME/prfaq.log (PRFAQ_LOG_LEVEL=trace adds the HTTP libraries' own debug output). A filter redacts anything key-like on the way out, whichever library
 logged it (the openai SDK logs request options at debug level)."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def configure_logging() -> None:
     level_name = os.environ.get("PRFAQ_LOG_LEVEL", "").upper()
     if not level_name:
         return
-    level = getattr(logging, level_name, None)
+    level = logging.DEBUG if level_name == "TRACE" else getattr(logging, level_name, None)
     if not isinstance(level, int):
         return
     from assistant.config import user_dir
@@ -40,3 +40,8 @@ def configure_logging() -> None:
         handler.addFilter(redactor)
         handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
     logging.basicConfig(level=level, handlers=handlers, force=True)
+    # The SDK and its HTTP client log whole request bodies (documents, e-mail addresses) at debug
+    # level. Our own log says which prompt ran and how long it took; their detail is opt-in.
+    if level_name != "TRACE":
+        for noisy in ("openai", "httpx", "httpx2", "httpcore"):
+            logging.getLogger(noisy).setLevel(max(level, logging.INFO))
