@@ -1,6 +1,6 @@
 """Debug logging for people chasing a problem: PRFAQ_LOG_LEVEL=debug writes to stderr and to
-$PRFAQ_HOME/prfaq.log (PRFAQ_LOG_LEVEL=trace adds the HTTP libraries' own debug output). A filter redacts anything key-like on the way out, whichever library
-logged it (the openai SDK logs request options at debug level)."""
+$PRFAQ_HOME/prfaq.log (PRFAQ_LOG_LEVEL=trace adds the HTTP libraries' own debug output).
+A filter redacts anything key-like on the way out, whichever library logged it."""
 
 from __future__ import annotations
 
