@@ -32,12 +32,12 @@ def check(ctx: Context) -> Iterator[Hit]:
     if units <= 0:
         return
     hardest = max(sentences, key=lambda s: (sentence_grade(s), -s.start))
-    verdict = "above" if grade > TARGET_GRADE else "within"
+    verdict = "above the target of" if grade > TARGET_GRADE else "within the target of"
     yield Hit(
         hardest.start,
         hardest.end,
-        f"reading grade {grade:.1f} (Flesch-Kincaid; target {TARGET_GRADE:.0f}, {verdict} it); "
-        "hardest sentence shown",
+        f"reading grade {grade:.1f} (Flesch-Kincaid), {verdict} {TARGET_GRADE:.0f}; each grade above "
+        f"{FREE_GRADE:.0f} costs points; the hardest sentence is shown",
         "shorter sentences and everyday words; start with this sentence",
         units,
     )
