@@ -91,6 +91,10 @@ def _short_validation_error(exc: ValidationError) -> str:
 
 
 class Gateway:
+    # Optional hook for batch runs (assistant.batch.limiter): `limiter.acquire(estimated_tokens)` is
+    # called before each request; it waits for the rate limits and raises once the run is stopping.
+    limiter: Any = None
+
     def __init__(self, settings: Settings, *, store: Store | None = None) -> None:
         self.settings = settings
         self.usage = Usage()
@@ -318,6 +322,8 @@ class Gateway:
         response_format = self._response_format(schema)
         if response_format is not None:
             kwargs["response_format"] = response_format
+        if self.limiter is not None:
+            self.limiter.acquire(estimate_tokens(json.dumps(messages)))
         self._count(requests=1)
         with self._in_flight:
             try:
