@@ -18,7 +18,8 @@ NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+\b")
 NUMBER_RE = re.compile(r"\d")
 PROBLEM_CUES = re.compile(
     r"\b(?:today|problem|struggl\w*|frustrat\w*|waste\w*|spend|spent|hours|pain\w*|hard|difficult|"
-    r"can['’]t|cannot|manual\w*|slow|lose|lost|miss\w*|error-prone|tedious)\b", re.I)
+    r"can['’]t|cannot|manual\w*|slow|lose|losing|lost|miss\w*|error-prone|tedious|runs? out|ran out|"
+    r"wait\w*|on hold|paper|took|takes|too long|have to|has to)\b", re.I)
 SOLUTION_CUES = re.compile(
     r"\b(?i:now|introduc\w+|lets|allows|enables|can now|instead)\b|\b[Ww]ith\s+(?:[A-Z][\w-]*\s?){1,4},")
 START_CUES = re.compile(
