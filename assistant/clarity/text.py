@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import cached_property
 
 WORD_RE = re.compile(r"\d+(?:[.,:/]\d+)*|(?:[A-Za-z]\.){2,}|[A-Za-z0-9][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z0-9]")
-_LETTER_RE = re.compile(r"[A-Za-z]")
 
 # Markup that is not prose: blanked in the working copy (same length, so offsets hold).
 _FENCE_RE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.M | re.S)
@@ -139,7 +138,6 @@ class Prose:
                 words = tuple(
                     Word(m.start(), m.end(), self.text[m.start() : m.end()])
                     for m in WORD_RE.finditer(self.copy, start, end)
-                    if _LETTER_RE.search(m.group()) or m.group().isdigit()
                 )
                 if words:
                     result.append(Sentence(start, end, words))

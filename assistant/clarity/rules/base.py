@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -60,6 +61,10 @@ class Context:
     def questions(self) -> list[Sentence]:
         return [s for s in self.prose.sentences if self.copy[s.start : s.end].rstrip().endswith("?")]
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start for s in self.prose.sentences]
+
     def is_question(self, sentence: Sentence) -> bool:
         return self.copy[sentence.start : sentence.end].rstrip().endswith("?")
 
@@ -99,9 +104,15 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...] | frozenset[str]) -> re.
 
 def sentences_with_matches(ctx: Context, pattern: re.Pattern[str], *, skip_questions: bool = False
                            ) -> Iterator[tuple[Sentence, re.Match[str]]]:
-    """Every match of `pattern` in the prose, with the sentence it sits in."""
-    for sentence in ctx.prose.sentences:
-        if skip_questions and ctx.is_question(sentence):
+    """Every match of `pattern` in the prose, with the sentence it sits in. One pass over the
+    whole text (not one per sentence: that was the scorer's hot spot)."""
+    sentences = ctx.prose.sentences
+    starts = ctx.sentence_starts
+    for match in pattern.finditer(ctx.copy):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index < 0:
             continue
-        for match in pattern.finditer(ctx.copy, sentence.start, sentence.end):
-            yield sentence, match
+        sentence = sentences[index]
+        if match.end() > sentence.end or (skip_questions and ctx.is_question(sentence)):
+            continue
+        yield sentence, match
