@@ -208,13 +208,14 @@ class _Reader:
                 headline_block = self._pick(0, len(self.blocks) if anchor is None else anchor)
         if headline_block is None:
             fallback = self._title_fallback()
-            if fallback is None:
-                headline_block = next((i for i, b in enumerate(self.blocks) if b.kind in ("text", "heading")
-                                       and not self.is_fir_block(b)), None)
-            else:
+            if fallback is not None:
                 return self._with_subheading(_Header(fallback, self._title_index(), None, None))
-        if headline_block is None:
-            return _Header(None, None, None, None)
+            first = next((i for i, b in enumerate(self.blocks) if b.kind in ("text", "heading")
+                          and not self.is_fir_block(b)), None)
+            if first is None:
+                return _Header(None, None, None, None)
+            line = self.first(self.blocks[first])  # no heading anywhere: the first line will do
+            return _Header(trim_markup(self.text, line.start, line.end), None, None, None)
         return self._with_subheading(_Header(self._span_of(headline_block), headline_block, None, None))
 
     def _title_index(self) -> int | None:

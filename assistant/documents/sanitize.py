@@ -28,7 +28,7 @@ _TAGS = re.compile(r"[\U000e0000-\U000e007f]")
 _ANY_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2069\u180e\ufeff\u061c\U000e0000-\U000e007f]")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
-BINARY_CONTROL_RATIO = 0.01  # more than 1% control characters: not a text file
+BINARY_CONTROL_RATIO = 0.05  # more than 5% control characters: not text (random bytes give ~10%)
 _MAGIC = (
     (b"%PDF", "a PDF file"),
     (b"\x89PNG", "a PNG image"),

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-LineKind = Literal["blank", "code", "front", "source", "heading", "hr", "table", "quote", "list", "image", "text"]
+LineKind = Literal["blank", "code", "comment", "front", "source", "heading", "hr", "table", "quote", "list", "image",
+                   "text"]
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_1 = re.compile(r"^ {0,3}=+[ \t]*$")
@@ -125,6 +126,7 @@ def scan_lines(text: str) -> list[Line]:
     levels: list[int | None] = [None] * len(raw)
     content: list[tuple[int, int]] = []
     fence: str | None = None
+    in_comment = False
     front_end = _front_matter_end(raw)
     first_nonblank = next((i for i, line in enumerate(raw) if line.strip()), None)
     for i, line in enumerate(raw):
@@ -139,6 +141,11 @@ def scan_lines(text: str) -> list[Line]:
             continue
         if fence_match:
             fence, kinds[i] = fence_match.group(1), "code"
+            continue
+        if in_comment or lead == "<" and line.lstrip().startswith("<!--"):
+            # An HTML comment on lines of its own: invisible when rendered, so not prose.
+            kinds[i] = "comment"
+            in_comment = "-->" not in line[line.find("<!--") + 4 if not in_comment else 0 :]
             continue
         if i < front_end:
             kinds[i] = "front"
@@ -223,7 +230,7 @@ def _label_headings(raw: list[str], kinds: list[LineKind], levels: list[int | No
 
 
 def _plain_title(raw: list[str], kinds: list[LineKind], i: int, stripped: str) -> bool:
-    if i > 0 and kinds[i - 1] not in ("blank", "source", "front"):
+    if i > 0 and kinds[i - 1] not in ("blank", "source", "front", "comment"):
         return False
     return word_count(stripped) <= 10 and not _TERMINAL.search(stripped) and _title_case(
         re.sub(r"^[^\w]+", "", stripped))
@@ -236,7 +243,7 @@ def build_blocks(lines: list[Line], lo: int, hi: int) -> list[Block]:
     i = lo
     while i < hi:
         line = lines[i]
-        if line.kind in ("blank", "source"):
+        if line.kind in ("blank", "source", "comment"):
             i += 1
             continue
         if line.is_heading:
