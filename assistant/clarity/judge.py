@@ -5,9 +5,16 @@ deterministic score by a bounded amount computed in code."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
+
+if TYPE_CHECKING:
+    from assistant.documents.models import Document
+    from assistant.llm import Gateway
+
+PROMPT_NAME = "judge.clarity"
+MAX_QUOTES_PER_CRITERION = 5  # more are ignored: evidence, not a copy of the document
 
 Criterion = Literal[
     "simplicity", "active_voice", "specificity", "jargon_acronyms", "customer_benefit", "structure"
@@ -43,3 +50,55 @@ class JudgeReport(BaseModel):
         if not self.criteria:
             return None
         return sum(c.score for c in self.criteria) / len(self.criteria)
+
+
+# -- what the model is asked to return (reasoning before the score, quotes before both) ------
+
+
+class CriterionAnswer(BaseModel):
+    criterion: Criterion
+    quotes: list[str] = Field(default_factory=list)
+    reasoning: str
+    score: int = Field(ge=1, le=5)
+
+
+class JudgeAnswer(BaseModel):
+    criteria: list[CriterionAnswer]
+
+    @model_validator(mode="after")
+    def _each_criterion_once(self) -> JudgeAnswer:
+        named = [c.criterion for c in self.criteria]
+        if sorted(named) != sorted(CRITERIA):
+            raise ValueError(f"give exactly one entry for each of {', '.join(CRITERIA)}; got {', '.join(named)}")
+        return self
+
+
+def verify(answer: JudgeAnswer, doc: Document) -> tuple[list[CriterionScore], int]:
+    """Keep only quotes that are really in the document (doc.find), with their offsets; count the rest."""
+    dropped = 0
+    scores: list[CriterionScore] = []
+    by_name = {c.criterion: c for c in answer.criteria}
+    for name in CRITERIA:
+        item = by_name[name]
+        evidence: list[Evidence] = []
+        for quote in item.quotes[:MAX_QUOTES_PER_CRITERION]:
+            span = doc.find(quote)
+            if span is None:
+                dropped += 1
+                continue
+            evidence.append(Evidence(text=span.text, start=span.start, end=span.end, line=span.line))
+        scores.append(CriterionScore(criterion=name, reasoning=item.reasoning, score=item.score, evidence=evidence))
+    return scores, dropped
+
+
+def judge_with_llm(doc: Document, gateway: Gateway) -> JudgeReport:
+    """Ask the model (temperature 0, cached by the gateway) and verify its quotes. The document
+    travels inside an envelope it cannot close."""
+    from assistant.prompts import envelope, load_prompt
+
+    answer = gateway.structured(PROMPT_NAME, {"document": envelope("document", doc.text)}, JudgeAnswer,
+                                temperature=0.0)
+    criteria, dropped = verify(answer, doc)
+    spec = load_prompt(PROMPT_NAME, gateway.settings.prompts_dir)
+    return JudgeReport(criteria=criteria, dropped_quotes=dropped, model=gateway.settings.model,
+                       prompt=f"{spec.name}@{spec.version}")
