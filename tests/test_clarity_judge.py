@@ -6,15 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fake_server import Reply
+from conftest import run_prfaq
+from test_rubric_elements import COMPLETE
 
 from assistant.clarity import score_document
 from assistant.clarity.judge import CRITERIA, judge_with_llm
 from assistant.clarity.models import JUDGE_MAX_ADJUSTMENT
 from assistant.documents import parse_document
 from assistant.llm import Gateway
-from conftest import run_prfaq
-from test_rubric_elements import COMPLETE
 
 REAL_QUOTE = "Today, a manager who runs out of milk on a Saturday calls the distributor"
 FAKE_QUOTE = "Shelf Restock is the most revolutionary grocery product ever built"
