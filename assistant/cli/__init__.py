@@ -10,6 +10,7 @@ from assistant.cli.app import app
 # Each command lives in its own module and registers itself on `app` when imported.
 from assistant.cli import outline as _outline  # noqa: E402,F401  isort: skip
 from assistant.cli import doctor as _doctor  # noqa: E402,F401  isort: skip
+from assistant.cli import critique as _critique  # noqa: E402,F401  isort: skip
 from assistant.cli import score as _score  # noqa: E402,F401  isort: skip
 
 

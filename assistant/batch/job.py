@@ -1,0 +1,166 @@
+"""One document's critique: load, score, questions, review (or the --only subset).
+
+A failure never escapes: it becomes an `error` result that says which step failed and why, and
+keeps what finished before it. A document whose model calls partly failed even though the job
+carried on (a persona that could not answer, say) is also an error: its results are incomplete,
+and the next run redoes it, the cache serving the calls that did succeed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from assistant.batch.models import DocResult, DocSource, Excerpt, Part
+from assistant.errors import PrfaqError
+from assistant.llm.errors import LLMError
+
+if TYPE_CHECKING:
+    from assistant.config import Settings
+    from assistant.documents.models import Document
+    from assistant.engines.base import Engine
+
+MAX_INSTRUCTION_WARNINGS = 3
+CONTEXT_CHARS = 80  # shown on each side of a quote
+MAX_QUOTE_CHARS = 400
+
+
+class JobOutcome:
+    """A result plus what the runner needs beyond the line: the kinds of model failures seen."""
+
+    def __init__(self, result: DocResult, failure_kinds: list[str]) -> None:
+        self.result = result
+        self.failure_kinds = failure_kinds
+
+
+def load_source(source: DocSource, settings: Settings) -> Document:
+    if source.stdin_doc is not None:
+        return source.stdin_doc
+    from assistant.documents import load_document
+
+    assert source.file is not None
+    return load_document(source.file, max_bytes=settings.max_input_bytes)
+
+
+def run_job(source: DocSource, parts: Sequence[Part], engine: Engine, settings: Settings,
+            key: str, failure_kinds: list[str] | None = None) -> JobOutcome:
+    """Critique one document with `engine`; `failure_kinds` is the engine's gateway's failure list."""
+    started = time.monotonic()
+    result = DocResult(path=source.path, sha256=source.sha256, status="ok", settings_key=key, engine=engine.name)
+    step = "reading"
+    doc: Document | None = None
+    try:
+        doc = load_source(source, settings)
+        result.warnings = _warnings(doc)
+        if "score" in parts:
+            step = "score"
+            _score(doc, result)
+        if "questions" in parts:
+            step = "questions"
+            result.questions = engine.questions(doc)
+        if "review" in parts:
+            step = "review"
+            result.review = engine.review(doc)
+    except LLMError as exc:
+        _fail(result, exc.kind, f"{step}: {exc}")
+    except PrfaqError as exc:
+        _fail(result, "input" if step == "reading" else "config", str(exc) if step == "reading" else f"{step}: {exc}")
+    except Exception as exc:  # a bug in one step must not end the whole batch
+        message = " ".join(str(exc).split())[:300] or type(exc).__name__
+        _fail(result, "internal", f"{step}: internal error: {type(exc).__name__}: {message} (please report it)")
+    if doc is not None:
+        result.excerpts = excerpts_for(doc, _quoted_spans(result))
+    kinds = list(failure_kinds or [])
+    if result.ok and kinds:
+        counted = ", ".join(f"{kinds.count(k)} {k}" for k in sorted(set(kinds)))
+        _fail(result, kinds[-1], f"{len(kinds)} model call(s) failed ({counted}) so the results are incomplete; "
+                                 "re-run to retry them (finished calls come from the cache)")
+    _account(result, engine)
+    result.seconds = round(time.monotonic() - started, 3)
+    return JobOutcome(result, kinds)
+
+
+def crashed(source: DocSource, exc: Exception) -> JobOutcome:
+    """An error result for a document whose job could not even start."""
+    result = DocResult(path=source.path, sha256=source.sha256, status="ok")
+    message = " ".join(str(exc).split())[:300] or type(exc).__name__
+    if isinstance(exc, PrfaqError):
+        _fail(result, getattr(exc, "kind", "config"), message)
+    else:
+        _fail(result, "internal", f"internal error: {type(exc).__name__}: {message} (please report it)")
+    return JobOutcome(result, [])
+
+
+def _fail(result: DocResult, kind: str, message: str) -> None:
+    result.status = "error"
+    result.error_kind = kind
+    result.error = " ".join(message.split())
+
+
+def _score(doc: Document, result: DocResult) -> None:
+    from assistant.clarity import score_document
+
+    report = score_document(doc)
+    result.score = report.clarity.score
+    result.clarity = report.clarity
+    result.rubric = report.rubric
+
+
+def _warnings(doc: Document) -> list[str]:
+    from assistant.safety import find_instructions
+
+    warnings = list(doc.warnings)
+    flags = find_instructions(doc)
+    for flag in flags[:MAX_INSTRUCTION_WARNINGS]:
+        quote = " ".join(flag.span.text.split())[:80]
+        warnings.append(f"instruction-like content ({flag.kind}) at line {flag.span.line}: {quote!r}")
+    if len(flags) > MAX_INSTRUCTION_WARNINGS:
+        warnings.append(f"{len(flags) - MAX_INSTRUCTION_WARNINGS} more instruction-like passage(s)")
+    return warnings
+
+
+def _account(result: DocResult, engine: Engine) -> None:
+    usage = engine.usage_summary()
+    result.calls = int(usage.get("requests", 0))
+    result.cache_hits = int(usage.get("cache_hits", 0))
+    result.tokens = int(usage.get("prompt_tokens", 0) + usage.get("completion_tokens", 0))
+    result.cost_usd = round(float(usage.get("cost_usd", 0.0)), 6)
+
+
+def _quoted_spans(result: DocResult) -> list[tuple[int, int]]:
+    """Every span a report may show: clarity findings, failed checks, evidence, persona quotes."""
+    spans: list[tuple[int, int]] = []
+    if result.clarity is not None:
+        spans += [(f.start, f.end) for f in result.clarity.findings]
+    if result.rubric is not None:
+        spans += [(c.start, c.end) for c in result.rubric.checks if c.start is not None and c.end is not None]
+    if result.questions is not None:
+        for question in result.questions.questions:
+            if question.evidence is not None:
+                spans.append((question.evidence.start, question.evidence.end))
+            if question.why_span is not None:
+                spans.append((question.why_span.start, question.why_span.end))
+    if result.review is not None:
+        spans += [(f.quote.start, f.quote.end) for f in result.review.findings()]
+        spans += [(n.quote.start, n.quote.end) for n in result.review.instruction_flags]
+    return sorted(set(spans))
+
+
+def excerpts_for(doc: Document, spans: list[tuple[int, int]]) -> list[Excerpt]:
+    """The rest of the line around each span (up to CONTEXT_CHARS each side)."""
+    text = doc.text
+    excerpts = []
+    for start, end in spans:
+        if not 0 <= start <= end <= len(text):
+            continue  # not a span of this document: nothing to show in context
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[max(line_start, start - CONTEXT_CHARS):start]
+        after = text[end:min(line_end, end + CONTEXT_CHARS)]
+        quote = text[start:end]
+        if len(quote) > MAX_QUOTE_CHARS:
+            quote = quote[:MAX_QUOTE_CHARS] + "…"
+        excerpts.append(Excerpt(start=start, end=end, before=before, text=quote, after=after))
+    return excerpts
