@@ -1,0 +1,118 @@
+"""The CFO's lens: price, unit economics, the size of the market, investment and payback."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from assistant.personas.checks.base import Check, ReviewContext, finding, terms
+from assistant.personas.models import Finding
+
+AMOUNT = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:usd|eur|gbp|dollars?|euros?|pounds?|cents?)\b|"
+                    r"\b(?:usd|eur|gbp)\s?\d", re.IGNORECASE)
+PERMANENTLY_FREE = re.compile(r"\b(?:free\s+(?:and\s+open[\s-]source|forever|of\s+charge|to\s+use|for\s+everyone)|"
+                              r"(?:is|are|stays?|remains?)\s+(?:completely\s+|entirely\s+|always\s+)?free\b|"
+                              r"open[\s-]source|no\s+cost|costs?\s+nothing|at\s+no\s+charge|"
+                              r"freely\s+(?:available|consumed|used|usable)|"
+                              r"\bfree\s+(?:api|app|service|tool|library|download|plan|tier|edition|version)\b)",
+                              re.IGNORECASE)
+TEMPORARILY_FREE = re.compile(r"\bfree\b[^.\n]{0,40}\b(?:during|while|until|for\s+the\s+first|beta|preview|mvp|pilot|"
+                              r"early\s+access|trial|launch\s+period)\b|\bfree\s+(?:trial|beta|preview)\b",
+                              re.IGNORECASE)
+PRICE_WORDS = terms("price*", "pricing", "subscription*", "fee", "fees", "per month", "per seat", "per user",
+                    "how much", "paid plan*", "paid tier*")
+
+UNIT_ECONOMICS = terms("unit economics", "margin*", "cost to serve", "costs to serve", "cost us", "costs us",
+                       "cost per customer", "cost per user", "CAC", "LTV", "lifetime value", "acquisition cost*",
+                       "break even", "breakeven", "break-even", "cost of goods", "COGS", "contribution",
+                       "hosting cost*", "infrastructure cost*", "serving cost*", "running cost*", "cost to run",
+                       "P&L", "profit*")
+
+MARKET_NOUNS = (r"(?:market|customers|users|businesses|companies|people|teams|developers|households|stores|shops|"
+                r"pharmacies|clinics|hospitals|organi[sz]ations|owners|patients|doctors|schools|students|restaurants|"
+                r"merchants|sellers|buyers|creators|engineers|professionals|families|adults|drivers|farms|firms|"
+                r"practices|projects|repositories|accounts|members|subscribers)")
+BIG_NUMBER = (r"(?<![$€£\d.,])(?:\d{1,3}(?:,\d{3})+|\d{4,}|\d+(?:\.\d+)?\s?(?:k|m|bn|thousand|million|billion)\b|"
+              r"(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds\s+of|tens\s+of)\s+"
+              r"(?:thousand|million|billion))")
+MARKET_SIZE = re.compile(BIG_NUMBER + r"[^.\n]{0,60}\b" + MARKET_NOUNS + r"\b|\b" + MARKET_NOUNS + r"\b[^.\n]{0,40}"
+                         + BIG_NUMBER + r"|\b(?:TAM|SAM|SOM|total\s+addressable|addressable\s+market|market\s+size)\b|"
+                         r"[$€£]\s?\d[\d,.]*\s?(?:k|m|bn|thousand|million|billion)?\s+(?:market|industry)",
+                         re.IGNORECASE)
+
+INVESTMENT = terms("invest*", "payback", "pay back", "pays back", "paid back", "break even", "breakeven", "budget*",
+                   "headcount", "cost to build", "build cost*", "development cost*", "funding", "funded", "P&L",
+                   "return on", "ROI", "capex", "person-months", "engineer-months", "person-years", "runway")
+TEAM_SIZE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:full[\s-]time\s+)?"
+                       r"(?:engineers?|developers?|people|designers?|FTEs?)\b|\bteam\s+of\s+(?:\d+|one|two|three|four|"
+                       r"five|six|seven|eight|nine|ten)\b|\b\d+\s+(?:engineering\s+)?(?:months|weeks)\s+(?:of\s+)?"
+                       r"(?:work|development|engineering)\b", re.IGNORECASE)
+
+
+def price(ctx: ReviewContext) -> Iterator[Finding]:
+    if ctx.mentions(AMOUNT):
+        return
+    temporary = ctx.first(TEMPORARILY_FREE, skip_questions=True)
+    if temporary is not None:
+        sentence, match = temporary
+        yield from finding(
+            ctx.quote_sentence(sentence, match), "major",
+            "It is free for now: what will it cost after that, and will customers still come at that price?",
+            "State the price after the free period (or the range you are testing) and when it starts.",
+            gap=True,
+        )
+        return
+    if ctx.mentions(PERMANENTLY_FREE):
+        return
+    mention = ctx.first(PRICE_WORDS, "press_release", skip_questions=True)
+    quote = ctx.quote_sentence(*mention) if mention else ctx.anchor("call_to_action")
+    yield from finding(
+        quote, "blocker",
+        "What does the customer pay, and how did we choose that price?",
+        "State the price in the call to action (e.g. '$39 per store per month') and say who pays it.",
+        gap=True,
+    )
+
+
+def unit_economics(ctx: ReviewContext) -> Iterator[Finding]:
+    if ctx.mentions(UNIT_ECONOMICS):
+        return
+    priced = ctx.first(AMOUNT) or ctx.first(PRICE_WORDS, skip_questions=True)
+    quote = ctx.quote_sentence(*priced) if priced else ctx.anchor("call_to_action", "summary")
+    yield from finding(
+        quote, "major",
+        "What does each customer cost us to serve, and what is left of the price after that?",
+        "Add an internal FAQ with the cost to serve one customer (hosting, support, payments) next to the price.",
+        gap=True,
+    )
+
+
+def market_size(ctx: ReviewContext) -> Iterator[Finding]:
+    if ctx.mentions(MARKET_SIZE):
+        return
+    quote = ctx.quote(ctx.doc.subheading.start, ctx.doc.subheading.end) if ctx.doc.subheading else None
+    yield from finding(
+        quote or ctx.headline_quote(), "major",
+        "How many customers have this problem, and how many of them would pay for this?",
+        "Size the market in an internal FAQ: how many customers like this exist, and how many we can reach.",
+        gap=True,
+    )
+
+
+def investment(ctx: ReviewContext) -> Iterator[Finding]:
+    if ctx.mentions(INVESTMENT) or ctx.mentions(TEAM_SIZE):
+        return
+    yield from finding(
+        ctx.anchor("summary"), "major",
+        "What do we have to invest to build and run this, and when does it pay back?",
+        "Add an internal FAQ with the team and months it takes, the running cost, and when revenue covers them.",
+        gap=True,
+    )
+
+
+CHECKS = [
+    Check("cfo.price", "No price, or only a temporary free offer", price),
+    Check("cfo.unit_economics", "No cost to serve a customer or margin", unit_economics),
+    Check("cfo.market_size", "No size of the market", market_size),
+    Check("cfo.investment", "No investment or payback", investment),
+]

@@ -1,0 +1,133 @@
+"""Counsel's lens: personal data without a privacy answer, claims that cannot be substantiated,
+and regulated territory without an answer on the regulation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from assistant.personas.checks.base import Check, ReviewContext, finding, terms
+from assistant.personas.models import Finding, Severity
+
+SENSITIVE_DATA = terms(
+    "health", "medical", "patient*", "diagnos*", "clinical", "therap*", "prescription*", "biometric*",
+    "heart rate", "glucose", "blood", "pregnan*", "mental health", "genetic*", "DNA", "child", "children", "kids",
+    "minors", "precise location", "social security", "SSN", "credit card*", "bank account*", "salary", "salaries",
+    "faces", "facial", "fingerprint*", "sleep data", not_before=r"\s+(?:checks?|probes?|endpoints?|status)\b",
+)
+PERSONAL_DATA = terms(
+    "personal data", "personal information", "PII", "email address*", "e-mail address*", "phone number*",
+    "contacts", "address book", "photo", "photos", "camera", "video*", "voice recording*", "recording*",
+    "location", "locations", "GPS", "home address", "date of birth", "birthday*", "customer data", "user data",
+    "your data", "their data", "browsing history", "purchase history", "profile*", "tracks", "tracking",
+)
+PRIVACY_ANSWER = terms(
+    "privacy", "consent", "GDPR", "HIPAA", "CCPA", "encrypt*", "anonymi*", "pseudonymi*", "de-identif*",
+    "delete*", "deleted", "deletion", "retention", "retain*", "stays on", "on-device", "on the device",
+    "never leaves", "never sell*", "never share*", "do not sell", "does not sell", "blur*", "redact*",
+    "access control*", "opt-in", "opt in", "data protection", "only you", "permission*",
+)
+
+CLAIMS: list[tuple[re.Pattern[str], Severity]] = [
+    (re.compile(r"\b(?:guarantee[sd]?|guaranteeing|risk[\s-]free|100\s?%\s+(?:secure|safe|accurate|reliable|uptime)|"
+                r"never\s+(?:fails?|loses?|breaks?|goes\s+down)|unhackable|unbreakable|"
+                r"clinically\s+(?:proven|tested|validated)|scientifically\s+proven|doctor[\s-]recommended|"
+                r"(?:hospital|bank|military|medical|enterprise|clinical)[\s-](?:grade|level)|"
+                r"(?:fully|completely)\s+(?:compliant|secure|safe))\b", re.IGNORECASE), "major"),
+    (re.compile(r"\b(?:(?:the|world['’]?s|industry['’]?s|america['’]?s|europe['’]?s)\s+first\b(?!\s+(?:step|time|day|"
+                r"week|month|year|quarter|release|version|phase|\d))(?=(?:\s+[\w-]+){0,4}?\s+(?:platform|tool|app|"
+                r"application|product|service|solution|system|company|device|way|ever|to|of\s+its\s+kind)\b)|"
+                r"first[\s-]ever|first\s+of\s+its\s+kind|the\s+only\s+(?:[\w-]+\s+){0,3}?(?:platform|tool|app|"
+                r"product|service|solution|system|company|device|way|one)\b|no\s+one\s+else|nobody\s+else|"
+                r"(?:the|world['’]?s|industry['’]?s)\s+(?:best|safest|most\s+secure|most\s+accurate|leading)\b"
+                r"(?![\s-]selling)|best[\s-]in[\s-]class|#\s?1\b|number\s+one|industry[\s-]leading|market[\s-]leading|"
+                r"unmatched|unrivall?ed|unparall?eled)", re.IGNORECASE), "major"),
+]
+MAX_CLAIM_FINDINGS = 3
+
+REGULATED_DOMAINS: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
+    (terms("health", "medical", "patient*", "clinical", "diagnos*", "prescription*", "glucose", "heart rate",
+           "doctor", "doctors", "therap*", not_before=r"\s+(?:checks?|probes?|endpoints?|status)\b"),
+     terms("HIPAA", "FDA", "medical device", "covered entit*", "not medical advice", "not a medical",
+           "regulat*", "complian*", "legal review", "counsel", "GDPR", "MDR", "CE mark*"),
+     "health data and medical claims (HIPAA, FDA or their equivalents)"),
+    (terms("payment*", "credit card*", "lending", "loan*", "insurance", "bank account*", "investment advice",
+           "trading", "wallet*", "money transfer*"),
+     terms("PCI", "KYC", "AML", "money transmitter", "licen*", "regulat*", "complian*", "FINRA", "SEC", "FCA",
+           "PSD2", "legal review", "counsel"),
+     "payments and financial services (PCI, licensing, KYC)"),
+    (terms("child", "children", "kids", "minors", "under 13", "teenager*", "schoolchildren", "K-12"),
+     terms("COPPA", "FERPA", "parental consent", "age verification", "age check*", "regulat*", "complian*",
+           "legal review", "counsel", "GDPR-K"),
+     "children's data (COPPA, FERPA, parental consent)"),
+    (terms("EU", "European", "Europe", "Germany", "France", "UK customers"),
+     terms("GDPR", "DPA", "data processing agreement", "data residency", "regulat*", "complian*"),
+     "personal data of people in Europe (GDPR)"),
+]
+COMPLIANCE_CLAIM = re.compile(r"\b(?:HIPAA|GDPR|CCPA|COPPA|SOC\s?2|PCI(?:[\s-]DSS)?|ISO\s?27001|FedRAMP|FERPA)"
+                              r"[\s-](?:compliant|compliance|certified|ready)\b", re.IGNORECASE)
+COMPLIANCE_BASIS = terms("audit*", "certif*", "attest*", "BAA", "business associate agreement", "assessment",
+                         "legal review", "counsel", "third-party review", "report")
+
+
+def personal_data(ctx: ReviewContext) -> Iterator[Finding]:
+    if ctx.mentions(PRIVACY_ANSWER):
+        return
+    sensitive = ctx.first(SENSITIVE_DATA, skip_negated=True)
+    raised = sensitive or ctx.first(PERSONAL_DATA, skip_negated=True)
+    if raised is None:
+        return
+    yield from finding(
+        ctx.quote_sentence(*raised), "blocker" if sensitive else "major",
+        "What personal data do we collect here, who can see it, where is it kept and for how long?",
+        "Add an FAQ on privacy: what is collected, consent, who has access, retention and deletion.",
+        gap=True,
+    )
+
+
+def claims(ctx: ReviewContext) -> Iterator[Finding]:
+    seen: set[int] = set()
+    found = []
+    for pattern, severity in CLAIMS:
+        for sentence, match in ctx.search(pattern, skip_questions=True):
+            if sentence.start in seen or ctx.cites_source(sentence):
+                continue
+            seen.add(sentence.start)
+            found.append((sentence.start, sentence, match, severity))
+    for _, sentence, match, severity in sorted(found, key=lambda item: item[0])[:MAX_CLAIM_FINDINGS]:
+        words = ctx.text[match.start() : match.end()]
+        yield from finding(
+            ctx.quote_sentence(sentence, match), severity,
+            f"Can we prove '{words}' if a customer, a competitor or a regulator asks?",
+            "Remove the claim or replace it with a fact we can show (a measured number, an audit, a named source).",
+        )
+
+
+def regulation(ctx: ReviewContext) -> Iterator[Finding]:
+    for domain, answered_by, topic in REGULATED_DOMAINS:
+        if ctx.mentions(answered_by):
+            continue
+        raised = ctx.first(domain, skip_negated=True, skip_questions=True)
+        if raised is not None:
+            yield from finding(
+                ctx.quote_sentence(*raised), "major",
+                f"This touches {topic}: which rules apply, and what is our answer?",
+                "Add an internal FAQ naming the regulations that apply and how we comply (or why they do not apply).",
+                gap=True,
+            )
+    if ctx.mentions(COMPLIANCE_BASIS):
+        return
+    claim = ctx.first(COMPLIANCE_CLAIM, skip_questions=True, skip_negated=True)
+    if claim is not None:
+        yield from finding(
+            ctx.quote_sentence(*claim), "major",
+            "On what basis do we say we are compliant: an audit, a certification, counsel's review?",
+            "Name the basis for the compliance claim, or drop the claim until we have one.",
+        )
+
+
+CHECKS = [
+    Check("counsel.personal_data", "Personal data without a privacy answer", personal_data),
+    Check("counsel.claims", "Claims that cannot be substantiated", claims),
+    Check("counsel.regulation", "Regulated territory without an answer on the regulation", regulation),
+]
