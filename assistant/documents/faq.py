@@ -158,8 +158,10 @@ def _bold_question(text: str, lines: list[Line], i: int) -> Question | None:
     line = lines[i]
     lead = _BOLD_START.match(line.text)
     assert lead is not None
-    bold = _BOLD.match(text, line.start + lead.end())
-    if bold is None or bold.end() - bold.start() > MAX_BOLD_QUESTION:
+    start = line.start + lead.end()
+    # Bounded window: a line of "**" with no closing mark must not scan the rest of the text.
+    bold = _BOLD.match(text, start, min(len(text), start + MAX_BOLD_QUESTION))
+    if bold is None:
         return None
     inner_start, inner_end = bold.start(2), bold.end(2)
     last_line = i + text.count("\n", line.start, bold.end())
