@@ -265,3 +265,10 @@ _MARKUP = st.sampled_from(["#", "## ", "**", "*", "_", "Q:", "A:", " ", "\n", "\
 def test_any_text_parses_and_every_span_is_exact(text):
     doc = parse_document(text)
     assert_spans_exact(doc)
+
+
+def test_windows_line_endings_given_directly_to_the_parser():
+    doc = parse_document("# Acme Makes Widgets Cheaper\r\n\r\n## FAQ\r\n\r\n**How much?**\r\nNine dollars.\r\n")
+    assert "\r" not in doc.text
+    assert doc.headline.text == "Acme Makes Widgets Cheaper"
+    assert [(i.question.text, i.answer.text) for i in doc.faq] == [("How much?", "Nine dollars.")]

@@ -384,7 +384,15 @@ def _paragraph_roles(reader: _Reader, body: list[int], summary_block: int | None
 
 
 def parse_document(text: str, *, path: str | None = None, source_format: SourceFormat = "md") -> Document:
-    """Parse normalised text (\\n line endings) into a Document; never raises on odd input."""
+    """Parse text into a Document; never raises on odd input.
+
+    Line endings are normalised to \\n first (the loader has already done so for files), so
+    `doc.text` may differ from `text` only in that respect. Headings that are not Markdown
+    `#` headings (a bold line, a short line ending in ':', a Title Case line in plain text)
+    get level 0.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     doc = Document(text=text, path=path, source_format=source_format, sha256=text_sha256(text))
     reader = _Reader(doc)
     doc.headings = [Heading(span=doc.span(line.content_start, line.content_end), level=line.heading_level or 0)
