@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from assistant.clarity.lexicon import zipf
 from assistant.clarity.rules.base import Context, Hit, Rule
@@ -32,6 +33,7 @@ def _plain_compound(word: str) -> bool:
                for i in range(3, len(word) - 2))
 
 
+@lru_cache(maxsize=65536)
 def is_rare(word: str) -> bool:
     parts = [p for p in re.split(r"[-’']", word) if p]
     if "-" in word:  # a hyphenated compound is rare only if one of its parts is
