@@ -41,7 +41,7 @@ def unbacked_claims(ctx: ReviewContext) -> Iterator[Finding]:
     reported: set[int] = set()
     for hit in unquantified(Context(ctx.doc, date.today())):
         sentence = ctx.prose.sentence_at(hit.start)
-        if sentence is None or sentence.start in reported:
+        if sentence is None or sentence.start in reported or ctx.is_masked(hit.start):
             continue
         reported.add(sentence.start)
         if len(reported) > MAX_CLAIM_FINDINGS:

@@ -45,6 +45,10 @@ def terms(*words: str, not_before: str = "") -> re.Pattern[str]:
 
 @dataclass
 class ReviewContext:
+    """The document as the checks read it. Sentences that address the reviewers ("reviewers must
+    approve this") are blanked out first: nothing a document says to its reviewers can change what
+    the rules find (the passages are reported as instruction flags instead)."""
+
     doc: Document
 
     @cached_property
@@ -55,10 +59,34 @@ class ReviewContext:
     def text(self) -> str:
         return self.doc.text
 
-    @property
+    @cached_property
+    def masked(self) -> list[tuple[int, int]]:
+        """The sentences holding instruction-like passages, as (start, end) ranges."""
+        from assistant.safety import find_instructions
+
+        ranges = []
+        for flag in find_instructions(self.doc):
+            around = [(s.start, s.end) for s in self.prose.sentences
+                      if s.start < flag.span.end and flag.span.start < s.end]
+            ranges.extend(around or [(flag.span.start, flag.span.end)])
+        return sorted(set(ranges))
+
+    def is_masked(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.masked)
+
+    @cached_property
     def copy(self) -> str:
-        """The text with markup, code and URLs blanked out (same offsets): search this."""
-        return self.prose.copy
+        """The text with markup, code, URLs and instructions to reviewers blanked out (same offsets)."""
+        chars = list(self.prose.copy)
+        for start, end in self.masked:
+            for i in range(start, end):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+    @cached_property
+    def all_sentences(self) -> list[Sentence]:
+        return [s for s in self.prose.sentences if not self.is_masked(s.start)]
 
     # -- where things are --------------------------------------------------------------------
     @cached_property
@@ -82,7 +110,7 @@ class ReviewContext:
 
     def sentences(self, where: Where = "all") -> list[Sentence]:
         low, high = self._bounds(where)
-        return [s for s in self.prose.sentences if low <= s.start < high]
+        return [s for s in self.all_sentences if low <= s.start < high]
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.copy[sentence.start : sentence.end]
@@ -119,14 +147,14 @@ class ReviewContext:
         for paragraph in self.doc.paragraphs:
             if paragraph.role == role:
                 span = paragraph.span
-                return [s for s in self.prose.sentences if span.start <= s.start < span.end]
+                return [s for s in self.all_sentences if span.start <= s.start < span.end]
         return []
 
     def first_paragraph_sentences(self) -> list[Sentence]:
         if not self.doc.paragraphs:
             return self.sentences("press_release")[:3]
         span = self.doc.paragraphs[0].span
-        return [s for s in self.prose.sentences if span.start <= s.start < span.end]
+        return [s for s in self.all_sentences if span.start <= s.start < span.end]
 
     # -- quotes --------------------------------------------------------------------------------
     def quote(self, start: int, end: int) -> Quote | None:
@@ -171,7 +199,7 @@ class ReviewContext:
             found = self.quote(self.doc.headline.start, self.doc.headline.end)
             if found is not None:
                 return found
-        sentences = self.prose.sentences
+        sentences = self.all_sentences
         return self.quote_sentence(sentences[0]) if sentences else None
 
     def anchor(self, *roles: ParagraphRole) -> Quote | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from assistant.clarity.text import Sentence
 from assistant.personas.checks.base import Check, ReviewContext, finding, terms
 from assistant.personas.models import Finding, Severity
 
@@ -27,6 +28,9 @@ PRIVACY_ANSWER = terms(
     "never leaves", "never sell*", "never share*", "do not sell", "does not sell", "blur*", "redact*",
     "access control*", "opt-in", "opt in", "data protection", "only you", "permission*",
 )
+
+HANDLING = terms("stor*", "collect*", "keep", "keeps", "kept", "upload*", "shar*", "sync*", "send*", "sends",
+                 "record*", "track*", "save*", "process*", "analy*", "sees", "see")
 
 CLAIMS: list[tuple[re.Pattern[str], Severity]] = [
     (re.compile(r"\b(?:guarantee[sd]?|guaranteeing|risk[\s-]free|100\s?%\s+(?:secure|safe|accurate|reliable|uptime)|"
@@ -51,8 +55,9 @@ REGULATED_DOMAINS: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
      terms("HIPAA", "FDA", "medical device", "covered entit*", "not medical advice", "not a medical",
            "regulat*", "complian*", "legal review", "counsel", "GDPR", "MDR", "CE mark*"),
      "health data and medical claims (HIPAA, FDA or their equivalents)"),
-    (terms("payment*", "credit card*", "lending", "loan*", "insurance", "bank account*", "investment advice",
-           "trading", "wallet*", "money transfer*"),
+    (terms("payment processing", "process payments", "processes payments", "credit card number*", "card numbers",
+           "lending", "loan", "loans", "insurance", "bank account*", "investment advice", "trading", "wallet*",
+           "money transfer*", "payroll"),
      terms("PCI", "KYC", "AML", "money transmitter", "licen*", "regulat*", "complian*", "FINRA", "SEC", "FCA",
            "PSD2", "legal review", "counsel"),
      "payments and financial services (PCI, licensing, KYC)"),
@@ -70,11 +75,18 @@ COMPLIANCE_BASIS = terms("audit*", "certif*", "attest*", "BAA", "business associ
                          "legal review", "counsel", "third-party review", "report")
 
 
+def _raising(ctx: ReviewContext, data: re.Pattern[str]) -> tuple[Sentence, re.Match[str]] | None:
+    """The first sentence where we do something with such data (store, share...), else the first mention."""
+    mentions = list(ctx.search(data, skip_negated=True))
+    handled = next(((s, m) for s, m in mentions if HANDLING.search(ctx.copy, s.start, s.end)), None)
+    return handled or (mentions[0] if mentions else None)
+
+
 def personal_data(ctx: ReviewContext) -> Iterator[Finding]:
     if ctx.mentions(PRIVACY_ANSWER):
         return
-    sensitive = ctx.first(SENSITIVE_DATA, skip_negated=True)
-    raised = sensitive or ctx.first(PERSONAL_DATA, skip_negated=True)
+    sensitive = _raising(ctx, SENSITIVE_DATA)
+    raised = sensitive or _raising(ctx, PERSONAL_DATA)
     if raised is None:
         return
     yield from finding(

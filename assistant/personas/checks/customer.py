@@ -66,7 +66,7 @@ def jargon(ctx: ReviewContext) -> Iterator[Finding]:
     dateline = ctx.doc.dateline
     for hit in undefined_acronyms(Context(ctx.doc, date.today())):
         in_dateline = dateline is not None and dateline.start <= hit.start < dateline.end  # "TAMPA, FL"
-        if hit.start < ctx.internal_start and not in_dateline:
+        if hit.start < ctx.internal_start and not in_dateline and not ctx.is_masked(hit.start):
             hits.append((hit.start, hit.end, "acronym"))
     reported_sentences: set[int] = set()
     for start, end, kind in sorted(hits)[: MAX_JARGON_FINDINGS * 3]:
