@@ -28,6 +28,9 @@ _LINK_TARGET_RE = re.compile(r"\]\([^)\n]*\)")
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^>\n]*>")
 _LINE_PREFIX_RE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)+", re.M)
 _EMPHASIS_RE = re.compile(r"\*{1,3}|_{2,3}|~~|\|")
+# A "source: owner/repo@commit/path" first line (how collected documents record where they came
+# from, and how the parser reads it): metadata, not prose.
+_SOURCE_LINE_RE = re.compile(r"\A[ \t\ufeff]*source:[ \t]*\S[^\n]*")
 _TABLE_RULE_RE = re.compile(r"^[ \t]*\|?[ \t:\-|]+\|[ \t:\-|]*$", re.M)
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by white space and more text.
@@ -74,8 +77,8 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 def prose_copy(text: str) -> str:
     """The text with markup, code and URLs replaced by spaces (same length, same newlines)."""
     chars = list(text)
-    for pattern in (_FENCE_RE, _HTML_COMMENT_RE, _INLINE_CODE_RE, _LINK_TARGET_RE, _URL_RE, _HTML_TAG_RE,
-                    _TABLE_RULE_RE):
+    for pattern in (_SOURCE_LINE_RE, _FENCE_RE, _HTML_COMMENT_RE, _INLINE_CODE_RE, _LINK_TARGET_RE, _URL_RE,
+                    _HTML_TAG_RE, _TABLE_RULE_RE):
         for match in pattern.finditer(text):
             _blank(chars, match.start(), match.end())
     blanked = "".join(chars)

@@ -21,6 +21,21 @@ SUFFIXES = ("s", "es", "ed", "ing", "er", "ers", "ly", "ness", "less", "able", "
 _ALPHA_RE = re.compile(r"^[a-z][a-z'’-]*[a-z]$")
 
 
+def _bases(word: str) -> list[str]:
+    """Dictionary forms an inflected word may come from: "iterating" -> "iterate", "piped" ->
+    "pipe", "caches" -> "cache", "copies" -> "copy"."""
+    bases: list[str] = []
+    for suffix in ("ing", "ed", "es", "s", "er", "ers", "ly", "ies", "ied"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            bases += [stem, stem + "e"]
+            if suffix in ("ies", "ied"):
+                bases.append(stem + "y")
+            if len(stem) > 3 and stem[-1] == stem[-2]:  # "stopped" -> "stop"
+                bases.append(stem[:-1])
+    return bases
+
+
 def _plain_compound(word: str) -> bool:
     for prefix in PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3 and zipf(word[len(prefix):]) >= COMMON_ZIPF:
@@ -35,10 +50,14 @@ def _plain_compound(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_rare(word: str) -> bool:
+    """Rare when the word and every dictionary form it may come from are rare: an inflection is
+    as familiar as its base ("caching" is read as "cache")."""
     parts = [p for p in re.split(r"[-’']", word) if p]
     if "-" in word:  # a hyphenated compound is rare only if one of its parts is
         return any(len(p) >= MIN_LENGTH and is_rare(p) for p in parts)
-    return zipf(word) < RARE_ZIPF and not _plain_compound(word)
+    if zipf(word) >= RARE_ZIPF or any(zipf(base) >= RARE_ZIPF for base in _bases(word)):
+        return False
+    return not _plain_compound(word)
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -36,7 +36,10 @@ CLAIM_RE = re.compile(
     + r"|number\s+one|#1|world['’]s\s+first|first[- ]ever))\b",
     re.I,
 )
-PLAIN_ENGLISH = re.compile(r"\b(?:better\s+(?:off|yet)|at\s+(?:the\s+)?(?:best|least|most|latest))\b", re.I)
+# Idioms that contain a comparative but claim nothing.
+PLAIN_ENGLISH = re.compile(
+    r"\b(?:better\s+(?:off|yet)|at\s+(?:the\s+)?(?:best|least|most|latest|earliest)|(?:no|any)\s+longer|"
+    r"sooner\s+or\s+later|better\s+known|all\s+the\s+better|had\s+better|the\s+sooner)\b", re.I)
 
 
 def check(ctx: Context) -> Iterator[Hit]:
