@@ -43,10 +43,12 @@ def _without_nested(costed: list[_Costed]) -> list[_Costed]:
     """Within one category, a hit inside another hit's span is the same problem seen twice
     ("significantly" inside "significantly faster"): keep the wider one."""
     kept: list[_Costed] = []
+    furthest_end = -1  # kept hits are in start order, so one running maximum finds any container
     for item in sorted(costed, key=lambda c: (c.hit.start, -(c.hit.end - c.hit.start))):
-        if any(k.hit.start <= item.hit.start and item.hit.end <= k.hit.end for k in kept):
+        if item.hit.end <= furthest_end:
             continue
         kept.append(item)
+        furthest_end = item.hit.end
     return kept
 
 
