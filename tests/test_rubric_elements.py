@@ -117,6 +117,12 @@ def test_unnamed_customer_quote_is_weak() -> None:
     assert report.element("customer_quote").status == "weak"
 
 
+def test_two_sentence_subheading_is_weak() -> None:
+    text = COMPLETE.replace("without a phone call", "without a phone call. It works on any phone")
+    element = rubric(text).element("subheading")
+    assert element.status == "weak" and "one sentence" in element.reason
+
+
 def test_unquantified_problem_is_weak() -> None:
     text = COMPLETE.replace(
         "In our survey of 50 stores, this took 90 minutes per order, and 42 of the 50 stores ran out of "

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from assistant.clarity.text import Prose
 from assistant.documents.models import Document, FaqItem, Paragraph, Span
 from assistant.rubric import detect
 from assistant.rubric.dates import find_date
@@ -69,11 +70,11 @@ def subheading(doc: Document) -> Found:
     if span is None:
         return MISSING
     words = _words(span.text)
-    sentences = sum(span.text.count(mark) for mark in ".!?") - span.text.rstrip().endswith((".", "!", "?"))
+    sentences = len(Prose(span.text).sentences)
     weak = None
     if words > SUBHEADING_MAX_WORDS:
         weak = f"{words} words; one sentence on who the customer is and what they get"
-    elif sentences >= 1:
+    elif sentences > 1:
         weak = "more than one sentence; the sub-heading is one sentence"
     return _span_found(span, weak, "one sentence under the headline")
 
