@@ -1,0 +1,1 @@
+"""Renderers: Markdown, JSON, HTML and .docx views of the typed results."""
