@@ -17,7 +17,8 @@ AudienceFilter = Literal["external", "internal", "all"]
 
 
 class Engine(Protocol):
-    name: Literal["offline", "llm"]
+    @property
+    def name(self) -> Literal["offline", "llm"]: ...
 
     def draft(self, notes: Document, *, stream: Callable[[str], None] | None = None) -> Draft: ...
 
