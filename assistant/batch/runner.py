@@ -192,9 +192,9 @@ class _EngineFactory:
 
 
 def worker_count(settings: Settings, documents: int) -> int:
-    """Documents worked on at once. With a model, one more than the request slots, so a slot
-    freed by a document doing local work (loading, scoring) finds another request waiting.
-    Offline the work is CPU-bound under the GIL: two threads keep the pipeline busy."""
+    """Documents worked on at once (threads). With a model, one more than the request slots, so a
+    slot freed by a document doing local work (loading, scoring) finds another request waiting.
+    Offline the work is CPU-bound under the GIL: two threads; many documents go to processes."""
     wanted = settings.max_in_flight + 1 if settings.has_endpoint else 2
     return max(1, min(wanted, documents))
 
@@ -214,9 +214,18 @@ def _execute(to_run: list[DocSource], parts: list[Part], key: str, settings: Set
         engine, failures = factory.for_document()
         return run_job(source, parts, engine, settings, key, failures)
 
-    run = _Run(to_run, job, worker_count(settings, len(to_run)), limiter, on_result,
+    from assistant.batch.processes import OfflinePool
+
+    pool = OfflinePool.for_run(len(to_run), parts, key, settings)
+    # One dispatching thread more than processes, so a worker never waits for the next document.
+    workers = pool.workers + 1 if pool is not None else worker_count(settings, len(to_run))
+    run = _Run(to_run, pool.job if pool is not None else job, workers, limiter, on_result,
                _progress_bar(len(to_run), progress))
-    written = run.go()
+    try:
+        written = run.go()
+    finally:
+        if pool is not None:
+            pool.close(cancel=run.stop.is_set())
     summary.interrupted = run.interrupted
     summary.stopped_early = run.stopped_early
     summary.seconds = round(time.monotonic() - started, 3)

@@ -1,0 +1,85 @@
+"""Offline critiques on every CPU core.
+
+The offline engine is pure Python and CPU-bound, so threads take turns on one core (the GIL).
+For a folder of documents, the jobs run in a pool of worker processes instead, one per core;
+the main process still hands them out and writes every line of the journal itself.
+
+The workers are forked, and forked at once when the pool is made, before the run starts any
+thread of its own, so no lock can be copied mid-use; they inherit the modules already imported
+and start in milliseconds. They ignore SIGINT: Ctrl-C is the main process's to handle (it stops
+handing out work and keeps what finished), and a worker killed along with it would print a
+traceback over the user's terminal. Where fork is not available (Windows, macOS's default),
+the run keeps to threads.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+from assistant.batch.job import JobOutcome, run_job
+from assistant.batch.models import DocSource, Part
+
+if TYPE_CHECKING:
+    from assistant.config import Settings
+    from assistant.engines.offline import OfflineEngine
+
+PROCESS_MIN_DOCS = 16  # below this, starting processes costs more than it saves
+
+_worker: tuple[list[Part], str, Settings, OfflineEngine] | None = None
+
+
+def cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class OfflinePool:
+    """A fork-based process pool running offline jobs; `job` blocks until its document is done."""
+
+    def __init__(self, parts: list[Part], key: str, settings: Settings, workers: int) -> None:
+        import multiprocessing
+
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                        initializer=_start_worker, initargs=(parts, key, settings))
+        self.pool.submit(_ready).result()  # forks every worker now, while this process has one thread
+
+    @classmethod
+    def for_run(cls, documents: int, parts: list[Part], key: str, settings: Settings) -> OfflinePool | None:
+        import multiprocessing
+
+        cores = cpu_count()
+        if (settings.has_endpoint or documents < PROCESS_MIN_DOCS or cores < 2 or not sys.platform.startswith("linux")
+                or "fork" not in multiprocessing.get_all_start_methods()):
+            return None
+        return cls(parts, key, settings, min(cores, documents))
+
+    def job(self, source: DocSource) -> JobOutcome:
+        return self.pool.submit(_run_in_worker, source).result()
+
+    def close(self, *, cancel: bool) -> None:
+        self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
+
+
+def _start_worker(parts: list[Part], key: str, settings: Settings) -> None:
+    global _worker
+    from assistant.engines.offline import OfflineEngine
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker = (parts, key, settings, OfflineEngine(settings))
+
+
+def _ready() -> None:
+    """A no-op: submitting it makes the pool fork its workers."""
+
+
+def _run_in_worker(source: DocSource) -> JobOutcome:
+    assert _worker is not None, "worker not initialised"
+    parts, key, settings, engine = _worker
+    return run_job(source, parts, engine, settings, key)
