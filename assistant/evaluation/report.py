@@ -60,8 +60,8 @@ def _summarise(suite: SuiteSpec, cell: str, grader: str, results: list[CaseResul
         skipped=sum(skip_reasons.values()),
         skip_reason=skip_reasons.most_common(1)[0][0] if skip_reasons else "",
     )
-    best = max(case_means.values(), default=0.0)
-    ranked = sorted((m, case) for case, m in case_means.items() if m < best)
+    top = _scale_top(grader)
+    ranked = sorted((m, case) for case, m in case_means.items() if m < top - 1e-9)
     worst = [WorstCase(suite=suite.name, cell=cell, grader=grader, case_id=case, value=m,
                        detail=worst_detail[case][1], output=worst_detail[case][2])
              for m, case in ranked[:WORST_PER_GRADER]]
@@ -100,6 +100,11 @@ def _scale(grader: str) -> str:
 
     info = GRADERS.get(grader)
     return info.scale if info else "0-1"
+
+
+def _scale_top(grader: str) -> float:
+    """The best value a grader can give: a case there is not among the worst, however many tie."""
+    return {"0-100": 100.0, "1-5": 5.0}.get(_scale(grader), 1.0)
 
 
 def fmt(grader: str, value: float | None) -> str:
