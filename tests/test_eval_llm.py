@@ -71,7 +71,8 @@ def test_offline_the_llm_suite_is_skipped_with_a_note(tmp_path):
     result = run_prfaq("eval", str(SUITE), "--offline", "--out", str(tmp_path / "run"))
     assert result.code == 0, result.stderr
     assert "needs an endpoint" in result.stdout
-    assert (tmp_path / "run" / "results.jsonl").exists() is False or not (tmp_path / "run" / "results.jsonl").read_text()
+    results = tmp_path / "run" / "results.jsonl"
+    assert not results.exists() or not results.read_text()
 
 
 def test_the_cli_runs_the_llm_suite_through_the_endpoint(fake_llm, llm_env, tmp_path):
