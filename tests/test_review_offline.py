@@ -40,7 +40,7 @@ def _finding(report: ReviewReport, check: str):
     ("customer", "customer.benefit_first", "major",
      "Glow Labs today announced Glow, a cloud platform built on a proprietary imaging engine"),
     ("customer", "customer.jargon", "minor", "seamless SAE pipeline"),
-    ("engineer", "engineer.dependencies", "major", "built on a proprietary imaging engine"),
+    ("engineer", "engineer.dependencies", "major", "syncs with Apple Health every night"),
     ("bar-raiser", "bar_raiser.not_doing", "major", "Glow Brings Your Skin Photos and Your Dermatologist Together"),
     ("bar-raiser", "bar_raiser.unbacked_claims", "minor", "it makes appointments much faster"),
 ])

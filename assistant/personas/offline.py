@@ -54,7 +54,7 @@ def _exchange(stricter: PersonaVerdict, lenient: PersonaVerdict, point: Finding,
     challenge = DiscussionTurn(
         round=round_number, persona=stricter.id, responds_to=lenient.id, stance="challenge",
         finding_refs=[point.id], position_after=stricter.position,
-        point=(f"{lenient.name} would {lenient.position}, but this is a {point.severity} for me: {point.question} "
+        point=(f"{lenient.name} says {lenient.position}; for me this is a {point.severity}. {point.question} "
                f"The document says: \"{point.quote.text}\" (line {point.quote.line})."),
     )
     if point.severity == "blocker" and lenient.position == "approve":

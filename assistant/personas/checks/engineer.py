@@ -10,7 +10,7 @@ from assistant.personas.models import Finding
 
 EXTERNAL_SYSTEMS = terms(
     "integrat*", "connects to", "connects with", "connect their", "connect your", "works with", "syncs with",
-    "sync with", "pulls data from", "pulls in", "imports from", "built on", "powered by", "third-party",
+    "sync with", "pulls data from", "pulls in", "imports from", "powered by", "third-party",
     "third party", "partner*", "plugin*", "plug-in*", "SDK", "API", "APIs", "OAuth", "webhook*", "wholesaler accounts",
     "Apple Health", "Google Fit", "Health Connect", "AWS", "Azure", "GCP", "Google Cloud", "OpenAI", "Anthropic",
     "Stripe", "Shopify", "Salesforce", "Slack", "GitHub", "Jira", "Zapier", "Twilio", "Plaid", "QuickBooks",
