@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assistant.clarity.rules.base import Context, Hit, Rule, phrase_pattern, sentences_with_matches
+from assistant.clarity.rules.base import Context, Hit, Phrases, Rule
 
 HEDGES = (
     "could", "might", "may", "possibly", "probably", "perhaps", "maybe", "arguably", "presumably",
@@ -16,17 +16,17 @@ HEDGES = (
     "experts say", "some say", "i would argue that", "so to speak", "helps to", "aims to",
     "attempts to", "tries to", "should be able to",
 )
-HEDGE_RE = phrase_pattern(HEDGES)
+HEDGE_PHRASES = Phrases(HEDGES)
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    for _sentence, match in sentences_with_matches(ctx, HEDGE_RE, skip_questions=True):
-        words = ctx.text[match.start() : match.end()]
+    for hit in HEDGE_PHRASES.find(ctx, skip_questions=True):
+        words = ctx.text[hit.start : hit.end]
         if words == "May":  # the month ("May 4"), not a hedge
             continue
         yield Hit(
-            match.start(),
-            match.end(),
+            hit.start,
+            hit.end,
             f"hedge: '{words}' weakens the claim",
             "state it plainly, or say what is not known yet and how you will find out",
         )

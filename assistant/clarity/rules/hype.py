@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assistant.clarity.rules.base import Context, Hit, Rule, phrase_pattern, sentences_with_matches
+from assistant.clarity.rules.base import Context, Hit, Phrases, Rule
 
 HYPE = (
     "revolutionary", "revolutionize", "revolutionizes", "revolutionise", "game-changing", "game changing",
@@ -33,19 +33,18 @@ CORPORATE = {
     "think outside the box": "(say the idea)", "at the end of the day": "(cut it)",
     "core competency": "what we do best", "thought leader": "expert",
 }
-HYPE_RE = phrase_pattern(HYPE)
-CORPORATE_RE = phrase_pattern(list(CORPORATE))
+HYPE_PHRASES = Phrases(HYPE)
+CORPORATE_PHRASES = Phrases(CORPORATE)
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    for _sentence, match in sentences_with_matches(ctx, HYPE_RE):
-        words = ctx.text[match.start() : match.end()]
-        yield Hit(match.start(), match.end(), f"hype: '{words}' sells instead of informs",
+    for hit in HYPE_PHRASES.find(ctx):
+        words = ctx.text[hit.start : hit.end]
+        yield Hit(hit.start, hit.end, f"hype: '{words}' sells instead of informs",
                   "replace it with what the customer can now do, and a number")
-    for _sentence, match in sentences_with_matches(ctx, CORPORATE_RE):
-        words = ctx.text[match.start() : match.end()]
-        plain = CORPORATE[" ".join(words.lower().replace("’", "'").split())]
-        yield Hit(match.start(), match.end(), f"corporate speak: '{words}'", f"say '{plain}'")
+    for hit in CORPORATE_PHRASES.find(ctx):
+        words = ctx.text[hit.start : hit.end]
+        yield Hit(hit.start, hit.end, f"corporate speak: '{words}'", f"say '{CORPORATE[hit.phrase]}'")
 
 
 RULE = Rule("hype", "hype", 2.0, "Hype and corporate speak", check)

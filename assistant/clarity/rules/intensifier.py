@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assistant.clarity.rules.base import Context, Hit, Rule, phrase_pattern, sentences_with_matches
+from assistant.clarity.rules.base import Context, Hit, Phrases, Rule
 
 INTENSIFIERS = (
     "very", "really", "extremely", "incredibly", "truly", "totally", "absolutely", "highly", "hugely",
@@ -12,13 +12,13 @@ INTENSIFIERS = (
     "dramatically", "massively", "insanely", "deeply", "utterly", "wildly", "exceedingly", "enormously",
     "radically",
 )
-INTENSIFIER_RE = phrase_pattern(INTENSIFIERS)
+INTENSIFIER_PHRASES = Phrases(INTENSIFIERS)
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    for _sentence, match in sentences_with_matches(ctx, INTENSIFIER_RE):
-        words = ctx.text[match.start() : match.end()]
-        yield Hit(match.start(), match.end(), f"intensifier: '{words}' adds emphasis, not information",
+    for hit in INTENSIFIER_PHRASES.find(ctx):
+        words = ctx.text[hit.start : hit.end]
+        yield Hit(hit.start, hit.end, f"intensifier: '{words}' adds emphasis, not information",
                   "cut it; if the degree matters, give the number")
 
 

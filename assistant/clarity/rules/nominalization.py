@@ -3,13 +3,13 @@ lengthen sentences and hide who acts; the verb is shorter and clearer."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from assistant.clarity.rules.base import Context, Hit, Rule, phrase_pattern, sentences_with_matches, word_list
+from assistant.clarity.rules.base import Context, Hit, Phrases, Rule, word_list
 
 # "<noun>-tion/-ment/-ance/-ence of": the classic pattern ("the reduction of costs").
-NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{4,}(?:tion|sion|ment|ance|ence))\s+of\b", re.I)
+SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
+MIN_NOUN_LENGTH = 8
 CONCRETE = frozenset(
     word_list("portion section position nation station edition version question option fraction proportion "
     "population region moment government department apartment element segment instrument document "
@@ -33,7 +33,7 @@ LIGHT_VERB = {
     "make a change": "change", "make changes": "change", "give an explanation": "explain",
     "provide an explanation": "explain", "make an investment": "invest", "carry out an investigation": "investigate",
 }
-LIGHT_VERB_RE = phrase_pattern(list(LIGHT_VERB))
+LIGHT_VERB_PHRASES = Phrases(LIGHT_VERB)
 VERB_OF = {
     "implementation": "implement", "reduction": "reduce", "creation": "create", "introduction": "introduce",
     "development": "develop", "management": "manage", "improvement": "improve", "completion": "complete",
@@ -45,19 +45,23 @@ VERB_OF = {
 }
 
 
+def _nouns_of(ctx: Context) -> Iterator[tuple[int, int, str]]:
+    for sentence, lowers in zip(ctx.prose.sentences, ctx.lowered, strict=True):
+        for i, word in enumerate(lowers[:-1]):
+            if lowers[i + 1] == "of" and len(word) >= MIN_NOUN_LENGTH and word.endswith(SUFFIXES) \
+                    and word.isalpha() and word not in CONCRETE:
+                yield sentence.words[i].start, sentence.words[i + 1].end, word
+
+
 def check(ctx: Context) -> Iterator[Hit]:
-    for _sentence, match in sentences_with_matches(ctx, NOUN_OF_RE):
-        noun = match.group("noun").lower()
-        if noun in CONCRETE:
-            continue
+    for start, end, noun in _nouns_of(ctx):
         verb = VERB_OF.get(noun)
         advice = f"use the verb: '{verb} X'" if verb else "use the verb the noun hides, with its actor"
-        words = ctx.text[match.start() : match.end()]
-        yield Hit(match.start(), match.end(), f"nominalization: '{words}' buries the verb", advice)
-    for _sentence, match in sentences_with_matches(ctx, LIGHT_VERB_RE):
-        words = ctx.text[match.start() : match.end()]
-        verb = LIGHT_VERB[" ".join(words.lower().split())]
-        yield Hit(match.start(), match.end(), f"nominalization: '{words}'", f"say '{verb}'")
+        words = ctx.text[start:end]
+        yield Hit(start, end, f"nominalization: '{words}' buries the verb", advice)
+    for hit in LIGHT_VERB_PHRASES.find(ctx):
+        words = ctx.text[hit.start : hit.end]
+        yield Hit(hit.start, hit.end, f"nominalization: '{words}'", f"say '{LIGHT_VERB[hit.phrase]}'")
 
 
 RULE = Rule("nominalization", "wordiness", 1.0, "Verbs turned into nouns", check)

@@ -4,14 +4,13 @@ reviewed"). Predicate adjectives that look like participles ("is based in", "are
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from assistant.clarity.rules.base import Context, Hit, Rule, word_list
 
-BE = r"(?:am|is|are|was|were|be|been|being|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)"
-# Adverbs that may sit between "be" and the participle ("is automatically sent").
-BETWEEN = r"(?:\s+(?:not|also|already|often|always|never|now|then|still|just|only|usually|being|\w+ly))*"
+BE = frozenset(word_list("am is are was were be been being isn't aren't wasn't weren't"))
+# Words that may sit between "be" and the participle ("is automatically sent", "is being sent").
+BETWEEN = frozenset(word_list("not also already often always never now then still just only usually being"))
 IRREGULAR = word_list(
     "written made done given taken seen known shown built sent found held kept left lost paid put "
     "told thought brought bought caught taught sold spent won begun broken chosen driven eaten fallen "
@@ -21,9 +20,7 @@ IRREGULAR = word_list(
     "overtaken undertaken withdrawn overseen rebuilt rewritten upheld withheld mistaken set run read "
     "sunk shot slain sped spun stuck stung swept swung undone unseen woken"
 )
-PASSIVE_RE = re.compile(
-    r"\b" + BE + BETWEEN + r"\s+(?P<participle>\w+ed|" + "|".join(IRREGULAR) + r")\b", re.I
-)
+IRREGULAR_SET = frozenset(IRREGULAR)
 # Participles used as adjectives after "be": describing a state, not hiding an actor.
 PREDICATE_ADJECTIVES = frozenset(
     word_list("based located interested excited pleased delighted thrilled concerned involved married tired "
@@ -39,16 +36,34 @@ NOT_PARTICIPLES = frozenset(word_list("bed red shed sled speed need seed feed we
                             "naked wicked sacred rugged"))
 
 
+def _participle_after(lowers: list[str], i: int) -> int | None:
+    """Index of the past participle that completes the "be" at `i`, if there is one."""
+    j = i + 1
+    while j < len(lowers) and (lowers[j] in BETWEEN or (lowers[j].endswith("ly") and lowers[j].isalpha())):
+        j += 1
+    if j >= len(lowers):
+        return None
+    word = lowers[j]
+    if not (word in IRREGULAR_SET or (word.endswith("ed") and word.isalpha())):
+        return None
+    if word in PREDICATE_ADJECTIVES or word in NOT_PARTICIPLES:
+        return None
+    return j
+
+
 def check(ctx: Context) -> Iterator[Hit]:
-    for sentence in ctx.prose.sentences:
-        for match in PASSIVE_RE.finditer(ctx.copy, sentence.start, sentence.end):
-            participle = match.group("participle").lower()
-            if participle in PREDICATE_ADJECTIVES or participle in NOT_PARTICIPLES:
+    for sentence, lowers in zip(ctx.prose.sentences, ctx.lowered, strict=True):
+        for i, word in enumerate(lowers):
+            if word not in BE:
                 continue
+            j = _participle_after(lowers, i)
+            if j is None:
+                continue
+            start, end = sentence.words[i].start, sentence.words[j].end
             yield Hit(
-                match.start(),
-                match.end(),
-                f"passive voice: '{ctx.text[match.start():match.end()]}' hides who acts",
+                start,
+                end,
+                f"passive voice: '{ctx.text[start:end]}' hides who acts",
                 "put the actor first: say who does it ('the team reviews it', not 'it is reviewed')",
             )
 

@@ -36,6 +36,9 @@ CLAIM_RE = re.compile(
     + r"|number\s+one|#1|world['’]s\s+first|first[- ]ever))\b",
     re.I,
 )
+# A sentence without one of these words cannot hold a claim: skip it before any regex runs.
+TRIGGERS = frozenset(COMPARATIVES) | frozenset(SUPERLATIVES) | {
+    "more", "less", "most", "number", "world's", "first", "first-ever"}
 # Idioms that contain a comparative but claim nothing.
 PLAIN_ENGLISH = re.compile(
     r"\b(?:better\s+(?:off|yet)|at\s+(?:the\s+)?(?:best|least|most|latest|earliest)|(?:no|any)\s+longer|"
@@ -43,8 +46,8 @@ PLAIN_ENGLISH = re.compile(
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    for sentence in ctx.prose.sentences:
-        if ctx.is_question(sentence) or ctx.sentence_has_number(sentence):
+    for sentence, lowers in zip(ctx.prose.sentences, ctx.lowered, strict=True):
+        if TRIGGERS.isdisjoint(lowers) or ctx.is_question(sentence) or ctx.sentence_has_number(sentence):
             continue
         idioms = [m.span() for m in PLAIN_ENGLISH.finditer(ctx.copy, sentence.start, sentence.end)]
         for match in CLAIM_RE.finditer(ctx.copy, sentence.start, sentence.end):

@@ -4,10 +4,9 @@ could use it?" is the right question to ask)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from assistant.clarity.rules.base import Context, Hit, Rule, phrase_pattern, sentences_with_matches
+from assistant.clarity.rules.base import Context, Hit, Phrases, Rule
 
 VAGUE = (
     "many", "numerous", "various", "several", "countless", "a number of", "a lot of", "lots of",
@@ -19,22 +18,28 @@ VAGUE = (
     "a fraction of", "a little", "a bit", "for a while", "in a while", "soon", "shortly", "in the near future",
     "in a timely manner", "at scale",
 )
-VAGUE_RE = phrase_pattern(VAGUE)
-# "most" is vague before a plural noun ("most customers"); "the most useful" is a superlative,
-# left to the unquantified-claim rule.
-MOST_RE = re.compile(r"(?<!the )(?<!\w)most\s+(?=[a-z]+s\b)", re.I)
+VAGUE_PHRASES = Phrases(VAGUE)
+SUGGESTION = "give the number: how many, how much, out of how many"
+
+
+def _vague_most(ctx: Context) -> Iterator[tuple[int, int]]:
+    """"most" before a plural noun ("most customers") is vague; "the most useful" is a
+    superlative, left to the unquantified-claim rule."""
+    for sentence, lowers in zip(ctx.prose.sentences, ctx.lowered, strict=True):
+        if ctx.is_question(sentence):
+            continue
+        for i, word in enumerate(lowers[:-1]):
+            following = lowers[i + 1]
+            if word == "most" and (i == 0 or lowers[i - 1] not in ("the", "at")) and following.endswith("s") \
+                    and following.isalpha() and following != "of":
+                yield sentence.words[i].start, sentence.words[i].end
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    for pattern in (VAGUE_RE, MOST_RE):
-        for _sentence, match in sentences_with_matches(ctx, pattern, skip_questions=True):
-            words = ctx.text[match.start() : match.end()].strip()
-            yield Hit(
-                match.start(),
-                match.start() + len(words),
-                f"vague quantity: '{words}' where a number belongs",
-                "give the number: how many, how much, out of how many",
-            )
+    spans = [(hit.start, hit.end) for hit in VAGUE_PHRASES.find(ctx, skip_questions=True)]
+    for start, end in sorted(spans + list(_vague_most(ctx))):
+        words = ctx.text[start:end]
+        yield Hit(start, end, f"vague quantity: '{words}' where a number belongs", SUGGESTION)
 
 
 RULE = Rule("vague_quantity", "vague", 1.5, "Vague quantities instead of numbers", check)
