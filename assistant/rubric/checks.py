@@ -32,15 +32,15 @@ def one_page(doc: Document) -> RubricCheck:
 
 
 def no_placeholders(doc: Document) -> RubricCheck:
-    from assistant.clarity.rules import placeholder
+    from assistant.clarity.rules.placeholder import find_placeholders
 
-    found = list(placeholder.PLACEHOLDER_RE.finditer(doc.text)) + list(placeholder.LOREM_RE.finditer(doc.text))
+    found = find_placeholders(doc.text)
     if not found:
         return RubricCheck(id="no_placeholders", passed=True, message="no placeholders left")
-    first = min(found, key=lambda m: m.start())
+    start, end = found[0]
     return RubricCheck(id="no_placeholders", passed=False,
-                       message=f"{len(found)} placeholder(s) left, first '{first.group()}'",
-                       start=first.start(), end=first.end(), line=doc.line_col(first.start())[0])
+                       message=f"{len(found)} placeholder(s) left, first '{doc.text[start:end]}'",
+                       start=start, end=end, line=doc.line_col(start)[0])
 
 
 def faq_order(doc: Document) -> RubricCheck:

@@ -137,7 +137,7 @@ class Phrases:
                 continue
             i, count = 0, len(lowers)
             while i < count:
-                match = self._match_at(lowers, i)
+                match = self._match_at(lowers, i) if lowers[i] in self._by_first else None
                 if match is None:
                     i += 1
                     continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from assistant.clarity.rules.base import Context, Hit, Rule
 
@@ -26,15 +27,20 @@ PLACEHOLDER_RE = re.compile(
 LOREM_RE = re.compile(r"\blorem\s+ipsum\b", re.I)
 
 
+@lru_cache(maxsize=4)
+def find_placeholders(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every placeholder in the whole text, not only the prose: a TBD in a table
+    or a comment is still left over. Cached: the rubric's check asks for the same text."""
+    found = {m.span() for m in PLACEHOLDER_RE.finditer(text) if not m.group().lower().startswith("lorem")}
+    found |= {m.span() for m in LOREM_RE.finditer(text)}  # case-insensitive, unlike the markers
+    return tuple(sorted(found))
+
+
 def check(ctx: Context) -> Iterator[Hit]:
-    # The whole text, not only the prose: a TBD in a table or a comment is still left over.
-    for pattern in (PLACEHOLDER_RE, LOREM_RE):
-        for match in pattern.finditer(ctx.text):
-            if pattern is PLACEHOLDER_RE and match.group().lower().startswith("lorem"):
-                continue  # counted by LOREM_RE, which is case-insensitive
-            words = match.group()
-            yield Hit(match.start(), match.end(), f"placeholder left in: '{words}'",
-                      "fill it in with the real fact, or move the open question to the FAQ")
+    for start, end in find_placeholders(ctx.text):
+        words = ctx.text[start:end]
+        yield Hit(start, end, f"placeholder left in: '{words}'",
+                  "fill it in with the real fact, or move the open question to the FAQ")
 
 
 RULE = Rule("placeholder", "placeholders", 5.0, "Leftover placeholders", check)
