@@ -70,10 +70,11 @@ def defined_at(ctx: Context, acronym: str, start: int, end: int) -> bool:
 
 
 def _is_shouting(ctx: Context, start: int, end: int) -> bool:
-    """Part of a run of capitalised words (a dateline "SEATTLE, WA", a heading in capitals)."""
-    window = ctx.copy[max(0, start - 30) : end + 30]
-    caps_words = re.findall(r"\b[A-Z]{3,}\b", window)
-    return len(caps_words) >= 3
+    """Part of a run of capitals that is ordinary words in upper case ("INTRODUCING SHELFBOT",
+    a heading in capitals), not acronyms: a neighbouring all-caps word is an everyday word."""
+    before = re.findall(r"[A-Za-z]+", ctx.copy[max(0, start - 25) : start])[-1:]
+    after = re.findall(r"[A-Za-z]+", ctx.copy[end : end + 25])[:1]
+    return any(len(w) >= 3 and w.isupper() and zipf(w.lower()) >= KNOWN_ZIPF for w in before + after)
 
 
 def is_known(acronym: str) -> bool:
