@@ -110,6 +110,7 @@ class CaseResult(BaseModel):
     suite: str
     cell: str
     case_id: str
+    source: str = ""  # the dataset the case came from
     sample: int = 0
     status: CaseStatus = "ok"
     error: str | None = None
@@ -187,6 +188,8 @@ class GraderSummary(BaseModel):
     passed: bool | None = None  # mean >= threshold (None without a threshold or without values)
     skipped: int = 0
     skip_reason: str = ""
+    by_source: dict[str, float] = Field(default_factory=dict,
+                                        description="mean per dataset, when the suite has more than one")
 
 
 class WorstCase(BaseModel):

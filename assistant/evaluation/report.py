@@ -37,6 +37,7 @@ def _stdev(values: list[float]) -> float | None:
 def _summarise(suite: SuiteSpec, cell: str, grader: str, results: list[CaseResult]) -> tuple[GraderSummary,
                                                                                            list[WorstCase]]:
     values: dict[str, list[float]] = defaultdict(list)
+    sources: dict[str, str] = {}
     worst_detail: dict[str, tuple[float, str, str | None]] = {}
     skip_reasons: Counter[str] = Counter()
     for result in results:
@@ -45,6 +46,7 @@ def _summarise(suite: SuiteSpec, cell: str, grader: str, results: list[CaseResul
             skip_reasons[(found.detail if found else result.error) or result.status] += 1
             continue
         values[result.case_id].append(found.value)
+        sources[result.case_id] = result.source
         known = worst_detail.get(result.case_id)
         if known is None or found.value < known[0]:
             worst_detail[result.case_id] = (found.value, found.detail, result.output)
@@ -52,6 +54,9 @@ def _summarise(suite: SuiteSpec, cell: str, grader: str, results: list[CaseResul
     spreads = [s for s in (_stdev(v) for v in values.values()) if s is not None]
     mean = sum(case_means.values()) / len(case_means) if case_means else None
     threshold = suite.thresholds.get(grader)
+    per_source: dict[str, list[float]] = defaultdict(list)
+    for case, m in case_means.items():
+        per_source[sources[case]].append(m)
     summary = GraderSummary(
         suite=suite.name, cell=cell, grader=grader, cases=len(case_means), mean=mean,
         spread=sum(spreads) / len(spreads) if spreads else None,
@@ -59,6 +64,7 @@ def _summarise(suite: SuiteSpec, cell: str, grader: str, results: list[CaseResul
         passed=None if threshold is None or mean is None else mean >= threshold - 1e-9,
         skipped=sum(skip_reasons.values()),
         skip_reason=skip_reasons.most_common(1)[0][0] if skip_reasons else "",
+        by_source={src: sum(v) / len(v) for src, v in per_source.items()} if len(per_source) > 1 else {},
     )
     top = _scale_top(grader)
     ranked = sorted((m, case) for case, m in case_means.items() if m < top - 1e-9)
@@ -175,6 +181,11 @@ def render_markdown(report: RunReport, comparison: Comparison | None = None) -> 
         threshold = next((s.threshold for s in row if s and s.threshold is not None), None)
         out.append(f"| {suite} | {grader} | " + " | ".join(_md(x) for x in shown)
                    + f" | {fmt(grader, threshold) if threshold is not None else ''} |")
+    split = [s for s in report.summaries if s.by_source]
+    if split:
+        out += ["", "By dataset:", ""]
+        out += [f"- {s.suite} · {s.grader} · {s.cell}: " + "; ".join(
+            f"{src} {fmt(s.grader, v)}" for src, v in s.by_source.items()) for s in split]
     if report.notes:
         out += ["", "## Notes", ""] + [f"- {n.suite}: {n.note}" for n in report.notes]
     if comparison is not None:
@@ -266,6 +277,12 @@ def render_html(report: RunReport, comparison: Comparison | None = None) -> str:
         body.append(f"<tr><td>{e(suite)}</td><td>{e(grader)}</td>{''.join(tds)}"
                     f"<td class=\"num\">{e(fmt(grader, threshold)) if threshold is not None else ''}</td></tr>")
     body.append("</tbody></table>")
+    split = [s for s in report.summaries if s.by_source]
+    if split:
+        body += ['<p class="meta">By dataset:</p>', "<ul>"]
+        body += [f"<li>{e(s.suite)} · {e(s.grader)} · {e(s.cell)}: " + "; ".join(
+            f"{e(src)} {e(fmt(s.grader, v))}" for src, v in s.by_source.items()) + "</li>" for s in split]
+        body.append("</ul>")
     if report.notes:
         body += ["<h2>Notes</h2>", "<ul>"] + [f"<li>{e(n.suite)}: {e(n.note)}</li>" for n in report.notes] + ["</ul>"]
     if comparison is not None:

@@ -277,7 +277,7 @@ def evaluate_case(loaded: LoadedSuite, case_index: int, ctx: CellContext, sample
 
     suite, case = loaded.spec, loaded.cases[case_index]
     started = time.monotonic()
-    base = CaseResult(suite=suite.name, cell=ctx.cell.id, case_id=case.id, sample=sample)
+    base = CaseResult(suite=suite.name, cell=ctx.cell.id, case_id=case.id, source=case.source, sample=sample)
     try:
         output = run_task(suite, case, ctx)
     except PrfaqError as exc:
