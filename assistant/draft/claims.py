@@ -1,0 +1,241 @@
+"""Find the checkable claims in a text: numbers (with their unit), prices, percentages,
+durations, dates, quoted sentences, quoted speakers and proper names.
+
+Values are normalised so that the same fact written two ways compares equal: "$49" and
+"49 dollars"; "20k", "20,000" and "20 thousand"; "90 minutes" and "1.5 hours"; "eight percent"
+and "8%"; "1-2 hrs" is the two values 1 hour and 2 hours. The grounding check
+(assistant.draft.grounding) looks each claim of a draft up among the claims of the notes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from assistant.draft.models import PLACEHOLDER_RE, ClaimKind
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MULT = r"thousand|million|billion|bn|k|m"
+_CURRENCY_WORD = r"dollars?|usd|euros?|eur|pounds?|gbp|bucks"
+_UNIT = (r"%|percent|per\s?cent|pct|" + _CURRENCY_WORD + r"|seconds?|secs?|minutes?|mins?|hours?|hrs?|h|"
+         r"days?|weeks?|wks?|months?|mos?|years?|yrs?|x|×")
+_NUMBER_RE = re.compile(
+    rf"(?<![\w.,$€£])(?P<cur>[$€£])?\s?[~≈]?(?P<n1>{_NUM})(?:\s?(?P<m1>{_MULT})(?![a-z]))?"
+    rf"(?:\s?(?:-|–|to)\s?(?P<cur2>[$€£])?(?P<n2>{_NUM})(?:\s?(?P<m2>{_MULT})(?![a-z]))?)?"
+    rf"(?:st|nd|rd|th)?"
+    rf"(?:\s?(?P<unit>{_UNIT})(?![a-z]))?"
+    rf"(?![A-Za-z\d])",
+    re.IGNORECASE,
+)
+_WORD_VALUES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+}
+_WORD_NUM = r"(?:a hundred|" + "|".join(sorted((w for w in _WORD_VALUES if " " not in w), key=len, reverse=True)) + ")"
+# Spelled-out numbers count only with a unit ("ten minutes", "forty percent"): "one manager" is
+# a way of speaking, not a figure.
+_WORD_NUMBER_RE = re.compile(
+    rf"\b(?P<w>{_WORD_NUM})(?:[\s-](?P<w2>one|two|three|four|five|six|seven|eight|nine))?"
+    rf"(?:\s(?P<m1>thousand|million|billion))?\s(?P<unit>percent|per\s?cent|{_CURRENCY_WORD}|seconds?|"
+    rf"minutes?|hours?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+           "nov": 11, "dec": 12}
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_PERIOD = r"(?:spring|summer|fall|autumn|winter|q[1-4]|h[12]|early|mid|late)"
+_DATE_RE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<m3>{_MONTH}|{_PERIOD}),?\s+(?:of\s+)?(?P<y3>\d{{4}})"
+    rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}}))\b",
+    re.IGNORECASE,
+)
+QUOTE_RE = re.compile(r"[\"“](?P<q>[^\"“”\n]{8,1200})[\"”]")
+MIN_QUOTE_WORDS = 4
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_SAID = r"(?:said|says|explains|explained|adds|added|notes|noted|recalls|recalled)"
+_SPEAKER_AFTER_RE = re.compile(rf"[\s,]*(?:{_SAID}\s+(?P<a>{_NAME})|[—–-]\s*(?P<b>{_NAME}))(?P<rest>[^.\n]*)")
+_SPEAKER_BEFORE_RE = re.compile(rf"(?P<name>{_NAME})(?P<rest>(?:,[^,\n\"“]{{1,60}})?),?\s+{_SAID}[,:]?\s*$")
+_PROPER_RE = re.compile(r"(?<=[a-z,;:()] )(?P<name>[A-Z][a-z'’]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+)+)")
+_COMMON_CAPS = {"i", "faq", "q", "a", "ai", "today", "tbd", "the", "we", "our", "it", "this"}
+
+_CURRENCY = {"$": "usd", "€": "eur", "£": "gbp", "dollar": "usd", "dollars": "usd", "usd": "usd", "bucks": "usd",
+             "euro": "eur", "euros": "eur", "eur": "eur", "pound": "gbp", "pounds": "gbp", "gbp": "gbp"}
+_MULTIPLIER = {"thousand": 1000, "k": 1000, "million": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9}
+_SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600, "h": 3600,
+            "day": 86400, "week": 604800, "wk": 604800}
+_CALENDAR = {"month": "month", "mo": "month", "year": "year", "yr": "year"}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable claim. For numbers, `values` are in base units: dollars, seconds, percent."""
+
+    kind: ClaimKind
+    start: int
+    end: int
+    text: str
+    unit: str | None = None  # "usd", "percent", "second", "month", "year", "times" or None
+    values: tuple[Decimal, ...] = ()
+    raw: tuple[Decimal, ...] = ()  # the numbers as written (multipliers applied, units not)
+    date: tuple[int, str | None, int | None] | None = None  # (year, month or period, day)
+    quote: str = ""  # the quoted words (for quotes) or the name (for speakers and names)
+
+
+def mask_placeholders(text: str) -> str:
+    """The text with every [TBD: ...] blanked out (same length, so offsets hold): a visible gap
+    is not a claim."""
+    return PLACEHOLDER_RE.sub(lambda m: "\x00" * len(m.group()), text)
+
+
+def _decimal(raw: str) -> Decimal | None:
+    try:
+        return Decimal(raw.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _unit(raw: str | None, currency: str | None) -> tuple[str | None, Decimal]:
+    """(unit, factor to base units) for a unit word or symbol."""
+    if currency:
+        return _CURRENCY[currency], Decimal(1)
+    if not raw:
+        return None, Decimal(1)
+    word = re.sub(r"\s+", "", raw.lower())
+    if word in ("%", "percent", "pct"):
+        return "percent", Decimal(1)
+    if word in ("x", "×"):
+        return "times", Decimal(1)
+    if word in _CURRENCY:
+        return _CURRENCY[word], Decimal(1)
+    singular = word[:-1] if word.endswith("s") and word[:-1] in {**_SECONDS, **_CALENDAR} else word
+    if singular in _SECONDS:
+        return "second", Decimal(_SECONDS[singular])
+    if singular in _CALENDAR:
+        return _CALENDAR[singular], Decimal(1)
+    return None, Decimal(1)
+
+
+def _kind_of(unit: str | None) -> ClaimKind:
+    if unit in ("usd", "eur", "gbp"):
+        return "price"
+    if unit == "percent":
+        return "percentage"
+    if unit in ("second", "month", "year"):
+        return "duration"
+    return "number"
+
+
+def _scaled(number: Decimal, multiplier: str | None, factor: Decimal) -> Decimal:
+    if multiplier:
+        number *= _MULTIPLIER[multiplier.lower()]
+    return (number * factor).normalize()
+
+
+def _numbers(text: str, taken: list[tuple[int, int]]) -> list[Claim]:
+    claims: list[Claim] = []
+    for match in _NUMBER_RE.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        currency = match.group("cur") or match.group("cur2")
+        unit, factor = _unit(match.group("unit"), currency)
+        if currency and match.group("unit") and _unit(match.group("unit"), None)[0] not in (None, unit):
+            unit, factor = _unit(None, currency)  # "$49 per month": the unit is the currency
+        # In a range the first number takes the second's multiplier: "20-30k" is 20k to 30k.
+        pairs = [(match.group("n1"), match.group("m1") or match.group("m2")), (match.group("n2"), match.group("m2"))]
+        raw = [_scaled(value, multiplier, Decimal(1)) for number, multiplier in pairs
+               if number and (value := _decimal(number)) is not None]
+        if not raw:
+            continue
+        claims.append(Claim(_kind_of(unit), match.start(), match.end(), match.group().strip(), unit,
+                            tuple((value * factor).normalize() for value in raw), tuple(raw)))
+    return claims
+
+
+def _word_numbers(text: str) -> list[Claim]:
+    claims: list[Claim] = []
+    for match in _WORD_NUMBER_RE.finditer(text):
+        value = Decimal(_WORD_VALUES[match.group("w").lower()])
+        if match.group("w2"):
+            value += _WORD_VALUES[match.group("w2").lower()]
+        unit, factor = _unit(match.group("unit"), None)
+        raw = _scaled(value, match.group("m1"), Decimal(1))
+        claims.append(Claim(_kind_of(unit), match.start(), match.end(), match.group(), unit,
+                            ((raw * factor).normalize(),), (raw,)))
+    return claims
+
+
+def _month(raw: str) -> str:
+    word = raw.lower().rstrip(".")
+    return str(_MONTHS[word[:3]]) if word[:3] in _MONTHS else word
+
+
+def _dates(text: str) -> list[Claim]:
+    claims: list[Claim] = []
+    for match in _DATE_RE.finditer(text):
+        groups = match.groupdict()
+        year = int(groups["y1"] or groups["y2"] or groups["y3"] or groups["y4"])
+        raw_month = groups["m1"] or groups["m2"] or groups["m3"]
+        month = _month(raw_month) if raw_month else (str(int(groups["m4"])) if groups["m4"] else None)
+        day_raw = groups["d1"] or groups["d2"] or groups["d4"]
+        day = int(day_raw) if day_raw else None
+        claims.append(Claim("date", match.start(), match.end(), match.group(), date=(year, month, day)))
+    return claims
+
+
+def number_claims(text: str) -> list[Claim]:
+    """Dates, numbers (digits, or spelled out with a unit), each once, in text order."""
+    text = mask_placeholders(text)
+    dates = _dates(text)
+    taken = [(c.start, c.end) for c in dates]
+    words = [c for c in _word_numbers(text) if not any(s <= c.start < e for s, e in taken)]
+    taken += [(c.start, c.end) for c in words]
+    return sorted([*dates, *words, *_numbers(text, taken)], key=lambda c: c.start)
+
+
+def quote_claims(text: str) -> list[Claim]:
+    """Quoted passages of four words or more (shorter ones are phrases, not quotes)."""
+    text = mask_placeholders(text)
+    claims = []
+    for match in QUOTE_RE.finditer(text):
+        words = match.group("q").replace("\x00", " ").split()
+        if len(words) >= MIN_QUOTE_WORDS:
+            claims.append(Claim("quote", match.start("q"), match.end("q"), match.group("q"), quote=match.group("q")))
+    return claims
+
+
+def speaker_claims(text: str) -> list[Claim]:
+    """The person a quote is attributed to ("…," said Dana Ruiz, general manager), name and role."""
+    masked = mask_placeholders(text)
+    claims: list[Claim] = []
+    for match in QUOTE_RE.finditer(masked):
+        after = _SPEAKER_AFTER_RE.match(masked, match.end())
+        if after:
+            group = "a" if after.group("a") else "b"
+            claims.append(Claim("speaker", after.start(group), after.end("rest"),
+                                masked[after.start(group) : after.end("rest")].strip(), quote=after.group(group)))
+            continue
+        before = _SPEAKER_BEFORE_RE.search(masked, max(0, match.start() - 120), match.start())
+        if before:
+            claims.append(Claim("speaker", before.start("name"), before.end("rest"),
+                                masked[before.start("name") : before.end("rest")], quote=before.group("name")))
+    return claims
+
+
+def proper_name_claims(text: str) -> list[Claim]:
+    """Runs of two or more capitalised words inside a sentence ("Maria Gonzalez", "Northwind
+    Grocers"): the names of people and companies a draft might make up."""
+    masked = mask_placeholders(text)
+    return [Claim("speaker", m.start("name"), m.end("name"), m.group("name"), quote=m.group("name"))
+            for m in _PROPER_RE.finditer(masked)]
+
+
+def capitalised_words(text: str) -> list[str]:
+    """The capitalised words of a name or attribution that a reader would take as facts."""
+    words = re.findall(r"[A-Z][\w'’-]*", text)
+    return [w for w in words if w.lower() not in _COMMON_CAPS]

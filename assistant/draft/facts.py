@@ -1,0 +1,375 @@
+"""Typed facts read from customer notes, each pointing at the words in the notes it came from.
+
+Notes come in every shape: labelled fields ("Customer: ...", "Price we are thinking about:
+..."), bullet lists from a call, interview headers followed by quotes, one line. The reader works
+line by line: a label names what a line (or the bullets under it) is about; without labels, cue
+words decide (a problem sounds like "spend 1-2 hrs/day phoning", an idea like "a tool that").
+Nothing here rewrites the notes: every fact is a slice of the notes' text, so whatever the
+offline engine puts in a draft can be found again where it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from assistant.documents.models import Document
+from assistant.draft.claims import number_claims, quote_claims
+from assistant.draft.models import ClaimKind
+
+Topic = Literal[
+    "title", "customer", "problem", "idea", "price", "budget", "launch", "leader", "name", "open", "heard",
+    "not_doing", "getting_started", "evidence", "dependencies", "risks", "privacy", "market", "want", "other",
+    "interviewee",
+]
+
+_BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9 /&'’()+-]{0,48}?)\s*:(?:\s+(?P<rest>\S.*))?\s*$")
+_INTERVIEW = re.compile(r"^(?:interview|conversation|session|call)(?:\s+(?:#?\d+|with))?\s*[—–:-]\s*"
+                        r"(?P<who>[A-Z].*)$", re.IGNORECASE)
+_LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
+    ("not_doing", re.compile(r"\b(?:not doing|non-?goals?|out of scope|won'?t do|will not)\b")),
+    ("open", re.compile(r"\b(?:open questions?|questions?|unknowns?|concerns?|assumptions?|todo)\b")),
+    ("risks", re.compile(r"\b(?:risks?|threats?)\b")),
+    ("customer", re.compile(r"\b(?:customers?|who|audience|target|users?|segment|personas?|for whom|buyers?)\b")),
+    ("problem", re.compile(r"\b(?:problems?|pains?|pain points?|issues?|challenges?|why|jobs? to be done)\b")),
+    ("idea", re.compile(r"\b(?:idea|solution|hypothesis|proposal|concept|pitch|approach|what we(?:'re| are)? "
+                        r"build\w*|product|how it works|feature)\b")),
+    ("price", re.compile(r"\b(?:price|pricing|plans?)\b")),
+    ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend)\b")),
+    ("launch", re.compile(r"\b(?:launch|timeline|timing|availability|when|dates?|pilot|rollout|release|ga)\b")),
+    ("leader", re.compile(r"\b(?:leader|sponsor|exec\w*|spokesperson|dri|gm)\b")),
+    ("name", re.compile(r"\b(?:name|working name|product name|code ?name)\b")),
+    ("heard", re.compile(r"\b(?:heard|quotes?|feedback|interviews?|verbatims?|voice of)\b")),
+    ("getting_started", re.compile(r"\b(?:getting started|get started|onboarding|set ?up|how to start)\b")),
+    ("evidence", re.compile(r"\b(?:data|evidence|research|numbers|metrics|survey)\b")),
+    ("dependencies", re.compile(r"\b(?:dependenc\w+|integrations?|partners?|suppliers?|platforms?)\b")),
+    ("privacy", re.compile(r"\b(?:privacy|security|compliance|legal|data handling)\b")),
+    ("title", re.compile(r"^(?:notes?|title|topic|subject)$")),
+]
+_CUES: dict[Topic, re.Pattern[str]] = {
+    "problem": re.compile(
+        r"\b(?:complain\w*|complaint|#1|problems?|pain\w*|hates?|frustrat\w*|struggl\w*|ignor\w*|miss(?:ed|es|ing)?|"
+        r"no-shows?|lost|lose|losing|spends?|spending|spent|wast\w*|takes?\s+(?:about|longer|too|hours|ages)|"
+        r"took\s+longer|hours?\s+(?:a|per|each)|hrs|manual\w*|re-?types?|phoning|voicemail|broken|breakages?|"
+        r"breaks?|never|nobody|can'?t|cannot|worried|downtime|empty|slow|errors?|clipboard|tedious|hard to|"
+        r"difficult|don'?t know|doesn'?t know|costs? (?:them|us)|out of stock|runs? out|every (?:monday|day|"
+        r"evening|night|week))\b", re.IGNORECASE),
+    "idea": re.compile(r"\b(?:our idea|idea|hypothesis|a tool that|an? (?:app|tool|service|platform|bot|plugin|"
+                       r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|lets? (?:them|"
+                       r"patients|owners|users|customers)|automatically)", re.IGNORECASE),
+    "price": re.compile(r"(?:[$€£]\s?\d[^.;\n]{0,40}\b(?:per|a|each|/)\s*(?:month|mo|year|yr|seat|user|store|"
+                        r"location|clinic)|\bfree\b|\bfreemium\b|\bpric\w+)", re.IGNORECASE),
+    "budget": re.compile(r"\b(?:budget|pay(?:s|ing)?|paid|afford|spend\w*\s+\$|costs? us|money|revenue)\b",
+                         re.IGNORECASE),
+    "launch": re.compile(r"\b(?:launch\w*|pilot|beta|rollout|release|ship|go live|available)\b", re.IGNORECASE),
+    "dependencies": re.compile(
+        r"\b(?:integrat\w*|works? with|plug(?:s)? into|api|apis|suppliers?|portals?|scheduling (?:software|"
+        r"systems?)|warehouse|dbt|slack|salesforce|dentrix|query logs?|pull requests?|depends?)\b", re.IGNORECASE),
+    "privacy": re.compile(r"\b(?:privacy|private|hipaa|gdpr|personal data|patient data|pii|security|secure|"
+                          r"photos?|consent|in frame)\b", re.IGNORECASE),
+    "risks": re.compile(r"\b(?:risks?|worried|concern\w*|accuracy|bad lighting|fail\w*|what happens|unknown|"
+                        r"might not|may not)\b", re.IGNORECASE),
+    "evidence": re.compile(r"\b(?:\d+\s+of\s+\d+|interviews?|surveys?|estimates?|said|told us|named|asked|"
+                           r"calls?\s+(?:w/|with)|spoke|talked)(?!\w)",
+                           re.IGNORECASE),
+    "market": re.compile(r"\b\d[\d,]*\s*(?:stores|clinics|owners|people|teams|companies|businesses|customers|"
+                         r"users|locations|managers|practices|interviews|employees)\b|\b\d+-person\b", re.IGNORECASE),
+    "not_doing": re.compile(r"\b(?:we will not|we won'?t|not going to|out of scope|non-goal|no plans? to)\b",
+                            re.IGNORECASE),
+    "getting_started": re.compile(r"\b(?:sign(?:s)? up|install\w*|download\w*|onboard\w*|set(?:s)? up|"
+                                  r"get(?:ting)? started)\b", re.IGNORECASE),
+    "want": re.compile(r"\b(?:they|owners|managers|customers|users|we|people)\s+(?:want|wants|wish|need|needs)\s+"
+                       r"(?:to\s+)?(?P<want>[^.;\n]{6,120})", re.IGNORECASE),
+}
+_ROLE_NOUNS = (r"teams?|managers?|owners?|engineers?|leads?|founders?|developers?|analysts?|designers?|marketers?|"
+               r"clinics?|stores?|shops?|grocers?|restaurants?|businesses|companies|startups?|agencies|"
+               r"practices|nurses|doctors|dentists|teachers|students|parents|patients|customers|users|people|"
+               r"admins?|administrators?|operators?|drivers?|sellers?|merchants?|retailers?|landlords?|tenants?|"
+               r"freelancers?|accountants?|recruiters?|writers?|creators?|pms|product managers?")
+_CUSTOMER_PHRASES = [
+    re.compile(rf"\b(?:call|calls|interviews?|meeting|chat|conversations?|spoke|talked|survey(?:ed)?)\s+"
+               rf"(?:w/|with|of)\s+(?:\d+\s+|several\s+|some\s+|a few\s+)?"
+               rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b",
+               re.IGNORECASE),
+    re.compile(rf"\b(?:help|helps|for|lets?|enables?)\s+(?P<who>(?:[a-z+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b"),
+]
+_PRODUCT_NAME = re.compile(r"\b(?:working name|code ?name|called|named|product name)[:\s]+[\"“']?(?P<name>[A-Z][\w-]+"
+                           r"(?:\s+[A-Z][\w-]+)?)")
+_ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|director|analyst|head|ceo|cto|vp|"
+                         r"admin|nurse|doctor|teacher|buyer|member|user|customer|one|someone|a|an|the)\b", re.I)
+_PARENTHETICAL = re.compile(r"\s*\((?P<detail>[^)\n]{2,120})\)")
+_QUOTE_START = re.compile(r"\s*[\"“]")
+_DASH_ATTRIBUTION = re.compile(r"\s*[—–-]\s*(?P<detail>[^\n]{2,120})")
+
+
+class NoteSpan(BaseModel):
+    """A slice of the notes: `text == notes.text[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+    line: int
+
+
+class Statement(NoteSpan):
+    """One line of the notes (a bullet, a labelled field, a sentence), without its bullet or label."""
+
+    label: str | None = None  # the label as written ("Price we are thinking about")
+    topic: Topic | None = None  # what the label says the line is about
+    topics: list[Topic] = Field(default_factory=list)  # what the words say it is about
+    quote_only: bool = False  # the line is a quotation and nothing else
+
+    def about(self, topic: Topic) -> bool:
+        return self.topic == topic or topic in self.topics
+
+
+class NumberFact(NoteSpan):
+    kind: ClaimKind
+    context: str  # the statement the number sits in
+
+
+class QuoteFact(NoteSpan):
+    """A quotation in the notes, the words between the marks, with who said it when the notes say."""
+
+    speaker: str | None = None  # a person's name ("Priya")
+    detail: str | None = None  # their role as the notes put it ("owner, two stores, Tacoma")
+
+    @property
+    def attribution(self) -> str | None:
+        parts = [p for p in (self.speaker, self.detail) if p]
+        return ", ".join(parts) if parts else None
+
+
+class Person(BaseModel):
+    name: str
+    title: str | None = None
+    source: NoteSpan
+
+
+class Facts(BaseModel):
+    statements: list[Statement] = Field(default_factory=list)
+    customer: str | None = None
+    customer_source: NoteSpan | None = None
+    interviewees: list[str] = Field(default_factory=list)  # "Priya, data engineer at a 40-person startup"
+    product_name: str | None = None
+    product_name_is_working: bool = False
+    leader: Person | None = None
+    numbers: list[NumberFact] = Field(default_factory=list)
+    quotes: list[QuoteFact] = Field(default_factory=list)
+    launch_date: NumberFact | None = None
+    instructions: list[NoteSpan] = Field(default_factory=list)  # text that reads like orders to a model
+    words: int = 0
+
+    def about(self, topic: Topic) -> list[Statement]:
+        return [s for s in self.statements if s.about(topic)]
+
+    def labelled(self, topic: Topic) -> list[Statement]:
+        return [s for s in self.statements if s.topic == topic]
+
+
+def _span(notes: Document, start: int, end: int) -> NoteSpan:
+    span = notes.span(start, end)
+    return NoteSpan(text=span.text, start=span.start, end=span.end, line=span.line)
+
+
+def label_topic(label: str) -> Topic | None:
+    lowered = label.lower().strip()
+    if len(lowered.split()) > 6:
+        return None
+    for topic, pattern in _LABEL_TOPICS:
+        if pattern.search(lowered):
+            return topic
+    return None
+
+
+def _cue_topics(text: str) -> list[Topic]:
+    return [topic for topic, pattern in _CUES.items() if pattern.search(text)]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t*_`>":
+        start += 1
+    while end > start and text[end - 1] in " \t*_`":
+        end -= 1
+    return start, end
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, without its line break."""
+    spans, offset = [], 0
+    for raw_line in text.splitlines(keepends=True):
+        spans.append((offset, offset + len(raw_line.rstrip("\r\n"))))
+        offset += len(raw_line)
+    return spans
+
+
+def _field_label(content: str) -> re.Match[str] | None:
+    match = _LABEL.match(content)
+    if match and not re.search(r"[\"“]", match.group("label")) and len(match.group("label").split()) <= 6:
+        return match
+    return None
+
+
+def read_statements(notes: Document) -> list[Statement]:
+    """Each non-empty line as a statement. A label with nothing after it ("Problem:") labels the
+    lines below it, up to the next blank line."""
+    text = notes.text
+    statements: list[Statement] = []
+    block: tuple[str, Topic | None] | None = None
+    for line_start, line_end in _lines(text):
+        line = text[line_start:line_end]
+        if not line.strip():
+            block = None
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            label = _field_label(line[heading.end() :])
+            block = (label.group("label"), label_topic(label.group("label"))) if label and not label.group("rest") \
+                else None
+            start, end = _trimmed(text, line_start + heading.end(), line_end)
+            statements.append(_statement(notes, start, end, "title", "title"))
+            continue
+        bullet = _BULLET.match(line)
+        content_start = line_start + (bullet.end() if bullet else 0)
+        content = text[content_start:line_end]
+        interview = _INTERVIEW.match(content)
+        if interview and not _QUOTE_START.match(interview.group("who")):
+            # "Interview 1 - Priya, data engineer at ...": who the quotes below are from.
+            start, end = _trimmed(text, content_start + interview.start("who"), line_end)
+            statements.append(_statement(notes, start, end, content[: interview.start("who")].strip(" -—–:"),
+                                         "interviewee"))
+            block = None
+            continue
+        field = _field_label(content)
+        if field and not field.group("rest"):
+            block = (field.group("label"), label_topic(field.group("label")))
+            continue
+        if field:
+            start, end = _trimmed(text, content_start + field.start("rest"), line_end)
+            statements.append(_statement(notes, start, end, field.group("label"), label_topic(field.group("label"))))
+            continue
+        start, end = _trimmed(text, content_start, line_end)
+        statements.append(_statement(notes, start, end, block[0] if block else None, block[1] if block else None))
+    return statements
+
+
+def _statement(notes: Document, start: int, end: int, label: str | None, topic: Topic | None) -> Statement:
+    span = notes.span(start, end)
+    body = span.text
+    quote_only = bool(re.fullmatch(r"\s*[\"“][^\"“”]+[\"”]\s*(?:\([^)]*\))?\s*", body))
+    return Statement(text=body, start=span.start, end=span.end, line=span.line, label=label, topic=topic,
+                     topics=_cue_topics(body), quote_only=quote_only)
+
+
+def _speaker_from(detail: str) -> tuple[str | None, str | None]:
+    """"Priya, data engineer at a logistics startup" -> ("Priya", "data engineer at ..."); a role alone
+    ("owner, two stores, Tacoma", "one manager") has no name."""
+    head, _, rest = detail.partition(",")
+    head = head.strip()
+    name_like = re.fullmatch(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}", head)
+    if name_like and not _ROLE_WORDS.search(head):
+        return head, rest.strip() or None
+    return None, detail.strip() or None
+
+
+def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]:
+    """Every quotation of four words or more, with its speaker: from the parentheses or dash after
+    it, the label before it ("one manager: ..."), or the interview header above it."""
+    text = notes.text
+    by_line: dict[int, Statement] = {s.line: s for s in statements}
+    headers = {s.line: s.text for s in statements if s.topic == "interviewee"}
+    quotes: list[QuoteFact] = []
+    lines = sorted(by_line)
+    for claim in quote_claims(text):
+        line, _ = notes.line_col(claim.start)
+        # The interview this quote belongs to: the nearest header above with only quotes in between.
+        interview = None
+        for previous in reversed([n for n in lines if n < line]):
+            if previous in headers:
+                interview = headers[previous]
+                break
+            if not by_line[previous].quote_only:
+                break
+        speaker, detail = _speaker_from(interview) if interview else (None, None)
+        line_end = text.find("\n", claim.end)
+        tail = text[claim.end + 1 : line_end if line_end >= 0 else len(text)]
+        after = _PARENTHETICAL.match(tail) or _DASH_ATTRIBUTION.match(tail)
+        if after:
+            speaker, detail = _speaker_from(after.group("detail"))
+        statement = by_line.get(line)
+        if statement is not None and statement.label and statement.topic is None and not after:
+            speaker, detail = _speaker_from(statement.label)
+        quote = claim.quote.rstrip()
+        quotes.append(QuoteFact(text=quote, start=claim.start, end=claim.start + len(quote), line=line,
+                                speaker=speaker, detail=detail))
+    return quotes
+
+
+def _customer(statements: list[Statement], notes: Document) -> tuple[str | None, NoteSpan | None]:
+    for statement in statements:
+        if statement.topic == "customer":
+            return statement.text.rstrip("."), statement
+    for statement in statements:
+        if statement.quote_only:
+            continue  # a customer's words say who they are, not who our customer is
+        for pattern in _CUSTOMER_PHRASES:
+            match = pattern.search(statement.text)
+            if match:
+                start = statement.start + match.start("who")
+                return match.group("who"), _span(notes, start, start + len(match.group("who")))
+    return None, None
+
+
+def _product_name(statements: list[Statement]) -> tuple[str | None, bool]:
+    for statement in statements:
+        if statement.topic == "name":
+            name = re.split(r"[.,;(]", statement.text)[0].strip().strip("\"“”'")
+            if name and len(name.split()) <= 4:
+                return name, "working" in (statement.label or "").lower()
+        match = _PRODUCT_NAME.search(statement.text)
+        if match:
+            return match.group("name"), "working" in match.group().lower() or "code" in match.group().lower()
+    return None, False
+
+
+def _leader(statements: list[Statement], notes: Document) -> Person | None:
+    for statement in statements:
+        if statement.topic == "leader":
+            name, _, title = statement.text.rstrip(".").partition(",")
+            if re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}", name.strip()):
+                return Person(name=name.strip(), title=title.strip() or None,
+                              source=_span(notes, statement.start, statement.end))
+    return None
+
+
+def _launch_date(facts_numbers: list[NumberFact], statements: list[Statement]) -> NumberFact | None:
+    launch_lines = {s.line for s in statements if s.topic == "launch" or "launch" in s.topics}
+    return next((n for n in facts_numbers if n.kind == "date" and n.line in launch_lines), None)
+
+
+def extract_facts(notes: Document) -> Facts:
+    """Read the notes into typed facts. Text that reads like an instruction to a model is set
+    aside (and reported), never used as a fact: it is part of the notes, not of the product."""
+    from assistant.safety import find_instructions
+
+    flags = find_instructions(notes)
+    flagged_lines = {flag.span.line for flag in flags}
+    instructions = [_span(notes, f.span.start, f.span.end) for f in flags]
+    statements = [s for s in read_statements(notes) if s.line not in flagged_lines]
+    quotes = [q for q in read_quotes(notes, statements) if q.line not in flagged_lines]
+    context = {s.line: s.text for s in statements}
+    numbers = [NumberFact(text=c.text, start=c.start, end=c.end, line=notes.line_col(c.start)[0], kind=c.kind,
+                          context=context.get(notes.line_col(c.start)[0], ""))
+               for c in number_claims(notes.text) if notes.line_col(c.start)[0] not in flagged_lines]
+    customer, customer_source = _customer(statements, notes)
+    product_name, working = _product_name(statements)
+    interviewees = [s.text for s in statements if s.topic == "interviewee"]
+    return Facts(statements=statements, customer=customer, customer_source=customer_source,
+                 interviewees=interviewees, product_name=product_name, product_name_is_working=working,
+                 leader=_leader(statements, notes), numbers=numbers, quotes=quotes,
+                 launch_date=_launch_date(numbers, statements), instructions=instructions,
+                 words=len(notes.text.split()))

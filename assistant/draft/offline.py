@@ -1,0 +1,455 @@
+"""The offline draft: the notes' own words, arranged in the PR/FAQ's shape, with every gap marked.
+
+No model and no invention. Each part of the press release and each FAQ answer is built from
+statements of the notes (a slice of their text with the bullet and label removed and the first
+letter capitalised) joined by a few fixed connecting words that carry no facts ("It costs",
+"To get started,"). Where the notes say nothing, the part is a `[TBD: ...]` placeholder with the
+question that fills it. The grounding check then runs on the result anyway, as it does on a
+model's draft.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.documents.models import Document
+from assistant.draft.facts import _CUES, Facts, QuoteFact, Statement, Topic, extract_facts
+from assistant.draft.gaps import GapBook
+from assistant.draft.models import Draft, Faq, FaqEntry, GapElement, PressRelease
+
+MAX_PROBLEM_STATEMENTS = 4
+MAX_ANSWER_STATEMENTS = 3
+MAX_HEADLINE_WORDS = 16
+THIN_NOTES_WORDS = 40
+_VERBS = {"help": "helps", "let": "lets", "make": "makes", "give": "gives", "turn": "turns", "cut": "cuts",
+          "save": "saves", "show": "shows", "find": "finds", "reduce": "reduces", "warn": "warns", "track": "tracks",
+          "automate": "automates", "connect": "connects", "predict": "predicts", "answer": "answers",
+          "remind": "reminds", "read": "reads", "write": "writes", "draft": "drafts", "book": "books",
+          "schedule": "schedules", "fill": "fills", "stop": "stops", "catch": "catches", "keep": "keeps"}
+_LETS = re.compile(r"\b(?:that|which|to)\s+(?P<verb>let|lets|help|helps)\s+(?P<rest>[^.;]+)", re.IGNORECASE)
+_WORKING_NAME = re.compile(r"\s*\((?:working name|code ?name|called|named)[^)]*\)", re.IGNORECASE)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=\S)")
+_CLAUSE_END = re.compile(r",\s+and\s+|;|\s+and\s+(?=offer|send|show|draft|warn|let|give)")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'd|my|we|our|us)\b")
+
+
+# -- small text helpers: they change case and punctuation, never words -----------------------------
+def sentence(text: str) -> str:
+    text = " ".join(text.split()).strip(" ;,")
+    if not text:
+        return text
+    if text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?\"”)" else text + "."
+
+
+def paragraph(*parts: str) -> str:
+    return " ".join(part for part in parts if part)
+
+
+def _without_working_name(text: str) -> str:
+    return _WORKING_NAME.sub("", text)
+
+
+def _lower_first(text: str) -> str:
+    return text[0].lower() + text[1:] if text[:1].isupper() and not text[1:2].isupper() else text
+
+
+def _clip_words(text: str, limit: int) -> str | None:
+    words = text.rstrip(".").split()
+    return " ".join(words) if len(words) <= limit else None
+
+
+# -- picking statements --------------------------------------------------------------------------
+def _usable(statement: Statement) -> bool:
+    return statement.topic != "title" and not statement.quote_only
+
+
+def problem_statements(facts: Facts) -> list[Statement]:
+    """Labelled problems first, then lines whose words sound like a problem (not ideas, prices,
+    launch plans or worries about privacy, which have their own places)."""
+    labelled = [s for s in facts.labelled("problem") if _usable(s)]
+    cued = [s for s in facts.statements if _usable(s) and s.topic in (None, "heard", "evidence")
+            and "problem" in s.topics and not {"privacy", "risks"} & set(s.topics)]
+    return _unique(labelled + cued)[:MAX_PROBLEM_STATEMENTS]
+
+
+def idea_statements(facts: Facts) -> list[Statement]:
+    labelled = [s for s in facts.labelled("idea") if _usable(s)]
+    if labelled:
+        return labelled
+    return [s for s in facts.statements if _usable(s) and s.topic is None and "idea" in s.topics][:2]
+
+
+def _unique(statements: list[Statement]) -> list[Statement]:
+    seen: set[int] = set()
+    out = []
+    for statement in statements:
+        if statement.start not in seen:
+            seen.add(statement.start)
+            out.append(statement)
+    return out
+
+
+def our_price(facts: Facts) -> Statement | None:
+    """What we plan to charge: a labelled price, never what customers pay for something else today."""
+    return next((s for s in facts.labelled("price") if _usable(s)), None)
+
+
+def launch_statement(facts: Facts) -> Statement | None:
+    return next((s for s in facts.labelled("launch") if _usable(s)), None)
+
+
+def want(facts: Facts) -> str | None:
+    for statement in facts.statements:
+        match = _CUES["want"].search(statement.text) if _usable(statement) else None
+        if match:
+            return match.group("want").strip().rstrip(".")
+    return None
+
+
+def quote_score(quote: QuoteFact) -> tuple[float, int]:
+    """A customer quote worth printing: a named speaker, first person, a problem or benefit in it,
+    long enough to say something and short enough to read aloud."""
+    words = len(quote.text.split())
+    score = 2.0 if quote.speaker else (1.0 if quote.detail else 0.0)
+    score += 1.0 if _FIRST_PERSON.search(quote.text) else 0.0
+    score += 1.0 if _CUES["problem"].search(quote.text) else 0.0
+    score += 1.0 if 8 <= words <= 35 else 0.0
+    return score, -quote.start
+
+
+def best_quote(facts: Facts) -> QuoteFact | None:
+    return max(facts.quotes, key=quote_score, default=None)
+
+
+# -- the press release ---------------------------------------------------------------------------
+class Composer:
+    def __init__(self, facts: Facts) -> None:
+        self.facts = facts
+        self.book = GapBook()
+        self.ideas = idea_statements(facts)
+        self.idea_text = " ".join(_without_working_name(s.text) for s in self.ideas).strip()
+
+    @property
+    def product(self) -> str:
+        if self.facts.product_name:
+            return self.facts.product_name
+        return self.book.tbd("product name", "What will the product be called at launch? The notes give no name.",
+                             "headline")
+
+    @property
+    def customer(self) -> str:
+        if self.facts.customer:
+            return self.facts.customer
+        who = ("; ".join(self.facts.interviewees) if self.facts.interviewees else "")
+        hint = f" The notes interviewed: {who}." if who else ""
+        return self.book.tbd("who the customer is",
+                             f"Who exactly is the customer (role, kind of business, size)?{hint}", "subheading")
+
+    def idea_as_clause(self) -> str | None:
+        """The idea's first sentence, as something the product does: "helps remote teams ...",
+        "is a phone app", "is a tool that reads ...". Only verbs and articles are added."""
+        if not self.idea_text:
+            return None
+        first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".")
+        head, _, rest = first.partition(" ")
+        if head.lower() in _VERBS:
+            return f"{_VERBS[head.lower()]} {rest}".strip()
+        return f"is {_lower_first(first)}"
+
+    def headline(self) -> str:
+        lets = _LETS.search(self.idea_text) if self.idea_text else None
+        if lets:
+            verb = lets.group("verb").lower()
+            rest = _CLAUSE_END.split(lets.group("rest"))[0].strip()
+            candidate = f"{self.product} {_VERBS.get(verb, verb)} {rest}"
+        elif self.idea_text and self.idea_text.split()[0].lower() in _VERBS:
+            candidate = f"{self.product} {self.idea_as_clause()}"
+        elif self.facts.customer:
+            candidate = f"{self.product} for {self.facts.customer}"
+        else:
+            return f"{self.product}: " + self.book.tbd(
+                "the customer benefit in a few words",
+                "What does the customer get, in a few words a headline can carry?", "headline")
+        return _clip_words(candidate, MAX_HEADLINE_WORDS) or f"{self.product}: " + self.book.tbd(
+            "the customer benefit in a few words", "What does the customer get, in a few words a headline can carry?",
+            "headline")
+
+    def subheading(self) -> str:
+        wanted = want(self.facts)
+        if wanted:
+            return sentence(f"For {self.customer} who want {wanted}")
+        what = self.book.tbd("what they get, in one sentence",
+                             "What does the customer get that they cannot get today, in one sentence?", "subheading")
+        return sentence(f"For {self.customer}: {what}")
+
+    def dateline(self) -> str:
+        city = self.book.tbd("city", "Which city does the announcement come from (the dateline)?", "dateline")
+        when = self.facts.launch_date.text if self.facts.launch_date else self.book.tbd(
+            "launch date", "When will customers be able to use it (a future date)?", "dateline")
+        return f"{city} — {when} —"
+
+    def summary(self) -> str:
+        company = self.book.tbd("company name", "Which company or team announces this?", None)
+        clause = self.idea_as_clause()
+        benefit = self.book.tbd("the main benefit, with a number",
+                                "What is the one benefit a customer would repeat to a colleague, with a number?", None)
+        return paragraph(sentence(f"{company} introduces {self.product} for {self.customer}"),
+                         sentence(f"{self.product} {clause}") if clause else "", benefit + ".")
+
+    def problem(self) -> str:
+        statements = problem_statements(self.facts)
+        text = paragraph(*(sentence(s.text) for s in statements))
+        if not statements and self.facts.interviewees:
+            people = "; ".join(self.facts.interviewees)
+            text = f"We interviewed {people}."
+        if not statements:
+            candidates = "; ".join(f"“{q.text}”" for q in self.facts.quotes[:3])
+            hint = f" Candidates in the notes: {candidates}" if candidates else ""
+            text = paragraph(text, self.book.tbd(
+                "the customer's problem, in their terms",
+                f"What problem does the customer have today, before any solution?{hint}", "problem") + ".")
+        if not any(n.line in {s.line for s in statements} for n in self.facts.numbers if n.kind != "date"):
+            text = paragraph(text, self.book.tbd(
+                "how much the problem costs the customer, in time or money",
+                "How much time or money does the problem cost one customer today? Give the number and its source.",
+                "problem") + ".")
+        return text
+
+    def solution(self) -> str:
+        if not self.idea_text:
+            return self.book.tbd("what the customer does with the product, step by step",
+                                 "What does the customer do with the product, and what happens for them?",
+                                 "solution") + "."
+        sentences = _SENTENCE_SPLIT.split(self.idea_text)
+        clause = self.idea_as_clause()
+        first = sentence(f"With {self.product}, {self.customer} get {_lower_first(sentences[0])}") \
+            if clause and clause.startswith("is ") else sentence(f"{self.product} {clause}")
+        return paragraph(first, *(sentence(s) for s in sentences[1:]))
+
+    def leader_quote(self) -> str:
+        words = self.book.tbd("why we built this, in the leader's own words",
+                              "Why did we build this? Ask the leader for two sentences in their own words.",
+                              "leader_quote")
+        leader = self.facts.leader
+        who = f"{leader.name}, {leader.title}" if leader and leader.title else (leader.name if leader else None)
+        if who is None:
+            who = self.book.tbd("leader's name and title", "Who leads this and will speak for it (name and title)?",
+                                "leader_quote")
+        return f"“{words}” — {who}"
+
+    def getting_started(self) -> str:
+        steps = [s for s in self.facts.about("getting_started") if _usable(s)]
+        if steps:
+            return paragraph("To get started:", *(sentence(s.text) for s in steps[:3]))
+        return "To get started, " + self.book.tbd(
+            "the first steps a customer takes, from sign-up to first result",
+            "What are the first three steps a customer takes, from sign-up to the first result?",
+            "getting_started") + "."
+
+    def customer_quote(self) -> str:
+        quote = best_quote(self.facts)
+        if quote is None:
+            words = self.book.tbd("a customer's own words about the benefit",
+                                  "Which customer will describe the benefit in their own words (with permission)?",
+                                  "customer_quote")
+            who = self.book.tbd("customer's name and role", "Who is the customer quoted, and may we name them?",
+                                "customer_quote")
+            return f"“{words}” — {who}"
+        if quote.speaker:
+            who = quote.attribution or quote.speaker
+        else:
+            name = self.book.tbd("customer's name", "Which customer said this, and may we name them?",
+                                 "customer_quote")
+            who = f"{name}, {quote.detail}" if quote.detail else name
+        return f"“{quote.text}” — {who}"
+
+    def call_to_action(self) -> str:
+        launch = launch_statement(self.facts)
+        if launch:
+            text = launch.text.rstrip(".")
+            lead = text.split()[0].lower()
+            phrase = f"with a {_lower_first(text)}" if lead in ("pilot", "beta", "preview", "trial") else \
+                _lower_first(text) if lead in ("in", "on", "from", "at", "with", "as") else f"({_lower_first(text)})"
+            available = sentence(f"{self.product} launches {phrase}")
+        else:
+            available = sentence(f"{self.product} will be available " + self.book.tbd(
+                "when and where", "When and where will customers be able to get it?", "call_to_action"))
+        price = our_price(self.facts)
+        cost = sentence(f"It costs {price.text.rstrip('.')}") if price else sentence(
+            "It costs " + self.book.tbd("price", "What will a customer pay, and per what (user, store, month)?",
+                                        "call_to_action"))
+        where = sentence("Visit " + self.book.tbd(
+            "web address", "Where does a customer sign up (web address, app store, sales contact)?", "call_to_action")
+            + " to learn more")
+        return paragraph(available, cost, where)
+
+    def press_release(self) -> PressRelease:
+        return PressRelease(headline=self.headline(), subheading=self.subheading(), dateline=self.dateline(),
+                            summary=self.summary(), problem=self.problem(), solution=self.solution(),
+                            leader_quote=self.leader_quote(), getting_started=self.getting_started(),
+                            customer_quote=self.customer_quote(), call_to_action=self.call_to_action())
+
+    # -- the FAQ ---------------------------------------------------------------------------------
+    def answer(self, facts_found: list[str], label: str, question: str, internal: bool,
+               quotes: list[QuoteFact] | None = None, open_questions: list[str] | None = None,
+               always_ask: bool = False) -> str:
+        """What the notes say on the question (their own sentences, then quotes). Where they say
+        nothing, "We don't know yet" and a placeholder; open questions from the notes are named as such."""
+        element: GapElement = "internal_faq" if internal else "external_faq"
+        parts = [sentence(text) for text in facts_found]
+        parts += [f"{q.attribution or 'A customer'}: “{q.text}”" for q in quotes or []]
+        opened = [sentence(f"Open question in the notes: {text}") for text in open_questions or []]
+        if parts and not always_ask:
+            return paragraph(*parts, *opened)
+        placeholder = self.book.tbd(label, question, element)
+        lead = sentence(f"We don't know yet: {placeholder}") if not parts else sentence(f"Still open: {placeholder}")
+        return paragraph(*parts, lead, *opened)
+
+    def external_faq(self) -> list[FaqEntry]:
+        f = self.facts
+        price = our_price(f)
+        launch = launch_statement(f)
+        return [
+            FaqEntry(topic="price", question="How much does it cost?",
+                     answer=self.answer([price.text] if price else [], "price",
+                                        "What will a customer pay, and per what (user, store, month)?", False)),
+            FaqEntry(topic="availability", question="When and where can I get it?",
+                     answer=self.answer([launch.text] if launch else [], "launch date and where it is available",
+                                        "When and where does it launch?", False)),
+            FaqEntry(topic="how_it_works", question=f"How does {self.product} work?",
+                     answer=self.answer(_SENTENCE_SPLIT.split(self.idea_text) if self.idea_text else [],
+                                        "how it works, from the customer's side",
+                                        "What does the customer do, step by step, and what do they see?", False)),
+            FaqEntry(topic="compatibility", question="What does it work with, and what do I need?",
+                     answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget")),
+                                        "what it works with and what the customer needs",
+                                        "Which tools, systems or devices does it work with, and what must a "
+                                        "customer have?", False, open_questions=open_about(f, "dependencies"))),
+            FaqEntry(topic="data", question="What happens to my data?",
+                     answer=self.answer(sentences_about(f, "privacy"), "what happens to customer data",
+                                        "What data do we collect, where is it kept, who can see it, and how is it "
+                                        "deleted?", False, open_questions=open_about(f, "privacy"),
+                                        always_ask=True)),
+            FaqEntry(topic="getting_started", question="How do I get started?",
+                     answer=self.answer(sentences_about(f, "getting_started"), "the first steps a customer takes",
+                                        "What are the first steps, from sign-up to the first result?", False)),
+        ]
+
+    def internal_faq(self) -> list[FaqEntry]:
+        f = self.facts
+        customer = [s.text for s in f.labelled("customer") if _usable(s)]
+        interviewed = [f"We interviewed {'; '.join(f.interviewees)}"] if f.interviewees else []
+        chosen = best_quote(f)
+        problem_quotes = [q for q in f.quotes if q is not chosen][:2]
+        price = our_price(f)
+        return [
+            FaqEntry(topic="market", question="Who is the customer, and how many of them are there?",
+                     answer=self.answer(customer + sentences_about(f, "market", exclude=("launch", "price")),
+                                        "how many such customers there are",
+                                        "How many customers like this are there, and what is the source?", True,
+                                        always_ask=True)),
+            FaqEntry(topic="problem", question="What evidence do we have that customers have this problem?",
+                     answer=self.answer(interviewed + sentences_about(f, "evidence", exclude=("customer",)),
+                                        "evidence that customers have the problem",
+                                        "What evidence (interviews, data) shows customers have this problem, "
+                                        "and how many?", True, quotes=problem_quotes)),
+            FaqEntry(topic="economics", question="What are the economics: price, costs and margin?",
+                     answer=self.answer(([price.text] if price else []) + sentences_about(f, "budget",
+                                                                                          exclude=("price",)),
+                                        "cost to serve one customer, and the margin",
+                                        "What does it cost us to serve one customer, and what margin does the "
+                                        "price leave?", True, always_ask=True)),
+            FaqEntry(topic="dependencies", question="What do we depend on to make this work?",
+                     answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget")),
+                                        "dependencies", "Which partners, integrations, data or teams must deliver "
+                                        "for this to work, and what if they do not?", True,
+                                        open_questions=open_about(f, "dependencies"))),
+            FaqEntry(topic="risks", question="What are the biggest risks, and what would make us stop?",
+                     answer=self.answer(sentences_about(f, "risks"), "the result that would make us stop",
+                                        "What result (a number, by a date) would make us stop?", True,
+                                        open_questions=open_about(f, None), always_ask=True)),
+            FaqEntry(topic="not_doing", question="What will we not do?",
+                     answer=self.answer(sentences_about(f, "not_doing"), "what the first version will not do",
+                                        "What will the first version deliberately not do?", True)),
+        ]
+
+
+def _pieces(statement: Statement) -> list[str]:
+    return [p.strip() for p in _SENTENCE_SPLIT.split(_without_working_name(statement.text)) if p.strip()]
+
+
+def sentences_about(facts: Facts, topic: Topic, exclude: tuple[Topic, ...] = ()) -> list[str]:
+    """The notes' sentences on a topic: whole statements labelled with it, else the sentences of
+    other statements whose words are about it. Open questions are not answers and stay out."""
+    found: list[str] = []
+    for statement in facts.statements:
+        if not _usable(statement) or statement.topic in (*exclude, "open", "title", "interviewee"):
+            continue
+        pieces = _pieces(statement)
+        if statement.topic == "idea" and topic != "idea":
+            pieces = pieces[1:]  # the idea itself is the answer to "how does it work", not to this
+        if statement.topic == topic:
+            found.extend(pieces)
+        elif topic in statement.topics and topic in _CUES:
+            found.extend(p for p in pieces if _CUES[topic].search(p))
+    return list(dict.fromkeys(found))[:MAX_ANSWER_STATEMENTS]
+
+
+def open_about(facts: Facts, topic: Topic | None) -> list[str]:
+    """The notes' own open questions, those on `topic` (all of them for None)."""
+    found: list[str] = []
+    for statement in facts.labelled("open"):
+        found.extend(p.rstrip(".") for p in _pieces(statement)
+                     if topic is None or (topic in _CUES and _CUES[topic].search(p)))
+    return found
+
+
+def notes_lack(facts: Facts) -> list[str]:
+    """What kinds of fact the notes did not give: the list a writer fills before the review."""
+    lacking: list[tuple[bool, str]] = [
+        (facts.customer is None, "who the customer is"),
+        (not problem_statements(facts) and not facts.quotes, "the customer's problem"),
+        (not any(n.kind != "date" for n in facts.numbers), "a number that sizes the problem"),
+        (not idea_statements(facts), "what we will build"),
+        (not facts.quotes, "a quote from a customer"),
+        (our_price(facts) is None, "a price"),
+        (facts.launch_date is None, "a launch date"),
+        (facts.leader is None, "a leader who speaks for it"),
+        (facts.product_name is None, "a product name"),
+        (not facts.about("not_doing"), "what we will not do"),
+    ]
+    return [what for missing, what in lacking if missing]
+
+
+def warnings_for(facts: Facts, notes: Document) -> list[str]:
+    warnings = []
+    for span in facts.instructions:
+        warnings.append(f"The notes contain text that reads like an instruction to an AI (line {span.line}: "
+                        f"“{' '.join(span.text.split())[:80]}”). It was treated as part of the notes, not "
+                        "followed, and left out of the draft.")
+    if facts.product_name and facts.product_name_is_working:
+        warnings.append(f"“{facts.product_name}” is a working name in the notes: confirm the launch name "
+                        "(a headline carries no code names).")
+    quote = best_quote(facts)
+    if quote is not None:
+        warnings.append(f"The customer quote (line {quote.line} of the notes) is the customer's words from "
+                        "before the product existed; after a pilot, replace it with one about the benefit.")
+    if facts.words < THIN_NOTES_WORDS:
+        warnings.append(f"The notes are thin ({facts.words} words): most of this draft is placeholders. Fill "
+                        "the gaps, or add to the notes and draft again.")
+    return warnings
+
+
+def draft_offline(notes: Document) -> Draft:
+    """A PR/FAQ scaffold from the notes alone: grounded, gaps marked, scored."""
+    from assistant.draft.finish import finish_draft
+
+    facts = extract_facts(notes)
+    composer = Composer(facts)
+    press_release = composer.press_release()
+    faq = Faq(external=composer.external_faq(), internal=composer.internal_faq())
+    draft = Draft(engine="offline", notes_path=notes.path, press_release=press_release, faq=faq,
+                  gaps=composer.book.gaps, notes_lack=notes_lack(facts), warnings=warnings_for(facts, notes))
+    return finish_draft(draft, notes)
