@@ -9,6 +9,8 @@ deterministic and testable on their own.
 | clarity                  | the deterministic clarity score, 0-100                       | draft, score   |
 | rubric                   | share of the 11 rubric elements present or marked as a gap   | draft, score   |
 | grounding                | share of the draft's numbers and quotes found in the notes   | draft          |
+| claims_supported         | share of the writer's claims its own check found in the notes| draft          |
+|                          | (before it replaced the rest with placeholders)              |                |
 | judge                    | the LLM judge's mean criterion score, 1-5                    | draft, score   |
 | pair_order               | 1 when the clarity score ranks the better text higher        | clarity_pairs  |
 | recall                   | share of the authors' FAQ questions among the first K asked  | questions      |
@@ -24,7 +26,7 @@ deterministic and testable on their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -64,6 +66,8 @@ class TaskOutput(BaseModel):
     score: ScoreReport | None = None
     gap_elements: list[str] = Field(default_factory=list)  # rubric elements the draft marks as gaps
     gaps: list[str] = Field(default_factory=list)  # the draft's "Gaps to fill", as written
+    verified_claims: list[str] = Field(default_factory=list)  # claims whose cited evidence is in the notes
+    claims_checked: tuple[int, int] | None = None  # (supported, checked) by the draft's own check
     judge: JudgeReport | None = None
     pair_scores: tuple[float, float] | None = None  # clarity of (better, worse)
     recall: RecallOutcome | None = None
@@ -144,17 +148,19 @@ def _claim_text(draft_text: str) -> str:
     return _LIST_MARKER.sub("", text)
 
 
-def grounding_problems(draft_text: str, notes: Document) -> tuple[int, list[str]]:
+def grounding_problems(draft_text: str, notes: Document, verified: Sequence[str] = ()) -> tuple[int, list[str]]:
     """(claims checked, claims not found in the notes): every number, and every quoted passage of
-    four words or more, outside placeholders. Written here rather than taken from the draft's own
-    report, so the pipeline does not grade itself."""
+    four words or more, outside placeholders. A number also counts as found when it sits in a
+    claim whose evidence was verified against the notes (a draft may say "1.5 hours" where the
+    notes say "90 minutes"); nothing is taken on the draft's word alone."""
     claims = _claim_text(draft_text)
     note_numbers = {_normal_number(m.group()) for m in _NUMBER.finditer(notes.text)}
+    vouched = {_normal_number(m.group()) for claim in verified for m in _NUMBER.finditer(claim)}
     checked = 0
     invented: list[str] = []
     for match in _NUMBER.finditer(claims):
         checked += 1
-        if _normal_number(match.group()) not in note_numbers:
+        if _normal_number(match.group()) not in note_numbers | vouched:
             invented.append(f"number {match.group()}")
     for match in _QUOTED.finditer(claims):
         quote = match.group(1).strip().rstrip(",.")
@@ -167,14 +173,28 @@ def grounding_problems(draft_text: str, notes: Document) -> tuple[int, list[str]
 
 
 def grade_grounding(case: Case, output: TaskOutput, suite: SuiteSpec) -> GraderResult:
+    """The draft as delivered: nothing in it that the notes do not say. Checked here, with its own
+    extraction, rather than trusting the draft's report, so the pipeline does not grade itself."""
     if output.text is None or output.notes is None:
         return _missing("grounding", output, "draft")
-    checked, invented = grounding_problems(output.text, output.notes)
+    checked, invented = grounding_problems(output.text, output.notes, output.verified_claims)
     value = 1.0 if checked == 0 else (checked - len(invented)) / checked
     detail = f"{checked - len(invented)}/{checked} numbers and quotes found in the notes"
     if invented:
         detail += "; not in the notes: " + "; ".join(invented[:6])
     return GraderResult(name="grounding", value=value, passed=not invented, detail=detail)
+
+
+def grade_claims_supported(case: Case, output: TaskOutput, suite: SuiteSpec) -> GraderResult:
+    """How much the writer invented before the draft's check replaced it: a prompt that lets the
+    model make up numbers and quotes scores lower here even though the delivered draft is clean."""
+    if output.claims_checked is None:
+        return _missing("claims_supported", output, "draft")
+    supported, checked = output.claims_checked
+    value = 1.0 if checked == 0 else supported / checked
+    return GraderResult(name="claims_supported", value=value, passed=supported == checked,
+                        detail=f"{supported}/{checked} of the writer's numbers, dates, quotes and names were in "
+                               "the notes" + ("" if supported == checked else "; the rest became placeholders"))
 
 
 def grade_judge(case: Case, output: TaskOutput, suite: SuiteSpec) -> GraderResult:
@@ -286,6 +306,7 @@ GRADERS: dict[str, GraderInfo] = {
     "clarity": GraderInfo(grade_clarity, ("draft", "score"), 2.0, scale="0-100"),
     "rubric": GraderInfo(grade_rubric, ("draft", "score"), 0.05),
     "grounding": GraderInfo(grade_grounding, ("draft",), 0.05),
+    "claims_supported": GraderInfo(grade_claims_supported, ("draft",), 0.05),
     "judge": GraderInfo(grade_judge, ("draft", "score"), 0.25, needs_endpoint=True, scale="1-5"),
     "pair_order": GraderInfo(grade_pair_order, ("clarity_pairs",), 0.01),
     "recall": GraderInfo(grade_recall, ("questions",), 0.03),

@@ -93,7 +93,7 @@ def _judged(suite: SuiteSpec, doc: Document, ctx: CellContext, output: TaskOutpu
 
 def _draft(suite: SuiteSpec, case: Case, ctx: CellContext) -> TaskOutput:
     from assistant.clarity import score_document
-    from assistant.evaluation.drafts import draft_gap_elements, draft_gaps, draft_markdown
+    from assistant.evaluation.drafts import claims_supported, draft_gaps, draft_markdown, verified_claims
 
     assert case.text is not None
     notes = _parse(case.text, f"{case.id}.notes")
@@ -101,7 +101,8 @@ def _draft(suite: SuiteSpec, case: Case, ctx: CellContext) -> TaskOutput:
     text = draft_markdown(draft)
     doc = _parse(text, f"{case.id}.draft")
     output = TaskOutput(text=text, document=doc, notes=notes, score=score_document(doc),
-                        gap_elements=draft_gap_elements(draft), gaps=draft_gaps(draft))
+                        gap_elements=list(draft.gap_elements), gaps=draft_gaps(draft),
+                        verified_claims=verified_claims(draft, notes), claims_checked=claims_supported(draft))
     return _judged(suite, doc, ctx, output)
 
 
