@@ -1,0 +1,170 @@
+"""Deterministic answered-ness: does the document already answer a selected question?
+
+1. The FAQ's own pairs first. When the document asks the question itself, its answer is
+   checked against what an answer looks like (`answer_cues`: a price has a currency amount,
+   "per month" or "free"): with a cue it is `answered`, without one `partly`; an empty or
+   placeholder answer ("TBD") is `unanswered`, an honest "we don't know yet" is `partly`.
+2. Then the body: a sentence that has an answer cue and is about the question's subject
+   answers it.
+Softball answers to risk questions ("risk is minimal", "we don't anticipate issues") are
+`partly` at best. Every quote is a real sentence of the document, verified with `doc.find`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.documents.models import Document, FaqItem, Span
+from assistant.questions.bank import BankQuestion
+from assistant.questions.models import Evidence, Status
+from assistant.questions.select import Candidate
+from assistant.questions.text import Sentence, concepts, sentences
+
+# Topics where a reassuring non-answer is the classic failure the review room catches.
+RISK_TOPICS = frozenset({"risks", "failure_reasons", "assumptions", "dependencies", "hardest_problem", "scale",
+                         "legal", "security", "privacy", "competitors_response", "one_way_doors", "stop_threshold",
+                         "reliability", "trust"})
+
+SOFTBALL = re.compile(
+    r"\b(?:minimal|negligible|low|little|limited|no (?:real|major|significant)?\s*)risks?\b"
+    r"|\brisks? (?:is|are|seems?|remains?|should be) (?:very |quite |relatively )?(?:minimal|low|negligible|limited|"
+    r"small|manageable|minor)\b"
+    r"|\bwe (?:do not|don't|do n't) (?:anticipate|expect|foresee)\b"
+    r"|\b(?:is|are) unlikely to (?:be )?(?:a )?(?:problem|issue|concern)s?\b"
+    r"|\bnot (?:a|an) (?:real |major |big )?(?:issue|concern|problem|risk)\b"
+    r"|\bno (?:major |real |significant )?(?:concerns?|issues?|problems?)\b"
+    r"|\bshould be fine\b|\bwe are confident\b|\bnothing to worry about\b|\bno cause for concern\b",
+    re.IGNORECASE,
+)
+PLACEHOLDER = re.compile(r"^\W*(?:tbd|tba|tbc|todo|xxx+|\?+|n/?a|\[[^\]]*\]|coming soon|to be (?:determined|decided|"
+                         r"written|added))\W*$", re.IGNORECASE)
+UNKNOWN = re.compile(r"\b(?:we (?:do not|don't) (?:yet )?know|not (?:yet )?(?:decided|determined|known|final)|"
+                     r"to be (?:determined|decided)|\btbd\b|still (?:deciding|evaluating|exploring|figuring)|"
+                     r"open question|undecided|we are (?:still )?exploring)\b", re.IGNORECASE)
+MIN_ANSWER_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Judgement:
+    status: Status
+    evidence: Evidence | None
+    reason: str
+
+
+def verified(doc: Document, sentence: Sentence) -> Evidence | None:
+    """Evidence only for text that `doc.find` confirms is in the document."""
+    span = doc.find(sentence.text)
+    if span is None:
+        return None
+    return Evidence.of(span)
+
+
+def _answer_sentences(doc: Document, answer: Span) -> list[Sentence]:
+    return list(sentences(doc.text, answer.start, answer.end))
+
+
+def _first_cue(question: BankQuestion, text: str) -> re.Match[str] | None:
+    hits = [m for p in question.answer_patterns if (m := p.search(text))]
+    return min(hits, key=lambda m: m.start()) if hits else None
+
+
+def _softball(question: BankQuestion, text: str) -> bool:
+    return question.topic in RISK_TOPICS and SOFTBALL.search(text) is not None
+
+
+def judge_faq_item(doc: Document, question: BankQuestion, item: FaqItem) -> Judgement:
+    """Status from the document's own answer to the question."""
+    answer = item.answer
+    body = answer.text.strip() if answer else ""
+    where = f"its FAQ asks this (line {item.question.line})"
+    if not body or PLACEHOLDER.match(body):
+        return Judgement("unanswered", None, f"{where} but leaves the answer empty or as a placeholder")
+    assert answer is not None
+    parts = _answer_sentences(doc, answer) or [Sentence(answer.start, answer.end, answer.text)]
+    if _softball(question, body):
+        soft = next((s for s in parts if SOFTBALL.search(s.text)), parts[0])
+        return Judgement("partly", verified(doc, soft), f"{where}; the answer waves the risk away instead of "
+                         "naming it and the plan for it")
+    if UNKNOWN.search(body) and not _first_cue(question, body):
+        unknown = next((s for s in parts if UNKNOWN.search(s.text)), parts[0])
+        return Judgement("partly", verified(doc, unknown), f"{where}; the answer says it is not known yet")
+    cue = _first_cue(question, body)
+    if cue is not None:
+        offset = answer.start + (len(answer.text) - len(answer.text.lstrip())) + cue.start()
+        hit = next((s for s in parts if s.start <= offset < s.end), parts[0])
+        return Judgement("answered", verified(doc, hit), f"{where} and the answer gives what one looks like")
+    if not question.answer_cues and len(body.split()) >= MIN_ANSWER_WORDS:
+        return Judgement("answered", verified(doc, parts[0]), f"{where} and answers it")
+    return Judgement("partly", verified(doc, parts[0]), f"{where}, but the answer does not give what an answer "
+                     "to it needs (a figure, a name, a date)")
+
+
+def _about(question: BankQuestion, sentence: str) -> bool:
+    """Is a sentence about the question's subject: one of its cues, or one of its key phrases whole."""
+    if any(p.search(sentence) for p in question.cue_patterns):
+        return True
+    found = concepts(sentence)
+    return any(key <= found for key in question.key_concepts)
+
+
+def _body_sentences(doc: Document) -> list[Sentence]:
+    """Sentences that could answer: the press release and the FAQ answers, never FAQ questions
+    (nor a `source:` line a collector put on top)."""
+    questions = [(item.question.start, item.question.end) for item in doc.faq]
+    skip_to = doc.text.find("\n") + 1 if doc.text.lower().startswith("source:") else 0
+    out = []
+    for sentence in sentences(doc.text, skip_to):
+        if any(s < sentence.end and sentence.start < e for s, e in questions):
+            continue
+        if sentence.text.rstrip().endswith("?"):
+            continue
+        out.append(sentence)
+    return out
+
+
+def judge_body(doc: Document, question: BankQuestion, body: list[Sentence]) -> Judgement | None:
+    """A sentence outside the question's own FAQ pair that answers it.
+
+    External questions can be answered in passing ("available today at totus.com for free");
+    an internal question mentioned in passing is only `partly` answered: the review expects
+    it in the internal FAQ, argued.
+    """
+    if not question.answer_patterns:
+        return None
+    for sentence in body:
+        if _first_cue(question, sentence.text) is None or not _about(question, sentence.text):
+            continue
+        evidence = verified(doc, sentence)
+        if evidence is None:
+            continue
+        line = f"line {evidence.line}"
+        if _softball(question, sentence.text):
+            return Judgement("partly", evidence, f"the document touches it ({line}) but waves the risk away")
+        if question.audience == "internal":
+            return Judgement("partly", evidence, f"the document mentions it in passing ({line}); the internal "
+                             "FAQ should answer it")
+        return Judgement("answered", evidence, f"the document answers it in the text ({line})")
+    return None
+
+
+def judge(doc: Document, candidate: Candidate, body: list[Sentence] | None = None) -> Judgement:
+    """The candidate's status: its FAQ pair first, then the body, else unanswered."""
+    best: Judgement | None = None
+    order = {"answered": 2, "partly": 1, "unanswered": 0}
+    for item in candidate.faq_items:
+        verdict = judge_faq_item(doc, candidate.bank, item)
+        if best is None or order[verdict.status] > order[best.status]:
+            best = verdict
+    if best is not None and best.status == "answered":
+        return best
+    in_body = judge_body(doc, candidate.bank, _body_sentences(doc) if body is None else body)
+    if in_body is not None and (best is None or order[in_body.status] > order[best.status]):
+        return in_body
+    if best is not None:
+        return best
+    return Judgement("unanswered", None, "nothing in the document answers it")
+
+
+def body_sentences(doc: Document) -> list[Sentence]:
+    return _body_sentences(doc)

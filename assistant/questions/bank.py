@@ -1,0 +1,166 @@
+"""The curated question bank (bank.yaml, shipped inside the package), loaded and validated once."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from assistant.documents.models import Audience
+from assistant.errors import ConfigError
+from assistant.questions.text import INTENT_CONCEPTS, concepts
+
+BANK_PATH = Path(__file__).with_name("bank.yaml")
+DEFAULT_TOPIC_WEIGHT = 0.5
+# Technology names that are also ordinary words in lower case.
+COMMON_WORDS = frozenset([
+    "go", "rust", "swift", "ruby", "scala", "lambda", "teams", "windows", "zoom", "notion", "slack", "discord",
+    "git", "react", "vue", "kafka", "redis", "flutter", "electron", "svelte", "arm", "llama", "claude",
+    "terraform",
+])
+
+
+_PLAIN_WORD = re.compile(r"[a-z]+")
+_INFLECTIONS = r"(?:s|es|ed|d|ing|er|ers|ly)?"
+
+
+def cue_pattern(cue: str) -> re.Pattern[str]:
+    """Compile a cue. A plain English word matches as a whole word with its inflections ("log"
+    finds "logs", never "logic"); a plain stem that is not a word matches as a prefix ("integrat"
+    finds "integration"); anything else is a regular expression anchored at a word start."""
+    start = r"(?<![\w-])" if cue[:1].isalnum() else ""
+    if _PLAIN_WORD.fullmatch(cue):
+        if _is_word(cue):
+            return re.compile(start + cue + _INFLECTIONS + r"(?![\w-])", re.IGNORECASE)
+        return re.compile(start + cue, re.IGNORECASE)
+    return re.compile(start + cue, re.IGNORECASE)
+
+
+def _is_word(text: str) -> bool:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return len(text) >= 5
+    return bool(zipf_frequency(text, "en") >= 2.5)
+
+
+class BankQuestion(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    audience: Audience
+    topic: str
+    question: str
+    why: str
+    core: bool = False
+    cues: list[str] = Field(default_factory=list)
+    keys: list[str] = Field(default_factory=list)
+    answer_cues: list[str] = Field(default_factory=list)
+    for_each: Literal["technology", "alternative", "term"] | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> BankQuestion:
+        for pattern in [*self.cues, *self.answer_cues]:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{self.id}: bad regex {pattern!r}: {exc}") from exc
+        if self.for_each and self.core:
+            raise ValueError(f"{self.id}: a for_each question cannot be core")
+        if self.for_each and "{name}" not in self.question:
+            raise ValueError(f"{self.id}: a for_each question needs {{name}} in its text")
+        return self
+
+    @cached_property
+    def cue_patterns(self) -> list[re.Pattern[str]]:
+        return [cue_pattern(c) for c in self.cues]
+
+    @cached_property
+    def answer_patterns(self) -> list[re.Pattern[str]]:
+        return [re.compile(c, re.IGNORECASE | re.MULTILINE) for c in self.answer_cues]
+
+    @cached_property
+    def text_concepts(self) -> frozenset[str]:
+        """The concepts of the question's own words."""
+        return concepts(self.question.replace("{product}", "productname").replace("{name}", ""))
+
+    @cached_property
+    def subject(self) -> frozenset[str]:
+        """The concepts of the question and of the words an FAQ uses for the same subject."""
+        found = set(self.text_concepts)
+        for key in self.keys:
+            found |= concepts(key)
+        return frozenset(found)
+
+    @cached_property
+    def key_concepts(self) -> list[frozenset[str]]:
+        """Key phrases specific enough to identify the subject alone: an intent, or two concepts together."""
+        keys = [concepts(k) - {"product"} for k in self.keys]
+        return [k for k in keys if k and (len(k) >= 2 or k & INTENT_CONCEPTS)]
+
+
+class Bank(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    version: str
+    topics: dict[str, float]
+    families: dict[str, list[str]] = Field(default_factory=dict)
+    technologies: list[str] = Field(default_factory=list)
+    questions: list[BankQuestion]
+
+    @model_validator(mode="after")
+    def _check(self) -> Bank:
+        seen: set[str] = set()
+        for q in self.questions:
+            if q.id in seen:
+                raise ValueError(f"duplicate question id {q.id}")
+            seen.add(q.id)
+            if q.topic not in self.topics:
+                raise ValueError(f"{q.id}: topic {q.topic!r} is not listed under topics")
+        return self
+
+    def weight(self, topic: str) -> float:
+        return self.topics.get(topic, DEFAULT_TOPIC_WEIGHT)
+
+    def family(self, topic: str) -> str:
+        """The family a topic belongs to (itself when it has none), for spreading the ranking."""
+        return self._families.get(topic, topic)
+
+    @cached_property
+    def _families(self) -> dict[str, str]:
+        return {topic: name for name, topics in self.families.items() for topic in topics}
+
+    def is_technology(self, word: str) -> bool:
+        """A listed technology as written: its own spelling, all capitals, or lower case when the
+        lower-case form is not also an ordinary word ("sqlite" yes; "go", "teams" no)."""
+        spellings = self._technology_spellings
+        listed = spellings.get(word.lower())
+        if listed is None:
+            return False
+        return word in (listed, listed.upper()) or (word == word.lower() and listed.lower() not in COMMON_WORDS)
+
+    @cached_property
+    def _technology_spellings(self) -> dict[str, str]:
+        return {name.lower(): name for name in self.technologies}
+
+    @cached_property
+    def technology_pattern(self) -> re.Pattern[str]:
+        names = sorted(self.technologies, key=len, reverse=True)
+        return re.compile(r"(?<![\w.-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def load_bank(path: Path = BANK_PATH) -> Bank:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return Bank.model_validate(data)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read the question bank {path}: {exc}") from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(f"invalid question bank {path}: {first['msg']} at {first['loc']}") from exc

@@ -1,0 +1,72 @@
+"""`prfaq questions` on the offline engine: the curated bank, selected and judged by rules."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.questions.answered import body_sentences, judge
+from assistant.questions.bank import load_bank
+from assistant.questions.dedup import merge_duplicates
+from assistant.questions.models import Question, QuestionCounts, QuestionReport
+from assistant.questions.rank import Order, diversified, priority, rank_score, ranked, top_then_grouped
+from assistant.questions.select import product_name, select
+
+if TYPE_CHECKING:
+    from assistant.documents.models import Document
+    from assistant.engines.base import AudienceFilter
+
+
+def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int | None = None, *,
+                      order: Order = "threat") -> QuestionReport:
+    """The hard questions this document will be asked, selected from the bank, ranked, with their status.
+
+    `order="threat"` (the default, what `prfaq questions` shows) puts unanswered, threatening questions
+    first; `order="asked"` ranks by priority alone, whatever the document already answers, which is the
+    list an FAQ should cover (the questions-recall eval measures it).
+    """
+    bank = load_bank()
+    product = product_name(doc, bank)
+    body = body_sentences(doc)
+    questions: list[Question] = []
+    for candidate in select(doc, bank, product):
+        if audience != "all" and candidate.bank.audience != audience:
+            continue
+        verdict = judge(doc, candidate, body)
+        weight = priority(bank.weight(candidate.bank.topic), candidate.relevance)
+        questions.append(Question(
+            id=candidate.key, audience=candidate.bank.audience, topic=candidate.bank.topic, question=candidate.text,
+            why=candidate.why, why_span=candidate.why_span, status=verdict.status, evidence=verdict.evidence,
+            status_reason=verdict.reason, source="bank",
+            priority=weight, score=rank_score(weight, verdict.status),
+        ))
+    before = len(questions)
+    unique = merge_duplicates(ranked(questions), lambda q: q.question, aliases=[product] if product else [],
+                              on_merge=lambda kept, dropped: kept.also_asked_as.append(dropped.question),
+                              distinct=_same_template_other_name)
+    shown = top_then_grouped(diversified(unique, bank.family, order), top)
+    report = QuestionReport(engine="offline", path=doc.path, product=product, questions=shown,
+                            counts=count(shown, merged=before - len(unique)))
+    if not doc.faq:
+        report.notes.append("No FAQ found: every question was checked against the text alone, so most are "
+                            "unanswered. That is the list to answer before the review.")
+    return report
+
+
+def _same_template_other_name(a: Question, b: Question) -> bool:
+    """"Why Rust?" and "Why SQLite?" come from one template; they are two questions, not one."""
+    template_a, _, name_a = a.id.partition(":")
+    template_b, _, name_b = b.id.partition(":")
+    return template_a == template_b and name_a != name_b
+
+
+def count(questions: list[Question], *, merged: int = 0, unverified: int = 0, failed_lenses: int = 0
+          ) -> QuestionCounts:
+    return QuestionCounts(
+        total=len(questions),
+        external=sum(q.audience == "external" for q in questions),
+        internal=sum(q.audience == "internal" for q in questions),
+        answered=sum(q.status == "answered" for q in questions),
+        partly=sum(q.status == "partly" for q in questions),
+        unanswered=sum(q.status == "unanswered" for q in questions),
+        merged_duplicates=merged, unverified_quotes=unverified, failed_lenses=failed_lenses,
+    )

@@ -1,0 +1,85 @@
+"""Ranking: unanswered questions that threaten the idea come first.
+
+priority = 100 x (threat share x topic weight + relevance share x relevance)
+score    = priority x status factor
+
+- The topic weight (bank.yaml `topics`) is how badly an unanswered question on that topic
+  hurts the idea: evidence of demand, risks and unit economics weigh most, the roadmap least.
+- Relevance is how strongly this document raises the question (its own words, its own FAQ,
+  or only by omission).
+- An answered question sinks to the bottom; a partly answered one sits between.
+- Then the order is spread over topic families (`diversified`): the second risk question waits
+  behind the first questions on price or dependencies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Literal
+
+from assistant.questions.models import Question, Status
+
+Order = Literal["threat", "asked"]
+
+STATUS_FACTOR: dict[Status, float] = {"unanswered": 1.0, "partly": 0.55, "answered": 0.1}
+THREAT_SHARE = 0.5
+RELEVANCE_SHARE = 0.5
+
+
+def priority(topic_weight: float, relevance: float) -> float:
+    """How much this question matters for this document, whatever the document says about it."""
+    return round(100 * (THREAT_SHARE * topic_weight + RELEVANCE_SHARE * relevance), 2)
+
+
+def rank_score(question_priority: float, status: Status) -> float:
+    """The threat order: an answered question sinks, an unanswered one keeps its full priority."""
+    return round(question_priority * STATUS_FACTOR[status], 2)
+
+
+REPEAT_DISCOUNT = 0.75  # each earlier question of the same topic family discounts the next one
+
+
+def _key(order: Order) -> Callable[[Question], float]:
+    return (lambda q: q.score) if order == "threat" else (lambda q: q.priority)
+
+
+def ranked(questions: Sequence[Question], order: Order = "threat") -> list[Question]:
+    """Highest first (by `score`, or by `priority` for the "asked" order); ties keep their incoming order."""
+    key = _key(order)
+    return sorted(questions, key=lambda q: -key(q))
+
+
+def diversified(questions: Sequence[Question], family_of: Callable[[str], str], order: Order = "threat"
+                ) -> list[Question]:
+    """Rank greedily, discounting a question by REPEAT_DISCOUNT for every question of its topic family
+    already placed above it, so the first places cover different worries. In the threat order each
+    question's `score` becomes the discounted score it was placed with."""
+    key = _key(order)
+    remaining = ranked(questions, order)
+    placed: list[Question] = []
+    seen: dict[str, int] = {}
+    while remaining:
+        def adjusted(q: Question) -> float:
+            return key(q) * REPEAT_DISCOUNT ** seen.get(family_of(q.topic), 0)
+
+        best = max(remaining, key=adjusted)  # max keeps the first of equals: stable
+        remaining.remove(best)
+        family = family_of(best.topic)
+        if order == "threat":
+            best = best.model_copy(update={"score": round(adjusted(best), 2)})
+        placed.append(best)
+        seen[family] = seen.get(family, 0) + 1
+    return placed
+
+
+def top_then_grouped(questions: Sequence[Question], top: int | None) -> list[Question]:
+    """Two groups, external first, each in the incoming (ranked) order. `top` N keeps the best N/2 of
+    each group (the customer's questions and the review room's are both needed before the meeting),
+    giving a group's unused share to the other when it has fewer."""
+    external = [q for q in questions if q.audience == "external"]
+    internal = [q for q in questions if q.audience == "internal"]
+    if top is None:
+        return external + internal
+    want_external = min(len(external), max(top - len(internal), (top + 1) // 2))
+    want_internal = min(len(internal), top - want_external)
+    return external[:want_external] + internal[:want_internal]

@@ -1,0 +1,312 @@
+"""Words and sentences, reduced to what a question is about.
+
+Everything that compares two questions (the FAQ's own question against a bank question, two
+phrasings for deduplication, an author's question against a generated one in the recall eval)
+goes through `concepts()`: lower-case, drop function words, fold a light stem, and map
+synonyms to one concept ("cost", "pricing", "how much", "free" all become `price`). Phrases
+that carry the intent of a question ("who is it for", "why not", "what is") become concepts
+too, because the function words they are made of would otherwise be thrown away.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import NamedTuple
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’+#.\-]*[a-z0-9+#]|[a-z0-9]")
+
+# Function words and words every question uses; they carry no topic.
+STOPWORDS = frozenset([
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "aren't",
+    "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
+    "can't", "cannot", "could", "did", "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during",
+    "each", "either", "else", "etc", "even", "ever", "every", "few", "for", "from", "further", "get", "gets",
+    "getting", "go", "going", "got", "had", "has", "hasn't", "have", "haven't", "having", "he", "her", "here",
+    "hers", "herself", "him", "himself", "his", "how", "however", "i", "i'd", "i'll", "i'm", "i've", "if", "in",
+    "into", "is", "isn't", "it", "it's", "its", "itself", "just", "let", "let's", "like", "lot", "lots", "make",
+    "makes", "many", "may", "me", "might", "mine", "more", "most", "much", "must", "my", "myself", "need",
+    "needs", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "others",
+    "otherwise", "our", "ours", "ourselves", "out", "over", "own", "per", "please", "put", "quite", "rather",
+    "really", "same", "say", "says", "see", "seem", "seems", "shall", "she", "should", "shouldn't", "so", "some",
+    "something", "still", "such", "sure", "take", "tell", "than", "that", "that's", "the", "their", "theirs",
+    "them", "themselves", "then", "there", "there's", "these", "they", "they'd", "they'll", "they're", "this",
+    "those", "though", "through", "thus", "to", "too", "truly", "under", "until", "up", "upon", "us", "use",
+    "used", "uses", "using", "very", "via", "want", "was", "wasn't", "way", "we", "we'd", "we'll", "we're",
+    "we've", "well", "were", "weren't", "what", "what's", "whatever", "when", "where", "where's", "whether",
+    "which", "while", "who", "who's", "whom", "whose", "why", "will", "with", "within", "without", "won't",
+    "would", "wouldn't", "yes", "yet", "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself",
+    "actually", "exactly", "specifically", "today", "kind", "sort", "able", "thing", "things", "anything",
+    "everything", "product", "products", "tool", "tools", "service", "services", "platform", "app", "apps",
+    "solution", "solutions", "system", "systems", "feature", "features", "idea", "project", "offering", "come",
+    "comes", "coming", "look", "looks", "go", "goes",
+])
+
+# Synonyms that fold to one concept. The keys are stems (see `stem`).
+_SYNONYMS: dict[str, str] = {}
+
+
+def _synonyms(concept: str, words: str) -> None:
+    for word in words.split():
+        _SYNONYMS[word] = concept
+
+
+_synonyms("price", "cost costs costing price prices pricing priced pay paid paying payment charge charged "
+          "charges fee fees free expensive cheap cheaper afford affordable subscription subscriptions billing "
+          "bill money refund refunds license-fee")
+_synonyms("customer", "customer customers user users audience persona personas buyer buyers target segment "
+          "segments adopter adopters")
+_synonyms("compare", "compare compared comparison versus vs "
+          "alternative alternatives unlike competitor competitors competition competitive compete competing "
+          "incumbent incumbents instead")
+_synonyms("problem", "problem problems pain pains solve solves solved solving")
+_synonyms("start", "start started starting install installed installing installation setup onboard "
+          "onboarding begin signup")
+_synonyms("requirement", "requirement requirements require requires required prerequisite prerequisites")
+_synonyms("help", "help helpdesk troubleshoot troubleshooting contact")
+_synonyms("security", "secure security safe safety encrypt encrypted encryption leak leaks leaking breach "
+          "breaches attack attacks attacker vulnerability vulnerabilities threat compromised compromise "
+          "phishing")
+_synonyms("privacy", "privacy private personal confidential confidentiality gdpr pii consent stored storage anonymous "
+          "anonymity")
+_synonyms("performance", "performance fast faster speed slow slower latency throughput overhead bottleneck "
+          "bottlenecks load scale scaling scales scalable scalability capacity tune")
+_synonyms("risk", "risk risks risky riskiest danger dangerous fail fails failure failures wrong assumption "
+          "assumptions misuse abuse harm harmful")
+_synonyms("scope", "scope out-of-scope non-goal non-goals exclude excluded deliberately")
+_synonyms("roadmap", "roadmap next future upcoming v2 vision")
+_synonyms("success", "success successful metric metrics measure measured measuring kpi kpis working")
+_synonyms("compatible", "compatible compatibility integrate integrates integration integrations interoperate "
+          "windows linux macos mac ios android browser browsers")
+_synonyms("migrate", "migrate migrating migration import importing switch switching move moving port")
+_synonyms("opensource", "open-source opensource oss github contribute contributing contributor contributors "
+          "contribution license licence licensed licensing")
+_synonyms("maintenance", "maintain maintains maintained maintaining maintenance owns owner owners ownership "
+          "burden upkeep")
+_synonyms("availability", "available availability launch launches launched release released releases "
+          "schedule ship ships shipping")
+_synonyms("quality", "test tests tested testing quality validate validated validation verify verified audit "
+          "audited accurate accuracy")
+_synonyms("local", "offline local locally on-prem self-host machine laptop")
+_synonyms("export", "export exports exporting output outputs format formats")
+_synonyms("trust", "trust trustworthy control controls oversight autonomous autonomy review approve")
+_synonyms("backup", "backup backups restore restores recover recovery")
+_synonyms("retention", "delete deleted deletion remove retention retain erase")
+_synonyms("legal", "legal law laws regulation regulations regulatory compliance compliant liability "
+          "liable patent patents trademark copyright terms")
+_synonyms("demand", "demand evidence traction interest interview interviews survey surveys waitlist pilot "
+          "pilots")
+_synonyms("market", "market markets tam addressable size")
+_synonyms("economics", "margin margins revenue revenues profit profitable profitability economics p&l "
+          "payback breakeven break-even financial financials projection projections")
+_synonyms("invest", "invest investment headcount staffing budget funding fund engineers")
+_synonyms("dependency", "dependency dependencies depend depends third-party vendor vendors partner partners "
+          "upstream")
+_synonyms("reliability", "uptime sla outage outages downtime reliable reliability availability-sla stuck "
+          "crash crashes production stable stability mature experimental")
+_synonyms("time", "long quickly minutes hours days weeks months")
+_synonyms("why_now", "now timing")
+_synonyms("collaboration", "share shared sharing colleague colleagues collaborate collaboration collaborative "
+          "multi-user")
+_synonyms("benefit", "benefit benefits better value valuable")
+_synonyms("skill", "know knowledge learn learning expert expertise beginner beginners novice skills skill")
+_synonyms("customize", "customize customise customizable customization custom edit editing configure "
+          "configurable configuration config extend extensible plugin plugins")
+_synonyms("stop", "stop kill pivot abandon sunset")
+_synonyms("oneway", "one-way irreversible reversible reversibility")
+_synonyms("gtm", "go-to-market marketing distribution")
+_synonyms("build", "build building built")
+_synonyms("data", "data")
+
+# Phrases whose meaning lives in function words. Checked on the lower-cased question text.
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), concept)
+    for pattern, concept in (
+        (r"\bhow much (?:does|do|will|would|is)\b[^?]*\b(?:cost|pay|charge)", "price"),
+        (r"\bwho\b[^?.]*\b(for|use|using|benefit|need|needs)\b", "customer"),
+        (r"\bwho is (the|our) (customer|user)", "customer"),
+        (r"\bdiffer(?:s|ent|ence|ences)?\b (?:from|than|to|between)|\bhow (?:is|does) [^?]* differ|\bwhy not\b"
+         r"|\bisn'?t (this|it) just\b|\brather than\b|\bover plain\b", "compare"),
+                (r"\bget(ting)? started\b|\bset(ting)? up\b|\bsign up\b", "start"),
+        (r"\bout of scope\b|\bnot (build|do|doing|built)\b|\bwill not\b|\bwon'?t (build|do)\b", "scope"),
+        (r"\bwhy now\b", "why_now"),
+        (r"\ball day\b|\bday[- ]to[- ]day\b|\bday in the life\b|\btypical (day|session|week)\b", "workflow"),
+        (r"\bbuild (vs\.?|versus|or) buy\b", "build"),
+        (r"\bleaves? my\b|\bleave (the|my|your)\b", "local"),
+        (r"\bwhat happens (when|if)\b|\bgo(es)? wrong\b|\bgets? stuck\b", "risk"),
+        (r"\bhow (do|will|would) (we|i|you) know\b|\bdefinition of done\b", "success"),
+    )
+)
+
+# Multi-word terms folded into one word before splitting, so their parts do not count again.
+_COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), word)
+    for pattern, word in (
+        (r"\bopen[- ]source[ds]?\b", "opensource"),
+        (r"\bbreak[- ]even\b", "breakeven"),
+        (r"\bgo[- ]to[- ]market\b", "go-to-market"),
+        (r"\bout[- ]of[- ]scope\b", "out-of-scope"),
+        (r"\bone[- ]way\b", "one-way"),
+        (r"\bset(?:ting)?[- ]up\b", "setup"),
+        (r"\bsign(?:ing)?[- ]up\b", "signup"),
+        (r"\bself[- ]host(?:ed|ing)?\b", "self-host"),
+        (r"\bon[- ]prem(?:ises?)?\b", "on-prem"),
+        (r"\bmoney[- ]back\b", "refund"),
+    )
+)
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ness", "ies", "ied", "ers", "er", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A light stem: enough to fold plurals and -ing/-ed forms, never so much that words collide."""
+    word = word.strip("'’.-")
+    if word in _SYNONYMS or len(word) <= 4:
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            if suffix == "ies" or suffix == "ied":
+                base += "y"
+            return base
+    return word
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def concept_of(word: str) -> str | None:
+    """The concept a single word stands for, or None if it is a function word."""
+    if word in STOPWORDS or word.isdigit():
+        return None
+    if word in _SYNONYMS:
+        return _SYNONYMS[word]
+    base = stem(word)
+    if base in STOPWORDS:
+        return None
+    return _SYNONYMS.get(base, base)
+
+
+# "What is X?" asks for a definition when X is a name or a term ("What is the Tangent Graph?", "What
+# is an AI-BOM?", "What does 'sandboxed' mean?"), not when it is an ordinary noun ("What is the
+# release schedule?"). Checked on the original capitals.
+_DEFINE = re.compile(
+    r"^\W*what(?: exactly)? (?:is|'s|are)(?: the)? (?:[A-Z][\w.+-]*|productname)(?: [\w.+-]+){0,3}\W*$"
+    r"|\bwhat(?: exactly)? is an? \w|\bwhat does [^?]{1,40} (?:actually )?mean\b|\bwhat exactly is\b",
+    re.IGNORECASE,
+)
+_DEFINE_NAME = re.compile(r"^\W*what(?: exactly)? (?:is|'s|are)(?: the)? ([^\W\d_][\w.+-]*)", re.IGNORECASE)
+
+
+def _asks_definition(text: str) -> bool:
+    match = _DEFINE.search(text)
+    if match is None:
+        return False
+    name = _DEFINE_NAME.match(text)
+    # The first branch needs a capitalised name (or the product); the others stand on their own.
+    if name is None or name.group(1)[0].isupper() or name.group(1).lower() in ("productname", "it", "this", "that"):
+        return True
+    return re.search(r"\bwhat(?: exactly)? is an? \w|\bmean\b|\bwhat exactly is\b", text, re.IGNORECASE) is not None
+
+
+def concepts(text: str, *, aliases: Iterable[str] = ()) -> frozenset[str]:
+    """The set of concepts a question is about. `aliases` (e.g. the product's name) fold to `product`."""
+    text = text.replace("’", "'")
+    for alias in aliases:
+        if alias.strip():
+            text = re.sub(rf"(?<![\w-]){re.escape(alias)}(?:'?s)?(?![\w-])", "productname", text, flags=re.IGNORECASE)
+    lowered = text.lower()
+    found = {concept for pattern, concept in _PHRASES if pattern.search(lowered)}
+    for pattern, word in _COMPOUNDS:
+        lowered = pattern.sub(word, lowered)
+    if _asks_definition(text):
+        found.add("define")
+    for word in _WORD.findall(lowered):
+        concept = concept_of(word)
+        if concept:
+            found.add("product" if concept == "productname" else concept)
+    return frozenset(found)
+
+
+INTENT_CONCEPTS = frozenset(set(_SYNONYMS.values()) | {c for _, c in _PHRASES} | {"define"}) - {"data", "time", "build"}
+
+
+@lru_cache(maxsize=8192)
+def weight(concept: str) -> float:
+    """Intent concepts say what kind of question it is; they count double. Rare words (names like
+    "SQLite", "OPAQUE", coined terms) say which thing it is about; they count one and a half. The
+    product's name counts half: nearly every question about a document is about its product."""
+    if concept == "product":
+        return 0.5
+    if concept in INTENT_CONCEPTS:
+        return 2.0
+    return 1.5 if _is_rare(concept) else 1.0
+
+
+def _is_rare(word: str) -> bool:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return False
+    return bool(zipf_frequency(word, "en") < 3.0)
+
+
+def _total(items: Iterable[str]) -> float:
+    return sum(weight(c) for c in items)
+
+
+def coverage(asked: frozenset[str], other: frozenset[str]) -> float:
+    """How much of `asked` (weighted) `other` covers, 0..1."""
+    if not asked:
+        return 0.0
+    return _total(asked & other) / _total(asked)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Weighted Jaccard of two concept sets, 0..1."""
+    union = a | b
+    if not union:
+        return 0.0
+    return _total(a & b) / _total(union)
+
+
+# --- sentences ----------------------------------------------------------------------------
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[*_]*[A-Z0-9])|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)")
+_ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|inc|ltd|co|st|no|approx|u\.s)\.$", re.IGNORECASE)
+_MARKUP = " \t\n*_#>-+|"
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sentence]:
+    """Sentences of text[start:end], with offsets into `text` and surrounding markup trimmed."""
+    end = len(text) if end is None else end
+    cursor = start
+    segment = text[start:end]
+    for match in _SENTENCE_END.finditer(segment):
+        split = start + match.start()
+        if _ABBREVIATIONS.search(text[max(cursor, split - 8) : split]):
+            continue
+        piece = _trim(text, cursor, split)
+        if piece:
+            yield piece
+        cursor = start + match.end()
+    piece = _trim(text, cursor, end)
+    if piece:
+        yield piece
+
+
+def _trim(text: str, start: int, end: int) -> Sentence | None:
+    while start < end and text[start] in _MARKUP:
+        start += 1
+    while end > start and text[end - 1] in " \t\n*_|":
+        end -= 1
+    if end - start < 2:
+        return None
+    return Sentence(start, end, text[start:end])

@@ -1,0 +1,104 @@
+"""questions-recall: does `prfaq questions` anticipate what real PR/FAQ authors chose to answer?
+
+Give the offline engine only the press release of each real PR/FAQ, and count how many of the
+FAQ questions its authors wrote are matched by one of the first K generated questions
+(K = 10 and 20). The baseline is the fixed list of generic questions below, which any writer
+could paste into any FAQ; the tool has to beat it by reading the document.
+
+    python evals/questions_recall.py [FOLDER] [--k 10 --k 20] [--json] [--show-misses]
+
+FOLDER defaults to ../shared/datasets/prfaq-public/ next to the repository (skipped with a
+note when it is missing). The dataset is read where it lies; nothing is copied into the repo.
+Matching rules and the report model live in assistant/questions/recall.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from assistant.questions.rank import Order  # noqa: E402
+from assistant.questions.recall import RecallReport, measure_recall  # noqa: E402
+
+DEFAULT_FOLDER = REPO.parent / "shared" / "datasets" / "prfaq-public"
+
+# The generic FAQ every template suggests, most commonly cited first: the customer questions from
+# the Working Backwards write-ups ("How much does it cost?", "How do I get started?", "What kind
+# of support is available?", "Is it easy to use?"), then the internal ones ("What are the technical
+# challenges?", "What is the go-to-market strategy?", "What are the financial projections?").
+BASELINE_QUESTIONS: list[str] = [
+    "What is it?",
+    "Who is the customer?",
+    "What problem does it solve?",
+    "How much does it cost?",
+    "How do I get started?",
+    "How is it different from the alternatives?",
+    "Is it easy to use?",
+    "What kind of support is available?",
+    "Is my data secure and private?",
+    "What are the technical challenges?",
+    "What is the go-to-market strategy?",
+    "What are the financial projections?",
+    "When will it be available?",
+    "What are the biggest risks?",
+    "How big is the market?",
+    "What does it depend on?",
+    "What will we not do?",
+    "How will we measure success?",
+    "Why now?",
+    "What is on the roadmap?",
+]
+
+
+def questions_recall(folder: Path = DEFAULT_FOLDER, ks: tuple[int, ...] = (10, 20),
+                     baseline: list[str] | None = None, order: Order = "asked") -> RecallReport:
+    """Recall@K of `prfaq questions` (offline) and of the generic baseline over a folder of PR/FAQs."""
+    return measure_recall(folder, baseline or BASELINE_QUESTIONS, ks, order)
+
+
+def render(report: RecallReport, show_misses: bool = False) -> str:
+    lines = [f"questions-recall: {report.files} PR/FAQs, {report.author_questions} author FAQ questions "
+             f"(tool order: {report.order})", ""]
+    lines.append(f"{'':22}" + "".join(f"{'recall@' + str(k):>12}" for k in report.ks))
+    lines.append(f"{'prfaq questions':22}" + "".join(f"{report.tool_recall[k]:>12.1%}" for k in report.ks))
+    lines.append(f"{'generic baseline':22}" + "".join(f"{report.baseline_recall[k]:>12.1%}" for k in report.ks))
+    lines.append(f"{'  (per-document mean)':22}" + "".join(
+        f"{report.tool_macro[k]:>6.1%} /{report.baseline_macro[k]:>5.1%}" for k in report.ks))
+    lines.append("")
+    k = max(report.ks)
+    for case in report.cases:
+        lines.append(f"{Path(case.path).name[:48]:50} n={case.author_questions:<3} tool@{k}={case.tool_hits[k]:<3}"
+                     f" baseline@{k}={case.baseline_hits[k]}")
+        if show_misses:
+            for match in case.matches:
+                mark = "+" if match.tool[k] else "-"
+                found = f"  <- {match.tool[k]}" if match.tool[k] else ""
+                lines.append(f"    {mark} {match.author_question[:90]}{found}")
+    for note in report.skipped:
+        lines.append(f"skipped: {note}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
+    parser.add_argument("--k", type=int, action="append", help="K for recall@K (repeatable; default 10 and 20)")
+    parser.add_argument("--order", choices=["asked", "threat"], default="asked",
+                        help="asked: by priority whatever the release answers (default); threat: the CLI's order")
+    parser.add_argument("--json", action="store_true", help="print the full report as JSON")
+    parser.add_argument("--show-misses", action="store_true", help="list every author question, matched or not")
+    args = parser.parse_args(argv)
+    if not args.folder.is_dir():
+        print(f"questions-recall: skipped, no dataset folder at {args.folder}", file=sys.stderr)
+        return 0
+    report = questions_recall(args.folder, tuple(sorted(set(args.k or [10, 20]))), order=args.order)
+    print(report.model_dump_json(indent=2) if args.json else render(report, args.show_misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
