@@ -92,6 +92,22 @@ def test_questions_recall_reaches_its_threshold_and_matches_the_recall_script(tm
     assert seen == expected
 
 
+def test_draft_suite_offline_reaches_its_thresholds(tmp_path):
+    run = tmp_path / "run"
+    result = run_prfaq("eval", "draft", "--offline", "--check-thresholds", "--out", str(run))
+    assert result.code == 0, result.stderr
+    report = report_of(run)
+    for grader, bar in thresholds("draft").items():
+        assert summary(report, grader)["mean"] >= bar, grader
+    examples = SHARED / "examples" / "notes"
+    assert summary(report, "grounding")["cases"] == 10 + (len(list(examples.iterdir())) if examples.is_dir() else 0)
+    # The offline engine writes only what the notes say: nothing for the draft's check to replace.
+    assert summary(report, "claims_supported")["mean"] == 1.0
+    assert "needs an endpoint" in summary(report, "judge")["skip_reason"]
+    drafts = [line["output"] for line in result_lines(run)]
+    assert all(d and d.startswith("# ") for d in drafts)  # the worst cases can show the draft itself
+
+
 def test_an_llm_only_grader_is_skipped_offline_with_a_reason(tmp_path):
     suite = tmp_path / "scored.yaml"
     suite.write_text(yaml.safe_dump({"name": "scored", "task": "score", "graders": ["clarity", "rubric", "judge"],
