@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import vcr
-from conftest import CANARY_KEY, FIXTURES, run_prfaq
+from conftest import CANARY_KEY, FIXTURES, REPO, run_prfaq
 from eval_fakes import fair_judge, first_judge
 from pydantic import SecretStr
 
@@ -138,3 +138,37 @@ def test_the_eval_cassette_holds_no_key(name, isolated_home, tmp_path):
     assert CANARY_KEY not in text
     assert not KEYLIKE.search(text)
     assert "authorization" not in text.lower()
+
+
+def test_a_matrix_of_models_and_prompt_folders_in_one_run(fake_llm, llm_settings, tmp_path):
+    fake_llm.default = fair_judge
+    stricter = tmp_path / "prompts"
+    stricter.mkdir()
+    original = (REPO / "prompts" / "eval.judge_pair.yaml").read_text()
+    (stricter / "eval.judge_pair.yaml").write_text(original.replace('version: "1"', 'version: "1-strict"')
+                                                  .replace("Which version is clearer?",
+                                                           "Which version is clearer? Be strict."))
+    pairs = small_pairs_suite(tmp_path)
+    outcome = run_eval(RunOptions(suites=[str(SUITE), str(pairs)], models=["model-a", "model-b"],
+                                  prompts_dirs=[stricter], out=tmp_path / "run", settings=llm_settings))
+    config = outcome.report.config
+    labels = [c.label for c in config.cells]
+    assert labels[:2] == [f"model-a · prompts: {stricter}", f"model-b · prompts: {stricter}"]
+    # The model-free suite runs once, in its own deterministic column, not once per model.
+    assert config.cells[-1].id == "det"
+    assert {s.cell for s in outcome.report.summaries if s.suite == "pairs"} == {"det"}
+    assert {s.cell for s in outcome.report.summaries if s.suite == "judge-agreement"} == {"c0", "c1"}
+    sent = {(r.body["model"], "Be strict." in r.text) for r in fake_llm.chat_requests
+            if "Which version is clearer?" in r.text}
+    assert sent == {("model-a", True), ("model-b", True)}
+    strict = next(p for p in config.prompts["c0"] if p.name == "eval.judge_pair")
+    assert strict.version == "1-strict" and strict.path.startswith(str(stricter))
+    table = (tmp_path / "run" / "report.md").read_text()
+    assert "| judge-agreement | judge_agreement | 1.000 (n=3) | 1.000 (n=3) |" in table
+
+
+def small_pairs_suite(tmp_path: Path) -> Path:
+    suite = tmp_path / "pairs.yaml"
+    suite.write_text(f"name: pairs\ntask: clarity_pairs\ndataset: {FIXTURES / 'eval' / 'judge-pairs.yaml'}\n"
+                     "graders: [pair_order]\n")
+    return suite
