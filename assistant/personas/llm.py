@@ -107,7 +107,7 @@ class _Meeting:
         ctx = ReviewContext(doc)
         self.rules = {p.id: panel.rule_findings(ctx, p) for p in personas}
         self.document = envelope("document", doc.text)
-        self.flags: list[InstructionNotice] = panel.instruction_notices(doc)
+        self.flags: list[InstructionNotice] = panel.instruction_notices(ctx)
         self.calls = 0
         self.dropped = 0
         self.notes: list[str] = []

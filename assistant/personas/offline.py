@@ -106,7 +106,7 @@ def review_offline(doc: Document, persona_ids: Sequence[str] | None = None, roun
     ctx = ReviewContext(doc)
     verdicts = [read_alone(ctx, persona) for persona in personas]
     turns = discuss(verdicts, rounds)
-    flags = panel.instruction_notices(doc)
+    flags = panel.instruction_notices(ctx)
     notes = [f"{p.name} has no offline checks (its file names no 'checks' or 'rules'); it needs an endpoint "
              "to read the document." for p in personas if not p.checks and not p.rules]
     return ReviewReport(engine="offline", path=doc.path, personas=verdicts, discussion=turns,

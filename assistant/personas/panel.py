@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from assistant.documents.models import Document
 from assistant.errors import ConfigError
 from assistant.personas.checks import CHECKS, ReviewContext, keyword_rule
 from assistant.personas.models import (
@@ -85,10 +84,8 @@ def dissenters(verdicts: Sequence[PersonaVerdict], panel: Position) -> list[Pers
     return [v for v in verdicts if v.position != panel]
 
 
-def instruction_notices(doc: Document) -> list[InstructionNotice]:
-    from assistant.safety import find_instructions
-
-    return [InstructionNotice(kind=flag.kind, quote=Quote.of(flag.span)) for flag in find_instructions(doc)]
+def instruction_notices(ctx: ReviewContext) -> list[InstructionNotice]:
+    return [InstructionNotice(kind=flag.kind, quote=Quote.of(flag.span)) for flag in ctx.instructions]
 
 
 # --- the decision -----------------------------------------------------------------------------

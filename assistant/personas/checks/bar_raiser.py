@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 
 from assistant.personas.checks.base import Check, ReviewContext, finding, terms
 from assistant.personas.models import Finding
@@ -32,15 +31,14 @@ DISMISSAL = terms("minimal", "negligible", "low risk", "no risk", "no risks", "n
 
 
 def unbacked_claims(ctx: ReviewContext) -> Iterator[Finding]:
-    from assistant.clarity.rules.base import Context
     from assistant.clarity.rules.unquantified_claim import check as unquantified
 
     headline_end = max((s.end for s in (ctx.doc.headline, ctx.doc.subheading) if s is not None), default=0)
     first_paragraph = ctx.first_paragraph_sentences()
     prominent_end = max(headline_end, first_paragraph[-1].end if first_paragraph else 0)
     reported: set[int] = set()
-    for hit in unquantified(Context(ctx.doc, date.today())):
-        sentence = ctx.prose.sentence_at(hit.start)
+    for hit in unquantified(ctx.clarity):
+        sentence = ctx.sentence_at(hit.start)
         if sentence is None or sentence.start in reported or ctx.is_masked(hit.start):
             continue
         reported.add(sentence.start)
@@ -84,7 +82,7 @@ def risk_dismissed(ctx: ReviewContext) -> Iterator[Finding]:
         dismissal = DISMISSAL.search(ctx.copy, item.answer.start, item.answer.end)
         if dismissal is None:
             continue
-        at = ctx.prose.sentence_at(dismissal.start())
+        at = ctx.sentence_at(dismissal.start())
         quote = ctx.quote_sentence(at, dismissal) if at else None
         yield from finding(
             quote, "major",

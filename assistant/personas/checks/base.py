@@ -8,15 +8,21 @@ sentence that mentions pricing), never words of its own.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
+from assistant.clarity.rules.base import Context
 from assistant.clarity.text import Prose, Sentence
 from assistant.documents.locate import MIN_QUOTE_CHARS
 from assistant.documents.models import Document, ParagraphRole
 from assistant.personas.models import Finding, Quote, Severity
+
+if TYPE_CHECKING:
+    from assistant.safety import InstructionFlag
 
 MAX_QUOTE_CHARS = 240  # longer sentences are quoted as a window of words around the point
 _WINDOW_WORDS = 14
@@ -40,7 +46,10 @@ def terms(*words: str, not_before: str = "") -> re.Pattern[str]:
         body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\-", r"[-\s]?")
         parts.append(body + (r"[\w'’-]*" if stem else ""))
     guard = f"(?!{not_before})" if not_before else ""
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" + guard, re.IGNORECASE)
+    # A leading \b lets the regex engine skip most positions quickly (every word here starts with a letter
+    # or digit); the look-behind then keeps "e-mail" from matching "mail".
+    lead = r"\b" if all(w[:1].isalnum() for w in words) else ""
+    return re.compile(lead + r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" + guard, re.IGNORECASE)
 
 
 @dataclass
@@ -52,20 +61,43 @@ class ReviewContext:
     doc: Document
 
     @cached_property
+    def clarity(self) -> Context:
+        """The clarity rules' view of the same document (some checks reuse those rules)."""
+        from datetime import date
+
+        return Context(self.doc, date.today())
+
+    @cached_property
     def prose(self) -> Prose:
-        return Prose(self.doc.text)
+        return self.clarity.prose  # sentences are split once per document, not once per check
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.prose.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index < 0:
+            return None
+        sentence = self.prose.sentences[index]
+        return sentence if offset < sentence.end else None
 
     @property
     def text(self) -> str:
         return self.doc.text
 
     @cached_property
-    def masked(self) -> list[tuple[int, int]]:
-        """The sentences holding instruction-like passages, as (start, end) ranges."""
+    def instructions(self) -> list[InstructionFlag]:
+        """Passages that read like instructions to an AI or a reviewer."""
         from assistant.safety import find_instructions
 
+        return find_instructions(self.doc)
+
+    @cached_property
+    def masked(self) -> list[tuple[int, int]]:
+        """The sentences holding instruction-like passages, as (start, end) ranges."""
         ranges = []
-        for flag in find_instructions(self.doc):
+        for flag in self.instructions:
             around = [(s.start, s.end) for s in self.prose.sentences
                       if s.start < flag.span.end and flag.span.start < s.end]
             ranges.extend(around or [(flag.span.start, flag.span.end)])
@@ -127,12 +159,16 @@ class ReviewContext:
     def search(self, pattern: re.Pattern[str], where: Where = "all", *, skip_questions: bool = False,
                skip_negated: bool = False) -> Iterator[tuple[Sentence, re.Match[str]]]:
         """Every match in the prose, with its sentence, in document order."""
-        for sentence in self.sentences(where):
+        low, high = self._bounds(where)
+        for match in pattern.finditer(self.copy, low, high):
+            sentence = self.sentence_at(match.start())
+            if sentence is None or self.is_masked(sentence.start):
+                continue
             if skip_questions and self.is_question(sentence):
                 continue
             if skip_negated and self.is_negated(sentence):
                 continue
-            for match in pattern.finditer(self.copy, sentence.start, sentence.end):
+            if match.end() <= sentence.end:
                 yield sentence, match
 
     def first(self, pattern: re.Pattern[str], where: Where = "all", **options: bool
@@ -157,19 +193,23 @@ class ReviewContext:
         return [s for s in self.all_sentences if span.start <= s.start < span.end]
 
     # -- quotes --------------------------------------------------------------------------------
-    def quote(self, start: int, end: int) -> Quote | None:
-        """The document's own words at [start, end), widened to the line when too short to verify."""
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
         while start < end and (text[start].isspace() or text[start] in _EDGE_MARKUP):
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_MARKUP):
             end -= 1
+        return start, end
+
+    def quote(self, start: int, end: int) -> Quote | None:
+        """The document's own words at [start, end), widened once to the line when too short to verify."""
+        start, end = self._trim(start, end)
         if end - start < MIN_QUOTE_CHARS:
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", end)
-            start, end = line_start, len(text) if line_end < 0 else line_end
-            return self.quote(start, end) if end - start >= MIN_QUOTE_CHARS else None
-        if self.doc.find(text[start:end]) is None:  # the one place a quote is verified
+            line_end = self.text.find("\n", end)
+            start, end = self._trim(self.text.rfind("\n", 0, start) + 1, len(self.text) if line_end < 0 else line_end)
+            if end - start < MIN_QUOTE_CHARS:
+                return None
+        if self.doc.find(self.text[start:end]) is None:  # the one place a quote is verified
             return None
         return Quote.of(self.doc.span(start, end))
 

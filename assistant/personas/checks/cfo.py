@@ -28,17 +28,19 @@ UNIT_ECONOMICS = terms("unit economics", "margin*", "cost to serve", "costs to s
                        "hosting cost*", "infrastructure cost*", "serving cost*", "running cost*", "cost to run",
                        "P&L", "profit*")
 
-MARKET_NOUNS = (r"(?:market|customers|users|businesses|companies|people|teams|developers|households|stores|shops|"
-                r"pharmacies|clinics|hospitals|organi[sz]ations|owners|patients|doctors|schools|students|restaurants|"
-                r"merchants|sellers|buyers|creators|engineers|professionals|families|adults|drivers|farms|firms|"
-                r"practices|projects|repositories|accounts|members|subscribers)")
-BIG_NUMBER = (r"(?<![$€£\d.,])(?:\d{1,3}(?:,\d{3})+|\d{4,}|\d+(?:\.\d+)?\s?(?:k|m|bn|thousand|million|billion)\b|"
-              r"(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds\s+of|tens\s+of)\s+"
-              r"(?:thousand|million|billion))")
-MARKET_SIZE = re.compile(BIG_NUMBER + r"[^.\n]{0,60}\b" + MARKET_NOUNS + r"\b|\b" + MARKET_NOUNS + r"\b[^.\n]{0,40}"
-                         + BIG_NUMBER + r"|\b(?:TAM|SAM|SOM|total\s+addressable|addressable\s+market|market\s+size)\b|"
-                         r"[$€£]\s?\d[\d,.]*\s?(?:k|m|bn|thousand|million|billion)?\s+(?:market|industry)",
-                         re.IGNORECASE)
+MARKET_NOUNS = re.compile(
+    r"\b(?:market|customers|users|businesses|companies|people|teams|developers|households|stores|shops|pharmacies|"
+    r"clinics|hospitals|organi[sz]ations|owners|patients|doctors|schools|students|restaurants|merchants|sellers|buyers|"
+    r"creators|engineers|professionals|families|adults|drivers|farms|firms|practices|projects|repositories|accounts|"
+    r"members|subscribers|studios)\b", re.IGNORECASE)
+# A count of customers is a big number: 19,000 / 4500 / 2.5 million / tens of thousands (not "$39", not "20").
+BIG_NUMBER = re.compile(r"(?<![$€£\d.,])\b(?:\d{1,3}(?:,\d{3})+|\d{4,}|"
+                        r"\d+(?:\.\d+)?\s?(?:k|m|bn|thousand|million|billion)\b)|"
+                        r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds\s+of|tens\s+of)\s+"
+                        r"(?:thousand|million|billion)\b", re.IGNORECASE)
+MARKET_TERMS = re.compile(r"\b(?:TAM|SAM|SOM|total\s+addressable|addressable\s+market|market\s+size)\b|"
+                          r"[$€£]\s?\d[\d,.]*\s?(?:k|m|bn|thousand|million|billion)?\s+(?:market|industry)\b")
+YEARS = re.compile(r"^(?:19|20)\d\d$")
 
 INVESTMENT = terms("invest*", "payback", "pay back", "pays back", "paid back", "break even", "breakeven", "budget*",
                    "headcount", "cost to build", "build cost*", "development cost*", "funding", "funded", "P&L",
@@ -87,8 +89,16 @@ def unit_economics(ctx: ReviewContext) -> Iterator[Finding]:
     )
 
 
+def _sized(ctx: ReviewContext) -> bool:
+    """A market size: TAM-like words, or a big number and a kind of customer in one sentence."""
+    if ctx.mentions(MARKET_TERMS):
+        return True
+    return any(not YEARS.match(match.group()) and MARKET_NOUNS.search(ctx.copy, sentence.start, sentence.end)
+               for sentence, match in ctx.search(BIG_NUMBER))
+
+
 def market_size(ctx: ReviewContext) -> Iterator[Finding]:
-    if ctx.mentions(MARKET_SIZE):
+    if _sized(ctx):
         return
     quote = ctx.quote(ctx.doc.subheading.start, ctx.doc.subheading.end) if ctx.doc.subheading else None
     yield from finding(

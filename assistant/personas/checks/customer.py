@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 
 from assistant.personas.checks.base import Check, ReviewContext, finding, terms
 from assistant.personas.models import Finding
@@ -57,20 +56,19 @@ def benefit_first(ctx: ReviewContext) -> Iterator[Finding]:
 
 
 def jargon(ctx: ReviewContext) -> Iterator[Finding]:
-    from assistant.clarity.rules.base import Context
     from assistant.clarity.rules.undefined_acronym import check as undefined_acronyms
 
     hits: list[tuple[int, int, str]] = []
     for _sentence, match in ctx.search(JARGON, "customer_facing"):
         hits.append((match.start(), match.end(), "jargon"))
     dateline = ctx.doc.dateline
-    for hit in undefined_acronyms(Context(ctx.doc, date.today())):
+    for hit in undefined_acronyms(ctx.clarity):
         in_dateline = dateline is not None and dateline.start <= hit.start < dateline.end  # "TAMPA, FL"
         if hit.start < ctx.internal_start and not in_dateline and not ctx.is_masked(hit.start):
             hits.append((hit.start, hit.end, "acronym"))
     reported_sentences: set[int] = set()
     for start, end, kind in sorted(hits)[: MAX_JARGON_FINDINGS * 3]:
-        in_sentence = ctx.prose.sentence_at(start)
+        in_sentence = ctx.sentence_at(start)
         if in_sentence is None or in_sentence.start in reported_sentences:
             continue
         reported_sentences.add(in_sentence.start)
