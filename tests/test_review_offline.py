@@ -149,3 +149,17 @@ def test_a_real_prfaq_gets_counsels_claims_and_the_cfos_free_for_now():
     assert any("hospital-grade" in q for q in claims)
     price = _finding(report, "cfo.price")
     assert price.severity == "major" and "free web platform while the team gathers feedback" in price.quote.text
+
+
+def test_a_persona_without_offline_checks_says_it_needs_a_model(tmp_path, isolated_home):
+    from assistant.config import Settings
+
+    folder = tmp_path / "personas"
+    folder.mkdir()
+    (folder / "historian.yaml").write_text("name: Historian\nversion: '1'\nlens: what was tried before\n"
+                                          "messages:\n  - role: user\n    content: '{document}'\n", encoding="utf-8")
+    report = review_offline(load_document(FIXTURES / "gaps.md"), ["historian", "cfo"],
+                            settings=Settings(home=isolated_home, prompts_dir=tmp_path))
+    historian = report.persona("historian")
+    assert historian.findings == [] and (historian.initial_position or historian.position) == "approve"
+    assert any("Historian has no offline checks" in note for note in report.notes)

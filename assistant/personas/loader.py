@@ -4,6 +4,11 @@ A persona file is a prompt file (name, version, messages for the LLM path) with 
 `lens`, `always_checks`, `voice`, and optionally `default` (seated when --personas is not given),
 `order`, `checks` (ids of built-in offline checks to run) and `rules` (keyword checks written in
 the file itself). A user file with the same id as a built-in one replaces it.
+
+The messages may use these placeholders: {name}, {lens}, {voice}, {always_checks} (a bulleted
+list), {reading_rules} (prompts/review.reading_rules.yaml: how to quote, severities, positions),
+{checklist} (what the persona's rule-based checks found) and {document} (the document, in its
+envelope). Copy a built-in file to start.
 """
 
 from __future__ import annotations
