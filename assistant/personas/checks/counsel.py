@@ -74,6 +74,16 @@ COMPLIANCE_CLAIM = re.compile(r"\b(?:HIPAA|GDPR|CCPA|COPPA|SOC\s?2|PCI(?:[\s-]DS
 COMPLIANCE_BASIS = terms("audit*", "certif*", "attest*", "BAA", "business associate agreement", "assessment",
                          "legal review", "counsel", "third-party review", "report")
 
+REGULATION_NAMES = re.compile(r"\b(?:HIPAA|GDPR|CCPA|CPRA|COPPA|FERPA|PCI(?:[\s-]DSS)?|SOC\s?2|FDA|FedRAMP|ISO\s?27001|"
+                              r"AI\s+Act|DSA|DMA|PSD2|GLBA|SOX)\b")
+# Words that make a sentence about a regulation an answer rather than a gesture ("we follow GDPR principles").
+REGULATION_ANSWER = terms(
+    "audit*", "certif*", "attest*", "BAA", "business associate*", "DPA", "data processing agreement",
+    "covered entity", "does not apply", "do not apply", "not subject", "legal review", "counsel", "consent",
+    "registered", "cleared", "clearance", "assessment", "data protection officer", "DPO",
+    "standard contractual clauses", "SCC*", "retention", "deletion", "right to",
+)
+
 
 def _raising(ctx: ReviewContext, data: re.Pattern[str]) -> tuple[Sentence, re.Match[str]] | None:
     """The first sentence where we do something with such data (store, share...), else the first mention."""
@@ -127,6 +137,7 @@ def regulation(ctx: ReviewContext) -> Iterator[Finding]:
                 "Add an internal FAQ naming the regulations that apply and how we comply (or why they do not apply).",
                 gap=True,
             )
+    yield from _vague_regulation(ctx)
     if ctx.mentions(COMPLIANCE_BASIS):
         return
     claim = ctx.first(COMPLIANCE_CLAIM, skip_questions=True, skip_negated=True)
@@ -135,6 +146,22 @@ def regulation(ctx: ReviewContext) -> Iterator[Finding]:
             ctx.quote_sentence(*claim), "major",
             "On what basis do we say we are compliant: an audit, a certification, counsel's review?",
             "Name the basis for the compliance claim, or drop the claim until we have one.",
+        )
+
+
+def _vague_regulation(ctx: ReviewContext) -> Iterator[Finding]:
+    """A regulation named in a sentence that commits to nothing ("we follow GDPR principles")."""
+    reported = 0
+    for sentence, match in ctx.search(REGULATION_NAMES, skip_questions=True):
+        if COMPLIANCE_CLAIM.search(ctx.copy, sentence.start, sentence.end):
+            continue  # a compliance claim has its own finding below
+        if REGULATION_ANSWER.search(ctx.copy, sentence.start, sentence.end) or reported:
+            continue
+        reported += 1
+        yield from finding(
+            ctx.quote_sentence(sentence, match), "major",
+            f"What exactly do we do about {match.group()}: which obligations apply to us, and how do we meet them?",
+            f"Replace the mention of {match.group()} with the obligations that apply and how we meet each one.",
         )
 
 
