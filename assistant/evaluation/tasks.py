@@ -116,8 +116,8 @@ def _score(suite: SuiteSpec, case: Case, ctx: CellContext) -> TaskOutput:
 
 def _questions(suite: SuiteSpec, case: Case, ctx: CellContext) -> TaskOutput:
     """Only the press release goes to `questions`; the authors' own FAQ questions are the answer key.
-    Matching (`anticipates`) and the product alias are the questions helper's, as in
-    assistant/questions/recall.py, so offline figures equal evals/questions_recall.py's."""
+    Matching (`anticipates`), the product alias and the offline order are the questions helper's,
+    as in assistant/questions/recall.py, so offline figures equal evals/questions_recall.py's."""
     from assistant.evaluation.suites import evals_script
     from assistant.questions.bank import load_bank
     from assistant.questions.recall import anticipates
@@ -128,7 +128,15 @@ def _questions(suite: SuiteSpec, case: Case, ctx: CellContext) -> TaskOutput:
     if not doc.faq or doc.faq_start is None:
         return TaskOutput(skip_reason="the document has no FAQ questions to measure against")
     release = _parse(doc.text[: doc.faq_start], case.id)
-    asked = [q.question for q in ctx.engine.questions(release, top=suite.k).questions][: suite.k]
+    if ctx.has_model:
+        report = ctx.engine.questions(release, top=suite.k)
+    else:
+        from assistant.questions.offline import questions_offline
+
+        # The offline engine's "asked" order (by priority, whatever the document answers) is the
+        # list an FAQ should cover: what the questions helper's recall measures.
+        report = questions_offline(release, top=suite.k, order="asked")
+    asked = [q.question for q in report.questions][: suite.k]
     baseline: list[str] = list(evals_script("questions_recall").BASELINE_QUESTIONS)[: suite.k]
     product = product_name(doc, load_bank())
     aliases = [product] if product else []
