@@ -99,8 +99,8 @@ def percent(part: int, whole: int) -> str:
     return f"{100.0 * part / whole:.1f}%" if whole else "n/a"
 
 
-def validate_pairs_fixtures() -> tuple[int, int]:
-    """(correct, total) over our own labelled better/worse PR/FAQ passages."""
+def validate_pairs_fixtures() -> tuple[int, int, int]:
+    """(score correct, FK alone correct, total) over our own labelled better/worse PR/FAQ passages."""
     import yaml
 
     pairs = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(PAIRS_DIR.glob("*.yaml"))]
@@ -108,7 +108,8 @@ def validate_pairs_fixtures() -> tuple[int, int]:
         clarity_report(Document(text=p["better"])).score > clarity_report(Document(text=p["worse"])).score
         for p in pairs
     )
-    return correct, len(pairs)
+    fk_correct = sum(fk_grade(Prose(p["better"])) < fk_grade(Prose(p["worse"])) for p in pairs)
+    return correct, fk_correct, len(pairs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,9 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"OneStopEnglish not found at {args.dataset}; skipped")
 
-    correct, total = validate_pairs_fixtures()
+    correct, fk_correct, total = validate_pairs_fixtures()
     print(f"Own PR/FAQ pairs (tests/fixtures/pairs): original scores higher in {correct}/{total} "
-          f"= {percent(correct, total)}")
+          f"= {percent(correct, total)}; Flesch-Kincaid alone {fk_correct}/{total} = {percent(fk_correct, total)}")
     return 0
 
 
