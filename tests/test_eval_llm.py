@@ -172,3 +172,24 @@ def small_pairs_suite(tmp_path: Path) -> Path:
     suite.write_text(f"name: pairs\ntask: clarity_pairs\ndataset: {FIXTURES / 'eval' / 'judge-pairs.yaml'}\n"
                      "graders: [pair_order]\n")
     return suite
+
+
+def test_a_dead_endpoint_stops_the_run_with_one_clear_message(fake_llm, llm_env, tmp_path):
+    from fake_server import Status
+
+    fake_llm.default = lambda request: Status(503)
+    run = tmp_path / "run"
+    result = run_prfaq("eval", str(SUITE), "--out", str(run), env={"PRFAQ_MAX_RETRIES": "0"})
+    assert result.code != 0 and "Traceback" not in result.stderr
+    assert "cases in a row failed at the endpoint" in result.stderr and f"--out {run}" in result.stderr
+    # The run stopped instead of failing every case: far fewer requests than 3 pairs x 4 calls.
+    assert len(fake_llm.chat_requests) <= 3 * 2
+    lines = (run / "results.jsonl").read_text().splitlines()
+    assert all(json.loads(line)["status"] == "error" for line in lines)
+    # Once the endpoint is back, the same command resumes and redoes the failed cases.
+    fake_llm.default = fair_judge
+    again = run_prfaq("eval", str(SUITE), "--out", str(run))
+    assert again.code == 0, again.stderr
+    assert "3 of 3 cases to run" in again.stderr
+    report = json.loads((run / "report.json").read_text())
+    assert not report["errors"] and report["results"] == 3
