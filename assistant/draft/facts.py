@@ -28,8 +28,8 @@ Topic = Literal[
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9 /&'’()+-]{0,48}?)\s*:(?:\s+(?P<rest>\S.*))?\s*$")
-_INTERVIEW = re.compile(r"^(?:interview|conversation|session|call)(?:\s+(?:#?\d+|with))?\s*[—–:-]\s*"
-                        r"(?P<who>[A-Z].*)$", re.IGNORECASE)
+_INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|call)(?:\s+#?\d+)?"
+                        r"(?:\s*[—–:-]\s*|\s+with\s+)(?P<who>[A-Z].*)$", re.IGNORECASE)
 _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("not_doing", re.compile(r"\b(?:not doing|non-?goals?|out of scope|won'?t do|will not)\b")),
     ("open", re.compile(r"\b(?:open questions?|questions?|unknowns?|concerns?|assumptions?|todo)\b")),
@@ -57,23 +57,25 @@ _CUES: dict[Topic, re.Pattern[str]] = {
         r"took\s+longer|hours?\s+(?:a|per|each)|hrs|manual\w*|re-?types?|phoning|voicemail|broken|breakages?|"
         r"breaks?|never|nobody|can'?t|cannot|worried|downtime|empty|slow|errors?|clipboard|tedious|hard to|"
         r"difficult|don'?t know|doesn'?t know|costs? (?:them|us)|out of stock|runs? out|every (?:monday|day|"
-        r"evening|night|week))\b", re.IGNORECASE),
+        r"evening|night|week)|on paper|paper|by hand|whiteboard|spreadsheets?|times a day|mins? per|minutes per|"
+        r"late|overdue|get missed|gets missed)\b", re.IGNORECASE),
     "idea": re.compile(r"\b(?:our idea|idea|hypothesis|a tool that|an? (?:app|tool|service|platform|bot|plugin|"
                        r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|lets? (?:them|"
                        r"patients|owners|users|customers)|automatically)", re.IGNORECASE),
     "price": re.compile(r"(?:[$€£]\s?\d[^.;\n]{0,40}\b(?:per|a|each|/)\s*(?:month|mo|year|yr|seat|user|store|"
                         r"location|clinic)|\bfree\b|\bfreemium\b|\bpric\w+)", re.IGNORECASE),
-    "budget": re.compile(r"\b(?:budget|pay(?:s|ing)?|paid|afford|spend\w*\s+\$|costs? us|money|revenue)\b",
-                         re.IGNORECASE),
+    "budget": re.compile(r"\b(?:budget|afford|pay(?:s|ing)?\s+(?:[$€£\d]|for|about|around|up to|whatever|"
+                         r"\"|“)|paid\s+(?:[$€£\d]|for)|spend\w*\s+[$€£]|costs? us|money|revenue)", re.IGNORECASE),
     "launch": re.compile(r"\b(?:launch\w*|pilot|beta|rollout|release|ship|go live|available)\b", re.IGNORECASE),
     "dependencies": re.compile(
         r"\b(?:integrat\w*|works? with|plug(?:s)? into|api|apis|suppliers?|portals?|scheduling (?:software|"
-        r"systems?)|warehouse|dbt|slack|salesforce|dentrix|query logs?|pull requests?|depends?)\b", re.IGNORECASE),
+        r"systems?)|warehouse|dbt|slack|salesforce|dentrix|query logs?|pull requests?|depends?|must run|wi-?fi|"
+        r"cloud|on-?prem\w*|offline)\b", re.IGNORECASE),
     "privacy": re.compile(r"\b(?:privacy|private|hipaa|gdpr|personal data|patient data|pii|security|secure|"
                           r"photos?|consent|in frame)\b", re.IGNORECASE),
     "risks": re.compile(r"\b(?:risks?|worried|concern\w*|accuracy|bad lighting|fail\w*|what happens|unknown|"
                         r"might not|may not)\b", re.IGNORECASE),
-    "evidence": re.compile(r"\b(?:\d+\s+of\s+\d+|interviews?|surveys?|estimates?|said|told us|named|asked|"
+    "evidence": re.compile(r"\b(?:\d+\s+of\s+\d+|interview(?:s|ed)?|surveys?|estimates?|told us|"
                            r"calls?\s+(?:w/|with)|spoke|talked)(?!\w)",
                            re.IGNORECASE),
     "market": re.compile(r"\b\d[\d,]*\s*(?:stores|clinics|owners|people|teams|companies|businesses|customers|"
@@ -97,6 +99,8 @@ _CUSTOMER_PHRASES = [
                re.IGNORECASE),
     re.compile(rf"\b(?:help|helps|for|lets?|enables?)\s+(?P<who>(?:[a-z+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b"),
 ]
+_LEADING_ROLE = re.compile(rf"^(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS})\b(?![^,;(]*\b(?:is|are|was|were|spend|spends|"
+                           rf"have|has|do|does|want|said)\b)", re.IGNORECASE)
 _PRODUCT_NAME = re.compile(r"\b(?:working name|code ?name|called|named|product name)[:\s]+[\"“']?(?P<name>[A-Z][\w-]+"
                            r"(?:\s+[A-Z][\w-]+)?)")
 _ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|director|analyst|head|ceo|cto|vp|"
@@ -248,7 +252,9 @@ def read_statements(notes: Document) -> list[Statement]:
         if field and not field.group("rest"):
             block = (field.group("label"), label_topic(field.group("label")))
             continue
-        if field:
+        if field and (label_topic(field.group("label")) or _QUOTE_START.match(field.group("rest"))):
+            # "Price: $49 ..." is about the price; "one manager: \"...\"" names who is quoted. Any
+            # other "words: words" line ("things get missed: meds timing") is a statement as a whole.
             start, end = _trimmed(text, content_start + field.start("rest"), line_end)
             statements.append(_statement(notes, start, end, field.group("label"), label_topic(field.group("label"))))
             continue
@@ -260,7 +266,7 @@ def read_statements(notes: Document) -> list[Statement]:
 def _statement(notes: Document, start: int, end: int, label: str | None, topic: Topic | None) -> Statement:
     span = notes.span(start, end)
     body = span.text
-    quote_only = bool(re.fullmatch(r"\s*[\"“][^\"“”]+[\"”]\s*(?:\([^)]*\))?\s*", body))
+    quote_only = bool(re.fullmatch(r"\s*[\"“][^\"“”]+[\"”]\s*(?:\([^)]*\)|[—–-]+\s*[^\n]{0,120})?\s*", body))
     return Statement(text=body, start=span.start, end=span.end, line=span.line, label=label, topic=topic,
                      topics=_cue_topics(body), quote_only=quote_only)
 
@@ -286,14 +292,8 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
     lines = sorted(by_line)
     for claim in quote_claims(text):
         line, _ = notes.line_col(claim.start)
-        # The interview this quote belongs to: the nearest header above with only quotes in between.
-        interview = None
-        for previous in reversed([n for n in lines if n < line]):
-            if previous in headers:
-                interview = headers[previous]
-                break
-            if not by_line[previous].quote_only:
-                break
+        # The interview a quote belongs to: the nearest interview header above it.
+        interview = next((headers[n] for n in reversed(lines) if n <= line and n in headers), None)
         speaker, detail = _speaker_from(interview) if interview else (None, None)
         line_end = text.find("\n", claim.end)
         tail = text[claim.end + 1 : line_end if line_end >= 0 else len(text)]
@@ -321,6 +321,11 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             if match:
                 start = statement.start + match.start("who")
                 return match.group("who"), _span(notes, start, start + len(match.group("who")))
+    # Bullet notes often open with who was asked: "- nurses on night shift, 3 hospitals".
+    opening = next((s for s in statements if s.topic is None and not s.quote_only), None)
+    if opening is not None and opening is statements[0] and _LEADING_ROLE.match(opening.text):
+        who = re.split(r"[,;(]", opening.text)[0].strip()
+        return who, _span(notes, opening.start, opening.start + len(who))
     return None, None
 
 

@@ -40,7 +40,7 @@ def sentence(text: str) -> str:
         return text
     if text[0].islower():
         text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?\"”)" else text + "."
+    return text if re.search(r"[.!?][\"”’]?$", text) else text + "."
 
 
 def paragraph(*parts: str) -> str:
@@ -70,7 +70,7 @@ def problem_statements(facts: Facts) -> list[Statement]:
     launch plans or worries about privacy, which have their own places)."""
     labelled = [s for s in facts.labelled("problem") if _usable(s)]
     cued = [s for s in facts.statements if _usable(s) and s.topic in (None, "heard", "evidence")
-            and "problem" in s.topics and not {"privacy", "risks"} & set(s.topics)]
+            and "problem" in s.topics and not {"privacy", "risks", "budget", "idea"} & set(s.topics)]
     return _unique(labelled + cued)[:MAX_PROBLEM_STATEMENTS]
 
 
@@ -117,6 +117,17 @@ def quote_score(quote: QuoteFact) -> tuple[float, int]:
     score += 1.0 if _CUES["problem"].search(quote.text) else 0.0
     score += 1.0 if 8 <= words <= 35 else 0.0
     return score, -quote.start
+
+
+def _varied(quotes: list[QuoteFact]) -> list[QuoteFact]:
+    """Quotes from different speakers first: two people saying it is evidence, one saying it twice less so."""
+    seen: set[str | None] = set()
+    first: list[QuoteFact] = []
+    rest: list[QuoteFact] = []
+    for quote in quotes:
+        (rest if quote.attribution in seen else first).append(quote)
+        seen.add(quote.attribution)
+    return first + rest
 
 
 def best_quote(facts: Facts) -> QuoteFact | None:
@@ -270,7 +281,8 @@ class Composer:
         if launch:
             text = launch.text.rstrip(".")
             lead = text.split()[0].lower()
-            phrase = f"with a {_lower_first(text)}" if lead in ("pilot", "beta", "preview", "trial") else \
+            first_words = {w.lower() for w in text.split()[:3]}
+            phrase = f"with a {_lower_first(text)}" if first_words & {"pilot", "beta", "preview", "trial"} else \
                 _lower_first(text) if lead in ("in", "on", "from", "at", "with", "as") else f"({_lower_first(text)})"
             available = sentence(f"{self.product} launches {phrase}")
         else:
@@ -342,7 +354,7 @@ class Composer:
         customer = [s.text for s in f.labelled("customer") if _usable(s)]
         interviewed = [f"We interviewed {'; '.join(f.interviewees)}"] if f.interviewees else []
         chosen = best_quote(f)
-        problem_quotes = [q for q in f.quotes if q is not chosen][:2]
+        problem_quotes = _varied([q for q in f.quotes if q is not chosen])[:2]
         price = our_price(f)
         return [
             FaqEntry(topic="market", question="Who is the customer, and how many of them are there?",
@@ -423,12 +435,21 @@ def notes_lack(facts: Facts) -> list[str]:
     return [what for missing, what in lacking if missing]
 
 
-def warnings_for(facts: Facts, notes: Document) -> list[str]:
+def instruction_warnings(facts: Facts, notes: Document, engine: str = "offline") -> list[str]:
+    """One warning per line of the notes that reads like an order to a model."""
+    handled = ("It was treated as part of the notes, not followed, and left out of the draft." if engine == "offline"
+               else "It went to the model inside the notes' envelope, marked as data, and was not followed.")
     warnings = []
-    for span in facts.instructions:
-        warnings.append(f"The notes contain text that reads like an instruction to an AI (line {span.line}: "
-                        f"“{' '.join(span.text.split())[:80]}”). It was treated as part of the notes, not "
-                        "followed, and left out of the draft.")
+    flagged_lines = sorted({span.line for span in facts.instructions})
+    for line in flagged_lines:
+        text = notes.text.splitlines()[line - 1]
+        warnings.append(f"The notes contain text that reads like an instruction to an AI (line {line}: "
+                        f"“{' '.join(text.split())[:80]}”). {handled}")
+    return warnings
+
+
+def warnings_for(facts: Facts, notes: Document) -> list[str]:
+    warnings = instruction_warnings(facts, notes)
     if facts.product_name and facts.product_name_is_working:
         warnings.append(f"“{facts.product_name}” is a working name in the notes: confirm the launch name "
                         "(a headline carries no code names).")
