@@ -12,6 +12,7 @@ from assistant.cli import outline as _outline  # noqa: E402,F401  isort: skip
 from assistant.cli import doctor as _doctor  # noqa: E402,F401  isort: skip
 from assistant.cli import critique as _critique  # noqa: E402,F401  isort: skip
 from assistant.cli import score as _score  # noqa: E402,F401  isort: skip
+from assistant.cli import draft as _draft  # noqa: E402,F401  isort: skip
 from assistant.cli import eval as _eval  # noqa: E402,F401  isort: skip
 from assistant.cli import review as _review  # noqa: E402,F401  isort: skip
 
