@@ -84,7 +84,8 @@ def test_the_cli_runs_the_llm_suite_through_the_endpoint(fake_llm, llm_env, tmp_
     assert config["endpoint"] == fake_llm.base_url and config["models"] == ["fake-model"]
     prompts = {p["name"]: p for p in config["prompts"]["c0"]}
     assert len(prompts["eval.judge_pair"]["sha256"]) == 64
-    assert CANARY_KEY not in (tmp_path / "run" / "config.json").read_text()
+    for written in (tmp_path / "run").iterdir():  # config, results, reports: the key is in none of them
+        assert CANARY_KEY not in written.read_text(), written.name
 
 
 # -- cassette ----------------------------------------------------------------------------------

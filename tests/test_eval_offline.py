@@ -220,3 +220,17 @@ def test_text_from_cases_is_escaped_in_the_html_report(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # shown, as text, among the worst cases
     assert "<script>alert" not in page and "<img" not in page
     assert '<meta http-equiv="Content-Security-Policy"' in page and "default-src &#x27;none&#x27;" in page
+
+
+def test_questions_recall_on_a_folder_the_user_names(tmp_path):
+    folder = REPO / "tests" / "fixtures" / "documents"
+    run = tmp_path / "run"
+    result = run_prfaq("eval", "questions-recall", "--offline", "--dataset", str(folder), "--out", str(run))
+    assert result.code == 0, result.stderr
+    config = json.loads((run / "config.json").read_text())
+    assert config["dataset_override"] == str(folder)
+    ids = {line["case_id"] for line in result_lines(run)}
+    assert ids == {p.stem for p in folder.iterdir()}
+    recall = summary(report_of(run), "recall")
+    assert recall["cases"] >= 1 and 0.0 <= recall["mean"] <= 1.0
+    assert "| questions-recall | recall_baseline |" in result.stdout
