@@ -114,6 +114,7 @@ class CaseResult(BaseModel):
     sample: int = 0
     status: CaseStatus = "ok"
     error: str | None = None
+    error_kind: str | None = None  # for model failures, the gateway's kind (unreachable, timeout, ...)
     graders: list[GraderResult] = Field(default_factory=list)
     output: str | None = None  # what the task produced (a draft's text), cut short, for the report
     duration_ms: int = 0

@@ -282,6 +282,7 @@ def evaluate_case(loaded: LoadedSuite, case_index: int, ctx: CellContext, sample
         output = run_task(suite, case, ctx)
     except PrfaqError as exc:
         return base.model_copy(update={"status": "error", "error": f"{type(exc).__name__}: {exc}",
+                                       "error_kind": getattr(exc, "kind", type(exc).__name__),
                                        "duration_ms": _ms(started)})
     graders = grade_case(case, output, suite)
     status = "skipped" if output.skip_reason and all(g.skipped for g in graders) else "ok"
@@ -301,15 +302,13 @@ class _Breaker:
         self.in_a_row = 0
 
     def record(self, result: CaseResult, out: Path) -> None:
-        kind = (result.error or "").split(":", 1)[0]
-        from assistant.llm import errors as E
+        from assistant.llm.errors import LLMError
 
-        endpoint_errors = {cls.__name__ for cls in vars(E).values()
-                           if isinstance(cls, type) and getattr(cls, "kind", None) in ENDPOINT_FAILURE_KINDS}
-        self.in_a_row = self.in_a_row + 1 if result.status == "error" and kind in endpoint_errors else 0
+        failed_at_endpoint = result.status == "error" and result.error_kind in ENDPOINT_FAILURE_KINDS
+        self.in_a_row = self.in_a_row + 1 if failed_at_endpoint else 0
         if self.in_a_row >= MAX_ENDPOINT_FAILURES_IN_A_ROW:
-            raise E.LLMError(f"stopped: {self.in_a_row} cases in a row failed at the endpoint "
-                             f"({result.error}); fix it and resume with --out {out}")
+            raise LLMError(f"stopped: {self.in_a_row} cases in a row failed at the endpoint "
+                           f"({result.error}); fix it and resume with --out {out}")
 
 
 def _pending(loaded: LoadedSuite, cell: Cell, sample: int, done: set[tuple[str, str, str, int]]) -> Iterator[int]:
