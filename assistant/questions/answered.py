@@ -105,7 +105,8 @@ def _about(question: BankQuestion, sentence: str) -> bool:
     if any(p.search(sentence) for p in question.cue_patterns):
         return True
     found = concepts(sentence)
-    return any(key <= found for key in question.key_concepts)
+    # One concept in common ("price") is not enough in running text; a whole key phrase of two is.
+    return any(len(key) >= 2 and key <= found for key in question.key_concepts)
 
 
 def _body_sentences(doc: Document) -> list[Sentence]:

@@ -15,7 +15,7 @@ from assistant.questions.text import INTENT_CONCEPTS, concepts, coverage, simila
 
 T = TypeVar("T")
 
-JACCARD_THRESHOLD = 0.6
+JACCARD_THRESHOLD = 0.75
 CONTAINMENT_THRESHOLD = 0.85
 CONTAINED_JACCARD = 0.4  # a short question inside a long one is the same only if it is most of it
 

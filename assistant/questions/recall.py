@@ -116,7 +116,7 @@ def measure_recall(folder: Path | Sequence[Path], baseline: Sequence[str], ks: S
     For K beyond the baseline's length the baseline is all of its questions (a fair comparison
     needs K <= len(baseline)).
     """
-    from assistant.errors import PrfaqError
+    from assistant.errors import InputError
 
     if not baseline:
         raise ValueError("the baseline list of generic questions is empty")
@@ -127,7 +127,7 @@ def measure_recall(folder: Path | Sequence[Path], baseline: Sequence[str], ks: S
     for path in paths:
         try:
             case = recall_case(path, baseline, ks, order)
-        except PrfaqError as exc:
+        except InputError as exc:  # an unreadable file is skipped; a broken bank or setup is not
             skipped.append(f"{path}: {exc}")
             continue
         if case is None:

@@ -23,7 +23,8 @@ from assistant.questions.text import STOPWORDS, concepts, coverage
 RaisedBy = Literal["cue", "faq", "omission"]
 
 FAQ_MATCH_THRESHOLD = 0.45  # see faq_similarity: about 60% of the FAQ question's concepts covered
-FAQ_MATCH_TOLERANCE = 0.05  # an FAQ item counts for every bank question within this of its best match
+FAQ_MATCH_TOLERANCE = 0.03
+SAME_AUDIENCE_BONUS = 0.05  # an FAQ item counts for every bank question within this of its best match
 MAX_EXPANSIONS = 3  # for_each questions asked per document (per question)
 MIN_DISTINCT_CUES = 2  # one stray word does not raise a question; two different ones do
 CORE_RELEVANCE = 0.75  # a core question is asked of every PR/FAQ: at least as relevant as two cue words
@@ -218,7 +219,9 @@ def faq_matches(doc: Document, bank: Bank, aliases: list[str]) -> dict[str, list
         asked = concepts(item.question.text, aliases=aliases)
         if not asked:
             continue
-        scores = [(faq_similarity(asked, q), q) for q in bank.questions if not q.for_each]
+        # On a near tie, the FAQ's own section decides: an internal FAQ answers the internal question.
+        scores = [(faq_similarity(asked, q) + (SAME_AUDIENCE_BONUS if q.audience == item.audience else 0.0), q)
+                  for q in bank.questions if not q.for_each]
         best = max((s for s, _ in scores), default=0.0)
         if best < FAQ_MATCH_THRESHOLD:
             continue

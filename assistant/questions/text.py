@@ -131,6 +131,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                 (r"\bget(ting)? started\b|\bset(ting)? up\b|\bsign up\b", "start"),
         (r"\bout of scope\b|\bnot (build|do|doing|built)\b|\bwill not\b|\bwon'?t (build|do)\b", "scope"),
         (r"\bwhy now\b", "why_now"),
+        (r"\bwho (?:can|could|will) (?:see|read|access)\b|\bwho has access\b", "privacy"),
+        (r"\bworks? (?:with|on)\b|\bintegrates? with\b", "compatible"),
+        (r"\bhow many\b[^?]*\b(?:are there|exist|have this|need this)\b", "market"),
         (r"\ball day\b|\bday[- ]to[- ]day\b|\bday in the life\b|\btypical (day|session|week)\b", "workflow"),
         (r"\bbuild (vs\.?|versus|or) buy\b", "build"),
         (r"\bleaves? my\b|\bleave (the|my|your)\b", "local"),
@@ -156,7 +159,7 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ness", "ies", "ied", "ers", "er", "ed", "es", "s")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ness", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
 
 
 def stem(word: str) -> str:
@@ -302,9 +305,15 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sen
         yield piece
 
 
+_ANSWER_LABEL = re.compile(r"(?:A|Answer)\s*\d{0,3}\s*[:.)]\s*(?:\*\*|__)?\s*")
+
+
 def _trim(text: str, start: int, end: int) -> Sentence | None:
     while start < end and text[start] in _MARKUP:
         start += 1
+    label = _ANSWER_LABEL.match(text, start, end)  # "A: It costs $9." quotes as "It costs $9."
+    if label:
+        start = label.end()
     while end > start and text[end - 1] in " \t\n*_|":
         end -= 1
     if end - start < 2:

@@ -1,0 +1,71 @@
+"""`prfaq questions DOC_OR_NOTES`: the hard questions a reviewer will ask, and which ones the
+document already answers (with the sentence that answers each)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from assistant.cli.app import (
+    BaseUrlOption,
+    DocArgument,
+    FormatOption,
+    ModelOption,
+    NoCacheOption,
+    OfflineOption,
+    OutputFormat,
+    PromptsDirOption,
+    app,
+)
+
+
+class AudienceChoice(str, Enum):
+    external = "external"
+    internal = "internal"
+    all = "all"
+
+
+AudienceOption = Annotated[
+    AudienceChoice,
+    typer.Option("--audience", "-a", help="Only external (customer) or internal (review room) questions."),
+]
+TopOption = Annotated[
+    int | None,
+    typer.Option("--top", "-n", show_default=False,
+                 help="Show only the N most pressing questions (split between external and internal)."),
+]
+
+
+@app.command()
+def questions(
+    doc: DocArgument,
+    format: FormatOption = OutputFormat.md,
+    audience: AudienceOption = AudienceChoice.all,
+    top: TopOption = None,
+    offline: OfflineOption = False,
+    base_url: BaseUrlOption = None,
+    model: ModelOption = None,
+    no_cache: NoCacheOption = False,
+    prompts_dir: PromptsDirOption = None,
+) -> int:
+    """List the hard questions this document (or these notes) will be asked, external first, ranked,
+    each marked answered, partly or unanswered with the quote that answers it."""
+    from assistant import api
+    from assistant.cli.common import announce_engine, emit_json, emit_text, settings_from_flags
+    from assistant.errors import InputError
+
+    if top is not None and top < 1:
+        raise InputError(f"--top must be at least 1 (got {top})")
+    settings = settings_from_flags(offline=offline, base_url=base_url, model=model, no_cache=no_cache,
+                                   prompts_dir=prompts_dir)
+    announce_engine(settings)
+    report = api.questions(doc, audience=audience.value, top=top, settings=settings)
+    if format is OutputFormat.json:
+        emit_json(report)
+    else:
+        from assistant.render.questions import render_questions
+
+        emit_text(render_questions(report))
+    return 0
