@@ -100,8 +100,14 @@ class NotesIndex:
     def name(self, claim: Claim) -> Check:
         words = capitalised_words(claim.text)
         supported = all(word.lower().strip(".'’") in self.words for word in words)
-        source = self.notes.find(claim.quote) if supported and len(claim.quote) >= 8 else None
-        return Check(claim, supported, self._evidence(source.start, source.end) if source else None)
+        if not supported:
+            return Check(claim, False, None)
+        # Evidence: the name as the notes write it, else its first capitalised word there.
+        for needle in (claim.quote, *words[:1]):
+            found = re.search(rf"(?<![\w'’-]){re.escape(needle)}(?![\w'’-])", self.notes.text, re.IGNORECASE)
+            if found:
+                return Check(claim, True, self._evidence(found.start(), found.end()))
+        return Check(claim, True, None)
 
     def check(self, claim: Claim) -> Check:
         if claim.kind == "quote":
