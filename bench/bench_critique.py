@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+ONLY = "score,questions,review"
 
 TEMPLATES = [
     """# {product} lets {customer}s {benefit} in {minutes} minutes
@@ -204,71 +205,102 @@ def load_fake_server():
     return module
 
 
-def llm_run(fake_module, docs: Path, workdir: Path, name: str, concurrency: int, latency: float,
-            fault_rate: float = 0.0, home: Path | None = None, out: Path | None = None) -> dict:
+def start_fake(fake_module, latency: float, fault_rate: float = 0.0):
     fake = fake_module.FakeLLM().start()
+    # The fake answers with two writes (headers, then body); with Nagle's algorithm on, the second
+    # waits for the client's delayed ACK, adding ~40 ms to every call. Real servers set TCP_NODELAY.
+    fake._server.RequestHandlerClass.disable_nagle_algorithm = True
     fake.default = fake_module.schema_echo
     fake.latency = latency
     fake.fault_rate = fault_rate
-    home = home or workdir / f"home-{name}"
-    out = out or workdir / f"out-{name}"
+    return fake
+
+
+def llm_run(fake, docs: Path, home: Path, out: Path, concurrency: int) -> dict:
+    """One `prfaq critique` run against `fake`; the fake's counters are read as deltas."""
+    before = len(fake.chat_requests)
+    fake.max_in_flight = 0
+    fake.traffic_start = fake.traffic_end = None
     env = {**os.environ, "PRFAQ_HOME": str(home), "OPENAI_BASE_URL": fake.base_url, "OPENAI_API_KEY": "sk-bench",
            "PRFAQ_MODEL": "gpt-4o-mini", "PRFAQ_STRUCTURED_MODE": "json_schema", "PRFAQ_TIMEOUT": "30"}
     argv = [sys.executable, "-m", "assistant", "critique", str(docs), "--out", str(out),
-            "--concurrency", str(concurrency)]
+            "--concurrency", str(concurrency), "--only", ONLY]
     wall, rss, stdout, stderr = run_child(argv, env)
-    fake.stop()
-    requests = len(fake.chat_requests)
+    requests = len(fake.chat_requests) - before
     span = (fake.traffic_end - fake.traffic_start) if fake.traffic_start and fake.traffic_end else 0.0
     lines = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
     return {"wall": wall, "rss": rss, "requests": requests, "span": span, "max_in_flight": fake.max_in_flight,
             "lines": lines, "stdout": stdout, "stderr": stderr}
 
 
-def llm(count: int, latency: float, workdir: Path) -> None:
-    fake_module = load_fake_server()
-    docs = workdir / "llm-docs"
-    generate(docs, count, seed=5)
-    for concurrency in (8, 32):
-        run = llm_run(fake_module, docs, workdir, f"c{concurrency}", concurrency, latency)
-        ideal = run["requests"] * latency / concurrency
-        ok = sum(1 for line in run["lines"] if line["status"] == "ok")
-        print(f"LLM path, concurrency {concurrency}, {latency * 1000:.0f} ms per call: {run['requests']} requests for "
-              f"{count} documents; model traffic {run['span']:.2f} s vs ideal {ideal:.2f} s "
-              f"({(run['span'] / ideal - 1) * 100:+.1f}%); max in flight {run['max_in_flight']}; "
-              f"{ok}/{len(run['lines'])} ok; process wall {run['wall']:.2f} s, peak RSS {run['rss']} MB")
-        if ok < len(run["lines"]):
-            print("  first error:", next(line["error"] for line in run["lines"] if line["status"] != "ok"))
-    faulty = llm_run(fake_module, docs, workdir, "faults", 8, latency, fault_rate=0.2)
-    paths = [line["path"] for line in faulty["lines"]]
-    ok = sum(1 for line in faulty["lines"] if line["status"] == "ok")
-    errors = [line for line in faulty["lines"] if line["status"] != "ok"]
+def throughput(fake_module, workdir: Path, count: int, concurrency: int, latency: float) -> None:
+    docs = workdir / f"llm-docs-{count}"
+    if not docs.exists():
+        generate(docs, count, seed=5)
+    fake = start_fake(fake_module, latency)
+    name = f"c{concurrency}-{latency}-{count}"
+    run = llm_run(fake, docs, workdir / f"home-{name}", workdir / f"out-{name}", concurrency)
+    fake.stop()
+    ideal = run["requests"] * latency / concurrency
+    ok = sum(1 for line in run["lines"] if line["status"] == "ok")
+    print(f"LLM path, concurrency {concurrency}, {latency * 1000:.0f} ms per call, {count} documents: "
+          f"{run['requests']} requests; model traffic {run['span']:.2f} s vs ideal {ideal:.2f} s "
+          f"({(run['span'] / ideal - 1) * 100:+.1f}%); max in flight {run['max_in_flight']}; "
+          f"{ok}/{len(run['lines'])} ok; process wall {run['wall']:.2f} s, peak RSS {run['rss']} MB")
+    if ok < len(run["lines"]):
+        print("  first error:", next(line["error"] for line in run["lines"] if line["status"] != "ok"))
+
+
+def faults_and_rerun(fake_module, workdir: Path, count: int, latency: float) -> None:
+    docs = workdir / f"llm-docs-{count}"
+    if not docs.exists():
+        generate(docs, count, seed=5)
+    fake = start_fake(fake_module, latency, fault_rate=0.2)
+    home, out = workdir / "home-faults", workdir / "out-faults"
+    run = llm_run(fake, docs, home, out, 8)
+    paths = [line["path"] for line in run["lines"]]
+    errors = [line for line in run["lines"] if line["status"] != "ok"]
     kinds: dict[str, int] = {}
     for line in errors:
         kinds[line["error_kind"]] = kinds.get(line["error_kind"], 0) + 1
-    unclear = [line for line in errors if not line["error"]]
-    print(f"20% faults, concurrency 8: {len(paths)} lines for {count} documents, {len(set(paths))} distinct, "
-          f"missing {count - len(set(paths))}, duplicated {len(paths) - len(set(paths))}; {ok} ok, "
-          f"{len(errors)} errors {kinds}; errors without a reason: {len(unclear)}; requests {faulty['requests']}")
+    print(f"20% faults (429 Retry-After 0 / 500 / malformed body), concurrency 8: {len(paths)} lines for {count} "
+          f"documents, {len(set(paths))} distinct, missing {count - len(set(paths))}, duplicated "
+          f"{len(paths) - len(set(paths))}; {count - len(errors)} ok, {len(errors)} errors {kinds}; errors "
+          f"without a reason: {sum(1 for line in errors if not line['error'])}; {run['requests']} requests")
     if errors:
-        print("  e.g.:", errors[0]["error"][:200])
-    rerun = llm_run(fake_module, docs, workdir, "c8-rerun", 8, latency, home=workdir / "home-c8",
-                    out=workdir / "out-c8")
-    print(f"re-run over the same folder (same --out, same cache): {rerun['requests']} model requests; "
+        print("  e.g.:", errors[0]["error"][:240])
+    fake.fault_rate = 0.0
+    again = llm_run(fake, docs, home, out, 8)
+    final = again["lines"]
+    print(f"  the same command again, faults off: {again['requests']} requests (the {len(errors)} failed documents "
+          f"only, finished calls from the cache); {sum(1 for line in final if line['status'] == 'ok')}/{len(final)} "
+          f"ok, {len({line['path'] for line in final})} distinct paths")
+    rerun = llm_run(fake, docs, home, out, 8)
+    print(f"re-run over the same folder (same --out): {rerun['requests']} model requests; "
           f"{rerun['stdout'].splitlines()[0] if rerun['stdout'] else rerun['stderr'][-300:]}")
-    fresh = llm_run(fake_module, docs, workdir, "c8-nores", 8, latency, home=workdir / "home-c8",
-                    out=workdir / "out-c8-fresh")
-    print(f"re-run into a new --out (no journal to resume, same cache): {fresh['requests']} model requests")
+    fresh = llm_run(fake, docs, home, workdir / "out-fresh", 8)
+    print(f"re-run into a new --out (nothing to resume, same cache): {fresh['requests']} model requests")
+    fake.stop()
+
+
+def llm(count: int, latency: float, workdir: Path) -> None:
+    fake_module = load_fake_server()
+    throughput(fake_module, workdir, count, 8, latency)
+    throughput(fake_module, workdir, count * 4, 32, latency)
+    faults_and_rerun(fake_module, workdir, count, 0.01)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
-    parser.add_argument("--llm-docs", type=int, default=60)
-    parser.add_argument("--latency", type=float, default=0.2)
+    parser.add_argument("--llm-docs", type=int, default=40, help="documents at concurrency 8 (x4 at 32)")
+    parser.add_argument("--latency", type=float, default=1.0, help="seconds the fake server adds to each call")
     parser.add_argument("--skip-llm", action="store_true")
     parser.add_argument("--skip-offline", action="store_true")
+    parser.add_argument("--only", default="score,questions,review", help="parts for the LLM runs")
     args = parser.parse_args()
+    global ONLY
+    ONLY = args.only
     with tempfile.TemporaryDirectory(prefix="prfaq-bench-") as tmp:
         workdir = Path(tmp)
         if not args.skip_offline:

@@ -28,14 +28,14 @@ ENDPOINT_KINDS = frozenset({"unreachable", "auth", "server_error", "rate_limited
 class DocGateway(Gateway):
     """The run's gateway as one document sees it: shared transport, own usage and failures."""
 
-    failures: list[str]
+    failures: list[LLMError]
 
     def structured(self, prompt_name: str, variables: dict[str, str], schema: type[T], *,
                    temperature: float | None = None) -> T:
         try:
             return super().structured(prompt_name, variables, schema, temperature=temperature)
         except LLMError as exc:
-            self.failures.append(exc.kind)
+            self.failures.append(exc)
             raise
 
     def text(self, prompt_name: str, variables: dict[str, str], *,
@@ -43,7 +43,7 @@ class DocGateway(Gateway):
         try:
             return super().text(prompt_name, variables, on_token=on_token, temperature=temperature)
         except LLMError as exc:
-            self.failures.append(exc.kind)
+            self.failures.append(exc)
             raise
 
 

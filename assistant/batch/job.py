@@ -44,8 +44,8 @@ def load_source(source: DocSource, settings: Settings) -> Document:
 
 
 def run_job(source: DocSource, parts: Sequence[Part], engine: Engine, settings: Settings,
-            key: str, failure_kinds: list[str] | None = None) -> JobOutcome:
-    """Critique one document with `engine`; `failure_kinds` is the engine's gateway's failure list."""
+            key: str, failures: list[LLMError] | None = None) -> JobOutcome:
+    """Critique one document with `engine`; `failures` is the engine's gateway's list of failed calls."""
     started = time.monotonic()
     result = DocResult(path=source.path, sha256=source.sha256, status="ok", settings_key=key, engine=engine.name)
     step = "reading"
@@ -71,12 +71,15 @@ def run_job(source: DocSource, parts: Sequence[Part], engine: Engine, settings: 
         _fail(result, "internal", f"{step}: internal error: {type(exc).__name__}: {message} (please report it)")
     if doc is not None:
         result.excerpts = excerpts_for(doc, _quoted_spans(result))
-    kinds = list(failure_kinds or [])
-    if result.ok and kinds:
-        counted = ", ".join(f"{kinds.count(k)} {k}" for k in sorted(set(kinds)))
-        _fail(result, kinds[-1], f"{len(kinds)} model call(s) failed ({counted}) so the results are incomplete; "
-                                 "re-run to retry them (finished calls come from the cache)")
+    failed = list(failures or [])
     _account(result, engine)
+    if result.ok and failed:
+        # The job carried on without these calls (a persona kept to its rules, say): incomplete.
+        last = failed[-1]
+        _fail(result, last.kind, f"{len(failed)} model call(s) failed, so "
+                                 f"the results are incomplete (last: {last}); re-run to retry them (finished "
+                                 "calls come from the cache)")
+    kinds = [exc.kind for exc in failed]
     result.seconds = round(time.monotonic() - started, 3)
     return JobOutcome(result, kinds)
 

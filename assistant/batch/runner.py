@@ -26,6 +26,7 @@ from assistant.batch.journal import Journal
 from assistant.batch.limiter import RequestLimiter
 from assistant.batch.models import ALL_PARTS, CritiqueSummary, DocResult, DocSource, Part
 from assistant.errors import ConfigError
+from assistant.llm.errors import LLMError
 
 if TYPE_CHECKING:
     from assistant.config import Settings
@@ -175,12 +176,13 @@ class _EngineFactory:
             from assistant.batch.gateways import shared_gateway
 
             self.shared = shared_gateway(settings, limiter)
+            _warm_up_imports(settings)
         else:
             from assistant.engines.offline import OfflineEngine
 
             self.offline = OfflineEngine(settings)
 
-    def for_document(self) -> tuple[Engine, list[str]]:
+    def for_document(self) -> tuple[Engine, list[LLMError]]:
         if self.offline is not None:
             return self.offline, []
         from assistant.batch.gateways import document_view
@@ -189,6 +191,15 @@ class _EngineFactory:
         assert self.shared is not None
         view = document_view(self.shared)
         return LLMEngine(self.settings, gateway=view), view.failures
+
+
+def _warm_up_imports(settings: Settings) -> None:
+    """Import what every document's job needs once, before the workers start: otherwise a dozen
+    workers queue on the import lock for langchain-core and the rules' word lists at once."""
+    from assistant.clarity import score_document  # noqa: F401
+    from assistant.prompts import load_prompt
+
+    load_prompt("system.reask", settings.prompts_dir).template()  # loads langchain-core's prompts
 
 
 def worker_count(settings: Settings, documents: int) -> int:
