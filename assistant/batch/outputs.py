@@ -65,7 +65,10 @@ def render_summary_md(results: list[DocResult]) -> str:
 
 
 def render_document_md(result: DocResult) -> str:
-    """One document's critique as a readable Markdown report (stdout for a single document)."""
+    """One document's critique as a readable Markdown report (stdout for a single document): the
+    score, questions and review reports of the other commands, one heading level down."""
+    from assistant.render.questions import render_questions
+    from assistant.render.review import render_review
     from assistant.render.score import render_clarity, render_rubric
 
     lines = [f"# Critique: {result.path}", ""]
@@ -86,41 +89,18 @@ def render_document_md(result: DocResult) -> str:
     if result.warnings:
         lines.append("")
     if result.clarity is not None:
-        lines += [*render_clarity(result.clarity, result.path), ""]
+        lines += [*_demoted(render_clarity(result.clarity, result.path)), ""]
     if result.rubric is not None:
-        lines += [*render_rubric(result.rubric), ""]
-    lines += _questions_md(result)
-    lines += _review_md(result)
+        lines += [*_demoted(render_rubric(result.rubric)), ""]
+    if result.questions is not None:
+        lines += [*_demoted(render_questions(result.questions).splitlines()), ""]
+    if result.review is not None:
+        lines += [*_demoted(render_review(result.review).splitlines()), ""]
     if result.calls or result.cache_hits:
         lines.append(f"_{result.calls} model calls, {result.cache_hits} from the cache, {result.tokens:,} tokens._")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _questions_md(result: DocResult) -> list[str]:
-    report = result.questions
-    if report is None:
-        return []
-    lines = ["## Hard questions", ""]
-    for number, question in enumerate(report.questions, 1):
-        lines.append(f"{number}. [{question.status}, {question.audience}] {question.question}")
-        if question.evidence is not None:
-            lines.append(f"   - answered by line {question.evidence.line}: \"{md_cell(question.evidence.text, 160)}\"")
-    return [*lines, ""]
-
-
-def _review_md(result: DocResult) -> list[str]:
-    review = result.review
-    if review is None:
-        return []
-    decision = review.decision
-    lines = ["## Review", "", f"**Decision: {decision.verdict}**", ""]
-    lines += [f"- {reason}" for reason in decision.reasons]
-    if decision.must_fix:
-        lines += ["", "Must fix:", ""]
-        lines += [f"{n}. ({item.severity}) {item.text}" for n, item in enumerate(decision.must_fix, 1)]
-    for persona in review.personas:
-        lines += ["", f"### {persona.name}: {persona.position}", "", persona.biggest_concern]
-        for finding in persona.findings:
-            lines.append(f"- ({finding.severity}) line {finding.quote.line}, \"{md_cell(finding.quote.text, 120)}\": "
-                         f"{finding.question}")
-    return [*lines, ""]
+def _demoted(lines: list[str]) -> list[str]:
+    """Headings one level down, so each part sits under the document's own title."""
+    return [f"#{line}" if line.startswith("#") else line for line in lines]

@@ -10,8 +10,8 @@ The normal run that follows finds the first-round calls already answered and sen
 How the first round is found without hard-coding any pipeline: each document's jobs run once on
 a recording gateway that writes down every request it is asked for and answers none (the call
 fails with `Deferred`, so a pipeline cannot go on to a later round on made-up answers). Calls to
-the later-round prompts, which a pipeline might still attempt after a failed first round, are not
-batched.
+the later-round prompts (the review's discussion and decision, the questions' answered-or-not
+judgement), which a pipeline might still attempt after a failed first round, are not batched.
 
 The batch id is kept in --out (provider-batch.json): a run interrupted while waiting picks the same
 batch up again instead of paying for a second one.
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from assistant.prompts import PromptSpec
 
 STATE_NAME = "provider-batch.json"
-LATER_ROUND_PROMPTS = frozenset({"review.discuss", "review.decide"})
+LATER_ROUND_PROMPTS = frozenset({"review.discuss", "review.decide", "questions.judge"})
 POLL_FIRST_S = 2.0
 POLL_MAX_S = 60.0
 TERMINAL = {"completed", "failed", "expired", "cancelled"}

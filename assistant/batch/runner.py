@@ -16,7 +16,7 @@ import queue
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -193,6 +193,25 @@ class _EngineFactory:
         return LLMEngine(self.settings, gateway=view), view.failures
 
 
+@contextlib.contextmanager
+def _quiet_warnings(quiet: bool) -> Iterator[None]:
+    """In a many-document run every failure is reported on its document's line, so the job
+    modules' warnings (a lens that failed, say) would only scroll the progress bar away. Unless
+    the user configured logging (PRFAQ_LOG_LEVEL), they are not printed during the run."""
+    import logging
+
+    logger = logging.getLogger("prfaq")
+    if not quiet or logger.handlers or logging.getLogger().handlers:
+        yield
+        return
+    silent = logging.NullHandler()
+    logger.addHandler(silent)
+    try:
+        yield
+    finally:
+        logger.removeHandler(silent)
+
+
 def _warm_up_imports(settings: Settings) -> None:
     """Import what every document's job needs once, before the workers start: otherwise a dozen
     workers queue on the import lock for langchain-core and the rules' word lists at once."""
@@ -219,7 +238,8 @@ def _execute(to_run: list[DocSource], parts: list[Part], key: str, settings: Set
     if provider_batch and to_run:
         from assistant.batch.provider_batch import prefill_with_batch
 
-        summary.provider_batch = prefill_with_batch(to_run, parts, key, settings, factory.shared, batch_state)
+        with _quiet_warnings(True):  # every call of the recording pass fails on purpose
+            summary.provider_batch = prefill_with_batch(to_run, parts, key, settings, factory.shared, batch_state)
 
     def job(source: DocSource) -> JobOutcome:
         engine, failures = factory.for_document()
@@ -233,7 +253,8 @@ def _execute(to_run: list[DocSource], parts: list[Part], key: str, settings: Set
     run = _Run(to_run, pool.job if pool is not None else job, workers, limiter, on_result,
                _progress_bar(len(to_run), progress))
     try:
-        written = run.go()
+        with _quiet_warnings(len(to_run) > 1):
+            written = run.go()
     finally:
         if pool is not None:
             pool.close(cancel=run.stop.is_set())
@@ -276,7 +297,7 @@ class _Run:
             if self.stop.is_set():
                 self._drain()
         except KeyboardInterrupt:
-            self._halt("interrupted (Ctrl-C)")
+            self._halt("interrupted by Ctrl-C")
             self.interrupted = True
             with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C: leave now
                 self._drain()
@@ -327,11 +348,11 @@ class _Run:
             if self._endpoint_failures_in_a_row >= BREAKER_THRESHOLD and not self.stop.is_set():
                 self.stopped_early = (f"stopped early: the endpoint failed on {BREAKER_THRESHOLD} documents in a row "
                                       f"(last: {result.error})")
-                self._halt(self.stopped_early)
+                self._halt("the endpoint keeps failing")
 
     def _halt(self, reason: str) -> None:
         self.stop.set()
-        self.limiter.stop(reason)
+        self.limiter.stop(f"not sent: the run is stopping ({reason})")
 
     def _drain(self) -> None:
         """Collect documents already being worked on, for a short grace period."""
