@@ -169,9 +169,3 @@ class Prose:
     @property
     def word_count(self) -> int:
         return len(self.words)
-
-    def sentence_at(self, offset: int) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return None

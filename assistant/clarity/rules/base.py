@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -56,14 +55,6 @@ class Context:
     def copy(self) -> str:
         """The text with markup, code and URLs blanked out: search this, report offsets."""
         return self.prose.copy
-
-    @cached_property
-    def questions(self) -> list[Sentence]:
-        return [s for s in self.prose.sentences if self.copy[s.start : s.end].rstrip().endswith("?")]
-
-    @cached_property
-    def sentence_starts(self) -> list[int]:
-        return [s.start for s in self.prose.sentences]
 
     @cached_property
     def lowered(self) -> list[list[str]]:
@@ -149,28 +140,3 @@ class Phrases:
             if tuple(lowers[i : i + len(candidate)]) == candidate:
                 return candidate
         return None
-
-
-def phrase_pattern(phrases: list[str] | tuple[str, ...] | frozenset[str]) -> re.Pattern[str]:
-    """A case-insensitive, whole-word pattern for a list of phrases; longer phrases win."""
-    parts = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in parts)
-    # The leading \b is redundant with the look-behind but lets the engine skip most positions
-    # at once: it halves the time of these patterns.
-    return re.compile(r"\b(?<![\w-])(?:" + body + r")(?![\w-])", re.I)
-
-
-def sentences_with_matches(ctx: Context, pattern: re.Pattern[str], *, skip_questions: bool = False
-                           ) -> Iterator[tuple[Sentence, re.Match[str]]]:
-    """Every match of `pattern` in the prose, with the sentence it sits in. One pass over the
-    whole text (not one per sentence: that was the scorer's hot spot)."""
-    sentences = ctx.prose.sentences
-    starts = ctx.sentence_starts
-    for match in pattern.finditer(ctx.copy):
-        index = bisect.bisect_right(starts, match.start()) - 1
-        if index < 0:
-            continue
-        sentence = sentences[index]
-        if match.end() > sentence.end or (skip_questions and ctx.is_question(sentence)):
-            continue
-        yield sentence, match
