@@ -10,6 +10,7 @@ offline engine puts in a draft can be found again where it came from.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Literal
 
@@ -105,6 +106,11 @@ _PRODUCT_NAME = re.compile(r"\b(?:working name|code ?name|called|named|product n
                            r"(?:\s+[A-Z][\w-]+)?)")
 _ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|director|analyst|head|ceo|cto|vp|"
                          r"admin|nurse|doctor|teacher|buyer|member|user|customer|one|someone|a|an|the)\b", re.I)
+_PLACE = re.compile(r"\b(?:in|at|from|near|across)\s+(?P<place>[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|state|county|"
+                    r"area))*(?:(?:,\s*|\s+and\s+)[A-Z][a-z]+)*)")
+_MONTH_NAME = r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|" \
+              r"nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|" \
+              r"friday|saturday|sunday"
 _PARENTHETICAL = re.compile(r"\s*\((?P<detail>[^)\n]{2,120})\)")
 _QUOTE_START = re.compile(r"\s*[\"“]")
 _DASH_ATTRIBUTION = re.compile(r"\s*[—–-]\s*(?P<detail>[^\n]{2,120})")
@@ -165,6 +171,8 @@ class Facts(BaseModel):
     numbers: list[NumberFact] = Field(default_factory=list)
     quotes: list[QuoteFact] = Field(default_factory=list)
     launch_date: NumberFact | None = None
+    people: list[str] = Field(default_factory=list)  # named in the notes: speakers, interviewees, the leader
+    places: list[NoteSpan] = Field(default_factory=list)  # "in Washington state", "Tacoma"
     instructions: list[NoteSpan] = Field(default_factory=list)  # text that reads like orders to a model
     words: int = 0
 
@@ -289,11 +297,12 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
     by_line: dict[int, Statement] = {s.line: s for s in statements}
     headers = {s.line: s.text for s in statements if s.topic == "interviewee"}
     quotes: list[QuoteFact] = []
-    lines = sorted(by_line)
+    header_lines = sorted(headers)
     for claim in quote_claims(text):
         line, _ = notes.line_col(claim.start)
         # The interview a quote belongs to: the nearest interview header above it.
-        interview = next((headers[n] for n in reversed(lines) if n <= line and n in headers), None)
+        above = bisect.bisect_right(header_lines, line) - 1
+        interview = headers[header_lines[above]] if above >= 0 else None
         speaker, detail = _speaker_from(interview) if interview else (None, None)
         line_end = text.find("\n", claim.end)
         tail = text[claim.end + 1 : line_end if line_end >= 0 else len(text)]
@@ -356,6 +365,22 @@ def _launch_date(facts_numbers: list[NumberFact], statements: list[Statement]) -
     return next((n for n in facts_numbers if n.kind == "date" and n.line in launch_lines), None)
 
 
+def _places(statements: list[Statement], quotes: list[QuoteFact], notes: Document) -> list[NoteSpan]:
+    """Places the notes name: "in Washington state", and the town in a speaker's details ("Tacoma")."""
+    found: list[NoteSpan] = []
+    for statement in statements:
+        for match in _PLACE.finditer(notes.text, statement.start, statement.end):
+            if not re.fullmatch(_MONTH_NAME, match.group("place"), re.IGNORECASE):
+                found.append(_span(notes, match.start("place"), match.end("place")))
+    for quote in quotes:
+        last = (quote.detail or "").rsplit(",", 1)[-1].strip()
+        if re.fullmatch(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", last):
+            at = notes.text.find(last, quote.end)
+            if at >= 0:
+                found.append(_span(notes, at, at + len(last)))
+    return found
+
+
 def extract_facts(notes: Document) -> Facts:
     """Read the notes into typed facts. Text that reads like an instruction to a model is set
     aside (and reported), never used as a fact: it is part of the notes, not of the product."""
@@ -373,8 +398,13 @@ def extract_facts(notes: Document) -> Facts:
     customer, customer_source = _customer(statements, notes)
     product_name, working = _product_name(statements)
     interviewees = [s.text for s in statements if s.topic == "interviewee"]
-    return Facts(statements=statements, customer=customer, customer_source=customer_source,
+    leader = _leader(statements, notes)
+    people = [name for name in dict.fromkeys(
+        [*(q.speaker for q in quotes if q.speaker), *(_speaker_from(who)[0] for who in interviewees),
+         leader.name if leader else None]) if name]
+    return Facts(statements=statements, people=people, places=_places(statements, quotes, notes), customer=customer,
+                 customer_source=customer_source,
                  interviewees=interviewees, product_name=product_name, product_name_is_working=working,
-                 leader=_leader(statements, notes), numbers=numbers, quotes=quotes,
+                 leader=leader, numbers=numbers, quotes=quotes,
                  launch_date=_launch_date(numbers, statements), instructions=instructions,
                  words=len(notes.text.split()))

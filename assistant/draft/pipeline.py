@@ -140,15 +140,20 @@ def verify_facts(facts: ExtractedFacts, notes: Document) -> tuple[ExtractedFacts
     index = NotesIndex(notes)
     quotes: list[ExtractedQuote] = []
     numbers: list[ExtractedNumber] = []
+    speakers_dropped = 0
     for quote in facts.quotes:
         span = notes.find(quote.text)
-        if span is not None:
-            quotes.append(quote.model_copy(update={"text": span.text}))
+        if span is None:
+            continue
+        speaker = quote.speaker
+        if speaker and not all(w.lower() in index.words for w in re.findall(r"[\w'’-]+", speaker)):
+            speaker, speakers_dropped = None, speakers_dropped + 1  # a real quote, a made-up speaker
+        quotes.append(quote.model_copy(update={"text": span.text, "speaker": speaker}))
     for number in facts.numbers:
         claims = number_claims(number.text)
         if claims and all(index.check(claim).supported for claim in claims):
             numbers.append(number)
-    dropped = len(facts.quotes) - len(quotes) + len(facts.numbers) - len(numbers)
+    dropped = len(facts.quotes) - len(quotes) + len(facts.numbers) - len(numbers) + speakers_dropped
     return facts.model_copy(update={"quotes": quotes, "numbers": numbers}), dropped
 
 
