@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from assistant.draft.models import PLACEHOLDER_RE, ClaimKind
 
@@ -137,10 +138,18 @@ def _scaled(number: Decimal, multiplier: str | None, factor: Decimal) -> Decimal
     return (number * factor).normalize()
 
 
-def _numbers(text: str, taken: list[tuple[int, int]]) -> list[Claim]:
+def _covered(text: str, claims: list[Claim]) -> bytearray:
+    """A mask of the characters already inside a claim (one pass, not a search per number)."""
+    mask = bytearray(len(text))
+    for claim in claims:
+        mask[claim.start : claim.end] = b"\x01" * (claim.end - claim.start)
+    return mask
+
+
+def _numbers(text: str, taken: bytearray) -> list[Claim]:
     claims: list[Claim] = []
     for match in _NUMBER_RE.finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
+        if taken[match.start()]:
             continue
         currency = match.group("cur") or match.group("cur2")
         unit, factor = _unit(match.group("unit"), currency)
@@ -190,12 +199,18 @@ def _dates(text: str) -> list[Claim]:
 
 def number_claims(text: str) -> list[Claim]:
     """Dates, numbers (digits, or spelled out with a unit), each once, in text order."""
+    return list(_number_claims(text))
+
+
+@lru_cache(maxsize=64)
+def _number_claims(text: str) -> tuple[Claim, ...]:
+    # Cached: the notes are read for facts, for the grounding check and for the revision's issues.
     text = mask_placeholders(text)
     dates = _dates(text)
-    taken = [(c.start, c.end) for c in dates]
-    words = [c for c in _word_numbers(text) if not any(s <= c.start < e for s, e in taken)]
-    taken += [(c.start, c.end) for c in words]
-    return sorted([*dates, *words, *_numbers(text, taken)], key=lambda c: c.start)
+    taken = _covered(text, dates)
+    words = [c for c in _word_numbers(text) if not taken[c.start]]
+    taken = _covered(text, [*dates, *words])
+    return tuple(sorted([*dates, *words, *_numbers(text, taken)], key=lambda c: c.start))
 
 
 def quote_claims(text: str) -> list[Claim]:

@@ -119,6 +119,13 @@ def quote_score(quote: QuoteFact) -> tuple[float, int]:
     return score, -quote.start
 
 
+def interviewed(facts: Facts, shown: int = 3) -> str:
+    """"Priya, data engineer ...; Marcus, ...; and 4 others": who the notes heard from, briefly."""
+    names = facts.interviewees[:shown]
+    more = len(facts.interviewees) - len(names)
+    return "; ".join(names) + (f"; and {more} others" if more > 0 else "")
+
+
 def _varied(quotes: list[QuoteFact]) -> list[QuoteFact]:
     """Quotes from different speakers first: two people saying it is evidence, one saying it twice less so."""
     seen: set[str | None] = set()
@@ -153,7 +160,7 @@ class Composer:
     def customer(self) -> str:
         if self.facts.customer:
             return self.facts.customer
-        who = ("; ".join(self.facts.interviewees) if self.facts.interviewees else "")
+        who = interviewed(self.facts)
         hint = f" The notes interviewed: {who}." if who else ""
         return self.book.tbd("who the customer is",
                              f"Who exactly is the customer (role, kind of business, size)?{hint}", "subheading")
@@ -213,7 +220,7 @@ class Composer:
         statements = problem_statements(self.facts)
         text = paragraph(*(sentence(s.text) for s in statements))
         if not statements and self.facts.interviewees:
-            people = "; ".join(self.facts.interviewees)
+            people = interviewed(self.facts)
             text = f"We interviewed {people}."
         if not statements:
             candidates = "; ".join(f"“{q.text}”" for q in self.facts.quotes[:3])
@@ -352,7 +359,7 @@ class Composer:
     def internal_faq(self) -> list[FaqEntry]:
         f = self.facts
         customer = [s.text for s in f.labelled("customer") if _usable(s)]
-        interviewed = [f"We interviewed {'; '.join(f.interviewees)}"] if f.interviewees else []
+        people = [f"We interviewed {interviewed(f)}"] if f.interviewees else []
         chosen = best_quote(f)
         problem_quotes = _varied([q for q in f.quotes if q is not chosen])[:2]
         price = our_price(f)
@@ -363,7 +370,7 @@ class Composer:
                                         "How many customers like this are there, and what is the source?", True,
                                         always_ask=True)),
             FaqEntry(topic="problem", question="What evidence do we have that customers have this problem?",
-                     answer=self.answer(interviewed + sentences_about(f, "evidence", exclude=("customer",)),
+                     answer=self.answer(people + sentences_about(f, "evidence", exclude=("customer",)),
                                         "evidence that customers have the problem",
                                         "What evidence (interviews, data) shows customers have this problem, "
                                         "and how many?", True, quotes=problem_quotes)),
