@@ -183,8 +183,8 @@ class Gateway:
             self._count(errors=1)
             raise E.InvalidOutput(
                 f"the model's answer to {spec.name!r} did not fit the expected {schema.__name__} after "
-                f"{1 + self.settings.max_reasks} attempts ({invalid.error[:200]}); try a stronger model "
-                "or PRFAQ_STRUCTURED_MODE=json_schema"
+                f"{1 + self.settings.max_reasks} attempts ({invalid.error[:200]}); try a stronger model"
+                + ("" if self.mode == "json_schema" else " or PRFAQ_STRUCTURED_MODE=json_schema")
             ) from None
         raise AssertionError("unreachable")  # pragma: no cover - tenacity either returns or raises
 
