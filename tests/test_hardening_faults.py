@@ -96,11 +96,24 @@ def test_each_fault_ends_in_its_own_clear_error_with_bounded_requests(command, f
     assert phrase in errors[0].lower(), errors[0]
 
 
+def _well_behaved_model(command: str):
+    """A fake model whose answers each command accepts (its own tests' fakes where it has rules)."""
+    if command == "draft":
+        from test_draft_llm import good_answers, router
+
+        return router(good_answers())
+    if command == "score --judge":
+        from test_clarity_judge import answer
+
+        return lambda request: Reply(json.dumps(answer(4, quotes=[])))
+    return schema_echo
+
+
 @pytest.mark.parametrize("command", list(COMMANDS))
 def test_a_transient_fault_is_absorbed(command, fake_llm, llm_env):
     """One 429 and one 500 on the first requests, then good answers: the command succeeds."""
     fake_llm.push(Status(429, {"Retry-After": "0"}), Status(500))
-    fake_llm.default = schema_echo
+    fake_llm.default = _well_behaved_model(command)
     env = {**_env(llm_env), "PRFAQ_MAX_RETRIES": "2"}  # both faults may land on the same call
     result = run_prfaq(*COMMANDS[command], env=env, timeout=300)
     assert result.code == 0, result.stderr
