@@ -17,7 +17,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("override", r"\b(ignore|disregard|forget|override)\b[^.\n]{0,40}\b(instructions?|prompts?|rules|above|previous"
                  r"|everything)\b"),
     ("role_change", r"\byou are (now|no longer)\b|\bact as (an? )?(ai|assistant|system|reviewer)\b"),
-    ("fake_role_line", r"(?im)^\s*(system|assistant|developer)\s*[:>]"),
+    ("fake_role_line", r"(?im)^[ \t]*(system|assistant|developer)[ \t]*[:>]"),
     ("chat_markup", r"<\|im_(start|end)\|>|\[/?INST\]|<</?SYS>>|###\s*(instruction|system)"),
     ("verdict_demand", r"\b(reviewers?|the (ai|model|judge|assistant)|you)\b[^.\n]{0,30}\b(must|should|shall|will)"
                        r"\b[^.\n]{0,20}\b(approve|accept|score|rate|pass|give)\b"),
@@ -42,3 +42,38 @@ def find_instructions(doc: Document) -> list[InstructionFlag]:
     flags.sort(key=lambda flag: flag.span.start)
     return flags
 
+
+
+def instruction_ranges(doc: Document, flags: list[InstructionFlag] | None = None) -> list[tuple[int, int]]:
+    """The whole sentences that hold instruction-like passages, as sorted (start, end) ranges."""
+    from assistant.clarity.text import Prose
+
+    flags = find_instructions(doc) if flags is None else flags
+    if not flags:
+        return []
+    sentences = Prose(doc.text).sentences
+    ranges: set[tuple[int, int]] = set()
+    for flag in flags:
+        around = [(s.start, s.end) for s in sentences if s.start < flag.span.end and flag.span.start < s.end]
+        ranges.update(around or [(flag.span.start, flag.span.end)])
+    return sorted(ranges)
+
+
+def without_instructions(doc: Document, flags: list[InstructionFlag] | None = None) -> Document:
+    """The document as it reads with its instruction-like sentences blanked out (same offsets).
+
+    Scores are computed on this copy, so text addressed to the model or to reviewers neither
+    earns nor costs points: with or without a payload, a document scores the same.
+    """
+    ranges = instruction_ranges(doc, flags)
+    if not ranges:
+        return doc
+    from assistant.documents import parse_document
+
+    chars = list(doc.text)
+    for start, end in ranges:
+        for index in range(start, end):
+            if chars[index] != "\n":
+                chars[index] = " "
+    masked = parse_document("".join(chars), path=doc.path, source_format=doc.source_format)
+    return masked.model_copy(update={"warnings": doc.warnings, "sha256": doc.sha256})

@@ -20,11 +20,15 @@ def score_document(doc: Document, *, today: date | None = None) -> ScoreReport:
     from assistant.clarity.models import ScoreReport
     from assistant.clarity.score import clarity_report
     from assistant.rubric import evaluate_rubric
+    from assistant.safety import find_instructions, without_instructions
 
+    flags = find_instructions(doc)
+    scored = without_instructions(doc, flags)  # a payload can neither earn nor cost points
     return ScoreReport(
         path=doc.path,
-        clarity=clarity_report(doc, today=today),
-        rubric=evaluate_rubric(doc, today=today),
+        clarity=clarity_report(scored, today=today),
+        rubric=evaluate_rubric(scored, today=today),
+        instruction_flags=flags,
     )
 
 

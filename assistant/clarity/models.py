@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from assistant.clarity.judge import JudgeReport
 from assistant.rubric.models import RubricCheck, RubricElement, RubricReport
+from assistant.safety import InstructionFlag
 
 SCORE_SCHEMA_VERSION = "1"
 JUDGE_MAX_ADJUSTMENT = 10.0  # the most points the LLM judge can add to or take from the score
@@ -66,6 +67,8 @@ class ScoreReport(BaseModel):
     rubric: RubricReport
     judge: JudgeReport | None = None
     overall: OverallScore | None = None
+    # Passages that read like instructions to an AI or a reviewer; they are not scored.
+    instruction_flags: list[InstructionFlag] = Field(default_factory=list)
 
     def with_judge(self, judge_report: JudgeReport) -> ScoreReport:
         """This report plus the judge's verdict. The judge moves the score by at most

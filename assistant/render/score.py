@@ -111,8 +111,18 @@ def render_judge(report: ScoreReport, judge: JudgeReport) -> list[str]:
     return lines
 
 
+def render_instruction_flags(report: ScoreReport) -> list[str]:
+    if not report.instruction_flags:
+        return []
+    lines = ["", "## Instruction-like content (flagged, not scored)", ""]
+    for flag in report.instruction_flags:
+        lines.append(f"- {flag.kind} at {flag.span.line}:{flag.span.column}: {_quote(flag.span.text)}")
+    return lines
+
+
 def render_score(report: ScoreReport) -> str:
     lines = render_clarity(report.clarity, report.path) + render_rubric(report.rubric)
+    lines += render_instruction_flags(report)
     if report.judge is not None:
         lines += render_judge(report, report.judge)
     return "\n".join(lines).rstrip() + "\n"
