@@ -143,3 +143,53 @@ def test_dry_run_lists_what_would_run_and_writes_nothing(folder, tmp_path):
     actions = {Path(item["path"]).name: item["action"] for item in plan["items"]}
     assert actions == {"a.md": "skip", "b.txt": "skip", "binary.md": "fail", "empty.md": "fail"}
     assert (out / "results.jsonl").read_bytes() == before
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_a_killed_run_leaves_no_worker_processes_behind(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import REPO
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for index in range(60):
+        (docs / f"doc-{index:02d}.md").write_text(GOOD_DOC.replace("$20", f"${index}"))
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "assistant", "critique", str(docs), "--out", str(out),
+                             "--offline"], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not ((out / "results.jsonl").exists() and (out / "results.jsonl").read_text()):
+        assert proc.poll() is None and time.monotonic() < deadline, "the run ended or stalled before any line"
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if _alive(pid)], "worker processes outlived the killed run"

@@ -47,7 +47,7 @@ class OfflinePool:
 
         self.workers = workers
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                                        initializer=_start_worker, initargs=(parts, key, settings))
+                                        initializer=_start_worker, initargs=(parts, key, settings, os.getpid()))
         self.pool.submit(_ready).result()  # forks every worker now, while this process has one thread
 
     @classmethod
@@ -67,12 +67,28 @@ class OfflinePool:
         self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
 
 
-def _start_worker(parts: list[Part], key: str, settings: Settings) -> None:
+def _start_worker(parts: list[Part], key: str, settings: Settings, parent: int) -> None:
     global _worker
     from assistant.engines.offline import OfflineEngine
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
     _worker = (parts, key, settings, OfflineEngine(settings))
+
+
+def _die_with_parent(parent: int) -> None:
+    """If the main process is killed (kill -9, a test's timeout), its workers must not live on:
+    their task pipe is held open by their siblings, so they would never see it close. The kernel
+    kills them when the parent dies (PR_SET_PDEATHSIG); a parent already gone is checked after."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        pass  # not Linux: processes are only used on Linux anyway
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _ready() -> None:
