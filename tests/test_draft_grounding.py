@@ -75,7 +75,7 @@ def test_an_invented_quote_and_speaker_are_replaced_but_the_real_one_stays():
             "“I hate Sunday nights. That's when I count cans instead of seeing my kids.” — Dana Ruiz")
     result = ground_text(text, "press_release.customer_quote", NotesIndex(NOTES))
     assert "Shelfie gave me" not in result.text and "Maria" not in result.text and "Gonzalez" not in result.text
-    assert "“[TBD: a customer's own words from the notes]”" in result.text
+    assert "“[TBD: a customer's own words from the notes],” said [TBD: speaker's name and role]." in result.text
     assert "[TBD: speaker's name and role]" in result.text
     assert "I hate Sunday nights. That's when I count cans" in result.text and "Dana Ruiz" in result.text
     assert {g.element for g in result.gaps} == {"customer_quote"}
@@ -103,3 +103,30 @@ def test_ground_draft_checks_press_release_and_faq_and_is_idempotent():
     assert twice.press_release == once.press_release and twice.faq == once.faq
     assert twice.gaps == once.gaps
     assert len(twice.grounding.unsupported) == len(once.grounding.unsupported)  # still on record
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It is available in Oregon and in Washington.", "It is available in [TBD: place and in Washington] and in "
+                                                     "Washington."),
+    ("We met Maria Gonzalez and Dana Ruiz at the store.", "We met [TBD: name] and Dana Ruiz at the store."),
+])
+def test_made_up_places_and_names_are_caught(text, expected):
+    notes = parse_document("Pilot with 30 stores in Washington state. Dana Ruiz leads it.", path="n.md")
+    result = ground_text(text, "press_release.call_to_action", NotesIndex(notes))
+    assert result.text == expected
+    assert len(result.gaps) == 1 and result.gaps[0].placeholder in expected
+
+
+def test_a_made_up_dateline_becomes_city_and_date_placeholders():
+    result = ground_text("SEATTLE, WA — June 1, 2027 —", "press_release.dateline", NotesIndex(NOTES))
+    assert result.text == "[TBD: city] — [TBD: launch date] —"
+    assert {gap.element for gap in result.gaps} == {"dateline"}
+    kept = ground_text("[TBD: city] — March 2027 —", "press_release.dateline", NotesIndex(NOTES))
+    assert kept.text == "[TBD: city] — March 2027 —" and kept.gaps == []
+
+
+def test_a_made_up_leader_quote_is_the_leaders_gap_not_a_customers():
+    result = ground_text("“We built this because grocers deserve their evenings back,” said Dana Ruiz, owner.",
+                         "press_release.leader_quote", NotesIndex(NOTES))
+    assert result.text.startswith("“[TBD: the leader's own words],”") and "Dana Ruiz" in result.text
+    assert result.gaps[0].element == "leader_quote"

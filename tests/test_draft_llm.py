@@ -321,3 +321,13 @@ def test_every_shared_example_through_a_minimal_model(fake_llm, gateway):
                 assert notes.text[item.source.start:item.source.end] == item.source.text
         for placeholder in draft.placeholders():
             assert placeholder in {gap.placeholder for gap in draft.gaps}
+
+
+def test_the_models_other_placeholders_become_listed_gaps(fake_llm, gateway, notes):
+    other = PRESS_RELEASE.replace("[TBD: city]", "[CITY]").replace("Sign up at [TBD: web address]",
+                                                                   "Sign up at [Website URL]")
+    fake_llm.default = router(good_answers(**{"draft.press_release": Reply(other), "draft.revise": Status(400)}))
+    draft = draft_with_llm(notes, gateway)
+    assert draft.press_release.dateline.startswith("[TBD: city]")
+    assert "[TBD: website url]" in draft.press_release.call_to_action
+    assert {"[TBD: city]", "[TBD: website url]"} <= {gap.placeholder for gap in draft.gaps}

@@ -63,6 +63,10 @@ _SAID = r"(?:said|says|explains|explained|adds|added|notes|noted|recalls|recalle
 _SPEAKER_AFTER_RE = re.compile(rf"[\s,]*(?:{_SAID}\s+(?P<a>{_NAME})|[—–-]\s*(?P<b>{_NAME}))(?P<rest>[^.\n]*)")
 _SPEAKER_BEFORE_RE = re.compile(rf"(?P<name>{_NAME})(?P<rest>(?:,[^,\n\"“]{{1,60}})?),?\s+{_SAID}[,:]?\s*$")
 _PROPER_RE = re.compile(r"(?<=[a-z,;:()] )(?P<name>[A-Z][a-z'’]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+)+)")
+_PLACE_RE = re.compile(r"\b(?:in|at|from|across|throughout|near) (?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
+_NOT_PLACE = re.compile(_MONTH + r"|(?:spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|"
+                        r"saturday|sunday|the|this|our|your|their|a|an)", re.IGNORECASE)
+_DATELINE_PLACE_RE = re.compile(r"\s*[*_]*(?P<place>[^\x00—–\n]*?[A-Za-z][^\x00—–\n]*?)\s*[*_]*\s*[—–]")
 _COMMON_CAPS = {"i", "faq", "q", "a", "ai", "today", "tbd", "the", "we", "our", "it", "this"}
 
 _CURRENCY = {"$": "usd", "€": "eur", "£": "gbp", "dollar": "usd", "dollars": "usd", "usd": "usd", "bucks": "usd",
@@ -220,7 +224,9 @@ def quote_claims(text: str) -> list[Claim]:
     for match in QUOTE_RE.finditer(text):
         words = match.group("q").replace("\x00", " ").split()
         if len(words) >= MIN_QUOTE_WORDS:
-            claims.append(Claim("quote", match.start("q"), match.end("q"), match.group("q"), quote=match.group("q")))
+            # The comma of `“...,” said X` is the writer's punctuation, not the speaker's words.
+            quoted = match.group("q").rstrip(" ,;:")
+            claims.append(Claim("quote", match.start("q"), match.start("q") + len(quoted), quoted, quote=quoted))
     return claims
 
 
@@ -246,8 +252,24 @@ def proper_name_claims(text: str) -> list[Claim]:
     """Runs of two or more capitalised words inside a sentence ("Maria Gonzalez", "Northwind
     Grocers"): the names of people and companies a draft might make up."""
     masked = mask_placeholders(text)
-    return [Claim("speaker", m.start("name"), m.end("name"), m.group("name"), quote=m.group("name"))
+    return [Claim("name", m.start("name"), m.end("name"), m.group("name"), quote=m.group("name"))
             for m in _PROPER_RE.finditer(masked)]
+
+
+def place_claims(text: str) -> list[Claim]:
+    """Capitalised words after "in", "at", "from" ("available in Oregon"): places a draft might make up."""
+    masked = mask_placeholders(text)
+    return [Claim("place", m.start("place"), m.end("place"), m.group("place"), quote=m.group("place"))
+            for m in _PLACE_RE.finditer(masked) if not _NOT_PLACE.fullmatch(m.group("place").split()[0])]
+
+
+def dateline_place_claims(text: str) -> list[Claim]:
+    """The city that opens a dateline ("SEATTLE, WA —"), up to the first dash."""
+    masked = mask_placeholders(text)
+    match = _DATELINE_PLACE_RE.match(masked)
+    if not match or not capitalised_words(match.group("place")) or _DATE_RE.search(match.group("place")):
+        return []
+    return [Claim("place", match.start("place"), match.end("place"), match.group("place"), quote=match.group("place"))]
 
 
 def capitalised_words(text: str) -> list[str]:

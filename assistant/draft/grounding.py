@@ -19,7 +19,9 @@ from assistant.documents.models import Document
 from assistant.draft.claims import (
     Claim,
     capitalised_words,
+    dateline_place_claims,
     number_claims,
+    place_claims,
     proper_name_claims,
     quote_claims,
     speaker_claims,
@@ -38,7 +40,7 @@ from assistant.draft.models import (
 
 _CONTEXT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _KIND_WORDS = {"price": "price", "percentage": "percentage", "duration": "time", "date": "date",
-               "number": "number", "quote": "quote", "speaker": "name"}
+               "number": "number", "quote": "quote", "speaker": "name", "name": "name", "place": "place"}
 _TITLE_FIELDS = ("press_release.headline", "press_release.subheading")  # Title Case is not a name there
 
 
@@ -112,7 +114,7 @@ class NotesIndex:
     def check(self, claim: Claim) -> Check:
         if claim.kind == "quote":
             return self.quote(claim)
-        if claim.kind == "speaker":
+        if claim.kind in ("speaker", "name", "place"):
             return self.name(claim)
         if claim.kind == "date":
             return self.date(claim)
@@ -132,8 +134,13 @@ def claims_in(text: str, where: str) -> list[Claim]:
     attributed = [(c.start, c.end) for c in speakers]
     names = [] if where in _TITLE_FIELDS else [
         c for c in proper_name_claims(text) if not _overlaps(c, quoted + attributed)]
+    named = [(c.start, c.end) for c in names]
+    places = [] if where in _TITLE_FIELDS else [
+        c for c in place_claims(text) if not _overlaps(c, quoted + attributed + named)]
+    if where == "press_release.dateline":
+        places += dateline_place_claims(text)
     numbers = [c for c in number_claims(text) if not _overlaps(c, quoted)]
-    return sorted([*quotes, *speakers, *names, *numbers], key=lambda c: c.start)
+    return sorted([*quotes, *speakers, *names, *places, *numbers], key=lambda c: c.start)
 
 
 def _context(text: str, claim: Claim) -> str:
@@ -146,11 +153,16 @@ def _context(text: str, claim: Claim) -> str:
     return " ".join(words)
 
 
-def placeholder_for(claim: Claim, text: str) -> str:
+def placeholder_for(claim: Claim, text: str, where: str = "") -> str:
     if claim.kind == "quote":
-        return "[TBD: a customer's own words from the notes]"
+        return "[TBD: the leader's own words]" if where.endswith("leader_quote") else \
+            "[TBD: a customer's own words from the notes]"
     if claim.kind == "speaker":
         return "[TBD: speaker's name and role]"
+    if claim.kind == "name":
+        return "[TBD: name]"
+    if where.endswith("dateline"):
+        return "[TBD: city]" if claim.kind == "place" else "[TBD: launch date]"
     context = _context(text, claim)
     label = _KIND_WORDS[claim.kind]
     return f"[TBD: {label} {context}]" if context else f"[TBD: {label}]"
@@ -161,7 +173,15 @@ def question_for(claim: Claim, placeholder: str) -> str:
         return "Which real customer said this, in what words? Quote them exactly (with permission)."
     if claim.kind == "speaker":
         return "Who said this? Give the real person's name and role, with their permission to quote them."
+    if claim.kind == "name":
+        return f"Who or what is meant here? The draft named “{claim.text}”, which the notes do not mention."
+    if claim.kind == "place" and placeholder == "[TBD: city]":
+        return "Which city does the announcement come from (the dateline)?"
+    if placeholder == "[TBD: launch date]":
+        return "When will customers be able to use it (a future date)?"
     what = placeholder.removeprefix("[TBD: ").removesuffix("]")
+    if claim.kind == "place":
+        return f"Which place is meant ({what})? The draft named “{claim.text}”, which the notes do not mention."
     return f"What is the real {what}, and where does the figure come from? The notes do not give it."
 
 
@@ -193,7 +213,7 @@ def ground_text(text: str, where: str, index: NotesIndex) -> _Field:
         claim = check.claim
         placeholder = None
         if not check.supported:
-            placeholder = placeholder_for(claim, text)
+            placeholder = placeholder_for(claim, text, where)
             replaced = replaced[: claim.start] + placeholder + replaced[claim.end :]
             gaps.append(Gap(placeholder=placeholder, question=question_for(claim, placeholder),
                             element=element_for(where),

@@ -67,7 +67,7 @@ GapElement = Literal[
 InternalTopic = Literal["market", "problem", "economics", "dependencies", "risks", "not_doing", "other"]
 ExternalTopic = Literal["price", "availability", "how_it_works", "compatibility", "data", "getting_started",
                         "other"]
-ClaimKind = Literal["number", "price", "percentage", "date", "duration", "quote", "speaker"]
+ClaimKind = Literal["number", "price", "percentage", "date", "duration", "quote", "speaker", "name", "place"]
 Engine = Literal["offline", "llm"]
 
 PLACEHOLDER_RE = re.compile(r"\[TBD:[^\]\n]*\]")

@@ -49,6 +49,9 @@ _SECTION_NAMES: dict[str, SectionId] = {
     "leader quote": "leader_quote", "leader's quote": "leader_quote", "getting started": "getting_started",
     "customer quote": "customer_quote", "customer's quote": "customer_quote", "call to action": "call_to_action",
 }
+_OTHER_PLACEHOLDER = re.compile(
+    r"\[(?!TBD:)((?i:tbd\b[^\]\n]{0,60})|[A-Z][A-Z0-9 _/.'-]{1,40}|(?i:[^\]\n]{0,30}\b(?:name|date|price|number|"
+    r"amount|company|product|customer|city|title|quote|url|link)\b[^\]\n]{0,30}))\](?![(:\[])")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(?P<name>[^\n#]+?)\s*#*\s*$", re.MULTILINE)
 
 
@@ -178,12 +181,30 @@ def _missing_section(section: SectionId) -> Gap:
                element=element_for(f"press_release.{section}"))
 
 
+def normalise_placeholders(text: str) -> str:
+    """The model's other ways of leaving a gap ("[Customer Name]", "[NAME]", "[TBD]") in our one
+    form, "[TBD: customer name]", so that every gap is found, listed and asked about."""
+    def ours(match: re.Match[str]) -> str:
+        inside = match.group(1).strip()
+        inside = re.sub(r"(?i)^tbd\b[\s:–—-]*", "", inside)
+        return f"[TBD: {inside.lower() or 'missing'}]"
+    return _OTHER_PLACEHOLDER.sub(ours, text)
+
+
+def _clean_title(text: str) -> str:
+    return " ".join(re.sub(r"^[#>*_\s]+|[*_\s]+$", "", text).split())
+
+
 def assemble(sections: dict[SectionId, str], faq: FaqAnswer, engine_gaps: list[GapAnswer],
              notes: Document) -> Draft:
     gaps = [_missing_section(s) for s in SECTION_IDS if s not in sections]
-    press_release = PressRelease(**{s: sections.get(s, f"[TBD: {s.replace('_', ' ')}]") for s in SECTION_IDS})
-    entries = Faq(external=[FaqEntry(question=qa.question, answer=qa.answer, topic="other") for qa in faq.external],
-                  internal=[FaqEntry(question=qa.question, answer=qa.answer, topic=qa.topic) for qa in faq.internal])
+    texts = {s: normalise_placeholders(sections.get(s, f"[TBD: {s.replace('_', ' ')}]")) for s in SECTION_IDS}
+    texts["headline"], texts["subheading"] = _clean_title(texts["headline"]), _clean_title(texts["subheading"])
+    press_release = PressRelease(**texts)
+    entries = Faq(external=[FaqEntry(question=normalise_placeholders(qa.question),
+                                     answer=normalise_placeholders(qa.answer), topic="other") for qa in faq.external],
+                  internal=[FaqEntry(question=normalise_placeholders(qa.question),
+                                     answer=normalise_placeholders(qa.answer), topic=qa.topic) for qa in faq.internal])
     draft = Draft(engine="llm", notes_path=notes.path, press_release=press_release, faq=entries, gaps=gaps)
     return with_model_gap_questions(draft, engine_gaps)
 
