@@ -26,6 +26,10 @@ CONTEXT_CHARS = 80  # shown on each side of a quote
 MAX_QUOTE_CHARS = 400
 
 
+class TooSlow(PrfaqError):
+    """Raised inside a job that ran past its time limit (see assistant.batch.processes)."""
+
+
 class JobOutcome:
     """A result plus what the runner needs beyond the line: the kinds of model failures seen."""
 
@@ -62,6 +66,8 @@ def run_job(source: DocSource, parts: Sequence[Part], engine: Engine, settings: 
         if "review" in parts:
             step = "review"
             result.review = engine.review(doc)
+    except TooSlow as exc:
+        _fail(result, "too_slow", f"{step}: {exc}")
     except LLMError as exc:
         _fail(result, exc.kind, f"{step}: {exc}")
     except PrfaqError as exc:

@@ -4,12 +4,13 @@ The offline engine is pure Python and CPU-bound, so threads take turns on one co
 For a folder of documents, the jobs run in a pool of worker processes instead, one per core;
 the main process still hands them out and writes every line of the journal itself.
 
-The workers are forked, and forked at once when the pool is made, before the run starts any
-thread of its own, so no lock can be copied mid-use; they inherit the modules already imported
-and start in milliseconds. They ignore SIGINT: Ctrl-C is the main process's to handle (it stops
-handing out work and keeps what finished), and a worker killed along with it would print a
-traceback over the user's terminal. Where fork is not available (Windows, macOS's default),
-the run keeps to threads.
+Each document gets DOC_TIME_LIMIT_S in its worker (an interval timer: the worker's jobs run in
+its main thread, where signals are delivered). The workers are forked, and forked at once when
+the pool is made, before the run starts any thread of its own, so no lock can be copied
+mid-use; they inherit the modules already imported and start in milliseconds. They ignore
+SIGINT: Ctrl-C is the main process's to handle (it stops handing out work and keeps what
+finished), and a worker killed along with it would print a traceback over the user's terminal.
+Where fork is not available (Windows, macOS's default), the run keeps to threads.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
-from assistant.batch.job import JobOutcome, run_job
+from assistant.batch.job import JobOutcome, TooSlow, run_job
 from assistant.batch.models import DocSource, Part
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from assistant.engines.offline import OfflineEngine
 
 PROCESS_MIN_DOCS = 16  # below this, starting processes costs more than it saves
+DOC_TIME_LIMIT_S = 60.0  # a one-page document takes a fraction of a second; this is a runaway
 
 _worker: tuple[list[Part], str, Settings, OfflineEngine] | None = None
 
@@ -96,6 +98,19 @@ def _ready() -> None:
 
 
 def _run_in_worker(source: DocSource) -> JobOutcome:
+    """One document, with a time limit: a pathological input (a 1 MB line, a 10,000-row table)
+    must not hold a core for many minutes while the rest of the folder waits. The alarm raises
+    TooSlow inside the job, which becomes the document's error line."""
     assert _worker is not None, "worker not initialised"
     parts, key, settings, engine = _worker
-    return run_job(source, parts, engine, settings, key)
+    signal.signal(signal.SIGALRM, _out_of_time)
+    signal.setitimer(signal.ITIMER_REAL, DOC_TIME_LIMIT_S)
+    try:
+        return run_job(source, parts, engine, settings, key)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _out_of_time(signum: int, frame: object) -> None:
+    raise TooSlow(f"gave up after {DOC_TIME_LIMIT_S:g} s: the offline analysis of this document is too slow "
+                  "(it is probably far longer or more repetitive than a PR/FAQ); split or shorten it")
