@@ -12,9 +12,8 @@ import json
 from collections import Counter
 
 import pytest
-from fake_server import Hang, Malformed, Reply, Reset, Status, schema_echo
-
 from conftest import FIXTURES, run_prfaq
+from fake_server import Hang, Malformed, Reply, Reset, Status, schema_echo
 
 MAX_RETRIES = 1  # PRFAQ_MAX_RETRIES for these runs: 2 attempts per call
 MAX_REASKS = 2
