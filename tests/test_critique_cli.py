@@ -193,3 +193,18 @@ def test_a_killed_run_leaves_no_worker_processes_behind(tmp_path):
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not [pid for pid in workers if _alive(pid)], "worker processes outlived the killed run"
+
+
+def test_out_must_be_a_folder(folder, tmp_path):
+    target = tmp_path / "results.txt"
+    target.write_text("mine")
+    assert_one_line_error(run_prfaq("critique", str(folder), "--out", str(target)), 2)
+    assert target.read_text() == "mine"
+
+
+def test_many_documents_as_json_summarise_without_repeating_the_lines(folder, tmp_path):
+    out = tmp_path / "out"
+    result = run_prfaq("critique", str(folder), "--out", str(out), "--format", "json")
+    summary = json.loads(result.stdout)
+    assert (summary["documents"], summary["ok"], summary["failed"]) == (4, 2, 2)
+    assert summary["results"] == [] and str(out / "report.html") in summary["outputs"]

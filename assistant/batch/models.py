@@ -129,6 +129,7 @@ class CritiqueSummary(BaseModel):
     provider_batch: str | None = None  # what ran through the provider's Batch API
     moved_aside: str | None = None  # where an earlier results.jsonl was kept
     outputs: list[str] = Field(default_factory=list)
-    results: list[DocResult] = Field(default_factory=list)
+    results: list[DocResult] = Field(default_factory=list, description="in the CLI's JSON: empty when the "
+                                     "results went to --out (they are the lines of results.jsonl)")
     plan: DryRunPlan | None = None
 

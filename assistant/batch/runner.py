@@ -71,9 +71,11 @@ def run_critique(
 
     parts = parse_only(only)
     _check_rates(rpm, tpm)
+    _check_out(out)
     sources = discover(paths, out_dir=out or default_out, max_bytes=settings.max_input_bytes)
     if out is None and len(sources) > 1:
         out = default_out
+        _check_out(out)
     key = settings_key(settings, parts)
     summary = CritiqueSummary(engine=settings.engine_name, model=settings.model if settings.has_endpoint else None,
                               only=parts, out_dir=str(out) if out else None, documents=len(sources))
@@ -95,6 +97,11 @@ def run_critique(
                                  provider_batch=provider_batch, rpm=rpm, tpm=tpm, progress=progress)
     finally:
         journal.close()
+
+
+def _check_out(out: Path | None) -> None:
+    if out is not None and out.exists() and not out.is_dir():
+        raise ConfigError(f"--out {out} is a file; give a folder for results.jsonl, summary.md and report.html")
 
 
 def _check_rates(rpm: float | None, tpm: float | None) -> None:
@@ -138,7 +145,8 @@ def _run_with_journal(journal: Journal, sources: list[DocSource], parts: list[Pa
     _tally(summary, written)
     from assistant.batch.outputs import write_outputs
 
-    summary.outputs = write_outputs(journal.out_dir, journal.read().results)
+    # The journal now holds exactly `keep` and then `written`: report on that without re-reading it.
+    summary.outputs = write_outputs(journal.out_dir, [*keep, *written])
     return summary
 
 

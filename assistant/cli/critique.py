@@ -136,7 +136,8 @@ def _show_many(summary: CritiqueSummary, format: OutputFormat) -> int:
     from assistant.cli.common import emit_json, emit_text, say
 
     if format is OutputFormat.json:
-        emit_json(summary)
+        # Each document's result is already a line of results.jsonl; do not print them all again.
+        emit_json(summary.model_copy(update={"results": []}) if summary.out_dir else summary)
     else:
         emit_text(_totals(summary))
     if summary.moved_aside:
