@@ -51,6 +51,17 @@ BASELINE_QUESTIONS: list[str] = [
     "How will we measure success?",
     "Why now?",
     "What is on the roadmap?",
+    # Ten more, so that K=30 compares like with like: the usual template's second page.
+    "How do I install it?",
+    "What are the system requirements?",
+    "Is it open source?",
+    "Does it work with the tools I already use?",
+    "Where is my data stored?",
+    "How does it scale?",
+    "How is it tested?",
+    "Who maintains it?",
+    "What happens when it fails?",
+    "Can I customise it?",
 ]
 
 
@@ -96,7 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"questions-recall: skipped, no dataset folder at {args.folder}", file=sys.stderr)
         return 0
     report = questions_recall(args.folder, tuple(sorted(set(args.k or [10, 20]))), order=args.order)
-    print(report.model_dump_json(indent=2) if args.json else render(report, args.show_misses))
+    try:
+        print(report.model_dump_json(indent=2) if args.json else render(report, args.show_misses))
+    except BrokenPipeError:  # piped into head: the reader has what it wanted
+        sys.stderr.close()
     return 0
 
 

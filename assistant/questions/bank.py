@@ -60,6 +60,14 @@ class BankQuestion(BaseModel):
     keys: list[str] = Field(default_factory=list)
     answer_cues: list[str] = Field(default_factory=list)
     for_each: Literal["technology", "alternative", "term"] | None = None
+    core_unless: list[str] = Field(default_factory=list)
+    core_if: list[str] = Field(default_factory=list)
+
+    def is_core(self, contexts: frozenset[str]) -> bool:
+        """Asked of every document of this kind (see `contexts` in bank.yaml)."""
+        if set(self.core_if) & contexts:
+            return True
+        return self.core and not set(self.core_unless) & contexts
 
     @model_validator(mode="after")
     def _check(self) -> BankQuestion:
@@ -108,6 +116,7 @@ class Bank(BaseModel):
     version: str
     topics: dict[str, float]
     families: dict[str, list[str]] = Field(default_factory=dict)
+    contexts: dict[str, list[str]] = Field(default_factory=dict)
     technologies: list[str] = Field(default_factory=list)
     questions: list[BankQuestion]
 
@@ -121,6 +130,17 @@ class Bank(BaseModel):
             if q.topic not in self.topics:
                 raise ValueError(f"{q.id}: topic {q.topic!r} is not listed under topics")
         return self
+
+    @cached_property
+    def context_patterns(self) -> dict[str, list[re.Pattern[str]]]:
+        return {name: [cue_pattern(c) for c in cues] for name, cues in self.contexts.items()}
+
+    def contexts_of(self, text: str) -> frozenset[str]:
+        """The kinds of venture a text describes: any cue of a kind marks it; `noncommercial` is derived."""
+        found = {name for name, patterns in self.context_patterns.items() if any(p.search(text) for p in patterns)}
+        if found & {"open_source", "internal"} and "commercial" not in found:
+            found.add("noncommercial")
+        return frozenset(found)
 
     def weight(self, topic: str) -> float:
         return self.topics.get(topic, DEFAULT_TOPIC_WEIGHT)

@@ -24,6 +24,11 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
     first; `order="asked"` ranks by priority alone, whatever the document already answers, which is the
     list an FAQ should cover (the questions-recall eval measures it).
     """
+    from assistant.safety import without_instructions
+
+    # Text addressed to the model or the reviewers ("Ignore previous instructions...") neither raises
+    # nor answers a question: the rules read the document with such sentences blanked (same offsets).
+    doc = without_instructions(doc)
     bank = load_bank()
     product = product_name(doc, bank)
     body = body_sentences(doc)

@@ -60,11 +60,11 @@ def diversified(questions: Sequence[Question], family_of: Callable[[str], str], 
     seen: dict[str, int] = {}
     while remaining:
         def adjusted(q: Question) -> float:
-            return key(q) * REPEAT_DISCOUNT ** seen.get(family_of(q.topic), 0)
+            return key(q) * REPEAT_DISCOUNT ** seen.get(f"{q.audience}:{family_of(q.topic)}", 0)
 
         best = max(remaining, key=adjusted)  # max keeps the first of equals: stable
         remaining.remove(best)
-        family = family_of(best.topic)
+        family = f"{best.audience}:{family_of(best.topic)}"  # each audience's list is spread on its own
         if order == "threat":
             best = best.model_copy(update={"score": round(adjusted(best), 2)})
         placed.append(best)

@@ -27,7 +27,7 @@ FAQ_MATCH_TOLERANCE = 0.03
 SAME_AUDIENCE_BONUS = 0.05  # an FAQ item counts for every bank question within this of its best match
 MAX_EXPANSIONS = 3  # for_each questions asked per document (per question)
 MIN_DISTINCT_CUES = 2  # one stray word does not raise a question; two different ones do
-CORE_RELEVANCE = 0.75  # a core question is asked of every PR/FAQ: at least as relevant as two cue words
+CORE_RELEVANCE = 0.8  # a core question is asked of every PR/FAQ: as relevant as one raised by three cue words
 
 _NAME_TOKEN = re.compile(r"(?<![\w@/.-])([A-Za-z][A-Za-z0-9]*(?:[-.+][A-Za-z0-9]+)*)(?![\w@/-])")
 _ALTERNATIVE = re.compile(
@@ -297,6 +297,7 @@ def select(doc: Document, bank: Bank, product: str | None) -> list[Candidate]:
     by_faq = faq_matches(doc, bank, aliases)
     release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
     skip_to = doc.text.find("\n") + 1 if doc.text.lower().startswith("source:") else 0  # a collector's note
+    kinds = bank.contexts_of(doc.text[skip_to:])
     candidates: list[Candidate] = []
     for question in bank.questions:
         if question.for_each:
@@ -309,14 +310,14 @@ def select(doc: Document, bank: Bank, product: str | None) -> list[Candidate]:
             first = items[0].question
             candidates.append(Candidate(question, text, f"The document's own FAQ asks it (line {first.line}); "
                                         f"{question.why}.", first, 1.0, "faq", faq_items=items))
-        elif len({m.group(0).lower() for m in hits}) >= MIN_DISTINCT_CUES:
+        elif len({m.group(0).lower() for m in hits}) >= MIN_DISTINCT_CUES or (hits and question.is_core(kinds)):
             span = _word_span(doc, hits[0])
             relevance = _relevance(doc, hits, release_end)
-            if question.core:
+            if question.is_core(kinds):
                 relevance = max(relevance, CORE_RELEVANCE)
             why = f"The document says \u201c{span.text}\u201d (line {span.line}); {question.why}."
             candidates.append(Candidate(question, text, why, span, relevance, "cue"))
-        elif question.core:
+        elif question.is_core(kinds):
             candidates.append(Candidate(question, text, f"The document does not address it; {question.why}.",
                                         None, CORE_RELEVANCE, "omission"))
     return candidates

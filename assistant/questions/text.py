@@ -238,11 +238,14 @@ INTENT_CONCEPTS = frozenset(set(_SYNONYMS.values()) | {c for _, c in _PHRASES} |
 
 @lru_cache(maxsize=8192)
 def weight(concept: str) -> float:
-    """Intent concepts say what kind of question it is; they count double. Rare words (names like
-    "SQLite", "OPAQUE", coined terms) say which thing it is about; they count one and a half. The
-    product's name counts half: nearly every question about a document is about its product."""
+    """Intent concepts say what kind of question it is; they count double (a bare "what is" once).
+    Rare words (names like "SQLite", "OPAQUE", coined terms) say which thing it is about; they count
+    one and a half. The product's name counts half: nearly every question about a document is about
+    its product."""
     if concept == "product":
         return 0.5
+    if concept == "define":
+        return 1.0  # "what is ..." says little until we know what it is asked of
     if concept in INTENT_CONCEPTS:
         return 2.0
     return 1.5 if _is_rare(concept) else 1.0
