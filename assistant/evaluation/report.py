@@ -206,10 +206,29 @@ def render_markdown(report: RunReport, comparison: Comparison | None = None) -> 
         out += [f"| {u.cell} | {u.calls} | {u.requests} | {u.cache_hits} | {u.prompt_tokens} | {u.completion_tokens} "
                 f"| {u.cost_usd:.4f} |" for u in report.usage]
     if config.prompts:
-        out += ["", "## Prompts", "", "| cell | prompt | version | sha256 |", "|---|---|---|---|"]
-        for cell_id, prompts in config.prompts.items():
-            out += [f"| {cell_id} | {p.name} | {_md(p.version)} | `{p.sha256[:12]}` |" for p in prompts]
+        out += ["", "## Prompts", "", "Prompts a --prompts-dir replaced (every prompt, by name, version and sha256, "
+                "is in config.json):", ""]
+        overridden = [(cell_id, p) for cell_id, prompts in config.prompts.items() for p in prompts
+                      if not _is_builtin(p.path)]
+        if overridden:
+            out += ["| cell | prompt | version | sha256 | file |", "|---|---|---|---|---|"]
+            out += [f"| {cell_id} | {p.name} | {_md(p.version)} | `{p.sha256[:12]}` | {_md(p.path)} |"
+                    for cell_id, p in overridden]
+        else:
+            out.append("none: every cell ran the built-in prompts.")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _is_builtin(path: str) -> bool:
+    from pathlib import Path
+
+    from assistant.prompts import builtin_prompts_dir
+
+    return Path(path).resolve().is_relative_to(builtin_prompts_dir().resolve())
+
+
+def _replaced_css(path: str) -> str:
+    return "" if _is_builtin(path) else ' class="warn"'
 
 
 def _grouped_worst(worst: list[WorstCase]) -> dict[tuple[str, str, str], list[WorstCase]]:
@@ -311,12 +330,14 @@ def render_html(report: RunReport, comparison: Comparison | None = None) -> str:
                  f'<td class="num">{u.cost_usd:.4f}</td></tr>' for u in report.usage]
         body.append("</tbody></table>")
     if config.prompts:
-        body += ["<h2>Prompts</h2>", "<table><thead><tr><th>cell</th><th>prompt</th><th>version</th>"
-                 "<th>sha256</th></tr></thead><tbody>"]
+        body += ["<h2>Prompts</h2>", "<details><summary>Every prompt each cell could use, by version and "
+                 "sha256 (replaced ones marked)</summary>", "<table><thead><tr><th>cell</th><th>prompt</th>"
+                 "<th>version</th><th>sha256</th><th>file</th></tr></thead><tbody>"]
         for cell_id, prompts in config.prompts.items():
             body += [f"<tr><td>{e(cell_id)}</td><td>{e(p.name)}</td><td>{e(p.version)}</td>"
-                     f"<td><code>{e(p.sha256[:12])}</code></td></tr>" for p in prompts]
-        body.append("</tbody></table>")
+                     f"<td><code>{e(p.sha256[:12])}</code></td>"
+                     f"<td{_replaced_css(p.path)}>{e(p.path)}</td></tr>" for p in prompts]
+        body += ["</tbody></table>", "</details>"]
     head = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
             f'<meta http-equiv="Content-Security-Policy" content="{e(content_security_policy())}">',
             '<meta name="referrer" content="no-referrer">',
