@@ -48,6 +48,7 @@ def test_a_prompt_that_asks_for_hype_and_long_sentences_is_a_regression(fake_llm
     report = (tmp_path / "bad" / "report.md").read_text()
     assert "| draft | clarity | c0 → c0 |" in report and "REGRESSION" in report
     assert "hype" in report or "sentence_length" in report
+    assert "| c0 | draft.press_release | 1-hype |" in report  # the replaced prompt, named in the report
 
 
 def test_the_same_prompts_again_are_not_a_regression_and_cost_no_requests(fake_llm, llm_env, tmp_path):
