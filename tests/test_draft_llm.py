@@ -220,16 +220,29 @@ def test_an_injected_500_is_survived(fake_llm, gateway, notes):
 
 
 def test_a_faq_that_breaks_the_schema_is_asked_again(fake_llm, gateway, notes):
-    too_few = {"external": FAQ["external"][:2], "internal": [q for q in FAQ["internal"] if q["topic"] != "not_doing"]}
+    too_few = {"external": FAQ["external"][:2], "internal": FAQ["internal"]}
     answers = iter([Reply(json.dumps(too_few)), Reply(json.dumps(FAQ))])
     fake_llm.default = router(good_answers(**{"draft.faq": lambda request: next(answers)}))
     draft = draft_with_llm(notes, gateway)
     assert sent_prompts(fake_llm).count("draft.faq") == 2
     reask = [r for r in fake_llm.chat_requests if prompt_name(r) == "draft.faq"][1]
     assert "could not be used" in reask.messages[-1]["content"]
-    assert "not_doing" in reask.messages[-1]["content"] or "external" in reask.messages[-1]["content"]
+    assert "external" in reask.messages[-1]["content"]
     assert len(draft.faq.external) >= 5 and len(draft.faq.internal) >= 5
     assert gateway.usage.reasks == 1
+
+
+def test_an_internal_topic_the_model_leaves_out_is_still_asked_as_a_gap(fake_llm, gateway, notes):
+    without = dict(FAQ, internal=[q for q in FAQ["internal"] if q["topic"] != "not_doing"] + [
+        {"topic": "other", "question": "Why now?", "answer": "We don't know yet: [TBD: why now]."}])
+    fake_llm.default = router(good_answers(**{"draft.faq": Reply(json.dumps(without)),
+                                              "draft.revise": Status(400)}))
+    draft = draft_with_llm(notes, gateway)
+    assert sent_prompts(fake_llm).count("draft.faq") == 1  # no re-ask for it
+    not_doing = next(e for e in draft.faq.internal if e.topic == "not_doing")
+    assert not_doing.question == "What will we not do?"
+    gap = next(g for g in draft.gaps if g.placeholder in not_doing.answer)
+    assert gap.element == "internal_faq" and gap.question == "What will the first version deliberately not do?"
 
 
 def test_a_failed_revision_keeps_the_first_draft_checked_in_code(fake_llm, gateway, notes):

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.documents.models import Document
 from assistant.draft.claims import number_claims
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 
 EXTRACT, PRESS_RELEASE, FAQ, REVISE = "draft.extract", "draft.press_release", "draft.faq", "draft.revise"
 MIN_FAQ = 5
-REQUIRED_INTERNAL: tuple[InternalTopic, ...] = ("market", "economics", "dependencies", "risks", "not_doing")
 MAX_ISSUES = 20
 _SECTION_NAMES: dict[str, SectionId] = {
     "headline": "headline", "sub-heading": "subheading", "subheading": "subheading", "sub heading": "subheading",
@@ -99,12 +98,30 @@ class FaqAnswer(BaseModel):
     internal: list[InternalQA] = Field(min_length=MIN_FAQ)
     gaps: list[GapAnswer] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _internal_topics_covered(self) -> FaqAnswer:
-        missing = [t for t in REQUIRED_INTERNAL if t not in {qa.topic for qa in self.internal}]
-        if missing:
-            raise ValueError(f"the internal FAQ must cover the topics {', '.join(missing)}")
-        return self
+
+# An internal topic the model left out is still asked, and honestly unanswered: a gap, not a re-ask
+# (a schema cannot say "one of each", and a weaker model would fail it three times over).
+_REQUIRED_QUESTIONS: dict[InternalTopic, tuple[str, str, str]] = {
+    "market": ("Who is the customer, and how many of them are there?", "how many such customers there are",
+               "How many customers like this are there, and what is the source?"),
+    "economics": ("What are the economics: price, costs and margin?", "cost to serve one customer, and the margin",
+                  "What does it cost us to serve one customer, and what margin does the price leave?"),
+    "dependencies": ("What do we depend on to make this work?", "dependencies",
+                     "Which partners, integrations, data or teams must deliver for this to work?"),
+    "risks": ("What are the biggest risks, and what would make us stop?", "biggest risks and the signal to stop",
+              "What are the top reasons this will fail, and what result would make us stop?"),
+    "not_doing": ("What will we not do?", "what the first version will not do",
+                  "What will the first version deliberately not do?"),
+}
+
+
+def with_required_topics(faq: FaqAnswer) -> FaqAnswer:
+    covered = {qa.topic for qa in faq.internal}
+    added = [InternalQA(topic=topic, question=question, answer=f"We don't know yet: [TBD: {label}].")
+             for topic, (question, label, _) in _REQUIRED_QUESTIONS.items() if topic not in covered]
+    gaps = [GapAnswer(placeholder=f"[TBD: {label}]", question=ask)
+            for topic, (_, label, ask) in _REQUIRED_QUESTIONS.items() if topic not in covered]
+    return faq.model_copy(update={"internal": [*faq.internal, *added], "gaps": [*faq.gaps, *gaps]})
 
 
 class PressReleaseAnswer(BaseModel):
@@ -281,6 +298,7 @@ def step_faq(state: PipelineState, gateway: Gateway) -> PipelineState:
     variables = {"notes": _notes_var(state.notes),
                  "press_release": envelope("press_release", state.press_release_text)}
     faq = gateway.structured(FAQ, variables, FaqAnswer)
+    faq = with_required_topics(faq)
     draft = assemble(parse_press_release(state.press_release_text), faq, faq.gaps, state.notes)
     return state.model_copy(update={"draft": draft})
 
@@ -307,7 +325,8 @@ def step_check_and_revise(state: PipelineState, gateway: Gateway) -> PipelineSta
         else:
             sections: dict[SectionId, str] = {s: getattr(answer.press_release, s) for s in SECTION_IDS
                                               if getattr(answer.press_release, s).strip()}
-            draft = assemble(sections, answer.faq, [*answer.faq.gaps, *_gap_answers(draft)], state.notes)
+            revised_faq = with_required_topics(answer.faq)
+            draft = assemble(sections, revised_faq, [*revised_faq.gaps, *_gap_answers(draft)], state.notes)
             revised = True
     draft = draft.model_copy(update={"revised": revised, "warnings": warnings})
     return state.model_copy(update={"draft": finish_draft(draft, state.notes)})
