@@ -51,7 +51,7 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("privacy", re.compile(r"\b(?:privacy|security|compliance|legal|data handling)\b")),
     ("title", re.compile(r"^(?:notes?|title|topic|subject)$")),
 ]
-_CUES: dict[Topic, re.Pattern[str]] = {
+CUES: dict[Topic, re.Pattern[str]] = {
     "problem": re.compile(
         r"\b(?:complain\w*|complaint|#1|problems?|pain\w*|hates?|frustrat\w*|struggl\w*|ignor\w*|miss(?:ed|es|ing)?|"
         r"no-shows?|lost|lose|losing|spends?|spending|spent|wast\w*|takes?\s+(?:about|longer|too|hours|ages)|"
@@ -199,7 +199,7 @@ def label_topic(label: str) -> Topic | None:
 
 
 def _cue_topics(text: str) -> list[Topic]:
-    return [topic for topic, pattern in _CUES.items() if pattern.search(text)]
+    return [topic for topic, pattern in CUES.items() if pattern.search(text)]
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

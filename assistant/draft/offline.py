@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.documents.models import Document
-from assistant.draft.facts import _CUES, Facts, QuoteFact, Statement, Topic, extract_facts
+from assistant.draft.facts import CUES, Facts, QuoteFact, Statement, Topic, extract_facts
 from assistant.draft.gaps import GapBook
 from assistant.draft.models import Draft, Faq, FaqEntry, GapElement, PressRelease
 
@@ -102,7 +102,7 @@ def launch_statement(facts: Facts) -> Statement | None:
 
 def want(facts: Facts) -> str | None:
     for statement in facts.statements:
-        match = _CUES["want"].search(statement.text) if _usable(statement) else None
+        match = CUES["want"].search(statement.text) if _usable(statement) else None
         if match:
             return match.group("want").strip().rstrip(".")
     return None
@@ -114,7 +114,7 @@ def quote_score(quote: QuoteFact) -> tuple[float, int]:
     words = len(quote.text.split())
     score = 2.0 if quote.speaker else (1.0 if quote.detail else 0.0)
     score += 1.0 if _FIRST_PERSON.search(quote.text) else 0.0
-    score += 1.0 if _CUES["problem"].search(quote.text) else 0.0
+    score += 1.0 if CUES["problem"].search(quote.text) else 0.0
     score += 1.0 if 8 <= words <= 35 else 0.0
     return score, -quote.start
 
@@ -411,8 +411,8 @@ def sentences_about(facts: Facts, topic: Topic, exclude: tuple[Topic, ...] = ())
             pieces = pieces[1:]  # the idea itself is the answer to "how does it work", not to this
         if statement.topic == topic:
             found.extend(pieces)
-        elif topic in statement.topics and topic in _CUES:
-            found.extend(p for p in pieces if _CUES[topic].search(p))
+        elif topic in statement.topics and topic in CUES:
+            found.extend(p for p in pieces if CUES[topic].search(p))
     return list(dict.fromkeys(found))[:MAX_ANSWER_STATEMENTS]
 
 
@@ -421,7 +421,7 @@ def open_about(facts: Facts, topic: Topic | None) -> list[str]:
     found: list[str] = []
     for statement in facts.labelled("open"):
         found.extend(p.rstrip(".") for p in _pieces(statement)
-                     if topic is None or (topic in _CUES and _CUES[topic].search(p)))
+                     if topic is None or (topic in CUES and CUES[topic].search(p)))
     return found
 
 
