@@ -138,6 +138,9 @@ class FakeLLM:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body go out in two writes; without this, Nagle's algorithm and delayed
+            # ACKs add about 40 ms to every reply, which would swamp the latency benchmarks.
+            disable_nagle_algorithm = True
 
             def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
                 pass
@@ -273,8 +276,13 @@ class FakeLLM:
             self.traffic_end = time.monotonic()
 
     def _store_file(self, raw: bytes) -> dict[str, Any]:
-        # Minimal multipart parsing: the JSONL payload is the part after the blank line.
-        content = raw.split(b"\r\n\r\n", 1)[-1].rsplit(b"\r\n--", 1)[0]
+        """Keep the multipart part named "file" (the SDK sends the "purpose" field first)."""
+        boundary = raw.split(b"\r\n", 1)[0]
+        content = b""
+        for part in raw.split(boundary):
+            head, _, body = part.partition(b"\r\n\r\n")
+            if b'name="file"' in head:
+                content = body.rsplit(b"\r\n", 1)[0]
         file_id = f"file-{len(self.files) + 1}"
         self.files[file_id] = content
         return {"id": file_id, "object": "file", "bytes": len(content), "created_at": 0,

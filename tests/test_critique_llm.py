@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import time
-import types
 from pathlib import Path
 
 import pytest
@@ -221,23 +220,8 @@ def test_one_document_with_the_model_prints_its_report(fake, tmp_path):
     assert result.stdout.startswith("# Critique:") and "model calls" in result.stdout
 
 
-def _store_file_by_part_name(self: FakeLLM, raw: bytes) -> dict:
-    """The multipart part named "file" (the SDK sends the "purpose" field first)."""
-    boundary = raw.split(b"\r\n", 1)[0]
-    content = b""
-    for part in raw.split(boundary):
-        head, _, body = part.partition(b"\r\n\r\n")
-        if b'name="file"' in head:
-            content = body.rsplit(b"\r\n", 1)[0]
-    file_id = f"file-{len(self.files) + 1}"
-    self.files[file_id] = content
-    return {"id": file_id, "object": "file", "bytes": len(content), "created_at": 0, "filename": "batch.jsonl",
-            "purpose": "batch", "status": "processed"}
-
-
 def test_provider_batch_sends_the_first_round_through_the_batch_api(fake, tmp_path):
     fake.batch_api = True
-    fake._store_file = types.MethodType(_store_file_by_part_name, fake)  # type: ignore[method-assign]
     docs = make_docs(tmp_path / "docs", 3)
     out = tmp_path / "out"
     result = critique(str(docs), "--out", str(out), "--provider-batch")

@@ -56,7 +56,8 @@ def test_the_key_never_lands_anywhere(tmp_path, fake_llm, llm_env, isolated_home
         assert "Traceback" not in result.stderr, (args, result.stderr)
         seen.append((args, result.stdout + result.stderr))
     assert fake_llm.chat_requests, "the runs never reached the model"
-    assert any(r.headers.get("Authorization") == f"Bearer {CANARY_KEY}" for r in fake_llm.requests)
+    sent = [value for r in fake_llm.requests for name, value in r.headers.items() if name.lower() == "authorization"]
+    assert f"Bearer {CANARY_KEY}" in sent, "the key must reach the endpoint (and nowhere else)"
 
     for args, text in seen:
         assert CANARY_KEY not in text, args

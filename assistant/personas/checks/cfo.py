@@ -93,8 +93,17 @@ def _sized(ctx: ReviewContext) -> bool:
     """A market size: TAM-like words, or a big number and a kind of customer in one sentence."""
     if ctx.mentions(MARKET_TERMS):
         return True
-    return any(not YEARS.match(match.group()) and MARKET_NOUNS.search(ctx.copy, sentence.start, sentence.end)
-               for sentence, match in ctx.search(BIG_NUMBER))
+    # Each sentence is searched for a customer noun at most once: a 10,000-row table is one long
+    # "sentence" with thousands of numbers, and searching it again per number was quadratic.
+    checked: dict[int, bool] = {}
+    for sentence, match in ctx.search(BIG_NUMBER):
+        if YEARS.match(match.group()):
+            continue
+        if sentence.start not in checked:
+            checked[sentence.start] = MARKET_NOUNS.search(ctx.copy, sentence.start, sentence.end) is not None
+        if checked[sentence.start]:
+            return True
+    return False
 
 
 def market_size(ctx: ReviewContext) -> Iterator[Finding]:
