@@ -55,7 +55,8 @@ class LensQuestion(BaseModel):
 
 
 class LensQuestions(BaseModel):
-    questions: list[LensQuestion] = Field(default_factory=list, max_length=20)
+    # Required, so an answer that leaves the list out is re-asked instead of read as "no questions".
+    questions: list[LensQuestion] = Field(max_length=20)
 
 
 class AnswerJudgement(BaseModel):
@@ -65,7 +66,7 @@ class AnswerJudgement(BaseModel):
 
 
 class AnswerJudgements(BaseModel):
-    judgements: list[AnswerJudgement] = Field(default_factory=list)
+    judgements: list[AnswerJudgement]
 
 
 # --- the pipeline ---------------------------------------------------------------------------
@@ -126,13 +127,14 @@ def _ask_lenses(gateway: Gateway, lenses: tuple[str, ...], variables: dict[str, 
             try:
                 answer = future.result()
             except LLMError as exc:
-                log.warning("lens %s failed: %s", lens, exc)
                 tally.failed_lenses.append(lens)
                 errors.append(exc)
                 continue
             results.extend((lens, item) for item in answer.questions[:MAX_QUESTIONS_PER_LENS])
     if errors and len(errors) == len(lenses):
-        raise errors[0]
+        raise errors[0]  # nothing to show: one clear error, not five warnings and an error
+    for lens, exc in zip(tally.failed_lenses, errors, strict=True):
+        log.warning("lens %s failed: %s", lens, exc)
     return results
 
 
