@@ -87,6 +87,12 @@ class BankQuestion(BaseModel):
         return [cue_pattern(c) for c in self.cues]
 
     @cached_property
+    def cue_literals(self) -> list[str | None]:
+        """For each cue, a lower-case word every match contains (None for regex cues). Checking
+        `literal in text.lower()` first skips most regex searches: most cues are not in a document."""
+        return [c if _PLAIN_WORD.fullmatch(c) else None for c in self.cues]
+
+    @cached_property
     def answer_patterns(self) -> list[re.Pattern[str]]:
         return [re.compile(c, re.IGNORECASE | re.MULTILINE) for c in self.answer_cues]
 

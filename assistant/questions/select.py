@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from assistant.documents.models import Document, FaqItem, Span
@@ -256,9 +257,17 @@ def _fill(question: str, product: str | None, name: str | None = None) -> str:
     return re.sub(r"^\{product\}", "It", text).replace("{product}", "it")
 
 
+@lru_cache(maxsize=8)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
 def _cue_hits(question: BankQuestion, text: str, start: int = 0) -> list[re.Match[str]]:
     hits = []
-    for pattern in question.cue_patterns:
+    lowered = _lowered(text)
+    for pattern, literal in zip(question.cue_patterns, question.cue_literals, strict=True):
+        if literal is not None and literal not in lowered:
+            continue  # cannot match: skip the (much slower) case-insensitive regex search
         match = pattern.search(text, start)
         if match and match.group(0).strip():
             hits.append(match)
