@@ -23,6 +23,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from assistant.rubric.models import ElementId
+
 SCHEMA_VERSION = "1"
 
 SectionId = Literal[
@@ -49,21 +51,8 @@ SECTION_IDS: tuple[SectionId, ...] = (
     "customer_quote",
     "call_to_action",
 )
-# The rubric element each gap stands in for (assistant.rubric.models.ElementId, spelled out here
-# so this module stays importable without the rubric).
-GapElement = Literal[
-    "headline",
-    "subheading",
-    "dateline",
-    "problem",
-    "solution",
-    "leader_quote",
-    "getting_started",
-    "customer_quote",
-    "call_to_action",
-    "external_faq",
-    "internal_faq",
-]
+# The rubric element each gap stands in for.
+GapElement = ElementId
 InternalTopic = Literal["market", "problem", "economics", "dependencies", "risks", "not_doing", "other"]
 ExternalTopic = Literal["price", "availability", "how_it_works", "compatibility", "data", "getting_started",
                         "other"]

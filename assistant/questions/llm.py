@@ -133,8 +133,8 @@ def _ask_lenses(gateway: Gateway, lenses: tuple[str, ...], variables: dict[str, 
             results.extend((lens, item) for item in answer.questions[:MAX_QUESTIONS_PER_LENS])
     if errors and len(errors) == len(lenses):
         raise errors[0]  # nothing to show: one clear error, not five warnings and an error
-    for lens, exc in zip(tally.failed_lenses, errors, strict=True):
-        log.warning("lens %s failed: %s", lens, exc)
+    for lens, error in zip(tally.failed_lenses, errors, strict=True):
+        log.warning("lens %s failed: %s", lens, error)
     return results
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
@@ -19,19 +19,7 @@ ElementId = Literal[
     "external_faq",
     "internal_faq",
 ]
-ELEMENT_IDS: tuple[ElementId, ...] = (
-    "headline",
-    "subheading",
-    "dateline",
-    "problem",
-    "solution",
-    "leader_quote",
-    "getting_started",
-    "customer_quote",
-    "call_to_action",
-    "external_faq",
-    "internal_faq",
-)
+ELEMENT_IDS: tuple[ElementId, ...] = get_args(ElementId)
 ElementStatus = Literal["present", "weak", "missing"]
 CheckId = Literal["two_quotes", "one_page", "no_placeholders", "faq_order"]
 
