@@ -12,7 +12,7 @@ import sys
 import zipfile
 
 import pytest
-from test_documents_helpers import HIDDEN_PAYLOAD, assert_spans_exact, rezip, word_file, zip_of
+from documents_helpers import HIDDEN_PAYLOAD, assert_spans_exact, rezip, word_file, zip_of
 
 from assistant.documents import load_document
 from assistant.errors import InputError

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from conftest import FIXTURES
+from documents_helpers import assert_spans_exact
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_documents_helpers import assert_spans_exact
 
 from assistant.documents import load_document, parse_document
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SHARED
-from test_documents_helpers import assert_spans_exact
+from documents_helpers import assert_spans_exact
 
 from assistant.documents import load_document
 

@@ -9,7 +9,7 @@ import re
 
 import pytest
 from conftest import FIXTURES, assert_one_line_error, run_prfaq
-from test_documents_helpers import HIDDEN_PAYLOAD, rezip, word_file, zip_of
+from documents_helpers import HIDDEN_PAYLOAD, rezip, word_file, zip_of
 
 DOCS = FIXTURES / "documents"
 

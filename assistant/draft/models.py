@@ -19,7 +19,7 @@ checked against the notes (`grounding`); what could not be found was replaced by
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
@@ -39,18 +39,7 @@ SectionId = Literal[
     "customer_quote",
     "call_to_action",
 ]
-SECTION_IDS: tuple[SectionId, ...] = (
-    "headline",
-    "subheading",
-    "dateline",
-    "summary",
-    "problem",
-    "solution",
-    "leader_quote",
-    "getting_started",
-    "customer_quote",
-    "call_to_action",
-)
+SECTION_IDS: tuple[SectionId, ...] = get_args(SectionId)
 # The rubric element each gap stands in for.
 GapElement = ElementId
 InternalTopic = Literal["market", "problem", "economics", "dependencies", "risks", "not_doing", "other"]

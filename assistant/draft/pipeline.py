@@ -124,21 +124,8 @@ def with_required_topics(faq: FaqAnswer) -> FaqAnswer:
     return faq.model_copy(update={"internal": [*faq.internal, *added], "gaps": [*faq.gaps, *gaps]})
 
 
-class PressReleaseAnswer(BaseModel):
-    headline: str
-    subheading: str
-    dateline: str
-    summary: str
-    problem: str
-    solution: str
-    leader_quote: str
-    getting_started: str
-    customer_quote: str
-    call_to_action: str
-
-
 class RevisedDraft(BaseModel):
-    press_release: PressReleaseAnswer
+    press_release: PressRelease
     faq: FaqAnswer
 
 
