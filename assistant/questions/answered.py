@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from assistant.documents.models import Document, FaqItem, Span
-from assistant.questions.bank import BankQuestion
+from assistant.questions.bank import Bank, BankQuestion
+from assistant.questions.literals import could_match, required_literals
 from assistant.questions.models import Evidence, Status
 from assistant.questions.select import Candidate
 from assistant.questions.text import Sentence, concepts, sentences
@@ -64,8 +65,10 @@ def _answer_sentences(doc: Document, answer: Span) -> list[Sentence]:
     return list(sentences(doc.text, answer.start, answer.end))
 
 
-def _first_cue(question: BankQuestion, text: str) -> re.Match[str] | None:
-    hits = [m for p in question.answer_patterns if (m := p.search(text))]
+def _first_cue(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    """The earliest answer cue in `text`; `patterns` are the question's answer patterns that can
+    match somewhere in the document (`BankQuestion.answers_in`), usually none or one or two."""
+    hits = [m for p in patterns if (m := p.search(text))]
     return min(hits, key=lambda m: m.start()) if hits else None
 
 
@@ -73,8 +76,9 @@ def _softball(question: BankQuestion, text: str) -> bool:
     return question.topic in RISK_TOPICS and SOFTBALL.search(text) is not None
 
 
-def judge_faq_item(doc: Document, question: BankQuestion, item: FaqItem) -> Judgement:
-    """Status from the document's own answer to the question."""
+def judge_faq_item(doc: Document, question: BankQuestion, item: FaqItem, present: frozenset[str]) -> Judgement:
+    """Status from the document's own answer to the question; `present` are the bank's literals
+    in the document (`Bank.literals_in`)."""
     answer = item.answer
     body = answer.text.strip() if answer else ""
     where = f"its FAQ asks this (line {item.question.line})"
@@ -86,10 +90,10 @@ def judge_faq_item(doc: Document, question: BankQuestion, item: FaqItem) -> Judg
         soft = next((s for s in parts if SOFTBALL.search(s.text)), parts[0])
         return Judgement("partly", verified(doc, soft), f"{where}; the answer waves the risk away instead of "
                          "naming it and the plan for it")
-    if UNKNOWN.search(body) and not _first_cue(question, body):
+    cue = _first_cue(question.answers_in(present), body)
+    if UNKNOWN.search(body) and not cue:
         unknown = next((s for s in parts if UNKNOWN.search(s.text)), parts[0])
         return Judgement("partly", verified(doc, unknown), f"{where}; the answer says it is not known yet")
-    cue = _first_cue(question, body)
     if cue is not None:
         offset = answer.start + (len(answer.text) - len(answer.text.lstrip())) + cue.start()
         hit = next((s for s in parts if s.start <= offset < s.end), parts[0])
@@ -100,13 +104,52 @@ def judge_faq_item(doc: Document, question: BankQuestion, item: FaqItem) -> Judg
                      "to it needs (a figure, a name, a date)")
 
 
-def _about(question: BankQuestion, sentence: str) -> bool:
+class Body:
+    """The sentences that could answer a question, and which of them each cue pattern matches.
+
+    Built once per document and shared by every question judged against it: a pattern used by
+    several questions (a currency amount) is tried once, and only on the sentences whose
+    case-folded text contains one of its required literals (see `literals`), so the ~40
+    sentences x ~90 questions x their cues of a one-page document cost a few hundred searches.
+    """
+
+    def __init__(self, doc: Document, bank: Bank) -> None:
+        self.doc = doc
+        self.present = bank.literals_in(doc.text)
+        self.sentences = _body_sentences(doc)
+        self._present = [bank.literals_in(sentence.text) for sentence in self.sentences]
+        self._matching: dict[re.Pattern[str], frozenset[int]] = {}
+        self._concepts: dict[int, frozenset[str]] = {}
+
+    def matching(self, patterns: list[re.Pattern[str]]) -> frozenset[int]:
+        """Indices of the sentences in which any of `patterns` matches."""
+        found: frozenset[int] = frozenset()
+        for pattern in patterns:
+            hits = self._matching.get(pattern)
+            if hits is None:
+                literals = required_literals(pattern.pattern)
+                hits = self._matching[pattern] = frozenset(
+                    index for index, (sentence, present) in enumerate(zip(self.sentences, self._present, strict=True))
+                    if could_match(literals, present) and pattern.search(sentence.text))
+            found |= hits
+        return found
+
+    def concepts(self, index: int) -> frozenset[str]:
+        if index not in self._concepts:
+            self._concepts[index] = concepts(self.sentences[index].text)
+        return self._concepts[index]
+
+
+def _about(question: BankQuestion, body: Body, index: int, by_cue: frozenset[int]) -> bool:
     """Is a sentence about the question's subject: one of its cues, or one of its key phrases whole."""
-    if any(p.search(sentence) for p in question.cue_patterns):
+    if index in by_cue:
         return True
-    found = concepts(sentence)
+    keys = [key for key in question.key_concepts if len(key) >= 2]
+    if not keys:
+        return False
+    found = body.concepts(index)
     # One concept in common ("price") is not enough in running text; a whole key phrase of two is.
-    return any(len(key) >= 2 and key <= found for key in question.key_concepts)
+    return any(key <= found for key in keys)
 
 
 def _body_sentences(doc: Document) -> list[Sentence]:
@@ -124,18 +167,21 @@ def _body_sentences(doc: Document) -> list[Sentence]:
     return out
 
 
-def judge_body(doc: Document, question: BankQuestion, body: list[Sentence]) -> Judgement | None:
+def judge_body(doc: Document, question: BankQuestion, body: Body) -> Judgement | None:
     """A sentence outside the question's own FAQ pair that answers it.
 
     External questions can be answered in passing ("available today at totus.com for free");
     an internal question mentioned in passing is only `partly` answered: the review expects
     it in the internal FAQ, argued.
     """
-    if not question.answer_patterns:
-        return None
-    for sentence in body:
-        if _first_cue(question, sentence.text) is None or not _about(question, sentence.text):
+    answering = body.matching(question.answers_in(body.present))
+    if not answering:
+        return None  # no sentence has what an answer to it looks like
+    by_cue = body.matching(question.cues_in(body.present))
+    for index in sorted(answering):
+        if not _about(question, body, index, by_cue):
             continue
+        sentence = body.sentences[index]
         evidence = verified(doc, sentence)
         if evidence is None:
             continue
@@ -149,23 +195,20 @@ def judge_body(doc: Document, question: BankQuestion, body: list[Sentence]) -> J
     return None
 
 
-def judge(doc: Document, candidate: Candidate, body: list[Sentence] | None = None) -> Judgement:
-    """The candidate's status: its FAQ pair first, then the body, else unanswered."""
+def judge(doc: Document, candidate: Candidate, body: Body) -> Judgement:
+    """The candidate's status: its FAQ pair first, then the body (`Body(doc, bank)`), else unanswered."""
     best: Judgement | None = None
     order = {"answered": 2, "partly": 1, "unanswered": 0}
     for item in candidate.faq_items:
-        verdict = judge_faq_item(doc, candidate.bank, item)
+        verdict = judge_faq_item(doc, candidate.bank, item, body.present)
         if best is None or order[verdict.status] > order[best.status]:
             best = verdict
     if best is not None and best.status == "answered":
         return best
-    in_body = judge_body(doc, candidate.bank, _body_sentences(doc) if body is None else body)
+    in_body = judge_body(doc, candidate.bank, body)
     if in_body is not None and (best is None or order[in_body.status] > order[best.status]):
         return in_body
     if best is not None:
         return best
     return Judgement("unanswered", None, "nothing in the document answers it")
 
-
-def body_sentences(doc: Document) -> list[Sentence]:
-    return _body_sentences(doc)

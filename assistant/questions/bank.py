@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from assistant.documents.models import Audience
 from assistant.errors import ConfigError
+from assistant.questions.literals import LiteralIndex, Literals, could_match, required_literals
 from assistant.questions.text import INTENT_CONCEPTS, concepts
 
 BANK_PATH = Path(__file__).with_name("bank.yaml")
@@ -87,14 +88,28 @@ class BankQuestion(BaseModel):
         return [cue_pattern(c) for c in self.cues]
 
     @cached_property
-    def cue_literals(self) -> list[str | None]:
-        """For each cue, a lower-case word every match contains (None for regex cues). Checking
-        `literal in text.lower()` first skips most regex searches: most cues are not in a document."""
-        return [c if _PLAIN_WORD.fullmatch(c) else None for c in self.cues]
+    def cue_literals(self) -> list[Literals | None]:
+        """For each cue, the words one of which every match contains (see `literals`)."""
+        return [required_literals(p.pattern) for p in self.cue_patterns]
 
     @cached_property
     def answer_patterns(self) -> list[re.Pattern[str]]:
         return [re.compile(c, re.IGNORECASE | re.MULTILINE) for c in self.answer_cues]
+
+    @cached_property
+    def answer_literals(self) -> list[Literals | None]:
+        return [required_literals(p.pattern) for p in self.answer_patterns]
+
+    def cues_in(self, present: frozenset[str]) -> list[re.Pattern[str]]:
+        """The cue patterns that could match a text containing the literals `present`
+        (`Bank.literals_in`); most cues are absent from any one document, and skipping them skips
+        most regex searches."""
+        return [p for p, lit in zip(self.cue_patterns, self.cue_literals, strict=True) if could_match(lit, present)]
+
+    def answers_in(self, present: frozenset[str]) -> list[re.Pattern[str]]:
+        """The answer patterns that could match a text containing the literals `present`."""
+        return [p for p, lit in zip(self.answer_patterns, self.answer_literals, strict=True)
+                if could_match(lit, present)]
 
     @cached_property
     def text_concepts(self) -> frozenset[str]:
@@ -147,6 +162,14 @@ class Bank(BaseModel):
         if found & {"open_source", "internal"} and "commercial" not in found:
             found.add("noncommercial")
         return frozenset(found)
+
+    @cached_property
+    def literal_index(self) -> LiteralIndex:
+        return LiteralIndex([*(lit for q in self.questions for lit in [*q.cue_literals, *q.answer_literals])])
+
+    def literals_in(self, text: str) -> frozenset[str]:
+        """The cue and answer literals `text` contains: what `BankQuestion.cues_in` needs."""
+        return self.literal_index.present(text)
 
     def weight(self, topic: str) -> float:
         return self.topics.get(topic, DEFAULT_TOPIC_WEIGHT)

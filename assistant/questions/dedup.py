@@ -21,15 +21,16 @@ CONTAINED_JACCARD = 0.4  # a short question inside a long one is the same only i
 
 
 def same_question(a: frozenset[str], b: frozenset[str]) -> bool:
-    if not a or not b:
-        return False
-    if similarity(a, b) >= JACCARD_THRESHOLD:
+    if not a or not b or a.isdisjoint(b):
+        return False  # most pairs of questions share no concept at all
+    jaccard = similarity(a, b)
+    if jaccard >= JACCARD_THRESHOLD:
         return True
     shared_intent = a & b & INTENT_CONCEPTS
     smaller, larger = (a, b) if len(a) <= len(b) else (b, a)
     specific = smaller - {"product"}
-    return (bool(shared_intent) and len(specific) >= 2 and coverage(smaller, larger) >= CONTAINMENT_THRESHOLD
-            and similarity(a, b) >= CONTAINED_JACCARD)
+    return (bool(shared_intent) and len(specific) >= 2 and jaccard >= CONTAINED_JACCARD
+            and coverage(smaller, larger) >= CONTAINMENT_THRESHOLD)
 
 
 def merge_duplicates(items: Sequence[T], text_of: Callable[[T], str], *, aliases: Sequence[str] = (),

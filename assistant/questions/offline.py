@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.questions.answered import body_sentences, judge
+from assistant.questions.answered import Body, judge
 from assistant.questions.bank import load_bank
 from assistant.questions.dedup import merge_duplicates
 from assistant.questions.models import Question, QuestionCounts, QuestionReport
@@ -31,7 +31,7 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
     doc = without_instructions(doc)
     bank = load_bank()
     product = product_name(doc, bank)
-    body = body_sentences(doc)
+    body = Body(doc, bank)
     questions: list[Question] = []
     for candidate in select(doc, bank, product):
         if audience != "all" and candidate.bank.audience != audience:

@@ -55,18 +55,20 @@ def diversified(questions: Sequence[Question], family_of: Callable[[str], str], 
     already placed above it, so the first places cover different worries. In the threat order each
     question's `score` becomes the discounted score it was placed with."""
     key = _key(order)
-    remaining = ranked(questions, order)
+    # (value, family) per question, worked out once: the loop below is quadratic in the questions.
+    # Each audience's list is spread on its own.
+    remaining = [(key(q), f"{q.audience}:{family_of(q.topic)}", q) for q in ranked(questions, order)]
     placed: list[Question] = []
     seen: dict[str, int] = {}
     while remaining:
-        def adjusted(q: Question) -> float:
-            return key(q) * REPEAT_DISCOUNT ** seen.get(f"{q.audience}:{family_of(q.topic)}", 0)
-
-        best = max(remaining, key=adjusted)  # max keeps the first of equals: stable
-        remaining.remove(best)
-        family = f"{best.audience}:{family_of(best.topic)}"  # each audience's list is spread on its own
+        best_at, best_value = 0, -1.0
+        for index, (value, family, _) in enumerate(remaining):
+            adjusted = value * REPEAT_DISCOUNT ** seen.get(family, 0)
+            if adjusted > best_value:  # strictly greater keeps the first of equals: stable
+                best_at, best_value = index, adjusted
+        _, family, best = remaining.pop(best_at)
         if order == "threat":
-            best = best.model_copy(update={"score": round(adjusted(best), 2)})
+            best = best.model_copy(update={"score": round(best_value, 2)})
         placed.append(best)
         seen[family] = seen.get(family, 0) + 1
     return placed

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Literal
 
 from assistant.documents.models import Document, FaqItem, Span
@@ -257,17 +256,9 @@ def _fill(question: str, product: str | None, name: str | None = None) -> str:
     return re.sub(r"^\{product\}", "It", text).replace("{product}", "it")
 
 
-@lru_cache(maxsize=8)
-def _lowered(text: str) -> str:
-    return text.lower()
-
-
-def _cue_hits(question: BankQuestion, text: str, start: int = 0) -> list[re.Match[str]]:
+def _cue_hits(question: BankQuestion, text: str, present: frozenset[str], start: int = 0) -> list[re.Match[str]]:
     hits = []
-    lowered = _lowered(text)
-    for pattern, literal in zip(question.cue_patterns, question.cue_literals, strict=True):
-        if literal is not None and literal not in lowered:
-            continue  # cannot match: skip the (much slower) case-insensitive regex search
+    for pattern in question.cues_in(present):
         match = pattern.search(text, start)
         if match and match.group(0).strip():
             hits.append(match)
@@ -307,6 +298,7 @@ def select(doc: Document, bank: Bank, product: str | None) -> list[Candidate]:
     release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
     skip_to = doc.text.find("\n") + 1 if doc.text.lower().startswith("source:") else 0  # a collector's note
     kinds = bank.contexts_of(doc.text[skip_to:])
+    present = bank.literals_in(doc.text)
     candidates: list[Candidate] = []
     for question in bank.questions:
         if question.for_each:
@@ -314,7 +306,7 @@ def select(doc: Document, bank: Bank, product: str | None) -> list[Candidate]:
             continue
         text = _fill(question.question, product)
         items = by_faq.get(question.id, [])
-        hits = _cue_hits(question, doc.text, skip_to)
+        hits = _cue_hits(question, doc.text, present, skip_to)
         if items:
             first = items[0].question
             candidates.append(Candidate(question, text, f"The document's own FAQ asks it (line {first.line}); "

@@ -216,6 +216,13 @@ def _asks_definition(text: str) -> bool:
 
 def concepts(text: str, *, aliases: Iterable[str] = ()) -> frozenset[str]:
     """The set of concepts a question is about. `aliases` (e.g. the product's name) fold to `product`."""
+    return _concepts(text, tuple(aliases))
+
+
+@lru_cache(maxsize=16384)
+def _concepts(text: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    # Cached: the same bank questions, filled with the same product name, are compared in every
+    # document of a folder, and a sentence's concepts are asked for by every question judged.
     text = text.replace("’", "'")
     for alias in aliases:
         if alias.strip():
@@ -259,8 +266,19 @@ def _is_rare(word: str) -> bool:
     return bool(zipf_frequency(word, "en") < 3.0)
 
 
+_WEIGHTS: dict[str, float] = {}  # weight() of every concept seen; a plain dict is the cheapest lookup
+
+
 def _total(items: Iterable[str]) -> float:
-    return sum(weight(c) for c in items)
+    # Called hundreds of thousands of times per folder (every pair of questions is compared), so
+    # the loop avoids a function call per concept.
+    total = 0.0
+    for concept in items:
+        value = _WEIGHTS.get(concept)
+        if value is None:
+            value = _WEIGHTS[concept] = weight(concept)
+        total += value
+    return total
 
 
 def coverage(asked: frozenset[str], other: frozenset[str]) -> float:

@@ -1,0 +1,115 @@
+"""The literal prefilter of the question bank (assistant/questions/literals.py) skips only
+regex searches that would have failed: it makes the questions faster, never different."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import REPO, SHARED
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.documents import parse_document
+from assistant.questions import answered
+from assistant.questions import bank as bank_module
+from assistant.questions.bank import load_bank
+from assistant.questions.literals import LiteralIndex, could_match, required_literals
+from assistant.questions.offline import questions_offline
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\bencrypt", {"encrypt"}),
+    (r"\b(?:refund|money back)\b", {"refund", "money back"}),
+    (r"\b(vs\.?|versus)\b", {"vs", "versus"}),  # stored by the parser as v(?:s|ersus)
+    (r"[$€£]\s?\d", {"$", "€", "£"}),
+    (r"\d+\s?%", {"%"}),
+    (r"(?<![\w-])Integrat", {"integrat"}),  # folded: the patterns are case-insensitive
+    (r"\blocal(ly)?\b", {"local"}),
+    (r"\bhours?\b|\bdays?\b", {"hour", "day"}),
+    (r"STRASSE", {"strasse"}),
+])
+def test_the_words_every_match_must_contain(pattern: str, expected: set[str]) -> None:
+    assert required_literals(pattern) == frozenset(expected)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\d+",  # digits only: no literal
+    r"\bq[1-4]\b",  # one letter, in every document
+    r"(?:price|\d+)",  # one branch needs no literal, so the choice needs none
+    r"(?:cost)?\s*\$?",  # everything optional
+    r"[a-z]{3}",
+    r"(",  # not a regex at all
+])
+def test_no_prefilter_where_nothing_can_be_required(pattern: str) -> None:
+    assert required_literals(pattern) is None
+
+
+def test_a_pattern_without_literals_is_always_searched() -> None:
+    assert could_match(None, frozenset())
+    assert not could_match(frozenset({"refund"}), frozenset({"price"}))
+    assert could_match(frozenset({"refund", "price"}), frozenset({"price"}))
+
+
+def test_the_index_finds_overlapping_literals_case_folded() -> None:
+    index = LiteralIndex([frozenset({"day"}), frozenset({"today", "hour"}), frozenset({"s"}), None])
+    assert index.present("TODAY, in an hour") == {"day", "today", "hour"}
+    assert index.present("the long \u017f is an s") == {"s"}  # IGNORECASE matches "s" to "ſ"; casefold folds it
+    assert LiteralIndex([None]).present("anything") == frozenset()
+
+
+def _corpus() -> list[str]:
+    folders = [REPO / "examples", REPO / "tests" / "fixtures", SHARED / "datasets" / "prfaq-public"]
+    texts = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".md", ".txt") and path.is_file():
+                texts.append(path.read_text(encoding="utf-8", errors="replace"))
+    return texts
+
+
+def _bank_patterns() -> list[re.Pattern[str]]:
+    bank = load_bank()
+    return [p for q in bank.questions for p in [*q.cue_patterns, *q.answer_patterns]]
+
+
+def test_the_prefilter_never_skips_a_pattern_that_matches_over_a_real_corpus() -> None:
+    bank = load_bank()
+    texts = _corpus()
+    assert len(texts) >= 20
+    pieces = texts + [line for text in texts for line in text.splitlines() if line.strip()]
+    checked = 0
+    for piece in pieces:
+        present = bank.literals_in(piece)
+        for pattern in _bank_patterns():
+            if pattern.search(piece):
+                checked += 1
+                assert could_match(required_literals(pattern.pattern), present), (pattern.pattern, piece[:120])
+    assert checked > 1000  # the corpus exercises the bank, so the check above means something
+
+
+_WORDS = st.sampled_from(["price", "PRICE", "Refund", "encrypt", "ENCRYPTED", "hours", "day", "$49", "20%", "vs.",
+                          "versus", "per month", "free", "Stra\u00dfe", "\u017fecure", "latency", "p99", "SLA",
+                          "integration", "compliance", "GDPR", "budget", "team", "risk", "the", "a", ".", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=30), st.integers(min_value=0))
+def test_no_match_is_ever_filtered_out(words: list[str], which: int) -> None:
+    bank = load_bank()
+    patterns = _bank_patterns()
+    text = " ".join(words)
+    present = bank.literals_in(text)
+    for pattern in (patterns[which % len(patterns)], *patterns[:: 37]):
+        if pattern.search(text):
+            assert could_match(required_literals(pattern.pattern), present), (pattern.pattern, text)
+
+
+def test_offline_questions_are_the_same_with_and_without_the_prefilter(monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = [parse_document(text, path=f"doc{n}.md") for n, text in enumerate(_corpus()[:30])]
+    fast = [questions_offline(doc).model_dump() for doc in docs]
+    monkeypatch.setattr(bank_module, "could_match", lambda literals, present: True)
+    monkeypatch.setattr(answered, "could_match", lambda literals, present: True)
+    slow = [questions_offline(doc).model_dump() for doc in docs]
+    assert fast == slow
+
