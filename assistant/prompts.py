@@ -60,8 +60,10 @@ class PromptSpec(BaseModel):
         return [{"role": roles.get(m.type, m.type), "content": str(m.content)} for m in rendered]
 
 
+@lru_cache(maxsize=1)
 def builtin_prompts_dir() -> Path:
-    """The prompts shipped with prfaq: the repo's prompts/ folder, or its copy inside a wheel."""
+    """The prompts shipped with prfaq: the repo's prompts/ folder, or its copy inside a wheel.
+    Cached: where the package is installed does not change while it runs."""
     package = Path(__file__).resolve().parent
     for candidate in (package.parent / "prompts", package / "_builtin_prompts"):
         if candidate.is_dir():

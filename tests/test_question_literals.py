@@ -14,7 +14,7 @@ from assistant.documents import parse_document
 from assistant.questions import answered
 from assistant.questions import bank as bank_module
 from assistant.questions.bank import load_bank
-from assistant.questions.literals import LiteralIndex, could_match, required_literals
+from assistant.questions.literals import LiteralIndex, could_match, literals_of, may_occur, required_literals
 from assistant.questions.offline import questions_offline
 
 
@@ -45,7 +45,16 @@ def test_no_prefilter_where_nothing_can_be_required(pattern: str) -> None:
     assert required_literals(pattern) is None
 
 
+def test_the_flags_are_the_patterns_own() -> None:
+    verbose = re.compile(r"price \s per \s seat", re.IGNORECASE | re.VERBOSE)
+    assert literals_of(verbose) == {"price"}  # without VERBOSE it would be "price " with the space
+    assert literals_of(re.compile("price per seat")) == {"price per seat"}
+
+
 def test_a_pattern_without_literals_is_always_searched() -> None:
+    assert may_occur(None, "")
+    assert may_occur(frozenset({"seat"}), "price per seat")
+    assert not may_occur(frozenset({"seat"}), "price per user")
     assert could_match(None, frozenset())
     assert not could_match(frozenset({"refund"}), frozenset({"price"}))
     assert could_match(frozenset({"refund", "price"}), frozenset({"price"}))
@@ -84,7 +93,7 @@ def test_the_prefilter_never_skips_a_pattern_that_matches_over_a_real_corpus() -
         for pattern in _bank_patterns():
             if pattern.search(piece):
                 checked += 1
-                assert could_match(required_literals(pattern.pattern), present), (pattern.pattern, piece[:120])
+                assert could_match(literals_of(pattern), present), (pattern.pattern, piece[:120])
     assert checked > 1000  # the corpus exercises the bank, so the check above means something
 
 
@@ -102,7 +111,7 @@ def test_no_match_is_ever_filtered_out(words: list[str], which: int) -> None:
     present = bank.literals_in(text)
     for pattern in (patterns[which % len(patterns)], *patterns[:: 37]):
         if pattern.search(text):
-            assert could_match(required_literals(pattern.pattern), present), (pattern.pattern, text)
+            assert could_match(literals_of(pattern), present), (pattern.pattern, text)
 
 
 def test_offline_questions_are_the_same_with_and_without_the_prefilter(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from assistant.documents.models import Document
     from assistant.draft.models import Draft
     from assistant.engines.base import AudienceFilter
-    from assistant.personas.models import ReviewReport
+    from assistant.personas.models import Persona, ReviewReport
     from assistant.questions.models import QuestionReport
 
 
@@ -22,6 +22,8 @@ class OfflineEngine:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        # Persona files are read once per engine (one run), not once per document of a folder.
+        self._seated: dict[tuple[str, ...] | None, list[Persona]] = {}
 
     def draft(self, notes: Document, *, stream: Callable[[str], None] | None = None) -> Draft:
         from assistant.draft.offline import draft_offline
@@ -43,9 +45,13 @@ class OfflineEngine:
     def review(
         self, doc: Document, *, personas: Sequence[str] | None = None, rounds: int = 1
     ) -> ReviewReport:
+        from assistant.personas.loader import select_personas
         from assistant.personas.offline import review_offline
 
-        return review_offline(doc, persona_ids=personas, rounds=rounds, settings=self.settings)
+        key = tuple(personas) if personas is not None else None
+        if key not in self._seated:
+            self._seated[key] = select_personas(personas, self.settings.prompts_dir)
+        return review_offline(doc, rounds=rounds, settings=self.settings, seated=self._seated[key])
 
     def judge(self, doc: Document) -> JudgeReport:
         raise ConfigError(

@@ -100,9 +100,11 @@ def discuss(verdicts: list[PersonaVerdict], rounds: int) -> list[DiscussionTurn]
 
 
 def review_offline(doc: Document, persona_ids: Sequence[str] | None = None, rounds: int = 1, *,
-                   settings: Settings | None = None) -> ReviewReport:
+                   settings: Settings | None = None, seated: Sequence[Persona] | None = None) -> ReviewReport:
+    """`seated`: personas already read from their files (a batch reads them once, not per document)."""
     panel.check_rounds(rounds)
-    personas = select_personas(persona_ids, settings.prompts_dir if settings else None)
+    personas = list(seated) if seated is not None else select_personas(
+        persona_ids, settings.prompts_dir if settings else None)
     ctx = ReviewContext(doc)
     verdicts = [read_alone(ctx, persona) for persona in personas]
     turns = discuss(verdicts, rounds)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant.documents.models import Document, FaqItem, Span
 from assistant.questions.bank import Bank, BankQuestion
-from assistant.questions.literals import could_match, required_literals
+from assistant.questions.literals import could_match, literals_of
 from assistant.questions.models import Evidence, Status
 from assistant.questions.select import Candidate
 from assistant.questions.text import Sentence, concepts, sentences
@@ -127,7 +127,7 @@ class Body:
         for pattern in patterns:
             hits = self._matching.get(pattern)
             if hits is None:
-                literals = required_literals(pattern.pattern)
+                literals = literals_of(pattern)
                 hits = self._matching[pattern] = frozenset(
                     index for index, (sentence, present) in enumerate(zip(self.sentences, self._present, strict=True))
                     if could_match(literals, present) and pattern.search(sentence.text))

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from assistant.documents.models import Audience
 from assistant.errors import ConfigError
-from assistant.questions.literals import LiteralIndex, Literals, could_match, required_literals
+from assistant.questions.literals import LiteralIndex, Literals, could_match, literals_of
 from assistant.questions.text import INTENT_CONCEPTS, concepts
 
 BANK_PATH = Path(__file__).with_name("bank.yaml")
@@ -90,7 +90,7 @@ class BankQuestion(BaseModel):
     @cached_property
     def cue_literals(self) -> list[Literals | None]:
         """For each cue, the words one of which every match contains (see `literals`)."""
-        return [required_literals(p.pattern) for p in self.cue_patterns]
+        return [literals_of(p) for p in self.cue_patterns]
 
     @cached_property
     def answer_patterns(self) -> list[re.Pattern[str]]:
@@ -98,7 +98,7 @@ class BankQuestion(BaseModel):
 
     @cached_property
     def answer_literals(self) -> list[Literals | None]:
-        return [required_literals(p.pattern) for p in self.answer_patterns]
+        return [literals_of(p) for p in self.answer_patterns]
 
     def cues_in(self, present: frozenset[str]) -> list[re.Pattern[str]]:
         """The cue patterns that could match a text containing the literals `present`

@@ -41,14 +41,26 @@ _ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
 
 
 @lru_cache(maxsize=4096)
-def required_literals(pattern: str) -> Literals | None:
+def required_literals(pattern: str, flags: int = re.IGNORECASE) -> Literals | None:
     """Case-folded strings at least one of which every match of `pattern` (compiled with
-    IGNORECASE) contains, once case-folded; None when that cannot be said."""
+    `flags`) contains, once case-folded; None when that cannot be said. The flags matter:
+    under VERBOSE a space is not a literal."""
     try:
-        parsed = sre_parse.parse(pattern, re.IGNORECASE)
+        parsed = sre_parse.parse(pattern, flags)
     except (re.error, TypeError, ValueError):
         return None
     return _best(_sequence(list(parsed)))
+
+
+def literals_of(pattern: re.Pattern[str]) -> Literals | None:
+    """`required_literals` of a compiled pattern, with its own flags."""
+    return required_literals(pattern.pattern, pattern.flags)
+
+
+def may_occur(literals: Literals | None, folded: str) -> bool:
+    """Like `could_match`, for a single text already case-folded (str.casefold): for a few
+    patterns over one text, `in` checks beat building an index."""
+    return literals is None or any(literal in folded for literal in literals)
 
 
 def could_match(literals: Literals | None, present: frozenset[str]) -> bool:
