@@ -8,6 +8,7 @@ send untrusted text inside `prompts.envelope()` whatever this finds.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pydantic import BaseModel
 
@@ -35,12 +36,16 @@ class InstructionFlag(BaseModel):
 
 def find_instructions(doc: Document) -> list[InstructionFlag]:
     """Every passage of the document that reads like an instruction to an AI or reviewer."""
-    flags: list[InstructionFlag] = []
-    for kind, pattern in _COMPILED:
-        for match in pattern.finditer(doc.text):
-            flags.append(InstructionFlag(kind=kind, span=doc.span(match.start(), match.end())))
+    flags = [InstructionFlag(kind=kind, span=doc.span(start, end)) for kind, start, end in _instruction_hits(doc.text)]
     flags.sort(key=lambda flag: flag.span.start)
     return flags
+
+
+@lru_cache(maxsize=8)
+def _instruction_hits(text: str) -> tuple[tuple[str, int, int], ...]:
+    # Cached by text: a critique asks this of one document four times (warnings, score,
+    # questions, review).
+    return tuple((kind, m.start(), m.end()) for kind, pattern in _COMPILED for m in pattern.finditer(text))
 
 
 
@@ -51,7 +56,7 @@ def instruction_ranges(doc: Document, flags: list[InstructionFlag] | None = None
     flags = find_instructions(doc) if flags is None else flags
     if not flags:
         return []
-    sentences = Prose(doc.text).sentences
+    sentences = Prose.of(doc.text).sentences
     ranges: set[tuple[int, int]] = set()
     for flag in flags:
         around = [(s.start, s.end) for s in sentences if s.start < flag.span.end and flag.span.start < s.end]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 WORD_RE = re.compile(r"\d+(?:[.,:/]\d+)*|(?:[A-Za-z]\.){2,}|[A-Za-z0-9][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z0-9]")
 
@@ -130,6 +130,14 @@ class Prose:
     def __init__(self, text: str) -> None:
         self.text = text
         self.copy = prose_copy(text)
+
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def of(text: str) -> Prose:
+        """The shared analysis of `text`: the score, the review and the instruction check of one
+        document in a critique all read the same sentences, split once. (A Prose is never
+        changed after it is made, so sharing it is safe.)"""
+        return Prose(text)
 
     @cached_property
     def sentences(self) -> list[Sentence]:

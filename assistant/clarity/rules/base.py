@@ -45,7 +45,7 @@ class Context:
     prose: Prose = field(init=False)
 
     def __post_init__(self) -> None:
-        self.prose = Prose(self.doc.text)
+        self.prose = Prose.of(self.doc.text)
 
     @property
     def text(self) -> str:
