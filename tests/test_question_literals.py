@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.documents import parse_document
+from assistant.personas.checks import base as review_checks
+from assistant.personas.offline import review_offline
 from assistant.questions import answered
 from assistant.questions import bank as bank_module
 from assistant.questions.bank import load_bank
@@ -114,11 +116,14 @@ def test_no_match_is_ever_filtered_out(words: list[str], which: int) -> None:
             assert could_match(literals_of(pattern), present), (pattern.pattern, text)
 
 
-def test_offline_questions_are_the_same_with_and_without_the_prefilter(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_offline_questions_and_review_are_the_same_with_and_without_the_prefilter(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     docs = [parse_document(text, path=f"doc{n}.md") for n, text in enumerate(_corpus()[:30])]
-    fast = [questions_offline(doc).model_dump() for doc in docs]
-    monkeypatch.setattr(bank_module, "could_match", lambda literals, present: True)
-    monkeypatch.setattr(answered, "could_match", lambda literals, present: True)
-    slow = [questions_offline(doc).model_dump() for doc in docs]
+    fast = [(questions_offline(doc).model_dump(), review_offline(doc).model_dump()) for doc in docs]
+    always = lambda literals, text: True  # noqa: E731 - the prefilter switched off
+    monkeypatch.setattr(bank_module, "could_match", always)
+    monkeypatch.setattr(bank_module, "may_occur", always)
+    monkeypatch.setattr(answered, "could_match", always)
+    monkeypatch.setattr(review_checks, "may_occur", always)
+    slow = [(questions_offline(doc).model_dump(), review_offline(doc).model_dump()) for doc in docs]
     assert fast == slow
-

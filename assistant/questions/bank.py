@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from assistant.documents.models import Audience
 from assistant.errors import ConfigError
-from assistant.questions.literals import LiteralIndex, Literals, could_match, literals_of
+from assistant.questions.literals import LiteralIndex, Literals, could_match, literals_of, may_occur
 from assistant.questions.text import INTENT_CONCEPTS, concepts
 
 BANK_PATH = Path(__file__).with_name("bank.yaml")
@@ -158,7 +158,9 @@ class Bank(BaseModel):
 
     def contexts_of(self, text: str) -> frozenset[str]:
         """The kinds of venture a text describes: any cue of a kind marks it; `noncommercial` is derived."""
-        found = {name for name, patterns in self.context_patterns.items() if any(p.search(text) for p in patterns)}
+        folded = text.casefold()
+        found = {name for name, patterns in self.context_patterns.items()
+                 if any(may_occur(literals_of(p), folded) and p.search(text) for p in patterns)}
         if found & {"open_source", "internal"} and "commercial" not in found:
             found.add("noncommercial")
         return frozenset(found)
