@@ -94,9 +94,11 @@ def find_prompt_file(name: str, prompts_dir: Path | None = None) -> Path:
 def _parse_prompt_file(path: Path, mtime_ns: int) -> PromptSpec:
     import yaml
 
+    from assistant.yamlload import safe_load
+
     raw = path.read_bytes()
     try:
-        data = yaml.safe_load(raw.decode("utf-8"))
+        data = safe_load(raw.decode("utf-8"))
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: not a readable YAML prompt file ({type(exc).__name__})") from exc
     if not isinstance(data, dict):

@@ -62,9 +62,11 @@ def find_suite(name: str) -> Path:
 def load_suite_spec(path: Path) -> SuiteSpec:
     import yaml
 
+    from assistant.yamlload import safe_load
+
     raw = path.read_bytes()
     try:
-        data = yaml.safe_load(raw.decode("utf-8"))
+        data = safe_load(raw.decode("utf-8"))
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         raise InputError(f"{path}: not a readable YAML suite file ({type(exc).__name__})") from None
     if not isinstance(data, dict):
@@ -161,8 +163,10 @@ def _display(location: Path) -> str:
 def _yaml_file(path: Path) -> Any:
     import yaml
 
+    from assistant.yamlload import safe_load
+
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise InputError(f"{path}: cannot read dataset file ({type(exc).__name__})") from None
 

@@ -24,9 +24,10 @@ class EndpointTable(BaseModel):
 
 @lru_cache(maxsize=1)
 def table() -> EndpointTable:
-    import yaml
 
-    data = yaml.safe_load((Path(__file__).parent / "endpoints.yaml").read_text(encoding="utf-8"))
+    from assistant.yamlload import safe_load
+
+    data = safe_load((Path(__file__).parent / "endpoints.yaml").read_text(encoding="utf-8"))
     return EndpointTable.model_validate(data)
 
 

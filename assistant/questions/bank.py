@@ -207,8 +207,10 @@ class Bank(BaseModel):
 def load_bank(path: Path = BANK_PATH) -> Bank:
     import yaml
 
+    from assistant.yamlload import safe_load
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
         return Bank.model_validate(data)
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read the question bank {path}: {exc}") from exc
