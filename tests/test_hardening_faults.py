@@ -36,7 +36,7 @@ FAULTS = {
     "503": (Status(503), MAX_RETRIES + 1, "http 503"),
     "connection reset": (Reset(), MAX_RETRIES + 1, "cannot reach"),
     "hang past the timeout": (Hang(3), MAX_RETRIES + 1, "did not answer within"),
-    "malformed body": (Malformed(), 1, "not valid json"),
+    "malformed body": (Malformed(), MAX_RETRIES + 1, "not valid json"),
     "finish_reason length": (Reply('{"partial": ', finish_reason="length"), 1, "output-token limit"),
     "refusal": (Reply(refusal="I can't help with that."), 1, "refused"),
     "schema-violating answer": (Reply(json.dumps({"unexpected": True})), 1 + MAX_REASKS, "did not fit"),

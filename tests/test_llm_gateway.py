@@ -113,11 +113,18 @@ def test_connection_reset_is_unreachable(fake_llm, llm_settings):
         ask(Gateway(llm_settings.model_copy(update={"max_retries": 0})))
 
 
-def test_malformed_body_is_its_own_error(fake_llm, llm_settings):
-    fake_llm.push(Malformed())
-    with pytest.raises(E.MalformedResponse):
+def test_a_body_that_is_not_json_is_retried_then_its_own_error(fake_llm, llm_settings):
+    fake_llm.push(*[Malformed()] * 3)
+    with pytest.raises(E.MalformedResponse, match=r"not valid JSON chat output \(3 attempts\)"):
         ask(Gateway(llm_settings))
-    assert len(fake_llm.chat_requests) == 1
+    assert len(fake_llm.chat_requests) == 1 + llm_settings.max_retries
+
+
+def test_one_garbled_body_is_absorbed_by_a_retry(fake_llm, llm_settings):
+    fake_llm.push(Malformed())
+    fake_llm.push_json(GOOD)
+    assert ask(Gateway(llm_settings)).ok
+    assert len(fake_llm.chat_requests) == 2
 
 
 def test_body_without_choices_is_malformed(fake_llm, llm_settings):
@@ -175,12 +182,12 @@ def test_no_cache_bypasses_the_cache(fake_llm, llm_settings):
 
 
 def test_errors_are_not_cached(fake_llm, llm_settings):
-    fake_llm.push(Malformed())
+    fake_llm.push(*[Malformed()] * 3)
     with pytest.raises(E.MalformedResponse):
         ask(Gateway(llm_settings))
     fake_llm.push_json(GOOD)
     assert ask(Gateway(llm_settings)).ok
-    assert len(fake_llm.chat_requests) == 2
+    assert len(fake_llm.chat_requests) == 4
 
 
 def test_a_different_input_is_a_cache_miss(fake_llm, llm_settings):

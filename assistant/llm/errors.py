@@ -60,5 +60,10 @@ class MalformedResponse(LLMError):
     kind = "malformed"
 
 
+class GarbledBody(MalformedResponse):
+    """A 200 whose body is not JSON at all: a proxy cut it short, a server hiccuped. Transient
+    like a 5xx, so it is retried (the SDK retries statuses and connections, not bodies)."""
+
+
 class InvalidOutput(LLMError):
     kind = "invalid_output"

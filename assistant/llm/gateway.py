@@ -295,8 +295,7 @@ class Gateway:
                             messages=messages, cache_key=key)
         started = time.monotonic()
         try:
-            response = self._create(messages, schema, temperature)
-            completion = self._read_choice(response, messages)
+            completion = self._answer(messages, schema, temperature)
         except Exception as exc:
             error = exc if isinstance(exc, E.LLMError) else self._translate(exc)
             record.error = f"{error.kind}: {error}"
@@ -314,6 +313,26 @@ class Gateway:
         log.debug("call %s v%s: %d ms, %d+%d tokens", spec.name, spec.version, record.duration_ms,
                   completion.prompt_tokens, completion.completion_tokens)
         return completion
+
+    def _answer(self, messages: list[dict[str, str]], schema: type[BaseModel] | None, temperature: float
+                ) -> _Completion:
+        """One completion. A body that is not JSON is retried up to max_retries times, with the
+        SDK's own back-off (0.5 s doubling to 8 s, jittered); every other failure is final here
+        (the SDK has already retried statuses and connections)."""
+        from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential, wait_random
+
+        attempts = Retrying(stop=stop_after_attempt(1 + self.settings.max_retries),
+                            retry=retry_if_exception_type(E.GarbledBody),
+                            wait=wait_exponential(multiplier=0.5, max=8) + wait_random(0, 0.25), reraise=True)
+        for attempt in attempts:
+            with attempt:
+                try:
+                    return self._read_choice(self._create(messages, schema, temperature), messages)
+                except E.LLMError:
+                    raise
+                except Exception as exc:
+                    raise self._translate(exc) from None
+        raise AssertionError("unreachable")  # pragma: no cover - tenacity either returns or raises
 
     def _create(self, messages: list[dict[str, str]], schema: type[BaseModel] | None, temperature: float) -> Any:
         import openai
@@ -426,6 +445,6 @@ class Gateway:
             detail = E.redact(str(exc.message)[:200], self._secret())
             return E.RequestRejected(f"{url} rejected the request (HTTP {exc.status_code}: {detail})")
         if isinstance(exc, (ValueError, openai.APIResponseValidationError)):  # JSONDecodeError is a ValueError
-            return E.MalformedResponse(f"{url} sent a body that is not valid JSON chat output; check that it "
-                                       "is an OpenAI-compatible endpoint")
+            return E.GarbledBody(f"{url} sent a body that is not valid JSON chat output ({attempts} attempts); "
+                                 "check that it is an OpenAI-compatible endpoint")
         return E.LLMError(f"model call failed: {type(exc).__name__}: {E.redact(str(exc)[:200], self._secret())}")
