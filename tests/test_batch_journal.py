@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.batch.journal import Journal
+from assistant.batch.journal import LOCK_NAME, Journal
 from assistant.batch.models import DocResult
 
 
@@ -95,4 +95,40 @@ def test_a_second_writer_on_the_same_folder_is_refused(tmp_path: Path):
             Journal(tmp_path).lock()
     finally:
         first.close()
-    Journal(tmp_path).lock()  # free again once the first has closed
+    again = Journal(tmp_path)
+    again.lock()  # free again once the first has closed
+    again.close()
+    assert not (tmp_path / LOCK_NAME).exists()  # and the lock file does not litter the folder
+
+
+def test_a_lock_file_removed_under_a_waiting_opener_is_not_trusted(tmp_path: Path, monkeypatch):
+    import fcntl
+    import os
+
+    import pytest
+
+    # The race: this run opens the lock file, then the previous holder removes it (its run ended),
+    # then this run locks the orphan. It must notice and lock the file at the path instead, or
+    # a third run locking a fresh file would share the folder with it.
+    real_open = os.open
+    opened: list[str] = []
+
+    def open_then_lose_it(path, flags, mode=0o777):
+        fd = real_open(path, flags, mode)
+        if str(path).endswith(LOCK_NAME) and not opened:
+            opened.append(str(path))
+            os.unlink(path)  # the previous holder cleaning up, just after our open
+        return fd
+
+    monkeypatch.setattr(os, "open", open_then_lose_it)
+    journal = Journal(tmp_path)
+    journal.lock()
+    monkeypatch.setattr(os, "open", real_open)
+    assert opened  # the race happened
+    other = os.open(tmp_path / LOCK_NAME, os.O_RDWR)
+    try:
+        with pytest.raises(OSError):  # the file at the path is the one held
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    finally:
+        os.close(other)
+        journal.close()

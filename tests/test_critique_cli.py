@@ -47,6 +47,7 @@ def test_a_folder_with_bad_documents_gives_error_lines_with_reasons_and_the_rest
     assert "## Failures" in summary and "binary" in summary
     assert (out / "report.html").stat().st_size > 0
     assert "2 ok, 2 failed" in result.stdout
+    assert sorted(p.name for p in out.iterdir()) == ["report.html", "results.jsonl", "summary.md"]  # no lock left
 
 
 def test_a_second_run_skips_finished_documents_and_retries_failures_without_duplicating(folder, tmp_path):

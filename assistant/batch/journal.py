@@ -49,18 +49,29 @@ class Journal:
 
     # -- opening and closing -------------------------------------------------------------
     def lock(self) -> None:
-        """One writer per output folder: a second run on the same --out would interleave lines."""
+        """One writer per output folder: a second run on the same --out would interleave lines.
+
+        The lock file is removed when the run ends (so it does not litter the user's folder).
+        Removing it opens a race, handled the usual way: the holder unlinks it while still
+        holding the lock, and whoever acquires a lock checks that the file it locked is still
+        the one at the path; if not, it was removed in between, and it tries again."""
         import fcntl
 
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
-            raise InputError(f"another prfaq critique is writing to {self.out_dir}; wait for it or choose "
-                             "another --out") from None
-        self._lock_fd = fd
+        path = self.out_dir / LOCK_NAME
+        for _ in range(100):
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                raise InputError(f"another prfaq critique is writing to {self.out_dir}; wait for it or choose "
+                                 "another --out") from None
+            if _same_file(fd, path):
+                self._lock_fd = fd
+                return
+            os.close(fd)  # the previous holder removed the file after we opened it: take the new one
+        raise InputError(f"cannot lock {path}: it keeps disappearing; is another program cleaning {self.out_dir}?")
 
     def open_for_append(self) -> None:
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
@@ -71,6 +82,9 @@ class Journal:
             os.close(self._fd)
             self._fd = None
         if self._lock_fd is not None:
+            with contextlib.suppress(OSError):
+                if _same_file(self._lock_fd, self.out_dir / LOCK_NAME):
+                    os.unlink(self.out_dir / LOCK_NAME)  # still holding the lock: see `lock`
             os.close(self._lock_fd)  # closing releases the flock
             self._lock_fd = None
 
@@ -222,3 +236,11 @@ def _fsync_dir(folder: Path) -> None:
         pass  # some file systems do not fsync directories
     finally:
         os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        here, there = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
