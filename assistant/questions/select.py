@@ -77,6 +77,8 @@ def _zipf(word: str) -> float:
 
 
 def _contains(text: str, name: str) -> bool:
+    if name not in text:
+        return False  # the common case, without compiling a pattern for every word of a document
     return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
