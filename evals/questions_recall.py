@@ -5,10 +5,12 @@ FAQ questions its authors wrote are matched by one of the first K generated ques
 (K = 10 and 20). The baseline is the fixed list of generic questions below, which any writer
 could paste into any FAQ; the tool has to beat it by reading the document.
 
-    python evals/questions_recall.py [FOLDER] [--k 10 --k 20] [--json] [--show-misses]
+    python evals/questions_recall.py [FOLDER] [--k 10 --k 20] [--half even|odd] [--json] [--show-misses]
 
 FOLDER defaults to ../shared/datasets/prfaq-public/ next to the repository (skipped with a
 note when it is missing). The dataset is read where it lies; nothing is copied into the repo.
+`--half even|odd` keeps the documents at even or odd positions (sorted by name): tune the bank and
+the ranking on one half and report the other, so that a gain is not a fit to these documents.
 Matching rules and the report model live in assistant/questions/recall.py.
 """
 
@@ -17,12 +19,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Literal
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from assistant.questions.rank import Order  # noqa: E402
-from assistant.questions.recall import RecallReport, measure_recall  # noqa: E402
+from assistant.questions.recall import SUFFIXES, RecallReport, measure_recall  # noqa: E402
 
 DEFAULT_FOLDER = REPO.parent / "shared" / "datasets" / "prfaq-public"
 
@@ -65,10 +68,22 @@ BASELINE_QUESTIONS: list[str] = [
 ]
 
 
+Half = Literal["even", "odd"]
+
+
+def documents(folder: Path, half: Half | None = None) -> list[Path]:
+    """The PR/FAQs in a folder, sorted by name; `half` keeps those at even (0, 2, ...) or odd positions."""
+    paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES)
+    if half is None:
+        return paths
+    return paths[0 if half == "even" else 1 :: 2]
+
+
 def questions_recall(folder: Path = DEFAULT_FOLDER, ks: tuple[int, ...] = (10, 20),
-                     baseline: list[str] | None = None, order: Order = "asked") -> RecallReport:
+                     baseline: list[str] | None = None, order: Order = "asked", half: Half | None = None
+                     ) -> RecallReport:
     """Recall@K of `prfaq questions` (offline) and of the generic baseline over a folder of PR/FAQs."""
-    return measure_recall(folder, baseline or BASELINE_QUESTIONS, ks, order)
+    return measure_recall(documents(folder, half), baseline or BASELINE_QUESTIONS, ks, order)
 
 
 def render(report: RecallReport, show_misses: bool = False) -> str:
@@ -100,13 +115,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--k", type=int, action="append", help="K for recall@K (repeatable; default 10 and 20)")
     parser.add_argument("--order", choices=["asked", "threat"], default="asked",
                         help="asked: by priority whatever the release answers (default); threat: the CLI's order")
+    parser.add_argument("--half", choices=["even", "odd"],
+                        help="only the documents at even or odd positions, by name (tune on one, report the other)")
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
     parser.add_argument("--show-misses", action="store_true", help="list every author question, matched or not")
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         print(f"questions-recall: skipped, no dataset folder at {args.folder}", file=sys.stderr)
         return 0
-    report = questions_recall(args.folder, tuple(sorted(set(args.k or [10, 20]))), order=args.order)
+    report = questions_recall(args.folder, tuple(sorted(set(args.k or [10, 20]))), order=args.order,
+                               half=args.half)
     try:
         print(report.model_dump_json(indent=2) if args.json else render(report, args.show_misses))
     except BrokenPipeError:  # piped into head: the reader has what it wanted
