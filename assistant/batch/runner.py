@@ -223,10 +223,26 @@ def _quiet_warnings(quiet: bool) -> Iterator[None]:
 def _warm_up_imports(settings: Settings) -> None:
     """Import what every document's job needs once, before the workers start: otherwise a dozen
     workers queue on the import lock for langchain-core and the rules' word lists at once."""
-    from assistant.clarity import score_document  # noqa: F401
     from assistant.prompts import load_prompt
 
     load_prompt("system.reask", settings.prompts_dir).template()  # loads langchain-core's prompts
+    warm_up_offline_data()
+
+
+def warm_up_offline_data() -> None:
+    """Load the rules' data once, in this process, before workers start.
+
+    wordfreq's word list, pyphen's dictionary and the question bank are each loaded on first use
+    behind an lru_cache, which does not stop two threads from loading at the same time: at
+    --concurrency 32, every thread's first document loaded wordfreq's 1 MB list itself (a
+    quarter of a second of CPU each, under one GIL). Forked offline workers inherit what is
+    loaded here instead of each loading it again."""
+    from assistant.clarity import score_document
+    from assistant.documents import parse_document
+    from assistant.questions.bank import load_bank
+
+    score_document(parse_document("# Warm-up\n\nA short sentence for the word lists.\n", path="warm-up.md"))
+    load_bank().literal_index  # noqa: B018 - builds the cue index once
 
 
 def worker_count(settings: Settings, documents: int) -> int:
@@ -255,6 +271,8 @@ def _execute(to_run: list[DocSource], parts: list[Part], key: str, settings: Set
 
     from assistant.batch.processes import OfflinePool
 
+    if factory.offline is not None and len(to_run) > 1:
+        warm_up_offline_data()  # before the pool forks, so that its workers share the loaded data
     pool = OfflinePool.for_run(len(to_run), parts, key, settings)
     # One dispatching thread more than processes, so a worker never waits for the next document.
     workers = pool.workers + 1 if pool is not None else worker_count(settings, len(to_run))
