@@ -267,6 +267,15 @@ def _cue_hits(question: BankQuestion, text: str, present: frozenset[str], start:
     return sorted(hits, key=lambda m: m.start())
 
 
+def _not_the_name(hits: list[re.Match[str]], product: str | None) -> list[re.Match[str]]:
+    """Cue words that are the product's own name ("stitch" in a product called Stitch) say nothing
+    about the subject: every mention of the name would raise the question."""
+    if not product:
+        return hits
+    name_words = {word.lower() for word in product.split()}
+    return [m for m in hits if m.group(0).strip().lower() not in name_words]
+
+
 def _word_span(doc: Document, match: re.Match[str]) -> Span:
     """The whole word(s) a cue matched, so the reason reads naturally ("integrations", not "integrat")."""
     start, end = match.start(), match.end()
@@ -319,7 +328,7 @@ def select(doc: Document, bank: Bank, product: str | None) -> list[Candidate]:
             continue
         text = _fill(question.question, product)
         items = by_faq.get(question.id, [])
-        hits = _cue_hits(question, doc.text, present, skip_to)
+        hits = _not_the_name(_cue_hits(question, doc.text, present, skip_to), product)
         if items:
             first = items[0].question
             candidates.append(Candidate(question, text, f"The document's own FAQ asks it (line {first.line}); "
