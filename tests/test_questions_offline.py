@@ -191,7 +191,7 @@ def test_bank_is_curated_and_tagged():
         assert question.core or question.cues or question.for_each, question.id
 
 
-# -- a document that sells nothing is read by its users --------------------------------------------
+# -- the product's own name --------------------------------------------------------------------
 PROJECT_RELEASE = """# Quill turns a folder of notes into a searchable wiki
 
 Quill is a command-line tool for writers who keep their notes in plain text files. Today they
@@ -199,22 +199,6 @@ grep through hundreds of files and still lose the note they need. With Quill, `q
 writes a static wiki with full-text search in seconds, and `quill serve` opens it in the browser.
 "I found a year-old interview note in ten seconds," said Dana Reyes, a freelance journalist.
 """
-SELLING = "\nQuill costs $9 per month per writer, with a free 14-day trial.\n"
-
-
-def test_a_document_that_sells_nothing_gets_more_user_questions_and_fewer_money_ones():
-    project = run(parse_document(PROJECT_RELEASE, path="quill.md"), top=10, order="asked")
-    product = run(parse_document(PROJECT_RELEASE + SELLING, path="quill.md"), top=10, order="asked")
-    # Its users' questions take most of the list; a commercial venture's review room gets half.
-    assert project.counts.external == 7 and project.counts.internal == 3
-    assert product.counts.external == 5 and product.counts.internal == 5
-    # The market size is still asked, but below what the same release raises once it names a price.
-    project_all = run(parse_document(PROJECT_RELEASE, path="quill.md"), order="asked")
-    product_all = run(parse_document(PROJECT_RELEASE + SELLING, path="quill.md"), order="asked")
-    market_project, market_product = project_all.by_id("market_size.how_big"), product_all.by_id("market_size.how_big")
-    assert market_project is not None and market_product is not None
-    assert market_project.priority < market_product.priority
-    assert "market_size.how_big" not in {q.id for q in project.questions}
 
 
 def test_a_cue_word_that_is_the_product_name_raises_nothing():

@@ -8,17 +8,8 @@ from assistant.questions.answered import Body, judge
 from assistant.questions.bank import load_bank
 from assistant.questions.dedup import merge_duplicates
 from assistant.questions.models import Question, QuestionCounts, QuestionReport
-from assistant.questions.rank import (
-    Order,
-    diversified,
-    external_share,
-    priority,
-    rank_score,
-    ranked,
-    top_then_grouped,
-    topic_weight,
-)
-from assistant.questions.select import product_name, select, venture_kinds
+from assistant.questions.rank import Order, diversified, priority, rank_score, ranked, top_then_grouped
+from assistant.questions.select import product_name, select
 
 if TYPE_CHECKING:
     from assistant.documents.models import Document
@@ -41,14 +32,12 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
     bank = load_bank()
     product = product_name(doc, bank)
     body = Body(doc, bank)
-    commercial = "commercial" in venture_kinds(doc, bank)
     questions: list[Question] = []
     for candidate in select(doc, bank, product):
         if audience != "all" and candidate.bank.audience != audience:
             continue
         verdict = judge(doc, candidate, body)
-        topic = candidate.bank.topic
-        weight = priority(topic_weight(bank.weight(topic), bank.family(topic), commercial), candidate.relevance)
+        weight = priority(bank.weight(candidate.bank.topic), candidate.relevance)
         questions.append(Question(
             id=candidate.key, audience=candidate.bank.audience, topic=candidate.bank.topic, question=candidate.text,
             why=candidate.why, why_span=candidate.why_span, status=verdict.status, evidence=verdict.evidence,
@@ -59,7 +48,7 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
     unique = merge_duplicates(ranked(questions), lambda q: q.question, aliases=[product] if product else [],
                               on_merge=lambda kept, dropped: kept.also_asked_as.append(dropped.question),
                               distinct=_same_template_other_name)
-    shown = top_then_grouped(diversified(unique, bank.family, order), top, external_share(commercial))
+    shown = top_then_grouped(diversified(unique, bank.family, order), top)
     report = QuestionReport(engine="offline", path=doc.path, product=product, questions=shown,
                             counts=count(shown, merged=before - len(unique)))
     if not doc.faq:

@@ -5,10 +5,8 @@ score    = priority x status factor
 
 - The topic weight (bank.yaml `topics`) is how badly an unanswered question on that topic
   hurts the idea: evidence of demand, risks and unit economics weigh most, the roadmap least.
-  Money questions (the `money` family) weigh less when the document sells nothing (`topic_weight`).
 - Relevance is how strongly this document raises the question (its own words, its own FAQ,
-  or only by omission). It counts for more than the topic's threat: a question the document's
-  own words raise is one its readers will ask, a threatening topic it never touches may not be.
+  or only by omission).
 - An answered question sinks to the bottom; a partly answered one sits between.
 - Then the order is spread over topic families (`diversified`): the second risk question waits
   behind the first questions on price or dependencies.
@@ -16,7 +14,6 @@ score    = priority x status factor
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from typing import Literal
 
@@ -25,26 +22,8 @@ from assistant.questions.models import Question, Status
 Order = Literal["threat", "asked"]
 
 STATUS_FACTOR: dict[Status, float] = {"unanswered": 1.0, "partly": 0.55, "answered": 0.1}
-THREAT_SHARE = 0.3
-RELEVANCE_SHARE = 0.7
-MONEY_FAMILY = "money"  # bank.yaml `families`: market size, unit economics, P&L, investment
-# An open-source project, a course or a document that names no price, plan or revenue is not asking
-# the room for money: its market size and P&L are not what its readers will ask first.
-NONCOMMERCIAL_MONEY_FACTOR = 0.6
-# The share of `top` places the customer's questions get. A commercial venture faces a review room
-# that funds it, so the two audiences share the places; a project that sells nothing is read mostly
-# by its users, and the few internal questions it is asked fit in the smaller share.
-EXTERNAL_SHARE = {True: 0.5, False: 0.7}
-
-
-def topic_weight(weight: float, family: str, commercial: bool) -> float:
-    """The bank's topic weight for this document: money questions matter less when nothing is sold."""
-    return weight * NONCOMMERCIAL_MONEY_FACTOR if family == MONEY_FAMILY and not commercial else weight
-
-
-def external_share(commercial: bool) -> float:
-    """How much of a `top` N list goes to the external questions (see EXTERNAL_SHARE)."""
-    return EXTERNAL_SHARE[commercial]
+THREAT_SHARE = 0.5
+RELEVANCE_SHARE = 0.5
 
 
 def priority(topic_weight: float, relevance: float) -> float:
@@ -95,15 +74,14 @@ def diversified(questions: Sequence[Question], family_of: Callable[[str], str], 
     return placed
 
 
-def top_then_grouped(questions: Sequence[Question], top: int | None, share: float = 0.5) -> list[Question]:
-    """Two groups, external first, each in the incoming (ranked) order. `top` N keeps the best
-    N x `share` (rounded up) of the external group and the rest of the internal one (the customer's
-    questions and the review room's are both needed before the meeting), giving a group's unused
-    places to the other when it has fewer."""
+def top_then_grouped(questions: Sequence[Question], top: int | None) -> list[Question]:
+    """Two groups, external first, each in the incoming (ranked) order. `top` N keeps the best N/2 of
+    each group (the customer's questions and the review room's are both needed before the meeting),
+    giving a group's unused share to the other when it has fewer."""
     external = [q for q in questions if q.audience == "external"]
     internal = [q for q in questions if q.audience == "internal"]
     if top is None:
         return external + internal
-    want_external = min(len(external), max(top - len(internal), math.ceil(top * share)))
+    want_external = min(len(external), max(top - len(internal), (top + 1) // 2))
     want_internal = min(len(internal), top - want_external)
     return external[:want_external] + internal[:want_internal]

@@ -302,24 +302,13 @@ def _relevance(doc: Document, hits: list[re.Match[str]], release_end: int) -> fl
     return min(1.0, 0.35 + 0.15 * strength)
 
 
-def _after_collector_note(doc: Document) -> int:
-    """Where the document's own words start: a first "Source: <url>" line is a collector's note."""
-    return doc.text.find("\n") + 1 if doc.text.lower().startswith("source:") else 0
-
-
-def venture_kinds(doc: Document, bank: Bank) -> frozenset[str]:
-    """What kind of venture the document describes (bank.yaml `contexts`: commercial, open source, ...),
-    from its own words: a collector's "Source: github.com/..." line says nothing about the product."""
-    return bank.contexts_of(doc.text[_after_collector_note(doc):])
-
-
 def select(doc: Document, bank: Bank, product: str | None) -> list[Candidate]:
     """The bank questions this document raises, each with the reason and the words behind it."""
     aliases = [product] if product else []
     by_faq = faq_matches(doc, bank, aliases)
     release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
-    skip_to = _after_collector_note(doc)
-    kinds = venture_kinds(doc, bank)
+    skip_to = doc.text.find("\n") + 1 if doc.text.lower().startswith("source:") else 0  # a collector's note
+    kinds = bank.contexts_of(doc.text[skip_to:])
     present = bank.literals_in(doc.text)
     candidates: list[Candidate] = []
     for question in bank.questions:
