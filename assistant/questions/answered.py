@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from assistant.documents.models import Document, FaqItem, Span
+from assistant.literals import could_match, literals_of
 from assistant.questions.bank import Bank, BankQuestion
-from assistant.questions.literals import could_match, literals_of
 from assistant.questions.models import Evidence, Status
 from assistant.questions.select import Candidate
 from assistant.questions.text import Sentence, concepts, sentences
@@ -109,7 +109,7 @@ class Body:
 
     Built once per document and shared by every question judged against it: a pattern used by
     several questions (a currency amount) is tried once, and only on the sentences whose
-    case-folded text contains one of its required literals (see `literals`), so the ~40
+    case-folded text contains one of its required literals (see `assistant.literals`), so the ~40
     sentences x ~90 questions x their cues of a one-page document cost a few hundred searches.
     """
 

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from assistant.documents.models import Audience
 from assistant.errors import ConfigError
-from assistant.questions.literals import LiteralIndex, Literals, could_match, literals_of, may_occur
+from assistant.literals import LiteralIndex, Literals, could_match, literals_of, may_occur
 from assistant.questions.text import INTENT_CONCEPTS, concepts
 
 BANK_PATH = Path(__file__).with_name("bank.yaml")
@@ -89,7 +89,7 @@ class BankQuestion(BaseModel):
 
     @cached_property
     def cue_literals(self) -> list[Literals | None]:
-        """For each cue, the words one of which every match contains (see `literals`)."""
+        """For each cue, the words one of which every match contains (see `assistant.literals`)."""
         return [literals_of(p) for p in self.cue_patterns]
 
     @cached_property

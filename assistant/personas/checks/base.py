@@ -19,8 +19,8 @@ from assistant.clarity.rules.base import Context
 from assistant.clarity.text import Prose, Sentence
 from assistant.documents.locate import MIN_QUOTE_CHARS
 from assistant.documents.models import Document, ParagraphRole
+from assistant.literals import literals_of, may_occur
 from assistant.personas.models import Finding, Quote, Severity
-from assistant.questions.literals import literals_of, may_occur
 
 if TYPE_CHECKING:
     from assistant.safety import InstructionFlag
@@ -124,7 +124,7 @@ class ReviewContext:
 
     def _may_match(self, pattern: re.Pattern[str]) -> bool:
         # A failed regex search over a page costs up to a tenth of a millisecond (long
-        # case-insensitive alternations); a few `in` checks a microsecond. See questions/literals.py.
+        # case-insensitive alternations); a few `in` checks a microsecond. See assistant/literals.py.
         return may_occur(literals_of(pattern), self.folded)
 
     @cached_property

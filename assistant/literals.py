@@ -1,17 +1,18 @@
 """Required literals: cheap proof that a regular expression cannot match a text.
 
 The offline questions run about 1,500 case-insensitive cue and answer patterns over every
-document, and nearly all of them find nothing. A regex search costs microseconds even when it
-fails; finding "encrypt" in the text costs a fraction of that. So each pattern is parsed once
-for the words any match must contain (`\\bencrypt` needs "encrypt"; `\\b(?:refund|money back)\\b`
-needs "refund" or "money back"), and a document whose case-folded text contains none of them
-skips the pattern. This is the trick grep and ripgrep use (a literal prefilter before the
-regex engine), done with Python's own regex parser rather than a hand-written one.
+document (the review checks a few dozen more), and nearly all of them find nothing. A regex
+search costs microseconds even when it fails; finding "encrypt" in the text costs a fraction
+of that. So each pattern is parsed once for the words any match must contain (`\\bencrypt`
+needs "encrypt"; `\\b(?:refund|money back)\\b` needs "refund" or "money back"), and a document
+whose case-folded text contains none of them skips the pattern. This is the trick grep and
+ripgrep use (a literal prefilter before the regex engine), done with Python's own regex parser
+rather than a hand-written one.
 
 A pattern whose literals cannot be worked out (a bare character class, an escape we do not
 model) gets no prefilter: it is always searched. The prefilter never changes a result, only
-whether a search that would fail is run; `tests/test_question_literals.py` checks that over
-the whole bank.
+whether a search that would fail is run; `tests/test_literals.py` checks that over the whole
+bank and compares the offline questions and review with the prefilter on and off.
 """
 
 from __future__ import annotations

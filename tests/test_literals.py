@@ -1,5 +1,5 @@
-"""The literal prefilter of the question bank (assistant/questions/literals.py) skips only
-regex searches that would have failed: it makes the questions faster, never different."""
+"""The literal prefilter (assistant/literals.py) of the question bank and the review checks skips
+only regex searches that would have failed: it makes them faster, never different."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.documents import parse_document
+from assistant.literals import LiteralIndex, could_match, literals_of, may_occur, required_literals
 from assistant.personas.checks import base as review_checks
 from assistant.personas.offline import review_offline
 from assistant.questions import answered
 from assistant.questions import bank as bank_module
 from assistant.questions.bank import load_bank
-from assistant.questions.literals import LiteralIndex, could_match, literals_of, may_occur, required_literals
 from assistant.questions.offline import questions_offline
 
 
