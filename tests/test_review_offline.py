@@ -81,6 +81,8 @@ def test_the_shipped_example_is_not_rejected():
     report = review_offline(load_document(REPO / "examples" / "docs" / "tally-prfaq.md"))
     assert report.decision.verdict != "reject"
     assert not [f for f in report.findings() if f.severity == "blocker"]
+    # One major finding (the CFO's), and the reason reads as English: "1 finding", not "1 findings".
+    assert any(r.startswith("1 finding must be fixed first (0 blockers, 1 major)") for r in report.decision.reasons)
 
 
 def test_discussion_happens_only_between_personas_whose_positions_differ(gaps):

@@ -162,7 +162,9 @@ def rule_decision(verdicts: Sequence[PersonaVerdict], flags: Sequence[Instructio
         verdict = "revise"
         raised_by = {_persona_of(f) for f in serious}
         blockers_count = sum(f.severity == "blocker" for f in serious)
-        reasons.append(f"{len(serious)} findings must be fixed first ({blockers_count} blockers, "
+        findings_word = "finding" if len(serious) == 1 else "findings"
+        blockers_word = "blocker" if blockers_count == 1 else "blockers"
+        reasons.append(f"{len(serious)} {findings_word} must be fixed first ({blockers_count} {blockers_word}, "
                        f"{len(serious) - blockers_count} major), raised by {_names(verdicts, raised_by)}.")
     else:
         verdict = "approve"
