@@ -167,7 +167,7 @@ class Bank(BaseModel):
 
     @cached_property
     def literal_index(self) -> LiteralIndex:
-        return LiteralIndex([*(lit for q in self.questions for lit in [*q.cue_literals, *q.answer_literals])])
+        return LiteralIndex(lit for q in self.questions for lit in [*q.cue_literals, *q.answer_literals])
 
     def literals_in(self, text: str) -> frozenset[str]:
         """The cue and answer literals `text` contains: what `BankQuestion.cues_in` needs."""
