@@ -39,3 +39,17 @@ def test_a_document_past_the_time_limit_becomes_an_error_line(tmp_path, isolated
     assert summary.failed == processes.PROCESS_MIN_DOCS and summary.not_started == 0
     for result in summary.results:
         assert result.error_kind == "too_slow" and "gave up after 0.001 s" in (result.error or "")
+
+
+def test_the_time_limit_going_off_outside_the_job_s_own_try_is_still_too_slow(tmp_path, isolated_home, monkeypatch):
+    # On a loaded machine a short limit can run out before run_job enters its try block, or while
+    # it builds the line after it; that document was still too slow, not a set-up failure.
+    def out_of_time_at_once(*args: object, **kwargs: object) -> None:
+        processes._out_of_time(0, None)
+
+    monkeypatch.setattr(processes, "run_job", out_of_time_at_once)  # inherited by the forked workers
+    docs = _docs(tmp_path / "docs", processes.PROCESS_MIN_DOCS)
+    summary = run_critique([docs], tmp_path / "out", Settings(offline=True, home=isolated_home), progress=False)
+    assert summary.failed == processes.PROCESS_MIN_DOCS
+    assert {result.error_kind for result in summary.results} == {"too_slow"}
+    assert all("gave up after 60 s" in (result.error or "") for result in summary.results)

@@ -27,7 +27,12 @@ MAX_QUOTE_CHARS = 400
 
 
 class TooSlow(PrfaqError):
-    """Raised inside a job that ran past its time limit (see assistant.batch.processes)."""
+    """Raised inside a job that ran past its time limit (see assistant.batch.processes).
+
+    The alarm can go off anywhere in the job, before or after its try block too, so the kind
+    travels with the exception: `crashed` reports it as too slow, not as a set-up failure."""
+
+    kind = "too_slow"
 
 
 class JobOutcome:
@@ -67,7 +72,7 @@ def run_job(source: DocSource, parts: Sequence[Part], engine: Engine, settings: 
             step = "review"
             result.review = engine.review(doc)
     except TooSlow as exc:
-        _fail(result, "too_slow", f"{step}: {exc}")
+        _fail(result, exc.kind, f"{step}: {exc}")
     except LLMError as exc:
         _fail(result, exc.kind, f"{step}: {exc}")
     except PrfaqError as exc:

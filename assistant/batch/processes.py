@@ -21,7 +21,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
-from assistant.batch.job import JobOutcome, TooSlow, run_job
+from assistant.batch.job import JobOutcome, TooSlow, crashed, run_job
 from assistant.batch.models import DocSource, Part
 
 if TYPE_CHECKING:
@@ -104,11 +104,14 @@ def _run_in_worker(source: DocSource) -> JobOutcome:
     assert _worker is not None, "worker not initialised"
     parts, key, settings, engine = _worker
     signal.signal(signal.SIGALRM, _out_of_time)
-    signal.setitimer(signal.ITIMER_REAL, DOC_TIME_LIMIT_S)
     try:
-        return run_job(source, parts, engine, settings, key)
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_REAL, DOC_TIME_LIMIT_S)
+        try:
+            return run_job(source, parts, engine, settings, key)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except TooSlow as exc:  # went off outside run_job's own try (setting up, or building the line)
+        return crashed(source, exc)
 
 
 def _out_of_time(signum: int, frame: object) -> None:
