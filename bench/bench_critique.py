@@ -1,6 +1,7 @@
 """How fast and how well-behaved is `prfaq critique`? Figures for the closing note of issue 7.
 
     .venv/bin/python bench/bench_critique.py [--docs 1000] [--llm-docs 60] [--latency 0.2] [--skip-llm]
+        [--offline-only score]
 
 1. Offline: documents per second and peak RSS of `prfaq critique` (the real CLI, in a child
    process) over N generated one-page PR/FAQs, and proselint (its Python API, also in a child
@@ -171,18 +172,18 @@ print(len(paths), errors, time.perf_counter() - started)
 """
 
 
-def offline(count: int, workdir: Path) -> None:
+def offline(count: int, workdir: Path, only: str) -> None:
     docs = workdir / "offline-docs"
     generate(docs, count)
     env = {**os.environ, "PRFAQ_HOME": str(workdir / "home-offline")}
     for key in ("OPENAI_BASE_URL", "OPENAI_API_KEY"):
         env.pop(key, None)
     out = workdir / "offline-out"
-    argv = [sys.executable, "-m", "assistant", "critique", str(docs), "--out", str(out), "--offline"]
+    argv = [sys.executable, "-m", "assistant", "critique", str(docs), "--out", str(out), "--offline", "--only", only]
     wall, rss, stdout, stderr = run_child(argv, env)
     lines = (out / "results.jsonl").read_text().splitlines()
     ok = sum(1 for line in lines if json.loads(line)["status"] == "ok")
-    print(f"offline prfaq critique: {count} documents in {wall:.2f} s = {count / wall:.1f} docs/s "
+    print(f"offline prfaq critique --only {only}: {count} documents in {wall:.2f} s = {count / wall:.1f} docs/s "
           f"(whole process, start-up included); peak RSS {rss} MB; {ok} ok, {len(lines) - ok} failed")
     print(f"  results.jsonl {os.path.getsize(out / 'results.jsonl') / 1e6:.1f} MB, "
           f"report.html {os.path.getsize(out / 'report.html') / 1e6:.1f} MB")
@@ -300,13 +301,15 @@ def main() -> None:
     parser.add_argument("--skip-llm", action="store_true")
     parser.add_argument("--skip-offline", action="store_true")
     parser.add_argument("--only", default="score,questions,review", help="parts for the LLM runs")
+    parser.add_argument("--offline-only", default="score,questions,review",
+                        help="parts for the offline run (--offline-only score shows the floor: load, score, outputs)")
     args = parser.parse_args()
     global ONLY
     ONLY = args.only
     with tempfile.TemporaryDirectory(prefix="prfaq-bench-") as tmp:
         workdir = Path(tmp)
         if not args.skip_offline:
-            offline(args.docs, workdir)
+            offline(args.docs, workdir, args.offline_only)
         if not args.skip_llm:
             llm(args.llm_docs, args.latency, workdir)
 
