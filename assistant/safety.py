@@ -48,7 +48,6 @@ def _instruction_hits(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple((kind, m.start(), m.end()) for kind, pattern in _COMPILED for m in pattern.finditer(text))
 
 
-
 def instruction_ranges(doc: Document, flags: list[InstructionFlag] | None = None) -> list[tuple[int, int]]:
     """The whole sentences that hold instruction-like passages, as sorted (start, end) ranges."""
     from assistant.clarity.text import Prose

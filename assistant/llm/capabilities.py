@@ -24,7 +24,6 @@ class EndpointTable(BaseModel):
 
 @lru_cache(maxsize=1)
 def table() -> EndpointTable:
-
     from assistant.yamlload import safe_load
 
     data = safe_load((Path(__file__).parent / "endpoints.yaml").read_text(encoding="utf-8"))
