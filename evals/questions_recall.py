@@ -24,10 +24,11 @@ from typing import Literal
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from assistant.evaluation.suites import shared_dir  # noqa: E402
 from assistant.questions.rank import Order  # noqa: E402
 from assistant.questions.recall import SUFFIXES, RecallReport, measure_recall  # noqa: E402
 
-DEFAULT_FOLDER = REPO.parent / "shared" / "datasets" / "prfaq-public"
+DEFAULT_FOLDER = shared_dir() / "datasets" / "prfaq-public"
 
 # The generic FAQ every template suggests, most commonly cited first: the customer questions from
 # the Working Backwards write-ups ("How much does it cost?", "How do I get started?", "What kind
@@ -111,7 +112,8 @@ def render(report: RecallReport, show_misses: bool = False) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
+    parser.add_argument("folder", nargs="?", type=Path, default=None,
+                        help=f"a folder of PR/FAQs (default: {DEFAULT_FOLDER}, from PRFAQ_SHARED_DIR)")
     parser.add_argument("--k", type=int, action="append", help="K for recall@K (repeatable; default 10 and 20)")
     parser.add_argument("--order", choices=["asked", "threat"], default="asked",
                         help="asked: by priority whatever the release answers (default); threat: the CLI's order")
@@ -120,9 +122,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
     parser.add_argument("--show-misses", action="store_true", help="list every author question, matched or not")
     args = parser.parse_args(argv)
-    if not args.folder.is_dir():
-        print(f"questions-recall: skipped, no dataset folder at {args.folder}", file=sys.stderr)
+    if args.folder is not None and not args.folder.is_dir():
+        print(f"questions-recall: no folder at {args.folder}", file=sys.stderr)
+        return 2
+    if args.folder is None and not DEFAULT_FOLDER.is_dir():
+        print(f"questions-recall: skipped, no dataset at {DEFAULT_FOLDER} (the project's shared data, beside the "
+              "repository as ../shared; set PRFAQ_SHARED_DIR or give a folder of PR/FAQs)", file=sys.stderr)
         return 0
+    args.folder = args.folder or DEFAULT_FOLDER
     report = questions_recall(args.folder, tuple(sorted(set(args.k or [10, 20]))), order=args.order,
                                half=args.half)
     try:

@@ -26,8 +26,9 @@ from assistant.clarity.readability import fk_grade  # noqa: E402
 from assistant.clarity.score import clarity_report  # noqa: E402
 from assistant.clarity.text import Prose  # noqa: E402
 from assistant.documents.models import Document  # noqa: E402
+from assistant.evaluation.suites import shared_dir  # noqa: E402
 
-DEFAULT_DATASET = REPO.parent / "shared" / "datasets" / "onestopenglish"
+DEFAULT_DATASET = shared_dir() / "datasets" / "onestopenglish"
 PAIRS_DIR = REPO / "tests" / "fixtures" / "pairs"
 LEVELS = ("ele", "int", "adv")
 # Some files open with the level's name on a line of its own ("Intermediate"): a label the
@@ -114,9 +115,15 @@ def validate_pairs_fixtures() -> tuple[int, int, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
+    parser.add_argument("--dataset", type=Path, default=None,
+                        help=f"the OneStopEnglish folder (default: {DEFAULT_DATASET}, from PRFAQ_SHARED_DIR)")
     parser.add_argument("--worst", type=int, default=5, help="show this many mis-ordered pairs")
     args = parser.parse_args(argv)
+    if args.dataset is not None and not (args.dataset / "ele").is_dir():
+        print(f"validate_clarity: no OneStopEnglish corpus at {args.dataset} (it needs ele/, int/ and adv/)",
+              file=sys.stderr)
+        return 2
+    args.dataset = args.dataset or DEFAULT_DATASET
 
     if (args.dataset / "ele").is_dir():
         articles = load_corpus(args.dataset)
@@ -139,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         for margin, name, easier, harder in result.worst[: args.worst]:
             print(f"  mis-ordered: {name} {easier} vs {harder} (margin {margin:+.2f})")
     else:
-        print(f"OneStopEnglish not found at {args.dataset}; skipped")
+        print(f"OneStopEnglish skipped: not found at {args.dataset} (the project's shared data, beside the "
+              "repository as ../shared; set PRFAQ_SHARED_DIR, or give --dataset; tests/fixtures/onestopenglish "
+              "holds a 20-article sample)")
 
     correct, fk_correct, total = validate_pairs_fixtures()
     print(f"Own PR/FAQ pairs (tests/fixtures/pairs): original scores higher in {correct}/{total} "

@@ -16,8 +16,39 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# The project's shared data (../shared beside the repository) is not part of a clone: tests that
+# read it go through `need_shared`, which skips them where it is absent, except in CI
+# (PRFAQ_REQUIRE_SHARED=1), where a missing folder fails them. PRFAQ_SHARED_DIR points elsewhere
+# (.ci/run points it at an empty folder once, to prove a fresh clone skips cleanly).
+SHARED = Path(os.environ.get("PRFAQ_SHARED_DIR") or REPO.parent / "shared")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def shared_missing(*parts: str) -> str | None:
+    """Why the shared data at SHARED/parts cannot be used, or None when it is there."""
+    path = SHARED.joinpath(*parts)
+    if path.is_file() or (path.is_dir() and any(path.iterdir())):
+        return None
+    return (f"{path} is not here: it is the project's shared data, kept beside the repository as ../shared "
+            "(a fresh clone has none; set PRFAQ_SHARED_DIR to where it is)")
+
+
+def has_shared(*parts: str) -> bool:
+    """Whether SHARED/parts is there, for a test that checks more when it is; in CI it must be."""
+    reason = shared_missing(*parts)
+    if reason is not None and os.environ.get("PRFAQ_REQUIRE_SHARED") == "1":
+        pytest.fail(f"PRFAQ_REQUIRE_SHARED=1 but {reason}", pytrace=False)
+    return reason is None
+
+
+def need_shared(*parts: str) -> Path:
+    """SHARED/parts, or skip the test with the reason (fail it in CI, where the data must be there)."""
+    reason = shared_missing(*parts)
+    if reason is not None:
+        if os.environ.get("PRFAQ_REQUIRE_SHARED") == "1":
+            pytest.fail(f"PRFAQ_REQUIRE_SHARED=1 but {reason}", pytrace=False)
+        pytest.skip(reason)
+    return SHARED.joinpath(*parts)
 
 
 @pytest.fixture(autouse=True)

@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SHARED, assert_one_line_error, run_prfaq
+from conftest import FIXTURES, assert_one_line_error, run_prfaq
 
 NOTES = FIXTURES / "notes" / "labelled-saas.md"
-ONE_LINER = SHARED / "examples" / "notes" / "one-liner.md"
+ONE_LINER = FIXTURES / "sample-notes" / "one-liner.md"
 JSON_KEYS = {"schema_version", "engine", "notes_path", "press_release", "faq", "gaps", "grounding", "score",
              "revised", "notes_lack", "warnings", "calls"}
 SECTIONS = {"headline", "subheading", "dateline", "summary", "problem", "solution", "leader_quote",
@@ -86,7 +86,6 @@ def test_json_suffix_picks_the_format(tmp_path: Path):
     assert set(json.loads(out.read_text(encoding="utf-8"))) == JSON_KEYS
 
 
-@pytest.mark.skipif(not ONE_LINER.is_file(), reason="shared examples not present")
 def test_a_one_liner_gives_a_scaffold_and_the_list_of_what_is_missing():
     result = run_prfaq("draft", str(ONE_LINER))
     assert result.code == 0, result.stderr

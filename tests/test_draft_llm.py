@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, run_prfaq
+from conftest import FIXTURES, run_prfaq
 from fake_server import Action, Reply, Request, Status
 
 from assistant.documents import parse_document
@@ -309,7 +309,6 @@ def test_a_dead_endpoint_is_one_line_and_exit_3(tmp_path: Path):
     assert "cannot reach" in result.stderr
 
 
-@pytest.mark.skipif(not (SHARED / "examples" / "notes").is_dir(), reason="shared examples not present")
 def test_every_shared_example_through_a_minimal_model(fake_llm, gateway):
     """A model that extracts nothing and writes one section: the pipeline still returns the full
     draft shape with its gaps, and every supported claim points at its words in the notes."""
@@ -326,7 +325,7 @@ def test_every_shared_example_through_a_minimal_model(fake_llm, gateway):
         return Reply("{}")  # draft.extract: no facts at all
 
     fake_llm.default = minimal
-    for path in sorted((SHARED / "examples" / "notes").iterdir()):
+    for path in sorted(p for p in (FIXTURES / "sample-notes").iterdir() if p.name != "README"):
         notes = parse_document(path.read_text(encoding="utf-8"), path=str(path))
         draft = draft_with_llm(notes, gateway)
         for item in draft.grounding.items:

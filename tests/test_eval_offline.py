@@ -18,11 +18,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, SHARED, assert_one_line_error, run_prfaq
+from conftest import FIXTURES, REPO, assert_one_line_error, has_shared, need_shared, run_prfaq
 
 SUITES = REPO / "evals" / "suites"
-ONESTOPENGLISH = SHARED / "datasets" / "onestopenglish"
-PRFAQ_PUBLIC = SHARED / "datasets" / "prfaq-public"
 OWN_PAIRS = REPO / "evals" / "datasets" / "clarity-pairs.yaml"
 
 
@@ -50,6 +48,7 @@ def small_suite(tmp_path: Path, dataset: Path | str = OWN_PAIRS, name: str = "pa
 
 
 # -- the shipped offline suites against their thresholds ------------------------------------------
+@pytest.mark.shared
 def test_clarity_validation_reaches_its_threshold(tmp_path):
     run = tmp_path / "run"
     result = run_prfaq("eval", "clarity-validation", "--offline", "--check-thresholds", "--out", str(run))
@@ -60,7 +59,7 @@ def test_clarity_validation_reaches_its_threshold(tmp_path):
     # Our own labelled pairs are unambiguous: every one must be ordered right.
     assert by_source["tests/fixtures/pairs"] == 1.0
     assert by_source["evals/datasets/clarity-pairs.yaml"] == 1.0
-    if (ONESTOPENGLISH / "ele").is_dir():
+    if has_shared("datasets", "onestopenglish"):
         assert pair_order["cases"] == 24 + 8 + 567
         assert by_source["../shared/datasets/onestopenglish"] >= 0.97  # the issue's bar
     config = json.loads((run / "config.json").read_text())
@@ -70,8 +69,9 @@ def test_clarity_validation_reaches_its_threshold(tmp_path):
     assert "default-src &#x27;none&#x27;" in page and "pair_order" in page
 
 
-@pytest.mark.skipif(not PRFAQ_PUBLIC.is_dir(), reason="prfaq-public dataset not present")
+@pytest.mark.shared
 def test_questions_recall_reaches_its_threshold_and_matches_the_recall_script(tmp_path):
+    public = need_shared("datasets", "prfaq-public")
     from assistant.evaluation.suites import evals_script
 
     run = tmp_path / "run"
@@ -81,7 +81,7 @@ def test_questions_recall_reaches_its_threshold_and_matches_the_recall_script(tm
     for grader, bar in thresholds("questions-recall").items():
         assert summary(report, grader)["mean"] >= bar, grader
     # The same figures as evals/questions_recall.py (same matcher, same baseline), case by case.
-    reference = evals_script("questions_recall").questions_recall(PRFAQ_PUBLIC, (10,))
+    reference = evals_script("questions_recall").questions_recall(public, (10,))
     expected = {Path(c.path).stem: (c.tool_hits[10], c.baseline_hits[10], c.author_questions)
                 for c in reference.cases}
     seen = {}
@@ -99,8 +99,8 @@ def test_draft_suite_offline_reaches_its_thresholds(tmp_path):
     report = report_of(run)
     for grader, bar in thresholds("draft").items():
         assert summary(report, grader)["mean"] >= bar, grader
-    examples = SHARED / "examples" / "notes"
-    assert summary(report, "grounding")["cases"] == 10 + (len(list(examples.iterdir())) if examples.is_dir() else 0)
+    samples = [p for p in (FIXTURES / "sample-notes").iterdir() if p.name != "README"]
+    assert summary(report, "grounding")["cases"] == 10 + len(samples)
     # The offline engine writes only what the notes say: nothing for the draft's check to replace.
     assert summary(report, "claims_supported")["mean"] == 1.0
     assert "needs an endpoint" in summary(report, "judge")["skip_reason"]
@@ -136,8 +136,9 @@ def test_a_torn_results_file_is_repaired_and_the_run_resumes(tmp_path):
     assert len(keys) == len(set(keys)) == 8
 
 
-@pytest.mark.skipif(not (ONESTOPENGLISH / "ele").is_dir(), reason="OneStopEnglish corpus not present")
+@pytest.mark.shared
 def test_a_run_killed_mid_way_resumes_to_a_complete_result(tmp_path):
+    need_shared("datasets", "onestopenglish")
     run = tmp_path / "run"
     args = [sys.executable, "-m", "assistant", "eval", "clarity-validation", "--offline", "--out", str(run)]
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ))

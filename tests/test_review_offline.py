@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import need_shared
 
 from assistant.documents import load_document, parse_document
 from assistant.personas.models import ReviewReport
@@ -13,7 +14,6 @@ from assistant.personas.offline import review_offline
 
 FIXTURES = Path(__file__).parent / "fixtures" / "review"
 REPO = Path(__file__).resolve().parent.parent
-PUBLIC = REPO.parent / "shared" / "datasets" / "prfaq-public"
 
 
 @pytest.fixture(scope="module")
@@ -143,9 +143,10 @@ def test_json_has_the_documented_shape(gaps):
     assert {"verdict", "reasons", "must_fix"} <= set(data["decision"])
 
 
-@pytest.mark.skipif(not PUBLIC.is_dir(), reason="public PR/FAQ dataset not present")
+@pytest.mark.shared
 def test_a_real_prfaq_gets_counsels_claims_and_the_cfos_free_for_now():
-    report = review_offline(load_document(PUBLIC / "weklund-totus-health-data-sharing-prfaq.md"))
+    public = need_shared("datasets", "prfaq-public")
+    report = review_offline(load_document(public / "weklund-totus-health-data-sharing-prfaq.md"))
     claims = [f.quote.text for f in report.persona("counsel").findings if f.check == "counsel.claims"]
     assert any("the first web platform" in q for q in claims)
     assert any("hospital-grade" in q for q in claims)

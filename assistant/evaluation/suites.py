@@ -34,6 +34,16 @@ def evals_dir() -> Path:
     return Path(env).expanduser() if env else REPO / "evals"
 
 
+def shared_dir() -> Path:
+    """The project's shared data: $PRFAQ_SHARED_DIR, else ../shared beside the repository (a
+    developer's checkout has it; a user's fresh clone does not)."""
+    env = os.environ.get("PRFAQ_SHARED_DIR")
+    return Path(env).expanduser() if env else REPO.parent / "shared"
+
+
+SHARED_PREFIX = ("..", "shared")
+
+
 def suites_dir() -> Path:
     return evals_dir() / "suites"
 
@@ -89,7 +99,12 @@ def load_suite_spec(path: Path) -> SuiteSpec:
 def resolve_dataset(path: str, suite_file: Path) -> tuple[Path | None, list[Path]]:
     """The dataset's location (None when absent) and every place that was tried."""
     given = Path(path).expanduser()
-    candidates = [given] if given.is_absolute() else [suite_file.parent / given, REPO / given]
+    if given.parts[:2] == SHARED_PREFIX:
+        candidates = [shared_dir().joinpath(*given.parts[2:])]
+    elif given.is_absolute():
+        candidates = [given]
+    else:
+        candidates = [suite_file.parent / given, REPO / given]
     for candidate in candidates:
         if candidate.exists():
             return candidate.resolve(), candidates
@@ -106,8 +121,7 @@ def load_suite(spec: SuiteSpec, dataset_override: Path | None = None) -> LoadedS
     for dataset in datasets:
         location, tried = resolve_dataset(dataset.path, Path(spec.path))
         if location is None:
-            notes.append(f"dataset {dataset.path} not found (looked at {', '.join(str(t) for t in tried)}); "
-                         "skipped")
+            notes.append(_missing_note(dataset.path, tried))
             continue
         loaded = _read_dataset(location, dataset, spec)
         if dataset.limit is not None:
@@ -123,6 +137,15 @@ def load_suite(spec: SuiteSpec, dataset_override: Path | None = None) -> LoadedS
         if not loaded:
             notes.append(f"dataset {location} has no cases")
     return LoadedSuite(spec=spec, cases=cases, notes=notes)
+
+
+def _missing_note(path: str, tried: list[Path]) -> str:
+    where = ", ".join(str(t) for t in tried)
+    if Path(path).parts[:2] == SHARED_PREFIX:
+        return (f"dataset {path} not found at {where}: it is the project's shared data, kept beside the "
+                "repository as ../shared, which a fresh clone does not have (set PRFAQ_SHARED_DIR to where it "
+                "is); skipped")
+    return f"dataset {path} not found (looked at {where}); skipped"
 
 
 # -- readers -----------------------------------------------------------------------------------
