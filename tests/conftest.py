@@ -55,6 +55,9 @@ def need_shared(*parts: str) -> Path:
 def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path_factory.mktemp("prfaq-home")
     monkeypatch.setenv("PRFAQ_HOME", str(home))
+    # Caches of data built from the package (the question bank's vectors) are keyed by content,
+    # so one folder for the whole session is safe, and it keeps tests out of the real ~/.cache.
+    monkeypatch.setenv("PRFAQ_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "prfaq-cache"))
     for name in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "PRFAQ_MODEL", "PRFAQ_PROMPTS_DIR", "PRFAQ_DEBUG",
                  "OPENAI_ORG_ID", "OPENAI_PROJECT_ID"):
         monkeypatch.delenv(name, raising=False)
