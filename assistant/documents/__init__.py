@@ -9,8 +9,8 @@ Importing this package is cheap: python-docx loads only when a .docx is read.
 
 from __future__ import annotations
 
-from assistant.documents.loader import load_document
+from assistant.documents.loader import load_bytes, load_document
 from assistant.documents.models import Document, FaqItem, Heading, Paragraph, Span
 from assistant.documents.parse import parse_document
 
-__all__ = ["Document", "FaqItem", "Heading", "Paragraph", "Span", "load_document", "parse_document"]
+__all__ = ["Document", "FaqItem", "Heading", "Paragraph", "Span", "load_bytes", "load_document", "parse_document"]

@@ -121,8 +121,6 @@ def load_document(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     Raises InputError (one line, exit code 2 in the CLI) for anything that is not a usable
     document.
     """
-    from assistant.documents.parse import parse_document
-
     if max_bytes <= 0:
         raise InputError(f"the size limit must be positive (got {max_bytes}); check PRFAQ_MAX_BYTES")
     if str(source) == "-":
@@ -136,11 +134,22 @@ def load_document(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
             raise InputError("no document given (empty path)")
         source_format = _format_for(path, name)
         data = _read_file(path, name, max_bytes)
+    return load_bytes(data, name=name, path=path_text, source_format=source_format, max_bytes=max_bytes)
+
+
+def load_bytes(data: bytes, *, name: str, path: str | None = None, source_format: SourceFormat = "md",
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """A document from bytes already in memory (a file dropped on `prfaq serve`'s page, a request
+    body), checked exactly as a file would be: size, encoding, words. `name` is what errors call it."""
+    from assistant.documents.parse import parse_document
+
+    if len(data) > max_bytes:
+        raise _too_big(name, len(data), max_bytes)
     clean = _text_of(data, name, source_format, max_bytes)
     if not clean.text.strip():
         raise InputError(f"{name} is empty: it contains no text (only whitespace or invisible characters)")
     if not _ANY_WORD.search(clean.text):
         raise InputError(f"{name} contains no words (only punctuation or Markdown markup)")
-    doc = parse_document(clean.text, path=path_text, source_format=source_format)
+    doc = parse_document(clean.text, path=path, source_format=source_format)
     doc.warnings = clean.warnings + doc.warnings
     return doc
