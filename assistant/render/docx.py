@@ -60,3 +60,52 @@ def render_docx(draft: Draft) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def render_text_docx(text: str) -> bytes:
+    """A Markdown or plain-text document as .docx: `#` lines become headings of their level, `**Q:**`
+    and bold-only lines stay bold, "- " and "1. " lines become list items, the rest paragraphs
+    (lines of one paragraph joined). What `prfaq serve` exports."""
+    import re
+
+    import docx
+
+    document = docx.Document()
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            _add_inline(document.add_paragraph(), " ".join(paragraph))
+            paragraph.clear()
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        heading = re.match(r"^(#{1,6})\s+(.*)$", line)
+        bullet = re.match(r"^[-*+]\s+(.*)$", line)
+        numbered = re.match(r"^\d+[.)]\s+(.*)$", line)
+        if not line:
+            flush()
+        elif heading:
+            flush()
+            document.add_heading(heading.group(2).strip("# "), level=min(len(heading.group(1)), 9))
+        elif bullet or numbered:
+            flush()
+            item = (bullet or numbered)
+            assert item is not None
+            _add_inline(document.add_paragraph(style="List Bullet" if bullet else "List Number"), item.group(1))
+        else:
+            paragraph.append(line)
+    flush()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _add_inline(paragraph: object, text: str) -> None:
+    """Runs for **bold** stretches and plain text (the Markdown markers themselves are dropped)."""
+    import re
+
+    for index, part in enumerate(re.split(r"\*\*(.+?)\*\*", text)):
+        if part:
+            run = paragraph.add_run(part)  # type: ignore[attr-defined]
+            run.bold = index % 2 == 1

@@ -1,0 +1,145 @@
+"""What each JSON endpoint of `prfaq serve` does: validate the body, call the Python API, answer
+with the same JSON the CLI prints for `--format json`."""
+
+from __future__ import annotations
+
+import base64
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant.errors import InputError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from assistant.config import Settings
+    from assistant.documents.models import Document
+    from assistant.serve.store import DocumentStore
+
+
+class TooLarge(InputError):
+    """A text over the input limit: 413, like a body over it."""
+
+
+class TextBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(description="the document (or the notes, for draft), as Markdown or plain text")
+    name: str = Field(default="the text", max_length=200, description="what errors call it (a file name)")
+    docx_base64: str | None = Field(default=None, description="a dropped .docx, instead of text")
+
+
+class QuestionsBody(TextBody):
+    audience: Literal["external", "internal", "all"] = "all"
+    top: int | None = Field(default=None, ge=1, le=200)
+
+
+class ReviewBody(TextBody):
+    personas: list[str] | None = None
+    rounds: int = Field(default=1, ge=1, le=5)
+
+
+class SaveBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    id: str | None = Field(default=None, max_length=40)
+    title: str = Field(default="", max_length=200)
+
+
+class ExportBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    format: Literal["md", "docx"] = "md"
+    name: str = Field(default="prfaq", max_length=80)
+
+
+def _parse(model: type[BaseModel], body: dict[str, Any]) -> Any:
+    try:
+        return model.model_validate(body)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "body"
+        raise InputError(f"{where}: {first['msg']}") from None
+
+
+class Api:
+    def __init__(self, settings: Settings, store: DocumentStore) -> None:
+        from assistant.engines import get_engine
+
+        self.settings = settings
+        self.store = store
+        self.engine = get_engine(settings)  # one engine (and one model client) for the server's life
+
+    def jobs(self) -> dict[str, Callable[[dict[str, Any]], Any]]:
+        return {"score": self.score, "questions": self.questions, "review": self.review, "draft": self.draft,
+                "outline": self.outline, "export": self.export}
+
+    def document(self, body: TextBody) -> Document:
+        """The body's text (or dropped .docx) checked exactly as a file would be."""
+        from assistant.documents import load_bytes
+
+        limit = self.settings.max_input_bytes
+        if body.docx_base64 is not None:
+            try:
+                data = base64.b64decode(body.docx_base64, validate=True)
+            except ValueError:
+                raise InputError(f"{body.name}: the .docx upload is not valid base64") from None
+            fmt: Literal["md", "docx"] = "docx"
+        else:
+            data, fmt = body.text.encode("utf-8"), "md"
+        if len(data) > limit:
+            raise TooLarge(f"{body.name} is over the {limit} byte input limit (PRFAQ_MAX_BYTES)")
+        return load_bytes(data, name=body.name, source_format=fmt, max_bytes=limit)
+
+    def score(self, body: dict[str, Any]) -> dict[str, Any]:
+        from assistant import api
+
+        doc = self.document(_parse(TextBody, body))
+        return {**api.score(doc, settings=self.settings).model_dump(mode="json"), "text": doc.text}
+
+    def outline(self, body: dict[str, Any]) -> dict[str, Any]:
+        return self.document(_parse(TextBody, body)).model_dump(mode="json")
+
+    def questions(self, body: dict[str, Any]) -> dict[str, Any]:
+        parsed: QuestionsBody = _parse(QuestionsBody, body)
+        report = self.engine.questions(self.document(parsed), audience=parsed.audience, top=parsed.top)
+        return report.model_dump(mode="json")
+
+    def review(self, body: dict[str, Any]) -> dict[str, Any]:
+        parsed: ReviewBody = _parse(ReviewBody, body)
+        report = self.engine.review(self.document(parsed), personas=parsed.personas, rounds=parsed.rounds)
+        return report.model_dump(mode="json")
+
+    def draft(self, body: dict[str, Any]) -> dict[str, Any]:
+        from assistant.render.markdown import render_document
+
+        notes = self.document(_parse(TextBody, body))
+        result = self.engine.draft(notes)
+        return {**result.model_dump(mode="json"), "markdown": render_document(result)}
+
+    def save(self, body: dict[str, Any]) -> dict[str, Any]:
+        from assistant import api
+
+        parsed: SaveBody = _parse(SaveBody, body)
+        doc = self.document(TextBody(text=parsed.text, name=parsed.title or "the document"))
+        score = api.score(doc, settings=self.settings).clarity.score
+        return self.store.save(parsed.text, score, document_id=parsed.id, title=parsed.title).model_dump()
+
+    def export(self, body: dict[str, Any]) -> Any:
+        from starlette.responses import Response
+
+        from assistant.render.docx import render_text_docx
+
+        parsed: ExportBody = _parse(ExportBody, body)
+        self.document(TextBody(text=parsed.text))  # the same checks as every other job
+        stem = "".join(c for c in parsed.name if c.isalnum() or c in "-_") or "prfaq"
+        if parsed.format == "md":
+            data, media = parsed.text.encode("utf-8"), "text/markdown; charset=utf-8"
+        else:
+            data = render_text_docx(parsed.text)
+            media = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        return Response(data, media_type=media,
+                        headers={"content-disposition": f'attachment; filename="{stem}.{parsed.format}"'})

@@ -1,0 +1,291 @@
+// prfaq serve: the page. Every piece of document text reaches the page through textContent or
+// createTextNode, never as HTML, so a document holding <script> or onerror= runs nothing.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const state = { score: null, review: null, docId: null, timer: null, seq: 0 };
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (key === "class") node.className = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  return node;
+}
+
+function say(text) { $("message").textContent = text || ""; }
+
+async function post(path, body) {
+  const response = await fetch(path, {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    let message = response.statusText;
+    try { message = (await response.json()).error || message; } catch (e) { /* not JSON */ }
+    throw new Error(message);
+  }
+  return response;
+}
+async function postJson(path, body) { return (await post(path, body)).json(); }
+
+// --- score as you type ------------------------------------------------------------------------
+function scheduleScore() {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(runScore, 350);
+}
+
+async function runScore() {
+  const text = $("doc").value;
+  const seq = ++state.seq;
+  if (!text.trim()) { state.score = null; renderScore(); return; }
+  try {
+    const report = await postJson("/api/score", { text });
+    if (seq !== state.seq) return; // a newer keystroke already asked again
+    state.score = report;
+    say("");
+    renderScore();
+  } catch (error) { if (seq === state.seq) say(error.message); }
+}
+
+function renderScore() {
+  const report = state.score;
+  $("score").textContent = report ? report.clarity.score.toFixed(2).replace(/\.?0+$/, "") : "–";
+  const list = $("findings");
+  list.replaceChildren();
+  if (report) {
+    report.clarity.findings.forEach((finding, index) => {
+      const button = el("button", { type: "button", "data-index": index, onclick: () => selectSpan(finding) },
+        el("span", { class: "rule" }, finding.rule), ` line ${finding.line}: ${finding.message} `,
+        el("span", { class: "fix" }, finding.suggestion ? `Fix: ${finding.suggestion}` : `“${finding.text}”`));
+      button.addEventListener("mouseenter", () => activate(index));
+      button.addEventListener("focus", () => activate(index));
+      list.append(el("li", {}, button));
+    });
+    if (!report.clarity.findings.length) list.append(el("li", {}, "No clarity findings."));
+  }
+  const rubric = $("rubric");
+  rubric.replaceChildren();
+  for (const element of report ? report.rubric.elements : []) {
+    rubric.append(el("li", { class: element.status }, `${element.id.replaceAll("_", " ")}: ${element.status}`,
+      element.reason ? ` (${element.reason})` : ""));
+  }
+  renderPreview();
+}
+
+// --- highlights -------------------------------------------------------------------------------
+function spans() {
+  const text = $("doc").value;
+  const out = [];
+  for (const [index, finding] of (state.score ? state.score.clarity.findings : []).entries()) {
+    out.push({ start: finding.start, end: finding.end, text: finding.text, kind: "finding", index,
+               title: `${finding.rule}: ${finding.message}${finding.suggestion ? " Fix: " + finding.suggestion : ""}` });
+  }
+  for (const seat of state.review ? state.review.personas : []) {
+    for (const finding of seat.findings) {
+      if (finding.gap) continue;
+      const q = finding.quote;
+      out.push({ start: q.start, end: q.end, text: q.text, kind: "review", title: `${seat.name}: ${finding.question}` });
+    }
+  }
+  // Only spans that are still exactly the document's words (the text may have changed since).
+  return out.filter((s) => s.end > s.start && text.slice(s.start, s.end) === s.text)
+            .sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function renderPreview() {
+  const text = $("doc").value;
+  const preview = $("preview");
+  preview.replaceChildren();
+  let at = 0;
+  for (const span of spans()) {
+    if (span.start < at) continue; // overlapping: the first one wins
+    preview.append(document.createTextNode(text.slice(at, span.start)));
+    const mark = el("mark", { class: span.kind, title: span.title }, text.slice(span.start, span.end));
+    if (span.index !== undefined) mark.dataset.index = span.index;
+    preview.append(mark);
+    at = span.end;
+  }
+  preview.append(document.createTextNode(text.slice(at)));
+}
+
+function activate(index) {
+  for (const mark of $("preview").querySelectorAll("mark.active")) mark.classList.remove("active");
+  const mark = $("preview").querySelector(`mark[data-index="${index}"]`);
+  if (mark) { mark.classList.add("active"); mark.scrollIntoView({ block: "nearest" }); }
+}
+
+function selectSpan(span) {
+  const doc = $("doc");
+  if (doc.value.slice(span.start, span.end) !== span.text) { say("The text changed since; score it again."); return; }
+  doc.focus();
+  doc.setSelectionRange(span.start, span.end);
+  const line = doc.value.slice(0, span.start).split("\n").length;
+  doc.scrollTop = Math.max(0, (line - 3) * parseFloat(getComputedStyle(doc).lineHeight || "20"));
+}
+
+// --- questions, review, draft -------------------------------------------------------------------
+async function runQuestions() {
+  const list = $("questions");
+  list.replaceChildren(el("li", {}, "Working…"));
+  const ask = $("ask-list").value.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  try {
+    const body = { text: $("doc").value, top: 15 };
+    if (ask.length) body.ask = ask;
+    const report = await postJson("/api/questions", body);
+    list.replaceChildren();
+    for (const q of report.questions) {
+      const item = el("li", {}, el("span", { class: `status-${q.status}` }, `[${q.status}] `), q.question);
+      if (q.evidence) {
+        item.append(el("button", { type: "button", class: "evidence", onclick: () => selectSpan(q.evidence) },
+          `“${q.evidence.text}” (line ${q.evidence.line})`));
+      }
+      list.append(item);
+    }
+    if (report.notes && report.notes.length) list.append(el("li", { class: "hint" }, report.notes.join(" ")));
+  } catch (error) { list.replaceChildren(); say(error.message); }
+}
+
+async function runReview() {
+  const out = $("review-out");
+  out.replaceChildren(el("p", {}, "The reviewers are reading…"));
+  try {
+    const report = await postJson("/api/review", { text: $("doc").value });
+    state.review = report;
+    out.replaceChildren();
+    const decision = report.decision;
+    out.append(el("p", {}, "Decision: ", el("span", { class: "verdict" }, decision.verdict)));
+    if (decision.must_fix.length) {
+      out.append(el("h3", {}, "Must fix"));
+      out.append(el("ol", {}, ...decision.must_fix.map((m) => el("li", {}, `${m.text} (${m.severity})`))));
+    }
+    const table = el("table", {}, el("tr", {}, el("th", {}, "Seat"), el("th", {}, "Position"), el("th", {}, "Biggest concern")));
+    for (const seat of report.personas) {
+      table.append(el("tr", {}, el("td", {}, seat.name), el("td", {}, seat.position), el("td", {}, seat.biggest_concern)));
+    }
+    out.append(table);
+    for (const seat of report.personas) {
+      if (!seat.findings.length) continue;
+      out.append(el("h3", {}, seat.name));
+      out.append(el("ul", {}, ...seat.findings.map((f) => el("li", {},
+        el("button", { type: "button", class: "evidence", onclick: () => selectSpan(f.quote) },
+          `${f.severity}: ${f.question}`, el("span", { class: "fix" }, f.gap ? f.suggestion : `“${f.quote.text}”`))))));
+    }
+    renderPreview();
+  } catch (error) { out.replaceChildren(); say(error.message); }
+}
+
+async function runDraft() {
+  const out = $("draft-out");
+  out.replaceChildren(el("p", {}, "Drafting…"));
+  try {
+    const draft = await postJson("/api/draft", { text: $("notes").value, name: "the notes" });
+    const use = el("button", { type: "button", onclick: () => { $("doc").value = draft.markdown; runScore(); } },
+      "Use this draft as my document");
+    out.replaceChildren(use, el("pre", { class: "draft" }, draft.markdown));
+  } catch (error) { out.replaceChildren(); say(error.message); }
+}
+
+// --- files, versions, export --------------------------------------------------------------------
+async function openFile(file) {
+  if (!file) return;
+  try {
+    if (/\.docx$/i.test(file.name)) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let binary = "";
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      const outline = await postJson("/api/outline", { text: "", name: file.name, docx_base64: btoa(binary) });
+      $("doc").value = outline.text;
+    } else {
+      $("doc").value = await file.text();
+    }
+    $("title").value = file.name.replace(/\.[^.]+$/, "");
+    state.review = null;
+    runScore();
+  } catch (error) { say(`${file.name}: ${error.message}`); }
+}
+
+async function saveVersion() {
+  try {
+    const saved = await postJson("/api/documents", { text: $("doc").value, id: state.docId, title: $("title").value });
+    state.docId = saved.id;
+    renderVersions(saved.versions);
+    say("");
+  } catch (error) { say(error.message); }
+}
+
+function renderVersions(versions) {
+  const box = $("versions");
+  box.replaceChildren();
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("class", "chart");
+  svg.setAttribute("viewBox", "0 0 300 120");
+  svg.setAttribute("role", "img");
+  const scores = versions.map((v) => v.score ?? 0);
+  svg.setAttribute("aria-label", `Clarity by version: ${scores.map((s) => s.toFixed(1)).join(", ")}`);
+  const x = (i) => 20 + (versions.length > 1 ? (i * 260) / (versions.length - 1) : 130);
+  const y = (s) => 105 - s;
+  const line = document.createElementNS(ns, "polyline");
+  line.setAttribute("points", scores.map((s, i) => `${x(i)},${y(s)}`).join(" "));
+  svg.append(line);
+  scores.forEach((s, i) => {
+    const dot = document.createElementNS(ns, "circle");
+    dot.setAttribute("cx", x(i)); dot.setAttribute("cy", y(s)); dot.setAttribute("r", 3);
+    const label = document.createElementNS(ns, "text");
+    label.setAttribute("x", x(i) - 8); label.setAttribute("y", y(s) - 6);
+    label.textContent = `v${versions[i].number}: ${s.toFixed(1)}`;
+    svg.append(dot, label);
+  });
+  box.append(svg);
+}
+
+async function exportAs(format) {
+  try {
+    const response = await post("/api/export", { text: $("doc").value, format, name: $("title").value || "prfaq" });
+    const url = URL.createObjectURL(await response.blob());
+    const link = el("a", { href: url, download: `${$("title").value || "prfaq"}.${format}` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  } catch (error) { say(error.message); }
+}
+
+// --- tabs and wiring ----------------------------------------------------------------------------
+function showTab(name) {
+  for (const button of document.querySelectorAll(".tabs button")) {
+    const on = button.dataset.tab === name;
+    button.setAttribute("aria-selected", on ? "true" : "false");
+    $(`tab-${button.dataset.tab}`).hidden = !on;
+  }
+}
+
+async function showEngine() {
+  try {
+    const status = await (await fetch("/api/status")).json();
+    $("engine").textContent = status.engine === "offline"
+      ? `Offline engine (${status.reason}): rules only, deterministic.`
+      : `Model: ${status.model}`;
+  } catch (error) { /* the page works without it */ }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const doc = $("doc");
+  doc.addEventListener("input", () => { state.review = null; scheduleScore(); });
+  doc.addEventListener("dragover", (event) => event.preventDefault());
+  doc.addEventListener("drop", (event) => { event.preventDefault(); openFile(event.dataTransfer.files[0]); });
+  $("file").addEventListener("change", (event) => openFile(event.target.files[0]));
+  $("save").addEventListener("click", saveVersion);
+  $("export-md").addEventListener("click", () => exportAs("md"));
+  $("export-docx").addEventListener("click", () => exportAs("docx"));
+  $("ask").addEventListener("click", runQuestions);
+  $("review").addEventListener("click", runReview);
+  $("draft").addEventListener("click", runDraft);
+  for (const button of document.querySelectorAll(".tabs button")) {
+    button.addEventListener("click", () => showTab(button.dataset.tab));
+  }
+  showEngine();
+});
