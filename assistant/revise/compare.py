@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from assistant.clarity.models import ScoreReport
     from assistant.documents.models import Document
     from assistant.questions.models import QuestionReport
+    from assistant.revise.models import RevisionReport
 
 _RANK = {"unanswered": 0, "partly": 1, "answered": 2}
 
@@ -60,3 +61,19 @@ def score(doc: Document, today: date) -> ScoreReport:
     from assistant.clarity import score_document
 
     return score_document(doc, today=today)
+
+
+def build_report(doc: Document, revised: Document, *, today: date, engine: str, rules: list[str],
+                 **fields: object) -> RevisionReport:
+    """The report both engines return: their own fields plus the before-and-after comparison."""
+    from assistant.questions.offline import questions_offline
+    from assistant.revise.models import RevisionReport
+
+    before, after = score(doc, today), score(revised, today)
+    resolved, remaining = findings_delta(before, after)
+    return RevisionReport.model_validate({
+        "engine": engine, "path": doc.path, "rules": rules, "score_before": before.clarity.score,
+        "score_after": after.clarity.score, "findings_resolved": resolved, "findings_remaining": remaining,
+        "questions_newly_answered": questions_delta(questions_offline(doc), questions_offline(revised)),
+        "diff": unified_diff(doc.text, revised.text, path=doc.path, output=None), "text": revised.text, **fields,
+    })

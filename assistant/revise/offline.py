@@ -22,6 +22,7 @@ from assistant.revise.rules import FIX_RULES, FIX_RULES_BY_ID, FixContext, FixRu
 if TYPE_CHECKING:
     from assistant.documents.models import Document
     from assistant.personas.models import ReviewReport
+    from assistant.revise.models import RevisionReport
 
 MAX_PASSES = 6
 
@@ -86,24 +87,13 @@ def fix_document(doc: Document, rules: Sequence[FixRule], *, today: date,
 
 
 def revise_offline(doc: Document, *, rules: Sequence[str] | None = None, review: ReviewReport | None = None,
-                   today: date | None = None, output: str | None = None) -> RevisionReport:
-    from assistant.questions.offline import questions_offline
-    from assistant.revise.compare import findings_delta, questions_delta, score, unified_diff
-    from assistant.revise.models import RevisionReport
+                   today: date | None = None) -> RevisionReport:
+    """Apply the selected fix rules until nothing changes; the report says what changed and why."""
+    from assistant.revise.compare import build_report
 
     today = today or date.today()
     selected = select_rules(rules)
     revised, fixes, not_applied, passes = fix_document(doc, selected, today=today, review=review)
-    before, after = score(doc, today), score(revised, today)
-    resolved, remaining = findings_delta(before, after)
-    return RevisionReport(
-        engine="offline", path=doc.path, output=output, rules=[r.id for r in selected], fixes=fixes,
-        not_applied=not_applied, score_before=before.clarity.score, score_after=after.clarity.score,
-        findings_resolved=resolved, findings_remaining=remaining,
-        questions_newly_answered=questions_delta(questions_offline(doc), questions_offline(revised)),
-        must_fix=[item.text for item in review.decision.must_fix] if review else [], passes=passes,
-        diff=unified_diff(doc.text, revised.text, path=doc.path, output=output), text=revised.text,
-    )
-
-
-from assistant.revise.models import RevisionReport  # noqa: E402  (for the annotation above)
+    return build_report(doc, revised, today=today, engine="offline", rules=[r.id for r in selected], fixes=fixes,
+                        not_applied=not_applied, passes=passes,
+                        must_fix=[item.text for item in review.decision.must_fix] if review else [])
