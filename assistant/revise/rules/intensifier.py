@@ -19,7 +19,8 @@ def propose(ctx: FixContext) -> Iterator[Proposal]:
         nxt = where.next
         if nxt is not None and f"{hit.phrase} {nxt.lower}" in _TERMS:
             continue
-        if nxt is None or where.gap_after() != " ":
+        opening_aside = where.prev is None and where.gap_after() == ", "  # "Really, the owner ..."
+        if nxt is None or (where.gap_after() != " " and not opening_aside):
             # "It is very." / "really?" / "very, very": not an intensifier before a word.
             yield ctx.report("intensifier", hit.start, hit.end, f"'{words}': cut it, or give the number")
             continue

@@ -18,7 +18,9 @@ SWAPS = {
     "actionable insights": "insights you can act on",
 }
 CUT = frozenset(("going forward", "moving forward", "at the end of the day"))
-_DETERMINERS = frozenset(("a", "an", "the", "our", "their", "your", "its", "no", "more", "any", "some", "much"))
+# Before these, "leverage" is the noun (an advantage), not the verb.
+_DETERMINERS = frozenset(("a", "an", "the", "our", "their", "your", "its", "no", "more", "any", "some", "much",
+                          "have", "has", "had", "gain", "gains", "give", "gives", "less", "enough"))
 
 
 def propose(ctx: FixContext) -> Iterator[Proposal]:

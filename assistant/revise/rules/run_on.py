@@ -47,7 +47,7 @@ def propose(ctx: FixContext) -> Iterator[Proposal]:
                 pronoun_start = match.end()
                 first = ctx.text[pronoun_start]
                 lead = f"{_KEEP_CONJ[conj]} {first.lower()}" if conj in _KEEP_CONJ else first.upper()
-                if first.lower() == "i":
+                if match.group("pronoun").lower() == "i":
                     lead = lead[:-1] + "I"
                 yield Edit(cut, pronoun_start + 1, ". " + lead, "run_on")
             made = True
