@@ -5,7 +5,6 @@ untouched ones come back byte for byte, and revising a fixed sentence changes no
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 import yaml

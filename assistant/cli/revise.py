@@ -36,8 +36,9 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output f
 FixOption = Annotated[
     str | None,
     typer.Option("--fix", show_default=False,
-                 help="Comma-separated fix rules to run (default: all): hedge, intensifier, hype, jargon, "
-                      "initialism, run_on, passive, faq, placeholder."),
+                 help="Comma-separated fix rules to run, or 'all'. Default: hedge, intensifier, hype, jargon, "
+                      "initialism, run_on, passive (reported only). Opt-in: faq (FAQ entries for the top "
+                      "unanswered questions) and placeholder (missing rubric elements), both as [TBD: ...]."),
 ]
 ReviseFormatOption = Annotated[
     ReviseFormat,

@@ -4,12 +4,12 @@ findings resolved and remaining, the questions newly answered, and the unified d
 
 JSON (schema_version "1"):
     {"schema_version", "engine", "path", "output", "rules",
-     "fixes": [{"rule", "line", "column", "before", "after"}],
+     "fixes": [{"rule", "line", "column", "before", "after", "pass"}],
      "not_applied": [{"rule", "line", "text", "reason"}],
      "unsupported": [{"kind", "text", "replaced_by"}],
      "score_before", "score_after", "findings_resolved", "findings_remaining",
      "questions_newly_answered", "must_fix", "diff", "text"}
-`before` is always the exact text of the input at that line (verified when the fix is made).
+`before` is the exact text where the fix was made: the input's own words for pass-1 fixes.
 """
 
 from __future__ import annotations
@@ -22,13 +22,17 @@ SCHEMA_VERSION = "1"
 
 
 class Fix(BaseModel):
-    """One change made to the document. `before` is the input's text, `after` what replaced it."""
+    """One change made to the document: `before` is the text where the fix was made (the input's
+    own words on pass 1; a later pass works on the earlier passes' result), `after` what replaced it."""
 
     rule: str
     line: int
     column: int = 1
     before: str
     after: str
+    pass_number: int = Field(default=1, alias="pass", description="the pass that made it")
+
+    model_config = {"populate_by_name": True, "serialize_by_alias": True}
 
 
 class NotApplied(BaseModel):

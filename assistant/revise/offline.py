@@ -28,10 +28,13 @@ MAX_PASSES = 6
 
 
 def select_rules(names: Sequence[str] | None) -> list[FixRule]:
-    """The rules named (all of them when None), in their fixed order; an unknown name is bad input."""
+    """The rules named, in their fixed order ("all": every rule; None: the default ones, which edit
+    the writer's sentences and add nothing); an unknown name is bad input."""
     if names is None:
         return [rule for rule in FIX_RULES if rule.default]
     wanted = {n.strip() for n in names if n.strip()}
+    if "all" in wanted:
+        return list(FIX_RULES)
     unknown = sorted(wanted - set(FIX_RULES_BY_ID))
     if unknown:
         raise InputError(f"unknown fix rule {', '.join(unknown)}; choose from {', '.join(FIX_RULES_BY_ID)}")
@@ -81,7 +84,7 @@ def fix_document(doc: Document, rules: Sequence[FixRule], *, today: date,
             not_applied = [NotApplied(rule=r.rule, line=current.line_col(r.start)[0],
                                       text=current.text[r.start : r.end], reason=r.reason) for r in reports]
             return current, fixes, not_applied, passes
-        fixes.extend(_fix_record(current, edit) for edit in applied)
+        fixes.extend(_fix_record(current, edit).model_copy(update={"pass_number": passes}) for edit in applied)
         current = parse_document(text, path=doc.path, source_format=doc.source_format)
     return current, fixes, [], passes
 

@@ -91,4 +91,6 @@ class FixRule:
     id: str
     description: str
     propose: Callable[[FixContext], Iterator[Proposal]]
+    # Rules that add open items ("[TBD: ...]") run only when asked (--fix faq,placeholder or --fix all):
+    # the clarity score counts each placeholder as unfinished work, so they lower it by design.
     default: bool = True

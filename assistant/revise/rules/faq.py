@@ -16,6 +16,7 @@ from assistant.revise.rules.base import FixContext, FixRule, Proposal
 MAX_OPEN = 3
 OPEN_ANSWER = "[TBD: answer"
 _OPEN_RE = re.compile(re.escape(OPEN_ANSWER))
+_NUMBER_RE = re.compile(r"^\W*(?:Q)?(?P<n>\d{1,3})[.):]")
 
 
 def _line_bounds(text: str, offset: int) -> tuple[int, int]:
@@ -65,6 +66,7 @@ def propose(ctx: FixContext) -> Iterator[Proposal]:
         return
     text = ctx.text
     inserts: dict[int, list[str]] = {}
+    numbered: dict[int, int] = {}  # a numbered FAQ ("5. Question?") goes on counting
     for audience, question, topic in chosen:
         items = [i for i in ctx.doc.faq if i.audience == audience] or ctx.doc.faq
         entry_answer = f"{OPEN_ANSWER}: {topic}]"
@@ -77,6 +79,10 @@ def propose(ctx: FixContext) -> Iterator[Proposal]:
         prefix, suffix, separator, answer_prefix = _entry_format(ctx, last)
         end = (last.answer or last.question).end
         _, at = _line_bounds(text, max(end - 1, 0))
+        number = _NUMBER_RE.match(prefix)
+        if number:
+            numbered[at] = numbered.get(at, int(number.group("n"))) + 1
+            prefix = prefix[: number.start("n")] + str(numbered[at]) + prefix[number.end("n") :]
         inserts.setdefault(at, []).append(f"{prefix}{question}{suffix}{separator}{answer_prefix}{entry_answer}")
     for at, blocks in inserts.items():
         if not ctx.doc.faq:
@@ -86,4 +92,5 @@ def propose(ctx: FixContext) -> Iterator[Proposal]:
             yield Edit(at, at, "".join("\n\n" + b for b in blocks), "faq")
 
 
-RULE = FixRule("faq", f"add FAQ entries for the top unanswered questions (at most {MAX_OPEN} open)", propose)
+RULE = FixRule("faq", f"add FAQ entries for the top unanswered questions (at most {MAX_OPEN} open)", propose,
+               default=False)

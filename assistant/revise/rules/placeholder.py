@@ -45,4 +45,4 @@ def propose(ctx: FixContext) -> Iterator[Proposal]:
         yield Edit(end, len(text), "\n\n" + body + "\n", "placeholder")
 
 
-RULE = FixRule("placeholder", "add placeholders for missing rubric elements", propose)
+RULE = FixRule("placeholder", "add placeholders for missing rubric elements", propose, default=False)
