@@ -11,11 +11,12 @@ folder, and the eval checks what issue 19 asks:
 - idempotence: revising the revision changes nothing;
 - `prfaq revise` exits 2 on an existing -o without --force (one run of the real command).
 
-    python evals/revise_winback.py [FOLDER] [--rules all|prose] [--json]
+    python evals/revise_winback.py [FOLDER] [--rules default|all] [--json]
 
-`--rules prose` runs only the rules that edit the writer's sentences; `all` (the default, what
-`prfaq revise` runs) also adds FAQ entries and rubric placeholders, whose `[TBD: ...]` the
-clarity score counts as leftover placeholders. FOLDER defaults to ../shared/datasets/prfaq-public/.
+`--rules default` runs what `prfaq revise` runs by default (the rules that edit the writer's
+sentences); `all` (`--fix all`) also adds FAQ entries and rubric placeholders, whose `[TBD: ...]`
+the clarity score counts as leftover placeholders, so it lowers the score by design.
+FOLDER defaults to ../shared/datasets/prfaq-public/.
 """
 
 from __future__ import annotations
@@ -86,10 +87,15 @@ def degrade(text: str, kind: str) -> str:
 
 
 # --- the measurement --------------------------------------------------------------------------------
+_LIST_NUMBER = re.compile(r"^(\s*)\d{1,3}(?=[.)]\s)", re.M)
+
+
 def figures(text: str) -> Counter[str]:
+    """The figures of a text (the draft's claim finder), list numbering ("5. Why ...?") aside."""
     from assistant.draft.claims import number_claims
 
-    return Counter(" ".join(c.text.split()) for c in number_claims(text))
+    unnumbered = _LIST_NUMBER.sub(lambda m: m.group(1) + "#", text)
+    return Counter(" ".join(c.text.split()) for c in number_claims(unnumbered))
 
 
 def measure(folder: Path, rules: list[str] | None) -> dict[str, object]:
@@ -126,7 +132,7 @@ def measure(folder: Path, rules: list[str] | None) -> dict[str, object]:
     per_kind = {k: round(sum(float(t["winback"]) for t in damaged_twins if t["kind"] == k)  # type: ignore[arg-type]
                          / max(1, sum(t["kind"] == k for t in damaged_twins)), 3) for k in KINDS}
     return {
-        "rules": rules or "all", "documents": len(twins) // len(KINDS), "twins": len(twins),
+        "rules": rules or "default", "documents": len(twins) // len(KINDS), "twins": len(twins),
         "twins_damaged": len(damaged_twins),
         "mean_winback": round(sum(winbacks) / len(winbacks), 3) if winbacks else None,
         # The same with each twin's win-back capped at 1: only the damage undone counts, not the
@@ -158,15 +164,13 @@ def _exit_on_existing(tmp: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
-    parser.add_argument("--rules", choices=("all", "prose"), default="all")
+    parser.add_argument("--rules", choices=("default", "all"), default="default")
     parser.add_argument("--json", action="store_true", help="print the whole result, every twin included")
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         print(f"revise-winback: skipped: {args.folder} is missing (the public PR/FAQ dataset)", file=sys.stderr)
         return 0
-    from assistant.revise.rules import PROSE_RULES
-
-    result = measure(args.folder, list(PROSE_RULES) if args.rules == "prose" else None)
+    result = measure(args.folder, ["all"] if args.rules == "all" else None)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
