@@ -101,7 +101,8 @@ def test_from_review_takes_a_review_json_file(doc, tmp_path):
     result = run_prfaq("revise", str(doc), "-o", str(tmp_path / "o.md"), "--from-review", str(path),
                        "--format", "json")
     assert result.code == 0, result.stderr
-    assert json.loads(result.stdout)["must_fix"] == [m["text"] for m in json.loads(review.stdout)["decision"]["must_fix"]]
+    must_fix = [m["text"] for m in json.loads(review.stdout)["decision"]["must_fix"]]
+    assert json.loads(result.stdout)["must_fix"] == must_fix
 
 
 def _docx_bytes() -> bytes:
