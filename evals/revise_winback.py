@@ -59,6 +59,8 @@ def _prose_lines(text: str) -> list[re.Match[str]]:
 def degrade(text: str, kind: str) -> str:
     """A damaged twin of `text`: hedges, jargon and hype, or sentences run together. Only prose
     lines change, and no figure, name or quote is touched."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown damage {kind!r}; choose from {', '.join(KINDS)}")
     out, cursor = [], 0
     for n, line in enumerate(_prose_lines(text)):
         out.append(text[cursor : line.start()])
@@ -78,8 +80,6 @@ def degrade(text: str, kind: str) -> str:
         elif kind == "run_on":
             body = _SENTENCE_PAIR.sub(lambda m: ", and ", body)
             body = re.sub(r", and (We|It|They|You|This|There) ", lambda m: f", and {m.group(1).lower()} ", body)
-        else:
-            raise ValueError(f"unknown damage {kind!r}; choose from {', '.join(KINDS)}")
         out.append(body)
         cursor = line.end()
     out.append(text[cursor:])
@@ -98,7 +98,17 @@ def figures(text: str) -> Counter[str]:
     return Counter(" ".join(c.text.split()) for c in number_claims(unnumbered))
 
 
-def measure(folder: Path, rules: list[str] | None) -> dict[str, object]:
+_SLIPS = re.compile(r"(?<=\S)  (?=\S)| [,.;:](?=\s|$)|,[,.]"
+                    r"|\b[Aa] (?=[aeio][a-z]{2,}\b)|\b[Aa]n (?=[bcdfgjklmnpqrstvwxz][a-z]+\b)")
+
+
+def grammar_slips(before: str, after: str) -> int:
+    """New double spaces, space before punctuation, doubled commas, "a" before a vowel and "an"
+    before a consonant: how many more the revision has than its input (0 is right)."""
+    return max(0, len(_SLIPS.findall(after)) - len(_SLIPS.findall(before)))
+
+
+def measure(folder: Path, rules: list[str] | None, *, limit: int | None = None) -> dict[str, object]:
     from assistant.clarity import score_document
     from assistant.documents import load_document, parse_document
     from assistant.revise import revise_offline
@@ -108,7 +118,7 @@ def measure(folder: Path, rules: list[str] | None) -> dict[str, object]:
 
     twins = []
     with tempfile.TemporaryDirectory() as tmp:
-        for path in sorted(folder.glob("*.md")):
+        for path in sorted(folder.glob("*.md"))[:limit]:
             original = path.read_text(encoding="utf-8")
             s0 = score(original)
             for kind in KINDS:
@@ -125,6 +135,7 @@ def measure(folder: Path, rules: list[str] | None) -> dict[str, object]:
                     "raised": s2 > s1, "figures_kept": figures(damaged) == figures(report.text),
                     "input_untouched": hashlib.sha256(twin_path.read_bytes()).hexdigest() == before_bytes,
                     "idempotent": again.text == report.text and not again.fixes, "fixes": len(report.fixes),
+                    "grammar_slips": grammar_slips(damaged, report.text),
                 })
         exit_code = _exit_on_existing(Path(tmp))
     damaged_twins = [t for t in twins if t["winback"] is not None]
@@ -146,6 +157,7 @@ def measure(folder: Path, rules: list[str] | None) -> dict[str, object]:
         "figures_kept_every_time": all(t["figures_kept"] for t in twins),
         "input_untouched_every_time": all(t["input_untouched"] for t in twins),
         "idempotent_every_time": all(t["idempotent"] for t in twins),
+        "grammar_slips": sum(int(t["grammar_slips"]) for t in twins),  # type: ignore[call-overload]
         "exit_code_on_existing_output": exit_code,
         "details": twins,
     }
