@@ -148,3 +148,17 @@ def test_md_in_docx_out_with_format_docx(doc, tmp_path):
     revised = docx.Document(str(out))
     assert revised.paragraphs[0].style.name == "Heading 1"
     assert any(p.style.name == "Heading 2" and p.text == "FAQ" for p in revised.paragraphs)
+
+
+def test_standard_input_without_o_prints_the_revised_document(doc):
+    result = run_prfaq("revise", "-", input=doc.read_text())
+    assert result.code == 0, result.stderr
+    assert "leverages" not in result.stdout and result.stdout.startswith("# Shelfie")
+
+
+def test_the_python_api(doc):
+    import assistant
+
+    report = assistant.revise(doc, rules=["hedge"])
+    assert report.rules == ["hedge"] and "Ideally" not in report.text
+    assert not doc.with_name("shelfie.revised.md").exists()  # the API writes nothing

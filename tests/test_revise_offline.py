@@ -109,6 +109,7 @@ def test_from_review_puts_its_must_fix_list_in_the_report_and_its_gap_questions_
                     question=question, suggestion="say it", check="pricing", gap=True)])],
         decision=Decision(verdict="revise", must_fix=[MustFix(text="State the price after the pilot.",
                                                               severity="major", finding_refs=["cfo-1"])]))
-    report = revise_offline(doc, rules=["faq"], review=review, today=TODAY)
+    report = revise_offline(doc, review=review, today=TODAY)  # a review turns the faq rule on
+    assert "faq" in report.rules and "hedge" in report.rules
     assert report.must_fix == ["State the price after the pilot."]
     assert f"**Q: {question}**\nA: [TBD: answer: pricing]" in report.text

@@ -48,7 +48,8 @@ ReviseFormatOption = Annotated[
 FromReviewOption = Annotated[
     Path | None,
     typer.Option("--from-review", show_default=False,
-                 help="A `prfaq review --format json` file: its must-fix list and questions drive the revision."),
+                 help="A `prfaq review --format json` file: its must-fix list briefs a model; offline, its "
+                      "questions about what the document does not say become FAQ entries (the faq rule runs)."),
 ]
 NotesOption = Annotated[
     Path | None,

@@ -95,6 +95,9 @@ def revise_offline(doc: Document, *, rules: Sequence[str] | None = None, review:
     from assistant.revise.compare import build_report
 
     today = today or date.today()
+    if rules is None and review is not None:
+        # A review's questions about what the document does not say are what the faq rule answers.
+        rules = [*(rule.id for rule in FIX_RULES if rule.default), "faq"]
     selected = select_rules(rules)
     revised, fixes, not_applied, passes = fix_document(doc, selected, today=today, review=review)
     return build_report(doc, revised, today=today, engine="offline", rules=[r.id for r in selected], fixes=fixes,
