@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from assistant.clarity.rules.base import NUMBER_RE
 from assistant.clarity.rules.hedge import HEDGE_PHRASES
 from assistant.revise.edits import Where, deletion, replacement
 from assistant.revise.rules.base import FixContext, FixRule, Proposal
@@ -45,6 +46,11 @@ def propose(ctx: FixContext) -> Iterator[Proposal]:
             continue
         nxt = where.next
         if hit.phrase in DROP:
+            if nxt is not None and (nxt.text[:1].isdigit() or NUMBER_RE.fullmatch(nxt.text)):
+                # "maybe 50 notes": the hedge marks the figure as an estimate; without it, a claim.
+                yield ctx.report("hedge", hit.start, hit.end,
+                                 f"'{words}' qualifies a figure: give the figure's source or range instead")
+                continue
             edit = deletion(where, "hedge")
             yield edit or ctx.report("hedge", hit.start, hit.end,
                                      f"'{words}' sits where deleting it would break the sentence; rewrite it")

@@ -17,6 +17,9 @@ _PRONOUN = r"(?:we|it|they|you|he|she|i|there|this|these|those)(?:['’](?:s|re|
 _BOUNDARY_RE = re.compile(
     rf"(?P<semi>;\s+)(?=[a-z])|,\s+(?P<conj>and|but|so)\s+(?=(?P<pronoun>{_PRONOUN})\b)", re.IGNORECASE)
 _KEEP_CONJ = {"but": "But", "so": "So"}
+# After a semicolon these open a clause that cannot stand alone ("; because it ..."): no split.
+_SUBORDINATE = frozenset(("because", "although", "though", "which", "while", "whereas", "since", "unless", "if",
+                          "when", "where", "whether", "as", "who", "whose", "whom", "and", "or", "but", "nor"))
 
 
 def propose(ctx: FixContext) -> Iterator[Proposal]:
@@ -38,7 +41,7 @@ def propose(ctx: FixContext) -> Iterator[Proposal]:
                 continue
             if match.group("semi"):
                 word = re.match(r"[\w'’-]+", ctx.text[match.end() :])
-                if word is None or not safe_to_capitalise(word.group()):
+                if word is None or not safe_to_capitalise(word.group()) or word.group() in _SUBORDINATE:
                     continue
                 first = ctx.text[match.end()]
                 yield Edit(cut, match.end() + 1, ". " + first.upper(), "run_on")
