@@ -28,8 +28,7 @@ class Edit:
     rule: str
 
     def overlaps(self, other: Edit) -> bool:
-        if self.start == self.end or other.start == other.end:  # insertions touch, never overlap
-            return self.start < other.end and other.start < self.end
+        """Edits that share a character; an insertion (start == end) only touches its neighbours."""
         return self.start < other.end and other.start < self.end
 
 
