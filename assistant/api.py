@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from assistant.engines.base import AudienceFilter
     from assistant.personas.models import ReviewReport
     from assistant.questions.models import QuestionReport
-    from assistant.revise.models import RevisionReport
+    from assistant.revision.models import RevisionReport
 
 Source = "str | Path | Document"
 
@@ -129,7 +129,7 @@ def revise(
     figures, names and quotes are checked against the document (and its notes). Nothing is
     written: the report carries the revised text and the diff (the CLI writes the file)."""
     from assistant.engines import get_engine
-    from assistant.revise.review_file import load_review
+    from assistant.revision.review_file import load_review
 
     settings = _settings(settings)
     doc = load(source, settings=settings)

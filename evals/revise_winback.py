@@ -111,7 +111,7 @@ def grammar_slips(before: str, after: str) -> int:
 def measure(folder: Path, rules: list[str] | None, *, limit: int | None = None) -> dict[str, object]:
     from assistant.clarity import score_document
     from assistant.documents import load_document, parse_document
-    from assistant.revise import revise_offline
+    from assistant.revision import revise_offline
 
     def score(text: str) -> float:
         return score_document(parse_document(text), today=TODAY).clarity.score

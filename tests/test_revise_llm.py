@@ -13,7 +13,7 @@ from fake_server import Reply
 
 from assistant.documents import load_document
 from assistant.llm import Gateway
-from assistant.revise.llm import revise_with_llm
+from assistant.revision.llm import revise_with_llm
 
 DOC = FIXTURES / "revise" / "shelfie.md"
 FAKE_QUOTE = "Shelfie gave me my Sunday nights back and I finally see my kids"

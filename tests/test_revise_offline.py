@@ -13,8 +13,8 @@ from conftest import FIXTURES
 
 from assistant.documents import load_document, parse_document
 from assistant.draft.claims import number_claims, quote_claims
-from assistant.revise import revise_offline
-from assistant.revise.rules.faq import MAX_OPEN
+from assistant.revision import revise_offline
+from assistant.revision.rules.faq import MAX_OPEN
 
 TODAY = date(2026, 1, 1)
 DOC = FIXTURES / "revise" / "shelfie.md"

@@ -11,7 +11,7 @@ import yaml
 from conftest import FIXTURES
 
 from assistant.documents import parse_document
-from assistant.revise import revise_offline
+from assistant.revision import revise_offline
 
 RULES_DIR = FIXTURES / "revise" / "rules"
 TODAY = date(2026, 1, 1)
@@ -42,7 +42,7 @@ def test_the_rule_leaves_it_alone(rule: str, text: str) -> None:
 
 
 def test_every_fix_rule_has_fixtures_both_ways() -> None:
-    from assistant.revise.rules import FIX_RULES
+    from assistant.revision.rules import FIX_RULES
 
     with_files = {p.stem for p in RULES_DIR.glob("*.yaml")}
     for rule in FIX_RULES:

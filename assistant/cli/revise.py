@@ -106,7 +106,7 @@ def revise(
     source = api.load(doc, settings=settings)
     report = api.revise(source, rules=rules, from_review=from_review, notes=notes, settings=settings)
     if out is not None:
-        from assistant.revise.compare import unified_diff
+        from assistant.revision.compare import unified_diff
 
         report.output = str(out)
         report.diff = unified_diff(source.text, report.text, path=source.path, output=str(out))

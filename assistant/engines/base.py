@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from assistant.draft.models import Draft
     from assistant.personas.models import ReviewReport
     from assistant.questions.models import QuestionReport
-    from assistant.revise.models import RevisionReport
+    from assistant.revision.models import RevisionReport
 
 AudienceFilter = Literal["external", "internal", "all"]
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from assistant.llm import Gateway
     from assistant.personas.models import ReviewReport
     from assistant.questions.models import QuestionReport
-    from assistant.revise.models import RevisionReport
+    from assistant.revision.models import RevisionReport
 
 
 class LLMEngine:
@@ -54,7 +54,7 @@ class LLMEngine:
         self, doc: Document, *, rules: Sequence[str] | None = None, review: ReviewReport | None = None,
         notes: Document | None = None,
     ) -> RevisionReport:
-        from assistant.revise.llm import revise_with_llm
+        from assistant.revision.llm import revise_with_llm
 
         return revise_with_llm(doc, self.gateway, review=review, notes=notes)
 

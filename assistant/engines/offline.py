@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from assistant.engines.base import AudienceFilter
     from assistant.personas.models import Persona, ReviewReport
     from assistant.questions.models import QuestionReport
-    from assistant.revise.models import RevisionReport
+    from assistant.revision.models import RevisionReport
 
 
 class OfflineEngine:
@@ -64,7 +64,7 @@ class OfflineEngine:
         self, doc: Document, *, rules: Sequence[str] | None = None, review: ReviewReport | None = None,
         notes: Document | None = None,
     ) -> RevisionReport:
-        from assistant.revise.offline import revise_offline
+        from assistant.revision.offline import revise_offline
 
         return revise_offline(doc, rules=rules, review=review)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from assistant.revise.models import RevisionReport
+    from assistant.revision.models import RevisionReport
 
 MAX_REPORTED = 40
 

@@ -1,6 +1,6 @@
 """`prfaq revise` with a model: one rewrite, briefed with the review's must-fix list (from
 --from-review, else the offline panel's), the clarity findings and the unanswered questions;
-then code decides what survives (assistant.revise.verify): unsupported figures, names and
+then code decides what survives (assistant.revision.verify): unsupported figures, names and
 quotes become placeholders, dropped sections and FAQ entries come back. One model call."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from assistant.documents.models import Document
     from assistant.llm import Gateway
     from assistant.personas.models import ReviewReport
-    from assistant.revise.models import RevisionReport
+    from assistant.revision.models import RevisionReport
 
 PROMPT = "revise.rewrite"
 MAX_FINDINGS = 25
@@ -43,8 +43,8 @@ def brief(doc: Document, review: ReviewReport, today: date) -> dict[str, list[st
 def revise_with_llm(doc: Document, gateway: Gateway, *, review: ReviewReport | None = None,
                     notes: Document | None = None, today: date | None = None) -> RevisionReport:
     from assistant.prompts import envelope
-    from assistant.revise.compare import build_report
-    from assistant.revise.verify import ground, keep_structure, source_of
+    from assistant.revision.compare import build_report
+    from assistant.revision.verify import ground, keep_structure, source_of
 
     today = today or date.today()
     if review is None:

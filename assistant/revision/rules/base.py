@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from assistant.clarity.rules.base import Context, PhraseHit, Phrases
-from assistant.revise.edits import Edit, Where
+from assistant.revision.edits import Edit, Where
 
 if TYPE_CHECKING:
     from assistant.clarity.models import ScoreReport

@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterator
 
 from assistant.documents.models import Audience, FaqItem
-from assistant.revise.edits import Edit
-from assistant.revise.rules.base import FixContext, FixRule, Proposal
+from assistant.revision.edits import Edit
+from assistant.revision.rules.base import FixContext, FixRule, Proposal
 
 MAX_OPEN = 3
 OPEN_ANSWER = "[TBD: answer"

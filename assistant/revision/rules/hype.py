@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from assistant.clarity.rules.hype import HYPE_PHRASES
-from assistant.revise.edits import deletion, replacement
-from assistant.revise.rules.base import FixContext, FixRule, Proposal
+from assistant.revision.edits import deletion, replacement
+from assistant.revision.rules.base import FixContext, FixRule, Proposal
 
 ADJECTIVES = frozenset((
     "revolutionary", "game-changing", "game changing", "groundbreaking", "ground-breaking", "cutting-edge",

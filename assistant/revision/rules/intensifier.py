@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from assistant.clarity.rules.intensifier import INTENSIFIER_PHRASES
-from assistant.revise.edits import deletion
-from assistant.revise.rules.base import FixContext, FixRule, Proposal
+from assistant.revision.edits import deletion
+from assistant.revision.rules.base import FixContext, FixRule, Proposal
 
 _TERMS = frozenset(("highly available", "highly scalable", "very first", "very same", "very end", "deeply nested",
                     "super user", "greatly appreciated"))

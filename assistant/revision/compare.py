@@ -8,13 +8,13 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
-from assistant.revise.models import FindingRef, QuestionChange
+from assistant.revision.models import FindingRef, QuestionChange
 
 if TYPE_CHECKING:
     from assistant.clarity.models import ScoreReport
     from assistant.documents.models import Document
     from assistant.questions.models import QuestionReport
-    from assistant.revise.models import RevisionReport
+    from assistant.revision.models import RevisionReport
 
 _RANK = {"unanswered": 0, "partly": 1, "answered": 2}
 
@@ -67,7 +67,7 @@ def build_report(doc: Document, revised: Document, *, today: date, engine: str, 
                  **fields: object) -> RevisionReport:
     """The report both engines return: their own fields plus the before-and-after comparison."""
     from assistant.questions.offline import questions_offline
-    from assistant.revise.models import RevisionReport
+    from assistant.revision.models import RevisionReport
 
     before, after = score(doc, today), score(revised, today)
     resolved, remaining = findings_delta(before, after)

@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterator
 
 from assistant.clarity.rules.undefined_acronym import ACRONYM_RE, defined_at
-from assistant.revise.edits import Edit
-from assistant.revise.rules.base import FixContext, FixRule, Proposal
+from assistant.revision.edits import Edit
+from assistant.revision.rules.base import FixContext, FixRule, Proposal
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MARKERS = frozenset(("TBD", "TBA", "TBC", "TODO", "FIXME"))

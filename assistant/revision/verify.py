@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant.revise.models import Unsupported
+from assistant.revision.models import Unsupported
 
 if TYPE_CHECKING:
     from assistant.documents.models import Document

@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterator
 
 from assistant.clarity.rules.sentence_length import LIMIT
-from assistant.revise.edits import Edit, safe_to_capitalise
-from assistant.revise.rules.base import FixContext, FixRule, Proposal
+from assistant.revision.edits import Edit, safe_to_capitalise
+from assistant.revision.rules.base import FixContext, FixRule, Proposal
 
 MIN_PART = 5
 _PRONOUN = r"(?:we|it|they|you|he|she|i|there|this|these|those)(?:['’](?:s|re|ll|ve|d))?"

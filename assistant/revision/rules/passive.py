@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assistant.revise.rules.base import FixContext, FixRule, Proposal
+from assistant.revision.rules.base import FixContext, FixRule, Proposal
 
 
 def propose(ctx: FixContext) -> Iterator[Proposal]:

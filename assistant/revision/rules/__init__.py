@@ -3,8 +3,8 @@ win where two edits overlap (the loser runs again on the next pass)."""
 
 from __future__ import annotations
 
-from assistant.revise.rules import faq, hedge, hype, initialism, intensifier, jargon, passive, placeholder, run_on
-from assistant.revise.rules.base import FixContext, FixRule, Proposal, Report
+from assistant.revision.rules import faq, hedge, hype, initialism, intensifier, jargon, passive, placeholder, run_on
+from assistant.revision.rules.base import FixContext, FixRule, Proposal, Report
 
 FIX_RULES: tuple[FixRule, ...] = tuple(
     module.RULE for module in (hedge, intensifier, hype, jargon, initialism, run_on, passive, faq, placeholder)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assistant.revise.edits import Edit
-from assistant.revise.rules.base import FixContext, FixRule, Proposal
+from assistant.revision.edits import Edit
+from assistant.revision.rules.base import FixContext, FixRule, Proposal
 
 PLACEHOLDERS = {
     "headline": "[TBD: headline naming the product and the customer benefit]",

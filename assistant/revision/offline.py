@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 
 from assistant.documents import parse_document
 from assistant.errors import InputError
-from assistant.revise.edits import Edit, apply_edits
-from assistant.revise.models import Fix, NotApplied
-from assistant.revise.rules import FIX_RULES, FIX_RULES_BY_ID, FixContext, FixRule, Report
+from assistant.revision.edits import Edit, apply_edits
+from assistant.revision.models import Fix, NotApplied
+from assistant.revision.rules import FIX_RULES, FIX_RULES_BY_ID, FixContext, FixRule, Report
 
 if TYPE_CHECKING:
     from assistant.documents.models import Document
     from assistant.personas.models import ReviewReport
-    from assistant.revise.models import RevisionReport
+    from assistant.revision.models import RevisionReport
 
 MAX_PASSES = 6
 
@@ -92,7 +92,7 @@ def fix_document(doc: Document, rules: Sequence[FixRule], *, today: date,
 def revise_offline(doc: Document, *, rules: Sequence[str] | None = None, review: ReviewReport | None = None,
                    today: date | None = None) -> RevisionReport:
     """Apply the selected fix rules until nothing changes; the report says what changed and why."""
-    from assistant.revise.compare import build_report
+    from assistant.revision.compare import build_report
 
     today = today or date.today()
     if rules is None and review is not None:

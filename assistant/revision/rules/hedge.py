@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 from assistant.clarity.rules.base import NUMBER_RE
 from assistant.clarity.rules.hedge import HEDGE_PHRASES
-from assistant.revise.edits import Where, deletion, replacement
-from assistant.revise.rules.base import FixContext, FixRule, Proposal
+from assistant.revision.edits import Where, deletion, replacement
+from assistant.revision.rules.base import FixContext, FixRule, Proposal
 
 DROP = frozenset((
     "possibly", "probably", "perhaps", "maybe", "arguably", "presumably", "generally", "somewhat", "relatively",
