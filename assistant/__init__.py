@@ -8,6 +8,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from assistant.api import critique, draft, load, outline, questions, review, score  # noqa: E402
+from assistant.api import critique, draft, load, outline, questions, review, revise, score  # noqa: E402
 
-__all__ = ["__version__", "critique", "draft", "load", "outline", "questions", "review", "score"]
+__all__ = ["__version__", "critique", "draft", "load", "outline", "questions", "review", "revise", "score"]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from assistant.engines.base import AudienceFilter
     from assistant.personas.models import ReviewReport
     from assistant.questions.models import QuestionReport
+    from assistant.revision.models import RevisionReport
 
 Source = "str | Path | Document"
 
@@ -114,3 +115,25 @@ def critique(
     from assistant.batch import run_critique
 
     return run_critique([Path(p) for p in paths], out=out, settings=_settings(settings))
+
+
+def revise(
+    source: str | Path | Document,
+    *,
+    rules: Sequence[str] | None = None,
+    from_review: str | Path | ReviewReport | None = None,
+    notes: str | Path | Document | None = None,
+    settings: Settings | None = None,
+) -> RevisionReport:
+    """The critique applied: offline, safe deterministic fixes; with a model, a rewrite whose
+    figures, names and quotes are checked against the document (and its notes). Nothing is
+    written: the report carries the revised text and the diff (the CLI writes the file)."""
+    from assistant.engines import get_engine
+    from assistant.revision.review_file import load_review
+
+    settings = _settings(settings)
+    doc = load(source, settings=settings)
+    review = load_review(from_review) if from_review is not None else None
+    notes_doc = load(notes, settings=settings) if notes is not None else None
+    report = get_engine(settings).revise(doc, rules=rules, review=review, notes=notes_doc)
+    return report

@@ -17,6 +17,7 @@ from assistant.cli import eval as _eval  # noqa: E402,F401  isort: skip
 from assistant.cli import review as _review  # noqa: E402,F401  isort: skip
 from assistant.cli import questions as _questions  # noqa: E402,F401  isort: skip
 from assistant.cli import serve as _serve  # noqa: E402,F401  isort: skip
+from assistant.cli import revise as _revise  # noqa: E402,F401  isort: skip
 
 
 def main() -> None:

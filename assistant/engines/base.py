@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from assistant.draft.models import Draft
     from assistant.personas.models import ReviewReport
     from assistant.questions.models import QuestionReport
+    from assistant.revision.models import RevisionReport
 
 AudienceFilter = Literal["external", "internal", "all"]
 
@@ -31,5 +32,10 @@ class Engine(Protocol):
     ) -> ReviewReport: ...
 
     def judge(self, doc: Document) -> JudgeReport: ...
+
+    def revise(
+        self, doc: Document, *, rules: Sequence[str] | None = None, review: ReviewReport | None = None,
+        notes: Document | None = None,
+    ) -> RevisionReport: ...
 
     def usage_summary(self) -> dict[str, float]: ...

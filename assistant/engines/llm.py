@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from assistant.llm import Gateway
     from assistant.personas.models import ReviewReport
     from assistant.questions.models import QuestionReport
+    from assistant.revision.models import RevisionReport
 
 
 class LLMEngine:
@@ -48,6 +49,14 @@ class LLMEngine:
         from assistant.clarity.judge import judge_with_llm
 
         return judge_with_llm(doc, self.gateway)
+
+    def revise(
+        self, doc: Document, *, rules: Sequence[str] | None = None, review: ReviewReport | None = None,
+        notes: Document | None = None,
+    ) -> RevisionReport:
+        from assistant.revision.llm import revise_with_llm
+
+        return revise_with_llm(doc, self.gateway, review=review, notes=notes)
 
     def usage_summary(self) -> dict[str, float]:
         return self.gateway.usage.as_dict()

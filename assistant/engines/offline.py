@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from assistant.engines.base import AudienceFilter
     from assistant.personas.models import Persona, ReviewReport
     from assistant.questions.models import QuestionReport
+    from assistant.revision.models import RevisionReport
 
 
 class OfflineEngine:
@@ -58,6 +59,14 @@ class OfflineEngine:
             "the LLM judge needs an endpoint: set OPENAI_BASE_URL (and OPENAI_API_KEY if it needs one), "
             "or drop --judge"
         )
+
+    def revise(
+        self, doc: Document, *, rules: Sequence[str] | None = None, review: ReviewReport | None = None,
+        notes: Document | None = None,
+    ) -> RevisionReport:
+        from assistant.revision.offline import revise_offline
+
+        return revise_offline(doc, rules=rules, review=review)
 
     def usage_summary(self) -> dict[str, float]:
         return {"calls": 0, "requests": 0, "cache_hits": 0, "prompt_tokens": 0, "completion_tokens": 0,
