@@ -8,6 +8,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from assistant.api import critique, draft, load, outline, questions, review, score  # noqa: E402
+from assistant.api import critique, draft, insights, load, outline, panel, questions, review, score  # noqa: E402
 
-__all__ = ["__version__", "critique", "draft", "load", "outline", "questions", "review", "score"]
+__all__ = ["__version__", "critique", "draft", "insights", "load", "outline", "panel", "questions", "review",
+           "score"]

@@ -10,6 +10,7 @@ merges the groups and proposes quotes; code still assigns sources, counts and ve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,8 +99,16 @@ def gather(paths: Sequence[str | Path], *, max_bytes: int, text_column: str | No
     return gathered
 
 
+_OPENER = re.compile(r"^(?:[A-Za-z']+\s+){0,3}[A-Za-z']+,\s+(?=\S)")
+
+
 def _title(text: str) -> str:
+    """A statement as a title: its discourse opener ("Honestly, ", "To be fair, ") dropped."""
     title = " ".join(text.split()).rstrip(" .;,")
+    opener = _OPENER.match(title)
+    if opener and len(title) - opener.end() > 20:
+        title = title[opener.end():]
+    title = re.sub(r"\bi\b", "I", title)
     if len(title) > TITLE_CHARS:
         title = title[:TITLE_CHARS].rsplit(" ", 1)[0] + "…"
     return title[:1].upper() + title[1:]

@@ -25,6 +25,7 @@ MAX_MICRO = 1200
 EXAMPLES_PER_MICRO = 4
 MERGE_SIMILARITY = 0.25  # cosine between two groups' half-centred mean vectors to merge them
 MIN_SOURCES = 2
+SAME_WORDING = 0.85  # two example statements this close say the same thing: show only one
 CENTRING = 0.5
 
 
@@ -136,10 +137,15 @@ class Grouper:
             examples.sort(key=lambda pair: -pair[0])
             seen: set[str] = set()
             ordered: list[Statement] = []
-            for _, statement in examples:
-                if statement.source not in seen:
-                    seen.add(statement.source)
-                    ordered.append(statement)
+            chosen: list[np.ndarray] = []
+            vectors = {id(statement): vector for g in groups for statement, vector in g.examples}
+            for _, statement in examples:  # one per source, and no two that say it the same way
+                vector = vectors[id(statement)]
+                if statement.source in seen or any(float(vector @ other) > SAME_WORDING for other in chosen):
+                    continue
+                seen.add(statement.source)
+                chosen.append(vector)
+                ordered.append(statement)
             found.append(FoundTheme(sources=sorted(sources), examples=ordered[:8]))
         found.sort(key=lambda t: (-len(t.sources), t.examples[0].text if t.examples else ""))
         return found
