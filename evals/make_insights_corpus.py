@@ -223,8 +223,10 @@ def build(variant: str, seed: int, out: Path) -> dict[str, object]:
     return manifest
 
 
-def build_big(rows: int, seed: int, out: Path) -> Path:
-    """A large ticket export for the benchmark: the same themes, every third row neutral."""
+def build_big(rows: int, seed: int, out: Path, unique: bool = False) -> Path:
+    """A large ticket export for the benchmark: the same themes, every third row neutral. Its
+    sentences repeat (the embedding memo then skips most of them); `unique` adds a different
+    order number and name to every sentence, so that every one must be embedded."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"tickets-{rows}.csv"
@@ -235,7 +237,11 @@ def build_big(rows: int, seed: int, out: Path) -> Path:
         writer.writerow(["id", "segment", "description"])
         for index in range(rows):
             body = [] if index % 3 == 2 else [_mention(rng, rng.choices(themes, weights)[0], rng.choice(["dev", "x"]))]
-            text = " ".join([rng.choice(TICKET_FILLER), *body, rng.choice(FILLER), rng.choice(TICKET_FILLER)])
+            parts = [rng.choice(TICKET_FILLER), *body, rng.choice(FILLER), rng.choice(TICKET_FILLER)]
+            if unique:
+                who = f"{rng.choice(NAMES)} at site {index % 97}, ticket {index}"
+                parts = [p.rstrip(".,") + f" ({who})." for p in parts]
+            text = " ".join(parts)
             writer.writerow([f"B{index}", rng.choice(SEGMENTS), text])
     return path
 
