@@ -8,6 +8,18 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from assistant.api import critique, draft, load, outline, questions, review, revise, score  # noqa: E402
+from assistant.api import (  # noqa: E402
+    critique,
+    draft,
+    insights,
+    load,
+    outline,
+    panel,
+    questions,
+    review,
+    revise,
+    score,
+)
 
-__all__ = ["__version__", "critique", "draft", "load", "outline", "questions", "review", "revise", "score"]
+__all__ = ["__version__", "critique", "draft", "insights", "load", "outline", "panel", "questions", "review",
+           "revise", "score"]

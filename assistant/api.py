@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from assistant.documents.models import Document
     from assistant.draft.models import Draft
     from assistant.engines.base import AudienceFilter
+    from assistant.insights.models import InsightsReport
+    from assistant.insights.panel import PanelReport
     from assistant.personas.models import ReviewReport
     from assistant.questions.models import QuestionReport
     from assistant.revision.models import RevisionReport
@@ -65,16 +67,26 @@ def score(
 
 
 def draft(
-    notes: str | Path | Document,
+    notes: str | Path | Document | Sequence[str | Path],
     *,
     settings: Settings | None = None,
     stream: Callable[[str], None] | None = None,
 ) -> Draft:
-    """A first-draft PR/FAQ from customer notes, grounded in them, with its gaps listed."""
+    """A first-draft PR/FAQ from customer notes, grounded in them, with its gaps listed. Several
+    sources (files, folders, CSV/JSONL exports) are read as insights first (assistant.draft.sources)."""
+    from assistant.documents.models import Document
+    from assistant.draft.sources import is_multi_source
     from assistant.engines import get_engine
 
     settings = _settings(settings)
-    return get_engine(settings).draft(load(notes, settings=settings), stream=stream)
+    if is_multi_source(notes):
+        from assistant.draft.sources import draft_from_sources
+
+        many = list(notes) if isinstance(notes, list | tuple) else [notes]
+        return draft_from_sources(many, settings=settings, stream=stream)  # type: ignore[arg-type]
+    single = notes[0] if isinstance(notes, list | tuple) else notes
+    assert isinstance(single, str | Path | Document)
+    return get_engine(settings).draft(load(single, settings=settings), stream=stream)
 
 
 def questions(
@@ -137,3 +149,37 @@ def revise(
     notes_doc = load(notes, settings=settings) if notes is not None else None
     report = get_engine(settings).revise(doc, rules=rules, review=review, notes=notes_doc)
     return report
+
+
+def insights(
+    sources: Sequence[str | Path],
+    *,
+    against: str | Path | Document | None = None,
+    text_column: str | None = None,
+    settings: Settings | None = None,
+    progress: bool = False,
+    on_skip: Callable[[str, str], None] | None = None,
+) -> InsightsReport:
+    """The customer problems that recur across notes, interviews and CSV/JSONL exports, counted by
+    distinct source, with verbatim quotes; with `against`, whether that PR/FAQ addresses each."""
+    from assistant.engines import get_engine
+
+    settings = _settings(settings)
+    doc = load(against, settings=settings) if against is not None else None
+    return get_engine(settings).insights(list(sources), against=doc, text_column=text_column, progress=progress,
+                                         on_skip=on_skip)
+
+
+def panel(
+    source: str | Path | Document,
+    *,
+    evidence: Sequence[str | Path] = (),
+    customers: int = 8,
+    settings: Settings | None = None,
+) -> PanelReport:
+    """A simulated customer panel reads the press release (labelled simulated): offline, the
+    evidence's themes it addresses and the objections in the sources' own words."""
+    from assistant.engines import get_engine
+
+    settings = _settings(settings)
+    return get_engine(settings).panel(load(source, settings=settings), evidence=list(evidence), customers=customers)

@@ -18,6 +18,8 @@ from assistant.cli import review as _review  # noqa: E402,F401  isort: skip
 from assistant.cli import questions as _questions  # noqa: E402,F401  isort: skip
 from assistant.cli import serve as _serve  # noqa: E402,F401  isort: skip
 from assistant.cli import revise as _revise  # noqa: E402,F401  isort: skip
+from assistant.cli import insights as _insights  # noqa: E402,F401  isort: skip
+from assistant.cli import panel as _panel  # noqa: E402,F401  isort: skip
 
 
 def main() -> None:

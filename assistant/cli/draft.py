@@ -24,7 +24,8 @@ class DraftFormat(str, Enum):
     docx = "docx"
 
 
-NotesArgument = Annotated[str, typer.Argument(help="Customer notes: a .md, .txt or .docx file, or - for stdin.")]
+NotesArgument = Annotated[list[str], typer.Argument(
+    help="Customer notes: a .md, .txt or .docx file, or - for stdin; or many sources (files, folders, CSV/JSONL).")]
 OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", show_default=False,

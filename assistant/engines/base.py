@@ -4,12 +4,15 @@ implement it, so commands never know (or care) which one is underneath."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
     from assistant.clarity.judge import JudgeReport
     from assistant.documents.models import Document
     from assistant.draft.models import Draft
+    from assistant.insights.models import InsightsReport
+    from assistant.insights.panel import PanelReport
     from assistant.personas.models import ReviewReport
     from assistant.questions.models import QuestionReport
     from assistant.revision.models import RevisionReport
@@ -37,5 +40,12 @@ class Engine(Protocol):
         self, doc: Document, *, rules: Sequence[str] | None = None, review: ReviewReport | None = None,
         notes: Document | None = None,
     ) -> RevisionReport: ...
+
+    def insights(
+        self, sources: Sequence[str | Path], *, against: Document | None = None, text_column: str | None = None,
+        progress: bool = False, on_skip: Callable[[str, str], None] | None = None,
+    ) -> InsightsReport: ...
+
+    def panel(self, doc: Document, *, evidence: Sequence[str | Path] = (), customers: int = 8) -> PanelReport: ...
 
     def usage_summary(self) -> dict[str, float]: ...

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -11,6 +12,8 @@ if TYPE_CHECKING:
     from assistant.documents.models import Document
     from assistant.draft.models import Draft
     from assistant.engines.base import AudienceFilter
+    from assistant.insights.models import InsightsReport
+    from assistant.insights.panel import PanelReport
     from assistant.llm import Gateway
     from assistant.personas.models import ReviewReport
     from assistant.questions.models import QuestionReport
@@ -57,6 +60,20 @@ class LLMEngine:
         from assistant.revision.llm import revise_with_llm
 
         return revise_with_llm(doc, self.gateway, review=review, notes=notes)
+
+    def insights(
+        self, sources: Sequence[str | Path], *, against: Document | None = None, text_column: str | None = None,
+        progress: bool = False, on_skip: Callable[[str, str], None] | None = None,
+    ) -> InsightsReport:
+        from assistant.insights import insights
+
+        return insights(sources, settings=self.settings, text_column=text_column, against=against,
+                        progress=progress, on_skip=on_skip, gateway=self.gateway)
+
+    def panel(self, doc: Document, *, evidence: Sequence[str | Path] = (), customers: int = 8) -> PanelReport:
+        from assistant.insights.panel import panel_llm
+
+        return panel_llm(doc, evidence=evidence, customers=customers, settings=self.settings, gateway=self.gateway)
 
     def usage_summary(self) -> dict[str, float]:
         return self.gateway.usage.as_dict()

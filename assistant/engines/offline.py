@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from assistant.errors import ConfigError
@@ -13,6 +14,8 @@ if TYPE_CHECKING:
     from assistant.documents.models import Document
     from assistant.draft.models import Draft
     from assistant.engines.base import AudienceFilter
+    from assistant.insights.models import InsightsReport
+    from assistant.insights.panel import PanelReport
     from assistant.personas.models import Persona, ReviewReport
     from assistant.questions.models import QuestionReport
     from assistant.revision.models import RevisionReport
@@ -67,6 +70,20 @@ class OfflineEngine:
         from assistant.revision.offline import revise_offline
 
         return revise_offline(doc, rules=rules, review=review)
+
+    def insights(
+        self, sources: Sequence[str | Path], *, against: Document | None = None, text_column: str | None = None,
+        progress: bool = False, on_skip: Callable[[str, str], None] | None = None,
+    ) -> InsightsReport:
+        from assistant.insights import insights
+
+        return insights(sources, settings=self.settings, text_column=text_column, against=against,
+                        progress=progress, on_skip=on_skip, gateway=None)
+
+    def panel(self, doc: Document, *, evidence: Sequence[str | Path] = (), customers: int = 8) -> PanelReport:
+        from assistant.insights.panel import panel_offline
+
+        return panel_offline(doc, evidence=evidence, customers=customers, settings=self.settings)
 
     def usage_summary(self) -> dict[str, float]:
         return {"calls": 0, "requests": 0, "cache_hits": 0, "prompt_tokens": 0, "completion_tokens": 0,
