@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from conftest import CANARY_KEY, run_prfaq
+from conftest import CANARY_KEY, FIXTURES, run_prfaq
 from serve_helpers import GOOD_DOC
 from starlette.testclient import TestClient
 
@@ -150,3 +150,28 @@ def test_serve_help_and_a_taken_port_are_one_line(tmp_path):
         result = run_prfaq("serve", "--no-browser", "--port", str(port), "--offline", timeout=60)
     assert result.code == 2, result.stderr
     assert "Traceback" not in result.stderr and f"127.0.0.1:{port}" in result.stderr
+
+
+def test_revise_answers_with_its_report_and_line_changes_that_rebuild_the_revision(client):
+    report = client.post("/api/revise", json={"text": GOOD_DOC}).json()
+    assert report["score_after"] > report["score_before"] and report["changes"]
+    lines = report["original"].split("\n")
+    for change in reversed(report["changes"]):  # accepting every change gives the revised text
+        lines[change["from_line"]:change["to_line"]] = change["after"]
+    assert "\n".join(lines) == report["text"]
+    assert report["fixes"] and "$49 per store per month" in report["text"]
+
+
+def test_insights_from_dropped_files_name_their_sources_as_dropped(client):
+    folder = FIXTURES / "insights" / "dev" / "interviews"
+    interviews = [{"name": path.name, "text": path.read_text()} for path in sorted(folder.iterdir())[:12]]
+    report = client.post("/api/insights", json={"sources": interviews}).json()
+    assert report["schema_version"] and report["themes"]
+    top = report["themes"][0]
+    assert top["count"] == len(top["sources"]) >= 2
+    assert all(source.startswith("interview-") for source in top["sources"])  # no temporary folder names
+    texts = {s["text"] for s in interviews}
+    for quote in top["quotes"]:
+        assert any(text[quote["start"]:quote["end"]] == quote["text"] for text in texts)
+    refused = client.post("/api/insights", json={"sources": [{"name": "x.exe", "text": "hi"}]})
+    assert refused.status_code == 400 and "x.exe" in refused.json()["error"]

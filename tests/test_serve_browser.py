@@ -114,6 +114,20 @@ def test_typing_updates_the_score_and_draws_highlights(page):
     _shot(page, "review")
 
 
+def test_revise_shows_each_change_and_applies_only_the_accepted_ones(page):
+    page.fill("#doc", GOOD_DOC)
+    before = _scored(page)
+    page.click("button[data-tab=revise]")
+    page.click("#revise")
+    page.wait_for_selector("#apply-revision")
+    boxes = page.locator("table.diff input[type=checkbox]")
+    assert boxes.count() >= 1
+    _shot(page, "revise")
+    page.click("#apply-revision")
+    _scored(page, above=before)
+    assert "$49 per store per month" in page.input_value("#doc")
+
+
 def test_a_hostile_document_runs_nothing(page):
     page.fill("#doc", HOSTILE)
     _scored(page)

@@ -40,6 +40,28 @@ class ReviewBody(TextBody):
     rounds: int = Field(default=1, ge=1, le=5)
 
 
+class ReviseBody(TextBody):
+    rules: list[str] | None = Field(default=None, description="fix rules to run (default: the safe ones)")
+
+
+class SourceFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(max_length=200, description="the dropped file's name; its suffix says how to read it")
+    text: str
+
+
+class InsightsBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sources: list[SourceFile] = Field(min_length=1, max_length=500)
+    against: str | None = Field(default=None, description="a PR/FAQ to check the themes against")
+    text_column: str | None = None
+
+
+SOURCE_SUFFIXES = (".md", ".markdown", ".txt", ".csv", ".jsonl")
+
+
 class SaveBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -75,7 +97,7 @@ class Api:
 
     def jobs(self) -> dict[str, Callable[[dict[str, Any]], Any]]:
         return {"score": self.score, "questions": self.questions, "review": self.review, "draft": self.draft,
-                "outline": self.outline, "export": self.export}
+                "outline": self.outline, "export": self.export, "revise": self.revise, "insights": self.insights}
 
     def document(self, body: TextBody) -> Document:
         """The body's text (or dropped .docx) checked exactly as a file would be."""
@@ -120,6 +142,46 @@ class Api:
         result = self.engine.draft(notes)
         return {**result.model_dump(mode="json"), "markdown": render_document(result)}
 
+    def revise(self, body: dict[str, Any]) -> dict[str, Any]:
+        """The CLI's `revise --format json`, plus the changes as line hunks the page can accept or
+        reject one by one."""
+        parsed: ReviseBody = _parse(ReviseBody, body)
+        doc = self.document(parsed)
+        report = self.engine.revise(doc, rules=parsed.rules, review=None, notes=None)
+        return {**report.model_dump(mode="json", by_alias=True), "original": doc.text,
+                "changes": line_changes(doc.text, report.text)}
+
+    def insights(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Themes from dropped source files: written to a private temporary folder under their own
+        names (so that ids read like the CLI's), read by the same code as `prfaq insights`."""
+        import tempfile
+        from pathlib import Path
+
+        parsed: InsightsBody = _parse(InsightsBody, body)
+        total = sum(len(source.text.encode("utf-8")) for source in parsed.sources)
+        if total > self.settings.max_input_bytes * 10:
+            raise TooLarge(f"the sources are over {self.settings.max_input_bytes * 10} bytes in all")
+        against = self.document(TextBody(text=parsed.against, name="the PR/FAQ")) if parsed.against else None
+        with tempfile.TemporaryDirectory(prefix="prfaq-insights-") as folder:
+            paths = []
+            for index, source in enumerate(parsed.sources):
+                name = Path(source.name).name or f"source-{index + 1}.txt"
+                if not name.lower().endswith(SOURCE_SUFFIXES):
+                    raise InputError(f"{name}: drop .md, .txt, .csv or .jsonl files")
+                path = Path(folder) / f"{index + 1:03d}" / name
+                path.parent.mkdir()
+                path.write_text(source.text, encoding="utf-8")
+                paths.append(path)
+            report = self.engine.insights(paths, against=against, text_column=parsed.text_column)
+            dumped = report.model_dump_json()
+            for index, path in enumerate(paths):  # ids and paths as the writer named the files
+                dumped = dumped.replace(json_string_body(str(path)), json_string_body(path.name))
+                dumped = dumped.replace(json_string_body(str(path.parent)), json_string_body(f"{index + 1:03d}"))
+        import json
+
+        result: dict[str, Any] = json.loads(dumped)
+        return result
+
     def save(self, body: dict[str, Any]) -> dict[str, Any]:
         from assistant import api
 
@@ -143,3 +205,22 @@ class Api:
             media = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         return Response(data, media_type=media,
                         headers={"content-disposition": f'attachment; filename="{stem}.{parsed.format}"'})
+
+
+def json_string_body(text: str) -> str:
+    """`text` as it appears inside a JSON string (without the quotes)."""
+    import json
+
+    return json.dumps(text)[1:-1]
+
+
+def line_changes(before: str, after: str) -> list[dict[str, Any]]:
+    """The revision as hunks of whole lines: where in the original, what it said, what it says now."""
+    import difflib
+
+    old, new = before.split("\n"), after.split("\n")
+    changes = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag != "equal":
+            changes.append({"from_line": i1, "to_line": i2, "before": old[i1:i2], "after": new[j1:j2]})
+    return changes

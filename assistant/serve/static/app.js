@@ -188,6 +188,58 @@ async function runDraft() {
   } catch (error) { out.replaceChildren(); say(error.message); }
 }
 
+async function runRevise() {
+  const out = $("revise-out");
+  out.replaceChildren(el("p", {}, "Revising…"));
+  try {
+    const report = await postJson("/api/revise", { text: $("doc").value });
+    out.replaceChildren(el("p", {}, `Score ${report.score_before} → ${report.score_after} if you accept every change.`));
+    if (!report.changes.length) { out.append(el("p", {}, "Nothing safe to change.")); return; }
+    const table = el("table", { class: "diff" }, el("tr", {}, el("th", {}, "Accept"), el("th", {}, "Before"), el("th", {}, "After")));
+    const boxes = report.changes.map((change, index) => {
+      const box = el("input", { type: "checkbox", id: `change-${index}`, "aria-label": `Accept change ${index + 1}` });
+      box.checked = true;
+      table.append(el("tr", {}, el("td", {}, box), el("td", {}, change.before.join("\n")),
+        el("td", {}, change.after.join("\n"))));
+      return box;
+    });
+    const apply = el("button", { type: "button", id: "apply-revision", onclick: () => {
+      const lines = report.original.split("\n");
+      // From the last change back, so that earlier line numbers still hold.
+      report.changes.map((c, i) => [c, i]).reverse().forEach(([change, index]) => {
+        if (boxes[index].checked) lines.splice(change.from_line, change.to_line - change.from_line, ...change.after);
+      });
+      $("doc").value = lines.join("\n");
+      state.review = null;
+      runScore();
+    } }, "Apply the accepted changes");
+    out.append(table, apply);
+    for (const fix of report.not_applied || []) {
+      out.append(el("p", { class: "hint" }, `Not changed (line ${fix.line}, ${fix.rule}): ${fix.reason}`));
+    }
+  } catch (error) { out.replaceChildren(); say(error.message); }
+}
+
+async function runInsights() {
+  const out = $("insights-out");
+  const files = Array.from($("sources").files || []);
+  if (!files.length) { say("Choose the source files first."); return; }
+  out.replaceChildren(el("p", {}, "Reading the sources…"));
+  try {
+    const sources = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() })));
+    const body = { sources };
+    if ($("doc").value.trim()) body.against = $("doc").value;
+    const report = await postJson("/api/insights", body);
+    out.replaceChildren();
+    if (!report.themes.length) out.append(el("p", {}, "No problem recurs across the sources."));
+    for (const theme of report.themes) {
+      const status = theme.addressed === undefined ? "" : theme.addressed ? " ✓ addressed" : " ✗ not addressed";
+      out.append(el("h3", {}, `${theme.title} (${theme.count} sources)${status}`));
+      out.append(el("ul", {}, ...theme.quotes.map((q) => el("li", {}, `“${q.text}” — ${q.source}`))));
+    }
+  } catch (error) { out.replaceChildren(); say(error.message); }
+}
+
 // --- files, versions, export --------------------------------------------------------------------
 async function openFile(file) {
   if (!file) return;
@@ -284,6 +336,8 @@ document.addEventListener("DOMContentLoaded", () => {
   $("ask").addEventListener("click", runQuestions);
   $("review").addEventListener("click", runReview);
   $("draft").addEventListener("click", runDraft);
+  $("revise").addEventListener("click", runRevise);
+  $("insights").addEventListener("click", runInsights);
   for (const button of document.querySelectorAll(".tabs button")) {
     button.addEventListener("click", () => showTab(button.dataset.tab));
   }
