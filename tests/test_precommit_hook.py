@@ -3,6 +3,7 @@ the staged file names that match its `files` pattern (no pre-commit, nothing dow
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import subprocess
@@ -69,3 +70,47 @@ def test_a_weak_document_stops_the_commit_and_says_which(repo: Path) -> None:
 def test_user_args_override_the_threshold(repo: Path) -> None:
     assert run_hook(["weak.md"], repo, ("--fail-under", "0")).returncode == 0
     assert run_hook(["launch.md"], repo, ("--fail-under", "100")).returncode == 1
+
+
+# -- the README's snippets, tried ----------------------------------------------------------------
+def readme_yaml(key: str) -> dict[str, Any]:
+    blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    (found,) = [yaml.safe_load(block) for block in blocks if re.search(rf"^{key}:", block, re.M)]
+    return found
+
+
+def test_the_readme_pre_commit_config_uses_the_hook(repo: Path) -> None:
+    (configured,) = readme_yaml("repos")["repos"][0]["hooks"]
+    assert configured["id"] == hook()["id"]
+    docs = repo / "docs"
+    docs.mkdir()
+    (repo / "weak.md").rename(docs / "weak.md")
+    files = ["docs/weak.md", "launch.md", "tool.py"]  # launch.md is outside docs/: the override skips it
+    staged = [f for f in files if re.search(configured["files"], f)]
+    spec = hook()
+    command = [sys.executable, "-m", "assistant", *shlex.split(spec["entry"])[1:], *configured["args"], *staged]
+    result = subprocess.run(command, cwd=repo, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "docs/weak.md: clarity score" in result.stderr and "below --fail-under 80" in result.stderr
+    assert "launch.md" not in result.stdout
+
+
+def test_the_readme_workflow_steps_run(repo: Path) -> None:
+    (job,) = readme_yaml("jobs")["jobs"].values()
+    commands = [step["run"] for step in job["steps"] if step.get("run", "").startswith("prfaq ")]
+    assert len(commands) == 2
+    (repo / "docs").mkdir()
+    (repo / "weak.md").rename(repo / "docs" / "weak.md")
+    (repo / "launch.md").rename(repo / "docs" / "launch.md")
+    prfaq = f"{shlex.quote(sys.executable)} -m assistant"
+    gate = subprocess.run(prfaq + commands[0].removeprefix("prfaq"), shell=True, cwd=repo, capture_output=True,
+                          text=True, timeout=120)
+    assert gate.returncode == 1  # the weak document fails the check
+    assert "::warning file=docs/weak.md,line=" in gate.stdout
+    assert "::warning file=docs/launch.md" in gate.stdout
+    sarif = subprocess.run(prfaq + commands[1].removeprefix("prfaq"), shell=True, cwd=repo, capture_output=True,
+                           text=True, timeout=120)
+    assert sarif.returncode == 0, sarif.stderr
+    log = json.loads((repo / "prfaq.sarif").read_text(encoding="utf-8"))
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert uris == {"docs/weak.md", "docs/launch.md"}

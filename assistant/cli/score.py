@@ -78,7 +78,7 @@ def score(
     # The gate uses the deterministic score: a CI check must not move with a model's mood.
     below = [report for report, _ in scored if fail_under is not None and report.clarity.score < fail_under]
     for report in below:
-        name = f"{report.path or '<stdin>'}: " if len(docs) > 1 else ""
+        name = f"{report.path}: " if report.path else ""
         say(f"prfaq: {name}clarity score {report.clarity.score:.2f} is below --fail-under {fail_under:g}")
     if bad:
         return EXIT_BAD_INPUT
