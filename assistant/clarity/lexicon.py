@@ -3,7 +3,7 @@
 Importing wordfreq and loading its English list costs about half a second (it pulls in
 langcodes, ftfy and regex), more than the rest of `prfaq score`. So the list is turned once into
 a table of plain words (a-z and apostrophes) and their Zipf values, cut into shards by the first
-two letters, and kept under the user cache dir keyed by the prfaq and wordfreq versions
+three letters, and kept under the user cache dir keyed by the prfaq and wordfreq versions
 (`assistant.datacache`); a run reads the file and unpacks only the shards of the words it looks
 up. The values are wordfreq's own, exactly: any other word (capitals, digits, other scripts)
 is still asked of wordfreq. Lookups are cached: a document repeats its words, and a batch
@@ -24,19 +24,20 @@ _PLAIN = re.compile(r"[a-z0-9']+")  # the words the table holds (wordfreq's keys
 _SIMPLE = re.compile(r"[a-z0-9'&/+-]+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _DIGITS = re.compile(r"\d\d")
-_TABLE_FORMAT = "2"  # bump when _build_table changes: it is part of the cache key
+_TABLE_FORMAT = "3"  # bump when _build_table changes: it is part of the cache key
+_PREFIX = 3  # shard by the first three letters: a page unpacks a few thousand words, not the list
 _shards: dict[str, bytes] | None = None
 _unpacked: dict[str, dict[str, int]] = {}
 
 
 def _build_table() -> dict[str, bytes]:
-    """wordfreq's English list as {first two letters: marshal({word: Zipf in hundredths})}."""
+    """wordfreq's English list as {first letters: marshal({word: Zipf in hundredths})}."""
     from wordfreq import freq_to_zipf, get_frequency_dict
 
     shards: dict[str, dict[str, int]] = {}
     for word, freq in get_frequency_dict("en", "best").items():
         if _PLAIN.fullmatch(word):
-            shards.setdefault(word[:2], {})[word] = round(freq_to_zipf(freq) * 100)
+            shards.setdefault(word[:_PREFIX], {})[word] = round(freq_to_zipf(freq) * 100)
     return {prefix: marshal.dumps(table) for prefix, table in shards.items()}
 
 
@@ -72,7 +73,7 @@ def _from_wordfreq(word: str) -> float:
 
 
 def _hundredths(token: str) -> int | None:
-    prefix = token[:2]
+    prefix = token[:_PREFIX]
     shard = _unpacked.get(prefix)
     if shard is None:
         packed = _table().get(prefix)

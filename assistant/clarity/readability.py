@@ -16,9 +16,50 @@ from assistant.clarity.text import Prose, Sentence
 if TYPE_CHECKING:
     import pyphen
 
+def _patterns_of(path: str) -> dict[str, tuple[int, tuple[int, ...]]] | None:
+    """pyphen's parsed patterns for a dictionary (None if some are not plain numbers)."""
+    from pathlib import Path
+
+    import pyphen
+
+    patterns = pyphen.HyphDict(Path(path)).patterns
+    if any(type(value) is not int for _, values in patterns.values() for value in values):
+        return None
+    return {key: (start, tuple(values)) for key, (start, values) in patterns.items()}
+
+
+def _warm_pyphen(pyphen_module: object, lang: str) -> None:
+    """Parsing pyphen's hyphenation patterns costs more than scoring a page, on every start:
+    parse them once, keep them under the user cache dir (`assistant.datacache`), and hand them
+    to pyphen's own dictionary cache."""
+    import os
+
+    from assistant.datacache import cached
+
+    pyphen = pyphen_module
+    path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]  # type: ignore[attr-defined]
+    if path in pyphen.hdcache:  # type: ignore[attr-defined]
+        return
+    try:
+        info = os.stat(path)
+    except OSError:
+        return
+    key = f"{lang}-{pyphen.__version__}-{info.st_size}-{info.st_mtime_ns}"  # type: ignore[attr-defined]
+    patterns = cached("pyphen", key, lambda: _patterns_of(str(path)))
+    if not patterns:
+        return
+    hyph = pyphen.HyphDict.__new__(pyphen.HyphDict)  # type: ignore[attr-defined]
+    hyph.patterns = {k: (start, tuple(values)) for k, (start, values) in patterns.items()}
+    hyph.cache = {}
+    hyph.maxlen = max(len(k) for k in hyph.patterns)
+    pyphen.hdcache[path] = hyph  # type: ignore[attr-defined]
+
+
 @lru_cache(maxsize=1)
 def _hyphenator() -> pyphen.Pyphen:
     import pyphen  # imported here: `prfaq --help` must not pay for it
+
+    _warm_pyphen(pyphen, "en_US")
 
     # pyphen's typographic defaults (no break within 2 letters of either edge) undercount a few
     # short words ("idea"), but on the OneStopEnglish levels they order texts better (98.1% of
