@@ -68,3 +68,23 @@ def test_scoring_with_a_warm_cache_does_not_import_wordfreq(tmp_path: Path) -> N
     assert warm.stderr.strip().endswith("False False"), warm.stderr
     assert warm.stdout == cold.stdout  # same report either way
     assert list(tmp_path.glob("zipf-en-*.marshal"))
+
+
+def test_cached_hyphenation_patterns_hyphenate_as_pyphen_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyphen
+
+    from assistant.clarity import readability
+
+    monkeypatch.setenv("PRFAQ_CACHE_DIR", str(tmp_path))
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    monkeypatch.setitem(pyphen.hdcache, path, None)
+    del pyphen.hdcache[path]
+    for _ in range(2):  # built and stored, then read back
+        readability._warm_pyphen(pyphen, "en_US")
+        cached = pyphen.Pyphen(lang="en_US")
+        assert isinstance(cached.hd.patterns, readability._Patterns)
+        reference = pyphen.Pyphen(lang="en_US", cache=False)
+        for word in ("hyphenation", "idempotent", "restocking", "customer", "idea", "wholesaler", "extraordinary"):
+            assert cached.positions(word) == reference.positions(word), word
+        del pyphen.hdcache[path]
+    assert list(tmp_path.glob("pyphen-*.marshal"))

@@ -12,6 +12,7 @@ repeats its vocabulary.
 
 from __future__ import annotations
 
+import bisect
 import marshal
 import math
 import re
@@ -24,21 +25,30 @@ _PLAIN = re.compile(r"[a-z0-9']+")  # the words the table holds (wordfreq's keys
 _SIMPLE = re.compile(r"[a-z0-9'&/+-]+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _DIGITS = re.compile(r"\d\d")
-_TABLE_FORMAT = "3"  # bump when _build_table changes: it is part of the cache key
+_TABLE_FORMAT = "4"  # bump when _build_table changes: it is part of the cache key
 _PREFIX = 3  # shard by the first three letters: a page unpacks a few thousand words, not the list
-_shards: dict[str, bytes] | None = None
+# The table as stored: (sorted prefixes joined by newlines, shard offsets as array("Q") bytes,
+# every shard's marshal bytes end to end): three objects, so reading it is a copy, not a parse.
+_stored: tuple[list[str], memoryview, bytes] | None = None
 _unpacked: dict[str, dict[str, int]] = {}
 
 
-def _build_table() -> dict[str, bytes]:
-    """wordfreq's English list as {first letters: marshal({word: Zipf in hundredths})}."""
+def _build_table() -> tuple[str, bytes, bytes]:
+    """wordfreq's English list as shards of {word: Zipf in hundredths} by their first letters."""
+    from array import array
+
     from wordfreq import freq_to_zipf, get_frequency_dict
 
     shards: dict[str, dict[str, int]] = {}
     for word, freq in get_frequency_dict("en", "best").items():
         if _PLAIN.fullmatch(word):
             shards.setdefault(word[:_PREFIX], {})[word] = round(freq_to_zipf(freq) * 100)
-    return {prefix: marshal.dumps(table) for prefix, table in shards.items()}
+    prefixes = sorted(shards)
+    blobs = [marshal.dumps(shards[prefix]) for prefix in prefixes]
+    offsets = array("Q", [0])
+    for blob in blobs:
+        offsets.append(offsets[-1] + len(blob))
+    return "\n".join(prefixes), offsets.tobytes(), b"".join(blobs)
 
 
 def _wordfreq_version() -> str:
@@ -57,13 +67,14 @@ def _wordfreq_version() -> str:
     return f"{info.st_size}-{info.st_mtime_ns}"
 
 
-def _table() -> dict[str, bytes]:
-    global _shards
-    if _shards is None:
+def _table() -> tuple[list[str], memoryview, bytes]:
+    global _stored
+    if _stored is None:
         from assistant.datacache import cached
 
-        _shards = cached("zipf-en", f"{_TABLE_FORMAT}-wordfreq-{_wordfreq_version()}", _build_table)
-    return _shards
+        prefixes, offsets, blob = cached("zipf-en", f"{_TABLE_FORMAT}-wordfreq-{_wordfreq_version()}", _build_table)
+        _stored = (prefixes.split("\n"), memoryview(offsets).cast("Q"), blob)
+    return _stored
 
 
 def _from_wordfreq(word: str) -> float:
@@ -76,8 +87,11 @@ def _hundredths(token: str) -> int | None:
     prefix = token[:_PREFIX]
     shard = _unpacked.get(prefix)
     if shard is None:
-        packed = _table().get(prefix)
-        shard = _unpacked[prefix] = marshal.loads(packed) if packed is not None else {}
+        prefixes, offsets, blob = _table()
+        index = bisect.bisect_left(prefixes, prefix)
+        found = index < len(prefixes) and prefixes[index] == prefix
+        shard = marshal.loads(blob[offsets[index] : offsets[index + 1]]) if found else {}
+        _unpacked[prefix] = shard
     return shard.get(token)
 
 
