@@ -6,7 +6,8 @@ Reports `prfaq score DOC` against `proselint check DOC` as whole processes, run 
 with its wall time (min and median) and CPU time (user + system, which a busy machine inflates
 less), and their ratio (prfaq / proselint: at most 1.0 is the goal); then `prfaq --help`, `python
 -c "import openai"` for comparison, and how fast documents load and parse. The score runs use
-the user cache dir as a user's would, after one warm-up run that fills it.
+the user cache dir and bytecode as an installed prfaq would, after one warm-up run that fills
+them (PYTHONDONTWRITEBYTECODE is dropped for these runs).
 """
 
 from __future__ import annotations
@@ -34,14 +35,15 @@ def time_process(argv: list[str], runs: int) -> tuple[float, float]:
     return min(samples), statistics.median(samples)
 
 
-def time_in_turns(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[list[float], list[float]]]:
+def time_in_turns(commands: dict[str, list[str]], runs: int,
+                  env: dict[str, str] | None = None) -> dict[str, tuple[list[float], list[float]]]:
     """Each command `runs` times, in turns (a load spike hits both): wall and CPU seconds per run."""
     samples: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in commands}
     for _ in range(runs):
         for name, argv in commands.items():
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
-            subprocess.run(argv, capture_output=True, check=False)
+            subprocess.run(argv, capture_output=True, check=False, env=env)
             wall = time.perf_counter() - started
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -59,8 +61,11 @@ def bench_score_vs_proselint(doc: Path, runs: int) -> None:
         return
     score = [prfaq, "score", str(doc)] if prfaq else [sys.executable, "-m", "assistant", "score", str(doc)]
     lint = [proselint, "check", str(doc)]
-    subprocess.run(score, capture_output=True, check=False)  # warm-up: fills the user cache dir
-    samples = time_in_turns({"prfaq score": score, "proselint check": lint}, runs)
+    # As installed by pip, both have their bytecode: a checkout run with PYTHONDONTWRITEBYTECODE
+    # would compile prfaq's modules from source on every start while proselint's are compiled.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(score, capture_output=True, check=False, env=env)  # warm-up: user cache dir, bytecode
+    samples = time_in_turns({"prfaq score": score, "proselint check": lint}, runs, env)
     print(f"{doc.name}, {runs} runs each, in turns (load average {os.getloadavg()[0]:.1f}):")
     for name, (walls, cpus) in samples.items():
         print(f"  {name:<16} wall min {min(walls) * 1000:5.0f} ms, median {statistics.median(walls) * 1000:5.0f} ms;"
