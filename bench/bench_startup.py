@@ -1,14 +1,20 @@
 """Start-up and document-loading benchmark (figures, not assertions: machines here are noisy).
 
-    .venv/bin/python bench/bench_startup.py [--runs 20]
+    .venv/bin/python bench/bench_startup.py [--runs 20] [--score-only] [--file DOC]
 
-Reports `prfaq --help` wall time as a whole process (min and median over runs), the same for
-`python -c "import openai"` for comparison, and how fast documents load and parse.
+Reports `prfaq score DOC` against `proselint check DOC` as whole processes, run in turns, each
+with its wall time (min and median) and CPU time (user + system, which a busy machine inflates
+less), and their ratio (prfaq / proselint: at most 1.0 is the goal); then `prfaq --help`, `python
+-c "import openai"` for comparison, and how fast documents load and parse. The score runs use
+the user cache dir and bytecode as an installed prfaq would, after one warm-up run that fills
+them (PYTHONDONTWRITEBYTECODE is dropped for these runs).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -27,6 +33,48 @@ def time_process(argv: list[str], runs: int) -> tuple[float, float]:
         subprocess.run(argv, capture_output=True, check=False)
         samples.append(time.perf_counter() - started)
     return min(samples), statistics.median(samples)
+
+
+def time_in_turns(commands: dict[str, list[str]], runs: int,
+                  env: dict[str, str] | None = None) -> dict[str, tuple[list[float], list[float]]]:
+    """Each command `runs` times, in turns (a load spike hits both): wall and CPU seconds per run."""
+    samples: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in commands}
+    for _ in range(runs):
+        for name, argv in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            subprocess.run(argv, capture_output=True, check=False, env=env)
+            wall = time.perf_counter() - started
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            samples[name][0].append(wall)
+            samples[name][1].append(cpu)
+    return samples
+
+
+def bench_score_vs_proselint(doc: Path, runs: int) -> None:
+    bindir = Path(sys.executable).parent
+    prfaq = shutil.which("prfaq", path=str(bindir))
+    proselint = shutil.which("proselint", path=str(bindir)) or shutil.which("proselint")
+    if proselint is None:
+        print("proselint is not installed: pip install proselint (a test dependency)")
+        return
+    score = [prfaq, "score", str(doc)] if prfaq else [sys.executable, "-m", "assistant", "score", str(doc)]
+    lint = [proselint, "check", str(doc)]
+    # As installed by pip, both have their bytecode: a checkout run with PYTHONDONTWRITEBYTECODE
+    # would compile prfaq's modules from source on every start while proselint's are compiled.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(score, capture_output=True, check=False, env=env)  # warm-up: user cache dir, bytecode
+    samples = time_in_turns({"prfaq score": score, "proselint check": lint}, runs, env)
+    print(f"{doc.name}, {runs} runs each, in turns (load average {os.getloadavg()[0]:.1f}):")
+    for name, (walls, cpus) in samples.items():
+        print(f"  {name:<16} wall min {min(walls) * 1000:5.0f} ms, median {statistics.median(walls) * 1000:5.0f} ms;"
+              f" CPU min {min(cpus) * 1000:5.0f} ms, median {statistics.median(cpus) * 1000:5.0f} ms")
+    (s_wall, s_cpu), (p_wall, p_cpu) = samples["prfaq score"], samples["proselint check"]
+    print(f"  ratio prfaq/proselint: wall min {min(s_wall) / min(p_wall):.2f}, "
+          f"median {statistics.median(s_wall) / statistics.median(p_wall):.2f}; "
+          f"CPU min {min(s_cpu) / min(p_cpu):.2f}, median {statistics.median(s_cpu) / statistics.median(p_cpu):.2f}"
+          "  (goal: <= 1.00)")
 
 
 def bench_loading(rounds: int) -> None:
@@ -52,7 +100,12 @@ def bench_loading(rounds: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--file", type=Path, default=REPO / "examples" / "docs" / "tally-prfaq.md")
+    parser.add_argument("--score-only", action="store_true", help="only prfaq score against proselint")
     args = parser.parse_args()
+    bench_score_vs_proselint(args.file, args.runs)
+    if args.score_only:
+        return
     prfaq = shutil.which("prfaq", path=str(Path(sys.executable).parent)) or "prfaq"
     low, mid = time_process([prfaq, "--help"], args.runs)
     print(f"prfaq --help: min {low * 1000:.0f} ms, median {mid * 1000:.0f} ms over {args.runs} runs")

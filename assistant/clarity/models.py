@@ -81,6 +81,14 @@ class ScoreReport(BaseModel):
         return self.model_copy(update={"judge": judge_report, "overall": overall})
 
 
+class ScoreReports(BaseModel):
+    """`prfaq score A B ... --format json`: one report per document that could be read, in the
+    order given (one document alone prints its `ScoreReport`)."""
+
+    schema_version: str = SCORE_SCHEMA_VERSION
+    reports: list[ScoreReport] = Field(default_factory=list)
+
+
 def judge_adjustment(judge_report: JudgeReport) -> float:
     """Map the judge's mean criterion score (1-5, 3 neutral) onto +-JUDGE_MAX_ADJUSTMENT points."""
     mean = judge_report.mean_score()
@@ -101,4 +109,5 @@ __all__ = [
     "RubricElement",
     "RubricReport",
     "ScoreReport",
+    "ScoreReports",
 ]

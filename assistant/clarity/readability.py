@@ -16,9 +16,71 @@ from assistant.clarity.text import Prose, Sentence
 if TYPE_CHECKING:
     import pyphen
 
+_CODE = 0x100  # numbers stored as characters above "\n", so one string holds them all
+
+
+def _patterns_of(path: str) -> tuple[str, str] | None:
+    """pyphen's parsed patterns for a dictionary, as two strings (keys, and each key's start and
+    values as characters), one line each; None if some values are not plain numbers."""
+    from pathlib import Path
+
+    import pyphen
+
+    patterns = pyphen.HyphDict(Path(path)).patterns
+    if any(type(value) is not int for _, values in patterns.values() for value in values):
+        return None
+    keys = list(patterns)
+    coded = ["".join(chr(_CODE + n) for n in (patterns[k][0], *patterns[k][1])) for k in keys]
+    return "\n".join(keys), "\n".join(coded)
+
+
+class _Patterns(dict):
+    """pyphen's pattern table, each value decoded on first use (pyphen only calls `.get`)."""
+
+    def get(self, key: str, default: object = None) -> object:
+        value = dict.get(self, key)
+        if value is None:
+            return default
+        if isinstance(value, str):
+            numbers = [ord(c) - _CODE for c in value]
+            value = (numbers[0], tuple(numbers[1:]))
+            self[key] = value
+        return value
+
+
+def _warm_pyphen(pyphen_module: object, lang: str) -> None:
+    """Parsing pyphen's hyphenation patterns costs more than scoring a page, on every start:
+    parse them once, keep them under the user cache dir (`assistant.datacache`), and hand them
+    to pyphen's own dictionary cache."""
+    import os
+
+    from assistant.datacache import cached
+
+    pyphen = pyphen_module
+    path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]  # type: ignore[attr-defined]
+    if path in pyphen.hdcache:  # type: ignore[attr-defined]
+        return
+    try:
+        info = os.stat(path)
+    except OSError:
+        return
+    key = f"2-{lang}-{pyphen.__version__}-{info.st_size}-{info.st_mtime_ns}"  # type: ignore[attr-defined]
+    stored = cached("pyphen", key, lambda: _patterns_of(str(path)))
+    if not stored:
+        return
+    keys = stored[0].split("\n")
+    hyph = pyphen.HyphDict.__new__(pyphen.HyphDict)  # type: ignore[attr-defined]
+    hyph.patterns = _Patterns(zip(keys, stored[1].split("\n"), strict=True))
+    hyph.cache = {}
+    hyph.maxlen = max(len(k) for k in keys)
+    pyphen.hdcache[path] = hyph  # type: ignore[attr-defined]
+
+
 @lru_cache(maxsize=1)
 def _hyphenator() -> pyphen.Pyphen:
     import pyphen  # imported here: `prfaq --help` must not pay for it
+
+    _warm_pyphen(pyphen, "en_US")
 
     # pyphen's typographic defaults (no break within 2 letters of either edge) undercount a few
     # short words ("idea"), but on the OneStopEnglish levels they order texts better (98.1% of

@@ -3,18 +3,46 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 from assistant.errors import OutputExistsError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
     from pydantic import BaseModel
 
     from assistant.config import Settings
     from assistant.engines.base import Engine
+    from assistant.render.annotations import Annotation, Check
 
 _notice_shown = False
+
+
+class ReportFormat(str, Enum):
+    """The formats of the commands whose findings point at words (score, questions, critique):
+    besides Markdown and JSON, GitHub workflow-command annotations and SARIF 2.1.0."""
+
+    md = "md"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+    @property
+    def annotates(self) -> bool:
+        return self in (ReportFormat.github, ReportFormat.sarif)
+
+
+ReportFormatOption = Annotated[
+    ReportFormat,
+    typer.Option("--format", "-f", help="Output format: md, json, github (workflow-command annotations for "
+                 "GitHub Actions) or sarif (SARIF 2.1.0 for code scanning)."),
+]
 
 
 def settings_from_flags(
@@ -64,6 +92,20 @@ def emit_json(model: BaseModel) -> None:
 
 def emit_text(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def emit_annotations(format: ReportFormat, annotations: Sequence[Annotation], *, checks: Sequence[Check] = (),
+                     summary: Sequence[str] = (), properties: dict[str, Any] | None = None) -> None:
+    """--format github (workflow commands, then the `summary` lines) or --format sarif (a log
+    declaring `checks` and whatever else the annotations use)."""
+    if format is ReportFormat.github:
+        from assistant.render.github import render_github
+
+        sys.stdout.write(render_github(annotations, summary))
+    else:
+        from assistant.render.sarif import render_sarif
+
+        sys.stdout.write(render_sarif(annotations, checks, properties=properties))
 
 
 def write_new_file(path: Path, data: bytes, *, force: bool = False) -> None:

@@ -9,7 +9,6 @@ import typer
 
 from assistant.cli.app import (
     BaseUrlOption,
-    FormatOption,
     ModelOption,
     NoCacheOption,
     OfflineOption,
@@ -17,9 +16,11 @@ from assistant.cli.app import (
     PromptsDirOption,
     app,
 )
+from assistant.cli.common import ReportFormat, ReportFormatOption
 
 if TYPE_CHECKING:
-    from assistant.batch.models import CritiqueSummary, DryRunPlan
+    from assistant.batch.models import CritiqueSummary, DocResult, DryRunPlan
+    from assistant.documents.models import Document
 
 DEFAULT_OUT = Path("prfaq-critique")
 
@@ -72,7 +73,7 @@ def critique(
     provider_batch: ProviderBatchOption = False,
     rpm: RpmOption = None,
     tpm: TpmOption = None,
-    format: FormatOption = OutputFormat.md,
+    format: ReportFormatOption = ReportFormat.md,
     offline: OfflineOption = False,
     base_url: BaseUrlOption = None,
     model: ModelOption = None,
@@ -91,10 +92,12 @@ def critique(
     summary = run_critique([Path(p) for p in paths], out, settings, only=only, resume=resume, dry_run=dry_run,
                            provider_batch=provider_batch, rpm=rpm, tpm=tpm, default_out=DEFAULT_OUT)
     if summary.plan is not None:
-        return _show_plan(summary, summary.plan, format)
+        return _show_plan(summary, summary.plan, OutputFormat.json if format is ReportFormat.json else OutputFormat.md)
+    if format.annotates:
+        return _show_annotations(summary, format)
     if summary.out_dir is None and len(summary.results) == 1:
-        return _show_one(summary, format)
-    return _show_many(summary, format)
+        return _show_one(summary, OutputFormat(format.value))
+    return _show_many(summary, OutputFormat(format.value))
 
 
 def _show_plan(summary: CritiqueSummary, plan: DryRunPlan, format: OutputFormat) -> int:
@@ -133,13 +136,51 @@ def _show_one(summary: CritiqueSummary, format: OutputFormat) -> int:
 
 
 def _show_many(summary: CritiqueSummary, format: OutputFormat) -> int:
-    from assistant.cli.common import emit_json, emit_text, say
+    from assistant.cli.common import emit_json, emit_text
 
     if format is OutputFormat.json:
         # Each document's result is already a line of results.jsonl; do not print them all again.
         emit_json(summary.model_copy(update={"results": []}) if summary.out_dir else summary)
     else:
         emit_text(_totals(summary))
+    return _finish_many(summary)
+
+
+def _show_annotations(summary: CritiqueSummary, format: ReportFormat) -> int:
+    """--format github / sarif: every document's findings at their words (each document is read
+    again for its columns; one that cannot be, such as standard input, keeps its stored lines)."""
+    from assistant.cli.common import emit_annotations
+    from assistant.errors import PrfaqError
+    from assistant.render.annotations import critique_annotations
+
+    if summary.out_dir is None and len(summary.results) == 1:
+        result = summary.results[0]
+        if not result.ok and result.error_kind == "input":
+            raise PrfaqError(result.error or "cannot read the document")
+    notes = [note for result in summary.results for note in critique_annotations(result, _reread(result))]
+    emit_annotations(format, notes, summary=_totals(summary).splitlines(),
+                     properties={"scores": {r.path: r.score for r in summary.results if r.score is not None}})
+    return _finish_many(summary)
+
+
+def _reread(result: DocResult) -> Document | None:
+    """The document a result was made from, if the file still holds the same bytes."""
+    from assistant import api
+    from assistant.batch.discover import file_sha256
+    from assistant.errors import PrfaqError
+
+    path = Path(result.path)
+    try:
+        if not path.is_file() or file_sha256(path, 1 << 62)[0] != result.sha256:
+            return None
+        return api.load(path)
+    except (OSError, PrfaqError):
+        return None
+
+
+def _finish_many(summary: CritiqueSummary) -> int:
+    from assistant.cli.common import say
+
     if summary.moved_aside:
         say(f"prfaq: the earlier results were kept in {summary.moved_aside}")
     if summary.interrupted:

@@ -11,14 +11,13 @@ import typer
 from assistant.cli.app import (
     BaseUrlOption,
     DocArgument,
-    FormatOption,
     ModelOption,
     NoCacheOption,
     OfflineOption,
-    OutputFormat,
     PromptsDirOption,
     app,
 )
+from assistant.cli.common import ReportFormat, ReportFormatOption
 
 
 class AudienceChoice(str, Enum):
@@ -41,7 +40,7 @@ TopOption = Annotated[
 @app.command()
 def questions(
     doc: DocArgument,
-    format: FormatOption = OutputFormat.md,
+    format: ReportFormatOption = ReportFormat.md,
     audience: AudienceOption = AudienceChoice.all,
     top: TopOption = None,
     offline: OfflineOption = False,
@@ -61,9 +60,15 @@ def questions(
     settings = settings_from_flags(offline=offline, base_url=base_url, model=model, no_cache=no_cache,
                                    prompts_dir=prompts_dir)
     announce_engine(settings)
-    report = api.questions(doc, audience=audience.value, top=top, settings=settings)
-    if format is OutputFormat.json:
+    document = api.load(doc, settings=settings)
+    report = api.questions(document, audience=audience.value, top=top, settings=settings)
+    if format is ReportFormat.json:
         emit_json(report)
+    elif format.annotates:
+        from assistant.cli.common import emit_annotations
+        from assistant.render.annotations import question_annotations
+
+        emit_annotations(format, question_annotations(report, document))
     else:
         from assistant.render.questions import render_questions
 

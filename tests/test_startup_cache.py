@@ -1,0 +1,90 @@
+"""Data built once and cached under the user cache dir: wordfreq's English list as a table the
+score path reads without importing wordfreq, giving wordfreq's own values."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from wordfreq import zipf_frequency
+
+from assistant import datacache
+from assistant.clarity import lexicon
+
+WORDS = [
+    "the", "restock", "wholesaler", "wholesaler's", "wholesaler'", "'tis", "customer's", "don't", "s3", "ec2",
+    "com1", "w&b", "r&d", "at&t", "state-of-the-art", "x-ray", "e-mail", "a/b", "qwxzptl", "checkout",
+    "lz77", "2024", "café", "naïve", "", "'", "-", "a--b", "idempotent", "sku", "skus",
+]
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_the_table_gives_wordfreqs_values(word: str) -> None:
+    assert lexicon.zipf(word) == float(zipf_frequency(word, "en"))
+
+
+def test_the_table_is_built_once_and_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRFAQ_CACHE_DIR", str(tmp_path))
+    calls = []
+
+    def build() -> dict[str, int]:
+        calls.append(1)
+        return {"a": 1}
+
+    assert datacache.cached("demo", "k1", build) == {"a": 1}
+    assert datacache.cached("demo", "k1", build) == {"a": 1}
+    assert len(calls) == 1
+    (written,) = tmp_path.glob("demo-*k1.marshal")
+    written.write_bytes(b"\x00garbage")  # a damaged file is rebuilt, not trusted
+    assert datacache.cached("demo", "k1", build) == {"a": 1}
+    assert len(calls) == 2
+    assert datacache.cached("demo", "k2", build) == {"a": 1}  # another key: another build
+    assert len(calls) == 3
+
+
+def test_an_unwritable_cache_dir_only_costs_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("PRFAQ_CACHE_DIR", str(blocker / "cache"))
+    assert datacache.cached("demo", "k", lambda: [1, 2]) == [1, 2]
+
+
+def test_scoring_with_a_warm_cache_does_not_import_wordfreq(tmp_path: Path) -> None:
+    doc = Path(__file__).resolve().parent.parent / "examples" / "docs" / "tally-prfaq.md"
+    env = {"PRFAQ_CACHE_DIR": str(tmp_path)}
+    probe = ("import sys, runpy; sys.argv = ['prfaq', 'score', sys.argv[1]];\n"
+             "try:\n    runpy.run_module('assistant', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+             "print('wordfreq' in sys.modules, 'langcodes' in sys.modules, file=sys.stderr)")
+    import os
+
+    full_env = {**os.environ, **env}
+    cold = subprocess.run([sys.executable, "-c", probe, str(doc)], capture_output=True, text=True, env=full_env,
+                          timeout=120)
+    warm = subprocess.run([sys.executable, "-c", probe, str(doc)], capture_output=True, text=True, env=full_env,
+                          timeout=120)
+    assert cold.stderr.strip().endswith("True True")  # the first run builds the table from wordfreq
+    assert warm.stderr.strip().endswith("False False"), warm.stderr
+    assert warm.stdout == cold.stdout  # same report either way
+    assert list(tmp_path.glob("zipf-en-*.marshal"))
+
+
+def test_cached_hyphenation_patterns_hyphenate_as_pyphen_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyphen
+
+    from assistant.clarity import readability
+
+    monkeypatch.setenv("PRFAQ_CACHE_DIR", str(tmp_path))
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    monkeypatch.setitem(pyphen.hdcache, path, None)
+    del pyphen.hdcache[path]
+    for _ in range(2):  # built and stored, then read back
+        readability._warm_pyphen(pyphen, "en_US")
+        cached = pyphen.Pyphen(lang="en_US")
+        assert isinstance(cached.hd.patterns, readability._Patterns)
+        reference = pyphen.Pyphen(lang="en_US", cache=False)
+        for word in ("hyphenation", "idempotent", "restocking", "customer", "idea", "wholesaler", "extraordinary"):
+            assert cached.positions(word) == reference.positions(word), word
+        del pyphen.hdcache[path]
+    assert list(tmp_path.glob("pyphen-*.marshal"))
