@@ -28,6 +28,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -174,20 +175,29 @@ def _initials(name: str) -> str:
     return "".join(word[0].upper() for word in name.split())
 
 
+def _trimmed(name: str) -> str:
+    """The name without a leading article or pronoun ("The Order Draft Builder")."""
+    words = name.split()
+    while words and words[0].lower() in _STOP:
+        words.pop(0)
+    return " ".join(words)
+
+
 def _candidates(text: str) -> list[tuple[str, int]]:
     """Multi-word names used at least twice in the prose, most used first: Title Case names,
     then repeated phrases of two or three content words ("machine learning")."""
     copy = Prose.of(text).copy
     found: list[tuple[str, int]] = []
     for pattern in (_TITLE_NAME_RE, _LOWER_NAME_RE):
-        counts = Counter(m.group(1) for m in pattern.finditer(copy)
-                         if not any(w.lower() in _STOP for w in m.group(1).split()))
+        counts = Counter(name for m in pattern.finditer(copy)
+                         if len((name := _trimmed(m.group(1))).split()) >= 2
+                         and not any(w.lower() in _STOP for w in name.split()))
         for name, n in counts.most_common():
             initials = _initials(name)
             if n < 2 or is_known(initials) or re.search(rf"\b{initials}\b", text):
                 continue
-            if pattern is _LOWER_NAME_RE and any(zipf(w) >= 5.5 for w in name.split()):
-                continue  # "open source" is a phrase of common words, not a name
+            if pattern is _LOWER_NAME_RE and any(zipf(w) >= 5.5 or w.endswith("ly") for w in name.split()):
+                continue  # "open source" is a phrase of common words, "quickly reads" a verb phrase
             found.append((name, n))
     return found
 
@@ -197,6 +207,7 @@ def _initialisms(text: str, count: int | None) -> str | None:
     candidates = _candidates(text)
     if not candidates:
         return None
+    # Title Case names come first in the list; a stable min keeps them first among the least used.
     name = candidates[0][0] if count is None else min(candidates, key=lambda c: c[1])[0]
     copy = Prose.of(text).copy
     out = text
@@ -237,31 +248,50 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _measure(paths: list[Path], count: int | None, label: str, *, verbose: bool) -> None:
+@dataclass(frozen=True)
+class Pair:
+    document: str
+    kind: str
+    original: float
+    twin: float
+
+    @property
+    def ordered(self) -> bool:
+        return self.original > self.twin
+
+
+def score_pairs(documents: dict[str, str], *, count: int | None = None) -> list[Pair]:
+    """Every (original, twin) pair of the documents (name -> text), scored offline."""
     from assistant.clarity.score import clarity_report
     from assistant.documents.models import Document
 
-    wins: Counter[str] = Counter()
-    totals: Counter[str] = Counter()
-    for path in paths:
-        text = path.read_text(encoding="utf-8")
+    pairs: list[Pair] = []
+    for name, text in documents.items():
         original = clarity_report(Document(text=text)).score
         for kind in KINDS:
             twin = degrade(text, kind, count=count)
-            if twin is None:
-                continue
-            worse = clarity_report(Document(text=twin)).score
-            totals[kind] += 1
-            wins[kind] += original > worse
-            if verbose or original <= worse:
-                mark = "ok  " if original > worse else "MISS"
-                print(f"  {mark} {kind:<12} {path.stem[:50]:<50} {original:6.2f} -> {worse:6.2f}")
+            if twin is not None:
+                pairs.append(Pair(name, kind, original, clarity_report(Document(text=twin)).score))
+    return pairs
+
+
+def tally(pairs: list[Pair]) -> dict[str, tuple[int, int]]:
+    """(ordered, total) per kind, and under "total" for all kinds."""
+    result = {kind: (sum(p.ordered for p in pairs if p.kind == kind), sum(p.kind == kind for p in pairs))
+              for kind in KINDS}
+    result["total"] = (sum(p.ordered for p in pairs), len(pairs))
+    return result
+
+
+def _measure(paths: list[Path], count: int | None, label: str, *, verbose: bool) -> None:
+    pairs = score_pairs({path.stem: path.read_text(encoding="utf-8") for path in paths}, count=count)
+    for pair in pairs:
+        if verbose or not pair.ordered:
+            mark = "ok  " if pair.ordered else "MISS"
+            print(f"  {mark} {pair.kind:<12} {pair.document[:50]:<50} {pair.original:6.2f} -> {pair.twin:6.2f}")
     print(f"Degraded twins of {len(paths)} PR/FAQs ({label}): original scores strictly higher in")
-    for kind in KINDS:
-        share = 100.0 * wins[kind] / totals[kind] if totals[kind] else 0.0
-        print(f"  {kind:<12} {wins[kind]:3d}/{totals[kind]:<3d} = {share:5.1f}%")
-    won, total = sum(wins.values()), sum(totals.values())
-    print(f"  {'total':<12} {won:3d}/{total:<3d} = {100.0 * won / total if total else 0.0:5.1f}%")
+    for kind, (won, total) in tally(pairs).items():
+        print(f"  {kind:<12} {won:3d}/{total:<3d} = {100.0 * won / total if total else 0.0:5.1f}%")
 
 
 if __name__ == "__main__":
