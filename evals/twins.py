@@ -4,7 +4,7 @@ For each document in the public PR/FAQ set and each kind of damage, build one wo
 count the pairs where the original scores strictly higher (the offline clarity score). A tie
 counts as a miss.
 
-    python evals/twins.py [--dataset ../shared/datasets/prfaq-public] [--verbose]
+    python evals/twins.py [--dataset ../shared/datasets/prfaq-public] [--glob '*.md'] [--verbose]
 
 Kinds of damage (`KINDS`), each a pure function of the text (`degrade(text, kind)`, None when the
 document has nothing to damage in that way, e.g. no figure or no repeated multi-word name):
@@ -236,9 +236,11 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dataset", type=Path, default=shared_dir() / "datasets" / "prfaq-public")
+    parser.add_argument("--glob", default="*.md", help="which files of the dataset (held out: "
+                        "--dataset ../shared/datasets/onestopenglish/adv --glob '*.txt')")
     parser.add_argument("--verbose", action="store_true", help="print every pair's scores")
     args = parser.parse_args(argv)
-    paths = sorted(args.dataset.glob("*.md"))
+    paths = sorted(args.dataset.glob(args.glob))
     if not paths:
         print(f"no PR/FAQs found in {args.dataset} (the project's shared data, beside the repository as "
               "../shared; set PRFAQ_SHARED_DIR, or give --dataset)", file=sys.stderr)
@@ -289,7 +291,7 @@ def _measure(paths: list[Path], count: int | None, label: str, *, verbose: bool)
         if verbose or not pair.ordered:
             mark = "ok  " if pair.ordered else "MISS"
             print(f"  {mark} {pair.kind:<12} {pair.document[:50]:<50} {pair.original:6.2f} -> {pair.twin:6.2f}")
-    print(f"Degraded twins of {len(paths)} PR/FAQs ({label}): original scores strictly higher in")
+    print(f"Degraded twins of {len(paths)} documents ({label}): original scores strictly higher in")
     for kind, (won, total) in tally(pairs).items():
         print(f"  {kind:<12} {won:3d}/{total:<3d} = {100.0 * won / total if total else 0.0:5.1f}%")
 
