@@ -1,10 +1,15 @@
 """The score's promises: every deduction tied to words, adding up exactly, normalised by length,
-capped per category, deterministic, and deaf to instructions in the document."""
+capped per category, deterministic, and deaf to instructions in the document; and no rounding,
+length or cap hides a single vague quantity or undefined initialism."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
 
 from assistant.clarity import score_document
 from assistant.clarity.rules import CATEGORIES, RULE_SET_VERSION
@@ -96,3 +101,52 @@ def test_instructions_in_the_document_are_not_obeyed() -> None:
 def test_empty_prose_scores_100_without_findings() -> None:
     report = clarity_report(Document(text="```\ncode only\n```\n"))
     assert report.score == 100 and report.findings == []
+
+
+LONG_PRFAQ = Path(__file__).parent / "fixtures" / "pairs" / "25-single-vague-long.yaml"
+
+
+def _long_document() -> str:
+    """A clean 550-word PR/FAQ, four times over: about 2,200 words."""
+    better = yaml.safe_load(LONG_PRFAQ.read_text(encoding="utf-8"))["better"]
+    return "\n\n".join([better] * 4)
+
+
+@pytest.mark.parametrize(("figure", "vague"), [
+    ("roughly 8% of weekly sales", "a big part of weekly sales"),
+    ("Shelfie costs $49 per store per month. The first", "Shelfie costs a modest fee per store per month. The first"),
+    ("about 40 seconds", "lots of seconds"),
+    ("There are about 4,000 independent grocery stores", "There are many independent grocery stores"),
+])
+def test_one_vague_quantity_in_a_long_document_lowers_the_score(figure: str, vague: str) -> None:
+    text = _long_document()
+    assert len(text.split()) > 2000
+    worse = text.replace(figure, vague, 1)
+    assert worse != text
+    assert clarity_report(Document(text=text)).score > clarity_report(Document(text=worse)).score
+
+
+def test_one_undefined_initialism_in_a_long_document_lowers_the_score() -> None:
+    text = _long_document().replace("It then drafts one order", "The Order Draft Builder then drafts one order", 1)
+    text = text.replace("Any other supplier gets the order",
+                        "The Order Draft Builder sends any other supplier the order")
+    worse = text.replace("Order Draft Builder", "ODB")
+    assert clarity_report(Document(text=text)).score > clarity_report(Document(text=worse)).score
+
+
+@pytest.mark.parametrize(("category", "plain", "worse"), [
+    ("vague", "Forty owners asked.", "Many owners asked."),
+    ("acronyms", "The team helps.", "The ZQX helps."),
+])
+def test_past_its_cap_a_category_still_charges_every_finding(category: str, plain: str, worse: str) -> None:
+    """No cap hides a vague quantity or an undefined initialism: past the cap each further
+    finding still costs a share of its points."""
+    if category == "acronyms":
+        habit = " ".join(f"The {a}{b}{c} helps." for a in "KLM" for b in "PQR" for c in "STV")
+    else:
+        habit = " ".join(["Many owners asked."] * 40)
+    before = clarity_report(Document(text=f"{habit} {plain}"))
+    after = clarity_report(Document(text=f"{habit} {worse}"))
+    assert before.words == after.words
+    assert next(c for c in before.categories if c.id == category).capped
+    assert before.score > after.score

@@ -62,9 +62,10 @@ def test_an_unsupported_number_becomes_a_placeholder_and_a_gap():
     result = ground_text("It cuts the count by 75% for owners. It costs $49.", "press_release.summary",
                          NotesIndex(NOTES))
     assert "75%" not in result.text and "$49" in result.text
-    assert "[TBD: percentage for owners]" in result.text
+    assert "[TBD: count reduction, with its source]" in result.text
     [gap] = result.gaps
-    assert gap.placeholder == "[TBD: percentage for owners]" and gap.question.endswith("The notes do not give it.")
+    assert gap.placeholder == "[TBD: count reduction, with its source]"
+    assert gap.question.startswith("What is the real count reduction,") and gap.question.endswith("do not give it.")
     assert "75%" in gap.reason
     [item] = [i for i in result.items if not i.supported]
     assert item.kind == "percentage" and item.replaced_by == gap.placeholder

@@ -343,3 +343,42 @@ def test_the_models_other_placeholders_become_listed_gaps(fake_llm, gateway, not
     assert draft.press_release.dateline.startswith("[TBD: city]")
     assert "[TBD: website url]" in draft.press_release.call_to_action
     assert {"[TBD: city]", "[TBD: website url]"} <= {gap.placeholder for gap in draft.gaps}
+
+
+# Figures a model makes up without a digit: number words, spans, multipliers and shares.
+INVENTED_WORD_FIGURES = {
+    "summary": "The product will double revenue for every customer within a week.",
+    "solution": "Owners spend half the time on the count, and one in three stores reorders twice a day.",
+}
+INVENTED_FAQ_ANSWER = "It is 10x faster than a clipboard, and dozens of stores triple their orders in a day."
+
+
+def test_figures_written_as_words_do_not_survive_into_the_draft(fake_llm, gateway, notes):
+    """Measured before: "The product will double revenue for every customer within a week." held
+    no digit and reached the draft. Each word figure is now checked against the notes like a
+    digit, and what the notes do not hold becomes a placeholder a writer can act on."""
+    invented = PRESS_RELEASE
+    for section, sentence in INVENTED_WORD_FIGURES.items():
+        heading = f"### {section.capitalize()}\n"
+        invented = invented.replace(heading, heading + sentence + " ")
+    faq = json.loads(json.dumps(FAQ))
+    faq["external"][2]["answer"] = INVENTED_FAQ_ANSWER
+    stubborn = {"press_release": _sections(invented), "faq": faq}  # the revision keeps them all
+    fake_llm.default = router(good_answers(**{"draft.press_release": Reply(invented),
+                                              "draft.faq": Reply(json.dumps(faq)),
+                                              "draft.revise": Reply(json.dumps(stubborn))}))
+    draft = draft_with_llm(notes, gateway)
+    text = claim_text(draft).lower()
+    for figure in ("double", "within a week", "half", "one in three", "twice", "10x", "dozens", "triple",
+                   "in a day"):
+        assert not re.search(rf"\b{figure}\b", text), figure
+    unsupported = {item.text.lower() for item in draft.grounding.unsupported}
+    assert {"double", "within a week", "one in three", "10x", "dozens"} <= unsupported
+    rendered = render_document(draft)
+    assert "[TBD: revenue growth, with its source]" in rendered
+    for item in draft.grounding.unsupported:
+        if item.kind in ("number", "percentage", "duration", "price"):
+            assert item.replaced_by is not None and item.replaced_by.endswith(", with its source]")
+            assert item.replaced_by in rendered
+    # What the notes do say survives.
+    assert "90 minutes" in text and "$49 per store per month" in text

@@ -89,6 +89,19 @@ def _hyphenator() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="en_US")
 
 
+_LETTER_SYLLABLES = {"w": 3}  # "double-u"; every other letter's name is one syllable
+_SPELLED_OUT_MAX = 5
+
+
+def _is_spelled_out(word: str) -> bool:
+    """An initialism read letter by letter ("ML" is "em-el", "SRW" is "ess-ar-double-u"), not a
+    word in capitals that is read as a word (NASA, a heading): counted by its letters' names, so
+    shortening "machine learning" to "ML" does not make a text read easier by the formula."""
+    from assistant.clarity.lexicon import zipf
+
+    return 2 <= len(word) <= _SPELLED_OUT_MAX and word.isalpha() and word.isupper() and zipf(word.lower()) < 4.0
+
+
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables in one word: pyphen's hyphenation points + 1. Numbers count as one syllable;
@@ -96,6 +109,8 @@ def syllables(word: str) -> int:
     lower = word.lower().strip("'’-.")
     if not lower:
         return 1
+    if _is_spelled_out(word):
+        return sum(_LETTER_SYLLABLES.get(letter, 1) for letter in lower)
     if not lower.isalpha():
         parts = [p for p in re.split(r"[^a-z]+", lower) if p]
         return max(1, sum(syllables(p) for p in parts)) if parts else 1

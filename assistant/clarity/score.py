@@ -3,8 +3,12 @@
 - Normalised: a hit in a `per_100_words` category costs `weight * 100 / max(words, 100)`, so a
   long document is not punished for being long (and a 30-word note is not punished 3x for one
   slip). Placeholders cost a fixed amount each; readability is one document-level figure.
+  A rule may set `max_words`: past that length its hits stop getting cheaper (a figure turned
+  vague costs the same in a 400-word and in a 2,500-word document).
 - Capped: each category costs at most its cap; when a category is over, its findings share the
-  cap in proportion to what they would have cost.
+  cap in proportion to what they would have cost. A category with `beyond_cap` keeps charging that
+  share of the cost past the cap, so no finding of it is ever free.
+- Never below 0: the overall score is clamped at 0 (only reachable past the soft caps).
 - Exact: points are integer hundredths. A category's hundredths are split among its findings by
   the largest-remainder method (ties broken by position), so the findings' deductions add up to
   exactly `100 - score`.
@@ -33,10 +37,18 @@ class _Costed:
     raw: float  # points before the cap
 
 
-def _length_factor(category: Category, words: int) -> float:
+def _length_factor(category: Category, rule: Rule, words: int) -> float:
     if category.normalisation == "per_100_words":
-        return 100.0 / max(words, MIN_WORDS_FOR_NORMALISING)
+        normalising = max(words, MIN_WORDS_FOR_NORMALISING)
+        if rule.max_words is not None:
+            normalising = min(normalising, rule.max_words)
+        return 100.0 / normalising
     return 1.0
+
+
+def _category_cost(category: Category, raw_total: float) -> float:
+    """What a category costs: its raw total up to the cap, then `beyond_cap` of the rest."""
+    return min(raw_total, category.cap) + category.beyond_cap * max(0.0, raw_total - category.cap)
 
 
 def _without_nested(costed: list[_Costed]) -> list[_Costed]:
@@ -76,7 +88,7 @@ def clarity_report(doc: Document, *, today: date | None = None) -> ClarityReport
     by_category: dict[str, list[_Costed]] = {cid: [] for cid in CATEGORIES}
     for rule in RULES:
         category = CATEGORIES[rule.category]
-        factor = _length_factor(category, words)
+        factor = _length_factor(category, rule, words)
         for hit in rule.check(ctx):
             by_category[rule.category].append(_Costed(rule, hit, rule.weight * hit.units * factor))
 
@@ -86,7 +98,7 @@ def clarity_report(doc: Document, *, today: date | None = None) -> ClarityReport
     for cid, category in CATEGORIES.items():
         costed = _without_nested(by_category[cid])
         raw_total = sum(c.raw for c in costed)
-        category_hundredths = min(_to_hundredths(category.cap), _to_hundredths(raw_total))
+        category_hundredths = _to_hundredths(_category_cost(category, raw_total))
         shares = _split_hundredths(category_hundredths, [c.raw for c in costed])
         lost += category_hundredths
         categories.append(CategoryScore(id=cid, cap=category.cap, deduction=category_hundredths / HUNDREDTHS,
@@ -98,7 +110,7 @@ def clarity_report(doc: Document, *, today: date | None = None) -> ClarityReport
                 line=span.line, column=span.column, deduction=share / HUNDREDTHS, suggestion=item.hit.suggestion,
             ))
     findings.sort(key=lambda f: (-f.deduction, f.start, f.rule))
-    score_hundredths = 100 * HUNDREDTHS - lost
+    score_hundredths = max(0, 100 * HUNDREDTHS - lost)
     return ClarityReport(
         score=score_hundredths / HUNDREDTHS,
         rule_set_version=RULE_SET_VERSION,

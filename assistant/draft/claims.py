@@ -5,6 +5,11 @@ Values are normalised so that the same fact written two ways compares equal: "$4
 "49 dollars"; "20k", "20,000" and "20 thousand"; "90 minutes" and "1.5 hours"; "eight percent"
 and "8%"; "1-2 hrs" is the two values 1 hour and 2 hours. The grounding check
 (assistant.draft.grounding) looks each claim of a draft up among the claims of the notes.
+
+Figures hide in words too (`figure_claims`): "double", "twice", "half", "triple", "a dozen",
+"dozens" are numbers; "within a week", "in a day" are durations; "10x", "three times" are
+multipliers; "one in three" is a share. A made-up "doubles revenue within a week" holds no digit
+and is still two claims, each checked against the notes like a digit.
 """
 
 from __future__ import annotations
@@ -215,6 +220,82 @@ def _number_claims(text: str) -> tuple[Claim, ...]:
     words = [c for c in _word_numbers(text) if not taken[c.start]]
     taken = _covered(text, [*dates, *words])
     return tuple(sorted([*dates, *words, *_numbers(text, taken)], key=lambda c: c.start))
+
+
+_MULTIPLIER_WORDS: dict[str, int | Decimal] = {
+    "double": 2, "doubles": 2, "doubled": 2, "doubling": 2, "twice": 2, "triple": 3, "triples": 3, "tripled": 3,
+    "tripling": 3, "thrice": 3, "quadruple": 4, "quadruples": 4, "quadrupled": 4, "twofold": 2, "two-fold": 2,
+    "threefold": 3, "three-fold": 3, "fourfold": 4, "tenfold": 10, "ten-fold": 10,
+    "half": Decimal("0.5"), "halve": Decimal("0.5"), "halves": Decimal("0.5"), "halved": Decimal("0.5"),
+    "halving": Decimal("0.5"),
+}
+_COUNT_WORDS = {"a dozen": 12, "dozen": 12, "dozens": None, "a couple of": 2, "a score of": 20, "scores of": None,
+                "hundreds": None, "thousands": None, "millions": None, "billions": None}
+_RATIO_TERM = rf"(?:\d+|{_WORD_NUM})"
+_FIGURE_WORD_RE = re.compile(
+    rf"(?P<ratio>\b(?P<r1>{_RATIO_TERM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<r2>{_RATIO_TERM})\b)"
+    rf"|(?P<times>\b(?P<t>\d+(?:\.\d+)?|{_WORD_NUM})\s+times\b)"
+    rf"|(?P<span>\b(?:within|in|under|inside|after|over)\s+(?:just\s+|only\s+)?(?:a|an|one|a\s+single)\s+"
+    rf"(?P<span_unit>second|minute|hour|day|week|month|year)\b)"
+    rf"|(?P<mult>\b(?:{'|'.join(sorted(_MULTIPLIER_WORDS, key=len, reverse=True))})\b)"
+    rf"|(?P<count>\b(?:{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})\b)",
+    re.IGNORECASE,
+)
+
+
+_HALF_A_UNIT = re.compile(r"\s+(?:an?\s+)?(?:hour|day|year|minute|dozen)\b", re.IGNORECASE)
+
+
+def _term(raw: str) -> Decimal:
+    return Decimal(_WORD_VALUES[raw.lower()]) if raw.lower() in _WORD_VALUES else Decimal(raw)
+
+
+def _figure_words(text: str) -> list[Claim]:
+    """Figures written as words: multipliers, spans, shares and counts (see the module's doc)."""
+    claims: list[Claim] = []
+    for match in _FIGURE_WORD_RE.finditer(text):
+        found = match.group()
+        if match.group("ratio"):
+            first, second = _term(match.group("r1")), _term(match.group("r2"))
+            if second == 0 or first > second:
+                continue  # "3 in 2027" is a date, not a share
+            share = (first / second * 100).quantize(Decimal("0.1"))
+            claims.append(Claim("percentage", match.start(), match.end(), found, "share", (share,), (share,)))
+        elif match.group("times"):
+            value = _term(match.group("t"))
+            claims.append(Claim("number", match.start(), match.end(), found, "times", (value,), (value,)))
+        elif match.group("span"):
+            unit, factor = _unit(match.group("span_unit"), None)
+            claims.append(Claim("duration", match.start(), match.end(), found, unit, (factor,), (Decimal(1),)))
+        elif match.group("mult"):
+            if found.lower() == "half" and _HALF_A_UNIT.match(text, match.end()):
+                continue  # "half an hour" is a duration the number rules leave alone; not a multiplier
+            value = Decimal(_MULTIPLIER_WORDS[found.lower()])
+            claims.append(Claim("number", match.start(), match.end(), found, "times", (value,), (value,)))
+        else:
+            count = _COUNT_WORDS[found.lower()]
+            values = (Decimal(count),) if count is not None else ()
+            claims.append(Claim("number", match.start(), match.end(), found, "count" if count is None else None,
+                                values, values))
+    return claims
+
+
+def figure_claims(text: str) -> list[Claim]:
+    """Every figure in a text, digits and words alike: `number_claims` plus the figures written
+    as words. A word figure that overlaps a digit claim ("1 in 3", "3 times") takes its place."""
+    return list(_figure_claims(text))
+
+
+@lru_cache(maxsize=64)
+def _figure_claims(text: str) -> tuple[Claim, ...]:
+    masked = mask_placeholders(text)
+    numbers = _number_claims(text)
+    dates = [c for c in numbers if c.kind == "date"]
+    words = [c for c in _figure_words(masked)
+             if not any(d.start < c.end and c.start < d.end for d in dates)]
+    taken = _covered(masked, words)
+    kept = [c for c in numbers if not any(taken[c.start : c.end])]
+    return tuple(sorted([*kept, *words], key=lambda c: c.start))
 
 
 def quote_claims(text: str) -> list[Claim]:

@@ -28,16 +28,16 @@ from assistant.clarity.rules import (
 )
 from assistant.clarity.rules.base import Category, Context, Hit, Rule
 
-RULE_SET_VERSION = "1.0"
+RULE_SET_VERSION = "1.1"
 
 CATEGORIES: dict[str, Category] = {
     c.id: c
     for c in (
         Category("readability", cap=20.0, normalisation="document"),
         Category("length", cap=12.0),
-        Category("vague", cap=15.0),
+        Category("vague", cap=15.0, beyond_cap=0.25),
         Category("hype", cap=10.0),
-        Category("acronyms", cap=8.0),
+        Category("acronyms", cap=8.0, beyond_cap=0.25),
         Category("jargon", cap=8.0),
         Category("voice", cap=6.0),
         Category("wordiness", cap=6.0),

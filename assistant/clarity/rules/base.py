@@ -20,8 +20,12 @@ class Category:
     """Rules that measure the same habit share a cap, so one habit cannot zero the score."""
 
     id: str
-    cap: float  # most points the whole category can cost
+    cap: float  # most points the whole category can cost (but see beyond_cap)
     normalisation: Normalisation = "per_100_words"
+    # Share of the cost still charged past the cap. 0 is a hard cap; a positive share keeps every
+    # further finding visible in the score (a vague quantity or an undefined initialism must cost
+    # points even in a document that already has many).
+    beyond_cap: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,10 @@ class Rule:
     weight: float  # points per hit (per 100 words, unless the category says otherwise)
     description: str
     check: Callable[[Context], Iterator[Hit]]
+    # Normalise per 100 words only up to this length: past it a hit costs what it costs in a text
+    # of this many words. For habits whose every instance matters (a figure turned vague, an
+    # initialism left undefined), so one instance is not diluted away by a long document.
+    max_words: int | None = None
 
 
 def word_list(words: str) -> tuple[str, ...]:

@@ -32,6 +32,10 @@ CORPORATE = {
     "actionable insights": "what the reader can act on", "win-win": "what each side gains",
     "think outside the box": "(say the idea)", "at the end of the day": "(cut it)",
     "core competency": "what we do best", "thought leader": "expert",
+    "kick off": "start", "kicks off": "starts", "kicked off": "started", "north star": "goal",
+    "north stars": "goals", "operationalize": "build (or run)", "operationalizes": "builds (or runs)",
+    "synergize": "work together", "remediate": "fix", "remediates": "fixes", "optimize": "improve (by how much?)",
+    "optimizes": "improves (by how much?)",
 }
 HYPE_PHRASES = Phrases(HYPE)
 CORPORATE_PHRASES = Phrases(CORPORATE)

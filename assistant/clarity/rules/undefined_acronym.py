@@ -1,7 +1,11 @@
 """Acronyms not defined at first use. Defined means "Full Name (ABC)" or "ABC (Full Name)" at or
-before the first use. Universally known ones are allowed: an allowlist, plus any acronym that is
-as common in English text as an everyday word (wordfreq Zipf >= 4.0: NASA, BBC, CEO), which
-readers know without a definition. One finding per acronym, at its first use."""
+before the first use, or the full name written out earlier ("the Search Relevance Workbench ...
+the SRW"). Universally known ones are allowed: a small allowlist, plus any acronym that is as
+common in English text as an everyday word (wordfreq Zipf >= 4.0: NASA, BBC, CEO), which readers
+know without a definition. Domain terms are not universal for a customer: ML, SLA, KPI, GTM, TAM
+must be spelled out. One finding per acronym, at its first use, whatever its length; it costs
+the same in a long document as in a 400-word one (MAX_WORDS), because shortening "machine
+learning" to "ML" makes the text read easier by the formula and harder for the reader."""
 
 from __future__ import annotations
 
@@ -15,13 +19,14 @@ ALLOWLIST = frozenset(word_list(
     # Universally known acronyms and abbreviations.
     "API APIS URL URLS CEO CFO CTO COO AI US USA UK EU UN FAQ FAQS PDF SMS PR OK TV PC ID IDS IT HR "
     "FBI NASA BBC CNN GPS USB DVD CD HTML PIN ATM VIP DIY FYI ASAP PS AM PM GMT UTC NYC LA DC "
-    "GB MB KB TB GHZ MHZ KM KG MPH CM MM ML USD EUR GBP VAT ID IOS CSV JSON SQL UI "
+    "GB MB KB TB GHZ MHZ KM KG MPH CM MM USD EUR GBP VAT ID IOS CSV JSON SQL UI "
     "AWS IBM HP LG BMW NBA NFL NHS WHO NATO UNICEF DNA HIV COVID LED LCD "
     # US state and Canadian province codes: they appear in datelines ("SEATTLE, WA").
     "AL AK AZ AR CA CO CT DE FL GA HI IA IL IN KS KY LA MA MD ME MI MN MO MS MT NC ND NE NH NJ NM NV NY "
     "OH OR PA RI SC SD TN TX UT VA VT WA WI WV WY BC ON QC AB"
 ))
 KNOWN_ZIPF = 4.0
+MAX_WORDS = 400
 ROMAN_RE = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3})$")
 ACRONYM_RE = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Z0-9&]{1,7})(?P<plural>s)?(?![\w-])")
 
@@ -69,6 +74,29 @@ def defined_at(ctx: Context, acronym: str, start: int, end: int) -> bool:
     return False
 
 
+_STOP_WORDS = frozenset(word_list("the a an and or of to in on for with by at from as is are be this that"))
+
+
+def named_before(ctx: Context, acronym: str, start: int) -> bool:
+    """Is the full name written out before this point, its words' initials spelling the acronym
+    ("Search Relevance Workbench" before "SRW", "stock keeping unit" before "SKU")? Only for three
+    letters or more: two words with the right initials are too easy to meet by chance (a public
+    PR/FAQ wrote "Delivery Service" long before a "DS" that meant "driver summary"), so a
+    two-letter initialism needs its expansion in brackets."""
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    if len(letters) < 3 or len(letters) != len(acronym):
+        return False
+    words = _WORDS_RE.findall(ctx.copy[:start])
+    n = len(letters)
+    for i in range(len(words) - n + 1):
+        window = words[i : i + n]
+        if [w[0].lower() for w in window] != letters or any(w.lower() in _STOP_WORDS for w in window):
+            continue
+        if all(w[0].isupper() and not w.isupper() for w in window) or all(w.islower() for w in window):
+            return True
+    return False
+
+
 def _is_shouting(ctx: Context, start: int, end: int) -> bool:
     """Part of a run of capitals that is ordinary words in upper case ("INTRODUCING SHELFBOT",
     a heading in capitals), not acronyms: a neighbouring all-caps word is an everyday word."""
@@ -92,7 +120,8 @@ def check(ctx: Context) -> Iterator[Hit]:
                 continue
             if _is_shouting(ctx, match.start(), match.end()):
                 continue
-            if defined_at(ctx, acronym, match.start(), match.end("acr")):
+            if defined_at(ctx, acronym, match.start(), match.end("acr")) or (
+                    acronym not in seen and named_before(ctx, acronym, match.start())):
                 defined.add(acronym)
                 continue
             if acronym not in seen:
@@ -108,4 +137,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("undefined_acronym", "acronyms", 2.0, "Acronyms not defined at first use", check)
+RULE = Rule("undefined_acronym", "acronyms", 2.0, "Acronyms not defined at first use", check, max_words=MAX_WORDS)
