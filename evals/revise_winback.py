@@ -35,55 +35,23 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+sys.path.insert(0, str(REPO / "evals"))
+
+from twins import degrade as _degrade  # noqa: E402
+
 from assistant.evaluation.suites import shared_dir  # noqa: E402
 
 DEFAULT_FOLDER = shared_dir() / "datasets" / "prfaq-public"
-KINDS = ("hedged", "jargon", "run_on")
+KINDS = ("hedges", "jargon", "runons")  # the damage `prfaq revise` promises to undo, as evals/twins.py makes it
 TODAY = date(2026, 1, 1)
-
-# --- the damage ------------------------------------------------------------------------------------
-_HEDGE_AFTER_BE = re.compile(r"\b(is|are|was|were|will be)\s+(?=[a-z]{3,}\b)")
-_JARGON = [(re.compile(r"\buse\b"), "leverage"), (re.compile(r"\buses\b"), "utilizes"),
-           (re.compile(r"\busing\b"), "leveraging"), (re.compile(r"\bhelps\b"), "facilitates"),
-           (re.compile(r"\bto (?=(?:make|get|keep|find|see|run|build|ship|write|read|check)\b)"), "in order to ")]
-_ADJECTIVE = re.compile(r"\b(?:a|the) (?=(?:new|simple|fast|single|small|clear|local|plain|open|full|short)\b)")
-_SENTENCE_PAIR = re.compile(r"(?<=[a-z0-9])\. (?=(?:We|It|They|You|This|There) )")
-_PROSE_LINE = re.compile(r"^(?![#>|`\-*\d\s]|source:)(?=.*[a-z].*\.)[^\n]{60,}$", re.M)
-
-
-def _prose_lines(text: str) -> list[re.Match[str]]:
-    """Lines of running prose (not headings, lists, tables, code, or quotes): where damage goes."""
-    return [m for m in _PROSE_LINE.finditer(text) if "“" not in m.group() and '"' not in m.group()]
 
 
 def degrade(text: str, kind: str) -> str:
-    """A damaged twin of `text`: hedges, jargon and hype, or sentences run together. Only prose
-    lines change, and no figure, name or quote is touched."""
+    """The twin of `text` with one kind of damage (evals/twins.py: the same twins the score is
+    checked on); the text itself when it has nothing to damage that way."""
     if kind not in KINDS:
         raise ValueError(f"unknown damage {kind!r}; choose from {', '.join(KINDS)}")
-    out, cursor = [], 0
-    for n, line in enumerate(_prose_lines(text)):
-        out.append(text[cursor : line.start()])
-        body = line.group()
-        if kind == "hedged":
-            body = _HEDGE_AFTER_BE.sub(lambda m, n=n: f"{m.group(1)} {('probably', 'arguably', 'somewhat')[n % 3]} ",
-                                       body, count=1)
-            if n % 2 == 0 and re.match(r"[A-Z][a-z]+ ", body) and body.split()[0].lower() in ("the", "it", "we",
-                                                                                             "this", "you"):
-                body = "Perhaps " + body[0].lower() + body[1:]
-        elif kind == "jargon":
-            for pattern, word in _JARGON:
-                body = pattern.sub(word, body)
-            body = _ADJECTIVE.sub(lambda m: m.group() + "very ", body, count=1)
-            body = re.sub(r"\b(a|the) (?=(?:tool|app|service|product|platform|system|way|workflow)\b)",
-                          lambda m: f"{m.group(1)} {'seamless' if m.group(1) == 'the' else 'robust'} ", body, count=1)
-        elif kind == "run_on":
-            body = _SENTENCE_PAIR.sub(lambda m: ", and ", body)
-            body = re.sub(r", and (We|It|They|You|This|There) ", lambda m: f", and {m.group(1).lower()} ", body)
-        out.append(body)
-        cursor = line.end()
-    out.append(text[cursor:])
-    return "".join(out)
+    return _degrade(text, kind) or text
 
 
 # --- the measurement --------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ def _winback():
     return revise_winback
 
 
-@pytest.mark.parametrize("kind", ["hedged", "jargon", "run_on"])
+@pytest.mark.parametrize("kind", ["hedges", "jargon", "runons"])
 def test_each_damage_changes_prose_and_no_figure(kind: str) -> None:
     winback = _winback()
     text = (FIXTURES / "revise" / "shelfie.md").read_text() + (
