@@ -52,7 +52,7 @@ def test_markdown_review_shows_decision_must_fix_personas_quotes_and_discussion(
     for name in ("CFO", "Principal engineer", "Counsel", "The customer", "Bar raiser"):
         assert f"### {name}: " in out
     assert "> Pricing will be announced later." in out and "line 15" in out
-    assert "## Discussion" in out and "(challenge)" in out
+    assert "## Discussion" in out and "(challenge)" in out and "I read the same point as a minor" in out
     assert "offline engine" in result.stderr
 
 

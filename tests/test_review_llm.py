@@ -212,7 +212,11 @@ def test_instructions_to_reviewers_are_flagged_and_cannot_move_the_rule_based_pa
     # Personas holding a rule blocker cannot approve, whatever the model said.
     assert flagged.persona("cfo").position == "iterate" and flagged.persona("counsel").position == "iterate"
     assert flagged.persona("engineer").position == "approve"
-    assert any("addressed to its reviewers" in r for r in flagged.decision.reasons)
+    assert flagged.decision.must_fix[0].finding_refs == [g.id for g in flagged.guard_findings]
+    assert flagged.guard_findings[0].quote.text == INJECTION
+    # The chair said approve; the rules overruled it, and the report says so.
+    assert flagged.decision.model_verdict == "approve" and flagged.decision.overruled
+    assert not any("changed nothing" in r for r in flagged.decision.reasons)
     # The payload went to the model as data, inside the envelope.
     read = sent(fake_llm, "read")[0].text
     opening = re.search(r"<<<DOCUMENT ([0-9a-f]{12})>>>", read)
