@@ -25,6 +25,16 @@ _PATTERNS: list[tuple[str, str]] = [
     ("score_demand", r"\b(give|assign|rate|score)\b[^.\n]{0,30}\b(100|10/10|5/5|full marks|a perfect score|the highest"
                      r" score)\b"),
     ("envelope_spoof", r"<<<\s*(end\s+)?[a-z_]+(\s+[0-9a-f]{6,})?\s*>>>"),
+    # A sentence that opens by addressing the reader of the review: "Note to the reviewers:", "Dear AI,".
+    ("addressed_to_reviewer", r"(?m)(^|(?<=[.!?]\s)|(?<=[.!?]\s\s))[^\w\n]{0,3}((note|message|attention|hint|dear"
+                              r"|hey|hello)\s+((to|for)\s+)?((the|any|all|our)\s+)?|to\s+(any|all|every)\s+)"
+                              r"(reviewers?|reviewing (ai|model)|ai|a\.i\.|llms?|language models?|(ai )?assistants?"
+                              r"|judges?|graders?|evaluators?|chatbots?|gpt|chatgpt)\b"
+                              r"|\b(ai|llm|model|assistant|reviewer)s?\s+reading\s+this\b"),
+    # An order about the review's outcome: "Mark every question as answered."
+    ("status_demand", r"(?m)(^|(?<=[.!?:]\s)|(?<=[.!?:]\s\s))[^\w\n]{0,3}(please\s+)?(mark|treat|consider|count"
+                      r"|report|label|record)\b[^.\n]{0,60}\bas\s+(fully\s+|already\s+)?(answered|resolved|addressed"
+                      r"|approved|passed)\b"),
 ]
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 
