@@ -343,3 +343,21 @@ def test_the_models_other_placeholders_become_listed_gaps(fake_llm, gateway, not
     assert draft.press_release.dateline.startswith("[TBD: city]")
     assert "[TBD: website url]" in draft.press_release.call_to_action
     assert {"[TBD: city]", "[TBD: website url]"} <= {gap.placeholder for gap in draft.gaps}
+
+
+@pytest.mark.parametrize("stage, number, name", [("draft.extract", 1, "reading the facts from the notes"),
+                                                 ("draft.faq", 3, "writing the FAQ")])
+def test_a_failing_stage_is_named_and_nothing_is_written(fake_llm, llm_env, tmp_path: Path, stage, number, name):
+    from fake_server import Malformed
+
+    fake_llm.default = router(good_answers(**{stage: Malformed()}))
+    notes = tmp_path / "notes.md"
+    notes.write_text(SHELF, encoding="utf-8")
+    out = tmp_path / "draft.md"
+    result = run_prfaq("draft", str(notes), "-o", str(out), env={**llm_env, "PRFAQ_MAX_RETRIES": "1"})
+    assert result.code == 3
+    assert f"the draft failed at stage {number} of 4 ({name})" in result.stderr
+    assert "nothing was written" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
+    # PRFAQ_MAX_RETRIES bounds the malformed bodies like any transient fault: 1 + 1 attempts.
+    assert sent_prompts(fake_llm).count(stage) == 2
