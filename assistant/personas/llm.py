@@ -29,7 +29,7 @@ from assistant.errors import ConfigError
 from assistant.llm.errors import LLMError
 from assistant.personas import panel
 from assistant.personas.checks import ReviewContext
-from assistant.personas.loader import select_personas
+from assistant.personas.loader import seat, select_personas
 from assistant.personas.models import (
     MAX_MUST_FIX,
     SEVERITY_RANK,
@@ -351,7 +351,7 @@ def _transcript(turns: Sequence[DiscussionTurn], names: dict[str, str]) -> str:
 def review_with_llm(doc: Document, gateway: Gateway, persona_ids: Sequence[str] | None = None,
                     rounds: int = 1) -> ReviewReport:
     panel.check_rounds(rounds)
-    personas = select_personas(persona_ids, gateway.settings.prompts_dir)
+    personas = seat(select_personas(persona_ids, gateway.settings.prompts_dir), doc)
     meeting = _Meeting(doc, gateway, personas)
     verdicts = meeting.first_round()
     panel_position = panel.panel_position(verdicts)

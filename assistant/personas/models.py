@@ -51,6 +51,8 @@ class Persona(BaseModel):
     order: int = 100
     checks: list[str] = Field(default_factory=list, description="ids of the offline checks this persona runs")
     rules: list[KeywordRule] = Field(default_factory=list, description="declarative offline checks from the file")
+    seat_when: list[str] = Field(default_factory=list, description="seated by default when the document mentions "
+                                 "one of these words (stems end in *); empty when seated on request")
 
     @property
     def prompt_name(self) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from assistant.documents.models import Document
 from assistant.personas import panel
 from assistant.personas.checks import ReviewContext
-from assistant.personas.loader import select_personas
+from assistant.personas.loader import seat, select_personas
 from assistant.personas.models import (
     SEVERITY_RANK,
     DiscussionTurn,
@@ -110,6 +110,7 @@ def review_offline(doc: Document, persona_ids: Sequence[str] | None = None, roun
     panel.check_rounds(rounds)
     personas = list(seated) if seated is not None else select_personas(
         persona_ids, settings.prompts_dir if settings else None)
+    personas = seat(personas, doc)
     ctx = ReviewContext(doc)
     verdicts = [read_alone(ctx, persona) for persona in personas]
     turns = discuss(verdicts, rounds)

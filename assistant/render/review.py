@@ -123,7 +123,8 @@ def render_persona_list(listing: PersonaListing) -> str:
     lines = ["# Personas", ""]
     for persona in listing.personas:
         origin = "built-in" if persona.builtin else f"from {persona.path}"
-        seat = ", seated by default" if persona.default else ""
+        seat = ", seated by default" if persona.default else (
+            f", seated when the document mentions {', '.join(persona.seat_when[:6])} …" if persona.seat_when else "")
         offline = (f"{len(persona.checks) + len(persona.rules)} offline checks" if persona.checks or persona.rules
                    else "no offline checks (reads only with a model)")
         lines += [f"- **{persona.id}**: {persona.name} ({origin}{seat}; {offline})", f"  Lens: {persona.lens}."]
