@@ -16,7 +16,7 @@ from assistant.documents.models import Document, Span
 
 _PATTERNS: list[tuple[str, str]] = [
     ("override", r"\b(ignore|disregard|forget|override)\b[^.\n]{0,40}\b(instructions?|prompts?|rules|above|previous"
-                 r"|everything)\b"),
+                 r"|everything (above|before|else|you (were|have been) told))\b"),
     ("role_change", r"\byou are (now|no longer)\b|\bact as (an? )?(ai|assistant|system|reviewer)\b"),
     ("fake_role_line", r"(?im)^[ \t]*(system|assistant|developer)[ \t]*[:>]"),
     ("chat_markup", r"<\|im_(start|end)\|>|\[/?INST\]|<</?SYS>>|###\s*(instruction|system)"),

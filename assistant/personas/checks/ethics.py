@@ -29,10 +29,12 @@ HUMAN_RECOURSE = terms("appeal*", "human review*", "reviewed by a person", "a pe
 
 AI_USE = terms("AI", "A.I.", "artificial intelligence", "machine learning", "ML model*", "deep learning",
                "neural network*", "computer vision", "facial recognition", "face recognition", "voice recognition",
-               "speech recognition", "language model*", "LLM", "LLMs", "algorithm*", "trained on", "predict*")
-ABOUT_PEOPLE = terms("people", "person", "faces", "face", "voices", "accent*", "skin", "applicant*", "candidate*",
-                     "patient*", "employee*", "students", "tenants", "borrowers", "customers", "users", "drivers",
-                     "children", "residents", "members", "speakers", "workers")
+               "speech recognition", "language model*", "LLM", "LLMs", "trained on", "predict*")
+# People the AI reads or judges (not its users in general): in the same sentence as the AI.
+ABOUT_PEOPLE = terms("faces", "facial", "voices", "voice", "accent*", "skin", "applicant*", "candidate*",
+                     "patient*", "employee*", "students", "tenants", "borrowers", "drivers", "children", "residents",
+                     "speakers", "workers", "resume*", "résumé*", "CVs", "photos of people", "each person",
+                     "every person", "people's")
 FAIRNESS = terms("bias*", "fair*", "unfair*", "disparit*", "demographic*", "equit*", "discriminat*",
                  "skin tone*", "all ages", "every age", "accent*", "dialect*", "representative", "underrepresented",
                  "accessib*", "evaluated across", "tested across", "tested on", "error rate*", "accuracy for")
@@ -63,7 +65,7 @@ CHOICE = terms("opt-out", "opt out", "opt-in", "opt in", "turn it off", "turn of
                "asks first", "never used to train", "not used to train", "never train", "never sold", "never sell*",
                "never share*", "do not sell", "does not sell", "do not share", "does not share")
 
-HEAVY_AI = terms("large language model*", "LLM", "LLMs", "foundation model*", "train* our own model*",
+HEAVY_AI = terms("large language model*", "foundation model*", "train* our own model*",
                  "trained our own model*", "GPU*", "data center*", "datacenter*", "billion parameter*",
                  "generative AI", "generates images", "generates video*", "image generation", "video generation",
                  "every query", "every request to the model", "runs the model on every")
@@ -88,9 +90,10 @@ def automated_decisions(ctx: ReviewContext) -> Iterator[Finding]:
 
 
 def fairness(ctx: ReviewContext) -> Iterator[Finding]:
-    if ctx.mentions(FAIRNESS) or not ctx.mentions(ABOUT_PEOPLE):
+    if ctx.mentions(FAIRNESS):
         return
-    raised = ctx.first(AI_USE, skip_negated=True, skip_questions=True)
+    raised = next(((sentence, match) for sentence, match in ctx.search(AI_USE, skip_negated=True, skip_questions=True)
+                   if ABOUT_PEOPLE.search(ctx.copy, sentence.start, sentence.end)), None)
     if raised is not None:
         yield from finding(
             ctx.quote_sentence(*raised), "major",
