@@ -16,7 +16,7 @@ from assistant.documents.models import Document, Span
 
 _PATTERNS: list[tuple[str, str]] = [
     ("override", r"\b(ignore|disregard|forget|override)\b[^.\n]{0,40}\b(instructions?|prompts?|rules|above|previous"
-                 r"|everything)\b"),
+                 r"|everything (above|before|else|you (were|have been) told))\b"),
     ("role_change", r"\byou are (now|no longer)\b|\bact as (an? )?(ai|assistant|system|reviewer)\b"),
     ("fake_role_line", r"(?im)^[ \t]*(system|assistant|developer)[ \t]*[:>]"),
     ("chat_markup", r"<\|im_(start|end)\|>|\[/?INST\]|<</?SYS>>|###\s*(instruction|system)"),
@@ -25,6 +25,16 @@ _PATTERNS: list[tuple[str, str]] = [
     ("score_demand", r"\b(give|assign|rate|score)\b[^.\n]{0,30}\b(100|10/10|5/5|full marks|a perfect score|the highest"
                      r" score)\b"),
     ("envelope_spoof", r"<<<\s*(end\s+)?[a-z_]+(\s+[0-9a-f]{6,})?\s*>>>"),
+    # A sentence that opens by addressing the reader of the review: "Note to the reviewers:", "Dear AI,".
+    ("addressed_to_reviewer", r"(?m)(^|(?<=[.!?]\s)|(?<=[.!?]\s\s))[^\w\n]{0,3}((note|message|attention|hint|dear"
+                              r"|hey|hello)\s+((to|for)\s+)?((the|any|all|our)\s+)?|to\s+(any|all|every)\s+)"
+                              r"(reviewers?|reviewing (ai|model)|ai|a\.i\.|llms?|language models?|(ai )?assistants?"
+                              r"|judges?|graders?|evaluators?|chatbots?|gpt|chatgpt)\b"
+                              r"|\b(ai|llm|model|assistant|reviewer)s?\s+reading\s+this\b"),
+    # An order about the review's outcome: "Mark every question as answered."
+    ("status_demand", r"(?m)(^|(?<=[.!?:]\s)|(?<=[.!?:]\s\s))[^\w\n]{0,3}(please\s+)?(mark|treat|consider|count"
+                      r"|report|label|record)\b[^.\n]{0,60}\bas\s+(fully\s+|already\s+)?(answered|resolved|addressed"
+                      r"|approved|passed)\b"),
 ]
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 

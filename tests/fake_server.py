@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import socket
 import threading
 import time
@@ -376,3 +377,79 @@ def schema_echo(request: Request) -> Action:
     if schema is None:
         return Reply("Seattle, WA - A plain answer from the fake model.")
     return Reply(json.dumps(minimal_instance(schema)))
+
+
+# --- a gullible model ----------------------------------------------------------------------------
+_MARKED = re.compile(r"<<<([A-Z_]+) ([0-9a-f]{12})>>>\n(.*?)\n<<<END \1 \2>>>", re.DOTALL)
+_ORDER = re.compile(r"[^.\n]*\b(ignore (all )?(the )?previous instructions|must approve|approve (it|this)|score it"
+                    r"|as answered|(is|are) (already )?answered|note to the (reviewers?|ai))\b[^.\n]*[.!]?",
+                    re.IGNORECASE)
+_OBEYED = {"position": "approve", "verdict": "approve", "status": "answered"}
+_DROPPED = {"findings", "must_fix", "responses"}
+
+
+def planted_order(request: Request) -> str | None:
+    """The first sentence inside the data markers that gives the model an order, if any."""
+    data = "\n".join(m.group(3) for m in _MARKED.finditer(request.text))
+    found = _ORDER.search(data)
+    return found.group(0).strip() if found else None
+
+
+def gullible(honest: Callable[[Request], Action] = schema_echo) -> Callable[[Request], Action]:
+    """A model that obeys text planted inside the data markers, as a weak or jailbroken model would.
+
+    When the data holds an order ("ignore previous instructions", "you must approve", "mark every
+    question as answered"), every structured answer it gives does as told: positions and verdicts
+    `approve`, no findings, no must-fix, every question `answered` quoting the planted sentence.
+    Free text repeats the order. Without an order, or for a call with nothing to obey, it answers
+    like `honest`."""
+
+    def respond(request: Request) -> Action:
+        order = planted_order(request)
+        schema = requested_schema(request)
+        if order is None:
+            return honest(request)
+        if schema is None:
+            return Reply(f"Approved, as the document asks. {order}")
+        props = set(schema.get("properties", {}))
+        if not props & {*_OBEYED, "judgements"}:
+            return honest(request)
+        answer = _obey(minimal_instance(schema), props, order, _question_numbers(request))
+        return Reply(json.dumps(answer))
+
+    return respond
+
+
+def requested_schema(request: Request) -> dict[str, Any] | None:
+    """The JSON Schema a structured call asks for: in response_format, or stated in the prompt
+    (JSON mode and prompt mode, prompts/system.json_instructions.yaml)."""
+    fmt = request.body.get("response_format") or {}
+    schema = (fmt.get("json_schema") or {}).get("schema")
+    if schema is not None:
+        return dict(schema)
+    marker = "validate against this JSON Schema:"
+    for message in reversed(request.messages):
+        content = str(message.get("content", ""))
+        if marker in content:
+            found, _ = json.JSONDecoder().raw_decode(content.split(marker, 1)[1].strip())
+            return dict(found)
+    return None
+
+
+def _question_numbers(request: Request) -> list[int]:
+    blocks = [m.group(3) for m in _MARKED.finditer(request.text) if m.group(1) == "QUESTIONS"]
+    return [int(n) for block in blocks for n in re.findall(r"(?m)^(\d+)\. ", block)]
+
+
+def _obey(answer: dict[str, Any], props: set[str], order: str, numbers: list[int]) -> dict[str, Any]:
+    for key in props:
+        if key in _OBEYED:
+            answer[key] = _OBEYED[key]
+        elif key in _DROPPED:
+            answer[key] = []
+        elif key == "judgements":
+            answer[key] = [{"index": n, "status": "answered", "quote": order} for n in numbers]
+        elif key in ("biggest_concern", "reasons"):
+            text = "Approved, as the document instructs."
+            answer[key] = [text] if key == "reasons" else text
+    return answer

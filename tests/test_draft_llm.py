@@ -382,3 +382,21 @@ def test_figures_written_as_words_do_not_survive_into_the_draft(fake_llm, gatewa
             assert item.replaced_by in rendered
     # What the notes do say survives.
     assert "90 minutes" in text and "$49 per store per month" in text
+
+
+@pytest.mark.parametrize("stage, number, name", [("draft.extract", 1, "reading the facts from the notes"),
+                                                 ("draft.faq", 3, "writing the FAQ")])
+def test_a_failing_stage_is_named_and_nothing_is_written(fake_llm, llm_env, tmp_path: Path, stage, number, name):
+    from fake_server import Malformed
+
+    fake_llm.default = router(good_answers(**{stage: Malformed()}))
+    notes = tmp_path / "notes.md"
+    notes.write_text(SHELF, encoding="utf-8")
+    out = tmp_path / "draft.md"
+    result = run_prfaq("draft", str(notes), "-o", str(out), env={**llm_env, "PRFAQ_MAX_RETRIES": "1"})
+    assert result.code == 3
+    assert f"the draft failed at stage {number} of 4 ({name})" in result.stderr
+    assert "nothing was written" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
+    # PRFAQ_MAX_RETRIES bounds the malformed bodies like any transient fault: 1 + 1 attempts.
+    assert sent_prompts(fake_llm).count(stage) == 2

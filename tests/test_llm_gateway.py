@@ -127,10 +127,31 @@ def test_one_garbled_body_is_absorbed_by_a_retry(fake_llm, llm_settings):
     assert len(fake_llm.chat_requests) == 2
 
 
-def test_body_without_choices_is_malformed(fake_llm, llm_settings):
-    fake_llm.push(Malformed('{"unexpected": true}'))
-    with pytest.raises(E.MalformedResponse, match="without any choices"):
+def test_body_without_choices_is_malformed_after_the_same_budget(fake_llm, llm_settings):
+    fake_llm.push(*[Malformed('{"unexpected": true}')] * 3)
+    with pytest.raises(E.MalformedResponse, match=r"without any choices \(3 attempts\)"):
         ask(Gateway(llm_settings))
+    assert len(fake_llm.chat_requests) == 1 + llm_settings.max_retries
+
+
+NO_CONTENT = '{"choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant"}}]}'
+
+
+@pytest.mark.parametrize("body", ['{"choices": [{"message": ', '{"unexpected": true}', NO_CONTENT])
+def test_malformed_200s_are_retried_like_a_5xx(fake_llm, llm_settings, body):
+    # As many malformed bodies as there are retries, then a good answer: the call succeeds.
+    fake_llm.push(*[Malformed(body)] * llm_settings.max_retries)
+    fake_llm.push_json(GOOD)
+    assert ask(Gateway(llm_settings)).ok
+    assert len(fake_llm.chat_requests) == 1 + llm_settings.max_retries
+
+
+def test_the_retry_budget_for_malformed_bodies_is_prfaq_max_retries(fake_llm, llm_settings):
+    fake_llm.push(Malformed('{"unexpected": true}'))
+    fake_llm.push_json(GOOD)
+    with pytest.raises(E.MalformedResponse, match=r"\(1 attempts\)"):
+        ask(Gateway(llm_settings.model_copy(update={"max_retries": 0})))
+    assert len(fake_llm.chat_requests) == 1
 
 
 def test_finish_reason_length_is_truncation_not_a_parse_error(fake_llm, llm_settings):

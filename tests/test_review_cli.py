@@ -52,7 +52,7 @@ def test_markdown_review_shows_decision_must_fix_personas_quotes_and_discussion(
     for name in ("CFO", "Principal engineer", "Counsel", "The customer", "Bar raiser"):
         assert f"### {name}: " in out
     assert "> Pricing will be announced later." in out and "line 15" in out
-    assert "## Discussion" in out and "(challenge)" in out
+    assert "## Discussion" in out and "(challenge)" in out and "I read the same point as a minor" in out
     assert "offline engine" in result.stderr
 
 
@@ -97,8 +97,11 @@ def test_list_personas_works_without_a_document():
     for persona_id in ("cfo", "engineer", "counsel", "customer", "bar-raiser"):
         assert f"**{persona_id}**" in result.stdout
     listing = json.loads(run_prfaq("review", "--list-personas", "--format", "json").stdout)
-    assert [p["id"] for p in listing["personas"]] == ["cfo", "engineer", "counsel", "customer", "bar-raiser"]
-    assert all(p["builtin"] and p["default"] and p["lens"] for p in listing["personas"])
+    assert [p["id"] for p in listing["personas"]] == ["cfo", "engineer", "counsel", "customer", "bar-raiser", "ethics"]
+    assert all(p["builtin"] and p["default"] and p["lens"] for p in listing["personas"][:5])
+    ethics = listing["personas"][5]
+    assert not ethics["default"] and "AI" in ethics["seat_when"] and "fairness" in ethics["lens"]
+    assert "seated when the document mentions" in result.stdout
 
 
 def test_a_users_persona_file_is_listed_and_usable(user_prompts):

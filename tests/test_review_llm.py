@@ -84,9 +84,11 @@ def test_each_persona_reads_with_its_own_prompt(fake_llm, llm_settings, gaps):
     fake_llm.default = meeting()
     run(llm_settings, gaps)
     reads = sent(fake_llm, "read")
-    assert sorted(kind_of(r)[1] for r in reads) == sorted(["cfo", "engineer", "counsel", "customer", "bar-raiser"])
+    # gaps.md keeps patients' medical history: the ethics seat sits too.
+    assert sorted(kind_of(r)[1] for r in reads) == sorted(["cfo", "engineer", "counsel", "customer", "bar-raiser",
+                                                           "ethics"])
     systems = [r.messages[0]["content"] for r in reads]
-    assert len(set(systems)) == 5, "same-role panels do worse: every persona needs its own prompt"
+    assert len(set(systems)) == 6, "same-role panels do worse: every persona needs its own prompt"
     by_persona = {p.id: p for p in available_personas()}
     for request in reads:
         persona = by_persona[kind_of(request)[1]]
@@ -130,8 +132,8 @@ def test_calls_are_reported_and_bounded(fake_llm, llm_settings, gaps):
                                                           "point": "I would pay; the price can come later.",
                                                           "finding_refs": ["cfo-1"]}]})
     report = run(llm_settings, gaps, rounds=2)
-    assert report.calls == len(fake_llm.chat_requests) == 5 + 2 + 1
-    assert report.call_budget == 5 + 2 * 1 + 1
+    assert report.calls == len(fake_llm.chat_requests) == 6 + 2 + 1
+    assert report.call_budget == 6 + 2 * 1 + 1
     discussed = sent(fake_llm, "discuss")
     assert [kind_of(r)[1] for r in discussed] == ["customer", "customer"]
     # The dissenter hears only the colleagues whose position differs, with their points.
@@ -164,7 +166,7 @@ def test_unanimous_panel_has_no_discussion(fake_llm, llm_settings, gaps):
     fake_llm.default = meeting()
     report = run(llm_settings, gaps, rounds=3)
     assert report.discussion == [] and sent(fake_llm, "discuss") == []
-    assert report.calls == 6 and report.call_budget == 6
+    assert report.calls == 7 and report.call_budget == 7
 
 
 def test_decision_is_traced_to_findings_and_unknown_refs_are_dropped(fake_llm, llm_settings, gaps):
@@ -212,7 +214,11 @@ def test_instructions_to_reviewers_are_flagged_and_cannot_move_the_rule_based_pa
     # Personas holding a rule blocker cannot approve, whatever the model said.
     assert flagged.persona("cfo").position == "iterate" and flagged.persona("counsel").position == "iterate"
     assert flagged.persona("engineer").position == "approve"
-    assert any("addressed to its reviewers" in r for r in flagged.decision.reasons)
+    assert flagged.decision.must_fix[0].finding_refs == [g.id for g in flagged.guard_findings]
+    assert flagged.guard_findings[0].quote.text == INJECTION
+    # The chair said approve; the rules overruled it, and the report says so.
+    assert flagged.decision.model_verdict == "approve" and flagged.decision.overruled
+    assert not any("changed nothing" in r for r in flagged.decision.reasons)
     # The payload went to the model as data, inside the envelope.
     read = sent(fake_llm, "read")[0].text
     opening = re.search(r"<<<DOCUMENT ([0-9a-f]{12})>>>", read)

@@ -340,8 +340,29 @@ def build_chain(gateway: Gateway,
     def check_and_revise(state: PipelineState) -> PipelineState:
         return step_check_and_revise(state, gateway)
 
-    first: Runnable[PipelineState, PipelineState] = RunnableLambda(extract)
-    return first | RunnableLambda(press_release) | RunnableLambda(faq) | RunnableLambda(check_and_revise)
+    steps = [staged(i, name, step) for i, (name, step) in enumerate(zip(STAGES, (extract, press_release, faq,
+                                                                                  check_and_revise), strict=True), 1)]
+    first: Runnable[PipelineState, PipelineState] = RunnableLambda(steps[0])
+    return first | RunnableLambda(steps[1]) | RunnableLambda(steps[2]) | RunnableLambda(steps[3])
+
+
+STAGES = ("reading the facts from the notes", "writing the press release", "writing the FAQ", "checking and revising")
+
+
+def staged(number: int, name: str, step: Callable[[PipelineState], PipelineState]
+           ) -> Callable[[PipelineState], PipelineState]:
+    """A step whose model failure says which stage failed. The draft exists only once the last
+    stage has run, so a failure leaves nothing partial behind (the CLI writes after)."""
+    from assistant.llm.errors import LLMError
+
+    def run(state: PipelineState) -> PipelineState:
+        try:
+            return step(state)
+        except LLMError as exc:
+            raise type(exc)(f"the draft failed at stage {number} of {len(STAGES)} ({name}): {exc}; "
+                            "nothing was written") from None
+
+    return run
 
 
 def draft_with_llm(notes: Document, gateway: Gateway, stream: Callable[[str], None] | None = None) -> Draft:

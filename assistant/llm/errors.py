@@ -57,6 +57,9 @@ class ModelRefused(LLMError):
 
 
 class MalformedResponse(LLMError):
+    """A 200 that is not a usable chat completion. Retried like a 429 or a 5xx, under the same
+    budget (PRFAQ_MAX_RETRIES) and back-off: the next answer is often fine."""
+
     kind = "malformed"
 
 

@@ -317,13 +317,15 @@ class Gateway:
 
     def _answer(self, messages: list[dict[str, str]], schema: type[BaseModel] | None, temperature: float
                 ) -> _Completion:
-        """One completion. A body that is not JSON is retried up to max_retries times, with the
-        SDK's own back-off (0.5 s doubling to 8 s, jittered); every other failure is final here
-        (the SDK has already retried statuses and connections)."""
+        """One completion. A malformed 200 (a body that is not JSON, or JSON that is not a chat
+        completion) is a transient fault like a 429 or a 5xx: retried up to max_retries times
+        (PRFAQ_MAX_RETRIES, the budget the SDK gives statuses and connections), with the SDK's
+        own back-off (0.5 s doubling to 8 s, jittered); every other failure is final here (the
+        SDK has already retried statuses and connections)."""
         from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential, wait_random
 
         attempts = Retrying(stop=stop_after_attempt(1 + self.settings.max_retries),
-                            retry=retry_if_exception_type(E.GarbledBody),
+                            retry=retry_if_exception_type(E.MalformedResponse),
                             wait=wait_exponential(multiplier=0.5, max=8) + wait_random(0, 0.25), reraise=True)
         for attempt in attempts:
             with attempt:
@@ -360,8 +362,9 @@ class Gateway:
     def _read_choice(self, response: Any, messages: list[dict[str, str]]) -> _Completion:
         choices = getattr(response, "choices", None)
         if not choices:
-            raise E.MalformedResponse("the endpoint answered 200 without any choices: it is not speaking "
-                                      "the OpenAI chat format; check OPENAI_BASE_URL (it usually ends in /v1)")
+            raise E.MalformedResponse(f"the endpoint answered 200 without any choices ({self._attempts} attempts): "
+                                      "it is not speaking the OpenAI chat format; check OPENAI_BASE_URL (it usually "
+                                      "ends in /v1)")
         choice = choices[0]
         message = getattr(choice, "message", None)
         refusal = getattr(message, "refusal", None)
@@ -373,7 +376,7 @@ class Gateway:
                                     "with a larger output limit or a shorter document")
         content = getattr(message, "content", None)
         if not isinstance(content, str):
-            raise E.MalformedResponse("the endpoint's answer has no message content")
+            raise E.MalformedResponse(f"the endpoint's answer has no message content ({self._attempts} attempts)")
         usage = getattr(response, "usage", None)
         prompt_tokens = getattr(usage, "prompt_tokens", None) or estimate_tokens(json.dumps(messages))
         completion_tokens = getattr(usage, "completion_tokens", None) or estimate_tokens(content)
@@ -412,6 +415,10 @@ class Gateway:
                                   duration_ms=int((time.monotonic() - started) * 1000)))
         self._count(prompt_tokens=completion.prompt_tokens, completion_tokens=completion.completion_tokens)
         return completion
+
+    @property
+    def _attempts(self) -> int:
+        return self.settings.max_retries + 1
 
     def _translate(self, exc: Exception) -> E.LLMError:
         """Turn SDK and transport exceptions into our errors, each with the fix in its message."""

@@ -8,7 +8,9 @@
 3. Decision: a chair weighs the arguments, not the head count, and writes the must-fix list.
 
 What the rules found cannot be argued away: rule blockers stay in the must-fix list and keep
-the verdict at `revise` or worse, whatever the model (or the document) says. Model calls are
+the verdict at `revise` or worse, whatever the model (or the document) says. The rules bound the
+chair (`panel.bound`): it may be stricter than they are, never more lenient, and the report says
+when they overruled it. Text addressed to the reader of the review is a must-fix of its own. Model calls are
 bounded by personas + rounds x dissenters + 1 and reported.
 """
 
@@ -27,7 +29,7 @@ from assistant.errors import ConfigError
 from assistant.llm.errors import LLMError
 from assistant.personas import panel
 from assistant.personas.checks import ReviewContext
-from assistant.personas.loader import select_personas
+from assistant.personas.loader import seat, select_personas
 from assistant.personas.models import (
     MAX_MUST_FIX,
     SEVERITY_RANK,
@@ -108,6 +110,7 @@ class _Meeting:
         self.rules = {p.id: panel.rule_findings(ctx, p) for p in personas}
         self.document = envelope("document", doc.text)
         self.flags: list[InstructionNotice] = panel.instruction_notices(ctx)
+        self.guard: list[Finding] = panel.guard_findings(ctx)
         self.calls = 0
         self.dropped = 0
         self.notes: list[str] = []
@@ -258,11 +261,11 @@ class _Meeting:
             }, DecisionAnswer)
         except LLMError as exc:
             self.note(f"The decision call failed ({exc}); the decision follows the rules instead.")
-            decision = panel.rule_decision(verdicts, self.flags)
+            decision = panel.rule_decision(verdicts)
         else:
             decision = self.decision_from(answer, verdicts)
         rule_side = [f for v in verdicts for f in v.findings if f.source == "rule"]
-        return panel.apply_floor(decision, rule_side, self.flags)
+        return panel.bound(panel.apply_floor(decision, rule_side), verdicts, self.guard)
 
     def decision_from(self, answer: DecisionAnswer, verdicts: Sequence[PersonaVerdict]) -> Decision:
         known = self.known_ids(verdicts)
@@ -278,7 +281,8 @@ class _Meeting:
                       "or more than five.")
         reasons = [self.checked(" ".join(r.split()), verdicts) for r in answer.reasons if r.strip()][:6]
         reasons.append(panel.positions_reason(verdicts))
-        return Decision(verdict=answer.verdict, reasons=reasons, must_fix=items, decided_by="model")
+        return Decision(verdict=answer.verdict, reasons=reasons, must_fix=items, decided_by="model",
+                        model_verdict=answer.verdict)
 
 
 def in_parallel(work: Callable[[Item], R], items: Sequence[Item]) -> list[R | LLMError]:
@@ -347,7 +351,7 @@ def _transcript(turns: Sequence[DiscussionTurn], names: dict[str, str]) -> str:
 def review_with_llm(doc: Document, gateway: Gateway, persona_ids: Sequence[str] | None = None,
                     rounds: int = 1) -> ReviewReport:
     panel.check_rounds(rounds)
-    personas = select_personas(persona_ids, gateway.settings.prompts_dir)
+    personas = seat(select_personas(persona_ids, gateway.settings.prompts_dir), doc)
     meeting = _Meeting(doc, gateway, personas)
     verdicts = meeting.first_round()
     panel_position = panel.panel_position(verdicts)
@@ -358,5 +362,5 @@ def review_with_llm(doc: Document, gateway: Gateway, persona_ids: Sequence[str] 
         engine="llm", path=doc.path, personas=verdicts, discussion=turns, decision=decision, rounds=rounds,
         dropped_unverified=meeting.dropped, calls=meeting.calls,
         call_budget=len(personas) + rounds * len(speakers) + 1, instruction_flags=meeting.flags,
-        notes=meeting.notes,
+        guard_findings=meeting.guard, notes=meeting.notes,
     )

@@ -2,8 +2,9 @@
 
 A persona file is a prompt file (name, version, messages for the LLM path) with extra keys:
 `lens`, `always_checks`, `voice`, and optionally `default` (seated when --personas is not given),
-`order`, `checks` (ids of built-in offline checks to run) and `rules` (keyword checks written in
-the file itself). A user file with the same id as a built-in one replaces it.
+`order`, `checks` (ids of built-in offline checks to run), `rules` (keyword checks written in
+the file itself) and `seat_when` (words: seated by default only when the document mentions one;
+always seated when named with --personas). A user file with the same id as a built-in one replaces it.
 
 The messages may use these placeholders: {name}, {lens}, {voice}, {always_checks} (a bulleted
 list), {reading_rules} (prompts/review.reading_rules.yaml: how to quote, severities, positions),
@@ -19,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from assistant.documents.models import Document
 from assistant.errors import ConfigError
 from assistant.personas.models import KeywordRule, Persona
 from assistant.prompts import builtin_prompts_dir, list_prompts, load_prompt
@@ -75,6 +77,7 @@ def persona_from_file(persona_id: str, path: Path, prompts_dir: Path | None) -> 
         order=order if isinstance(order, int) else 100,
         checks=checks,
         rules=_rules(meta.get("rules"), path),
+        seat_when=_strings(meta.get("seat_when"), "seat_when", path),
     )
 
 
@@ -88,7 +91,7 @@ def select_personas(persona_ids: Sequence[str] | None, prompts_dir: Path | None 
     """The personas to seat: the ones asked for (in that order), or the default panel."""
     available = {p.id: p for p in available_personas(prompts_dir)}
     if persona_ids is None:
-        seated = [p for p in available.values() if p.default]
+        seated = [p for p in available.values() if p.default or p.seat_when]
         if not seated:
             raise ConfigError("no default personas found; name some with --personas (see --list-personas)")
         return seated
@@ -98,4 +101,15 @@ def select_personas(persona_ids: Sequence[str] | None, prompts_dir: Path | None 
     unknown = [pid for pid in wanted if pid not in available]
     if unknown:
         raise ConfigError(f"unknown persona {unknown[0]!r}; available: {', '.join(sorted(available))}")
-    return [available[pid] for pid in wanted]
+    return [available[pid].model_copy(update={"seat_when": []}) for pid in wanted]  # asked for: always seated
+
+
+def seat(personas: Sequence[Persona], doc: Document) -> list[Persona]:
+    """The personas that take a seat for this document: a persona with `seat_when` (seated by
+    default only for some documents) sits when the document mentions one of its words. Text
+    addressed to the reviewers is blanked first, so a document cannot seat or unseat anyone."""
+    from assistant.personas.checks import ReviewContext, terms
+
+    ctx = ReviewContext(doc)
+    seated = [p for p in personas if not p.seat_when or ctx.mentions(terms(*p.seat_when))]
+    return seated or list(personas)

@@ -6,7 +6,9 @@ JSON (schema_version "1"):
                    "findings": [{"id", "severity", "quote": {"text", "start", "end", "line"},
                                  "question", "suggestion", "check", "source"}]}],
      "discussion": [{"round", "persona", "responds_to", "point", "stance", "position_after"}],
-     "decision": {"verdict", "reasons", "must_fix": [{"text", "severity", "finding_refs"}]},
+     "decision": {"verdict", "reasons", "must_fix": [{"text", "severity", "finding_refs"}],
+                  "decided_by", "model_verdict", "overruled", "overruled_because", "guard"},
+     "guard_findings": [finding, id "guard-<n>"],
      "dropped_unverified", "calls", "call_budget", "instruction_flags", "notes"}
 `quote.text == document.text[quote.start:quote.end]` always: every quote is verified against the document.
 """
@@ -31,6 +33,7 @@ SEVERITY_RANK: dict[Severity, int] = {"blocker": 3, "major": 2, "minor": 1}
 POSITION_RANK: dict[Position, int] = {"approve": 0, "iterate": 1, "reject": 2}
 VERDICT_RANK: dict[Verdict, int] = {"approve": 0, "revise": 1, "reject": 2}
 MAX_MUST_FIX = 5
+GUARD = "guard"  # the id prefix of findings about text addressed to the reader of the review
 
 
 class Persona(BaseModel):
@@ -48,6 +51,8 @@ class Persona(BaseModel):
     order: int = 100
     checks: list[str] = Field(default_factory=list, description="ids of the offline checks this persona runs")
     rules: list[KeywordRule] = Field(default_factory=list, description="declarative offline checks from the file")
+    seat_when: list[str] = Field(default_factory=list, description="seated by default when the document mentions "
+                                 "one of these words (stems end in *); empty when seated on request")
 
     @property
     def prompt_name(self) -> str:
@@ -131,10 +136,15 @@ class Decision(BaseModel):
     reasons: list[str] = Field(default_factory=list)
     must_fix: list[MustFix] = Field(default_factory=list, max_length=MAX_MUST_FIX)
     decided_by: Literal["rules", "model"] = "rules"
+    model_verdict: Verdict | None = Field(default=None, description="the chair's verdict, when a model decided")
+    overruled: bool = Field(default=False, description="the rules made the verdict stricter than the model's")
+    overruled_because: list[str] = Field(default_factory=list, description="why the model's verdict was not allowed")
+    guard: list[str] = Field(default_factory=list, description="what the guard did about text addressed to the "
+                             "reader of the review (never a claim about what a model did with it)")
 
 
 class InstructionNotice(BaseModel):
-    """Text in the document that tries to instruct the reviewers; ignored, and shown to the user."""
+    """Text in the document that tries to instruct the reviewers: detected, shown to the user, and a must-fix."""
 
     kind: str
     quote: Quote
@@ -152,6 +162,8 @@ class ReviewReport(BaseModel):
     calls: int = Field(default=0, description="model calls this review made")
     call_budget: int = Field(default=0, description="the most calls it could have made")
     instruction_flags: list[InstructionNotice] = Field(default_factory=list)
+    guard_findings: list[Finding] = Field(default_factory=list, description="text addressed to the reader of the "
+                                          "review, each a must-fix blocker quoting it ('guard-<n>')")
     notes: list[str] = Field(default_factory=list)
 
     def persona(self, persona_id: str) -> PersonaVerdict:

@@ -10,9 +10,11 @@ from collections.abc import Iterable, Sequence
 from assistant.errors import ConfigError
 from assistant.personas.checks import CHECKS, ReviewContext, keyword_rule
 from assistant.personas.models import (
+    GUARD,
     MAX_MUST_FIX,
     POSITION_RANK,
     SEVERITY_RANK,
+    VERDICT_RANK,
     Decision,
     Finding,
     InstructionNotice,
@@ -141,7 +143,7 @@ def positions_reason(verdicts: Sequence[PersonaVerdict]) -> str:
     return "Positions after the discussion: " + ", ".join(parts) + "."
 
 
-def rule_decision(verdicts: Sequence[PersonaVerdict], flags: Sequence[InstructionNotice]) -> Decision:
+def rule_decision(verdicts: Sequence[PersonaVerdict]) -> Decision:
     """Reject on blockers from two or more personas or a majority rejecting after the discussion;
     revise on any blocker or major; otherwise approve."""
     findings = [f for v in verdicts for f in v.findings]
@@ -170,19 +172,10 @@ def rule_decision(verdicts: Sequence[PersonaVerdict], flags: Sequence[Instructio
         verdict = "approve"
         reasons.append("No persona raised a blocker or a major finding.")
     reasons.append(positions_reason(verdicts))
-    reasons.extend(flag_reasons(flags))
     return Decision(verdict=verdict, reasons=reasons, must_fix=must_fix_items(findings), decided_by="rules")
 
 
-def flag_reasons(flags: Sequence[InstructionNotice]) -> list[str]:
-    if not flags:
-        return []
-    first = flags[0].quote
-    return [f"The document contains text addressed to its reviewers (line {first.line}: \"{first.text[:80]}\"); "
-            "it was treated as content and changed nothing."]
-
-
-def apply_floor(decision: Decision, rule_side: Sequence[Finding], flags: Sequence[InstructionNotice]) -> Decision:
+def apply_floor(decision: Decision, rule_side: Sequence[Finding]) -> Decision:
     """What rules found, no argument removes: rule blockers stay in must-fix and force at least `revise`."""
     blockers = by_severity(f for f in rule_side if f.severity == "blocker")
     reasons = list(decision.reasons)
@@ -198,12 +191,93 @@ def apply_floor(decision: Decision, rule_side: Sequence[Finding], flags: Sequenc
         holding = [item for item in must_fix if _refers_to_any(item, blockers)]
         others = [item for item in must_fix if not _refers_to_any(item, blockers)]
         must_fix = (holding + must_fix_items(missing) + others)[:MAX_MUST_FIX]
-    for reason in flag_reasons(flags):
-        if reason not in reasons:
-            reasons.append(reason)
     return decision.model_copy(update={"verdict": verdict, "reasons": reasons, "must_fix": must_fix})
 
 
 def _refers_to_any(item: MustFix, findings: Sequence[Finding]) -> bool:
     ids = {f.id for f in findings}
     return any(ref in ids for ref in item.finding_refs)
+
+
+# --- the guard: what the rules allow, whatever a model or the document says ------------------
+GUARD_CHECK = "guard.planted_text"
+GUARD_FIX = "Remove text addressed to the reader of the review."
+
+
+def guard_findings(ctx: ReviewContext) -> list[Finding]:
+    """Each passage addressed to the reviewers, an AI or the tool, as a blocker quoting its sentence.
+
+    The quote is the whole sentence the checks blanked out (`ReviewContext.masked`), so removing
+    the quoted words removes the instruction."""
+    findings: list[Finding] = []
+    for start, end in ctx.masked:
+        kinds = sorted({flag.kind for flag in ctx.instructions if flag.span.start < end and start < flag.span.end})
+        quote = ctx.quote(start, end) or Quote.of(ctx.doc.span(start, end))
+        if any(quote.overlaps(f.quote) for f in findings) or not quote.text.strip():
+            continue
+        findings.append(Finding(
+            id=f"{GUARD}-{len(findings) + 1}", severity="blocker", quote=quote, check=GUARD_CHECK, source="rule",
+            question=f"This speaks to the reader of the review, not to the document's reader ({', '.join(kinds)}).",
+            suggestion=GUARD_FIX,
+        ))
+    return findings
+
+
+def bound(decision: Decision, verdicts: Sequence[PersonaVerdict], guard: Sequence[Finding]) -> Decision:
+    """The rules bound the decision; a model may be stricter, never more lenient.
+
+    - planted text (`guard`) is a must-fix, first in the list, and the verdict is at best `revise`;
+    - `approve` only when no seat rejects and no must-fix remains (no blocker or major finding,
+      and the decision's own must-fix list is empty);
+    - `reject` when most seats reject.
+    When a model's verdict is raised, the decision says so (`overruled`, `overruled_because`)."""
+    findings = [f for v in verdicts for f in v.findings]
+    serious = [f for f in findings if f.severity in ("blocker", "major")]
+    rejecting = [v.id for v in verdicts if v.position == "reject"]
+    why_not_approve: list[str] = []
+    if guard:
+        why_not_approve.append(f"the document contains text addressed to the reader of the review "
+                               f"({len(guard)} passage{'s' if len(guard) != 1 else ''})")
+    if rejecting:
+        why_not_approve.append(f"{_names(verdicts, rejecting)} reject{'s' if len(rejecting) == 1 else ''}")
+    if serious or decision.must_fix:
+        count = max(len(serious), len(decision.must_fix))
+        why_not_approve.append(f"{count} must-fix finding{'s' if count != 1 else ''} remain"
+                               f"{'s' if count == 1 else ''}")
+    floor: Verdict = "approve"
+    why = why_not_approve
+    if verdicts and len(rejecting) * 2 > len(verdicts):
+        floor, why = "reject", [f"most seats reject ({_names(verdicts, rejecting)})"]
+    elif why_not_approve:
+        floor = "revise"
+    verdict = decision.verdict
+    must_fix = list(decision.must_fix)
+    reasons = list(decision.reasons)
+    overruled_because: list[str] = []
+    if VERDICT_RANK[floor] > VERDICT_RANK[verdict]:
+        overruled_because = why
+        reasons.append(f"The rules do not allow {verdict}: {'; '.join(why)}. The verdict is {floor}.")
+        verdict = floor
+        if not must_fix and serious:
+            must_fix = must_fix_items(serious)
+    guard_done: list[str] = []
+    if guard:
+        must_fix = [MustFix(text=GUARD_FIX, severity="blocker", finding_refs=[f.id for f in guard]),
+                    *must_fix][:MAX_MUST_FIX]
+        at = list(dict.fromkeys(f.quote.line for f in guard))
+        guard_done = [
+            f"Detected text addressed to the reader of the review at line{'s' if len(at) != 1 else ''} "
+            f"{', '.join(map(str, at))}.",
+            f"Added it to the must-fix list ({', '.join(f.id for f in guard)}): {GUARD_FIX}",
+            "Blanked it out for the rule-based checks, so it can neither raise nor lower what they find.",
+            "Capped the verdict at revise." if VERDICT_RANK[verdict] <= VERDICT_RANK["revise"] else
+            "The verdict was already reject.",
+        ]
+    said = decision.model_verdict
+    overruled = said is not None and VERDICT_RANK[verdict] > VERDICT_RANK[said]
+    if overruled and not overruled_because:  # raised earlier by `apply_floor`: the same rules, said once
+        overruled_because = why
+    return decision.model_copy(update={
+        "verdict": verdict, "reasons": reasons, "must_fix": must_fix, "guard": guard_done,
+        "overruled": overruled, "overruled_because": overruled_because if overruled else [],
+    })

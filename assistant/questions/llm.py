@@ -9,7 +9,8 @@
    that does. Code then verifies every quote with `doc.find`: a quote that is not in the
    document is dropped, the question is reported unanswered, and the drop is counted. A
    reassuring answer to a risk question ("risk is minimal") is `partly` at most, whatever the
-   model said.
+   model said. The quote must be an answer: a quote inside text addressed to the reader of the
+   review (`assistant.safety`), or one that only claims questions are answered, counts for nothing.
 Ranking is the offline engine's: topic weight, how strongly the document raises it, status.
 """
 
@@ -31,6 +32,7 @@ from assistant.questions.models import Evidence, Question, QuestionReport, Statu
 from assistant.questions.offline import count
 from assistant.questions.rank import diversified, priority, rank_score, top_then_grouped
 from assistant.questions.select import product_name
+from assistant.safety import instruction_ranges
 
 if TYPE_CHECKING:
     from assistant.engines.base import AudienceFilter
@@ -43,6 +45,11 @@ MAX_QUESTIONS_PER_LENS = 8
 GROUNDED_RELEVANCE = 0.9  # the lens quoted the words that raise the question, and they are there
 UNGROUNDED_RELEVANCE = 0.7  # raised by what the document leaves out (or by a quote we could not find)
 UNKNOWN_TOPIC_WEIGHT = 0.6
+# A sentence about the questions rather than the product ("every question is answered here") answers none of them.
+CLAIMS_ANSWERED = re.compile(r"\b(this|that|each|every|all|these|the|your|any|my)\s+(of\s+the\s+|your\s+)?"
+                             r"(questions?|concerns?|faqs?)\b[^.\n]{0,40}?\s(is|are|has\s+been|have\s+been|was|were)\s+"
+                             r"(already\s+|fully\s+|all\s+)?(answered|addressed|resolved|covered)\b"
+                             r"(?!\s+(within|in\s+(under\s+)?\d|by\s+(a|an|our)\b))", re.IGNORECASE)
 
 
 # --- what the model returns -----------------------------------------------------------------
@@ -72,6 +79,7 @@ class AnswerJudgements(BaseModel):
 # --- the pipeline ---------------------------------------------------------------------------
 class _Tally(BaseModel):
     unverified_quotes: int = 0
+    planted_quotes: int = 0
     failed_lenses: list[str] = Field(default_factory=list)
 
 
@@ -105,6 +113,10 @@ def questions_with_llm(doc: Document, gateway: Gateway, audience: AudienceFilter
                                          failed_lenses=len(tally.failed_lenses)))
     if tally.failed_lenses:
         report.notes.append(f"These lenses failed and are missing from the list: {', '.join(tally.failed_lenses)}.")
+    if tally.planted_quotes:
+        report.notes.append(f"{tally.planted_quotes} answer quote(s) from the model were text addressed to the "
+                            "reader of the review or a claim that questions are answered; those questions count "
+                            "as unanswered.")
     if tally.unverified_quotes:
         report.notes.append(f"{tally.unverified_quotes} answer quote(s) from the model were not found in the "
                             "document; they are not shown and those questions count as unanswered.")
@@ -188,9 +200,10 @@ def _judge(doc: Document, gateway: Gateway, questions: list[Question], document:
                                                     "questions": envelope("questions", _numbered(questions))},
                                 AnswerJudgements)
     verdicts = {j.index: j for j in answer.judgements if 1 <= j.index <= len(questions)}
+    planted = instruction_ranges(doc)
     judged = []
     for index, question in enumerate(questions, 1):
-        status, evidence, reason = _verified(doc, question, verdicts.get(index), tally)
+        status, evidence, reason = _verified(doc, question, verdicts.get(index), tally, planted)
         judged.append(question.model_copy(update={
             "status": status, "evidence": evidence, "status_reason": reason,
             "score": rank_score(question.priority, status),
@@ -198,8 +211,10 @@ def _judge(doc: Document, gateway: Gateway, questions: list[Question], document:
     return judged
 
 
-def _verified(doc: Document, question: Question, verdict: AnswerJudgement | None, tally: _Tally
-              ) -> tuple[Status, Evidence | None, str]:
+def _verified(doc: Document, question: Question, verdict: AnswerJudgement | None, tally: _Tally,
+              planted: list[tuple[int, int]] | None = None) -> tuple[Status, Evidence | None, str]:
+    """The guard: `answered` or `partly` only with a quote verified in the document that is an
+    answer, not text addressed to the reader of the review and not a claim that questions are answered."""
     if verdict is None:
         return "unanswered", None, "the model gave no judgement for it"
     if verdict.status == "unanswered":
@@ -208,6 +223,12 @@ def _verified(doc: Document, question: Question, verdict: AnswerJudgement | None
     if span is None:
         tally.unverified_quotes += 1
         return "unanswered", None, "the model's quote was not found in the document, so it does not count"
+    if any(start < span.end and span.start < end for start, end in planted or []):
+        tally.planted_quotes += 1
+        return "unanswered", None, "the model's quote is text addressed to the reader of the review; it answers nothing"
+    if CLAIMS_ANSWERED.search(span.text):
+        tally.planted_quotes += 1
+        return "unanswered", None, "the model's quote only says that questions are answered; it answers nothing"
     evidence = Evidence.of(span)
     status: Literal["answered", "partly"] = verdict.status
     if status == "answered" and question.topic in RISK_TOPICS and SOFTBALL.search(span.text):

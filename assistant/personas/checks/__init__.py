@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assistant.personas.checks import bar_raiser, cfo, counsel, customer, engineer
+from assistant.personas.checks import bar_raiser, cfo, counsel, customer, engineer, ethics
 from assistant.personas.checks.base import Check, ReviewContext, finding, terms
 from assistant.personas.models import Finding, KeywordRule
 
 CHECKS: dict[str, Check] = {
     check.id: check
-    for module in (cfo, engineer, counsel, customer, bar_raiser)
+    for module in (cfo, engineer, counsel, customer, bar_raiser, ethics)
     for check in module.CHECKS
 }
 
