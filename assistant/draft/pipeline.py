@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.documents.models import Document
-from assistant.draft.claims import number_claims
+from assistant.draft.claims import figure_claims
 from assistant.draft.gaps import default_question
 from assistant.draft.grounding import NotesIndex, claims_in, element_for
 from assistant.draft.models import (
@@ -157,7 +157,7 @@ def verify_facts(facts: ExtractedFacts, notes: Document) -> tuple[ExtractedFacts
             speaker, speakers_dropped = None, speakers_dropped + 1  # a real quote, a made-up speaker
         quotes.append(quote.model_copy(update={"text": span.text, "speaker": speaker}))
     for number in facts.numbers:
-        claims = number_claims(number.text)
+        claims = figure_claims(number.text)  # "one in four" is a figure too, checked like "25%"
         if claims and all(index.check(claim).supported for claim in claims):
             numbers.append(number)
     dropped = len(facts.quotes) - len(quotes) + len(facts.numbers) - len(numbers) + speakers_dropped
