@@ -131,3 +131,10 @@ def test_terms_the_document_defines_or_its_readers_use_daily_are_not_asked() -> 
     assert not {"AI-BOM", "PAKE", "CI", "GUI", "SSH", "USD"} & set(asked), asked
     for name, span in terms(doc, load_bank(), "Sievert"):
         assert doc.text[span.start : span.end] == name
+
+
+def test_a_placeholder_is_never_evidence() -> None:
+    text = PLACEHOLDER_QUOTES + "\n## FAQ\n\n**Q: How much does Shelfwise cost?**\n\nA: [TBD: price per month]\n"
+    doc = parse_document(text)
+    price = questions_offline(doc).by_id("price.cost")
+    assert price is not None and price.status == "unanswered" and price.evidence is None
