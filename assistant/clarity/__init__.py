@@ -19,6 +19,7 @@ def score_document(doc: Document, *, today: date | None = None) -> ScoreReport:
     a dateline must be after (tests pass one; the default is the real today)."""
     from assistant.clarity.models import ScoreReport
     from assistant.clarity.score import clarity_report
+    from assistant.documents.exact import recut
     from assistant.rubric import evaluate_rubric
     from assistant.safety import find_instructions, without_instructions
 
@@ -26,7 +27,8 @@ def score_document(doc: Document, *, today: date | None = None) -> ScoreReport:
     scored = without_instructions(doc, flags)  # a payload can neither earn nor cost points
     return ScoreReport(
         path=doc.path,
-        clarity=clarity_report(scored, today=today),
+        # Found on the blanked copy, quoted from the original: a finding's text is the document's words.
+        clarity=recut(clarity_report(scored, today=today), doc),
         rubric=evaluate_rubric(scored, today=today),
         instruction_flags=flags,
     )

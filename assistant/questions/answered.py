@@ -56,9 +56,22 @@ class Judgement:
 def verified(doc: Document, sentence: Sentence) -> Evidence | None:
     """Evidence only for text that `doc.find` confirms is in the document."""
     span = doc.find(sentence.text)
-    if span is None:
+    if span is None or _mostly_placeholder(span.text):
         return None
     return Evidence.of(span)
+
+
+def _mostly_placeholder(text: str) -> bool:
+    """"Price: [TBD]", "said [NAME, TITLE]": a gap to fill is never evidence of an answer."""
+    from assistant.questions.select import placeholder_ranges
+
+    holes = placeholder_ranges(text)
+    if not holes:
+        return False
+    left = list(text)
+    for start, end in holes:
+        left[start:end] = " " * (end - start)
+    return len(re.findall(r"[A-Za-z]{2,}", "".join(left))) < MIN_ANSWER_WORDS
 
 
 def _answer_sentences(doc: Document, answer: Span) -> list[Sentence]:

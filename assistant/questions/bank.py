@@ -24,23 +24,72 @@ COMMON_WORDS = frozenset([
 ])
 
 
-_PLAIN_WORD = re.compile(r"[a-z]+")
-_INFLECTIONS = r"(?:s|es|ed|d|ing|er|ers|ly)?"
+_PLAIN_WORD = re.compile(r"[a-z][a-z0-9]*")
+# -ing forms that are words of their own, not the verb at work: "token accounting" says nothing
+# about accounts, "our marketing" nothing about a market.
+LEXICALISED = frozenset([
+    "accounting", "marketing", "engineering", "housing", "meeting", "setting", "settings", "timing", "being",
+    "spring", "string", "thing", "evening", "morning", "ceiling", "clothing", "wedding", "painting", "dressing",
+])
+# Past forms of the irregular verbs the cue lists use.
+IRREGULAR = {
+    "build": ["built"], "buy": ["bought"], "sell": ["sold"], "spend": ["spent"], "send": ["sent"], "lose": ["lost"],
+    "pay": ["paid"], "grow": ["grew", "grown"], "teach": ["taught"], "learn": ["learnt"], "make": ["made"],
+    "find": ["found"], "keep": ["kept"], "run": ["ran"], "write": ["wrote", "written"], "know": ["knew", "known"],
+    "take": ["took", "taken"], "give": ["gave", "given"], "break": ["broke", "broken"], "steal": ["stole", "stolen"],
+    "hold": ["held"], "choose": ["chose", "chosen"], "leak": [], "say": ["said"], "tell": ["told"],
+    "hear": ["heard"], "drive": ["drove", "driven"], "ship": [], "shut": [],
+}
+_VOWELS = "aeiou"
+
+
+def inflections(word: str) -> list[str]:
+    """The forms a word takes as a noun or a verb, not the words derived from it: "share" gives
+    "shares", "shared", "sharing"; "log" gives "logs", "logged", "logging"; "account" gives
+    "accounts" and "accounted" but not "accounting", which is a word of its own (LEXICALISED),
+    and "custom" never gives "customer"."""
+    forms = {word, word + "'s"}
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(word + "es")
+    elif len(word) > 2 and word.endswith("y") and word[-2] not in _VOWELS:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    else:
+        forms.add(word + "s")
+    if word.endswith("e"):
+        forms.add(word + "d")
+        forms.add(word + "ing" if word.endswith(("ee", "ye", "oe")) else word[:-1] + "ing")
+    elif not (len(word) > 2 and word.endswith("y") and word[-2] not in _VOWELS):
+        forms |= {word + "ed", word + "ing"}
+        if len(word) >= 3 and word[-1] not in _VOWELS + "wxy" and word[-2] in _VOWELS and word[-3] not in _VOWELS:
+            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # log -> logged, plan -> planning
+    forms.update(IRREGULAR.get(word, []))
+    return sorted(forms - (LEXICALISED - {word}), key=lambda f: (-len(f), f))
 
 
 def cue_pattern(cue: str) -> re.Pattern[str]:
-    """Compile a cue. A plain English word matches as a whole word with its inflections ("log"
-    finds "logs", never "logic"); a plain stem that is not a word matches as a prefix ("integrat"
-    finds "integration"); anything else is a regular expression anchored at a word start."""
+    """Compile a cue; every cue matches whole words, never the start of a longer word.
+
+    - A plain English word matches itself and its inflections ("log" finds "logs" and "logged",
+      never "logic"; "account" never finds "token accounting"; see `inflections`).
+    - A plain name that is not an English word ("sqlite", "llm", "netcdf") matches itself, its
+      plural, and a version or compound after it ("sqlite3", "gpt-4", "llm-driven").
+    - Anything else is a regular expression, anchored at a word start and a word end (a plural or
+      possessive "s" may follow it): "log in" does not find "log included". A regex that ends in a
+      space, a hyphen or `\\b` keeps the end its author gave it ("auto-" finds "auto-sync").
+    """
     start = r"(?<![\w-])" if cue[:1].isalnum() else ""
     if _PLAIN_WORD.fullmatch(cue):
         if _is_word(cue):
-            return re.compile(start + cue + _INFLECTIONS + r"(?![\w-])", re.IGNORECASE)
-        return re.compile(start + cue, re.IGNORECASE)
-    return re.compile(start + cue, re.IGNORECASE)
+            forms = "|".join(re.escape(form) for form in inflections(cue))
+            return re.compile(f"{start}(?:{forms})(?![\\w-])", re.IGNORECASE)
+        return re.compile(f"{start}{re.escape(cue)}(?:'?s|es)?(?![^\\W\\d_])", re.IGNORECASE)
+    open_end = cue.endswith((" ", "-", "\\b")) or not (cue[-1:].isalnum() or cue[-1:] in ")]?+*")
+    end = "" if open_end else r"(?:'?s|es)?(?!\w)"
+    return re.compile(f"{start}(?:{cue}){end}", re.IGNORECASE)
 
 
 def _is_word(text: str) -> bool:
+    """An English word (as opposed to a product or technology name): common enough in English."""
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - wordfreq is a dependency

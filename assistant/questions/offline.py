@@ -24,11 +24,13 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
     first; `order="asked"` ranks by priority alone, whatever the document already answers, which is the
     list an FAQ should cover (the questions-recall eval measures it).
     """
+    from assistant.documents.exact import recut
     from assistant.safety import without_instructions
 
     # Text addressed to the model or the reviewers ("Ignore previous instructions...") neither raises
-    # nor answers a question: the rules read the document with such sentences blanked (same offsets).
-    doc = without_instructions(doc)
+    # nor answers a question: the rules read the document with such sentences blanked (same offsets),
+    # and every quote of the report is cut again from the original text at the end.
+    original, doc = doc, without_instructions(doc)
     bank = load_bank()
     product = product_name(doc, bank)
     body = Body(doc, bank)
@@ -49,7 +51,7 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
                               on_merge=lambda kept, dropped: kept.also_asked_as.append(dropped.question),
                               distinct=_same_template_other_name)
     shown = top_then_grouped(diversified(unique, bank.family, order), top)
-    report = QuestionReport(engine="offline", path=doc.path, product=product, questions=shown,
+    report = QuestionReport(engine="offline", path=doc.path, product=product, questions=recut(shown, original),
                             counts=count(shown, merged=before - len(unique)))
     if not doc.faq:
         report.notes.append("No FAQ found: every question was checked against the text alone, so most are "

@@ -82,23 +82,204 @@ def _contains(text: str, name: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
+MIN_WORDS_TO_GUESS = 150  # below this, a rare word said twice is chance, not evidence of a name
+# "Working name: X", "codename X", "Product: X", "concept: X", "Idea: X - ...": the author names it.
+_NAME_LABEL = re.compile(
+    r"(?im)(?:^|[(\[,;.]\s*)[*_>#\s-]*(?:(?:working|code|product|project|brand)[ -]?name(?:\s+is)?|codename|"
+    r"product|concept|idea)\s*[:=\u2014\u2013-]\s*[*_\"\u201c']*(?=\S)"
+    r"|\b(?:working|code)[ -]?name(?:d)?\s+[*_\"\u201c']*(?=\S)|\bcodenamed?\s+[*_\"\u201c']*(?=\S)"
+)
+# "Acme launches X", "announced X", "Introducing X": the headline or first lines say what is new.
+_LAUNCH = re.compile(r"\b(?:launch(?:es|ed|ing)?|announc(?:es|ed|ing)|introduc(?:es|ed|ing)|unveil(?:s|ed|ing)?|"
+                     r"meet|presents?|releas(?:es|ed|ing))\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:new\s+)?(?=\S)",
+                     re.IGNORECASE)
+_TITLE_SPLIT = re.compile(r"\s+[-\u2014\u2013|]\s+|:\s+|\s+\u00b7\s+")
+_TITLE_NOISE = re.compile(r"^(?:pr[ /-]?faqs?|press release|working backwards|(?:the )?(?:internal )?faq|draft"
+                          r"|v?\d+(?:\.\d+)*|announcement|headline|title)$", re.IGNORECASE)
+_VERSION = re.compile(r"\s+v?\d+(?:\.\d+)+\w*$|\s+v\d+\w*$|\s+\d+\.\d+$")
+_OBJECT_OF = frozenset(["on", "to", "via", "with", "using", "uses", "use", "over", "into", "from", "through", "in",
+                        "of", "like", "than", "atop", "onto", "by", "against", "for", "and", "or"])
+
+
+def placeholder_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text still has placeholders ("[NAME, TITLE]", "TBD", "[TBD: price]", "[…]"):
+    words inside them are never a name, a term or evidence."""
+    from assistant.clarity.rules.placeholder import find_placeholders
+
+    found = set(find_placeholders(text))
+    found |= {m.span() for m in _BRACKETED.finditer(text)}
+    return tuple(sorted(found))
+
+
+# A bracketed run of capitals, dots or ellipses that is not a link: "[NAME, TITLE]", "[…]", "[...]".
+_BRACKETED = re.compile(r"\[(?:[A-Z][A-Z0-9 ,_/&.-]{0,60}|\s*(?:\u2026|\.{2,})\s*)\](?![(:\[])")
+_PLACEHOLDER_WORD = re.compile(r"^(?:tbd|tba|tbc|todo|fixme|x+|name|title|product(?: name)?|company|placeholder|"
+                               r"your product|insert.*|n/?a|\?+)$", re.IGNORECASE)
+
+
+def _in_ranges(ranges: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in ranges)
+
+
+def _is_name_token(token: str) -> bool:
+    """A word that can start a product's name: capitalised, CamelCase, with a digit, or not English."""
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) < 2 or _PLACEHOLDER_WORD.match(token) or token.lower() in _NOT_NAMES:
+        return False
+    return token[0].isupper() or any(c.isupper() for c in token[1:]) or _zipf(token) < 2.5
+
+
+def _name_run(text: str) -> str | None:
+    """The name at the start of `text`: one name-like word and the capitalised words after it
+    ("MCP Audit v1.1, a free scanner" -> "MCP Audit"), without a trailing version."""
+    tokens: list[tuple[str, int]] = []
+    for match in _NAME_TOKEN.finditer(text):
+        if match.start() != (tokens[-1][1] + 1 if tokens else 0) or text[match.start() - 1 : match.start()] not in (
+                "", " "):
+            break
+        token = match.group(1)
+        if not tokens and not _is_name_token(token):
+            return None
+        if tokens and not (token[0].isupper() or token[0].isdigit()) or len(tokens) == 4:
+            break
+        if tokens and token.lower() in _NOT_NAMES:
+            break
+        tokens.append((token, match.end()))
+    name = text[: tokens[-1][1]] if tokens else ""
+    name = _VERSION.sub("", name).strip(" .,:;")
+    return name or None
+
+
+def _mentions(text: str, name: str) -> int:
+    if name not in text:
+        return 0
+    return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+
+
+def named_product(doc: Document, bank: Bank | None = None) -> str | None:
+    """The name the document gives its product in so many words: a label ("Working name: X",
+    "concept: X", "Idea: X - ..."), the title or headline ("X - PR/FAQ", "X: tagline", "Acme
+    launches X", "Introducing X"). A title's name must come back in the text; a launch must name
+    something that is not a technology the product uses."""
+    text = doc.text
+    holes = placeholder_ranges(text)
+    tech = bank.technology_pattern if bank is not None else None
+
+    def usable(name: str | None, start: int, *, times: int) -> str | None:
+        if not name or _in_ranges(holes, start, start + len(name)) or _PLACEHOLDER_WORD.match(name):
+            return None
+        if tech is not None and tech.fullmatch(name):
+            return None
+        if all(_zipf(word) >= 3.0 for word in name.split()) and not re.search(
+                rf"[a-z,;]\s+{re.escape(name)}(?![\w-])", text):
+            return None  # ordinary words ("Owners of small shops") are a name only when capitalised mid-sentence
+        return name if _mentions(text, name) >= times else None
+
+    def longest(part: str, start: int) -> str | None:
+        """The longest start of the part's name run that the text names again ("Shelfwise Tells
+        Independent Bookshops" -> "Shelfwise")."""
+        run = _without_article(_name_run(part) or "").split()
+        for size in range(len(run), 0, -1):
+            found = usable(" ".join(run[:size]), start, times=2)
+            if found:
+                return found
+        return None
+
+    tops = [s for s in (_title(doc), doc.headline) if s is not None]
+    for span in tops:
+        for part_start, part in _title_parts(span.text):
+            if _TITLE_NOISE.match(part):
+                continue
+            offset = span.start + part_start
+            whole = _without_article(_VERSION.sub("", part.split(" (")[0]).strip(" .,:;*_"))
+            first = whole.split()[0] if whole.split() else ""
+            if len(whole.split()) <= 6 and _is_name_token(first) and usable(whole, offset, times=2):
+                return whole
+            found = longest(part, offset)
+            if found:
+                return found
+            break  # the first meaningful part names the product, if anything in the title does
+    for match in _NAME_LABEL.finditer(text):
+        found = usable(_name_run(text[match.end() : match.end() + 80]), match.end(), times=1)
+        if found:
+            return _without_article(found)
+    opening = text[: (doc.paragraphs[0].span.end if doc.paragraphs else min(len(text), 600))]
+    for span in [*tops, doc.span(0, len(opening))]:
+        for match in _LAUNCH.finditer(span.text):
+            found = usable(_name_run(span.text[match.end() : match.end() + 80]), span.start + match.end(), times=2)
+            if found:
+                return _without_article(found)
+    return None
+
+
+def _title(doc: Document) -> Span | None:
+    """The document's first heading, when it comes before the headline (a file's title line)."""
+    if not doc.headings:
+        return None
+    first = doc.headings[0].span
+    if doc.headline is not None and first.start > doc.headline.start:
+        return None
+    return first
+
+
+def _title_parts(title: str) -> list[tuple[int, str]]:
+    parts, cursor = [], 0
+    for match in _TITLE_SPLIT.finditer(title):
+        parts.append((cursor, title[cursor : match.start()]))
+        cursor = match.end()
+    parts.append((cursor, title[cursor:]))
+    out = []
+    for start, part in parts:
+        stripped = part.strip(" *_#`")
+        lead = len(part) - len(part.lstrip(" *_#`"))
+        stripped = re.sub(r"^(?:press release|pr/?faq|headline)\s*[:\u2014-]?\s*", "", stripped, flags=re.IGNORECASE)
+        if stripped:
+            out.append((start + lead + part.strip(" *_#`").find(stripped), stripped))
+    return out
+
+
+def _starts_sentence(text: str, word: str) -> bool:
+    """Whether `word` begins a sentence as it is spelled: a lower-case brand ("stoa keeps ...")."""
+    return re.search(rf"(?:^|[.!?]\s+|\n\s*)[*_]*{re.escape(word)}(?![\w-])", text) is not None
+
+
+def _without_article(name: str) -> str:
+    return re.sub(r"^(?:the|The)\s+(?=\S)", "", name).strip()
+
+
 def product_name(doc: Document, bank: Bank | None = None) -> str | None:
     """The product's name as the document spells it, or None when no name stands out.
 
-    A name is capitalised or not an English word ("Totus", "KFabrik", "yalazysops"), is not a
-    technology the product merely uses, appears several times, and preferably in the headline.
-    A capitalised word that follows it most of the time belongs to it ("Signal Aggregator").
+    First the name the document gives in so many words (`named_product`). Failing that, and only
+    in a document long enough for word counts to mean something, a word that looks like a name
+    (capitalised, CamelCase, or not an English word: "Totus", "KFabrik", "yalazysops"), appears
+    several times, preferably in the headline, mostly as the subject rather than as the object of
+    "on", "with", "via" (a technology the product uses: "stores notes on IPFS"), and is not a
+    listed technology. A capitalised word that follows it most of the time belongs to it
+    ("Signal Aggregator"). Placeholders ("[NAME, TITLE]", "TBD") are never a name.
     """
+    named = named_product(doc, bank)
+    if named:
+        return named
     text = doc.press_release_text or doc.text
+    if len(text.split()) < MIN_WORDS_TO_GUESS:
+        return None
+    holes = placeholder_ranges(text)
     headline = doc.headline.text if doc.headline else text[:200]
     tech = bank.technology_pattern if bank is not None else None
     counts: Counter[str] = Counter()
+    as_object: Counter[str] = Counter()
     neighbours: dict[str, Counter[tuple[str, str]]] = {}
-    tokens = [m.group(1) for m in _NAME_TOKEN.finditer(text)]
+    matches = [m for m in _NAME_TOKEN.finditer(text) if not _in_ranges(holes, m.start(), m.end())]
+    tokens = [m.group(1) for m in matches]
     for index, token in enumerate(tokens):
         if sum(c.isalpha() for c in token) < 3 or token.lower() in _NOT_NAMES or token.lower() in STOPWORDS:
             continue
+        if _PLACEHOLDER_WORD.match(token):
+            continue
         counts[token] += 1
+        if index > 0 and tokens[index - 1].lower() in _OBJECT_OF:
+            as_object[token] += 1
         if index + 1 < len(tokens):
             neighbours.setdefault(token, Counter())[("after", tokens[index + 1])] += 1
         if index > 0:
@@ -106,15 +287,17 @@ def product_name(doc: Document, bank: Bank | None = None) -> str | None:
     scored = []
     for token, count in counts.items():
         in_headline = _contains(headline, token)
-        if count < 2 and not in_headline:
-            continue
+        if count < 2:
+            continue  # said once, even in the headline, is not enough to call it the product
         capitalised = token[0].isupper() or any(c.isupper() for c in token[1:])
         common = _zipf(token)
-        if not capitalised and common >= 2.5:
-            continue  # an ordinary lower-case word, not a brand spelled in lower case
-        weight = count * (2.0 if in_headline else 1.0) * (0.5 if common >= 4.0 else 1.0)
+        if not capitalised and (common >= 2.5 or not (in_headline or _starts_sentence(text, token))):
+            continue  # an ordinary word; a brand spelled in lower case is in the headline or starts a sentence
         if tech is not None and tech.fullmatch(token):
-            weight *= 0.3  # a technology the product uses, rarely the product itself
+            continue  # a technology the product uses, not the product (a title would have named it)
+        weight = count * (2.0 if in_headline else 1.0) * (0.5 if common >= 4.0 else 1.0)
+        if as_object[token] * 2 > count:
+            continue  # mostly "on X", "to X", "via X": something the product works with, not the product
         scored.append((weight, in_headline, token))
     if not scored:
         return None
@@ -138,31 +321,91 @@ KNOWN_ACRONYMS = frozenset(
         "ROI", "B2B", "B2C", "SAAS", "SDK", "IDE", "PRFAQ", "PR-FAQ", "README", "GA", "LICENSE",
     ]
 )
+# Words the readers of a PR/FAQ (customers at work, the review room, developers for a developer
+# tool) use every day: asking "What is USD?" or "What is SSH?" would only show the tool does not
+# know them. Units and currencies, placeholders' words, and common professional and developer
+# abbreviations.
+DAILY_TERMS = KNOWN_ACRONYMS | frozenset(
+    [
+        "KB", "MB", "GB", "TB", "PB", "GHZ", "MHZ", "MS", "FPS", "USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "INR",
+        "NAME", "TITLE", "DATE", "TODO", "TBA", "TBC", "XXX", "NA", "N/A",
+        "COO", "CMO", "CIO", "CISO", "HR", "SMB", "SME", "CRM", "ERP", "SKU", "POS", "OKR", "OKRS", "NPS", "SLA",
+        "SLAS", "ARR", "MRR", "QA", "R&D", "P&L", "YOY", "EOD", "ASAP", "FAQ", "LLM", "LLMS", "ML", "NLP",
+        "CI", "CD", "CI/CD", "SSH", "DNS", "CDN", "GUI", "TUI", "REST", "RSS", "SRE", "VM", "VMS", "VPS", "VPN",
+        "TCP", "UDP", "IP", "SMTP", "SSL", "TLS", "SSO", "MFA", "2FA", "OAUTH", "JS", "TS", "CSS", "XML", "YAML",
+        "TOML", "PHP", "RPC", "ORM", "CRUD", "IOT", "P2P", "NAS", "HDD", "ROM", "WIFI", "MIT", "BSD", "GPL", "OSS",
+        "SHA-256", "SHA-1", "MD5", "AES", "RSA", "UUID", "UTF-8", "ASCII", "GIT", "NPM", "PDF", "PNG", "JPG", "JPEG",
+        "SVG", "GIF", "MP3", "MP4", "ZIP", "EDITOR", "PATH", "HOME", "NVIDIA", "IBM", "AMD", "INTEL", "ARM", "X86",
+        "IAM", "VPC", "EC2", "RDS", "K8S",
+    ]
+)
+# "X is a ...", "X, a ...", "X (the ...)", "X stands for", "X means", "... (X)": the document says what it is.
+_DEFINITION_AFTER = (r"\s*(?:\((?!\s*(?:e\.g|i\.e|see|new|beta|v?\d)\b)[^()\n]{3,}\)|,\s+(?:an?|the)\s+\w"
+                     r"|\s+(?:is|are)\s+(?:an?|the|our)\s+\w|\s+(?:stands for|means|refers to|is short for)\b"
+                     r"|\s*[:\u2014\u2013]\s+(?:an?|the)\s+\w)")
+
+
+_CODE_OR_BOLD = re.compile(r"```.*?```|`[^`\n]+`|\*\*[^*\n]+\*\*|__[^_\n]+__", re.DOTALL)
+
+
+def _defined(name: str, text: str) -> bool:
+    """Whether the document says what `name` is, anywhere (the FAQ included)."""
+    escaped = re.escape(name)
+    after = re.compile(rf"(?<![\w-]){escaped}s?(?![\w-]){_DEFINITION_AFTER}")
+    before = re.compile(rf"\((?:\s*|[^()\n]{{0,12}}\b){escaped}s?\s*\)"
+                        rf"|\b(?:called|named|known as)\s+[\"\u201c']?{escaped}\b")
+    return after.search(text) is not None or before.search(text) is not None
+
+
+def _brand_led(name: str, bank: Bank) -> bool:
+    """A run led by a technology or a company the bank knows ("Amazon Bedrock", "Claude Code",
+    "Oura Ring"): another company's product, not a term this document coined."""
+    first = re.split(r"[ -]", name)[0]
+    return bank.technology_pattern.fullmatch(first) is not None or first.lower() in _BRANDS
+
+
+_BRANDS = frozenset(["amazon", "aws", "google", "microsoft", "apple", "meta", "openai", "anthropic", "nvidia", "ibm",
+                     "oracle", "salesforce", "atlassian", "github", "gitlab", "oura", "mastodon", "spring", "maven",
+                     "azure", "intel", "samsung", "fitbit", "garmin", "dexcom", "epic", "cerner", "adobe", "figma"])
 
 
 def terms(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
     """Coined terms and acronyms the press release uses without defining them ("Research Compass",
-    "AI-BOM"): reviewers stop at words they do not know."""
+    "AI-BOM"): reviewers stop at words they do not know. Not asked: what the document defines
+    (anywhere), what its readers use every day (`DAILY_TERMS`), other companies' products,
+    and anything inside a placeholder ("[NAME, TITLE]")."""
     release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
     release = doc.text[:release_end]
+    holes = placeholder_ranges(doc.text)
+    # Code (`AUTO`, `VISION.md`) and bold labels ("**Source-Level Vulnerability Scanning**") are
+    # identifiers and typography, not terms the reader is asked to learn.
+    markup = tuple(m.span() for m in _CODE_OR_BOLD.finditer(doc.text))
     found: dict[str, tuple[int, Span]] = {}
     titles = [h.span for h in doc.headings] + [s for s in (doc.headline, doc.subheading, doc.dateline) if s]
 
     def note(name: str, start: int) -> None:
         if any(t.start <= start < t.end for t in titles):
             return  # headings are set in title case and capitals; that is style, not a coined term
+        if _in_ranges(holes, start, start + len(name)) or _PLACEHOLDER_WORD.match(name):
+            return  # "[NAME, TITLE]" is a gap to fill, not a word to explain
+        if _in_ranges(markup, start, start + len(name)):
+            return
+        if _defined(name, doc.text):
+            return
         count, span = found.get(name.lower(), (0, doc.span(start, start + len(name))))
         found[name.lower()] = (count + 1, span)
 
     for match in _ACRONYM.finditer(release):
         name = match.group(1)
-        defined = re.search(rf"\(\s*{re.escape(name)}s?\s*\)|{re.escape(name)}\s*\((?:[A-Z][a-z]+\s*){{2,}}\)",
-                            release)
         shouting = re.match(r"\s+[A-Z]{2,}\b", release[match.end():]) or re.search(r"\b[A-Z]{2,}\s+$",
                                                                                          release[:match.start()])
         place = len(name) == 2 and release[max(0, match.start() - 2) : match.start()] == ", "  # "Seattle, WA"
-        if name in KNOWN_ACRONYMS or defined or shouting or place or (product and name in product.split()):
+        if name in DAILY_TERMS or shouting or place or (product and name in product.split()):
             continue
+        if len(name) >= 4 and name.isalpha() and _zipf(name) >= 3.5:
+            continue  # an English word in capitals ("VISION", "MANUAL"): emphasis, not an acronym
+        if re.match(r"\.[a-z]{1,4}\b", release[match.end():]):
+            continue  # a file name ("VISION.md")
         if bank.technology_pattern.fullmatch(name):
             continue
         note(name, match.start(1))
@@ -171,7 +414,7 @@ def terms(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Spa
         if len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text)) < 2:
             continue  # a coined term recurs; a name mentioned once is more likely a person or a place
         context = release[max(0, match.start() - 60) : match.end() + 60]
-        if _PERSON_NEAR.search(context) or (product and name.lower() == product.lower()):
+        if _PERSON_NEAR.search(context) or (product and name.lower() == product.lower()) or _brand_led(name, bank):
             continue
         if all(_zipf(word) >= 4.5 for word in re.split(r"[ -]", name)) and not (product and product in name):
             continue  # ordinary words in title case ("Last Mile", "Press Release"), not a coined term

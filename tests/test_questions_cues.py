@@ -1,0 +1,98 @@
+"""Cues match whole words and their inflections, never the start of a longer word: a question is
+raised by what the document says, not by a word that happens to begin with a cue."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.documents import parse_document
+from assistant.questions.bank import _PLAIN_WORD, _is_word, cue_pattern, inflections, load_bank
+from assistant.questions.offline import questions_offline
+
+
+@pytest.mark.parametrize(("cue", "text"), [
+    ("account", "We do token accounting for every request."),
+    ("custom", "Every customer gets a report."),
+    ("unlike", "A breach is unlikely."),
+    ("current", "It currently runs on one server."),
+    ("log in", "The audit log included every call."),
+    ("photos?", "Photographs are stored elsewhere."),
+    ("access to", "It needs an access token."),
+    ("for (small|product)", "It is ready for production."),
+    ("free", "Notes are free-form text."),
+    ("integrat(e|es|ed|ing|ion|ions)", "Integrity checks run nightly."),
+    ("price", "The prick of a needle."),
+])
+def test_a_cue_does_not_match_a_longer_word(cue: str, text: str) -> None:
+    assert cue_pattern(cue).search(text) is None
+
+
+@pytest.mark.parametrize(("cue", "text", "found"), [
+    ("account", "Nobody needs an account.", "account"),
+    ("account", "Both accounts are free.", "accounts"),
+    ("share", "Sharing a notebook takes one link.", "Sharing"),
+    ("share", "A shared notebook.", "shared"),
+    ("log", "Every call is logged.", "logged"),
+    ("plan", "We are planning a beta.", "planning"),
+    ("lose", "Teams lost a week.", "lost"),
+    ("spend", "Owners spent hours on it.", "spent"),
+    ("library", "Three libraries ship with it.", "libraries"),
+    ("gpt", "It calls GPT-4 for summaries.", "GPT"),
+    ("sqlite", "Data lives in sqlite3.", "sqlite"),
+    ("api key", "Your API keys stay local.", "API keys"),
+    ("[$€£]\\s?\\d+", "It costs $49 a month.", "$49"),
+    ("auto-", "It auto-syncs.", "auto-"),
+    ("licen[cs](e|es|ed|ing)", "It is licensed under MIT.", "licensed"),
+])
+def test_a_cue_matches_its_word_and_inflections(cue: str, text: str, found: str) -> None:
+    match = cue_pattern(cue).search(text)
+    assert match is not None and match.group(0) == found
+
+
+def test_inflections_are_forms_of_the_word_not_words_derived_from_it() -> None:
+    assert {"shares", "shared", "sharing"} <= set(inflections("share"))
+    assert {"replies", "replied", "replying"} <= set(inflections("reply"))
+    assert "accounting" not in inflections("account")
+    assert not {"customer", "customers", "customly"} & set(inflections("custom"))
+
+
+def test_no_cue_of_the_bank_is_a_bare_stem() -> None:
+    """A plain cue that is not an English word must be a name ("sqlite", "ollama"), not the start
+    of common words ("integrat", "secur"): spell a word family out as a regex instead."""
+    from wordfreq import top_n_list
+
+    common = [word for word in top_n_list("en", 50000) if word.isalpha()]
+    bank = load_bank()
+    cues = {cue for q in bank.questions for cue in q.cues} | {cue for cues in bank.contexts.values() for cue in cues}
+    stems = {cue: extended[:3] for cue in cues if _PLAIN_WORD.fullmatch(cue) and not _is_word(cue)
+             if (extended := [w for w in common if w.startswith(cue) and len(w) > len(cue) + 1])}
+    assert stems == {}
+
+
+def test_every_cue_of_the_bank_ends_at_a_word_end() -> None:
+    """Whatever a cue is, what it matches in running text is whole words."""
+    bank = load_bank()
+    patterns = [p for q in bank.questions for p in q.cue_patterns]
+    text = "integrity customer unlikely accounting logic freedom productive prickly executive"
+    hits = {p.pattern: m.group(0) for p in patterns if (m := p.search(text))}
+    assert hits == {}
+
+
+SHARED_NOTEBOOK = """# Stoa: one notebook for a research group
+
+**Stoa keeps a research group's notes in one shared notebook, searchable in a second.**
+
+SEATTLE — Today we launch Stoa. Researchers lose hours looking for notes they wrote months ago.
+Stoa indexes every note on the researcher's laptop and does token accounting for each model call, so a
+group always knows what its searches cost. Notes are shared with the whole group by default.
+
+"I found last year's protocol in ten seconds," said Ana Ruiz, a postdoc.
+"""
+
+
+def test_token_accounting_does_not_ask_whether_sharing_needs_an_account() -> None:
+    report = questions_offline(parse_document(SHARED_NOTEBOOK))
+    asked = [q.question for q in report.questions]
+    assert not any(re.search(r"need an account", q) for q in asked), asked
