@@ -1,0 +1,250 @@
+"""Answered-ness by meaning: which part of the document answers a question, and how well.
+
+Three signals, because sentence embeddings alone favour shared words:
+1. structure: the question is first matched against the document's own FAQ questions
+   (question to question is far easier than question to answer); a match is judged on THAT
+   FAQ answer, and its evidence is the sentence of that answer that answers it best;
+2. lexical evidence: the concepts two texts share (`assistant.questions.text.concepts`, with
+   stems and synonyms: "out of scope" and "not do" are one concept);
+3. answer type (`assistant.questions.answertype`): an answer on the subject that lacks what the
+   question's kind needs (a price, a date, a named group, a figure) is only `partly` an answer.
+The product's own name is masked to "it" on both sides before anything is embedded or compared,
+so "What is Foo?" is not close to "How do I install Foo?" merely because both say Foo.
+
+`Reading(doc, product)` embeds the document's sentences and FAQ questions once; every question
+judged against the document reuses them. With the semantic layer off (`PRFAQ_SEMANTIC=off`, or
+the package missing) the lexical and answer-type signals decide alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from assistant.documents.models import Document, FaqItem
+from assistant.questions.answered import (
+    PLACEHOLDER,
+    RISK_TOPICS,
+    SOFTBALL,
+    UNKNOWN,
+    Judgement,
+    _body_sentences,
+    verified,
+)
+from assistant.questions.answertype import Kind, describe, kind_of, satisfies
+from assistant.questions.text import Sentence, concepts, coverage, sentences, similarity
+
+if TYPE_CHECKING:
+    import numpy as np
+
+MASK = "it"
+LEXICAL_WEIGHT = 0.5  # weight of the shared-concept score next to the cosine of the embeddings
+PAIR_THRESHOLD = 0.55  # question-to-FAQ-question score from which the FAQ pair is the one that answers it
+PAIR_MARGIN = 0.0  # (kept for tuning) how far ahead of the runner-up a pair must be
+ANSWER_THRESHOLD = 0.45  # question-to-sentence score from which a body sentence answers it
+PARTLY_THRESHOLD = 0.35  # ... from which it at least touches the subject
+TYPE_BONUS = 0.08  # a sentence with what the question's kind needs is preferred as evidence
+LEAD_BONUS = 0.03  # an FAQ answer's first sentence usually carries the answer
+
+
+def mask(text: str, product: str | None) -> str:
+    """`text` with the product's own name (and its possessive) replaced by "it"."""
+    if not product or not product.strip():
+        return text
+    pattern = rf"(?<![\w-]){re.escape(product.strip())}(?:['\u2019]s)?(?![\w-])"
+    return re.sub(pattern, MASK, text, flags=re.IGNORECASE)
+
+
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|dev|net|ai)(?:/\S*)?", re.IGNORECASE)
+
+
+def _reading_sentences(doc: Document) -> list[Sentence]:
+    """Sentences that could answer, in document order: every FAQ answer's own sentences (split
+    within the answer, so an answer that starts on its question's line is not lost), and the
+    press release and other text, never a question."""
+    answers = [(item.answer.start, item.answer.end) for item in doc.faq if item.answer is not None]
+    found = {(s.start, s.end): s for start, end in answers for s in sentences(doc.text, start, end)}
+    for sentence in _body_sentences(doc):
+        if not any(start < sentence.end and sentence.start < end for start, end in answers):
+            found.setdefault((sentence.start, sentence.end), sentence)
+    return [found[key] for key in sorted(found)]
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One FAQ pair of the document: the question masked, and the answer's sentences (indices)."""
+
+    item: FaqItem
+    question: str
+    sentences: tuple[int, ...]
+
+
+class Reading:
+    """The document, read once for judging many questions against it."""
+
+    def __init__(self, doc: Document, product: str | None) -> None:
+        from assistant import semantic
+
+        self.doc = doc
+        self.product = product
+        self.aliases = [product] if product else []
+        self.sentences = _reading_sentences(doc)
+        self.masked = [mask(s.text, product) for s in self.sentences]
+        pairs = []
+        for item in doc.faq:
+            inside: tuple[int, ...] = ()
+            if item.answer is not None:
+                start, end = item.answer.start, item.answer.end
+                inside = tuple(i for i, s in enumerate(self.sentences) if start <= s.start < end)
+            pairs.append(Pair(item, mask(item.question.text, product), inside))
+        self.pairs = pairs
+        self.semantic = semantic.enabled()
+        self._concepts: dict[int, frozenset[str]] = {}
+
+    # --- vectors, computed on first use, once ---------------------------------------------------
+    @cached_property
+    def sentence_vectors(self) -> np.ndarray:
+        from assistant import semantic
+
+        return semantic.encode(self.masked)
+
+    @cached_property
+    def pair_vectors(self) -> np.ndarray:
+        from assistant import semantic
+
+        return semantic.encode([p.question for p in self.pairs])
+
+    def sentence_concepts(self, index: int) -> frozenset[str]:
+        if index not in self._concepts:
+            # A web address's words ("competitor-a.com/pricing") are not what the sentence says.
+            self._concepts[index] = concepts(_URL.sub(" ", self.masked[index]), aliases=self.aliases)
+        return self._concepts[index]
+
+    # --- matching --------------------------------------------------------------------------------
+    def pair_scores(self, question: str, vector: np.ndarray | None) -> list[float]:
+        """How well each FAQ question asks what `question` asks: cosine + shared concepts."""
+        asked = concepts(question, aliases=self.aliases)
+        cosines = (self.pair_vectors @ vector).tolist() if vector is not None and self.pairs else \
+            [0.0] * len(self.pairs)
+        out = []
+        for pair, cosine in zip(self.pairs, cosines, strict=True):
+            lexical = similarity(asked, concepts(pair.question, aliases=self.aliases))
+            out.append(float(cosine) + LEXICAL_WEIGHT * lexical)
+        return out
+
+    def sentence_scores(self, question: str, vector: np.ndarray | None, indices: list[int]) -> list[float]:
+        """How close each sentence is to `question`: cosine + how much of the question it covers."""
+        asked = concepts(question, aliases=self.aliases) - {"product", "define"}
+        cosines = (self.sentence_vectors[indices] @ vector).tolist() if vector is not None and indices else \
+            [0.0] * len(indices)
+        return [float(c) + LEXICAL_WEIGHT * coverage(asked, self.sentence_concepts(i))
+                for i, c in zip(indices, cosines, strict=True)]
+
+    def vector(self, question: str) -> np.ndarray | None:
+        if not self.semantic:
+            return None
+        from assistant import semantic
+
+        return semantic.encode([question])[0]
+
+
+@dataclass(frozen=True)
+class Match:
+    pair: Pair | None
+    score: float
+
+
+def find_pair(reading: Reading, question: str, among: list[FaqItem] | None = None) -> Match:
+    """The FAQ pair that asks what `question` asks (None below the threshold). `among` limits the
+    pairs considered (the ones the selection already matched)."""
+    masked = mask(question, reading.product)
+    scores = reading.pair_scores(masked, reading.vector(masked))
+    best: Match = Match(None, 0.0)
+    for pair, score in zip(reading.pairs, scores, strict=True):
+        if among is not None and pair.item not in among:
+            continue
+        if score > best.score:
+            best = Match(pair, score)
+    if best.pair is None or best.score < PAIR_THRESHOLD:
+        return Match(None, best.score)
+    return best
+
+
+def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead: int | None = None
+          ) -> tuple[int, float] | None:
+    if not indices:
+        return None
+    masked = mask(question, reading.product)
+    scores = reading.sentence_scores(masked, reading.vector(masked), indices)
+    ranked = []
+    for index, score in zip(indices, scores, strict=True):
+        bonus = TYPE_BONUS if kind != "any" and satisfies(kind, reading.sentences[index].text) else 0.0
+        if index == lead:
+            bonus += LEAD_BONUS
+        ranked.append((score + bonus, -index, index))
+    score, _, index = max(ranked)
+    return index, score
+
+
+def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None = None,
+               cues: list[re.Pattern[str]] | None = None) -> Judgement:
+    """The question judged on one FAQ answer: its best sentence is the evidence; `partly` when the
+    answer lacks what the question's kind (or the bank question's answer cues) needs."""
+    doc = reading.doc
+    item = pair.item
+    answer = item.answer
+    body = answer.text.strip() if answer else ""
+    where = f"its FAQ asks this (line {item.question.line})"
+    if not body or PLACEHOLDER.match(body) or not pair.sentences:
+        return Judgement("unanswered", None, f"{where} but leaves the answer empty or as a placeholder")
+    kind = kind_of(question)
+    indices = list(pair.sentences)
+    texts = {i: reading.sentences[i].text for i in indices}
+    if topic in RISK_TOPICS and SOFTBALL.search(body):
+        soft = next((i for i in indices if SOFTBALL.search(texts[i])), indices[0])
+        return Judgement("partly", verified(doc, reading.sentences[soft]), f"{where}; the answer waves the risk "
+                         "away instead of naming it and the plan for it")
+    has_cue = bool(cues) and any(p.search(body) for p in cues or [])
+    typed = satisfies(kind, body) or has_cue
+    if UNKNOWN.search(body) and not (has_cue or (kind != "any" and satisfies(kind, body))):
+        unknown = next((i for i in indices if UNKNOWN.search(texts[i])), indices[0])
+        return Judgement("partly", verified(doc, reading.sentences[unknown]), f"{where}; the answer says it is "
+                         "not known yet")
+    best = _best(reading, question, indices, kind, lead=indices[0])
+    assert best is not None
+    evidence = verified(doc, reading.sentences[best[0]])
+    if typed:
+        return Judgement("answered", evidence, f"{where} and the answer gives what an answer to it needs")
+    return Judgement("partly", evidence, f"{where}, but the answer does not give {describe(kind)}")
+
+
+def judge_text(reading: Reading, question: str, *, topic: str | None = None, internal: bool = False,
+               cues: list[re.Pattern[str]] | None = None, among: list[FaqItem] | None = None) -> Judgement:
+    """Whether the document answers `question`: its FAQ pair first, then any sentence."""
+    match = find_pair(reading, question, among)
+    if match.pair is not None:
+        verdict = judge_pair(reading, question, match.pair, topic=topic, cues=cues)
+        if verdict.status != "unanswered":
+            return verdict
+    kind = kind_of(question)
+    best = _best(reading, question, list(range(len(reading.sentences))), kind)
+    if best is None or best[1] < PARTLY_THRESHOLD:
+        return Judgement("unanswered", None, "nothing in the document answers it")
+    index, score = best
+    sentence = reading.sentences[index]
+    evidence = verified(reading.doc, sentence)
+    if evidence is None:
+        return Judgement("unanswered", None, "nothing in the document answers it")
+    line = f"line {evidence.line}"
+    typed = satisfies(kind, sentence.text) or bool(cues and any(p.search(sentence.text) for p in cues))
+    if topic in RISK_TOPICS and SOFTBALL.search(sentence.text):
+        return Judgement("partly", evidence, f"the document touches it ({line}) but waves the risk away")
+    if score >= ANSWER_THRESHOLD and typed:
+        if internal:
+            return Judgement("partly", evidence, f"the document mentions it in passing ({line}); the internal "
+                             "FAQ should answer it")
+        return Judgement("answered", evidence, f"the document answers it in the text ({line})")
+    missing = "" if typed else f", without {describe(kind)}"
+    return Judgement("partly", evidence, f"the document touches it ({line}){missing}")
