@@ -49,7 +49,8 @@ def judge_all(folder: Path, labels_path: Path = DEFAULT_LABELS) -> list[dict[str
             label, reason = entry["labels"][qid]
             rows.append({"file": entry["file"], "tune": bool(entry["tune"]), "id": qid, "question": question.question,
                          "label": label, "reason": reason, "tool": question.status,
-                         "evidence": question.evidence.text if question.evidence else None})
+                         "evidence": question.evidence.text if question.evidence else None,
+                         "why": question.status_reason})
     return rows
 
 
@@ -81,7 +82,7 @@ def render(rows: list[dict[str, object]], seconds: float, show_wrong: bool) -> s
             if r["label"] != r["tool"]:
                 evidence = str(r["evidence"] or "")[:100].replace("\n", " ")
                 lines.append(f"{'T' if r['tune'] else 'H'} {str(r['file'])[:24]:25}{r['id']} label={r['label']:10} "
-                             f"tool={r['tool']:10} {r['question']} | {evidence}")
+                             f"tool={r['tool']:10} {r['question']} | {evidence} | {r['why']}")
     return "\n".join(lines)
 
 

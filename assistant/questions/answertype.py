@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-Kind = Literal["price", "when", "who", "figure", "any"]
+Kind = Literal["price", "when", "owner", "who", "figure", "any"]
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -27,6 +27,7 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
                   r"cost|costs|fee|fees|subscription)\b(?! (?:to|of) (?:build|serve|run|operate|us)\b)"
                   r"|\bfree\b|\bcatch\b|\bpay\b|\bcharge\b"),
         ("when", r"^\W*when\b|\bhow soon\b|\b(?:release|launch|ship) date\b|\btimeline\b|\bwhat date\b"),
+        ("owner", r"^\W*who\b[^?]*\b(?:maintain|own|build|built|run|support|develop|make|made|behind)"),
         ("who", r"^\W*who\b(?! (?:can|could|will) (?:see|read|access))|\bfor whom\b|\bwhich (?:customers|users|"
                 r"people|teams)\b|\btarget (?:customer|user|audience)s?\b"),
         ("figure", r"\bhow (?:many|big|large|often|fast|long|much)\b|\bwhat (?:percentage|share|number)\b"
@@ -36,7 +37,7 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
 
 _NEEDS: dict[Kind, re.Pattern[str]] = {
     "price": re.compile(
-        r"[$€£¥]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\b|\bfree\b|\bno (?:cost|charge)\b|\bat no cost\b"
+        r"[$€£¥]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\b|\bfree\b(?![\w\u2010\u2011-])|\bno (?:cost|charge)\b|\bat no cost\b"
         r"|\bper (?:month|year|seat|user|instance|gb|request)\b|/(?:mo|month|yr|year|seat|user)\b|\bfreemium\b"
         r"|\bpaid (?:plan|tier)s?\b|\bpricing (?:is|starts|will be)\b",
         re.IGNORECASE),
@@ -55,6 +56,9 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
         r"anyone|everyone|families|parents|shops?|stores?|agenc(?:y|ies)|freelancers?|solo|contributors?|"
         r"community|communities|maintained by|built by|run by)\b",
         re.IGNORECASE),
+    "owner": re.compile(
+        r"\b(?:solo|maintainers?|maintained by|built by|run by|developed by|author|founder|team|company|"
+        r"community|volunteers?|contributors?|we (?:maintain|build|run|support))\b", re.IGNORECASE),
     "figure": re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|"
                          r"millions?|billions?|half|double|twice)\b", re.IGNORECASE),
 }
@@ -77,4 +81,4 @@ def satisfies(kind: Kind, text: str) -> bool:
 def describe(kind: Kind) -> str:
     """What the kind needs, for a status reason ("a price or 'free'")."""
     return {"price": "a price or \u201cfree\u201d", "when": "a date or \u201cavailable today\u201d",
-            "who": "a named group of people", "figure": "a figure", "any": "an answer"}[kind]
+            "who": "a named group of people", "owner": "who maintains it", "figure": "a figure", "any": "an answer"}[kind]

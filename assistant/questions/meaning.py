@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from assistant.documents.models import Document, FaqItem
+from assistant.documents.models import Document, FaqItem, Heading, Span
 from assistant.questions.answered import (
     PLACEHOLDER,
     RISK_TOPICS,
@@ -41,10 +41,12 @@ if TYPE_CHECKING:
 
 MASK = "it"
 LEXICAL_WEIGHT = 0.5  # weight of the shared-concept score next to the cosine of the embeddings
-PAIR_THRESHOLD = 0.55  # question-to-FAQ-question score from which the FAQ pair is the one that answers it
+PAIR_THRESHOLD = 0.30  # question-to-FAQ-question score from which the FAQ pair is the one that answers it
+PARAPHRASE = 0.75  # a cosine from which two questions ask the same thing whatever words they share
+TRIVIAL = frozenset({"product", "define"})  # concepts that say nothing about what is asked
 PAIR_MARGIN = 0.0  # (kept for tuning) how far ahead of the runner-up a pair must be
-ANSWER_THRESHOLD = 0.45  # question-to-sentence score from which a body sentence answers it
-PARTLY_THRESHOLD = 0.35  # ... from which it at least touches the subject
+ANSWER_THRESHOLD = 0.60  # question-to-sentence score from which a body sentence answers it
+PARTLY_THRESHOLD = 0.45  # ... from which it at least touches the subject
 TYPE_BONUS = 0.08  # a sentence with what the question's kind needs is preferred as evidence
 LEAD_BONUS = 0.03  # an FAQ answer's first sentence usually carries the answer
 
@@ -60,25 +62,93 @@ def mask(text: str, product: str | None) -> str:
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|dev|net|ai)(?:/\S*)?", re.IGNORECASE)
 
 
+# How answers and section headings say what a question's concept asks for, in words the
+# question's own synonyms (assistant.questions.text) do not cover: a "Status" list answers
+# "what is on the roadmap", "Anti-features" answers "what does it not do".
+_ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (concept, re.compile(pattern, re.IGNORECASE))
+    for concept, pattern in (
+        ("roadmap", r"\b(?:status|planned|plans?|later|deferred|pending|milestones?|progression|coming|"
+                    r"next (?:\d+ )?(?:days|weeks|months|release|version|phase))\b"),
+        ("scope", r"\banti-features?\b|\bnot (?:supported|built|included|planned|yet)\b|\bdeferred\b|"
+                  r"\bdoes(?: not|n't)\b|\bwon't\b|\bwill not\b|\bno plans?\b|\blimitations?\b|\bout of scope\b"),
+        ("compatible", r"\bintegrat\w*|\bworks? (?:with|on|against)\b|\bsupport(?:s|ed)?\b|\bcompatib\w*|"
+                       r"\bbackends?\b|\bplug-?ins?\b|\bclients?\b"),
+        ("dependency", r"\bdepend\w*|\brequires?\b|\bbuilt on\b|\bruns? on\b|\bpowered by\b|\bshells? out\b|"
+                       r"\bthrough the\b|\bprerequisites?\b|\bdependenc\w*"),
+        ("security", r"\bencrypt\w*|\bplaintext\b|\bleak\w*|\bsecur\w*|\bscreen-safe\b|\bnever leaves?\b|"
+                     r"\bsandbox\w*|\bmasked\b"),
+        ("privacy", r"\bprivate\b|\bnever (?:sold|sells|shares?)\b|\bwho can see\b|\bvisible to\b|"
+                    r"\bleave[s]? (?:your|my) machine\b|\blocal(?:ly)?\b"),
+        ("requirement", r"\bprerequisites?\b|\brequires?\b|\byou need\b|\bmacos\b|\blinux\b|\bwindows\b|"
+                        r"\bbinar(?:y|ies)\b"),
+        ("start", r"\bgetting started\b|\binstall\w*|\bdownload\w*|\bvisit\b|\bsign up\b|\breleases page\b|"
+                  r"\bstart with\b"),
+        ("problem", r"\bproblem\b|\bpain\b|\bfootgun\b|\bfrustrat\w*|\bstruggl\w*|\bharder than\b|"
+                    r"\bnightmare\b|\bscattered\b"),
+    )
+)
+
+
+def _answer_concepts(text: str) -> frozenset[str]:
+    return frozenset(concept for concept, pattern in _ANSWER_WORDS if pattern.search(text))
+
+
+_HOW_TO = re.compile(r"\b(?:install|set ?up|get(?:ting)? started|start|run|command|deploy|configure)\b", re.IGNORECASE)
+_NOT_A_SECTION = re.compile(r"\b(?:faqs?|frequently asked|press release|q\s*&\s*a|questions)\b", re.IGNORECASE)
+
+
+def _sections(doc: Document) -> list[tuple[Heading, int, int]]:
+    """Headed sections outside the FAQ pairs: (heading, start, end) of the text under each, up to
+    the next heading. A section that holds FAQ pairs (or is the document's title) is not one."""
+    questions = [item.question.start for item in doc.faq]
+    headings = sorted(doc.headings, key=lambda h: h.span.start)
+    out = []
+    for index, heading in enumerate(headings):
+        start = heading.span.end
+        end = headings[index + 1].span.start if index + 1 < len(headings) else len(doc.text)
+        if any(start <= q < end for q in questions) or _NOT_A_SECTION.search(heading.span.text):
+            continue
+        if any(item.answer is not None and item.answer.start <= heading.span.start < item.answer.end
+               for item in doc.faq):
+            continue  # a heading inside an FAQ answer is part of that answer
+        out.append((heading, start, end))
+    return out
+
+
 def _reading_sentences(doc: Document) -> list[Sentence]:
     """Sentences that could answer, in document order: every FAQ answer's own sentences (split
     within the answer, so an answer that starts on its question's line is not lost), and the
     press release and other text, never a question."""
     answers = [(item.answer.start, item.answer.end) for item in doc.faq if item.answer is not None]
     found = {(s.start, s.end): s for start, end in answers for s in sentences(doc.text, start, end)}
+    titles = [h.span for h in doc.headings] + [s for s in (doc.headline, doc.subheading, doc.dateline) if s]
     for sentence in _body_sentences(doc):
-        if not any(start < sentence.end and sentence.start < end for start, end in answers):
-            found.setdefault((sentence.start, sentence.end), sentence)
+        if any(start < sentence.end and sentence.start < end for start, end in answers):
+            continue
+        if any(t.start <= sentence.start and sentence.end <= t.end + 1 for t in titles[:-3] if t is not None) or \
+                any(h.span.start <= sentence.start < h.span.end for h in doc.headings):
+            continue  # a heading names a subject; it does not answer anything (its section may)
+        found.setdefault((sentence.start, sentence.end), sentence)
     return [found[key] for key in sorted(found)]
 
 
 @dataclass(frozen=True)
 class Pair:
-    """One FAQ pair of the document: the question masked, and the answer's sentences (indices)."""
+    """A question the document asks itself, and its answer: an FAQ pair, or a section heading
+    ("## Problem", "Anti-features (deliberately not built)") and the text under it."""
 
-    item: FaqItem
-    question: str
+    question: str  # masked
+    line: int
+    answer: Span | None
     sentences: tuple[int, ...]
+    item: FaqItem | None = None  # None for a section
+
+    @property
+    def where(self) -> str:
+        if self.item is not None:
+            return f"its FAQ asks this (line {self.line})"
+        return f"its section \u201c{self.question.strip('# ')}\u201d covers this (line {self.line})"
 
 
 class Reading:
@@ -94,14 +164,19 @@ class Reading:
         self.masked = [mask(s.text, product) for s in self.sentences]
         pairs = []
         for item in doc.faq:
-            inside: tuple[int, ...] = ()
-            if item.answer is not None:
-                start, end = item.answer.start, item.answer.end
-                inside = tuple(i for i, s in enumerate(self.sentences) if start <= s.start < end)
-            pairs.append(Pair(item, mask(item.question.text, product), inside))
+            answer = item.answer
+            pairs.append(Pair(mask(item.question.text, product), item.question.line, answer,
+                              self._inside(answer.start, answer.end) if answer else (), item))
+        for heading, start, end in _sections(doc):
+            inside = self._inside(start, end)
+            if inside:
+                pairs.append(Pair(mask(heading.span.text, product), heading.span.line, doc.span(start, end), inside))
         self.pairs = pairs
         self.semantic = semantic.enabled()
         self._concepts: dict[int, frozenset[str]] = {}
+
+    def _inside(self, start: int, end: int) -> tuple[int, ...]:
+        return tuple(i for i, s in enumerate(self.sentences) if start <= s.start < end)
 
     # --- vectors, computed on first use, once ---------------------------------------------------
     @cached_property
@@ -119,18 +194,29 @@ class Reading:
     def sentence_concepts(self, index: int) -> frozenset[str]:
         if index not in self._concepts:
             # A web address's words ("competitor-a.com/pricing") are not what the sentence says.
-            self._concepts[index] = concepts(_URL.sub(" ", self.masked[index]), aliases=self.aliases)
+            text = _URL.sub(" ", self.masked[index])
+            self._concepts[index] = concepts(text, aliases=self.aliases) | _answer_concepts(text)
         return self._concepts[index]
 
     # --- matching --------------------------------------------------------------------------------
     def pair_scores(self, question: str, vector: np.ndarray | None) -> list[float]:
-        """How well each FAQ question asks what `question` asks: cosine + shared concepts."""
+        """How well each FAQ question asks what `question` asks: cosine + shared concepts.
+
+        A pair that shares no concept of substance with the question (only the product, now "it",
+        or a bare "what is") scores only when its cosine says it is a near paraphrase: masked,
+        "What is Foo?" reads "What is it?", which embeds close to every "What does it ...?"."""
         asked = concepts(question, aliases=self.aliases)
         cosines = (self.pair_vectors @ vector).tolist() if vector is not None and self.pairs else \
             [0.0] * len(self.pairs)
         out = []
         for pair, cosine in zip(self.pairs, cosines, strict=True):
-            lexical = similarity(asked, concepts(pair.question, aliases=self.aliases))
+            theirs = concepts(pair.question, aliases=self.aliases)
+            if pair.item is None:
+                theirs |= _answer_concepts(pair.question)  # a heading says its subject as an answer would
+            lexical = similarity(asked, theirs)
+            if not (asked & theirs) - TRIVIAL and cosine < PARAPHRASE:
+                out.append(0.0)
+                continue
             out.append(float(cosine) + LEXICAL_WEIGHT * lexical)
         return out
 
@@ -163,7 +249,7 @@ def find_pair(reading: Reading, question: str, among: list[FaqItem] | None = Non
     scores = reading.pair_scores(masked, reading.vector(masked))
     best: Match = Match(None, 0.0)
     for pair, score in zip(reading.pairs, scores, strict=True):
-        if among is not None and pair.item not in among:
+        if among is not None and (pair.item is None or pair.item not in among):
             continue
         if score > best.score:
             best = Match(pair, score)
@@ -193,10 +279,9 @@ def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None
     """The question judged on one FAQ answer: its best sentence is the evidence; `partly` when the
     answer lacks what the question's kind (or the bank question's answer cues) needs."""
     doc = reading.doc
-    item = pair.item
-    answer = item.answer
+    answer = pair.answer
     body = answer.text.strip() if answer else ""
-    where = f"its FAQ asks this (line {item.question.line})"
+    where = pair.where
     if not body or PLACEHOLDER.match(body) or not pair.sentences:
         return Judgement("unanswered", None, f"{where} but leaves the answer empty or as a placeholder")
     kind = kind_of(question)
@@ -229,7 +314,13 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
         if verdict.status != "unanswered":
             return verdict
     kind = kind_of(question)
-    best = _best(reading, question, list(range(len(reading.sentences))), kind)
+    asked = concepts(mask(question, reading.product), aliases=reading.aliases) - TRIVIAL
+    how_to = _HOW_TO.search(question) is not None
+    # Running text answers a question only where it shares a concept of substance with it, and a
+    # code block only a how-to question.
+    candidates = [i for i, s in enumerate(reading.sentences)
+                  if asked & reading.sentence_concepts(i) and (how_to or not s.text.startswith("```"))]
+    best = _best(reading, question, candidates, kind)
     if best is None or best[1] < PARTLY_THRESHOLD:
         return Judgement("unanswered", None, "nothing in the document answers it")
     index, score = best
