@@ -20,9 +20,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 
 # The kind of a question, first match wins (a "how much does it cost" is a price, not a figure).
-_KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
-    for kind, pattern in (
+_KIND_PATTERNS: tuple[tuple[Kind, str], ...] = (
         ("price", r"\bhow much (?:does|do|will|would|is|are)\b[^?]*\b(?:cost|pay|charge)|\b(?:price|pricing|priced|"
                   r"cost|costs|fee|fees|subscription)\b(?! (?:to|of) (?:build|serve|run|operate|us)\b)"
                   r"|\bfree\b|\bcatch\b|\bpay\b|\bcharge\b"),
@@ -32,12 +30,14 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
                 r"people|teams)\b|\btarget (?:customer|user|audience)s?\b"),
         ("figure", r"\bhow (?:many|big|large|often|fast|long|much)\b|\bwhat (?:percentage|share|number)\b"
                    r"|\bmarket size\b|\bsize of the market\b"),
-    )
 )
+_KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _KIND_PATTERNS)
 
 _NEEDS: dict[Kind, re.Pattern[str]] = {
     "price": re.compile(
-        r"[$€£¥]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\b|\bfree\b(?![\w\u2010\u2011-])|\bno (?:cost|charge)\b|\bat no cost\b"
+        r"[$€£¥]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\b|\bfree\b(?![\w\u2010\u2011-])"
+        r"|\bno (?:cost|charge)\b|\bat no cost\b"
         r"|\bper (?:month|year|seat|user|instance|gb|request)\b|/(?:mo|month|yr|year|seat|user)\b|\bfreemium\b"
         r"|\bpaid (?:plan|tier)s?\b|\bpricing (?:is|starts|will be)\b",
         re.IGNORECASE),
@@ -81,4 +81,23 @@ def satisfies(kind: Kind, text: str) -> bool:
 def describe(kind: Kind) -> str:
     """What the kind needs, for a status reason ("a price or 'free'")."""
     return {"price": "a price or \u201cfree\u201d", "when": "a date or \u201cavailable today\u201d",
-            "who": "a named group of people", "owner": "who maintains it", "figure": "a figure", "any": "an answer"}[kind]
+            "who": "a named group of people", "owner": "who maintains it", "figure": "a figure",
+            "any": "an answer"}[kind]
+
+
+_DEFINE = re.compile(r"^\W*what(?: exactly)? (?:is|are) (?:an? |the )?([^?]{2,40}?)\s*\?*$", re.IGNORECASE)
+
+
+def defined_term(question: str) -> str | None:
+    """The term a "What is X?" question asks to define (None for "What is it?" and other questions)."""
+    match = _DEFINE.match(question.strip())
+    if match is None or match.group(1).lower() in {"it", "this", "that", "they"}:
+        return None
+    return match.group(1)
+
+
+def defines(term: str, text: str) -> bool:
+    """Does `text` say what `term` is ("X is ...", "X (...)", "X: ...", "X — ...")? A mention is not a definition."""
+    return re.search(rf"(?<![\w-]){re.escape(term)}\W{{0,3}}(?:\s+(?:is|are|means|stands for|refers to)\b|\s*[(:\u2014]"
+                     rf"|\s+-\s)", text, re.IGNORECASE) is not None or re.search(
+        rf"\(\s*{re.escape(term)}\s*\)", text, re.IGNORECASE) is not None

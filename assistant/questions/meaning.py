@@ -29,18 +29,21 @@ from assistant.questions.answered import (
     RISK_TOPICS,
     SOFTBALL,
     UNKNOWN,
+    Body,
     Judgement,
     _body_sentences,
     verified,
 )
-from assistant.questions.answertype import Kind, describe, kind_of, satisfies
+from assistant.questions.answertype import Kind, defined_term, defines, describe, kind_of, satisfies
+from assistant.questions.select import Candidate
 from assistant.questions.text import Sentence, concepts, coverage, sentences, similarity
 
 if TYPE_CHECKING:
     import numpy as np
 
 MASK = "it"
-LEXICAL_WEIGHT = 0.5  # weight of the shared-concept score next to the cosine of the embeddings
+LEXICAL_WEIGHT = 0.5  # weight of the shared-concept score next to the cosine of two questions' embeddings
+SENTENCE_LEXICAL = 0.5  # ... of a question and a sentence
 PAIR_THRESHOLD = 0.30  # question-to-FAQ-question score from which the FAQ pair is the one that answers it
 PARAPHRASE = 0.75  # a cosine from which two questions ask the same thing whatever words they share
 TRIVIAL = frozenset({"product", "define"})  # concepts that say nothing about what is asked
@@ -49,13 +52,18 @@ ANSWER_THRESHOLD = 0.60  # question-to-sentence score from which a body sentence
 PARTLY_THRESHOLD = 0.45  # ... from which it at least touches the subject
 TYPE_BONUS = 0.08  # a sentence with what the question's kind needs is preferred as evidence
 LEAD_BONUS = 0.03  # an FAQ answer's first sentence usually carries the answer
+DEFINITION_BONUS = 0.25  # "What is X?" is answered by the sentence that says what X is
+FAQ_REGION_BONUS = 0.1  # an FAQ's text answers questions;
+# the press release tells a story
+COSINE_ALONE = 0.45  # a sentence sharing no concept with the question answers it only this close in meaning
 
 
 def mask(text: str, product: str | None) -> str:
     """`text` with the product's own name (and its possessive) replaced by "it"."""
     if not product or not product.strip():
         return text
-    pattern = rf"(?<![\w-]){re.escape(product.strip())}(?:['\u2019]s)?(?![\w-])"
+    # Not where the name starts a longer one ("Tangent Graph" is a part of Tangent, not Tangent).
+    pattern = rf"(?<![\w-]){re.escape(product.strip())}(?:['\u2019]s)?(?![\w-])(?! [A-Z][a-z])"
     return re.sub(pattern, MASK, text, flags=re.IGNORECASE)
 
 
@@ -84,6 +92,8 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         r"\bbinar(?:y|ies)\b"),
         ("start", r"\bgetting started\b|\binstall\w*|\bdownload\w*|\bvisit\b|\bsign up\b|\breleases page\b|"
                   r"\bstart with\b"),
+        ("customer", r"\b(?:designed|built|made|meant|aimed|intended) (?:squarely )?(?:for|at)\b|\bfor (?:people|teams|"
+                     r"developers|engineers|anyone|operators|students)\b"),
         ("problem", r"\bproblem\b|\bpain\b|\bfootgun\b|\bfrustrat\w*|\bstruggl\w*|\bharder than\b|"
                     r"\bnightmare\b|\bscattered\b"),
     )
@@ -225,7 +235,7 @@ class Reading:
         asked = concepts(question, aliases=self.aliases) - {"product", "define"}
         cosines = (self.sentence_vectors[indices] @ vector).tolist() if vector is not None and indices else \
             [0.0] * len(indices)
-        return [float(c) + LEXICAL_WEIGHT * coverage(asked, self.sentence_concepts(i))
+        return [float(c) + SENTENCE_LEXICAL * coverage(asked, self.sentence_concepts(i))
                 for i, c in zip(indices, cosines, strict=True)]
 
     def vector(self, question: str) -> np.ndarray | None:
@@ -259,19 +269,29 @@ def find_pair(reading: Reading, question: str, among: list[FaqItem] | None = Non
 
 
 def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead: int | None = None
-          ) -> tuple[int, float] | None:
+          ) -> tuple[int, float, float] | None:
+    """The sentence (of `indices`) that answers `question` best: (index, score, cosine)."""
     if not indices:
         return None
     masked = mask(question, reading.product)
-    scores = reading.sentence_scores(masked, reading.vector(masked), indices)
+    vector = reading.vector(masked)
+    scores = reading.sentence_scores(masked, vector, indices)
+    cosines = (reading.sentence_vectors[indices] @ vector).tolist() if vector is not None else [0.0] * len(indices)
+    term = defined_term(question)
+    faq_start = reading.doc.faq_start
     ranked = []
-    for index, score in zip(indices, scores, strict=True):
-        bonus = TYPE_BONUS if kind != "any" and satisfies(kind, reading.sentences[index].text) else 0.0
+    for index, score, cosine in zip(indices, scores, cosines, strict=True):
+        text = reading.sentences[index].text
+        bonus = TYPE_BONUS if kind != "any" and satisfies(kind, text) else 0.0
         if index == lead:
             bonus += LEAD_BONUS
-        ranked.append((score + bonus, -index, index))
-    score, _, index = max(ranked)
-    return index, score
+        if term is not None and defines(term, text):
+            bonus += DEFINITION_BONUS
+        if faq_start is not None and reading.sentences[index].start >= faq_start:
+            bonus += FAQ_REGION_BONUS
+        ranked.append((score + bonus, -index, index, float(cosine)))
+    score, _, index, cosine = max(ranked)
+    return index, score, cosine
 
 
 def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None = None,
@@ -316,20 +336,26 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
     kind = kind_of(question)
     asked = concepts(mask(question, reading.product), aliases=reading.aliases) - TRIVIAL
     how_to = _HOW_TO.search(question) is not None
-    # Running text answers a question only where it shares a concept of substance with it, and a
-    # code block only a how-to question.
-    candidates = [i for i, s in enumerate(reading.sentences)
-                  if asked & reading.sentence_concepts(i) and (how_to or not s.text.startswith("```"))]
+    # A code block answers only a how-to question.
+    candidates = [i for i, s in enumerate(reading.sentences) if how_to or not s.text.startswith("```")]
     best = _best(reading, question, candidates, kind)
     if best is None or best[1] < PARTLY_THRESHOLD:
         return Judgement("unanswered", None, "nothing in the document answers it")
-    index, score = best
+    index, score, _ = best
+    term = defined_term(question)
+    if not asked & reading.sentence_concepts(index) and best[2] < COSINE_ALONE and not (
+            term is not None and defines(term, reading.sentences[index].text)):
+        # Running text that shares no concept of substance with the question answers it only when
+        # it is close in meaning on its own.
+        return Judgement("unanswered", None, "nothing in the document answers it")
     sentence = reading.sentences[index]
     evidence = verified(reading.doc, sentence)
     if evidence is None:
         return Judgement("unanswered", None, "nothing in the document answers it")
     line = f"line {evidence.line}"
     typed = satisfies(kind, sentence.text) or bool(cues and any(p.search(sentence.text) for p in cues))
+    if term is not None and not defines(term, sentence.text):
+        typed = False  # a sentence that mentions a term does not say what it is
     if topic in RISK_TOPICS and SOFTBALL.search(sentence.text):
         return Judgement("partly", evidence, f"the document touches it ({line}) but waves the risk away")
     if score >= ANSWER_THRESHOLD and typed:
@@ -339,3 +365,11 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
         return Judgement("answered", evidence, f"the document answers it in the text ({line})")
     missing = "" if typed else f", without {describe(kind)}"
     return Judgement("partly", evidence, f"the document touches it ({line}){missing}")
+
+
+def judge_candidate(reading: Reading, candidate: Candidate, body: Body) -> Judgement:
+    """A bank question's status, judged by meaning like an asked one (`judge_text`), with the
+    bank's answer cues counting as what its answer needs besides the question's kind."""
+    question = candidate.bank
+    return judge_text(reading, candidate.text, topic=question.topic, internal=question.audience == "internal",
+                      cues=question.answers_in(body.present))

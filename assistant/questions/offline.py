@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.questions.answered import Body, judge
+from assistant.questions.answered import Body
 from assistant.questions.bank import Bank, BankQuestion, load_bank
 from assistant.questions.dedup import merge_duplicates
+from assistant.questions.meaning import Reading, judge_candidate
 from assistant.questions.models import Question, QuestionCounts, QuestionReport
 from assistant.questions.rank import Order, diversified, priority, rank_score, ranked, top_then_grouped
 from assistant.questions.select import product_name, select
@@ -32,11 +33,12 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
     bank = load_bank()
     product = product_name(doc, bank)
     body = Body(doc, bank)
+    reading = Reading(doc, product)
     questions: list[Question] = []
     for candidate in select(doc, bank, product):
         if audience != "all" and candidate.bank.audience != audience:
             continue
-        verdict = judge(doc, candidate, body)
+        verdict = judge_candidate(reading, candidate, body)
         weight = priority(bank.weight(candidate.bank.topic), candidate.relevance)
         questions.append(Question(
             id=candidate.key, audience=candidate.bank.audience, topic=candidate.bank.topic, question=candidate.text,
@@ -60,7 +62,7 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
 def ask_offline(doc: Document, asked: list[str]) -> QuestionReport:
     """The user's own questions (`prfaq questions --ask FILE`), in their order, each judged against
     the document by meaning (`assistant.questions.meaning`): status, evidence and the reason."""
-    from assistant.questions.meaning import Reading, judge_text
+    from assistant.questions.meaning import judge_text
     from assistant.safety import without_instructions
 
     doc = without_instructions(doc)
