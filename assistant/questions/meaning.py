@@ -92,6 +92,8 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         r"\bbinar(?:y|ies)\b"),
         ("start", r"\bgetting started\b|\binstall\w*|\bdownload\w*|\bvisit\b|\bsign up\b|\breleases page\b|"
                   r"\bstart with\b"),
+        ("price", r"[$\u20ac\u00a3]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\b|\bper (?:month|year|seat|user)\b|"
+                  r"/(?:mo|month|yr|year|seat|user)\b"),
         ("customer", r"\b(?:designed|built|made|meant|aimed|intended) (?:squarely )?(?:for|at)\b|\bfor (?:people|teams|"
                      r"developers|engineers|anyone|operators|students)\b"),
         ("problem", r"\bproblem\b|\bpain\b|\bfootgun\b|\bfrustrat\w*|\bstruggl\w*|\bharder than\b|"
@@ -329,10 +331,20 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
                cues: list[re.Pattern[str]] | None = None, among: list[FaqItem] | None = None) -> Judgement:
     """Whether the document answers `question`: its FAQ pair first, then any sentence."""
     match = find_pair(reading, question, among)
+    by_pair: Judgement | None = None
     if match.pair is not None:
-        verdict = judge_pair(reading, question, match.pair, topic=topic, cues=cues)
-        if verdict.status != "unanswered":
-            return verdict
+        by_pair = judge_pair(reading, question, match.pair, topic=topic, cues=cues)
+        if by_pair.status != "unanswered":
+            return by_pair
+    verdict = _judge_sentences(reading, question, topic=topic, internal=internal, cues=cues)
+    if verdict.status == "unanswered" and by_pair is not None:
+        return by_pair  # its FAQ asks it and leaves the answer empty: say so
+    return verdict
+
+
+def _judge_sentences(reading: Reading, question: str, *, topic: str | None, internal: bool,
+                     cues: list[re.Pattern[str]] | None) -> Judgement:
+    """The sentence of the document closest to `question`, when it is close enough to count."""
     kind = kind_of(question)
     asked = concepts(mask(question, reading.product), aliases=reading.aliases) - TRIVIAL
     how_to = _HOW_TO.search(question) is not None
@@ -343,7 +355,10 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
         return Judgement("unanswered", None, "nothing in the document answers it")
     index, score, _ = best
     term = defined_term(question)
-    if not asked & reading.sentence_concepts(index) and best[2] < COSINE_ALONE and not (
+    text = reading.sentences[index].text
+    # What a price question needs ("$19 per month") is itself a concept in common with it.
+    shared = bool(asked & reading.sentence_concepts(index)) or (kind == "price" and satisfies(kind, text))
+    if not shared and best[2] < COSINE_ALONE and not (
             term is not None and defines(term, reading.sentences[index].text)):
         # Running text that shares no concept of substance with the question answers it only when
         # it is close in meaning on its own.
