@@ -34,8 +34,10 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
     product = product_name(doc, bank)
     body = Body(doc, bank)
     reading = Reading(doc, product)
+    candidates = select(doc, bank, product)
+    reading.prepare([candidate.text for candidate in candidates])
     questions: list[Question] = []
-    for candidate in select(doc, bank, product):
+    for candidate in candidates:
         if audience != "all" and candidate.bank.audience != audience:
             continue
         verdict = judge_candidate(reading, candidate, body)
@@ -69,6 +71,7 @@ def ask_offline(doc: Document, asked: list[str]) -> QuestionReport:
     bank = load_bank()
     product = product_name(doc, bank)
     reading = Reading(doc, product)
+    reading.prepare(asked)
     questions: list[Question] = []
     for number, text in enumerate(asked, 1):
         like = nearest_bank_question(bank, text, product)
