@@ -95,12 +95,18 @@ def questions(
     audience: AudienceFilter = "all",
     top: int | None = None,
     settings: Settings | None = None,
+    ask: Sequence[str] | None = None,
 ) -> QuestionReport:
-    """The hard questions this document will be asked, and whether it answers them."""
+    """The hard questions this document will be asked, and whether it answers them.
+
+    `ask`: the team's own questions instead: exactly these, in this order, each judged."""
     from assistant.engines import get_engine
 
     settings = _settings(settings)
-    return get_engine(settings).questions(load(source, settings=settings), audience=audience, top=top)
+    document = load(source, settings=settings)
+    if ask is not None:
+        return get_engine(settings).ask(document, list(ask))
+    return get_engine(settings).questions(document, audience=audience, top=top)
 
 
 def review(

@@ -2,10 +2,13 @@
 
 Give the offline engine only the press release of each real PR/FAQ, and count how many of the
 FAQ questions its authors wrote are matched by one of the first K generated questions
-(K = 10 and 20). The baseline is the fixed list of generic questions below, which any writer
+(K = 10, 15 and 20). The baseline is the fixed list of generic questions below, which any writer
 could paste into any FAQ; the tool has to beat it by reading the document.
 
-    python evals/questions_recall.py [FOLDER] [--k 10 --k 20] [--half even|odd] [--json] [--show-misses]
+The judge masks the product's own name on both sides ("What is Foo?" must not match "How do I
+install Foo?"): see `assistant.questions.recall.anticipates`.
+
+    python evals/questions_recall.py [FOLDER] [--k 10 --k 15 --k 20] [--half even|odd] [--json] [--show-misses]
 
 FOLDER defaults to ../shared/datasets/prfaq-public/ next to the repository (skipped with a
 note when it is missing). The dataset is read where it lies; nothing is copied into the repo.
@@ -80,7 +83,7 @@ def documents(folder: Path, half: Half | None = None) -> list[Path]:
     return paths[0 if half == "even" else 1 :: 2]
 
 
-def questions_recall(folder: Path = DEFAULT_FOLDER, ks: tuple[int, ...] = (10, 20),
+def questions_recall(folder: Path = DEFAULT_FOLDER, ks: tuple[int, ...] = (10, 15, 20),
                      baseline: list[str] | None = None, order: Order = "asked", half: Half | None = None
                      ) -> RecallReport:
     """Recall@K of `prfaq questions` (offline) and of the generic baseline over a folder of PR/FAQs."""
@@ -114,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=None,
                         help=f"a folder of PR/FAQs (default: {DEFAULT_FOLDER}, from PRFAQ_SHARED_DIR)")
-    parser.add_argument("--k", type=int, action="append", help="K for recall@K (repeatable; default 10 and 20)")
+    parser.add_argument("--k", type=int, action="append", help="K for recall@K (repeatable; default 10, 15 and 20)")
     parser.add_argument("--order", choices=["asked", "threat"], default="asked",
                         help="asked: by priority whatever the release answers (default); threat: the CLI's order")
     parser.add_argument("--half", choices=["even", "odd"],
@@ -130,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
               "repository as ../shared; set PRFAQ_SHARED_DIR or give a folder of PR/FAQs)", file=sys.stderr)
         return 0
     args.folder = args.folder or DEFAULT_FOLDER
-    report = questions_recall(args.folder, tuple(sorted(set(args.k or [10, 20]))), order=args.order,
+    report = questions_recall(args.folder, tuple(sorted(set(args.k or [10, 15, 20]))), order=args.order,
                                half=args.half)
     try:
         print(report.model_dump_json(indent=2) if args.json else render(report, args.show_misses))

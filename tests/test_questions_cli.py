@@ -56,7 +56,7 @@ def test_notes_from_standard_input():
     assert result.code == 0, result.stderr
     report = json.loads(result.stdout)
     statuses = [q["status"] for q in report["questions"]]
-    assert statuses.count("unanswered") >= 0.9 * len(statuses)
+    assert statuses.count("unanswered") >= 0.85 * len(statuses)
     assert "offline engine" in result.stderr
 
 

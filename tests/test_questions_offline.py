@@ -121,7 +121,8 @@ def test_notes_are_mostly_unanswered():
     notes = parse_document((FIXTURES / "notes.md").read_text(encoding="utf-8"), path="notes.md")
     report = run(notes)
     assert report.counts.total >= 20
-    assert report.counts.unanswered / report.counts.total >= 0.9
+    # Notes touch a few subjects ("maybe charge per shop? not sure"): those are partly, not answered.
+    assert report.counts.unanswered / report.counts.total >= 0.85
     assert any("No FAQ" in note for note in report.notes)
 
 

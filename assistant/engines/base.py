@@ -30,6 +30,10 @@ class Engine(Protocol):
         self, doc: Document, *, audience: AudienceFilter = "all", top: int | None = None
     ) -> QuestionReport: ...
 
+    def ask(self, doc: Document, questions: Sequence[str]) -> QuestionReport:
+        """Exactly these questions, in this order, each judged against the document."""
+        ...
+
     def review(
         self, doc: Document, *, personas: Sequence[str] | None = None, rounds: int = 1
     ) -> ReviewReport: ...

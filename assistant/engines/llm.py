@@ -41,6 +41,11 @@ class LLMEngine:
 
         return questions_with_llm(doc, self.gateway, audience=audience, top=top)
 
+    def ask(self, doc: Document, questions: Sequence[str]) -> QuestionReport:
+        from assistant.questions.llm import ask_with_llm
+
+        return ask_with_llm(doc, self.gateway, list(questions))
+
     def review(
         self, doc: Document, *, personas: Sequence[str] | None = None, rounds: int = 1
     ) -> ReviewReport:

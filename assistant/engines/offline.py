@@ -46,6 +46,11 @@ class OfflineEngine:
 
         return questions_offline(doc, audience=audience, top=top)
 
+    def ask(self, doc: Document, questions: Sequence[str]) -> QuestionReport:
+        from assistant.questions.offline import ask_offline
+
+        return ask_offline(doc, list(questions))
+
     def review(
         self, doc: Document, *, personas: Sequence[str] | None = None, rounds: int = 1
     ) -> ReviewReport:

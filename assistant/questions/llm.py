@@ -236,3 +236,34 @@ def _verified(doc: Document, question: Question, verdict: AnswerJudgement | None
     reason = "the model found the answer, and the quote is in the document" if status == "answered" else \
         "the model found a partial answer, and the quote is in the document"
     return status, evidence, reason
+
+
+def ask_with_llm(doc: Document, gateway: Gateway, asked: list[str]) -> QuestionReport:
+    """The team's own questions (`prfaq questions --ask FILE`): exactly these, in this order.
+
+    No lens generates anything; the model judges each question against the document and quotes
+    the sentence that answers it, and code verifies every quote with `doc.find` (an unverifiable
+    quote makes the question unanswered and is counted), as for generated questions.
+    """
+    from assistant.prompts import envelope
+    from assistant.questions.offline import nearest_bank_question
+
+    bank = load_bank()
+    product = product_name(doc, bank)
+    questions = []
+    for number, text in enumerate(asked, 1):
+        like = nearest_bank_question(bank, text, product)
+        topic = like.topic if like is not None else "asked"
+        weight = priority(bank.weight(topic), 1.0)
+        questions.append(Question(
+            id=f"ask.{number}", audience=like.audience if like is not None else "external", topic=topic,
+            question=text, why="You asked it.", source="asked", priority=weight,
+            score=rank_score(weight, "unanswered")))
+    tally = _Tally()
+    judged = _judge(doc, gateway, questions, envelope("document", doc.text), tally)
+    report = QuestionReport(engine="llm", path=doc.path, product=product, questions=judged,
+                            counts=count(judged, unverified=tally.unverified_quotes))
+    if tally.unverified_quotes:
+        report.notes.append(f"{tally.unverified_quotes} answer quote(s) from the model were not found in the "
+                            "document; they are not shown and those questions count as unanswered.")
+    return report

@@ -19,7 +19,7 @@ from assistant.documents.models import Audience, Span
 SCHEMA_VERSION = "1"
 
 Status = Literal["answered", "partly", "unanswered"]
-Source = Literal["bank", "llm"]
+Source = Literal["bank", "llm", "asked"]  # asked: a question the user gave (--ask)
 
 
 class Evidence(BaseModel):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.questions.answered import Body, judge
-from assistant.questions.bank import load_bank
+from assistant.questions.answered import Body
+from assistant.questions.bank import Bank, BankQuestion, load_bank
 from assistant.questions.dedup import merge_duplicates
+from assistant.questions.meaning import Reading, judge_candidate
 from assistant.questions.models import Question, QuestionCounts, QuestionReport
 from assistant.questions.rank import Order, diversified, priority, rank_score, ranked, top_then_grouped
 from assistant.questions.select import product_name, select
@@ -34,11 +35,14 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
     bank = load_bank()
     product = product_name(doc, bank)
     body = Body(doc, bank)
+    reading = Reading(doc, product)
+    candidates = select(doc, bank, product)
+    reading.prepare([candidate.text for candidate in candidates])
     questions: list[Question] = []
-    for candidate in select(doc, bank, product):
+    for candidate in candidates:
         if audience != "all" and candidate.bank.audience != audience:
             continue
-        verdict = judge(doc, candidate, body)
+        verdict = judge_candidate(reading, candidate, body)
         weight = priority(bank.weight(candidate.bank.topic), candidate.relevance)
         questions.append(Question(
             id=candidate.key, audience=candidate.bank.audience, topic=candidate.bank.topic, question=candidate.text,
@@ -57,6 +61,48 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
         report.notes.append("No FAQ found: every question was checked against the text alone, so most are "
                             "unanswered. That is the list to answer before the review.")
     return report
+
+
+def ask_offline(doc: Document, asked: list[str]) -> QuestionReport:
+    """The user's own questions (`prfaq questions --ask FILE`), in their order, each judged against
+    the document by meaning (`assistant.questions.meaning`): status, evidence and the reason."""
+    from assistant.questions.meaning import judge_text
+    from assistant.safety import without_instructions
+
+    doc = without_instructions(doc)
+    bank = load_bank()
+    product = product_name(doc, bank)
+    reading = Reading(doc, product)
+    reading.prepare(asked)
+    questions: list[Question] = []
+    for number, text in enumerate(asked, 1):
+        like = nearest_bank_question(bank, text, product)
+        audience = like.audience if like is not None else "external"
+        topic = like.topic if like is not None else "asked"
+        verdict = judge_text(reading, text, topic=topic, internal=False,
+                             cues=like.answers_in(bank.literals_in(doc.text)) if like is not None else None)
+        weight = priority(bank.weight(topic), 1.0)
+        questions.append(Question(
+            id=f"ask.{number}", audience=audience, topic=topic, question=text, why="You asked it.",
+            status=verdict.status, evidence=verdict.evidence, status_reason=verdict.reason, source="asked",
+            priority=weight, score=rank_score(weight, verdict.status),
+        ))
+    return QuestionReport(engine="offline", path=doc.path, product=product, questions=questions,
+                          counts=count(questions))
+
+
+def nearest_bank_question(bank: Bank, text: str, product: str | None) -> BankQuestion | None:
+    """The bank question that asks what `text` asks, by shared concepts (for its topic, audience
+    and answer cues), or None."""
+    from assistant.questions.select import FAQ_MATCH_THRESHOLD, faq_similarity
+    from assistant.questions.text import concepts
+
+    asked = concepts(text, aliases=[product] if product else [])
+    if not asked:
+        return None
+    scored = [(faq_similarity(asked, q), q) for q in bank.questions if not q.for_each]
+    score, best = max(scored, key=lambda pair: pair[0])
+    return best if score >= FAQ_MATCH_THRESHOLD else None
 
 
 def _same_template_other_name(a: Question, b: Question) -> bool:

@@ -64,12 +64,24 @@ class RecallReport(BaseModel):
     skipped: list[str] = Field(default_factory=list, description="files without a FAQ or unreadable")
 
 
+def masked(question: str, aliases: Sequence[str] = ()) -> str:
+    """The question with the product's own name (each alias) replaced by "it", so that a judge
+    cannot match two questions on the name alone: "What is Foo?" and "How do I install Foo?"
+    become "What is it?" and "How do I install it?", which share nothing."""
+    from assistant.questions.meaning import mask
+
+    for alias in sorted(aliases, key=len, reverse=True):
+        question = mask(question, alias)
+    return question
+
+
 def anticipates(author: str, generated: str, aliases: Sequence[str] = ()) -> bool:
-    """Does a generated question ask what the author's question asks?"""
-    asked = concepts(author, aliases=aliases)
-    offered = concepts(generated, aliases=aliases)
-    if not (asked & offered) - {"product"}:
-        return False  # sharing only the product's name is not asking the same thing
+    """Does a generated question ask what the author's question asks? The product's name is masked
+    on both sides first (`masked`)."""
+    asked = concepts(masked(author, aliases))
+    offered = concepts(masked(generated, aliases))
+    if not (asked & offered) - {"product", "define"}:
+        return False  # sharing only "what is" is not asking the same thing
     return similarity(asked, offered) >= MATCH_JACCARD
 
 

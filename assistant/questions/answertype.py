@@ -1,0 +1,103 @@
+"""What an answer to a question must contain, by the kind of question it is.
+
+A price question needs a price or "free"; a when question a date or "available today"; a who
+question a named group of people (or a person); a how-many question a figure. Every other
+question (how is it different, why, what does it do) is qualitative: any answer on its subject
+answers it, and no figure is demanded of it.
+
+Used to decide `answered` against `partly`: an answer on the subject that lacks what its kind
+needs is `partly`. The patterns are about English PR/FAQs; a question of no known kind is `any`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Kind = Literal["price", "when", "owner", "who", "figure", "any"]
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+
+# The kind of a question, first match wins (a "how much does it cost" is a price, not a figure).
+_KIND_PATTERNS: tuple[tuple[Kind, str], ...] = (
+        ("price", r"\bhow much (?:does|do|will|would|is|are)\b[^?]*\b(?:cost|pay|charge)|\b(?:price|pricing|priced|"
+                  r"cost|costs|fee|fees|subscription)\b(?! (?:to|of) (?:build|serve|run|operate|us)\b)"
+                  r"|\bfree\b|\bcatch\b|\bpay\b|\bcharge\b"),
+        ("when", r"^\W*when\b|\bhow soon\b|\b(?:release|launch|ship) date\b|\btimeline\b|\bwhat date\b"),
+        ("owner", r"^\W*who\b[^?]*\b(?:maintain|own|build|built|run|support|develop|make|made|behind)"),
+        ("who", r"^\W*who\b(?! (?:can|could|will) (?:see|read|access))|\bfor whom\b|\bwhich (?:customers|users|"
+                r"people|teams)\b|\btarget (?:customer|user|audience)s?\b"),
+        ("figure", r"\bhow (?:many|big|large|often|fast|long|much)\b|\bwhat (?:percentage|share|number)\b"
+                   r"|\bmarket size\b|\bsize of the market\b"),
+)
+_KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _KIND_PATTERNS)
+
+_NEEDS: dict[Kind, re.Pattern[str]] = {
+    "price": re.compile(
+        r"[$€£¥]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\b|\bfree\b(?![\w\u2010\u2011-])"
+        r"|\bno (?:cost|charge)\b|\bat no cost\b"
+        r"|\bper (?:month|year|seat|user|instance|gb|request)\b|/(?:mo|month|yr|year|seat|user)\b|\bfreemium\b"
+        r"|\bpaid (?:plan|tier)s?\b|\bpricing (?:is|starts|will be)\b",
+        re.IGNORECASE),
+    "when": re.compile(
+        rf"\b{_MONTH}\b\.?\s*\d|\b(?:19|20)\d\d\b|\bq[1-4]\b|\b(?:today|now|tomorrow)\b|\bthis (?:week|month|year|"
+        r"quarter)\b|\bnext (?:week|month|year|quarter)\b|\bin (?:the next )?(?:\d+|a|two|three|four|six) (?:days?|"
+        r"weeks?|months?)\b|\bavailable (?:today|now|immediately)\b|\bearly access\b|\bshipped\b|\breleased\b"
+        r"|\bgeneral availability\b",
+        re.IGNORECASE),
+    "who": re.compile(
+        r"\b(?:developers?|engineers?|teams?|students?|operators?|users?|people|customers?|analysts?|founders?|"
+        r"compan(?:y|ies)|business(?:es)?|organi[sz]ations?|orgs?|leaders?|managers?|doctors?|patients?|"
+        r"researchers?|designers?|writers?|marketers?|admins?|administrators?|enterprises?|startups?|"
+        r"professionals?|individuals?|owners?|creators?|maintainers?|authors?|hobbyists?|learners?|"
+        r"beginners?|experts?|consumers?|buyers?|clinicians?|scientists?|coaches?|practitioners?|sres?|devops|"
+        r"anyone|everyone|families|parents|shops?|stores?|agenc(?:y|ies)|freelancers?|solo|contributors?|"
+        r"community|communities|maintained by|built by|run by)\b",
+        re.IGNORECASE),
+    "owner": re.compile(
+        r"\b(?:solo|maintainers?|maintained by|built by|run by|developed by|author|founder|team|company|"
+        r"community|volunteers?|contributors?|we (?:maintain|build|run|support))\b", re.IGNORECASE),
+    "figure": re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|"
+                         r"millions?|billions?|half|double|twice)\b", re.IGNORECASE),
+}
+
+
+def kind_of(question: str) -> Kind:
+    """The kind of a question, from its words; `any` when none of the kinds fits."""
+    for kind, pattern in _KINDS:
+        if pattern.search(question):
+            return kind
+    return "any"
+
+
+def satisfies(kind: Kind, text: str) -> bool:
+    """Does `text` contain what an answer of this kind needs? Always true for `any`."""
+    need = _NEEDS.get(kind)
+    return need is None or need.search(text) is not None
+
+
+def describe(kind: Kind) -> str:
+    """What the kind needs, for a status reason ("a price or 'free'")."""
+    return {"price": "a price or \u201cfree\u201d", "when": "a date or \u201cavailable today\u201d",
+            "who": "a named group of people", "owner": "who maintains it", "figure": "a figure",
+            "any": "an answer"}[kind]
+
+
+_DEFINE = re.compile(r"^\W*what(?: exactly)? (?:is|are) (?:an? |the )?([^?]{2,40}?)\s*\?*$", re.IGNORECASE)
+
+
+def defined_term(question: str) -> str | None:
+    """The term a "What is X?" question asks to define (None for "What is it?" and other questions)."""
+    match = _DEFINE.match(question.strip())
+    if match is None or match.group(1).lower() in {"it", "this", "that", "they"}:
+        return None
+    return match.group(1)
+
+
+def defines(term: str, text: str) -> bool:
+    """Does `text` say what `term` is ("X is ...", "X (...)", "X: ...", "X — ...")? A mention is not a definition."""
+    return re.search(rf"(?<![\w-]){re.escape(term)}\W{{0,3}}(?:\s+(?:is|are|means|stands for|refers to)\b|\s*[(:\u2014]"
+                     rf"|\s+-\s)", text, re.IGNORECASE) is not None or re.search(
+        rf"\(\s*{re.escape(term)}\s*\)", text, re.IGNORECASE) is not None

@@ -1,0 +1,399 @@
+"""Answered-ness by meaning: which part of the document answers a question, and how well.
+
+Three signals, because sentence embeddings alone favour shared words:
+1. structure: the question is first matched against the document's own FAQ questions
+   (question to question is far easier than question to answer); a match is judged on THAT
+   FAQ answer, and its evidence is the sentence of that answer that answers it best;
+2. lexical evidence: the concepts two texts share (`assistant.questions.text.concepts`, with
+   stems and synonyms: "out of scope" and "not do" are one concept);
+3. answer type (`assistant.questions.answertype`): an answer on the subject that lacks what the
+   question's kind needs (a price, a date, a named group, a figure) is only `partly` an answer.
+The product's own name is masked to "it" on both sides before anything is embedded or compared,
+so "What is Foo?" is not close to "How do I install Foo?" merely because both say Foo.
+
+`Reading(doc, product)` embeds the document's sentences and FAQ questions once; every question
+judged against the document reuses them. With the semantic layer off (`PRFAQ_SEMANTIC=off`, or
+the package missing) the lexical and answer-type signals decide alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from assistant.documents.models import Document, FaqItem, Heading, Span
+from assistant.questions.answered import (
+    PLACEHOLDER,
+    RISK_TOPICS,
+    SOFTBALL,
+    UNKNOWN,
+    Body,
+    Judgement,
+    _body_sentences,
+    verified,
+)
+from assistant.questions.answertype import Kind, defined_term, defines, describe, kind_of, satisfies
+from assistant.questions.select import Candidate
+from assistant.questions.text import Sentence, concepts, coverage, sentences, similarity
+
+if TYPE_CHECKING:
+    import numpy as np
+
+MASK = "it"
+LEXICAL_WEIGHT = 0.5  # weight of the shared-concept score next to the cosine of two questions' embeddings
+SENTENCE_LEXICAL = 0.5  # ... of a question and a sentence
+PAIR_THRESHOLD = 0.30  # question-to-FAQ-question score from which the FAQ pair is the one that answers it
+PARAPHRASE = 0.75  # a cosine from which two questions ask the same thing whatever words they share
+TRIVIAL = frozenset({"product", "define"})  # concepts that say nothing about what is asked
+PAIR_MARGIN = 0.0  # (kept for tuning) how far ahead of the runner-up a pair must be
+ANSWER_THRESHOLD = 0.60  # question-to-sentence score from which a body sentence answers it
+PARTLY_THRESHOLD = 0.45  # ... from which it at least touches the subject
+TYPE_BONUS = 0.08  # a sentence with what the question's kind needs is preferred as evidence
+LEAD_BONUS = 0.03  # an FAQ answer's first sentence usually carries the answer
+DEFINITION_BONUS = 0.25  # "What is X?" is answered by the sentence that says what X is
+FAQ_REGION_BONUS = 0.1  # an FAQ's text answers questions;
+# the press release tells a story
+COSINE_ALONE = 0.45  # a sentence sharing no concept with the question answers it only this close in meaning
+
+
+def mask(text: str, product: str | None) -> str:
+    """`text` with the product's own name (and its possessive) replaced by "it"."""
+    if not product or not product.strip():
+        return text
+    # Not where the name starts a longer one ("Tangent Graph" is a part of Tangent, not Tangent).
+    pattern = rf"(?<![\w-]){re.escape(product.strip())}(?:['\u2019]s)?(?![\w-])(?! [A-Z][a-z])"
+    return re.sub(pattern, MASK, text, flags=re.IGNORECASE)
+
+
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|dev|net|ai)(?:/\S*)?", re.IGNORECASE)
+
+
+# How answers and section headings say what a question's concept asks for, in words the
+# question's own synonyms (assistant.questions.text) do not cover: a "Status" list answers
+# "what is on the roadmap", "Anti-features" answers "what does it not do".
+_ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (concept, re.compile(pattern, re.IGNORECASE))
+    for concept, pattern in (
+        ("roadmap", r"\b(?:status|planned|plans?|later|deferred|pending|milestones?|progression|coming|"
+                    r"next (?:\d+ )?(?:days|weeks|months|release|version|phase))\b"),
+        ("scope", r"\banti-features?\b|\bnot (?:supported|built|included|planned|yet)\b|\bdeferred\b|"
+                  r"\bdoes(?: not|n't)\b|\bwon't\b|\bwill not\b|\bno plans?\b|\blimitations?\b|\bout of scope\b"),
+        ("compatible", r"\bintegrat\w*|\bworks? (?:with|on|against)\b|\bsupport(?:s|ed)?\b|\bcompatib\w*|"
+                       r"\bbackends?\b|\bplug-?ins?\b|\bclients?\b"),
+        ("dependency", r"\bdepend\w*|\brequires?\b|\bbuilt on\b|\bruns? on\b|\bpowered by\b|\bshells? out\b|"
+                       r"\bthrough the\b|\bprerequisites?\b|\bdependenc\w*"),
+        ("security", r"\bencrypt\w*|\bplaintext\b|\bleak\w*|\bsecur\w*|\bscreen-safe\b|\bnever leaves?\b|"
+                     r"\bsandbox\w*|\bmasked\b"),
+        ("privacy", r"\bprivate\b|\bnever (?:sold|sells|shares?)\b|\bwho can see\b|\bvisible to\b|"
+                    r"\bleave[s]? (?:your|my) machine\b|\blocal(?:ly)?\b"),
+        ("requirement", r"\bprerequisites?\b|\brequires?\b|\byou need\b|\bmacos\b|\blinux\b|\bwindows\b|"
+                        r"\bbinar(?:y|ies)\b"),
+        ("start", r"\bgetting started\b|\binstall\w*|\bdownload\w*|\bvisit\b|\bsign up\b|\breleases page\b|"
+                  r"\bstart with\b"),
+        ("price", r"[$\u20ac\u00a3]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\b|\bper (?:month|year|seat|user)\b|"
+                  r"/(?:mo|month|yr|year|seat|user)\b"),
+        ("customer", r"\b(?:designed|built|made|meant|aimed|intended) (?:squarely )?(?:for|at)\b|\bfor (?:people|teams|"
+                     r"developers|engineers|anyone|operators|students)\b"),
+        ("problem", r"\bproblem\b|\bpain\b|\bfootgun\b|\bfrustrat\w*|\bstruggl\w*|\bharder than\b|"
+                    r"\bnightmare\b|\bscattered\b"),
+    )
+)
+
+
+def _answer_concepts(text: str) -> frozenset[str]:
+    return frozenset(concept for concept, pattern in _ANSWER_WORDS if pattern.search(text))
+
+
+_HOW_TO = re.compile(r"\b(?:install|set ?up|get(?:ting)? started|start|run|command|deploy|configure)\b", re.IGNORECASE)
+_NOT_A_SECTION = re.compile(r"\b(?:faqs?|frequently asked|press release|q\s*&\s*a|questions)\b", re.IGNORECASE)
+
+
+def _sections(doc: Document) -> list[tuple[Heading, int, int]]:
+    """Headed sections outside the FAQ pairs: (heading, start, end) of the text under each, up to
+    the next heading. A section that holds FAQ pairs (or is the document's title) is not one."""
+    questions = [item.question.start for item in doc.faq]
+    headings = sorted(doc.headings, key=lambda h: h.span.start)
+    out = []
+    for index, heading in enumerate(headings):
+        start = heading.span.end
+        end = headings[index + 1].span.start if index + 1 < len(headings) else len(doc.text)
+        if any(start <= q < end for q in questions) or _NOT_A_SECTION.search(heading.span.text):
+            continue
+        if any(item.answer is not None and item.answer.start <= heading.span.start < item.answer.end
+               for item in doc.faq):
+            continue  # a heading inside an FAQ answer is part of that answer
+        out.append((heading, start, end))
+    return out
+
+
+def _reading_sentences(doc: Document) -> list[Sentence]:
+    """Sentences that could answer, in document order: every FAQ answer's own sentences (split
+    within the answer, so an answer that starts on its question's line is not lost), and the
+    press release and other text, never a question."""
+    answers = [(item.answer.start, item.answer.end) for item in doc.faq if item.answer is not None]
+    found = {(s.start, s.end): s for start, end in answers for s in sentences(doc.text, start, end)}
+    titles = [h.span for h in doc.headings] + [s for s in (doc.headline, doc.subheading, doc.dateline) if s]
+    for sentence in _body_sentences(doc):
+        if any(start < sentence.end and sentence.start < end for start, end in answers):
+            continue
+        if any(t.start <= sentence.start and sentence.end <= t.end + 1 for t in titles[:-3] if t is not None) or \
+                any(h.span.start <= sentence.start < h.span.end for h in doc.headings):
+            continue  # a heading names a subject; it does not answer anything (its section may)
+        found.setdefault((sentence.start, sentence.end), sentence)
+    return [found[key] for key in sorted(found)]
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A question the document asks itself, and its answer: an FAQ pair, or a section heading
+    ("## Problem", "Anti-features (deliberately not built)") and the text under it."""
+
+    question: str  # masked
+    line: int
+    answer: Span | None
+    sentences: tuple[int, ...]
+    item: FaqItem | None = None  # None for a section
+
+    @property
+    def where(self) -> str:
+        if self.item is not None:
+            return f"its FAQ asks this (line {self.line})"
+        return f"its section \u201c{self.question.strip('# ')}\u201d covers this (line {self.line})"
+
+
+class Reading:
+    """The document, read once for judging many questions against it."""
+
+    def __init__(self, doc: Document, product: str | None) -> None:
+        from assistant import semantic
+
+        self.doc = doc
+        self.product = product
+        self.aliases = [product] if product else []
+        self.sentences = _reading_sentences(doc)
+        self.masked = [mask(s.text, product) for s in self.sentences]
+        pairs = []
+        for item in doc.faq:
+            answer = item.answer
+            pairs.append(Pair(mask(item.question.text, product), item.question.line, answer,
+                              self._inside(answer.start, answer.end) if answer else (), item))
+        for heading, start, end in _sections(doc):
+            inside = self._inside(start, end)
+            if inside:
+                pairs.append(Pair(mask(heading.span.text, product), heading.span.line, doc.span(start, end), inside))
+        self.pairs = pairs
+        self.semantic = semantic.enabled()
+        self._concepts: dict[int, frozenset[str]] = {}
+
+    def _inside(self, start: int, end: int) -> tuple[int, ...]:
+        return tuple(i for i, s in enumerate(self.sentences) if start <= s.start < end)
+
+    # --- vectors, computed on first use, once ---------------------------------------------------
+    @cached_property
+    def sentence_vectors(self) -> np.ndarray:
+        from assistant import semantic
+
+        return semantic.encode(self.masked)
+
+    @cached_property
+    def pair_vectors(self) -> np.ndarray:
+        from assistant import semantic
+
+        return semantic.encode([p.question for p in self.pairs])
+
+    def sentence_concepts(self, index: int) -> frozenset[str]:
+        if index not in self._concepts:
+            # A web address's words ("competitor-a.com/pricing") are not what the sentence says.
+            text = _URL.sub(" ", self.masked[index])
+            self._concepts[index] = concepts(text, aliases=self.aliases) | _answer_concepts(text)
+        return self._concepts[index]
+
+    # --- matching --------------------------------------------------------------------------------
+    def pair_scores(self, question: str, vector: np.ndarray | None) -> list[float]:
+        """How well each FAQ question asks what `question` asks: cosine + shared concepts.
+
+        A pair that shares no concept of substance with the question (only the product, now "it",
+        or a bare "what is") scores only when its cosine says it is a near paraphrase: masked,
+        "What is Foo?" reads "What is it?", which embeds close to every "What does it ...?"."""
+        asked = concepts(question, aliases=self.aliases)
+        cosines = (self.pair_vectors @ vector).tolist() if vector is not None and self.pairs else \
+            [0.0] * len(self.pairs)
+        out = []
+        for pair, cosine in zip(self.pairs, cosines, strict=True):
+            theirs = concepts(pair.question, aliases=self.aliases)
+            if pair.item is None:
+                theirs |= _answer_concepts(pair.question)  # a heading says its subject as an answer would
+            lexical = similarity(asked, theirs)
+            if not (asked & theirs) - TRIVIAL and cosine < PARAPHRASE:
+                out.append(0.0)
+                continue
+            out.append(float(cosine) + LEXICAL_WEIGHT * lexical)
+        return out
+
+    def sentence_scores(self, question: str, vector: np.ndarray | None, indices: list[int]) -> list[float]:
+        """How close each sentence is to `question`: cosine + how much of the question it covers."""
+        asked = concepts(question, aliases=self.aliases) - {"product", "define"}
+        cosines = (self.sentence_vectors[indices] @ vector).tolist() if vector is not None and indices else \
+            [0.0] * len(indices)
+        return [float(c) + SENTENCE_LEXICAL * coverage(asked, self.sentence_concepts(i))
+                for i, c in zip(indices, cosines, strict=True)]
+
+    def prepare(self, questions: list[str]) -> None:
+        """Embed every question about to be judged in one batch. The model's cost per call is
+        mostly fixed (about 0.2 s of CPU whatever the batch holds), so 80 questions one by one cost
+        80 calls; afterwards `vector` finds each one in the semantic layer's memo."""
+        if self.semantic and questions:
+            from assistant import semantic
+
+            semantic.encode([mask(question, self.product) for question in questions])
+
+    def vector(self, question: str) -> np.ndarray | None:
+        if not self.semantic:
+            return None
+        from assistant import semantic
+
+        return semantic.encode([question])[0]
+
+
+@dataclass(frozen=True)
+class Match:
+    pair: Pair | None
+    score: float
+
+
+def find_pair(reading: Reading, question: str, among: list[FaqItem] | None = None) -> Match:
+    """The FAQ pair that asks what `question` asks (None below the threshold). `among` limits the
+    pairs considered (the ones the selection already matched)."""
+    masked = mask(question, reading.product)
+    scores = reading.pair_scores(masked, reading.vector(masked))
+    best: Match = Match(None, 0.0)
+    for pair, score in zip(reading.pairs, scores, strict=True):
+        if among is not None and (pair.item is None or pair.item not in among):
+            continue
+        if score > best.score:
+            best = Match(pair, score)
+    if best.pair is None or best.score < PAIR_THRESHOLD:
+        return Match(None, best.score)
+    return best
+
+
+def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead: int | None = None
+          ) -> tuple[int, float, float] | None:
+    """The sentence (of `indices`) that answers `question` best: (index, score, cosine)."""
+    if not indices:
+        return None
+    masked = mask(question, reading.product)
+    vector = reading.vector(masked)
+    scores = reading.sentence_scores(masked, vector, indices)
+    cosines = (reading.sentence_vectors[indices] @ vector).tolist() if vector is not None else [0.0] * len(indices)
+    term = defined_term(question)
+    faq_start = reading.doc.faq_start
+    ranked = []
+    for index, score, cosine in zip(indices, scores, cosines, strict=True):
+        text = reading.sentences[index].text
+        bonus = TYPE_BONUS if kind != "any" and satisfies(kind, text) else 0.0
+        if index == lead:
+            bonus += LEAD_BONUS
+        if term is not None and defines(term, text):
+            bonus += DEFINITION_BONUS
+        if faq_start is not None and reading.sentences[index].start >= faq_start:
+            bonus += FAQ_REGION_BONUS
+        ranked.append((score + bonus, -index, index, float(cosine)))
+    score, _, index, cosine = max(ranked)
+    return index, score, cosine
+
+
+def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None = None,
+               cues: list[re.Pattern[str]] | None = None) -> Judgement:
+    """The question judged on one FAQ answer: its best sentence is the evidence; `partly` when the
+    answer lacks what the question's kind (or the bank question's answer cues) needs."""
+    doc = reading.doc
+    answer = pair.answer
+    body = answer.text.strip() if answer else ""
+    where = pair.where
+    if not body or PLACEHOLDER.match(body) or not pair.sentences:
+        return Judgement("unanswered", None, f"{where} but leaves the answer empty or as a placeholder")
+    kind = kind_of(question)
+    indices = list(pair.sentences)
+    texts = {i: reading.sentences[i].text for i in indices}
+    if topic in RISK_TOPICS and SOFTBALL.search(body):
+        soft = next((i for i in indices if SOFTBALL.search(texts[i])), indices[0])
+        return Judgement("partly", verified(doc, reading.sentences[soft]), f"{where}; the answer waves the risk "
+                         "away instead of naming it and the plan for it")
+    has_cue = bool(cues) and any(p.search(body) for p in cues or [])
+    typed = satisfies(kind, body) or has_cue
+    if UNKNOWN.search(body) and not (has_cue or (kind != "any" and satisfies(kind, body))):
+        unknown = next((i for i in indices if UNKNOWN.search(texts[i])), indices[0])
+        return Judgement("partly", verified(doc, reading.sentences[unknown]), f"{where}; the answer says it is "
+                         "not known yet")
+    best = _best(reading, question, indices, kind, lead=indices[0])
+    assert best is not None
+    evidence = verified(doc, reading.sentences[best[0]])
+    if typed:
+        return Judgement("answered", evidence, f"{where} and the answer gives what an answer to it needs")
+    return Judgement("partly", evidence, f"{where}, but the answer does not give {describe(kind)}")
+
+
+def judge_text(reading: Reading, question: str, *, topic: str | None = None, internal: bool = False,
+               cues: list[re.Pattern[str]] | None = None, among: list[FaqItem] | None = None) -> Judgement:
+    """Whether the document answers `question`: its FAQ pair first, then any sentence."""
+    match = find_pair(reading, question, among)
+    by_pair: Judgement | None = None
+    if match.pair is not None:
+        by_pair = judge_pair(reading, question, match.pair, topic=topic, cues=cues)
+        if by_pair.status != "unanswered":
+            return by_pair
+    verdict = _judge_sentences(reading, question, topic=topic, internal=internal, cues=cues)
+    if verdict.status == "unanswered" and by_pair is not None:
+        return by_pair  # its FAQ asks it and leaves the answer empty: say so
+    return verdict
+
+
+def _judge_sentences(reading: Reading, question: str, *, topic: str | None, internal: bool,
+                     cues: list[re.Pattern[str]] | None) -> Judgement:
+    """The sentence of the document closest to `question`, when it is close enough to count."""
+    kind = kind_of(question)
+    asked = concepts(mask(question, reading.product), aliases=reading.aliases) - TRIVIAL
+    how_to = _HOW_TO.search(question) is not None
+    # A code block answers only a how-to question.
+    candidates = [i for i, s in enumerate(reading.sentences) if how_to or not s.text.startswith("```")]
+    best = _best(reading, question, candidates, kind)
+    if best is None or best[1] < PARTLY_THRESHOLD:
+        return Judgement("unanswered", None, "nothing in the document answers it")
+    index, score, _ = best
+    term = defined_term(question)
+    text = reading.sentences[index].text
+    # What a price question needs ("$19 per month") is itself a concept in common with it.
+    shared = bool(asked & reading.sentence_concepts(index)) or (kind == "price" and satisfies(kind, text))
+    if not shared and best[2] < COSINE_ALONE and not (
+            term is not None and defines(term, reading.sentences[index].text)):
+        # Running text that shares no concept of substance with the question answers it only when
+        # it is close in meaning on its own.
+        return Judgement("unanswered", None, "nothing in the document answers it")
+    sentence = reading.sentences[index]
+    evidence = verified(reading.doc, sentence)
+    if evidence is None:
+        return Judgement("unanswered", None, "nothing in the document answers it")
+    line = f"line {evidence.line}"
+    typed = satisfies(kind, sentence.text) or bool(cues and any(p.search(sentence.text) for p in cues))
+    if term is not None and not defines(term, sentence.text):
+        typed = False  # a sentence that mentions a term does not say what it is
+    if topic in RISK_TOPICS and SOFTBALL.search(sentence.text):
+        return Judgement("partly", evidence, f"the document touches it ({line}) but waves the risk away")
+    if score >= ANSWER_THRESHOLD and typed:
+        if internal:
+            return Judgement("partly", evidence, f"the document mentions it in passing ({line}); the internal "
+                             "FAQ should answer it")
+        return Judgement("answered", evidence, f"the document answers it in the text ({line})")
+    missing = "" if typed else f", without {describe(kind)}"
+    return Judgement("partly", evidence, f"the document touches it ({line}){missing}")
+
+
+def judge_candidate(reading: Reading, candidate: Candidate, body: Body) -> Judgement:
+    """A bank question's status, judged by meaning like an asked one (`judge_text`), with the
+    bank's answer cues counting as what its answer needs besides the question's kind."""
+    question = candidate.bank
+    return judge_text(reading, candidate.text, topic=question.topic, internal=question.audience == "internal",
+                      cues=question.answers_in(body.present))
