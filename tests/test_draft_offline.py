@@ -183,3 +183,159 @@ def test_bullet_notes_without_labels():
     assert "night nurse, ward 4" in draft.press_release.customer_quote
     dependencies = next(e for e in draft.faq.internal if e.topic == "dependencies")
     assert "hospital wifi" in dependencies.answer
+
+
+# -- slotting: each line of messy notes goes where a PR/FAQ reader looks for it ---------------------
+def _draft(name: str):
+    return draft_offline(load_document(OWN / name))
+
+
+def _faq(draft, topic: str) -> str:
+    return next(e.answer for e in draft.faq.internal if e.topic == topic)
+
+
+@pytest.mark.parametrize(("notes", "name"), [
+    ("shelfsense-idea.md", "ShelfSense"),  # "Idea: ShelfSense - a camera on each shelf ..."
+    ("concept-invoices.md", "PayPilot"),  # "concept: PayPilot chases overdue invoices ..."
+    ("freeform-meeting.md", "TableTurn"),  # "Working name is TableTurn."
+    ("bullet-dump.md", "Clinicly"),  # "* Product: Clinicly"
+])
+def test_the_name_the_notes_give_heads_the_draft(notes, name):
+    draft = _draft(notes)
+    rendered = render_document(draft)
+    assert draft.press_release.headline.startswith(name)
+    assert "[TBD: product name]" not in rendered
+    assert name[0].lower() + name[1:] not in rendered  # never "shelfSense"
+    assert f"is {name}" not in rendered and f"{name} is {name}" not in rendered
+
+
+@pytest.mark.parametrize("text", [
+    "Idea: Smart reminders for dog walkers so no walk is missed.",
+    "Idea: Two-way reminders that let patients confirm.",
+    "concept: Reminders - one tap to confirm.",
+    "- integrates with QuickBooks and Xero\n- idea: an app that chases invoices",
+])
+def test_an_ordinary_capitalised_word_is_not_a_name(text):
+    from assistant.draft.facts import extract_facts
+
+    assert extract_facts(parse_document(text, path="n.md")).product_name is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Idea: ShelfSense - a camera on each shelf that counts stock.", "ShelfSense"),
+    ("concept: ShelfSense counts what is on each shelf.", "ShelfSense"),
+    ("- idea: Clinicly: coverage checks before the visit", "Clinicly"),
+    ("Product: Beacon\n- helps nurses hand over", "Beacon"),
+    ("Idea: Beacon - a lamp that tells night nurses which bed called.", "Beacon"),
+    ("We settled on a working name: Tally.", "Tally"),
+    ("- RouteMate plans the day's routes\n- drivers call 30 times a day", "RouteMate"),
+])
+def test_the_product_name_is_read_from_the_shapes_notes_use(text, name):
+    from assistant.draft.facts import extract_facts
+
+    assert extract_facts(parse_document(text, path="n.md")).product_name == name
+
+
+def test_no_sentence_glues_a_placeholder_to_a_fragment(drafted):
+    """"[TBD: product name] is shelfSense - a camera ..." must never be written: no placeholder
+    followed by "is" and a lower-case fragment, no name lower-cased."""
+    notes, draft = drafted
+    rendered = render_document(draft)
+    assert not re.search(r"\[TBD: product name\] is [a-z]", rendered)
+    assert not re.search(r"\[TBD:[^\]]*\] (?:is|are) (?:a|an|the) ", rendered)
+    name = draft_offline(notes).press_release.headline.split()[0]
+    if re.fullmatch(r"[A-Z][a-z]+[A-Z]\w+", name):
+        assert name[0].lower() + name[1:] not in rendered
+
+
+@pytest.mark.parametrize(("notes", "dateline", "available"), [
+    ("shelfsense-idea.md", "Austin — May 2027 —", "ShelfSense launches in Austin and Denver in May 2027."),
+    ("concept-invoices.md", "Manchester — 1 September 2027 —", "PayPilot launches in Manchester on 1 September 2027."),
+    ("freeform-meeting.md", "Chicago — March 3, 2027 —", "TableTurn launches in Chicago on March 3, 2027."),
+    ("bullet-dump.md", "Toronto — Q3 2027 —", "Clinicly launches in Toronto in Q3 2027."),
+    ("interview-quotes.txt", "Portland — October 2026 —", "launches in Portland in October 2026."),
+])
+def test_the_launch_line_fills_the_dateline_and_the_availability(notes, dateline, available):
+    pr = _draft(notes).press_release
+    assert pr.dateline == dateline
+    assert available in pr.call_to_action
+    assert dateline.split(" — ")[1] not in pr.problem  # the launch line is not a problem
+
+
+def test_a_region_is_not_a_city():
+    pr = draft_offline(load_document(EXAMPLES / "shelf-restock.md")).press_release
+    assert pr.dateline == "[TBD: city], Washington state — spring 2027 —"
+
+
+@pytest.mark.parametrize(("notes", "lead"), [
+    ("shelfsense-idea.md", "Out-of-stocks cost a mid-size store roughly $1,800 a week in lost sales."),
+    ("freeform-meeting.md", "One owner loses around 15 covers a weekend to no-shows, which is about $900."),
+    ("bullet-dump.md", "Front desk spends 25 min per patient on insurance checks."),
+])
+def test_the_sharpest_problem_figure_leads_the_problem(notes, lead):
+    draft = _draft(notes)
+    assert draft.press_release.problem.startswith(lead)
+    figure = re.search(r"[$]?[\d,]+", lead).group()
+    assert figure not in _faq(draft, "economics")
+
+
+def test_the_sample_meeting_notes_lead_with_the_money_lost():
+    draft = draft_offline(load_document(EXAMPLES / "meeting-notes-freeform.md"))
+    assert draft.press_release.problem.startswith("A missed 45 min physio slot = ~$120 lost.")
+
+
+def test_problem_evidence_is_never_the_market_size():
+    draft = _draft("concept-invoices.md")
+    assert "4 people had invoices >90 days overdue." in draft.press_release.problem
+    market = _faq(draft, "market")
+    assert ">90 days" not in market and "7 of 10" not in market
+    assert "About 60,000 agencies in the UK with 5-50 staff (ONS 2025)." in market
+    shelf = draft_offline(load_document(EXAMPLES / "shelf-restock.md"))
+    assert "14 interviews" not in _faq(shelf, "market") and "11 of 14" not in _faq(shelf, "market")
+
+
+@pytest.mark.parametrize(("notes", "quote"), [
+    ("shelfsense-idea.md", "“By the time I see the gap on the shelf, the customer has already left.” — Rosa Diaz, "
+                           "store manager, Fresh Fields"),
+    ("concept-invoices.md", "“I've got £40k sitting out there and I'm scared to ring anyone.” — Ben, agency owner, "
+                            "Leeds"),
+    ("bullet-dump.md", "“Every rejected claim is an afternoon on hold with the insurer.” — Dr. Mei Lin, dentist, "
+                       "Toronto"),
+    ("interview-quotes.txt", "“I spend Sunday afternoons typing every new title into three websites.” — Maria "
+                             "Gonzalez, owner, Books on Main, Portland"),
+])
+def test_the_customer_quote_is_verbatim_with_its_speaker(notes, quote):
+    assert _draft(notes).press_release.customer_quote == quote
+
+
+def test_the_leaders_words_are_the_leader_quote_not_the_customers():
+    pr = _draft("interview-quotes.txt").press_release
+    assert pr.leader_quote == ("“We started this because our own shop lost a rare first edition to a double sale.” "
+                               "— Hannah Cole, COO")
+    assert "rare first edition" not in pr.customer_quote
+    assert _draft("freeform-meeting.md").press_release.leader_quote.endswith("— Omar Haddad, CEO")
+    assert _draft("shelfsense-idea.md").press_release.leader_quote.endswith("— Karen Liu, VP Retail Products")
+
+
+def test_partners_and_risks_go_to_the_internal_faq():
+    draft = _draft("shelfsense-idea.md")
+    assert "Zebra for the shelf cameras" in _faq(draft, "dependencies")
+    assert "Cameras get blocked by shoppers and carts." in _faq(draft, "risks")
+    for words in ("Zebra", "Cameras get blocked", "$300"):
+        assert words not in draft.press_release.problem
+    invoices = _draft("concept-invoices.md")
+    assert "do we need an FCA licence to collect money?" in _faq(invoices, "risks")
+    assert "FCA" not in invoices.press_release.subheading
+    assert "Xero and QuickBooks" in _faq(invoices, "dependencies")
+    meeting = _draft("freeform-meeting.md")
+    assert "won't want another tablet" in _faq(meeting, "risks")
+    assert "OpenTable and Resy" in _faq(meeting, "dependencies")
+
+
+@pytest.mark.parametrize(("notes", "cost"), [
+    ("bullet-dump.md", "It costs $149/mo per practice."),
+    ("freeform-meeting.md", "It costs $79/month per restaurant."),
+    ("plain-words.md", "It is free for 5 dogs, then $15 a month."),
+])
+def test_the_price_the_notes_give_is_the_call_to_action(notes, cost):
+    assert cost in _draft(notes).press_release.call_to_action

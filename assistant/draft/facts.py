@@ -40,7 +40,7 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("market", re.compile(r"\b(?:market(?: size)?|tam|sam|how many|addressable)\b")),
     ("leader", re.compile(r"\b(?:sponsor|exec\w*|spokes\w*|ceo|coo|cto|cpo|founder)\b")),
     ("name", re.compile(r"^(?:name|working name|product name|code ?name|product|brand)$")),
-    ("customer", re.compile(r"\b(?:customers?|who|audience|target|users?|segment|personas?|for whom|buyers?)\b")),
+    ("customer", re.compile(r"\b(?:customers?|who|audience|target|users?|segment|personas?|for whom|buyers?)\b|^for$")),
     ("problem", re.compile(r"\b(?:problems?|pains?|pain points?|issues?|challenges?|why|jobs? to be done)\b")),
     ("idea", re.compile(r"\b(?:idea|solution|hypothesis|proposal|concept|pitch|approach|what we(?:'re| are)? "
                         r"build\w*|product|how it works|feature)\b")),
@@ -111,7 +111,7 @@ _ROLE_NOUNS = (r"teams?|managers?|owners?|engineers?|leads?|founders?|developers
                r"freelancers?|accountants?|recruiters?|writers?|creators?|pms|product managers?")
 _CUSTOMER_PHRASES = [
     re.compile(rf"\b(?:call|calls|interviews?|meeting|chat|conversations?|spoke|talked|survey(?:ed)?)\s+"
-               rf"(?:w/|with|of)\s+(?:\d+\s+|several\s+|some\s+|a few\s+)?"
+               rf"(?:w/|with|of|to)\s+(?:\d+\s+|several\s+|some\s+|a few\s+)?"
                rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b",
                re.IGNORECASE),
     re.compile(rf"\b(?:help|helps|for|lets?|enables?)\s+(?P<who>(?:[a-z+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b"),
@@ -408,8 +408,9 @@ def _leading_name(statement: Statement, labelled_name: bool) -> str | None:
     if len(words) == 2 and not coined(words[1]) and not _CAMEL.match(words[1]):
         name, words = words[0], words[:1]  # "ShelfSense Pro" is rare; "PayPilot chases" is the usual shape
         rest = statement.text[len(name):].lstrip()
-    if not coined(words[0]) and not (dashed and zipf(words[0].lower()) < 3.5):
-        return None
+    plural = words[0].endswith("s") and zipf(words[0][:-1].lower()) > zipf(words[0].lower())
+    if not coined(words[0]) and not (dashed and not plural and zipf(words[0].lower()) < 4.5):
+        return None  # "Reminders - one tap", "Smart - ...": ordinary words, not names
     if dashed or _THIRD_PERSON.match(rest) or re.match(r"(?:a|an|the)\b", rest):
         return name
     return None
@@ -534,7 +535,8 @@ def _settled(statement: Statement, notes: Document) -> Statement:
         return statement
     lines = notes.text.splitlines()
     alone = statement.line == 1 and (len(lines) < 2 or not lines[1].strip())
-    if alone and len(statement.text.split()) <= 12 and not statement.text.rstrip().endswith("."):
+    if alone and len(statement.text.split()) <= 12 and not statement.text.rstrip().endswith(".") and \
+            not re.search(r"\d", statement.text) and "evidence" not in statement.topics:
         return statement.model_copy(update={"topic": "title"})
     if statement.text.rstrip().endswith("?") and not re.search(r"[\"“”]", statement.text):
         return statement.model_copy(update={"topic": "open"})

@@ -30,7 +30,7 @@ _LETS = re.compile(r"\b(?:that|which|to)\s+(?P<verb>let|lets|help|helps)\s+(?P<r
 _WORKING_NAME = re.compile(r"\s*\((?:working name|code ?name|called|named)[^)]*\)", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=\S)")
 _CLAUSE_END = re.compile(r",\s+and\s+|;|\s+and\s+(?=offer|send|show|draft|warn|let|give)")
-_DAY_DATE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
+_DAY_DATE = re.compile(r"(?<![A-Za-z])\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'd|my|we|our|us)\b")
 
 
@@ -39,7 +39,7 @@ def sentence(text: str) -> str:
     text = " ".join(text.split()).strip(" ;,")
     if not text:
         return text
-    if text[0].islower():
+    if text[0].islower() and not re.match(r"[a-z]+[A-Z]", text):  # "eBay", "iPhone" keep their case
         text = text[0].upper() + text[1:]
     return text if re.search(r"[.!?][\"”’]?$", text) else text + "."
 
@@ -153,9 +153,36 @@ def _unique(statements: list[Statement]) -> list[Statement]:
     return out
 
 
-def our_price(facts: Facts) -> Statement | None:
-    """What we plan to charge: a labelled price, never what customers pay for something else today."""
-    return next((s for s in facts.labelled("price") if _usable(s)), None)
+_OUR_PRICE = re.compile(r"\b(?:we|we'?ll|we'?d)\s+(?:could|would|will|might|plan to)?\s*(?:charge|price|sell)\b",
+                        re.IGNORECASE)
+_PRICE_PHRASE = re.compile(r"(?:free\b[^.;\n]{0,30}?,?\s*then\s+)?[$€£]\s?\d[\d,.]*(?:k\b)?"
+                           r"(?:\s*(?:/|per|a|an|each)\s*[a-z]+){0,3}", re.IGNORECASE)
+
+
+def our_price(facts: Facts) -> str | None:
+    """What we plan to charge: a labelled price, else a price the notes say we would charge
+    ("we could charge $79/month per restaurant") or a bare price line ("$149/mo per practice");
+    never what customers pay for something else today."""
+    labelled = next((s for s in facts.labelled("price") if _usable(s)), None)
+    if labelled is not None:
+        return labelled.text.rstrip(".")
+    for statement in facts.statements:
+        if not _usable(statement) or statement.topic not in (None, "idea") or "budget" in statement.topics:
+            continue
+        for piece in _pieces(statement):
+            phrase = _PRICE_PHRASE.search(piece)
+            if phrase and CUES["price"].search(piece) and (_OUR_PRICE.search(piece) or len(piece.split()) <= 6):
+                return phrase.group().strip()
+    return None
+
+
+def costs(price: str) -> str:
+    """"It costs $12 per month", "It is free for 3 clients, then ...", "Pricing: per seat"."""
+    if re.match(r"[$€£¥\d]", price):
+        return sentence(f"It costs {price}")
+    if re.match(r"(?i)free\b", price):
+        return sentence(f"It is {_lower_first(price)}")
+    return sentence(f"Pricing: {price}")
 
 
 def launch_statement(facts: Facts) -> Statement | None:
@@ -173,6 +200,8 @@ def leader_said(facts: Facts) -> QuoteFact | None:
 
 def want(facts: Facts) -> str | None:
     for statement in facts.statements:
+        if statement.topic in ("open", "risks", "not_doing") or statement.text.rstrip().endswith("?"):
+            continue  # "do we need an FCA licence?" is a question of ours, not what customers want
         match = CUES["want"].search(statement.text) if _usable(statement) else None
         if match:
             return match.group("want").strip().rstrip(".")
@@ -345,7 +374,7 @@ class Composer:
         if len(pieces) < 2:
             # Few problem lines: the customers' own words say it, quoted with who said it.
             said = [q for q in self._spare_quotes() if CUES["problem"].search(q.text) or CUES["loss"].search(q.text)]
-            said.sort(key=lambda q: -sharpness(q.text))
+            said = _varied(sorted(said, key=lambda q: -sharpness(q.text)))
             text = paragraph(text, *(f"{q.attribution or 'A customer'}: “{q.text}”" for q in said[:2]))
         if not text and self.facts.interviewees:
             text = f"We interviewed {interviewed(self.facts)}."
@@ -441,7 +470,7 @@ class Composer:
             available = sentence(f"{self.product} will be available " + self.book.tbd(
                 "when and where", "When and where will customers be able to get it?", "call_to_action"))
         price = our_price(self.facts)
-        cost = sentence(f"It costs {price.text.rstrip('.')}") if price else sentence(
+        cost = costs(price) if price else sentence(
             "It costs " + self.book.tbd("price", "What will a customer pay, and per what (user, store, month)?",
                                         "call_to_action"))
         where = sentence("Visit " + self.book.tbd(
@@ -477,7 +506,7 @@ class Composer:
         launch = launch_statement(f)
         return [
             FaqEntry(topic="price", question="How much does it cost?",
-                     answer=self.answer([price.text] if price else [], "price",
+                     answer=self.answer([price] if price else [], "price",
                                         "What will a customer pay, and per what (user, store, month)?", False)),
             FaqEntry(topic="availability", question="When and where can I get it?",
                      answer=self.answer([body(launch)] if launch else [], "launch date and where it is available",
@@ -487,7 +516,7 @@ class Composer:
                                         "how it works, from the customer's side",
                                         "What does the customer do, step by step, and what do they see?", False)),
             FaqEntry(topic="compatibility", question="What does it work with, and what do I need?",
-                     answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget"),
+                     answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget", "problem"),
                                                         not_cued=("problem", "loss")),
                                         "what it works with and what the customer needs",
                                         "Which tools, systems or devices does it work with, and what must a "
@@ -506,30 +535,28 @@ class Composer:
         f = self.facts
         customer = [s.text for s in f.labelled("customer") if _usable(s)]
         people = [f"We interviewed {interviewed(f)}"] if f.interviewees else []
-        chosen = best_quote(f)
-        problem_quotes = _varied([q for q in f.quotes if q is not chosen])[:2]
+        problem_quotes = self._spare_quotes()[:2]
         price = our_price(f)
+        sized = sentences_about(f, "market", exclude=("launch", "price", "problem"), not_cued=("evidence", "loss"))
         return [
             FaqEntry(topic="market", question="Who is the customer, and how many of them are there?",
-                     answer=self.answer(customer + sentences_about(f, "market", exclude=("launch", "price", "problem"),
-                                                                  not_cued=("evidence", "loss")),
-                                        "how many such customers there are",
+                     answer=self.answer(customer + sized, "how many such customers there are",
                                         "How many customers like this are there, and what is the source?", True,
-                                        always_ask=True)),
+                                        always_ask=not sized)),
             FaqEntry(topic="problem", question="What evidence do we have that customers have this problem?",
                      answer=self.answer(people + sentences_about(f, "evidence", exclude=("customer",)),
                                         "evidence that customers have the problem",
                                         "What evidence (interviews, data) shows customers have this problem, "
                                         "and how many?", True, quotes=problem_quotes)),
             FaqEntry(topic="economics", question="What are the economics: price, costs and margin?",
-                     answer=self.answer(([price.text] if price else []) + sentences_about(f, "budget",
+                     answer=self.answer(([price] if price else []) + sentences_about(f, "budget",
                                                                                           exclude=("price",),
                                                                                           not_cued=("loss",)),
                                         "cost to serve one customer, and the margin",
                                         "What does it cost us to serve one customer, and what margin does the "
                                         "price leave?", True, always_ask=True)),
             FaqEntry(topic="dependencies", question="What do we depend on to make this work?",
-                     answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget"),
+                     answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget", "problem"),
                                                         not_cued=("problem", "loss")),
                                         "dependencies", "Which partners, integrations, data or teams must deliver "
                                         "for this to work, and what if they do not?", True,
