@@ -339,3 +339,39 @@ def test_partners_and_risks_go_to_the_internal_faq():
 ])
 def test_the_price_the_notes_give_is_the_call_to_action(notes, cost):
     assert cost in _draft(notes).press_release.call_to_action
+
+
+def test_bold_markdown_labels_are_labels_and_shorthand_is_quoted_not_glued():
+    draft = _draft("bold-labels.md")
+    pr = draft.press_release
+    assert pr.headline == "ShelfSense for grocery store managers"
+    assert pr.dateline == "Seattle — Q1 2028 —"
+    assert pr.problem.startswith("Shelf gaps cost $2,400 per store per week")
+    assert "It costs $250/store/month." in pr.call_to_action
+    assert pr.customer_quote == ("“I only find out we're out of oat milk when a customer complains.” — Jo Park, "
+                                 "store manager, Seattle")
+    # "camera per shelf, counts stock" takes no verb: it is set off as the notes wrote it, not glued.
+    assert pr.solution.startswith("With ShelfSense, grocery store managers get what the notes sum up as: camera per "
+                                  "shelf, counts stock every 10 minutes.")
+    for _, text in pr.sections():
+        assert "idea:" not in text.lower() and "**" not in text
+
+
+def test_free_form_sync_notes():
+    draft = _draft("sync-calling-it.md")
+    pr = draft.press_release
+    assert pr.headline.startswith("Loop sends the invoice")  # "We're calling it Loop."
+    assert pr.dateline == "Berlin — June 2027 —"
+    assert pr.problem.startswith("4 people had invoices >90 days overdue.")
+    assert "Loop sends" not in pr.problem  # the idea is the solution's, not the problem's
+    assert ">90 days" not in _faq(draft, "market")
+    assert "Stripe for payments" in _faq(draft, "dependencies")
+    assert "banks may flag automated reminders as spam" in _faq(draft, "risks").lower()
+
+
+def test_a_label_set_off_by_a_dash():
+    pr = _draft("dash-labels.md").press_release
+    assert "It is a scheduling assistant for dog groomers." in pr.summary  # not "It gives them product idea - ..."
+    assert pr.dateline == "Austin — September 2027 —"
+    assert pr.customer_quote == "“I spend my lunch break texting people back” — Kim, groomer, Austin"
+    assert "It costs $19/mo." in pr.call_to_action

@@ -118,7 +118,8 @@ _CUSTOMER_PHRASES = [
 ]
 _LEADING_ROLE = re.compile(rf"^(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS})\b(?![^,;(]*\b(?:is|are|was|were|spend|spends|"
                            rf"have|has|do|does|want|said)\b)", re.IGNORECASE)
-_PRODUCT_NAME = re.compile(r"\b(?i:working name|code ?name|called|named|product name)(?:[:\s]+(?:is|will be|=)\b)?"
+_PRODUCT_NAME = re.compile(r"\b(?i:working name|code ?name|called|named|product name|calling it|call it|naming it)"
+                           r"(?:[:\s]+(?:is|will be|=)\b)?"
                            r"[:\s]+[\"“']?(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 _ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|director|analyst|head|ceo|cto|vp|"
                          r"admin|nurse|doctor|teacher|buyer|member|user|customer|one|someone|a|an|the)\b", re.I)
@@ -240,10 +241,23 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_BOLD_LABEL = re.compile(r"^(?:\*\*|__)(?P<label>[A-Za-z][A-Za-z0-9 /&'’()+-]{0,48}?)\s*"
+                         r"(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)"
+                         r"(?:\s+(?P<rest>\S.*))?\s*$")
+# "Product idea - a scheduling assistant": a label set off by a dash, when it names a part of a PR/FAQ.
+_DASH_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s+[-–—]\s+(?P<rest>\S.*?)\s*$")
+_DASH_LABEL_TOPICS = {"idea", "problem", "price", "launch", "customer", "risks", "dependencies", "leader", "name",
+                      "not_doing", "market", "open"}
+
+
 def _field_label(content: str) -> re.Match[str] | None:
-    match = _LABEL.match(content)
+    """"Price: $49", "**Idea:** ShelfSense", "Product idea - a scheduling assistant": the label and the rest."""
+    match = _LABEL.match(content) or _BOLD_LABEL.match(content)
     if match and not re.search(r"[\"“]", match.group("label")) and len(match.group("label").split()) <= 6:
         return match
+    dashed = _DASH_LABEL.match(content)
+    if dashed and len(dashed.group("label").split()) <= 3 and label_topic(dashed.group("label")) in _DASH_LABEL_TOPICS:
+        return dashed
     return None
 
 
@@ -280,6 +294,11 @@ def read_statements(notes: Document) -> list[Statement]:
         field = _field_label(content)
         if field and not field.group("rest"):
             block = (field.group("label"), label_topic(field.group("label")))
+            continue
+        bare = content.strip(" *_")
+        if not bullet and len(bare.split()) <= 3 and label_topic(bare) not in (None, "title") and \
+                re.fullmatch(r"[A-Za-z][\w /&'-]*", bare):
+            block = (bare, label_topic(bare))  # "Risks" on a line of its own, the bullets below it
             continue
         if field and (label_topic(field.group("label")) or _QUOTE_START.match(field.group("rest"))):
             # "Price: $49 ..." is about the price; "one manager: \"...\"" names who is quoted. Any

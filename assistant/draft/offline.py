@@ -94,6 +94,17 @@ _TIME = re.compile(r"\d[\d,.\s-]*(?:to\s+\d+\s*)?(?:hours?|hrs?|mins?|minutes|da
 _SHARE = re.compile(r"\d\s*%|\b\d+\s+(?:in|of|out of)\s+\d+\b|\b(?:one|two|three|half)\s+(?:in|of)\s+", re.I)
 
 
+def _telegraphic(fragment: str) -> bool:
+    """A note in shorthand that no verb can be put in front of: "camera per shelf, counts stock".
+    Its first noun is singular with no article, and a comma runs on into more shorthand."""
+    words = fragment.split()
+    chunk = re.split(r"\s+(?:that|which|who|to|for|with|per|on|in|of|so|and)\s+|,", fragment, maxsplit=1)[0].split()
+    if words[0].lower() in _FUNCTION_WORDS or re.match(r"\d", words[0]) or not chunk:
+        return False
+    shorthand = "," in fragment or re.search(r"\s(?:\+|w/|/)\s", fragment) is not None
+    return not chunk[-1].lower().endswith("s") and shorthand
+
+
 def sharpness(text: str) -> float:
     """How hard a problem sentence hits: money lost beats time lost beats a share beats a count;
     a sentence without a figure is the weakest."""
@@ -130,16 +141,17 @@ def problem_pieces(facts: Facts) -> list[str]:
     return ordered[:MAX_PROBLEM_STATEMENTS]
 
 
-def idea_statements(facts: Facts) -> list[Statement]:
-    """What we will build: labelled ideas, then lines whose subject is the product ("Clinicly
-    checks coverage ..."), else lines that sound like an idea."""
-    labelled = [s for s in facts.labelled("idea") if _usable(s)]
+def idea_statements(facts: Facts) -> list[str]:
+    """What we will build, in the notes' words: labelled ideas, then sentences whose subject is the
+    product ("Clinicly checks coverage ...", "Loop sends the invoice ..."), else lines that sound
+    like an idea (not a price, a launch plan or a risk)."""
+    labelled = [s.text for s in facts.labelled("idea") if _usable(s)]
     name = facts.product_name
-    about_it = [s for s in facts.statements if _usable(s) and name and s.topic in (None, "name")
-                and s.text.startswith(name) and s.text[len(name):].strip()[:1].islower()]
+    about_it = [piece for s in facts.statements if _usable(s) and name and s.topic in (None, "name")
+                for piece in _pieces(s) if piece.startswith(name) and piece[len(name):].strip()[:1].islower()]
     if labelled or about_it:
-        return _unique(labelled + about_it)
-    return [s for s in facts.statements if _usable(s) and s.topic is None and "idea" in s.topics
+        return list(dict.fromkeys(labelled + about_it))
+    return [s.text for s in facts.statements if _usable(s) and s.topic is None and "idea" in s.topics
             and not {"price", "budget", "launch", "risks"} & set(s.topics)][:2]
 
 
@@ -249,7 +261,7 @@ class Composer:
         self.facts = facts
         self.book = GapBook()
         self.ideas = idea_statements(facts)
-        self.idea_text = " ".join(self._idea_words(s.text) for s in self.ideas).strip()
+        self.idea_text = " ".join(self._idea_words(text) for text in self.ideas).strip()
         self.keep = {w for w in [facts.product_name or "", *facts.people, *(p.text for p in facts.places),
                                  *(p.text for p in facts.launch_places)] if w}
 
@@ -290,14 +302,16 @@ class Composer:
         if not self.idea_text:
             return None
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
-        first = re.sub(r"^(?:It|it)\s+(?=[a-z]+s\b)", "", first)  # "It texts every guest": it is the product
+        pronoun = re.match(r"(?:It|it)\s+(?=[a-z]+[^s\W]s\b)", first)
+        if pronoun:  # "It texts every guest": "it" is the product
+            return first[pronoun.end():]
         head, _, rest = first.partition(" ")
         lowered = head.lower()
         if lowered in _VERBS and head[:1].islower() or lowered in _VERBS and len(self.ideas) == 1 and \
                 not re.match(r"[A-Z]", rest):
             return f"{_VERBS[lowered]} {rest}".strip()
         if lowered in _VERBS.values() or lowered in ("is", "will", "can", "lets", "helps") or (
-                self.facts.product_name and self.ideas and self.ideas[0].text.startswith(self.facts.product_name)
+                self.facts.product_name and self.ideas and self.ideas[0].startswith(self.facts.product_name)
                 and re.match(r"[a-z]+[^s\W]s\b", first)):
             return first
         if lowered in ("a", "an", "the", "one"):
@@ -312,7 +326,15 @@ class Composer:
         head = first.split()[0].lower()
         if head in _VERBS or head in _VERBS.values() or head in ("is", "will", "can", "it", "they", "we"):
             return None
+        if _telegraphic(first):
+            return None
         return _lower_first(first, self.keep)
+
+    def idea_in_quotes(self, lead: str) -> str:
+        """A note too clipped to take a verb ("camera per shelf, counts stock"), set off as the notes'
+        words after a colon (not in quotation marks: a paragraph in quotes reads as a customer's quote)."""
+        first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
+        return f"{lead} what the notes sum up as: {first}."
 
     def headline(self) -> str:
         lets = _LETS.search(self.idea_text) if self.idea_text else None
@@ -365,7 +387,7 @@ class Composer:
         elif thing:
             what = sentence(f"{subject} gives them {thing}")
         else:
-            what = ""
+            what = self.idea_in_quotes(f"{subject} gives them") if self.idea_text else ""
         return paragraph(sentence(f"{company} introduces {self.product} for {self.customer}"), what, benefit + ".")
 
     def problem(self) -> str:
@@ -404,8 +426,10 @@ class Composer:
             first = sentence(f"{self.product} {clause}")
         elif thing:
             first = sentence(f"With {self.product}, {self.customer} get {thing}")
-        else:
+        elif clause:
             first = sentence(f"{self.product} {clause}")
+        else:
+            first = self.idea_in_quotes(f"With {self.product}, {self.customer} get")
         return paragraph(first, *(sentence(s) for s in sentences[1:]))
 
     def leader_quote(self) -> str:
