@@ -375,3 +375,33 @@ def test_a_label_set_off_by_a_dash():
     assert pr.dateline == "Austin — September 2027 —"
     assert pr.customer_quote == "“I spend my lunch break texting people back” — Kim, groomer, Austin"
     assert "It costs $19/mo." in pr.call_to_action
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Idea: ShelfSense", "ShelfSense"),
+    ("# PRFAQ: Signal Aggregator\n\nSubheading: a faster way to triage", None),
+    ("## Subheadline\nMCP - scanner for servers", None),
+])
+def test_a_name_alone_counts_and_the_documents_own_words_do_not(text, name):
+    from assistant.draft.facts import extract_facts
+
+    assert extract_facts(parse_document(text, path="n.md")).product_name == name
+
+
+def test_a_possessive_or_a_company_is_not_a_launch_city():
+    from assistant.draft.facts import extract_facts
+
+    facts = extract_facts(parse_document("Launch: April 2027. Today, Amazon's delivery team launches it at Walmart.",
+                                         path="n.md"))
+    assert facts.launch_date is not None and facts.launch_places == []
+
+
+@pytest.mark.shared
+def test_finished_prfaqs_read_as_notes_stay_grounded():
+    """Real documents are messier than our fixtures: every claim the draft makes is still in them."""
+    from conftest import need_shared
+
+    for path in sorted(need_shared("datasets", "prfaq-public").glob("*.md")):
+        draft = draft_offline(load_document(path))
+        assert draft.grounding.unsupported == [], path.name
+        assert draft.press_release.headline.split(":")[0].lower() not in {"prfaq", "subheading", "subheadline"}

@@ -89,7 +89,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
                            re.IGNORECASE),
     # How many customers there are: a market's size, never a count of people interviewed or of
     # people who had the problem ("4 people had invoices >90 days overdue" is evidence).
-    "market": re.compile(r"\b(?:market size|tam|sam|addressable|there are (?:about |roughly |around |over |~)?\d|"
+    "market": re.compile(r"\b(?:(?:market size|tam|sam|addressable)\b|there are (?:about |roughly |around |over |~)?\d|"
                          r"\d[\d,.]*\s*(?:k|m|million|billion|bn)\s+(?:[a-z-]+\s+){0,3}(?:stores|clinics|owners|people|"
                          r"teams|companies|businesses|customers|users|practices|agencies|restaurants|shops|households)|"
                          r"\d[\d,.]*\s+(?:[a-z-]+\s+){0,3}(?:stores|clinics|owners|teams|companies|businesses|practices|"
@@ -401,6 +401,10 @@ _THIRD_PERSON = re.compile(r"^(?:is|will|would|can|could|lets|helps|counts|\w+[^
 _NOT_A_PRODUCT = re.compile(r"\b(?:with|into|on|via|use|uses|used|using|tried|from|like|than|and|or)\s+$", re.I)
 
 
+_DOC_WORDS = {"prfaq", "pr", "faq", "faqs", "press", "release", "headline", "subheading", "subheadline", "summary",
+              "title", "notes", "note", "idea", "concept", "draft", "intro", "introduction", "overview", "dateline"}
+
+
 def coined(word: str) -> bool:
     """A word the notes made up: CamelCase ("ShelfSense") or no English word at all ("Clinicly")."""
     from assistant.clarity.lexicon import zipf
@@ -417,8 +421,10 @@ def _leading_name(statement: Statement, labelled_name: bool) -> str | None:
     from assistant.clarity.lexicon import zipf
 
     match = _LEADING_NAME.match(statement.text)
+    alone = statement.text.strip(" .")
     if not match:
-        return None
+        return alone if re.fullmatch(r"[A-Z]\w+", alone) and (labelled_name or coined(alone)) and \
+            alone.lower() not in _DOC_WORDS else None
     name, dashed = match.group("name"), bool(match.group("sep").strip())
     words = name.split()
     rest = statement.text[match.end():]
@@ -427,6 +433,8 @@ def _leading_name(statement: Statement, labelled_name: bool) -> str | None:
     if len(words) == 2 and not coined(words[1]) and not _CAMEL.match(words[1]):
         name, words = words[0], words[:1]  # "ShelfSense Pro" is rare; "PayPilot chases" is the usual shape
         rest = statement.text[len(name):].lstrip()
+    if words[0].lower() in _DOC_WORDS or words[0].isupper():
+        return None  # "PRFAQ: ...", "Subheading: ...", "MCP - ...": the document's words or an acronym
     plural = words[0].endswith("s") and zipf(words[0][:-1].lower()) > zipf(words[0].lower())
     if not coined(words[0]) and not (dashed and not plural and zipf(words[0].lower()) < 4.5):
         return None  # "Reminders - one tap", "Smart - ...": ordinary words, not names
@@ -442,7 +450,7 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
     for statement in statements:
         if statement.topic == "name":
             name = re.split(r"[.,;(]| [-–—] ", statement.text)[0].strip().strip("\"“”'")
-            if name and len(name.split()) <= 4:
+            if name and len(name.split()) <= 4 and re.match(r"[A-Z0-9]|[a-z]+[A-Z]", name):
                 return name, "working" in (statement.label or "").lower() or "code" in (statement.label or "").lower()
         match = _PRODUCT_NAME.search(statement.text)
         if match and not statement.quote_only:
@@ -519,10 +527,12 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
     for match in _PLACE_RUN.finditer(text):
         words = match.group().split()
         before = text[: match.start()]
-        joined = re.search(r"(?:\b(?:in|at|from|to)|,|\band)\s*$", before) or not before.strip()
+        joined = re.search(r"(?:\b(?:in|from)|,|\band)\s*$", before) or not before.strip()  # "at Walmart": a company
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
                 re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0] in exclude:
             continue
+        if re.match(r"['’]s\b", text[match.end():]):
+            continue  # "Amazon's Last Mile organization": an owner, not a place
         if re.search(r"\band\s*$", before) and not found:
             continue  # "and Denver" joins a place only to a place already found
         if re.match(r"\s*[,.]?\s*\d", text[match.end():]) and re.fullmatch(_MONTH_NAME, words[-1], re.IGNORECASE):

@@ -272,6 +272,8 @@ class Composer:
         text = re.sub(r"(?i)^(?:the\s+)?(?:working name|code ?name|product name|name)\s+(?:is|will be)\s+[^.]+\.\s*",
                       "", text)
         name = self.facts.product_name
+        if name and text.strip(" .") == name:
+            return ""
         if name and text.startswith(name):
             rest = text[len(name):]
             sep = re.match(r"\s*[-–—:]\s+|\s+(?=[a-z])", rest)
@@ -604,8 +606,14 @@ def body(statement: Statement) -> str:
     return statement.text
 
 
+def _balanced(piece: str) -> bool:
+    """A sentence cut out of a longer quotation opens or closes a quote it does not hold."""
+    return piece.count('"') % 2 == 0 and piece.count("“") == piece.count("”")
+
+
 def _pieces(statement: Statement) -> list[str]:
-    return [p.strip() for p in _SENTENCE_SPLIT.split(_without_working_name(body(statement))) if p.strip()]
+    return [p.strip() for p in _SENTENCE_SPLIT.split(_without_working_name(body(statement)))
+            if p.strip() and _balanced(p)]
 
 
 def sentences_about(facts: Facts, topic: Topic, exclude: tuple[Topic, ...] = (),
