@@ -405,3 +405,18 @@ def test_finished_prfaqs_read_as_notes_stay_grounded():
         draft = draft_offline(load_document(path))
         assert draft.grounding.unsupported == [], path.name
         assert draft.press_release.headline.split(":")[0].lower() not in {"prfaq", "subheading", "subheadline"}
+
+
+def test_a_quote_on_the_leaders_line_is_the_leader_quote():
+    notes = ("Idea: Tally - a till that counts the float for you\n"
+             "Sponsor: Ruth Abebe, CEO\n"
+             "CEO quote: \"We lose an hour a night counting coins, and our stores deserve better.\"\n"
+             "- \"I count the float twice because I never trust the first count.\" - Sam, cashier, Leeds\n")
+    pr = draft_offline(parse_document(notes, path="n.md")).press_release
+    assert pr.leader_quote == ("“We lose an hour a night counting coins, and our stores deserve better.” "
+                               "— Ruth Abebe, CEO")
+    other = draft_offline(parse_document(notes.replace("Ruth Abebe, CEO", "Ruth Abebe, VP Stores"), path="n.md"))
+    assert "We lose an hour" not in other.press_release.leader_quote  # the CEO's words are not the VP's
+    assert "We lose an hour" not in other.press_release.customer_quote  # nor a customer's
+    assert pr.customer_quote == "“I count the float twice because I never trust the first count.” — Sam, cashier, Leeds"
+    assert pr.headline.startswith("Tally")

@@ -206,8 +206,13 @@ def leader_said(facts: Facts) -> QuoteFact | None:
     leader = facts.leader
     if leader is None:
         return None
-    return next((q for q in facts.quotes if q.speaker and (q.speaker == leader.name or
-                                                           leader.name.startswith(q.speaker + " "))), None)
+    # "CEO quote: \"...\"" is the leader's when the leader is the CEO (or the label just says "leader").
+    known = f"{leader.title or ''} {leader.source.text}".lower()
+    leader_lines = {s.line for s in facts.statements if s.topic == "leader" and s.label and (
+        re.search(r"\b(?:leader|sponsor|exec\w*|spokes\w*)\b", s.label.lower()) or all(
+            word in known for word in re.findall(r"[a-z]+", s.label.lower()) if word not in ("quote", "quotes")))}
+    return next((q for q in facts.quotes if q.line in leader_lines or q.speaker and (
+        q.speaker == leader.name or leader.name.startswith(q.speaker + " "))), None)
 
 
 def want(facts: Facts) -> str | None:
@@ -252,7 +257,8 @@ def _varied(quotes: list[QuoteFact]) -> list[QuoteFact]:
 def best_quote(facts: Facts) -> QuoteFact | None:
     """The customer's quote: never the leader's words."""
     leaders = leader_said(facts)
-    return max((q for q in facts.quotes if q is not leaders), key=quote_score, default=None)
+    ours = {s.line for s in facts.statements if s.topic == "leader"}  # our own people's words, never a customer's
+    return max((q for q in facts.quotes if q is not leaders and q.line not in ours), key=quote_score, default=None)
 
 
 # -- the press release ---------------------------------------------------------------------------
