@@ -89,7 +89,8 @@ def _usable(statement: Statement) -> bool:
 
 _ELSEWHERE: tuple[Topic, ...] = ("idea", "price", "launch", "dependencies", "risks", "privacy", "market", "not_doing",
                                   "getting_started")
-_MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:k|thousand|million)?\s*(?:dollars|euros|pounds|usd|eur|gbp)\b", re.I)
+_MONEY = re.compile(r"[$€£¥]\s?\d|\d\s*%\s+of\s+(?:\w+\s+)?(?:sales|revenue|income|turnover|margin)|"
+                    r"\b\d[\d,.]*\s*(?:k|thousand|million)?\s*(?:dollars|euros|pounds|usd|eur|gbp)\b", re.I)
 _TIME = re.compile(r"\d[\d,.\s-]*(?:to\s+\d+\s*)?(?:hours?|hrs?|mins?|minutes|days?|weeks?|months?)\b", re.I)
 _SHARE = re.compile(r"\d\s*%|\b\d+\s+(?:in|of|out of)\s+\d+\b|\b(?:one|two|three|half)\s+(?:in|of)\s+", re.I)
 
@@ -124,6 +125,8 @@ def problem_pieces(facts: Facts) -> list[str]:
             continue
         for piece in _pieces(statement):
             cues = {topic for topic, pattern in CUES.items() if pattern.search(piece)}
+            if "loss" in cues:
+                cues.discard("price")  # "losing the client, about $80 a month" is a loss, not our price
             if not cues & {"problem", "loss"} or cues & set(_ELSEWHERE) or (name and name in piece):
                 continue
             if "budget" in cues and "loss" not in cues:
