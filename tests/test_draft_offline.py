@@ -183,3 +183,243 @@ def test_bullet_notes_without_labels():
     assert "night nurse, ward 4" in draft.press_release.customer_quote
     dependencies = next(e for e in draft.faq.internal if e.topic == "dependencies")
     assert "hospital wifi" in dependencies.answer
+
+
+# -- slotting: each line of messy notes goes where a PR/FAQ reader looks for it ---------------------
+def _draft(name: str):
+    return draft_offline(load_document(OWN / name))
+
+
+def _faq(draft, topic: str) -> str:
+    return next(e.answer for e in draft.faq.internal if e.topic == topic)
+
+
+@pytest.mark.parametrize(("notes", "name"), [
+    ("shelfsense-idea.md", "ShelfSense"),  # "Idea: ShelfSense - a camera on each shelf ..."
+    ("concept-invoices.md", "PayPilot"),  # "concept: PayPilot chases overdue invoices ..."
+    ("freeform-meeting.md", "TableTurn"),  # "Working name is TableTurn."
+    ("bullet-dump.md", "Clinicly"),  # "* Product: Clinicly"
+])
+def test_the_name_the_notes_give_heads_the_draft(notes, name):
+    draft = _draft(notes)
+    rendered = render_document(draft)
+    assert draft.press_release.headline.startswith(name)
+    assert "[TBD: product name]" not in rendered
+    assert name[0].lower() + name[1:] not in rendered  # never "shelfSense"
+    assert f"is {name}" not in rendered and f"{name} is {name}" not in rendered
+
+
+@pytest.mark.parametrize("text", [
+    "Idea: Smart reminders for dog walkers so no walk is missed.",
+    "Idea: Two-way reminders that let patients confirm.",
+    "concept: Reminders - one tap to confirm.",
+    "- integrates with QuickBooks and Xero\n- idea: an app that chases invoices",
+])
+def test_an_ordinary_capitalised_word_is_not_a_name(text):
+    from assistant.draft.facts import extract_facts
+
+    assert extract_facts(parse_document(text, path="n.md")).product_name is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Idea: ShelfSense - a camera on each shelf that counts stock.", "ShelfSense"),
+    ("concept: ShelfSense counts what is on each shelf.", "ShelfSense"),
+    ("- idea: Clinicly: coverage checks before the visit", "Clinicly"),
+    ("Product: Beacon\n- helps nurses hand over", "Beacon"),
+    ("Idea: Beacon - a lamp that tells night nurses which bed called.", "Beacon"),
+    ("We settled on a working name: Tally.", "Tally"),
+    ("- RouteMate plans the day's routes\n- drivers call 30 times a day", "RouteMate"),
+])
+def test_the_product_name_is_read_from_the_shapes_notes_use(text, name):
+    from assistant.draft.facts import extract_facts
+
+    assert extract_facts(parse_document(text, path="n.md")).product_name == name
+
+
+def test_no_sentence_glues_a_placeholder_to_a_fragment(drafted):
+    """"[TBD: product name] is shelfSense - a camera ..." must never be written: no placeholder
+    followed by "is" and a lower-case fragment, no name lower-cased."""
+    notes, draft = drafted
+    rendered = render_document(draft)
+    assert not re.search(r"\[TBD: product name\] is [a-z]", rendered)
+    assert not re.search(r"\[TBD:[^\]]*\] (?:is|are) (?:a|an|the) ", rendered)
+    name = draft_offline(notes).press_release.headline.split()[0]
+    if re.fullmatch(r"[A-Z][a-z]+[A-Z]\w+", name):
+        assert name[0].lower() + name[1:] not in rendered
+
+
+@pytest.mark.parametrize(("notes", "dateline", "available"), [
+    ("shelfsense-idea.md", "Austin — May 2027 —", "ShelfSense launches in Austin and Denver in May 2027."),
+    ("concept-invoices.md", "Manchester — 1 September 2027 —", "PayPilot launches in Manchester on 1 September 2027."),
+    ("freeform-meeting.md", "Chicago — March 3, 2027 —", "TableTurn launches in Chicago on March 3, 2027."),
+    ("bullet-dump.md", "Toronto — Q3 2027 —", "Clinicly launches in Toronto in Q3 2027."),
+    ("interview-quotes.txt", "Portland — October 2026 —", "launches in Portland in October 2026."),
+])
+def test_the_launch_line_fills_the_dateline_and_the_availability(notes, dateline, available):
+    pr = _draft(notes).press_release
+    assert pr.dateline == dateline
+    assert available in pr.call_to_action
+    assert dateline.split(" — ")[1] not in pr.problem  # the launch line is not a problem
+
+
+def test_a_region_is_not_a_city():
+    pr = draft_offline(load_document(EXAMPLES / "shelf-restock.md")).press_release
+    assert pr.dateline == "[TBD: city], Washington state — spring 2027 —"
+
+
+@pytest.mark.parametrize(("notes", "lead"), [
+    ("shelfsense-idea.md", "Out-of-stocks cost a mid-size store roughly $1,800 a week in lost sales."),
+    ("freeform-meeting.md", "One owner loses around 15 covers a weekend to no-shows, which is about $900."),
+    ("bullet-dump.md", "Front desk spends 25 min per patient on insurance checks."),
+    ("plain-words.md", "A missed walk usually means losing the client, about $80 a month."),
+])
+def test_the_sharpest_problem_figure_leads_the_problem(notes, lead):
+    draft = _draft(notes)
+    assert draft.press_release.problem.startswith(lead)
+    figure = re.search(r"[$]?\d[\d,]*", lead).group()
+    assert figure not in _faq(draft, "economics")
+
+
+def test_the_sample_notes_lead_with_the_money_lost():
+    draft = draft_offline(load_document(EXAMPLES / "meeting-notes-freeform.md"))
+    assert draft.press_release.problem.startswith("A missed 45 min physio slot = ~$120 lost.")
+    shelf = draft_offline(load_document(EXAMPLES / "shelf-restock.md"))
+    assert shelf.press_release.problem.startswith("Empty shelves cost them roughly 8% of weekly sales")
+
+
+def test_problem_evidence_is_never_the_market_size():
+    draft = _draft("concept-invoices.md")
+    assert "4 people had invoices >90 days overdue." in draft.press_release.problem
+    market = _faq(draft, "market")
+    assert ">90 days" not in market and "7 of 10" not in market
+    assert "About 60,000 agencies in the UK with 5-50 staff (ONS 2025)." in market
+    shelf = draft_offline(load_document(EXAMPLES / "shelf-restock.md"))
+    assert "14 interviews" not in _faq(shelf, "market") and "11 of 14" not in _faq(shelf, "market")
+
+
+@pytest.mark.parametrize(("notes", "quote"), [
+    ("shelfsense-idea.md", "“By the time I see the gap on the shelf, the customer has already left.” — Rosa Diaz, "
+                           "store manager, Fresh Fields"),
+    ("concept-invoices.md", "“I've got £40k sitting out there and I'm scared to ring anyone.” — Ben, agency owner, "
+                            "Leeds"),
+    ("bullet-dump.md", "“Every rejected claim is an afternoon on hold with the insurer.” — Dr. Mei Lin, dentist, "
+                       "Toronto"),
+    ("interview-quotes.txt", "“I spend Sunday afternoons typing every new title into three websites.” — Maria "
+                             "Gonzalez, owner, Books on Main, Portland"),
+])
+def test_the_customer_quote_is_verbatim_with_its_speaker(notes, quote):
+    assert _draft(notes).press_release.customer_quote == quote
+
+
+def test_the_leaders_words_are_the_leader_quote_not_the_customers():
+    pr = _draft("interview-quotes.txt").press_release
+    assert pr.leader_quote == ("“We started this because our own shop lost a rare first edition to a double sale.” "
+                               "— Hannah Cole, COO")
+    assert "rare first edition" not in pr.customer_quote
+    assert _draft("freeform-meeting.md").press_release.leader_quote.endswith("— Omar Haddad, CEO")
+    assert _draft("shelfsense-idea.md").press_release.leader_quote.endswith("— Karen Liu, VP Retail Products")
+
+
+def test_partners_and_risks_go_to_the_internal_faq():
+    draft = _draft("shelfsense-idea.md")
+    assert "Zebra for the shelf cameras" in _faq(draft, "dependencies")
+    assert "Cameras get blocked by shoppers and carts." in _faq(draft, "risks")
+    for words in ("Zebra", "Cameras get blocked", "$300"):
+        assert words not in draft.press_release.problem
+    invoices = _draft("concept-invoices.md")
+    assert "do we need an FCA licence to collect money?" in _faq(invoices, "risks")
+    assert "FCA" not in invoices.press_release.subheading
+    assert "Xero and QuickBooks" in _faq(invoices, "dependencies")
+    meeting = _draft("freeform-meeting.md")
+    assert "won't want another tablet" in _faq(meeting, "risks")
+    assert "OpenTable and Resy" in _faq(meeting, "dependencies")
+
+
+@pytest.mark.parametrize(("notes", "cost"), [
+    ("bullet-dump.md", "It costs $149/mo per practice."),
+    ("freeform-meeting.md", "It costs $79/month per restaurant."),
+    ("plain-words.md", "It is free for 5 dogs, then $15 a month."),
+])
+def test_the_price_the_notes_give_is_the_call_to_action(notes, cost):
+    assert cost in _draft(notes).press_release.call_to_action
+
+
+def test_bold_markdown_labels_are_labels_and_shorthand_is_quoted_not_glued():
+    draft = _draft("bold-labels.md")
+    pr = draft.press_release
+    assert pr.headline == "ShelfSense for grocery store managers"
+    assert pr.dateline == "Seattle — Q1 2028 —"
+    assert pr.problem.startswith("Shelf gaps cost $2,400 per store per week")
+    assert "It costs $250/store/month." in pr.call_to_action
+    assert pr.customer_quote == ("“I only find out we're out of oat milk when a customer complains.” — Jo Park, "
+                                 "store manager, Seattle")
+    # "camera per shelf, counts stock" takes no verb: it is set off as the notes wrote it, not glued.
+    assert pr.solution.startswith("With ShelfSense, grocery store managers get what the notes sum up as: camera per "
+                                  "shelf, counts stock every 10 minutes.")
+    for _, text in pr.sections():
+        assert "idea:" not in text.lower() and "**" not in text
+
+
+def test_free_form_sync_notes():
+    draft = _draft("sync-calling-it.md")
+    pr = draft.press_release
+    assert pr.headline.startswith("Loop sends the invoice")  # "We're calling it Loop."
+    assert pr.dateline == "Berlin — June 2027 —"
+    assert pr.problem.startswith("4 people had invoices >90 days overdue.")
+    assert "Loop sends" not in pr.problem  # the idea is the solution's, not the problem's
+    assert ">90 days" not in _faq(draft, "market")
+    assert "Stripe for payments" in _faq(draft, "dependencies")
+    assert "banks may flag automated reminders as spam" in _faq(draft, "risks").lower()
+
+
+def test_a_label_set_off_by_a_dash():
+    pr = _draft("dash-labels.md").press_release
+    assert "It is a scheduling assistant for dog groomers." in pr.summary  # not "It gives them product idea - ..."
+    assert pr.dateline == "Austin — September 2027 —"
+    assert pr.customer_quote == "“I spend my lunch break texting people back” — Kim, groomer, Austin"
+    assert "It costs $19/mo." in pr.call_to_action
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Idea: ShelfSense", "ShelfSense"),
+    ("# PRFAQ: Signal Aggregator\n\nSubheading: a faster way to triage", None),
+    ("## Subheadline\nMCP - scanner for servers", None),
+])
+def test_a_name_alone_counts_and_the_documents_own_words_do_not(text, name):
+    from assistant.draft.facts import extract_facts
+
+    assert extract_facts(parse_document(text, path="n.md")).product_name == name
+
+
+def test_a_possessive_or_a_company_is_not_a_launch_city():
+    from assistant.draft.facts import extract_facts
+
+    facts = extract_facts(parse_document("Launch: April 2027. Today, Amazon's delivery team launches it at Walmart.",
+                                         path="n.md"))
+    assert facts.launch_date is not None and facts.launch_places == []
+
+
+@pytest.mark.shared
+def test_finished_prfaqs_read_as_notes_stay_grounded():
+    """Real documents are messier than our fixtures: every claim the draft makes is still in them."""
+    from conftest import need_shared
+
+    for path in sorted(need_shared("datasets", "prfaq-public").glob("*.md")):
+        draft = draft_offline(load_document(path))
+        assert draft.grounding.unsupported == [], path.name
+        assert draft.press_release.headline.split(":")[0].lower() not in {"prfaq", "subheading", "subheadline"}
+
+
+def test_a_quote_on_the_leaders_line_is_the_leader_quote():
+    notes = ("Idea: Tally - a till that counts the float for you\n"
+             "Sponsor: Ruth Abebe, CEO\n"
+             "CEO quote: \"We lose an hour a night counting coins, and our stores deserve better.\"\n"
+             "- \"I count the float twice because I never trust the first count.\" - Sam, cashier, Leeds\n")
+    pr = draft_offline(parse_document(notes, path="n.md")).press_release
+    assert pr.leader_quote == ("“We lose an hour a night counting coins, and our stores deserve better.” "
+                               "— Ruth Abebe, CEO")
+    other = draft_offline(parse_document(notes.replace("Ruth Abebe, CEO", "Ruth Abebe, VP Stores"), path="n.md"))
+    assert "We lose an hour" not in other.press_release.leader_quote  # the CEO's words are not the VP's
+    assert "We lose an hour" not in other.press_release.customer_quote  # nor a customer's
+    assert pr.customer_quote == "“I count the float twice because I never trust the first count.” — Sam, cashier, Leeds"
+    assert pr.headline.startswith("Tally")

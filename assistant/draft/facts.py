@@ -21,7 +21,7 @@ from assistant.draft.claims import number_claims, quote_claims
 from assistant.draft.models import ClaimKind
 
 Topic = Literal[
-    "title", "customer", "problem", "idea", "price", "budget", "launch", "leader", "name", "open", "heard",
+    "title", "customer", "problem", "idea", "price", "budget", "launch", "leader", "name", "open", "heard", "loss",
     "not_doing", "getting_started", "evidence", "dependencies", "risks", "privacy", "market", "want", "other",
     "interviewee",
 ]
@@ -34,20 +34,26 @@ _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|cal
 _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("not_doing", re.compile(r"\b(?:not doing|non-?goals?|out of scope|won'?t do|will not)\b")),
     ("open", re.compile(r"\b(?:open questions?|questions?|unknowns?|concerns?|assumptions?|todo)\b")),
-    ("risks", re.compile(r"\b(?:risks?|threats?)\b")),
-    ("customer", re.compile(r"\b(?:customers?|who|audience|target|users?|segment|personas?|for whom|buyers?)\b")),
+    ("risks", re.compile(r"\b(?:risks?|threats?|worr(?:y|ies|ied)|downsides?)\b")),
+    ("launch", re.compile(r"\b(?:launch\w*|go[- ]live|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|"
+                          r"clinics?|customers?|restaurants?|regions?)|where and when|when and where|roll-?out)\b")),
+    ("market", re.compile(r"\b(?:market(?: size)?|tam|sam|how many|addressable)\b")),
+    ("leader", re.compile(r"\b(?:sponsor|exec\w*|spokes\w*|ceo|coo|cto|cpo|founder)\b")),
+    ("name", re.compile(r"^(?:name|working name|product name|code ?name|product|brand)$")),
+    ("customer", re.compile(r"\b(?:customers?|who|audience|target|users?|segment|personas?|for whom|buyers?)\b|^for$")),
     ("problem", re.compile(r"\b(?:problems?|pains?|pain points?|issues?|challenges?|why|jobs? to be done)\b")),
     ("idea", re.compile(r"\b(?:idea|solution|hypothesis|proposal|concept|pitch|approach|what we(?:'re| are)? "
                         r"build\w*|product|how it works|feature)\b")),
-    ("price", re.compile(r"\b(?:price|pricing|plans?)\b")),
+    ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?)\b")),
     ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend)\b")),
     ("launch", re.compile(r"\b(?:launch|timeline|timing|availability|when|dates?|pilot|rollout|release|ga)\b")),
     ("leader", re.compile(r"\b(?:leader|sponsor|exec\w*|spokesperson|dri|gm)\b")),
     ("name", re.compile(r"\b(?:name|working name|product name|code ?name)\b")),
-    ("heard", re.compile(r"\b(?:heard|quotes?|feedback|interviews?|verbatims?|voice of)\b")),
+    ("heard", re.compile(r"\b(?:heard|learn(?:ed|t)|quotes?|feedback|interviews?|verbatims?|voice of)\b")),
     ("getting_started", re.compile(r"\b(?:getting started|get started|onboarding|set ?up|how to start)\b")),
     ("evidence", re.compile(r"\b(?:data|evidence|research|numbers|metrics|survey)\b")),
-    ("dependencies", re.compile(r"\b(?:dependenc\w+|integrations?|partners?|suppliers?|platforms?)\b")),
+    ("dependencies", re.compile(r"\b(?:dependenc\w+|depends? on|integrations?|partners?\w*|suppliers?|platforms?|"
+                                r"needs?|requires?|vendors?)\b")),
     ("privacy", re.compile(r"\b(?:privacy|security|compliance|legal|data handling)\b")),
     ("title", re.compile(r"^(?:notes?|title|topic|subject)$")),
 ]
@@ -67,20 +73,30 @@ CUES: dict[Topic, re.Pattern[str]] = {
                         r"location|clinic)|\bfree\b|\bfreemium\b|\bpric\w+)", re.IGNORECASE),
     "budget": re.compile(r"\b(?:budget|afford|pay(?:s|ing)?\s+(?:[$€£\d]|for|about|around|up to|whatever|"
                          r"\"|“)|paid\s+(?:[$€£\d]|for)|spend\w*\s+[$€£]|costs? us|money|revenue)", re.IGNORECASE),
-    "launch": re.compile(r"\b(?:launch\w*|pilot|beta|rollout|release|ship|go live|available)\b", re.IGNORECASE),
+    "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|go(?:es|ing)? live|"
+                         r"available|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|clinics?|"
+                         r"restaurants?))\b", re.IGNORECASE),
     "dependencies": re.compile(
         r"\b(?:integrat\w*|works? with|plug(?:s)? into|api|apis|suppliers?|portals?|scheduling (?:software|"
         r"systems?)|warehouse|dbt|slack|salesforce|dentrix|query logs?|pull requests?|depends?|must run|wi-?fi|"
         r"cloud|on-?prem\w*|offline)\b", re.IGNORECASE),
     "privacy": re.compile(r"\b(?:privacy|private|hipaa|gdpr|personal data|patient data|pii|security|secure|"
                           r"photos?|consent|in frame)\b", re.IGNORECASE),
-    "risks": re.compile(r"\b(?:risks?|worried|concern\w*|accuracy|bad lighting|fail\w*|what happens|unknown|"
-                        r"might not|may not)\b", re.IGNORECASE),
+    "risks": re.compile(r"\b(?:risks?|risky|worried|worries|concern\w*|accuracy|bad lighting|fail\w*|what happens|"
+                        r"unknown|unclear|might not|may not|won'?t want|not sure)\b", re.IGNORECASE),
     "evidence": re.compile(r"\b(?:\d+\s+of\s+\d+|interview(?:s|ed)?|surveys?|estimates?|told us|"
                            r"calls?\s+(?:w/|with)|spoke|talked)(?!\w)",
                            re.IGNORECASE),
-    "market": re.compile(r"\b\d[\d,]*\s*(?:stores|clinics|owners|people|teams|companies|businesses|customers|"
-                         r"users|locations|managers|practices|interviews|employees)\b|\b\d+-person\b", re.IGNORECASE),
+    # How many customers there are: a market's size, never a count of people interviewed or of
+    # people who had the problem ("4 people had invoices >90 days overdue" is evidence).
+    "market": re.compile(r"\b(?:(?:market size|tam|sam|addressable)\b|there are (?:about |roughly |around |over |~)?\d|"
+                         r"\d[\d,.]*\s*(?:k|m|million|billion|bn)\s+(?:[a-z-]+\s+){0,3}(?:stores|clinics|owners|people|"
+                         r"teams|companies|businesses|customers|users|practices|agencies|restaurants|shops|households)|"
+                         r"\d[\d,.]*\s+(?:[a-z-]+\s+){0,3}(?:stores|clinics|owners|teams|companies|businesses|practices|"
+                         r"agencies|restaurants|shops|households)\s+(?:in|across)\s+(?:the\s+)?[A-Z])", re.IGNORECASE),
+    # A loss the customer has today: a problem even when it is counted in money.
+    "loss": re.compile(r"\b(?:lost|lose|loses|losing|costs? (?:them|us|a|an|the|each|every|about|roughly|around|~)|"
+                       r"overdue|late|wasted?|missed|no-shows?|rejected|behind)\b", re.IGNORECASE),
     "not_doing": re.compile(r"\b(?:we will not|we won'?t|not going to|out of scope|non-goal|no plans? to)\b",
                             re.IGNORECASE),
     "getting_started": re.compile(r"\b(?:sign(?:s)? up|install\w*|download\w*|onboard\w*|set(?:s)? up|"
@@ -95,15 +111,16 @@ _ROLE_NOUNS = (r"teams?|managers?|owners?|engineers?|leads?|founders?|developers
                r"freelancers?|accountants?|recruiters?|writers?|creators?|pms|product managers?")
 _CUSTOMER_PHRASES = [
     re.compile(rf"\b(?:call|calls|interviews?|meeting|chat|conversations?|spoke|talked|survey(?:ed)?)\s+"
-               rf"(?:w/|with|of)\s+(?:\d+\s+|several\s+|some\s+|a few\s+)?"
+               rf"(?:w/|with|of|to)\s+(?:\d+\s+|several\s+|some\s+|a few\s+)?"
                rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b",
                re.IGNORECASE),
     re.compile(rf"\b(?:help|helps|for|lets?|enables?)\s+(?P<who>(?:[a-z+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b"),
 ]
 _LEADING_ROLE = re.compile(rf"^(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS})\b(?![^,;(]*\b(?:is|are|was|were|spend|spends|"
                            rf"have|has|do|does|want|said)\b)", re.IGNORECASE)
-_PRODUCT_NAME = re.compile(r"\b(?:working name|code ?name|called|named|product name)[:\s]+[\"“']?(?P<name>[A-Z][\w-]+"
-                           r"(?:\s+[A-Z][\w-]+)?)")
+_PRODUCT_NAME = re.compile(r"\b(?i:working name|code ?name|called|named|product name|calling it|call it|naming it)"
+                           r"(?:[:\s]+(?:is|will be|=)\b)?"
+                           r"[:\s]+[\"“']?(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 _ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|director|analyst|head|ceo|cto|vp|"
                          r"admin|nurse|doctor|teacher|buyer|member|user|customer|one|someone|a|an|the)\b", re.I)
 _PLACE = re.compile(r"\b(?:in|at|from|near|across)\s+(?P<place>[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|state|county|"
@@ -113,7 +130,10 @@ _MONTH_NAME = r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june?|july?|aug(?:ust
               r"friday|saturday|sunday"
 _PARENTHETICAL = re.compile(r"\s*\((?P<detail>[^)\n]{2,120})\)")
 _QUOTE_START = re.compile(r"\s*[\"“]")
-_DASH_ATTRIBUTION = re.compile(r"\s*[—–-]\s*(?P<detail>[^\n]{2,120})")
+_DASH_ATTRIBUTION = re.compile(r"\s*[—–-]+\s*(?P<detail>[^\n]{2,120})")
+_SAID_BEFORE = re.compile(r"(?P<who>(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+                          r"(?:\s+(?:at|from|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)"
+                          r"\s+(?:said|says|told us|put it)[:,]?\s*$")
 
 
 class NoteSpan(BaseModel):
@@ -171,6 +191,8 @@ class Facts(BaseModel):
     numbers: list[NumberFact] = Field(default_factory=list)
     quotes: list[QuoteFact] = Field(default_factory=list)
     launch_date: NumberFact | None = None
+    launch: Statement | None = None  # the line that says when and where it launches
+    launch_places: list[NoteSpan] = Field(default_factory=list)  # "Austin", "Denver": where it launches
     people: list[str] = Field(default_factory=list)  # named in the notes: speakers, interviewees, the leader
     places: list[NoteSpan] = Field(default_factory=list)  # "in Washington state", "Tacoma"
     instructions: list[NoteSpan] = Field(default_factory=list)  # text that reads like orders to a model
@@ -219,10 +241,23 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_BOLD_LABEL = re.compile(r"^(?:\*\*|__)(?P<label>[A-Za-z][A-Za-z0-9 /&'’()+-]{0,48}?)\s*"
+                         r"(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)"
+                         r"(?:\s+(?P<rest>\S.*))?\s*$")
+# "Product idea - a scheduling assistant": a label set off by a dash, when it names a part of a PR/FAQ.
+_DASH_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s+[-–—]\s+(?P<rest>\S.*?)\s*$")
+_DASH_LABEL_TOPICS = {"idea", "problem", "price", "launch", "customer", "risks", "dependencies", "leader", "name",
+                      "not_doing", "market", "open"}
+
+
 def _field_label(content: str) -> re.Match[str] | None:
-    match = _LABEL.match(content)
+    """"Price: $49", "**Idea:** ShelfSense", "Product idea - a scheduling assistant": the label and the rest."""
+    match = _LABEL.match(content) or _BOLD_LABEL.match(content)
     if match and not re.search(r"[\"“]", match.group("label")) and len(match.group("label").split()) <= 6:
         return match
+    dashed = _DASH_LABEL.match(content)
+    if dashed and len(dashed.group("label").split()) <= 3 and label_topic(dashed.group("label")) in _DASH_LABEL_TOPICS:
+        return dashed
     return None
 
 
@@ -260,6 +295,11 @@ def read_statements(notes: Document) -> list[Statement]:
         if field and not field.group("rest"):
             block = (field.group("label"), label_topic(field.group("label")))
             continue
+        bare = content.strip(" *_")
+        if not bullet and len(bare.split()) <= 3 and label_topic(bare) not in (None, "title") and \
+                re.fullmatch(r"[A-Za-z][\w /&'-]*", bare):
+            block = (bare, label_topic(bare))  # "Risks" on a line of its own, the bullets below it
+            continue
         if field and (label_topic(field.group("label")) or _QUOTE_START.match(field.group("rest"))):
             # "Price: $49 ..." is about the price; "one manager: \"...\"" names who is quoted. Any
             # other "words: words" line ("things get missed: meds timing") is a statement as a whole.
@@ -280,11 +320,21 @@ def _statement(notes: Document, start: int, end: int, label: str | None, topic: 
 
 
 def _speaker_from(detail: str) -> tuple[str | None, str | None]:
-    """"Priya, data engineer at a logistics startup" -> ("Priya", "data engineer at ..."); a role alone
-    ("owner, two stores, Tacoma", "one manager") has no name."""
-    head, _, rest = detail.partition(",")
+    """"Priya, data engineer at a logistics startup" -> ("Priya", "data engineer at ..."); also
+    "Maria Gonzalez (owner, Books on Main)", "Aisha Khan - buyer", "Dr. Mei Lin, dentist". A role
+    alone ("owner, two stores, Tacoma", "one manager") has no name."""
+    detail = detail.strip().rstrip(".:")
+    paren = re.fullmatch(r"(?P<head>[^(]+?)\s*\((?P<rest>[^)]+)\)", detail)
+    if paren:
+        head, rest = paren.group("head"), paren.group("rest")
+    else:
+        parts = re.split(r",| [-–—]+ ", detail, maxsplit=1)
+        head, rest = parts[0], parts[1] if len(parts) > 1 else ""
     head = head.strip()
-    name_like = re.fullmatch(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}", head)
+    where = re.fullmatch(r"(?P<head>.+?)\s+(?:at|from|of)\s+(?P<org>[A-Z].*)", head)
+    if where and not rest:
+        head, rest = where.group("head"), where.group("org")
+    name_like = re.fullmatch(r"(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}", head)
     if name_like and not _ROLE_WORDS.search(head):
         return head, rest.strip() or None
     return None, detail.strip() or None
@@ -312,6 +362,11 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
         statement = by_line.get(line)
         if statement is not None and statement.label and statement.topic is None and not after:
             speaker, detail = _speaker_from(statement.label)
+        before = _BULLET.sub("", text[text.rfind("\n", 0, claim.start) + 1 : claim.start - 1]).strip()
+        said = _SAID_BEFORE.search(before)
+        named = re.fullmatch(r"(?P<who>[^\"“:]{2,100}?)\s*:", before)
+        if not after and (said or (named and len(named.group("who").split()) <= 12)):
+            speaker, detail = _speaker_from((said or named).group("who"))  # type: ignore[union-attr]
         quote = claim.quote.rstrip()
         quotes.append(QuoteFact(text=quote, start=claim.start, end=claim.start + len(quote), line=line,
                                 speaker=speaker, detail=detail))
@@ -338,31 +393,152 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     return None, None
 
 
-def _product_name(statements: list[Statement]) -> tuple[str | None, bool]:
-    for statement in statements:
-        if statement.topic == "name":
-            name = re.split(r"[.,;(]", statement.text)[0].strip().strip("\"“”'")
-            if name and len(name.split()) <= 4:
-                return name, "working" in (statement.label or "").lower()
-        match = _PRODUCT_NAME.search(statement.text)
-        if match:
-            return match.group("name"), "working" in match.group().lower() or "code" in match.group().lower()
-    return None, False
+_NAME_WORD = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
+# "ShelfSense - a camera", "PayPilot: chases", "ShelfSense counts", "ShelfSense is": a name that opens a line.
+_LEADING_NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?P<sep>\s*[-–—:]\s+|\s+(?=[a-z]))")
+_CAMEL = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z0-9]+)+$")  # TableTurn, ShelfSense, iPhone-like coinages
+_THIRD_PERSON = re.compile(r"^(?:is|will|would|can|could|lets|helps|counts|\w+[^s\W]s)\b")
+_NOT_A_PRODUCT = re.compile(r"\b(?:with|into|on|via|use|uses|used|using|tried|from|like|than|and|or)\s+$", re.I)
 
 
-def _leader(statements: list[Statement], notes: Document) -> Person | None:
-    for statement in statements:
-        if statement.topic == "leader":
-            name, _, title = statement.text.rstrip(".").partition(",")
-            if re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}", name.strip()):
-                return Person(name=name.strip(), title=title.strip() or None,
-                              source=_span(notes, statement.start, statement.end))
+_DOC_WORDS = {"prfaq", "pr", "faq", "faqs", "press", "release", "headline", "subheading", "subheadline", "summary",
+              "title", "notes", "note", "idea", "concept", "draft", "intro", "introduction", "overview", "dateline"}
+
+
+def coined(word: str) -> bool:
+    """A word the notes made up: CamelCase ("ShelfSense") or no English word at all ("Clinicly")."""
+    from assistant.clarity.lexicon import zipf
+
+    if _CAMEL.match(word):
+        return True
+    return bool(re.fullmatch(r"[A-Z][a-z]{3,}", word)) and zipf(word.lower()) < 2.0
+
+
+def _leading_name(statement: Statement, labelled_name: bool) -> str | None:
+    """The product's name opening an idea line, on enough evidence: a name label, or a coined
+    word, or a capitalised word set off by a dash or colon that is no common English word.
+    "Idea: Smart reminders for ..." names nothing: "Smart" is an ordinary word at a sentence start."""
+    from assistant.clarity.lexicon import zipf
+
+    match = _LEADING_NAME.match(statement.text)
+    alone = statement.text.strip(" .")
+    if not match:
+        return alone if re.fullmatch(r"[A-Z]\w+", alone) and (labelled_name or coined(alone)) and \
+            alone.lower() not in _DOC_WORDS else None
+    name, dashed = match.group("name"), bool(match.group("sep").strip())
+    words = name.split()
+    rest = statement.text[match.end():]
+    if labelled_name:
+        return name
+    if len(words) == 2 and not coined(words[1]) and not _CAMEL.match(words[1]):
+        name, words = words[0], words[:1]  # "ShelfSense Pro" is rare; "PayPilot chases" is the usual shape
+        rest = statement.text[len(name):].lstrip()
+    if words[0].lower() in _DOC_WORDS or words[0].isupper():
+        return None  # "PRFAQ: ...", "Subheading: ...", "MCP - ...": the document's words or an acronym
+    plural = words[0].endswith("s") and zipf(words[0][:-1].lower()) > zipf(words[0].lower())
+    if not coined(words[0]) and not (dashed and not plural and zipf(words[0].lower()) < 4.5):
+        return None  # "Reminders - one tap", "Smart - ...": ordinary words, not names
+    if dashed or _THIRD_PERSON.match(rest) or re.match(r"(?:a|an|the)\b", rest):
+        return name
     return None
 
 
-def _launch_date(facts_numbers: list[NumberFact], statements: list[Statement]) -> NumberFact | None:
-    launch_lines = {s.line for s in statements if s.topic == "launch" or "launch" in s.topics}
-    return next((n for n in facts_numbers if n.kind == "date" and n.line in launch_lines), None)
+def _product_name(statements: list[Statement], notes: Document) -> tuple[str | None, bool]:
+    """The name the notes give the product: a name label ("Product: X"), "working name X" /
+    "called X", an idea or concept line that opens with a name ("Idea: ShelfSense - ..."), or a
+    coined CamelCase word the notes use as a subject ("TableTurn texts every guest")."""
+    for statement in statements:
+        if statement.topic == "name":
+            name = re.split(r"[.,;(]| [-–—] ", statement.text)[0].strip().strip("\"“”'")
+            if name and len(name.split()) <= 4 and re.match(r"[A-Z0-9]|[a-z]+[A-Z]", name):
+                return name, "working" in (statement.label or "").lower() or "code" in (statement.label or "").lower()
+        match = _PRODUCT_NAME.search(statement.text)
+        if match and not statement.quote_only:
+            return match.group("name"), "working" in match.group().lower() or "code" in match.group().lower()
+    for statement in statements:
+        if statement.topic in ("idea", "title") and not statement.quote_only:
+            name = _leading_name(statement, labelled_name=False)
+            if name:
+                return name, False
+    for statement in statements:
+        if statement.quote_only or statement.topic in ("dependencies", "customer", "leader"):
+            continue
+        name = _leading_name(statement, labelled_name=False)
+        if name and _CAMEL.match(name.split()[0]) and not any(
+                _NOT_A_PRODUCT.search(notes.text[max(0, m.start() - 12):m.start()])
+                for m in re.finditer(rf"\b{re.escape(name)}\b", notes.text)):
+            return name, False
+    return None, False
+
+
+_LEADER_SENTENCE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s*(?P<title>[^,]{2,60}),\s*"
+                              r"(?:will|is|to)\s+(?:be\s+)?(?:the\s+|our\s+)?(?:spokes\w*|sponsor|leader|lead|"
+                              r"speak\w*|quoted|present\w*)")
+_PERSON = re.compile(r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}")
+
+
+def _leader(statements: list[Statement], notes: Document) -> Person | None:
+    """Who speaks for the product: a "Leader:" / "Sponsor:" line ("Dana Ruiz, general manager"
+    or "Dana Ruiz (GM)"), or a sentence naming the spokesperson ("Omar Haddad, CEO, will be the
+    spokesperson")."""
+    for statement in statements:
+        if statement.topic == "leader" and not statement.quote_only:
+            text = statement.text.rstrip(".")
+            paren = re.fullmatch(r"(?P<name>[^(]+?)\s*\((?P<title>[^)]+)\)", text)
+            name, title = (paren.group("name"), paren.group("title")) if paren else text.partition(",")[::2]
+            if _PERSON.fullmatch(name.strip()):
+                return Person(name=name.strip(), title=title.strip() or None,
+                              source=_span(notes, statement.start, statement.end))
+    for statement in statements:
+        match = _LEADER_SENTENCE.search(statement.text)
+        if match and not statement.quote_only:
+            start = statement.start + match.start("name")
+            return Person(name=match.group("name"), title=match.group("title").strip(),
+                          source=_span(notes, start, statement.start + match.end("title")))
+    return None
+
+
+_LAUNCH_WORDS = {"pilot", "beta", "public", "private", "launch", "launches", "launching", "general", "soft", "first",
+                 "go", "early", "limited", "open", "full", "phase", "the", "a", "an", "we", "our", "then", "plan", "q1",
+                 "q2", "q3", "q4", "h1", "h2", "with", "in", "on", "by", "from", "stores", "store", "city", "cities"}
+_PLACE_RUN = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?:\s+(?:state|county|area|region))?")
+
+
+def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Statement | None, NumberFact | None]:
+    """The line that says when (and where) it launches, and its date: a launch label ("Launch:",
+    "First stores:", "Go-live:"), else a line that speaks of launching and holds a date."""
+    dated = {n.line: n for n in reversed(numbers) if n.kind == "date"}
+    labelled = [s for s in statements if s.topic == "launch" and not s.quote_only]
+    cued = [s for s in statements if s.topic is None and "launch" in s.topics and s.line in dated and not s.quote_only]
+    for statement in [*labelled, *cued]:
+        date = next((n for n in numbers if n.kind == "date" and statement.start <= n.start < statement.end), None)
+        if date is not None or statement in labelled:
+            return statement, date
+    return None, None
+
+
+def _launch_places(statement: Statement | None, notes: Document, exclude: set[str]) -> list[NoteSpan]:
+    """Where it launches, from the launch line: capitalised places after "in"/"at", at the line's
+    start ("Austin and Denver, May 2027") or after a comma ("Q3 2027, Toronto first")."""
+    if statement is None:
+        return []
+    found: list[NoteSpan] = []
+    text = statement.text
+    for match in _PLACE_RUN.finditer(text):
+        words = match.group().split()
+        before = text[: match.start()]
+        joined = re.search(r"(?:\b(?:in|from)|,|\band)\s*$", before) or not before.strip()  # "at Walmart": a company
+        if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
+                re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0] in exclude:
+            continue
+        if re.match(r"['’]s\b", text[match.end():]):
+            continue  # "Amazon's Last Mile organization": an owner, not a place
+        if re.search(r"\band\s*$", before) and not found:
+            continue  # "and Denver" joins a place only to a place already found
+        if re.match(r"\s*[,.]?\s*\d", text[match.end():]) and re.fullmatch(_MONTH_NAME, words[-1], re.IGNORECASE):
+            continue
+        found.append(_span(notes, statement.start + match.start(), statement.start + match.end()))
+    return found
 
 
 def _places(statements: list[Statement], quotes: list[QuoteFact], notes: Document) -> list[NoteSpan]:
@@ -381,6 +557,21 @@ def _places(statements: list[Statement], quotes: list[QuoteFact], notes: Documen
     return found
 
 
+def _settled(statement: Statement, notes: Document) -> Statement:
+    """What a line's shape says it is: an unlabelled first line standing alone ("Kickoff meeting -
+    restaurant no-shows") is the notes' title; a line asking a question is an open question."""
+    if statement.topic is not None or statement.quote_only:
+        return statement
+    lines = notes.text.splitlines()
+    alone = statement.line == 1 and (len(lines) < 2 or not lines[1].strip())
+    if alone and len(statement.text.split()) <= 12 and not statement.text.rstrip().endswith(".") and \
+            not re.search(r"\d", statement.text) and "evidence" not in statement.topics:
+        return statement.model_copy(update={"topic": "title"})
+    if statement.text.rstrip().endswith("?") and not re.search(r"[\"“”]", statement.text):
+        return statement.model_copy(update={"topic": "open"})
+    return statement
+
+
 def extract_facts(notes: Document) -> Facts:
     """Read the notes into typed facts. Text that reads like an instruction to a model is set
     aside (and reported), never used as a fact: it is part of the notes, not of the product."""
@@ -389,16 +580,17 @@ def extract_facts(notes: Document) -> Facts:
     flags = find_instructions(notes)
     flagged_lines = {flag.span.line for flag in flags}
     instructions = [_span(notes, f.span.start, f.span.end) for f in flags]
-    statements = [s for s in read_statements(notes) if s.line not in flagged_lines]
+    statements = [_settled(s, notes) for s in read_statements(notes) if s.line not in flagged_lines]
     quotes = [q for q in read_quotes(notes, statements) if q.line not in flagged_lines]
     context = {s.line: s.text for s in statements}
     numbers = [NumberFact(text=c.text, start=c.start, end=c.end, line=notes.line_col(c.start)[0], kind=c.kind,
                           context=context.get(notes.line_col(c.start)[0], ""))
                for c in number_claims(notes.text) if notes.line_col(c.start)[0] not in flagged_lines]
     customer, customer_source = _customer(statements, notes)
-    product_name, working = _product_name(statements)
+    product_name, working = _product_name(statements, notes)
     interviewees = [s.text for s in statements if s.topic == "interviewee"]
     leader = _leader(statements, notes)
+    launch, launch_date = _launch(statements, numbers)
     people = [name for name in dict.fromkeys(
         [*(q.speaker for q in quotes if q.speaker), *(_speaker_from(who)[0] for who in interviewees),
          leader.name if leader else None]) if name]
@@ -406,5 +598,7 @@ def extract_facts(notes: Document) -> Facts:
                  customer_source=customer_source,
                  interviewees=interviewees, product_name=product_name, product_name_is_working=working,
                  leader=leader, numbers=numbers, quotes=quotes,
-                 launch_date=_launch_date(numbers, statements), instructions=instructions,
+                 launch_date=launch_date, launch=launch, launch_places=_launch_places(
+                     launch, notes, {product_name or "", *people, *(leader.name.split() if leader else [])}),
+                 instructions=instructions,
                  words=len(notes.text.split()))

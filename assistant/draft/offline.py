@@ -30,6 +30,7 @@ _LETS = re.compile(r"\b(?:that|which|to)\s+(?P<verb>let|lets|help|helps)\s+(?P<r
 _WORKING_NAME = re.compile(r"\s*\((?:working name|code ?name|called|named)[^)]*\)", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=\S)")
 _CLAUSE_END = re.compile(r",\s+and\s+|;|\s+and\s+(?=offer|send|show|draft|warn|let|give)")
+_DAY_DATE = re.compile(r"(?<![A-Za-z])\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'd|my|we|our|us)\b")
 
 
@@ -38,9 +39,13 @@ def sentence(text: str) -> str:
     text = " ".join(text.split()).strip(" ;,")
     if not text:
         return text
-    if text[0].islower():
+    if text[0].islower() and not re.match(r"[a-z]+[A-Z]", text):  # "eBay", "iPhone" keep their case
         text = text[0].upper() + text[1:]
     return text if re.search(r"[.!?][\"”’]?$", text) else text + "."
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def paragraph(*parts: str) -> str:
@@ -51,8 +56,25 @@ def _without_working_name(text: str) -> str:
     return _WORKING_NAME.sub("", text)
 
 
-def _lower_first(text: str) -> str:
-    return text[0].lower() + text[1:] if text[:1].isupper() and not text[1:2].isupper() else text
+_FUNCTION_WORDS = {"a", "an", "the", "one", "two", "three", "our", "their", "your", "its", "this", "that", "these",
+                   "those", "every", "each", "some", "most", "all", "any", "no", "it", "they", "we", "with", "in",
+                   "on", "for", "from", "at", "by", "to", "as", "pilot", "public", "private", "beta", "first", "early"}
+
+
+def _lower_first(text: str, keep: set[str] | frozenset[str] = frozenset()) -> str:
+    """Lower-case the first letter of a fragment that goes inside a sentence, unless its first word
+    is a name: one the notes give (`keep`), a coined word ("ShelfSense", "Clinicly"), or a
+    capitalised word that is no common English word."""
+    from assistant.clarity.lexicon import zipf
+    from assistant.draft.facts import coined
+
+    first = re.split(r"[\s,;:.]", text, maxsplit=1)[0]
+    if not first[:1].isupper() or first[1:2].isupper() or first in keep or coined(first):
+        return text
+    if first.lower() in _FUNCTION_WORDS or zipf(first.lower()) >= 4.0 and not re.search(
+            rf"(?<![.!?]\s)(?<!^)\b{re.escape(first)}\b", " ".join(keep)):
+        return text[0].lower() + text[1:]
+    return text
 
 
 def _clip_words(text: str, limit: int) -> str | None:
@@ -65,20 +87,75 @@ def _usable(statement: Statement) -> bool:
     return statement.topic != "title" and not statement.quote_only
 
 
-def problem_statements(facts: Facts) -> list[Statement]:
-    """Labelled problems first, then lines whose words sound like a problem (not ideas, prices,
-    launch plans or worries about privacy, which have their own places)."""
-    labelled = [s for s in facts.labelled("problem") if _usable(s)]
-    cued = [s for s in facts.statements if _usable(s) and s.topic in (None, "heard", "evidence")
-            and "problem" in s.topics and not {"privacy", "risks", "budget", "idea"} & set(s.topics)]
-    return _unique(labelled + cued)[:MAX_PROBLEM_STATEMENTS]
+_ELSEWHERE: tuple[Topic, ...] = ("idea", "price", "launch", "dependencies", "risks", "privacy", "market", "not_doing",
+                                  "getting_started")
+_MONEY = re.compile(r"[$€£¥]\s?\d|\d\s*%\s+of\s+(?:\w+\s+)?(?:sales|revenue|income|turnover|margin)|"
+                    r"\b\d[\d,.]*\s*(?:k|thousand|million)?\s*(?:dollars|euros|pounds|usd|eur|gbp)\b", re.I)
+_TIME = re.compile(r"\d[\d,.\s-]*(?:to\s+\d+\s*)?(?:hours?|hrs?|mins?|minutes|days?|weeks?|months?)\b", re.I)
+_SHARE = re.compile(r"\d\s*%|\b\d+\s+(?:in|of|out of)\s+\d+\b|\b(?:one|two|three|half)\s+(?:in|of)\s+", re.I)
 
 
-def idea_statements(facts: Facts) -> list[Statement]:
-    labelled = [s for s in facts.labelled("idea") if _usable(s)]
-    if labelled:
-        return labelled
-    return [s for s in facts.statements if _usable(s) and s.topic is None and "idea" in s.topics][:2]
+def _telegraphic(fragment: str) -> bool:
+    """A note in shorthand that no verb can be put in front of: "camera per shelf, counts stock".
+    Its first noun is singular with no article, and a comma runs on into more shorthand."""
+    words = fragment.split()
+    chunk = re.split(r"\s+(?:that|which|who|to|for|with|per|on|in|of|so|and)\s+|,", fragment, maxsplit=1)[0].split()
+    if words[0].lower() in _FUNCTION_WORDS or re.match(r"\d", words[0]) or not chunk:
+        return False
+    shorthand = "," in fragment or re.search(r"\s(?:\+|w/|/)\s", fragment) is not None
+    return not chunk[-1].lower().endswith("s") and shorthand
+
+
+def sharpness(text: str) -> float:
+    """How hard a problem sentence hits: money lost beats time lost beats a share beats a count;
+    a sentence without a figure is the weakest."""
+    score = 4.0 if _MONEY.search(text) else 3.0 if _TIME.search(text) else 2.5 if _SHARE.search(text) else \
+        1.0 if re.search(r"\d", text) else 0.0
+    return score + (0.5 if CUES["loss"].search(text) else 0.0)
+
+
+def problem_pieces(facts: Facts) -> list[str]:
+    """The problem in the notes' words, its sharpest figure first. Labelled problem lines whole;
+    elsewhere the sentences that describe a problem or a loss and belong to no other part of the
+    PR/FAQ (an idea, a price, a launch plan, a partner, a risk have their own places)."""
+    pieces: list[str] = [s.text for s in facts.labelled("problem") if _usable(s)]
+    name = facts.product_name
+    for statement in facts.statements:
+        if not _usable(statement) or statement.topic not in (None, "heard", "evidence", "customer"):
+            continue
+        for piece in _pieces(statement):
+            cues = {topic for topic, pattern in CUES.items() if pattern.search(piece)}
+            if "loss" in cues:
+                cues.discard("price")  # "losing the client, about $80 a month" is a loss, not our price
+            if not cues & {"problem", "loss"} or cues & set(_ELSEWHERE) or (name and name in piece):
+                continue
+            if "budget" in cues and "loss" not in cues:
+                continue  # what they pay today is economics
+            if statement.topic == "customer" and not re.search(r"\d", piece):
+                continue
+            if re.search(r"[\"“”]", piece) and any(q.text in piece for q in facts.quotes):
+                continue  # a customer's words are quoted as such, with who said them
+            pieces.append(piece)
+    pieces = list(dict.fromkeys(pieces))
+    if not pieces:
+        return []
+    sharpest = max(pieces, key=lambda piece: (sharpness(piece), -pieces.index(piece)))
+    ordered = [sharpest, *(p for p in pieces if p != sharpest)]
+    return ordered[:MAX_PROBLEM_STATEMENTS]
+
+
+def idea_statements(facts: Facts) -> list[str]:
+    """What we will build, in the notes' words: labelled ideas, then sentences whose subject is the
+    product ("Clinicly checks coverage ...", "Loop sends the invoice ..."), else lines that sound
+    like an idea (not a price, a launch plan or a risk)."""
+    labelled = [s.text for s in facts.labelled("idea") if _usable(s)]
+    name = facts.product_name
+    about_it = [piece for s in facts.statements if _usable(s) and name and s.topic in (None, "name")
+                for piece in _pieces(s) if piece.startswith(name) and piece[len(name):].strip()[:1].islower()]
+    if labelled or about_it:
+        return list(dict.fromkeys(labelled + about_it))
+    return [s.text for s in facts.statements if _usable(s) and s.topic is None and "idea" in s.topics
+            and not {"price", "budget", "launch", "risks"} & set(s.topics)][:2]
 
 
 def _unique(statements: list[Statement]) -> list[Statement]:
@@ -91,17 +168,60 @@ def _unique(statements: list[Statement]) -> list[Statement]:
     return out
 
 
-def our_price(facts: Facts) -> Statement | None:
-    """What we plan to charge: a labelled price, never what customers pay for something else today."""
-    return next((s for s in facts.labelled("price") if _usable(s)), None)
+_OUR_PRICE = re.compile(r"\b(?:we|we'?ll|we'?d)\s+(?:could|would|will|might|plan to)?\s*(?:charge|price|sell)\b",
+                        re.IGNORECASE)
+_PRICE_PHRASE = re.compile(r"(?:free\b[^.;\n]{0,30}?,?\s*then\s+)?[$€£]\s?\d[\d,.]*(?:k\b)?"
+                           r"(?:\s*(?:/|per|a|an|each)\s*[a-z]+){0,3}", re.IGNORECASE)
+
+
+def our_price(facts: Facts) -> str | None:
+    """What we plan to charge: a labelled price, else a price the notes say we would charge
+    ("we could charge $79/month per restaurant") or a bare price line ("$149/mo per practice");
+    never what customers pay for something else today."""
+    labelled = next((s for s in facts.labelled("price") if _usable(s)), None)
+    if labelled is not None:
+        return labelled.text.rstrip(".")
+    for statement in facts.statements:
+        if not _usable(statement) or statement.topic not in (None, "idea") or "budget" in statement.topics:
+            continue
+        for piece in _pieces(statement):
+            phrase = _PRICE_PHRASE.search(piece)
+            if phrase and CUES["price"].search(piece) and (_OUR_PRICE.search(piece) or len(piece.split()) <= 6):
+                return phrase.group().strip()
+    return None
+
+
+def costs(price: str) -> str:
+    """"It costs $12 per month", "It is free for 3 clients, then ...", "Pricing: per seat"."""
+    if re.match(r"[$€£¥\d]", price):
+        return sentence(f"It costs {price}")
+    if re.match(r"(?i)free\b", price):
+        return sentence(f"It is {_lower_first(price)}")
+    return sentence(f"Pricing: {price}")
 
 
 def launch_statement(facts: Facts) -> Statement | None:
-    return next((s for s in facts.labelled("launch") if _usable(s)), None)
+    return facts.launch
+
+
+def leader_said(facts: Facts) -> QuoteFact | None:
+    """The leader's own words, when the notes quote them."""
+    leader = facts.leader
+    if leader is None:
+        return None
+    # "CEO quote: \"...\"" is the leader's when the leader is the CEO (or the label just says "leader").
+    known = f"{leader.title or ''} {leader.source.text}".lower()
+    leader_lines = {s.line for s in facts.statements if s.topic == "leader" and s.label and (
+        re.search(r"\b(?:leader|sponsor|exec\w*|spokes\w*)\b", s.label.lower()) or all(
+            word in known for word in re.findall(r"[a-z]+", s.label.lower()) if word not in ("quote", "quotes")))}
+    return next((q for q in facts.quotes if q.line in leader_lines or q.speaker and (
+        q.speaker == leader.name or leader.name.startswith(q.speaker + " "))), None)
 
 
 def want(facts: Facts) -> str | None:
     for statement in facts.statements:
+        if statement.topic in ("open", "risks", "not_doing") or statement.text.rstrip().endswith("?"):
+            continue  # "do we need an FCA licence?" is a question of ours, not what customers want
         match = CUES["want"].search(statement.text) if _usable(statement) else None
         if match:
             return match.group("want").strip().rstrip(".")
@@ -138,7 +258,10 @@ def _varied(quotes: list[QuoteFact]) -> list[QuoteFact]:
 
 
 def best_quote(facts: Facts) -> QuoteFact | None:
-    return max(facts.quotes, key=quote_score, default=None)
+    """The customer's quote: never the leader's words."""
+    leaders = leader_said(facts)
+    ours = {s.line for s in facts.statements if s.topic == "leader"}  # our own people's words, never a customer's
+    return max((q for q in facts.quotes if q is not leaders and q.line not in ours), key=quote_score, default=None)
 
 
 # -- the press release ---------------------------------------------------------------------------
@@ -147,7 +270,25 @@ class Composer:
         self.facts = facts
         self.book = GapBook()
         self.ideas = idea_statements(facts)
-        self.idea_text = " ".join(_without_working_name(s.text) for s in self.ideas).strip()
+        self.idea_text = " ".join(self._idea_words(text) for text in self.ideas).strip()
+        self.keep = {w for w in [facts.product_name or "", *facts.people, *(p.text for p in facts.places),
+                                 *(p.text for p in facts.launch_places)] if w}
+
+    def _idea_words(self, text: str) -> str:
+        """An idea line without its "(working name X)" and without the name that opens it
+        ("ShelfSense - a camera ..." is "a camera ..."; "Working name is TableTurn." is nothing)."""
+        text = _without_working_name(text)
+        text = re.sub(r"(?i)^(?:the\s+)?(?:working name|code ?name|product name|name)\s+(?:is|will be)\s+[^.]+\.\s*",
+                      "", text)
+        name = self.facts.product_name
+        if name and text.strip(" .") == name:
+            return ""
+        if name and text.startswith(name):
+            rest = text[len(name):]
+            sep = re.match(r"\s*[-–—:]\s+|\s+(?=[a-z])", rest)
+            if sep:
+                text = rest[sep.end():]
+        return text.strip()
 
     @property
     def product(self) -> str:
@@ -166,30 +307,59 @@ class Composer:
                              f"Who exactly is the customer (role, kind of business, size)?{hint}", "subheading")
 
     def idea_as_clause(self) -> str | None:
-        """The idea's first sentence, as something the product does: "helps remote teams ...",
-        "is a phone app", "is a tool that reads ...". Only verbs and articles are added."""
+        """The idea's first sentence as something the product does: "helps remote teams ...",
+        "counts stock on each shelf", "is a phone app". Only verbs change; None when the idea is
+        a noun phrase that takes no verb ("two-way reminders that ..."): see `idea_as_object`."""
         if not self.idea_text:
             return None
-        first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".")
+        first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
+        pronoun = re.match(r"(?:It|it)\s+(?=[a-z]+[^s\W]s\b)", first)
+        if pronoun:  # "It texts every guest": "it" is the product
+            return first[pronoun.end():]
         head, _, rest = first.partition(" ")
-        if head.lower() in _VERBS:
-            return f"{_VERBS[head.lower()]} {rest}".strip()
-        return f"is {_lower_first(first)}"
+        lowered = head.lower()
+        if lowered in _VERBS and head[:1].islower() or lowered in _VERBS and len(self.ideas) == 1 and \
+                not re.match(r"[A-Z]", rest):
+            return f"{_VERBS[lowered]} {rest}".strip()
+        if lowered in _VERBS.values() or lowered in ("is", "will", "can", "lets", "helps") or (
+                self.facts.product_name and self.ideas and self.ideas[0].startswith(self.facts.product_name)
+                and re.match(r"[a-z]+[^s\W]s\b", first)):
+            return first
+        if lowered in ("a", "an", "the", "one"):
+            return f"is {_lower_first(first, self.keep)}"
+        return None
+
+    def idea_as_object(self) -> str | None:
+        """The idea's first sentence as what the customer gets ("two-way reminders that ...")."""
+        if not self.idea_text:
+            return None
+        first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
+        head = first.split()[0].lower()
+        if head in _VERBS or head in _VERBS.values() or head in ("is", "will", "can", "it", "they", "we"):
+            return None
+        if _telegraphic(first):
+            return None
+        return _lower_first(first, self.keep)
+
+    def idea_in_quotes(self, lead: str) -> str:
+        """A note too clipped to take a verb ("camera per shelf, counts stock"), set off as the notes'
+        words after a colon (not in quotation marks: a paragraph in quotes reads as a customer's quote)."""
+        first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
+        return f"{lead} what the notes sum up as: {first}."
 
     def headline(self) -> str:
         lets = _LETS.search(self.idea_text) if self.idea_text else None
+        clause = self.idea_as_clause()
         if lets:
             verb = lets.group("verb").lower()
             rest = _CLAUSE_END.split(lets.group("rest"))[0].strip()
             candidate = f"{self.product} {_VERBS.get(verb, verb)} {rest}"
-        elif self.idea_text and self.idea_text.split()[0].lower() in _VERBS:
-            candidate = f"{self.product} {self.idea_as_clause()}"
+        elif clause and not clause.startswith("is "):
+            candidate = f"{self.product} {_CLAUSE_END.split(clause)[0].strip()}"
         elif self.facts.customer:
             candidate = f"{self.product} for {self.facts.customer}"
         else:
-            return f"{self.product}: " + self.book.tbd(
-                "the customer benefit in a few words",
-                "What does the customer get, in a few words a headline can carry?", "headline")
+            candidate = ""
         return _clip_words(candidate, MAX_HEADLINE_WORDS) or f"{self.product}: " + self.book.tbd(
             "the customer benefit in a few words", "What does the customer get, in a few words a headline can carry?",
             "headline")
@@ -203,37 +373,58 @@ class Composer:
         return sentence(f"For {self.customer}: {what}")
 
     def dateline(self) -> str:
-        city = self.book.tbd("city", "Which city does the announcement come from (the dateline)?", "dateline")
+        """"Austin — May 2027 —": the first place and the date of the launch line. A state or a
+        region is not a city: the city stays a gap, the region follows it."""
+        places = [p.text for p in self.facts.launch_places]
+        city_question = "Which city does the announcement come from (the dateline)?"
+        if places and not re.search(r"\b(?:state|county|area|region)$", places[0]):
+            city = places[0]
+        elif places:
+            city = self.book.tbd("city", city_question, "dateline") + f", {places[0]}"
+        else:
+            city = self.book.tbd("city", city_question, "dateline")
         when = self.facts.launch_date.text if self.facts.launch_date else self.book.tbd(
             "launch date", "When will customers be able to use it (a future date)?", "dateline")
         return f"{city} — {when} —"
 
     def summary(self) -> str:
         company = self.book.tbd("company name", "Which company or team announces this?", None)
-        clause = self.idea_as_clause()
+        clause, thing = self.idea_as_clause(), self.idea_as_object()
+        subject = self.facts.product_name or "It"
         benefit = self.book.tbd("the main benefit, with a number",
                                 "What is the one benefit a customer would repeat to a colleague, with a number?", None)
-        return paragraph(sentence(f"{company} introduces {self.product} for {self.customer}"),
-                         sentence(f"{self.product} {clause}") if clause else "", benefit + ".")
+        if clause:
+            what = sentence(f"{subject} {clause}")
+        elif thing:
+            what = sentence(f"{subject} gives them {thing}")
+        else:
+            what = self.idea_in_quotes(f"{subject} gives them") if self.idea_text else ""
+        return paragraph(sentence(f"{company} introduces {self.product} for {self.customer}"), what, benefit + ".")
 
     def problem(self) -> str:
-        statements = problem_statements(self.facts)
-        text = paragraph(*(sentence(s.text) for s in statements))
-        if not statements and self.facts.interviewees:
-            people = interviewed(self.facts)
-            text = f"We interviewed {people}."
-        if not statements:
-            candidates = "; ".join(f"“{q.text}”" for q in self.facts.quotes[:3])
-            hint = f" Candidates in the notes: {candidates}" if candidates else ""
-            text = paragraph(text, self.book.tbd(
-                "the customer's problem, in their terms",
-                f"What problem does the customer have today, before any solution?{hint}", "problem") + ".")
-        if not any(n.line in {s.line for s in statements} for n in self.facts.numbers if n.kind != "date"):
+        pieces = problem_pieces(self.facts)
+        text = paragraph(*(sentence(p) for p in pieces))
+        if len(pieces) < 2:
+            # Few problem lines: the customers' own words say it, quoted with who said it.
+            said = [q for q in self._spare_quotes() if CUES["problem"].search(q.text) or CUES["loss"].search(q.text)]
+            said = _varied(sorted(said, key=lambda q: -sharpness(q.text)))
+            text = paragraph(text, *(f"{q.attribution or 'A customer'}: “{q.text}”" for q in said[:2]))
+        if not text and self.facts.interviewees:
+            text = f"We interviewed {interviewed(self.facts)}."
+        if not pieces and not text:
+            text = self.book.tbd("the customer's problem, in their terms",
+                                 "What problem does the customer have today, before any solution?", "problem") + "."
+        if not any(n.text in text for n in self.facts.numbers if n.kind != "date"):
             text = paragraph(text, self.book.tbd(
                 "how much the problem costs the customer, in time or money",
                 "How much time or money does the problem cost one customer today? Give the number and its source.",
                 "problem") + ".")
         return text
+
+    def _spare_quotes(self) -> list[QuoteFact]:
+        """Quotes not used as the customer's or the leader's quote."""
+        used = {id(best_quote(self.facts)), id(leader_said(self.facts))}
+        return [q for q in _varied(self.facts.quotes) if id(q) not in used]
 
     def solution(self) -> str:
         if not self.idea_text:
@@ -241,17 +432,26 @@ class Composer:
                                  "What does the customer do with the product, and what happens for them?",
                                  "solution") + "."
         sentences = _SENTENCE_SPLIT.split(self.idea_text)
-        clause = self.idea_as_clause()
-        first = sentence(f"With {self.product}, {self.customer} get {_lower_first(sentences[0])}") \
-            if clause and clause.startswith("is ") else sentence(f"{self.product} {clause}")
+        clause, thing = self.idea_as_clause(), self.idea_as_object()
+        if clause and not clause.startswith("is "):
+            first = sentence(f"{self.product} {clause}")
+        elif thing:
+            first = sentence(f"With {self.product}, {self.customer} get {thing}")
+        elif clause:
+            first = sentence(f"{self.product} {clause}")
+        else:
+            first = self.idea_in_quotes(f"With {self.product}, {self.customer} get")
         return paragraph(first, *(sentence(s) for s in sentences[1:]))
 
     def leader_quote(self) -> str:
+        leader = self.facts.leader
+        who = f"{leader.name}, {leader.title}" if leader and leader.title else (leader.name if leader else None)
+        said = leader_said(self.facts)
+        if said is not None:
+            return f"“{said.text}” — {who or said.attribution}"
         words = self.book.tbd("why we built this, in the leader's own words",
                               "Why did we build this? Ask the leader for two sentences in their own words.",
                               "leader_quote")
-        leader = self.facts.leader
-        who = f"{leader.name}, {leader.title}" if leader and leader.title else (leader.name if leader else None)
         if who is None:
             who = self.book.tbd("leader's name and title", "Who leads this and will speak for it (name and title)?",
                                 "leader_quote")
@@ -285,18 +485,27 @@ class Composer:
 
     def call_to_action(self) -> str:
         launch = launch_statement(self.facts)
+        places = [p.text for p in self.facts.launch_places]
+        date = self.facts.launch_date.text if self.facts.launch_date else None
         if launch:
-            text = launch.text.rstrip(".")
-            lead = text.split()[0].lower()
+            text = body(launch).rstrip(".")
             first_words = {w.lower() for w in text.split()[:3]}
-            phrase = f"with a {_lower_first(text)}" if first_words & {"pilot", "beta", "preview", "trial"} else \
-                _lower_first(text) if lead in ("in", "on", "from", "at", "with", "as") else f"({_lower_first(text)})"
-            available = sentence(f"{self.product} launches {phrase}")
+            if first_words & {"pilot", "beta", "preview", "trial"}:
+                available = sentence(f"{self.product} launches with a {_lower_first(text, self.keep)}")
+            elif places or date:
+                where = f" in {_and(places)}" if places else ""
+                on = " on" if date and _DAY_DATE.search(date) else " in"
+                available = sentence(f"{self.product} launches{where}" + (f"{on} {date}" if date else ""))
+            else:
+                lead = text.split()[0].lower()
+                phrase = _lower_first(text, self.keep) if lead in ("in", "on", "from", "at", "with", "as") else \
+                    f"({_lower_first(text, self.keep)})"
+                available = sentence(f"{self.product} launches {phrase}")
         else:
             available = sentence(f"{self.product} will be available " + self.book.tbd(
                 "when and where", "When and where will customers be able to get it?", "call_to_action"))
         price = our_price(self.facts)
-        cost = sentence(f"It costs {price.text.rstrip('.')}") if price else sentence(
+        cost = costs(price) if price else sentence(
             "It costs " + self.book.tbd("price", "What will a customer pay, and per what (user, store, month)?",
                                         "call_to_action"))
         where = sentence("Visit " + self.book.tbd(
@@ -332,17 +541,18 @@ class Composer:
         launch = launch_statement(f)
         return [
             FaqEntry(topic="price", question="How much does it cost?",
-                     answer=self.answer([price.text] if price else [], "price",
+                     answer=self.answer([price] if price else [], "price",
                                         "What will a customer pay, and per what (user, store, month)?", False)),
             FaqEntry(topic="availability", question="When and where can I get it?",
-                     answer=self.answer([launch.text] if launch else [], "launch date and where it is available",
+                     answer=self.answer([body(launch)] if launch else [], "launch date and where it is available",
                                         "When and where does it launch?", False)),
             FaqEntry(topic="how_it_works", question=f"How does {self.product} work?",
                      answer=self.answer(_SENTENCE_SPLIT.split(self.idea_text) if self.idea_text else [],
                                         "how it works, from the customer's side",
                                         "What does the customer do, step by step, and what do they see?", False)),
             FaqEntry(topic="compatibility", question="What does it work with, and what do I need?",
-                     answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget")),
+                     answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget", "problem"),
+                                                        not_cued=("problem", "loss")),
                                         "what it works with and what the customer needs",
                                         "Which tools, systems or devices does it work with, and what must a "
                                         "customer have?", False, open_questions=open_about(f, "dependencies"))),
@@ -360,28 +570,29 @@ class Composer:
         f = self.facts
         customer = [s.text for s in f.labelled("customer") if _usable(s)]
         people = [f"We interviewed {interviewed(f)}"] if f.interviewees else []
-        chosen = best_quote(f)
-        problem_quotes = _varied([q for q in f.quotes if q is not chosen])[:2]
+        problem_quotes = self._spare_quotes()[:2]
         price = our_price(f)
+        sized = sentences_about(f, "market", exclude=("launch", "price", "problem"), not_cued=("evidence", "loss"))
         return [
             FaqEntry(topic="market", question="Who is the customer, and how many of them are there?",
-                     answer=self.answer(customer + sentences_about(f, "market", exclude=("launch", "price")),
-                                        "how many such customers there are",
+                     answer=self.answer(customer + sized, "how many such customers there are",
                                         "How many customers like this are there, and what is the source?", True,
-                                        always_ask=True)),
+                                        always_ask=not sized)),
             FaqEntry(topic="problem", question="What evidence do we have that customers have this problem?",
                      answer=self.answer(people + sentences_about(f, "evidence", exclude=("customer",)),
                                         "evidence that customers have the problem",
                                         "What evidence (interviews, data) shows customers have this problem, "
                                         "and how many?", True, quotes=problem_quotes)),
             FaqEntry(topic="economics", question="What are the economics: price, costs and margin?",
-                     answer=self.answer(([price.text] if price else []) + sentences_about(f, "budget",
-                                                                                          exclude=("price",)),
+                     answer=self.answer(([price] if price else []) + sentences_about(f, "budget",
+                                                                                          exclude=("price",),
+                                                                                          not_cued=("loss",)),
                                         "cost to serve one customer, and the margin",
                                         "What does it cost us to serve one customer, and what margin does the "
                                         "price leave?", True, always_ask=True)),
             FaqEntry(topic="dependencies", question="What do we depend on to make this work?",
-                     answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget")),
+                     answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget", "problem"),
+                                                        not_cued=("problem", "loss")),
                                         "dependencies", "Which partners, integrations, data or teams must deliver "
                                         "for this to work, and what if they do not?", True,
                                         open_questions=open_about(f, "dependencies"))),
@@ -395,13 +606,30 @@ class Composer:
         ]
 
 
+def body(statement: Statement) -> str:
+    """A line without an unknown label it kept ("Plan: go live in ..." is "go live in ...")."""
+    if statement.topic in (None, "open", "launch") and not statement.label:
+        match = re.match(r"(?P<label>[A-Za-z][\w /&'-]{0,30}):\s+(?=\S)", statement.text)
+        if match and len(match.group("label").split()) <= 3:
+            return statement.text[match.end():]
+    return statement.text
+
+
+def _balanced(piece: str) -> bool:
+    """A sentence cut out of a longer quotation opens or closes a quote it does not hold."""
+    return piece.count('"') % 2 == 0 and piece.count("“") == piece.count("”")
+
+
 def _pieces(statement: Statement) -> list[str]:
-    return [p.strip() for p in _SENTENCE_SPLIT.split(_without_working_name(statement.text)) if p.strip()]
+    return [p.strip() for p in _SENTENCE_SPLIT.split(_without_working_name(body(statement)))
+            if p.strip() and _balanced(p)]
 
 
-def sentences_about(facts: Facts, topic: Topic, exclude: tuple[Topic, ...] = ()) -> list[str]:
+def sentences_about(facts: Facts, topic: Topic, exclude: tuple[Topic, ...] = (),
+                    not_cued: tuple[Topic, ...] = ()) -> list[str]:
     """The notes' sentences on a topic: whole statements labelled with it, else the sentences of
-    other statements whose words are about it. Open questions are not answers and stay out."""
+    other statements whose words are about it (and not about `not_cued`: a loss is the problem's,
+    not the economics'). Open questions are not answers and stay out."""
     found: list[str] = []
     for statement in facts.statements:
         if not _usable(statement) or statement.topic in (*exclude, "open", "title", "interviewee"):
@@ -412,7 +640,8 @@ def sentences_about(facts: Facts, topic: Topic, exclude: tuple[Topic, ...] = ())
         if statement.topic == topic:
             found.extend(pieces)
         elif topic in statement.topics and topic in CUES:
-            found.extend(p for p in pieces if CUES[topic].search(p))
+            found.extend(p for p in pieces if CUES[topic].search(p)
+                         and not any(CUES[other].search(p) for other in not_cued if other in CUES))
     return list(dict.fromkeys(found))[:MAX_ANSWER_STATEMENTS]
 
 
@@ -429,7 +658,7 @@ def notes_lack(facts: Facts) -> list[str]:
     """What kinds of fact the notes did not give: the list a writer fills before the review."""
     lacking: list[tuple[bool, str]] = [
         (facts.customer is None, "who the customer is"),
-        (not problem_statements(facts) and not facts.quotes, "the customer's problem"),
+        (not problem_pieces(facts) and not facts.quotes, "the customer's problem"),
         (not any(n.kind != "date" for n in facts.numbers), "a number that sizes the problem"),
         (not idea_statements(facts), "what we will build"),
         (not facts.quotes, "a quote from a customer"),
