@@ -66,10 +66,11 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
 def ask_offline(doc: Document, asked: list[str]) -> QuestionReport:
     """The user's own questions (`prfaq questions --ask FILE`), in their order, each judged against
     the document by meaning (`assistant.questions.meaning`): status, evidence and the reason."""
+    from assistant.documents.exact import recut
     from assistant.questions.meaning import judge_text
     from assistant.safety import without_instructions
 
-    doc = without_instructions(doc)
+    original, doc = doc, without_instructions(doc)  # evidence is cut again from the original below
     bank = load_bank()
     product = product_name(doc, bank)
     reading = Reading(doc, product)
@@ -87,7 +88,7 @@ def ask_offline(doc: Document, asked: list[str]) -> QuestionReport:
             status=verdict.status, evidence=verdict.evidence, status_reason=verdict.reason, source="asked",
             priority=weight, score=rank_score(weight, verdict.status),
         ))
-    return QuestionReport(engine="offline", path=doc.path, product=product, questions=questions,
+    return QuestionReport(engine="offline", path=doc.path, product=product, questions=recut(questions, original),
                           counts=count(questions))
 
 
