@@ -231,8 +231,12 @@ def _file_source(path: Path, max_bytes: int) -> SourceText:
 def iter_sources(paths: Iterable[str | Path], reading: Reading, *, max_bytes: int, text_column: str | None = None,
                  on_skip: Callable[[str, str], None] | None = None) -> Iterator[SourceText]:
     """Every source, streamed; a file that cannot be used is recorded in `reading.skipped` and skipped."""
+    paths = list(paths)
     files = expand(paths)
     if not files:
+        folders = [str(p) for p in paths if Path(p).is_dir()]
+        if folders:
+            raise InputError(f"{folders[0]} is a directory with no .md, .txt, .docx, .csv or .jsonl file in it")
         raise InputError("no sources given (name files or folders of .md, .txt, .docx, .csv or .jsonl)")
     for path in files:
         name = str(path)
