@@ -14,9 +14,14 @@ from assistant.revision.rules.base import FixContext, FixRule, Proposal
 
 MIN_PART = 5
 _PRONOUN = r"(?:we|it|they|you|he|she|i|there|this|these|those)(?:['’](?:s|re|ll|ve|d))?"
+# A determiner also opens a clause (", and the owner approves ..."), unless the comma closes an
+# item of a list ("A, B, and the C"): then another comma stands within the few words before it.
+_DETERMINER = r"(?:the|our|your|their|its|each|every)"
 _BOUNDARY_RE = re.compile(
-    rf"(?P<semi>;\s+)(?=[a-z])|,\s+(?P<conj>and|but|so)\s+(?=(?P<pronoun>{_PRONOUN})\b)", re.IGNORECASE)
-_KEEP_CONJ = {"but": "But", "so": "So"}
+    rf"(?P<semi>;\s+)(?=[a-z])|,\s+(?P<conj>and(?:\s+then)?|but|so)\s+"
+    rf"(?=(?P<pronoun>{_PRONOUN}|{_DETERMINER})\b)", re.IGNORECASE)
+_LIST_WINDOW = 40  # characters before the comma in which another comma marks a list
+_KEEP_CONJ = {"but": "But", "so": "So", "and then": "Then"}
 # After a semicolon these open a clause that cannot stand alone ("; because it ..."): no split.
 _SUBORDINATE = frozenset(("because", "although", "though", "which", "while", "whereas", "since", "unless", "if",
                           "when", "where", "whether", "as", "who", "whose", "whom", "and", "or", "but", "nor"))
@@ -35,6 +40,8 @@ def propose(ctx: FixContext) -> Iterator[Proposal]:
             if ctx.is_protected(cut, match.end()) or copy.count("(", sentence.start, cut) > copy.count(
                     ")", sentence.start, cut):
                 continue
+            if match.group("conj") and "," in copy[max(sentence.start, cut - _LIST_WINDOW) : cut]:
+                continue  # "A, B, and the C": a list, not two clauses
             before = sum(last_cut <= s < cut for s in starts)
             after = sum(s >= match.end() for s in starts)
             if before < MIN_PART or after < MIN_PART:
@@ -46,7 +53,7 @@ def propose(ctx: FixContext) -> Iterator[Proposal]:
                 first = ctx.text[match.end()]
                 yield Edit(cut, match.end() + 1, ". " + first.upper(), "run_on")
             else:
-                conj = match.group("conj").lower()
+                conj = " ".join(match.group("conj").lower().split())
                 pronoun_start = match.end()
                 first = ctx.text[pronoun_start]
                 lead = f"{_KEEP_CONJ[conj]} {first.lower()}" if conj in _KEEP_CONJ else first.upper()
