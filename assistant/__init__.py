@@ -33,7 +33,8 @@ class _Api(_types.ModuleType):
     subpackages. Importing a subpackage makes Python set it as an attribute of its parent, which
     would replace the function (`assistant.draft(...)` then fails with "module is not callable"
     after any `import assistant.draft.models`). The functions keep their names; the packages stay
-    reachable through `import assistant.draft.models` and `sys.modules`."""
+    reachable with `from assistant.draft import models` (not `import assistant.draft.models as m`,
+    which reads the attribute)."""
 
     def __setattr__(self, name: str, value: object) -> None:
         if name in __all__ and isinstance(value, _types.ModuleType):

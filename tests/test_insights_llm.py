@@ -89,7 +89,7 @@ def test_the_command_uses_the_model_when_one_is_configured(fake_llm, llm_env) ->
 
 
 def test_large_inputs_are_mapped_in_chunks_and_reduced(fake_llm, llm_settings, monkeypatch) -> None:
-    import assistant.insights.llm as insights_llm
+    from assistant.insights import llm as insights_llm
 
     monkeypatch.setattr(insights_llm, "TOKEN_BUDGET", 60)  # a few groups per call
 

@@ -55,3 +55,9 @@ def test_an_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
 def test_the_layer_can_be_switched_off(monkeypatch, value):
     monkeypatch.setenv("PRFAQ_SEMANTIC", value)
     assert not semantic.enabled()
+
+
+def test_a_huge_text_costs_no_more_than_its_first_thousand_characters():
+    huge = "word " * 200_000
+    vector = semantic.encode([huge])[0]
+    assert np.allclose(vector, semantic.encode([huge[: semantic.MAX_CHARS]])[0], atol=1e-5)

