@@ -30,6 +30,11 @@ def clarity_of(text: str) -> float:
     return clarity_report(Document(text=text)).score
 
 
+# Load the score's word lists now, not inside the fake server's first answer (which the client
+# would time out on a loaded machine).
+clarity_of("A sentence to load the word lists once.")
+
+
 def _pair_answer(pick_a: Callable[[str, str], bool]) -> Callable[[Request], Action | None]:
     def answer(request: Request) -> Action | None:
         a, b = enveloped(request, "TEXT_A"), enveloped(request, "TEXT_B")

@@ -198,10 +198,14 @@ def test_a_dead_endpoint_stops_the_run_with_one_clear_message(fake_llm, llm_env,
 
 def test_the_shipped_judge_suite_thresholds_pass_a_fair_judge_and_fail_a_biased_one(fake_llm, llm_env, tmp_path):
     fake_llm.default = fair_judge
-    fair = run_prfaq("eval", "judge-agreement", "--check-thresholds", "--out", str(tmp_path / "fair"))
+    # The fake judge scores each text in the server thread; on a loaded machine 2 s per call is
+    # too tight for that, and this test is about thresholds, not time-outs.
+    slow_ok = {"PRFAQ_TIMEOUT": "20"}
+    fair = run_prfaq("eval", "judge-agreement", "--check-thresholds", "--out", str(tmp_path / "fair"), env=slow_ok)
     assert fair.code == 0, fair.stderr
     assert "| judge-agreement | judge_consistency | 1.000 (n=32) pass |" in fair.stdout
     fake_llm.default = first_judge  # same model name and prompts: only --no-cache gets the new answers
-    biased = run_prfaq("eval", "judge-agreement", "--check-thresholds", "--no-cache", "--out", str(tmp_path / "biased"))
+    biased = run_prfaq("eval", "judge-agreement", "--check-thresholds", "--no-cache", "--out", str(tmp_path / "biased"),
+                       env=slow_ok)
     assert biased.code == 1
     assert "below threshold: judge-agreement/judge_agreement, judge-agreement/judge_consistency" in biased.stderr
