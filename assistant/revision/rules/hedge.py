@@ -1,5 +1,7 @@
 """Drop hedges. Adverbs that only soften ("probably", "arguably", "to some extent") are deleted;
-"could"/"might"/"may" before a verb become "can"; "aims to reduce" becomes "reduces" and
+"could"/"might"/"may" before a verb become "can" in the press release (in the FAQ they are
+reported: "Wholesalers may refuse automated orders" names a risk, and "can" would change what it
+says); "aims to reduce" becomes "reduces" and
 "should be able to" becomes "can". Hedges that carry an unnamed source ("studies show",
 "experts say") are reported: the fix is to name the source, which only the writer can do."""
 
@@ -55,8 +57,9 @@ def propose(ctx: FixContext) -> Iterator[Proposal]:
             yield edit or ctx.report("hedge", hit.start, hit.end,
                                      f"'{words}' sits where deleting it would break the sentence; rewrite it")
         elif hit.phrase in MODALS:
-            if nxt is None or nxt.lower in _NOT_AFTER_MODAL or not nxt.text.isalpha() or not nxt.text.islower() \
-                    or where.gap_after() != " ":
+            in_faq = ctx.doc.faq_start is not None and hit.start >= ctx.doc.faq_start
+            if in_faq or nxt is None or nxt.lower in _NOT_AFTER_MODAL or not nxt.text.isalpha() \
+                    or not nxt.text.islower() or where.gap_after() != " ":
                 yield ctx.report("hedge", hit.start, hit.end,
                                  f"'{words}': say plainly what it does, or what is not known yet")
             else:
