@@ -134,3 +134,34 @@ def test_ask_works_with_the_semantic_layer_off(monkeypatch):
     monkeypatch.setenv("PRFAQ_SEMANTIC", "off")
     report = ask_offline(load_document(DOC), ["Who is ScopeBox for?", "How long does the battery last?"])
     assert [q.status for q in report.questions] == ["answered", "unanswered"]
+
+
+# The same kind of document with its FAQ question lines gone: only the answers are left, so each
+# asked question must find its answer by meaning, read with its paragraph.
+TIDEPOOL = Path(__file__).parent / "fixtures" / "questions" / "tidepool-answers.md"
+
+
+def test_without_faq_questions_each_answer_is_found_with_its_paragraph():
+    doc = load_document(TIDEPOOL)
+    asked = ["What is Tidepool?", "Does it work offline?", "Can a landlord see other landlords' tenants?"]
+    report = ask_offline(doc, asked)
+    expected = [  # the start of the paragraph the evidence must come from
+        "Tidepool is a shared inbox for repair requests",
+        "Yes. The inbox keeps working without a connection",
+        "No. A landlord sees the requests of their own buildings",
+    ]
+    for question, start in zip(report.questions, expected, strict=True):
+        assert question.status != "unanswered", (question.question, question.status_reason)
+        assert question.evidence is not None
+        paragraph = doc.text.index(start)
+        paragraph_end = (doc.text + "\n\n").find("\n\n", paragraph)
+        assert paragraph <= question.evidence.start < paragraph_end, (question.question, question.evidence.text)
+        assert doc.text[question.evidence.start:question.evidence.end] == question.evidence.text
+
+
+def test_a_bare_yes_is_quoted_with_the_sentence_that_says_what_it_means():
+    doc = load_document(TIDEPOOL)
+    (offline,) = ask_offline(doc, ["Does Tidepool work offline?"]).questions
+    assert offline.evidence is not None
+    assert offline.evidence.text != "Yes."
+    assert "without a connection" in offline.evidence.text

@@ -18,6 +18,7 @@ the package missing) the lexical and answer-type signals decide alone.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -36,10 +37,11 @@ from assistant.questions.answered import (
 )
 from assistant.questions.answertype import Kind, defined_term, defines, describe, kind_of, satisfies
 from assistant.questions.select import Candidate
-from assistant.questions.text import Sentence, concepts, coverage, sentences, similarity
+from assistant.questions.text import STOPWORDS, Sentence, concepts, coverage, sentences, similarity, stem, words
 
 if TYPE_CHECKING:
     import numpy as np
+    from rank_bm25 import BM25Okapi
 
 MASK = "it"
 LEXICAL_WEIGHT = 0.5  # weight of the shared-concept score next to the cosine of two questions' embeddings
@@ -47,15 +49,25 @@ SENTENCE_LEXICAL = 0.5  # ... of a question and a sentence
 PAIR_THRESHOLD = 0.30  # question-to-FAQ-question score from which the FAQ pair is the one that answers it
 PARAPHRASE = 0.75  # a cosine from which two questions ask the same thing whatever words they share
 TRIVIAL = frozenset({"product", "define"})  # concepts that say nothing about what is asked
+SECTION_THRESHOLD = 0.50  # ... from which a section heading ("## Pricing") is the question its text answers
 PAIR_MARGIN = 0.0  # (kept for tuning) how far ahead of the runner-up a pair must be
 ANSWER_THRESHOLD = 0.60  # question-to-sentence score from which a body sentence answers it
 PARTLY_THRESHOLD = 0.45  # ... from which it at least touches the subject
 TYPE_BONUS = 0.08  # a sentence with what the question's kind needs is preferred as evidence
 LEAD_BONUS = 0.03  # an FAQ answer's first sentence usually carries the answer
-DEFINITION_BONUS = 0.25  # "What is X?" is answered by the sentence that says what X is
+DEFINITION_BONUS = 0.6  # "What is X?" is answered by the sentence that says what X is
 FAQ_REGION_BONUS = 0.1  # an FAQ's text answers questions;
 # the press release tells a story
 COSINE_ALONE = 0.45  # a sentence sharing no concept with the question answers it only this close in meaning
+# Finding an answer anywhere in the document (no FAQ question matched): a sentence is read with
+# its paragraph, because an answer's words spread over its sentences ("Always." answers "Does it
+# work offline?" only through the paragraph around it). Tuned on evals/questions_ask.py, with
+# evals/answeredness.py (hand labels) as the check that nothing else got worse.
+PARAGRAPH_COSINE = 1.0  # weight of the paragraph's cosine with the question
+PARAGRAPH_BM25 = 0.4  # ... of the paragraph's BM25 against the question, relative to the best paragraph's
+ANSWER_REGION_BONUS = 0.3  # the FAQ's answers, not the press release's story, answer questions
+YES_NO_BONUS = 0.3  # a yes/no question is answered by a paragraph that starts "Yes" or "No"
+SHORT_ANSWER_WORDS = 3  # a sentence shorter than this ("Yes.", "Always.") is quoted with the next one
 
 
 def mask(text: str, product: str | None) -> str:
@@ -106,6 +118,11 @@ def _answer_concepts(text: str) -> frozenset[str]:
     return frozenset(concept for concept, pattern in _ANSWER_WORDS if pattern.search(text))
 
 
+_YES_NO_QUESTION = re.compile(
+    r"^\W*(?:does|do|is|are|can|could|will|would|should|did|has|have|am|won't|isn't|doesn't|can't|aren't)\b",
+    re.IGNORECASE)
+_YES_NO_ANSWER = re.compile(r"^\W*(?:yes|no|not|nope|absolutely|correct|always|never)\b", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _HOW_TO = re.compile(r"\b(?:install|set ?up|get(?:ting)? started|start|run|command|deploy|configure)\b", re.IGNORECASE)
 _NOT_A_SECTION = re.compile(r"\b(?:faqs?|frequently asked|press release|q\s*&\s*a|questions)\b", re.IGNORECASE)
 
@@ -143,6 +160,23 @@ def _reading_sentences(doc: Document) -> list[Sentence]:
             continue  # a heading names a subject; it does not answer anything (its section may)
         found.setdefault((sentence.start, sentence.end), sentence)
     return [found[key] for key in sorted(found)]
+
+
+def _paragraphs(text: str, found: list[Sentence], masked: list[str]) -> tuple[list[int], list[str]]:
+    """Each sentence's paragraph (text between blank lines), and each paragraph's masked text."""
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    numbers = [bisect.bisect_right(breaks, sentence.start) for sentence in found]
+    order = list(dict.fromkeys(numbers))
+    index = {number: i for i, number in enumerate(order)}
+    texts: list[list[str]] = [[] for _ in order]
+    for number, sentence in zip(numbers, masked, strict=True):
+        texts[index[number]].append(sentence)
+    return [index[n] for n in numbers], [" ".join(parts) for parts in texts]
+
+
+def _terms(text: str) -> list[str]:
+    """The stems of a text's words that carry meaning, for BM25."""
+    return [stem(word) for word in words(text.lower()) if word not in STOPWORDS]
 
 
 @dataclass(frozen=True)
@@ -184,6 +218,7 @@ class Reading:
             if inside:
                 pairs.append(Pair(mask(heading.span.text, product), heading.span.line, doc.span(start, end), inside))
         self.pairs = pairs
+        self.paragraph_of, self.paragraphs = _paragraphs(doc.text, self.sentences, self.masked)
         self.semantic = semantic.enabled()
         self._concepts: dict[int, frozenset[str]] = {}
 
@@ -192,16 +227,61 @@ class Reading:
 
     # --- vectors, computed on first use, once ---------------------------------------------------
     @cached_property
-    def sentence_vectors(self) -> np.ndarray:
+    def _vectors(self) -> np.ndarray:
+        """The sentences' and the paragraphs' vectors, in one call to the model (its cost per call
+        is mostly fixed)."""
         from assistant import semantic
 
-        return semantic.encode(self.masked)
+        return semantic.encode(self.masked + self.paragraphs)
+
+    @cached_property
+    def sentence_vectors(self) -> np.ndarray:
+        return self._vectors[: len(self.masked)]
+
+    @cached_property
+    def paragraph_vectors(self) -> np.ndarray:
+        return self._vectors[len(self.masked):]
+
+    @cached_property
+    def _bm25(self) -> BM25Okapi | None:
+        from rank_bm25 import BM25Okapi
+
+        tokens = [_terms(text) for text in self.paragraphs]
+        if not any(tokens):
+            return None
+        return BM25Okapi([t or ["\0"] for t in tokens])
+
+    def paragraph_scores(self, question: str, vector: np.ndarray | None) -> list[float]:
+        """How well each paragraph answers `question`: its cosine, its BM25 share of the best
+        paragraph's (rare words the question and a paragraph share weigh most), and whether it
+        starts with the "Yes"/"No" a yes/no question expects."""
+        if not self.paragraphs:
+            return []
+        cosines = (self.paragraph_vectors @ vector).tolist() if vector is not None else [0.0] * len(self.paragraphs)
+        bm25 = self._bm25.get_scores(_terms(question)).tolist() if self._bm25 is not None else \
+            [0.0] * len(self.paragraphs)
+        top = max(max(bm25), 1e-9)
+        yes_no = _YES_NO_QUESTION.search(question) is not None
+        return [PARAGRAPH_COSINE * float(cosine) + PARAGRAPH_BM25 * max(score, 0.0) / top
+                + (YES_NO_BONUS if yes_no and _YES_NO_ANSWER.search(text) else 0.0)
+                for cosine, score, text in zip(cosines, bm25, self.paragraphs, strict=True)]
 
     @cached_property
     def pair_vectors(self) -> np.ndarray:
         from assistant import semantic
 
         return semantic.encode([p.question for p in self.pairs])
+
+    def quote(self, index: int) -> Sentence:
+        """The sentence to show as evidence: a bare "Yes." or "No!" says nothing on its own, so it
+        is quoted with the sentence after it in its paragraph (still the document's exact text)."""
+        sentence = self.sentences[index]
+        after = index + 1
+        if len(words(sentence.text)) >= SHORT_ANSWER_WORDS or after >= len(self.sentences) or \
+                self.paragraph_of[after] != self.paragraph_of[index]:
+            return sentence
+        end = self.sentences[after].end
+        return Sentence(sentence.start, end, self.doc.text[sentence.start:end])
 
     def sentence_concepts(self, index: int) -> frozenset[str]:
         if index not in self._concepts:
@@ -276,20 +356,36 @@ def find_pair(reading: Reading, question: str, among: list[FaqItem] | None = Non
             best = Match(pair, score)
     if best.pair is None or best.score < PAIR_THRESHOLD:
         return Match(None, best.score)
+    if best.pair.item is None and best.score < SECTION_THRESHOLD:
+        return Match(None, best.score)
     return best
 
 
-def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead: int | None = None
-          ) -> tuple[int, float, float] | None:
-    """The sentence (of `indices`) that answers `question` best: (index, score, cosine)."""
+@dataclass(frozen=True)
+class Best:
+    """The sentence that answers a question best: `score` is how close the sentence itself is
+    (with its bonuses; the thresholds apply to it), `rank` what chose it (with its paragraph)."""
+
+    index: int
+    score: float
+    cosine: float
+    rank: float
+
+
+def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead: int | None = None,
+          *, context: bool = False) -> Best | None:
+    """The sentence (of `indices`) that answers `question` best. With `context`, each sentence is
+    ranked with its paragraph (`Reading.paragraph_scores`): the search over the whole document."""
     if not indices:
         return None
     masked = mask(question, reading.product)
     vector = reading.vector(masked)
     scores = reading.sentence_scores(masked, vector, indices)
     cosines = (reading.sentence_vectors[indices] @ vector).tolist() if vector is not None else [0.0] * len(indices)
+    around = reading.paragraph_scores(masked, vector) if context else []
     term = defined_term(question)
     faq_start = reading.doc.faq_start
+    region_bonus = ANSWER_REGION_BONUS if context else FAQ_REGION_BONUS
     ranked = []
     for index, score, cosine in zip(indices, scores, cosines, strict=True):
         text = reading.sentences[index].text
@@ -299,10 +395,11 @@ def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead:
         if term is not None and defines(term, text):
             bonus += DEFINITION_BONUS
         if faq_start is not None and reading.sentences[index].start >= faq_start:
-            bonus += FAQ_REGION_BONUS
-        ranked.append((score + bonus, -index, index, float(cosine)))
-    score, _, index, cosine = max(ranked)
-    return index, score, cosine
+            bonus += region_bonus
+        paragraph = around[reading.paragraph_of[index]] if around else 0.0
+        ranked.append((score + bonus + paragraph, -index, index, float(cosine), score + bonus))
+    rank, _, index, cosine, score = max(ranked)
+    return Best(index, score, cosine, rank)
 
 
 def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None = None,
@@ -330,7 +427,7 @@ def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None
                          "not known yet")
     best = _best(reading, question, indices, kind, lead=indices[0])
     assert best is not None
-    evidence = verified(doc, reading.sentences[best[0]])
+    evidence = verified(doc, reading.quote(best.index))
     if typed:
         return Judgement("answered", evidence, f"{where} and the answer gives what an answer to it needs")
     return Judgement("partly", evidence, f"{where}, but the answer does not give {describe(kind)}")
@@ -359,21 +456,21 @@ def _judge_sentences(reading: Reading, question: str, *, topic: str | None, inte
     how_to = _HOW_TO.search(question) is not None
     # A code block answers only a how-to question.
     candidates = [i for i, s in enumerate(reading.sentences) if how_to or not s.text.startswith("```")]
-    best = _best(reading, question, candidates, kind)
-    if best is None or best[1] < PARTLY_THRESHOLD:
+    best = _best(reading, question, candidates, kind, context=True)
+    if best is None or best.score < PARTLY_THRESHOLD:
         return Judgement("unanswered", None, "nothing in the document answers it")
-    index, score, _ = best
+    index, score = best.index, best.score
     term = defined_term(question)
     text = reading.sentences[index].text
     # What a price question needs ("$19 per month") is itself a concept in common with it.
     shared = bool(asked & reading.sentence_concepts(index)) or (kind == "price" and satisfies(kind, text))
-    if not shared and best[2] < COSINE_ALONE and not (
+    if not shared and best.cosine < COSINE_ALONE and not (
             term is not None and defines(term, reading.sentences[index].text)):
         # Running text that shares no concept of substance with the question answers it only when
         # it is close in meaning on its own.
         return Judgement("unanswered", None, "nothing in the document answers it")
     sentence = reading.sentences[index]
-    evidence = verified(reading.doc, sentence)
+    evidence = verified(reading.doc, reading.quote(index))
     if evidence is None:
         return Judgement("unanswered", None, "nothing in the document answers it")
     line = f"line {evidence.line}"
