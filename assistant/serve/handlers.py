@@ -35,6 +35,8 @@ class TextBody(BaseModel):
 class QuestionsBody(TextBody):
     audience: Literal["external", "internal", "all"] = "all"
     top: int | None = Field(default=None, ge=1, le=200)
+    ask: list[str] | None = Field(default=None, max_length=500,
+                                  description="the team's own questions instead (`questions --ask`), in order")
 
 
 class ReviewBody(TextBody):
@@ -149,7 +151,15 @@ class Api:
 
     def questions(self, body: dict[str, Any], engine: Engine | None = None) -> dict[str, Any]:
         parsed: QuestionsBody = _parse(QuestionsBody, body)
-        report = (engine or self.engine).questions(self.document(parsed), audience=parsed.audience, top=parsed.top)
+        doc = self.document(parsed)
+        if parsed.ask is not None:
+            from assistant.questions.asklist import parse_asked
+
+            asked = parse_asked("\n".join(parsed.ask))
+            if not asked:
+                raise InputError("ask: the list holds no question (one a line; # starts a comment)")
+            return (engine or self.engine).ask(doc, asked).model_dump(mode="json")
+        report = (engine or self.engine).questions(doc, audience=parsed.audience, top=parsed.top)
         return report.model_dump(mode="json")
 
     def review(self, body: dict[str, Any], engine: Engine | None = None) -> dict[str, Any]:
