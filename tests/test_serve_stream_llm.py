@@ -154,3 +154,31 @@ def _wait_for(condition, what: str) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"waited 30 s for {what}")
         time.sleep(0.02)
+
+
+def test_the_gateways_observer_hears_each_call_and_can_stop_the_next(fake_llm, llm_settings):
+    """The hook under the stream: start, each request (a re-ask is a second one), done with the
+    usage so far; an observer that raises Cancelled stops the call before anything is sent."""
+    from pydantic import BaseModel
+
+    from assistant.llm import Gateway
+    from assistant.llm import errors as E
+
+    class Ping(BaseModel):
+        ok: bool
+        echo: str
+
+    heard: list[tuple[str, str, int]] = []
+    gateway = Gateway(llm_settings.model_copy(update={"use_cache": False}))
+    gateway.observer = lambda event: heard.append((event.kind, event.prompt, event.usage.completion_tokens))
+    fake_llm.push_json({"ok": "not a bool"}, {"ok": True, "echo": "hi"})
+    assert gateway.structured("ping", {"word": "hi"}, Ping).echo == "hi"
+    assert heard == [("start", "ping", 0), ("request", "ping", 0), ("request", "ping", 7), ("done", "ping", 14)]
+
+    def refuse(event) -> None:
+        raise E.Cancelled("the page closed the stream")
+
+    gateway.observer = refuse
+    with pytest.raises(E.Cancelled):
+        gateway.structured("ping", {"word": "again"}, Ping)
+    assert len(fake_llm.chat_requests) == 2 and gateway.usage.errors == 0

@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from assistant.config import Settings
     from assistant.llm.gateway import CallEvent
 
+log = logging.getLogger("prfaq.serve")
 USAGE_FIELDS = ("calls", "requests", "cache_hits", "prompt_tokens", "completion_tokens")
 # Phases, by the prompt's name (or its prefix, ending in "." or "/"): what the page calls them.
 PHASES: tuple[tuple[str, str], ...] = (
@@ -163,9 +165,11 @@ class EventStream(Response):
             except BaseException as exc:  # noqa: BLE001 - Cancelled, or a bug: end the stream either way
                 from assistant.llm.errors import Cancelled
 
-                final = {"event": "error", "status": 499 if isinstance(exc, Cancelled) else 500,
-                         "error": "stopped: the page closed the stream" if isinstance(exc, Cancelled)
-                         else f"internal error ({type(exc).__name__})"}
+                if isinstance(exc, Cancelled):
+                    final = {"event": "error", "status": 499, "error": "stopped: the page closed the stream"}
+                else:
+                    log.exception("a streamed job failed")
+                    final = {"event": "error", "status": 500, "error": f"internal error ({type(exc).__name__})"}
             finally:
                 with _ACTIVE_LOCK:
                     ACTIVE.discard(run)
