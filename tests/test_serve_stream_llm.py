@@ -82,6 +82,24 @@ def test_questions_stream_each_lens_and_the_same_result(client, fake_llm):
     assert asking[-1]["done"] == asking[-1]["of"] == len(asking)
 
 
+def test_a_reviewer_whose_call_fails_is_a_failed_step_and_the_meeting_goes_on(client, fake_llm):
+    def route(request):
+        return Status(500) if "company's Counsel" in request.messages[0]["content"] else schema_echo(request)
+
+    fake_llm.default = route
+    body = {"text": GOOD_DOC, "personas": ["cfo", "counsel"]}
+    answer = client.post("/api/stream/review", json=body)
+    lines = events(answer.text)
+    failed = [e for e in lines if e["event"] == "step" and e["status"] == "failed"]
+    assert [e["label"] for e in failed] == ["Counsel: reading failed"]
+    assert lines[-1]["event"] == "result"
+    note = next(n for n in lines[-1]["result"]["notes"] if n.startswith("Counsel could not read"))
+    assert "the endpoint failed with HTTP 500" in note  # the page is told why, not where
+    plain = client.post("/api/review", json=body)
+    assert plain.status_code == 200 and note in plain.json()["notes"]
+    assert fake_llm.base_url not in answer.text and fake_llm.base_url not in plain.text
+
+
 def test_a_failing_endpoint_ends_the_stream_with_the_json_apis_status_and_no_address_or_key(client, fake_llm):
     fake_llm.default = lambda request: Status(401, body='{"error": {"message": "bad key ' + CANARY_KEY + '"}}')
     plain = client.post("/api/review", json={"text": GOOD_DOC})

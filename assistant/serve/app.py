@@ -153,6 +153,18 @@ def create_app(settings: Settings, store: DocumentStore, *, extra_hosts: frozens
             message = message.replace(settings.effective_base_url, "the endpoint")
         return message, status
 
+    def scrubbed(result: Any) -> Any:
+        """A job's answer with the endpoint's address taken out of its notes and warnings (where a
+        model call's failure is reported); nothing else is touched, so quotes keep their offsets."""
+        if not settings.has_endpoint or not isinstance(result, dict):
+            return result
+        url = settings.effective_base_url
+        out = dict(result)
+        for key in ("notes", "warnings"):
+            if isinstance(out.get(key), list):
+                out[key] = [n.replace(url, "the endpoint") if isinstance(n, str) else n for n in out[key]]
+        return out
+
     def endpoint(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         async def run(request: Request) -> Response:
             body = await read_json(request)
@@ -164,7 +176,7 @@ def create_app(settings: Settings, store: DocumentStore, *, extra_hosts: frozens
                 return _error(*refusal(exc))
             if isinstance(result, Response):
                 return result
-            return JSONResponse(result)
+            return JSONResponse(scrubbed(result))
 
         return run
 
@@ -193,7 +205,7 @@ def create_app(settings: Settings, store: DocumentStore, *, extra_hosts: frozens
                 if offline:
                     progress.emit({"event": "step", "status": "done", "phase": "offline", "done": 1, "of": 1,
                                    "label": "done offline: no model calls, no cost", "usage": nothing})
-                return {"event": "result", "result": result, "usage": usage_of(engine.usage_summary())}
+                return {"event": "result", "result": scrubbed(result), "usage": usage_of(engine.usage_summary())}
 
             return EventStream(work, start_event(job, settings))
 
