@@ -6,6 +6,10 @@ import socket
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.config import Settings
 
 GOOD_DOC = """# Tally cuts shelf restocking from 90 minutes to 10 for independent grocers
 
@@ -30,14 +34,15 @@ def free_port() -> int:
 
 
 class RunningServer:
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, settings: Settings | None = None) -> None:
+        """Offline unless `settings` say otherwise (e.g. the fake model's `llm_settings`)."""
         import uvicorn
 
         from assistant.config import load_settings
         from assistant.serve.app import create_app
         from assistant.serve.store import DocumentStore
 
-        self.settings = load_settings(offline=True)
+        self.settings = settings or load_settings(offline=True)
         self.store = DocumentStore(home / "documents.db")
         self.port = free_port()
         config = uvicorn.Config(create_app(self.settings, self.store), host="127.0.0.1", port=self.port,

@@ -175,3 +175,12 @@ def test_insights_from_dropped_files_name_their_sources_as_dropped(client):
         assert any(text[quote["start"]:quote["end"]] == quote["text"] for text in texts)
     refused = client.post("/api/insights", json={"sources": [{"name": "x.exe", "text": "hi"}]})
     assert refused.status_code == 400 and "x.exe" in refused.json()["error"]
+
+
+def test_questions_check_the_teams_own_list_in_order(client):
+    asked = ["# ours", "How much does it cost?", "- Who is the customer?", ""]
+    report = client.post("/api/questions", json={"text": GOOD_DOC, "ask": asked}).json()
+    assert [q["question"] for q in report["questions"]] == ["How much does it cost?", "Who is the customer?"]
+    assert report["questions"][0]["status"] == "answered"
+    empty = client.post("/api/questions", json={"text": GOOD_DOC, "ask": ["# nothing"]})
+    assert empty.status_code == 400 and "no question" in empty.json()["error"]

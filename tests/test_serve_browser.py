@@ -8,10 +8,14 @@ import http.client
 import json
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO
+from fake_server import schema_echo
 from serve_helpers import GOOD_DOC, RunningServer
 
 ARTIFACTS = REPO / "test-artifacts"
@@ -59,8 +63,8 @@ def _browser():
     return chromium, playwright
 
 
-@pytest.fixture
-def page(server, tmp_path):
+@contextmanager
+def _open(url: str) -> Iterator[Any]:
     chromium, playwright = _browser()
     with playwright.sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=chromium, args=[
@@ -70,9 +74,29 @@ def page(server, tmp_path):
         tab = context.new_page()
         tab.dialogs = []  # type: ignore[attr-defined]
         tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
-        tab.goto(server.url + "/")
+        tab.goto(url)
         yield tab
         browser.close()
+
+
+@pytest.fixture
+def page(server, tmp_path):
+    with _open(server.url + "/") as tab:
+        yield tab
+
+
+@pytest.fixture
+def slow_model_page(isolated_home, llm_settings, fake_llm):
+    """The page on a server whose model (the fake) takes 0.8 s a call."""
+    fake_llm.default = schema_echo
+    fake_llm.latency = 0.8
+    settings = llm_settings.model_copy(update={"model": "gpt-4o-mini", "structured_mode": "json_schema"})
+    running = RunningServer(isolated_home, settings).start()
+    try:
+        with _open(running.url + "/") as tab:
+            yield tab
+    finally:
+        running.stop()
 
 
 def _scored(page, above: float | None = None) -> float:
@@ -169,3 +193,23 @@ def test_the_page_works_by_keyboard_alone(page):
 def test_the_artifacts_folder_is_ignored_by_git():
     assert "test-artifacts/" in (REPO / ".gitignore").read_text().splitlines()
     assert Path(ARTIFACTS).name == "test-artifacts"
+
+
+def test_a_slow_model_call_shows_its_progress_then_its_tokens_and_cost(slow_model_page, fake_llm):
+    page = slow_model_page
+    page.fill("#doc", GOOD_DOC)
+    _scored(page)
+    page.click("button[data-tab=review]")
+    page.click("#review")
+    # While the readers read, and then while the chair decides (0.8 s a call), the page says so.
+    page.wait_for_selector("#review-out .progress:has-text('reading started')")
+    page.wait_for_selector("#review-out .progress:has-text('decision started')")
+    progress = page.text_content("#review-out .progress") or ""
+    assert "model calls" in progress and "tokens" in progress and "$" in progress, progress
+    assert page.locator("#review-out .verdict").count() == 0
+    _shot(page, "progress")
+    page.wait_for_selector("#review-out .verdict")
+    assert page.locator("#review-out .progress").count() == 0
+    cost = page.text_content("#review-out .cost") or ""
+    sent = len(fake_llm.chat_requests)  # each of the fake's replies reports 11 + 7 tokens
+    assert f"{sent * 18:,} tokens" in cost and "$" in cost, cost

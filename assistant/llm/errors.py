@@ -70,3 +70,9 @@ class GarbledBody(MalformedResponse):
 
 class InvalidOutput(LLMError):
     kind = "invalid_output"
+
+
+class Cancelled(Exception):  # noqa: N818 - it is what happened, not an error of the model's
+    """The caller stopped the run (the page closed its progress stream) before the next model call.
+    Not an LLMError on purpose: the pipelines carry on past one failed model call, and must not
+    carry on past this."""

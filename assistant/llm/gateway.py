@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     import openai
 
 T = TypeVar("T", bound=BaseModel)
+R = TypeVar("R")
 log = logging.getLogger("prfaq.llm")
 CACHE_FORMAT = "1"
 
@@ -48,6 +49,16 @@ class Usage(BaseModel):
 
     def as_dict(self) -> dict[str, float]:
         return {k: float(v) for k, v in self.model_dump().items()}
+
+
+class CallEvent(BaseModel):
+    """What a gateway's `observer` hears: a logical call starting, finishing or failing, and each
+    request about to go out (re-asks included). `usage` is the gateway's running total then."""
+
+    kind: Literal["start", "request", "done", "failed"]
+    prompt: str  # the prompt's name as asked for ("personas/cfo", "review.decide")
+    title: str  # the prompt file's own name ("CFO" for a persona)
+    usage: Usage
 
 
 class _Completion(BaseModel):
@@ -95,6 +106,9 @@ class Gateway:
     # Optional hook for batch runs (assistant.batch.limiter): `limiter.acquire(estimated_tokens)` is
     # called before each request; it waits for the rate limits and raises once the run is stopping.
     limiter: Any = None
+    # Optional hook for `prfaq serve`'s progress stream: called with a CallEvent as each call starts
+    # and ends and before each request; it may raise E.Cancelled to stop the run there.
+    observer: Callable[[CallEvent], None] | None = None
 
     def __init__(self, settings: Settings, *, store: Store | None = None) -> None:
         self.settings = settings
@@ -140,6 +154,27 @@ class Gateway:
             for name, delta in deltas.items():
                 setattr(self.usage, name, getattr(self.usage, name) + delta)
 
+    def _notify(self, kind: Literal["start", "request", "done", "failed"], prompt: str, spec: PromptSpec) -> None:
+        if self.observer is not None:
+            with self._lock:
+                usage = self.usage.model_copy()
+            self.observer(CallEvent(kind=kind, prompt=prompt, title=spec.name, usage=usage))
+
+    def _observed(self, prompt: str, spec: PromptSpec, call: Callable[[], R]) -> R:
+        """Run one logical call, telling the observer (if any) when it starts and how it ended."""
+        if self.observer is None:
+            return call()
+        self._notify("start", prompt, spec)
+        try:
+            result = call()
+        except E.Cancelled:
+            raise
+        except BaseException:
+            self._notify("failed", prompt, spec)
+            raise
+        self._notify("done", prompt, spec)
+        return result
+
     # -- public API ----------------------------------------------------------------------
     def structured(
         self,
@@ -150,9 +185,13 @@ class Gateway:
         temperature: float | None = None,
     ) -> T:
         """Render a prompt, call the model, and return its answer validated as `schema`."""
+        spec = load_prompt(prompt_name, self.settings.prompts_dir)
+        return self._observed(prompt_name, spec, lambda: self._structured(spec, variables, schema, temperature))
+
+    def _structured(self, spec: PromptSpec, variables: dict[str, str], schema: type[T], temperature: float | None
+                    ) -> T:
         from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
-        spec = load_prompt(prompt_name, self.settings.prompts_dir)
         temperature = self.settings.temperature if temperature is None else temperature
         messages = self._with_schema_instructions(spec.render(variables), schema)
         key = self._cache_key(spec, messages, schema, temperature)
@@ -199,6 +238,10 @@ class Gateway:
     ) -> str:
         """Free text (streamed to `on_token` when given), cached like structured calls."""
         spec = load_prompt(prompt_name, self.settings.prompts_dir)
+        return self._observed(prompt_name, spec, lambda: self._text(spec, variables, on_token, temperature))
+
+    def _text(self, spec: PromptSpec, variables: dict[str, str], on_token: Callable[[str], None] | None,
+              temperature: float | None) -> str:
         temperature = self.settings.temperature if temperature is None else temperature
         messages = spec.render(variables)
         key = self._cache_key(spec, messages, None, temperature)
@@ -294,6 +337,7 @@ class Gateway:
         record = CallRecord(prompt_name=spec.name, prompt_version=spec.version, model=self.settings.model,
                             base_url=self.settings.effective_base_url, mode=self.mode if schema else "text",
                             messages=messages, cache_key=key)
+        self._notify("request", spec.name, spec)
         started = time.monotonic()
         try:
             completion = self._answer(messages, schema, temperature)
@@ -384,6 +428,7 @@ class Gateway:
 
     def _stream(self, spec: PromptSpec, messages: list[dict[str, str]], temperature: float, key: str,
                 on_token: Callable[[str], None]) -> _Completion:
+        self._notify("request", spec.name, spec)
         started = time.monotonic()
         parts: list[str] = []
         finish: str | None = None
@@ -408,12 +453,14 @@ class Gateway:
         content = "".join(parts)
         completion = _Completion(content=content, prompt_tokens=estimate_tokens(json.dumps(messages)),
                                  completion_tokens=estimate_tokens(content))
+        cost = cost_usd(self.settings.model, completion.prompt_tokens, completion.completion_tokens)
         self.store.log(CallRecord(prompt_name=spec.name, prompt_version=spec.version, model=self.settings.model,
                                   base_url=self.settings.effective_base_url, mode="stream", messages=messages,
                                   response=content, prompt_tokens=completion.prompt_tokens,
-                                  completion_tokens=completion.completion_tokens, cache_key=key,
+                                  completion_tokens=completion.completion_tokens, cost_usd=cost, cache_key=key,
                                   duration_ms=int((time.monotonic() - started) * 1000)))
-        self._count(prompt_tokens=completion.prompt_tokens, completion_tokens=completion.completion_tokens)
+        self._count(prompt_tokens=completion.prompt_tokens, completion_tokens=completion.completion_tokens,
+                    cost_usd=cost)
         return completion
 
     @property

@@ -7,6 +7,9 @@ the user's settings (and perhaps an API key), so it guards itself like one that 
 - every page carries a Content-Security-Policy that allows no inline script and no other origin;
 - bodies over the input limit get 413, malformed JSON 400, and the server keeps serving;
 - the page never receives the settings, so the key cannot reach it.
+
+The jobs that may call a model also answer at `POST /api/stream/<job>` with their progress as
+they run, then the same result (assistant/serve/progress.py).
 """
 
 from __future__ import annotations
@@ -125,30 +128,86 @@ def create_app(settings: Settings, store: DocumentStore, *, extra_hosts: frozens
     body_limit = settings.max_input_bytes * 2 + 64 * 1024
     api = handlers.Api(settings, store)
 
+    async def read_json(request: Request) -> dict[str, Any] | Response:
+        """The body as a JSON object, or the error answer (413, 400) to give instead."""
+        try:
+            raw = await _read_body(request, body_limit)
+        except BodyTooLarge:
+            return _error(f"the request is over the {settings.max_input_bytes} byte input limit "
+                          "(PRFAQ_MAX_BYTES)", 413)
+        try:
+            body = json.loads(raw.decode("utf-8")) if raw.strip() else {}
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return _error("the body is not valid JSON", 400)
+        if not isinstance(body, dict):
+            return _error('the body must be a JSON object such as {"text": "..."}', 400)
+        return body
+
+    def refusal(exc: PrfaqError) -> tuple[str, int]:
+        """What the page is told about a failed job, and the status; the endpoint's address (in
+        the model errors' messages, for the CLI's user) stays on the server."""
+        status = 413 if isinstance(exc, handlers.TooLarge) else 400 if isinstance(exc, InputError) else (
+            502 if exc.exit_code == 3 else 400)
+        message = str(exc)
+        if settings.has_endpoint:
+            message = message.replace(settings.effective_base_url, "the endpoint")
+        return message, status
+
+    def scrubbed(result: Any) -> Any:
+        """A job's answer with the endpoint's address taken out of its notes and warnings (where a
+        model call's failure is reported); nothing else is touched, so quotes keep their offsets."""
+        if not settings.has_endpoint or not isinstance(result, dict):
+            return result
+        url = settings.effective_base_url
+        out = dict(result)
+        for key in ("notes", "warnings"):
+            if isinstance(out.get(key), list):
+                out[key] = [n.replace(url, "the endpoint") if isinstance(n, str) else n for n in out[key]]
+        return out
+
     def endpoint(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         async def run(request: Request) -> Response:
-            try:
-                raw = await _read_body(request, body_limit)
-            except BodyTooLarge:
-                return _error(f"the request is over the {settings.max_input_bytes} byte input limit "
-                              "(PRFAQ_MAX_BYTES)", 413)
-            try:
-                body = json.loads(raw.decode("utf-8")) if raw.strip() else {}
-            except (UnicodeDecodeError, json.JSONDecodeError):
-                return _error("the body is not valid JSON", 400)
-            if not isinstance(body, dict):
-                return _error('the body must be a JSON object such as {"text": "..."}', 400)
+            body = await read_json(request)
+            if isinstance(body, Response):
+                return body
             try:
                 result = await run_in_threadpool(handler, body)
-            except handlers.TooLarge as exc:
-                return _error(str(exc), 413)
-            except InputError as exc:
-                return _error(str(exc), 400)
             except PrfaqError as exc:
-                return _error(str(exc), 502 if exc.exit_code == 3 else 400)
+                return _error(*refusal(exc))
             if isinstance(result, Response):
                 return result
-            return JSONResponse(result)
+            return JSONResponse(scrubbed(result))
+
+        return run
+
+    def streamed(job: str, handler: Callable[..., dict[str, Any]]) -> Callable[[Request], Awaitable[Response]]:
+        """The same job, answered as a stream of progress lines ending in the same result."""
+        from assistant.serve.progress import EventStream, Run, start_event, usage_of
+
+        offline = not settings.has_endpoint
+        nothing = usage_of({})
+
+        async def run(request: Request) -> Response:
+            body = await read_json(request)
+            if isinstance(body, Response):
+                return body
+
+            def work(progress: Run) -> dict[str, Any]:
+                engine = api.run_engine(progress.observe)
+                if offline:
+                    progress.emit({"event": "step", "status": "started", "phase": "offline", "done": 0, "of": 1,
+                                   "label": "the built-in offline engine is working", "usage": nothing})
+                try:
+                    result = handler(body, engine=engine)
+                except PrfaqError as exc:
+                    message, status = refusal(exc)
+                    return {"event": "error", "status": status, "error": message}
+                if offline:
+                    progress.emit({"event": "step", "status": "done", "phase": "offline", "done": 1, "of": 1,
+                                   "label": "done offline: no model calls, no cost", "usage": nothing})
+                return {"event": "result", "result": scrubbed(result), "usage": usage_of(engine.usage_summary())}
+
+            return EventStream(work, start_event(job, settings))
 
         return run
 
@@ -183,6 +242,8 @@ def create_app(settings: Settings, store: DocumentStore, *, extra_hosts: frozens
         Route("/api/documents", endpoint(api.save), methods=["POST"]),
         Route("/api/documents/{doc_id}", document, methods=["GET"]),
         *[Route(f"/api/{name}", endpoint(handler), methods=["POST"]) for name, handler in api.jobs().items()],
+        *[Route(f"/api/stream/{name}", streamed(name, handler), methods=["POST"])
+          for name, handler in api.long_jobs().items()],
     ]
     app = Starlette(routes=routes)
     return Guard(app, LOCAL_HOSTS | extra_hosts)

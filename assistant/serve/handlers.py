@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
     from assistant.config import Settings
     from assistant.documents.models import Document
+    from assistant.engines import Engine
+    from assistant.llm.gateway import CallEvent
     from assistant.serve.store import DocumentStore
 
 
@@ -33,6 +35,8 @@ class TextBody(BaseModel):
 class QuestionsBody(TextBody):
     audience: Literal["external", "internal", "all"] = "all"
     top: int | None = Field(default=None, ge=1, le=200)
+    ask: list[str] | None = Field(default=None, max_length=500,
+                                  description="the team's own questions instead (`questions --ask`), in order")
 
 
 class ReviewBody(TextBody):
@@ -99,6 +103,26 @@ class Api:
         return {"score": self.score, "questions": self.questions, "review": self.review, "draft": self.draft,
                 "outline": self.outline, "export": self.export, "revise": self.revise, "insights": self.insights}
 
+    def long_jobs(self) -> dict[str, Callable[..., dict[str, Any]]]:
+        """The jobs that may call a model, and so may stream their progress (`engine=` runs one
+        on an engine of its own, see `run_engine`)."""
+        return {"questions": self.questions, "review": self.review, "draft": self.draft, "revise": self.revise,
+                "insights": self.insights}
+
+    def run_engine(self, observer: Callable[[CallEvent], None]) -> Engine:
+        """An engine for one streamed run: with a model, the server's gateway seen through a view
+        that shares its client, cache and bound on requests in flight, with the run's own usage
+        and this observer; offline, the server's engine (it calls nothing)."""
+        from assistant.engines.llm import LLMEngine
+
+        if not isinstance(self.engine, LLMEngine):
+            return self.engine
+        from assistant.batch.gateways import document_view
+
+        view = document_view(self.engine.gateway)
+        view.observer = observer
+        return LLMEngine(self.settings, gateway=view)
+
     def document(self, body: TextBody) -> Document:
         """The body's text (or dropped .docx) checked exactly as a file would be."""
         from assistant.documents import load_bytes
@@ -125,33 +149,41 @@ class Api:
     def outline(self, body: dict[str, Any]) -> dict[str, Any]:
         return self.document(_parse(TextBody, body)).model_dump(mode="json")
 
-    def questions(self, body: dict[str, Any]) -> dict[str, Any]:
+    def questions(self, body: dict[str, Any], engine: Engine | None = None) -> dict[str, Any]:
         parsed: QuestionsBody = _parse(QuestionsBody, body)
-        report = self.engine.questions(self.document(parsed), audience=parsed.audience, top=parsed.top)
+        doc = self.document(parsed)
+        if parsed.ask is not None:
+            from assistant.questions.asklist import parse_asked
+
+            asked = parse_asked("\n".join(parsed.ask))
+            if not asked:
+                raise InputError("ask: the list holds no question (one a line; # starts a comment)")
+            return (engine or self.engine).ask(doc, asked).model_dump(mode="json")
+        report = (engine or self.engine).questions(doc, audience=parsed.audience, top=parsed.top)
         return report.model_dump(mode="json")
 
-    def review(self, body: dict[str, Any]) -> dict[str, Any]:
+    def review(self, body: dict[str, Any], engine: Engine | None = None) -> dict[str, Any]:
         parsed: ReviewBody = _parse(ReviewBody, body)
-        report = self.engine.review(self.document(parsed), personas=parsed.personas, rounds=parsed.rounds)
+        report = (engine or self.engine).review(self.document(parsed), personas=parsed.personas, rounds=parsed.rounds)
         return report.model_dump(mode="json")
 
-    def draft(self, body: dict[str, Any]) -> dict[str, Any]:
+    def draft(self, body: dict[str, Any], engine: Engine | None = None) -> dict[str, Any]:
         from assistant.render.markdown import render_document
 
         notes = self.document(_parse(TextBody, body))
-        result = self.engine.draft(notes)
+        result = (engine or self.engine).draft(notes)
         return {**result.model_dump(mode="json"), "markdown": render_document(result)}
 
-    def revise(self, body: dict[str, Any]) -> dict[str, Any]:
+    def revise(self, body: dict[str, Any], engine: Engine | None = None) -> dict[str, Any]:
         """The CLI's `revise --format json`, plus the changes as line hunks the page can accept or
         reject one by one."""
         parsed: ReviseBody = _parse(ReviseBody, body)
         doc = self.document(parsed)
-        report = self.engine.revise(doc, rules=parsed.rules, review=None, notes=None)
+        report = (engine or self.engine).revise(doc, rules=parsed.rules, review=None, notes=None)
         return {**report.model_dump(mode="json", by_alias=True), "original": doc.text,
                 "changes": line_changes(doc.text, report.text)}
 
-    def insights(self, body: dict[str, Any]) -> dict[str, Any]:
+    def insights(self, body: dict[str, Any], engine: Engine | None = None) -> dict[str, Any]:
         """Themes from dropped source files: written to a private temporary folder under their own
         names (so that ids read like the CLI's), read by the same code as `prfaq insights`."""
         import tempfile
@@ -172,7 +204,7 @@ class Api:
                 path.parent.mkdir()
                 path.write_text(source.text, encoding="utf-8")
                 paths.append(path)
-            report = self.engine.insights(paths, against=against, text_column=parsed.text_column)
+            report = (engine or self.engine).insights(paths, against=against, text_column=parsed.text_column)
             dumped = report.model_dump_json()
             for index, path in enumerate(paths):  # ids and paths as the writer named the files
                 dumped = dumped.replace(json_string_body(str(path)), json_string_body(path.name))

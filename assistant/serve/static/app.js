@@ -3,7 +3,7 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const state = { score: null, review: null, docId: null, timer: null, seq: 0 };
+const state = { score: null, review: null, docId: null, timer: null, seq: 0, running: {} };
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -18,9 +18,9 @@ function el(tag, attrs, ...children) {
 
 function say(text) { $("message").textContent = text || ""; }
 
-async function post(path, body) {
+async function post(path, body, signal) {
   const response = await fetch(path, {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), signal,
   });
   if (!response.ok) {
     let message = response.statusText;
@@ -126,16 +126,79 @@ function selectSpan(span) {
   doc.scrollTop = Math.max(0, (line - 3) * parseFloat(getComputedStyle(doc).lineHeight || "20"));
 }
 
+// --- long jobs: progress, tokens and cost as they run ---------------------------------------------
+// POST /api/stream/<job> answers one JSON object a line: start, a step per model call, then the
+// result (the same JSON as /api/<job>) or an error. Starting a job again, or leaving the page,
+// closes the stream, and the server makes no further model call for it.
+function money(usd) {
+  if (usd === 0) return "$0";
+  if (usd < 0.0001) return "under $0.0001";
+  return usd < 0.01 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
+}
+
+function usageText(start, usage) {
+  if (!start || start.engine === "offline") return "Offline engine: no model calls, no cost.";
+  const tokens = (usage.prompt_tokens + usage.completion_tokens).toLocaleString("en-US");
+  const cost = start.priced ? money(usage.cost_usd) : `cost unknown (no price for ${start.model})`;
+  const cached = usage.cache_hits ? ` (${usage.cache_hits} from the cache)` : "";
+  return `${usage.calls} model call${usage.calls === 1 ? "" : "s"}${cached} · ${tokens} tokens · ${cost}`;
+}
+
+async function streamJob(job, body, out, working) {
+  if (state.running[job]) state.running[job].abort();
+  const controller = new AbortController();
+  state.running[job] = controller;
+  const line = el("p", { class: "progress", role: "status", "aria-live": "polite" }, working);
+  out.replaceChildren(line);
+  try {
+    const response = await post(`/api/stream/${job}`, body, controller.signal);
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    let start = null;
+    for (;;) {
+      const { value, done } = await reader.read();
+      buffer += decoder.decode(value || new Uint8Array(), { stream: !done });
+      let cut;
+      while ((cut = buffer.indexOf("\n")) >= 0) {
+        const event = JSON.parse(buffer.slice(0, cut));
+        buffer = buffer.slice(cut + 1);
+        if (event.event === "start") {
+          start = event;
+          line.textContent = `${working} ${event.engine === "offline" ? "(offline engine)" : `(model ${event.model})`}`;
+        } else if (event.event === "step") {
+          const count = event.status !== "started" && event.of > 1 ? ` (${event.done} of ${event.of})` : "";
+          line.textContent = `${working} ${event.label}${count} · ${usageText(start, event.usage)}`;
+        } else if (event.event === "result") {
+          return { report: event.result, cost: el("p", { class: "cost hint" }, usageText(start, event.usage)) };
+        } else if (event.event === "error") {
+          throw new Error(event.error);
+        }
+      }
+      if (done) throw new Error("the server ended the stream before the result");
+    }
+  } finally {
+    if (state.running[job] === controller) delete state.running[job];
+  }
+}
+
+function failed(out, error) {
+  if (error.name === "AbortError") return; // a newer run of the same job took over
+  out.replaceChildren();
+  say(error.message);
+}
+
 // --- questions, review, draft -------------------------------------------------------------------
 async function runQuestions() {
   const list = $("questions");
-  list.replaceChildren(el("li", {}, "Working…"));
+  const status = $("questions-progress");
   const ask = $("ask-list").value.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  list.replaceChildren();
   try {
     const body = { text: $("doc").value, top: 15 };
     if (ask.length) body.ask = ask;
-    const report = await postJson("/api/questions", body);
-    list.replaceChildren();
+    const { report, cost } = await streamJob("questions", body, status, "Asking…");
+    status.replaceChildren(cost);
     for (const q of report.questions) {
       const item = el("li", {}, el("span", { class: `status-${q.status}` }, `[${q.status}] `), q.question);
       if (q.evidence) {
@@ -145,16 +208,15 @@ async function runQuestions() {
       list.append(item);
     }
     if (report.notes && report.notes.length) list.append(el("li", { class: "hint" }, report.notes.join(" ")));
-  } catch (error) { list.replaceChildren(); say(error.message); }
+  } catch (error) { failed(status, error); }
 }
 
 async function runReview() {
   const out = $("review-out");
-  out.replaceChildren(el("p", {}, "The reviewers are reading…"));
   try {
-    const report = await postJson("/api/review", { text: $("doc").value });
+    const { report, cost } = await streamJob("review", { text: $("doc").value }, out, "The reviewers are reading…");
     state.review = report;
-    out.replaceChildren();
+    out.replaceChildren(cost);
     const decision = report.decision;
     out.append(el("p", {}, "Decision: ", el("span", { class: "verdict" }, decision.verdict)));
     if (decision.must_fix.length) {
@@ -174,26 +236,26 @@ async function runReview() {
           `${f.severity}: ${f.question}`, el("span", { class: "fix" }, f.gap ? f.suggestion : `“${f.quote.text}”`))))));
     }
     renderPreview();
-  } catch (error) { out.replaceChildren(); say(error.message); }
+  } catch (error) { failed(out, error); }
 }
 
 async function runDraft() {
   const out = $("draft-out");
-  out.replaceChildren(el("p", {}, "Drafting…"));
   try {
-    const draft = await postJson("/api/draft", { text: $("notes").value, name: "the notes" });
+    const { report: draft, cost } = await streamJob("draft", { text: $("notes").value, name: "the notes" }, out,
+      "Drafting…");
     const use = el("button", { type: "button", onclick: () => { $("doc").value = draft.markdown; runScore(); } },
       "Use this draft as my document");
-    out.replaceChildren(use, el("pre", { class: "draft" }, draft.markdown));
-  } catch (error) { out.replaceChildren(); say(error.message); }
+    out.replaceChildren(cost, use, el("pre", { class: "draft" }, draft.markdown));
+  } catch (error) { failed(out, error); }
 }
 
 async function runRevise() {
   const out = $("revise-out");
-  out.replaceChildren(el("p", {}, "Revising…"));
   try {
-    const report = await postJson("/api/revise", { text: $("doc").value });
-    out.replaceChildren(el("p", {}, `Score ${report.score_before} → ${report.score_after} if you accept every change.`));
+    const { report, cost } = await streamJob("revise", { text: $("doc").value }, out, "Revising…");
+    out.replaceChildren(cost,
+      el("p", {}, `Score ${report.score_before} → ${report.score_after} if you accept every change.`));
     if (!report.changes.length) { out.append(el("p", {}, "Nothing safe to change.")); return; }
     const table = el("table", { class: "diff" }, el("tr", {}, el("th", {}, "Accept"), el("th", {}, "Before"), el("th", {}, "After")));
     const boxes = report.changes.map((change, index) => {
@@ -217,7 +279,7 @@ async function runRevise() {
     for (const fix of report.not_applied || []) {
       out.append(el("p", { class: "hint" }, `Not changed (line ${fix.line}, ${fix.rule}): ${fix.reason}`));
     }
-  } catch (error) { out.replaceChildren(); say(error.message); }
+  } catch (error) { failed(out, error); }
 }
 
 async function runInsights() {
@@ -229,15 +291,15 @@ async function runInsights() {
     const sources = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() })));
     const body = { sources };
     if ($("doc").value.trim()) body.against = $("doc").value;
-    const report = await postJson("/api/insights", body);
-    out.replaceChildren();
+    const { report, cost } = await streamJob("insights", body, out, "Finding the recurring problems…");
+    out.replaceChildren(cost);
     if (!report.themes.length) out.append(el("p", {}, "No problem recurs across the sources."));
     for (const theme of report.themes) {
       const status = theme.addressed === undefined ? "" : theme.addressed ? " ✓ addressed" : " ✗ not addressed";
       out.append(el("h3", {}, `${theme.title} (${theme.count} sources)${status}`));
       out.append(el("ul", {}, ...theme.quotes.map((q) => el("li", {}, `“${q.text}” — ${q.source}`))));
     }
-  } catch (error) { out.replaceChildren(); say(error.message); }
+  } catch (error) { failed(out, error); }
 }
 
 // --- files, versions, export --------------------------------------------------------------------

@@ -1,0 +1,202 @@
+"""`prfaq serve` streams a long job's progress: each model call as it starts and ends, the running
+tokens and cost, then the same result as the JSON API. Against the loopback fake model, whose
+replies each report 11 prompt and 7 completion tokens; and offline, where it says so and costs 0."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import time
+
+import pytest
+from conftest import CANARY_KEY
+from fake_server import Status, schema_echo
+from serve_helpers import GOOD_DOC, RunningServer
+from starlette.testclient import TestClient
+
+from assistant.llm.capabilities import cost_usd
+
+PRICED = "gpt-4o-mini"  # a model in the price table, so that the cost is not 0
+
+
+def events(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def priced_settings(llm_settings):
+    # No cache: the JSON API's run and the stream's run each send their own requests.
+    return llm_settings.model_copy(update={"model": PRICED, "use_cache": False, "structured_mode": "json_schema"})
+
+
+@pytest.fixture
+def client(priced_settings, isolated_home, fake_llm):
+    from assistant.serve.app import create_app
+    from assistant.serve.store import DocumentStore
+
+    fake_llm.default = schema_echo
+    store = DocumentStore(isolated_home / "documents.db")
+    with TestClient(create_app(priced_settings, store), base_url="http://127.0.0.1:8765") as test_client:
+        yield test_client
+    store.close()
+
+
+def test_review_streams_each_reader_then_the_json_apis_result_with_its_cost(client, fake_llm):
+    body = {"text": GOOD_DOC, "personas": ["cfo", "engineer", "counsel"]}
+    plain = client.post("/api/review", json=body)
+    assert plain.status_code == 200, plain.text
+    before = len(fake_llm.chat_requests)
+    answer = client.post("/api/stream/review", json=body)
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("application/x-ndjson")
+    assert "script-src 'self'" in answer.headers["content-security-policy"]
+    lines = events(answer.text)
+    sent = len(fake_llm.chat_requests) - before
+
+    assert lines[0] == {"event": "start", "job": "review", "engine": "llm", "model": PRICED, "priced": True,
+                        "reason": None}
+    assert lines[-1]["event"] == "result" and all(e["event"] == "step" for e in lines[1:-1])
+    assert lines[-1]["result"] == plain.json()  # the same answer as the JSON API
+    reading = [e for e in lines if e["event"] == "step" and e["phase"] == "reading" and e["status"] == "done"]
+    assert sorted(e["label"] for e in reading) == ["CFO: reading done", "Counsel: reading done",
+                                                   "Principal engineer: reading done"]
+    assert sorted(e["done"] for e in reading) == [1, 2, 3] and all(e["of"] == 3 for e in reading)
+    assert any(e["phase"] == "decision" and e["status"] == "done" for e in lines[1:-1])
+
+    # Tokens and cost are the fake's reported usage (11 + 7 a reply), priced from the table.
+    usage = lines[-1]["usage"]
+    assert usage["requests"] == sent > 3
+    assert (usage["prompt_tokens"], usage["completion_tokens"]) == (11 * sent, 7 * sent)
+    assert usage["cost_usd"] == pytest.approx(cost_usd(PRICED, 11 * sent, 7 * sent)) and usage["cost_usd"] > 0
+    running = [e["usage"]["cost_usd"] for e in lines[1:-1]]
+    assert running == sorted(running) and running[-1] == pytest.approx(usage["cost_usd"])
+    assert CANARY_KEY not in answer.text and fake_llm.base_url not in answer.text
+
+
+def test_questions_stream_each_lens_and_the_same_result(client, fake_llm):
+    body = {"text": GOOD_DOC, "top": 5}
+    plain = client.post("/api/questions", json=body).json()
+    lines = events(client.post("/api/stream/questions", json=body).text)
+    assert lines[-1]["event"] == "result" and lines[-1]["result"] == plain
+    asking = [e for e in lines if e["event"] == "step" and e["phase"] == "asking" and e["status"] == "done"]
+    assert len(asking) >= 2 and all(e["label"].endswith("lens: asking done") for e in asking)
+    assert asking[-1]["done"] == asking[-1]["of"] == len(asking)
+
+
+def test_a_reviewer_whose_call_fails_is_a_failed_step_and_the_meeting_goes_on(client, fake_llm):
+    def route(request):
+        return Status(500) if "company's Counsel" in request.messages[0]["content"] else schema_echo(request)
+
+    fake_llm.default = route
+    body = {"text": GOOD_DOC, "personas": ["cfo", "counsel"]}
+    answer = client.post("/api/stream/review", json=body)
+    lines = events(answer.text)
+    failed = [e for e in lines if e["event"] == "step" and e["status"] == "failed"]
+    assert [e["label"] for e in failed] == ["Counsel: reading failed"]
+    assert lines[-1]["event"] == "result"
+    note = next(n for n in lines[-1]["result"]["notes"] if n.startswith("Counsel could not read"))
+    assert "the endpoint failed with HTTP 500" in note  # the page is told why, not where
+    plain = client.post("/api/review", json=body)
+    assert plain.status_code == 200 and note in plain.json()["notes"]
+    assert fake_llm.base_url not in answer.text and fake_llm.base_url not in plain.text
+
+
+def test_a_failing_endpoint_ends_the_stream_with_the_json_apis_status_and_no_address_or_key(client, fake_llm):
+    fake_llm.default = lambda request: Status(401, body='{"error": {"message": "bad key ' + CANARY_KEY + '"}}')
+    plain = client.post("/api/review", json={"text": GOOD_DOC})
+    answer = client.post("/api/stream/review", json={"text": GOOD_DOC})
+    last = events(answer.text)[-1]
+    assert last["event"] == "error" and last["status"] == plain.status_code == 502
+    assert "API key" in last["error"] and last["error"] == plain.json()["error"]
+    for text in (answer.text, plain.text):
+        assert CANARY_KEY not in text and fake_llm.base_url not in text and "127.0.0.1:" not in text
+
+
+def test_bad_input_in_a_stream_is_an_error_line_with_the_json_apis_status(client):
+    assert client.post("/api/stream/review", content=b"{oops").status_code == 400
+    last = events(client.post("/api/stream/draft", json={"text": ""}).text)[-1]
+    assert last == {"event": "error", "status": 400, "error": "the text is empty (0 bytes)"}
+    assert client.post("/api/stream/score", json={"text": GOOD_DOC}).status_code in (404, 405)
+    refused = client.post("/api/stream/review", json={"text": GOOD_DOC}, headers={"origin": "http://evil.example"})
+    assert refused.status_code == 403
+
+
+def test_offline_the_stream_says_so_and_costs_nothing(isolated_home):
+    from assistant.config import load_settings
+    from assistant.serve.app import create_app
+    from assistant.serve.store import DocumentStore
+
+    store = DocumentStore(isolated_home / "documents.db")
+    with TestClient(create_app(load_settings(offline=True), store), base_url="http://localhost") as offline:
+        plain = offline.post("/api/questions", json={"text": GOOD_DOC, "top": 5}).json()
+        lines = events(offline.post("/api/stream/questions", json={"text": GOOD_DOC, "top": 5}).text)
+    store.close()
+    assert lines[0]["engine"] == "offline" and lines[0]["model"] is None and lines[0]["reason"]
+    steps = [e for e in lines if e["event"] == "step"]
+    assert [e["status"] for e in steps] == ["started", "done"] and "no cost" in steps[-1]["label"]
+    assert lines[-1]["event"] == "result" and lines[-1]["result"] == plain
+    assert lines[-1]["usage"] == {"calls": 0, "requests": 0, "cache_hits": 0, "prompt_tokens": 0,
+                                  "completion_tokens": 0, "cost_usd": 0.0}
+
+
+def test_closing_the_stream_stops_the_calls_that_were_not_made_yet(priced_settings, isolated_home, fake_llm):
+    """Three reviewers read at once (slowly); the page goes away while they read: their requests
+    finish, but no discussion or decision request is ever sent."""
+    from assistant.serve import progress
+
+    fake_llm.default = schema_echo
+    fake_llm.latency = 1.2  # under the 2 s time-out; time enough to notice the page has gone
+    server = RunningServer(isolated_home, priced_settings).start()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        body = json.dumps({"text": GOOD_DOC, "personas": ["cfo", "engineer", "counsel"]})
+        connection.request("POST", "/api/stream/review", body=body,
+                           headers={"Host": f"127.0.0.1:{server.port}", "Content-Type": "application/json"})
+        response = connection.getresponse()
+        assert json.loads(response.readline())["event"] == "start"
+        assert json.loads(response.readline())["status"] == "started"  # a reader has started
+        _wait_for(lambda: len(fake_llm.chat_requests) == 3, "the three readers' requests")
+        connection.sock.shutdown(2)  # type: ignore[union-attr]
+        connection.close()
+        _wait_for(lambda: not progress.ACTIVE, "the cancelled run to end")
+    finally:
+        server.stop()
+    systems = [r.messages[0]["content"] for r in fake_llm.chat_requests]
+    assert len(systems) == 3, [s[:80] for s in systems]
+    assert not any("Now the discussion" in s or "You chair a Working Backwards review" in s for s in systems)
+
+
+def _wait_for(condition, what: str) -> None:
+    """Poll until `condition()`; fail (not hang) if it never comes."""
+    deadline = time.monotonic() + 30
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited 30 s for {what}")
+        time.sleep(0.02)
+
+
+def test_the_gateways_observer_hears_each_call_and_can_stop_the_next(fake_llm, llm_settings):
+    """The hook under the stream: start, each request (a re-ask is a second one), done with the
+    usage so far; an observer that raises Cancelled stops the call before anything is sent."""
+    from pydantic import BaseModel
+
+    from assistant.llm import Gateway
+    from assistant.llm import errors as E
+
+    class Ping(BaseModel):
+        ok: bool
+        echo: str
+
+    heard: list[tuple[str, str, int]] = []
+    gateway = Gateway(llm_settings.model_copy(update={"use_cache": False}))
+    gateway.observer = lambda event: heard.append((event.kind, event.prompt, event.usage.completion_tokens))
+    fake_llm.push_json({"ok": "not a bool"}, {"ok": True, "echo": "hi"})
+    assert gateway.structured("ping", {"word": "hi"}, Ping).echo == "hi"
+    assert heard == [("start", "ping", 0), ("request", "ping", 0), ("request", "ping", 7), ("done", "ping", 14)]
+
+    def refuse(event) -> None:
+        raise E.Cancelled("the page closed the stream")
+
+    gateway.observer = refuse
+    with pytest.raises(E.Cancelled):
+        gateway.structured("ping", {"word": "again"}, Ping)
+    assert len(fake_llm.chat_requests) == 2 and gateway.usage.errors == 0
