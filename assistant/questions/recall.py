@@ -81,7 +81,9 @@ def anticipates(author: str, generated: str, aliases: Sequence[str] = ()) -> boo
     asked = concepts(masked(author, aliases))
     offered = concepts(masked(generated, aliases))
     if not (asked & offered) - {"product", "define"}:
-        return False  # sharing only "what is" is not asking the same thing
+        # Sharing only "what is" is not asking the same thing ("What is it?" against "What is it
+        # built on?"), unless that is all either asks: "What is Foo?" and "What exactly is Foo?".
+        return bool(asked) and asked == offered
     return similarity(asked, offered) >= MATCH_JACCARD
 
 
