@@ -15,6 +15,7 @@ from assistant.literals import LiteralIndex, Literals, could_match, literals_of,
 from assistant.questions.text import INTENT_CONCEPTS, concepts
 
 BANK_PATH = Path(__file__).with_name("bank.yaml")
+ASKED_PATH = Path(__file__).with_name("asked.yaml")
 DEFAULT_TOPIC_WEIGHT = 0.5
 # Technology names that are also ordinary words in lower case.
 COMMON_WORDS = frozenset([
@@ -266,3 +267,46 @@ def load_bank(path: Path = BANK_PATH) -> Bank:
     except ValidationError as exc:
         first = exc.errors()[0]
         raise ConfigError(f"invalid question bank {path}: {first['msg']} at {first['loc']}") from exc
+
+
+class AskedRates(BaseModel):
+    """How often real authors answer each bank question in their own FAQ (asked.yaml, written by
+    evals/fit_asked_rates.py from a corpus of public PR/FAQs): the "asked" order puts what
+    authors answer first. A question the corpus never raised gets the overall share."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source: str = ""
+    documents_raised: int = 0
+    prior: float = 0.0
+    rates: dict[str, float] = Field(default_factory=dict)
+
+    def rate(self, bank_id: str) -> float:
+        return self.rates.get(bank_id, self.prior)
+
+    def to_yaml(self) -> str:
+        import yaml
+
+        header = ("# Written by evals/fit_asked_rates.py: for each bank question, the smoothed share of the\n"
+                  "# PR/FAQs that raise it whose authors answer it in their own FAQ. Refit on your own corpus.\n")
+        return header + yaml.safe_dump(self.model_dump(), sort_keys=False, allow_unicode=True)
+
+
+@lru_cache(maxsize=4)
+def load_asked_rates(path: Path = ASKED_PATH) -> AskedRates:
+    """The rates, or none (every question then weighs the same) when the file is missing."""
+    import yaml
+
+    from assistant.yamlload import safe_load
+
+    try:
+        data = safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return AskedRates()
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}") from exc
+    try:
+        return AskedRates.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(f"invalid {path}: {first['msg']} at {first['loc']}") from exc

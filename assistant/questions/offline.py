@@ -5,11 +5,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assistant.questions.answered import Body
-from assistant.questions.bank import Bank, BankQuestion, load_bank
+from assistant.questions.bank import Bank, BankQuestion, load_asked_rates, load_bank
 from assistant.questions.dedup import merge_duplicates
 from assistant.questions.meaning import Reading, judge_candidate
 from assistant.questions.models import Question, QuestionCounts, QuestionReport
-from assistant.questions.rank import Order, diversified, priority, rank_score, ranked, top_then_grouped
+from assistant.questions.rank import (
+    Order,
+    asked_priority,
+    diversified,
+    priority,
+    rank_score,
+    ranked,
+    top_then_grouped,
+)
 from assistant.questions.select import product_name, select
 
 if TYPE_CHECKING:
@@ -18,12 +26,14 @@ if TYPE_CHECKING:
 
 
 def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int | None = None, *,
-                      order: Order = "threat") -> QuestionReport:
+                      order: Order = "threat", rated: bool = True) -> QuestionReport:
     """The hard questions this document will be asked, selected from the bank, ranked, with their status.
 
     `order="threat"` (the default, what `prfaq questions` shows) puts unanswered, threatening questions
     first; `order="asked"` ranks by priority alone, whatever the document already answers, which is the
-    list an FAQ should cover (the questions-recall eval measures it).
+    list an FAQ should cover (the questions-recall eval measures it): there, a question's priority is
+    weighed by how often real authors answer it (`asked.yaml`; `rated=False` leaves that out, which
+    is how the rates are fitted).
     """
     from assistant.documents.exact import recut
     from assistant.safety import without_instructions
@@ -33,6 +43,7 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
     # and every quote of the report is cut again from the original text at the end.
     original, doc = doc, without_instructions(doc)
     bank = load_bank()
+    rates = load_asked_rates()
     product = product_name(doc, bank)
     body = Body(doc, bank)
     reading = Reading(doc, product)
@@ -44,6 +55,8 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
             continue
         verdict = judge_candidate(reading, candidate, body)
         weight = priority(bank.weight(candidate.bank.topic), candidate.relevance)
+        if order == "asked" and rated:
+            weight = asked_priority(weight, rates.rate(candidate.bank.id))
         questions.append(Question(
             id=candidate.key, audience=candidate.bank.audience, topic=candidate.bank.topic, question=candidate.text,
             why=candidate.why, why_span=candidate.why_span, status=verdict.status, evidence=verdict.evidence,

@@ -31,6 +31,15 @@ def priority(topic_weight: float, relevance: float) -> float:
     return round(100 * (THREAT_SHARE * topic_weight + RELEVANCE_SHARE * relevance), 2)
 
 
+ASKED_BASE = 0.1  # in the "asked" order, a question no author answers keeps this share of its priority
+
+
+def asked_priority(question_priority: float, asked_rate: float) -> float:
+    """The priority in the "asked" order: weighed by how often real authors answer the question
+    (0..1, `assistant.questions.bank.AskedRates`), so what authors cover comes first."""
+    return round(question_priority * (ASKED_BASE + asked_rate), 2)
+
+
 def rank_score(question_priority: float, status: Status) -> float:
     """The threat order: an answered question sinks, an unanswered one keeps its full priority."""
     return round(question_priority * STATUS_FACTOR[status], 2)

@@ -1,0 +1,88 @@
+"""fit-asked-rates: how often real PR/FAQ authors answer each question of the bank.
+
+For every PR/FAQ in a folder, the offline engine reads the press release alone and lists every
+question of the bank it would raise; each one counts as "asked" when one of the authors' own FAQ
+questions asks the same thing (the recall eval's name-masked judge). The smoothed share per bank
+question is written to assistant/questions/asked.yaml, which `prfaq questions` uses to put the
+questions authors actually answer first in the "asked" order (what an FAQ should cover).
+
+    python evals/fit_asked_rates.py [FOLDER] [--half even|odd] [--out FILE] [--strength 4]
+
+Fit on one half and measure recall on the other (`evals/questions_recall.py --half odd`): rates
+fitted on the documents they are measured on flatter the tool.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "evals"))
+
+from questions_recall import DEFAULT_FOLDER, documents  # noqa: E402
+
+from assistant.questions.bank import ASKED_PATH, AskedRates  # noqa: E402
+
+
+def count(paths: list[Path]) -> tuple[Counter[str], Counter[str]]:
+    """(times each bank question was raised, times it matched an author's question)."""
+    from assistant.documents import load_document, parse_document
+    from assistant.questions.bank import load_bank
+    from assistant.questions.offline import questions_offline
+    from assistant.questions.recall import anticipates
+    from assistant.questions.select import product_name
+
+    raised: Counter[str] = Counter()
+    asked: Counter[str] = Counter()
+    for path in paths:
+        doc = load_document(path)
+        if not doc.faq or doc.faq_start is None:
+            continue
+        release = parse_document(doc.text[: doc.faq_start], path=str(path))
+        product = product_name(doc, load_bank())
+        aliases = [product] if product else []
+        authors = [item.question.text for item in doc.faq]
+        for question in questions_offline(release, order="asked", rated=False).questions:
+            bank_id = question.id.split(":")[0]
+            raised[bank_id] += 1
+            asked[bank_id] += any(anticipates(author, question.question, aliases) for author in authors)
+    return raised, asked
+
+
+def fit(raised: Counter[str], asked: Counter[str], strength: float, source: str) -> AskedRates:
+    """Each question's share, pulled towards the overall share by `strength` pseudo-documents, so
+    a question raised twice and matched twice does not outrank one matched 6 times in 9."""
+    total = sum(raised.values())
+    prior = sum(asked.values()) / total if total else 0.0
+    rates = {bank_id: round((asked[bank_id] + strength * prior) / (raised[bank_id] + strength), 3)
+             for bank_id in sorted(raised)}
+    return AskedRates(source=source, documents_raised=total, prior=round(prior, 3), rates=rates)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=None)
+    parser.add_argument("--half", choices=["even", "odd"])
+    parser.add_argument("--out", type=Path, default=ASKED_PATH)
+    parser.add_argument("--strength", type=float, default=4.0)
+    args = parser.parse_args(argv)
+    folder = args.folder or DEFAULT_FOLDER
+    if not folder.is_dir():
+        print(f"fit-asked-rates: no dataset at {folder} (set PRFAQ_SHARED_DIR or give a folder)", file=sys.stderr)
+        return 2
+    paths = documents(folder, args.half)
+    raised, asked = count(paths)
+    source = f"{folder.name}, {len(paths)} PR/FAQs" + (f" ({args.half} half)" if args.half else "")
+    rates = fit(raised, asked, args.strength, source)
+    args.out.write_text(rates.to_yaml(), encoding="utf-8")
+    print(f"fit-asked-rates: {len(rates.rates)} bank questions from {source}; overall share {rates.prior:.1%}; "
+          f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

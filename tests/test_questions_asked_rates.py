@@ -1,0 +1,91 @@
+"""The "asked" order weighs each bank question by how often real authors answer it
+(assistant/questions/asked.yaml, fitted by evals/fit_asked_rates.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.documents import parse_document
+from assistant.errors import ConfigError
+from assistant.questions import offline
+from assistant.questions.bank import ASKED_PATH, AskedRates, load_asked_rates
+from assistant.questions.offline import questions_offline
+
+RELEASE = parse_document(
+    "# Ledgerly: invoices that chase themselves\n\n"
+    "Ledgerly, a web app for freelance designers, sends polite reminders for overdue invoices and "
+    "records every payment. It costs $9 per month and connects to Stripe. Freelancers told us that "
+    "a third of their invoices are paid late. Ledgerly is available today in the US.\n",
+    path="ledgerly.md")
+
+
+def first_ids(rates: AskedRates, monkeypatch: pytest.MonkeyPatch, top: int = 6, audience: str | None = None
+              ) -> list[str]:
+    monkeypatch.setattr(offline, "load_asked_rates", lambda: rates)
+    return [q.id.split(":")[0] for q in questions_offline(RELEASE, top=top, order="asked").questions
+            if audience is None or q.audience == audience]
+
+
+@pytest.mark.parametrize("audience", ["external", "internal"])
+def test_the_question_authors_answer_most_comes_first_in_the_asked_order(monkeypatch, audience):
+    plain = first_ids(AskedRates(prior=0.1), monkeypatch, top=60, audience=audience)
+    favourite = plain[-1]  # the last of its group today
+    favoured = first_ids(AskedRates(prior=0.1, rates={favourite: 1.0}), monkeypatch, top=60, audience=audience)
+    assert favoured[0] == favourite, (favourite, favoured[:5])
+
+
+def test_the_threat_order_does_not_use_the_rates(monkeypatch):
+    monkeypatch.setattr(offline, "load_asked_rates", lambda: AskedRates(prior=0.1, rates={"price.cost": 1.0}))
+    with_rates = [q.id for q in questions_offline(RELEASE, top=10).questions]
+    monkeypatch.setattr(offline, "load_asked_rates", lambda: AskedRates())
+    assert [q.id for q in questions_offline(RELEASE, top=10).questions] == with_rates
+
+
+def test_the_shipped_rates_load_and_name_bank_questions():
+    from assistant.questions.bank import load_bank
+
+    rates = load_asked_rates()
+    assert rates.rates, "asked.yaml ships with the package"
+    ids = {q.id for q in load_bank().questions}
+    assert set(rates.rates) <= ids
+    assert all(0.0 <= r <= 1.0 for r in rates.rates.values())
+
+
+def test_a_missing_file_weighs_every_question_the_same(tmp_path: Path):
+    rates = load_asked_rates(tmp_path / "nothing.yaml")
+    assert rates.rate("price.cost") == rates.rate("customer.who") == 0.0
+
+
+def test_a_broken_file_is_a_config_error_naming_it(tmp_path: Path):
+    broken = tmp_path / "asked.yaml"
+    broken.write_text("rates: [not, a, mapping]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="asked.yaml"):
+        load_asked_rates(broken)
+
+
+def test_rates_round_trip_through_yaml(tmp_path: Path):
+    from assistant.yamlload import safe_load
+
+    rates = AskedRates(source="test", documents_raised=3, prior=0.2, rates={"customer.who": 0.5})
+    assert AskedRates.model_validate(safe_load(rates.to_yaml())) == rates
+    assert ASKED_PATH.name == "asked.yaml"
+
+
+def test_fitting_pulls_rare_questions_towards_the_overall_share():
+    import importlib.util
+    from collections import Counter
+
+    path = Path(__file__).resolve().parent.parent / "evals" / "fit_asked_rates.py"
+    spec = importlib.util.spec_from_file_location("_fit_asked_rates", path)
+    assert spec is not None and spec.loader is not None
+    fitter = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fitter)
+    raised = Counter({"customer.who": 9, "testing.audit": 2, "price.cost": 30})
+    asked = Counter({"customer.who": 6, "testing.audit": 2, "price.cost": 0})
+    rates = fitter.fit(raised, asked, strength=4.0, source="test")
+    assert rates.prior == round(8 / 41, 3)
+    # 6 of 9 is better evidence than 2 of 2: the well-attested question ranks first.
+    assert rates.rate("customer.who") > rates.rate("testing.audit") > rates.rate("price.cost")
+    assert rates.rate("never.raised") == rates.prior
