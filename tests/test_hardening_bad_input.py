@@ -12,7 +12,7 @@ import pytest
 from badinput import Case, build_corpus
 from conftest import assert_one_line_error, run_prfaq
 
-COMMANDS = ["outline", "score", "questions", "review", "draft"]
+COMMANDS = ["outline", "score", "questions", "review", "draft", "revise"]
 
 
 @pytest.fixture(scope="module")
