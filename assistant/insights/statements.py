@@ -27,6 +27,8 @@ _META_LABEL = re.compile(r"^\s*(?:role|segment|date|persona|title|company|locati
                          r"job title|id|plan|tier)\s*:", re.I)
 _SALUTATION = re.compile(r"^(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b[\w .'-]{0,30}?,\s*",
                          re.I)
+_GREETING_ONLY = re.compile(r"^(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b[\w .'-]{0,30}?"
+                            r"(?:\s*\([^()]*\))?\s*[.!,]?\s*$", re.I)  # "Hello support (ticket 4412)."
 _PLEASANTRY = re.compile(r"^(?:i |we )?(?:hope (?:you(?:'re| are)|this finds you|all is|everyone is)|"
                          r"(?:many |thanks |thank you )?(?:thanks|thank you) (?:in advance|for (?:your|the|any) help)|"
                          r"(?:kind |best |warm )?regards\b|best wishes\b|cheers\b|sent from my\b)", re.I)
@@ -63,7 +65,7 @@ def split(text: str, source: str) -> list[Statement]:
         salutation = _SALUTATION.match(text[start:end])
         if salutation:
             start += salutation.end()
-        if _PLEASANTRY.match(text[start:end]):
+        if _PLEASANTRY.match(text[start:end]) or _GREETING_ONLY.match(text[start:end]):
             continue
         while end > start and text[end - 1] in " \t":
             end -= 1
