@@ -118,3 +118,27 @@ def test_without_the_size_cap_big_themes_would_merge(monkeypatch: pytest.MonkeyP
     sums, sizes = _two_themes(400)
     clusters = themes_module.agglomerate(sums, sizes, 1.0, themes_module.MERGE_SIMILARITY)
     assert max(len(c) for c in clusters) == 800
+
+
+def test_only_a_big_input_in_a_single_threaded_process_gets_worker_processes(tmp_path: Path) -> None:
+    import threading
+
+    from assistant.batch.processes import cpu_count
+    from assistant.insights.workers import POOL_MIN_BYTES, workers_for
+
+    small = tmp_path / "small.csv"
+    small.write_text("id,text\n1,The app logs me out every morning.\n", encoding="utf-8")
+    big = tmp_path / "big.csv"
+    big.write_text("id,text\n" + "".join(f"{n},The app logs me out every morning, ticket {n}.\n"
+                                         for n in range(POOL_MIN_BYTES // 40)), encoding="utf-8")
+    assert workers_for([small]) == 0
+    if cpu_count() >= 2 and threading.active_count() == 1:
+        assert workers_for([big]) == cpu_count()
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert workers_for([big]) == 0  # a server's threads: no fork
+    finally:
+        stop.set()
+        thread.join()

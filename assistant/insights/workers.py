@@ -5,8 +5,9 @@ core, with the model's numpy on one BLAS thread), so the batches of a big input 
 forked worker processes, one per core, which inherit the model the parent loaded (forked pages are
 shared, nothing loads twice). Results come back in the order the batches went out, so the themes
 are the same with workers or without; at most IN_FLIGHT_PER_WORKER batches per worker are out at
-once, so memory does not grow with the input. Inputs under POOL_MIN_BYTES, no second core, or no
-fork (Windows, macOS's default) keep to this process.
+once, so memory does not grow with the input. Inputs under POOL_MIN_BYTES, no second core, no
+fork (Windows, macOS's default), or a process already running threads (`prfaq serve`: a fork
+there could copy a lock mid-use) keep to this process.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -70,7 +72,7 @@ def workers_for(paths: Sequence[str | Path]) -> int:
 
     cores = cpu_count()
     if cores < 2 or not sys.platform.startswith("linux") or "fork" not in multiprocessing.get_all_start_methods() \
-            or not enabled():
+            or threading.active_count() > 1 or not enabled():
         return 0
     size = 0
     for path in expand(paths):
