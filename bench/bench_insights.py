@@ -79,7 +79,8 @@ def main() -> None:
         warm_up()
         loaded = time.perf_counter()
         own, workers = _cpu()
-        report = insights([export], settings=Settings(), progress=args.progress)
+        limit = max(Settings().max_input_bytes, size)  # as with PRFAQ_MAX_BYTES raised for a big export
+        report = insights([export], settings=Settings(max_input_bytes=limit), progress=args.progress)
         wall = time.perf_counter() - loaded
         own, workers = _cpu()[0] - own, _cpu()[1] - workers
         cpu = own + workers
@@ -89,6 +90,8 @@ def main() -> None:
     print(f"model load: {loaded - started:.1f} s; insights: {wall:.1f} s wall, {cpu:.1f} s CPU ({own:.1f} s in this "
           f"process, {workers:.1f} s in workers; {len(report.sources) / wall:.0f} rows/s)")
     print(f"peak RSS {peak_mb:.0f} MB (largest process); load average {load:.1f} on {os.cpu_count()} cores")
+    for note in [*report.notes, *(f"skipped {s.path}: {s.reason}" for s in report.skipped)]:
+        print(f"note: {note}")
     for theme in report.themes[:6]:
         print(f"  {theme.count:6d}  {theme.title[:90]}")
     problems = recovery(report, planted["truth"], planted["order"])
