@@ -6,6 +6,7 @@ bench/bench_insights.py, never here."""
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,30 @@ def test_worker_processes_find_the_same_themes_as_one_process() -> None:
     assert [(t.sources, [e.text for e in t.examples]) for t in pooled.found] == \
         [(t.sources, [e.text for e in t.examples]) for t in alone.found]
     assert len(alone.found) >= 3
+
+
+workers_module = importlib.import_module("assistant.insights.workers")
+_real_understand = workers_module.understand
+_PARENT = os.getpid()
+
+
+def _dies_in_a_worker(batch: list[tuple[str, str]]) -> object:
+    if os.getpid() != _PARENT:
+        os._exit(1)  # a worker killed mid-run (out of memory)
+    return _real_understand(batch)
+
+
+def test_a_worker_that_dies_does_not_stop_the_run(monkeypatch: pytest.MonkeyPatch,
+                                                  caplog: pytest.LogCaptureFixture) -> None:
+    root = CORPUS / "dev"
+    paths = [root / "interviews", root / "tickets.csv"]
+    alone = insights_module.gather(paths, max_bytes=Settings().max_input_bytes, workers=0)
+    monkeypatch.setattr(insights_module, "BATCH", 8)  # several batches in flight when it dies
+    monkeypatch.setattr(workers_module, "understand", _dies_in_a_worker)
+    survived = insights_module.gather(paths, max_bytes=Settings().max_input_bytes, workers=2)
+    assert [t.sources for t in survived.found] == [t.sources for t in alone.found]
+    assert len(survived.report.sources) == len(alone.report.sources) == 90
+    assert "a worker process died" in caplog.text
 
 
 def _statement(source: str) -> object:

@@ -12,6 +12,7 @@ there could copy a lock mid-use) keep to this process.
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
     import numpy as np
+
+log = logging.getLogger(__name__)
 
 POOL_MIN_BYTES = 256_000  # about 1,000 ticket rows: below this, forking costs more than it saves
 IN_FLIGHT_PER_WORKER = 2
@@ -109,13 +112,33 @@ class Understanding:
             for batch in batches:
                 yield understand(batch)
             return
-        pending: deque[Future[Understood]] = deque()
-        for batch in batches:
-            pending.append(self.pool.submit(understand, batch))
-            if len(pending) >= self.workers * IN_FLIGHT_PER_WORKER:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        from concurrent.futures.process import BrokenProcessPool
+
+        pending: deque[tuple[Batch, Future[Understood]]] = deque()
+        stream = iter(batches)
+        unsent: Batch | None = None
+        try:
+            for batch in stream:
+                unsent = batch
+                future = self.pool.submit(understand, batch)
+                unsent = None
+                pending.append((batch, future))
+                if len(pending) >= self.workers * IN_FLIGHT_PER_WORKER:
+                    yield pending[0][1].result()
+                    pending.popleft()
+            while pending:
+                yield pending[0][1].result()
+                pending.popleft()
+        except BrokenProcessPool:  # a worker was killed (out of memory, a signal): go on in this process
+            log.warning("insights: a worker process died; going on in one process")
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+            for batch, _ in pending:
+                yield understand(batch)
+            if unsent is not None:
+                yield understand(unsent)
+            for batch in stream:
+                yield understand(batch)
 
     def close(self) -> None:
         if self.pool is not None:
