@@ -226,24 +226,35 @@ def build(variant: str, seed: int, out: Path) -> dict[str, object]:
 def build_big(rows: int, seed: int, out: Path, unique: bool = False) -> Path:
     """A large ticket export for the benchmark: the same themes, every third row neutral. Its
     sentences repeat (the embedding memo then skips most of them); `unique` adds a different
-    order number and name to every sentence, so that every one must be embedded."""
+    order number and name to every sentence, so that every one must be embedded. Which rows
+    each theme was planted in goes to `truth_path(path)`."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"tickets-{rows}.csv"
     themes = list(FREQUENCIES)
     weights = [f[1] for f in FREQUENCIES.values()]
+    truth: dict[str, list[str]] = {theme: [] for theme in themes}
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "segment", "description"])
         for index in range(rows):
-            body = [] if index % 3 == 2 else [_mention(rng, rng.choices(themes, weights)[0], rng.choice(["dev", "x"]))]
+            theme = None if index % 3 == 2 else rng.choices(themes, weights)[0]
+            body = [] if theme is None else [_mention(rng, theme, rng.choice(["dev", "x"]))]
+            if theme is not None:
+                truth[theme].append(f"{path}#B{index}")
             parts = [rng.choice(TICKET_FILLER), *body, rng.choice(FILLER), rng.choice(TICKET_FILLER)]
             if unique:
                 who = f"{rng.choice(NAMES)} at site {index % 97}, ticket {index}"
                 parts = [p.rstrip(".,") + f" ({who})." for p in parts]
             text = " ".join(parts)
             writer.writerow([f"B{index}", rng.choice(SEGMENTS), text])
+    truth_path(path).write_text(json.dumps({"order": themes, "truth": truth}) + "\n", encoding="utf-8")
     return path
+
+
+def truth_path(export: Path) -> Path:
+    """Where `build_big` records the rows each theme was planted in (not an input `insights` reads)."""
+    return export.with_suffix(".truth.json")
 
 
 def main() -> None:

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
     from assistant.config import Settings
     from assistant.documents.models import Document
-    from assistant.insights.sources import SourceText
     from assistant.insights.themes import FoundTheme
     from assistant.llm import Gateway
 
@@ -45,54 +44,51 @@ class Gathered:
     group_of: dict[str, str] = field(default_factory=dict)
 
 
-def _batches(sources: Iterator[SourceText], size: int) -> Iterator[list[SourceText]]:
-    batch: list[SourceText] = []
-    for source in sources:
-        batch.append(source)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def gather(paths: Sequence[str | Path], *, max_bytes: int, text_column: str | None = None,
-           progress: bool = False, on_skip: Callable[[str, str], None] | None = None) -> Gathered:
-    """Read every source, keep its problem statements, group them (offline)."""
+           progress: bool = False, on_skip: Callable[[str, str], None] | None = None,
+           workers: int | None = None) -> Gathered:
+    """Read every source, keep its problem statements, group them (offline). The batches are
+    understood in `workers` processes (by default one per core for a big input, see workers.py)."""
     from tqdm import tqdm
 
     from assistant.insights.sources import Reading, iter_sources
-    from assistant.insights.statements import problem_scores, split
     from assistant.insights.themes import Grouper
-    from assistant.semantic import encode
+    from assistant.insights.workers import Batch, Understanding, workers_for
 
     reading = Reading()
     report = InsightsReport(engine="offline")
     gathered = Gathered(report=report)
     grouper = Grouper()
-    bar = tqdm(desc="prfaq insights", unit=" sources", disable=not progress, leave=False, mininterval=0.5)
     stream = iter_sources(paths, reading, max_bytes=max_bytes, text_column=text_column, on_skip=on_skip)
-    for batch in _batches(stream, BATCH):
-        statements = []
-        for source in batch:
+
+    def batches() -> Iterator[Batch]:
+        batch: Batch = []
+        for source in stream:
             report.sources.append(SourceRef(id=source.id, path=source.path, kind=source.kind))
             gathered.group_of[source.id] = source.group
             if source.segments:
                 gathered.segments_of[source.id] = source.segments
-            statements.extend(split(source.text, source.id))
-        if statements:
-            vectors = encode([s.text for s in statements])
-            scores = problem_scores(statements, vectors)
-            keep = scores > 0
-            kept = [s for s, k in zip(statements, keep, strict=True) if k]
-            for statement, score in zip(kept, scores[keep], strict=True):
-                statement.score = float(score)
-            grouper.add(kept, vectors[keep])
-        bar.update(len(batch))
-    bar.close()
+            batch.append((source.id, source.text))
+            if len(batch) >= BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    with Understanding(workers_for(paths) if workers is None else workers) as understanding:
+        bar = tqdm(desc="prfaq insights", unit=" sources", disable=not progress, leave=False, mininterval=0.5)
+        done = 0
+        for understood in understanding.map(batches()):
+            grouper.add(understood.statements, understood.vectors)
+            bar.update(len(report.sources) - done)  # the sources read so far (a few batches ahead)
+            done = len(report.sources)
+        bar.close()
     report.skipped = [Skipped(path=p, reason=r) for p, r in reading.skipped]
     report.totals = dict(reading.totals)
     report.notes.extend(reading.warnings)
+    if grouper.set_aside:
+        report.notes.append(f"{grouper.set_aside} statement(s) unlike any other were set aside to keep memory "
+                            "bounded; counts may miss them.")
     gathered.centre = grouper.centre
     gathered.found = [t for t in grouper.themes()
                       if sum(s.score for s in t.examples) / max(1, len(t.examples)) >= THEME_MIN_SCORE]

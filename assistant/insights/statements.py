@@ -1,9 +1,11 @@
 """Statements: the sentences of a source that could voice a customer's problem or need.
 
 A source's text is split into sentences (the same splitter the score uses); interviewer
-questions, headings, metadata lines ("Role: owner") and greetings are left out; a leading
-speaker label ("A:", "Customer:") is cut off, so a statement is the customer's own words,
-`text[start:end]`. Each statement then gets a problem score: how much closer its meaning is to
+questions, headings, metadata lines ("Role: owner"), greetings and sign-offs ("Hi team, hope
+you're well", "Kind regards", "Sent from my iPhone": half the sentences of a ticket export, and
+embedding them would cost half the time) are left out; a leading speaker label ("A:",
+"Customer:") or salutation ("Hello support,") is cut off, so a statement is the customer's own
+words, `text[start:end]`. Each statement then gets a problem score: how much closer its meaning is to
 generic problem sentences than to neutral facts (assistant/insights/anchors.yaml), plus a little
 for problem words. Neutral facts that recur ("we moved the office") score low and are not themes.
 """
@@ -23,6 +25,13 @@ _LABEL = re.compile(r"^(?:[A-Z][\w .'-]{0,24}|[AQ])\s*:\s+")
 _QUESTION_LABEL = re.compile(r"^\s*(?:Q|Question|Interviewer|Me|Us|PM)\s*:", re.I)
 _META_LABEL = re.compile(r"^\s*(?:role|segment|date|persona|title|company|location|interviewee|customer|name|"
                          r"job title|id|plan|tier)\s*:", re.I)
+_SALUTATION = re.compile(r"^(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b[\w .'-]{0,30}?,\s*",
+                         re.I)
+_GREETING_ONLY = re.compile(r"^(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b[\w .'-]{0,30}?"
+                            r"(?:\s*\([^()]*\))?\s*[.!,]?\s*$", re.I)  # "Hello support (ticket 4412)."
+_PLEASANTRY = re.compile(r"^(?:i |we )?(?:hope (?:you(?:'re| are)|this finds you|all is|everyone is)|"
+                         r"(?:many |thanks |thank you )?(?:thanks|thank you) (?:in advance|for (?:your|the|any) help)|"
+                         r"(?:kind |best |warm )?regards\b|best wishes\b|cheers\b|sent from my\b)", re.I)
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 MIN_WORDS = 4
 MAX_CHARS = 400
@@ -53,6 +62,11 @@ def split(text: str, source: str) -> list[Statement]:
         label = _LABEL.match(text[start:end])
         if label:
             start += label.end()
+        salutation = _SALUTATION.match(text[start:end])
+        if salutation:
+            start += salutation.end()
+        if _PLEASANTRY.match(text[start:end]) or _GREETING_ONLY.match(text[start:end]):
+            continue
         while end > start and text[end - 1] in " \t":
             end -= 1
         body = text[start:end]
