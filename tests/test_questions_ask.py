@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import run_prfaq
 
-from assistant.documents import load_document
+from assistant.documents import load_document, parse_document
 from assistant.questions.asklist import parse_asked
 from assistant.questions.offline import ask_offline, questions_offline
 
@@ -165,3 +165,14 @@ def test_a_bare_yes_is_quoted_with_the_sentence_that_says_what_it_means():
     assert offline.evidence is not None
     assert offline.evidence.text != "Yes."
     assert "without a connection" in offline.evidence.text
+
+
+def test_a_price_question_met_only_by_the_word_cost_is_unanswered():
+    doc = parse_document(
+        "# Loomy: a loom planner\n\nLoomy plans a weaving project from a photo. Setup cost is unknown; we "
+        "timebox the prototype to two days. Weavers told us planning takes a whole evening.\n",
+        path="loomy.md")
+    (price,) = ask_offline(doc, ["How much does Loomy cost?"]).questions
+    assert price.status == "unanswered", price.status_reason
+    assert price.evidence is None
+    assert "price" in price.status_reason
