@@ -176,3 +176,15 @@ def test_a_price_question_met_only_by_the_word_cost_is_unanswered():
     assert price.status == "unanswered", price.status_reason
     assert price.evidence is None
     assert "price" in price.status_reason
+
+
+def test_what_comes_later_answers_what_it_does_not_do_yet():
+    doc = parse_document(
+        "# Retrobox: retros that end with owners\n\nRetrobox runs a team retrospective in 30 minutes and "
+        "ends with an owner for every action. Teams told us their retros end without owners.\n\n"
+        "Retrobox works in the browser. Jira and Slack integrations come later, after launch.\n",
+        path="retrobox.md")
+    (scope,) = ask_offline(doc, ["What does Retrobox not do yet?"]).questions
+    assert scope.status != "unanswered", scope.status_reason
+    assert scope.evidence is not None
+    assert scope.evidence.text == "Jira and Slack integrations come later, after launch."
