@@ -233,20 +233,23 @@ class Reading:
 
     # --- vectors, computed on first use, once ---------------------------------------------------
     @cached_property
-    def _vectors(self) -> np.ndarray:
-        """The sentences' and the paragraphs' vectors, in one call to the model (its cost per call
-        is mostly fixed)."""
+    def sentence_vectors(self) -> np.ndarray:
         from assistant import semantic
 
-        return semantic.encode(self.masked + self.paragraphs)
-
-    @cached_property
-    def sentence_vectors(self) -> np.ndarray:
-        return self._vectors[: len(self.masked)]
+        return semantic.encode(self.masked)
 
     @cached_property
     def paragraph_vectors(self) -> np.ndarray:
-        return self._vectors[len(self.masked):]
+        """Each paragraph's direction: the normalised sum of its sentences' vectors. Embedding the
+        paragraphs' own text scored the same on the evals (44.2% against 43.9% on questions-ask,
+        82.5% against 81.9% on answered-ness) at 1.4 times the CPU."""
+        import numpy as np
+
+        vectors = self.sentence_vectors
+        sums = np.zeros((len(self.paragraphs), vectors.shape[1]), dtype=np.float32)
+        np.add.at(sums, self.paragraph_of, vectors)
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        return sums / np.where(norms == 0, 1.0, norms)
 
     @cached_property
     def _bm25(self) -> BM25Okapi | None:
