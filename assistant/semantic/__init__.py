@@ -17,6 +17,7 @@ so does a missing package, with one warning in the debug log.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -52,6 +53,7 @@ def enabled() -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=1)
 def model_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -76,7 +78,7 @@ def _load() -> Any:
 def warm_up() -> None:
     """Load the model now (before forking workers, so that they share its pages)."""
     if enabled():
-        encode(["warm up"])
+        _load()
 
 
 def encode(texts: Sequence[str]) -> np.ndarray:
@@ -86,14 +88,25 @@ def encode(texts: Sequence[str]) -> np.ndarray:
     out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
     missing = [t for t in dict.fromkeys(texts) if t not in _memo]
     if missing:
+        from assistant.semantic import store
+
+        if len(_memo) + len(missing) > _MAX_MEMO:
+            _memo.clear()
+        version = model_version()
+        keys = {text: store.key(version, text[:MAX_CHARS]) for text in missing}
+        stored = store.fetch(list(dict.fromkeys(keys.values())), DIMENSIONS)
+        for text in missing:
+            if keys[text] in stored:
+                _memo[text] = stored[keys[text]]
+        missing = [text for text in missing if text not in _memo]
+    if missing:
         clipped = [text[:MAX_CHARS] for text in missing]
         vectors = np.asarray(_load().encode(clipped), dtype=np.float32).reshape(len(missing), DIMENSIONS)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         vectors = (vectors / np.where(norms == 0, 1.0, norms)).astype(np.float32)
-        if len(_memo) + len(missing) > _MAX_MEMO:
-            _memo.clear()
         for text, vector in zip(missing, vectors, strict=True):
             _memo[text] = vector
+        store.store([(keys[text], vector) for text, vector in zip(missing, vectors, strict=True)])
     for index, text in enumerate(texts):
         out[index] = _memo[text]
     return out
