@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAX_ROWS = 200_000  # about 420 MB at most; past it the oldest tenth is dropped
+MAX_ROWS = 50_000  # about 105 MB at most; past it the oldest tenth is dropped
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL, "
            "added INTEGER NOT NULL DEFAULT (strftime('%s','now')))")
 
