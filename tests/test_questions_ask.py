@@ -188,3 +188,29 @@ def test_what_comes_later_answers_what_it_does_not_do_yet():
     assert scope.status != "unanswered", scope.status_reason
     assert scope.evidence is not None
     assert scope.evidence.text == "Jira and Slack integrations come later, after launch."
+
+
+def test_a_section_that_names_the_problem_answers_the_problem_question():
+    doc = parse_document(
+        "# Threadly: long AI chats you can find your way in\n\nThreadly organises long AI conversations.\n\n"
+        "## The Problem: AI Conversations Don't Scale\n\nAs chats grow longer, people lose the insights buried "
+        "in them and repeat questions they already asked.\n\n## FAQ\n\n**Does Threadly replace my chat tool?**\n\n"
+        "No. Threadly works beside the chat tools you already use.\n",
+        path="threadly.md")
+    (problem,) = ask_offline(doc, ["What problem does Threadly solve?"]).questions
+    assert problem.status == "answered", problem.status_reason
+    assert "The Problem" in problem.status_reason
+
+
+@pytest.mark.shared
+def test_a_press_release_sentence_answers_when_an_faq_paragraph_only_ranks_higher():
+    # In this public PR/FAQ an FAQ paragraph starting "No." ranks first for a yes/no privacy
+    # question, but only the press release's sentence is close enough to count.
+    from conftest import need_shared
+
+    path = need_shared("datasets", "prfaq-public") / "vinayarun-tangent-ai-research-workspace-prfaq.md"
+    doc = load_document(path)
+    (private,) = ask_offline(doc, ["Is my data private, and where is it stored?"]).questions
+    assert private.status != "unanswered", private.status_reason
+    assert private.evidence is not None
+    assert "stores full conversation transcripts locally" in private.evidence.text

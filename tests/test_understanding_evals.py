@@ -3,7 +3,7 @@
 `evals/answeredness.py` (hand-labelled answered / partly / unanswered) and
 `evals/questions_ask.py` (authors' own questions asked of their document with the FAQ question
 lines removed) are the measurements issue 15 is judged by. The floors sit a little under what
-main scores today (81.9% / 66.9% and 43.9%), so a change that makes the offline engine read
+main scores today (83.1% / 68.1% and 43.5%), so a change that makes the offline engine read
 worse fails here, not in a user's review meeting; they are not the goals (85% / 70% and 60%).
 """
 
@@ -36,8 +36,8 @@ def test_answeredness_agrees_with_the_hand_labels_at_least_as_well_as_today():
     rows = answeredness.judge_all(folder)
     assert len(rows) == 160
     overall = answeredness.scores(rows)
-    assert overall["binary"] >= 0.80, overall
-    assert overall["exact"] >= 0.64, overall
+    assert overall["binary"] >= 0.81, overall
+    assert overall["exact"] >= 0.66, overall
     for row in rows:
         assert row["evidence"] is None or row["tool"] != "unanswered", row
 

@@ -37,7 +37,17 @@ from assistant.questions.answered import (
 )
 from assistant.questions.answertype import Kind, defined_term, defines, describe, kind_of, satisfies
 from assistant.questions.select import Candidate
-from assistant.questions.text import STOPWORDS, Sentence, concepts, coverage, sentences, similarity, stem, words
+from assistant.questions.text import (
+    INTENT_CONCEPTS,
+    STOPWORDS,
+    Sentence,
+    concepts,
+    coverage,
+    sentences,
+    similarity,
+    stem,
+    words,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -365,9 +375,17 @@ def find_pair(reading: Reading, question: str, among: list[FaqItem] | None = Non
             best = Match(pair, score)
     if best.pair is None or best.score < PAIR_THRESHOLD:
         return Match(None, best.score)
-    if best.pair.item is None and best.score < SECTION_THRESHOLD:
+    if best.pair.item is None and best.score < SECTION_THRESHOLD and not _same_intent(reading, masked, best.pair):
         return Match(None, best.score)
     return best
+
+
+def _same_intent(reading: Reading, question: str, pair: Pair) -> bool:
+    """Does a section heading name what the question asks for ("The Problem: ..." for "What problem
+    does it solve?"), not only a subject both mention ("CLI Tool" for "What are the CLI commands?")?"""
+    asked = concepts(question, aliases=reading.aliases) & INTENT_CONCEPTS
+    heading = concepts(pair.question, aliases=reading.aliases) | _answer_concepts(pair.question)
+    return bool((asked & heading) - TRIVIAL)
 
 
 @dataclass(frozen=True)
@@ -465,9 +483,29 @@ def _judge_sentences(reading: Reading, question: str, *, topic: str | None, inte
     how_to = _HOW_TO.search(question) is not None
     # A code block answers only a how-to question.
     candidates = [i for i, s in enumerate(reading.sentences) if how_to or not s.text.startswith("```")]
-    best = _best(reading, question, candidates, kind, context=True)
-    if best is None or best.score < PARTLY_THRESHOLD:
-        return Judgement("unanswered", None, "nothing in the document answers it")
+    # The sentence chosen with its paragraph first; when it is not close enough on its own, the
+    # sentence closest on its own ("stores transcripts locally" in the press release answers
+    # "where is my data stored?" even when an FAQ paragraph that starts "No." ranks higher).
+    verdict = _NOTHING
+    for context in (True, False):
+        best = _best(reading, question, candidates, kind, context=context)
+        if best is None:
+            break
+        verdict = _judge_sentence(reading, question, best, kind=kind, asked=asked, topic=topic, internal=internal,
+                                  cues=cues)
+        if verdict.status != "unanswered":
+            return verdict
+    return verdict
+
+
+_NOTHING = Judgement("unanswered", None, "nothing in the document answers it")
+
+
+def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, asked: frozenset[str],
+                    topic: str | None, internal: bool, cues: list[re.Pattern[str]] | None) -> Judgement:
+    """One candidate sentence judged: close enough, on the subject, with what the kind needs."""
+    if best.score < PARTLY_THRESHOLD:
+        return _NOTHING
     index, score = best.index, best.score
     term = defined_term(question)
     text = reading.sentences[index].text
