@@ -7,8 +7,10 @@ engine; this module keeps those lists in a file under the user cache dir and han
 to the engine on the next start (the engine checks every opcode list it is given, so a damaged
 file is rejected there and the pattern is compiled afresh).
 
-`install()` hooks `re`'s compiler for this process (the CLI calls it first thing; the library
-never does); `save()` writes the table back when the run compiled something new. The file is
+`install(name)` hooks `re`'s compiler for this process (the CLI calls it first thing; the library
+never does), and for the processes it forks (critique's workers); `save()` writes the table back
+when the process compiled something new, merged with what the file holds by then.
+PRFAQ_NO_PATTERN_CACHE=1 leaves `re` alone. The file is
 keyed by prfaq's version and the interpreter's exact version and regex-engine magic number.
 Python 3.11-3.13 only (their `re._compiler.compile` has the shape reproduced here); elsewhere
 both are no-ops.
@@ -33,18 +35,19 @@ def _supported() -> bool:
     return (3, 11) <= sys.version_info[:2] <= (3, 13)
 
 
-def _path() -> Path:
+def _path(name: str) -> Path:
     import _sre
 
     from assistant import __version__
     from assistant.datacache import cache_dir
 
     python = "".join(c if c.isalnum() else "_" for c in sys.version.split()[0])
-    return cache_dir() / f"patterns-{__version__}-py{python}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    return cache_dir() / f"patterns-{name}-{__version__}-py{python}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 
 
-def install() -> None:
-    """Serve compiled patterns from the cache file for the rest of this process."""
+def install(name: str) -> None:
+    """Serve compiled patterns from the cache file `name` (one per command: `prfaq score` reads
+    only the patterns it uses) for the rest of this process."""
     if _state or not _supported() or os.environ.get("PRFAQ_NO_PATTERN_CACHE"):
         return
     import re
@@ -52,17 +55,18 @@ def install() -> None:
     compiler = re._compiler  # type: ignore[attr-defined]
     if not all(hasattr(compiler, name) for name in ("compile", "_code", "_parser", "_sre", "SRE_FLAG_DEBUG")):
         return
-    path = _path()
-    table: dict[tuple[str, int], tuple[Any, ...]] = {}
+    path = _path("".join(c for c in name if c.isalnum()) or "cli")
+    _state.update(path=path, table=_read(path), used=set(), added=0, original=compiler.compile, compiler=compiler)
+    compiler.compile = _compile
+
+
+def _read(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
     try:
         with open(path, "rb") as handle:
             loaded = marshal.loads(handle.read())  # marshal.load(handle) reads in tiny pieces: ~30x slower
-        if isinstance(loaded, dict):
-            table = loaded
     except (OSError, EOFError, ValueError, TypeError):
-        pass
-    _state.update(path=path, table=table, used=set(), added=0, original=compiler.compile, compiler=compiler)
-    compiler.compile = _compile
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def _compile(p: Any, flags: int = 0) -> Any:
@@ -110,10 +114,10 @@ def save() -> None:
     """Write the table back if this run compiled a pattern the file did not have."""
     if not _state or not _state["added"]:
         return
-    table = _state["table"]
+    path: Path = _state["path"]
+    table = {**_read(path), **_state["table"]}  # keep what other processes (the critique workers) added
     if len(table) > MAX_ENTRIES:
         table = {key: table[key] for key in _state["used"] if key in table}
-    path: Path = _state["path"]
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

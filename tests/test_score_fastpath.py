@@ -108,7 +108,7 @@ def test_the_pattern_cache_changes_nothing_a_user_sees(docs: Path, tmp_path: Pat
     cache = tmp_path / "cache"
     env = {"PRFAQ_CACHE_DIR": str(cache)}
     cold = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=docs, env=env)
-    (table,) = cache.glob("patterns-*.marshal")
+    (table,) = cache.glob("patterns-score-*.marshal")
     warm = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=docs, env=env)
     table.write_bytes(b"\x00damaged")
     damaged = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=docs, env=env)
@@ -124,7 +124,7 @@ def test_patterns_from_the_cache_are_the_patterns_re_builds(tmp_path: Path) -> N
     probe = f"""
 import io, contextlib, marshal, re, _sre, sys
 from assistant import patterncache
-patterncache.install()
+patterncache.install("score")
 from assistant.cli.fast import run_fast
 with contextlib.redirect_stdout(io.StringIO()):
     run_fast(['score', {str(REPO / "examples" / "docs" / "tally-prfaq.md")!r}])

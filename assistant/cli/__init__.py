@@ -40,13 +40,18 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+_COMMANDS = ("score", "critique", "questions", "review", "draft", "eval", "outline", "revise", "insights", "panel",
+             "serve", "doctor")
+
+
 def main(*, fast: bool = True) -> None:
     """Entry point: user errors become one line on stderr and a documented exit code.
 
     `fast=False` always parses with typer (the tests compare both paths)."""
     from assistant import patterncache
 
-    patterncache.install()  # first: every module imported from here on compiles its patterns through it
+    command = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in _COMMANDS else "other"
+    patterncache.install(command)  # first: every module imported from here on compiles its patterns through it
     try:
         _main(fast=fast)
     finally:
