@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 from typing import Literal
 
-import tomllib
 from pydantic import BaseModel, Field, SecretStr
 
 from assistant.errors import ConfigError
@@ -71,6 +70,8 @@ def _config_file(home: Path) -> dict[str, object]:
     path = home / "config.toml"
     if not path.is_file():
         return {}
+    import tomllib  # only when there is a file (start-up time)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
 Role = Literal["system", "user", "assistant"]
 
+# Templates by their messages (not by name: an overriding file is another template). Only read
+# after they are built (format_messages), so threads share them; a race builds one twice.
+_TEMPLATES: dict[tuple[tuple[str, str], ...], ChatPromptTemplate] = {}
+
 
 class PromptMessage(BaseModel):
     role: Role
@@ -41,9 +45,15 @@ class PromptSpec(BaseModel):
     meta: dict[str, Any] = Field(default_factory=dict)  # extra keys (personas keep their lens here)
 
     def template(self) -> ChatPromptTemplate:
-        from langchain_core.prompts import ChatPromptTemplate
+        """The langchain template of these messages, built once per process: building one parses
+        its placeholders, and every model call rendered its prompt's template twice."""
+        key = tuple((m.role, m.content) for m in self.messages)
+        found = _TEMPLATES.get(key)
+        if found is None:
+            from langchain_core.prompts import ChatPromptTemplate
 
-        return ChatPromptTemplate.from_messages([(m.role, m.content) for m in self.messages])
+            found = _TEMPLATES[key] = ChatPromptTemplate.from_messages(list(key))
+        return found
 
     @property
     def input_variables(self) -> list[str]:

@@ -32,6 +32,7 @@ PROCESS_MIN_DOCS = 16  # below this, starting processes costs more than it saves
 DOC_TIME_LIMIT_S = 60.0  # a one-page document takes a fraction of a second; this is a runaway
 
 _worker: tuple[list[Part], str, Settings, OfflineEngine] | None = None
+_patterns_saved = False
 
 
 def cpu_count() -> int:
@@ -110,8 +111,22 @@ def _run_in_worker(source: DocSource) -> JobOutcome:
             return run_job(source, parts, engine, settings, key)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
+            _save_patterns()
     except TooSlow as exc:  # went off outside run_job's own try (setting up, or building the line)
         return crashed(source, exc)
+
+
+def _save_patterns() -> None:
+    """A worker compiles the question bank's patterns on its first document: keep them for the
+    next run (the worker ends without running the main process's exit code). Only after the
+    first: later documents add only patterns made from their own words."""
+    global _patterns_saved
+    if _patterns_saved:
+        return
+    _patterns_saved = True
+    from assistant import patterncache
+
+    patterncache.save()
 
 
 def _out_of_time(signum: int, frame: object) -> None:

@@ -1,35 +1,78 @@
-"""`prfaq`: a thin command-line layer over the Python API in `assistant.api`."""
+"""`prfaq`: a thin command-line layer over the Python API in `assistant.api`.
+
+The typer application (`assistant.cli.app`, with every command registered) loads on first use:
+a plain `prfaq score FILE...` runs through the fast path (assistant.cli.fast) without it.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING, Any
 
-from assistant.cli.app import app
-
-# Each command lives in its own module and registers itself on `app` when imported.
-from assistant.cli import outline as _outline  # noqa: E402,F401  isort: skip
-from assistant.cli import doctor as _doctor  # noqa: E402,F401  isort: skip
-from assistant.cli import critique as _critique  # noqa: E402,F401  isort: skip
-from assistant.cli import score as _score  # noqa: E402,F401  isort: skip
-from assistant.cli import draft as _draft  # noqa: E402,F401  isort: skip
-from assistant.cli import eval as _eval  # noqa: E402,F401  isort: skip
-from assistant.cli import review as _review  # noqa: E402,F401  isort: skip
-from assistant.cli import questions as _questions  # noqa: E402,F401  isort: skip
-from assistant.cli import serve as _serve  # noqa: E402,F401  isort: skip
-from assistant.cli import revise as _revise  # noqa: E402,F401  isort: skip
-from assistant.cli import insights as _insights  # noqa: E402,F401  isort: skip
-from assistant.cli import panel as _panel  # noqa: E402,F401  isort: skip
+if TYPE_CHECKING:
+    import typer
 
 
-def main() -> None:
-    """Entry point: user errors become one line on stderr and a documented exit code."""
-    from assistant.errors import PrfaqError
-    from assistant.logging_setup import configure_logging
+def _typer_app() -> typer.Typer:
+    """The typer application with every command registered (each command module registers itself)."""
+    from assistant.cli.app import app
+    from assistant.cli import outline as _outline  # noqa: F401  isort: skip
+    from assistant.cli import doctor as _doctor  # noqa: F401  isort: skip
+    from assistant.cli import critique as _critique  # noqa: F401  isort: skip
+    from assistant.cli import score as _score  # noqa: F401  isort: skip
+    from assistant.cli import draft as _draft  # noqa: F401  isort: skip
+    from assistant.cli import eval as _eval  # noqa: F401  isort: skip
+    from assistant.cli import review as _review  # noqa: F401  isort: skip
+    from assistant.cli import questions as _questions  # noqa: F401  isort: skip
+    from assistant.cli import serve as _serve  # noqa: F401  isort: skip
+    from assistant.cli import revise as _revise  # noqa: F401  isort: skip
+    from assistant.cli import insights as _insights  # noqa: F401  isort: skip
+    from assistant.cli import panel as _panel  # noqa: F401  isort: skip
 
-    configure_logging()
+    globals()["app"] = app  # `assistant.cli.app` names the Typer object, as before, not its module
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return _typer_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_COMMANDS = ("score", "critique", "questions", "review", "draft", "eval", "outline", "revise", "insights", "panel",
+             "serve", "doctor")
+
+
+def main(*, fast: bool = True) -> None:
+    """Entry point: user errors become one line on stderr and a documented exit code.
+
+    `fast=False` always parses with typer (the tests compare both paths)."""
+    from assistant import patterncache
+
+    command = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in _COMMANDS else "other"
+    patterncache.install(command)  # first: every module imported from here on compiles its patterns through it
     try:
-        result = app(prog_name="prfaq", standalone_mode=False)
+        _main(fast=fast)
+    finally:
+        patterncache.save()
+
+
+def _main(*, fast: bool) -> None:
+    from assistant.errors import PrfaqError
+
+    if os.environ.get("PRFAQ_LOG_LEVEL"):  # the logging package only when asked for (start-up time)
+        from assistant.logging_setup import configure_logging
+
+        configure_logging()
+    try:
+        result = None
+        if fast:
+            from assistant.cli.fast import run_fast
+
+            result = run_fast(sys.argv[1:])
+        if result is None:
+            result = _typer_app()(prog_name="prfaq", standalone_mode=False)
         if isinstance(result, int) and result:
             sys.exit(result)
     except PrfaqError as exc:

@@ -12,6 +12,8 @@ from typing import Annotated
 
 import typer
 
+from assistant.cli.common import ReportFormat
+
 app = typer.Typer(
     name="prfaq",
     help="The Working Backwards assistant: draft, question, review and score Amazon-style PR/FAQs.",
@@ -46,6 +48,11 @@ PromptsDirOption = Annotated[
                  show_default=False),
 ]
 DocArgument = Annotated[str, typer.Argument(help="A .md, .txt or .docx file, or - for standard input.")]
+ReportFormatOption = Annotated[
+    ReportFormat,
+    typer.Option("--format", "-f", help="Output format: md, json, github (workflow-command annotations for "
+                 "GitHub Actions) or sarif (SARIF 2.1.0 for code scanning)."),
+]
 
 
 def _show_version(value: bool) -> None:

@@ -1,13 +1,14 @@
-"""Glue shared by the commands: settings from flags, the engine, output, the offline notice."""
+"""Glue shared by the commands: settings from flags, the engine, output, the offline notice.
+
+Free of typer (the options live in assistant.cli.app): `prfaq score` runs through here without
+loading the command-line framework (see assistant.cli.fast)."""
 
 from __future__ import annotations
 
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
-
-import typer
+from typing import TYPE_CHECKING
 
 from assistant.errors import OutputExistsError
 
@@ -36,13 +37,6 @@ class ReportFormat(str, Enum):
     @property
     def annotates(self) -> bool:
         return self in (ReportFormat.github, ReportFormat.sarif)
-
-
-ReportFormatOption = Annotated[
-    ReportFormat,
-    typer.Option("--format", "-f", help="Output format: md, json, github (workflow-command annotations for "
-                 "GitHub Actions) or sarif (SARIF 2.1.0 for code scanning)."),
-]
 
 
 def settings_from_flags(

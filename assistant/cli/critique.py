@@ -14,9 +14,10 @@ from assistant.cli.app import (
     OfflineOption,
     OutputFormat,
     PromptsDirOption,
+    ReportFormatOption,
     app,
 )
-from assistant.cli.common import ReportFormat, ReportFormatOption
+from assistant.cli.common import ReportFormat
 
 if TYPE_CHECKING:
     from assistant.batch.models import CritiqueSummary, DocResult, DryRunPlan

@@ -15,9 +15,10 @@ from assistant.cli.app import (
     NoCacheOption,
     OfflineOption,
     PromptsDirOption,
+    ReportFormatOption,
     app,
 )
-from assistant.cli.common import ReportFormat, ReportFormatOption
+from assistant.cli.common import ReportFormat
 
 
 class AudienceChoice(str, Enum):

@@ -1,13 +1,12 @@
 """`prfaq score DOC...`: the clarity score with every deduction tied to words, plus the rubric.
 
-Many documents at once (a pre-commit hook passes the staged files): each is scored on its own;
-a document that cannot be read gets one line on stderr and the others are still scored. Exit 2
-if any could not be read, else 1 if any is under --fail-under, else 0.
+The options as typer declares them (they make `prfaq score --help`); the work is done by
+assistant.cli.score_run, which the fast path (assistant.cli.fast) calls with the same values.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -17,13 +16,10 @@ from assistant.cli.app import (
     NoCacheOption,
     OfflineOption,
     PromptsDirOption,
+    ReportFormatOption,
     app,
 )
-from assistant.cli.common import ReportFormat, ReportFormatOption
-
-if TYPE_CHECKING:
-    from assistant.clarity.models import ScoreReport
-    from assistant.documents.models import Document
+from assistant.cli.common import ReportFormat
 
 DocsArgument = Annotated[
     list[str], typer.Argument(help="One or more .md, .txt or .docx files, or - for standard input.")
@@ -52,62 +48,7 @@ def score(
     prompts_dir: PromptsDirOption = None,
 ) -> int:
     """Score clarity 0-100 (every deduction tied to words) and check the PR/FAQ structure rubric."""
-    from assistant import api
-    from assistant.cli.common import announce_engine, say, settings_from_flags
-    from assistant.errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, InputError
+    from assistant.cli.score_run import run_score
 
-    if docs.count("-") > 1:
-        raise InputError("standard input (-) can be given only once")
-    settings = settings_from_flags(offline=offline, base_url=base_url, model=model, no_cache=no_cache,
-                                   prompts_dir=prompts_dir)
-    if judge:
-        announce_engine(settings)
-    scored: list[tuple[ScoreReport, Document]] = []
-    bad = 0
-    for source in docs:
-        try:
-            doc = api.load(source, settings=settings)
-        except InputError as exc:
-            if len(docs) == 1:
-                raise
-            say(f"prfaq: error: {exc}")
-            bad += 1
-            continue
-        scored.append((api.score(doc, judge=judge, settings=settings), doc))
-    _emit(scored, format, many=len(docs) > 1)
-    # The gate uses the deterministic score: a CI check must not move with a model's mood.
-    below = [report for report, _ in scored if fail_under is not None and report.clarity.score < fail_under]
-    for report in below:
-        name = f"{report.path}: " if report.path else ""
-        say(f"prfaq: {name}clarity score {report.clarity.score:.2f} is below --fail-under {fail_under:g}")
-    if bad:
-        return EXIT_BAD_INPUT
-    return EXIT_CHECK_FAILED if below else 0
-
-
-def _emit(scored: list[tuple[ScoreReport, Document]], format: ReportFormat, *, many: bool) -> None:
-    from assistant.cli.common import emit_annotations, emit_json, emit_text
-
-    if not scored and format is not ReportFormat.sarif:
-        return
-    if format is ReportFormat.json:
-        if many:
-            from assistant.clarity.models import ScoreReports
-
-            emit_json(ScoreReports(reports=[report for report, _ in scored]))
-        elif scored:
-            emit_json(scored[0][0])
-    elif format.annotates:
-        from assistant.render.annotations import score_annotations, score_checks
-
-        emit_annotations(
-            format, [note for report, doc in scored for note in score_annotations(report, doc)],
-            checks=score_checks(),
-            summary=[f"prfaq: {report.path or '<stdin>'}: clarity score {report.clarity.score:.2f} / 100"
-                     for report, _ in scored],
-            properties={"scores": {report.path or "<stdin>": report.clarity.score for report, _ in scored}},
-        )
-    else:
-        from assistant.render.score import render_score
-
-        emit_text("\n---\n\n".join(render_score(report) for report, _ in scored))
+    return run_score(docs, format=format, fail_under=fail_under, judge=judge, offline=offline, base_url=base_url,
+                     model=model, no_cache=no_cache, prompts_dir=prompts_dir)

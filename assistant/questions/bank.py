@@ -91,11 +91,12 @@ def cue_pattern(cue: str) -> re.Pattern[str]:
 
 def _is_word(text: str) -> bool:
     """An English word (as opposed to a product or technology name): common enough in English."""
+    from assistant.clarity.lexicon import zipf  # wordfreq's values, from the cached table (no wordfreq import)
+
     try:
-        from wordfreq import zipf_frequency
+        return zipf(text) >= 2.5
     except ImportError:  # pragma: no cover - wordfreq is a dependency
         return len(text) >= 5
-    return bool(zipf_frequency(text, "en") >= 2.5)
 
 
 class BankQuestion(BaseModel):
@@ -217,7 +218,34 @@ class Bank(BaseModel):
 
     @cached_property
     def literal_index(self) -> LiteralIndex:
+        self._prime_literals()
         return LiteralIndex(lit for q in self.questions for lit in [*q.cue_literals, *q.answer_literals])
+
+    def _prime_literals(self) -> None:
+        """Every question's cue and answer literals from the user cache dir (`assistant.datacache`):
+        working them out parses some 1,500 patterns, a third of a second in every process that asks
+        questions (each critique worker). Keyed by the patterns themselves and the Python version
+        (whose regex parser reads them); a question whose literals are already known keeps them."""
+        import hashlib
+        import sys
+
+        from assistant.datacache import cached
+
+        questions = [q for q in self.questions if not {"cue_literals", "answer_literals"} & set(q.__dict__)]
+        if not questions:
+            return
+        digest = hashlib.sha256()
+        for q in questions:
+            digest.update(repr((q.cues, q.answer_cues)).encode("utf-8"))
+        key = f"1-py{sys.version_info[0]}.{sys.version_info[1]}-{digest.hexdigest()[:16]}"
+        stored = cached("bank-literals", key, lambda: [(q.cue_literals, q.answer_literals) for q in questions])
+        if len(stored) != len(questions):
+            return
+        for q, (cue_literals, answer_literals) in zip(questions, stored, strict=True):
+            if len(cue_literals) == len(q.cues) and len(answer_literals) == len(q.answer_cues):
+                # What functools.cached_property would store (it writes the instance dict too).
+                q.__dict__.setdefault("cue_literals", list(cue_literals))
+                q.__dict__.setdefault("answer_literals", list(answer_literals))
 
     def literals_in(self, text: str) -> frozenset[str]:
         """The cue and answer literals `text` contains: what `BankQuestion.cues_in` needs."""

@@ -69,11 +69,12 @@ class Candidate:
 # --- what the document is about ------------------------------------------------------------
 def _zipf(word: str) -> float:
     """How common a word is in English (wordfreq's Zipf scale, 0 = unknown, 7 = "the")."""
+    from assistant.clarity.lexicon import zipf  # wordfreq's values, from the cached table (no wordfreq import)
+
     try:
-        from wordfreq import zipf_frequency
+        return zipf(word.lower())
     except ImportError:  # pragma: no cover - wordfreq is a dependency; keep working without it
         return 3.0
-    return float(zipf_frequency(word.lower(), "en"))
 
 
 def _contains(text: str, name: str) -> bool:

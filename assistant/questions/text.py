@@ -259,11 +259,12 @@ def weight(concept: str) -> float:
 
 
 def _is_rare(word: str) -> bool:
+    from assistant.clarity.lexicon import zipf  # wordfreq's values, from the cached table (no wordfreq import)
+
     try:
-        from wordfreq import zipf_frequency
+        return zipf(word) < 3.0
     except ImportError:  # pragma: no cover - wordfreq is a dependency
         return False
-    return bool(zipf_frequency(word, "en") < 3.0)
 
 
 _WEIGHTS: dict[str, float] = {}  # weight() of every concept seen; a plain dict is the cheapest lookup

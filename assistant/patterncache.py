@@ -1,0 +1,137 @@
+"""Compiled regular expressions kept between runs of the command line.
+
+The rules, the parser and the rubric compile about two hundred regular expressions, and Python's
+`re` builds each one in pure Python on every start: about 0.1 s of a `prfaq score` run that a
+pre-commit hook or an editor pays on every call. What `re` builds is a list of opcodes for its C
+engine; this module keeps those lists in a file under the user cache dir and hands them straight
+to the engine on the next start (the engine checks every opcode list it is given, so a damaged
+file is rejected there and the pattern is compiled afresh).
+
+`install(name)` hooks `re`'s compiler for this process (the CLI calls it first thing; the library
+never does), and for the processes it forks (critique's workers); `save()` writes the table back
+when the process compiled something new, merged with what the file holds by then.
+PRFAQ_NO_PATTERN_CACHE=1 leaves `re` alone. The file is
+keyed by prfaq's version and the interpreter's exact version and regex-engine magic number.
+Python 3.11-3.13 only (their `re._compiler.compile` has the shape reproduced here); elsewhere
+both are no-ops.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+MAX_ENTRIES = 4000  # beyond this (patterns built from documents, say) the table restarts from this run's
+
+_state: dict[str, Any] = {}
+
+
+def _supported() -> bool:
+    return (3, 11) <= sys.version_info[:2] <= (3, 13)
+
+
+def _path(name: str) -> Path:
+    import _sre
+
+    from assistant import __version__
+    from assistant.datacache import cache_dir
+
+    python = "".join(c if c.isalnum() else "_" for c in sys.version.split()[0])
+    return cache_dir() / f"patterns-{name}-{__version__}-py{python}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+
+
+def install(name: str) -> None:
+    """Serve compiled patterns from the cache file `name` (one per command: `prfaq score` reads
+    only the patterns it uses) for the rest of this process."""
+    if _state or not _supported() or os.environ.get("PRFAQ_NO_PATTERN_CACHE"):
+        return
+    import re
+
+    compiler = re._compiler  # type: ignore[attr-defined]
+    if not all(hasattr(compiler, name) for name in ("compile", "_code", "_parser", "_sre", "SRE_FLAG_DEBUG")):
+        return
+    path = _path("".join(c for c in name if c.isalnum()) or "cli")
+    _state.update(path=path, table=_read(path), used=set(), added=0, original=compiler.compile, compiler=compiler)
+    compiler.compile = _compile
+
+
+def _read(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
+    try:
+        with open(path, "rb") as handle:
+            loaded = marshal.loads(handle.read())  # marshal.load(handle) reads in tiny pieces: ~30x slower
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _compile(p: Any, flags: int = 0) -> Any:
+    compiler, table = _state["compiler"], _state["table"]
+    if type(p) is not str or flags & compiler.SRE_FLAG_DEBUG:
+        return _state["original"](p, flags)
+    key = (p, flags)
+    entry = table.get(key)
+    if entry is not None:
+        try:
+            compiled = compiler._sre.compile(p, *entry)
+        except Exception:  # a damaged or foreign entry: the engine refused it; build it afresh
+            del table[key]
+        else:
+            _state["used"].add(key)
+            return compiled
+    # What re._compiler.compile does (3.11-3.13), keeping the engine's arguments.
+    parsed = compiler._parser.parse(p, flags)
+    code = compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    # The opcodes are int subclasses (named constants): plain ints for the file, same values for the engine.
+    entry = (int(flags | parsed.state.flags), [int(op) for op in code], int(parsed.state.groups - 1), groupindex,
+             tuple(indexgroup))
+    compiled = compiler._sre.compile(p, *entry)
+    if not _from_tokenize():
+        table[key] = entry
+        _state["used"].add(key)
+        _state["added"] += 1
+    return compiled
+
+
+def _from_tokenize() -> bool:
+    """Whether the stdlib's tokenize asked (inspect.signature of a builtin does, inside pydantic): it
+    builds its pattern from a set, so the text differs on every run and would only grow the file."""
+    frame: types.FrameType | None = sys._getframe(2)
+    while frame is not None and frame.f_globals.get("__name__") in ("re", "re._compiler", __name__):
+        frame = frame.f_back
+    return frame is not None and frame.f_globals.get("__name__") == "tokenize"
+
+
+def save() -> None:
+    """Write the table back if this run compiled a pattern the file did not have."""
+    if not _state or not _state["added"]:
+        return
+    path: Path = _state["path"]
+    table = {**_read(path), **_state["table"]}  # keep what other processes (the critique workers) added
+    if len(table) > MAX_ENTRIES:
+        table = {key: table[key] for key in _state["used"] if key in table}
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as handle:
+            marshal.dump(table, handle)
+        os.replace(tmp, path)  # atomic: a concurrent run reads the old file or the whole new one
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    _state["added"] = 0
+
+
+def uninstall() -> None:
+    """Put `re`'s own compiler back (tests)."""
+    if _state:
+        _state["compiler"].compile = _state["original"]
+        _state.clear()

@@ -1,0 +1,146 @@
+"""`prfaq score` through its fast path (no typer) behaves exactly as through typer: the same
+output, messages and exit codes for every format and option; anything the fast parser does not
+take is left to typer; and the compiled-pattern cache changes nothing a user sees."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, Result, run_prfaq
+from test_rubric_elements import COMPLETE
+
+from assistant.cli.common import ReportFormat
+from assistant.cli.fast import parse_score_args
+
+WEAK = ("# Our revolutionary new platform\n\n"
+        "Our platform significantly improves many workflows and could arguably save a lot of time. "
+        "Pricing is TBD and [CUSTOMER NAME] loves it.\n")
+TYPER_ONLY = "import sys; sys.argv[0] = 'prfaq'; from assistant.cli import main; main(fast=False)"
+
+
+def run_typer(*args: str, input: str | None = None, cwd: Path | None = None) -> Result:
+    """The same command parsed by typer alone (the path every command but a plain score takes)."""
+    proc = subprocess.run([sys.executable, "-c", TYPER_ONLY, *args], input=input, capture_output=True, text=True,
+                          cwd=cwd, timeout=120)
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    (tmp_path / "weak.md").write_text(WEAK, encoding="utf-8")
+    (tmp_path / "launch.md").write_text(COMPLETE, encoding="utf-8")
+    return tmp_path
+
+
+CASES = [
+    ["weak.md"],
+    ["launch.md", "--format", "json"],
+    ["--format=json", "weak.md", "launch.md"],
+    ["-f", "github", "weak.md", "launch.md"],
+    ["weak.md", "-f", "sarif"],
+    ["weak.md", "--fail-under", "99"],
+    ["weak.md", "launch.md", "--fail-under=50.5", "--offline", "--no-cache"],
+    ["launch.md", "--fail-under", "0"],
+    ["missing.md"],
+    ["weak.md", "missing.md", "--format", "json"],
+    ["-", "--format", "json"],
+    ["-", "-"],
+    ["weak.md", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--prompts-dir", "nowhere"],
+    ["weak.md", "--judge", "--offline"],
+    # Left to typer by the fast parser: the answers must still be typer's.
+    ["--help"],
+    ["weak.md", "-h"],
+    [],
+    ["weak.md", "--fail-under", "101"],
+    ["weak.md", "--fail-under", "1e1"],
+    ["weak.md", "--format", "xml"],
+    ["weak.md", "--frobnicate"],
+    ["weak.md", "--format"],
+    ["--", "weak.md"],
+    ["weak.md", "-fjson"],
+]
+
+
+@pytest.mark.parametrize("args", CASES, ids=[" ".join(case) or "(none)" for case in CASES])
+def test_the_fast_path_answers_as_typer_does(docs: Path, args: list[str]) -> None:
+    stdin = WEAK if "-" in args else None
+    fast = run_prfaq("score", *args, input=stdin, cwd=docs)
+    typer_ = run_typer("score", *args, input=stdin, cwd=docs)
+    assert (fast.code, fast.stdout, fast.stderr) == (typer_.code, typer_.stdout, typer_.stderr)
+    assert "Traceback" not in fast.stderr
+
+
+def test_the_cases_cover_every_exit_code(docs: Path) -> None:
+    codes = {run_prfaq("score", *args, input=WEAK if "-" in args else None, cwd=docs).code for args in CASES}
+    assert codes == {0, 1, 2}
+
+
+def test_a_plain_score_does_not_load_typer(docs: Path) -> None:
+    probe = ("import sys; sys.argv = ['prfaq', 'score', 'weak.md']\n"
+             "from assistant.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print('typer' in sys.modules, file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=docs, timeout=120)
+    assert proc.stdout.startswith("# Clarity score:")
+    assert proc.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_the_parser_gives_the_commands_values() -> None:
+    assert parse_score_args(["a.md", "-f", "json", "b.md", "--fail-under=70", "--judge", "-m", "x",
+                             "--prompts-dir", "p"]) == {
+        "docs": ["a.md", "b.md"], "format": ReportFormat.json, "fail_under": 70.0, "judge": True, "model": "x",
+        "prompts_dir": Path("p")}
+    assert parse_score_args(["-", "--offline", "--no-cache", "--base-url", "http://h/v1"]) == {
+        "docs": ["-"], "offline": True, "no_cache": True, "base_url": "http://h/v1"}
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["a.md", "--fail-under", "-1"], ["a.md", "--model"],
+                                  ["a.md", "--model", "--offline"], ["a.md", "-m=x"], ["a.md", "--judge=yes"],
+                                  ["a.md", "--format", "JSON"], ["a.md", "--fail-under", "nan"]])
+def test_the_parser_leaves_anything_else_to_typer(args: list[str]) -> None:
+    assert parse_score_args(args) is None
+
+
+def test_the_pattern_cache_changes_nothing_a_user_sees(docs: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    env = {"PRFAQ_CACHE_DIR": str(cache)}
+    cold = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=docs, env=env)
+    (table,) = cache.glob("patterns-score-*.marshal")
+    warm = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=docs, env=env)
+    table.write_bytes(b"\x00damaged")
+    damaged = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=docs, env=env)
+    off = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=docs,
+                    env={**env, "PRFAQ_NO_PATTERN_CACHE": "1"})
+    assert cold.code == warm.code == damaged.code == off.code == 0
+    assert cold.stdout == warm.stdout == damaged.stdout == off.stdout
+    assert table.stat().st_size > 1000  # rewritten whole after the damage
+
+
+def test_patterns_from_the_cache_are_the_patterns_re_builds(tmp_path: Path) -> None:
+    """Every pattern the score path compiles, served from the file, equals re's own build of it."""
+    probe = f"""
+import io, contextlib, marshal, re, _sre, sys
+from assistant import patterncache
+patterncache.install("score")
+from assistant.cli.fast import run_fast
+with contextlib.redirect_stdout(io.StringIO()):
+    run_fast(['score', {str(REPO / "examples" / "docs" / "tally-prfaq.md")!r}])
+patterncache.save()
+path = patterncache._state['path']
+patterncache.uninstall()
+table = marshal.loads(path.read_bytes())
+text = open({str(REPO / "examples" / "docs" / "tally-prfaq.md")!r}, encoding='utf-8').read()
+for (pattern, flags), entry in table.items():
+    cached, built = _sre.compile(pattern, *entry), re._compiler.compile(pattern, flags)
+    assert (cached.pattern, cached.flags, cached.groups, cached.groupindex) == \\
+        (built.pattern, built.flags, built.groups, built.groupindex), pattern
+    assert [m.span() for m in cached.finditer(text)] == [m.span() for m in built.finditer(text)], pattern
+print(len(table))
+"""
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
+                          env={**__import__("os").environ, "PRFAQ_CACHE_DIR": str(tmp_path)})
+    assert proc.returncode == 0, proc.stderr
+    assert int(proc.stdout) > 100
