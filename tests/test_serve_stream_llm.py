@@ -200,3 +200,34 @@ def test_the_gateways_observer_hears_each_call_and_can_stop_the_next(fake_llm, l
     with pytest.raises(E.Cancelled):
         gateway.structured("ping", {"word": "again"}, Ping)
     assert len(fake_llm.chat_requests) == 2 and gateway.usage.errors == 0
+
+
+
+def test_progress_counts_a_fan_out_of_its_planned_size_even_when_one_reader_ends_before_another_starts():
+    """The readers run in threads; whichever ends first, the page reads "1 of 3", not "1 of 1"."""
+    from assistant.llm.gateway import CallEvent, Usage
+    from assistant.serve.progress import Run
+
+    lines: list[dict] = []
+    run = Run(lines.append)
+    for kind, prompt in [("planned", "personas/cfo"), ("planned", "personas/engineer"),
+                         ("planned", "personas/counsel"), ("start", "personas/cfo"), ("done", "personas/cfo"),
+                         ("start", "personas/engineer")]:
+        run.observe(CallEvent(kind=kind, prompt=prompt, title=prompt, usage=Usage()))
+    assert [(e["status"], e["done"], e["of"]) for e in lines] == [("started", 0, 3), ("done", 1, 3),
+                                                                  ("started", 1, 3)]
+
+
+def test_a_review_plans_its_readers_before_the_first_one_starts(fake_llm, priced_settings):
+    from assistant.documents.parse import parse_document
+    from assistant.llm import Gateway
+    from assistant.personas.llm import review_with_llm
+
+    heard: list[tuple[str, str]] = []
+    gateway = Gateway(priced_settings)
+    gateway.observer = lambda event: heard.append((event.kind, event.prompt))
+    fake_llm.default = schema_echo
+    review_with_llm(parse_document(GOOD_DOC, path="doc.md"), gateway, ["cfo", "engineer", "counsel"])
+    readers = [h for h in heard if h[1].startswith("personas/")]
+    assert readers[:3] == [("planned", "personas/cfo"), ("planned", "personas/engineer"),
+                           ("planned", "personas/counsel")]

@@ -16,7 +16,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
@@ -52,10 +52,12 @@ class Usage(BaseModel):
 
 
 class CallEvent(BaseModel):
-    """What a gateway's `observer` hears: a logical call starting, finishing or failing, and each
-    request about to go out (re-asks included). `usage` is the gateway's running total then."""
+    """What a gateway's `observer` hears: calls planned before a fan-out starts (so progress says
+    "1 of 3" from the first answer on, whichever thread starts first), a logical call starting,
+    finishing or failing, and each request about to go out (re-asks included). `usage` is the
+    gateway's running total then."""
 
-    kind: Literal["start", "request", "done", "failed"]
+    kind: Literal["planned", "start", "request", "done", "failed"]
     prompt: str  # the prompt's name as asked for ("personas/cfo", "review.decide")
     title: str  # the prompt file's own name ("CFO" for a persona)
     usage: Usage
@@ -154,11 +156,18 @@ class Gateway:
             for name, delta in deltas.items():
                 setattr(self.usage, name, getattr(self.usage, name) + delta)
 
-    def _notify(self, kind: Literal["start", "request", "done", "failed"], prompt: str, spec: PromptSpec) -> None:
+    def _notify(self, kind: Literal["planned", "start", "request", "done", "failed"], prompt: str,
+                spec: PromptSpec | None) -> None:
         if self.observer is not None:
             with self._lock:
                 usage = self.usage.model_copy()
-            self.observer(CallEvent(kind=kind, prompt=prompt, title=spec.name, usage=usage))
+            title = spec.name if spec is not None else prompt
+            self.observer(CallEvent(kind=kind, prompt=prompt, title=title, usage=usage))
+
+    def plan(self, prompts: Sequence[str]) -> None:
+        """Announce the calls a fan-out is about to make, before any of them starts."""
+        for prompt in prompts:
+            self._notify("planned", prompt, None)
 
     def _observed(self, prompt: str, spec: PromptSpec, call: Callable[[], R]) -> R:
         """Run one logical call, telling the observer (if any) when it starts and how it ended."""

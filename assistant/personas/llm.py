@@ -151,6 +151,7 @@ class _Meeting:
         for persona in personas:
             if not load_prompt(persona.prompt_name, self.prompts_dir).messages:
                 raise ConfigError(f"{persona.path}: a persona file needs 'messages' to read with a model")
+        self.gateway.plan([p.prompt_name for p in personas])
         outcomes = in_parallel(lambda p: self.read(p, reading_rules), personas)
         failures = [o for o in outcomes if isinstance(o, LLMError)]
         if failures and len(failures) == len(outcomes):
@@ -210,6 +211,7 @@ class _Meeting:
             active = [v for v in speakers if v.position != panel_position]
             if not active:
                 break
+            self.gateway.plan(["review.discuss"] * len(active))
             answers = in_parallel(lambda v: self.respond(v, verdicts), active)
             for speaker, answer in zip(active, answers, strict=True):
                 if isinstance(answer, LLMError):

@@ -133,6 +133,7 @@ def _ask_lenses(gateway: Gateway, lenses: tuple[str, ...], variables: dict[str, 
 
     results: list[tuple[str, LensQuestion]] = []
     errors: list[LLMError] = []
+    gateway.plan([f"questions.{lens}" for lens in lenses])
     with ThreadPoolExecutor(max_workers=max(1, len(lenses))) as pool:
         futures = {lens: pool.submit(ask, lens) for lens in lenses}
         for lens, future in futures.items():  # in lens order, so the merge is deterministic

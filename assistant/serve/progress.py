@@ -100,6 +100,7 @@ class Run:
         self.emit = emit
         self.cancel = Cancel()
         self._lock = threading.Lock()
+        self._planned: dict[str, int] = {}
         self._started: dict[str, int] = {}
         self._finished: dict[str, int] = {}
 
@@ -112,11 +113,18 @@ class Run:
             return
         phase = phase_of(event.prompt)
         with self._lock:
+            if event.kind == "planned":
+                self._planned[phase] = self._planned.get(phase, 0) + 1
+                return
             if event.kind == "start":
                 self._started[phase] = self._started.get(phase, 0) + 1
             else:
                 self._finished[phase] = self._finished.get(phase, 0) + 1
-            done, of = self._finished.get(phase, 0), self._started.get(phase, 0)
+            # The fan-out announced its size: "1 of 3" even when the first reader is done before
+            # the third has started. A phase may run again (a second discussion round): it is
+            # then "of" everything planned or started so far.
+            done = self._finished.get(phase, 0)
+            of = max(self._started.get(phase, 0), self._planned.get(phase, 0))
         status = {"start": "started", "done": "done", "failed": "failed"}[event.kind]
         self.emit({"event": "step", "status": status, "phase": phase,
                    "label": call_label(event.prompt, event.title, status), "done": done, "of": of,
