@@ -214,3 +214,40 @@ def test_a_press_release_sentence_answers_when_an_faq_paragraph_only_ranks_highe
     assert private.status != "unanswered", private.status_reason
     assert private.evidence is not None
     assert "stores full conversation transcripts locally" in private.evidence.text
+
+
+def test_an_faq_about_something_else_that_names_a_cost_does_not_half_answer_the_price_question():
+    doc = parse_document(
+        "# Roomly: a room of agents that learns\n\nRoomly runs a small room of AI agents that remember what "
+        "they learned. Teams told us their agents forget everything between sessions.\n\n## FAQ\n\n"
+        "**Why does Roomly get cheaper over time?**\n\nWhen one agent learns something, it writes down the "
+        "story: what happened, what it cost, and the tell. Future agents inherit it cheaply.\n",
+        path="roomly.md")
+    (price,) = ask_offline(doc, ["How much does Roomly cost?"]).questions
+    assert price.status == "unanswered", price.status_reason
+    # Asked as the FAQ's own kind of question, the same pair answers it.
+    (why,) = ask_offline(doc, ["Why does it get cheaper over time?"]).questions
+    assert why.status == "answered" and "FAQ asks this" in why.status_reason
+
+
+def test_an_open_source_licence_half_answers_what_it_costs():
+    doc = parse_document(
+        "# Keyview: secrets you can read safely\n\nKeyview shows one encrypted secret at a time in the "
+        "terminal. Engineers told us that opening a whole secrets file on a shared screen leaks every key.\n\n"
+        "Open-source under MIT, works with every sops backend.\n",
+        path="keyview.md")
+    (price,) = ask_offline(doc, ["How much does Keyview cost?"]).questions
+    assert price.status == "partly", price.status_reason
+    assert price.evidence is not None and price.evidence.text.startswith("Open-source under MIT")
+    assert doc.text[price.evidence.start:price.evidence.end] == price.evidence.text
+
+
+def test_working_knowledge_is_not_an_answer_to_how_success_is_measured():
+    doc = parse_document(
+        "# Kernelcourse: build an OS in phases\n\nKernelcourse teaches how an operating system works by "
+        "building one in small phases. Students told us OS textbooks lose them by chapter two.\n\n## FAQ\n\n"
+        "**Do I need OS experience?**\n\nNo. You need working knowledge of C and a basic understanding of what "
+        "a CPU does.\n",
+        path="kernelcourse.md")
+    (success,) = ask_offline(doc, ["How will we measure success?"]).questions
+    assert success.status == "unanswered", (success.status_reason, success.evidence)

@@ -465,6 +465,8 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
     """Whether the document answers `question`: its FAQ pair first, then any sentence."""
     match = find_pair(reading, question, among)
     by_pair: Judgement | None = None
+    if match.pair is not None and _other_kind_without_its_answer(question, match.pair):
+        match = Match(None, match.score)
     if match.pair is not None:
         by_pair = judge_pair(reading, question, match.pair, topic=topic, cues=cues)
         if by_pair.status != "unanswered":
@@ -473,6 +475,16 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
     if verdict.status == "unanswered" and by_pair is not None:
         return by_pair  # its FAQ asks it and leaves the answer empty: say so
     return verdict
+
+
+def _other_kind_without_its_answer(question: str, pair: Pair) -> bool:
+    """An FAQ pair that asks another kind of question ("Why does it get cheaper over time?" for
+    "How much does it cost?") and whose answer lacks what the asked kind needs is not this
+    question's pair: the document is silent on it there, not half-answering it."""
+    kind = kind_of(question)
+    if kind not in UNTYPED_IS_SILENCE or pair.item is None or pair.answer is None:
+        return False
+    return kind_of(pair.question) != kind and not satisfies(kind, pair.answer.text)
 
 
 def _judge_sentences(reading: Reading, question: str, *, topic: str | None, internal: bool,
@@ -495,9 +507,25 @@ def _judge_sentences(reading: Reading, question: str, *, topic: str | None, inte
                                   cues=cues)
         if verdict.status != "unanswered":
             return verdict
+    if kind == "price":
+        return _open_source_licence(reading) or verdict
     return verdict
 
 
+def _open_source_licence(reading: Reading) -> Judgement | None:
+    """A price question of a document that only says its licence ("Open-source under MIT"): no
+    licence fee, which half-answers what it costs (hosting, support and a paid tier stay unsaid)."""
+    for index, sentence in enumerate(reading.sentences):
+        if "opensource" in reading.sentence_concepts(index) and _LICENCE.search(sentence.text):
+            evidence = verified(reading.doc, reading.quote(index))
+            if evidence is not None:
+                return Judgement("partly", evidence, f"the document says it is open source (line {evidence.line}), "
+                                 "but not what running it costs")
+    return None
+
+
+_LICENCE = re.compile(r"\bopen[- ]source[ds]?\b|\b(?:mit|apache|bsd|gpl|agpl|lgpl|mpl)\b(?:[- ]?(?:licen[cs]e[ds]?|"
+                      r"\d))?", re.IGNORECASE)
 _NOTHING = Judgement("unanswered", None, "nothing in the document answers it")
 
 

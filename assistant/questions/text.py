@@ -76,7 +76,8 @@ _synonyms("risk", "risk risks risky riskiest danger dangerous fail fails failure
           "assumptions misuse abuse harm harmful")
 _synonyms("scope", "scope out-of-scope non-goal non-goals exclude excluded deliberately")
 _synonyms("roadmap", "roadmap next future upcoming v2 vision")
-_synonyms("success", "success successful metric metrics measure measured measuring kpi kpis working")
+# Not "working" alone: "working knowledge of C" says nothing of success; "is it working?" does (a phrase below).
+_synonyms("success", "success successful metric metrics measure measured measuring kpi kpis")
 _synonyms("compatible", "compatible compatibility integrate integrates integration integrations interoperate "
           "windows linux macos mac ios android browser browsers")
 _synonyms("migrate", "migrate migrating migration import importing switch switching move moving port")
@@ -139,6 +140,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bleaves? my\b|\bleave (the|my|your)\b", "local"),
         (r"\bwhat happens (when|if)\b|\bgo(es)? wrong\b|\bgets? stuck\b", "risk"),
         (r"\bhow (do|will|would) (we|i|you) know\b|\bdefinition of done\b", "success"),
+        (r"\b(?:is|it'?s|are|we'?re|they'?re) (?:it |this )?working\b", "success"),
     )
 )
 
