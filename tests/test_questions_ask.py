@@ -251,3 +251,29 @@ def test_working_knowledge_is_not_an_answer_to_how_success_is_measured():
         path="kernelcourse.md")
     (success,) = ask_offline(doc, ["How will we measure success?"]).questions
     assert success.status == "unanswered", (success.status_reason, success.evidence)
+
+
+@pytest.mark.parametrize(("text", "defined"), [
+    ("NEP is a library that adds formats to NetCDF.", True),
+    ("NEP (NetCDF Expansion Pack) adds formats.", True),
+    ("NEP: a plug-in pack for NetCDF.", True),
+    ("NEP is released under an open-source license.", False),
+    ("NEP is designed to work in HPC environments.", False),
+    ("Yes, NEP is completely free and open source.", False),
+    ("No. NEP is for local development only.", False),
+    ("NEP island tours are not a thing.", False),
+])
+def test_what_a_definition_of_a_term_is(text, defined):
+    from assistant.questions.answertype import defines
+
+    assert defines("NEP", text) is defined
+
+
+def test_what_is_x_is_answered_by_the_sentence_that_says_what_it_is_not_a_yes_answer():
+    doc = parse_document(
+        "# Auditly: find the AI tools on your machines\n\nAuditly is a scanner that lists every AI agent "
+        "configuration on a developer's machine. Security teams told us they cannot see what agents run.\n\n"
+        "## FAQ\n\n**Is it free?**\n\nYes, Auditly is completely free and open source under the MIT licence.\n",
+        path="auditly.md")
+    (what,) = ask_offline(doc, ["What is Auditly?"]).questions
+    assert what.evidence is not None and what.evidence.text.startswith("Auditly is a scanner"), what.evidence

@@ -96,8 +96,18 @@ def defined_term(question: str) -> str | None:
     return match.group(1)
 
 
+# After "X is", words that say what X does or how it stands, not what it is: "X is released under
+# MIT", "X is designed for local use", "X is not a service".
+_NOT_A_GENUS = r"(?!\s+(?:\w+ed|not|now|also|still|available|free|open|currently|only|being)\b)"
+# An answer to a yes/no question ("Yes, X is free", "No. X is for local use") says something else.
+_YES_NO_LEAD = re.compile(r"^\W*(?:yes|no)\b", re.IGNORECASE)
+
+
 def defines(term: str, text: str) -> bool:
-    """Does `text` say what `term` is ("X is ...", "X (...)", "X: ...", "X — ...")? A mention is not a definition."""
-    return re.search(rf"(?<![\w-]){re.escape(term)}\W{{0,3}}(?:\s+(?:is|are|means|stands for|refers to)\b|\s*[(:\u2014]"
-                     rf"|\s+-\s)", text, re.IGNORECASE) is not None or re.search(
+    """Does `text` say what `term` is ("X is a ...", "X (...)", "X: ...", "X — ...")? A mention is
+    not a definition, nor is "X is released ..." or the "Yes, X is ..." of a yes/no answer."""
+    if _YES_NO_LEAD.search(text):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(term)}\W{{0,3}}(?:\s+(?:is|are)\b{_NOT_A_GENUS}|\s+(?:means|stands for|"
+                     rf"refers to)\b|\s*[(:\u2014]|\s+-\s)", text, re.IGNORECASE) is not None or re.search(
         rf"\(\s*{re.escape(term)}\s*\)", text, re.IGNORECASE) is not None
