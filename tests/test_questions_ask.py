@@ -277,3 +277,18 @@ def test_what_is_x_is_answered_by_the_sentence_that_says_what_it_is_not_a_yes_an
         path="auditly.md")
     (what,) = ask_offline(doc, ["What is Auditly?"]).questions
     assert what.evidence is not None and what.evidence.text.startswith("Auditly is a scanner"), what.evidence
+
+
+def test_a_comment_inside_a_code_block_answers_only_a_how_to_question():
+    doc = parse_document(
+        "# Auditly: find the AI tools on your machines\n\nAuditly lists every AI agent configuration on a "
+        "developer's machine. Security teams told us they cannot see which agents run.\n\n```bash\n"
+        "# Full scan\nauditly scan\n\n# Secrets only\nauditly scan --secrets-only\n```\n\n"
+        "Auditly detects API keys, database passwords and "
+        "cloud tokens left in agent configuration files.\n",
+        path="auditly.md")
+    (secrets,) = ask_offline(doc, ["What secrets can Auditly detect?"]).questions
+    assert secrets.evidence is not None and secrets.evidence.text.startswith("Auditly detects API keys"), \
+        secrets.evidence
+    (how,) = ask_offline(doc, ["How do I run a scan for secrets only?"]).questions
+    assert how.evidence is not None and "--secrets-only" in how.evidence.text, how.evidence

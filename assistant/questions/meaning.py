@@ -238,6 +238,21 @@ class Reading:
         self.semantic = semantic.enabled()
         self._concepts: dict[int, frozenset[str]] = {}
 
+    @cached_property
+    def in_code(self) -> frozenset[int]:
+        """The sentences inside a fenced code block: commands and comments, which answer only a
+        how-to question ("# Secrets only" above a command does not say which secrets it finds)."""
+        from assistant.documents.structure import scan_lines
+
+        code = [(line.start, line.end) for line in scan_lines(self.doc.text) if line.kind == "code"]
+        starts = [start for start, _ in code]
+        found = set()
+        for index, sentence in enumerate(self.sentences):
+            at = bisect.bisect_right(starts, sentence.start) - 1
+            if at >= 0 and code[at][0] <= sentence.start <= code[at][1]:
+                found.add(index)
+        return frozenset(found)
+
     def _inside(self, start: int, end: int) -> tuple[int, ...]:
         return tuple(i for i, s in enumerate(self.sentences) if start <= s.start < end)
 
@@ -494,7 +509,7 @@ def _judge_sentences(reading: Reading, question: str, *, topic: str | None, inte
     asked = concepts(mask(question, reading.product), aliases=reading.aliases) - TRIVIAL
     how_to = _HOW_TO.search(question) is not None
     # A code block answers only a how-to question.
-    candidates = [i for i, s in enumerate(reading.sentences) if how_to or not s.text.startswith("```")]
+    candidates = [i for i in range(len(reading.sentences)) if how_to or i not in reading.in_code]
     # The sentence chosen with its paragraph first; when it is not close enough on its own, the
     # sentence closest on its own ("stores transcripts locally" in the press release answers
     # "where is my data stored?" even when an FAQ paragraph that starts "No." ranks higher).
