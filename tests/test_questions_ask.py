@@ -292,3 +292,18 @@ def test_a_comment_inside_a_code_block_answers_only_a_how_to_question():
         secrets.evidence
     (how,) = ask_offline(doc, ["How do I run a scan for secrets only?"]).questions
     assert how.evidence is not None and "--secrets-only" in how.evidence.text, how.evidence
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("What happens to DMs?", "They appear in the client's DM section, like any other message."),
+    ("What features are planned?", "Upcoming features include a team view and Slack alerts."),
+])
+def test_a_short_plural_or_a_plan_shares_its_subject_with_the_answer(question, answer):
+    doc = parse_document(
+        "# Smallhold: one binary for a small social server\n\nSmallhold runs a social server for thirty "
+        "people from one file. Hobbyists told us Mastodon needs five services to run.\n\n"
+        f"Smallhold follows people on other servers and keeps the timeline in SQLite.\n\n{answer}\n",
+        path="smallhold.md")
+    (asked,) = ask_offline(doc, [question]).questions
+    assert asked.status != "unanswered", asked.status_reason
+    assert asked.evidence is not None and asked.evidence.text == answer

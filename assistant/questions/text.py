@@ -75,7 +75,7 @@ _synonyms("performance", "performance fast faster speed slow slower latency thro
 _synonyms("risk", "risk risks risky riskiest danger dangerous fail fails failure failures wrong assumption "
           "assumptions misuse abuse harm harmful")
 _synonyms("scope", "scope out-of-scope non-goal non-goals exclude excluded deliberately")
-_synonyms("roadmap", "roadmap next future upcoming v2 vision")
+_synonyms("roadmap", "roadmap next future upcoming planned v2 vision")
 # Not "working" alone: "working knowledge of C" says nothing of success; "is it working?" does (a phrase below).
 _synonyms("success", "success successful metric metrics measure measured measuring kpi kpis")
 _synonyms("compatible", "compatible compatibility integrate integrates integration integrations interoperate "
@@ -164,10 +164,22 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ness", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
 
 
+# Short words whose final "s" is not a plural.
+_SHORT_S = frozenset({"news", "aws", "ios", "dns", "gps", "tls", "sms", "yes", "has", "was", "its", "lets", "ops",
+                      "gas", "bias", "plus", "thus", "less", "mass", "kudos"})
+
+
 def stem(word: str) -> str:
     """A light stem: enough to fold plurals and -ing/-ed forms, never so much that words collide."""
     word = word.strip("'’.-")
-    if word in _SYNONYMS or len(word) <= 4:
+    if word in _SYNONYMS:
+        return word
+    if len(word) <= 4:
+        # "DMs", "APIs", "bugs": a short plural folds too, or "What happens to DMs?" shares
+        # nothing with "They appear in the client's DM section."
+        if len(word) >= 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and \
+                word not in _SHORT_S and word[:-1] not in STOPWORDS:
+            return word[:-1]
         return word
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
