@@ -343,3 +343,9 @@ def test_token_lines_gather_small_pieces_and_the_last_words_go_out_before_the_do
     hear("failed", prompt="revise.rewrite")
     assert [e["text"] for e in lines if e["event"] == "token"] == [words[0]]
     assert lines[-1]["status"] == "failed"
+
+    from assistant.llm.errors import Cancelled
+
+    run.cancel.set()  # the page has gone: the answer being written stops at its next piece
+    with pytest.raises(Cancelled):
+        hear("token", "more")

@@ -517,7 +517,7 @@ class Gateway:
             kwargs["stream_options"] = {"include_usage": True}
         try:
             return self.client.chat.completions.create(**kwargs)
-        except openai.BadRequestError as exc:
+        except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:  # 400, or 422 from some servers
             if not self.stream_usage or "stream_options" not in str(exc):
                 raise
         self.stream_usage = False

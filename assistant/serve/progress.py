@@ -1,6 +1,6 @@
 """Progress of a long job for `prfaq serve`: each model call as it starts and ends, with the
-running tokens and cost, streamed to the page as one JSON object a line (NDJSON), then the same
-result the JSON API gives.
+running tokens and cost, and the free text a model writes as it arrives, streamed to the page
+as one JSON object a line (NDJSON), then the same result the JSON API gives.
 
 The lines, in order:
 - `{"event": "start", "job", "engine", "model", "priced", "reason"}`: which engine runs (offline:
@@ -20,7 +20,8 @@ The lines, in order:
 `usage` is the run's own: calls, requests, cache hits, prompt and completion tokens as the
 endpoint reported them, and cost in US dollars from the price table (assistant/llm/endpoints.yaml).
 
-Closing the stream cancels the run: the calls in flight finish, no further call is made.
+Closing the stream cancels the run: a text answer being streamed stops at its next piece, the
+other calls in flight finish, no further call is made.
 """
 
 from __future__ import annotations
