@@ -229,6 +229,12 @@ class FakeLLM:
                                      "finish_reason": reply.finish_reason if last else None}],
                     }
                     self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                if (body.get("stream_options") or {}).get("include_usage"):  # as OpenAI: a last chunk, no choices
+                    usage = {"prompt_tokens": reply.prompt_tokens, "completion_tokens": reply.completion_tokens,
+                             "total_tokens": reply.prompt_tokens + reply.completion_tokens}
+                    chunk = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": 0,
+                             "model": body.get("model", "fake-model"), "choices": [], "usage": usage}
+                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
                 self.wfile.write(b"data: [DONE]\n\n")
                 self.wfile.flush()
 

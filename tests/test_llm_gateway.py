@@ -241,6 +241,58 @@ def test_streaming_text_reaches_the_callback_in_pieces(fake_llm, llm_settings):
     assert fake_llm.chat_requests[0].body["stream"] is True
 
 
+def test_an_observer_hears_free_text_as_it_arrives_and_a_cached_answer_at_once(fake_llm, llm_settings):
+    """With an observer (the page's progress stream), a text call streams even without an
+    on_token; its tokens are the endpoint's own count. From the cache the text comes as one piece."""
+    text = "Seattle, WA - Shelf counts now take ten minutes instead of ninety, <b>every</b> morning."
+    fake_llm.push(Reply(text))
+    heard: list[tuple[str, str]] = []
+    gateway = Gateway(llm_settings)
+    gateway.observer = lambda event: heard.append((event.kind, event.text))
+    assert gateway.text("ping", {"word": "x"}) == text
+    kinds = [kind for kind, _ in heard]
+    assert kinds[:2] == ["start", "request"] and kinds[-1] == "done" and kinds.count("token") > 1
+    assert "".join(piece for kind, piece in heard if kind == "token") == text
+    assert fake_llm.chat_requests[0].body["stream"] is True
+    assert (gateway.usage.prompt_tokens, gateway.usage.completion_tokens) == (11, 7)
+
+    heard.clear()
+    assert Gateway(llm_settings, store=gateway.store).text("ping", {"word": "x"}) == text  # no observer
+    gateway.text("ping", {"word": "x"})
+    assert heard == [("start", ""), ("token", text), ("done", "")] and len(fake_llm.chat_requests) == 1
+
+
+def test_an_observer_that_stops_mid_answer_stops_the_call_and_nothing_is_cached(fake_llm, llm_settings):
+    fake_llm.default = lambda request: Reply("A long answer, written in many small pieces. " * 4)
+    gateway = Gateway(llm_settings)
+
+    def stop_at_first_word(event) -> None:
+        if event.kind == "token":
+            raise E.Cancelled("the page closed the stream")
+
+    gateway.observer = stop_at_first_word
+    with pytest.raises(E.Cancelled):
+        gateway.text("ping", {"word": "x"})
+    assert gateway.usage.errors == 0
+    gateway.observer = None
+    assert gateway.text("ping", {"word": "x"}).startswith("A long answer")
+    assert len(fake_llm.chat_requests) == 2  # asked again: the stopped answer was not cached
+
+
+def test_an_endpoint_that_refuses_stream_options_is_asked_again_without_and_tokens_are_estimated(fake_llm,
+                                                                                                 llm_settings):
+    refusal = '{"error": {"message": "Unrecognized request argument supplied: stream_options"}}'
+    fake_llm.push(Status(400, body=refusal), Reply("x" * 400), Reply("again"))
+    pieces: list[str] = []
+    gateway = Gateway(llm_settings.model_copy(update={"use_cache": False}))
+    assert gateway.text("ping", {"word": "x"}, on_token=pieces.append) == "x" * 400 == "".join(pieces)
+    assert gateway.text("ping", {"word": "y"}, on_token=pieces.append) == "again"
+    first, second, third = (r.body for r in fake_llm.chat_requests)
+    assert first["stream_options"] == {"include_usage": True}
+    assert "stream_options" not in second and "stream_options" not in third  # remembered
+    assert gateway.usage.completion_tokens == 100 + 1  # about four characters a token, not the fake's 7
+
+
 def test_keyless_local_server_works_with_only_a_base_url(fake_llm, llm_settings):
     fake_llm.push_json(GOOD)
     assert ask(Gateway(llm_settings.model_copy(update={"api_key": None}))).ok

@@ -213,3 +213,26 @@ def test_a_slow_model_call_shows_its_progress_then_its_tokens_and_cost(slow_mode
     cost = page.text_content("#review-out .cost") or ""
     sent = len(fake_llm.chat_requests)  # each of the fake's replies reports 11 + 7 tokens
     assert f"{sent * 18:,} tokens" in cost and "$" in cost, cost
+
+
+def test_a_drafts_press_release_shows_as_the_model_writes_it_as_text_then_the_result(slow_model_page, fake_llm):
+    """The model's words (a <script> among them) appear while the later calls run (0.8 s each),
+    as text, and the checked draft replaces them."""
+    from fake_server import Reply, requested_schema
+
+    written = ("### Headline\nTally counts shelves <script>window.pwned=4</script>"
+               "<img src=x onerror=\"window.pwned=5\">\n"
+               "### Problem\nOwners of one to five stores spend 90 minutes a day counting shelves by hand.\n")
+    fake_llm.default = lambda request: Reply(written) if requested_schema(request) is None else schema_echo(request)
+    page = slow_model_page
+    page.click("button[data-tab=draft]")
+    page.fill("#notes", GOOD_DOC)
+    page.click("#draft")
+    page.wait_for_selector("#draft-out pre.live")
+    assert "<script>window.pwned=4</script>" in (page.text_content("#draft-out pre.live") or "")
+    assert page.locator("#draft-out pre.draft").count() == 0  # the result is not there yet
+    _shot(page, "draft-streaming")
+    page.wait_for_selector("#draft-out pre.draft")
+    assert page.locator("#draft-out pre.live").count() == 0
+    assert page.locator("#draft-out script, #draft-out img").count() == 0
+    assert page.evaluate("window.pwned") is None and page.dialogs == []

@@ -231,3 +231,121 @@ def test_a_review_plans_its_readers_before_the_first_one_starts(fake_llm, priced
     readers = [h for h in heard if h[1].startswith("personas/")]
     assert readers[:3] == [("planned", "personas/cfo"), ("planned", "personas/engineer"),
                            ("planned", "personas/counsel")]
+
+
+# --- the text a model writes, as it writes it -------------------------------------------------------
+WRITTEN = """### Headline
+Tally counts grocery shelves from photos <script>window.pwned=1</script>
+### Sub-heading
+Owners of one to five stores get a shelf count every morning without walking the aisles.
+### Dateline
+SEATTLE — May 4, 2027 —
+### Summary
+Tally is a tablet app that counts shelves from photos. It cuts the morning count from 90 minutes to 10.
+### Problem
+Owners of one to five stores spend 90 minutes a day counting shelves by hand.
+### Solution
+The owner photographs each aisle; Tally counts what is left and lists what to restock.
+"""
+
+
+def writes(text: str):
+    """The fake model: `text` for a free-text call, the minimal valid object for a structured one."""
+    from fake_server import Reply, requested_schema
+
+    return lambda request: Reply(text) if requested_schema(request) is None else schema_echo(request)
+
+
+def tokens_of(lines: list[dict], phase: str) -> list[dict]:
+    return [e for e in lines if e["event"] == "token" and e["phase"] == phase]
+
+
+def done_index(lines: list[dict], phase: str) -> int:
+    return next(i for i, e in enumerate(lines) if e["event"] == "step" and e["phase"] == phase
+                and e["status"] == "done")
+
+
+def test_a_streamed_draft_sends_the_press_release_as_the_model_writes_it_before_its_step_is_done(client, fake_llm):
+    fake_llm.default = writes(WRITTEN)
+    plain = client.post("/api/draft", json={"text": GOOD_DOC, "name": "the notes"}).json()
+    before = len(fake_llm.chat_requests)
+    answer = client.post("/api/stream/draft", json={"text": GOOD_DOC, "name": "the notes"})
+    lines = events(answer.text)
+    assert lines[-1]["event"] == "result" and lines[-1]["result"] == plain
+    pieces = tokens_of(lines, "press release")
+    assert pieces and all(e["label"] == "press release writing" for e in pieces)
+    position = {id(e): i for i, e in enumerate(lines)}
+    assert max(position[id(e)] for e in pieces) < done_index(lines, "press release")
+    assert "".join(e["text"] for e in pieces) == WRITTEN  # the model's words, <script> and all, as text
+    assert [e["phase"] for e in lines if e["event"] == "token"] == ["press release"] * len(pieces)
+    # The page got text without asking for it: the call streamed, and its tokens are the endpoint's own.
+    written = [r for r in fake_llm.chat_requests[before:] if "prompt: draft.press_release" in r.text]
+    assert written[0].body["stream"] is True and written[0].body["stream_options"] == {"include_usage": True}
+    sent = len(fake_llm.chat_requests) - before
+    usage = lines[-1]["usage"]
+    assert (usage["prompt_tokens"], usage["completion_tokens"]) == (11 * sent, 7 * sent)
+    assert CANARY_KEY not in answer.text and fake_llm.base_url not in answer.text and "127.0.0.1:" not in answer.text
+
+
+def test_a_streamed_revision_sends_the_rewrite_as_it_is_written(client, fake_llm):
+    rewrite = GOOD_DOC.replace("It is very easy\nto use and it will significantly reduce", "It cuts")
+    fake_llm.default = writes(rewrite)
+    lines = events(client.post("/api/stream/revise", json={"text": GOOD_DOC}).text)
+    assert lines[-1]["event"] == "result", lines[-1]
+    pieces = tokens_of(lines, "rewrite")
+    assert "".join(e["text"] for e in pieces) == rewrite
+    position = {id(e): i for i, e in enumerate(lines)}
+    assert max(position[id(e)] for e in pieces) < done_index(lines, "rewrite")
+
+
+def test_the_offline_engine_streams_no_text_and_says_so(isolated_home):
+    from assistant.config import load_settings
+    from assistant.serve.app import create_app
+    from assistant.serve.store import DocumentStore
+
+    store = DocumentStore(isolated_home / "documents.db")
+    with TestClient(create_app(load_settings(offline=True), store), base_url="http://localhost") as offline:
+        lines = events(offline.post("/api/stream/draft", json={"text": GOOD_DOC, "name": "the notes"}).text)
+    store.close()
+    assert lines[0]["engine"] == "offline"
+    assert [e["event"] for e in lines] == ["start", "step", "step", "result"]
+    assert "no cost" in lines[2]["label"]
+
+
+def test_token_lines_gather_small_pieces_and_the_last_words_go_out_before_the_done_step(monkeypatch):
+    """The first piece goes out at once; then a line per TOKEN_CHARS characters (the clock is set
+    far off here, so only size counts); what is left goes out just before `done`. A failed call's
+    unsent words are dropped with it."""
+    from assistant.llm.gateway import CallEvent, Usage
+    from assistant.serve import progress
+
+    monkeypatch.setattr(progress, "TOKEN_SECONDS", 3600.0)
+    lines: list[dict] = []
+    run = progress.Run(lines.append)
+
+    def hear(kind: str, text: str = "", prompt: str = "draft.press_release") -> None:
+        run.observe(CallEvent(kind=kind, prompt=prompt, title=prompt, usage=Usage(), text=text))
+
+    hear("start")
+    words = [f"word{i:02d} " for i in range(40)]  # 7 characters each, 280 in all
+    for word in words:
+        hear("token", word)
+    hear("done")
+    texts = [e["text"] for e in lines if e["event"] == "token"]
+    assert texts[0] == words[0] and "".join(texts) == "".join(words)
+    assert all(len(t) >= progress.TOKEN_CHARS for t in texts[1:-1]) and len(texts) < len(words) / 5
+    assert [e["event"] for e in lines][-2:] == ["token", "step"] and lines[-1]["status"] == "done"
+
+    lines.clear()
+    hear("start", prompt="revise.rewrite")
+    for word in words[:5]:
+        hear("token", word, prompt="revise.rewrite")
+    hear("failed", prompt="revise.rewrite")
+    assert [e["text"] for e in lines if e["event"] == "token"] == [words[0]]
+    assert lines[-1]["status"] == "failed"
+
+    from assistant.llm.errors import Cancelled
+
+    run.cancel.set()  # the page has gone: the answer being written stops at its next piece
+    with pytest.raises(Cancelled):
+        hear("token", "more")

@@ -63,4 +63,5 @@ def document_view(shared: Gateway) -> DocGateway:
     view._client = shared.client  # one connection pool
     view._in_flight = shared._in_flight  # one bound on requests in flight across the run
     view._mode = shared._mode  # a structured-output mode already stepped down stays stepped down
+    view.stream_usage = shared.stream_usage  # likewise an endpoint that refused stream_options
     return view

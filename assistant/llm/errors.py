@@ -73,6 +73,7 @@ class InvalidOutput(LLMError):
 
 
 class Cancelled(Exception):  # noqa: N818 - it is what happened, not an error of the model's
-    """The caller stopped the run (the page closed its progress stream) before the next model call.
+    """The caller stopped the run (the page closed its progress stream) before the next model call,
+    or mid-answer while a text answer streams.
     Not an LLMError on purpose: the pipelines carry on past one failed model call, and must not
     carry on past this."""

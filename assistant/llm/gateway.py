@@ -51,16 +51,21 @@ class Usage(BaseModel):
         return {k: float(v) for k, v in self.model_dump().items()}
 
 
+EventKind = Literal["planned", "start", "request", "token", "done", "failed"]
+
+
 class CallEvent(BaseModel):
     """What a gateway's `observer` hears: calls planned before a fan-out starts (so progress says
     "1 of 3" from the first answer on, whichever thread starts first), a logical call starting,
-    finishing or failing, and each request about to go out (re-asks included). `usage` is the
-    gateway's running total then."""
+    finishing or failing, each request about to go out (re-asks included), and each piece of
+    free text as the model writes it ("token": a cache hit gives its whole text as one piece).
+    `usage` is the gateway's running total then."""
 
-    kind: Literal["planned", "start", "request", "done", "failed"]
+    kind: EventKind
     prompt: str  # the prompt's name as asked for ("personas/cfo", "review.decide")
     title: str  # the prompt file's own name ("CFO" for a persona)
     usage: Usage
+    text: str = ""  # kind "token": the piece of text just received
 
 
 class _Completion(BaseModel):
@@ -109,8 +114,12 @@ class Gateway:
     # called before each request; it waits for the rate limits and raises once the run is stopping.
     limiter: Any = None
     # Optional hook for `prfaq serve`'s progress stream: called with a CallEvent as each call starts
-    # and ends and before each request; it may raise E.Cancelled to stop the run there.
+    # and ends, before each request and as free text arrives (free text is then streamed even
+    # without an `on_token`); it may raise E.Cancelled to stop the run there.
     observer: Callable[[CallEvent], None] | None = None
+    # Whether a stream asks the endpoint for its usage (stream_options.include_usage); turned off
+    # for good once an endpoint refuses the option, and the tokens are then estimated.
+    stream_usage: bool = True
 
     def __init__(self, settings: Settings, *, store: Store | None = None) -> None:
         self.settings = settings
@@ -156,13 +165,25 @@ class Gateway:
             for name, delta in deltas.items():
                 setattr(self.usage, name, getattr(self.usage, name) + delta)
 
-    def _notify(self, kind: Literal["planned", "start", "request", "done", "failed"], prompt: str,
-                spec: PromptSpec | None) -> None:
+    def _notify(self, kind: EventKind, prompt: str, spec: PromptSpec | None, text: str = "") -> None:
         if self.observer is not None:
             with self._lock:
                 usage = self.usage.model_copy()
             title = spec.name if spec is not None else prompt
-            self.observer(CallEvent(kind=kind, prompt=prompt, title=title, usage=usage))
+            self.observer(CallEvent(kind=kind, prompt=prompt, title=title, usage=usage, text=text))
+
+    def _token_sink(self, prompt: str, spec: PromptSpec, on_token: Callable[[str], None] | None
+                    ) -> Callable[[str], None] | None:
+        """Where a text call's pieces go: the caller's `on_token`, and the observer when there is one."""
+        if self.observer is None:
+            return on_token
+
+        def both(piece: str) -> None:
+            if on_token is not None:
+                on_token(piece)
+            self._notify("token", prompt, spec, piece)
+
+        return both
 
     def plan(self, prompts: Sequence[str]) -> None:
         """Announce the calls a fan-out is about to make, before any of them starts."""
@@ -245,9 +266,11 @@ class Gateway:
         on_token: Callable[[str], None] | None = None,
         temperature: float | None = None,
     ) -> str:
-        """Free text (streamed to `on_token` when given), cached like structured calls."""
+        """Free text (streamed to `on_token` when given, and to the observer's "token" events when
+        there is an observer), cached like structured calls."""
         spec = load_prompt(prompt_name, self.settings.prompts_dir)
-        return self._observed(prompt_name, spec, lambda: self._text(spec, variables, on_token, temperature))
+        sink = self._token_sink(prompt_name, spec, on_token)
+        return self._observed(prompt_name, spec, lambda: self._text(spec, variables, sink, temperature))
 
     def _text(self, spec: PromptSpec, variables: dict[str, str], on_token: Callable[[str], None] | None,
               temperature: float | None) -> str:
@@ -444,12 +467,12 @@ class Gateway:
         started = time.monotonic()
         parts: list[str] = []
         finish: str | None = None
+        usage: Any = None
         self._count(requests=1)
         try:
-            with self._in_flight:
-                stream: Any = self.client.chat.completions.create(
-                    model=self.settings.model, messages=cast(Any, messages), temperature=temperature, stream=True)
+            with self._in_flight, self._open_stream(messages, temperature) as stream:
                 for chunk in stream:
+                    usage = getattr(chunk, "usage", None) or usage  # the last chunk, when asked for
                     if not chunk.choices:
                         continue
                     delta = chunk.choices[0].delta.content or ""
@@ -457,14 +480,21 @@ class Gateway:
                         parts.append(delta)
                         on_token(delta)
                     finish = chunk.choices[0].finish_reason or finish
+        except E.Cancelled:
+            raise  # the page went away mid-answer: closing the stream stops the model writing
         except Exception as exc:
             self._count(errors=1)
             raise (exc if isinstance(exc, E.LLMError) else self._translate(exc)) from None
         if finish == "length":
             raise E.OutputTruncated("the model stopped at its output-token limit before finishing")
+        if finish == "content_filter":
+            raise E.ModelRefused("the model refused to answer (content filter); the document may trip the "
+                                 "provider's content policy")
         content = "".join(parts)
-        completion = _Completion(content=content, prompt_tokens=estimate_tokens(json.dumps(messages)),
-                                 completion_tokens=estimate_tokens(content))
+        completion = _Completion(
+            content=content,
+            prompt_tokens=getattr(usage, "prompt_tokens", None) or estimate_tokens(json.dumps(messages)),
+            completion_tokens=getattr(usage, "completion_tokens", None) or estimate_tokens(content))
         cost = cost_usd(self.settings.model, completion.prompt_tokens, completion.completion_tokens)
         self.store.log(CallRecord(prompt_name=spec.name, prompt_version=spec.version, model=self.settings.model,
                                   base_url=self.settings.effective_base_url, mode="stream", messages=messages,
@@ -474,6 +504,25 @@ class Gateway:
         self._count(prompt_tokens=completion.prompt_tokens, completion_tokens=completion.completion_tokens,
                     cost_usd=cost)
         return completion
+
+    def _open_stream(self, messages: list[dict[str, str]], temperature: float) -> Any:
+        """A streamed chat completion that ends with the endpoint's own token counts, where it
+        takes stream_options (OpenAI, vLLM, Ollama, llama.cpp do); one that refuses the option is
+        asked again without it, and the tokens are estimated from then on."""
+        import openai
+
+        kwargs: dict[str, Any] = {"model": self.settings.model, "messages": cast(Any, messages),
+                                  "temperature": temperature, "stream": True}
+        if self.stream_usage:
+            kwargs["stream_options"] = {"include_usage": True}
+        try:
+            return self.client.chat.completions.create(**kwargs)
+        except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:  # 400, or 422 from some servers
+            if not self.stream_usage or "stream_options" not in str(exc):
+                raise
+        self.stream_usage = False
+        log.info("endpoint rejected stream_options; estimating the tokens of streamed answers")
+        return self._open_stream(messages, temperature)
 
     @property
     def _attempts(self) -> int:

@@ -1,6 +1,6 @@
 """Progress of a long job for `prfaq serve`: each model call as it starts and ends, with the
-running tokens and cost, streamed to the page as one JSON object a line (NDJSON), then the same
-result the JSON API gives.
+running tokens and cost, and the free text a model writes as it arrives, streamed to the page
+as one JSON object a line (NDJSON), then the same result the JSON API gives.
 
 The lines, in order:
 - `{"event": "start", "job", "engine", "model", "priced", "reason"}`: which engine runs (offline:
@@ -9,13 +9,19 @@ The lines, in order:
 - `{"event": "step", "status": "started"|"done"|"failed", "phase", "label", "done", "of", "usage"}`:
   one model call; `done` of `of` counts the calls of its phase (the five reviewers reading, the
   lenses asking) finished of those started so far. Offline, one step says that no model was called.
+- `{"event": "token", "phase", "label", "text"}`: text a model is writing (the press release of a
+  draft, the rewrite of a revision), as it arrives, before its call's `done` step; the pieces of one
+  call, joined, are its whole answer (a cached answer comes as one piece). Pieces are gathered into
+  a line every TOKEN_SECONDS or TOKEN_CHARS characters, so a fast model does not send a line a word.
+  It is the model's raw text, not the result: the page shows it as plain text until the result.
 - `{"event": "result", "result", "usage"}`: `result` is exactly the JSON API's answer.
 - or `{"event": "error", "status", "error"}`: the status the JSON API would have answered with.
 
 `usage` is the run's own: calls, requests, cache hits, prompt and completion tokens as the
 endpoint reported them, and cost in US dollars from the price table (assistant/llm/endpoints.yaml).
 
-Closing the stream cancels the run: the calls in flight finish, no further call is made.
+Closing the stream cancels the run: a text answer being streamed stops at its next piece, the
+other calls in flight finish, no further call is made.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import contextlib
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +53,10 @@ PHASES: tuple[tuple[str, str], ...] = (
     ("draft.revise", "revision"), ("revise.", "rewrite"),
     ("insights.themes", "naming themes"), ("insights.merge", "merging themes"),
 )
+# How a model's text is gathered into token lines: the first piece of a call at once (the writer
+# sees the model start), then a line when this much text has gathered or this long has passed.
+TOKEN_CHARS = 120
+TOKEN_SECONDS = 0.15
 # Runs whose job is still working (the page may have gone): tests wait on this to see a cancelled
 # run end, instead of sleeping.
 ACTIVE: set[Run] = set()
@@ -103,16 +114,26 @@ class Run:
         self._planned: dict[str, int] = {}
         self._started: dict[str, int] = {}
         self._finished: dict[str, int] = {}
+        self._pending: dict[str, list[str]] = {}  # text received and not yet sent, by prompt
+        self._sent_at: dict[str, float] = {}
 
     def observe(self, event: CallEvent) -> None:
         from assistant.llm.errors import Cancelled
 
-        if self.cancel and event.kind in ("start", "request"):
+        if self.cancel and event.kind in ("start", "request", "token"):
             raise Cancelled("the page closed the stream")
         if event.kind == "request":
             return
+        if event.kind == "token":
+            self._gather(event)
+            return
         phase = phase_of(event.prompt)
         with self._lock:
+            # The call's last words go out before its step; a failed call's are dropped with it.
+            pending = "".join(self._pending.pop(event.prompt, []))
+            self._sent_at.pop(event.prompt, None)
+            if pending and event.kind == "done":
+                self._emit_text(event, pending)
             if event.kind == "planned":
                 self._planned[phase] = self._planned.get(phase, 0) + 1
                 return
@@ -129,6 +150,24 @@ class Run:
         self.emit({"event": "step", "status": status, "phase": phase,
                    "label": call_label(event.prompt, event.title, status), "done": done, "of": of,
                    "usage": usage_of(event.usage)})
+
+
+    def _gather(self, event: CallEvent) -> None:
+        if not event.text:
+            return
+        now = time.monotonic()
+        with self._lock:  # held while emitting, so that one call's lines keep their order
+            pending = self._pending.setdefault(event.prompt, [])
+            pending.append(event.text)
+            first = event.prompt not in self._sent_at
+            if first or sum(map(len, pending)) >= TOKEN_CHARS or now - self._sent_at[event.prompt] >= TOKEN_SECONDS:
+                self._emit_text(event, "".join(pending))
+                pending.clear()
+                self._sent_at[event.prompt] = now
+
+    def _emit_text(self, event: CallEvent, text: str) -> None:
+        self.emit({"event": "token", "phase": phase_of(event.prompt),
+                   "label": call_label(event.prompt, event.title, "writing"), "text": text})
 
 
 def start_event(job: str, settings: Settings) -> dict[str, Any]:

@@ -127,9 +127,10 @@ function selectSpan(span) {
 }
 
 // --- long jobs: progress, tokens and cost as they run ---------------------------------------------
-// POST /api/stream/<job> answers one JSON object a line: start, a step per model call, then the
-// result (the same JSON as /api/<job>) or an error. Starting a job again, or leaving the page,
-// closes the stream, and the server makes no further model call for it.
+// POST /api/stream/<job> answers one JSON object a line: start, a step per model call, the text a
+// model is writing as it arrives (token lines), then the result (the same JSON as /api/<job>) or an
+// error. Starting a job again, or leaving the page, closes the stream, and the server makes no
+// further model call for it.
 function money(usd) {
   if (usd === 0) return "$0";
   if (usd < 0.0001) return "under $0.0001";
@@ -144,7 +145,21 @@ function usageText(start, usage) {
   return `${usage.calls} model call${usage.calls === 1 ? "" : "s"}${cached} · ${tokens} tokens · ${cost}`;
 }
 
-async function streamJob(job, body, out, working) {
+// The model's words as it writes them: plain text (appended as text nodes, never parsed as HTML)
+// under the progress line, until the checked result replaces the whole panel.
+function liveText(out, what) {
+  let box = null;
+  return (event) => {
+    if (!box) {
+      box = el("pre", { class: "live", "aria-label": `The ${what} as the model writes it` });
+      out.append(el("p", { class: "hint" }, `The model is writing the ${what}; the checked result will replace it.`), box);
+    }
+    box.append(event.text);
+    box.scrollTop = box.scrollHeight;
+  };
+}
+
+async function streamJob(job, body, out, working, onText) {
   if (state.running[job]) state.running[job].abort();
   const controller = new AbortController();
   state.running[job] = controller;
@@ -169,6 +184,8 @@ async function streamJob(job, body, out, working) {
         } else if (event.event === "step") {
           const count = event.status !== "started" && event.of > 1 ? ` (${event.done} of ${event.of})` : "";
           line.textContent = `${working} ${event.label}${count} · ${usageText(start, event.usage)}`;
+        } else if (event.event === "token") {
+          if (onText) onText(event);
         } else if (event.event === "result") {
           return { report: event.result, cost: el("p", { class: "cost hint" }, usageText(start, event.usage)) };
         } else if (event.event === "error") {
@@ -243,7 +260,7 @@ async function runDraft() {
   const out = $("draft-out");
   try {
     const { report: draft, cost } = await streamJob("draft", { text: $("notes").value, name: "the notes" }, out,
-      "Drafting…");
+      "Drafting…", liveText(out, "press release"));
     const use = el("button", { type: "button", onclick: () => { $("doc").value = draft.markdown; runScore(); } },
       "Use this draft as my document");
     out.replaceChildren(cost, use, el("pre", { class: "draft" }, draft.markdown));
@@ -253,7 +270,7 @@ async function runDraft() {
 async function runRevise() {
   const out = $("revise-out");
   try {
-    const { report, cost } = await streamJob("revise", { text: $("doc").value }, out, "Revising…");
+    const { report, cost } = await streamJob("revise", { text: $("doc").value }, out, "Revising…", liveText(out, "revised document"));
     out.replaceChildren(cost,
       el("p", {}, `Score ${report.score_before} → ${report.score_after} if you accept every change.`));
     if (!report.changes.length) { out.append(el("p", {}, "Nothing safe to change.")); return; }
