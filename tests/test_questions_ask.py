@@ -307,3 +307,27 @@ def test_a_short_plural_or_a_plan_shares_its_subject_with_the_answer(question, a
     (asked,) = ask_offline(doc, [question]).questions
     assert asked.status != "unanswered", asked.status_reason
     assert asked.evidence is not None and asked.evidence.text == answer
+
+
+def test_a_no_that_opens_the_answer_to_a_yes_no_question_answers_it_without_shared_words():
+    doc = parse_document(
+        "# Threadly: long AI chats you can find your way in\n\nThreadly organises long AI conversations into "
+        "maps. Researchers told us they lose insights buried in long chats.\n\n## FAQ\n\nNo. Threadly builds "
+        "the maps itself while you chat.\n\nThe maps live on your laptop.\n",
+        path="threadly.md")
+    (manual,) = ask_offline(doc, ["Does Threadly require manual organization?"]).questions
+    assert manual.status != "unanswered", manual.status_reason
+    assert manual.evidence is not None and manual.evidence.text.startswith("No. Threadly builds the maps"), \
+        manual.evidence
+
+
+def test_a_price_the_document_says_is_not_decided_is_partly_answered():
+    doc = parse_document(
+        "# Retrobox: retros that end with owners\n\nRetrobox runs a team retrospective in 30 minutes. Teams "
+        "told us their retros end without owners.\n\nInternal launch first; external availability and pricing "
+        "to be finalized with GA.\n",
+        path="retrobox.md")
+    (price,) = ask_offline(doc, ["What is the pricing?"]).questions
+    assert price.status == "partly", price.status_reason
+    assert "not decided" in price.status_reason
+    assert price.evidence is not None and price.evidence.text.startswith("Internal launch first")

@@ -41,7 +41,8 @@ SOFTBALL = re.compile(
 PLACEHOLDER = re.compile(r"^\W*(?:tbd|tba|tbc|todo|xxx+|\?+|n/?a|\[[^\]]*\]|coming soon|to be (?:determined|decided|"
                          r"written|added))\W*$", re.IGNORECASE)
 UNKNOWN = re.compile(r"\b(?:we (?:do not|don't) (?:yet )?know|not (?:yet )?(?:decided|determined|known|final)|"
-                     r"to be (?:determined|decided)|\btbd\b|still (?:deciding|evaluating|exploring|figuring)|"
+                     r"to be (?:determined|decided|finali[sz]ed|announced|confirmed)|\btbd\b|\btba\b|"
+                     r"still (?:deciding|evaluating|exploring|figuring)|"
                      r"open question|undecided|we are (?:still )?exploring)\b", re.IGNORECASE)
 MIN_ANSWER_WORDS = 4
 

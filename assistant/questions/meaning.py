@@ -68,7 +68,8 @@ LEAD_BONUS = 0.03  # an FAQ answer's first sentence usually carries the answer
 DEFINITION_BONUS = 0.6  # "What is X?" is answered by the sentence that says what X is
 FAQ_REGION_BONUS = 0.1  # an FAQ's text answers questions;
 # the press release tells a story
-COSINE_ALONE = 0.45  # a sentence sharing no concept with the question answers it only this close in meaning
+COSINE_ALONE = 0.45
+COSINE_ALONE_YES_NO = 0.2  # ... or, for a yes/no question, a sentence that opens with "Yes" or "No"
 # Finding an answer anywhere in the document (no FAQ question matched): a sentence is read with
 # its paragraph, because an answer's words spread over its sentences ("Always." answers "Does it
 # work offline?" only through the paragraph around it). Tuned on evals/questions_ask.py, with
@@ -554,7 +555,9 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
     text = reading.sentences[index].text
     # What a price question needs ("$19 per month") is itself a concept in common with it.
     shared = bool(asked & reading.sentence_concepts(index)) or (kind == "price" and satisfies(kind, text))
-    if not shared and best.cosine < COSINE_ALONE and not (
+    alone = COSINE_ALONE_YES_NO if (_YES_NO_QUESTION.search(question) and _YES_NO_ANSWER.search(text)) \
+        else COSINE_ALONE
+    if not shared and best.cosine < alone and not (
             term is not None and defines(term, reading.sentences[index].text)):
         # Running text that shares no concept of substance with the question answers it only when
         # it is close in meaning on its own.
@@ -574,6 +577,9 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
             return Judgement("partly", evidence, f"the document mentions it in passing ({line}); the internal "
                              "FAQ should answer it")
         return Judgement("answered", evidence, f"the document answers it in the text ({line})")
+    if not typed and kind in UNTYPED_IS_SILENCE and shared and UNKNOWN.search(sentence.text):
+        # "Pricing to be finalized with GA": the document names the gap, which half-answers it.
+        return Judgement("partly", evidence, f"the document says it is not decided yet ({line})")
     if not typed and kind in UNTYPED_IS_SILENCE:
         # A price question met by a sentence that only says "cost" (or a when question by one
         # without a date) is not touched on: the document is silent on what was asked.
