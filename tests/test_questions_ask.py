@@ -331,3 +331,13 @@ def test_a_price_the_document_says_is_not_decided_is_partly_answered():
     assert price.status == "partly", price.status_reason
     assert "not decided" in price.status_reason
     assert price.evidence is not None and price.evidence.text.startswith("Internal launch first")
+
+
+def test_what_is_x_prefers_the_sentence_that_names_what_kind_of_thing_x_is():
+    doc = parse_document(
+        "# Totus: your health data, yours to share\n\nTotus is device-agnostic, web-first, and built around "
+        "your ownership. Patients told us their data is scattered over five apps.\n\n"
+        "Totus is a web-based personal health data vault that unifies your biometric data in one dashboard.\n",
+        path="totus.md")
+    (what,) = ask_offline(doc, ["What is Totus?"]).questions
+    assert what.evidence is not None and what.evidence.text.startswith("Totus is a web-based"), what.evidence

@@ -111,3 +111,11 @@ def defines(term: str, text: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(term)}\W{{0,3}}(?:\s+(?:is|are)\b{_NOT_A_GENUS}|\s+(?:means|stands for|"
                      rf"refers to)\b|\s*[(:\u2014]|\s+-\s)", text, re.IGNORECASE) is not None or re.search(
         rf"\(\s*{re.escape(term)}\s*\)", text, re.IGNORECASE) is not None
+
+
+def names_its_kind(term: str, text: str) -> bool:
+    """Does `text` define `term` by naming what kind of thing it is ("X is a health data vault",
+    "X is an open-source scanner")? The strongest definition, ahead of "X is device-agnostic"."""
+    return defines(term, text) and re.search(
+        rf"(?<![\w-]){re.escape(term)}\W{{0,3}}(?:\s*\([^)]{{0,80}}\))?(?:\s+(?:is|are)|\s*[:\u2014]|\s+-)\s+"
+        rf"(?:an?|the|one)\b", text, re.IGNORECASE) is not None

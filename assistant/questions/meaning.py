@@ -35,7 +35,15 @@ from assistant.questions.answered import (
     _body_sentences,
     verified,
 )
-from assistant.questions.answertype import Kind, defined_term, defines, describe, kind_of, satisfies
+from assistant.questions.answertype import (
+    Kind,
+    defined_term,
+    defines,
+    describe,
+    kind_of,
+    names_its_kind,
+    satisfies,
+)
 from assistant.questions.select import Candidate
 from assistant.questions.text import (
     INTENT_CONCEPTS,
@@ -436,7 +444,8 @@ def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead:
         if index == lead:
             bonus += LEAD_BONUS
         if term is not None and defines(term, text):
-            bonus += DEFINITION_BONUS
+            # "X is a health data vault" says what X is; "X is device-agnostic" only describes it.
+            bonus += DEFINITION_BONUS if names_its_kind(term, text) else DEFINITION_BONUS / 2
         if faq_start is not None and reading.sentences[index].start >= faq_start:
             bonus += region_bonus
         paragraph = around[reading.paragraph_of[index]] if around else 0.0
