@@ -423,3 +423,29 @@ def test_a_quote_on_the_leaders_line_is_the_leader_quote():
     assert "We lose an hour" not in other.press_release.customer_quote  # nor a customer's
     assert pr.customer_quote == "“I count the float twice because I never trust the first count.” — Sam, cashier, Leeds"
     assert pr.headline.startswith("Tally")
+
+
+PANTRY_NOTES = """mtg notes 3/2 - w/ Priya, Dan
+
+concept: PantryPal - a fridge camera + app that tells families what's about to expire
+- 4 of 6 parents we interviewed throw out food every week, avg $38/wk
+- "I only find the spinach when it's liquid" - Maria, mom of 3
+- launch: Portland and Seattle, Sept 2027
+- open q: do we need FDA anything? probably not
+- leader: Priya Raman, GM Home
+"""
+
+
+def test_a_question_the_team_asks_itself_is_an_open_question_not_what_customers_want():
+    draft = draft_offline(parse_document(PANTRY_NOTES, path="pantry.md"))
+    rendered = render_document(draft)
+    assert "FDA" not in draft.press_release.subheading
+    assert "who want" not in draft.press_release.subheading
+    # The team's guess stays with its question, not as a question of its own.
+    assert "Open question in the notes: do we need FDA anything? (the notes' guess: probably not)." in rendered
+    assert "Open question in the notes: probably not" not in rendered
+
+
+def test_who_the_notes_interviewed_is_the_customer():
+    draft = draft_offline(parse_document(PANTRY_NOTES, path="pantry.md"))
+    assert "for parents" in draft.press_release.dateline + " " + draft.press_release.summary

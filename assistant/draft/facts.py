@@ -33,7 +33,8 @@ _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|cal
                         r"(?:\s*[—–:-]\s*|\s+with\s+)(?P<who>[A-Z].*)$", re.IGNORECASE)
 _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("not_doing", re.compile(r"\b(?:not doing|non-?goals?|out of scope|won'?t do|will not)\b")),
-    ("open", re.compile(r"\b(?:open questions?|questions?|unknowns?|concerns?|assumptions?|todo)\b")),
+    ("open", re.compile(r"\b(?:open questions?|questions?|unknowns?|concerns?|assumptions?|todo|open (?:qs?|items?|"
+                        r"issues?)|qs?|tbd|to ?do|to decide|undecided)\b")),
     ("risks", re.compile(r"\b(?:risks?|threats?|worr(?:y|ies|ied)|downsides?)\b")),
     ("launch", re.compile(r"\b(?:launch\w*|go[- ]live|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|"
                           r"clinics?|customers?|restaurants?|regions?)|where and when|when and where|roll-?out)\b")),
@@ -108,13 +109,17 @@ _ROLE_NOUNS = (r"teams?|managers?|owners?|engineers?|leads?|founders?|developers
                r"clinics?|stores?|shops?|grocers?|restaurants?|businesses|companies|startups?|agencies|"
                r"practices|nurses|doctors|dentists|teachers|students|parents|patients|customers|users|people|"
                r"admins?|administrators?|operators?|drivers?|sellers?|merchants?|retailers?|landlords?|tenants?|"
-               r"freelancers?|accountants?|recruiters?|writers?|creators?|pms|product managers?")
+               r"freelancers?|accountants?|recruiters?|writers?|creators?|pms|product managers?|families|"
+               r"households|homeowners|moms|dads|caregivers|farmers|coaches|researchers")
 _CUSTOMER_PHRASES = [
     re.compile(rf"\b(?:call|calls|interviews?|meeting|chat|conversations?|spoke|talked|survey(?:ed)?)\s+"
                rf"(?:w/|with|of|to)\s+(?:\d+\s+|several\s+|some\s+|a few\s+)?"
                rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b",
                re.IGNORECASE),
     re.compile(rf"\b(?:help|helps|for|lets?|enables?)\s+(?P<who>(?:[a-z+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b"),
+    # "4 of 6 parents we interviewed": who the notes' evidence comes from.
+    re.compile(rf"\b(?:the\s+)?(?P<who>(?:[a-z+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}))\s+(?:we|I)\s+(?:interviewed|"
+               rf"surveyed|spoke (?:to|with)|talked (?:to|with)|met|visited|called)\b"),
 ]
 _LEADING_ROLE = re.compile(rf"^(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS})\b(?![^,;(]*\b(?:is|are|was|were|spend|spends|"
                            rf"have|has|do|does|want|said)\b)", re.IGNORECASE)
@@ -567,7 +572,8 @@ def _settled(statement: Statement, notes: Document) -> Statement:
     if alone and len(statement.text.split()) <= 12 and not statement.text.rstrip().endswith(".") and \
             not re.search(r"\d", statement.text) and "evidence" not in statement.topics:
         return statement.model_copy(update={"topic": "title"})
-    if statement.text.rstrip().endswith("?") and not re.search(r"[\"“”]", statement.text):
+    # "do we need an FDA approval? probably not" asks too, with a guess after it.
+    if re.search(r"\?(?:\s|$)", statement.text) and not re.search(r"[\"“”]", statement.text):
         return statement.model_copy(update={"topic": "open"})
     return statement
 

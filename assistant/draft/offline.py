@@ -220,7 +220,7 @@ def leader_said(facts: Facts) -> QuoteFact | None:
 
 def want(facts: Facts) -> str | None:
     for statement in facts.statements:
-        if statement.topic in ("open", "risks", "not_doing") or statement.text.rstrip().endswith("?"):
+        if statement.topic in ("open", "risks", "not_doing") or re.search(r"\?(?:\s|$)", statement.text):
             continue  # "do we need an FCA licence?" is a question of ours, not what customers want
         match = CUES["want"].search(statement.text) if _usable(statement) else None
         if match:
@@ -649,8 +649,13 @@ def open_about(facts: Facts, topic: Topic | None) -> list[str]:
     """The notes' own open questions, those on `topic` (all of them for None)."""
     found: list[str] = []
     for statement in facts.labelled("open"):
-        found.extend(p.rstrip(".") for p in _pieces(statement)
-                     if topic is None or (topic in CUES and CUES[topic].search(p)))
+        pieces: list[str] = []
+        for piece in _pieces(statement):
+            if pieces and pieces[-1].endswith("?"):
+                pieces[-1] += f" (the notes' guess: {piece.rstrip('.')})"  # "do we need X? probably not"
+            else:
+                pieces.append(piece)
+        found.extend(p.rstrip(".") for p in pieces if topic is None or (topic in CUES and CUES[topic].search(p)))
     return found
 
 
