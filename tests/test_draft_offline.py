@@ -449,3 +449,35 @@ def test_a_question_the_team_asks_itself_is_an_open_question_not_what_customers_
 def test_who_the_notes_interviewed_is_the_customer():
     draft = draft_offline(parse_document(PANTRY_NOTES, path="pantry.md"))
     assert "for parents" in draft.press_release.dateline + " " + draft.press_release.summary
+
+
+AGENCY_NOTES = """# Kickoff - invoice chasing for agencies
+
+Working name: Dunly
+
+Who: small creative agencies (5-30 people), the founder usually does the chasing
+
+Idea: Dunly reads your Xero, writes polite reminders in your voice, escalates only when you approve
+Risks: Xero API rate limits; agencies may not trust AI with client emails
+"""
+
+
+def test_who_the_customer_is_ends_where_a_clause_about_them_starts():
+    draft = draft_offline(parse_document(AGENCY_NOTES, path="agency.md"))
+    assert "for small creative agencies (5-30 people)." in draft.press_release.summary
+    assert "founder usually does" not in draft.press_release.subheading + draft.press_release.summary
+
+
+def test_a_list_of_kinds_of_customer_is_kept_whole():
+    notes = AGENCY_NOTES.replace("small creative agencies (5-30 people), the founder usually does the chasing",
+                                 "owners of cafés, bakeries and delis")
+    draft = draft_offline(parse_document(notes, path="agency.md"))
+    assert "owners of cafés, bakeries and delis" in draft.press_release.summary
+
+
+def test_a_risk_about_a_partner_is_not_what_the_customer_is_told_it_works_with():
+    draft = draft_offline(parse_document(AGENCY_NOTES, path="agency.md"))
+    works_with = next(e for e in draft.faq.external if e.topic == "compatibility")
+    assert "rate limits" not in works_with.answer
+    risks = next(e for e in draft.faq.internal if e.topic == "risks")
+    assert "Xero API rate limits" in risks.answer

@@ -378,10 +378,17 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
     return quotes
 
 
+# "small agencies (5-30 people), the founder usually does the chasing": who they are ends where a
+# clause about them starts (a list of kinds, "cafés, bakeries and delis", goes on).
+_CUSTOMER_ASIDE = re.compile(r"\s*[,;]\s+(?=(?:the|they|their|most|mostly|usually|often|who|which|mainly|typically|"
+                             r"generally|each|every|one|some)\b)|\s+[-–—]\s+", re.IGNORECASE)
+
+
 def _customer(statements: list[Statement], notes: Document) -> tuple[str | None, NoteSpan | None]:
     for statement in statements:
         if statement.topic == "customer":
-            return statement.text.rstrip("."), statement
+            who = _CUSTOMER_ASIDE.split(statement.text, maxsplit=1)[0].rstrip(" .")
+            return who, _span(notes, statement.start, statement.start + len(who))
     for statement in statements:
         if statement.quote_only:
             continue  # a customer's words say who they are, not who our customer is

@@ -551,8 +551,11 @@ class Composer:
                                         "how it works, from the customer's side",
                                         "What does the customer do, step by step, and what do they see?", False)),
             FaqEntry(topic="compatibility", question="What does it work with, and what do I need?",
-                     answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget", "problem"),
-                                                        not_cued=("problem", "loss")),
+                     # A risk about a partner ("Xero API rate limits") is ours to worry about, not
+                     # what a customer is told their setup needs.
+                     answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget", "problem",
+                                                                                    "risks", "open"),
+                                                        not_cued=("problem", "loss", "risks")),
                                         "what it works with and what the customer needs",
                                         "Which tools, systems or devices does it work with, and what must a "
                                         "customer have?", False, open_questions=open_about(f, "dependencies"))),
