@@ -341,3 +341,15 @@ def test_what_is_x_prefers_the_sentence_that_names_what_kind_of_thing_x_is():
         path="totus.md")
     (what,) = ask_offline(doc, ["What is Totus?"]).questions
     assert what.evidence is not None and what.evidence.text.startswith("Totus is a web-based"), what.evidence
+
+
+def test_an_open_question_the_document_lists_is_not_claimed_as_asking_something_else():
+    doc = parse_document(
+        "# Signalbox: one report of every safety signal\n\nSignalbox gathers a fleet's safety signals into one "
+        "ranked report. Fleet owners told us the signals sit in five dashboards.\n\n## Internal FAQ\n\n"
+        "**Q: Who is the customer?**\nA: The owner of a small delivery fleet.\n\n## Open Questions\n\n"
+        "1. Is there value in a v0 version that's even smaller, say just ingest and read?\n"
+        "2. What's the right notification payload?\n",
+        path="signalbox.md")
+    (better,) = ask_offline(doc, ["How much better is Signalbox than what I do today, in numbers?"]).questions
+    assert "FAQ asks this" not in better.status_reason, better.status_reason

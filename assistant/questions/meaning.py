@@ -65,6 +65,9 @@ MASK = "it"
 LEXICAL_WEIGHT = 0.5  # weight of the shared-concept score next to the cosine of two questions' embeddings
 SENTENCE_LEXICAL = 0.5  # ... of a question and a sentence
 PAIR_THRESHOLD = 0.30  # question-to-FAQ-question score from which the FAQ pair is the one that answers it
+# ... from which "its FAQ asks this but leaves the answer empty" is said: a claim about the
+# document, so only on a clear match ("Is there value in a smaller v0?" is not "How much better is it?")
+EMPTY_PAIR_THRESHOLD = 0.6
 PARAPHRASE = 0.75  # a cosine from which two questions ask the same thing whatever words they share
 TRIVIAL = frozenset({"product", "define"})  # concepts that say nothing about what is asked
 SECTION_THRESHOLD = 0.50  # ... from which a section heading ("## Pricing") is the question its text answers
@@ -497,7 +500,7 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
         if by_pair.status != "unanswered":
             return by_pair
     verdict = _judge_sentences(reading, question, topic=topic, internal=internal, cues=cues)
-    if verdict.status == "unanswered" and by_pair is not None:
+    if verdict.status == "unanswered" and by_pair is not None and match.score >= EMPTY_PAIR_THRESHOLD:
         return by_pair  # its FAQ asks it and leaves the answer empty: say so
     return verdict
 
