@@ -209,3 +209,16 @@ def test_a_cue_word_that_is_the_product_name_raises_nothing():
     report = run(parse_document(text, path="stitch.md"))
     assert report.product == "Stitch"
     assert report.by_id("switching_cost.why_not_keep") is None
+
+
+def test_the_document_is_said_to_ask_a_question_only_when_one_of_its_faq_questions_asks_it():
+    doc = parse_document(
+        "# Kfab: a local ML platform in one command\n\nKfab installs a model server on your laptop in ten "
+        "minutes. Engineers told us a cloud deploy takes a day per change.\n\n## FAQ\n\n"
+        "**Q: How long does deployment take?**\nA: About ten minutes on a laptop with 16 GB of memory.\n\n"
+        "**Q: How does a team owner access Kfab?**\nA: Through the command line, with `kfab up`.\n",
+        path="kfab.md")
+    report = questions_offline(doc, top=200)
+    claims = {q.question: q.why for q in report.questions if q.why.startswith("The document's own FAQ asks it")}
+    assert not any("billed" in question or "cancel" in question for question in claims), claims
+    assert not any("maintains" in question for question in claims), claims

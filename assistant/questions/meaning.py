@@ -407,6 +407,16 @@ def find_pair(reading: Reading, question: str, among: list[FaqItem] | None = Non
     return best
 
 
+def asks_the_same(reading: Reading, question: str, item: FaqItem) -> bool:
+    """Does the document's FAQ item ask what `question` asks, by meaning (the pair score)? The
+    check behind "The document's own FAQ asks it": "How am I billed?" is not "How long does
+    deployment take?", whatever words the two share."""
+    masked = mask(question, reading.product)
+    scores = reading.pair_scores(masked, reading.vector(masked))
+    return any(pair.item is item and score >= PAIR_THRESHOLD for pair, score in zip(reading.pairs, scores,
+                                                                                     strict=True))
+
+
 def _same_intent(reading: Reading, question: str, pair: Pair) -> bool:
     """Does a section heading name what the question asks for ("The Problem: ..." for "What problem
     does it solve?"), not only a subject both mention ("CLI Tool" for "What are the CLI commands?")?"""

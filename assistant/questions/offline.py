@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from assistant.questions.answered import Body
 from assistant.questions.bank import Bank, BankQuestion, load_asked_rates, load_bank
 from assistant.questions.dedup import merge_duplicates
-from assistant.questions.meaning import Reading, judge_candidate
+from assistant.questions.meaning import Reading, asks_the_same, judge_candidate
 from assistant.questions.models import Question, QuestionCounts, QuestionReport
 from assistant.questions.rank import (
     Order,
@@ -47,7 +47,7 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
     product = product_name(doc, bank)
     body = Body(doc, bank)
     reading = Reading(doc, product)
-    candidates = select(doc, bank, product)
+    candidates = select(doc, bank, product, confirm=lambda text, item: asks_the_same(reading, text, item))
     reading.prepare([candidate.text for candidate in candidates])
     questions: list[Question] = []
     for candidate in candidates:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -23,6 +24,10 @@ from assistant.questions.text import STOPWORDS, concepts, coverage
 RaisedBy = Literal["cue", "faq", "omission"]
 
 FAQ_MATCH_THRESHOLD = 0.45  # see faq_similarity: about 60% of the FAQ question's concepts covered
+# ... from which the report says "The document's own FAQ asks it": a claim about the document, so
+# it needs more than one shared word ("How am I billed, and can I cancel any time?" is not "How long
+# does deployment take?" though both say "time"); the meaning check (`confirm`) comes on top.
+FAQ_CLAIM_THRESHOLD = 0.55
 FAQ_MATCH_TOLERANCE = 0.03
 SAME_AUDIENCE_BONUS = 0.05  # an FAQ item counts for every bank question within this of its best match
 MAX_EXPANSIONS = 3  # for_each questions asked per document (per question)
@@ -469,7 +474,7 @@ def faq_matches(doc: Document, bank: Bank, aliases: list[str]) -> dict[str, list
         scores = [(faq_similarity(asked, q) + (SAME_AUDIENCE_BONUS if q.audience == item.audience else 0.0), q)
                   for q in bank.questions if not q.for_each]
         best = max((s for s, _ in scores), default=0.0)
-        if best < FAQ_MATCH_THRESHOLD:
+        if best < FAQ_CLAIM_THRESHOLD:
             continue
         for score, question in scores:
             if score >= best - FAQ_MATCH_TOLERANCE:
@@ -546,8 +551,11 @@ def _relevance(doc: Document, hits: list[re.Match[str]], release_end: int) -> fl
     return min(1.0, 0.35 + 0.15 * strength)
 
 
-def select(doc: Document, bank: Bank, product: str | None) -> list[Candidate]:
-    """The bank questions this document raises, each with the reason and the words behind it."""
+def select(doc: Document, bank: Bank, product: str | None,
+           confirm: Callable[[str, FaqItem], bool] | None = None) -> list[Candidate]:
+    """The bank questions this document raises, each with the reason and the words behind it.
+    `confirm(question, item)`, when given, must agree that an FAQ item asks the bank question
+    before the document is said to ask it (the shared words found it; the meaning confirms it)."""
     aliases = [product] if product else []
     by_faq = faq_matches(doc, bank, aliases)
     release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
@@ -561,6 +569,8 @@ def select(doc: Document, bank: Bank, product: str | None) -> list[Candidate]:
             continue
         text = _fill(question.question, product)
         items = by_faq.get(question.id, [])
+        if confirm is not None:
+            items = [item for item in items if confirm(text, item)]
         hits = _not_the_name(_cue_hits(question, doc.text, present, skip_to), product)
         if items:
             first = items[0].question

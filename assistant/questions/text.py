@@ -83,8 +83,8 @@ _synonyms("compatible", "compatible compatibility integrate integrates integrati
 _synonyms("migrate", "migrate migrating migration import importing switch switching move moving port")
 _synonyms("opensource", "open-source opensource oss github contribute contributing contributor contributors "
           "contribution license licence licensed licensing")
-_synonyms("maintenance", "maintain maintains maintained maintaining maintenance owns owner owners ownership "
-          "burden upkeep")
+# Not "owner": "store owners" and "a DSP owner" are customers, not who maintains it.
+_synonyms("maintenance", "maintain maintains maintained maintaining maintenance owns ownership burden upkeep")
 _synonyms("availability", "available availability launch launches launched release released releases "
           "schedule ship ships shipping")
 _synonyms("quality", "test tests tested testing quality validate validated validation verify verified audit "
