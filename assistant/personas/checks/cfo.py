@@ -71,7 +71,8 @@ def price(ctx: ReviewContext) -> Iterator[Finding]:
     yield from finding(
         quote, "blocker",
         "What does the customer pay, and how did we choose that price?",
-        "State the price in the call to action (e.g. '$39 per store per month') and say who pays it.",
+        "State the price in the call to action ('$12 per user per month', or 'free and open source') and say "
+        "who pays it.",
         gap=True,
     )
 
