@@ -353,3 +353,16 @@ def test_an_open_question_the_document_lists_is_not_claimed_as_asking_something_
         path="signalbox.md")
     (better,) = ask_offline(doc, ["How much better is Signalbox than what I do today, in numbers?"]).questions
     assert "FAQ asks this" not in better.status_reason, better.status_reason
+
+
+def test_who_it_is_for_is_answered_by_the_sub_heading_not_by_what_it_targets():
+    doc = parse_document(
+        "# Kernelcourse: build an operating system one phase at a time\n\n"
+        "## For developers and CS students who want to understand what happens between their code and the "
+        "hardware.\n\nLearning OS internals is harder than it needs to be. Students told us textbooks lose them "
+        "by chapter two.\n\n## FAQ\n\n**Will it run on real hardware?**\n\nKernelcourse targets QEMU, not bare-metal "
+        "deployment. The goal is a kernel that can load and run a user program.\n",
+        path="kernelcourse.md")
+    (who,) = ask_offline(doc, ["Who is Kernelcourse for?"]).questions
+    assert who.status == "answered", who.status_reason
+    assert who.evidence is not None and who.evidence.text.startswith("For developers and CS students"), who.evidence

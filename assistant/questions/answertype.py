@@ -48,7 +48,9 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
         r"|\bgeneral availability\b",
         re.IGNORECASE),
     "who": re.compile(
-        r"\b(?:developers?|engineers?|teams?|students?|operators?|users?|people|customers?|analysts?|founders?|"
+        r"\b(?:developers?|engineers?|teams?|students?|operators?|"
+        r"users?(?![- ](?:programs?|space|interfaces?|ids?|data|input|mode|agents?|experience|accounts?|names?|"
+        r"sessions?|settings|level)\b)|people|customers?|analysts?|founders?|"
         r"compan(?:y|ies)|business(?:es)?|organi[sz]ations?|orgs?|leaders?|managers?|doctors?|patients?|"
         r"researchers?|designers?|writers?|marketers?|admins?|administrators?|enterprises?|startups?|"
         r"professionals?|individuals?|owners?|creators?|maintainers?|authors?|hobbyists?|learners?|"

@@ -76,6 +76,9 @@ ANSWER_THRESHOLD = 0.60  # question-to-sentence score from which a body sentence
 PARTLY_THRESHOLD = 0.45  # ... from which it at least touches the subject
 TYPE_BONUS = 0.08  # a sentence with what the question's kind needs is preferred as evidence
 LEAD_BONUS = 0.03  # an FAQ answer's first sentence usually carries the answer
+# The sub-heading says who the customer is ("For developers and CS students who ..."): the template's
+# own answer to "Who is it for?", as much as an FAQ answer would be.
+SUBHEADING_BONUS = 0.3
 DEFINITION_BONUS = 0.6  # "What is X?" is answered by the sentence that says what X is
 FAQ_REGION_BONUS = 0.1  # an FAQ's text answers questions;
 # the press release tells a story
@@ -183,7 +186,10 @@ def _reading_sentences(doc: Document) -> list[Sentence]:
     for sentence in _body_sentences(doc):
         if any(start < sentence.end and sentence.start < end for start, end in answers):
             continue
-        if any(t.start <= sentence.start and sentence.end <= t.end + 1 for t in titles[:-3] if t is not None) or \
+        sub = doc.subheading
+        if sub is not None and sub.start <= sentence.start < sub.end:
+            pass  # the sub-heading, even written as a heading, says who it is for and what they get
+        elif any(t.start <= sentence.start and sentence.end <= t.end + 1 for t in titles[:-3] if t is not None) or \
                 any(h.span.start <= sentence.start < h.span.end for h in doc.headings):
             continue  # a heading names a subject; it does not answer anything (its section may)
         found.setdefault((sentence.start, sentence.end), sentence)
@@ -449,6 +455,7 @@ def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead:
     around = reading.paragraph_scores(masked, vector) if context else []
     term = defined_term(question)
     faq_start = reading.doc.faq_start
+    subheading = reading.doc.subheading
     region_bonus = ANSWER_REGION_BONUS if context else FAQ_REGION_BONUS
     ranked = []
     for index, score, cosine in zip(indices, scores, cosines, strict=True):
@@ -461,6 +468,9 @@ def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead:
             bonus += DEFINITION_BONUS if names_its_kind(term, text) else DEFINITION_BONUS / 2
         if faq_start is not None and reading.sentences[index].start >= faq_start:
             bonus += region_bonus
+        if kind == "who" and subheading is not None and subheading.start <= reading.sentences[index].start \
+                < subheading.end:
+            bonus += SUBHEADING_BONUS
         paragraph = around[reading.paragraph_of[index]] if around else 0.0
         ranked.append((score + bonus + paragraph, -index, index, float(cosine), score + bonus))
     rank, _, index, cosine, score = max(ranked)

@@ -55,7 +55,8 @@ def _synonyms(concept: str, words: str) -> None:
 _synonyms("price", "cost costs costing price prices pricing priced pay paid paying payment charge charged "
           "charges fee fees free expensive cheap cheaper afford affordable subscription subscriptions billing "
           "bill money refund refunds license-fee")
-_synonyms("customer", "customer customers user users audience persona personas buyer buyers target segment "
+# Not "target" alone: "targets QEMU" is a platform; "target customers" stays (a phrase below).
+_synonyms("customer", "customer customers user users audience persona personas buyer buyers segment "
           "segments adopter adopters")
 _synonyms("compare", "compare compared comparison versus vs "
           "alternative alternatives unlike competitor competitors competition competitive compete competing "
@@ -127,6 +128,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bhow much (?:does|do|will|would|is)\b[^?]*\b(?:cost|pay|charge)", "price"),
         (r"\bwho\b[^?.]*\b(for|use|using|benefit|need|needs)\b", "customer"),
         (r"\bwho is (the|our) (customer|user)", "customer"),
+        (r"\btarget (?:customers?|users?|audiences?|market|segments?|groups?)\b", "customer"),
         (r"\bdiffer(?:s|ent|ence|ences)?\b (?:from|than|to|between)|\bhow (?:is|does) [^?]* differ|\bwhy not\b"
          r"|\bisn'?t (this|it) just\b|\brather than\b|\bover plain\b", "compare"),
                 (r"\bget(ting)? started\b|\bset(ting)? up\b|\bsign up\b", "start"),
@@ -144,6 +146,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
+_USER_THING = (r"\buser[- ](?:programs?|space|land|interfaces?|ids?|data|input|mode|agents?|experience|accounts?|"
+               r"names?|sessions?|stor(?:y|ies)|guides?|manuals?|settings|profiles?|level|facing)\b")
+
 # Multi-word terms folded into one word before splitting, so their parts do not count again.
 _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), word)
@@ -158,6 +163,8 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bself[- ]host(?:ed|ing)?\b", "self-host"),
         (r"\bon[- ]prem(?:ises?)?\b", "on-prem"),
         (r"\bmoney[- ]back\b", "refund"),
+        # "a user program", "the user interface": "user" names a kind of thing there, not a customer.
+        (_USER_THING, "user-thing"),
     )
 )
 
