@@ -366,3 +366,16 @@ def test_who_it_is_for_is_answered_by_the_sub_heading_not_by_what_it_targets():
     (who,) = ask_offline(doc, ["Who is Kernelcourse for?"]).questions
     assert who.status == "answered", who.status_reason
     assert who.evidence is not None and who.evidence.text.startswith("For developers and CS students"), who.evidence
+
+
+@pytest.mark.parametrize("boundary", ["Kernelcourse targets QEMU, not bare-metal machines.",
+                                      "Kernelcourse only runs on QEMU for now."])
+def test_a_stated_boundary_answers_what_it_does_not_do(boundary):
+    doc = parse_document(
+        "# Kernelcourse: build an operating system one phase at a time\n\nKernelcourse teaches how an OS works "
+        f"by building one. Students told us textbooks lose them by chapter two.\n\n## FAQ\n\n{boundary} QEMU lets "
+        "you inspect registers and step through boot code.\n",
+        path="kernelcourse.md")
+    (scope,) = ask_offline(doc, ["What does Kernelcourse not do yet?"]).questions
+    assert scope.status != "unanswered", scope.status_reason
+    assert scope.evidence is not None and scope.evidence.text == boundary

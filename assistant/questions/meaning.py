@@ -122,7 +122,8 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("scope", r"\banti-features?\b|\bnot (?:supported|built|included|planned|yet)\b|\bdeferred\b|"
                   r"\bdoes(?: not|n't)\b|\bwon't\b|\bwill not\b|\bno plans?\b|\blimitations?\b|\bout of scope\b|"
                   r"\b(?:come|comes|coming|arrive|arrives|ship|ships) later\b|\bafter (?:launch|ga)\b|\bat launch\b|"
-                  r"\bv2\b|\bnot (?:at|in) (?:launch|v1)\b"),
+                  r"\bv2\b|\bnot (?:at|in) (?:launch|v1)\b|,\s*not (?!only\b|just\b|yet\b|sure\b|because\b)\w"
+                  r"|\bonly (?:supports?|runs? on|targets?|works? (?:with|on))\b"),
         ("compatible", r"\bintegrat\w*|\bworks? (?:with|on|against)\b|\bsupport(?:s|ed)?\b|\bcompatib\w*|"
                        r"\bbackends?\b|\bplug-?ins?\b|\bclients?\b"),
         ("dependency", r"\bdepend\w*|\brequires?\b|\bbuilt on\b|\bruns? on\b|\bpowered by\b|\bshells? out\b|"
