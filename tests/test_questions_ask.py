@@ -379,3 +379,17 @@ def test_a_stated_boundary_answers_what_it_does_not_do(boundary):
     (scope,) = ask_offline(doc, ["What does Kernelcourse not do yet?"]).questions
     assert scope.status != "unanswered", scope.status_reason
     assert scope.evidence is not None and scope.evidence.text == boundary
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("How do I get started?", "At the end of each session the room writes down what it learned, so the next one "
+                              "starts ahead."),
+    ("Who maintains Roomly?", "Action-item ownership is still attributed to a named owner."),
+])
+def test_a_word_that_only_looks_like_the_subject_does_not_answer(question, sentence):
+    doc = parse_document(
+        "# Roomly: a room of agents that learns\n\nRoomly runs a small room of AI agents that remember what "
+        f"they learned. Teams told us their agents forget everything between sessions.\n\n{sentence}\n",
+        path="roomly.md")
+    (asked,) = ask_offline(doc, [question]).questions
+    assert asked.status == "unanswered", (asked.status_reason, asked.evidence)

@@ -134,7 +134,7 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"\bleave[s]? (?:your|my) machine\b|\blocal(?:ly)?\b"),
         ("requirement", r"\bprerequisites?\b|\brequires?\b|\byou need\b|\bmacos\b|\blinux\b|\bwindows\b|"
                         r"\bbinar(?:y|ies)\b"),
-        ("start", r"\bgetting started\b|\binstall\w*|\bdownload\w*|\bvisit\b|\bsign up\b|\breleases page\b|"
+        ("getting_started", r"\bgetting started\b|\binstall\w*|\bdownload\w*|\bvisit\b|\bsign up\b|\breleases page\b|"
                   r"\bstart with\b"),
         ("price", r"[$\u20ac\u00a3]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\b|\bper (?:month|year|seat|user)\b|"
                   r"/(?:mo|month|yr|year|seat|user)\b"),

@@ -62,8 +62,8 @@ _synonyms("compare", "compare compared comparison versus vs "
           "alternative alternatives unlike competitor competitors competition competitive compete competing "
           "incumbent incumbents instead")
 _synonyms("problem", "problem problems pain pains solve solves solved solving")
-_synonyms("start", "start started starting install installed installing installation setup onboard "
-          "onboarding begin signup")
+# Not "start" alone: "so the next session starts ahead" is not how to get started (phrases below).
+_synonyms("getting_started", "install installed installing installation setup onboard onboarding signup")
 _synonyms("requirement", "requirement requirements require requires required prerequisite prerequisites")
 _synonyms("help", "help helpdesk troubleshoot troubleshooting contact")
 _synonyms("security", "secure security safe safety encrypt encrypted encryption leak leaks leaking breach "
@@ -84,8 +84,8 @@ _synonyms("compatible", "compatible compatibility integrate integrates integrati
 _synonyms("migrate", "migrate migrating migration import importing switch switching move moving port")
 _synonyms("opensource", "open-source opensource oss github contribute contributing contributor contributors "
           "contribution license licence licensed licensing")
-# Not "owner": "store owners" and "a DSP owner" are customers, not who maintains it.
-_synonyms("maintenance", "maintain maintains maintained maintaining maintenance owns ownership burden upkeep")
+# Not "owner" nor "ownership": "store owners" are customers, "action-item ownership" is a feature.
+_synonyms("maintenance", "maintain maintains maintained maintaining maintenance owns burden upkeep")
 _synonyms("availability", "available availability launch launches launched release released releases "
           "schedule ship ships shipping")
 _synonyms("quality", "test tests tested testing quality validate validated validation verify verified audit "
@@ -131,7 +131,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\btarget (?:customers?|users?|audiences?|market|segments?|groups?)\b", "customer"),
         (r"\bdiffer(?:s|ent|ence|ences)?\b (?:from|than|to|between)|\bhow (?:is|does) [^?]* differ|\bwhy not\b"
          r"|\bisn'?t (this|it) just\b|\brather than\b|\bover plain\b", "compare"),
-                (r"\bget(ting)? started\b|\bset(ting)? up\b|\bsign up\b", "start"),
+                (r"\bget(ting)? started\b|\bset(ting)? up\b|\bsign up\b|\b(?:start|begin)(?:s|ning)? (?:using|with)\b|"
+         r"\bhow (?:do|can|should|would) (?:i|we|you) (?:start|begin)\b|\bfirst steps?\b", "getting_started"),
         (r"\bout of scope\b|\bnot (build|do|doing|built)\b|\bwill not\b|\bwon'?t (build|do)\b", "scope"),
         (r"\bwhy now\b", "why_now"),
         (r"\bwho (?:can|could|will) (?:see|read|access)\b|\bwho has access\b", "privacy"),
