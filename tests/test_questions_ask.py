@@ -393,3 +393,19 @@ def test_a_word_that_only_looks_like_the_subject_does_not_answer(question, sente
         path="roomly.md")
     (asked,) = ask_offline(doc, [question]).questions
     assert asked.status == "unanswered", (asked.status_reason, asked.evidence)
+
+
+def test_a_sentence_that_ends_in_a_colon_is_quoted_with_what_follows():
+    from assistant.questions.meaning import Reading
+
+    doc = parse_document(
+        "# Nep: fast compression for NetCDF\n\nNep adds LZ4 compression to NetCDF files. Scientists told us "
+        "their archives grow faster than their budgets.\n\n## FAQ\n\nLarge archives are slow to use. Nep addresses "
+        "three major challenges:\n\n- slow compression of large files,\n- formats NetCDF cannot read,\n"
+        "- code changes for every new format.\n",
+        path="nep.md")
+    reading = Reading(doc, "Nep")
+    index = next(i for i, s in enumerate(reading.sentences) if s.text.endswith("challenges:"))
+    quote = reading.quote(index)
+    assert quote.text.startswith("Nep addresses three major challenges:") and "slow compression" in quote.text, quote
+    assert doc.text[quote.start:quote.end] == quote.text

@@ -141,7 +141,8 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("customer", r"\b(?:designed|built|made|meant|aimed|intended) (?:squarely )?(?:for|at)\b|\bfor (?:people|teams|"
                      r"developers|engineers|anyone|operators|students)\b"),
         ("problem", r"\bproblem\b|\bpain\b|\bfootgun\b|\bfrustrat\w*|\bstruggl\w*|\bharder than\b|"
-                    r"\bnightmare\b|\bscattered\b"),
+                    r"\bnightmare\b|\bscattered\b|\bchallenges?\b|\bfriction\b|\bhard to\b|\bdifficult\w*|"
+                    r"\baddresses\b|\beliminates?\b"),
     )
 )
 
@@ -327,9 +328,15 @@ class Reading:
 
     def quote(self, index: int) -> Sentence:
         """The sentence to show as evidence: a bare "Yes." or "No!" says nothing on its own, so it
-        is quoted with the sentence after it in its paragraph (still the document's exact text)."""
+        is quoted with the sentence after it in its paragraph, and a sentence that ends in a colon
+        with the first item after it (still the document's exact text)."""
         sentence = self.sentences[index]
         after = index + 1
+        if sentence.text.rstrip().endswith(":") and after < len(self.sentences) and \
+                self.doc.text.count("\n", sentence.end, self.sentences[after].start) <= 2:
+            # "NEP addresses three major challenges:" says which only in the list that follows.
+            end = self.sentences[after].end
+            return Sentence(sentence.start, end, self.doc.text[sentence.start:end])
         if len(words(sentence.text)) >= SHORT_ANSWER_WORDS or after >= len(self.sentences) or \
                 self.paragraph_of[after] != self.paragraph_of[index]:
             return sentence
