@@ -36,8 +36,8 @@ def test_answeredness_agrees_with_the_hand_labels_at_least_as_well_as_today():
     rows = answeredness.judge_all(folder)
     assert len(rows) == 160
     overall = answeredness.scores(rows)
-    assert overall["binary"] >= 0.85, overall
-    assert overall["exact"] >= 0.70, overall
+    assert overall["binary"] >= 0.86, overall
+    assert overall["exact"] >= 0.71, overall
     for row in rows:
         assert row["evidence"] is None or row["tool"] != "unanswered", row
 
@@ -48,4 +48,4 @@ def test_authors_questions_find_their_own_answers_without_the_question_lines():
     questions_ask = _load("questions_ask")
     result = questions_ask.measure(folder)
     assert result["questions"] >= 250, result["questions"]
-    assert result["rate"] >= 0.42, (result["hits"], result["questions"])
+    assert result["rate"] >= 0.45, (result["hits"], result["questions"])
