@@ -49,8 +49,11 @@ def gather(paths: Sequence[str | Path], *, max_bytes: int, text_column: str | No
            workers: int | None = None) -> Gathered:
     """Read every source, keep its problem statements, group them (offline). The batches are
     understood in `workers` processes (by default one per core for a big input, see workers.py)."""
+    from itertools import chain, islice
+
     from tqdm import tqdm
 
+    from assistant.insights.clean import WINDOW, Boilerplate
     from assistant.insights.sources import Reading, iter_sources
     from assistant.insights.themes import Grouper
     from assistant.insights.workers import Batch, Understanding, workers_for
@@ -61,19 +64,32 @@ def gather(paths: Sequence[str | Path], *, max_bytes: int, text_column: str | No
     grouper = Grouper()
     stream = iter_sources(paths, reading, max_bytes=max_bytes, text_column=text_column, on_skip=on_skip)
 
-    def batches() -> Iterator[Batch]:
-        batch: Batch = []
+    def read() -> Iterator[tuple[str, str, str]]:
         for source in stream:
             report.sources.append(SourceRef(id=source.id, path=source.path, kind=source.kind))
             gathered.group_of[source.id] = source.group
             if source.segments:
                 gathered.segments_of[source.id] = source.segments
-            batch.append((source.id, source.text))
+            yield source.id, source.text, source.kind
+
+    def batches() -> Iterator[Batch]:
+        # The rows of the first window are read before any batch goes out: the word runs most of
+        # them share (a form's wording, a signature) are boilerplate, and every batch leaves them out.
+        rows = read()
+        head = list(islice(rows, WINDOW))
+        learnt = Boilerplate()
+        for _, text, kind in head:
+            if kind == "row":
+                learnt.learn(text)
+        boilerplate = learnt.phrases()
+        batch: list[tuple[str, str]] = []
+        for source_id, text, _ in chain(head, rows):
+            batch.append((source_id, text))
             if len(batch) >= BATCH:
-                yield batch
+                yield Batch(batch, boilerplate)
                 batch = []
         if batch:
-            yield batch
+            yield Batch(batch, boilerplate)
 
     with Understanding(workers_for(paths) if workers is None else workers) as understanding:
         bar = tqdm(desc="prfaq insights", unit=" sources", disable=not progress, leave=False, mininterval=0.5)
