@@ -82,6 +82,7 @@ def gather(paths: Sequence[str | Path], *, max_bytes: int, text_column: str | No
             if kind == "row":
                 learnt.learn(text)
         boilerplate = learnt.phrases()
+        del learnt  # its counts are not needed past the window
         batch: list[tuple[str, str]] = []
         for source_id, text, _ in chain(head, rows):
             batch.append((source_id, text))
@@ -165,7 +166,7 @@ def insights(paths: Sequence[str | Path], *, settings: Settings, text_column: st
         statements_of = named.statements_of
     else:
         report.themes = [theme_of(t, gathered) for t in found]
-        statements_of = [[s.text for s in t.examples] for t in found]
+        statements_of = [[s.key or s.text for s in t.examples] for t in found]  # matched by their words, not ids
     pairs = sorted(zip(report.themes, statements_of, strict=True), key=lambda pair: -pair[0].count)[:MAX_THEMES]
     report.themes = [theme for theme, _ in pairs]
     statements_of = [statements for _, statements in pairs]

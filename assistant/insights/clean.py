@@ -24,6 +24,7 @@ _REF = re.compile(r"\b(?:ticket|case|order|ref(?:erence)?|invoice|booking|reques
                   r"customer|user|employee|member|store|site|branch|location|job|issue|id)\b\.?"
                   r"(?:\s*(?:no\.?|number|id|#))?\s*[:#]?\s*(?=[\w-]*\d)[\w-]*\d[\w/-]*", re.I)
 _PATTERNS = [
+    _REF,
     re.compile(r"\b(?:https?://|www\.)\S+", re.I),  # links
     re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail addresses
     re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\b"),  # 2027-04-01 (14:05)
@@ -63,8 +64,7 @@ def spans_out(text: str) -> str:
         return "" if _METADATA.search(inner) or _NAME_ONLY.match(inner) or not inner.strip() else match.group(0)
 
     text = _BRACKETED.sub(bracket, text)
-    text = _REF.sub(" ", text)
-    for pattern in _PATTERNS:
+    for pattern in _PATTERNS:  # one pass each: a single alternation of them all measured slower
         text = pattern.sub(" ", text)
     return _tidy(_BRACKETED.sub(bracket, text))
 
