@@ -35,6 +35,7 @@ _PATTERNS = [
     re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,}[-_/]?\d[\w/-]*\b"),  # T1000, INC0012345, AB-12
     re.compile(r"\b\d{5,}\b"),  # long numbers: ids, not quantities
 ]
+_TRIGGER = re.compile(r"[\d@#(\[{]|https?:|www\.", re.I)  # every pattern needs one of these
 # A bracketed aside that is metadata: it holds a number, an id, an address, or only a name.
 _BRACKETED = re.compile(r"\s*[(\[{]([^()\[\]{}]{0,120})[)\]}]")
 _METADATA = re.compile(r"\d|@|#|https?:|\b(?:ticket|case|order|ref|id|site|branch|sent|via)\b", re.I)
@@ -58,6 +59,8 @@ def _tidy(text: str) -> str:
 
 def spans_out(text: str) -> str:
     """`text` without ids, references, contact details, dates and bracketed metadata."""
+    if not _TRIGGER.search(text):  # most sentences: nothing any pattern could cut
+        return _tidy(text)
 
     def bracket(match: re.Match[str]) -> str:
         inner = match.group(1)
