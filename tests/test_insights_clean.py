@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
-from assistant.insights import gather
+from assistant.insights import gather, theme_of
 from assistant.insights.clean import MIN_ROWS, Boilerplate, grouping_text, spans_out
 from assistant.insights.statements import split
 from evals.make_insights_corpus import build_big, truth_path
@@ -86,10 +86,12 @@ def test_planted_themes_stay_apart_when_every_sentence_is_stamped_alike(tmp_path
     export = build_big(300, 3, tmp_path, unique=True)
     planted = json.loads(truth_path(export).read_text(encoding="utf-8"))
     truth = {name: set(rows) for name, rows in planted["truth"].items()}
-    found = gather([export], max_bytes=Settings().max_input_bytes, workers=0).found
+    gathered = gather([export], max_bytes=Settings().max_input_bytes, workers=0)
+    found = gathered.found
     text = export.read_text(encoding="utf-8")
     for rank, name in enumerate(planted["order"][:3]):
         sources = set(found[rank].sources)
         assert len(sources & truth[name]) / len(sources | truth[name]) >= 0.6, (rank, name)
         assert sum(len(sources & rows) >= len(rows) / 2 for rows in truth.values()) == 1  # not merged
         assert all(statement.text in text and "ticket" in statement.text for statement in found[rank].examples)
+        assert "ticket" not in theme_of(found[rank], gathered).title  # a title is not a quote: no stamp

@@ -116,7 +116,7 @@ _OPENER = re.compile(r"^(?:[A-Za-z']+\s+){0,3}[A-Za-z']+,\s+(?=\S)")
 
 
 def _title(text: str) -> str:
-    """A statement as a title: its discourse opener ("Honestly, ", "To be fair, ") dropped."""
+    """A statement as a title (its cleaned words, see clean.py): its discourse opener ("Honestly, ") dropped."""
     title = " ".join(text.split()).rstrip(" .;,")
     opener = _OPENER.match(title)
     if opener and len(title) - opener.end() > 20:
@@ -138,7 +138,7 @@ def theme_of(found: FoundTheme, gathered: Gathered, title: str | None = None,
     if quotes is None:
         quotes = [Quote(text=s.text, source=s.source, start=s.start, end=s.end)
                   for s in found.examples[:MAX_QUOTES]]
-    return Theme(title=title or _title(found.examples[0].text), count=len(found.sources),
+    return Theme(title=title or _title(found.examples[0].key or found.examples[0].text), count=len(found.sources),
                  sources=list(found.sources), quotes=quotes,
                  segments=top_segments(found.sources, gathered.segments_of), by_kind=by_kind)
 
