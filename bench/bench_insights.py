@@ -1,6 +1,6 @@
 """How fast is `prfaq insights` offline on a big ticket export, and are its themes still right?
 
-    python bench/bench_insights.py [--rows 10000] [--unique] [--progress]
+    python bench/bench_insights.py [--rows 10000] [--unique] [--embed-every] [--progress]
 
 Generates a ticket export (evals/make_insights_corpus.py --rows) in a temporary folder, then runs
 the offline insights pass over it (streamed, in batches) and reports wall time, CPU time (this
@@ -8,6 +8,11 @@ process and its embedding workers), peak resident memory and the top themes. It 
 the planted themes come out as at 90 sources: the three biggest first, in order, each matching
 its planted rows (Jaccard overlap >= 0.6), and no two planted themes merged into one; it exits 1
 when they do not. Time is a figure, not an assertion (tests never time anything).
+
+`--unique` stamps every sentence with a different "(name at site N, ticket M)": the rows differ,
+but once that stamp is cleaned out (assistant/insights/clean.py) their words repeat and the
+embedding memo skips most of them. `--embed-every` embeds every statement all the same, with no
+memo and no disk cache: the cost of an export whose every sentence is worded differently.
 """
 
 from __future__ import annotations
@@ -62,13 +67,33 @@ def recovery(report: InsightsReport, planted: dict[str, list[str]], order: list[
     return problems
 
 
+def _embed_every() -> None:
+    """Make `assistant.semantic.encode` run the model on every text it is given (the workers,
+    forked later, inherit this)."""
+    import numpy as np
+
+    import assistant.semantic as semantic
+
+    def encode(texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, semantic.DIMENSIONS), dtype=np.float32)
+        vectors = np.asarray(semantic._load().encode([t[:semantic.MAX_CHARS] for t in texts]), dtype=np.float32)
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+    semantic.encode = encode  # type: ignore[assignment]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--unique", action="store_true",
                         help="make every sentence different (no help from the embedding memo)")
+    parser.add_argument("--embed-every", action="store_true",
+                        help="embed every statement, even one worded as another (no memo, no disk cache)")
     parser.add_argument("--progress", action="store_true", help="show the progress bar (stderr)")
     args = parser.parse_args()
+    if args.embed_every:
+        _embed_every()
     with tempfile.TemporaryDirectory() as folder:
         export = build_big(args.rows, 3, Path(folder), unique=args.unique)
         planted = json.loads(truth_path(export).read_text(encoding="utf-8"))

@@ -49,8 +49,11 @@ def gather(paths: Sequence[str | Path], *, max_bytes: int, text_column: str | No
            workers: int | None = None) -> Gathered:
     """Read every source, keep its problem statements, group them (offline). The batches are
     understood in `workers` processes (by default one per core for a big input, see workers.py)."""
+    from itertools import chain, islice
+
     from tqdm import tqdm
 
+    from assistant.insights.clean import WINDOW, Boilerplate
     from assistant.insights.sources import Reading, iter_sources
     from assistant.insights.themes import Grouper
     from assistant.insights.workers import Batch, Understanding, workers_for
@@ -61,19 +64,33 @@ def gather(paths: Sequence[str | Path], *, max_bytes: int, text_column: str | No
     grouper = Grouper()
     stream = iter_sources(paths, reading, max_bytes=max_bytes, text_column=text_column, on_skip=on_skip)
 
-    def batches() -> Iterator[Batch]:
-        batch: Batch = []
+    def read() -> Iterator[tuple[str, str, str]]:
         for source in stream:
             report.sources.append(SourceRef(id=source.id, path=source.path, kind=source.kind))
             gathered.group_of[source.id] = source.group
             if source.segments:
                 gathered.segments_of[source.id] = source.segments
-            batch.append((source.id, source.text))
+            yield source.id, source.text, source.kind
+
+    def batches() -> Iterator[Batch]:
+        # The rows of the first window are read before any batch goes out: the word runs most of
+        # them share (a form's wording, a signature) are boilerplate, and every batch leaves them out.
+        rows = read()
+        head = list(islice(rows, WINDOW))
+        learnt = Boilerplate()
+        for _, text, kind in head:
+            if kind == "row":
+                learnt.learn(text)
+        boilerplate = learnt.phrases()
+        del learnt  # its counts are not needed past the window
+        batch: list[tuple[str, str]] = []
+        for source_id, text, _ in chain(head, rows):
+            batch.append((source_id, text))
             if len(batch) >= BATCH:
-                yield batch
+                yield Batch(batch, boilerplate)
                 batch = []
         if batch:
-            yield batch
+            yield Batch(batch, boilerplate)
 
     with Understanding(workers_for(paths) if workers is None else workers) as understanding:
         bar = tqdm(desc="prfaq insights", unit=" sources", disable=not progress, leave=False, mininterval=0.5)
@@ -99,7 +116,7 @@ _OPENER = re.compile(r"^(?:[A-Za-z']+\s+){0,3}[A-Za-z']+,\s+(?=\S)")
 
 
 def _title(text: str) -> str:
-    """A statement as a title: its discourse opener ("Honestly, ", "To be fair, ") dropped."""
+    """A statement as a title (its cleaned words, see clean.py): its discourse opener ("Honestly, ") dropped."""
     title = " ".join(text.split()).rstrip(" .;,")
     opener = _OPENER.match(title)
     if opener and len(title) - opener.end() > 20:
@@ -121,7 +138,7 @@ def theme_of(found: FoundTheme, gathered: Gathered, title: str | None = None,
     if quotes is None:
         quotes = [Quote(text=s.text, source=s.source, start=s.start, end=s.end)
                   for s in found.examples[:MAX_QUOTES]]
-    return Theme(title=title or _title(found.examples[0].text), count=len(found.sources),
+    return Theme(title=title or _title(found.examples[0].key or found.examples[0].text), count=len(found.sources),
                  sources=list(found.sources), quotes=quotes,
                  segments=top_segments(found.sources, gathered.segments_of), by_kind=by_kind)
 
@@ -149,7 +166,7 @@ def insights(paths: Sequence[str | Path], *, settings: Settings, text_column: st
         statements_of = named.statements_of
     else:
         report.themes = [theme_of(t, gathered) for t in found]
-        statements_of = [[s.text for s in t.examples] for t in found]
+        statements_of = [[s.key or s.text for s in t.examples] for t in found]  # matched by their words, not ids
     pairs = sorted(zip(report.themes, statements_of, strict=True), key=lambda pair: -pair[0].count)[:MAX_THEMES]
     report.themes = [theme for theme, _ in pairs]
     statements_of = [statements for _, statements in pairs]

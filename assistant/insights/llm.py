@@ -161,7 +161,7 @@ def name_themes(found: list[FoundTheme], gathered: Gathered, gateway: Gateway, *
         theme = theme_of(combined, gathered, title=" ".join(draft.title.split())[:200],
                          quotes=quotes[:3] or None)
         named.themes.append(theme)
-        named.statements_of.append([s.text for s in examples])
+        named.statements_of.append([s.key or s.text for s in examples])
     return named
 
 

@@ -5,7 +5,9 @@ questions, headings, metadata lines ("Role: owner"), greetings and sign-offs ("H
 you're well", "Kind regards", "Sent from my iPhone": half the sentences of a ticket export, and
 embedding them would cost half the time) are left out; a leading speaker label ("A:",
 "Customer:") or salutation ("Hello support,") is cut off, so a statement is the customer's own
-words, `text[start:end]`. Each statement then gets a problem score: how much closer its meaning is to
+words, `text[start:end]`. What it is grouped and scored by is its `key`: those words without ids,
+references and the boilerplate most rows of an export share (clean.py); a sentence with nothing
+else is not a statement. Each statement then gets a problem score: how much closer its meaning is to
 generic problem sentences than to neutral facts (assistant/insights/anchors.yaml), plus a little
 for problem words. Neutral facts that recur ("we moved the office") score low and are not themes.
 """
@@ -46,11 +48,14 @@ class Statement:
     end: int
     text: str
     score: float = 0.0
+    key: str = ""  # what it is grouped by: `text` without ids and boilerplate (clean.py); never shown
 
 
-def split(text: str, source: str) -> list[Statement]:
-    """The candidate statements of one source's text, with offsets into that text."""
+def split(text: str, source: str, boilerplate: frozenset[str] = frozenset()) -> list[Statement]:
+    """The candidate statements of one source's text, with offsets into that text. A sentence that
+    is all ids or boilerplate (see clean.py) is not one."""
     from assistant.clarity.text import Prose
+    from assistant.insights.clean import grouping_text
 
     out: list[Statement] = []
     for sentence in Prose(text).sentences:
@@ -77,8 +82,9 @@ def split(text: str, source: str) -> list[Statement]:
             cut = text.rfind(" ", start, end)
             end = cut if cut > start else end
             body = text[start:end]
-        if text[start:end] == body:  # the offsets are checked here, once: every quote is a statement
-            out.append(Statement(source=source, start=start, end=end, text=body))
+        key = grouping_text(body, boilerplate)
+        if key is not None and text[start:end] == body:  # offsets checked here, once: every quote is a statement
+            out.append(Statement(source=source, start=start, end=end, text=body, key=key))
     return out
 
 

@@ -35,7 +35,13 @@ log = logging.getLogger(__name__)
 POOL_MIN_BYTES = 256_000  # about 1,000 ticket rows: below this, forking costs more than it saves
 IN_FLIGHT_PER_WORKER = 2
 
-Batch = list[tuple[str, str]]  # (source id, source text)
+@dataclass
+class Batch:
+    """Sources to understand together: (source id, source text) pairs, and the boilerplate word
+    runs of the input (clean.py), learnt in the parent before the first batch went out."""
+
+    sources: list[tuple[str, str]]
+    boilerplate: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -53,10 +59,10 @@ def understand(batch: Batch) -> Understood:
     from assistant.insights.statements import problem_scores, split
     from assistant.semantic import DIMENSIONS, encode
 
-    statements = [statement for source, text in batch for statement in split(text, source)]
+    statements = [statement for source, text in batch.sources for statement in split(text, source, batch.boilerplate)]
     if not statements:
         return Understood([], np.zeros((0, DIMENSIONS), dtype=np.float32))
-    vectors = encode([s.text for s in statements])
+    vectors = encode([s.key or s.text for s in statements])  # the same key twice is embedded once
     scores = problem_scores(statements, vectors)
     keep = scores > 0
     kept = [s for s, k in zip(statements, keep, strict=True) if k]
