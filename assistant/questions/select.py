@@ -30,10 +30,15 @@ MIN_DISTINCT_CUES = 2  # one stray word does not raise a question; two different
 CORE_RELEVANCE = 0.8  # a core question is asked of every PR/FAQ: as relevant as one raised by three cue words
 
 _NAME_TOKEN = re.compile(r"(?<![\w@/.-])([A-Za-z][A-Za-z0-9]*(?:[-.+][A-Za-z0-9]+)*)(?![\w@/-])")
+# One to three capitalised words on one line; a dot only inside a word ("Node.js"), never the
+# full stop that ends a sentence ("... with QuickBooks Online. Owners ...").
+_NAME_WORDS = r"[A-Z][\w+-]*(?:\.[\w+-]+)*(?:[ \t]+[A-Z][\w+-]*(?:\.[\w+-]+)*){0,2}"
+# The cue in any case ("Unlike Xero, ..."), except "vs" and "than", which only count in lower
+# case ("VS Code" is an editor); the name capitalised.
 _ALTERNATIVE = re.compile(
-    r"\b(?:unlike|instead of|rather than|compared (?:to|with)|versus|vs\.?|alternative to|replaces?|replacing|"
-    r"than|over plain|wrappers? (?:around|for))\s+(?:the\s+|a\s+|an\s+|plain\s+|stock\s+|just\s+)?"
-    r"(`[^`\n]{2,40}`|[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){0,2})"
+    r"\b(?:(?i:unlike|instead of|rather than|compared (?:to|with)|versus|alternative to|replaces?|replacing|"
+    r"over plain|wrappers? (?:around|for))|vs\.?|than)\s+(?:the\s+|a\s+|an\s+|plain\s+|stock\s+|just\s+)?"
+    r"(`[^`\n]{2,40}`|" + _NAME_WORDS + ")"
 )
 _NOT_NAMES = frozenset(
     [
@@ -440,10 +445,27 @@ def technologies(doc: Document, bank: Bank, product: str | None) -> list[tuple[s
     return [(span.text, span) for _, span in ranked]
 
 
+# "existing sops wrappers", "a full Mastodon deployment", "plain Docker": the incumbent the reader
+# already runs, named as the thing the product improves on. The name must look like a name
+# (capitalised, in backticks) or be a technology the bank knows ("sops" in lower case is neither
+# and is missed: precision first).
+_INCUMBENT = re.compile(
+    r"\b(?:existing|traditional|legacy|plain|stock|a full|full|vanilla|standard|manual(?:ly)?)\s+"
+    r"(`[^`\n]{2,40}`|" + _NAME_WORDS + ")"
+    r"(?=\s+(?:wrappers?|tools?|deployments?|setups?|installs?|installations?|servers?|instances?|clients?|"
+    r"workflows?|pipelines?|scripts?|configurations?)\b)"
+)
+
+
 def alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
-    """Named things the document sets itself against ("unlike Apple Health", "instead of `sops`")."""
+    """Named things the document sets itself against ("unlike Apple Health", "instead of `sops`",
+    "a full Mastodon deployment")."""
     seen: dict[str, Span] = {}
-    for match in _ALTERNATIVE.finditer(doc.text):
+    holes = placeholder_ranges(doc.text)
+    found = sorted([*_ALTERNATIVE.finditer(doc.text), *_INCUMBENT.finditer(doc.text)], key=lambda m: m.start())
+    for match in found:
+        if _in_ranges(holes, match.start(1), match.end(1)):
+            continue
         name = match.group(1).strip("`").strip()
         words = name.split()
         while words and words[-1].lower() in _NOT_NAMES:
@@ -455,6 +477,61 @@ def alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
         start = match.start(1) + match.group(1).find(name)
         seen.setdefault(name.lower(), doc.span(start, start + len(name)))
     return [(span.text, span) for span in seen.values()]
+
+
+# "fully integrated with Claude Code", "built for Slack", "works with Cursor": the one platform the
+# product is tied to. A list of several ("supports Cursor, VS Code and Zed") already answers
+# "which ones", so only a single name raises the question.
+_INTEGRATION = re.compile(
+    r"\b(?:integrat(?:ed|es)\s+(?:in|into|with)|works?\s+(?:with|inside|in)|built\s+(?:for|on(?:\s+top\s+of)?)|"
+    r"plugs?\s+into|runs?\s+(?:inside|on)|lives\s+(?:inside|in)|designed\s+for|extension\s+for|plugin\s+for|"
+    r"add-on\s+for)\s+(?:the\s+|your\s+|any\s+)?"
+    r"(" + _NAME_WORDS + r")(?![\w-])(?!\s*(?:,\s*[A-Z]|(?:and|or)\s+[A-Z]))"
+)
+
+
+def integrations(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
+    """The named platform the press release ties the product to ("fully integrated with Claude
+    Code"): a product, tool or technology, never the product itself, a placeholder or a person."""
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    holes = placeholder_ranges(doc.text)
+    seen: dict[str, Span] = {}
+    for match in _INTEGRATION.finditer(doc.text, 0, release_end):
+        words = match.group(1).split()
+        while words and (words[-1].lower() in _NOT_NAMES or words[-1].lower() in STOPWORDS):
+            words.pop()
+        name = " ".join(words).rstrip(".,;:")
+        start = match.start(1)
+        if len(name) < 2 or name.lower() in _NOT_NAMES or name.upper() in DAILY_TERMS or _in_ranges(
+                holes, start, start + len(name)) or _PLACEHOLDER_WORD.match(name):
+            continue
+        if product and (name.lower() in product.lower() or product.lower() in name.lower()):
+            continue
+        first = name.split()[0]
+        if _zipf(first) >= 4.0 and not any(c.isupper() for c in first[1:]) and not bank.technology_pattern.fullmatch(
+                name):
+            continue  # ordinary words in title case ("Built for Small Shops", "Teams"), not a platform
+        seen.setdefault(name.lower(), doc.span(start, start + len(name)))
+    return [(span.text, span) for span in seen.values()]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\s*_)\]\u201d\"]*\s|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)]|#)\s)")
+
+
+def sentence_around(doc: Document, span: Span) -> Span:
+    """The sentence (or list item, or line of a short paragraph) that holds `span`: the words
+    that raise a question generated from it, cut exactly from the document."""
+    text = doc.text
+    start = 0
+    for match in _SENTENCE_END.finditer(text, 0, span.start):
+        start = match.end()
+    found = _SENTENCE_END.search(text, span.end)
+    end = found.start() + (1 if text[found.start()] in ".!?" else 0) if found else len(text)
+    while start < span.start and text[start] in " \t\n*_>-#":
+        start += 1
+    while end > span.end and text[end - 1] in " \t\n*_":
+        end -= 1
+    return doc.span(start, end)
 
 
 # --- FAQ pairs against the bank --------------------------------------------------------------
@@ -584,6 +661,8 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
         names = technologies(doc, bank, product)
     elif question.for_each == "term":
         names = terms(doc, bank, product)
+    elif question.for_each == "integration":
+        names = integrations(doc, bank, product)
     else:
         names = alternatives(doc, product)
     out = []
@@ -591,6 +670,9 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
         mention = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
         items = [item for item in doc.faq if mention.search(item.question.text)]
         why = f"The document names \u201c{span.text}\u201d (line {span.line}); {question.why}."
+        if question.for_each in ("alternative", "integration"):
+            # The sentence is the reason ("unlike Docker, ..."), not the bare name.
+            span = sentence_around(doc, span)
         out.append(Candidate(question, _fill(question.question, product, name), why, span, 0.85 - 0.1 * rank,
                              "faq" if items else "cue", name=name, faq_items=items))
     return out
