@@ -114,3 +114,44 @@ def test_integrations_are_read_from_the_press_release_only():
 def test_an_editor_called_vs_code_is_not_a_versus():
     found = alternatives(doc("It scans Claude Desktop, Cursor, VS Code and Zed configurations."), "Ledgerly")
     assert found == []
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("Ledgerly is local-first, so the books stay on the shop's laptop.", "Why local-first?"),
+    ("The ledger is GPU-first for the photo matching.", "Why GPU-first?"),
+])
+def test_a_stated_design_principle_asks_why(sentence: str, question: str):
+    assert question in named(sentence)
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("Screen-safe by design, it never shows a card number.", "How do you know Ledgerly is really screen-safe?"),
+    ("The export is tamper-evident and signed.", "How do you know Ledgerly is really tamper-evident?"),
+    ("Books move to the new year with zero-downtime.", "How do you know Ledgerly is really zero-downtime?"),
+])
+def test_a_promised_property_asks_how_it_is_ensured(sentence: str, question: str):
+    assert question in named(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is free for the first month.",  # a price, not a property
+    "It runs `--safe-only` checks first.",  # code is an identifier, not a promise
+    "Ask for [TBD zero-cost] pricing.",  # a placeholder
+])
+def test_no_property_question_from_prices_code_or_placeholders(sentence: str):
+    assert not [q for q in named(sentence) if q.startswith(("How do you know", "Why "))
+                and ("safe" in q or "zero" in q or "first" in q)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ledgerly is local-first, so the books stay on the shop's laptop.",
+    "Screen-safe by design, it never shows a card number.",
+])
+def test_a_property_question_cites_its_sentence_exactly(sentence: str):
+    document = doc(sentence)
+    found = [q for q in questions_offline(document, order="asked").questions
+             if q.id.startswith(("one_way_doors.principle", "trust.guarantee"))]
+    assert found
+    for question in found:
+        span = question.why_span
+        assert span is not None and document.text[span.start:span.end] == span.text == sentence

@@ -534,6 +534,59 @@ def sentence_around(doc: Document, span: Span) -> Span:
     return doc.span(start, end)
 
 
+# A property the press release promises in one coined word: "screen-safe", "tamper-proof",
+# "zero-downtime", "sandboxed", "gapless". A reader asks how it is ensured. "X-first" is a design
+# principle ("local-first", "GPU-first"): the room asks why.
+_PRINCIPLE = re.compile(r"(?<![\w-])([A-Za-z][\w]*-first)(?![\w-])")
+_GUARANTEE = re.compile(
+    r"(?<![\w-])((?:[A-Za-z][a-z]+-(?:safe|proof|evident|resistant|only|private)|zero-[a-z]+(?:-[a-z]+)?"
+    r"|near-zero-[a-z]+|[Ss]andboxed|[Gg]apless|[Ll]ossless|[Tt]amper-evident|[Ee]nd-to-end encrypted))(?![\w-])"
+)
+
+
+def _as_written_mid_sentence(doc: Document, span: Span) -> str:
+    """A word capitalised only because it starts a sentence, a list item or a bold label
+    ("Screen-safe TUI ...", "- **Lossless** ...") is lower case inside a question; "GPU-first",
+    "C-first" and a name mid-sentence ("Python-first") keep their capitals."""
+    word = span.text
+    head = re.split(r"[-\s]", word)[0]
+    before = doc.text[max(0, span.start - 12) : span.start]
+    at_start = span.start == 0 or re.search(r"(?:^|[.!?:]\s+|\n\s*(?:[-*+]\s+)?)[*_]*$", before) is not None
+    if at_start and len(head) >= 2 and head[0].isupper() and head[1:].islower():
+        return word[0].lower() + word[1:]
+    return word
+
+
+def _release_words(doc: Document, pattern: re.Pattern[str], product: str | None) -> list[tuple[str, Span]]:
+    """Each distinct match of `pattern` in the press release (most mentioned first), outside
+    placeholders and code, and not part of the product's name."""
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    holes = placeholder_ranges(doc.text)
+    code = tuple(m.span() for m in re.finditer(r"```.*?```|`[^`\n]+`", doc.text, re.DOTALL))
+    found: dict[str, tuple[int, Span]] = {}
+    for match in pattern.finditer(doc.text, 0, release_end):
+        start, end = match.span(1)
+        if _in_ranges(holes, start, end) or _in_ranges(code, start, end):
+            continue
+        if product and match.group(1).lower() in product.lower():
+            continue
+        key = match.group(1).lower()
+        count, span = found.get(key, (0, doc.span(start, end)))
+        found[key] = (count + 1, span)
+    ranked = sorted(found.values(), key=lambda item: (-item[0], item[1].start))
+    return [(_as_written_mid_sentence(doc, span), span) for _, span in ranked]
+
+
+def principles(doc: Document, product: str | None) -> list[tuple[str, Span]]:
+    """Design principles the press release states as "X-first" ("local-first", "GPU-first")."""
+    return _release_words(doc, _PRINCIPLE, product)
+
+
+def guarantees(doc: Document, product: str | None) -> list[tuple[str, Span]]:
+    """Properties the press release promises in one word ("screen-safe", "zero-downtime", "gapless")."""
+    return _release_words(doc, _GUARANTEE, product)
+
+
 # --- FAQ pairs against the bank --------------------------------------------------------------
 def faq_matches(doc: Document, bank: Bank, aliases: list[str]) -> dict[str, list[FaqItem]]:
     """Each FAQ item goes to the bank question(s) that best cover it: bank id -> FAQ items."""
@@ -663,6 +716,10 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
         names = terms(doc, bank, product)
     elif question.for_each == "integration":
         names = integrations(doc, bank, product)
+    elif question.for_each == "principle":
+        names = principles(doc, product)
+    elif question.for_each == "guarantee":
+        names = guarantees(doc, product)
     else:
         names = alternatives(doc, product)
     out = []
@@ -670,7 +727,7 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
         mention = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
         items = [item for item in doc.faq if mention.search(item.question.text)]
         why = f"The document names \u201c{span.text}\u201d (line {span.line}); {question.why}."
-        if question.for_each in ("alternative", "integration"):
+        if question.for_each in ("alternative", "integration", "principle", "guarantee"):
             # The sentence is the reason ("unlike Docker, ..."), not the bare name.
             span = sentence_around(doc, span)
         out.append(Candidate(question, _fill(question.question, product, name), why, span, 0.85 - 0.1 * rank,
