@@ -125,9 +125,9 @@ def test_a_stated_design_principle_asks_why(sentence: str, question: str):
 
 
 @pytest.mark.parametrize("sentence, question", [
-    ("Screen-safe by design, it never shows a card number.", "How do you know Ledgerly is really screen-safe?"),
-    ("The export is tamper-evident and signed.", "How do you know Ledgerly is really tamper-evident?"),
-    ("Books move to the new year with zero-downtime.", "How do you know Ledgerly is really zero-downtime?"),
+    ("Screen-safe by design, it never shows a card number.", "What exactly does “screen-safe” mean?"),
+    ("The export is tamper-evident and signed.", "What exactly does “tamper-evident” mean?"),
+    ("Books move to the new year with zero-downtime.", "What exactly does “zero-downtime” mean?"),
 ])
 def test_a_promised_property_asks_how_it_is_ensured(sentence: str, question: str):
     assert question in named(sentence)
@@ -139,7 +139,7 @@ def test_a_promised_property_asks_how_it_is_ensured(sentence: str, question: str
     "Ask for [TBD zero-cost] pricing.",  # a placeholder
 ])
 def test_no_property_question_from_prices_code_or_placeholders(sentence: str):
-    assert not [q for q in named(sentence) if q.startswith(("How do you know", "Why "))
+    assert not [q for q in named(sentence) if q.startswith(("What exactly does", "Why "))
                 and ("safe" in q or "zero" in q or "first" in q)]
 
 
