@@ -155,3 +155,16 @@ def test_a_property_question_cites_its_sentence_exactly(sentence: str):
     for question in found:
         span = question.why_span
         assert span is not None and document.text[span.start:span.end] == span.text == sentence
+
+
+def test_the_sentence_about_existing_tools_names_the_incumbents():
+    sentence = ("Owners who try existing tools hit a wall: Xero is built for accountants, and "
+                "shoebox2 loses receipts.")
+    found = [name for name, span in alternatives(doc(sentence), "Ledgerly")]
+    assert found == ["Xero", "shoebox2"]
+    assert "How is Ledgerly different from Xero?" in named(sentence)
+
+
+def test_existing_tools_without_a_name_raise_nothing():
+    sentence = "Existing tools are slow, and Most owners give up. Other apps cost too much."
+    assert alternatives(doc(sentence), "Ledgerly") == []

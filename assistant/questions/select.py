@@ -476,7 +476,45 @@ def alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
             continue
         start = match.start(1) + match.group(1).find(name)
         seen.setdefault(name.lower(), doc.span(start, start + len(name)))
+    for name, span in _named_in_existing(doc, product):
+        seen.setdefault(name.lower(), span)
     return [(span.text, span) for span in seen.values()]
+
+
+# "When learners turn to existing projects ..., they hit a wall: Linux is millions of lines ...,
+# xv6 is ...": the sentence that says what readers use today names the incumbents.
+_EXISTING = re.compile(r"\b(?:existing|current|other|today's|popular)\s+(?:\w+[ -])?"
+                       r"(?:projects|tools|solutions|options|products|apps|services|alternatives|libraries|courses)\b",
+                       re.IGNORECASE)
+
+
+def _looks_named(token: str, text: str, start: int) -> bool:
+    """A word in a sentence that names something: not English ("xv6"), with an inner capital or a
+    digit ("OSDev"), or capitalised mid-sentence and not a common word ("Linux")."""
+    if not _is_name_token(token) or token.upper() in DAILY_TERMS:
+        return False
+    if any(c.isupper() for c in token[1:]) or any(c.isdigit() for c in token) or _zipf(token) < 2.5:
+        return True
+    mid_sentence = re.search(r"[\w,;:)\u2014]\s+$", text[max(0, start - 3) : start]) is not None
+    return token[0].isupper() and mid_sentence and _zipf(token) < 4.5
+
+
+def _named_in_existing(doc: Document, product: str | None) -> list[tuple[str, Span]]:
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    holes = placeholder_ranges(doc.text)
+    markup = tuple(m.span() for m in _CODE_OR_BOLD.finditer(doc.text))
+    product_words = {w.lower() for w in (product or "").split()}
+    out: list[tuple[str, Span]] = []
+    for cue in _EXISTING.finditer(doc.text, 0, release_end):
+        sentence = sentence_around(doc, doc.span(cue.start(), cue.end()))
+        for match in _NAME_TOKEN.finditer(doc.text, cue.end(), sentence.end):
+            token, start = match.group(1), match.start(1)
+            if token.lower() in product_words or _in_ranges(holes, start, match.end(1)) or _in_ranges(
+                    markup, start, match.end(1)):
+                continue
+            if _looks_named(token, doc.text, start):
+                out.append((token, doc.span(start, match.end(1))))
+    return out
 
 
 # "fully integrated with Claude Code", "built for Slack", "works with Cursor": the one platform the
