@@ -111,7 +111,7 @@ class BankQuestion(BaseModel):
     cues: list[str] = Field(default_factory=list)
     keys: list[str] = Field(default_factory=list)
     answer_cues: list[str] = Field(default_factory=list)
-    for_each: Literal["technology", "alternative", "term"] | None = None
+    for_each: Literal["technology", "alternative", "term", "integration", "principle", "guarantee"] | None = None
     core_unless: list[str] = Field(default_factory=list)
     core_if: list[str] = Field(default_factory=list)
 

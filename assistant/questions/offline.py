@@ -65,8 +65,7 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
         ))
     before = len(questions)
     unique = merge_duplicates(ranked(questions), lambda q: q.question, aliases=[product] if product else [],
-                              on_merge=lambda kept, dropped: kept.also_asked_as.append(dropped.question),
-                              distinct=_same_template_other_name)
+                              on_merge=_merge_into, distinct=_same_template_other_name)
     shown = top_then_grouped(diversified(unique, bank.family, order), top)
     report = QuestionReport(engine="offline", path=doc.path, product=product, questions=recut(shown, original),
                             counts=count(shown, merged=before - len(unique)))
@@ -117,6 +116,22 @@ def nearest_bank_question(bank: Bank, text: str, product: str | None) -> BankQue
     scored = [(faq_similarity(asked, q), q) for q in bank.questions if not q.for_each]
     score, best = max(scored, key=lambda pair: pair[0])
     return best if score >= FAQ_MATCH_THRESHOLD else None
+
+
+def _merge_into(kept: Question, dropped: Question) -> None:
+    """Record the dropped phrasing on the kept question. When the dropped one names what the
+    document names ("How is Foo different from Mastodon?") and the kept one is the bank's generic
+    template ("... from the alternatives?"), the document's own words win: the kept question takes
+    the named wording, its reason and its sentence, and keeps the higher priority of the two."""
+    if ":" in dropped.id and ":" not in kept.id:
+        generic = kept.question
+        for name in ("id", "topic", "question", "why", "why_span", "status", "evidence", "status_reason"):
+            setattr(kept, name, getattr(dropped, name))
+        kept.priority = max(kept.priority, dropped.priority)
+        kept.score = rank_score(kept.priority, kept.status)
+        kept.also_asked_as.append(generic)
+        return
+    kept.also_asked_as.append(dropped.question)
 
 
 def _same_template_other_name(a: Question, b: Question) -> bool:

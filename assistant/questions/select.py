@@ -35,10 +35,15 @@ MIN_DISTINCT_CUES = 2  # one stray word does not raise a question; two different
 CORE_RELEVANCE = 0.8  # a core question is asked of every PR/FAQ: as relevant as one raised by three cue words
 
 _NAME_TOKEN = re.compile(r"(?<![\w@/.-])([A-Za-z][A-Za-z0-9]*(?:[-.+][A-Za-z0-9]+)*)(?![\w@/-])")
+# One to three capitalised words on one line; a dot only inside a word ("Node.js"), never the
+# full stop that ends a sentence ("... with QuickBooks Online. Owners ...").
+_NAME_WORDS = r"[A-Z][\w+-]*(?:\.[\w+-]+)*(?:[ \t]+[A-Z][\w+-]*(?:\.[\w+-]+)*){0,2}"
+# The cue in any case ("Unlike Xero, ..."), except "vs" and "than", which only count in lower
+# case ("VS Code" is an editor); the name capitalised.
 _ALTERNATIVE = re.compile(
-    r"\b(?:unlike|instead of|rather than|compared (?:to|with)|versus|vs\.?|alternative to|replaces?|replacing|"
-    r"than|over plain|wrappers? (?:around|for))\s+(?:the\s+|a\s+|an\s+|plain\s+|stock\s+|just\s+)?"
-    r"(`[^`\n]{2,40}`|[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){0,2})"
+    r"\b(?:(?i:unlike|instead of|rather than|compared (?:to|with)|versus|alternative to|replaces?|replacing|"
+    r"over plain|wrappers? (?:around|for))|vs\.?|than)\s+(?:the\s+|a\s+|an\s+|plain\s+|stock\s+|just\s+)?"
+    r"(`[^`\n]{2,40}`|" + _NAME_WORDS + ")"
 )
 _NOT_NAMES = frozenset(
     [
@@ -445,10 +450,27 @@ def technologies(doc: Document, bank: Bank, product: str | None) -> list[tuple[s
     return [(span.text, span) for _, span in ranked]
 
 
+# "existing sops wrappers", "a full Mastodon deployment", "plain Docker": the incumbent the reader
+# already runs, named as the thing the product improves on. The name must look like a name
+# (capitalised, in backticks) or be a technology the bank knows ("sops" in lower case is neither
+# and is missed: precision first).
+_INCUMBENT = re.compile(
+    r"\b(?:existing|traditional|legacy|plain|stock|a full|full|vanilla|standard|manual(?:ly)?)\s+"
+    r"(`[^`\n]{2,40}`|" + _NAME_WORDS + ")"
+    r"(?=\s+(?:wrappers?|tools?|deployments?|setups?|installs?|installations?|servers?|instances?|clients?|"
+    r"workflows?|pipelines?|scripts?|configurations?)\b)"
+)
+
+
 def alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
-    """Named things the document sets itself against ("unlike Apple Health", "instead of `sops`")."""
+    """Named things the document sets itself against ("unlike Apple Health", "instead of `sops`",
+    "a full Mastodon deployment")."""
     seen: dict[str, Span] = {}
-    for match in _ALTERNATIVE.finditer(doc.text):
+    holes = placeholder_ranges(doc.text)
+    found = sorted([*_ALTERNATIVE.finditer(doc.text), *_INCUMBENT.finditer(doc.text)], key=lambda m: m.start())
+    for match in found:
+        if _in_ranges(holes, match.start(1), match.end(1)):
+            continue
         name = match.group(1).strip("`").strip()
         words = name.split()
         while words and words[-1].lower() in _NOT_NAMES:
@@ -459,7 +481,153 @@ def alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
             continue
         start = match.start(1) + match.group(1).find(name)
         seen.setdefault(name.lower(), doc.span(start, start + len(name)))
+    for name, span in _named_in_existing(doc, product):
+        seen.setdefault(name.lower(), span)
     return [(span.text, span) for span in seen.values()]
+
+
+# "When learners turn to existing projects ..., they hit a wall: Linux is millions of lines ...,
+# xv6 is ...": the sentence that says what readers use today names the incumbents.
+_EXISTING = re.compile(r"\b(?:existing|current|other|today's|popular)\s+(?:\w+[ -])?"
+                       r"(?:projects|tools|solutions|options|products|apps|services|alternatives|libraries|courses)\b",
+                       re.IGNORECASE)
+
+
+def _looks_named(token: str, text: str, start: int) -> bool:
+    """A word in a sentence that names something: not English ("xv6"), with an inner capital or a
+    digit ("OSDev"), or capitalised mid-sentence and not a common word ("Linux")."""
+    if not _is_name_token(token) or token.upper() in DAILY_TERMS:
+        return False
+    if any(c.isupper() for c in token[1:]) or any(c.isdigit() for c in token) or _zipf(token) < 2.5:
+        return True
+    mid_sentence = re.search(r"[\w,;:)\u2014]\s+$", text[max(0, start - 3) : start]) is not None
+    return token[0].isupper() and mid_sentence and _zipf(token) < 4.5
+
+
+def _named_in_existing(doc: Document, product: str | None) -> list[tuple[str, Span]]:
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    holes = placeholder_ranges(doc.text)
+    markup = tuple(m.span() for m in _CODE_OR_BOLD.finditer(doc.text))
+    product_words = {w.lower() for w in (product or "").split()}
+    out: list[tuple[str, Span]] = []
+    for cue in _EXISTING.finditer(doc.text, 0, release_end):
+        sentence = sentence_around(doc, doc.span(cue.start(), cue.end()))
+        for match in _NAME_TOKEN.finditer(doc.text, cue.end(), sentence.end):
+            token, start = match.group(1), match.start(1)
+            if token.lower() in product_words or _in_ranges(holes, start, match.end(1)) or _in_ranges(
+                    markup, start, match.end(1)):
+                continue
+            if _looks_named(token, doc.text, start):
+                out.append((token, doc.span(start, match.end(1))))
+    return out
+
+
+# "fully integrated with Claude Code", "built for Slack", "works with Cursor": the one platform the
+# product is tied to. A list of several ("supports Cursor, VS Code and Zed") already answers
+# "which ones", so only a single name raises the question.
+_INTEGRATION = re.compile(
+    r"\b(?:integrat(?:ed|es)\s+(?:in|into|with)|works?\s+(?:with|inside|in)|built\s+(?:for|on(?:\s+top\s+of)?)|"
+    r"plugs?\s+into|runs?\s+(?:inside|on)|lives\s+(?:inside|in)|designed\s+for|extension\s+for|plugin\s+for|"
+    r"add-on\s+for)\s+(?:the\s+|your\s+|any\s+)?"
+    r"(" + _NAME_WORDS + r")(?![\w-])(?!\s*(?:,\s*[A-Z]|(?:and|or)\s+[A-Z]))"
+)
+
+
+def integrations(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
+    """The named platform the press release ties the product to ("fully integrated with Claude
+    Code"): a product, tool or technology, never the product itself, a placeholder or a person."""
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    holes = placeholder_ranges(doc.text)
+    seen: dict[str, Span] = {}
+    for match in _INTEGRATION.finditer(doc.text, 0, release_end):
+        words = match.group(1).split()
+        while words and (words[-1].lower() in _NOT_NAMES or words[-1].lower() in STOPWORDS):
+            words.pop()
+        name = " ".join(words).rstrip(".,;:")
+        start = match.start(1)
+        if len(name) < 2 or name.lower() in _NOT_NAMES or name.upper() in DAILY_TERMS or _in_ranges(
+                holes, start, start + len(name)) or _PLACEHOLDER_WORD.match(name):
+            continue
+        if product and (name.lower() in product.lower() or product.lower() in name.lower()):
+            continue
+        first = name.split()[0]
+        if _zipf(first) >= 4.0 and not any(c.isupper() for c in first[1:]) and not bank.technology_pattern.fullmatch(
+                name):
+            continue  # ordinary words in title case ("Built for Small Shops", "Teams"), not a platform
+        seen.setdefault(name.lower(), doc.span(start, start + len(name)))
+    return [(span.text, span) for span in seen.values()]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\s*_)\]\u201d\"]*\s|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)]|#)\s)")
+
+
+def sentence_around(doc: Document, span: Span) -> Span:
+    """The sentence (or list item, or line of a short paragraph) that holds `span`: the words
+    that raise a question generated from it, cut exactly from the document."""
+    text = doc.text
+    start = 0
+    for match in _SENTENCE_END.finditer(text, 0, span.start):
+        start = match.end()
+    found = _SENTENCE_END.search(text, span.end)
+    end = found.start() + (1 if text[found.start()] in ".!?" else 0) if found else len(text)
+    while start < span.start and text[start] in " \t\n*_>-#":
+        start += 1
+    while end > span.end and text[end - 1] in " \t\n*_":
+        end -= 1
+    return doc.span(start, end)
+
+
+# A property the press release promises in one coined word: "screen-safe", "tamper-proof",
+# "zero-downtime", "sandboxed", "gapless". A reader asks how it is ensured. "X-first" is a design
+# principle ("local-first", "GPU-first"): the room asks why.
+_PRINCIPLE = re.compile(r"(?<![\w-])([A-Za-z][\w]*-first)(?![\w-])")
+_GUARANTEE = re.compile(
+    r"(?<![\w-])((?:[A-Za-z][a-z]+-(?:safe|proof|evident|resistant|only|private)|zero-[a-z]+(?:-[a-z]+)?"
+    r"|near-zero-[a-z]+|[Ss]andboxed|[Gg]apless|[Ll]ossless|[Tt]amper-evident|[Ee]nd-to-end encrypted))(?![\w-])"
+)
+
+
+def _as_written_mid_sentence(doc: Document, span: Span) -> str:
+    """A word capitalised only because it starts a sentence, a list item or a bold label
+    ("Screen-safe TUI ...", "- **Lossless** ...") is lower case inside a question; "GPU-first",
+    "C-first" and a name mid-sentence ("Python-first") keep their capitals."""
+    word = span.text
+    head = re.split(r"[-\s]", word)[0]
+    before = doc.text[max(0, span.start - 12) : span.start]
+    at_start = span.start == 0 or re.search(r"(?:^|[.!?:]\s+|\n\s*(?:[-*+]\s+)?)[*_]*$", before) is not None
+    if at_start and len(head) >= 2 and head[0].isupper() and head[1:].islower():
+        return word[0].lower() + word[1:]
+    return word
+
+
+def _release_words(doc: Document, pattern: re.Pattern[str], product: str | None) -> list[tuple[str, Span]]:
+    """Each distinct match of `pattern` in the press release (most mentioned first), outside
+    placeholders and code, and not part of the product's name."""
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    holes = placeholder_ranges(doc.text)
+    code = tuple(m.span() for m in re.finditer(r"```.*?```|`[^`\n]+`", doc.text, re.DOTALL))
+    found: dict[str, tuple[int, Span]] = {}
+    for match in pattern.finditer(doc.text, 0, release_end):
+        start, end = match.span(1)
+        if _in_ranges(holes, start, end) or _in_ranges(code, start, end):
+            continue
+        if product and match.group(1).lower() in product.lower():
+            continue
+        key = match.group(1).lower()
+        count, span = found.get(key, (0, doc.span(start, end)))
+        found[key] = (count + 1, span)
+    ranked = sorted(found.values(), key=lambda item: (-item[0], item[1].start))
+    return [(_as_written_mid_sentence(doc, span), span) for _, span in ranked]
+
+
+def principles(doc: Document, product: str | None) -> list[tuple[str, Span]]:
+    """Design principles the press release states as "X-first" ("local-first", "GPU-first")."""
+    return _release_words(doc, _PRINCIPLE, product)
+
+
+def guarantees(doc: Document, product: str | None) -> list[tuple[str, Span]]:
+    """Properties the press release promises in one word ("screen-safe", "zero-downtime", "gapless")."""
+    return _release_words(doc, _GUARANTEE, product)
 
 
 # --- FAQ pairs against the bank --------------------------------------------------------------
@@ -594,6 +762,12 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
         names = technologies(doc, bank, product)
     elif question.for_each == "term":
         names = terms(doc, bank, product)
+    elif question.for_each == "integration":
+        names = integrations(doc, bank, product)
+    elif question.for_each == "principle":
+        names = principles(doc, product)
+    elif question.for_each == "guarantee":
+        names = guarantees(doc, product)
     else:
         names = alternatives(doc, product)
     out = []
@@ -601,6 +775,9 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
         mention = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
         items = [item for item in doc.faq if mention.search(item.question.text)]
         why = f"The document names \u201c{span.text}\u201d (line {span.line}); {question.why}."
+        if question.for_each in ("alternative", "integration", "principle", "guarantee"):
+            # The sentence is the reason ("unlike Docker, ..."), not the bare name.
+            span = sentence_around(doc, span)
         out.append(Candidate(question, _fill(question.question, product, name), why, span, 0.85 - 0.1 * rank,
                              "faq" if items else "cue", name=name, faq_items=items))
     return out

@@ -1,0 +1,170 @@
+"""Questions generated from the press release's own words: a named platform the product is tied to
+("fully integrated with Claude Code") asks whether it works with others; a named incumbent ("a full
+Mastodon deployment") asks how the product differs from it. Each cites the sentence that raised it,
+cut exactly from the document; lists, placeholders, ordinary words and the product's own name raise
+nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.documents import parse_document
+from assistant.questions.bank import load_bank
+from assistant.questions.offline import questions_offline
+from assistant.questions.select import alternatives, integrations
+
+BODY = """# Ledgerly — PR/FAQ
+
+## Ledgerly keeps a small shop's books in one place
+
+Ledgerly turns a shop's receipts into a ledger its owner can read. {sentence} Owners photograph a
+receipt and Ledgerly files it under the right account, so the month closes in an afternoon.
+
+Today, most small shops keep their books in a shoebox and a spreadsheet. The owner spends a weekend
+each month matching receipts to card statements, and still pays an accountant to fix the mistakes.
+
+"I closed March in two hours," said Dana Ortiz, who runs a bike shop in Leeds.
+
+Ledgerly costs 12 dollars a month. Install the app and sign in with your shop's email address.
+"""
+
+
+def doc(sentence: str):
+    return parse_document(BODY.format(sentence=sentence), path="ledgerly.md")
+
+
+def report(sentence: str):
+    return questions_offline(doc(sentence), order="asked")
+
+
+def named(sentence: str) -> list[str]:
+    return [q.question for q in report(sentence).questions if ":" in q.id]
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("It is fully integrated with QuickBooks Online.", "Does Ledgerly work with tools other than QuickBooks Online?"),
+    ("It plugs into Claude Code, so sales arrive.", "Does Ledgerly work with tools other than Claude Code?"),
+    ("It is built for Shopify merchants.", "Does Ledgerly work with tools other than Shopify?"),
+])
+def test_a_single_named_platform_asks_whether_it_works_with_others(sentence: str, question: str):
+    assert question in named(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "It works with QuickBooks, Xero and Sage.",  # a list answers "which ones" already
+    "It works with Xero or Sage, whichever the shop uses.",
+    "It is built for Ledgerly Cloud accounts.",  # the product itself
+    "It is designed for [PARTNER NAME] customers.",  # a placeholder
+    "It is built for Small Shops who hate paperwork.",  # ordinary words in title case
+])
+def test_no_platform_question_from_lists_placeholders_the_product_or_ordinary_words(sentence: str):
+    assert not [q for q in named(sentence) if "other than" in q]
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("Where a full QuickBooks setup needs an accountant, Ledgerly needs a phone.",
+     "How is Ledgerly different from QuickBooks?"),
+    ("Unlike Xero, it reads a crumpled receipt.", "How is Ledgerly different from Xero?"),
+])
+def test_a_named_incumbent_asks_how_the_product_differs(sentence: str, question: str):
+    questions = report(sentence).questions
+    texts = [q.question for q in questions]
+    assert question in texts
+    # The named question replaces the generic template rather than sitting beside it.
+    assert "How is Ledgerly different from the alternatives?" not in texts
+
+
+def test_no_incumbent_from_ordinary_words_or_placeholders():
+    assert alternatives(doc("It replaces the existing paper workflow with [COMPETITOR] tools."), "Ledgerly") == []
+    assert alternatives(doc("Existing tools are slow."), "Ledgerly") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is fully integrated with QuickBooks Online.",
+    "Where a full QuickBooks setup needs an accountant, Ledgerly needs a phone.",
+    "Unlike Xero, it reads a crumpled receipt.",
+])
+def test_a_generated_question_cites_the_whole_sentence_exactly(sentence: str):
+    document = doc(sentence)
+    found = [q for q in questions_offline(document, order="asked").questions
+             if q.id.startswith(("compatibility.beyond_named", "competition.named_alternative",
+                                 "build_vs_buy.named_alternative"))]
+    assert found
+    for question in found:
+        span = question.why_span
+        assert span is not None
+        assert document.text[span.start:span.end] == span.text
+        assert span.text == sentence
+
+
+def test_every_why_span_and_evidence_is_exact_on_a_generating_document():
+    document = doc("It is fully integrated with QuickBooks Online. Unlike Xero, it reads a crumpled receipt.")
+    for question in questions_offline(document, order="asked").questions:
+        if question.why_span is not None:
+            assert document.text[question.why_span.start:question.why_span.end] == question.why_span.text
+        if question.evidence is not None:
+            assert document.text[question.evidence.start:question.evidence.end] == question.evidence.text
+
+
+def test_integrations_are_read_from_the_press_release_only():
+    text = BODY.format(sentence="") + "\n## FAQ\n\n### Does it need an account?\n\nIt works with Stripe Connect.\n"
+    assert integrations(parse_document(text, path="x.md"), load_bank(), "Ledgerly") == []
+
+
+def test_an_editor_called_vs_code_is_not_a_versus():
+    found = alternatives(doc("It scans Claude Desktop, Cursor, VS Code and Zed configurations."), "Ledgerly")
+    assert found == []
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("Ledgerly is local-first, so the books stay on the shop's laptop.", "Why local-first?"),
+    ("The ledger is GPU-first for the photo matching.", "Why GPU-first?"),
+])
+def test_a_stated_design_principle_asks_why(sentence: str, question: str):
+    assert question in named(sentence)
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("Screen-safe by design, it never shows a card number.", "What exactly does “screen-safe” mean?"),
+    ("The export is tamper-evident and signed.", "What exactly does “tamper-evident” mean?"),
+    ("Books move to the new year with zero-downtime.", "What exactly does “zero-downtime” mean?"),
+])
+def test_a_promised_property_asks_how_it_is_ensured(sentence: str, question: str):
+    assert question in named(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is free for the first month.",  # a price, not a property
+    "It runs `--safe-only` checks first.",  # code is an identifier, not a promise
+    "Ask for [TBD zero-cost] pricing.",  # a placeholder
+])
+def test_no_property_question_from_prices_code_or_placeholders(sentence: str):
+    assert not [q for q in named(sentence) if q.startswith(("What exactly does", "Why "))
+                and ("safe" in q or "zero" in q or "first" in q)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ledgerly is local-first, so the books stay on the shop's laptop.",
+    "Screen-safe by design, it never shows a card number.",
+])
+def test_a_property_question_cites_its_sentence_exactly(sentence: str):
+    document = doc(sentence)
+    found = [q for q in questions_offline(document, order="asked").questions
+             if q.id.startswith(("one_way_doors.principle", "trust.guarantee"))]
+    assert found
+    for question in found:
+        span = question.why_span
+        assert span is not None and document.text[span.start:span.end] == span.text == sentence
+
+
+def test_the_sentence_about_existing_tools_names_the_incumbents():
+    sentence = ("Owners who try existing tools hit a wall: Xero is built for accountants, and "
+                "shoebox2 loses receipts.")
+    found = [name for name, span in alternatives(doc(sentence), "Ledgerly")]
+    assert found == ["Xero", "shoebox2"]
+    assert "How is Ledgerly different from Xero?" in named(sentence)
+
+
+def test_existing_tools_without_a_name_raise_nothing():
+    sentence = "Existing tools are slow, and Most owners give up. Other apps cost too much."
+    assert alternatives(doc(sentence), "Ledgerly") == []
