@@ -53,3 +53,48 @@ def test_the_time_limit_going_off_outside_the_job_s_own_try_is_still_too_slow(tm
     assert summary.failed == processes.PROCESS_MIN_DOCS
     assert {result.error_kind for result in summary.results} == {"too_slow"}
     assert all("gave up after 60 s" in (result.error or "") for result in summary.results)
+
+
+# -- with a model: the offline parts of each document in a worker, the model calls in threads --------
+ACCOUNTING = {"seconds", "calls", "cache_hits", "tokens", "cost_usd"}  # the second run's calls come from the cache
+
+
+def _model_settings(fake_llm, llm_settings: Settings) -> Settings:
+    from fake_server import schema_echo
+
+    fake_llm.default = schema_echo
+    return llm_settings.model_copy(update={"structured_mode": "json_schema", "timeout_s": 30.0})
+
+
+def _by_path(results: list) -> dict[str, dict]:
+    return {Path(r.path).name: r.model_dump(exclude=ACCOUNTING | {"path"}) for r in results}
+
+
+def test_a_model_run_works_out_the_offline_parts_in_a_worker_with_the_same_results(
+        tmp_path, fake_llm, llm_settings, monkeypatch):
+    settings = _model_settings(fake_llm, llm_settings)
+    parts = ["score", "questions", "review"]
+    docs = _docs(tmp_path / "docs", processes.PROCESS_MIN_DOCS)
+    pool = processes.PreparePool.for_run(processes.PROCESS_MIN_DOCS, parts, settings)
+    assert pool is not None and pool.workers >= 1  # this run does use a worker
+    pool.close(cancel=True)
+    with_workers = run_critique([docs], tmp_path / "workers", settings, only=parts, progress=False)
+    monkeypatch.setattr(processes, "cpu_count", lambda: 1)  # no pool: every part in the threads
+    in_threads = run_critique([docs], tmp_path / "threads", settings, only=parts, progress=False)
+    assert with_workers.ok == in_threads.ok == processes.PROCESS_MIN_DOCS
+    found = _by_path(with_workers.results)
+    assert found == _by_path(in_threads.results)
+    assert all(line["score"] is not None and line["review"]["personas"] for line in found.values())
+
+
+def test_a_worker_that_fails_leaves_the_document_to_its_thread(tmp_path, fake_llm, llm_settings, monkeypatch):
+    settings = _model_settings(fake_llm, llm_settings)
+    docs = _docs(tmp_path / "docs", processes.PROCESS_MIN_DOCS)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("worker bug")
+
+    monkeypatch.setattr(processes, "prepare", broken)  # inherited by the forked workers
+    summary = run_critique([docs], tmp_path / "out", settings, only="score,review", progress=False)
+    assert summary.ok == processes.PROCESS_MIN_DOCS
+    assert all(r.score is not None and r.review is not None for r in summary.results)

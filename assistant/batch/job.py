@@ -17,9 +17,13 @@ from assistant.errors import PrfaqError
 from assistant.llm.errors import LLMError
 
 if TYPE_CHECKING:
+    from assistant.clarity.models import ClarityReport
     from assistant.config import Settings
     from assistant.documents.models import Document
     from assistant.engines.base import Engine
+    from assistant.personas.llm import ReviewPrep
+    from assistant.personas.models import ReviewReport
+    from assistant.rubric.models import RubricReport
 
 MAX_INSTRUCTION_WARNINGS = 3
 CONTEXT_CHARS = 80  # shown on each side of a quote
@@ -43,6 +47,34 @@ class JobOutcome:
         self.failure_kinds = failure_kinds
 
 
+class Prepared:
+    """A document's offline parts of a model run, worked out in a worker process: the document,
+    its warnings, its score (if asked for) and what the review's rules found (if asked for)."""
+
+    def __init__(self, doc: Document, warnings: list[str], score: tuple[ClarityReport, RubricReport] | None,
+                 review: ReviewPrep | None) -> None:
+        self.doc = doc
+        self.warnings = warnings
+        self.score = score
+        self.review = review
+
+
+def prepare(source: DocSource, parts: Sequence[Part], settings: Settings) -> Prepared:
+    """What `run_job` would work out before and between its model calls, with the same functions.
+    Any error is raised: the caller then runs the whole job itself, which reports it as usual."""
+    from assistant.clarity import score_document
+    from assistant.personas.llm import prepare_review
+
+    doc = load_source(source, settings)
+    warnings = _warnings(doc)
+    score = None
+    if "score" in parts:
+        report = score_document(doc)
+        score = (report.clarity, report.rubric)
+    review = prepare_review(doc, None, settings.prompts_dir) if "review" in parts else None
+    return Prepared(doc, warnings, score, review)
+
+
 def load_source(source: DocSource, settings: Settings) -> Document:
     if source.stdin_doc is not None:
         return source.stdin_doc
@@ -53,24 +85,29 @@ def load_source(source: DocSource, settings: Settings) -> Document:
 
 
 def run_job(source: DocSource, parts: Sequence[Part], engine: Engine, settings: Settings,
-            key: str, failures: list[LLMError] | None = None) -> JobOutcome:
-    """Critique one document with `engine`; `failures` is the engine's gateway's list of failed calls."""
+            key: str, failures: list[LLMError] | None = None, prepared: Prepared | None = None) -> JobOutcome:
+    """Critique one document with `engine`; `failures` is the engine's gateway's list of failed calls;
+    `prepared` is `prepare(source, parts, settings)`, worked out elsewhere."""
     started = time.monotonic()
     result = DocResult(path=source.path, sha256=source.sha256, status="ok", settings_key=key, engine=engine.name)
     step = "reading"
     doc: Document | None = None
     try:
-        doc = load_source(source, settings)
-        result.warnings = _warnings(doc)
+        doc = prepared.doc if prepared is not None else load_source(source, settings)
+        result.warnings = prepared.warnings if prepared is not None else _warnings(doc)
         if "score" in parts:
             step = "score"
-            _score(doc, result)
+            if prepared is not None and prepared.score is not None:
+                result.clarity, result.rubric = prepared.score
+                result.score = result.clarity.score
+            else:
+                _score(doc, result)
         if "questions" in parts:
             step = "questions"
             result.questions = engine.questions(doc)
         if "review" in parts:
             step = "review"
-            result.review = engine.review(doc)
+            result.review = _review(engine, doc, prepared)
     except TooSlow as exc:
         _fail(result, exc.kind, f"{step}: {exc}")
     except LLMError as exc:
@@ -119,6 +156,14 @@ def _score(doc: Document, result: DocResult) -> None:
     result.score = report.clarity.score
     result.clarity = report.clarity
     result.rubric = report.rubric
+
+
+def _review(engine: Engine, doc: Document, prepared: Prepared | None) -> ReviewReport:
+    from assistant.engines.llm import LLMEngine
+
+    if prepared is not None and prepared.review is not None and isinstance(engine, LLMEngine):
+        return engine.review(doc, prep=prepared.review)
+    return engine.review(doc)
 
 
 def _warnings(doc: Document) -> list[str]:

@@ -7,6 +7,9 @@ The workers are daemon threads fed from a queue, and only the main thread writes
 on Ctrl-C the main thread stops handing out documents, closes the limiter's gate (requests not
 yet sent fail at once), keeps every line already written and returns without waiting for
 requests still on the wire, whose documents are simply redone by the next run.
+With many documents, each one's offline parts (loading, the score, the review's rules) are
+worked out in a worker process (assistant.batch.processes.PreparePool), so the threads' one GIL
+is left to the model calls.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from assistant.errors import ConfigError
 from assistant.llm.errors import LLMError
 
 if TYPE_CHECKING:
+    from assistant.batch.processes import PreparePool
     from assistant.config import Settings
     from assistant.engines.base import Engine
     from assistant.llm.gateway import Gateway
@@ -260,6 +264,25 @@ def _execute(to_run: list[DocSource], parts: list[Part], key: str, settings: Set
     started = time.monotonic()
     limiter = RequestLimiter(rpm, tpm)
     factory = _EngineFactory(settings, limiter)
+    from assistant.batch.processes import PreparePool
+
+    preparer = PreparePool.for_run(len(to_run), parts, settings)
+    stopped = True
+    try:
+        written = _execute_with(to_run, parts, key, settings, summary, factory, limiter, preparer, started,
+                                provider_batch=provider_batch, progress=progress, on_result=on_result,
+                                batch_state=batch_state)
+        stopped = summary.interrupted or summary.stopped_early is not None
+        return written
+    finally:
+        if preparer is not None:  # a stopping run does not wait for documents not yet prepared
+            preparer.close(cancel=stopped)
+
+
+def _execute_with(to_run: list[DocSource], parts: list[Part], key: str, settings: Settings, summary: CritiqueSummary,
+                  factory: _EngineFactory, limiter: RequestLimiter, preparer: PreparePool | None, started: float, *,
+                  provider_batch: bool, progress: bool | None, on_result: Callable[[DocResult], None] | None,
+                  batch_state: Path | None) -> list[DocResult]:
     if provider_batch and to_run:
         from assistant.batch.provider_batch import prefill_with_batch
 
@@ -268,7 +291,8 @@ def _execute(to_run: list[DocSource], parts: list[Part], key: str, settings: Set
 
     def job(source: DocSource) -> JobOutcome:
         engine, failures = factory.for_document()
-        return run_job(source, parts, engine, settings, key, failures)
+        prepared = preparer.prepare(source) if preparer is not None else None
+        return run_job(source, parts, engine, settings, key, failures, prepared)
 
     from assistant.batch.processes import OfflinePool
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from assistant.insights.models import InsightsReport
     from assistant.insights.panel import PanelReport
     from assistant.llm import Gateway
+    from assistant.personas.llm import ReviewPrep
     from assistant.personas.models import ReviewReport
     from assistant.questions.models import QuestionReport
     from assistant.revision.models import RevisionReport
@@ -47,11 +48,11 @@ class LLMEngine:
         return ask_with_llm(doc, self.gateway, list(questions))
 
     def review(
-        self, doc: Document, *, personas: Sequence[str] | None = None, rounds: int = 1
+        self, doc: Document, *, personas: Sequence[str] | None = None, rounds: int = 1, prep: ReviewPrep | None = None
     ) -> ReviewReport:
         from assistant.personas.llm import review_with_llm
 
-        return review_with_llm(doc, self.gateway, persona_ids=personas, rounds=rounds)
+        return review_with_llm(doc, self.gateway, persona_ids=personas, rounds=rounds, prep=prep)
 
     def judge(self, doc: Document) -> JudgeReport:
         from assistant.clarity.judge import judge_with_llm

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import BaseModel, Field
@@ -27,6 +27,7 @@ from pydantic import BaseModel, Field
 from assistant.documents.models import Document
 from assistant.errors import ConfigError
 from assistant.llm.errors import LLMError
+from assistant.llm.fanout import run_all
 from assistant.personas import panel
 from assistant.personas.checks import ReviewContext
 from assistant.personas.loader import seat, select_personas
@@ -99,18 +100,36 @@ class DecisionAnswer(BaseModel):
     must_fix: list[DecisionItem] = Field(default_factory=list)
 
 
+# --- what the rules find before the meeting ------------------------------------------------------
+class ReviewPrep(BaseModel):
+    """The review's offline part: who is seated, what each one's rules found, and the passages
+    addressed to the reviewers. No model call: a batch works it out in a worker process (see
+    assistant.batch.processes), off the process whose one GIL every model request shares."""
+
+    personas: list[Persona]
+    rules: dict[str, list[Finding]]
+    flags: list[InstructionNotice]
+    guard: list[Finding]
+
+
+def prepare_review(doc: Document, persona_ids: Sequence[str] | None, prompts_dir: Path | None) -> ReviewPrep:
+    personas = seat(select_personas(persona_ids, prompts_dir), doc)
+    ctx = ReviewContext(doc)
+    return ReviewPrep(personas=personas, rules={p.id: panel.rule_findings(ctx, p) for p in personas},
+                      flags=panel.instruction_notices(ctx), guard=panel.guard_findings(ctx))
+
+
 # --- the meeting ----------------------------------------------------------------------------
 class _Meeting:
-    def __init__(self, doc: Document, gateway: Gateway, personas: list[Persona]) -> None:
+    def __init__(self, doc: Document, gateway: Gateway, prep: ReviewPrep) -> None:
         self.doc = doc
         self.gateway = gateway
         self.prompts_dir = gateway.settings.prompts_dir
-        self.personas = {p.id: p for p in personas}
-        ctx = ReviewContext(doc)
-        self.rules = {p.id: panel.rule_findings(ctx, p) for p in personas}
+        self.personas = {p.id: p for p in prep.personas}
+        self.rules = prep.rules
         self.document = envelope("document", doc.text)
-        self.flags: list[InstructionNotice] = panel.instruction_notices(ctx)
-        self.guard: list[Finding] = panel.guard_findings(ctx)
+        self.flags: list[InstructionNotice] = prep.flags
+        self.guard: list[Finding] = prep.guard
         self.calls = 0
         self.dropped = 0
         self.notes: list[str] = []
@@ -297,8 +316,7 @@ def in_parallel(work: Callable[[Item], R], items: Sequence[Item]) -> list[R | LL
 
     if not items:
         return []
-    with ThreadPoolExecutor(max_workers=len(items), thread_name_prefix="persona") as pool:
-        return list(pool.map(guarded, items))
+    return [future.result() for future in run_all(guarded, items)]
 
 
 # --- text the prompts receive (all of it derived from the document or model answers, so it
@@ -351,10 +369,12 @@ def _transcript(turns: Sequence[DiscussionTurn], names: dict[str, str]) -> str:
 
 
 def review_with_llm(doc: Document, gateway: Gateway, persona_ids: Sequence[str] | None = None,
-                    rounds: int = 1) -> ReviewReport:
+                    rounds: int = 1, prep: ReviewPrep | None = None) -> ReviewReport:
+    """`prep`, if given, is `prepare_review` of the same document and personas, worked out elsewhere."""
     panel.check_rounds(rounds)
-    personas = seat(select_personas(persona_ids, gateway.settings.prompts_dir), doc)
-    meeting = _Meeting(doc, gateway, personas)
+    prep = prep or prepare_review(doc, persona_ids, gateway.settings.prompts_dir)
+    personas = prep.personas
+    meeting = _Meeting(doc, gateway, prep)
     verdicts = meeting.first_round()
     panel_position = panel.panel_position(verdicts)
     speakers = panel.dissenters(verdicts, panel_position)

@@ -19,12 +19,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
 from assistant.documents.models import Audience, Document, Span
+from assistant.llm.fanout import run_all
 from assistant.questions.answered import RISK_TOPICS, SOFTBALL
 from assistant.questions.bank import load_bank
 from assistant.questions.dedup import merge_duplicates
@@ -134,16 +134,14 @@ def _ask_lenses(gateway: Gateway, lenses: tuple[str, ...], variables: dict[str, 
     results: list[tuple[str, LensQuestion]] = []
     errors: list[LLMError] = []
     gateway.plan([f"questions.{lens}" for lens in lenses])
-    with ThreadPoolExecutor(max_workers=max(1, len(lenses))) as pool:
-        futures = {lens: pool.submit(ask, lens) for lens in lenses}
-        for lens, future in futures.items():  # in lens order, so the merge is deterministic
-            try:
-                answer = future.result()
-            except LLMError as exc:
-                tally.failed_lenses.append(lens)
-                errors.append(exc)
-                continue
-            results.extend((lens, item) for item in answer.questions[:MAX_QUESTIONS_PER_LENS])
+    for lens, future in zip(lenses, run_all(ask, lenses), strict=True):  # in lens order: a deterministic merge
+        try:
+            answer = future.result()
+        except LLMError as exc:
+            tally.failed_lenses.append(lens)
+            errors.append(exc)
+            continue
+        results.extend((lens, item) for item in answer.questions[:MAX_QUESTIONS_PER_LENS])
     if errors and len(errors) == len(lenses):
         raise errors[0]  # nothing to show: one clear error, not five warnings and an error
     for lens, error in zip(tally.failed_lenses, errors, strict=True):
