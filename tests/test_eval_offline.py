@@ -238,3 +238,21 @@ def test_questions_recall_on_a_folder_the_user_names(tmp_path):
     recall = summary(report_of(run), "recall")
     assert recall["cases"] >= 1 and 0.0 <= recall["mean"] <= 1.0
     assert "| questions-recall | recall_baseline |" in result.stdout
+
+
+def test_shared_data_behind_a_symlink_is_named_as_the_suite_names_it(tmp_path, monkeypatch):
+    """CI and developers may keep ../shared anywhere (a symlink, PRFAQ_SHARED_DIR): the report's
+    per-source figures must still say "../shared/...", or thresholds keyed on it go missing."""
+    from assistant.evaluation.suites import load_suite, load_suite_spec
+
+    real = tmp_path / "real-shared"
+    (real / "datasets" / "docs").mkdir(parents=True)
+    (real / "datasets" / "docs" / "a.md").write_text("# Tally\n\nTally counts shelves.\n", encoding="utf-8")
+    link = tmp_path / "shared-link"
+    link.symlink_to(real, target_is_directory=True)
+    monkeypatch.setenv("PRFAQ_SHARED_DIR", str(link))
+    suite = tmp_path / "docs.yaml"
+    suite.write_text(yaml.safe_dump({"name": "docs", "task": "score", "dataset": "../shared/datasets/docs",
+                                     "graders": ["clarity"]}))
+    loaded = load_suite(load_suite_spec(suite))
+    assert loaded.cases and {case.source for case in loaded.cases} == {"../shared/datasets/docs"}

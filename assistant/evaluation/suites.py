@@ -8,6 +8,7 @@ A dataset that is not there is skipped with a note in the report, never silently
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import json
@@ -177,10 +178,15 @@ def _display(location: Path) -> str:
     try:
         return str(location.relative_to(REPO))
     except ValueError:
-        try:
-            return os.path.relpath(location, REPO)
-        except ValueError:  # another drive (Windows)
-            return str(location)
+        pass
+    # Shared data is named as the suites name it ("../shared/datasets/..."), wherever it really
+    # lies: beside the clone, behind a symlink, or where PRFAQ_SHARED_DIR points.
+    with contextlib.suppress(ValueError, OSError):
+        return "/".join([*SHARED_PREFIX, location.resolve().relative_to(shared_dir().resolve()).as_posix()])
+    try:
+        return os.path.relpath(location, REPO)
+    except ValueError:  # another drive (Windows)
+        return str(location)
 
 
 def _yaml_file(path: Path) -> Any:
