@@ -26,6 +26,12 @@ ASKED = [
 ]
 
 
+def ask_one(doc, question: str):
+    """The one asked question's judgement, as `prfaq questions --ask` gives it."""
+    (judged,) = ask_offline(doc, [question]).questions
+    return judged
+
+
 def answer_of(doc, question_start: str) -> tuple[int, int]:
     item = next(i for i in doc.faq if i.question.text.startswith(question_start))
     assert item.answer is not None
@@ -161,7 +167,7 @@ def test_without_faq_questions_each_answer_is_found_with_its_paragraph():
 
 def test_a_bare_yes_is_quoted_with_the_sentence_that_says_what_it_means():
     doc = load_document(TIDEPOOL)
-    (offline,) = ask_offline(doc, ["Does Tidepool work offline?"]).questions
+    offline = ask_one(doc, "Does Tidepool work offline?")
     assert offline.evidence is not None
     assert offline.evidence.text != "Yes."
     assert "without a connection" in offline.evidence.text
@@ -172,7 +178,7 @@ def test_a_price_question_met_only_by_the_word_cost_is_unanswered():
         "# Loomy: a loom planner\n\nLoomy plans a weaving project from a photo. Setup cost is unknown; we "
         "timebox the prototype to two days. Weavers told us planning takes a whole evening.\n",
         path="loomy.md")
-    (price,) = ask_offline(doc, ["How much does Loomy cost?"]).questions
+    price = ask_one(doc, "How much does Loomy cost?")
     assert price.status == "unanswered", price.status_reason
     assert price.evidence is None
     assert "price" in price.status_reason
@@ -184,7 +190,7 @@ def test_what_comes_later_answers_what_it_does_not_do_yet():
         "ends with an owner for every action. Teams told us their retros end without owners.\n\n"
         "Retrobox works in the browser. Jira and Slack integrations come later, after launch.\n",
         path="retrobox.md")
-    (scope,) = ask_offline(doc, ["What does Retrobox not do yet?"]).questions
+    scope = ask_one(doc, "What does Retrobox not do yet?")
     assert scope.status != "unanswered", scope.status_reason
     assert scope.evidence is not None
     assert scope.evidence.text == "Jira and Slack integrations come later, after launch."
@@ -197,7 +203,7 @@ def test_a_section_that_names_the_problem_answers_the_problem_question():
         "in them and repeat questions they already asked.\n\n## FAQ\n\n**Does Threadly replace my chat tool?**\n\n"
         "No. Threadly works beside the chat tools you already use.\n",
         path="threadly.md")
-    (problem,) = ask_offline(doc, ["What problem does Threadly solve?"]).questions
+    problem = ask_one(doc, "What problem does Threadly solve?")
     assert problem.status == "answered", problem.status_reason
     assert "The Problem" in problem.status_reason
 
@@ -210,7 +216,7 @@ def test_a_press_release_sentence_answers_when_an_faq_paragraph_only_ranks_highe
 
     path = need_shared("datasets", "prfaq-public") / "vinayarun-tangent-ai-research-workspace-prfaq.md"
     doc = load_document(path)
-    (private,) = ask_offline(doc, ["Is my data private, and where is it stored?"]).questions
+    private = ask_one(doc, "Is my data private, and where is it stored?")
     assert private.status != "unanswered", private.status_reason
     assert private.evidence is not None
     assert "stores full conversation transcripts locally" in private.evidence.text
@@ -223,10 +229,10 @@ def test_an_faq_about_something_else_that_names_a_cost_does_not_half_answer_the_
         "**Why does Roomly get cheaper over time?**\n\nWhen one agent learns something, it writes down the "
         "story: what happened, what it cost, and the tell. Future agents inherit it cheaply.\n",
         path="roomly.md")
-    (price,) = ask_offline(doc, ["How much does Roomly cost?"]).questions
+    price = ask_one(doc, "How much does Roomly cost?")
     assert price.status == "unanswered", price.status_reason
     # Asked as the FAQ's own kind of question, the same pair answers it.
-    (why,) = ask_offline(doc, ["Why does it get cheaper over time?"]).questions
+    why = ask_one(doc, "Why does it get cheaper over time?")
     assert why.status == "answered" and "FAQ asks this" in why.status_reason
 
 
@@ -236,7 +242,7 @@ def test_an_open_source_licence_half_answers_what_it_costs():
         "terminal. Engineers told us that opening a whole secrets file on a shared screen leaks every key.\n\n"
         "Open-source under MIT, works with every sops backend.\n",
         path="keyview.md")
-    (price,) = ask_offline(doc, ["How much does Keyview cost?"]).questions
+    price = ask_one(doc, "How much does Keyview cost?")
     assert price.status == "partly", price.status_reason
     assert price.evidence is not None and price.evidence.text.startswith("Open-source under MIT")
     assert doc.text[price.evidence.start:price.evidence.end] == price.evidence.text
@@ -249,7 +255,7 @@ def test_working_knowledge_is_not_an_answer_to_how_success_is_measured():
         "**Do I need OS experience?**\n\nNo. You need working knowledge of C and a basic understanding of what "
         "a CPU does.\n",
         path="kernelcourse.md")
-    (success,) = ask_offline(doc, ["How will we measure success?"]).questions
+    success = ask_one(doc, "How will we measure success?")
     assert success.status == "unanswered", (success.status_reason, success.evidence)
 
 
@@ -275,7 +281,7 @@ def test_what_is_x_is_answered_by_the_sentence_that_says_what_it_is_not_a_yes_an
         "configuration on a developer's machine. Security teams told us they cannot see what agents run.\n\n"
         "## FAQ\n\n**Is it free?**\n\nYes, Auditly is completely free and open source under the MIT licence.\n",
         path="auditly.md")
-    (what,) = ask_offline(doc, ["What is Auditly?"]).questions
+    what = ask_one(doc, "What is Auditly?")
     assert what.evidence is not None and what.evidence.text.startswith("Auditly is a scanner"), what.evidence
 
 
@@ -287,10 +293,10 @@ def test_a_comment_inside_a_code_block_answers_only_a_how_to_question():
         "Auditly detects API keys, database passwords and "
         "cloud tokens left in agent configuration files.\n",
         path="auditly.md")
-    (secrets,) = ask_offline(doc, ["What secrets can Auditly detect?"]).questions
+    secrets = ask_one(doc, "What secrets can Auditly detect?")
     assert secrets.evidence is not None and secrets.evidence.text.startswith("Auditly detects API keys"), \
         secrets.evidence
-    (how,) = ask_offline(doc, ["How do I run a scan for secrets only?"]).questions
+    how = ask_one(doc, "How do I run a scan for secrets only?")
     assert how.evidence is not None and "--secrets-only" in how.evidence.text, how.evidence
 
 
@@ -304,7 +310,7 @@ def test_a_short_plural_or_a_plan_shares_its_subject_with_the_answer(question, a
         "people from one file. Hobbyists told us Mastodon needs five services to run.\n\n"
         f"Smallhold follows people on other servers and keeps the timeline in SQLite.\n\n{answer}\n",
         path="smallhold.md")
-    (asked,) = ask_offline(doc, [question]).questions
+    asked = ask_one(doc, question)
     assert asked.status != "unanswered", asked.status_reason
     assert asked.evidence is not None and asked.evidence.text == answer
 
@@ -315,7 +321,7 @@ def test_a_no_that_opens_the_answer_to_a_yes_no_question_answers_it_without_shar
         "maps. Researchers told us they lose insights buried in long chats.\n\n## FAQ\n\nNo. Threadly builds "
         "the maps itself while you chat.\n\nThe maps live on your laptop.\n",
         path="threadly.md")
-    (manual,) = ask_offline(doc, ["Does Threadly require manual organization?"]).questions
+    manual = ask_one(doc, "Does Threadly require manual organization?")
     assert manual.status != "unanswered", manual.status_reason
     assert manual.evidence is not None and manual.evidence.text.startswith("No. Threadly builds the maps"), \
         manual.evidence
@@ -327,7 +333,7 @@ def test_a_price_the_document_says_is_not_decided_is_partly_answered():
         "told us their retros end without owners.\n\nInternal launch first; external availability and pricing "
         "to be finalized with GA.\n",
         path="retrobox.md")
-    (price,) = ask_offline(doc, ["What is the pricing?"]).questions
+    price = ask_one(doc, "What is the pricing?")
     assert price.status == "partly", price.status_reason
     assert "not decided" in price.status_reason
     assert price.evidence is not None and price.evidence.text.startswith("Internal launch first")
@@ -339,7 +345,7 @@ def test_what_is_x_prefers_the_sentence_that_names_what_kind_of_thing_x_is():
         "your ownership. Patients told us their data is scattered over five apps.\n\n"
         "Totus is a web-based personal health data vault that unifies your biometric data in one dashboard.\n",
         path="totus.md")
-    (what,) = ask_offline(doc, ["What is Totus?"]).questions
+    what = ask_one(doc, "What is Totus?")
     assert what.evidence is not None and what.evidence.text.startswith("Totus is a web-based"), what.evidence
 
 
@@ -351,7 +357,7 @@ def test_an_open_question_the_document_lists_is_not_claimed_as_asking_something_
         "1. Is there value in a v0 version that's even smaller, say just ingest and read?\n"
         "2. What's the right notification payload?\n",
         path="signalbox.md")
-    (better,) = ask_offline(doc, ["How much better is Signalbox than what I do today, in numbers?"]).questions
+    better = ask_one(doc, "How much better is Signalbox than what I do today, in numbers?")
     assert "FAQ asks this" not in better.status_reason, better.status_reason
 
 
@@ -363,7 +369,7 @@ def test_who_it_is_for_is_answered_by_the_sub_heading_not_by_what_it_targets():
         "by chapter two.\n\n## FAQ\n\n**Will it run on real hardware?**\n\nKernelcourse targets QEMU, not bare-metal "
         "deployment. The goal is a kernel that can load and run a user program.\n",
         path="kernelcourse.md")
-    (who,) = ask_offline(doc, ["Who is Kernelcourse for?"]).questions
+    who = ask_one(doc, "Who is Kernelcourse for?")
     assert who.status == "answered", who.status_reason
     assert who.evidence is not None and who.evidence.text.startswith("For developers and CS students"), who.evidence
 
@@ -376,7 +382,7 @@ def test_a_stated_boundary_answers_what_it_does_not_do(boundary):
         f"by building one. Students told us textbooks lose them by chapter two.\n\n## FAQ\n\n{boundary} QEMU lets "
         "you inspect registers and step through boot code.\n",
         path="kernelcourse.md")
-    (scope,) = ask_offline(doc, ["What does Kernelcourse not do yet?"]).questions
+    scope = ask_one(doc, "What does Kernelcourse not do yet?")
     assert scope.status != "unanswered", scope.status_reason
     assert scope.evidence is not None and scope.evidence.text == boundary
 
@@ -391,7 +397,7 @@ def test_a_word_that_only_looks_like_the_subject_does_not_answer(question, sente
         "# Roomly: a room of agents that learns\n\nRoomly runs a small room of AI agents that remember what "
         f"they learned. Teams told us their agents forget everything between sessions.\n\n{sentence}\n",
         path="roomly.md")
-    (asked,) = ask_offline(doc, [question]).questions
+    asked = ask_one(doc, question)
     assert asked.status == "unanswered", (asked.status_reason, asked.evidence)
 
 
