@@ -415,3 +415,18 @@ def test_a_sentence_that_ends_in_a_colon_is_quoted_with_what_follows():
     quote = reading.quote(index)
     assert quote.text.startswith("Nep addresses three major challenges:") and "slow compression" in quote.text, quote
     assert doc.text[quote.start:quote.end] == quote.text
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Keyview is MIT licensed and works with every sops backend.", "partly"),
+    ("Keyview is released under the Apache license.", "partly"),
+    ("A study at MIT found that engineers paste secrets into chat every week.", "unanswered"),
+    ("Contributions from the community are welcome.", "unanswered"),
+])
+def test_only_a_licence_half_answers_the_price(sentence, status):
+    doc = parse_document(
+        "# Keyview: secrets you can read safely\n\nKeyview shows one encrypted secret at a time in the "
+        f"terminal. Engineers told us that opening a whole secrets file leaks every key.\n\n{sentence}\n",
+        path="keyview.md")
+    price = ask_one(doc, "How much does Keyview cost?")
+    assert price.status == status, (price.status_reason, price.evidence)

@@ -33,7 +33,7 @@ _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|cal
                         r"(?:\s*[—–:-]\s*|\s+with\s+)(?P<who>[A-Z].*)$", re.IGNORECASE)
 _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("not_doing", re.compile(r"\b(?:not doing|non-?goals?|out of scope|won'?t do|will not)\b")),
-    ("open", re.compile(r"\b(?:open questions?|questions?|unknowns?|concerns?|assumptions?|todo|open (?:qs?|items?|"
+    ("open", re.compile(r"\b(?:open questions?|questions?|unknowns?|concerns?|assumptions?|open (?:qs?|items?|"
                         r"issues?)|qs?|tbd|to ?do|to decide|undecided)\b")),
     ("risks", re.compile(r"\b(?:risks?|threats?|worr(?:y|ies|ied)|downsides?)\b")),
     ("launch", re.compile(r"\b(?:launch\w*|go[- ]live|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|"
@@ -569,6 +569,12 @@ def _places(statements: list[Statement], quotes: list[QuoteFact], notes: Documen
     return found
 
 
+def asks(text: str) -> bool:
+    """Does a note line ask a question? "do we need an FDA approval? probably not" asks too, with
+    a guess after it."""
+    return re.search(r"\?(?:\s|$)", text) is not None
+
+
 def _settled(statement: Statement, notes: Document) -> Statement:
     """What a line's shape says it is: an unlabelled first line standing alone ("Kickoff meeting -
     restaurant no-shows") is the notes' title; a line asking a question is an open question."""
@@ -579,8 +585,7 @@ def _settled(statement: Statement, notes: Document) -> Statement:
     if alone and len(statement.text.split()) <= 12 and not statement.text.rstrip().endswith(".") and \
             not re.search(r"\d", statement.text) and "evidence" not in statement.topics:
         return statement.model_copy(update={"topic": "title"})
-    # "do we need an FDA approval? probably not" asks too, with a guess after it.
-    if re.search(r"\?(?:\s|$)", statement.text) and not re.search(r"[\"“”]", statement.text):
+    if asks(statement.text) and not re.search(r"[\"“”]", statement.text):
         return statement.model_copy(update={"topic": "open"})
     return statement
 

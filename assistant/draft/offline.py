@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.documents.models import Document
-from assistant.draft.facts import CUES, Facts, QuoteFact, Statement, Topic, extract_facts
+from assistant.draft.facts import CUES, Facts, QuoteFact, Statement, Topic, asks, extract_facts
 from assistant.draft.gaps import GapBook
 from assistant.draft.models import Draft, Faq, FaqEntry, GapElement, PressRelease
 
@@ -220,7 +220,7 @@ def leader_said(facts: Facts) -> QuoteFact | None:
 
 def want(facts: Facts) -> str | None:
     for statement in facts.statements:
-        if statement.topic in ("open", "risks", "not_doing") or re.search(r"\?(?:\s|$)", statement.text):
+        if statement.topic in ("open", "risks", "not_doing") or asks(statement.text):
             continue  # "do we need an FCA licence?" is a question of ours, not what customers want
         match = CUES["want"].search(statement.text) if _usable(statement) else None
         if match:

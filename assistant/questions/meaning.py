@@ -82,7 +82,7 @@ SUBHEADING_BONUS = 0.3
 DEFINITION_BONUS = 0.6  # "What is X?" is answered by the sentence that says what X is
 FAQ_REGION_BONUS = 0.1  # an FAQ's text answers questions;
 # the press release tells a story
-COSINE_ALONE = 0.45
+COSINE_ALONE = 0.45  # a sentence sharing no concept with the question answers it only this close in meaning
 COSINE_ALONE_YES_NO = 0.2  # ... or, for a yes/no question, a sentence that opens with "Yes" or "No"
 # Finding an answer anywhere in the document (no FAQ question matched): a sentence is read with
 # its paragraph, because an answer's words spread over its sentences ("Always." answers "Does it
@@ -185,15 +185,17 @@ def _reading_sentences(doc: Document) -> list[Sentence]:
     answers = [(item.answer.start, item.answer.end) for item in doc.faq if item.answer is not None]
     found = {(s.start, s.end): s for start, end in answers for s in sentences(doc.text, start, end)}
     titles = [h.span for h in doc.headings] + [s for s in (doc.headline, doc.subheading, doc.dateline) if s]
+    sub = doc.subheading
     for sentence in _body_sentences(doc):
         if any(start < sentence.end and sentence.start < end for start, end in answers):
             continue
-        sub = doc.subheading
-        if sub is not None and sub.start <= sentence.start < sub.end:
-            pass  # the sub-heading, even written as a heading, says who it is for and what they get
-        elif any(t.start <= sentence.start and sentence.end <= t.end + 1 for t in titles[:-3] if t is not None) or \
-                any(h.span.start <= sentence.start < h.span.end for h in doc.headings):
-            continue  # a heading names a subject; it does not answer anything (its section may)
+        # The sub-heading, even written as a heading, says who it is for and what they get; any
+        # other heading names a subject and does not answer anything (its section may).
+        in_subheading = sub is not None and sub.start <= sentence.start < sub.end
+        if not in_subheading and (
+                any(t.start <= sentence.start and sentence.end <= t.end + 1 for t in titles[:-3] if t is not None)
+                or any(h.span.start <= sentence.start < h.span.end for h in doc.headings)):
+            continue
         found.setdefault((sentence.start, sentence.end), sentence)
     return [found[key] for key in sorted(found)]
 
@@ -572,7 +574,7 @@ def _open_source_licence(reading: Reading) -> Judgement | None:
     """A price question of a document that only says its licence ("Open-source under MIT"): no
     licence fee, which half-answers what it costs (hosting, support and a paid tier stay unsaid)."""
     for index, sentence in enumerate(reading.sentences):
-        if "opensource" in reading.sentence_concepts(index) and _LICENCE.search(sentence.text):
+        if _LICENCE.search(sentence.text):
             evidence = verified(reading.doc, reading.quote(index))
             if evidence is not None:
                 return Judgement("partly", evidence, f"the document says it is open source (line {evidence.line}), "
@@ -580,8 +582,10 @@ def _open_source_licence(reading: Reading) -> Judgement | None:
     return None
 
 
-_LICENCE = re.compile(r"\bopen[- ]source[ds]?\b|\b(?:mit|apache|bsd|gpl|agpl|lgpl|mpl)\b(?:[- ]?(?:licen[cs]e[ds]?|"
-                      r"\d))?", re.IGNORECASE)
+# "open-source", "under MIT", "Apache-2.0 licensed": not "MIT" the university, nor "contributions welcome".
+_LICENCE = re.compile(r"\bopen[- ]source[ds]?\b|\bunder (?:the )?(?:mit|apache|bsd|gpl|agpl|lgpl|mpl)\b|"
+                      r"\b(?:mit|apache|bsd|gpl|agpl|lgpl|mpl)(?:[- ]?v?\d(?:\.\d)?)?[- ]licen[cs](?:e[ds]?|ing)\b",
+                      re.IGNORECASE)
 _NOTHING = Judgement("unanswered", None, "nothing in the document answers it")
 
 
