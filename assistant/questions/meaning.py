@@ -44,6 +44,16 @@ from assistant.questions.answertype import (
     names_its_kind,
     satisfies,
 )
+from assistant.questions.ranker import (
+    FEATURES,
+    asks_metric,
+    asks_who,
+    asks_why,
+    gives_reason,
+    gives_target,
+    load_weights,
+    names_group_first,
+)
 from assistant.questions.select import Candidate
 from assistant.questions.text import (
     INTENT_CONCEPTS,
@@ -86,12 +96,10 @@ COSINE_ALONE = 0.45  # a sentence sharing no concept with the question answers i
 COSINE_ALONE_YES_NO = 0.2  # ... or, for a yes/no question, a sentence that opens with "Yes" or "No"
 # Finding an answer anywhere in the document (no FAQ question matched): a sentence is read with
 # its paragraph, because an answer's words spread over its sentences ("Always." answers "Does it
-# work offline?" only through the paragraph around it). Tuned on evals/questions_ask.py, with
-# evals/answeredness.py (hand labels) as the check that nothing else got worse.
-PARAGRAPH_COSINE = 1.0  # weight of the paragraph's cosine with the question
-PARAGRAPH_BM25 = 0.4  # ... of the paragraph's BM25 against the question, relative to the best paragraph's
+# work offline?" only through the paragraph around it). The paragraph's score is the fitted
+# ranker's (assistant/questions/ranker.py); the sentence's own bonuses were tuned on
+# evals/questions_ask.py, with evals/answeredness.py (hand labels) as the check.
 ANSWER_REGION_BONUS = 0.3  # the FAQ's answers, not the press release's story, answer questions
-YES_NO_BONUS = 0.3  # a yes/no question is answered by a paragraph that starts "Yes" or "No"
 # Kinds whose answer is its type: running text without a price does not touch a price question
 # (checked on evals/answeredness.py: price 79.4% -> 81.2%; adding who / when / owner did not help
 # on the held-out half).
@@ -259,6 +267,7 @@ class Reading:
         self.paragraph_of, self.paragraphs = _paragraphs(doc.text, self.sentences, self.masked)
         self.semantic = semantic.enabled()
         self._concepts: dict[int, frozenset[str]] = {}
+        self._columns: dict[tuple[str, str], list[float]] = {}
 
     @cached_property
     def in_code(self) -> frozenset[int]:
@@ -307,20 +316,86 @@ class Reading:
             return None
         return BM25Okapi([t or ["\0"] for t in tokens])
 
-    def paragraph_scores(self, question: str, vector: np.ndarray | None) -> list[float]:
-        """How well each paragraph answers `question`: its cosine, its BM25 share of the best
-        paragraph's (rare words the question and a paragraph share weigh most), and whether it
-        starts with the "Yes"/"No" a yes/no question expects."""
+    @cached_property
+    def _paragraph_shape(self) -> np.ndarray:
+        """What each paragraph is, whatever the question: [all code, log(1 + words), opens with
+        yes/no, opens with a reason, holds a target, opens with a group of people]."""
+        import math
+
+        import numpy as np
+
+        code, sentences = [0] * len(self.paragraphs), [0] * len(self.paragraphs)
+        for index in range(len(self.sentences)):
+            sentences[self.paragraph_of[index]] += 1
+            code[self.paragraph_of[index]] += index in self.in_code
+        rows = [[float(code[n] == sentences[n]), math.log1p(len(words(text))),
+                 float(_YES_NO_ANSWER.search(text) is not None), float(gives_reason(text)),
+                 float(gives_target(text)), float(names_group_first(text))]
+                for n, text in enumerate(self.paragraphs)]
+        return np.array(rows, dtype=np.float64).reshape(len(self.paragraphs), 6)
+
+    @cached_property
+    def _paragraph_concepts(self) -> list[frozenset[str]]:
+        union: list[set[str]] = [set() for _ in self.paragraphs]
+        for index in range(len(self.sentences)):
+            union[self.paragraph_of[index]] |= self.sentence_concepts(index)
+        return [frozenset(found) for found in union]
+
+    def _paragraphs_satisfying(self, kind: Kind) -> list[float]:
+        # Many questions of a document share a kind (and a term): each column is worked out once.
+        key = ("kind", kind)
+        if key not in self._columns:
+            self._columns[key] = [float(satisfies(kind, text)) for text in self.paragraphs]
+        return self._columns[key]
+
+    def _paragraphs_defining(self, term: str) -> list[float]:
+        key = ("defines", term)
+        if key not in self._columns:
+            self._columns[key] = [float(defines(term, text)) for text in self.paragraphs]
+        return self._columns[key]
+
+    def paragraph_features(self, question: str, masked: str, vector: np.ndarray | None) -> np.ndarray:
+        """Each paragraph's features against `question` (`masked` is it with the product masked),
+        in `ranker.FEATURES` order: one row per paragraph."""
+        import numpy as np
+
+        count = len(self.paragraphs)
+        cosines = self.paragraph_vectors @ vector if vector is not None else np.zeros(count)
+        bm25 = np.asarray(self._bm25.get_scores(_terms(masked)), dtype=np.float64) if self._bm25 is not None \
+            else np.zeros(count)
+        bm25 = np.maximum(bm25, 0.0) / max(float(bm25.max(initial=0.0)), 1e-9)
+        asked = concepts(masked, aliases=self.aliases) - {"product", "define"}
+        kind = kind_of(question)
+        term = defined_term(question)
+        shape = self._paragraph_shape
+        code, length, opens_yes_no, reason, target, group = shape.T
+        yes_no = _YES_NO_QUESTION.search(question) is not None
+        columns = [
+            cosines, bm25,
+            [coverage(asked, found) for found in self._paragraph_concepts],
+            opens_yes_no if yes_no else np.zeros(count),
+            reason if asks_why(question) else np.zeros(count),
+            self._paragraphs_satisfying(kind) if kind != "any" else np.zeros(count),
+            self._paragraphs_defining(term) if term is not None else np.zeros(count),
+            code, length,
+            target if asks_metric(question) else np.zeros(count),
+            group if asks_who(question) else np.zeros(count),
+        ]
+        return np.column_stack([np.asarray(column, dtype=np.float64) for column in columns]).reshape(
+            count, len(FEATURES))
+        return np.column_stack([np.asarray(column, dtype=np.float64) for column in columns]).reshape(
+            count, len(FEATURES)).reshape(
+            count, len(FEATURES))
+
+    def paragraph_scores(self, question: str, masked: str, vector: np.ndarray | None) -> list[float]:
+        """How well each paragraph answers `question`: the fitted ranker's weighted sum of its
+        features (`assistant.questions.ranker`)."""
         if not self.paragraphs:
             return []
-        cosines = (self.paragraph_vectors @ vector).tolist() if vector is not None else [0.0] * len(self.paragraphs)
-        bm25 = self._bm25.get_scores(_terms(question)).tolist() if self._bm25 is not None else \
-            [0.0] * len(self.paragraphs)
-        top = max(max(bm25), 1e-9)
-        yes_no = _YES_NO_QUESTION.search(question) is not None
-        return [PARAGRAPH_COSINE * float(cosine) + PARAGRAPH_BM25 * max(score, 0.0) / top
-                + (YES_NO_BONUS if yes_no and _YES_NO_ANSWER.search(text) else 0.0)
-                for cosine, score, text in zip(cosines, bm25, self.paragraphs, strict=True)]
+        import numpy as np
+
+        weights = np.asarray(load_weights(), dtype=np.float64)
+        return (self.paragraph_features(question, masked, vector) @ weights).tolist()
 
     @cached_property
     def pair_vectors(self) -> np.ndarray:
@@ -462,7 +537,7 @@ def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead:
     vector = reading.vector(masked)
     scores = reading.sentence_scores(masked, vector, indices)
     cosines = (reading.sentence_vectors[indices] @ vector).tolist() if vector is not None else [0.0] * len(indices)
-    around = reading.paragraph_scores(masked, vector) if context else []
+    around = reading.paragraph_scores(question, masked, vector) if context else []
     term = defined_term(question)
     faq_start = reading.doc.faq_start
     subheading = reading.doc.subheading

@@ -1,0 +1,153 @@
+"""The paragraph ranker: which paragraph answers a question the document's FAQ does not ask.
+
+Each answer-shape rule has should-match and should-not-match fixtures; then the ranker is seen as
+a user sees it, through `prfaq questions --ask`, on a document without FAQ question lines (the
+answers stand as plain paragraphs), and its weights file fails with one clear line when broken.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.documents import parse_document
+from assistant.errors import ConfigError
+from assistant.questions.offline import ask_offline
+from assistant.questions.ranker import (
+    FEATURES,
+    asks_metric,
+    asks_who,
+    asks_why,
+    gives_reason,
+    gives_target,
+    load_weights,
+    names_group_first,
+)
+
+
+@pytest.mark.parametrize("text", [
+    "Because the two hosts every user targets are reached over HTTPS.",
+    "**Because** a queue would hide the failure.",
+    "So that a reviewer can read the diff.",
+    "Three reasons: cost, speed and trust.",
+])
+def test_an_answer_that_opens_with_its_reason_is_seen(text):
+    assert gives_reason(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The cache is rebuilt because the schema changed.",  # a reason inside, not the answer's opening
+    "Since 2019 the team has shipped monthly.",  # "since" of time, not of reason
+    "Reasons vary by customer.",
+])
+def test_an_answer_that_does_not_open_with_a_reason_is_not(text):
+    assert not gives_reason(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Within 90 days, 100% of top items have owners.",
+    "Participant satisfaction >= 4.5/5.",
+    "Latency ≤ 200 ms at p99.",
+    "Searches run 3x faster than grep.",
+])
+def test_measurable_targets_are_seen(text):
+    assert gives_target(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Launch focuses on a great standalone experience.",
+    "Version 2 adds Slack summaries.",
+    "We will measure it carefully.",
+])
+def test_prose_without_a_target_is_not_a_target(text):
+    assert not gives_target(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Operators who want a personal fediverse presence.",
+    "Small teams that run their own retros.",
+    "Developers and CS students who want to understand kernels.",
+])
+def test_an_answer_that_opens_with_a_group_of_people_is_seen(text):
+    assert names_group_first(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The server supports multiple personas under one domain.",
+    "It is for anything with a queue.",  # no group named first
+    "Users' data never leaves the machine.",  # possessive: the data, not the people
+])
+def test_an_answer_that_does_not_open_with_a_group_is_not(text):
+    assert not names_group_first(text)
+
+
+def test_question_shapes():
+    assert asks_why("Why Rust?") and not asks_why("What is the reason for Rust?")
+    assert asks_metric("What are the success metrics?") and asks_metric("What's my definition of done?")
+    assert not asks_metric("How do I install it?")
+    assert asks_who("Who is this for?") and not asks_who("What does it cost?")
+
+
+# A PR/FAQ whose FAQ has lost its question lines: each answer is a plain paragraph, and only its
+# meaning and shape say which question it answers. The distractors share the questions' words.
+STRIPPED = """# Ledgerly turns receipts into books
+
+## Small shops close their books in an hour, not a weekend
+
+AUSTIN, TX, May 4, 2027. Today Ledgerly launches, an app that reads receipts and keeps the books.
+
+## FAQ
+
+Ledgerly reads a receipt photo and files the amount, the date and the shop under the right account.
+
+Ledgerly shows each owner a success screen with the metrics of their month: sales, costs and taxes.
+
+Within 60 days, 80% of pilot shops close their month in under an hour; fewer than 2% of receipts
+need a manual fix; owner satisfaction stays at or above 4.5/5.
+
+The receipt model runs on the phone. The cloud stores only the ledger.
+
+Because owners photograph receipts at the till, where a laptop never is, and the phone is
+already in their hand.
+
+Ledgerly chose the phone for its camera, and the phone app stores a copy of each receipt.
+"""
+
+
+def test_the_ranker_puts_the_paragraph_with_targets_first_for_a_metrics_question():
+    """The distractor says "success" and "metrics"; the answer says "80%" and "4.5/5". (The
+    sentence rules then still ask the answer's own sentence to be close to the question before
+    they quote it: the ranker orders paragraphs, it does not lower that bar.)"""
+    from assistant.questions.meaning import Reading, mask
+
+    doc = parse_document(STRIPPED, path="ledgerly.md")
+    reading = Reading(doc, "Ledgerly")
+    question = "What are the success metrics?"
+    masked = mask(question, "Ledgerly")
+    scores = reading.paragraph_scores(question, masked, reading.vector(masked))
+    best = max(range(len(scores)), key=scores.__getitem__)
+    assert reading.paragraphs[best].startswith("Within 60 days, 80% of pilot shops")
+
+
+def test_the_paragraph_that_opens_with_because_answers_a_why_question():
+    doc = parse_document(STRIPPED, path="ledgerly.md")
+    (judged,) = ask_offline(doc, ["Why a phone app instead of a web app?"]).questions
+    assert judged.status != "unanswered", judged.status_reason
+    assert judged.evidence is not None and judged.evidence.text.startswith("Because owners photograph")
+
+
+def test_every_feature_has_a_weight_in_the_shipped_file():
+    weights = load_weights()
+    assert len(weights) == len(FEATURES)
+    assert weights[FEATURES.index("cosine")] == pytest.approx(1.0)
+
+
+def test_a_broken_weights_file_is_one_clear_error(tmp_path: Path):
+    broken = tmp_path / "ranker.yaml"
+    broken.write_text("weights:\n  cosine: 1.0\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="no weight for bm25.*fit_paragraph_ranker"):
+        load_weights(broken)
+    broken.write_text("weights: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="cannot read the paragraph ranker"):
+        load_weights(broken)
