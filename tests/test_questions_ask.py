@@ -430,3 +430,68 @@ def test_only_a_licence_half_answers_the_price(sentence, status):
         path="keyview.md")
     price = ask_one(doc, "How much does Keyview cost?")
     assert price.status == status, (price.status_reason, price.evidence)
+
+
+@pytest.mark.parametrize(("text", "defined"), [
+    ("Today we're releasing **Stoa**, a git-native notebook for the command line.", True),
+    ("PORTLAND, June 1, 2027. Pharmacy Tools today announced Stoa, a tablet app that counts stock.", True),
+    ("Introducing Stoa, an AI workspace for research.", True),
+    ("If you use Stoa, the notes stay plain files.", False),  # no launch verb: not an appositive
+    ("We released Stoa, and then the notes grew.", False),  # a clause, not "a/an/the ..."
+])
+def test_the_launch_sentence_appositive_says_what_the_product_is(text, defined):
+    from assistant.questions.answertype import defines, names_its_kind
+
+    assert defines("Stoa", text) is defined
+    assert names_its_kind("Stoa", text) is defined
+
+
+def test_what_is_x_is_answered_by_the_launch_sentence_that_names_its_kind():
+    doc = parse_document(
+        "# Stoa 1.0: your notes are a git repo\n\n*2026-07-25* - Today we're releasing **Stoa**, a git-native "
+        "notebook for the command line. Every note is a Markdown file in an ordinary git repository.\n\n"
+        "People who live in the terminal have always faced a bad trade-off for notes.\n",
+        path="stoa.md")
+    what = ask_one(doc, "What exactly is Stoa?")
+    assert what.status == "answered", what.status_reason
+    assert what.evidence is not None and "a git-native" in what.evidence.text
+
+
+def test_a_sentence_about_the_document_itself_answers_nothing():
+    doc = parse_document(
+        "# Stoa: notes in git\n\n> This is written as if Stoa has already shipped, to pin down who it is for "
+        "and what problem it solves.\n\nStoa keeps every note in git. Writing the press release first ensures "
+        "the team aligns on what success looks like.\n\nPeople who live in the terminal lose notes to cloud "
+        "apps that lock their data in.\n",
+        path="stoa.md")
+    for question in ("What problem does Stoa solve?", "How will we measure success?"):
+        judged = ask_one(doc, question)
+        quoted = judged.evidence.text if judged.evidence is not None else ""
+        assert "written as if" not in quoted and "Writing the press release" not in quoted, (question, quoted)
+
+
+def test_the_problem_question_is_answered_by_the_story_not_an_faq_aside():
+    doc = parse_document(
+        "# Stoa: notes in git\n\nPeople who live in the terminal face a bad problem: cloud note apps hold "
+        "their notes hostage in formats nobody else reads.\n\nStoa keeps every note as a Markdown file in git.\n\n"
+        "## FAQ\n\n**Why is the id in the file name?**\n\nEvery problem the old design had came from keeping "
+        "an index file beside the notes.\n",
+        path="stoa.md")
+    problem = ask_one(doc, "What problem does Stoa solve?")
+    assert problem.evidence is not None and problem.evidence.text.startswith("People who live in the terminal"), \
+        problem.evidence
+
+
+@pytest.mark.parametrize(("sentence", "price"), [
+    ("It is free to use for everyone.", True),
+    ("Stoa is free and open source.", True),
+    ("Support is free of charge.", True),
+    ("It is nearly free to check: the id is in the path.", False),
+    ("Feel free to fork it.", False),
+    ("Notes are free of lock-in.", False),
+    ("A hands-free setup.", False),
+])
+def test_free_is_a_price_only_when_it_is_about_paying(sentence, price):
+    from assistant.questions.answertype import satisfies
+
+    assert satisfies("price", sentence) is price

@@ -36,7 +36,11 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
 
 _NEEDS: dict[Kind, re.Pattern[str]] = {
     "price": re.compile(
-        r"[$€£¥]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\b|\bfree\b(?![\w\u2010\u2011-])"
+        # "free" of price; not "feel free", "free to check", "free of lock-in", "hands-free"
+        r"[$€£¥]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\b"
+        r"|(?<!feel )(?<![\w\u2010\u2011-])free\b(?![\w\u2010\u2011-])"
+        r"(?! to (?!use\b|download|try\b|install|start|join|run\b|self-host|host\b|read\b|access)\w)"
+        r"(?! of (?!charge\b|cost\b)\w)"
         r"|\bno (?:cost|charge)\b|\bat no cost\b"
         r"|\bper (?:month|year|seat|user|instance|gb|request)\b|/(?:mo|month|yr|year|seat|user)\b|\bfreemium\b"
         r"|\bpaid (?:plan|tier)s?\b|\bpricing (?:is|starts|will be)\b",
@@ -105,11 +109,25 @@ _NOT_A_GENUS = r"(?!\s+(?:\w+ed|not|now|also|still|available|free|open|currently
 _YES_NO_LEAD = re.compile(r"^\W*(?:yes|no)\b", re.IGNORECASE)
 
 
+# The launch sentence's appositive: "Acme today announced Tally, a tablet app that ...", "Today we're
+# releasing **noda**, a git-native notebook". Only after a launch verb: "If you use noda, the notes
+# are ..." is not a definition.
+_LAUNCH_VERB = r"\b(?:announc\w*|launch\w*|releas\w*|introduc\w*|unveil\w*|meet|presents?|presenting|ships?)\b"
+
+
+def _appositive(term: str, text: str) -> re.Match[str] | None:
+    return re.search(rf"{_LAUNCH_VERB}(?:\s+\S+){{0,3}}?\s+\W{{0,2}}{re.escape(term)}\W{{0,3}},\s+(?:an?|the)\s+\w",
+                     text, re.IGNORECASE)
+
+
 def defines(term: str, text: str) -> bool:
-    """Does `text` say what `term` is ("X is a ...", "X (...)", "X: ...", "X — ...")? A mention is
-    not a definition, nor is "X is released ..." or the "Yes, X is ..." of a yes/no answer."""
+    """Does `text` say what `term` is ("X is a ...", "X (...)", "X: ...", "X — ...", "announced X,
+    a ...")? A mention is not a definition, nor is "X is released ..." or the "Yes, X is ..." of a
+    yes/no answer."""
     if _YES_NO_LEAD.search(text):
         return False
+    if _appositive(term, text):
+        return True
     return re.search(rf"(?<![\w-]){re.escape(term)}\W{{0,3}}(?:\s+(?:is|are)\b{_NOT_A_GENUS}|\s+(?:means|stands for|"
                      rf"refers to)\b|\s*[(:\u2014]|\s+-\s)", text, re.IGNORECASE) is not None or re.search(
         rf"\(\s*{re.escape(term)}\s*\)", text, re.IGNORECASE) is not None
@@ -118,6 +136,8 @@ def defines(term: str, text: str) -> bool:
 def names_its_kind(term: str, text: str) -> bool:
     """Does `text` define `term` by naming what kind of thing it is ("X is a health data vault",
     "X is an open-source scanner")? The strongest definition, ahead of "X is device-agnostic"."""
+    if _appositive(term, text) and not _YES_NO_LEAD.search(text):
+        return True
     return defines(term, text) and re.search(
         rf"(?<![\w-]){re.escape(term)}\W{{0,3}}(?:\s*\([^)]{{0,80}}\))?(?:\s+(?:is|are)|\s*[:\u2014]|\s+-)\s+"
         rf"(?:an?|the|one)\b", text, re.IGNORECASE) is not None
