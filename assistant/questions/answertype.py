@@ -11,8 +11,9 @@ needs is `partly`. The patterns are about English PR/FAQs; a question of no know
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Kind = Literal["price", "when", "owner", "who", "figure", "any"]
 
@@ -70,6 +71,7 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
 }
 
 
+@functools.lru_cache(maxsize=8192)
 def kind_of(question: str) -> Kind:
     """The kind of a question, from its words; `any` when none of the kinds fits."""
     for kind, pattern in _KINDS:
@@ -115,9 +117,27 @@ _YES_NO_LEAD = re.compile(r"^\W*(?:yes|no)\b", re.IGNORECASE)
 _LAUNCH_VERB = r"\b(?:announc\w*|launch\w*|releas\w*|introduc\w*|unveil\w*|meet|presents?|presenting|ships?)\b"
 
 
-def _appositive(term: str, text: str) -> re.Match[str] | None:
-    return re.search(rf"{_LAUNCH_VERB}(?:\s+\S+){{0,3}}?\s+\W{{0,2}}{re.escape(term)}\W{{0,3}},\s+(?:an?|the)\s+\w",
-                     text, re.IGNORECASE)
+class _Definition(NamedTuple):
+    """The patterns that find a definition of one term, compiled once per term: every sentence of a
+    document is asked whether it defines the term of every "What is X?" question."""
+
+    appositive: re.Pattern[str]  # "announced X, a ..."
+    statement: re.Pattern[str]  # "X is ...", "X means ...", "X (", "X:", "X —", "X - "
+    expansion: re.Pattern[str]  # "... (X)"
+    genus: re.Pattern[str]  # "X is a ...", "X (...) is an ...", "X: the ..."
+
+
+@functools.lru_cache(maxsize=1024)
+def _definition(term: str) -> _Definition:
+    name = re.escape(term)
+    return _Definition(
+        re.compile(rf"{_LAUNCH_VERB}(?:\s+\S+){{0,3}}?\s+\W{{0,2}}{name}\W{{0,3}},\s+(?:an?|the)\s+\w", re.IGNORECASE),
+        re.compile(rf"(?<![\w-]){name}\W{{0,3}}(?:\s+(?:is|are)\b{_NOT_A_GENUS}|\s+(?:means|stands for|refers to)\b"
+                   rf"|\s*[(:\u2014]|\s+-\s)", re.IGNORECASE),
+        re.compile(rf"\(\s*{name}\s*\)", re.IGNORECASE),
+        re.compile(rf"(?<![\w-]){name}\W{{0,3}}(?:\s*\([^)]{{0,80}}\))?(?:\s+(?:is|are)|\s*[:\u2014]|\s+-)\s+"
+                   rf"(?:an?|the|one)\b", re.IGNORECASE),
+    )
 
 
 def defines(term: str, text: str) -> bool:
@@ -126,18 +146,15 @@ def defines(term: str, text: str) -> bool:
     yes/no answer."""
     if _YES_NO_LEAD.search(text):
         return False
-    if _appositive(term, text):
-        return True
-    return re.search(rf"(?<![\w-]){re.escape(term)}\W{{0,3}}(?:\s+(?:is|are)\b{_NOT_A_GENUS}|\s+(?:means|stands for|"
-                     rf"refers to)\b|\s*[(:\u2014]|\s+-\s)", text, re.IGNORECASE) is not None or re.search(
-        rf"\(\s*{re.escape(term)}\s*\)", text, re.IGNORECASE) is not None
+    found = _definition(term)
+    return bool(found.appositive.search(text) or found.statement.search(text) or found.expansion.search(text))
 
 
 def names_its_kind(term: str, text: str) -> bool:
     """Does `text` define `term` by naming what kind of thing it is ("X is a health data vault",
-    "X is an open-source scanner")? The strongest definition, ahead of "X is device-agnostic"."""
-    if _appositive(term, text) and not _YES_NO_LEAD.search(text):
-        return True
-    return defines(term, text) and re.search(
-        rf"(?<![\w-]){re.escape(term)}\W{{0,3}}(?:\s*\([^)]{{0,80}}\))?(?:\s+(?:is|are)|\s*[:\u2014]|\s+-)\s+"
-        rf"(?:an?|the|one)\b", text, re.IGNORECASE) is not None
+    "X is an open-source scanner", "announced X, a tablet app")? The strongest definition, ahead
+    of "X is device-agnostic"."""
+    if not defines(term, text):
+        return False
+    found = _definition(term)
+    return bool(found.appositive.search(text) or found.genus.search(text))

@@ -19,6 +19,7 @@ the package missing) the lexical and answer-type signals decide alone.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -64,6 +65,7 @@ from assistant.questions.text import (
     sentences,
     similarity,
     stem,
+    weighted,
     words,
 )
 
@@ -107,6 +109,7 @@ UNTYPED_IS_SILENCE: frozenset[str] = frozenset({"price"})
 SHORT_ANSWER_WORDS = 3  # a sentence shorter than this ("Yes.", "Always.") is quoted with the next one
 
 
+@functools.lru_cache(maxsize=16384)
 def mask(text: str, product: str | None) -> str:
     """`text` with the product's own name (and its possessive) replaced by "it"."""
     if not product or not product.strip():
@@ -274,6 +277,7 @@ class Reading:
         self.semantic = semantic.enabled()
         self._concepts: dict[int, frozenset[str]] = {}
         self._columns: dict[tuple[str, str], list[float]] = {}
+        self._satisfied: dict[tuple[str, int], float] = {}
 
     @cached_property
     def in_code(self) -> frozenset[int]:
@@ -440,6 +444,29 @@ class Reading:
             self._concepts[index] = concepts(text, aliases=self.aliases) | _answer_concepts(text)
         return self._concepts[index]
 
+    @cached_property
+    def _pair_concepts(self) -> list[frozenset[str]]:
+        """Each pair's question's concepts; a heading's also as an answer would say its subject."""
+        return [concepts(pair.question, aliases=self.aliases) | (_answer_concepts(pair.question)
+                if pair.item is None else frozenset()) for pair in self.pairs]
+
+    def sentence_satisfies(self, kind: Kind, index: int) -> bool:
+        """`satisfies(kind, sentence)`, worked out once per sentence and kind: every question of a
+        document asks it of every candidate sentence."""
+        key = (kind, index)
+        if key not in self._satisfied:
+            self._satisfied[key] = float(satisfies(kind, self.sentences[index].text))
+        return bool(self._satisfied[key])
+
+    def definition_strength(self, term: str, index: int) -> float:
+        """1.0 when the sentence says what kind of thing `term` is, 0.5 when it defines it less
+        plainly ("X is device-agnostic"), 0 when it does not define it; once per sentence and term."""
+        key = (f"defines:{term}", index)
+        if key not in self._satisfied:
+            text = self.sentences[index].text
+            self._satisfied[key] = (names_its_kind(term, text) and 1.0) or (defines(term, text) and 0.5) or 0.0
+        return float(self._satisfied[key])
+
     # --- matching --------------------------------------------------------------------------------
     def pair_scores(self, question: str, vector: np.ndarray | None) -> list[float]:
         """How well each FAQ question asks what `question` asks: cosine + shared concepts.
@@ -451,10 +478,7 @@ class Reading:
         cosines = (self.pair_vectors @ vector).tolist() if vector is not None and self.pairs else \
             [0.0] * len(self.pairs)
         out = []
-        for pair, cosine in zip(self.pairs, cosines, strict=True):
-            theirs = concepts(pair.question, aliases=self.aliases)
-            if pair.item is None:
-                theirs |= _answer_concepts(pair.question)  # a heading says its subject as an answer would
+        for theirs, cosine in zip(self._pair_concepts, cosines, strict=True):
             lexical = similarity(asked, theirs)
             if not (asked & theirs) - TRIVIAL and cosine < PARAPHRASE:
                 out.append(0.0)
@@ -467,8 +491,30 @@ class Reading:
         asked = concepts(question, aliases=self.aliases) - {"product", "define"}
         cosines = (self.sentence_vectors[indices] @ vector).tolist() if vector is not None and indices else \
             [0.0] * len(indices)
-        return [float(c) + SENTENCE_LEXICAL * coverage(asked, self.sentence_concepts(i))
-                for i, c in zip(indices, cosines, strict=True)]
+        covered = self.coverages(asked)
+        return [float(c) + SENTENCE_LEXICAL * covered[i] for i, c in zip(indices, cosines, strict=True)]
+
+    @cached_property
+    def _sentences_with(self) -> dict[str, list[int]]:
+        """Each concept, and the sentences that say it: a question's coverage of every sentence is
+        then a walk over its few concepts, not over every sentence's concepts."""
+        found: dict[str, list[int]] = {}
+        for index in range(len(self.sentences)):
+            for concept in self.sentence_concepts(index):
+                found.setdefault(concept, []).append(index)
+        return found
+
+    def coverages(self, asked: frozenset[str]) -> list[float]:
+        """`coverage(asked, sentence concepts)` of every sentence, in order."""
+        out = [0.0] * len(self.sentences)
+        total = weighted(asked)
+        if not total:
+            return out
+        for concept in asked:
+            share = weighted((concept,)) / total
+            for index in self._sentences_with.get(concept, ()):
+                out[index] += share
+        return out
 
     def prepare(self, questions: list[str]) -> None:
         """Embed every question about to be judged in one batch. The model's cost per call is
@@ -558,13 +604,12 @@ def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead:
     story = _asks_the_problem(reading, masked)
     ranked = []
     for index, score, cosine in zip(indices, scores, cosines, strict=True):
-        text = reading.sentences[index].text
-        bonus = TYPE_BONUS if kind != "any" and satisfies(kind, text) else 0.0
+        bonus = TYPE_BONUS if kind != "any" and reading.sentence_satisfies(kind, index) else 0.0
         if index == lead:
             bonus += LEAD_BONUS
-        if term is not None and defines(term, text):
+        if term is not None:
             # "X is a health data vault" says what X is; "X is device-agnostic" only describes it.
-            bonus += DEFINITION_BONUS if names_its_kind(term, text) else DEFINITION_BONUS / 2
+            bonus += DEFINITION_BONUS * reading.definition_strength(term, index)
         if faq_start is not None and (reading.sentences[index].start >= faq_start) != story:
             bonus += region_bonus
         if kind == "who" and subheading is not None and subheading.start <= reading.sentences[index].start \

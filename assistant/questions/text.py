@@ -304,6 +304,11 @@ def _total(items: Iterable[str]) -> float:
     return total
 
 
+def weighted(items: Iterable[str]) -> float:
+    """The summed weight of some concepts (`weight` of each)."""
+    return _total(items)
+
+
 def coverage(asked: frozenset[str], other: frozenset[str]) -> float:
     """How much of `asked` (weighted) `other` covers, 0..1."""
     if not asked:
