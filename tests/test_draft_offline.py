@@ -123,11 +123,11 @@ def test_free_form_meeting_notes_give_problem_and_numbers_with_context():
     draft = draft_offline(load_document(EXAMPLES / "meeting-notes-freeform.md"))
     pr = draft.press_release
     assert "clinic office managers" in pr.subheading
-    assert "1-2 hrs/day phoning people" in pr.problem and "~$120 lost" in pr.problem
+    assert "1-2 hours a day phoning people" in pr.problem and "about $120 lost" in pr.problem  # shorthand written out
     assert "if it fills the gap from the waitlist automatically I'd pay tomorrow" in pr.customer_quote
     assert "one manager" in pr.customer_quote
     economics = next(e for e in draft.faq.internal if e.topic == "economics")
-    assert "$150-300/mo" in economics.answer  # what they pay today is economics, not our price
+    assert "$150-300 a month" in economics.answer  # what they pay today is economics, not our price
     assert "[TBD: price]" in pr.call_to_action
 
 
@@ -179,7 +179,7 @@ def test_labelled_notes_fill_most_of_the_template():
 def test_bullet_notes_without_labels():
     draft = draft_offline(load_document(OWN / "bullets-only.md"))
     assert "nurses on night shift" in draft.press_release.subheading
-    assert "20 min per handover" in draft.press_release.problem
+    assert "20 minutes per handover" in draft.press_release.problem
     assert "night nurse, ward 4" in draft.press_release.customer_quote
     dependencies = next(e for e in draft.faq.internal if e.topic == "dependencies")
     assert "hospital wifi" in dependencies.answer
@@ -270,7 +270,7 @@ def test_a_region_is_not_a_city():
 @pytest.mark.parametrize(("notes", "lead"), [
     ("shelfsense-idea.md", "Out-of-stocks cost a mid-size store roughly $1,800 a week in lost sales."),
     ("freeform-meeting.md", "One owner loses around 15 covers a weekend to no-shows, which is about $900."),
-    ("bullet-dump.md", "Front desk spends 25 min per patient on insurance checks."),
+    ("bullet-dump.md", "Front desk spends 25 minutes per patient on insurance checks."),
     ("plain-words.md", "A missed walk usually means losing the client, about $80 a month."),
 ])
 def test_the_sharpest_problem_figure_leads_the_problem(notes, lead):
@@ -282,14 +282,14 @@ def test_the_sharpest_problem_figure_leads_the_problem(notes, lead):
 
 def test_the_sample_notes_lead_with_the_money_lost():
     draft = draft_offline(load_document(EXAMPLES / "meeting-notes-freeform.md"))
-    assert draft.press_release.problem.startswith("A missed 45 min physio slot = ~$120 lost.")
+    assert draft.press_release.problem.startswith("A missed 45-minute physio slot means about $120 lost.")
     shelf = draft_offline(load_document(EXAMPLES / "shelf-restock.md"))
     assert shelf.press_release.problem.startswith("Empty shelves cost them roughly 8% of weekly sales")
 
 
 def test_problem_evidence_is_never_the_market_size():
     draft = _draft("concept-invoices.md")
-    assert "4 people had invoices >90 days overdue." in draft.press_release.problem
+    assert "4 people had invoices more than 90 days overdue." in draft.press_release.problem
     market = _faq(draft, "market")
     assert ">90 days" not in market and "7 of 10" not in market
     assert "About 60,000 agencies in the UK with 5-50 staff (ONS 2025)." in market
@@ -336,8 +336,8 @@ def test_partners_and_risks_go_to_the_internal_faq():
 
 
 @pytest.mark.parametrize(("notes", "cost"), [
-    ("bullet-dump.md", "It costs $149/mo per practice."),
-    ("freeform-meeting.md", "It costs $79/month per restaurant."),
+    ("bullet-dump.md", "It costs $149 a month per practice."),
+    ("freeform-meeting.md", "It costs $79 a month per restaurant."),
     ("plain-words.md", "It is free for 5 dogs, then $15 a month."),
 ])
 def test_the_price_the_notes_give_is_the_call_to_action(notes, cost):
@@ -350,7 +350,7 @@ def test_bold_markdown_labels_are_labels_and_shorthand_is_quoted_not_glued():
     assert pr.headline == "ShelfSense for grocery store managers"
     assert pr.dateline == "Seattle — Q1 2028 —"
     assert pr.problem.startswith("Shelf gaps cost $2,400 per store per week")
-    assert "It costs $250/store/month." in pr.call_to_action
+    assert "It costs $250 per store a month." in pr.call_to_action
     assert pr.customer_quote == ("“I only find out we're out of oat milk when a customer complains.” — Jo Park, "
                                  "store manager, Seattle")
     # "camera per shelf, counts stock" takes no verb: it is set off as the notes wrote it, not glued.
@@ -365,7 +365,7 @@ def test_free_form_sync_notes():
     pr = draft.press_release
     assert pr.headline.startswith("Loop sends the invoice")  # "We're calling it Loop."
     assert pr.dateline == "Berlin — June 2027 —"
-    assert pr.problem.startswith("4 people had invoices >90 days overdue.")
+    assert pr.problem.startswith("4 people had invoices more than 90 days overdue.")
     assert "Loop sends" not in pr.problem  # the idea is the solution's, not the problem's
     assert ">90 days" not in _faq(draft, "market")
     assert "Stripe for payments" in _faq(draft, "dependencies")
@@ -377,7 +377,7 @@ def test_a_label_set_off_by_a_dash():
     assert "It is a scheduling assistant for dog groomers." in pr.summary  # not "It gives them product idea - ..."
     assert pr.dateline == "Austin — September 2027 —"
     assert pr.customer_quote == "“I spend my lunch break texting people back” — Kim, groomer, Austin"
-    assert "It costs $19/mo." in pr.call_to_action
+    assert "It costs $19 a month." in pr.call_to_action
 
 
 @pytest.mark.parametrize(("text", "name"), [

@@ -34,9 +34,11 @@ _DAY_DATE = re.compile(r"(?<![A-Za-z])\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'd|my|we|our|us)\b")
 
 
-# -- small text helpers: they change case and punctuation, never words -----------------------------
+# -- small text helpers: they change case, punctuation and note shorthand, never facts or figures ---
 def sentence(text: str) -> str:
-    text = " ".join(text.split()).strip(" ;,")
+    from assistant.draft.shorthand import expand
+
+    text = expand(" ".join(text.split()).strip(" ;,"))
     if not text:
         return text
     if text[0].islower() and not re.match(r"[a-z]+[A-Z]", text):  # "eBay", "iPhone" keep their case
