@@ -88,3 +88,50 @@ def test_cached_hyphenation_patterns_hyphenate_as_pyphen_does(tmp_path: Path, mo
             assert cached.positions(word) == reference.positions(word), word
         del pyphen.hdcache[path]
     assert list(tmp_path.glob("pyphen-*.marshal"))
+
+
+SCORE_PROBE = ("import sys, runpy; sys.argv = ['prfaq', 'score', '--format', 'json', sys.argv[1]];\n"
+               "try:\n    runpy.run_module('assistant', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+               "print('pyphen' in sys.modules, file=sys.stderr)")
+
+
+def _score_in_a_process(doc: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    import os
+
+    return subprocess.run([sys.executable, "-c", SCORE_PROBE, str(doc)], capture_output=True, text=True,
+                          env={**os.environ, "PRFAQ_CACHE_DIR": str(cache)}, timeout=120)
+
+
+def test_words_counted_before_are_read_back_with_the_same_report(tmp_path: Path) -> None:
+    """The second run of the same document counts no syllable and loads no pyphen; every report is the
+    same, from a fresh cache, a warm one, and one whose memo files are damaged."""
+    doc = Path(__file__).resolve().parent.parent / "examples" / "docs" / "tally-prfaq.md"
+    cold = _score_in_a_process(doc, tmp_path)
+    memos = sorted(tmp_path.glob("memo-*.marshal"))
+    assert [p.name.split("-0.1")[0] for p in memos] == ["memo-syllables", "memo-zipf-en"]
+    warm = _score_in_a_process(doc, tmp_path)
+    assert cold.stderr.strip().endswith("True") and warm.stderr.strip().endswith("False"), warm.stderr
+    for path in memos:
+        path.write_bytes(b"\x00damaged")
+    damaged = _score_in_a_process(doc, tmp_path)
+    assert damaged.stderr.strip().endswith("True")  # not trusted: counted afresh, then written whole again
+    assert cold.stdout == warm.stdout == damaged.stdout and '"score"' in cold.stdout
+    assert all(path.stat().st_size > 1000 for path in memos)
+
+
+def test_a_memo_keeps_what_it_was_given_and_what_other_runs_added(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRFAQ_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(datacache, "_memos", {})
+    datacache.memo("demo", "k", int)["idea"] = 2
+    datacache.save_memos()
+    monkeypatch.setattr(datacache, "_memos", {})  # another process, meanwhile
+    datacache.memo("demo", "k", int)["customer"] = 3
+    datacache.save_memos()
+    monkeypatch.setattr(datacache, "_memos", {})
+    assert datacache.memo("demo", "k", int) == {"idea": 2, "customer": 3}
+    assert datacache.memo("other", "k", int) == {}  # another name: another table
+    monkeypatch.setattr(datacache, "_memos", {})
+    assert datacache.memo("demo", "k2", int) == {}  # another key (a package upgraded): starts empty
+    monkeypatch.setattr(datacache, "_memos", {})
+    assert datacache.memo("demo", "k", float) == {}  # values of another type are not trusted

@@ -97,7 +97,25 @@ def _hundredths(token: str) -> int | None:
 
 @lru_cache(maxsize=131072)
 def zipf(word: str) -> float:
-    """Zipf frequency of a word in English: 7 for "the", 3 for one in a million words, 0 unknown."""
+    """Zipf frequency of a word in English: 7 for "the", 3 for one in a million words, 0 unknown.
+
+    Words this user's runs looked up before come from a memo (`assistant.datacache.memo`) keyed
+    like the table: a document scored again on every save reads neither the table nor wordfreq."""
+    known = _known()
+    value = known.get(word)
+    if value is None:
+        value = known[word] = _zipf(word)
+    return value
+
+
+@lru_cache(maxsize=1)
+def _known() -> dict[str, float]:
+    from assistant.datacache import memo
+
+    return memo("zipf-en", f"{_TABLE_FORMAT}-wordfreq-{_wordfreq_version()}", float)
+
+
+def _zipf(word: str) -> float:
     if not _SIMPLE.fullmatch(word) or _DIGITS.search(word):
         return _from_wordfreq(word)
     tokens = _TOKEN.findall(word)

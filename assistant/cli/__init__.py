@@ -58,6 +58,8 @@ def main(*, fast: bool = True) -> None:
         _main(fast=fast)
     finally:
         patterncache.save()
+        if "assistant.datacache" in sys.modules:  # a run that looked nothing up has no memo to write
+            sys.modules["assistant.datacache"].save_memos()
 
 
 def _skip_pydantic_plugins() -> None:
