@@ -162,3 +162,15 @@ def test_score_skips_pydantic_plugins_unless_the_user_chose(docs: Path, given: s
                           timeout=120)
     assert proc.stdout.startswith("# Clarity score:")
     assert proc.stderr.strip().splitlines()[-1] == repr(seen)
+
+
+def test_collection_resumes_after_the_first_document(docs: Path) -> None:
+    """`prfaq score` starts with the garbage collector off (start-up time); it is on again once a document
+    is scored, so a pre-commit run over many files frees what each one leaves behind."""
+    probe = ("import gc, sys; sys.argv = ['prfaq', 'score', 'missing.md', 'weak.md', 'launch.md']\n"
+             "from assistant.cli import main\n"
+             "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+             "print(code, gc.isenabled(), gc.get_freeze_count() > 10000, file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=docs, timeout=120)
+    assert proc.stdout.count("# Clarity score:") == 2
+    assert proc.stderr.strip().splitlines()[-1] == "2 True True"

@@ -6,6 +6,7 @@ a plain `prfaq score FILE...` runs through the fast path (assistant.cli.fast) wi
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from typing import TYPE_CHECKING, Any
@@ -53,6 +54,7 @@ def main(*, fast: bool = True) -> None:
     command = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in _COMMANDS else "other"
     if command == "score":
         _skip_pydantic_plugins()
+        gc.disable()  # during start-up only: assistant.cli.score_run.collect_again says why
     patterncache.install(command)  # first: every module imported from here on compiles its patterns through it
     try:
         _main(fast=fast)
