@@ -119,19 +119,47 @@ def test_words_counted_before_are_read_back_with_the_same_report(tmp_path: Path)
     assert all(path.stat().st_size > 1000 for path in memos)
 
 
-def test_a_memo_keeps_what_it_was_given_and_what_other_runs_added(tmp_path: Path,
+def test_a_memo_keeps_what_it_computed_and_what_other_runs_added(tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PRFAQ_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(datacache, "_memos", {})
-    datacache.memo("demo", "k", int)["idea"] = 2
+    computed: list[str] = []
+
+    def count(word: str) -> int:
+        computed.append(word)
+        return len(word)
+
+    def fresh_process() -> None:
+        monkeypatch.setattr(datacache, "_memos", {})
+
+    fresh_process()
+    assert datacache.memo("demo", "k", int).get("idea", count) == 4
+    assert datacache.memo("demo", "k", int).get("idea", count) == 4  # asked again: not computed again
     datacache.save_memos()
-    monkeypatch.setattr(datacache, "_memos", {})  # another process, meanwhile
-    datacache.memo("demo", "k", int)["customer"] = 3
+    fresh_process()  # another run, meanwhile
+    assert datacache.memo("demo", "k", int).get("customer", count) == 8
+    datacache.save_memos()
+    fresh_process()
+    assert datacache.memo("demo", "k", int).get("idea", count) == 4
+    assert datacache.memo("demo", "k", int).get("customer", count) == 8
+    assert computed == ["idea", "customer"]
+    assert datacache.memo("other", "k", int).get("idea", count) == 4  # another name: another table
+    fresh_process()
+    assert datacache.memo("demo", "k2", int).get("idea", count) == 4  # another key (an upgrade): computed
+    fresh_process()
+    assert datacache.memo("demo", "k", float).get("idea", lambda word: 0.5) == 0.5  # wrong type: not trusted
+    assert computed == ["idea", "customer", "idea", "idea"]
+
+
+def test_a_memo_past_its_size_keeps_the_words_of_this_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRFAQ_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(datacache, "MEMO_MAX_ENTRIES", 3)
+    monkeypatch.setattr(datacache, "_memos", {})
+    for word in ("a", "bb", "ccc"):
+        datacache.memo("demo", "k", int).get(word, len)
     datacache.save_memos()
     monkeypatch.setattr(datacache, "_memos", {})
-    assert datacache.memo("demo", "k", int) == {"idea": 2, "customer": 3}
-    assert datacache.memo("other", "k", int) == {}  # another name: another table
+    for word in ("ccc", "dddd"):
+        datacache.memo("demo", "k", int).get(word, len)
+    datacache.save_memos()
     monkeypatch.setattr(datacache, "_memos", {})
-    assert datacache.memo("demo", "k2", int) == {}  # another key (a package upgraded): starts empty
-    monkeypatch.setattr(datacache, "_memos", {})
-    assert datacache.memo("demo", "k", float) == {}  # values of another type are not trusted
+    assert datacache.memo("demo", "k", int).table == {"ccc": 3, "dddd": 4}

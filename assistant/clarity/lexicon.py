@@ -17,6 +17,10 @@ import marshal
 import math
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.datacache import Memo
 
 _PLAIN = re.compile(r"[a-z0-9']+")  # the words the table holds (wordfreq's keys of these letters)
 # Words made only of these are split here exactly as wordfreq's English tokenizer splits them:
@@ -101,15 +105,11 @@ def zipf(word: str) -> float:
 
     Words this user's runs looked up before come from a memo (`assistant.datacache.memo`) keyed
     like the table: a document scored again on every save reads neither the table nor wordfreq."""
-    known = _known()
-    value = known.get(word)
-    if value is None:
-        value = known[word] = _zipf(word)
-    return value
+    return _known().get(word, _zipf)
 
 
 @lru_cache(maxsize=1)
-def _known() -> dict[str, float]:
+def _known() -> Memo[float]:
     from assistant.datacache import memo
 
     return memo("zipf-en", f"{_TABLE_FORMAT}-wordfreq-{_wordfreq_version()}", float)

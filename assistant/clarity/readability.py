@@ -16,6 +16,8 @@ from assistant.clarity.text import Prose, Sentence
 if TYPE_CHECKING:
     import pyphen
 
+    from assistant.datacache import Memo
+
 _CODE = 0x100  # numbers stored as characters above "\n", so one string holds them all
 
 
@@ -122,16 +124,15 @@ def _hyphenated_syllables(word: str) -> int:
     (`assistant.datacache.memo`): a document scored again on every save counts no word twice, and
     does not load pyphen's patterns at all when it has no new word."""
     known = _known_syllables()
-    count = known.get(word) if known is not None else None
-    if count is None:
-        count = len(_hyphenator().positions(word)) + 1
-        if known is not None:
-            known[word] = count
-    return count
+    return known.get(word, _count_with_pyphen) if known is not None else _count_with_pyphen(word)
+
+
+def _count_with_pyphen(word: str) -> int:
+    return len(_hyphenator().positions(word)) + 1
 
 
 @lru_cache(maxsize=1)
-def _known_syllables() -> dict[str, int] | None:
+def _known_syllables() -> Memo[int] | None:
     """The memo of syllable counts, keyed by pyphen's code and English dictionary as installed
     (found without importing pyphen); None when they cannot be found (counted afresh every time)."""
     import os
