@@ -74,8 +74,8 @@ def collect_again() -> None:
     `prfaq score` runs on every commit and every save. Its start-up builds some 45,000 objects that
     live as long as the process (modules, classes, pydantic's validators). With the collector on,
     about 60 passes over them during start-up find next to nothing to free (~7 ms), and the
-    collection at interpreter exit walks all of them once more (~17 ms): a quarter of a second's
-    run lost to freeing nothing. So `assistant.cli.main` starts `score` with it off; here what
+    collection at interpreter exit walks all of them once more (~17 ms): about 24 ms of a 210 ms
+    run spent freeing nothing. So `assistant.cli.main` starts `score` with it off; here what
     start-up built is set aside for good (gc.freeze: never scanned again, at exit neither) and
     collection resumes for the documents that follow."""
     if not gc.isenabled():
