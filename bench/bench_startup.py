@@ -7,7 +7,10 @@ with its wall time (min and median) and CPU time (user + system, which a busy ma
 less), and their ratio (prfaq / proselint: at most 1.0 is the goal); then `prfaq --help`, `python
 -c "import openai"` for comparison, and how fast documents load and parse. The score runs use
 the user cache dir and bytecode as an installed prfaq would, after one warm-up run that fills
-them (PYTHONDONTWRITEBYTECODE is dropped for these runs).
+them (PYTHONDONTWRITEBYTECODE is dropped for these runs). The warm-up also fills the memo of the
+document's words (syllables, frequencies: `assistant.datacache.memo`), as the previous save of
+the same file does for an editor or a pre-commit hook; a last line scores the document with
+that memo emptied before each run, as the first run on a new document is.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,12 +39,15 @@ def time_process(argv: list[str], runs: int) -> tuple[float, float]:
     return min(samples), statistics.median(samples)
 
 
-def time_in_turns(commands: dict[str, list[str]], runs: int,
-                  env: dict[str, str] | None = None) -> dict[str, tuple[list[float], list[float]]]:
-    """Each command `runs` times, in turns (a load spike hits both): wall and CPU seconds per run."""
+def time_in_turns(commands: dict[str, list[str]], runs: int, env: dict[str, str] | None = None,
+                  prepare: dict[str, Callable[[], None]] | None = None) -> dict[str, tuple[list[float], list[float]]]:
+    """Each command `runs` times, in turns (a load spike hits both): wall and CPU seconds per run.
+    `prepare[name]`, if given, runs (untimed) before each run of that command."""
     samples: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in commands}
     for _ in range(runs):
         for name, argv in commands.items():
+            if prepare and name in prepare:
+                prepare[name]()
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
             subprocess.run(argv, capture_output=True, check=False, env=env)
@@ -65,12 +72,28 @@ def bench_score_vs_proselint(doc: Path, runs: int) -> None:
     # would compile prfaq's modules from source on every start while proselint's are compiled.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     subprocess.run(score, capture_output=True, check=False, env=env)  # warm-up: user cache dir, bytecode
-    samples = time_in_turns({"prfaq score": score, "proselint check": lint}, runs, env)
+    with tempfile.TemporaryDirectory() as cache:
+        # The same run with a cache dir of its own whose memo of words is emptied before each run:
+        # a document of words never scored before (the first run on a new document).
+        fresh_env = {**env, "PRFAQ_CACHE_DIR": cache}
+        subprocess.run(score, capture_output=True, check=False, env=fresh_env)
+
+        def forget_words() -> None:
+            for memo in Path(cache).glob("memo-*"):
+                memo.unlink()
+
+        samples = time_in_turns({"prfaq score": score, "proselint check": lint}, runs, env)
+        fresh = time_in_turns({"prfaq score, new words": score}, runs, fresh_env,
+                              prepare={"prfaq score, new words": forget_words})
     print(f"{doc.name}, {runs} runs each, in turns (load average {os.getloadavg()[0]:.1f}):")
     for name, (walls, cpus) in samples.items():
         print(f"  {name:<16} wall min {min(walls) * 1000:5.0f} ms, median {statistics.median(walls) * 1000:5.0f} ms;"
               f" CPU min {min(cpus) * 1000:5.0f} ms, median {statistics.median(cpus) * 1000:5.0f} ms")
     (s_wall, s_cpu), (p_wall, p_cpu) = samples["prfaq score"], samples["proselint check"]
+    (f_wall, f_cpu) = fresh["prfaq score, new words"]
+    print(f"  {'prfaq score, new words':<16} wall min {min(f_wall) * 1000:5.0f} ms, median "
+          f"{statistics.median(f_wall) * 1000:5.0f} ms; CPU min {min(f_cpu) * 1000:5.0f} ms, median "
+          f"{statistics.median(f_cpu) * 1000:5.0f} ms  (run after the others; the ratio is of the first line)")
     print(f"  ratio prfaq/proselint: wall min {min(s_wall) / min(p_wall):.2f}, "
           f"median {statistics.median(s_wall) / statistics.median(p_wall):.2f}; "
           f"CPU min {min(s_cpu) / min(p_cpu):.2f}, median {statistics.median(s_cpu) / statistics.median(p_cpu):.2f}"

@@ -4,6 +4,7 @@ take is left to typer; and the compiled-pattern cache changes nothing a user see
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -144,3 +145,32 @@ print(len(table))
                           env={**__import__("os").environ, "PRFAQ_CACHE_DIR": str(tmp_path)})
     assert proc.returncode == 0, proc.stderr
     assert int(proc.stdout) > 100
+
+
+@pytest.mark.parametrize(("given", "seen"), [(None, "__all__"), ("", ""), ("logfire", "logfire")])
+def test_score_skips_pydantic_plugins_unless_the_user_chose(docs: Path, given: str | None, seen: str) -> None:
+    """pydantic's plugin scan is turned off for `prfaq score` (start-up time); a value the user set,
+    even empty (every plugin on), is what pydantic reads."""
+    probe = ("import os, sys; sys.argv = ['prfaq', 'score', 'weak.md']\n"
+             "from assistant.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(repr(os.environ.get('PYDANTIC_DISABLE_PLUGINS')), file=sys.stderr)")
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if given is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = given
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=docs, env=env,
+                          timeout=120)
+    assert proc.stdout.startswith("# Clarity score:")
+    assert proc.stderr.strip().splitlines()[-1] == repr(seen)
+
+
+def test_collection_resumes_after_the_first_document(docs: Path) -> None:
+    """`prfaq score` starts with the garbage collector off (start-up time); it is on again once a document
+    is scored, so a pre-commit run over many files frees what each one leaves behind."""
+    probe = ("import gc, sys; sys.argv = ['prfaq', 'score', 'missing.md', 'weak.md', 'launch.md']\n"
+             "from assistant.cli import main\n"
+             "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+             "print(code, gc.isenabled(), gc.get_freeze_count() > 10000, file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=docs, timeout=120)
+    assert proc.stdout.count("# Clarity score:") == 2
+    assert proc.stderr.strip().splitlines()[-1] == "2 True True"

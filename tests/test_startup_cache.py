@@ -88,3 +88,78 @@ def test_cached_hyphenation_patterns_hyphenate_as_pyphen_does(tmp_path: Path, mo
             assert cached.positions(word) == reference.positions(word), word
         del pyphen.hdcache[path]
     assert list(tmp_path.glob("pyphen-*.marshal"))
+
+
+SCORE_PROBE = ("import sys, runpy; sys.argv = ['prfaq', 'score', '--format', 'json', sys.argv[1]];\n"
+               "try:\n    runpy.run_module('assistant', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+               "print('pyphen' in sys.modules, file=sys.stderr)")
+
+
+def _score_in_a_process(doc: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    import os
+
+    return subprocess.run([sys.executable, "-c", SCORE_PROBE, str(doc)], capture_output=True, text=True,
+                          env={**os.environ, "PRFAQ_CACHE_DIR": str(cache)}, timeout=120)
+
+
+def test_words_counted_before_are_read_back_with_the_same_report(tmp_path: Path) -> None:
+    """The second run of the same document counts no syllable and loads no pyphen; every report is the
+    same, from a fresh cache, a warm one, and one whose memo files are damaged."""
+    doc = Path(__file__).resolve().parent.parent / "examples" / "docs" / "tally-prfaq.md"
+    cold = _score_in_a_process(doc, tmp_path)
+    memos = sorted(tmp_path.glob("memo-*.marshal"))
+    assert [p.name.split("-0.1")[0] for p in memos] == ["memo-syllables", "memo-zipf-en"]
+    warm = _score_in_a_process(doc, tmp_path)
+    assert cold.stderr.strip().endswith("True") and warm.stderr.strip().endswith("False"), warm.stderr
+    for path in memos:
+        path.write_bytes(b"\x00damaged")
+    damaged = _score_in_a_process(doc, tmp_path)
+    assert damaged.stderr.strip().endswith("True")  # not trusted: counted afresh, then written whole again
+    assert cold.stdout == warm.stdout == damaged.stdout and '"score"' in cold.stdout
+    assert all(path.stat().st_size > 1000 for path in memos)
+
+
+def test_a_memo_keeps_what_it_computed_and_what_other_runs_added(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRFAQ_CACHE_DIR", str(tmp_path))
+    computed: list[str] = []
+
+    def count(word: str) -> int:
+        computed.append(word)
+        return len(word)
+
+    def fresh_process() -> None:
+        monkeypatch.setattr(datacache, "_memos", {})
+
+    fresh_process()
+    assert datacache.memo("demo", "k", int).get("idea", count) == 4
+    assert datacache.memo("demo", "k", int).get("idea", count) == 4  # asked again: not computed again
+    datacache.save_memos()
+    fresh_process()  # another run, meanwhile
+    assert datacache.memo("demo", "k", int).get("customer", count) == 8
+    datacache.save_memos()
+    fresh_process()
+    assert datacache.memo("demo", "k", int).get("idea", count) == 4
+    assert datacache.memo("demo", "k", int).get("customer", count) == 8
+    assert computed == ["idea", "customer"]
+    assert datacache.memo("other", "k", int).get("idea", count) == 4  # another name: another table
+    fresh_process()
+    assert datacache.memo("demo", "k2", int).get("idea", count) == 4  # another key (an upgrade): computed
+    fresh_process()
+    assert datacache.memo("demo", "k", float).get("idea", lambda word: 0.5) == 0.5  # wrong type: not trusted
+    assert computed == ["idea", "customer", "idea", "idea"]
+
+
+def test_a_memo_past_its_size_keeps_the_words_of_this_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRFAQ_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(datacache, "MEMO_MAX_ENTRIES", 3)
+    monkeypatch.setattr(datacache, "_memos", {})
+    for word in ("a", "bb", "ccc"):
+        datacache.memo("demo", "k", int).get(word, len)
+    datacache.save_memos()
+    monkeypatch.setattr(datacache, "_memos", {})
+    for word in ("ccc", "dddd"):
+        datacache.memo("demo", "k", int).get(word, len)
+    datacache.save_memos()
+    monkeypatch.setattr(datacache, "_memos", {})
+    assert datacache.memo("demo", "k", int).table == {"ccc": 3, "dddd": 4}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 if TYPE_CHECKING:
     from assistant.documents.models import Document
@@ -22,6 +22,11 @@ Criterion = Literal[
 CRITERIA: tuple[Criterion, ...] = (
     "simplicity", "active_voice", "specificity", "jargon_acronyms", "customer_benefit", "structure"
 )
+
+
+# What the model answers is validated only when `prfaq score --judge` asks it; `prfaq score` alone,
+# which runs on every commit, imports these classes without building their validators.
+_BUILT_WHEN_USED = ConfigDict(defer_build=True)
 
 
 class Evidence(BaseModel):
@@ -56,6 +61,8 @@ class JudgeReport(BaseModel):
 
 
 class CriterionAnswer(BaseModel):
+    model_config = _BUILT_WHEN_USED
+
     criterion: Criterion
     quotes: list[str] = Field(default_factory=list)
     reasoning: str
@@ -63,6 +70,8 @@ class CriterionAnswer(BaseModel):
 
 
 class JudgeAnswer(BaseModel):
+    model_config = _BUILT_WHEN_USED
+
     criteria: list[CriterionAnswer]
 
     @model_validator(mode="after")

@@ -17,6 +17,10 @@ import marshal
 import math
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.datacache import Memo
 
 _PLAIN = re.compile(r"[a-z0-9']+")  # the words the table holds (wordfreq's keys of these letters)
 # Words made only of these are split here exactly as wordfreq's English tokenizer splits them:
@@ -97,7 +101,21 @@ def _hundredths(token: str) -> int | None:
 
 @lru_cache(maxsize=131072)
 def zipf(word: str) -> float:
-    """Zipf frequency of a word in English: 7 for "the", 3 for one in a million words, 0 unknown."""
+    """Zipf frequency of a word in English: 7 for "the", 3 for one in a million words, 0 unknown.
+
+    Words this user's runs looked up before come from a memo (`assistant.datacache.memo`) keyed
+    like the table: a document scored again on every save reads neither the table nor wordfreq."""
+    return _known().get(word, _zipf)
+
+
+@lru_cache(maxsize=1)
+def _known() -> Memo[float]:
+    from assistant.datacache import memo
+
+    return memo("zipf-en", f"{_TABLE_FORMAT}-wordfreq-{_wordfreq_version()}", float)
+
+
+def _zipf(word: str) -> float:
     if not _SIMPLE.fullmatch(word) or _DIGITS.search(word):
         return _from_wordfreq(word)
     tokens = _TOKEN.findall(word)

@@ -7,7 +7,7 @@ the float sum to two places).
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.clarity.judge import JudgeReport
 from assistant.rubric.models import RubricCheck, RubricElement, RubricReport
@@ -84,6 +84,8 @@ class ScoreReport(BaseModel):
 class ScoreReports(BaseModel):
     """`prfaq score A B ... --format json`: one report per document that could be read, in the
     order given (one document alone prints its `ScoreReport`)."""
+
+    model_config = ConfigDict(defer_build=True)  # built on first use: a single document never needs it
 
     schema_version: str = SCORE_SCHEMA_VERSION
     reports: list[ScoreReport] = Field(default_factory=list)

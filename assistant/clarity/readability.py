@@ -16,6 +16,8 @@ from assistant.clarity.text import Prose, Sentence
 if TYPE_CHECKING:
     import pyphen
 
+    from assistant.datacache import Memo
+
 _CODE = 0x100  # numbers stored as characters above "\n", so one string holds them all
 
 
@@ -114,7 +116,40 @@ def syllables(word: str) -> int:
     if not lower.isalpha():
         parts = [p for p in re.split(r"[^a-z]+", lower) if p]
         return max(1, sum(syllables(p) for p in parts)) if parts else 1
-    return len(_hyphenator().positions(lower)) + 1
+    return _hyphenated_syllables(lower)
+
+
+def _hyphenated_syllables(word: str) -> int:
+    """pyphen's count for a plain lower-case word, from the words this user's runs counted before
+    (`assistant.datacache.memo`): a document scored again on every save counts no word twice, and
+    does not load pyphen's patterns at all when it has no new word."""
+    known = _known_syllables()
+    return known.get(word, _count_with_pyphen) if known is not None else _count_with_pyphen(word)
+
+
+def _count_with_pyphen(word: str) -> int:
+    return len(_hyphenator().positions(word)) + 1
+
+
+@lru_cache(maxsize=1)
+def _known_syllables() -> Memo[int] | None:
+    """The memo of syllable counts, keyed by pyphen's code and English dictionary as installed
+    (found without importing pyphen); None when they cannot be found (counted afresh every time)."""
+    import os
+    from importlib.util import find_spec
+
+    from assistant.datacache import memo
+
+    spec = find_spec("pyphen")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        code = os.stat(spec.origin)
+        patterns = os.stat(os.path.join(os.path.dirname(spec.origin), "dictionaries", "hyph_en_US.dic"))
+    except OSError:
+        return None
+    key = f"en_US-{code.st_size}-{code.st_mtime_ns}-{patterns.st_size}-{patterns.st_mtime_ns}"
+    return memo("syllables", key, int)
 
 
 def fk_grade_of(word_count: int, sentence_count: int, syllable_count: int) -> float:
