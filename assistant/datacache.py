@@ -47,8 +47,18 @@ def cached(name: str, key: str, build: Callable[[], Any]) -> Any:
             marshal.dump(value, handle)
         os.replace(tmp, path)  # atomic: a concurrent run reads the old file or the whole new one
     except OSError:
-        pass
+        return value
+    _remove_stale(name, path)
     return value
+
+
+def _remove_stale(name: str, current: Path) -> None:
+    """Remove the files of `name` built under other keys (an upgraded package, an edited bank): no
+    run asks for them again, and the cache dir would otherwise keep one per version for good."""
+    for other in current.parent.glob(f"{name}-[0-9]*.marshal"):
+        if other != current:
+            with contextlib.suppress(OSError):
+                other.unlink()
 
 
 MEMO_MAX_ENTRIES = 20_000  # reading a memo costs ~0.14 ms per 1,000 words: past this, it keeps this run's words

@@ -10,6 +10,12 @@ file is rejected there and the pattern is compiled afresh).
 `install(name)` hooks `re`'s compiler for this process (the CLI calls it first thing; the library
 never does), and for the processes it forks (critique's workers); `save()` writes the table back
 when the process compiled something new, merged with what the file holds by then.
+
+A pattern joins the file only once two runs have compiled it. The rules' own patterns are the
+same on every run; the ones built from a document's words (its product's name, its terms) are
+new with every folder, and kept them all, `critique`'s file grew to 12 MB of patterns no later
+run asked for, read and rewritten on every run. The patterns seen once wait in a small
+`.pending` file of their hashes, read only when saving.
 PRFAQ_NO_PATTERN_CACHE=1 leaves `re` alone. The file is
 keyed by prfaq's version and the interpreter's exact version and regex-engine magic number.
 Python 3.11-3.13 only (their `re._compiler.compile` has the shape reproduced here); elsewhere
@@ -27,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 MAX_ENTRIES = 4000  # beyond this (patterns built from documents, say) the table restarts from this run's
+MAX_PENDING = 50_000  # hashes of patterns seen once; beyond this, only this run's are kept
 
 _state: dict[str, Any] = {}
 
@@ -56,7 +63,7 @@ def install(name: str) -> None:
     if not all(hasattr(compiler, name) for name in ("compile", "_code", "_parser", "_sre", "SRE_FLAG_DEBUG")):
         return
     path = _path("".join(c for c in name if c.isalnum()) or "cli")
-    _state.update(path=path, table=_read(path), used=set(), added=0, original=compiler.compile, compiler=compiler)
+    _state.update(path=path, table=_read(path), used=set(), added={}, original=compiler.compile, compiler=compiler)
     compiler.compile = _compile
 
 
@@ -97,7 +104,7 @@ def _compile(p: Any, flags: int = 0) -> Any:
     if not _from_tokenize():
         table[key] = entry
         _state["used"].add(key)
-        _state["added"] += 1
+        _state["added"][key] = entry
     return compiled
 
 
@@ -111,23 +118,43 @@ def _from_tokenize() -> bool:
 
 
 def save() -> None:
-    """Write the table back if this run compiled a pattern the file did not have."""
+    """Write back the patterns this run compiled that an earlier run compiled too (see the module's
+    docstring); remember the others' hashes for the next run."""
     if not _state or not _state["added"]:
         return
     path: Path = _state["path"]
-    table = {**_read(path), **_state["table"]}  # keep what other processes (the critique workers) added
-    if len(table) > MAX_ENTRIES:
-        table = {key: table[key] for key in _state["used"] if key in table}
+    added: dict[tuple[str, int], tuple[Any, ...]] = _state["added"]
+    pending_path = path.with_name(path.name + ".pending")
+    pending: dict[Any, Any] = dict(_read(pending_path))  # pattern hash -> 1
+    keep = {key: entry for key, entry in added.items() if _hash(key) in pending}
+    waiting = {**pending, **{_hash(key): 1 for key in added if key not in keep}}
+    if len(waiting) > MAX_PENDING:
+        waiting = {_hash(key): 1 for key in added if key not in keep}
+    _write(pending_path, waiting)
+    if keep:
+        table = {**_read(path), **keep}  # keep what other processes (the critique workers) added
+        if len(table) > MAX_ENTRIES:
+            table = {key: table[key] for key in _state["used"] if key in table}
+        _write(path, table)
+    _state["added"] = {}
+
+
+def _hash(key: tuple[str, int]) -> bytes:
+    import hashlib
+
+    return hashlib.blake2b(f"{key[1]}:{key[0]}".encode("utf-8", "surrogatepass"), digest_size=8).digest()
+
+
+def _write(path: Path, value: dict[Any, Any]) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as handle:
-            marshal.dump(table, handle)
+            marshal.dump(value, handle)
         os.replace(tmp, path)  # atomic: a concurrent run reads the old file or the whole new one
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-    _state["added"] = 0
 
 
 def uninstall() -> None:

@@ -163,3 +163,16 @@ def test_a_memo_past_its_size_keeps_the_words_of_this_run(tmp_path: Path, monkey
     datacache.save_memos()
     monkeypatch.setattr(datacache, "_memos", {})
     assert datacache.memo("demo", "k", int).table == {"ccc": 3, "dddd": 4}
+
+
+def test_a_rebuilt_table_replaces_the_files_of_older_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.datacache import cached
+
+    monkeypatch.setenv("PRFAQ_CACHE_DIR", str(tmp_path))
+    assert cached("table", "v1", lambda: {"a": 1}) == {"a": 1}
+    assert cached("other-table", "v1", lambda: [1]) == [1]
+    assert cached("table", "v2", lambda: {"a": 2}) == {"a": 2}
+    names = sorted(p.name.split("-")[0] + "-" + p.name.rsplit("-", 1)[-1] for p in tmp_path.glob("*.marshal"))
+    assert len(list(tmp_path.glob("table-*.marshal"))) == 1, names  # v1's file is gone
+    assert len(list(tmp_path.glob("other-table-*.marshal"))) == 1, names  # another name is left alone
+    assert cached("table", "v2", lambda: {"a": 99}) == {"a": 2}  # read back, not rebuilt
