@@ -13,12 +13,13 @@ from assistant.questions.rank import (
     Order,
     asked_priority,
     diversified,
+    external_share,
     priority,
     rank_score,
     ranked,
     top_then_grouped,
 )
-from assistant.questions.select import product_name, select
+from assistant.questions.select import document_kinds, product_name, select
 
 if TYPE_CHECKING:
     from assistant.documents.models import Document
@@ -66,7 +67,7 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
     before = len(questions)
     unique = merge_duplicates(ranked(questions), lambda q: q.question, aliases=[product] if product else [],
                               on_merge=_merge_into, distinct=_same_template_other_name)
-    shown = top_then_grouped(diversified(unique, bank.family, order), top)
+    shown = top_then_grouped(diversified(unique, bank.family, order), top, external_share(document_kinds(doc, bank)))
     report = QuestionReport(engine="offline", path=doc.path, product=product, questions=recut(shown, original),
                             counts=count(shown, merged=before - len(unique)))
     if not doc.faq:

@@ -811,6 +811,13 @@ def _relevance(doc: Document, hits: list[re.Match[str]], release_end: int) -> fl
     return min(1.0, 0.35 + 0.15 * strength)
 
 
+def document_kinds(doc: Document, bank: Bank) -> frozenset[str]:
+    """The kinds of venture the document describes (bank.yaml `contexts`: commercial, open_source,
+    internal, noncommercial), read after a collector's "source:" line."""
+    skip_to = doc.text.find("\n") + 1 if doc.text.lower().startswith("source:") else 0
+    return bank.contexts_of(doc.text[skip_to:])
+
+
 def select(doc: Document, bank: Bank, product: str | None,
            confirm: Callable[[str, FaqItem], bool] | None = None) -> list[Candidate]:
     """The bank questions this document raises, each with the reason and the words behind it.
@@ -820,7 +827,7 @@ def select(doc: Document, bank: Bank, product: str | None,
     by_faq = faq_matches(doc, bank, aliases)
     release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
     skip_to = doc.text.find("\n") + 1 if doc.text.lower().startswith("source:") else 0  # a collector's note
-    kinds = bank.contexts_of(doc.text[skip_to:])
+    kinds = document_kinds(doc, bank)
     present = bank.literals_in(doc.text)
     candidates: list[Candidate] = []
     for question in bank.questions:
