@@ -254,3 +254,35 @@ def test_feature_names_and_their_reasons_are_cut_exactly_from_the_document():
             assert document.text[question.why_span.start:question.why_span.end] == question.why_span.text
         if question.evidence is not None:
             assert document.text[question.evidence.start:question.evidence.end] == question.evidence.text
+
+
+# --- incumbents named by example -------------------------------------------------------------
+@pytest.mark.parametrize("sentence, name", [
+    ("Traditional bookkeeping apps like Xero, Sage or FreeAgent expect an accountant.", "Xero"),
+    ("Owners use popular tools such as QuickBooks and Wave, built for accountants.", "QuickBooks"),
+    ("Existing scanners like shoebox2/ReceiptBank lose the paper.", "shoebox2"),
+])
+def test_a_list_of_what_people_use_today_names_the_incumbent_by_its_first_example(sentence: str, name: str):
+    assert [found for found, _ in alternatives(doc(sentence), "Ledgerly")] == [name]
+    assert f"How is Ledgerly different from {name}?" in named(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shops like Dana's, Ana's and Bo's keep receipts in a shoebox.",  # no word for what people use today
+    "Traditional shops like bakeries, florists and cafes keep receipts.",  # ordinary words, not names
+    "Existing apps like [COMPETITOR], [COMPETITOR 2] or others cost more.",  # placeholders
+    "Unlike traditional tools, it works like Figma for receipts.",  # one example is a comparison, not a list
+    "Traditional tools like Ledgerly Classic, the old desktop app, are retired.",  # the product itself
+])
+def test_no_incumbent_from_examples_that_are_not_names_of_what_people_use(sentence: str):
+    assert alternatives(doc(sentence), "Ledgerly") == []
+
+
+def test_an_incumbent_named_by_example_cites_its_sentence_exactly():
+    sentence = "Traditional bookkeeping apps like Xero, Sage or FreeAgent expect an accountant."
+    document = doc(sentence)
+    found = [q for q in questions_offline(document, order="asked").questions
+             if q.id == "competition.named_alternative:Xero"]
+    assert found
+    span = found[0].why_span
+    assert span is not None and document.text[span.start:span.end] == span.text == sentence

@@ -485,9 +485,46 @@ def alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
             continue
         start = match.start(1) + match.group(1).find(name)
         seen.setdefault(name.lower(), doc.span(start, start + len(name)))
-    for name, span in _named_in_existing(doc, product):
+    for name, span in [*_named_in_existing(doc, product), *_named_as_traditional(doc, product)]:
         seen.setdefault(name.lower(), span)
     return [(span.text, span) for span in seen.values()]
+
+
+# "Traditional password authentication, even with hashing algorithms like bcrypt, scrypt, or
+# Argon2id, ...": what readers use today, named by example. The first example stands for the list.
+_TRADITIONAL = re.compile(r"\b(?:traditional|conventional|legacy|existing|current|today's|popular|mainstream|"
+                          r"incumbent|off-the-shelf)\b", re.IGNORECASE)
+_SUCH_AS = re.compile(r"\b(?:like|such as|e\.g\.,?|including)\s+(?:the\s+)?(?=[\w`])", re.IGNORECASE)
+
+
+# The first of a list of examples, not a phrase: the name is followed by a comma, "or", "and" or a
+# slash ("like bcrypt, scrypt, or Argon2id", "like sops/age"); one example is often a comparison
+# ("works like Figma").
+_FIRST_EXAMPLE = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:[-.+][A-Za-z0-9]+)*)(?=,|/|\s+(?:or|and)\s)")
+
+
+def _named_as_traditional(doc: Document, product: str | None) -> list[tuple[str, Span]]:
+    """The first name of a "like A, B, or C" list in a press-release sentence about what people use
+    today ("traditional", "existing", "legacy", "popular" ...): the incumbent, by example."""
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    holes = placeholder_ranges(doc.text)
+    markup = tuple(m.span() for m in _CODE_OR_BOLD.finditer(doc.text))
+    product_words = {w.lower() for w in (product or "").split()}
+    out: list[tuple[str, Span]] = []
+    for cue in _SUCH_AS.finditer(doc.text, 0, release_end):
+        sentence = sentence_around(doc, doc.span(cue.start(), cue.end()))
+        if not _TRADITIONAL.search(doc.text, sentence.start, cue.start()):
+            continue
+        first = _FIRST_EXAMPLE.match(doc.text, cue.end())
+        if first is None:
+            continue
+        token, start = first.group(1), first.start(1)
+        if token.lower() in product_words or _in_ranges(holes, start, first.end(1)) or _in_ranges(
+                markup, start, first.end(1)):
+            continue
+        if _looks_named(token, doc.text, start):
+            out.append((token, doc.span(start, first.end(1))))
+    return out
 
 
 # "When learners turn to existing projects ..., they hit a wall: Linux is millions of lines ...,
