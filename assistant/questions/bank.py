@@ -311,10 +311,16 @@ class AskedRates(BaseModel):
     source: str = ""
     documents_raised: int = 0
     prior: float = 0.0
+    # The share of the questions generated from a document's own words (a `for_each` question: a
+    # named alternative, feature, principle ...), which authors answer more often than the rest.
+    derived_prior: float | None = None
     rates: dict[str, float] = Field(default_factory=dict)
 
-    def rate(self, bank_id: str) -> float:
-        return self.rates.get(bank_id, self.prior)
+    def rate(self, bank_id: str, *, derived: bool = False) -> float:
+        """The share for a bank question; one the corpus never raised gets the share of its kind."""
+        if bank_id in self.rates:
+            return self.rates[bank_id]
+        return self.derived_prior if derived and self.derived_prior is not None else self.prior
 
     def to_yaml(self) -> str:
         import yaml

@@ -57,7 +57,7 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
         verdict = judge_candidate(reading, candidate, body)
         weight = priority(bank.weight(candidate.bank.topic), candidate.relevance)
         if order == "asked" and rated:
-            weight = asked_priority(weight, rates.rate(candidate.bank.id))
+            weight = asked_priority(weight, rates.rate(candidate.bank.id, derived=candidate.bank.for_each is not None))
         questions.append(Question(
             id=candidate.key, audience=candidate.bank.audience, topic=candidate.bank.topic, question=candidate.text,
             why=candidate.why, why_span=candidate.why_span, status=verdict.status, evidence=verdict.evidence,
