@@ -13,7 +13,9 @@ The eval suite (`prfaq eval questions-recall`) and evals/questions_recall.py cal
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -67,12 +69,20 @@ class RecallReport(BaseModel):
 def masked(question: str, aliases: Sequence[str] = ()) -> str:
     """The question with the product's own name (each alias) replaced by "it", so that a judge
     cannot match two questions on the name alone: "What is Foo?" and "How do I install Foo?"
-    become "What is it?" and "How do I install it?", which share nothing."""
-    from assistant.questions.meaning import mask
-
+    become "What is it?" and "How do I install it?", which share nothing. The name is matched in
+    any case, wherever it stands ("Who is Foo for?", "What problem does Foo solve?"), except where
+    it starts a longer name ("the Foo Graph" is a part of Foo, not Foo)."""
     for alias in sorted(aliases, key=len, reverse=True):
-        question = mask(question, alias)
+        if alias.strip():
+            question = _name_pattern(alias.strip()).sub("it", question)
     return question
+
+
+@lru_cache(maxsize=256)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    # The name in any case, but the capitalised word that makes it a longer name only in capitals:
+    # under IGNORECASE a plain "(?! [A-Z][a-z])" would refuse every name followed by a word.
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?:['\u2019]s)?(?![\w-])(?-i:(?! [A-Z][a-z]))", re.IGNORECASE)
 
 
 def anticipates(author: str, generated: str, aliases: Sequence[str] = ()) -> bool:
