@@ -120,3 +120,29 @@ def test_without_kinds_every_question_is_pulled_towards_the_overall_share():
     rates = _fitter().fit(Counter({"a.b": 1, "c.d": 9}), Counter({"c.d": 3}), strength=4.0, source="test")
     assert rates.derived_prior is None
     assert rates.rate("never.raised", derived=True) == rates.prior
+
+
+def test_rates_given_to_the_engine_replace_the_shipped_ones():
+    # How the recall eval measures rates fitted on other documents (--rates), without a patched file.
+    plain = [q.id for q in questions_offline(RELEASE, top=60, order="asked", rates=AskedRates(prior=0.1)).questions
+             if q.audience == "external"]
+    favourite = plain[-1]
+    given = AskedRates(prior=0.1, rates={favourite: 1.0})
+    favoured = [q.id for q in questions_offline(RELEASE, top=60, order="asked", rates=given).questions]
+    assert favoured[0] == favourite
+
+
+def test_the_recall_eval_refuses_a_missing_rates_file(tmp_path: Path, capsys):
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parent.parent / "evals" / "questions_recall.py"
+    spec = importlib.util.spec_from_file_location("_questions_recall", path)
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("_questions_recall", script)
+    spec.loader.exec_module(script)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    assert script.main([str(folder), "--rates", str(tmp_path / "missing.yaml")]) == 2
+    assert "no rates file" in capsys.readouterr().err

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assistant.questions.answered import Body
-from assistant.questions.bank import Bank, BankQuestion, load_asked_rates, load_bank
+from assistant.questions.bank import AskedRates, Bank, BankQuestion, load_asked_rates, load_bank
 from assistant.questions.dedup import merge_duplicates
 from assistant.questions.meaning import Reading, asks_the_same, judge_candidate
 from assistant.questions.models import Question, QuestionCounts, QuestionReport
@@ -27,14 +27,15 @@ if TYPE_CHECKING:
 
 
 def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int | None = None, *,
-                      order: Order = "threat", rated: bool = True) -> QuestionReport:
+                      order: Order = "threat", rated: bool = True, rates: AskedRates | None = None
+                      ) -> QuestionReport:
     """The hard questions this document will be asked, selected from the bank, ranked, with their status.
 
     `order="threat"` (the default, what `prfaq questions` shows) puts unanswered, threatening questions
     first; `order="asked"` ranks by priority alone, whatever the document already answers, which is the
     list an FAQ should cover (the questions-recall eval measures it): there, a question's priority is
     weighed by how often real authors answer it (`asked.yaml`; `rated=False` leaves that out, which
-    is how the rates are fitted).
+    is how the rates are fitted; `rates` replaces the shipped ones, e.g. rates fitted on other documents).
     """
     from assistant.documents.exact import recut
     from assistant.safety import without_instructions
@@ -44,7 +45,7 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
     # and every quote of the report is cut again from the original text at the end.
     original, doc = doc, without_instructions(doc)
     bank = load_bank()
-    rates = load_asked_rates()
+    rates = rates if rates is not None else load_asked_rates()
     product = product_name(doc, bank)
     body = Body(doc, bank)
     reading = Reading(doc, product)
