@@ -53,14 +53,26 @@ def count(paths: list[Path]) -> tuple[Counter[str], Counter[str]]:
     return raised, asked
 
 
-def fit(raised: Counter[str], asked: Counter[str], strength: float, source: str) -> AskedRates:
-    """Each question's share, pulled towards the overall share by `strength` pseudo-documents, so
-    a question raised twice and matched twice does not outrank one matched 6 times in 9."""
+def fit(raised: Counter[str], asked: Counter[str], strength: float, source: str,
+        derived: frozenset[str] = frozenset()) -> AskedRates:
+    """Each question's share, pulled towards the share of its kind by `strength` pseudo-documents, so
+    a question raised twice and matched twice does not outrank one matched 6 times in 9. The kinds
+    are the questions generated from the document's own words (`derived`: "How is Foo different
+    from Mastodon?", "What exactly is Research Compass?") and the rest; each kind's share is itself
+    pulled towards the overall share."""
     total = sum(raised.values())
     prior = sum(asked.values()) / total if total else 0.0
-    rates = {bank_id: round((asked[bank_id] + strength * prior) / (raised[bank_id] + strength), 3)
+
+    def share(ids: set[str]) -> float:
+        return (sum(asked[i] for i in ids) + strength * prior) / (sum(raised[i] for i in ids) + strength)
+
+    derived_prior = share(set(raised) & derived)
+    generic_prior = share(set(raised) - derived)
+    rates = {bank_id: round((asked[bank_id] + strength * (derived_prior if bank_id in derived else generic_prior))
+                            / (raised[bank_id] + strength), 3)
              for bank_id in sorted(raised)}
-    return AskedRates(source=source, documents_raised=total, prior=round(prior, 3), rates=rates)
+    return AskedRates(source=source, documents_raised=total, prior=round(prior, 3),
+                      derived_prior=round(derived_prior, 3) if derived else None, rates=rates)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,7 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     paths = documents(folder, args.half)
     raised, asked = count(paths)
     source = f"{folder.name}, {len(paths)} PR/FAQs" + (f" ({args.half} half)" if args.half else "")
-    rates = fit(raised, asked, args.strength, source)
+    from assistant.questions.bank import load_bank
+
+    derived = frozenset(q.id for q in load_bank().questions if q.for_each)
+    rates = fit(raised, asked, args.strength, source, derived)
     args.out.write_text(rates.to_yaml(), encoding="utf-8")
     print(f"fit-asked-rates: {len(rates.rates)} bank questions from {source}; overall share {rates.prior:.1%}; "
           f"wrote {args.out}")

@@ -8,12 +8,14 @@ could paste into any FAQ; the tool has to beat it by reading the document.
 The judge masks the product's own name on both sides ("What is Foo?" must not match "How do I
 install Foo?"): see `assistant.questions.recall.anticipates`.
 
-    python evals/questions_recall.py [FOLDER] [--k 10 --k 15 --k 20] [--half even|odd] [--json] [--show-misses]
+    python evals/questions_recall.py [FOLDER] [--k 10 --k 15 --k 20] [--half even|odd] [--rates FILE]
+                                     [--json] [--show-misses]
 
 FOLDER defaults to ../shared/datasets/prfaq-public/ next to the repository (skipped with a
 note when it is missing). The dataset is read where it lies; nothing is copied into the repo.
 `--half even|odd` keeps the documents at even or odd positions (sorted by name): tune the bank and
 the ranking on one half and report the other, so that a gain is not a fit to these documents.
+Cross-fitted: `fit_asked_rates.py --half even --out R.yaml`, then `--half odd --rates R.yaml`.
 Matching rules and the report model live in assistant/questions/recall.py.
 """
 
@@ -28,6 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from assistant.evaluation.suites import shared_dir  # noqa: E402
+from assistant.questions.bank import AskedRates, load_asked_rates  # noqa: E402
 from assistant.questions.rank import Order  # noqa: E402
 from assistant.questions.recall import SUFFIXES, RecallReport, measure_recall  # noqa: E402
 
@@ -84,10 +87,10 @@ def documents(folder: Path, half: Half | None = None) -> list[Path]:
 
 
 def questions_recall(folder: Path = DEFAULT_FOLDER, ks: tuple[int, ...] = (10, 15, 20),
-                     baseline: list[str] | None = None, order: Order = "asked", half: Half | None = None
-                     ) -> RecallReport:
+                     baseline: list[str] | None = None, order: Order = "asked", half: Half | None = None,
+                     rates: AskedRates | None = None) -> RecallReport:
     """Recall@K of `prfaq questions` (offline) and of the generic baseline over a folder of PR/FAQs."""
-    return measure_recall(documents(folder, half), baseline or BASELINE_QUESTIONS, ks, order)
+    return measure_recall(documents(folder, half), baseline or BASELINE_QUESTIONS, ks, order, rates)
 
 
 def render(report: RecallReport, show_misses: bool = False) -> str:
@@ -122,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="asked: by priority whatever the release answers (default); threat: the CLI's order")
     parser.add_argument("--half", choices=["even", "odd"],
                         help="only the documents at even or odd positions, by name (tune on one, report the other)")
+    parser.add_argument("--rates", type=Path,
+                        help="asked rates to rank with instead of the shipped ones (evals/fit_asked_rates.py --out): "
+                             "fit on one half, measure the other")
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
     parser.add_argument("--show-misses", action="store_true", help="list every author question, matched or not")
     args = parser.parse_args(argv)
@@ -133,8 +139,12 @@ def main(argv: list[str] | None = None) -> int:
               "repository as ../shared; set PRFAQ_SHARED_DIR or give a folder of PR/FAQs)", file=sys.stderr)
         return 0
     args.folder = args.folder or DEFAULT_FOLDER
+    if args.rates is not None and not args.rates.is_file():
+        print(f"questions-recall: no rates file at {args.rates}", file=sys.stderr)
+        return 2
+    rates = load_asked_rates(args.rates) if args.rates is not None else None
     report = questions_recall(args.folder, tuple(sorted(set(args.k or [10, 15, 20]))), order=args.order,
-                               half=args.half)
+                               half=args.half, rates=rates)
     try:
         print(report.model_dump_json(indent=2) if args.json else render(report, args.show_misses))
     except BrokenPipeError:  # piped into head: the reader has what it wanted

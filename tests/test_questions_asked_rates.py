@@ -73,15 +73,21 @@ def test_rates_round_trip_through_yaml(tmp_path: Path):
     assert ASKED_PATH.name == "asked.yaml"
 
 
-def test_fitting_pulls_rare_questions_towards_the_overall_share():
+def _fitter():
     import importlib.util
-    from collections import Counter
 
     path = Path(__file__).resolve().parent.parent / "evals" / "fit_asked_rates.py"
     spec = importlib.util.spec_from_file_location("_fit_asked_rates", path)
     assert spec is not None and spec.loader is not None
     fitter = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(fitter)
+    return fitter
+
+
+def test_fitting_pulls_rare_questions_towards_the_overall_share():
+    from collections import Counter
+
+    fitter = _fitter()
     raised = Counter({"customer.who": 9, "testing.audit": 2, "price.cost": 30})
     asked = Counter({"customer.who": 6, "testing.audit": 2, "price.cost": 0})
     rates = fitter.fit(raised, asked, strength=4.0, source="test")
@@ -89,3 +95,54 @@ def test_fitting_pulls_rare_questions_towards_the_overall_share():
     # 6 of 9 is better evidence than 2 of 2: the well-attested question ranks first.
     assert rates.rate("customer.who") > rates.rate("testing.audit") > rates.rate("price.cost")
     assert rates.rate("never.raised") == rates.prior
+
+
+def test_a_question_from_the_documents_own_words_is_pulled_towards_its_kinds_share():
+    from collections import Counter
+
+    # Named-alternative questions are answered 6 times in 10; generic ones 4 times in 40. A new
+    # derived question raised once and missed once still sits above a generic one with the same record.
+    raised = Counter({"competition.named_alternative": 10, "price.cost": 40, "how_it_works.feature": 1,
+                      "testing.audit": 1})
+    asked = Counter({"competition.named_alternative": 6, "price.cost": 4})
+    derived = frozenset({"competition.named_alternative", "how_it_works.feature"})
+    rates = _fitter().fit(raised, asked, strength=4.0, source="test", derived=derived)
+    assert rates.derived_prior is not None and rates.derived_prior > rates.prior
+    assert rates.rate("how_it_works.feature") > rates.rate("testing.audit")
+    # One the corpus never raised gets its kind's share.
+    assert rates.rate("never.raised", derived=True) == rates.derived_prior
+    assert rates.rate("never.raised") == rates.prior
+
+
+def test_without_kinds_every_question_is_pulled_towards_the_overall_share():
+    from collections import Counter
+
+    rates = _fitter().fit(Counter({"a.b": 1, "c.d": 9}), Counter({"c.d": 3}), strength=4.0, source="test")
+    assert rates.derived_prior is None
+    assert rates.rate("never.raised", derived=True) == rates.prior
+
+
+def test_rates_given_to_the_engine_replace_the_shipped_ones():
+    # How the recall eval measures rates fitted on other documents (--rates), without a patched file.
+    plain = [q.id for q in questions_offline(RELEASE, top=60, order="asked", rates=AskedRates(prior=0.1)).questions
+             if q.audience == "external"]
+    favourite = plain[-1]
+    given = AskedRates(prior=0.1, rates={favourite: 1.0})
+    favoured = [q.id for q in questions_offline(RELEASE, top=60, order="asked", rates=given).questions]
+    assert favoured[0] == favourite
+
+
+def test_the_recall_eval_refuses_a_missing_rates_file(tmp_path: Path, capsys):
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parent.parent / "evals" / "questions_recall.py"
+    spec = importlib.util.spec_from_file_location("_questions_recall", path)
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("_questions_recall", script)
+    spec.loader.exec_module(script)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    assert script.main([str(folder), "--rates", str(tmp_path / "missing.yaml")]) == 2
+    assert "no rates file" in capsys.readouterr().err

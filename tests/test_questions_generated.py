@@ -11,7 +11,7 @@ import pytest
 from assistant.documents import parse_document
 from assistant.questions.bank import load_bank
 from assistant.questions.offline import questions_offline
-from assistant.questions.select import alternatives, integrations
+from assistant.questions.select import alternatives, features, integrations
 
 BODY = """# Ledgerly — PR/FAQ
 
@@ -168,3 +168,121 @@ def test_the_sentence_about_existing_tools_names_the_incumbents():
 def test_existing_tools_without_a_name_raise_nothing():
     sentence = "Existing tools are slow, and Most owners give up. Other apps cost too much."
     assert alternatives(doc(sentence), "Ledgerly") == []
+
+
+# --- named features --------------------------------------------------------------------------
+FEATURES = """# Ledgerly — PR/FAQ
+
+## Ledgerly keeps a small shop's books in one place
+
+Ledgerly turns a shop's receipts into a ledger its owner can read, so the month closes in an
+afternoon instead of a weekend.
+
+{features}
+
+"I closed March in two hours," said Dana Ortiz, who runs a bike shop in Leeds.
+
+## FAQ
+
+### How much does it cost?
+
+**Q: Audit Trail?** Every change is logged.
+
+- **Bank Feeds** – Not yet.
+"""
+
+
+def feature_questions(features_block: str) -> list[str]:
+    document = parse_document(FEATURES.format(features=features_block), path="ledgerly.md")
+    return [q.question for q in questions_offline(document, order="asked").questions
+            if q.id.startswith("how_it_works.feature")]
+
+
+@pytest.mark.parametrize("block, question", [
+    ("- **Smart Matching** – pairs each receipt with its card payment.",
+     "What exactly is Smart Matching, and how does it work?"),
+    ("**Month Close:** one button files the month and emails the accountant.",
+     "What exactly is Month Close, and how does it work?"),
+    ("* __VAT-Ready Export__. A file your accountant imports as it is.",
+     "What exactly is VAT-Ready Export, and how does it work?"),
+    ("### 🧾 Receipt Vault\n\nEvery receipt is kept for seven years.",
+     "What exactly is Receipt Vault, and how does it work?"),
+    ("### Ledger View — one page per account\n\nThe page shows every entry.",
+     "What exactly is Ledger View, and how does it work?"),
+    ("- **Spending Alerts** – a message when a category runs over budget.",
+     "What exactly are Spending Alerts, and how do they work?"),
+])
+def test_a_named_feature_asks_what_it_is_and_how_it_works(block: str, question: str):
+    assert question in feature_questions(block)
+
+
+@pytest.mark.parametrize("block", [
+    "**The problem.** Shops keep receipts in shoeboxes.",  # a section label
+    "**How it works:** photograph a receipt.",
+    "- **Fast feedback** – the ledger updates as you type.",  # a phrase, not a name
+    "- **Simplicity Over Flexibility** – one way to do each thing.",  # a principle
+    "- **GPU-First** – matching runs on the phone's GPU.",  # a principle, asked as "Why GPU-first?"
+    "**Stage 1: Capture** – photograph the receipts.",  # a step
+    "- **50+ Bank Formats** – imports from most banks.",  # a count
+    "**LEEDS, UK** — Ledgerly today announced its launch.",  # a dateline
+    "- **[FEATURE NAME]** – what it does.",  # a placeholder
+    "- **Ledgerly** – the app itself.",  # the product
+    "- **Kubernetes** – runs the matching service.",  # a technology
+    "We built **Smart Matching** into every plan.",  # bold inside a sentence is emphasis
+    "### Build Hypotheses\n\nTest each idea.",  # a heading without a symbol or a dash is structure
+])
+def test_no_feature_question_from_sections_phrases_principles_or_placeholders(block: str):
+    assert feature_questions(block) == []
+
+
+def test_features_are_read_from_the_press_release_only():
+    # FEATURES' FAQ has "**Q: Audit Trail?**" and "- **Bank Feeds** – ..."; neither is a feature of the release.
+    assert feature_questions("") == []
+
+
+def test_feature_names_and_their_reasons_are_cut_exactly_from_the_document():
+    document = parse_document(FEATURES.format(features="- **Smart Matching** – pairs receipts.\n"
+                                                        "### 🧾 Receipt Vault\n\nKept for seven years."),
+                              path="ledgerly.md")
+    bank = load_bank()
+    found = features(document, bank, "Ledgerly")
+    assert [name for name, _ in found] == ["Smart Matching", "Receipt Vault"]
+    for name, span in found:
+        assert document.text[span.start:span.end] == span.text == name
+    for question in questions_offline(document, order="asked").questions:
+        if question.why_span is not None:
+            assert document.text[question.why_span.start:question.why_span.end] == question.why_span.text
+        if question.evidence is not None:
+            assert document.text[question.evidence.start:question.evidence.end] == question.evidence.text
+
+
+# --- incumbents named by example -------------------------------------------------------------
+@pytest.mark.parametrize("sentence, name", [
+    ("Traditional bookkeeping apps like Xero, Sage or FreeAgent expect an accountant.", "Xero"),
+    ("Owners use popular tools such as QuickBooks and Wave, built for accountants.", "QuickBooks"),
+    ("Existing scanners like shoebox2/ReceiptBank lose the paper.", "shoebox2"),
+])
+def test_a_list_of_what_people_use_today_names_the_incumbent_by_its_first_example(sentence: str, name: str):
+    assert [found for found, _ in alternatives(doc(sentence), "Ledgerly")] == [name]
+    assert f"How is Ledgerly different from {name}?" in named(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shops like Dana's, Ana's and Bo's keep receipts in a shoebox.",  # no word for what people use today
+    "Traditional shops like bakeries, florists and cafes keep receipts.",  # ordinary words, not names
+    "Existing apps like [COMPETITOR], [COMPETITOR 2] or others cost more.",  # placeholders
+    "Unlike traditional tools, it works like Figma for receipts.",  # one example is a comparison, not a list
+    "Traditional tools like Ledgerly Classic, the old desktop app, are retired.",  # the product itself
+])
+def test_no_incumbent_from_examples_that_are_not_names_of_what_people_use(sentence: str):
+    assert alternatives(doc(sentence), "Ledgerly") == []
+
+
+def test_an_incumbent_named_by_example_cites_its_sentence_exactly():
+    sentence = "Traditional bookkeeping apps like Xero, Sage or FreeAgent expect an accountant."
+    document = doc(sentence)
+    found = [q for q in questions_offline(document, order="asked").questions
+             if q.id == "competition.named_alternative:Xero"]
+    assert found
+    span = found[0].why_span
+    assert span is not None and document.text[span.start:span.end] == span.text == sentence

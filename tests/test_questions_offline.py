@@ -157,6 +157,36 @@ def test_top_splits_between_the_groups_and_audience_filters():
     assert internal.questions and all(q.audience == "internal" for q in internal.questions)
 
 
+TOOL = """# Tallyho — PR/FAQ
+
+## Tallyho counts a small team's open pull requests from the terminal
+
+Tallyho is a command-line tool that lists every open pull request a team is waiting on, oldest
+first, so nobody's review sits for a week. {kind}
+
+Install it with one command, point it at a repository, and run `tallyho` each morning. It reads
+the repository's pull requests and prints who is waiting on whom.
+
+"We stopped losing reviews," said Priya Shah, who leads a team of six engineers.
+"""
+
+
+@pytest.mark.parametrize("kind, external", [
+    # An open-source tool, free and with no sponsor: users' questions take two slots of three.
+    ("Tallyho is open source under the MIT licence; contributions are welcome on GitHub.", 6),
+    # A paid product, an internal tool, and an open-source core sold as a subscription: half and half.
+    ("Tallyho costs $5 per user per month, with a paid plan for larger teams.", 5),
+    ("Tallyho is an internal tool for our team, built as a hackathon project.", 5),
+    ("Tallyho is open source under the MIT licence, with a paid plan for hosted dashboards.", 5),
+])
+def test_the_top_list_gives_an_open_source_tool_more_of_its_users_questions(kind: str, external: int):
+    doc = parse_document(TOOL.format(kind=kind), path="tallyho.md")
+    for order in ("threat", "asked"):
+        shown = run(doc, top=9, order=order).questions
+        assert len(shown) == 9
+        assert [q.audience for q in shown] == ["external"] * external + ["internal"] * (9 - external)
+
+
 def test_two_phrasings_of_the_same_question_become_one():
     merged: list[tuple[str, str]] = []
     kept = merge_duplicates(

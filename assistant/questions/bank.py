@@ -106,12 +106,14 @@ class BankQuestion(BaseModel):
     audience: Audience
     topic: str
     question: str
+    question_plural: str | None = None  # a for_each question's text for a plural name ("Email Reports")
     why: str
     core: bool = False
     cues: list[str] = Field(default_factory=list)
     keys: list[str] = Field(default_factory=list)
     answer_cues: list[str] = Field(default_factory=list)
-    for_each: Literal["technology", "alternative", "term", "integration", "principle", "guarantee"] | None = None
+    for_each: Literal["technology", "alternative", "term", "integration", "principle", "guarantee",
+                      "feature"] | None = None
     core_unless: list[str] = Field(default_factory=list)
     core_if: list[str] = Field(default_factory=list)
 
@@ -132,6 +134,8 @@ class BankQuestion(BaseModel):
             raise ValueError(f"{self.id}: a for_each question cannot be core")
         if self.for_each and "{name}" not in self.question:
             raise ValueError(f"{self.id}: a for_each question needs {{name}} in its text")
+        if self.question_plural is not None and "{name}" not in self.question_plural:
+            raise ValueError(f"{self.id}: question_plural needs {{name}} in its text")
         return self
 
     @cached_property
@@ -307,10 +311,16 @@ class AskedRates(BaseModel):
     source: str = ""
     documents_raised: int = 0
     prior: float = 0.0
+    # The share of the questions generated from a document's own words (a `for_each` question: a
+    # named alternative, feature, principle ...), which authors answer more often than the rest.
+    derived_prior: float | None = None
     rates: dict[str, float] = Field(default_factory=dict)
 
-    def rate(self, bank_id: str) -> float:
-        return self.rates.get(bank_id, self.prior)
+    def rate(self, bank_id: str, *, derived: bool = False) -> float:
+        """The share for a bank question; one the corpus never raised gets the share of its kind."""
+        if bank_id in self.rates:
+            return self.rates[bank_id]
+        return self.derived_prior if derived and self.derived_prior is not None else self.prior
 
     def to_yaml(self) -> str:
         import yaml

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assistant.questions.answered import Body
-from assistant.questions.bank import Bank, BankQuestion, load_asked_rates, load_bank
+from assistant.questions.bank import AskedRates, Bank, BankQuestion, load_asked_rates, load_bank
 from assistant.questions.dedup import merge_duplicates
 from assistant.questions.meaning import Reading, asks_the_same, judge_candidate
 from assistant.questions.models import Question, QuestionCounts, QuestionReport
@@ -13,12 +13,13 @@ from assistant.questions.rank import (
     Order,
     asked_priority,
     diversified,
+    external_share,
     priority,
     rank_score,
     ranked,
     top_then_grouped,
 )
-from assistant.questions.select import product_name, select
+from assistant.questions.select import document_kinds, product_name, select
 
 if TYPE_CHECKING:
     from assistant.documents.models import Document
@@ -26,14 +27,15 @@ if TYPE_CHECKING:
 
 
 def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int | None = None, *,
-                      order: Order = "threat", rated: bool = True) -> QuestionReport:
+                      order: Order = "threat", rated: bool = True, rates: AskedRates | None = None
+                      ) -> QuestionReport:
     """The hard questions this document will be asked, selected from the bank, ranked, with their status.
 
     `order="threat"` (the default, what `prfaq questions` shows) puts unanswered, threatening questions
     first; `order="asked"` ranks by priority alone, whatever the document already answers, which is the
     list an FAQ should cover (the questions-recall eval measures it): there, a question's priority is
     weighed by how often real authors answer it (`asked.yaml`; `rated=False` leaves that out, which
-    is how the rates are fitted).
+    is how the rates are fitted; `rates` replaces the shipped ones, e.g. rates fitted on other documents).
     """
     from assistant.documents.exact import recut
     from assistant.safety import without_instructions
@@ -43,7 +45,7 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
     # and every quote of the report is cut again from the original text at the end.
     original, doc = doc, without_instructions(doc)
     bank = load_bank()
-    rates = load_asked_rates()
+    rates = rates if rates is not None else load_asked_rates()
     product = product_name(doc, bank)
     body = Body(doc, bank)
     reading = Reading(doc, product)
@@ -56,7 +58,7 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
         verdict = judge_candidate(reading, candidate, body)
         weight = priority(bank.weight(candidate.bank.topic), candidate.relevance)
         if order == "asked" and rated:
-            weight = asked_priority(weight, rates.rate(candidate.bank.id))
+            weight = asked_priority(weight, rates.rate(candidate.bank.id, derived=candidate.bank.for_each is not None))
         questions.append(Question(
             id=candidate.key, audience=candidate.bank.audience, topic=candidate.bank.topic, question=candidate.text,
             why=candidate.why, why_span=candidate.why_span, status=verdict.status, evidence=verdict.evidence,
@@ -66,7 +68,7 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
     before = len(questions)
     unique = merge_duplicates(ranked(questions), lambda q: q.question, aliases=[product] if product else [],
                               on_merge=_merge_into, distinct=_same_template_other_name)
-    shown = top_then_grouped(diversified(unique, bank.family, order), top)
+    shown = top_then_grouped(diversified(unique, bank.family, order), top, external_share(document_kinds(doc, bank)))
     report = QuestionReport(engine="offline", path=doc.path, product=product, questions=recut(shown, original),
                             counts=count(shown, merged=before - len(unique)))
     if not doc.faq:

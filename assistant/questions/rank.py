@@ -14,6 +14,7 @@ score    = priority x status factor
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Literal
 
@@ -83,14 +84,29 @@ def diversified(questions: Sequence[Question], family_of: Callable[[str], str], 
     return placed
 
 
-def top_then_grouped(questions: Sequence[Question], top: int | None) -> list[Question]:
-    """Two groups, external first, each in the incoming (ranked) order. `top` N keeps the best N/2 of
-    each group (the customer's questions and the review room's are both needed before the meeting),
-    giving a group's unused share to the other when it has fewer."""
+EXTERNAL_SHARE = 0.5
+# An open-source tool (no price, no internal sponsor) is reviewed by the people who will run it: its
+# FAQ answers users (install, licence, help, limits) far more than a review room (P&L, market size).
+OPEN_SOURCE_EXTERNAL_SHARE = 2 / 3
+
+
+def external_share(kinds: frozenset[str]) -> float:
+    """The customer's share of a `--top` list for a document of these kinds (bank.yaml `contexts`)."""
+    if "open_source" in kinds and not kinds & {"commercial", "internal"}:
+        return OPEN_SOURCE_EXTERNAL_SHARE
+    return EXTERNAL_SHARE
+
+
+def top_then_grouped(questions: Sequence[Question], top: int | None, share: float = EXTERNAL_SHARE
+                     ) -> list[Question]:
+    """Two groups, external first, each in the incoming (ranked) order. `top` N keeps the best
+    N x `share` external questions and the rest internal (the customer's questions and the review
+    room's are both needed before the meeting), giving a group's unused share to the other when it
+    has fewer."""
     external = [q for q in questions if q.audience == "external"]
     internal = [q for q in questions if q.audience == "internal"]
     if top is None:
         return external + internal
-    want_external = min(len(external), max(top - len(internal), (top + 1) // 2))
+    want_external = min(len(external), max(top - len(internal), math.ceil(top * share - 1e-9)))
     want_internal = min(len(internal), top - want_external)
     return external[:want_external] + internal[:want_internal]

@@ -13,11 +13,14 @@ The eval suite (`prfaq eval questions-recall`) and evals/questions_recall.py cal
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from assistant.questions.bank import AskedRates
 from assistant.questions.rank import Order
 from assistant.questions.text import concepts, similarity
 
@@ -67,12 +70,20 @@ class RecallReport(BaseModel):
 def masked(question: str, aliases: Sequence[str] = ()) -> str:
     """The question with the product's own name (each alias) replaced by "it", so that a judge
     cannot match two questions on the name alone: "What is Foo?" and "How do I install Foo?"
-    become "What is it?" and "How do I install it?", which share nothing."""
-    from assistant.questions.meaning import mask
-
+    become "What is it?" and "How do I install it?", which share nothing. The name is matched in
+    any case, wherever it stands ("Who is Foo for?", "What problem does Foo solve?"), except where
+    it starts a longer name ("the Foo Graph" is a part of Foo, not Foo)."""
     for alias in sorted(aliases, key=len, reverse=True):
-        question = mask(question, alias)
+        if alias.strip():
+            question = _name_pattern(alias.strip()).sub("it", question)
     return question
+
+
+@lru_cache(maxsize=256)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    # The name in any case, but the capitalised word that makes it a longer name only in capitals:
+    # under IGNORECASE a plain "(?! [A-Z][a-z])" would refuse every name followed by a word.
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?:['\u2019]s)?(?![\w-])(?-i:(?! [A-Z][a-z]))", re.IGNORECASE)
 
 
 def anticipates(author: str, generated: str, aliases: Sequence[str] = ()) -> bool:
@@ -91,8 +102,8 @@ def _first_match(author: str, candidates: Sequence[str], aliases: Sequence[str])
     return next((c for c in candidates if anticipates(author, c, aliases)), None)
 
 
-def recall_case(path: Path, baseline: Sequence[str], ks: Sequence[int], order: Order = "asked"
-                ) -> RecallCase | None:
+def recall_case(path: Path, baseline: Sequence[str], ks: Sequence[int], order: Order = "asked",
+                rates: AskedRates | None = None) -> RecallCase | None:
     """One PR/FAQ: None when it has no FAQ questions to measure against."""
     from assistant.documents import load_document, parse_document
     from assistant.questions.bank import load_bank
@@ -106,7 +117,7 @@ def recall_case(path: Path, baseline: Sequence[str], ks: Sequence[int], order: O
     product = product_name(doc, load_bank())
     aliases = [product] if product else []
     generated: dict[int, list[str]] = {
-        k: [q.question for q in questions_offline(release, top=k, order=order).questions] for k in ks}
+        k: [q.question for q in questions_offline(release, top=k, order=order, rates=rates).questions] for k in ks}
     matches = []
     for item in doc.faq:
         author = item.question.text
@@ -124,9 +135,11 @@ def recall_case(path: Path, baseline: Sequence[str], ks: Sequence[int], order: O
 
 
 def measure_recall(folder: Path | Sequence[Path], baseline: Sequence[str], ks: Sequence[int] = (10, 20),
-                   order: Order = "asked") -> RecallReport:
+                   order: Order = "asked", rates: AskedRates | None = None) -> RecallReport:
     """Recall@K of the offline engine and of the baseline list over a folder (or list) of PR/FAQs.
 
+    `rates` replaces the shipped asked rates (assistant/questions/asked.yaml): rates fitted on other
+    documents measure the ranking on documents it was not fitted to.
     For K beyond the baseline's length the baseline is all of its questions (a fair comparison
     needs K <= len(baseline)).
     """
@@ -140,7 +153,7 @@ def measure_recall(folder: Path | Sequence[Path], baseline: Sequence[str], ks: S
     skipped: list[str] = []
     for path in paths:
         try:
-            case = recall_case(path, baseline, ks, order)
+            case = recall_case(path, baseline, ks, order, rates)
         except InputError as exc:  # an unreadable file is skipped; a broken bank or setup is not
             skipped.append(f"{path}: {exc}")
             continue

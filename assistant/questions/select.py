@@ -6,7 +6,8 @@ A question is selected when
 - the document's own FAQ asks it (the FAQ pair is matched to the bank question);
 - or it is a core question (price, customer, evidence of demand, risks, ...) that every PR/FAQ
   is asked, in which case the document's silence about it is the reason.
-`for_each` questions are asked once per technology or named alternative the document mentions.
+`for_each` questions are asked once per technology, named alternative, platform, principle, promise
+or named feature the document mentions.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ FAQ_CLAIM_THRESHOLD = 0.55
 FAQ_MATCH_TOLERANCE = 0.03
 SAME_AUDIENCE_BONUS = 0.05  # an FAQ item counts for every bank question within this of its best match
 MAX_EXPANSIONS = 3  # for_each questions asked per document (per question)
+# Named features asked about per document: a press release lists its features once, rarely more
+# than six; the ranking and the spread over families decide how many reach the top.
+MAX_FEATURES = 6
 MIN_DISTINCT_CUES = 2  # one stray word does not raise a question; two different ones do
 CORE_RELEVANCE = 0.8  # a core question is asked of every PR/FAQ: as relevant as one raised by three cue words
 
@@ -481,9 +485,46 @@ def alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
             continue
         start = match.start(1) + match.group(1).find(name)
         seen.setdefault(name.lower(), doc.span(start, start + len(name)))
-    for name, span in _named_in_existing(doc, product):
+    for name, span in [*_named_in_existing(doc, product), *_named_as_traditional(doc, product)]:
         seen.setdefault(name.lower(), span)
     return [(span.text, span) for span in seen.values()]
+
+
+# "Traditional password authentication, even with hashing algorithms like bcrypt, scrypt, or
+# Argon2id, ...": what readers use today, named by example. The first example stands for the list.
+_TRADITIONAL = re.compile(r"\b(?:traditional|conventional|legacy|existing|current|today's|popular|mainstream|"
+                          r"incumbent|off-the-shelf)\b", re.IGNORECASE)
+_SUCH_AS = re.compile(r"\b(?:like|such as|e\.g\.,?|including)\s+(?:the\s+)?(?=[\w`])", re.IGNORECASE)
+
+
+# The first of a list of examples, not a phrase: the name is followed by a comma, "or", "and" or a
+# slash ("like bcrypt, scrypt, or Argon2id", "like sops/age"); one example is often a comparison
+# ("works like Figma").
+_FIRST_EXAMPLE = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:[-.+][A-Za-z0-9]+)*)(?=,|/|\s+(?:or|and)\s)")
+
+
+def _named_as_traditional(doc: Document, product: str | None) -> list[tuple[str, Span]]:
+    """The first name of a "like A, B, or C" list in a press-release sentence about what people use
+    today ("traditional", "existing", "legacy", "popular" ...): the incumbent, by example."""
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    holes = placeholder_ranges(doc.text)
+    markup = tuple(m.span() for m in _CODE_OR_BOLD.finditer(doc.text))
+    product_words = {w.lower() for w in (product or "").split()}
+    out: list[tuple[str, Span]] = []
+    for cue in _SUCH_AS.finditer(doc.text, 0, release_end):
+        sentence = sentence_around(doc, doc.span(cue.start(), cue.end()))
+        if not _TRADITIONAL.search(doc.text, sentence.start, cue.start()):
+            continue
+        first = _FIRST_EXAMPLE.match(doc.text, cue.end())
+        if first is None:
+            continue
+        token, start = first.group(1), first.start(1)
+        if token.lower() in product_words or _in_ranges(holes, start, first.end(1)) or _in_ranges(
+                markup, start, first.end(1)):
+            continue
+        if _looks_named(token, doc.text, start):
+            out.append((token, doc.span(start, first.end(1))))
+    return out
 
 
 # "When learners turn to existing projects ..., they hit a wall: Linux is millions of lines ...,
@@ -630,6 +671,94 @@ def guarantees(doc: Document, product: str | None) -> list[tuple[str, Span]]:
     return _release_words(doc, _GUARANTEE, product)
 
 
+# A named feature, as press releases list them: a bold label that opens a list item or a paragraph
+# and is followed by its description ("- **Secrets Detection** – Find exposed keys", "**Smart
+# Replay:** ..."), or a short heading that starts with a symbol ("🔬 Research Compass") or names
+# the feature before a dash ("Tangent Graph — Associative ..."). A reader asks how it works.
+_BOLD_LABEL = re.compile(
+    r"(?m)^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)(?P<label>[^*_\n]{2,80}?)(?P<inner>[:.])?(?:\*\*|__)"
+    r"[ \t]*(?(inner)|[:.\u2013\u2014-])[ \t]*\S"
+)
+_HEADING_LABEL = re.compile(r"^[^\w\s`*_#]+\s*(?P<label>\w.*)$|^(?P<named>.+?)\s+[\u2013\u2014]\s+\S")
+# Sections and labels every press release has: they are the document's structure, not features.
+_SECTION_LABEL = re.compile(
+    r"^(?:the |our )?(?:problem|solution|challenge|opportunity|how it works|getting started|get started|availability|"
+    r"available|available now|pricing|price|cost|(?:key |core |main )?features?|benefits?|call to action|quotes?|"
+    r"customer quotes?|headline|sub-?headline|sub-?heading|summary|overview|background|context|looking ahead|"
+    r"what'?s next|next steps|roadmap|design principles|principles|tenets|faqs?|contact|about(?: \w+)?|"
+    r"documentation|docs|source|prerequisites|requirements|results|impact|for immediate release|press release|"
+    r"status|scope|goals?|non-goals?|vision|mission|team|links?|resources|note|notes|example|examples|demo|"
+    r"limitations|risks|security|privacy|support|license|licence|install|installation|usage|quick ?start)$",
+    re.IGNORECASE,
+)
+_SMALL_WORDS = frozenset(["a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "per", "with", "by", "vs"])
+MAX_FEATURE_WORDS = 4
+
+
+def _feature_name(label: str) -> str | None:
+    """The feature's name in a label, or None when the label is a section, a sentence, a principle
+    or a date: a name is one to four words in title case ("Secrets Detection", "AI-BOM Export")."""
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", label).strip(" :.\u2013\u2014-")
+    words = name.split()
+    if not 1 <= len(words) <= MAX_FEATURE_WORDS or _SECTION_LABEL.match(name) or _TITLE_NOISE.match(name) or \
+            _PLACEHOLDER_WORD.match(name):
+        return None
+    if re.search(r"[,;:!?`\"\u201c\u201d()\[\]<>/=]|-first\b|\s(?:over|not|is|are|vs\.?)\s", name, re.IGNORECASE):
+        return None  # a sentence, a principle ("Simplicity over flexibility"), code or a list
+    if any(w.isdigit() or re.fullmatch(r"\d[\d+.,%x]*", w) for w in words) or words[0].lower() in _NOT_NAMES:
+        return None  # "Stage 1", "50+ Known MCPs", "The ...", "Why ...", a month or a weekday
+    if len(words) > 1 and name.isupper():
+        return None  # "SAN FRANCISCO", "FOR IMMEDIATE RELEASE": shouting, not a name
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words):
+        return None  # "Git history per field", "Fast feedback": a phrase, not a named feature
+    if len(words) == 1 and not re.search(r"[A-Z].*[A-Z]|-", name) and _zipf(name) >= 4.0:
+        return None  # one ordinary word ("Validation", "Speed"): too vague to ask how it works
+    return name
+
+
+def _plural(name: str) -> bool:
+    """"Email Reports", "Smart Alerts": a name whose last word is a plural takes "are ... they"."""
+    last = name.split()[-1] if name.split() else ""
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")) and not last.isupper()
+
+
+def features(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
+    """Features the press release names as labels or feature headings ("- **Secrets Detection** –
+    ...", "🔬 Research Compass"), most mentioned first, then in the order the release lists them.
+    Not the product itself, a technology, a section ("The Problem", "Availability"), a principle
+    ("GPU-first") or a placeholder."""
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    holes = placeholder_ranges(doc.text)
+    tops = [s for s in (doc.headline, doc.subheading, doc.dateline) if s is not None]
+    # Above the headline is the title block: the document's title, the name's gloss, a status line.
+    body_start = doc.headline.end if doc.headline is not None else 0
+    labels: list[tuple[str, int]] = []
+    for match in _BOLD_LABEL.finditer(doc.text, body_start, release_end):
+        labels.append((match.group("label"), match.start("label")))
+    for heading in doc.headings:
+        span = heading.span
+        if not body_start <= span.start < release_end or any(t.start <= span.start < t.end for t in tops):
+            continue
+        text = span.text.strip(" #*_")
+        found = _HEADING_LABEL.match(text)
+        if found:
+            group = "label" if found.group("label") else "named"
+            labels.append((found.group(group), span.start + span.text.find(found.group(group))))
+    seen: dict[str, tuple[int, int, Span]] = {}
+    release = doc.text[:release_end]
+    for label, start in labels:
+        name = _feature_name(label)
+        if name is None or name.lower() in seen:
+            continue
+        at = start + label.find(name)  # the name is the label without its trimmings: a substring
+        if _in_ranges(holes, at, at + len(name)) or (product and name.lower() == product.lower()) or \
+                bank.technology_pattern.fullmatch(name):
+            continue
+        seen[name.lower()] = (_mentions(release, name), at, doc.span(at, at + len(name)))
+    ranked = sorted(seen.values(), key=lambda item: (-item[0], item[1]))
+    return [(span.text, span) for _, _, span in ranked]
+
+
 # --- FAQ pairs against the bank --------------------------------------------------------------
 def faq_matches(doc: Document, bank: Bank, aliases: list[str]) -> dict[str, list[FaqItem]]:
     """Each FAQ item goes to the bank question(s) that best cover it: bank id -> FAQ items."""
@@ -719,6 +848,13 @@ def _relevance(doc: Document, hits: list[re.Match[str]], release_end: int) -> fl
     return min(1.0, 0.35 + 0.15 * strength)
 
 
+def document_kinds(doc: Document, bank: Bank) -> frozenset[str]:
+    """The kinds of venture the document describes (bank.yaml `contexts`: commercial, open_source,
+    internal, noncommercial), read after a collector's "source:" line."""
+    skip_to = doc.text.find("\n") + 1 if doc.text.lower().startswith("source:") else 0
+    return bank.contexts_of(doc.text[skip_to:])
+
+
 def select(doc: Document, bank: Bank, product: str | None,
            confirm: Callable[[str, FaqItem], bool] | None = None) -> list[Candidate]:
     """The bank questions this document raises, each with the reason and the words behind it.
@@ -728,7 +864,7 @@ def select(doc: Document, bank: Bank, product: str | None,
     by_faq = faq_matches(doc, bank, aliases)
     release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
     skip_to = doc.text.find("\n") + 1 if doc.text.lower().startswith("source:") else 0  # a collector's note
-    kinds = bank.contexts_of(doc.text[skip_to:])
+    kinds = document_kinds(doc, bank)
     present = bank.literals_in(doc.text)
     candidates: list[Candidate] = []
     for question in bank.questions:
@@ -768,16 +904,20 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
         names = principles(doc, product)
     elif question.for_each == "guarantee":
         names = guarantees(doc, product)
+    elif question.for_each == "feature":
+        names = features(doc, bank, product)
     else:
         names = alternatives(doc, product)
     out = []
-    for rank, (name, span) in enumerate(names[:MAX_EXPANSIONS]):
+    limit = MAX_FEATURES if question.for_each == "feature" else MAX_EXPANSIONS
+    for rank, (name, span) in enumerate(names[:limit]):
         mention = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
         items = [item for item in doc.faq if mention.search(item.question.text)]
         why = f"The document names \u201c{span.text}\u201d (line {span.line}); {question.why}."
         if question.for_each in ("alternative", "integration", "principle", "guarantee"):
             # The sentence is the reason ("unlike Docker, ..."), not the bare name.
             span = sentence_around(doc, span)
-        out.append(Candidate(question, _fill(question.question, product, name), why, span, 0.85 - 0.1 * rank,
+        template = question.question_plural if question.question_plural and _plural(name) else question.question
+        out.append(Candidate(question, _fill(template, product, name), why, span, 0.85 - 0.1 * rank,
                              "faq" if items else "cue", name=name, faq_items=items))
     return out
