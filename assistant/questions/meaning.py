@@ -114,8 +114,10 @@ def mask(text: str, product: str | None) -> str:
     """`text` with the product's own name (and its possessive) replaced by "it"."""
     if not product or not product.strip():
         return text
-    # Not where the name starts a longer one ("Tangent Graph" is a part of Tangent, not Tangent).
-    pattern = rf"(?<![\w-]){re.escape(product.strip())}(?:['\u2019]s)?(?![\w-])(?! [A-Z][a-z])"
+    # Not where the name starts a longer one ("Tangent Graph" is a part of Tangent, not Tangent); that
+    # capital is checked case-sensitively: under IGNORECASE "(?! [A-Z][a-z])" refused every name
+    # followed by a word, and "Who is Foo for?" kept its name.
+    pattern = rf"(?<![\w-]){re.escape(product.strip())}(?:['\u2019]s)?(?![\w-])(?-i:(?! [A-Z][a-z]))"
     return re.sub(pattern, MASK, text, flags=re.IGNORECASE)
 
 
