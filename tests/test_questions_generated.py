@@ -286,3 +286,10 @@ def test_an_incumbent_named_by_example_cites_its_sentence_exactly():
     assert found
     span = found[0].why_span
     assert span is not None and document.text[span.start:span.end] == span.text == sentence
+
+
+def test_the_products_own_command_is_not_an_alternative():
+    sentence = "Why is the command `noda file add <path>` rather than `noda attach <note> <file>`?"
+    assert alternatives(doc(sentence), "noda") == []
+    found = [name for name, _ in alternatives(doc("It is faster than `git annex add` for notes."), "noda")]
+    assert found == ["git annex add"]  # another tool's command still is one

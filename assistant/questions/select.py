@@ -480,14 +480,22 @@ def alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
         while words and words[-1].lower() in _NOT_NAMES:
             words.pop()
         name = " ".join(words)
-        if len(name) < 2 or name.lower() in _NOT_NAMES or name.upper() in KNOWN_ACRONYMS or (
-                product and name.lower() in product.lower()):
+        if len(name) < 2 or name.lower() in _NOT_NAMES or name.upper() in KNOWN_ACRONYMS or _own(name, product):
             continue
         start = match.start(1) + match.group(1).find(name)
         seen.setdefault(name.lower(), doc.span(start, start + len(name)))
     for name, span in [*_named_in_existing(doc, product), *_named_as_traditional(doc, product)]:
         seen.setdefault(name.lower(), span)
     return [(span.text, span) for span in seen.values()]
+
+
+def _own(name: str, product: str | None) -> bool:
+    """The product itself, a part of its name, or one of its own commands (`noda attach <note>`
+    set against `noda file add`): not an alternative."""
+    if not product:
+        return False
+    lowered, own = name.lower(), product.lower()
+    return lowered in own or own in re.findall(r"[\w.+-]+", lowered)
 
 
 # "Traditional password authentication, even with hashing algorithms like bcrypt, scrypt, or
