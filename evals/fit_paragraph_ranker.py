@@ -46,26 +46,18 @@ class Case:
 def build_cases(folder: Path) -> list[Case]:
     import numpy as np
 
-    from assistant.documents import load_document, parse_document
     from assistant.questions.bank import load_bank
     from assistant.questions.meaning import Reading, mask
     from assistant.questions.select import product_name
     from assistant.safety import without_instructions
-    from evals.questions_ask import SUFFIXES, without_questions
+    from evals.questions_ask import stripped_documents
 
     bank = load_bank()
     cases = []
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES):
-        doc = load_document(path)
-        items = [(i.question.start, i.question.end, i.answer.start, i.answer.end, i.question.text)
-                 for i in doc.faq if i.answer is not None and i.answer.text.strip()]
-        if not items:
-            continue
-        text, spans = without_questions(doc.text, [item[:4] for item in items])
-        stripped = without_instructions(parse_document(text, path=str(path)))
+    for path, doc, asked, spans in stripped_documents(folder):
+        stripped = without_instructions(doc)
         product = product_name(stripped, bank)
         reading = Reading(stripped, product)
-        asked = [" ".join(item[4].split()) for item in items]
         reading.prepare(asked)
         for question, (start, end) in zip(asked, spans, strict=True):
             masked = mask(question, product)

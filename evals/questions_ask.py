@@ -18,12 +18,17 @@ import json
 import re
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from assistant.evaluation.suites import shared_dir  # noqa: E402
+
+if TYPE_CHECKING:
+    from assistant.documents import Document
 
 DEFAULT_FOLDER = shared_dir() / "datasets" / "prfaq-public"
 SUFFIXES = (".md", ".markdown", ".txt")
@@ -62,16 +67,21 @@ def without_questions(text: str, items: list[tuple[int, int, int, int]]) -> tupl
     return "".join(out), spans
 
 
-def measure(folder: Path, half: str | None = None) -> dict[str, object]:
-    from assistant import api
-    from assistant.config import Settings
+class Stripped(NamedTuple):
+    path: Path
+    doc: Document  # the PR/FAQ without its FAQ question lines
+    asked: list[str]  # the authors' questions, in order
+    spans: list[tuple[int, int]]  # each question's own answer, (start, end) in `doc.text`
+
+
+def stripped_documents(folder: Path, half: str | None = None) -> Iterator[Stripped]:
+    """Each PR/FAQ of `folder` (or of its even or odd half) that answers questions in an FAQ, with
+    the question lines removed."""
     from assistant.documents import load_document, parse_document
 
     paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES)
     if half is not None:
         paths = paths[0 if half == "even" else 1 :: 2]
-    settings = Settings(offline=True)
-    cases = []
     for path in paths:
         doc = load_document(path)
         items = [(i.question.start, i.question.end, i.answer.start, i.answer.end, i.question.text)
@@ -79,8 +89,17 @@ def measure(folder: Path, half: str | None = None) -> dict[str, object]:
         if not items:
             continue
         text, spans = without_questions(doc.text, [item[:4] for item in items])
-        stripped = parse_document(text, path=str(path))
-        asked = [" ".join(item[4].split()) for item in items]
+        yield Stripped(path, parse_document(text, path=str(path)), [" ".join(item[4].split()) for item in items],
+                       spans)
+
+
+def measure(folder: Path, half: str | None = None) -> dict[str, object]:
+    from assistant import api
+    from assistant.config import Settings
+
+    settings = Settings(offline=True)
+    cases = []
+    for path, stripped, asked, spans in stripped_documents(folder, half):
         started = time.perf_counter()
         report = api.questions(stripped, ask=asked, settings=settings)
         ms = (time.perf_counter() - started) * 1000
