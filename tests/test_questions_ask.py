@@ -513,3 +513,31 @@ def test_the_product_name_is_masked_wherever_it_stands(text, masked):
     from assistant.questions.meaning import mask
 
     assert mask(text, "Stoa") == masked
+
+
+LEDGER = (
+    "# Ledgerly files receipts for you\n\n## Food-truck owners photograph receipts and get their books done\n\n"
+    "AUSTIN, TX, May 4, 2027. Today Ledgerly launches, an app that reads receipts and keeps the books.\n\n"
+    "## FAQ\n\n**How many customers could use Ledgerly?**\n\nThere are about 40,000 food trucks in the US. "
+    "We start with the 30 trucks in the pilot.\n\n**Which banks does Ledgerly work with?**\n\n"
+    "We add banks in the order that customers ask for them.\n"
+)
+
+
+def test_who_it_is_for_is_the_sub_heading_not_the_market_size_or_any_customers():
+    doc = parse_document(LEDGER, path="ledgerly.md")
+    who = ask_one(doc, "Who is Ledgerly for?")
+    assert who.status == "answered", who.status_reason
+    assert who.evidence is not None and who.evidence.text.startswith("Food-truck owners photograph"), who.evidence
+    assert "sub-heading" in who.status_reason
+
+
+def test_an_faq_of_another_kind_does_not_answer_the_question():
+    # "How many customers could use it?" is a figure; "Who is it for?" asks for a group. Without a
+    # sub-heading that names one, the document does not say who it is for there.
+    doc = parse_document(LEDGER.replace("## Food-truck owners photograph receipts and get their books done\n\n", ""),
+                         path="ledgerly.md")
+    who = ask_one(doc, "Who is Ledgerly for?")
+    assert "its FAQ asks this" not in who.status_reason, who.status_reason
+    many = ask_one(doc, "How many customers could use Ledgerly?")
+    assert many.status == "answered" and "its FAQ asks this" in many.status_reason
