@@ -541,3 +541,22 @@ def test_an_faq_of_another_kind_does_not_answer_the_question():
     assert "its FAQ asks this" not in who.status_reason, who.status_reason
     many = ask_one(doc, "How many customers could use Ledgerly?")
     assert many.status == "answered" and "its FAQ asks this" in many.status_reason
+
+
+def test_the_report_does_not_claim_the_faq_asks_who_it_is_for_when_it_asks_something_else():
+    doc = parse_document(LEDGER.replace("**Which banks does Ledgerly work with?**",
+                                        "**What happens to photos that show customers?**"), path="ledgerly.md")
+    report = questions_offline(doc)
+    who = next(q for q in report.questions if q.id == "customer.who")
+    # "How many customers could use it?" asks a figure; the photos question only mentions customers.
+    assert "own FAQ asks it" not in who.why, who.why
+
+
+def test_a_key_word_names_the_subject_only_of_a_question_mostly_about_it():
+    from assistant.questions.bank import load_bank
+    from assistant.questions.select import FAQ_CLAIM_THRESHOLD, faq_similarity
+    from assistant.questions.text import concepts
+
+    who = next(q for q in load_bank().questions if q.id == "customer.who")
+    assert faq_similarity(concepts("Who are our customers?"), who) >= FAQ_CLAIM_THRESHOLD
+    assert faq_similarity(concepts("What happens to photos that show customers?"), who) < FAQ_CLAIM_THRESHOLD

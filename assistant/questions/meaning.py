@@ -565,8 +565,8 @@ def asks_the_same(reading: Reading, question: str, item: FaqItem) -> bool:
     deployment take?", whatever words the two share."""
     masked = mask(question, reading.product)
     scores = reading.pair_scores(masked, reading.vector(masked))
-    return any(pair.item is item and score >= PAIR_THRESHOLD for pair, score in zip(reading.pairs, scores,
-                                                                                     strict=True))
+    return any(pair.item is item and score >= PAIR_THRESHOLD and not _other_kind_without_its_answer(question, pair)
+               for pair, score in zip(reading.pairs, scores, strict=True))
 
 
 def _same_intent(reading: Reading, question: str, pair: Pair) -> bool:

@@ -30,6 +30,7 @@ FAQ_MATCH_THRESHOLD = 0.45  # see faq_similarity: about 60% of the FAQ question'
 # does deployment take?" though both say "time"); the meaning check (`confirm`) comes on top.
 FAQ_CLAIM_THRESHOLD = 0.55
 FAQ_MATCH_TOLERANCE = 0.03
+KEY_SHARE = 0.5  # how much of an FAQ question (weighted) a key phrase must be to stand for its subject
 SAME_AUDIENCE_BONUS = 0.05  # an FAQ item counts for every bank question within this of its best match
 MAX_EXPANSIONS = 3  # for_each questions asked per document (per question)
 # Named features asked about per document: a press release lists its features once, rarely more
@@ -776,13 +777,12 @@ def faq_matches(doc: Document, bank: Bank, aliases: list[str]) -> dict[str, list
         if not asked:
             continue
         # On a near tie, the FAQ's own section decides: an internal FAQ answers the internal question.
-        scores = [(faq_similarity(asked, q) + (SAME_AUDIENCE_BONUS if q.audience == item.audience else 0.0), q)
-                  for q in bank.questions if not q.for_each]
-        best = max((s for s, _ in scores), default=0.0)
-        if best < FAQ_CLAIM_THRESHOLD:
-            continue
-        for score, question in scores:
-            if score >= best - FAQ_MATCH_TOLERANCE:
+        # The bonus only breaks ties: the claim itself needs the words to match on their own.
+        similar = [(faq_similarity(asked, q), q) for q in bank.questions if not q.for_each]
+        scores = [(s + (SAME_AUDIENCE_BONUS if q.audience == item.audience else 0.0), s, q) for s, q in similar]
+        best = max((score for score, _, _ in scores), default=0.0)
+        for score, alone, question in scores:
+            if score >= best - FAQ_MATCH_TOLERANCE and alone >= FAQ_CLAIM_THRESHOLD:
                 matched.setdefault(question.id, []).append(item)
     return matched
 
@@ -796,7 +796,9 @@ def faq_similarity(asked: frozenset[str], question: BankQuestion) -> float:
     mentions a cost. A key phrase wholly contained in the FAQ question counts as full coverage.
     """
     covered = coverage(asked, question.subject)
-    if any(key <= asked for key in question.key_concepts):
+    # A key phrase names the subject, but only of a question that is mostly about it: "customer"
+    # identifies "Who are our customers?", not "What happens to photos that show customers?".
+    if any(key <= asked and coverage(asked, key) >= KEY_SHARE for key in question.key_concepts):
         covered = 1.0
     return 0.75 * covered + 0.25 * coverage(question.text_concepts, asked)
 
