@@ -512,27 +512,37 @@ _SUCH_AS = re.compile(r"\b(?:like|such as|e\.g\.,?|including)\s+(?:the\s+)?(?=[\
 _FIRST_EXAMPLE = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:[-.+][A-Za-z0-9]+)*)(?=,|/|\s+(?:or|and)\s)")
 
 
+class _NameFinder:
+    """Whether a word of the press release names something other than the product: not the product,
+    not inside a placeholder, code or bold markup, and looking like a name (`_looks_named`)."""
+
+    def __init__(self, doc: Document, product: str | None) -> None:
+        self.text = doc.text
+        self.release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+        self.holes = placeholder_ranges(doc.text)
+        self.markup = tuple(m.span() for m in _CODE_OR_BOLD.finditer(doc.text))
+        self.product_words = {w.lower() for w in (product or "").split()}
+
+    def named(self, start: int, end: int) -> bool:
+        token = self.text[start:end]
+        if token.lower() in self.product_words or _in_ranges(self.holes, start, end) or _in_ranges(
+                self.markup, start, end):
+            return False
+        return _looks_named(token, self.text, start)
+
+
 def _named_as_traditional(doc: Document, product: str | None) -> list[tuple[str, Span]]:
     """The first name of a "like A, B, or C" list in a press-release sentence about what people use
     today ("traditional", "existing", "legacy", "popular" ...): the incumbent, by example."""
-    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
-    holes = placeholder_ranges(doc.text)
-    markup = tuple(m.span() for m in _CODE_OR_BOLD.finditer(doc.text))
-    product_words = {w.lower() for w in (product or "").split()}
+    names = _NameFinder(doc, product)
     out: list[tuple[str, Span]] = []
-    for cue in _SUCH_AS.finditer(doc.text, 0, release_end):
+    for cue in _SUCH_AS.finditer(doc.text, 0, names.release_end):
         sentence = sentence_around(doc, doc.span(cue.start(), cue.end()))
         if not _TRADITIONAL.search(doc.text, sentence.start, cue.start()):
             continue
         first = _FIRST_EXAMPLE.match(doc.text, cue.end())
-        if first is None:
-            continue
-        token, start = first.group(1), first.start(1)
-        if token.lower() in product_words or _in_ranges(holes, start, first.end(1)) or _in_ranges(
-                markup, start, first.end(1)):
-            continue
-        if _looks_named(token, doc.text, start):
-            out.append((token, doc.span(start, first.end(1))))
+        if first is not None and names.named(first.start(1), first.end(1)):
+            out.append((first.group(1), doc.span(first.start(1), first.end(1))))
     return out
 
 
@@ -555,19 +565,13 @@ def _looks_named(token: str, text: str, start: int) -> bool:
 
 
 def _named_in_existing(doc: Document, product: str | None) -> list[tuple[str, Span]]:
-    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
-    holes = placeholder_ranges(doc.text)
-    markup = tuple(m.span() for m in _CODE_OR_BOLD.finditer(doc.text))
-    product_words = {w.lower() for w in (product or "").split()}
+    names = _NameFinder(doc, product)
     out: list[tuple[str, Span]] = []
-    for cue in _EXISTING.finditer(doc.text, 0, release_end):
+    for cue in _EXISTING.finditer(doc.text, 0, names.release_end):
         sentence = sentence_around(doc, doc.span(cue.start(), cue.end()))
         for match in _NAME_TOKEN.finditer(doc.text, cue.end(), sentence.end):
             token, start = match.group(1), match.start(1)
-            if token.lower() in product_words or _in_ranges(holes, start, match.end(1)) or _in_ranges(
-                    markup, start, match.end(1)):
-                continue
-            if _looks_named(token, doc.text, start):
+            if names.named(start, match.end(1)):
                 out.append((token, doc.span(start, match.end(1))))
     return out
 
