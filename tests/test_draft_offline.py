@@ -481,3 +481,62 @@ def test_a_risk_about_a_partner_is_not_what_the_customer_is_told_it_works_with()
     assert "rate limits" not in works_with.answer
     risks = next(e for e in draft.faq.internal if e.topic == "risks")
     assert "Xero API rate limits" in risks.answer
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Concept: Nudge sends polite, escalating reminders to the client.", "Nudge"),
+    ("idea: Ledger tracks every invoice from sent to paid", "Ledger"),
+    ("concept: App sends reminders to clients", None),  # the kind of thing, not a name
+    ("Idea: Software tracks stock on every shelf", None),
+    ("Idea: Smart reminders for dog walkers", None),  # a plural noun after an adjective, not a verb
+    ("- Nudge sends reminders", None),  # not an idea line, and no coined word
+])
+def test_an_idea_line_that_opens_with_a_name_doing_something_names_the_product(text, name):
+    from assistant.draft.facts import extract_facts
+
+    assert extract_facts(parse_document(text, path="n.md")).product_name == name
+
+
+@pytest.mark.parametrize(("text", "customer"), [
+    ("Problem: freelancers wait 47 days on average to get paid.", "freelancers"),
+    ("Pain: many small clinic owners lose 3 hours a day to phone tag", "small clinic owners"),
+    ("Problem: the team spends hours on reports", None),  # our team, not a customer
+    ("Problem: customers hate waiting", None),  # says nothing about who they are
+    ("Problem: invoices go unpaid for weeks", None),
+])
+def test_the_people_a_problem_line_opens_with_are_the_customer(text, customer):
+    from assistant.draft.facts import extract_facts
+
+    facts = extract_facts(parse_document(text, path="n.md"))
+    assert facts.customer == customer
+    if customer:
+        assert facts.customer_source is not None and facts.customer_source.text == customer
+
+
+def test_a_price_line_without_a_colon_is_the_price():
+    notes = parse_document("Idea: PantryPal - a fridge camera.\nprice $9/mo after a 30 day trial\n", path="n.md")
+    draft = draft_offline(notes)
+    assert "It costs $9 a month after a 30-day trial." in draft.press_release.call_to_action
+    assert "[TBD: price]" not in render_document(draft)
+
+
+@pytest.mark.parametrize(("launch", "dateline", "available"), [
+    ("available in US + Canada at launch, Jan 15 2027", "[TBD: city], US — Jan 15 2027 —",
+     "launches in the US and Canada on Jan 15 2027."),
+    ("launch - Toronto, Canada in Q3 2027", "Toronto — Q3 2027 —", "launches in Toronto in Q3 2027."),
+    ("launch: Austin, Texas and Denver, May 2027", "Austin — May 2027 —", "launches in Austin and Denver in May 2027."),
+    ("launch: stores in Ohio, May 2027", "[TBD: city], Ohio — May 2027 —", "launches in Ohio in May 2027."),
+])
+def test_a_country_or_state_is_where_it_is_sold_not_the_dateline_city(launch, dateline, available):
+    pr = draft_offline(parse_document(f"Idea: ShelfSense - a camera on each shelf.\n{launch}\n", path="n.md")
+                       ).press_release
+    assert pr.dateline == dateline
+    assert available in pr.call_to_action
+
+
+def test_a_privacy_risk_is_named_as_a_risk_not_told_to_customers_as_what_happens_to_their_data():
+    notes = parse_document("Idea: PantryPal - a fridge camera.\nrisks: privacy of photos inside the home\n",
+                           path="n.md")
+    answer = next(e.answer for e in draft_offline(notes).faq.external if e.topic == "data")
+    assert answer.startswith("We don't know yet: [TBD: what happens to customer data].")
+    assert "A risk the notes name: privacy of photos inside the home." in answer

@@ -29,6 +29,9 @@ from assistant.draft.shorthand import RULES, expand
     ("sales & support", "sales and support"),
     ("talked to 3 mgrs and 40 ppl", "talked to 3 managers and 40 people"),
     ("replies come 2 hrs later", "replies come 2 hours later"),  # a length of time, not "2-hour"
+    ("we throw food out bc nobody checks", "we throw food out because nobody checks"),
+    ("$9/mo after a 30 day trial", "$9 a month after a 30-day trial"),
+    ("a 3 week pilot in 2 stores", "a 3-week pilot in 2 stores"),
 ])
 def test_shorthand_is_written_out(notes, prose):
     assert expand(notes) == prose
@@ -40,6 +43,9 @@ def test_shorthand_is_written_out(notes, prose):
     "It may ship in march 3 weeks later.",  # "may" and "march" are words before they are months
     "x->5 and a<b",  # arrows and comparisons between words
     "C++ + Rust",  # a plus between symbols
+    "Vancouver, BC is first",  # British Columbia, not "because"
+    "we met 1 day a week and 2 weeks later",  # lengths of time, not modifiers
+    "abc def",  # inside a word
 ])
 def test_what_is_not_shorthand_stays(text):
     assert expand(text) == text
@@ -66,6 +72,6 @@ def test_every_rule_has_a_name_and_changes_something_here():
     names = [rule.name for rule in RULES]
     assert len(names) == len(set(names))
     samples = ("1-2 hrs/day $250/store ~$5 avg 3 avg = 1 the #1 a + b c & d w/ e mgrs mondays oct 2026 "
-               "a/bcd confirm/reschedule >9 <9 45 min slot")
+               "a/bcd confirm/reschedule >9 <9 45 min slot bc we 30 day trial")
     for rule in RULES:
         assert rule.pattern.search(samples), rule.name

@@ -123,6 +123,14 @@ _CUSTOMER_PHRASES = [
 ]
 _LEADING_ROLE = re.compile(rf"^(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS})\b(?![^,;(]*\b(?:is|are|was|were|spend|spends|"
                            rf"have|has|do|does|want|said)\b)", re.IGNORECASE)
+# A problem line that opens with the people who have it, then what they do or suffer; "customers"
+# and "users" say nothing about who they are.
+_PROBLEM_SUBJECT = re.compile(
+    rf"^(?:(?:many|most|some|all)\s+)?"
+    rf"(?P<who>(?:(?!customers\b|users\b|people\b|we\b|they\b|the\b|our\b|my\b|their\b|an?\b)"
+    rf"[a-z][\w+&-]*\s+){{0,2}}"
+    rf"(?!customers\b|users\b|people\b)(?:{_ROLE_NOUNS}))\s+(?!(?:of|in|at|on|for|with|and|or|who)\b)[a-z]+",
+    re.IGNORECASE)
 _PRODUCT_NAME = re.compile(r"\b(?i:working name|code ?name|called|named|product name|calling it|call it|naming it)"
                            r"(?:[:\s]+(?:is|will be|=)\b)?"
                            r"[:\s]+[\"“']?(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
@@ -255,9 +263,14 @@ _DASH_LABEL_TOPICS = {"idea", "problem", "price", "launch", "customer", "risks",
                       "not_doing", "market", "open"}
 
 
+# "price $9/mo after a trial", "pricing free for 3 users": a price label written without its colon.
+_PRICE_WORD_LABEL = re.compile(r"^(?P<label>(?i:price|pricing))\s+(?P<rest>(?:[$€£¥]\s?\d|\d|(?i:free)\b).*?)\s*$")
+
+
 def _field_label(content: str) -> re.Match[str] | None:
-    """"Price: $49", "**Idea:** ShelfSense", "Product idea - a scheduling assistant": the label and the rest."""
-    match = _LABEL.match(content) or _BOLD_LABEL.match(content)
+    """"Price: $49", "**Idea:** ShelfSense", "Product idea - a scheduling assistant", "price $9/mo":
+    the label and the rest."""
+    match = _LABEL.match(content) or _BOLD_LABEL.match(content) or _PRICE_WORD_LABEL.match(content)
     if match and not re.search(r"[\"“]", match.group("label")) and len(match.group("label").split()) <= 6:
         return match
     dashed = _DASH_LABEL.match(content)
@@ -397,6 +410,13 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             if match:
                 start = statement.start + match.start("who")
                 return match.group("who"), _span(notes, start, start + len(match.group("who")))
+    # "Problem: freelancers wait 47 days to get paid": the people the problem is about.
+    for statement in statements:
+        if statement.topic == "problem" and not statement.quote_only:
+            match = _PROBLEM_SUBJECT.match(statement.text)
+            if match:
+                start = statement.start + match.start("who")
+                return match.group("who"), _span(notes, start, start + len(match.group("who")))
     # Bullet notes often open with who was asked: "- nurses on night shift, 3 hospitals".
     opening = next((s for s in statements if s.topic is None and not s.quote_only), None)
     if opening is not None and opening is statements[0] and _LEADING_ROLE.match(opening.text):
@@ -410,6 +430,21 @@ _NAME_WORD = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
 _LEADING_NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?P<sep>\s*[-–—:]\s+|\s+(?=[a-z]))")
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z0-9]+)+$")  # TableTurn, ShelfSense, iPhone-like coinages
 _THIRD_PERSON = re.compile(r"^(?:is|will|would|can|could|lets|helps|counts|\w+[^s\W]s)\b")
+# What a product does in an idea line ("Concept: Nudge sends polite reminders"): an ordinary word
+# that opens the line and is followed by one of these is the product's name. Plural nouns end in -s
+# too ("Smart reminders for ..."), so the verbs are listed, not guessed from the ending.
+_PRODUCT_VERB = re.compile(
+    r"^(?:sends|texts|emails|calls|tracks|finds|shows|tells|reminds|counts|lists|scans|reads|writes|books|checks|"
+    r"flags|alerts|matches|turns|gives|keeps|watches|learns|predicts|suggests|chases|handles|collects|pays|orders|"
+    r"reorders|connects|syncs|saves|answers|routes|schedules|notifies|detects|monitors|measures|summari[sz]es|"
+    r"drafts|translates|records|logs|sorts|automates|replaces|offers|pulls|plans|spots|warns|nudges|fills|files|"
+    r"lets|helps|makes|takes|puts|brings|pairs|compares|estimates|prices|quotes|verifies|captures|"
+    r"transcribes|organi[sz]es|manages|runs|builds|creates|generates)\b")
+# The kind of thing a product is, not its name: "App sends reminders" names nothing.
+_PRODUCT_KINDS = {"app", "tool", "platform", "service", "bot", "assistant", "dashboard", "plugin", "extension",
+                  "widget", "sensor", "camera", "device", "system", "software", "website", "site", "model", "agent",
+                  "engine", "portal", "kiosk", "feature", "product", "it", "this", "that", "we", "our", "everyone",
+                  "nobody", "someone", "customer", "user", "team", "robot", "api", "bracelet", "tablet", "chatbot"}
 _NOT_A_PRODUCT = re.compile(r"\b(?:with|into|on|via|use|uses|used|using|tried|from|like|than|and|or)\s+$", re.I)
 
 
@@ -426,9 +461,10 @@ def coined(word: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][a-z]{3,}", word)) and zipf(word.lower()) < 2.0
 
 
-def _leading_name(statement: Statement, labelled_name: bool) -> str | None:
+def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = False) -> str | None:
     """The product's name opening an idea line, on enough evidence: a name label, or a coined
-    word, or a capitalised word set off by a dash or colon that is no common English word.
+    word, or a capitalised word set off by a dash or colon that is no common English word, or (on
+    an idea line) a capitalised word doing what products do ("Concept: Nudge sends ...").
     "Idea: Smart reminders for ..." names nothing: "Smart" is an ordinary word at a sentence start."""
     from assistant.clarity.lexicon import zipf
 
@@ -448,6 +484,9 @@ def _leading_name(statement: Statement, labelled_name: bool) -> str | None:
     if words[0].lower() in _DOC_WORDS or words[0].isupper():
         return None  # "PRFAQ: ...", "Subheading: ...", "MCP - ...": the document's words or an acronym
     plural = words[0].endswith("s") and zipf(words[0][:-1].lower()) > zipf(words[0].lower())
+    if idea_line and len(words) == 1 and not plural and not dashed and words[0].lower() not in _PRODUCT_KINDS \
+            and zipf(words[0].lower()) < 4.5 and _PRODUCT_VERB.match(rest):
+        return name
     if not coined(words[0]) and not (dashed and not plural and zipf(words[0].lower()) < 4.5):
         return None  # "Reminders - one tap", "Smart - ...": ordinary words, not names
     if dashed or _THIRD_PERSON.match(rest) or re.match(r"(?:a|an|the)\b", rest):
@@ -469,7 +508,7 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
             return match.group("name"), "working" in match.group().lower() or "code" in match.group().lower()
     for statement in statements:
         if statement.topic in ("idea", "title") and not statement.quote_only:
-            name = _leading_name(statement, labelled_name=False)
+            name = _leading_name(statement, labelled_name=False, idea_line=statement.topic == "idea")
             if name:
                 return name, False
     for statement in statements:
@@ -513,7 +552,31 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
 _LAUNCH_WORDS = {"pilot", "beta", "public", "private", "launch", "launches", "launching", "general", "soft", "first",
                  "go", "early", "limited", "open", "full", "phase", "the", "a", "an", "we", "our", "then", "plan", "q1",
                  "q2", "q3", "q4", "h1", "h2", "with", "in", "on", "by", "from", "stores", "store", "city", "cities"}
-_PLACE_RUN = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?:\s+(?:state|county|area|region))?")
+_PLACE_RUN = re.compile(r"\bU\.S\.(?!\w)|\b(?:USA|US|UK|EU|UAE)\b|"
+                        r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?:\s+(?:state|county|area|region))?")
+# Countries and regions a launch line names ("US + Canada at launch"): where it is sold, not the
+# city a press release is datelined from. The common ones, not a gazetteer: an unknown country
+# only costs a dateline that names it where a city belongs.
+COUNTRIES = frozenset({
+    "U.S.", "US", "USA", "UK", "EU", "UAE", "Canada", "Mexico", "Germany", "France", "Spain", "Italy", "Ireland",
+    "Netherlands", "Belgium", "Sweden", "Norway", "Denmark", "Finland", "Poland", "Portugal", "Switzerland",
+    "Austria", "India", "Japan", "China", "Singapore", "Australia", "New Zealand", "Brazil", "Argentina", "Chile",
+    "Colombia", "Israel", "Nigeria", "Kenya", "South Africa", "Korea", "South Korea", "Europe", "Asia", "Africa",
+    "North America", "Latin America", "Scotland", "Wales", "England", "Philippines", "Indonesia", "Vietnam",
+    "Thailand", "Malaysia", "Egypt", "Turkey", "Greece", "Britain", "Great Britain", "United States",
+    "United Kingdom"})
+# States and provinces: a region for the dateline too. Not "New York" or "Washington": a city as often.
+REGIONS = COUNTRIES | frozenset({
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska",
+    "Nevada", "New Hampshire", "New Jersey", "New Mexico", "North Carolina", "North Dakota", "Ohio", "Oklahoma",
+    "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
+    "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming", "Ontario", "Quebec", "Alberta",
+    "British Columbia", "Manitoba", "Saskatchewan", "Nova Scotia", "Bavaria", "Catalonia"})
+# Said with "the": "in the US", "in the Netherlands".
+COUNTRIES_WITH_THE = frozenset({"U.S.", "US", "USA", "UK", "EU", "UAE", "Netherlands", "Philippines",
+                                "United States", "United Kingdom"})
 
 
 def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Statement | None, NumberFact | None]:
@@ -539,13 +602,17 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
     for match in _PLACE_RUN.finditer(text):
         words = match.group().split()
         before = text[: match.start()]
-        joined = re.search(r"(?:\b(?:in|from)|,|\band)\s*$", before) or not before.strip()  # "at Walmart": a company
+        # "at Walmart": a company; "US + Canada", "UK & Ireland": places joined to a place.
+        joined = re.search(r"(?:\b(?:in|from|across|the)|,|\band|[+&/])\s*$", before) or not before.strip()
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
                 re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0] in exclude:
             continue
+        if found and match.group() in REGIONS and re.search(r",\s*$", before) and found[-1].text not in REGIONS:
+            continue  # "Toronto, Canada", "Austin, Texas": the city's country or state, not a second place
         if re.match(r"['’]s\b", text[match.end():]):
             continue  # "Amazon's Last Mile organization": an owner, not a place
-        if re.search(r"\band\s*$", before) and not found:
+        if re.search(r"(?:\band|[+&/]|\bthe)\s*$", before) and not found and \
+                not re.search(r"\b(?:in|from|across) (?:the\s*)?$", before):
             continue  # "and Denver" joins a place only to a place already found
         if re.match(r"\s*[,.]?\s*\d", text[match.end():]) and re.fullmatch(_MONTH_NAME, words[-1], re.IGNORECASE):
             continue

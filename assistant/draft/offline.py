@@ -13,7 +13,17 @@ from __future__ import annotations
 import re
 
 from assistant.documents.models import Document
-from assistant.draft.facts import CUES, Facts, QuoteFact, Statement, Topic, asks, extract_facts
+from assistant.draft.facts import (
+    COUNTRIES_WITH_THE,
+    CUES,
+    REGIONS,
+    Facts,
+    QuoteFact,
+    Statement,
+    Topic,
+    asks,
+    extract_facts,
+)
 from assistant.draft.gaps import GapBook
 from assistant.draft.models import Draft, Faq, FaqEntry, GapElement, PressRelease
 
@@ -48,6 +58,11 @@ def sentence(text: str) -> str:
 
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _with_the(place: str) -> str:
+    """"the US", "the Netherlands"; "Canada"."""
+    return f"the {place}" if place in COUNTRIES_WITH_THE else place
 
 
 def paragraph(*parts: str) -> str:
@@ -120,7 +135,15 @@ def problem_pieces(facts: Facts) -> list[str]:
     """The problem in the notes' words, its sharpest figure first. Labelled problem lines whole;
     elsewhere the sentences that describe a problem or a loss and belong to no other part of the
     PR/FAQ (an idea, a price, a launch plan, a partner, a risk have their own places)."""
-    pieces: list[str] = [s.text for s in facts.labelled("problem") if _usable(s)]
+    quoted_elsewhere = [q.text for q in (best_quote(facts), leader_said(facts)) if q is not None]
+    pieces: list[str] = []
+    for labelled in facts.labelled("problem"):
+        if _usable(labelled):
+            # The customer quote on a problem line is printed once, as the customer quote.
+            all_pieces = _pieces(labelled)
+            kept = [p for p in all_pieces if not any(quote in p for quote in quoted_elsewhere)]
+            pieces.append(labelled.text if len(kept) == len(all_pieces) else " ".join(sentence(p) for p in kept))
+    pieces = [p for p in pieces if p]
     name = facts.product_name
     for statement in facts.statements:
         if not _usable(statement) or statement.topic not in (None, "heard", "evidence", "customer"):
@@ -379,7 +402,7 @@ class Composer:
         region is not a city: the city stays a gap, the region follows it."""
         places = [p.text for p in self.facts.launch_places]
         city_question = "Which city does the announcement come from (the dateline)?"
-        if places and not re.search(r"\b(?:state|county|area|region)$", places[0]):
+        if places and not re.search(r"\b(?:state|county|area|region)$", places[0]) and places[0] not in REGIONS:
             city = places[0]
         elif places:
             city = self.book.tbd("city", city_question, "dateline") + f", {places[0]}"
@@ -495,7 +518,7 @@ class Composer:
             if first_words & {"pilot", "beta", "preview", "trial"}:
                 available = sentence(f"{self.product} launches with a {_lower_first(text, self.keep)}")
             elif places or date:
-                where = f" in {_and(places)}" if places else ""
+                where = f" in {_and([_with_the(place) for place in places])}" if places else ""
                 on = " on" if date and _DAY_DATE.search(date) else " in"
                 available = sentence(f"{self.product} launches{where}" + (f"{on} {date}" if date else ""))
             else:
@@ -524,13 +547,14 @@ class Composer:
     # -- the FAQ ---------------------------------------------------------------------------------
     def answer(self, facts_found: list[str], label: str, question: str, internal: bool,
                quotes: list[QuoteFact] | None = None, open_questions: list[str] | None = None,
-               always_ask: bool = False) -> str:
+               always_ask: bool = False, risks: list[str] | None = None) -> str:
         """What the notes say on the question (their own sentences, then quotes). Where they say
         nothing, "We don't know yet" and a placeholder; open questions from the notes are named as such."""
         element: GapElement = "internal_faq" if internal else "external_faq"
         parts = [sentence(text) for text in facts_found]
         parts += [f"{q.attribution or 'A customer'}: “{q.text}”" for q in quotes or []]
         opened = [sentence(f"Open question in the notes: {text}") for text in open_questions or []]
+        opened += [sentence(f"A risk the notes name: {_lower_first(text, self.keep)}") for text in risks or []]
         if parts and not always_ask:
             return paragraph(*parts, *opened)
         placeholder = self.book.tbd(label, question, element)
@@ -561,11 +585,14 @@ class Composer:
                                         "what it works with and what the customer needs",
                                         "Which tools, systems or devices does it work with, and what must a "
                                         "customer have?", False, open_questions=open_about(f, "dependencies"))),
+            # A privacy risk of ours ("privacy of photos inside the home") is not what a customer
+            # is told happens to their data: it is named as the team's risk, beside the gap.
             FaqEntry(topic="data", question="What happens to my data?",
-                     answer=self.answer(sentences_about(f, "privacy"), "what happens to customer data",
+                     answer=self.answer(sentences_about(f, "privacy", exclude=("risks",)),
+                                        "what happens to customer data",
                                         "What data do we collect, where is it kept, who can see it, and how is it "
                                         "deleted?", False, open_questions=open_about(f, "privacy"),
-                                        always_ask=True)),
+                                        always_ask=True, risks=risks_about(f, "privacy"))),
             FaqEntry(topic="getting_started", question="How do I get started?",
                      answer=self.answer(sentences_about(f, "getting_started"), "the first steps a customer takes",
                                         "What are the first steps, from sign-up to the first result?", False)),
@@ -643,11 +670,30 @@ def sentences_about(facts: Facts, topic: Topic, exclude: tuple[Topic, ...] = (),
         if statement.topic == "idea" and topic != "idea":
             pieces = pieces[1:]  # the idea itself is the answer to "how does it work", not to this
         if statement.topic == topic:
-            found.extend(pieces)
+            found.extend(_with_its_source(statement, pieces))
         elif topic in statement.topics and topic in CUES:
             found.extend(p for p in pieces if CUES[topic].search(p)
                          and not any(CUES[other].search(p) for other in not_cued if other in CUES))
     return list(dict.fromkeys(found))[:MAX_ANSWER_STATEMENTS]
+
+
+_STUDY = re.compile(r"(?i)(?:survey|poll|study|interviews?|calls?|test|pilot|trial)\b")
+
+
+def _with_its_source(statement: Statement, pieces: list[str]) -> list[str]:
+    """"survey of 212 parents: 64% say ..." is labelled with where the figure comes from: the
+    label stays with the first sentence ("In a survey of 212 parents, 64% say ..."), or the
+    figure is nobody's."""
+    label = statement.label or ""
+    if not pieces or not re.search(r"\d", label) or not _STUDY.match(label):
+        return pieces
+    return [f"In a {label[0].lower()}{label[1:]}, {pieces[0]}", *pieces[1:]]
+
+
+def risks_about(facts: Facts, topic: Topic) -> list[str]:
+    """The pieces of the notes' risk lines that are about `topic` ("privacy of photos ...")."""
+    return list(dict.fromkeys(piece for statement in facts.labelled("risks") if _usable(statement)
+                              for piece in _pieces(statement) if topic in CUES and CUES[topic].search(piece)))
 
 
 def open_about(facts: Facts, topic: Topic | None) -> list[str]:

@@ -90,6 +90,12 @@ RULES: tuple[Rule, ...] = (
     Rule("ampersand", re.compile(r"(?<=[a-z]) & (?=[a-z])"), lambda m: " and "),
     Rule("word", re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
                             + r")(?=\s|[,;:.!?)]|$)", re.IGNORECASE), lambda m: _WORDS[m.group(0).lower()]),
+    # Lower case only: "BC" is British Columbia.
+    Rule("because", re.compile(r"(?<![\w/])bc(?= [a-z])"), lambda m: "because"),
+    # "a 30 day trial" -> "a 30-day trial": a length of time before the noun it describes.
+    Rule("compound-length", re.compile(r"(?P<n>\b\d+) (?P<u>day|week|month|year|hour|minute)(?= [a-z])"),
+         lambda m: f"{m.group('n')}-{m.group('u')}" if not _NOT_A_NOUN.match(m.string[m.end() + 1:])
+         else m.group(0)),
     Rule("weekday", re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")s?\b"), _cap),
     Rule("month", re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b\.?(?=\s+\d)"),
          lambda m: _MONTHS[m.group(0).rstrip(".")]),
