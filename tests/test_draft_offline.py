@@ -442,7 +442,7 @@ def test_a_question_the_team_asks_itself_is_an_open_question_not_what_customers_
     assert "FDA" not in draft.press_release.subheading
     assert "who want" not in draft.press_release.subheading
     # The team's guess stays with its question, not as a question of its own.
-    assert "Open question in the notes: do we need FDA anything? (the notes' guess: probably not)." in rendered
+    assert "Open question in the notes: do we need FDA anything? (the notes add: probably not)." in rendered
     assert "Open question in the notes: probably not" not in rendered
 
 
@@ -540,3 +540,57 @@ def test_a_privacy_risk_is_named_as_a_risk_not_told_to_customers_as_what_happens
     answer = next(e.answer for e in draft_offline(notes).faq.external if e.topic == "data")
     assert answer.startswith("We don't know yet: [TBD: what happens to customer data].")
     assert "A risk the notes name: privacy of photos inside the home." in answer
+
+
+def test_a_heading_labels_its_section_across_blank_lines():
+    notes = parse_document("## Opportunity\n\nSmall landlords still chase rent by text.\n\n## Proposal\n\n"
+                           "RentRun — automatic rent collection with reminders.\n", path="n.md")
+    from assistant.draft.facts import extract_facts
+
+    facts = extract_facts(notes)
+    assert [s.topic for s in facts.statements if s.topic != "title"] == ["problem", "idea"]
+    assert facts.product_name == "RentRun"
+    assert "[TBD: what the customer does with the product" not in draft_offline(notes).press_release.solution
+
+
+def test_a_finished_documents_faq_heading_does_not_label_its_section():
+    from assistant.draft.facts import extract_facts
+
+    facts = extract_facts(parse_document("## Customer FAQ\n\nWho is it for?\n\nBusy nurses.\n", path="n.md"))
+    assert all(s.topic != "customer" for s in facts.statements)
+
+
+def test_a_person_called_sam_is_not_a_market_size():
+    notes = parse_document("Idea: RentRun - rent collection.\nExec owner: Sam Patel (Director, Lettings)\n",
+                           path="n.md")
+    market = next(e.answer for e in draft_offline(notes).faq.internal if e.topic == "market")
+    assert "Sam Patel" not in market
+
+
+def test_the_sentences_after_the_naming_one_describe_the_product():
+    notes = parse_document("We're thinking of calling it Swapboard. Nurses post a shift, colleagues claim it, "
+                           "and the roster updates itself.\n", path="n.md")
+    pr = draft_offline(notes).press_release
+    assert "With Swapboard, nurses post a shift, colleagues claim it, and the roster updates itself." in pr.solution
+
+
+def test_what_a_customer_pays_under_a_cost_label_is_the_price_and_what_they_spend_today_is_not():
+    priced = parse_document("Idea: Swapboard - shift swaps.\nCost: hospital pays £2 per nurse per month\n",
+                            path="n.md")
+    assert "Each hospital pays £2 per nurse per month." in draft_offline(priced).press_release.call_to_action
+    today = parse_document("Idea: Swapboard - shift swaps.\nCost: today they pay $300/mo for rota software\n",
+                           path="n.md")
+    assert "[TBD: price]" in draft_offline(today).press_release.call_to_action
+
+
+def test_a_country_in_brackets_after_the_date_is_where_it_is_sold():
+    notes = parse_document("Idea: RentRun - rent collection.\nGA: 1 April 2027 (UK only)\n", path="n.md")
+    pr = draft_offline(notes).press_release
+    assert pr.dateline == "[TBD: city], UK — 1 April 2027 —"
+    assert "launches in the UK on 1 April 2027." in pr.call_to_action
+
+
+def test_a_word_that_starts_like_a_place_is_not_one():
+    from assistant.draft.claims import place_claims
+
+    assert [c.text for c in place_claims("the data sits in DynamoDB and in Leeds")] == ["Leeds"]

@@ -68,7 +68,8 @@ _SAID = r"(?:said|says|explains|explained|adds|added|notes|noted|recalls|recalle
 _SPEAKER_AFTER_RE = re.compile(rf"[\s,]*(?:{_SAID}\s+(?P<a>{_NAME})|[—–-]\s*(?P<b>{_NAME}))(?P<rest>[^.\n]*)")
 _SPEAKER_BEFORE_RE = re.compile(rf"(?P<name>{_NAME})(?P<rest>(?:,[^,\n\"“]{{1,60}})?),?\s+{_SAID}[,:]?\s*$")
 _PROPER_RE = re.compile(r"(?<=[a-z,;:()] )(?P<name>[A-Z][a-z'’]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+)+)")
-_PLACE_RE = re.compile(r"\b(?:in|at|from|across|throughout|near) (?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
+# A whole word: "in DynamoDB" names a database, not a place "Dynamo".
+_PLACE_RE = re.compile(r"\b(?:in|at|from|across|throughout|near) (?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)(?![\w'’-])")
 _NOT_PLACE = re.compile(_MONTH + r"|(?:spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|"
                         r"saturday|sunday|the|this|our|your|their|a|an)", re.IGNORECASE)
 _DATELINE_PLACE_RE = re.compile(r"\s*[*_]*(?P<place>[^\x00—–\n]*?[A-Za-z][^\x00—–\n]*?)\s*[*_]*\s*[—–]")

@@ -42,7 +42,8 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("leader", re.compile(r"\b(?:sponsor|exec\w*|spokes\w*|ceo|coo|cto|cpo|founder)\b")),
     ("name", re.compile(r"^(?:name|working name|product name|code ?name|product|brand)$")),
     ("customer", re.compile(r"\b(?:customers?|who|audience|target|users?|segment|personas?|for whom|buyers?)\b|^for$")),
-    ("problem", re.compile(r"\b(?:problems?|pains?|pain points?|issues?|challenges?|why|jobs? to be done)\b")),
+    ("problem", re.compile(r"\b(?:problems?|pains?|pain points?|issues?|challenges?|why|jobs? to be done|"
+                           r"opportunity|status quo|today)\b")),
     ("idea", re.compile(r"\b(?:idea|solution|hypothesis|proposal|concept|pitch|approach|what we(?:'re| are)? "
                         r"build\w*|product|how it works|feature)\b")),
     ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?)\b")),
@@ -90,7 +91,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
                            re.IGNORECASE),
     # How many customers there are: a market's size, never a count of people interviewed or of
     # people who had the problem ("4 people had invoices >90 days overdue" is evidence).
-    "market": re.compile(r"\b(?:(?:market size|tam|sam|addressable)\b|there are (?:about |roughly |around |over |~)?\d|"
+    "market": re.compile(r"\b(?:(?:market size|(?-i:TAM|SAM)|addressable)\b|"  # not "Sam Patel"
+                         r"there are (?:about |roughly |around |over |~)?\d|"
                          r"\d[\d,.]*\s*(?:k|m|million|billion|bn)\s+(?:[a-z-]+\s+){0,3}(?:stores|clinics|owners|people|"
                          r"teams|companies|businesses|customers|users|practices|agencies|restaurants|shops|households)|"
                          r"\d[\d,.]*\s+(?:[a-z-]+\s+){0,3}(?:stores|clinics|owners|teams|companies|businesses|practices|"
@@ -123,21 +125,33 @@ _CUSTOMER_PHRASES = [
 ]
 _LEADING_ROLE = re.compile(rf"^(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS})\b(?![^,;(]*\b(?:is|are|was|were|spend|spends|"
                            rf"have|has|do|does|want|said)\b)", re.IGNORECASE)
+_AUXILIARY = (r"(?:cannot|can'?t|can|don'?t|doesn'?t|won'?t|do|does|did|will|would|should|must|may|might|are|is|"
+              r"were|was|have|has|had|never|still|often|always|usually|spend|lose|waste|wait|get|need|want)\b")
 # A problem line that opens with the people who have it, then what they do or suffer; "customers"
 # and "users" say nothing about who they are.
 _PROBLEM_SUBJECT = re.compile(
     rf"^(?:(?:many|most|some|all)\s+)?"
     rf"(?P<who>(?:(?!customers\b|users\b|people\b|we\b|they\b|the\b|our\b|my\b|their\b|an?\b)"
     rf"[a-z][\w+&-]*\s+){{0,2}}"
-    rf"(?!customers\b|users\b|people\b)(?:{_ROLE_NOUNS}))\s+(?!(?:of|in|at|on|for|with|and|or|who)\b)[a-z]+",
+    rf"(?!customers\b|users\b|people\b)(?:{_ROLE_NOUNS})(?:\s+(?:on|in|at|of|with)\s+[a-z][\w-]*(?:\s+(?!{_AUXILIARY})[a-z][\w-]*)?)?)"
+    rf"\s+(?!(?:of|in|at|on|for|with|and|or|who)\b)[a-z]+",
     re.IGNORECASE)
-_PRODUCT_NAME = re.compile(r"\b(?i:working name|code ?name|called|named|product name|calling it|call it|naming it)"
+_PEOPLE_DOING = re.compile(rf"(?:(?:{_ROLE_NOUNS})|[A-Z][a-z]+ (?:{_ROLE_NOUNS}))\s+(?!(?:of|in|at|on|for|with|and|or|"
+                           rf"who|are|is|were|was)\b)[a-z]+\b", re.IGNORECASE)
+
+
+def opens_with_people_doing(text: str) -> bool:
+    """"Nurses post a shift, ...", "Charge nurses approve ...": a scene with people as its subject."""
+    return bool(_PEOPLE_DOING.match(text))
+
+
+PRODUCT_NAME = re.compile(r"\b(?i:working name|code ?name|called|named|product name|calling it|call it|naming it)"
                            r"(?:[:\s]+(?:is|will be|=)\b)?"
                            r"[:\s]+[\"“']?(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 _ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|director|analyst|head|ceo|cto|vp|"
                          r"admin|nurse|doctor|teacher|buyer|member|user|customer|one|someone|a|an|the)\b", re.I)
 _PLACE = re.compile(r"\b(?:in|at|from|near|across)\s+(?P<place>[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|state|county|"
-                    r"area))*(?:(?:,\s*|\s+and\s+)[A-Z][a-z]+)*)")
+                    r"area))*(?:(?:,\s*|\s+and\s+)[A-Z][a-z]+)*)(?![\w'’-])")
 _MONTH_NAME = r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|" \
               r"nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|" \
               r"friday|saturday|sunday"
@@ -285,16 +299,22 @@ def read_statements(notes: Document) -> list[Statement]:
     text = notes.text
     statements: list[Statement] = []
     block: tuple[str, Topic | None] | None = None
+    heading_block: tuple[str, Topic | None] | None = None  # a heading labels its section, blank lines and all
     for line_start, line_end in _lines(text):
         line = text[line_start:line_end]
         if not line.strip():
-            block = None
+            block = heading_block
             continue
         heading = _HEADING.match(line)
         if heading:
             label = _field_label(line[heading.end() :])
             block = (label.group("label"), label_topic(label.group("label"))) if label and not label.group("rest") \
                 else None
+            titled = line[heading.end():].strip(" *_:")
+            if block is None and len(titled.split()) <= 3 and label_topic(titled) not in (None, "title") and \
+                    not {w.lower() for w in re.findall(r"[A-Za-z]+", titled)} & _DOCUMENT_PARTS:
+                block = (titled, label_topic(titled))  # "## Proposal": the section below is the idea
+            heading_block = block
             start, end = _trimmed(text, line_start + heading.end(), line_end)
             statements.append(_statement(notes, start, end, "title", "title"))
             continue
@@ -410,9 +430,11 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             if match:
                 start = statement.start + match.start("who")
                 return match.group("who"), _span(notes, start, start + len(match.group("who")))
-    # "Problem: freelancers wait 47 days to get paid": the people the problem is about.
+    # "Problem: freelancers wait 47 days to get paid", "nurses on night shift swap shifts through a
+    # paper book": the people the problem is about, from a problem line or a line about a problem.
     for statement in statements:
-        if statement.topic == "problem" and not statement.quote_only:
+        if (statement.topic == "problem" or statement.topic is None and "problem" in statement.topics) \
+                and not statement.quote_only:
             match = _PROBLEM_SUBJECT.match(statement.text)
             if match:
                 start = statement.start + match.start("who")
@@ -450,6 +472,8 @@ _NOT_A_PRODUCT = re.compile(r"\b(?:with|into|on|via|use|uses|used|using|tried|fr
 
 _DOC_WORDS = {"prfaq", "pr", "faq", "faqs", "press", "release", "headline", "subheading", "subheadline", "summary",
               "title", "notes", "note", "idea", "concept", "draft", "intro", "introduction", "overview", "dateline"}
+# A finished document's sections ("## Customer FAQ"), not a label for the notes under a heading.
+_DOCUMENT_PARTS = {"prfaq", "pr", "faq", "faqs", "press", "release", "internal", "external"}
 
 
 def coined(word: str) -> bool:
@@ -503,7 +527,7 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
             name = re.split(r"[.,;(]| [-–—] ", statement.text)[0].strip().strip("\"“”'")
             if name and len(name.split()) <= 4 and re.match(r"[A-Z0-9]|[a-z]+[A-Z]", name):
                 return name, "working" in (statement.label or "").lower() or "code" in (statement.label or "").lower()
-        match = _PRODUCT_NAME.search(statement.text)
+        match = PRODUCT_NAME.search(statement.text)
         if match and not statement.quote_only:
             return match.group("name"), "working" in match.group().lower() or "code" in match.group().lower()
     for statement in statements:
@@ -603,7 +627,7 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
         words = match.group().split()
         before = text[: match.start()]
         # "at Walmart": a company; "US + Canada", "UK & Ireland": places joined to a place.
-        joined = re.search(r"(?:\b(?:in|from|across|the)|,|\band|[+&/])\s*$", before) or not before.strip()
+        joined = re.search(r"(?:\b(?:in|from|across|the)|,|\band|[+&/(])\s*$", before) or not before.strip()
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
                 re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0] in exclude:
             continue

@@ -16,6 +16,7 @@ from assistant.documents.models import Document
 from assistant.draft.facts import (
     COUNTRIES_WITH_THE,
     CUES,
+    PRODUCT_NAME,
     REGIONS,
     Facts,
     QuoteFact,
@@ -23,6 +24,7 @@ from assistant.draft.facts import (
     Topic,
     asks,
     extract_facts,
+    opens_with_people_doing,
 )
 from assistant.draft.gaps import GapBook
 from assistant.draft.models import Draft, Faq, FaqEntry, GapElement, PressRelease
@@ -177,10 +179,28 @@ def idea_statements(facts: Facts) -> list[str]:
     name = facts.product_name
     about_it = [piece for s in facts.statements if _usable(s) and name and s.topic in (None, "name")
                 for piece in _pieces(s) if piece.startswith(name) and piece[len(name):].strip()[:1].islower()]
+    about_it += _after_the_naming(facts)
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
     return [s.text for s in facts.statements if _usable(s) and s.topic is None and "idea" in s.topics
             and not {"price", "budget", "launch", "risks"} & set(s.topics)][:2]
+
+
+def _after_the_naming(facts: Facts) -> list[str]:
+    """"We're thinking of calling it Swapboard. Nurses post a shift, ...": the sentences that
+    follow the one naming the product, in the same paragraph, describe it."""
+    name = facts.product_name
+    if not name:
+        return []
+    for statement in facts.statements:
+        if not _usable(statement) or statement.topic not in (None, "name"):
+            continue
+        pieces = _SENTENCE_SPLIT.split(statement.text)
+        naming = next((i for i, piece in enumerate(pieces) if PRODUCT_NAME.search(piece) and name in piece), None)
+        if naming is not None:
+            return [p.strip() for p in pieces[naming + 1:] if p.strip() and _balanced(p) and not any(
+                CUES[topic].search(p) for topic in ("price", "launch", "risks") if topic in CUES)]
+    return []
 
 
 def _unique(statements: list[Statement]) -> list[Statement]:
@@ -199,6 +219,10 @@ _PRICE_PHRASE = re.compile(r"(?:free\b[^.;\n]{0,30}?,?\s*then\s+)?[$€£]\s?\d[
                            r"(?:\s*(?:/|per|a|an|each)\s*[a-z]+){0,3}", re.IGNORECASE)
 
 
+_PER_UNIT_PRICE = re.compile(r"[$€£]\s?\d[\d,.]*\s*(?:/|per|a|an|each)\s*[a-z]+", re.IGNORECASE)
+_SPENT_TODAY = re.compile(r"(?i)\b(?:today|currently|now|already|existing|spend\w*|spent|was|used to)\b")
+
+
 def our_price(facts: Facts) -> str | None:
     """What we plan to charge: a labelled price, else a price the notes say we would charge
     ("we could charge $79/month per restaurant") or a bare price line ("$149/mo per practice");
@@ -206,6 +230,12 @@ def our_price(facts: Facts) -> str | None:
     labelled = next((s for s in facts.labelled("price") if _usable(s)), None)
     if labelled is not None:
         return labelled.text.rstrip(".")
+    for statement in facts.labelled("budget"):
+        # "Cost: hospital pays £2 per nurse per month": what a customer pays for each unit, under a
+        # "cost" label, is our price; "Cost: today they pay $300/mo for X" is what they spend now.
+        if _usable(statement) and re.fullmatch(r"(?i)costs?(?: to (?:the )?customers?)?", statement.label or "") \
+                and _PER_UNIT_PRICE.search(statement.text) and not _SPENT_TODAY.search(statement.text):
+            return statement.text.rstrip(".")
     for statement in facts.statements:
         if not _usable(statement) or statement.topic not in (None, "idea") or "budget" in statement.topics:
             continue
@@ -222,6 +252,11 @@ def costs(price: str) -> str:
         return sentence(f"It costs {price}")
     if re.match(r"(?i)free\b", price):
         return sentence(f"It is {_lower_first(price)}")
+    payer = re.match(r"(?i)(?P<who>[a-z]+) pays\b", price)
+    if payer and payer.group("who").lower() not in ("it", "he", "she", "one", "everyone", "each", "every"):
+        return sentence(f"Each {_lower_first(price)}")  # "hospital pays £2 per nurse" -> "Each hospital pays ..."
+    if re.match(r"(?i)[a-z]+s pay\b", price):
+        return sentence(price[0].upper() + price[1:])  # "hospitals pay £2 per nurse"
     return sentence(f"Pricing: {price}")
 
 
@@ -370,6 +405,8 @@ class Composer:
         """A note too clipped to take a verb ("camera per shelf, counts stock"), set off as the notes'
         words after a colon (not in quotation marks: a paragraph in quotes reads as a customer's quote)."""
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
+        if opens_with_people_doing(first):  # "Nurses post a shift, ..." reads as it is, after the name
+            return f"With {self.product}, {_lower_first(first, self.keep)}."
         return f"{lead} what the notes sum up as: {first}."
 
     def headline(self) -> str:
@@ -551,7 +588,7 @@ class Composer:
         """What the notes say on the question (their own sentences, then quotes). Where they say
         nothing, "We don't know yet" and a placeholder; open questions from the notes are named as such."""
         element: GapElement = "internal_faq" if internal else "external_faq"
-        parts = [sentence(text) for text in facts_found]
+        parts = list(dict.fromkeys(sentence(text) for text in facts_found))  # a price can also be a cost line
         parts += [f"{q.attribution or 'A customer'}: “{q.text}”" for q in quotes or []]
         opened = [sentence(f"Open question in the notes: {text}") for text in open_questions or []]
         opened += [sentence(f"A risk the notes name: {_lower_first(text, self.keep)}") for text in risks or []]
@@ -703,7 +740,7 @@ def open_about(facts: Facts, topic: Topic | None) -> list[str]:
         pieces: list[str] = []
         for piece in _pieces(statement):
             if pieces and pieces[-1].endswith("?"):
-                pieces[-1] += f" (the notes' guess: {piece.rstrip('.')})"  # "do we need X? probably not"
+                pieces[-1] += f" (the notes add: {_lower_first(piece.rstrip('.'))})"  # "do we need X? probably not"
             else:
                 pieces.append(piece)
         found.extend(p.rstrip(".") for p in pieces if topic is None or (topic in CUES and CUES[topic].search(p)))
