@@ -6,6 +6,12 @@ questions asks the same thing (the recall eval's name-masked judge). The smoothe
 question is written to assistant/questions/asked.yaml, which `prfaq questions` uses to put the
 questions authors actually answer first in the "asked" order (what an FAQ should cover).
 
+Then the share is fitted again, twice, on what each question adds: ranked with the rates of the
+pass before, a question counts as asked only when it matches an author's question that no question
+above it matched. "What evidence do we have that customers want Foo?" shares "customers" with the
+authors' "Who is Foo for?", which "Who is Foo for?" already anticipates: a slot in the top K that
+repeats a question above it finds nothing new, and its rate should say so.
+
     python evals/fit_asked_rates.py [FOLDER] [--half even|odd] [--out FILE] [--strength 4]
 
 Fit on one half and measure recall on the other (`evals/questions_recall.py --half odd`): rates
@@ -27,9 +33,13 @@ from questions_recall import DEFAULT_FOLDER, documents  # noqa: E402
 
 from assistant.questions.bank import ASKED_PATH, AskedRates  # noqa: E402
 
+MARGINAL_PASSES = 2  # fits on what each question adds to the ones ranked above it (the second settles the order)
 
-def count(paths: list[Path]) -> tuple[Counter[str], Counter[str]]:
-    """(times each bank question was raised, times it matched an author's question)."""
+
+def count(paths: list[Path], rates: AskedRates | None = None) -> tuple[Counter[str], Counter[str]]:
+    """(times each bank question was raised, times it matched an author's question). With `rates`,
+    the questions are ranked with them and a question counts only for an author's question that
+    none ranked above it matched (its marginal worth in a top-K list)."""
     from assistant.documents import load_document, parse_document
     from assistant.questions.bank import load_bank
     from assistant.questions.offline import questions_offline
@@ -46,11 +56,20 @@ def count(paths: list[Path]) -> tuple[Counter[str], Counter[str]]:
         product = product_name(doc, load_bank())
         aliases = [product] if product else []
         authors = [item.question.text for item in doc.faq]
-        for question in questions_offline(release, order="asked", rated=False).questions:
-            bank_id = question.id.split(":")[0]
-            raised[bank_id] += 1
-            asked[bank_id] += any(anticipates(author, question.question, aliases) for author in authors)
+        ranked = questions_offline(release, order="asked", rated=rates is not None, rates=rates).questions
+        tally([(q.id.split(":")[0], {i for i, author in enumerate(authors) if anticipates(author, q.question, aliases)})
+               for q in ranked], raised, asked, marginal=rates is not None)
     return raised, asked
+
+
+def tally(ranked: list[tuple[str, set[int]]], raised: Counter[str], asked: Counter[str], *, marginal: bool) -> None:
+    """Count one document's questions, best first, each with the authors' questions it matches (by
+    index): raised once each, asked when it matches one (`marginal`: one no question above it matched)."""
+    found: set[int] = set()
+    for bank_id, matched in ranked:
+        raised[bank_id] += 1
+        asked[bank_id] += bool(matched - found) if marginal else bool(matched)
+        found |= matched
 
 
 def fit(raised: Counter[str], asked: Counter[str], strength: float, source: str,
@@ -87,12 +106,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fit-asked-rates: no dataset at {folder} (set PRFAQ_SHARED_DIR or give a folder)", file=sys.stderr)
         return 2
     paths = documents(folder, args.half)
-    raised, asked = count(paths)
     source = f"{folder.name}, {len(paths)} PR/FAQs" + (f" ({args.half} half)" if args.half else "")
     from assistant.questions.bank import load_bank
 
     derived = frozenset(q.id for q in load_bank().questions if q.for_each)
-    rates = fit(raised, asked, args.strength, source, derived)
+    rates = fit(*count(paths), args.strength, source, derived)
+    for _ in range(MARGINAL_PASSES):
+        rates = fit(*count(paths, rates), args.strength, source, derived)
     args.out.write_text(rates.to_yaml(), encoding="utf-8")
     print(f"fit-asked-rates: {len(rates.rates)} bank questions from {source}; overall share {rates.prior:.1%}; "
           f"wrote {args.out}")

@@ -146,3 +146,30 @@ def test_the_recall_eval_refuses_a_missing_rates_file(tmp_path: Path, capsys):
     folder.mkdir()
     assert script.main([str(folder), "--rates", str(tmp_path / "missing.yaml")]) == 2
     assert "no rates file" in capsys.readouterr().err
+
+
+def test_a_question_that_only_repeats_one_above_it_adds_nothing_in_the_marginal_fit():
+    from collections import Counter
+
+    # "Who is Foo for?" and "What evidence do we have that customers want Foo?" both match the
+    # authors' "Who is Foo for?" (index 0); only the first adds it to a top-K list.
+    ranked = [("customer.who", {0}), ("evidence_of_demand.proof", {0}), ("price.cost", {1})]
+    raised, asked = Counter(), Counter()
+    _fitter().tally(ranked, raised, asked, marginal=True)
+    assert asked == Counter({"customer.who": 1, "price.cost": 1})
+    assert raised["evidence_of_demand.proof"] == 1
+    plain_raised, plain = Counter(), Counter()
+    _fitter().tally(ranked, plain_raised, plain, marginal=False)
+    assert plain["evidence_of_demand.proof"] == 1
+
+
+def test_the_asked_order_keeps_no_quota_of_customer_questions(monkeypatch):
+    # The rates decide the mix: when the review room's questions are the ones authors answer, the
+    # top of the list is theirs, not half the customer's by rule.
+    plain = questions_offline(RELEASE, order="asked", rates=AskedRates(prior=0.1)).questions
+    internal = [q.id.split(":")[0] for q in plain if q.audience == "internal"][:6]
+    favoured = AskedRates(prior=0.01, rates=dict.fromkeys(internal, 1.0))
+    top = questions_offline(RELEASE, top=6, order="asked", rates=favoured).questions
+    assert [q.audience for q in top] == ["internal"] * 6
+    # The threat order (what `prfaq questions` shows) still keeps the customer's share.
+    assert any(q.audience == "external" for q in questions_offline(RELEASE, top=6).questions)
