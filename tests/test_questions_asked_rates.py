@@ -38,9 +38,17 @@ def test_the_question_authors_answer_most_comes_first_in_the_asked_order(monkeyp
 
 def test_the_threat_order_does_not_use_the_rates(monkeypatch):
     monkeypatch.setattr(offline, "load_asked_rates", lambda: AskedRates(prior=0.1, rates={"price.cost": 1.0}))
-    with_rates = [q.id for q in questions_offline(RELEASE, top=10).questions]
+    with_rates = [q.id for q in questions_offline(RELEASE, top=10, order="threat").questions]
     monkeypatch.setattr(offline, "load_asked_rates", lambda: AskedRates())
-    assert [q.id for q in questions_offline(RELEASE, top=10).questions] == with_rates
+    assert [q.id for q in questions_offline(RELEASE, top=10, order="threat").questions] == with_rates
+
+
+def test_a_release_without_an_faq_is_listed_in_the_asked_order_and_a_full_prfaq_in_the_threat_order():
+    assert questions_offline(RELEASE, top=10).questions == questions_offline(RELEASE, top=10, order="asked").questions
+    full = parse_document(RELEASE.text + "\n## FAQ\n\n**Q: How much does it cost?**\n\n$9 per month.\n",
+                          path="ledgerly.md")
+    assert full.faq
+    assert questions_offline(full, top=10).questions == questions_offline(full, top=10, order="threat").questions
 
 
 def test_the_shipped_rates_load_and_name_bank_questions():

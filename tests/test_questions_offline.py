@@ -180,12 +180,25 @@ the repository's pull requests and prints who is waiting on whom.
     ("Tallyho is open source under the MIT licence, with a paid plan for hosted dashboards.", 5),
 ])
 def test_the_top_list_gives_an_open_source_tool_more_of_its_users_questions(kind: str, external: int):
-    # The threat order (what `prfaq questions` shows); the "asked" order has no quota, its fitted
-    # rates decide the mix (tests/test_questions_asked_rates.py).
+    # The threat order (what `prfaq questions` shows for a document with an FAQ); the "asked" order
+    # has no quota: the kind weighs its revenue questions instead (the next test).
     doc = parse_document(TOOL.format(kind=kind), path="tallyho.md")
-    shown = run(doc, top=9).questions
+    shown = run(doc, top=9, order="threat").questions
     assert len(shown) == 9
     assert [q.audience for q in shown] == ["external"] * external + ["internal"] * (9 - external)
+
+
+@pytest.mark.parametrize("kind, asks_price", [
+    ("Tallyho is open source under the MIT licence; contributions are welcome on GitHub.", False),
+    ("Tallyho is an internal tool for our team, built as a hackathon project.", False),
+    ("Tallyho costs $5 per user per month, with a paid plan for larger teams.", True),
+])
+def test_a_release_alone_gets_revenue_questions_by_its_kind(kind: str, asks_price: bool):
+    from assistant.questions.rank import REVENUE_TOPICS
+
+    doc = parse_document(TOOL.format(kind=kind), path="tallyho.md")  # no FAQ: the asked order
+    shown = run(doc, top=9).questions
+    assert any(q.topic in REVENUE_TOPICS for q in shown) is asks_price, [q.question for q in shown]
 
 
 def test_two_phrasings_of_the_same_question_become_one():

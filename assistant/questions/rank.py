@@ -41,6 +41,24 @@ def asked_priority(question_priority: float, asked_rate: float) -> float:
     return round(question_priority * (ASKED_BASE + asked_rate), 2)
 
 
+# The money questions: what a paid product's review asks most and a free tool's least.
+REVENUE_TOPICS = frozenset({"price", "unit_economics", "pnl", "market_size", "go_to_market", "investment"})
+FREE_REVENUE_FACTOR = 0.6  # an open-source, internal or non-commercial project
+PAID_REVENUE_FACTOR = 1.25  # a product sold for money
+
+
+def kind_factor(topic: str, kinds: frozenset[str]) -> float:
+    """How the venture's kind weighs a question of `topic` in the "asked" order: an open-source
+    tool's PR/FAQ gets fewer revenue questions, a paid product more (bank.yaml `contexts`)."""
+    if topic not in REVENUE_TOPICS:
+        return 1.0
+    if "commercial" in kinds:
+        return PAID_REVENUE_FACTOR
+    if kinds & {"open_source", "internal", "noncommercial"}:
+        return FREE_REVENUE_FACTOR
+    return 1.0
+
+
 def rank_score(question_priority: float, status: Status) -> float:
     """The threat order: an answered question sinks, an unanswered one keeps its full priority."""
     return round(question_priority * STATUS_FACTOR[status], 2)
