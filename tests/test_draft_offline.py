@@ -594,3 +594,71 @@ def test_a_word_that_starts_like_a_place_is_not_one():
     from assistant.draft.claims import place_claims
 
     assert [c.text for c in place_claims("the data sits in DynamoDB and in Leeds")] == ["Leeds"]
+
+
+def test_a_chat_transcript_is_read_without_its_times_and_names():
+    notes = parse_document(
+        "[10:03] maya: front desk calls patients the day before, takes ~90 min/day\n"
+        "[10:06] maya: ChairFill texts patients 48h before and offers freed slots to the waitlist\n"
+        "[10:07] maya: $99/month per practice\n"
+        "[10:08] maya: pilot with 3 practices in Phoenix, Feb 2027\n", path="n.md")
+    pr = draft_offline(notes).press_release
+    assert pr.headline.startswith("ChairFill")
+    assert pr.dateline == "Phoenix — Feb 2027 —"
+    assert "takes about 90 minutes a day" in pr.problem
+    assert "maya" not in render_document(draft_offline(notes))
+
+
+def test_a_paragraph_of_prose_is_read_sentence_by_sentence():
+    notes = parse_document(
+        "So the thing we keep hearing from restaurant owners is that they throw away a lot of prep. One owner in "
+        "Lisbon told us they bin about 15% of prepped vegetables every week. We want to build PrepCast, which "
+        "predicts tomorrow's covers from bookings and turns that into a prep list. We'd charge €59 a month per "
+        "restaurant. First launch would be Lisbon and Porto in October 2027.\n", path="n.md")
+    draft = draft_offline(notes)
+    pr = draft.press_release
+    assert pr.headline.startswith("PrepCast ")
+    assert "restaurant owners" in pr.subheading
+    assert pr.dateline == "Lisbon — October 2027 —"  # not "So", the paragraph's first word
+    assert "PrepCast predicts tomorrow's covers" in pr.summary
+    assert "15%" in pr.problem and "€59" not in pr.problem
+    assert "It costs €59 a month per restaurant." in pr.call_to_action
+    assert "who want build" not in pr.subheading  # "we want to build" is our plan, not what customers want
+
+
+def test_caps_headings_a_coined_name_said_twice_and_an_imperative_idea():
+    notes = parse_document(
+        "TL;DR: a warranty tracker for people who buy appliances\n\nWHAT\n"
+        "Keepr: snap a photo of the receipt, Keepr reads the date and reminds you before the warranty ends.\n\n"
+        "ASK\n- launch in Germany, spring 2027\n- free for 10 items, €2/month after that\n", path="n.md")
+    pr = draft_offline(notes).press_release
+    assert pr.headline.startswith("Keepr")
+    assert "for people who buy appliances" in pr.summary  # "people" alone says nothing
+    assert "With Keepr, you snap a photo of the receipt" in pr.summary
+    assert "It is free for 10 items, €2 a month after that." in pr.call_to_action
+
+
+def test_a_forwarded_email_and_a_lower_case_working_title():
+    forwarded = parse_document(
+        "> One teacher, Mr. Okafor (Year 9 English, Leeds), said: \"I write 'use a topic sentence' 120 times a "
+        "week.\"\n\nMy take: working title is Margin. Margin drafts one comment per pattern.\n"
+        "- for secondary school English teachers in the UK\n", path="n.md")
+    pr = draft_offline(forwarded).press_release
+    assert "secondary school English teachers" in pr.subheading
+    assert pr.customer_quote.endswith("— Mr. Okafor, Year 9 English, Leeds")
+    lower = parse_document("notes 03/11 — working title: snag\n\nhome buyers find defects only after they move "
+                           "in. a snagging survey costs £300-£600 and most buyers skip it.\nidea: snag walks the "
+                           "buyer through a checklist\n$: free for buyers, builders pay £15 per report\n",
+                           path="n.md")
+    pr = draft_offline(lower).press_release
+    assert pr.headline.startswith("snag")
+    assert "£300-£600" in pr.problem and "working title" not in pr.problem
+    assert "builders pay £15 per report" in pr.call_to_action
+
+
+@pytest.mark.parametrize("notes", [
+    "Revolutionary, game-changing AI coach!!!\nUsers will absolutely love it.\nIdea: an AI coach\n",
+])
+def test_a_slogan_before_the_idea_is_not_the_problem(notes):
+    pr = draft_offline(parse_document(notes, path="n.md")).press_release
+    assert pr.problem.startswith("[TBD: the customer's problem")

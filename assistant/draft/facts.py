@@ -26,7 +26,8 @@ Topic = Literal[
     "interviewee",
 ]
 
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
+# A bullet, or the "> " of a forwarded or quoted e-mail (the words under it are the notes' own).
+_BULLET = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,2}[.)])\s+|>+\s?(?:[-*+•]\s+)?)")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9 /&'’()+-]{0,48}?)\s*:(?:\s+(?P<rest>\S.*))?\s*$")
 _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|call)(?:\s+#?\d+)?"
@@ -40,13 +41,14 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
                           r"clinics?|customers?|restaurants?|regions?)|where and when|when and where|roll-?out)\b")),
     ("market", re.compile(r"\b(?:market(?: size)?|tam|sam|how many|addressable)\b")),
     ("leader", re.compile(r"\b(?:sponsor|exec\w*|spokes\w*|ceo|coo|cto|cpo|founder)\b")),
-    ("name", re.compile(r"^(?:name|working name|product name|code ?name|product|brand)$")),
+    ("name", re.compile(r"^(?:name|working name|working title|product name|code ?name|product|brand)$")),
     ("customer", re.compile(r"\b(?:customers?|who|audience|target|users?|segment|personas?|for whom|buyers?)\b|^for$")),
     ("problem", re.compile(r"\b(?:problems?|pains?|pain points?|issues?|challenges?|why|jobs? to be done|"
                            r"opportunity|status quo|today)\b")),
-    ("idea", re.compile(r"\b(?:idea|solution|hypothesis|proposal|concept|pitch|approach|what we(?:'re| are)? "
-                        r"build\w*|product|how it works|feature)\b")),
+    # "Price idea: $9.99 a month" is a price before it is an idea.
     ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?)\b")),
+    ("idea", re.compile(r"\b(?:idea|solution|hypothesis|proposal|concept|pitch|approach|what we(?:'re| are)? "
+                        r"build\w*|product|how it works|feature)\b|^what$")),
     ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend)\b")),
     ("launch", re.compile(r"\b(?:launch|timeline|timing|availability|when|dates?|pilot|rollout|release|ga)\b")),
     ("leader", re.compile(r"\b(?:leader|sponsor|exec\w*|spokesperson|dri|gm)\b")),
@@ -67,7 +69,9 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"breaks?|never|nobody|can'?t|cannot|worried|downtime|empty|slow|errors?|clipboard|tedious|hard to|"
         r"difficult|don'?t know|doesn'?t know|costs? (?:them|us)|out of stock|runs? out|every (?:monday|day|"
         r"evening|night|week)|on paper|paper|by hand|whiteboard|spreadsheets?|times a day|mins? per|minutes per|"
-        r"late|overdue|get missed|gets missed)\b", re.IGNORECASE),
+        r"late|overdue|get missed|gets missed)\b|"
+        # time spent, per period: "takes ~90 min/day", "3 hrs a week"
+        r"\d\s*(?:min|mins|minutes|hrs?|hours)\s*(?:/|per\s|a\s|each\s)\s*(?:day|week|month|shift)\b", re.IGNORECASE),
     "idea": re.compile(r"\b(?:our idea|idea|hypothesis|a tool that|an? (?:app|tool|service|platform|bot|plugin|"
                        r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|lets? (?:them|"
                        r"patients|owners|users|customers)|automatically)", re.IGNORECASE),
@@ -104,21 +108,29 @@ CUES: dict[Topic, re.Pattern[str]] = {
                             re.IGNORECASE),
     "getting_started": re.compile(r"\b(?:sign(?:s)? up|install\w*|download\w*|onboard\w*|set(?:s)? up|"
                                   r"get(?:ting)? started)\b", re.IGNORECASE),
-    "want": re.compile(r"\b(?:they|owners|managers|customers|users|we|people)\s+(?:want|wants|wish|need|needs)\s+"
-                       r"(?:to\s+)?(?P<want>[^.;\n]{6,120})", re.IGNORECASE),
+    # What customers want ("owners want to see ..."); "we want to build X" is the team's plan.
+    "want": re.compile(r"\b(?:they|owners|managers|customers|users|people)\s+(?:want|wants|wish|need|needs)\s+"
+                       r"(?:to\s+)?(?!(?:build|make|launch|ship|create|sell)\b)(?P<want>[^.;\n]{6,120})",
+                       re.IGNORECASE),
 }
 _ROLE_NOUNS = (r"teams?|managers?|owners?|engineers?|leads?|founders?|developers?|analysts?|designers?|marketers?|"
                r"clinics?|stores?|shops?|grocers?|restaurants?|businesses|companies|startups?|agencies|"
                r"practices|nurses|doctors|dentists|teachers|students|parents|patients|customers|users|people|"
                r"admins?|administrators?|operators?|drivers?|sellers?|merchants?|retailers?|landlords?|tenants?|"
                r"freelancers?|accountants?|recruiters?|writers?|creators?|pms|product managers?|families|"
-               r"households|homeowners|moms|dads|caregivers|farmers|coaches|researchers")
+               r"households|homeowners|moms|dads|caregivers|farmers|coaches|researchers|buyers|landlords|mechanics|"
+               r"pharmacists|therapists|vets|plumbers|electricians|contractors|builders|tutors|volunteers")
 _CUSTOMER_PHRASES = [
-    re.compile(rf"\b(?:call|calls|interviews?|meeting|chat|conversations?|spoke|talked|survey(?:ed)?)\s+"
-               rf"(?:w/|with|of|to)\s+(?:\d+\s+|several\s+|some\s+|a few\s+)?"
+    re.compile(rf"\b(?:call|calls|interviews?|meeting|chat|conversations?|spoke|talked|survey(?:ed)?|"
+               rf"(?:hear|hearing|heard)(?= from))\s+"
+               rf"(?:w/|with|of|to|from)\s+(?:\d+\s+|several\s+|some\s+|a few\s+)?"
                rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b",
                re.IGNORECASE),
-    re.compile(rf"\b(?:help|helps|for|lets?|enables?)\s+(?P<who>(?:[a-z+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b"),
+    re.compile(rf"\b(?:help|helps|for|lets?|enables?)\s+(?:the\s+|our\s+)?(?P<who>(?:[a-z+&-]+\s+|"
+               rf"[A-Z][a-z]+\s+(?=(?:[a-z+&-]+\s+)?(?:{_ROLE_NOUNS})\b)){{0,3}}(?:{_ROLE_NOUNS}))\b"),
+    # "call notes - 5 bike shop owners, Utrecht": who the calls were with.
+    re.compile(rf"^(?:call|interview|meeting)s?\s+notes?\s*[-–—:]\s*(?:\d+\s+)?"
+               rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b", re.IGNORECASE),
     # "4 of 6 parents we interviewed": who the notes' evidence comes from.
     re.compile(rf"\b(?:the\s+)?(?P<who>(?:[a-z+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}))\s+(?:we|I)\s+(?:interviewed|"
                rf"surveyed|spoke (?:to|with)|talked (?:to|with)|met|visited|called)\b"),
@@ -127,17 +139,23 @@ _LEADING_ROLE = re.compile(rf"^(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS})\b(?![^,;(
                            rf"have|has|do|does|want|said)\b)", re.IGNORECASE)
 _AUXILIARY = (r"(?:cannot|can'?t|can|don'?t|doesn'?t|won'?t|do|does|did|will|would|should|must|may|might|are|is|"
               r"were|was|have|has|had|never|still|often|always|usually|spend|lose|waste|wait|get|need|want)\b")
+_DETERMINER = r"(?:the|our|a|an|their|my|his|her|your)\b"
 # A problem line that opens with the people who have it, then what they do or suffer; "customers"
 # and "users" say nothing about who they are.
 _PROBLEM_SUBJECT = re.compile(
     rf"^(?:(?:many|most|some|all)\s+)?"
-    rf"(?P<who>(?:(?!customers\b|users\b|people\b|we\b|they\b|the\b|our\b|my\b|their\b|an?\b)"
+    rf"(?P<who>(?:(?!customers\b|users\b|people\b|we\b|they\b|the\b|our\b|my\b|their\b|an?\b|one\b|each\b|"
+    rf"every\b)"
     rf"[a-z][\w+&-]*\s+){{0,2}}"
-    rf"(?!customers\b|users\b|people\b)(?:{_ROLE_NOUNS})(?:\s+(?:on|in|at|of|with)\s+[a-z][\w-]*(?:\s+(?!{_AUXILIARY})[a-z][\w-]*)?)?)"
+    rf"(?!customers\b|users\b|people\b)(?:{_ROLE_NOUNS})"
+    # "nurses on night shift" keeps its phrase; "teachers at our partner schools" is "teachers"
+    rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*(?:\s+(?!{_AUXILIARY})[a-z][\w-]*)?))?)"
+    rf"(?:\s+(?:on|in|at|of|with)\s+{_DETERMINER}\s+[\w-]+(?:\s+(?!{_AUXILIARY})[\w-]+)?)?"
     rf"\s+(?!(?:of|in|at|on|for|with|and|or|who)\b)[a-z]+",
     re.IGNORECASE)
 _PEOPLE_DOING = re.compile(rf"(?:(?:{_ROLE_NOUNS})|[A-Z][a-z]+ (?:{_ROLE_NOUNS}))\s+(?!(?:of|in|at|on|for|with|and|or|"
-                           rf"who|are|is|were|was)\b)[a-z]+\b", re.IGNORECASE)
+                           rf"who|are|is|were|was|will|would|could|might|may|should|love|loved)\b)[a-z]+\b",
+                           re.IGNORECASE)  # what people do, not what we predict they will ("Users will love it")
 
 
 def opens_with_people_doing(text: str) -> bool:
@@ -145,9 +163,22 @@ def opens_with_people_doing(text: str) -> bool:
     return bool(_PEOPLE_DOING.match(text))
 
 
-PRODUCT_NAME = re.compile(r"\b(?i:working name|code ?name|called|named|product name|calling it|call it|naming it)"
-                           r"(?:[:\s]+(?:is|will be|=)\b)?"
-                           r"[:\s]+[\"“']?(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+# "we want to build PrepCast", "introducing Keepr": a made-up word the team builds.
+_BUILD_NAME = re.compile(r"\b(?i:(?:we|we'd|we'll|we\s+(?:could|would|will|want\s+to|plan\s+to))\s+"
+                         r"(?:build|launch|ship|make)|building|launching|introducing)\s+(?P<name>[A-Z][A-Za-z0-9]+)\b")
+# "working title: snag" names it as written, lower case and all; "called Tally" needs its capital
+# ("a file called notes" names nothing).
+PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|product name)(?:[:\s]+(?:is|will be|=)\b)?"
+                          r"[:\s]+[\"“']?(?P<labelled>[A-Za-z][\w-]+(?:\s+[A-Z][\w-]+)?)|"
+                          r"(?i:called|named|calling it|call it|naming it)(?:[:\s]+(?:is|will be|=)\b)?"
+                          r"[:\s]+[\"“']?(?P<called>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))")
+
+
+def product_name_in(match: re.Match[str]) -> str:
+    """The name a PRODUCT_NAME match gives."""
+    return match.group("labelled") or match.group("called")
+
+
 _ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|director|analyst|head|ceo|cto|vp|"
                          r"admin|nurse|doctor|teacher|buyer|member|user|customer|one|someone|a|an|the)\b", re.I)
 _PLACE = re.compile(r"\b(?:in|at|from|near|across)\s+(?P<place>[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|state|county|"
@@ -239,6 +270,8 @@ def _span(notes: Document, start: int, end: int) -> NoteSpan:
 
 def label_topic(label: str) -> Topic | None:
     lowered = label.lower().strip()
+    if lowered in ("$", "€", "£", "¥"):
+        return "price"
     if len(lowered.split()) > 6:
         return None
     for topic, pattern in _LABEL_TOPICS:
@@ -279,12 +312,19 @@ _DASH_LABEL_TOPICS = {"idea", "problem", "price", "launch", "customer", "risks",
 
 # "price $9/mo after a trial", "pricing free for 3 users": a price label written without its colon.
 _PRICE_WORD_LABEL = re.compile(r"^(?P<label>(?i:price|pricing))\s+(?P<rest>(?:[$€£¥]\s?\d|\d|(?i:free)\b).*?)\s*$")
+_CURRENCY_LABEL = re.compile(r"^(?P<label>[$€£¥])\s*:\s+(?P<rest>\S.*?)\s*$")  # "$: free for buyers, ..."
+
+
+# A chat transcript's line: a time ("[10:02]", "10:02 AM") and the name of who typed it ("maya:").
+_CHAT_PREFIX = re.compile(r"\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?[\])]?\s*[-–—]?\s*"
+                          r"(?:<?@?[A-Za-z][\w.-]{0,29}>?\s*:\s+)?")
 
 
 def _field_label(content: str) -> re.Match[str] | None:
     """"Price: $49", "**Idea:** ShelfSense", "Product idea - a scheduling assistant", "price $9/mo":
     the label and the rest."""
-    match = _LABEL.match(content) or _BOLD_LABEL.match(content) or _PRICE_WORD_LABEL.match(content)
+    match = _LABEL.match(content) or _BOLD_LABEL.match(content) or _PRICE_WORD_LABEL.match(content) or \
+        _CURRENCY_LABEL.match(content)
     if match and not re.search(r"[\"“]", match.group("label")) and len(match.group("label").split()) <= 6:
         return match
     dashed = _DASH_LABEL.match(content)
@@ -320,6 +360,9 @@ def read_statements(notes: Document) -> list[Statement]:
             continue
         bullet = _BULLET.match(line)
         content_start = line_start + (bullet.end() if bullet else 0)
+        chat = _CHAT_PREFIX.match(text, content_start, line_end)
+        if chat:  # "[10:06] maya: ChairFill texts patients ...": the words, not the time and who typed them
+            content_start = chat.end()
         content = text[content_start:line_end]
         interview = _INTERVIEW.match(content)
         if interview and not _QUOTE_START.match(interview.group("who")):
@@ -345,8 +388,34 @@ def read_statements(notes: Document) -> list[Statement]:
             statements.append(_statement(notes, start, end, field.group("label"), label_topic(field.group("label"))))
             continue
         start, end = _trimmed(text, content_start, line_end)
+        if block is None and not bullet:
+            # A paragraph of prose ("So the thing we keep hearing ... We want to build PrepCast, ...
+            # We'd charge €59 a month ... First launch would be Lisbon"): each sentence is a statement
+            # of its own, so the price, the launch and the idea each land in their place.
+            statements.extend(_statement(notes, a, b, None, None) for a, b in _sentence_spans(text, start, end))
+            continue
         statements.append(_statement(notes, start, end, block[0] if block else None, block[1] if block else None))
     return statements
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of a line of prose, outside quotation marks; a short line is one statement."""
+    line = text[start:end]
+    if len(line) < 160:
+        return [(start, end)]
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(line)]
+    spans, cursor = [], 0
+    for match in _SENTENCE_END.finditer(line):
+        if any(a < match.start() < b for a, b in quoted):
+            continue
+        spans.append((start + cursor, start + match.start()))
+        cursor = match.end()
+    spans.append((start + cursor, end))
+    return [(a, b) for a, b in spans if b > a]
 
 
 def _statement(notes: Document, start: int, end: int, label: str | None, topic: Topic | None) -> Statement:
@@ -361,7 +430,10 @@ def _speaker_from(detail: str) -> tuple[str | None, str | None]:
     """"Priya, data engineer at a logistics startup" -> ("Priya", "data engineer at ..."); also
     "Maria Gonzalez (owner, Books on Main)", "Aisha Khan - buyer", "Dr. Mei Lin, dentist". A role
     alone ("owner, two stores, Tacoma", "one manager") has no name."""
-    detail = detail.strip().rstrip(".:")
+    detail = re.sub(r",?\s+(?:said|says|told us|put it)$", "", detail.strip().rstrip(".:,"))
+    # "One teacher, Mr. Okafor (Year 9 English, Leeds)": the role before the name says nothing more.
+    detail = re.sub(r"^(?i:one|a|an|another|the)\s+[a-z][\w -]{0,30},\s+(?=(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z])",
+                    "", detail)
     paren = re.fullmatch(r"(?P<head>[^(]+?)\s*\((?P<rest>[^)]+)\)", detail)
     if paren:
         head, rest = paren.group("head"), paren.group("rest")
@@ -413,6 +485,7 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
 
 # "small agencies (5-30 people), the founder usually does the chasing": who they are ends where a
 # clause about them starts (a list of kinds, "cafés, bakeries and delis", goes on).
+_WHO_CLAUSE = re.compile(r"\s+(?:who|that)\s+[^,.;:()\n]{3,60}")
 _CUSTOMER_ASIDE = re.compile(r"\s*[,;]\s+(?=(?:the|they|their|most|mostly|usually|often|who|which|mainly|typically|"
                              r"generally|each|every|one|some)\b)|\s+[-–—]\s+", re.IGNORECASE)
 
@@ -428,15 +501,22 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
         for pattern in _CUSTOMER_PHRASES:
             match = pattern.search(statement.text)
             if match:
-                start = statement.start + match.start("who")
-                return match.group("who"), _span(notes, start, start + len(match.group("who")))
+                who, start = match.group("who"), statement.start + match.start("who")
+                if re.fullmatch(r"(?i)(?:people|users|customers)", who):
+                    # "people" says nothing; "people who buy appliances" does. Else look further.
+                    clause = _WHO_CLAUSE.match(statement.text, match.end("who"))
+                    if not clause:
+                        continue
+                    who += clause.group()
+                return who, _span(notes, start, start + len(who))
     # "Problem: freelancers wait 47 days to get paid", "nurses on night shift swap shifts through a
     # paper book": the people the problem is about, from a problem line or a line about a problem.
     for statement in statements:
         if (statement.topic == "problem" or statement.topic is None and "problem" in statement.topics) \
                 and not statement.quote_only:
             match = _PROBLEM_SUBJECT.match(statement.text)
-            if match:
+            if match and re.search(r"s\b", match.group("who").split(" on ")[0].split(" in ")[0].split(" at ")[0]
+                                   .split(" of ")[0].split(" with ")[0]):  # a group ("owners"), not one person
                 start = statement.start + match.start("who")
                 return match.group("who"), _span(notes, start, start + len(match.group("who")))
     # Bullet notes often open with who was asked: "- nurses on night shift, 3 hospitals".
@@ -525,21 +605,28 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
     for statement in statements:
         if statement.topic == "name":
             name = re.split(r"[.,;(]| [-–—] ", statement.text)[0].strip().strip("\"“”'")
-            if name and len(name.split()) <= 4 and re.match(r"[A-Z0-9]|[a-z]+[A-Z]", name):
+            # Labelled, a lower-case name is the name as written ("working title: snag", "stoa").
+            if name and len(name.split()) <= 4 and re.match(r"[A-Za-z0-9]", name) and \
+                    name.lower() not in ("tbd", "tba", "none", "n/a", "unknown", "?"):
                 return name, "working" in (statement.label or "").lower() or "code" in (statement.label or "").lower()
         match = PRODUCT_NAME.search(statement.text)
         if match and not statement.quote_only:
-            return match.group("name"), "working" in match.group().lower() or "code" in match.group().lower()
+            return product_name_in(match), "working" in match.group().lower() or "code" in match.group().lower()
     for statement in statements:
         if statement.topic in ("idea", "title") and not statement.quote_only:
             name = _leading_name(statement, labelled_name=False, idea_line=statement.topic == "idea")
             if name:
                 return name, False
     for statement in statements:
+        built = _BUILD_NAME.search(statement.text)
+        if built and not statement.quote_only and coined(built.group("name")):
+            return built.group("name"), False  # "We want to build PrepCast, which ..."
+    for statement in statements:
         if statement.quote_only or statement.topic in ("dependencies", "customer", "leader"):
             continue
         name = _leading_name(statement, labelled_name=False)
-        if name and _CAMEL.match(name.split()[0]) and not any(
+        if name and (_CAMEL.match(name.split()[0]) or coined(name) and len(re.findall(
+                rf"\b{re.escape(name)}\b", notes.text)) >= 2) and not any(
                 _NOT_A_PRODUCT.search(notes.text[max(0, m.start() - 12):m.start()])
                 for m in re.finditer(rf"\b{re.escape(name)}\b", notes.text)):
             return name, False
@@ -627,7 +714,7 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
         words = match.group().split()
         before = text[: match.start()]
         # "at Walmart": a company; "US + Canada", "UK & Ireland": places joined to a place.
-        joined = re.search(r"(?:\b(?:in|from|across|the)|,|\band|[+&/(])\s*$", before) or not before.strip()
+        joined = re.search(r"(?:\b(?:in|from|across|the|be)|,|\band|[+&/(])\s*$", before) or not before.strip()
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
                 re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0] in exclude:
             continue

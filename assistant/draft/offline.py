@@ -163,12 +163,36 @@ def problem_pieces(facts: Facts) -> list[str]:
             if re.search(r"[\"“”]", piece) and any(q.text in piece for q in facts.quotes):
                 continue  # a customer's words are quoted as such, with who said them
             pieces.append(piece)
-    pieces = list(dict.fromkeys(pieces))
+    pieces = list(dict.fromkeys(pieces)) or _before_the_idea(facts)
     if not pieces:
         return []
     sharpest = max(pieces, key=lambda piece: (sharpness(piece), -pieces.index(piece)))
     ordered = [sharpest, *(p for p in pieces if p != sharpest)]
     return ordered[:MAX_PROBLEM_STATEMENTS]
+
+
+# A note that tells the customer what to do ("snap a photo of the receipt, Keepr reads ...").
+_IMPERATIVE = re.compile(r"(?:snap|take|scan|point|tap|open|upload|forward|connect|type|ask|drop|paste|add|pick|"
+                         r"choose|photograph|record|install|plug|speak|say|describe|enter|sign up|log)\b")
+# What the product does, after its name: "ChairFill texts patients", not "ChairFill for now".
+_DOES = re.compile(r"(?:is|will|can|could|would|lets|helps|[a-z]+[^s\W]s)\b")
+
+
+def _before_the_idea(facts: Facts) -> list[str]:
+    """No line names a problem in so many words: the unlabelled prose before the idea ("home buyers
+    find defects only after they move in. a snagging survey costs £300-£600 ...") is the notes'
+    account of the situation, as notes usually open with it."""
+    idea_at = next((s.start for s in facts.statements if s.about("idea") or s.topic == "name"), None)
+    if idea_at is None:
+        return []
+    return [piece for s in facts.statements if s.start < idea_at and s.topic is None and not s.quote_only
+            and not set(s.topics) & set(_ELSEWHERE) and not asks(s.text) and not PRODUCT_NAME.search(s.text)
+            for piece in _pieces(s) if _concrete(piece)][:2]
+
+
+def _concrete(piece: str) -> bool:
+    """A situation, not a slogan: a figure or people doing something, and no exclamation marks."""
+    return "!" not in piece and (bool(re.search(r"\d", piece)) or opens_with_people_doing(piece))
 
 
 def idea_statements(facts: Facts) -> list[str]:
@@ -178,7 +202,7 @@ def idea_statements(facts: Facts) -> list[str]:
     labelled = [s.text for s in facts.labelled("idea") if _usable(s)]
     name = facts.product_name
     about_it = [piece for s in facts.statements if _usable(s) and name and s.topic in (None, "name")
-                for piece in _pieces(s) if piece.startswith(name) and piece[len(name):].strip()[:1].islower()]
+                for piece in _pieces(s) if piece.startswith(name) and _DOES.match(piece[len(name):].strip())]
     about_it += _after_the_naming(facts)
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
@@ -192,14 +216,18 @@ def _after_the_naming(facts: Facts) -> list[str]:
     name = facts.product_name
     if not name:
         return []
-    for statement in facts.statements:
+    for index, statement in enumerate(facts.statements):
         if not _usable(statement) or statement.topic not in (None, "name"):
             continue
         pieces = _SENTENCE_SPLIT.split(statement.text)
         naming = next((i for i, piece in enumerate(pieces) if PRODUCT_NAME.search(piece) and name in piece), None)
-        if naming is not None:
-            return [p.strip() for p in pieces[naming + 1:] if p.strip() and _balanced(p) and not any(
-                CUES[topic].search(p) for topic in ("price", "launch", "risks") if topic in CUES)]
+        if naming is None:
+            continue
+        # The rest of the paragraph: this line's later sentences (a long line is read sentence by sentence).
+        after = pieces[naming + 1:] + [p for s in facts.statements[index + 1:] if s.line == statement.line
+                                       and s.topic is None for p in _SENTENCE_SPLIT.split(s.text)]
+        return [p.strip() for p in after if p.strip() and _balanced(p) and not any(
+            CUES[topic].search(p) for topic in ("price", "launch", "risks") if topic in CUES)]
     return []
 
 
@@ -220,6 +248,7 @@ _PRICE_PHRASE = re.compile(r"(?:free\b[^.;\n]{0,30}?,?\s*then\s+)?[$€£]\s?\d[
 
 
 _PER_UNIT_PRICE = re.compile(r"[$€£]\s?\d[\d,.]*\s*(?:/|per|a|an|each)\s*[a-z]+", re.IGNORECASE)
+_THEIR_PRICE = re.compile(r"(?i)\b(?:competitors?|rivals?|incumbents?|they pay|charges|they charge|alternatives?)\b")
 _SPENT_TODAY = re.compile(r"(?i)\b(?:today|currently|now|already|existing|spend\w*|spent|was|used to)\b")
 
 
@@ -241,8 +270,14 @@ def our_price(facts: Facts) -> str | None:
             continue
         for piece in _pieces(statement):
             phrase = _PRICE_PHRASE.search(piece)
-            if phrase and CUES["price"].search(piece) and (_OUR_PRICE.search(piece) or len(piece.split()) <= 6):
+            if not phrase or not CUES["price"].search(piece):
+                continue
+            if _OUR_PRICE.search(piece) or len(piece.split()) <= 6:
                 return phrase.group().strip()
+            if len(piece.split()) <= 10 and _PER_UNIT_PRICE.search(piece) and not _SPENT_TODAY.search(piece) \
+                    and not _THEIR_PRICE.search(piece):
+                # "free for 10 items, €2/month after that": a short line of our plan, said whole
+                return piece.rstrip(".") if re.match(r"(?i)free\b", piece) else phrase.group().strip()
     return None
 
 
@@ -373,6 +408,11 @@ class Composer:
         if not self.idea_text:
             return None
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
+        name = self.facts.product_name
+        building = name and re.match(rf"(?i:we\b[^,.]{{0,30}}\b(?:build|make|launch|ship))\s+{re.escape(name)},?\s+"
+                                     rf"(?:which|that)\s+(?=[a-z]+[^s\W]s\b)", first)
+        if building:  # "We want to build PrepCast, which predicts ..." -> "predicts ..."
+            return first[building.end():]
         pronoun = re.match(r"(?:It|it)\s+(?=[a-z]+[^s\W]s\b)", first)
         if pronoun:  # "It texts every guest": "it" is the product
             return first[pronoun.end():]
@@ -407,22 +447,24 @@ class Composer:
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
         if opens_with_people_doing(first):  # "Nurses post a shift, ..." reads as it is, after the name
             return f"With {self.product}, {_lower_first(first, self.keep)}."
+        if _IMPERATIVE.match(first):  # "snap a photo of the receipt, ..." is what the customer does
+            return f"With {self.product}, you {_lower_first(first, self.keep)}."
         return f"{lead} what the notes sum up as: {first}."
 
     def headline(self) -> str:
         lets = _LETS.search(self.idea_text) if self.idea_text else None
         clause = self.idea_as_clause()
+        candidates = []
         if lets:
             verb = lets.group("verb").lower()
             rest = _CLAUSE_END.split(lets.group("rest"))[0].strip()
-            candidate = f"{self.product} {_VERBS.get(verb, verb)} {rest}"
+            candidates.append(f"{self.product} {_VERBS.get(verb, verb)} {rest}")
         elif clause and not clause.startswith("is "):
-            candidate = f"{self.product} {_CLAUSE_END.split(clause)[0].strip()}"
-        elif self.facts.customer:
-            candidate = f"{self.product} for {self.facts.customer}"
-        else:
-            candidate = ""
-        return _clip_words(candidate, MAX_HEADLINE_WORDS) or f"{self.product}: " + self.book.tbd(
+            candidates.append(f"{self.product} {_CLAUSE_END.split(clause)[0].strip()}")
+        if self.facts.customer:  # when what it does is too long for a headline
+            candidates.append(f"{self.product} for {self.facts.customer}")
+        fitting = next((clipped for c in candidates if (clipped := _clip_words(c, MAX_HEADLINE_WORDS))), None)
+        return fitting or f"{self.product}: " + self.book.tbd(
             "the customer benefit in a few words", "What does the customer get, in a few words a headline can carry?",
             "headline")
 
