@@ -560,3 +560,13 @@ def test_a_key_word_names_the_subject_only_of_a_question_mostly_about_it():
     who = next(q for q in load_bank().questions if q.id == "customer.who")
     assert faq_similarity(concepts("Who are our customers?"), who) >= FAQ_CLAIM_THRESHOLD
     assert faq_similarity(concepts("What happens to photos that show customers?"), who) < FAQ_CLAIM_THRESHOLD
+
+
+def test_a_sentence_that_says_it_is_free_answers_what_it_costs():
+    doc = parse_document(
+        "# Totus: your health data in one place\n\nTotus gathers sleep, heart rate and glucose data from your "
+        "devices and lets you share a view with your doctor.\n\nTotus is available today at totus.com as a free "
+        "web platform while the team gathers feedback. Oura Ring support is live now.\n", path="totus.md")
+    cost = ask_one(doc, "How much does Totus cost?")
+    assert cost.status == "answered"
+    assert cost.evidence is not None and "free web platform" in cost.evidence.text

@@ -762,6 +762,8 @@ _LICENCE = re.compile(r"\bopen[- ]source[ds]?\b|\bunder (?:the )?(?:mit|apache|b
                       r"\b(?:mit|apache|bsd|gpl|agpl|lgpl|mpl)(?:[- ]?v?\d(?:\.\d)?)?[- ]licen[cs](?:e[ds]?|ing)\b",
                       re.IGNORECASE)
 _NOTHING = Judgement("unanswered", None, "nothing in the document answers it")
+_ASKS_THE_PRICE = re.compile(r"(?i)\bhow much\b|\b(?:cost|costs|price|pricing|priced)\b")
+_ASKS_THE_CATCH = re.compile(r"(?i)\bcatch\b|\bif\b[^?]*\bfree\b")
 
 
 def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, asked: frozenset[str],
@@ -794,7 +796,12 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
     # "Today we release X, a git-native notebook" answers "What is X?" however far apart the
     # two sit in meaning: it names what kind of thing X is.
     says_what_it_is = term is not None and names_its_kind(term, sentence.text)
-    if (score >= ANSWER_THRESHOLD or says_what_it_is) and typed:
+    # "available today ... as a free web platform" says what it costs, however little else of the
+    # sentence is about the price: a price is the whole answer to a price question.
+    says_the_price = kind == "price" and satisfies(kind, sentence.text) and shared \
+        and bool(_ASKS_THE_PRICE.search(question)) \
+        and not _ASKS_THE_CATCH.search(question)  # "If it is free, what is the catch?" wants more than "free"
+    if (score >= ANSWER_THRESHOLD or says_what_it_is or says_the_price) and typed:
         if internal:
             return Judgement("partly", evidence, f"the document mentions it in passing ({line}); the internal "
                              "FAQ should answer it")
