@@ -11,6 +11,8 @@ deterministic and testable on their own.
 | grounding                | share of the draft's numbers and quotes found in the notes   | draft          |
 | claims_supported         | share of the writer's claims its own check found in the notes| draft          |
 |                          | (before it replaced the rest with placeholders)              |                |
+| slots                    | share of the case's `expect` met: the notes' name, dateline, | draft          |
+|                          | problem, price and quote in their places in the release      |                |
 | judge                    | the LLM judge's mean criterion score, 1-5                    | draft, score   |
 | pair_order               | 1 when the clarity score ranks the better text higher        | clarity_pairs  |
 | recall                   | share of the authors' FAQ questions among the first K asked  | questions      |
@@ -35,7 +37,8 @@ from pydantic import BaseModel, Field
 from assistant.clarity.judge import JudgeReport
 from assistant.clarity.models import ScoreReport
 from assistant.documents.models import Document
-from assistant.evaluation.models import Case, GraderResult, SuiteSpec
+from assistant.draft.models import PressRelease
+from assistant.evaluation.models import Case, DraftExpectations, GraderResult, Phrase, SuiteSpec
 
 Choice = Literal["better", "worse"]
 
@@ -63,6 +66,7 @@ class TaskOutput(BaseModel):
     text: str | None = None  # the produced (or given) document's text
     document: Document | None = None
     notes: Document | None = None  # what a draft was written from
+    press_release: PressRelease | None = None  # the draft's press release, part by part
     score: ScoreReport | None = None
     gap_elements: list[str] = Field(default_factory=list)  # rubric elements the draft marks as gaps
     gaps: list[str] = Field(default_factory=list)  # the draft's "Gaps to fill", as written
@@ -197,6 +201,140 @@ def grade_claims_supported(case: Case, output: TaskOutput, suite: SuiteSpec) -> 
                                "the notes" + ("" if supported == checked else "; the rest became placeholders"))
 
 
+# -- slots: each fact of the notes in its place ---------------------------------------------------
+_TYPOGRAPHY = str.maketrans({"\u2014": "-", "\u2013": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"',
+                             "\u201d": '"', "\u00a0": " "})
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_DATELINE_SEPARATOR = re.compile(r"\s[\u2014\u2013-]+\s|[\u2014\u2013]")
+_NAME_GAP = re.compile(r"\[TBD:[^\]\n]*\bname\b", re.IGNORECASE)
+_SHOWN = 140  # characters of a part quoted back in a miss
+
+
+def _plain(text: str) -> str:
+    """Case, dashes, curly quotes, thousands separators and spacing do not decide a match."""
+    return " ".join(_THOUSANDS.sub("", text.translate(_TYPOGRAPHY)).casefold().split())
+
+
+def _options(phrase: Phrase) -> list[str]:
+    return [phrase] if isinstance(phrase, str) else list(phrase)
+
+
+def holds(text: str, phrase: Phrase) -> bool:
+    """Whether `text` holds the phrase (or one of its accepted wordings) as whole words."""
+    plain = _plain(text)
+    return any(re.search(rf"(?<!\w){re.escape(_plain(option))}(?!\w)", plain) for option in _options(phrase))
+
+
+def _opens_with(text: str, phrase: str) -> bool:
+    return re.match(rf"{re.escape(_plain(phrase))}(?!\w)", _plain(text).lstrip("#*_ ")) is not None
+
+
+def _shown(phrase: Phrase) -> str:
+    return " or ".join(repr(option) for option in _options(phrase))
+
+
+def _got(text: str) -> str:
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= _SHOWN else flat[:_SHOWN - 1] + "\u2026")
+
+
+def dateline_city(dateline: str) -> str:
+    """The dateline's first part, where the city goes ("Leeds — 1 March 2027 —")."""
+    return _DATELINE_SEPARATOR.split(dateline.strip(), maxsplit=1)[0]
+
+
+def _name_checks(expect: DraftExpectations, release: PressRelease) -> list[tuple[bool, str]]:
+    if expect.no_name:
+        return [(_NAME_GAP.search(release.headline) is not None,
+                 f"headline: the notes give no name, wanted a '[TBD: product name]' gap, got {_got(release.headline)}")]
+    if not expect.name:
+        return []
+    return [(_opens_with(release.headline, expect.name),
+             f"headline: wanted it to open with the name {expect.name!r}, got {_got(release.headline)}"),
+            (holds(release.summary, expect.name),
+             f"summary: wanted the name {expect.name!r}, got {_got(release.summary)}")]
+
+
+def _dateline_checks(expect: DraftExpectations, release: PressRelease) -> list[tuple[bool, str]]:
+    checks = []
+    city = dateline_city(release.dateline)
+    if expect.city:
+        checks.append((holds(city, expect.city),
+                       f"dateline: wanted city {_shown(expect.city)}, got {_got(release.dateline)}"))
+    if expect.city_gap:
+        checks.append(("[TBD" in city, "dateline: the notes name no city, wanted a '[TBD: city]' gap, "
+                                       f"got {_got(release.dateline)}"))
+    if expect.date is not None:
+        checks.append((holds(release.dateline, expect.date),
+                       f"dateline: wanted date {_shown(expect.date)}, got {_got(release.dateline)}"))
+    return checks
+
+
+def _problem_checks(expect: DraftExpectations, release: PressRelease) -> list[tuple[bool, str]]:
+    problem = release.problem
+    checks = [(holds(problem, phrase), f"problem: wanted {_shown(phrase)}, got {_got(problem)}")
+              for phrase in expect.problem]
+    checks += [(not holds(problem, phrase), f"problem: {phrase!r} does not belong there, got {_got(problem)}")
+               for phrase in expect.not_in_problem]
+    return checks
+
+
+def _customer_checks(expect: DraftExpectations, release: PressRelease) -> list[tuple[bool, str]]:
+    if expect.customer is None:
+        return []
+    intro = f"{release.subheading}\n{release.summary}"
+    return [(holds(intro, expect.customer),
+             f"customer: wanted {_shown(expect.customer)} in the subheading or summary, got {_got(intro)}")]
+
+
+def _quote_checks(expect: DraftExpectations, release: PressRelease) -> list[tuple[bool, str]]:
+    quote = release.customer_quote
+    checks = []
+    if expect.quote:
+        checks.append((holds(quote, expect.quote), f"customer quote: wanted {_shown(expect.quote)}, got {_got(quote)}"))
+    if expect.quote_by:
+        checks.append((holds(quote, expect.quote_by),
+                       f"customer quote: wanted it said by {_shown(expect.quote_by)}, got {_got(quote)}"))
+    return checks
+
+
+def _availability_checks(expect: DraftExpectations, release: PressRelease) -> list[tuple[bool, str]]:
+    paragraph = release.call_to_action
+    checks = []
+    if expect.region:
+        checks.append((holds(paragraph, expect.region),
+                       f"availability: wanted where it is sold, {_shown(expect.region)}, got {_got(paragraph)}"))
+    if expect.price is not None:
+        checks.append((holds(paragraph, expect.price),
+                       f"availability: wanted price {_shown(expect.price)}, got {_got(paragraph)}"))
+    return checks
+
+
+def slot_checks(expect: DraftExpectations, release: PressRelease) -> list[tuple[bool, str]]:
+    """Each expectation as (met, what a miss looks like), in the release's reading order."""
+    return (_name_checks(expect, release) + _dateline_checks(expect, release) + _customer_checks(expect, release)
+            + _problem_checks(expect, release) + _quote_checks(expect, release)
+            + _availability_checks(expect, release))
+
+
+def grade_slots(case: Case, output: TaskOutput, suite: SuiteSpec) -> GraderResult:
+    """The issue's check, "name, dateline and problem in their places": each fact the case's notes
+    clearly state is looked for in the part of the press release a reviewer expects it in."""
+    if case.expect is None:
+        return _skip("slots", "the case has no `expect`: nothing to place")
+    if output.press_release is None:
+        return _missing("slots", output, "press release")
+    checks = slot_checks(case.expect, output.press_release)
+    if not checks:
+        return _skip("slots", "the case's `expect` states nothing to check")
+    misses = [miss for met, miss in checks if not met]
+    detail = f"{len(checks) - len(misses)}/{len(checks)} in place"
+    if misses:
+        detail += "; " + "; ".join(misses)
+    return GraderResult(name="slots", value=(len(checks) - len(misses)) / len(checks), passed=not misses,
+                        detail=detail)
+
+
 def grade_judge(case: Case, output: TaskOutput, suite: SuiteSpec) -> GraderResult:
     if output.judge is None:
         return _missing("judge", output, "judge verdict")
@@ -307,6 +445,7 @@ GRADERS: dict[str, GraderInfo] = {
     "rubric": GraderInfo(grade_rubric, ("draft", "score"), 0.05),
     "grounding": GraderInfo(grade_grounding, ("draft",), 0.05),
     "claims_supported": GraderInfo(grade_claims_supported, ("draft",), 0.05),
+    "slots": GraderInfo(grade_slots, ("draft",), 0.05),
     "judge": GraderInfo(grade_judge, ("draft", "score"), 0.25, needs_endpoint=True, scale="1-5"),
     "pair_order": GraderInfo(grade_pair_order, ("clarity_pairs",), 0.01),
     "recall": GraderInfo(grade_recall, ("questions",), 0.03),

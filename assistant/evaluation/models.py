@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Task = Literal["draft", "score", "questions", "judge_pairs", "clarity_pairs"]
 DatasetFormat = Literal["auto", "jsonl", "yaml", "pairs_dir", "documents_dir", "onestopenglish"]
@@ -60,6 +60,58 @@ class SuiteSpec(BaseModel):
         return self.task in ENDPOINT_TASKS
 
 
+# A phrase the draft must hold, or several ways of writing it ("Jan 2027" or "January 2027"): a
+# reviewer accepts any faithful wording, so the case lists the ones it accepts.
+Phrase = str | list[str]
+
+
+class DraftExpectations(BaseModel):
+    """Where a careful reviewer expects the facts of a case's notes to land in the drafted press
+    release (the `slots` grader). Every field is optional: a case states only what its notes
+    clearly say. Phrases match case-insensitively, as whole words."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(default=None, description="the product name: opens the headline, named in the summary")
+    no_name: bool = Field(default=False, description="the notes give no name: the headline keeps a name placeholder "
+                                                     "(YAML `name: null` says the same)")
+    city: Phrase | None = Field(default=None, description="the dateline's city (a list: any of these)")
+    city_gap: bool = Field(default=False, description="the notes name no launch city: the dateline's city stays a "
+                                                      "placeholder (YAML `city: null` says the same)")
+    region: Phrase | None = Field(default=None, description="where it is sold (e.g. 'US'): in the availability "
+                                                         "paragraph, never the dateline's city")
+    date: Phrase | None = Field(default=None, description="the launch date, in the dateline")
+    customer: Phrase | None = Field(default=None, description="who it is for, in the subheading or summary")
+    problem: list[Phrase] = Field(default_factory=list, description="figures and phrases The problem must hold")
+    not_in_problem: list[str] = Field(default_factory=list,
+                                      description="what must not be in The problem (the launch, the price, "
+                                                  "a market size, a risk)")
+    price: Phrase | None = Field(default=None, description="the price, in the availability paragraph")
+    quote: Phrase | None = Field(default=None, description="words of the customer quote the release must quote")
+    quote_by: Phrase | None = Field(default=None, description="who said it, named with the quote")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_means_a_gap(cls, data: object) -> object:
+        # In YAML, `name: null` or `city: null` is the natural way to say "the notes do not give it,
+        # so the placeholder is right": read it as the flag rather than as "no expectation".
+        if isinstance(data, dict):
+            data = dict(data)
+            for key, flag in (("name", "no_name"), ("city", "city_gap")):
+                if key in data and data[key] is None:
+                    data.pop(key)
+                    data[flag] = True
+        return data
+
+    @model_validator(mode="after")
+    def _not_both(self) -> DraftExpectations:
+        if self.name and self.no_name:
+            raise ValueError("give `name` or `no_name`, not both")
+        if self.city and self.city_gap:
+            raise ValueError("give `city` or `city_gap`, not both")
+        return self
+
+
 class Case(BaseModel):
     """One thing to evaluate: notes to draft from, a document to score or question, or a pair of
     texts of which `better` is the clearer."""
@@ -71,6 +123,7 @@ class Case(BaseModel):
     worse: str | None = None
     change: str | None = None  # what makes `worse` worse (labelled pairs)
     tags: list[str] = Field(default_factory=list)
+    expect: DraftExpectations | None = None  # where a draft's facts belong (draft task, `slots` grader)
 
 
 class LoadedSuite(BaseModel):

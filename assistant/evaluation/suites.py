@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant.errors import InputError
-from assistant.evaluation.models import Case, DatasetSpec, LoadedSuite, SuiteSpec
+from assistant.evaluation.models import Case, DatasetSpec, DraftExpectations, LoadedSuite, SuiteSpec
 
 REPO = Path(__file__).resolve().parent.parent.parent
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
@@ -234,9 +234,26 @@ def _case_from(item: Any, default_id: str, source: str, where: str = "") -> Case
         raise InputError(f"{where or source}: a case must be a mapping")
     text = item.get("text") or item.get("notes") or item.get("document")
     tags = item.get("tags") or []
-    return Case(id=str(item.get("id") or default_id), source=source, text=text, better=item.get("better"),
+    case_id = str(item.get("id") or default_id)
+    return Case(id=case_id, source=source, text=text, better=item.get("better"),
                 worse=item.get("worse"), change=item.get("change"),
-                tags=[str(t) for t in tags] if isinstance(tags, list) else [str(tags)])
+                tags=[str(t) for t in tags] if isinstance(tags, list) else [str(tags)],
+                expect=_expectations(item.get("expect"), case_id, where or source))
+
+
+def _expectations(raw: Any, case_id: str, where: str) -> DraftExpectations | None:
+    """A case's `expect:` mapping, or one line naming the case and the first thing wrong with it."""
+    if raw is None:
+        return None
+    prefix = f"{where}: case {case_id!r}: expect"
+    if not isinstance(raw, dict) or not raw:
+        raise InputError(f"{prefix} must be a mapping of expectations (name, city, date, customer, problem, ...)")
+    try:
+        return DraftExpectations.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise InputError(f"{prefix}{'.' + field if field else ''}: {first['msg']}") from None
 
 
 def _check_case(case: Case, spec: SuiteSpec, location: Path) -> None:

@@ -100,7 +100,8 @@ def _draft(suite: SuiteSpec, case: Case, ctx: CellContext) -> TaskOutput:
     draft = ctx.engine.draft(notes)
     text = draft_markdown(draft)
     doc = _parse(text, f"{case.id}.draft")
-    output = TaskOutput(text=text, document=doc, notes=notes, score=score_document(doc),
+    output = TaskOutput(text=text, document=doc, notes=notes, press_release=draft.press_release,
+                        score=score_document(doc),
                         gap_elements=list(draft.gap_elements), gaps=draft_gaps(draft),
                         verified_claims=verified_claims(draft, notes), claims_checked=claims_supported(draft))
     return _judged(suite, doc, ctx, output)
