@@ -662,3 +662,86 @@ def test_a_forwarded_email_and_a_lower_case_working_title():
 def test_a_slogan_before_the_idea_is_not_the_problem(notes):
     pr = draft_offline(parse_document(notes, path="n.md")).press_release
     assert pr.problem.startswith("[TBD: the customer's problem")
+
+
+def _pr(notes: str):
+    return draft_offline(parse_document(notes, path="n.md")).press_release
+
+
+@pytest.mark.parametrize(("notes", "name"), [
+    ("Mon 10:05 AM Sian Evans: so Lambwatch: thermal camera in the shed, alerts the farmer's phone\n", "Lambwatch"),
+    ("Standup notes\nTallyho reads each dev's commits and posts a 5-line update to Slack\n", "Tallyho"),
+    ("Interviews: florists\nProduct idea: Petalroute, an online order page for delivery slots\n", "Petalroute"),
+    ("SitterSafe? or Nightlight, leaning Nightlight.\nNightlight: verified sitters, references checked\n",
+     "Nightlight"),
+    ("From: Nadia\nSubject: Fwd: feedback from the depot managers\n\nLoadcheck shows loaders a 3D plan.\n"
+     "My take: this is the pitch for Loadcheck.\n", "Loadcheck"),  # not "Fwd"
+    ("- integrates with QuickBooks and Xero\n- idea: an app that chases invoices\n", None),
+    ("Standup notes\nJulie reads the tickets every morning\n", None),  # a person, not a product
+])
+def test_names_in_the_shapes_chats_emails_and_notes_give_them(notes, name):
+    from assistant.draft.facts import extract_facts
+
+    assert extract_facts(parse_document(notes, path="n.md")).product_name == name
+
+
+@pytest.mark.parametrize(("notes", "customer"), [
+    ("Idea: Kilnlog - a probe.\nFor studio owners who rent kiln space to members.\n",
+     "studio owners who rent kiln space to members"),
+    ("Interviews: independent florists, Lisbon, March\nIdea: Petalroute - slots.\n", "independent florists"),
+    ("Landlord interviews (small landlords, 1-5 properties)\n\nIdea: Dampwise - a sensor.\n", "small landlords"),
+    ("notes - home care agencies, 4 calls last wk\n- idea: app w/ live rota\n", "home care agencies"),
+    ("Idea: Meterless - a reader.\nSmall water utilities (under 20,000 connections) still read meters on foot\n",
+     "Small water utilities"),
+    ("hairdressers lose ~2 appointments a week to no-shows\nsomething that takes a deposit?\n", "hairdressers"),
+    ("[09:12] priya: ok so for the vet clinic thing, we're calling it PawPass\n"
+     "[09:13] priya: front desk staff at small vet clinics re-type records, ~15 min per patient\n",
+     "front desk staff at small vet clinics"),
+])
+def test_who_the_customer_is_in_the_shapes_notes_say_it(notes, customer):
+    from assistant.draft.facts import extract_facts
+
+    assert extract_facts(parse_document(notes, path="n.md")).customer == customer
+
+
+@pytest.mark.parametrize(("launch", "dateline"), [
+    ("first marinas: Falmouth + Fowey, Easter 2027", "Falmouth — Easter 2027 —"),
+    ("trial at 10 farms around Aberystwyth, lambing season Feb 2027", "Aberystwyth — Feb 2027 —"),
+    ("Launch: Stoke-on-Trent, 5 July 2027", "Stoke-on-Trent — 5 July 2027 —"),
+    ("Pilot: 2 branches of Hamilton Public Library, Ontario, from September 2027", "Hamilton — September 2027 —"),
+    ("Toronto, Canada in Q3 2027.", "Toronto — Q3 2027 —"),
+    ("We'd start at the Doncaster depot in June 2027, then roll out to all 3.", "Doncaster — June 2027 —"),
+    ("GA 1 April 2027 (UK only)", "[TBD: city], UK — 1 April 2027 —"),
+])
+def test_launch_lines_in_the_shapes_notes_write_them(launch, dateline):
+    assert _pr(f"Idea: ShelfSense - a camera on each shelf.\n{launch}\n").dateline == dateline
+
+
+@pytest.mark.parametrize(("line", "cost"), [
+    ("Price for outside customers: £250 per bay per month.", "£250 per bay per month"),  # a price, not a customer
+    ("$ ~ £4/carer/mo", "£4"),
+    ("Spring 2027, UK only. Free for the first season, then £6/month.", "Free for the first season, then £6"),
+])
+def test_prices_in_the_shapes_notes_write_them(line, cost):
+    pr = _pr(f"Idea: ShelfSense - a camera on each shelf.\n{line}\n")
+    assert cost.lower() in pr.call_to_action.lower() and "[TBD: price]" not in pr.call_to_action
+
+
+def test_a_figure_beside_a_problem_says_how_big_it_is_and_a_header_is_not_the_problem():
+    pr = _pr("Landlord interviews (small landlords, 1-5 properties)\n\nSmall landlords inspect once a year at "
+             "best; 41% of the 90 we surveyed had a damp or leak repair over £1,000 last year.\n"
+             "Working name: Dampwise — a humidity sensor that texts the landlord.\n")
+    assert "41%" in pr.problem and "Landlord interviews" not in pr.problem
+    pr = _pr("Ward 7\n- patients ready to go home wait avg 4.5 hours for take-home meds\nConcept: Homeward - a list.\n")
+    assert "4.5 hours" in pr.problem
+
+
+def test_a_season_or_quarter_in_the_dateline_is_a_launch_date():
+    from datetime import date
+
+    from assistant.rubric.dates import find_date
+
+    assert find_date("Cardiff — autumn 2027 — Dampwise").value == date(2027, 9, 1)
+    assert find_date("Falmouth — Easter 2027 —").value == date(2027, 3, 1)
+    assert find_date("Leeds — Q3 2027 —").value == date(2027, 7, 1)
+    assert find_date("the spring of our discontent") is None

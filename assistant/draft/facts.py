@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -34,19 +35,20 @@ _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|cal
                         r"(?:\s*[—–:-]\s*|\s+with\s+)(?P<who>[A-Z].*)$", re.IGNORECASE)
 _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("not_doing", re.compile(r"\b(?:not doing|non-?goals?|out of scope|won'?t do|will not)\b")),
+    # "Price idea: $9.99 a month", "Price for outside customers: £250": a price before anything else.
+    ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?)\b")),
     ("open", re.compile(r"\b(?:open questions?|questions?|unknowns?|concerns?|assumptions?|open (?:qs?|items?|"
                         r"issues?)|qs?|tbd|to ?do|to decide|undecided)\b")),
     ("risks", re.compile(r"\b(?:risks?|threats?|worr(?:y|ies|ied)|downsides?)\b")),
     ("launch", re.compile(r"\b(?:launch\w*|go[- ]live|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|"
-                          r"clinics?|customers?|restaurants?|regions?)|where and when|when and where|roll-?out)\b")),
+                          r"clinics?|customers?|restaurants?|regions?|[a-z]+s)|where and when|when and where|"
+                          r"roll-?out)\b")),
     ("market", re.compile(r"\b(?:market(?: size)?|tam|sam|how many|addressable)\b")),
     ("leader", re.compile(r"\b(?:sponsor|exec\w*|spokes\w*|ceo|coo|cto|cpo|founder)\b")),
     ("name", re.compile(r"^(?:name|working name|working title|product name|code ?name|product|brand)$")),
     ("customer", re.compile(r"\b(?:customers?|who|audience|target|users?|segment|personas?|for whom|buyers?)\b|^for$")),
     ("problem", re.compile(r"\b(?:problems?|pains?|pain points?|issues?|challenges?|why|jobs? to be done|"
                            r"opportunity|status quo|today)\b")),
-    # "Price idea: $9.99 a month" is a price before it is an idea.
-    ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?)\b")),
     ("idea", re.compile(r"\b(?:idea|solution|hypothesis|proposal|concept|pitch|approach|what we(?:'re| are)? "
                         r"build\w*|product|how it works|feature)\b|^what$")),
     ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend)\b")),
@@ -59,7 +61,7 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("dependencies", re.compile(r"\b(?:dependenc\w+|depends? on|integrations?|partners?\w*|suppliers?|platforms?|"
                                 r"needs?|requires?|vendors?)\b")),
     ("privacy", re.compile(r"\b(?:privacy|security|compliance|legal|data handling)\b")),
-    ("title", re.compile(r"^(?:notes?|title|topic|subject)$")),
+    ("title", re.compile(r"^(?:notes?|title|topic|subject|from|to|cc|bcc|sent)$")),
 ]
 CUES: dict[Topic, re.Pattern[str]] = {
     "problem": re.compile(
@@ -69,7 +71,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"breaks?|never|nobody|can'?t|cannot|worried|downtime|empty|slow|errors?|clipboard|tedious|hard to|"
         r"difficult|don'?t know|doesn'?t know|costs? (?:them|us)|out of stock|runs? out|every (?:monday|day|"
         r"evening|night|week)|on paper|paper|by hand|whiteboard|spreadsheets?|times a day|mins? per|minutes per|"
-        r"late|overdue|get missed|gets missed)\b|"
+        r"late|overdue|get missed|gets missed|double[- ]book\w*|skip(?:s|ped|ping)?|no way to|crack(?:s|ed)?|"
+        r"unable to|too late|unnoticed|undetected|typos?|(?<!can't )(?<!cannot )wait(?:s|ing|ed)?)\b|"
         # time spent, per period: "takes ~90 min/day", "3 hrs a week"
         r"\d\s*(?:min|mins|minutes|hrs?|hours)\s*(?:/|per\s|a\s|each\s)\s*(?:day|week|month|shift)\b", re.IGNORECASE),
     "idea": re.compile(r"\b(?:our idea|idea|hypothesis|a tool that|an? (?:app|tool|service|platform|bot|plugin|"
@@ -81,7 +84,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          r"\"|“)|paid\s+(?:[$€£\d]|for)|spend\w*\s+[$€£]|costs? us|money|revenue)", re.IGNORECASE),
     "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|go(?:es|ing)? live|"
                          r"available|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|clinics?|"
-                         r"restaurants?))\b", re.IGNORECASE),
+                         r"restaurants?)|trials? (?:at|with|in|on)|start(?:ing)? (?:with|in|at)|(?-i:GA))\b",
+                         re.IGNORECASE),
     "dependencies": re.compile(
         r"\b(?:integrat\w*|works? with|plug(?:s)? into|api|apis|suppliers?|portals?|scheduling (?:software|"
         r"systems?)|warehouse|dbt|slack|salesforce|dentrix|query logs?|pull requests?|depends?|must run|wi-?fi|"
@@ -119,7 +123,8 @@ _ROLE_NOUNS = (r"teams?|managers?|owners?|engineers?|leads?|founders?|developers
                r"admins?|administrators?|operators?|drivers?|sellers?|merchants?|retailers?|landlords?|tenants?|"
                r"freelancers?|accountants?|recruiters?|writers?|creators?|pms|product managers?|families|"
                r"households|homeowners|moms|dads|caregivers|farmers|coaches|researchers|buyers|landlords|mechanics|"
-               r"pharmacists|therapists|vets|plumbers|electricians|contractors|builders|tutors|volunteers")
+               r"pharmacists|therapists|vets|plumbers|electricians|contractors|builders|tutors|volunteers|staff|"
+               r"florists|masters|utilities|studios|schools|districts|hospitals|councils|charities|libraries")
 _CUSTOMER_PHRASES = [
     re.compile(rf"\b(?:call|calls|interviews?|meeting|chat|conversations?|spoke|talked|survey(?:ed)?|"
                rf"(?:hear|hearing|heard)(?= from))\s+"
@@ -127,15 +132,20 @@ _CUSTOMER_PHRASES = [
                rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b",
                re.IGNORECASE),
     re.compile(rf"\b(?:help|helps|for|lets?|enables?)\s+(?:the\s+|our\s+)?(?P<who>(?:[a-z+&-]+\s+|"
-               rf"[A-Z][a-z]+\s+(?=(?:[a-z+&-]+\s+)?(?:{_ROLE_NOUNS})\b)){{0,3}}(?:{_ROLE_NOUNS}))\b"),
+               rf"[A-Z][a-z]+\s+(?=(?:[a-z+&-]+\s+)?(?:{_ROLE_NOUNS})\b)){{0,3}}(?:{_ROLE_NOUNS}))\b"
+               rf"(?!\s+(?:thing|stuff|project|idea|app|tool|side|one|version)\b)"),
     # "call notes - 5 bike shop owners, Utrecht": who the calls were with.
-    re.compile(rf"^(?:call|interview|meeting)s?\s+notes?\s*[-–—:]\s*(?:\d+\s+)?"
+    re.compile(rf"^(?:(?:call|interview|meeting)s?\s+)?notes?\s*[-–—:]\s*(?:\d+\s+)?"
                rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b", re.IGNORECASE),
+    # "Landlord interviews (small landlords, 1-5 properties)": who was interviewed, in the brackets.
+    re.compile(rf"^(?:[\w-]+\s+){{0,2}}(?:interviews?|calls?|conversations?)\s*\((?P<who>(?:[\w+&-]+\s+){{0,3}}"
+               rf"(?:{_ROLE_NOUNS}))\b", re.IGNORECASE),
     # "4 of 6 parents we interviewed": who the notes' evidence comes from.
     re.compile(rf"\b(?:the\s+)?(?P<who>(?:[a-z+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}))\s+(?:we|I)\s+(?:interviewed|"
                rf"surveyed|spoke (?:to|with)|talked (?:to|with)|met|visited|called)\b"),
 ]
-_LEADING_ROLE = re.compile(rf"^(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS})\b(?![^,;(]*\b(?:is|are|was|were|spend|spends|"
+_LEADING_ROLE = re.compile(rf"^(?!(?:for|with|from|to|at|in|on|about|the|our|a|an|this|that)\b)"
+                           rf"(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS})\b(?![^,;(]*\b(?:is|are|was|were|spend|spends|"
                            rf"have|has|do|does|want|said)\b)", re.IGNORECASE)
 _AUXILIARY = (r"(?:cannot|can'?t|can|don'?t|doesn'?t|won'?t|do|does|did|will|would|should|must|may|might|are|is|"
               r"were|was|have|has|had|never|still|often|always|usually|spend|lose|waste|wait|get|need|want)\b")
@@ -147,11 +157,14 @@ _PROBLEM_SUBJECT = re.compile(
     rf"(?P<who>(?:(?!customers\b|users\b|people\b|we\b|they\b|the\b|our\b|my\b|their\b|an?\b|one\b|each\b|"
     rf"every\b)"
     rf"[a-z][\w+&-]*\s+){{0,2}}"
-    rf"(?!customers\b|users\b|people\b)(?:{_ROLE_NOUNS})"
+    rf"(?!customers\b|users\b|people\b)(?:{_ROLE_NOUNS}|[a-z]+(?:ers|ists|ians))"
     # "nurses on night shift" keeps its phrase; "teachers at our partner schools" is "teachers"
-    rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*(?:\s+(?!{_AUXILIARY})[a-z][\w-]*)?))?)"
+    rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*(?:\s+(?!{_AUXILIARY})[a-z][\w-]*){{0,2}}))?)"
     rf"(?:\s+(?:on|in|at|of|with)\s+{_DETERMINER}\s+[\w-]+(?:\s+(?!{_AUXILIARY})[\w-]+)?)?"
-    rf"\s+(?!(?:of|in|at|on|for|with|and|or|who)\b)[a-z]+",
+    rf"(?:\s+\([^)]{{1,60}}\))?"  # "Small water utilities (under 20,000 connections) still read ..."
+    # what a group does: a plural subject's verb has no -s ("nurses on night shift swap shifts", not
+    # "nurses on night shift swap" doing "shifts")
+    rf"\s+(?!(?:of|in|at|on|for|with|and|or|who)\b)(?:[a-z]*ss|[a-z]*[a-rt-z])\b",
     re.IGNORECASE)
 _PEOPLE_DOING = re.compile(rf"(?:(?:{_ROLE_NOUNS})|[A-Z][a-z]+ (?:{_ROLE_NOUNS}))\s+(?!(?:of|in|at|on|for|with|and|or|"
                            rf"who|are|is|were|was|will|would|could|might|may|should|love|loved)\b)[a-z]+\b",
@@ -312,12 +325,14 @@ _DASH_LABEL_TOPICS = {"idea", "problem", "price", "launch", "customer", "risks",
 
 # "price $9/mo after a trial", "pricing free for 3 users": a price label written without its colon.
 _PRICE_WORD_LABEL = re.compile(r"^(?P<label>(?i:price|pricing))\s+(?P<rest>(?:[$€£¥]\s?\d|\d|(?i:free)\b).*?)\s*$")
-_CURRENCY_LABEL = re.compile(r"^(?P<label>[$€£¥])\s*:\s+(?P<rest>\S.*?)\s*$")  # "$: free for buyers, ..."
+_CURRENCY_LABEL = re.compile(r"^(?P<label>[$€£¥])\s*[:~=]\s*(?P<rest>\S.*?)\s*$")  # "$: free for buyers, ..."
 
 
 # A chat transcript's line: a time ("[10:02]", "10:02 AM") and the name of who typed it ("maya:").
-_CHAT_PREFIX = re.compile(r"\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?[\])]?\s*[-–—]?\s*"
-                          r"(?:<?@?[A-Za-z][\w.-]{0,29}>?\s*:\s+)?")
+_CHAT_PREFIX = re.compile(r"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+                          r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?[\])]?\s*[-–—]?\s*"
+                          r"(?:<?@?[A-Za-z][\w.'-]{0,29}(?:\s+[A-Z][\w.'-]{0,29}){0,2}>?\s*:\s+)?"
+                          r"(?:(?:ok|okay|so|right|yeah|yes|and|basically)\b[,.]?\s+)*", re.IGNORECASE)
 
 
 def _field_label(content: str) -> re.Match[str] | None:
@@ -485,6 +500,7 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
 
 # "small agencies (5-30 people), the founder usually does the chasing": who they are ends where a
 # clause about them starts (a list of kinds, "cafés, bakeries and delis", goes on).
+_FOR_LINE = re.compile(r"(?i:for)\s+(?P<who>[a-z][\w+&' -]{2,80}?)\.?")
 _WHO_CLAUSE = re.compile(r"\s+(?:who|that)\s+[^,.;:()\n]{3,60}")
 _CUSTOMER_ASIDE = re.compile(r"\s*[,;]\s+(?=(?:the|they|their|most|mostly|usually|often|who|which|mainly|typically|"
                              r"generally|each|every|one|some)\b)|\s+[-–—]\s+", re.IGNORECASE)
@@ -511,25 +527,50 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
                 return who, _span(notes, start, start + len(who))
     # "Problem: freelancers wait 47 days to get paid", "nurses on night shift swap shifts through a
     # paper book": the people the problem is about, from a problem line or a line about a problem.
+    found = _problem_subject(statements, notes, lambda s: s.topic == "problem" or s.topic is None and
+                             "problem" in s.topics)
+    if found[0]:
+        return found
+    # "For studio owners who rent kiln space to members.": a line that only says who it is for.
     for statement in statements:
-        if (statement.topic == "problem" or statement.topic is None and "problem" in statement.topics) \
-                and not statement.quote_only:
-            match = _PROBLEM_SUBJECT.match(statement.text)
-            if match and re.search(r"s\b", match.group("who").split(" on ")[0].split(" in ")[0].split(" at ")[0]
-                                   .split(" of ")[0].split(" with ")[0]):  # a group ("owners"), not one person
-                start = statement.start + match.start("who")
+        match = _FOR_LINE.fullmatch(statement.text)
+        if statement.topic is None and match:
+            start = statement.start + match.start("who")
+            return match.group("who"), _span(notes, start, start + len(match.group("who")))
+    # Who was interviewed, when nothing else says who the customer is ("Interviews: independent florists, ...").
+    for statement in statements:
+        if statement.topic == "interviewee" or re.fullmatch(r"(?i)(?:customer\s+)?(?:interviews?|calls?|"
+                                                             r"spoke (?:to|with)|talked to)", statement.label or ""):
+            match = re.match(rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b", statement.text, re.IGNORECASE)
+            if match:
+                start = statement.start
                 return match.group("who"), _span(notes, start, start + len(match.group("who")))
     # Bullet notes often open with who was asked: "- nurses on night shift, 3 hospitals".
     opening = next((s for s in statements if s.topic is None and not s.quote_only), None)
     if opening is not None and opening is statements[0] and _LEADING_ROLE.match(opening.text):
         who = re.split(r"[,;(]", opening.text)[0].strip()
         return who, _span(notes, opening.start, opening.start + len(who))
+    # Last: a line with a figure about what a group does ("Small water utilities (under 20,000
+    # connections) still read meters on foot: 2 readers cover ~9,000 meters").
+    return _problem_subject(statements, notes, lambda s: s.topic is None and bool(re.search(r"\d", s.text)))
+
+
+def _problem_subject(statements: list[Statement], notes: Document, about: Callable[[Statement], bool]
+                     ) -> tuple[str | None, NoteSpan | None]:
+    for statement in statements:
+        if about(statement) and not statement.quote_only:
+            match = _PROBLEM_SUBJECT.match(statement.text)
+            head = re.split(r" (?:on|in|at|of|with) ", match.group("who"))[0] if match else ""
+            if match and re.search(r"s\b|\b(?:staff|people|personnel|children|folk)\b", head):  # a group, not one
+                start = statement.start + match.start("who")
+                return match.group("who"), _span(notes, start, start + len(match.group("who")))
     return None, None
 
 
 _NAME_WORD = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
 # "ShelfSense - a camera", "PayPilot: chases", "ShelfSense counts", "ShelfSense is": a name that opens a line.
-_LEADING_NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?P<sep>\s*[-–—:]\s+|\s+(?=[a-z]))")
+_LEADING_NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?P<sep>\s*[-–—:]\s+|,\s+(?=(?:a|an|the)\s)|"
+                           rf"\s+(?=[a-z]))")
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z0-9]+)+$")  # TableTurn, ShelfSense, iPhone-like coinages
 _THIRD_PERSON = re.compile(r"^(?:is|will|would|can|could|lets|helps|counts|\w+[^s\W]s)\b")
 # What a product does in an idea line ("Concept: Nudge sends polite reminders"): an ordinary word
@@ -551,7 +592,8 @@ _NOT_A_PRODUCT = re.compile(r"\b(?:with|into|on|via|use|uses|used|using|tried|fr
 
 
 _DOC_WORDS = {"prfaq", "pr", "faq", "faqs", "press", "release", "headline", "subheading", "subheadline", "summary",
-              "title", "notes", "note", "idea", "concept", "draft", "intro", "introduction", "overview", "dateline"}
+              "title", "notes", "note", "idea", "concept", "draft", "intro", "introduction", "overview", "dateline",
+              "fwd", "fw", "re"}
 # A finished document's sections ("## Customer FAQ"), not a label for the notes under a heading.
 _DOCUMENT_PARTS = {"prfaq", "pr", "faq", "faqs", "press", "release", "internal", "external"}
 
@@ -598,6 +640,36 @@ def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = F
     return None
 
 
+def _mostly_someone_elses(name: str, notes: Document) -> bool:
+    """Whether the notes mostly speak of `name` as a tool in use ("integrates with Xero or ...",
+    "they use Calendly"), not as the thing we build ("SitterSafe? or Nightlight, leaning Nightlight")."""
+    said = [m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", notes.text)]
+    used = sum(1 for start in said if _NOT_A_PRODUCT.search(notes.text[max(0, start - 12):start]))
+    return used * 2 >= len(said) if used else False
+
+
+def _named_enough(name: str, statement: Statement, notes: Document) -> bool:
+    """A name that opens a line is the product's on enough evidence: a CamelCase coinage; a made-up
+    word said twice or doing what products do; a rare word ("Nightlight") said twice and set before
+    what it does."""
+    from assistant.clarity.lexicon import zipf
+
+    if _CAMEL.match(name.split()[0]):
+        return True
+    said = len(re.findall(rf"\b{re.escape(name)}\b", notes.text))
+    does = _does_what_products_do(statement.text, name)
+    if coined(name):
+        return said >= 2 or does
+    return len(name.split()) == 1 and zipf(name.lower()) < 3.0 and said >= 2 and does
+
+
+def _does_what_products_do(text: str, name: str) -> bool:
+    """"Tallyho reads each dev's commits ...", "Lambwatch: thermal camera in the shed": a made-up
+    word doing what a product does, or set before what it is."""
+    rest = text[len(name):]
+    return bool(_PRODUCT_VERB.match(rest.lstrip()) or re.match(r"\s*[:—–-]\s+\S", rest))
+
+
 def _product_name(statements: list[Statement], notes: Document) -> tuple[str | None, bool]:
     """The name the notes give the product: a name label ("Product: X"), "working name X" /
     "called X", an idea or concept line that opens with a name ("Idea: ShelfSense - ..."), or a
@@ -625,10 +697,7 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
         if statement.quote_only or statement.topic in ("dependencies", "customer", "leader"):
             continue
         name = _leading_name(statement, labelled_name=False)
-        if name and (_CAMEL.match(name.split()[0]) or coined(name) and len(re.findall(
-                rf"\b{re.escape(name)}\b", notes.text)) >= 2) and not any(
-                _NOT_A_PRODUCT.search(notes.text[max(0, m.start() - 12):m.start()])
-                for m in re.finditer(rf"\b{re.escape(name)}\b", notes.text)):
+        if name and _named_enough(name, statement, notes) and not _mostly_someone_elses(name, notes):
             return name, False
     return None, False
 
@@ -664,7 +733,8 @@ _LAUNCH_WORDS = {"pilot", "beta", "public", "private", "launch", "launches", "la
                  "go", "early", "limited", "open", "full", "phase", "the", "a", "an", "we", "our", "then", "plan", "q1",
                  "q2", "q3", "q4", "h1", "h2", "with", "in", "on", "by", "from", "stores", "store", "city", "cities"}
 _PLACE_RUN = re.compile(r"\bU\.S\.(?!\w)|\b(?:USA|US|UK|EU|UAE)\b|"
-                        r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?:\s+(?:state|county|area|region))?")
+                        r"[A-Z][a-z]+(?:(?:[ -]|-(?:on|upon|in|le|la|de|sur|am|by)-)[A-Z][a-z]+)*"
+                        r"(?:\s+(?:state|county|area|region))?")
 # Countries and regions a launch line names ("US + Canada at launch"): where it is sold, not the
 # city a press release is datelined from. The common ones, not a gazetteer: an unknown country
 # only costs a dateline that names it where a city belongs.
@@ -700,7 +770,25 @@ def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Sta
         date = next((n for n in numbers if n.kind == "date" and statement.start <= n.start < statement.end), None)
         if date is not None or statement in labelled:
             return statement, date
+    # "Toronto, Canada in Q3 2027.": a line that is only a place and a date says where and when.
+    for statement in statements:
+        date = next((n for n in numbers if n.kind == "date" and statement.start <= n.start < statement.end), None)
+        if statement.topic is None and date is not None and not statement.quote_only and \
+                _ONLY_PLACE_AND_DATE.fullmatch(statement.text.replace(date.text, " ").strip(" .")):
+            return statement, date
     return None, None
+
+
+_ONLY_PLACE_AND_DATE = re.compile(r"(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*|U\.?S\.?|UK|EU)"
+                                  r"(?:\s*(?:,|and|\+|&)\s*(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*|U\.?S\.?|UK|EU))*"
+                                  r"\s*(?:,|in|from|on|by|—|–|-)?\s*")
+
+
+_ORG_TAIL = re.compile(r"\s+(?:Public\s+)?(?:Library|Libraries|Hospitals?|University|College|Schools?|Council|"
+                       r"District|Clinic|Surgery|Trust)$")
+# "at the Doncaster depot": a place, by the kind of site after it ("at Walmart" alone is a company).
+_FACILITY = re.compile(r"\s+(?:depot|store|shop|clinic|office|site|warehouse|branch|plant|hospital|school|campus|"
+                       r"district|farm|marina|library|studio|factory|mill|port|airport|station)s?\b")
 
 
 def _launch_places(statement: Statement | None, notes: Document, exclude: set[str]) -> list[NoteSpan]:
@@ -713,8 +801,16 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
     for match in _PLACE_RUN.finditer(text):
         words = match.group().split()
         before = text[: match.start()]
+        # before the joins: "of" joins nothing else
+        org = _ORG_TAIL.search(match.group())
+        if org and re.search(r"\bof\s*$", before):  # "2 branches of Hamilton Public Library": the town
+            if org.start() > 0 and match.group()[:org.start()] not in exclude:
+                town_start = statement.start + match.start()
+                found.append(_span(notes, town_start, town_start + org.start()))
+            continue
         # "at Walmart": a company; "US + Canada", "UK & Ireland": places joined to a place.
-        joined = re.search(r"(?:\b(?:in|from|across|the|be)|,|\band|[+&/(])\s*$", before) or not before.strip()
+        joined = re.search(r"(?:\b(?:in|from|across|around|near|the|be|launch\w*|pilot|beta|live)|,|\band|[+&/(]|:)"
+                           r"\s*$", before, re.IGNORECASE) or not before.strip() or _FACILITY.match(text[match.end():])
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
                 re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0] in exclude:
             continue
@@ -723,7 +819,7 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
         if re.match(r"['’]s\b", text[match.end():]):
             continue  # "Amazon's Last Mile organization": an owner, not a place
         if re.search(r"(?:\band|[+&/]|\bthe)\s*$", before) and not found and \
-                not re.search(r"\b(?:in|from|across) (?:the\s*)?$", before):
+                not re.search(r"\b(?:in|from|across|at) (?:the\s*)?$", before):
             continue  # "and Denver" joins a place only to a place already found
         if re.match(r"\s*[,.]?\s*\d", text[match.end():]) and re.fullmatch(_MONTH_NAME, words[-1], re.IGNORECASE):
             continue

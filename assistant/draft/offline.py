@@ -150,11 +150,15 @@ def problem_pieces(facts: Facts) -> list[str]:
     for statement in facts.statements:
         if not _usable(statement) or statement.topic not in (None, "heard", "evidence", "customer"):
             continue
-        for piece in _pieces(statement):
+        in_line = _pieces(statement)
+        for piece in in_line:
             cues = {topic for topic, pattern in CUES.items() if pattern.search(piece)}
             if "loss" in cues:
                 cues.discard("price")  # "losing the client, about $80 a month" is a loss, not our price
-            if not cues & {"problem", "loss"} or cues & set(_ELSEWHERE) or (name and name in piece):
+            # A figure in the same line as a problem ("inspect once a year at best; 41% of the 90 we
+            # surveyed had a repair over £1,000") says how big it is.
+            sized = re.search(r"\d", piece) and any(p != piece and _names_a_problem(p) for p in in_line)
+            if not (cues & {"problem", "loss"} or sized) or cues & set(_ELSEWHERE) or (name and name in piece):
                 continue
             if "budget" in cues and "loss" not in cues:
                 continue  # what they pay today is economics
@@ -171,6 +175,10 @@ def problem_pieces(facts: Facts) -> list[str]:
     return ordered[:MAX_PROBLEM_STATEMENTS]
 
 
+def _names_a_problem(piece: str) -> bool:
+    return bool(CUES["problem"].search(piece) or CUES["loss"].search(piece))
+
+
 # A note that tells the customer what to do ("snap a photo of the receipt, Keepr reads ...").
 _IMPERATIVE = re.compile(r"(?:snap|take|scan|point|tap|open|upload|forward|connect|type|ask|drop|paste|add|pick|"
                          r"choose|photograph|record|install|plug|speak|say|describe|enter|sign up|log)\b")
@@ -185,9 +193,14 @@ def _before_the_idea(facts: Facts) -> list[str]:
     idea_at = next((s.start for s in facts.statements if s.about("idea") or s.topic == "name"), None)
     if idea_at is None:
         return []
-    return [piece for s in facts.statements if s.start < idea_at and s.topic is None and not s.quote_only
-            and not set(s.topics) & set(_ELSEWHERE) and not asks(s.text) and not PRODUCT_NAME.search(s.text)
-            for piece in _pieces(s) if _concrete(piece)][:2]
+    found = [piece for s in facts.statements if s.start < idea_at and s.topic is None and not s.quote_only
+             and not set(s.topics) & set(_ELSEWHERE) and not asks(s.text) and not PRODUCT_NAME.search(s.text)
+             and not _HEADER.match(s.text) for piece in _pieces(s) if _concrete(piece)]
+    return sorted(found, key=lambda piece: -sharpness(piece))[:2]  # the sharpest two, figures first
+
+
+# "Landlord interviews (small landlords, 1-5 properties)": a header over what was heard, not a fact.
+_HEADER = re.compile(r"(?i)^(?:[\w-]+\s+){0,2}(?:interviews?|calls?|notes?|meeting|visits?)\b[^.]*$")
 
 
 def _concrete(piece: str) -> bool:
@@ -266,8 +279,8 @@ def our_price(facts: Facts) -> str | None:
                 and _PER_UNIT_PRICE.search(statement.text) and not _SPENT_TODAY.search(statement.text):
             return statement.text.rstrip(".")
     for statement in facts.statements:
-        if not _usable(statement) or statement.topic not in (None, "idea") or "budget" in statement.topics:
-            continue
+        if not _usable(statement) or statement.topic not in (None, "idea", "launch") or "budget" in statement.topics:
+            continue  # (a launch line often carries the price: "Spring 2027, UK only. Free for ..., then £6/month")
         for piece in _pieces(statement):
             phrase = _PRICE_PHRASE.search(piece)
             if not phrase or not CUES["price"].search(piece):

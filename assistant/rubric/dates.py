@@ -18,7 +18,12 @@ DATE_PATTERNS = (
     re.compile(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, re.I),  # 3 March 2027
     re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),  # 2027-03-03
     re.compile(_MONTH + r",?\s+" + _YEAR, re.I),  # March 2027 (the first day of that month)
+    re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter|easter|christmas|q[1-4]|h[12])\s+" + _YEAR, re.I),
 )
+# When a season, a holiday or a quarter starts (northern hemisphere; Easter's earliest month): a
+# launch "in autumn 2027" is ahead until that month starts.
+_SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12, "easter": 3, "christmas": 12,
+                  "q1": 1, "q2": 4, "q3": 7, "q4": 10, "h1": 1, "h2": 7}
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,13 @@ def _month_number(raw: str) -> int:
     return int(raw) if raw.isdigit() else _MONTHS[raw.lower().rstrip(".")]
 
 
+def _month_of(groups: dict[str, str | None]) -> int:
+    season = groups.get("season")
+    if season:
+        return _SEASON_MONTHS[season.lower()]
+    return _month_number(groups["month"] or "")
+
+
 def find_date(text: str, start: int = 0, end: int | None = None) -> FoundDate | None:
     """The first date in text[start:end], as offsets into text, or None."""
     end = len(text) if end is None else end
@@ -40,7 +52,7 @@ def find_date(text: str, start: int = 0, end: int | None = None) -> FoundDate | 
         for match in pattern.finditer(text, start, end):
             groups = match.groupdict()
             try:
-                value = date(int(groups["year"]), _month_number(groups["month"]), int(groups.get("day") or 1))
+                value = date(int(groups["year"]), _month_of(groups), int(groups.get("day") or 1))
             except (ValueError, KeyError):
                 continue
             if best is None or match.start() < best.start:
