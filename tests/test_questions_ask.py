@@ -560,3 +560,30 @@ def test_a_key_word_names_the_subject_only_of_a_question_mostly_about_it():
     who = next(q for q in load_bank().questions if q.id == "customer.who")
     assert faq_similarity(concepts("Who are our customers?"), who) >= FAQ_CLAIM_THRESHOLD
     assert faq_similarity(concepts("What happens to photos that show customers?"), who) < FAQ_CLAIM_THRESHOLD
+
+
+_COMPASS = ("# Tangent: a research workspace for long AI chats\n\nTangent turns long AI conversations into structured "
+            "knowledge.\n\n## Research Compass\n\nTangent can display conversations as a structured investigation "
+            "process:\n\n- Questions being explored\n- Hypotheses under review\n- Evidence gathered\n\n## Notes\n\n"
+            "The Research Compass organizes conversations into stages of structured investigation, so users keep "
+            "their direction when a topic gets complex.\n")
+
+
+def test_a_section_heading_gives_way_to_a_passage_that_answers_clearly_better():
+    # The heading names the subject, but nothing under it says what the Research Compass is.
+    compass = ask_one(parse_document(_COMPASS, path="tangent.md"), "What is the Research Compass?")
+    assert compass.status != "unanswered", compass.status_reason
+    assert compass.evidence is not None
+    assert compass.evidence.text.startswith("The Research Compass organizes conversations")
+    assert "its section" not in compass.status_reason
+
+
+def test_a_section_whose_own_text_answers_keeps_the_question():
+    doc = parse_document(
+        "# MCP Audit: see every MCP server your team runs\n\nMCP Audit finds the MCP servers configured on developer "
+        "machines.\n\n## CLI Tool\n\nThe CLI tool runs entirely on your machine and sends nothing unless you ask for "
+        "an email report.\n\n## Privacy\n\nWe never sell data.\n", path="mcp.md")
+    safe = ask_one(doc, "Is the CLI tool safe to run on my machine?")
+    assert safe.status == "answered", safe.status_reason
+    assert "its section \u201cCLI Tool\u201d" in safe.status_reason
+    assert safe.evidence is not None and safe.evidence.text.startswith("The CLI tool runs entirely")
