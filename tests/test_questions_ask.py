@@ -587,3 +587,26 @@ def test_a_section_whose_own_text_answers_keeps_the_question():
     assert safe.status == "answered", safe.status_reason
     assert "its section \u201cCLI Tool\u201d" in safe.status_reason
     assert safe.evidence is not None and safe.evidence.text.startswith("The CLI tool runs entirely")
+
+
+def _retro(faq: str) -> str:
+    return ("# WWWN: retros that end with owners\n\nWWWN runs time-boxed org retros in the browser.\n\n"
+            "Default to free-form capture with an optional prompt per session; fixed +1 voting; timers are "
+            f"mandatory; results stay private until the reveal.\n\n## FAQ\n\n{faq}\n\nSessions run in any modern "
+            "browser.\n")
+
+
+def test_a_bare_yes_is_read_with_the_sentence_after_it():
+    # "Yes." alone is close to no question; "Yes. The facilitator sets timers; the app hard-locks ..." is.
+    doc = parse_document(_retro("Yes. The facilitator sets timers; the app hard-locks input and voting at expiry."),
+                         path="wwwn.md")
+    stop = ask_one(doc, "Can the app actually stop edits and votes when time is up?")
+    assert stop.status != "unanswered", stop.status_reason
+    assert stop.evidence is not None
+    assert stop.evidence.text == "Yes. The facilitator sets timers; the app hard-locks input and voting at expiry."
+
+
+def test_a_bare_yes_before_another_subject_does_not_answer():
+    doc = parse_document(_retro("Yes. It costs $5 per seat per month, billed yearly."), path="wwwn.md")
+    stop = ask_one(doc, "Can the app actually stop edits and votes when time is up?")
+    assert stop.evidence is None or "$5 per seat" not in stop.evidence.text, stop.evidence
