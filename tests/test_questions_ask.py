@@ -610,3 +610,24 @@ def test_a_bare_yes_before_another_subject_does_not_answer():
     doc = parse_document(_retro("Yes. It costs $5 per seat per month, billed yearly."), path="wwwn.md")
     stop = ask_one(doc, "Can the app actually stop edits and votes when time is up?")
     assert stop.evidence is None or "$5 per seat" not in stop.evidence.text, stop.evidence
+
+
+@pytest.mark.shared
+def test_the_quote_comes_from_the_paragraph_that_answers_not_the_closest_lone_sentence():
+    # With its FAQ question lines removed, this public PR/FAQ's answer to "How is this different
+    # from what exists today?" is a paragraph whose words spread over three sentences; a sentence
+    # of the neighbouring answer ("surface through the DSP's existing portal") is closer alone.
+    from conftest import need_shared
+
+    from evals.questions_ask import without_questions
+
+    path = need_shared("datasets", "prfaq-public") / "kshi2015-signal-aggregator-dsp-safety-signals-prfaq.md"
+    doc = load_document(path)
+    answered = [item for item in doc.faq if item.answer is not None]
+    text, spans = without_questions(doc.text, [(i.question.start, i.question.end, i.answer.start, i.answer.end)
+                                               for i in answered if i.answer is not None])
+    asked = "How is this different from what exists today?"
+    start, end = next(span for item, span in zip(answered, spans, strict=True) if asked in item.question.text)
+    different = ask_one(parse_document(text, path=str(path)), asked)
+    assert different.status != "unanswered", different.status_reason
+    assert different.evidence is not None and start <= different.evidence.start < end, different.evidence.text
