@@ -631,3 +631,37 @@ def test_the_quote_comes_from_the_paragraph_that_answers_not_the_closest_lone_se
     different = ask_one(parse_document(text, path=str(path)), asked)
     assert different.status != "unanswered", different.status_reason
     assert different.evidence is not None and start <= different.evidence.start < end, different.evidence.text
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ('What exactly is a "notebook"?', "notebook"),
+    ("What is **noda**?", "noda"),
+    ("What is LZ4 compression and why is it better?", "LZ4 compression"),
+    ("What is Rust, and why use it?", "Rust"),
+    ("What are User Defined Formats (UDF)?", "User Defined Formats"),
+    ('What does "sandboxed" actually mean here?', "sandboxed"),
+    ("What is rock and roll?", "rock and roll"),
+    ("What is NEP?", "NEP"),
+])
+def test_the_term_a_definition_question_asks_about_is_written_as_the_document_would(question, term):
+    from assistant.questions.answertype import defined_term
+
+    assert defined_term(question) == term
+
+
+@pytest.mark.parametrize("question", ["What is it?", "What does it mean for me?", "How does it work?",
+                                      "What does it cost?"])
+def test_a_question_about_the_product_itself_or_of_another_kind_has_no_term(question):
+    from assistant.questions.answertype import defined_term
+
+    assert defined_term(question) is None
+
+
+def test_a_quoted_term_is_answered_by_the_sentence_that_defines_it():
+    doc = parse_document(
+        "# noda: notes in git\n\nnoda keeps your notes in git, one notebook at a time.\n\n## FAQ\n\n"
+        "A notebook is a git repository: `noda notebook add work` creates one.\n\nnoda syncs when you ask it to.\n",
+        path="noda.md")
+    notebook = ask_one(doc, 'What exactly is a "notebook"?')
+    assert notebook.status == "answered", notebook.status_reason
+    assert notebook.evidence is not None and notebook.evidence.text.startswith("A notebook is a git repository")
