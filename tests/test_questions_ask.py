@@ -665,3 +665,19 @@ def test_a_quoted_term_is_answered_by_the_sentence_that_defines_it():
     notebook = ask_one(doc, 'What exactly is a "notebook"?')
     assert notebook.status == "answered", notebook.status_reason
     assert notebook.evidence is not None and notebook.evidence.text.startswith("A notebook is a git repository")
+
+
+_DASHBOARDS = ("# KFabrik: a local Kubernetes for LLM work\n\nKFabrik sets up a GPU-ready cluster on your laptop.\n\n"
+               "## FAQ\n\nLike this:\n\n```bash\n# Grafana: the monitoring dashboards, on localhost:3000\n"
+               "kubectl port-forward -n monitoring svc/grafana 3000:3000\n```\n\nModels load from a local cache.\n")
+
+
+def test_a_how_do_i_question_is_answered_by_the_commands_that_do_it():
+    how = ask_one(parse_document(_DASHBOARDS, path="kfabrik.md"), "How do I access the monitoring dashboards?")
+    assert how.status != "unanswered", how.status_reason
+    assert how.evidence is not None and "port-forward" in how.evidence.text, how.evidence
+
+
+def test_a_question_that_asks_no_steps_is_not_answered_by_a_command():
+    which = ask_one(parse_document(_DASHBOARDS, path="kfabrik.md"), "Which dashboards does KFabrik include?")
+    assert which.evidence is None or "kubectl" not in which.evidence.text, which.evidence

@@ -185,7 +185,8 @@ _ABOUT_THE_DOCUMENT = re.compile(
     r"|is (?:a|the|written|meant|intended|not)|was written|captures?|proposes?)\b)",
     re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_HOW_TO = re.compile(r"\b(?:install|set ?up|get(?:ting)? started|start|run|command|deploy|configure)\b", re.IGNORECASE)
+_HOW_TO = re.compile(r"\b(?:install|set ?up|get(?:ting)? started|start|run|command|deploy|configure)\b"
+                     r"|^\W*how (?:do|can|should|would) (?:i|we|you)\b|^\W*how to\b", re.IGNORECASE)
 _NOT_A_SECTION = re.compile(r"\b(?:faqs?|frequently asked|press release|q\s*&\s*a|questions)\b", re.IGNORECASE)
 
 
