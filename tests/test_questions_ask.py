@@ -612,25 +612,49 @@ def test_a_bare_yes_before_another_subject_does_not_answer():
     assert stop.evidence is None or "$5 per seat" not in stop.evidence.text, stop.evidence
 
 
-@pytest.mark.shared
-def test_the_quote_comes_from_the_paragraph_that_answers_not_the_closest_lone_sentence():
-    # With its FAQ question lines removed, this public PR/FAQ's answer to "How is this different
-    # from what exists today?" is a paragraph whose words spread over three sentences; a sentence
-    # of the neighbouring answer ("surface through the DSP's existing portal") is closer alone.
+def _asked_without_its_question(name: str, asked: str):
+    """`asked` asked of the public PR/FAQ `name` with its FAQ question lines removed (the
+    questions-ask setting), and (start, end) of the author's own answer in that text."""
     from conftest import need_shared
 
     from evals.questions_ask import without_questions
 
-    path = need_shared("datasets", "prfaq-public") / "kshi2015-signal-aggregator-dsp-safety-signals-prfaq.md"
+    path = need_shared("datasets", "prfaq-public") / name
     doc = load_document(path)
     answered = [item for item in doc.faq if item.answer is not None]
     text, spans = without_questions(doc.text, [(i.question.start, i.question.end, i.answer.start, i.answer.end)
                                                for i in answered if i.answer is not None])
-    asked = "How is this different from what exists today?"
-    start, end = next(span for item, span in zip(answered, spans, strict=True) if asked in item.question.text)
-    different = ask_one(parse_document(text, path=str(path)), asked)
+    span = next(span for item, span in zip(answered, spans, strict=True) if asked in item.question.text)
+    return ask_one(parse_document(text, path=str(path)), asked), span
+
+
+@pytest.mark.shared
+def test_the_quote_comes_from_the_paragraph_that_answers_not_the_closest_lone_sentence():
+    # The author's answer to "How is this different from what exists today?" is a paragraph whose
+    # words spread over three sentences; a sentence of the neighbouring answer ("surface through
+    # the DSP's existing portal") is closer alone.
+    different, (start, end) = _asked_without_its_question(
+        "kshi2015-signal-aggregator-dsp-safety-signals-prfaq.md", "How is this different from what exists today?")
     assert different.status != "unanswered", different.status_reason
     assert different.evidence is not None and start <= different.evidence.start < end, different.evidence.text
+
+
+@pytest.mark.shared
+def test_a_sentence_chosen_with_its_paragraph_is_judged_with_it():
+    # "No. You need working knowledge of C and a basic understanding of what a CPU does" shares no
+    # concept with the question and is far from it alone; its paragraph is what answers.
+    judged, (start, end) = _asked_without_its_question("thu-min-tuna-os-kernel-course-prfaq.md",
+                                                       "Do I need operating system experience to start?")
+    assert judged.status != "unanswered", judged.status_reason
+    assert judged.evidence is not None and start <= judged.evidence.start < end, judged.evidence.text
+
+
+@pytest.mark.shared
+def test_a_paragraph_that_does_not_answer_still_does_not():
+    # The top paragraph for this question is about something else; its concepts do not make it an answer.
+    judged, _ = _asked_without_its_question("libliflin-yalazysops-sops-secrets-tui-readme-prfaq.md",
+                                            "Why not 1Password / Vault / Doppler?")
+    assert judged.status == "unanswered", (judged.status_reason, judged.evidence)
 
 
 @pytest.mark.parametrize(("question", "term"), [
