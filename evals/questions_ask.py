@@ -6,7 +6,14 @@ engine). A question counts when it comes back `answered` or `partly` with its ev
 that question's own answer (the text its authors wrote under it). Without the question lines the
 tool cannot match question to question: it has to find the answer by meaning.
 
-    python evals/questions_ask.py [FOLDER] [--half even|odd] [--show-misses] [--json]
+    python evals/questions_ask.py [FOLDER] [--half even|odd] [--show-misses] [--misses] [--json]
+
+`--misses` prints each miss in full (question, status, the quote chosen, the author's answer)
+with the stage that failed, and counts the misses by stage and by the question's opening word:
+- `section`: a section heading was taken as the question's own pair and quoted outside the answer;
+- `paragraph`: the ranker's top paragraph does not hold the author's answer;
+- `sentence`: it does, but the quote was taken from another sentence;
+- `silent`: it does, but the status is `unanswered`.
 
 FOLDER defaults to ../shared/datasets/prfaq-public/ (skipped with a note when missing).
 """
@@ -93,7 +100,40 @@ def stripped_documents(folder: Path, half: str | None = None) -> Iterator[Stripp
                        spans)
 
 
-def measure(folder: Path, half: str | None = None) -> dict[str, object]:
+def top_paragraph_holds(doc: Document, asked: list[str], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each question, whether the paragraph ranker's top paragraph holds the author's answer
+    (read as `ask_offline` reads the document)."""
+    import numpy as np
+
+    from assistant.questions.bank import load_bank
+    from assistant.questions.meaning import Reading, mask
+    from assistant.questions.select import product_name
+    from assistant.safety import without_instructions
+
+    clean = without_instructions(doc)
+    product = product_name(clean, load_bank())
+    reading = Reading(clean, product)
+    reading.prepare(asked)
+    out = []
+    for question, (start, end) in zip(asked, spans, strict=True):
+        masked = mask(question, product)
+        scores = reading.paragraph_scores(question, masked, reading.vector(masked))
+        top = int(np.argmax(scores)) if scores else -1
+        out.append(any(reading.paragraph_of[i] == top and start <= s.start < end
+                       for i, s in enumerate(reading.sentences)))
+    return out
+
+
+def stage(case: dict[str, object]) -> str:
+    """Which stage a miss failed at (see the module's docstring)."""
+    if str(case["why"]).startswith("its section"):
+        return "section"
+    if not case["top_holds"]:
+        return "paragraph"
+    return "silent" if case["status"] == "unanswered" else "sentence"
+
+
+def measure(folder: Path, half: str | None = None, *, diagnose: bool = False) -> dict[str, object]:
     from assistant import api
     from assistant.config import Settings
 
@@ -103,13 +143,16 @@ def measure(folder: Path, half: str | None = None) -> dict[str, object]:
         started = time.perf_counter()
         report = api.questions(stripped, ask=asked, settings=settings)
         ms = (time.perf_counter() - started) * 1000
-        for question, (start, end) in zip(report.questions, spans, strict=True):
+        holds = top_paragraph_holds(stripped, asked, spans) if diagnose else [False] * len(asked)
+        for question, (start, end), top_holds in zip(report.questions, spans, holds, strict=True):
             evidence = question.evidence
             inside = evidence is not None and start <= evidence.start < end
             assert evidence is None or stripped.text[evidence.start:evidence.end] == evidence.text
             cases.append({"file": path.name, "question": question.question, "status": question.status,
                           "inside": inside, "hit": question.status != "unanswered" and inside,
-                          "evidence": evidence.text if evidence else None, "ms": ms})
+                          "evidence": evidence.text if evidence else None, "ms": ms,
+                          "why": question.status_reason, "answer": stripped.text[start:end],
+                          "top_holds": top_holds})
     hits = sum(c["hit"] for c in cases)
     return {"files": len({c["file"] for c in cases}), "questions": len(cases), "hits": hits,
             "rate": round(hits / len(cases), 4) if cases else 0.0,
@@ -138,11 +181,30 @@ def render(result: dict[str, object], show_misses: bool) -> str:
     return "\n".join(lines)
 
 
+def render_misses(result: dict[str, object]) -> str:
+    """Every miss in full, then the misses counted by stage and by the question's opening word."""
+    from collections import Counter
+
+    cases = [c for c in result["cases"] if not c["hit"]]  # type: ignore[attr-defined]
+    lines = []
+    for c in cases:
+        lines += [f"[{stage(c)}] {c['file'][:40]}: {c['question']}",
+                  f"    status: {c['status']} ({c['why']})",
+                  f"    quote:  {str(c['evidence'] or '')[:160]!r}",
+                  f"    answer: {str(c['answer']).strip()[:160]!r}"]
+    by_stage = Counter(stage(c) for c in cases)
+    by_word = Counter((str(c["question"]).split() or ["?"])[0].lower().strip("\"'*") for c in cases)
+    lines += ["", f"misses by stage: {dict(by_stage.most_common())}",
+              f"misses by opening word: {dict(by_word.most_common(12))}"]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=None)
     parser.add_argument("--half", choices=["even", "odd"], help="only the documents at even or odd positions")
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--misses", action="store_true", help="each miss in full, with the stage that failed")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     folder = args.folder or DEFAULT_FOLDER
@@ -150,8 +212,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"questions-ask: skipped, no dataset at {folder} (set PRFAQ_SHARED_DIR or give a folder)",
               file=sys.stderr)
         return 0 if args.folder is None else 2
-    result = measure(folder, args.half)
+    result = measure(folder, args.half, diagnose=args.misses)
     print(json.dumps(result, indent=2) if args.json else render(result, args.show_misses))
+    if args.misses:
+        print("\n" + render_misses(result))
     return 0
 
 

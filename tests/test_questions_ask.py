@@ -570,3 +570,146 @@ def test_a_sentence_that_says_it_is_free_answers_what_it_costs():
     cost = ask_one(doc, "How much does Totus cost?")
     assert cost.status == "answered"
     assert cost.evidence is not None and "free web platform" in cost.evidence.text
+_COMPASS = ("# Tangent: a research workspace for long AI chats\n\nTangent turns long AI conversations into structured "
+            "knowledge.\n\n## Research Compass\n\nTangent can display conversations as a structured investigation "
+            "process:\n\n- Questions being explored\n- Hypotheses under review\n- Evidence gathered\n\n## Notes\n\n"
+            "The Research Compass organizes conversations into stages of structured investigation, so users keep "
+            "their direction when a topic gets complex.\n")
+
+
+def test_a_section_heading_gives_way_to_a_passage_that_answers_clearly_better():
+    # The heading names the subject, but nothing under it says what the Research Compass is.
+    compass = ask_one(parse_document(_COMPASS, path="tangent.md"), "What is the Research Compass?")
+    assert compass.status != "unanswered", compass.status_reason
+    assert compass.evidence is not None
+    assert compass.evidence.text.startswith("The Research Compass organizes conversations")
+    assert "its section" not in compass.status_reason
+
+
+def test_a_section_whose_own_text_answers_keeps_the_question():
+    doc = parse_document(
+        "# MCP Audit: see every MCP server your team runs\n\nMCP Audit finds the MCP servers configured on developer "
+        "machines.\n\n## CLI Tool\n\nThe CLI tool runs entirely on your machine and sends nothing unless you ask for "
+        "an email report.\n\n## Privacy\n\nWe never sell data.\n", path="mcp.md")
+    safe = ask_one(doc, "Is the CLI tool safe to run on my machine?")
+    assert safe.status == "answered", safe.status_reason
+    assert "its section \u201cCLI Tool\u201d" in safe.status_reason
+    assert safe.evidence is not None and safe.evidence.text.startswith("The CLI tool runs entirely")
+
+
+def _retro(faq: str) -> str:
+    return ("# WWWN: retros that end with owners\n\nWWWN runs time-boxed org retros in the browser.\n\n"
+            "Default to free-form capture with an optional prompt per session; fixed +1 voting; timers are "
+            f"mandatory; results stay private until the reveal.\n\n## FAQ\n\n{faq}\n\nSessions run in any modern "
+            "browser.\n")
+
+
+def test_a_bare_yes_is_read_with_the_sentence_after_it():
+    # "Yes." alone is close to no question; "Yes. The facilitator sets timers; the app hard-locks ..." is.
+    doc = parse_document(_retro("Yes. The facilitator sets timers; the app hard-locks input and voting at expiry."),
+                         path="wwwn.md")
+    stop = ask_one(doc, "Can the app actually stop edits and votes when time is up?")
+    assert stop.status != "unanswered", stop.status_reason
+    assert stop.evidence is not None
+    assert stop.evidence.text == "Yes. The facilitator sets timers; the app hard-locks input and voting at expiry."
+
+
+def test_a_bare_yes_before_another_subject_does_not_answer():
+    doc = parse_document(_retro("Yes. It costs $5 per seat per month, billed yearly."), path="wwwn.md")
+    stop = ask_one(doc, "Can the app actually stop edits and votes when time is up?")
+    assert stop.evidence is None or "$5 per seat" not in stop.evidence.text, stop.evidence
+
+
+def _asked_without_its_question(name: str, asked: str):
+    """`asked` asked of the public PR/FAQ `name` with its FAQ question lines removed (the
+    questions-ask setting), and (start, end) of the author's own answer in that text."""
+    from conftest import need_shared
+
+    from evals.questions_ask import without_questions
+
+    path = need_shared("datasets", "prfaq-public") / name
+    doc = load_document(path)
+    answered = [item for item in doc.faq if item.answer is not None]
+    text, spans = without_questions(doc.text, [(i.question.start, i.question.end, i.answer.start, i.answer.end)
+                                               for i in answered if i.answer is not None])
+    span = next(span for item, span in zip(answered, spans, strict=True) if asked in item.question.text)
+    return ask_one(parse_document(text, path=str(path)), asked), span
+
+
+@pytest.mark.shared
+def test_the_quote_comes_from_the_paragraph_that_answers_not_the_closest_lone_sentence():
+    # The author's answer to "How is this different from what exists today?" is a paragraph whose
+    # words spread over three sentences; a sentence of the neighbouring answer ("surface through
+    # the DSP's existing portal") is closer alone.
+    different, (start, end) = _asked_without_its_question(
+        "kshi2015-signal-aggregator-dsp-safety-signals-prfaq.md", "How is this different from what exists today?")
+    assert different.status != "unanswered", different.status_reason
+    assert different.evidence is not None and start <= different.evidence.start < end, different.evidence.text
+
+
+@pytest.mark.shared
+def test_a_sentence_chosen_with_its_paragraph_is_judged_with_it():
+    # "No. You need working knowledge of C and a basic understanding of what a CPU does" shares no
+    # concept with the question and is far from it alone; its paragraph is what answers.
+    judged, (start, end) = _asked_without_its_question("thu-min-tuna-os-kernel-course-prfaq.md",
+                                                       "Do I need operating system experience to start?")
+    assert judged.status != "unanswered", judged.status_reason
+    assert judged.evidence is not None and start <= judged.evidence.start < end, judged.evidence.text
+
+
+@pytest.mark.shared
+def test_a_paragraph_that_does_not_answer_still_does_not():
+    # The top paragraph for this question is about something else; its concepts do not make it an answer.
+    judged, _ = _asked_without_its_question("libliflin-yalazysops-sops-secrets-tui-readme-prfaq.md",
+                                            "Why not 1Password / Vault / Doppler?")
+    assert judged.status == "unanswered", (judged.status_reason, judged.evidence)
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ('What exactly is a "notebook"?', "notebook"),
+    ("What is **noda**?", "noda"),
+    ("What is LZ4 compression and why is it better?", "LZ4 compression"),
+    ("What is Rust, and why use it?", "Rust"),
+    ("What are User Defined Formats (UDF)?", "User Defined Formats"),
+    ('What does "sandboxed" actually mean here?', "sandboxed"),
+    ("What is rock and roll?", "rock and roll"),
+    ("What is NEP?", "NEP"),
+])
+def test_the_term_a_definition_question_asks_about_is_written_as_the_document_would(question, term):
+    from assistant.questions.answertype import defined_term
+
+    assert defined_term(question) == term
+
+
+@pytest.mark.parametrize("question", ["What is it?", "What does it mean for me?", "How does it work?",
+                                      "What does it cost?"])
+def test_a_question_about_the_product_itself_or_of_another_kind_has_no_term(question):
+    from assistant.questions.answertype import defined_term
+
+    assert defined_term(question) is None
+
+
+def test_a_quoted_term_is_answered_by_the_sentence_that_defines_it():
+    doc = parse_document(
+        "# noda: notes in git\n\nnoda keeps your notes in git, one notebook at a time.\n\n## FAQ\n\n"
+        "A notebook is a git repository: `noda notebook add work` creates one.\n\nnoda syncs when you ask it to.\n",
+        path="noda.md")
+    notebook = ask_one(doc, 'What exactly is a "notebook"?')
+    assert notebook.status == "answered", notebook.status_reason
+    assert notebook.evidence is not None and notebook.evidence.text.startswith("A notebook is a git repository")
+
+
+_DASHBOARDS = ("# KFabrik: a local Kubernetes for LLM work\n\nKFabrik sets up a GPU-ready cluster on your laptop.\n\n"
+               "## FAQ\n\nLike this:\n\n```bash\n# Grafana: the monitoring dashboards, on localhost:3000\n"
+               "kubectl port-forward -n monitoring svc/grafana 3000:3000\n```\n\nModels load from a local cache.\n")
+
+
+def test_a_how_do_i_question_is_answered_by_the_commands_that_do_it():
+    how = ask_one(parse_document(_DASHBOARDS, path="kfabrik.md"), "How do I access the monitoring dashboards?")
+    assert how.status != "unanswered", how.status_reason
+    assert how.evidence is not None and "port-forward" in how.evidence.text, how.evidence
+
+
+def test_a_question_that_asks_no_steps_is_not_answered_by_a_command():
+    which = ask_one(parse_document(_DASHBOARDS, path="kfabrik.md"), "Which dashboards does KFabrik include?")
+    assert which.evidence is None or "kubectl" not in which.evidence.text, which.evidence

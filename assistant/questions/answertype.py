@@ -96,12 +96,27 @@ def describe(kind: Kind) -> str:
 _DEFINE = re.compile(r"^\W*what(?: exactly)? (?:is|are) (?:an? |the )?([^?]{2,40}?)\s*\?*$", re.IGNORECASE)
 
 
+# "What does 'sandboxed' mean?": a definition question too.
+_MEAN = re.compile(r"^\W*what (?:does|do) (?:an? |the )?([^?]{2,40}?)(?: (?:actually|really|exactly))? mean"
+                   r"(?: here| in practice)?\s*\?*$", re.IGNORECASE)
+# A second question joined to the first ("What is LZ4 and why is it better?") is not part of the term.
+_SECOND_QUESTION = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)"
+                              r"(?:why|how|what|when|where|who|which|is|are|does|do|can|should)\b.*$", re.IGNORECASE)
+_QUOTES = "\"'`*_\u201c\u201d\u2018\u2019"
+_ABBREVIATION = re.compile(r"\s*\([^)]{1,12}\)$")  # "User Defined Formats (UDF)": the term is the long form
+
+
 def defined_term(question: str) -> str | None:
-    """The term a "What is X?" question asks to define (None for "What is it?" and other questions)."""
-    match = _DEFINE.match(question.strip())
-    if match is None or match.group(1).lower() in {"it", "this", "that", "they"}:
+    """The term a "What is X?" (or "What does X mean?") question asks to define, as the document
+    would write it: without quotes or emphasis ('"notebook"' is notebook), a second question
+    joined to it, or an abbreviation after it. None for "What is it?" and other questions."""
+    match = _DEFINE.match(question.strip()) or _MEAN.match(question.strip())
+    if match is None:
         return None
-    return match.group(1)
+    term = _ABBREVIATION.sub("", _SECOND_QUESTION.sub("", match.group(1))).strip(_QUOTES + " ,;:")
+    if len(term) < 2 or term.lower() in {"it", "this", "that", "they"}:
+        return None
+    return term
 
 
 # After "X is", words that say what X does or how it stands, not what it is: "X is released under

@@ -83,6 +83,10 @@ EMPTY_PAIR_THRESHOLD = 0.6
 PARAPHRASE = 0.75  # a cosine from which two questions ask the same thing whatever words they share
 TRIVIAL = frozenset({"product", "define"})  # concepts that say nothing about what is asked
 SECTION_THRESHOLD = 0.50  # ... from which a section heading ("## Pricing") is the question its text answers
+# How much better (in `_best`'s rank, the sentence with its paragraph) a passage elsewhere must
+# answer a question than the sentences under the section heading it matched, for the heading to
+# give way (0.0 to 0.2 measured alike on questions-ask; 0.1 keeps near ties with the heading).
+ELSEWHERE_MARGIN = 0.1
 PAIR_MARGIN = 0.0  # (kept for tuning) how far ahead of the runner-up a pair must be
 ANSWER_THRESHOLD = 0.60  # question-to-sentence score from which a body sentence answers it
 PARTLY_THRESHOLD = 0.45  # ... from which it at least touches the subject
@@ -102,6 +106,12 @@ COSINE_ALONE_YES_NO = 0.2  # ... or, for a yes/no question, a sentence that open
 # ranker's (assistant/questions/ranker.py); the sentence's own bonuses were tuned on
 # evals/questions_ask.py, with evals/answeredness.py (hand labels) as the check.
 ANSWER_REGION_BONUS = 0.3  # the FAQ's answers, not the press release's story, answer questions
+# How much the paragraph's score (the fitted ranker's, in units of a cosine) weighs next to the
+# sentence's own when the quote is chosen: the paragraph is the better judge of where the answer
+# is (its words spread over its sentences), the sentence of which words to quote. Measured on
+# questions-ask, each half alone peaks near 2 (even half 44.0% at 1.0 -> 45.2% from 1.75 to 3;
+# odd 57.0% -> 59.4% at 2, 58.6% at 1.75 and 2.25); answered-ness unchanged.
+PARAGRAPH_WEIGHT = 2.0
 # Kinds whose answer is its type: running text without a price does not touch a price question
 # (checked on evals/answeredness.py: price 79.4% -> 81.2%; adding who / when / owner did not help
 # on the held-out half).
@@ -175,7 +185,8 @@ _ABOUT_THE_DOCUMENT = re.compile(
     r"|is (?:a|the|written|meant|intended|not)|was written|captures?|proposes?)\b)",
     re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_HOW_TO = re.compile(r"\b(?:install|set ?up|get(?:ting)? started|start|run|command|deploy|configure)\b", re.IGNORECASE)
+_HOW_TO = re.compile(r"\b(?:install|set ?up|get(?:ting)? started|start|run|command|deploy|configure)\b"
+                     r"|^\W*how (?:do|can|should|would) (?:i|we|you)\b|^\W*how to\b", re.IGNORECASE)
 _NOT_A_SECTION = re.compile(r"\b(?:faqs?|frequently asked|press release|q\s*&\s*a|questions)\b", re.IGNORECASE)
 
 
@@ -314,6 +325,26 @@ class Reading:
         return semantic.encode(self.masked)
 
     @cached_property
+    def quote_vectors(self) -> np.ndarray:
+        """Each sentence's vector as it would be quoted (`quote`): a bare "Yes." is read with the
+        sentence after it ("Yes. The facilitator sets timers; the app hard-locks input ..."), which
+        is what answers; alone it is close to no question. Only short sentences: a sentence ending
+        in a colon keeps its own vector (reading it with its list's first item measured worse).
+        Measured: questions-ask 145 -> 146 of 294; answered-ness unchanged."""
+        from assistant import semantic
+
+        vectors = self.sentence_vectors.copy()
+        joined = {}
+        for index, sentence in enumerate(self.sentences):
+            if len(words(sentence.text)) < SHORT_ANSWER_WORDS:
+                quoted = self.quote(index)
+                if quoted.end != sentence.end:
+                    joined[index] = mask(quoted.text, self.product)
+        if joined:
+            vectors[list(joined)] = semantic.encode(list(joined.values()))
+        return vectors
+
+    @cached_property
     def paragraph_vectors(self) -> np.ndarray:
         """Each paragraph's direction: the normalised sum of its sentences' vectors. Embedding the
         paragraphs' own text scored the same on the evals (44.2% against 43.9% on questions-ask,
@@ -352,6 +383,10 @@ class Reading:
                  float(gives_target(text)), float(names_group_first(text))]
                 for n, text in enumerate(self.paragraphs)]
         return np.array(rows, dtype=np.float64).reshape(len(self.paragraphs), 6)
+
+    def paragraph_concepts(self, paragraph: int) -> frozenset[str]:
+        """The concepts of a paragraph's sentences, together."""
+        return self._paragraph_concepts[paragraph]
 
     @cached_property
     def _paragraph_concepts(self) -> list[frozenset[str]]:
@@ -401,9 +436,6 @@ class Reading:
             group if asks_who(question) else np.zeros(count),
         ]
         return np.column_stack([np.asarray(column, dtype=np.float64) for column in columns]).reshape(
-            count, len(FEATURES))
-        return np.column_stack([np.asarray(column, dtype=np.float64) for column in columns]).reshape(
-            count, len(FEATURES)).reshape(
             count, len(FEATURES))
 
     def paragraph_scores(self, question: str, masked: str, vector: np.ndarray | None) -> list[float]:
@@ -491,7 +523,7 @@ class Reading:
     def sentence_scores(self, question: str, vector: np.ndarray | None, indices: list[int]) -> list[float]:
         """How close each sentence is to `question`: cosine + how much of the question it covers."""
         asked = concepts(question, aliases=self.aliases) - {"product", "define"}
-        cosines = (self.sentence_vectors[indices] @ vector).tolist() if vector is not None and indices else \
+        cosines = (self.quote_vectors[indices] @ vector).tolist() if vector is not None and indices else \
             [0.0] * len(indices)
         covered = self.coverages(asked)
         return [float(c) + SENTENCE_LEXICAL * covered[i] for i, c in zip(indices, cosines, strict=True)]
@@ -597,7 +629,7 @@ def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead:
     masked = mask(question, reading.product)
     vector = reading.vector(masked)
     scores = reading.sentence_scores(masked, vector, indices)
-    cosines = (reading.sentence_vectors[indices] @ vector).tolist() if vector is not None else [0.0] * len(indices)
+    cosines = (reading.quote_vectors[indices] @ vector).tolist() if vector is not None else [0.0] * len(indices)
     around = reading.paragraph_scores(question, masked, vector) if context else []
     term = defined_term(question)
     faq_start = reading.doc.faq_start
@@ -617,7 +649,7 @@ def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead:
         if kind == "who" and subheading is not None and subheading.start <= reading.sentences[index].start \
                 < subheading.end:
             bonus += SUBHEADING_BONUS
-        paragraph = around[reading.paragraph_of[index]] if around else 0.0
+        paragraph = PARAGRAPH_WEIGHT * around[reading.paragraph_of[index]] if around else 0.0
         ranked.append((score + bonus + paragraph, -index, index, float(cosine), score + bonus))
     rank, _, index, cosine, score = max(ranked)
     return Best(index, score, cosine, rank)
@@ -670,6 +702,12 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
     by_pair: Judgement | None = None
     if match.pair is not None and _other_kind_without_its_answer(question, match.pair):
         match = Match(None, match.score)
+    # A section heading whose text another passage outranks is kept only for when that passage
+    # turns out not to answer after all.
+    section = match.pair if match.pair is not None and match.pair.item is None and \
+        _answered_elsewhere(reading, question, match.pair) else None
+    if section is not None:
+        match = Match(None, match.score)
     if match.pair is not None:
         by_pair = judge_pair(reading, question, match.pair, topic=topic, cues=cues)
         if by_pair.status != "unanswered":
@@ -678,6 +716,8 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
     if by_subheading is not None:
         return by_subheading
     verdict = _judge_sentences(reading, question, topic=topic, internal=internal, cues=cues)
+    if verdict.status == "unanswered" and section is not None:
+        return judge_pair(reading, question, section, topic=topic, cues=cues)
     if verdict.status == "unanswered" and by_pair is not None and match.score >= EMPTY_PAIR_THRESHOLD:
         return by_pair  # its FAQ asks it and leaves the answer empty: say so
     return verdict
@@ -718,16 +758,41 @@ def _other_kind_without_its_answer(question: str, pair: Pair) -> bool:
     return theirs != kind and not satisfies(kind, pair.answer.text)
 
 
+def _candidates(reading: Reading, question: str) -> list[int]:
+    """The sentences that may answer `question`. A code block answers only a how-to question; a
+    sentence about the document itself ("written as if it already shipped, to pin down who it is
+    for and what problem it solves") answers none."""
+    how_to = _HOW_TO.search(question) is not None
+    return [i for i in range(len(reading.sentences))
+            if (how_to or i not in reading.in_code) and i not in reading.about_itself]
+
+
+def _answered_elsewhere(reading: Reading, question: str, section: Pair) -> bool:
+    """Does another passage answer `question` clearly better than any sentence under the section
+    heading it matched? A heading names a subject ("CLI Tool", "Format Support"); the sentences
+    under it need not answer what is asked about that subject ("Is the CLI tool safe to run on
+    my machine?"), and a sentence that says what a term is ("The Research Compass organizes
+    conversations into stages ...") answers "What is the Research Compass?" better than the
+    section's "Tangent can display conversations as ...". Both sides are ranked alike, with their
+    paragraphs (`_best(context=True)`), so neither the FAQ nor the story is favoured by the
+    comparison. Measured: questions-ask 47.6% -> 49.3% (a section quoted outside the author's
+    answer: 22 -> 15 misses); answered-ness unchanged."""
+    kind = kind_of(question)
+    candidates = _candidates(reading, question)
+    inside = [i for i in section.sentences if i in set(candidates)]
+    anywhere = _best(reading, question, candidates, kind, context=True)
+    there = _best(reading, question, inside, kind, context=True)
+    if anywhere is None or there is None or anywhere.index in section.sentences:
+        return False
+    return anywhere.rank > there.rank + ELSEWHERE_MARGIN
+
+
 def _judge_sentences(reading: Reading, question: str, *, topic: str | None, internal: bool,
                      cues: list[re.Pattern[str]] | None) -> Judgement:
     """The sentence of the document closest to `question`, when it is close enough to count."""
     kind = kind_of(question)
     asked = concepts(mask(question, reading.product), aliases=reading.aliases) - TRIVIAL
-    how_to = _HOW_TO.search(question) is not None
-    # A code block answers only a how-to question; a sentence about the document itself ("written
-    # as if it already shipped, to pin down who it is for and what problem it solves") answers none.
-    candidates = [i for i in range(len(reading.sentences))
-                  if (how_to or i not in reading.in_code) and i not in reading.about_itself]
+    candidates = _candidates(reading, question)
     # The sentence chosen with its paragraph first; when it is not close enough on its own, the
     # sentence closest on its own ("stores transcripts locally" in the press release answers
     # "where is my data stored?" even when an FAQ paragraph that starts "No." ranks higher).
@@ -736,8 +801,11 @@ def _judge_sentences(reading: Reading, question: str, *, topic: str | None, inte
         best = _best(reading, question, candidates, kind, context=context)
         if best is None:
             break
+        around: frozenset[str] = frozenset()
+        if context:
+            best, around = _read_with_its_paragraph(reading, question, best)
         verdict = _judge_sentence(reading, question, best, kind=kind, asked=asked, topic=topic, internal=internal,
-                                  cues=cues)
+                                  cues=cues, around=around)
         if verdict.status != "unanswered":
             return verdict
     if kind == "price":
@@ -766,16 +834,36 @@ _ASKS_THE_PRICE = re.compile(r"(?i)\bhow much\b|\b(?:cost|costs|price|pricing|pr
 _ASKS_THE_CATCH = re.compile(r"(?i)\bcatch\b|\bif\b[^?]*\bfree\b")
 
 
+def _read_with_its_paragraph(reading: Reading, question: str, best: Best) -> tuple[Best, frozenset[str]]:
+    """A sentence chosen with its paragraph is judged with it: it is at least as close to the
+    question as its paragraph is ("No. You need working knowledge of C and a basic understanding of
+    what a CPU does" answers "Do I need operating system experience to start?" through the
+    paragraph it opens), and the concepts it shares with the question are its paragraph's.
+    Measured: questions-ask 152 -> 153 of 294; answered-ness 86.9/75.0 -> 87.5/75.6 (held out
+    81.2/67.5 -> 82.5/68.8)."""
+    paragraph = reading.paragraph_of[best.index]
+    vector = reading.vector(mask(question, reading.product))
+    if vector is None:
+        return best, frozenset()
+    cosine = float(reading.paragraph_vectors[paragraph] @ vector)
+    if cosine > best.cosine:
+        best = Best(best.index, best.score - best.cosine + cosine, cosine, best.rank)
+    return best, reading.paragraph_concepts(paragraph)
+
+
 def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, asked: frozenset[str],
-                    topic: str | None, internal: bool, cues: list[re.Pattern[str]] | None) -> Judgement:
-    """One candidate sentence judged: close enough, on the subject, with what the kind needs."""
+                    topic: str | None, internal: bool, cues: list[re.Pattern[str]] | None,
+                    around: frozenset[str] = frozenset()) -> Judgement:
+    """One candidate sentence judged: close enough, on the subject, with what the kind needs.
+    `around`: the concepts of the paragraph it was chosen with (shared with the question, they
+    count as the sentence's)."""
     if best.score < PARTLY_THRESHOLD:
         return _NOTHING
     index, score = best.index, best.score
     term = defined_term(question)
     text = reading.sentences[index].text
     # What a price question needs ("$19 per month") is itself a concept in common with it.
-    shared = bool(asked & reading.sentence_concepts(index)) or (kind == "price" and satisfies(kind, text))
+    shared = bool(asked & (reading.sentence_concepts(index) | around)) or (kind == "price" and satisfies(kind, text))
     alone = COSINE_ALONE_YES_NO if (_YES_NO_QUESTION.search(question) and _YES_NO_ANSWER.search(text)) \
         else COSINE_ALONE
     if not shared and best.cosine < alone and not (

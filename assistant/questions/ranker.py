@@ -5,8 +5,8 @@ is described by a few numbers: how close it is in meaning (cosine), the rare wor
 (BM25), how much of the question's concepts it covers, and whether it has the shape an answer to
 this kind of question takes ("Yes."/"No." for a yes/no question, "Because ..." for a why
 question, a price for a price question, targets for a question about metrics, a group of people
-for a who question). Its score is a weighted sum; `meaning._best` adds it to each sentence's own
-score to choose the quote.
+for a who question). Its score is a weighted sum; `meaning._best` adds it, twice weighted
+(`meaning.PARAGRAPH_WEIGHT`), to each sentence's own score to choose the quote.
 
 The weights are data (`ranker.yaml`), fitted by `evals/fit_paragraph_ranker.py` on real authors'
 questions asked of their own PR/FAQs with the question lines removed (the questions-ask setting)
