@@ -58,7 +58,10 @@ _DATE_RE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})"
     rf"|(?P<m3>{_MONTH}|{_PERIOD}),?\s+(?:of\s+)?(?P<y3>\d{{4}})"
-    rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}}))\b",
+    rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})"
+    # "06/2027" (a month), "9/15/2027" (US month/day; the day first when it cannot be a month)
+    rf"|(?<![\d/])(?P<m5>0?[1-9]|1[0-2])/(?P<y5>20\d\d)"
+    rf"|(?<![\d/])(?P<a6>\d{{1,2}})/(?P<b6>\d{{1,2}})/(?P<y6>20\d\d))\b",
     re.IGNORECASE,
 )
 QUOTE_RE = re.compile(r"[\"“](?P<q>[^\"“”\n]{8,1200})[\"”]")
@@ -194,14 +197,29 @@ def _month(raw: str) -> str:
     return str(_MONTHS[word[:3]]) if word[:3] in _MONTHS else word
 
 
+def _numeric_month_day(groups: dict[str, str | None]) -> tuple[str | None, str | None]:
+    """The month and day of "2027-03-15", "06/2027" or "9/15/2027" (month first, as in the US,
+    unless the first number cannot be a month: "15/9/2027")."""
+    if groups["m4"]:
+        return str(int(groups["m4"])), None
+    if groups["m5"]:
+        return str(int(groups["m5"])), None
+    if groups["a6"] and groups["b6"]:
+        first, second = int(groups["a6"]), int(groups["b6"])
+        month, day = (second, first) if first > 12 else (first, second)
+        return (str(month), str(day)) if 1 <= month <= 12 and 1 <= day <= 31 else (None, None)
+    return None, None
+
+
 def _dates(text: str) -> list[Claim]:
     claims: list[Claim] = []
     for match in _DATE_RE.finditer(text):
         groups = match.groupdict()
-        year = int(groups["y1"] or groups["y2"] or groups["y3"] or groups["y4"])
+        year = int(groups["y1"] or groups["y2"] or groups["y3"] or groups["y4"] or groups["y5"] or groups["y6"])
         raw_month = groups["m1"] or groups["m2"] or groups["m3"]
-        month = _month(raw_month) if raw_month else (str(int(groups["m4"])) if groups["m4"] else None)
-        day_raw = groups["d1"] or groups["d2"] or groups["d4"]
+        numeric_month, numeric_day = _numeric_month_day(groups)
+        month = _month(raw_month) if raw_month else numeric_month
+        day_raw = groups["d1"] or groups["d2"] or groups["d4"] or numeric_day
         day = int(day_raw) if day_raw else None
         claims.append(Claim("date", match.start(), match.end(), match.group(), date=(year, month, day)))
     return claims

@@ -29,7 +29,7 @@ Topic = Literal[
 
 # A bullet, or the "> " of a forwarded or quoted e-mail (the words under it are the notes' own).
 _BULLET = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,2}[.)])\s+|>+\s?(?:[-*+•]\s+)?)")
-_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_HEADING = re.compile(r"^\s*(?:#{1,6}|h[1-6]\.)\s+")  # "## Problem", Jira/Confluence "h3. Problem"
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9 /&'’()+-]{0,48}?)\s*:(?:\s+(?P<rest>\S.*))?\s*$")
 _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|call)(?:\s+#?\d+)?"
                         r"(?:\s*[—–:-]\s*|\s+with\s+)(?P<who>[A-Z].*)$", re.IGNORECASE)
@@ -157,14 +157,15 @@ _PROBLEM_SUBJECT = re.compile(
     rf"(?P<who>(?:(?!customers\b|users\b|people\b|we\b|they\b|the\b|our\b|my\b|their\b|an?\b|one\b|each\b|"
     rf"every\b)"
     rf"[a-z][\w+&-]*\s+){{0,2}}"
-    rf"(?!customers\b|users\b|people\b)(?:{_ROLE_NOUNS}|[a-z]+(?:ers|ists|ians))"
+    rf"(?!customers\b|users\b|people\b)(?:{_ROLE_NOUNS}|[a-z]+(?:ers|ors|ists|ians))"
     # "nurses on night shift" keeps its phrase; "teachers at our partner schools" is "teachers"
-    rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*(?:\s+(?!{_AUXILIARY})[a-z][\w-]*){{0,2}}))?)"
+    rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*(?:\s+(?!{_AUXILIARY})[a-z][\w-]*){{0,3}}))?)"
     rf"(?:\s+(?:on|in|at|of|with)\s+{_DETERMINER}\s+[\w-]+(?:\s+(?!{_AUXILIARY})[\w-]+)?)?"
     rf"(?:\s+\([^)]{{1,60}}\))?"  # "Small water utilities (under 20,000 connections) still read ..."
     # what a group does: a plural subject's verb has no -s ("nurses on night shift swap shifts", not
     # "nurses on night shift swap" doing "shifts")
-    rf"\s+(?!(?:of|in|at|on|for|with|and|or|who)\b)(?:[a-z]*ss|[a-z]*[a-rt-z])\b",
+    rf"\s+(?!(?:of|in|at|on|for|with|and|or|who|through|to|from|by|into|across|over|under|about|after|before|"
+    rf"during|per|via|because|when|while|until|than|like|as|who|that|which)\b)(?:[a-z]*ss|[a-z]*[a-rt-z])\b",
     re.IGNORECASE)
 _PEOPLE_DOING = re.compile(rf"(?:(?:{_ROLE_NOUNS})|[A-Z][a-z]+ (?:{_ROLE_NOUNS}))\s+(?!(?:of|in|at|on|for|with|and|or|"
                            rf"who|are|is|were|was|will|would|could|might|may|should|love|loved)\b)[a-z]+\b",
@@ -184,12 +185,18 @@ _BUILD_NAME = re.compile(r"\b(?i:(?:we|we'd|we'll|we\s+(?:could|would|will|want\
 PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|product name)(?:[:\s]+(?:is|will be|=)\b)?"
                           r"[:\s]+[\"“']?(?P<labelled>[A-Za-z][\w-]+(?:\s+[A-Z][\w-]+)?)|"
                           r"(?i:called|named|calling it|call it|naming it)(?:[:\s]+(?:is|will be|=)\b)?"
-                          r"[:\s]+[\"“']?(?P<called>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))")
+                          r"[:\s]+[\"“']?(?P<called>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|"
+                          # "Kickoff Sheet (name agreed with Callum)", "Vowbook (working name)"
+                          r"(?P<bracketed>(?!(?i:prfaq|pr|faq|press|draft)\b)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s*"
+                          r"\((?i:(?:working |product |code )?name)\b|"
+                          # "Jonas suggested "Droptag", everyone agreed"
+                          r"(?i:suggested|proposed|went with|settled on|agreed on|picked)\s+[\"“']"
+                          r"(?P<suggested>[A-Z][\w-]+)[\"”'])")
 
 
 def product_name_in(match: re.Match[str]) -> str:
     """The name a PRODUCT_NAME match gives."""
-    return match.group("labelled") or match.group("called")
+    return match.group("labelled") or match.group("called") or match.group("bracketed") or match.group("suggested")
 
 
 _ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|director|analyst|head|ceo|cto|vp|"
@@ -325,12 +332,15 @@ _DASH_LABEL_TOPICS = {"idea", "problem", "price", "launch", "customer", "risks",
 
 # "price $9/mo after a trial", "pricing free for 3 users": a price label written without its colon.
 _PRICE_WORD_LABEL = re.compile(r"^(?P<label>(?i:price|pricing))\s+(?P<rest>(?:[$€£¥]\s?\d|\d|(?i:free)\b).*?)\s*$")
+_ARROW_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*(?:->|=>|→)\s*(?P<rest>\S.*?)\s*$")  # "idea -> X"
 _CURRENCY_LABEL = re.compile(r"^(?P<label>[$€£¥])\s*[:~=]\s*(?P<rest>\S.*?)\s*$")  # "$: free for buyers, ..."
 
 
+# A deck outline's "Slide 2, problem: ...": the slide's number is not part of what it says.
+_SLIDE_PREFIX = re.compile(r"\s*(?:slide|page|section)\s*\d{1,2}\s*[,:.–—-]\s*", re.IGNORECASE)
 # A chat transcript's line: a time ("[10:02]", "10:02 AM") and the name of who typed it ("maya:").
 _CHAT_PREFIX = re.compile(r"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-                          r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?[\])]?\s*[-–—]?\s*"
+                          r"[\[(]?(?:\d{1,2}/\d{1,2}/\d{2,4},?\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?[\])]?\s*[-–—]?\s*"
                           r"(?:<?@?[A-Za-z][\w.'-]{0,29}(?:\s+[A-Z][\w.'-]{0,29}){0,2}>?\s*:\s+)?"
                           r"(?:(?:ok|okay|so|right|yeah|yes|and|basically)\b[,.]?\s+)*", re.IGNORECASE)
 
@@ -339,7 +349,7 @@ def _field_label(content: str) -> re.Match[str] | None:
     """"Price: $49", "**Idea:** ShelfSense", "Product idea - a scheduling assistant", "price $9/mo":
     the label and the rest."""
     match = _LABEL.match(content) or _BOLD_LABEL.match(content) or _PRICE_WORD_LABEL.match(content) or \
-        _CURRENCY_LABEL.match(content)
+        _CURRENCY_LABEL.match(content) or _ARROW_LABEL.match(content)
     if match and not re.search(r"[\"“]", match.group("label")) and len(match.group("label").split()) <= 6:
         return match
     dashed = _DASH_LABEL.match(content)
@@ -375,7 +385,7 @@ def read_statements(notes: Document) -> list[Statement]:
             continue
         bullet = _BULLET.match(line)
         content_start = line_start + (bullet.end() if bullet else 0)
-        chat = _CHAT_PREFIX.match(text, content_start, line_end)
+        chat = _CHAT_PREFIX.match(text, content_start, line_end) or _SLIDE_PREFIX.match(text, content_start, line_end)
         if chat:  # "[10:06] maya: ChairFill texts patients ...": the words, not the time and who typed them
             content_start = chat.end()
         content = text[content_start:line_end]
@@ -569,8 +579,8 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
 
 _NAME_WORD = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
 # "ShelfSense - a camera", "PayPilot: chases", "ShelfSense counts", "ShelfSense is": a name that opens a line.
-_LEADING_NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?P<sep>\s*[-–—:]\s+|,\s+(?=(?:a|an|the)\s)|"
-                           rf"\s+(?=[a-z]))")
+_LEADING_NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)[*_]{{0,2}}(?P<sep>\s*[-–—:]\s+|"
+                           rf",\s+(?=(?:a|an|the)\s)|\.\s+(?=[A-Z])|\s+(?=[a-z]))")
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z0-9]+)+$")  # TableTurn, ShelfSense, iPhone-like coinages
 _THIRD_PERSON = re.compile(r"^(?:is|will|would|can|could|lets|helps|counts|\w+[^s\W]s)\b")
 # What a product does in an idea line ("Concept: Nudge sends polite reminders"): an ordinary word
@@ -731,7 +741,12 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
 
 _LAUNCH_WORDS = {"pilot", "beta", "public", "private", "launch", "launches", "launching", "general", "soft", "first",
                  "go", "early", "limited", "open", "full", "phase", "the", "a", "an", "we", "our", "then", "plan", "q1",
-                 "q2", "q3", "q4", "h1", "h2", "with", "in", "on", "by", "from", "stores", "store", "city", "cities"}
+                 "q2", "q3", "q4", "h1", "h2", "with", "in", "on", "by", "from", "stores", "store", "city", "cities",
+                 # a sentence's first word, capitalised only for that: "Could launch with ...", "Target go-live"
+                 "could", "would", "should", "will", "may", "might", "can", "maybe", "probably", "so", "also", "and",
+                 "but", "target", "targeting", "aim", "aiming", "hope", "hoping", "start", "starting", "rollout",
+                 "release", "slide", "ga", "this", "that", "next", "late", "mid", "end", "spring", "summer",
+                 "autumn", "fall", "winter", "during", "around", "after", "before", "once", "if", "when", "all"}
 _PLACE_RUN = re.compile(r"\bU\.S\.(?!\w)|\b(?:USA|US|UK|EU|UAE)\b|"
                         r"[A-Z][a-z]+(?:(?:[ -]|-(?:on|upon|in|le|la|de|sur|am|by)-)[A-Z][a-z]+)*"
                         r"(?:\s+(?:state|county|area|region))?")
@@ -770,13 +785,16 @@ def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Sta
         date = next((n for n in numbers if n.kind == "date" and statement.start <= n.start < statement.end), None)
         if date is not None or statement in labelled:
             return statement, date
+    # "launching next March in Wellington": a launch line without a date we can read still says where.
+    undated = next((s for s in statements if s.topic is None and "launch" in s.topics and not s.quote_only
+                    and _PLACE.search(s.text)), None)
     # "Toronto, Canada in Q3 2027.": a line that is only a place and a date says where and when.
     for statement in statements:
         date = next((n for n in numbers if n.kind == "date" and statement.start <= n.start < statement.end), None)
         if statement.topic is None and date is not None and not statement.quote_only and \
                 _ONLY_PLACE_AND_DATE.fullmatch(statement.text.replace(date.text, " ").strip(" .")):
             return statement, date
-    return None, None
+    return undated, None
 
 
 _ONLY_PLACE_AND_DATE = re.compile(r"(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*|U\.?S\.?|UK|EU)"
@@ -788,7 +806,23 @@ _ORG_TAIL = re.compile(r"\s+(?:Public\s+)?(?:Library|Libraries|Hospitals?|Univer
                        r"District|Clinic|Surgery|Trust)$")
 # "at the Doncaster depot": a place, by the kind of site after it ("at Walmart" alone is a company).
 _FACILITY = re.compile(r"\s+(?:depot|store|shop|clinic|office|site|warehouse|branch|plant|hospital|school|campus|"
-                       r"district|farm|marina|library|studio|factory|mill|port|airport|station)s?\b")
+                       r"district|farm|marina|library|studio|factory|mill|port|airport|station|association|"
+                       r"guild|club|chapter|branch|co-op|cooperative)s?\b")
+
+
+def _where_it_launches(launch: Statement | None, statements: list[Statement], notes: Document,
+                       exclude: set[str]) -> list[NoteSpan]:
+    """The launch line's places; when it names none ("Target launch: 4 September 2027"), those of
+    another launch line ("Launch city: Galway")."""
+    found = _launch_places(launch, notes, exclude)
+    if found or launch is None:
+        return found
+    for other in statements:
+        if other is not launch and other.topic == "launch" and not other.quote_only:
+            found = _launch_places(other, notes, exclude)
+            if found:
+                return found
+    return []
 
 
 def _launch_places(statement: Statement | None, notes: Document, exclude: set[str]) -> list[NoteSpan]:
@@ -809,8 +843,9 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
                 found.append(_span(notes, town_start, town_start + org.start()))
             continue
         # "at Walmart": a company; "US + Canada", "UK & Ireland": places joined to a place.
-        joined = re.search(r"(?:\b(?:in|from|across|around|near|the|be|launch\w*|pilot|beta|live)|,|\band|[+&/(]|:)"
-                           r"\s*$", before, re.IGNORECASE) or not before.strip() or _FACILITY.match(text[match.end():])
+        joined = _FACILITY.match(text[match.end():]) or not before.strip() or re.search(
+            r"(?:\b(?:in|from|across|around|near|the|be|launch\w*|pilot|beta|live)|,|\band|[+&/(]|:)\s*$", before,
+            re.IGNORECASE)
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
                 re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0] in exclude:
             continue
@@ -890,7 +925,8 @@ def extract_facts(notes: Document) -> Facts:
                  customer_source=customer_source,
                  interviewees=interviewees, product_name=product_name, product_name_is_working=working,
                  leader=leader, numbers=numbers, quotes=quotes,
-                 launch_date=launch_date, launch=launch, launch_places=_launch_places(
-                     launch, notes, {product_name or "", *people, *(leader.name.split() if leader else [])}),
+                 launch_date=launch_date, launch=launch, launch_places=_where_it_launches(
+                     launch, statements, notes,
+                     {product_name or "", *people, *(leader.name.split() if leader else [])}),
                  instructions=instructions,
                  words=len(notes.text.split()))
