@@ -692,7 +692,7 @@ def test_names_in_the_shapes_chats_emails_and_notes_give_them(notes, name):
     ("Landlord interviews (small landlords, 1-5 properties)\n\nIdea: Dampwise - a sensor.\n", "small landlords"),
     ("notes - home care agencies, 4 calls last wk\n- idea: app w/ live rota\n", "home care agencies"),
     ("Idea: Meterless - a reader.\nSmall water utilities (under 20,000 connections) still read meters on foot\n",
-     "Small water utilities"),
+     "small water utilities"),
     ("hairdressers lose ~2 appointments a week to no-shows\nsomething that takes a deposit?\n", "hairdressers"),
     ("[09:12] priya: ok so for the vet clinic thing, we're calling it PawPass\n"
      "[09:13] priya: front desk staff at small vet clinics re-type records, ~15 min per patient\n",
@@ -745,3 +745,53 @@ def test_a_season_or_quarter_in_the_dateline_is_a_launch_date():
     assert find_date("Falmouth — Easter 2027 —").value == date(2027, 3, 1)
     assert find_date("Leeds — Q3 2027 —").value == date(2027, 7, 1)
     assert find_date("the spring of our discontent") is None
+
+
+@pytest.mark.parametrize(("notes", "name"), [
+    ("h3. Proposal\n*ClaimSnap*: the policyholder gets a link by SMS and walks the checklist.\n", "ClaimSnap"),
+    ("Kickoff Sheet (name agreed with Callum) = one fixture list per club.\n", "Kickoff Sheet"),
+    ("- Proposal: rider scans the parcel. Jonas suggested \"Droptag\", everyone agreed\n", "Droptag"),
+    ("Slide 1, title: Pitchup. Find the food trucks near you, today.\n", "Pitchup"),
+    ("- name: Keepsake? already taken. Going with Farewell Board\n", "Farewell Board"),
+    ("So we built ShadeCheck: the dentist uploads the scan.\n", "ShadeCheck"),
+    ("Card: Inkdeposit 🖋️\nList: Ideas\n", "Inkdeposit"),
+    ("idea -> Tunetrack: clients book online\n", "Tunetrack"),
+    ("# The Workshop — PRFAQ (working name)\n", None),  # the document's kind, not a name
+])
+def test_names_in_tickets_decks_cards_and_meeting_notes(notes, name):
+    from assistant.draft.facts import extract_facts
+
+    assert extract_facts(parse_document(notes, path="n.md")).product_name == name
+
+
+@pytest.mark.parametrize(("launch", "dateline"), [
+    ("h3. Rollout\nPilot with Prairie Mutual in Omaha, NE. Target go-live 06/2027.", "Omaha — 06/2027 —"),
+    ("Launch: Chicago, 9/15/2027.", "Chicago — 9/15/2027 —"),
+    ("Target launch: 4 September 2027\nLaunch city: Galway", "Galway — 4 September 2027 —"),
+    ("Support ticket\nCould launch with two shops in Innsbruck in December 2027.", "Innsbruck — December 2027 —"),
+    ("Starting with parishes in Norwich, Lent 2027", "Norwich — Lent 2027 —"),
+    ("We'd start, uh, with the Asheville association in April 2027.", "Asheville — April 2027 —"),
+])
+def test_launch_lines_in_tickets_and_exports(launch, dateline):
+    assert _pr(f"Idea: ShelfSense - a camera on each shelf.\n\n{launch}\n").dateline == dateline
+
+
+def test_a_markdown_table_labels_each_cell_by_its_column():
+    pr = _pr("| Problem | Idea |\n|---|---|\n| Bookings are run by one volunteer with a diary | Online calendar |\n"
+             "| 1 in 4 bookings paid late or never | Card payment when you book |\n\nName: Hallkeeper\n")
+    assert "1 in 4 bookings paid late" in pr.problem and "Card payment" not in pr.problem
+    assert "Card payment when you book." in pr.solution
+
+
+@pytest.mark.parametrize(("line", "cost"), [
+    ("Locker hardware is ~$6,000 per branch; software $80/month per locker.", "$80"),  # the subscription
+    ("NZ$18/month per tuner", "NZ$18"),
+    ("h3. Commercials\nPer-claim fee of $6, billed to the carrier monthly.", "$6"),
+])
+def test_the_price_a_customer_pays_over_time(line, cost):
+    assert cost in _pr(f"Idea: ShelfSense - a camera on each shelf.\n\n{line}\n").call_to_action
+
+
+def test_a_loss_per_day_is_not_the_price():
+    pr = _pr("Idea: FixFlag - a sensor.\n- A dead washer loses ~$45/day in revenue.\n")
+    assert "[TBD: price]" in pr.call_to_action

@@ -53,11 +53,12 @@ _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
            "nov": 11, "dec": 12}
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_PERIOD = r"(?:spring|summer|fall|autumn|winter|easter|christmas|q[1-4]|h[12]|early|mid|late)"
+_PERIOD = (r"(?:spring|summer|fall|autumn|winter|easter|christmas|lent|thanksgiving|"
+           r"(?:memorial|labou?r|independence) day(?: weekend)?|q[1-4]|h[12]|early|mid|late)")
 _DATE_RE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<m3>{_MONTH}|{_PERIOD}),?\s+(?:of\s+)?(?P<y3>\d{{4}})"
+    rf"|(?P<m3>{_MONTH}|{_PERIOD})(?:,?\s+(?:of\s+)?|-)(?P<y3>\d{{4}})"  # "mid-2027" too
     rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})"
     # "06/2027" (a month), "9/15/2027" (US month/day; the day first when it cannot be a month)
     rf"|(?<![\d/])(?P<m5>0?[1-9]|1[0-2])/(?P<y5>20\d\d)"
@@ -162,7 +163,7 @@ def _covered(text: str, claims: list[Claim]) -> bytearray:
 def _numbers(text: str, taken: bytearray) -> list[Claim]:
     claims: list[Claim] = []
     for match in _NUMBER_RE.finditer(text):
-        if taken[match.start()]:
+        if taken[match.start()] or taken[match.start("n1")]:  # (the match may start at the space before it)
             continue
         currency = match.group("cur") or match.group("cur2")
         unit, factor = _unit(match.group("unit"), currency)

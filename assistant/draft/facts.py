@@ -36,7 +36,8 @@ _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|cal
 _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("not_doing", re.compile(r"\b(?:not doing|non-?goals?|out of scope|won'?t do|will not)\b")),
     # "Price idea: $9.99 a month", "Price for outside customers: £250": a price before anything else.
-    ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?)\b")),
+    ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?|fees?|commercials|business model|monetization|"
+                         r"monetisation|revenue model)\b")),
     ("open", re.compile(r"\b(?:open questions?|questions?|unknowns?|concerns?|assumptions?|open (?:qs?|items?|"
                         r"issues?)|qs?|tbd|to ?do|to decide|undecided)\b")),
     ("risks", re.compile(r"\b(?:risks?|threats?|worr(?:y|ies|ied)|downsides?)\b")),
@@ -61,7 +62,7 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("dependencies", re.compile(r"\b(?:dependenc\w+|depends? on|integrations?|partners?\w*|suppliers?|platforms?|"
                                 r"needs?|requires?|vendors?)\b")),
     ("privacy", re.compile(r"\b(?:privacy|security|compliance|legal|data handling)\b")),
-    ("title", re.compile(r"^(?:notes?|title|topic|subject|from|to|cc|bcc|sent)$")),
+    ("title", re.compile(r"^(?:notes?|title|topic|subject|from|to|cc|bcc|sent|card|epic|project)$")),
 ]
 CUES: dict[Topic, re.Pattern[str]] = {
     "problem": re.compile(
@@ -78,13 +79,15 @@ CUES: dict[Topic, re.Pattern[str]] = {
     "idea": re.compile(r"\b(?:our idea|idea|hypothesis|a tool that|an? (?:app|tool|service|platform|bot|plugin|"
                        r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|lets? (?:them|"
                        r"patients|owners|users|customers)|automatically)", re.IGNORECASE),
-    "price": re.compile(r"(?:[$€£]\s?\d[^.;\n]{0,40}\b(?:per|a|each|/)\s*(?:month|mo|year|yr|seat|user|store|"
-                        r"location|clinic)|\bfree\b|\bfreemium\b|\bpric\w+)", re.IGNORECASE),
+    # a price per anything ("£10 per team per season", "$29/mo per truck"), "free", "fee", "pricing"
+    "price": re.compile(r"(?:[$€£]\s?\d[\d,.]*\s*(?:/|per\s|a\s|an\s|each\s)\s*[a-z]+|\bfree\b|\bfreemium\b|"
+                        r"\bpric\w+|\bfees?\b)", re.IGNORECASE),
     "budget": re.compile(r"\b(?:budget|afford|pay(?:s|ing)?\s+(?:[$€£\d]|for|about|around|up to|whatever|"
                          r"\"|“)|paid\s+(?:[$€£\d]|for)|spend\w*\s+[$€£]|costs? us|money|revenue)", re.IGNORECASE),
     "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|go(?:es|ing)? live|"
                          r"available|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|clinics?|"
-                         r"restaurants?)|trials? (?:at|with|in|on)|start(?:ing)? (?:with|in|at)|(?-i:GA))\b",
+                         r"restaurants?)|trials? (?:at|with|in|on)|start(?:ing)?,?\s+(?:(?:uh|um|er),?\s+)?"
+                         r"(?:with|in|at)|(?-i:GA))\b",
                          re.IGNORECASE),
     "dependencies": re.compile(
         r"\b(?:integrat\w*|works? with|plug(?:s)? into|api|apis|suppliers?|portals?|scheduling (?:software|"
@@ -165,7 +168,8 @@ _PROBLEM_SUBJECT = re.compile(
     # what a group does: a plural subject's verb has no -s ("nurses on night shift swap shifts", not
     # "nurses on night shift swap" doing "shifts")
     rf"\s+(?!(?:of|in|at|on|for|with|and|or|who|through|to|from|by|into|across|over|under|about|after|before|"
-    rf"during|per|via|because|when|while|until|than|like|as|who|that|which)\b)(?:[a-z]*ss|[a-z]*[a-rt-z])\b",
+    rf"during|per|via|because|when|while|until|than|like|as|who|that|which|out|up|down|off|away|back)\b)"
+    rf"(?:[a-z]*ss|[a-z]*[a-rt-z])\b",
     re.IGNORECASE)
 _PEOPLE_DOING = re.compile(rf"(?:(?:{_ROLE_NOUNS})|[A-Z][a-z]+ (?:{_ROLE_NOUNS}))\s+(?!(?:of|in|at|on|for|with|and|or|"
                            rf"who|are|is|were|was|will|would|could|might|may|should|love|loved)\b)[a-z]+\b",
@@ -179,7 +183,8 @@ def opens_with_people_doing(text: str) -> bool:
 
 # "we want to build PrepCast", "introducing Keepr": a made-up word the team builds.
 _BUILD_NAME = re.compile(r"\b(?i:(?:we|we'd|we'll|we\s+(?:could|would|will|want\s+to|plan\s+to))\s+"
-                         r"(?:build|launch|ship|make)|building|launching|introducing)\s+(?P<name>[A-Z][A-Za-z0-9]+)\b")
+                         r"(?:build|launch|ship|make)|we\s+(?:built|launched|shipped|made|created)|building|launching|"
+                         r"introducing)\s+(?P<name>[A-Z][A-Za-z0-9]+)\b")
 # "working title: snag" names it as written, lower case and all; "called Tally" needs its capital
 # ("a file called notes" names nothing).
 PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|product name)(?:[:\s]+(?:is|will be|=)\b)?"
@@ -365,11 +370,24 @@ def read_statements(notes: Document) -> list[Statement]:
     statements: list[Statement] = []
     block: tuple[str, Topic | None] | None = None
     heading_block: tuple[str, Topic | None] | None = None  # a heading labels its section, blank lines and all
+    columns: list[str] = []  # a Markdown table's header cells, which label the cells below them
     for line_start, line_end in _lines(text):
         line = text[line_start:line_end]
         if not line.strip():
             block = heading_block
+            columns = []
             continue
+        if _TABLE_ROW.match(line):
+            cells = _cells(text, line_start, line_end)
+            if not columns:
+                columns = [text[a:b] for a, b in cells]
+            elif not all(_TABLE_RULE.fullmatch(text[a:b]) for a, b in cells):
+                # "| 1 in 4 bookings paid late | Card payment when you book |" under "| Problem | Idea |"
+                for (a, b), header in zip(cells, columns, strict=False):
+                    if b > a:
+                        statements.append(_statement(notes, a, b, header, label_topic(header)))
+            continue
+        columns = []
         heading = _HEADING.match(line)
         if heading:
             label = _field_label(line[heading.end() :])
@@ -443,6 +461,19 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"\s*:?-{2,}:?\s*")
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of a Markdown table row, trimmed."""
+    bars = [i for i in range(start, end) if text[i] == "|"]
+    spans = []
+    for left, right in zip(bars, bars[1:], strict=False):
+        spans.append(_trimmed(text, left + 1, right))
+    return spans
+
+
 def _statement(notes: Document, start: int, end: int, label: str | None, topic: Topic | None) -> Statement:
     span = notes.span(start, end)
     body = span.text
@@ -510,7 +541,8 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
 
 # "small agencies (5-30 people), the founder usually does the chasing": who they are ends where a
 # clause about them starts (a list of kinds, "cafés, bakeries and delis", goes on).
-_FOR_LINE = re.compile(r"(?i:for)\s+(?P<who>[a-z][\w+&' -]{2,80}?)\.?")
+_FOR_LINE = re.compile(rf"(?i:for)\s+(?P<who>[a-z][\w+&' -]{{2,80}}?(?:{_ROLE_NOUNS}|[a-z]+(?:ers|ors|ists|ians))"
+                       rf"(?:\s+(?:who|that)\s[^,.;]{{3,60}})?)(?:,[^.]*)?\.?")
 _WHO_CLAUSE = re.compile(r"\s+(?:who|that)\s+[^,.;:()\n]{3,60}")
 _CUSTOMER_ASIDE = re.compile(r"\s*[,;]\s+(?=(?:the|they|their|most|mostly|usually|often|who|which|mainly|typically|"
                              r"generally|each|every|one|some)\b)|\s+[-–—]\s+", re.IGNORECASE)
@@ -565,15 +597,28 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     return _problem_subject(statements, notes, lambda s: s.topic is None and bool(re.search(r"\d", s.text)))
 
 
+def _common_case(who: str) -> str:
+    """"Tattoo artists" at a line's start is "tattoo artists" mid-sentence; "NHS trusts" stays."""
+    from assistant.clarity.lexicon import zipf
+
+    first = who.split()[0]
+    if first[:1].isupper() and first[1:].islower() and zipf(first.lower()) >= 3.0:
+        return first.lower() + who[len(first):]
+    return who
+
+
 def _problem_subject(statements: list[Statement], notes: Document, about: Callable[[Statement], bool]
                      ) -> tuple[str | None, NoteSpan | None]:
     for statement in statements:
         if about(statement) and not statement.quote_only:
-            match = _PROBLEM_SUBJECT.match(statement.text)
+            # after a short label the line itself left in ("TL;DR: laundromat owners can't see ...")
+            lead = re.match(r"[A-Za-z;]{2,10}:\s+", statement.text)
+            match = _PROBLEM_SUBJECT.match(statement.text) or (
+                _PROBLEM_SUBJECT.match(statement.text, lead.end()) if lead else None)
             head = re.split(r" (?:on|in|at|of|with) ", match.group("who"))[0] if match else ""
             if match and re.search(r"s\b|\b(?:staff|people|personnel|children|folk)\b", head):  # a group, not one
                 start = statement.start + match.start("who")
-                return match.group("who"), _span(notes, start, start + len(match.group("who")))
+                return _common_case(match.group("who")), _span(notes, start, start + len(match.group("who")))
     return None, None
 
 
@@ -625,7 +670,7 @@ def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = F
     from assistant.clarity.lexicon import zipf
 
     match = _LEADING_NAME.match(statement.text)
-    alone = statement.text.strip(" .")
+    alone = re.sub(r"[^\w\s'’.-]+", "", statement.text).strip(" .")  # "Inkdeposit 🖋️": the name, not the emoji
     if not match:
         return alone if re.fullmatch(r"[A-Z]\w+", alone) and (labelled_name or coined(alone)) and \
             alone.lower() not in _DOC_WORDS else None
@@ -648,6 +693,11 @@ def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = F
     if dashed or _THIRD_PERSON.match(rest) or re.match(r"(?:a|an|the)\b", rest):
         return name
     return None
+
+
+# "name: Keepsake? already taken. Going with Farewell Board": the name chosen, not the one ruled out.
+_CHOSEN_NAME = re.compile(r"(?i:going with|go with|went with|settled on|decided on|chose|picked|final(?:ly)?:?)\s+"
+                          r"[\"“']?(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 
 def _mostly_someone_elses(name: str, notes: Document) -> bool:
@@ -686,7 +736,9 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
     coined CamelCase word the notes use as a subject ("TableTurn texts every guest")."""
     for statement in statements:
         if statement.topic == "name":
-            name = re.split(r"[.,;(]| [-–—] ", statement.text)[0].strip().strip("\"“”'")
+            chosen = _CHOSEN_NAME.search(statement.text)
+            name = chosen.group("name") if chosen else \
+                re.split(r"[.,;(?]| [-–—] ", statement.text)[0].strip().strip("\"“”'")
             # Labelled, a lower-case name is the name as written ("working title: snag", "stoa").
             if name and len(name.split()) <= 4 and re.match(r"[A-Za-z0-9]", name) and \
                     name.lower() not in ("tbd", "tba", "none", "n/a", "unknown", "?"):
@@ -854,7 +906,8 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
         if re.match(r"['’]s\b", text[match.end():]):
             continue  # "Amazon's Last Mile organization": an owner, not a place
         if re.search(r"(?:\band|[+&/]|\bthe)\s*$", before) and not found and \
-                not re.search(r"\b(?:in|from|across|at) (?:the\s*)?$", before):
+                not re.search(r"\b(?:in|from|across|at) (?:the\s*)?$", before) and \
+                not _FACILITY.match(text[match.end():]):
             continue  # "and Denver" joins a place only to a place already found
         if re.match(r"\s*[,.]?\s*\d", text[match.end():]) and re.fullmatch(_MONTH_NAME, words[-1], re.IGNORECASE):
             continue

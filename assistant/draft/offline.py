@@ -256,11 +256,13 @@ def _unique(statements: list[Statement]) -> list[Statement]:
 
 _OUR_PRICE = re.compile(r"\b(?:we|we'?ll|we'?d)\s+(?:could|would|will|might|plan to)?\s*(?:charge|price|sell)\b",
                         re.IGNORECASE)
-_PRICE_PHRASE = re.compile(r"(?:free\b[^.;\n]{0,30}?,?\s*then\s+)?[$€£]\s?\d[\d,.]*(?:k\b)?"
+_PRICE_PHRASE = re.compile(r"(?:free\b[^.;\n]{0,30}?,?\s*then\s+)?"
+                           r"(?:(?<![A-Za-z])(?:NZ|A|C|US|HK|S)(?=\$))?[$€£]\s?\d[\d,.]*(?:k\b)?"  # "NZ$18" whole
                            r"(?:\s*(?:/|per|a|an|each)\s*[a-z]+){0,3}", re.IGNORECASE)
 
 
 _PER_UNIT_PRICE = re.compile(r"[$€£]\s?\d[\d,.]*\s*(?:/|per|a|an|each)\s*[a-z]+", re.IGNORECASE)
+_RECURRING = re.compile(r"(?i)[$€£]\s?\d[\d,.]*\s*(?:/|per\s|a\s|an\s|each\s)\s*(?:month|mo|year|yr|week|wk|season)\b")
 _THEIR_PRICE = re.compile(r"(?i)\b(?:competitors?|rivals?|incumbents?|they pay|charges|they charge|alternatives?)\b")
 _SPENT_TODAY = re.compile(r"(?i)\b(?:today|currently|now|already|existing|spend\w*|spent|was|used to)\b")
 
@@ -285,10 +287,12 @@ def our_price(facts: Facts) -> str | None:
             phrase = _PRICE_PHRASE.search(piece)
             if not phrase or not CUES["price"].search(piece):
                 continue
-            if _OUR_PRICE.search(piece) or len(piece.split()) <= 6:
+            if _RECURRING.search(statement.text) and not _RECURRING.search(piece):
+                continue  # "hardware is ~$6,000 per branch; software $80/month per locker": the subscription
+            if _OUR_PRICE.search(piece) or len(piece.split()) <= 6 and not _names_a_problem(piece):
                 return phrase.group().strip()
             if len(piece.split()) <= 10 and _PER_UNIT_PRICE.search(piece) and not _SPENT_TODAY.search(piece) \
-                    and not _THEIR_PRICE.search(piece):
+                    and not _THEIR_PRICE.search(piece) and not _names_a_problem(piece):  # "loses ~$45/day"
                 # "free for 10 items, €2/month after that": a short line of our plan, said whole
                 return piece.rstrip(".") if re.match(r"(?i)free\b", piece) else phrase.group().strip()
     return None
@@ -378,7 +382,11 @@ class Composer:
         self.facts = facts
         self.book = GapBook()
         self.ideas = idea_statements(facts)
-        self.idea_text = " ".join(self._idea_words(text) for text in self.ideas).strip()
+        # Several idea lines ("Online calendar: groups book ...", "Card payment when you book") are
+        # several sentences: each ends as one.
+        words = [self._idea_words(text).strip() for text in self.ideas]
+        self.idea_text = " ".join(w if len(words) == 1 or re.search(r"[.!?;:]$", w) else w + "."
+                                  for w in words if w).strip()
         self.keep = {w for w in [facts.product_name or "", *facts.people, *(p.text for p in facts.places),
                                  *(p.text for p in facts.launch_places)] if w}
 

@@ -17,13 +17,17 @@ DATE_PATTERNS = (
     re.compile(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I),  # March 3, 2027
     re.compile(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, re.I),  # 3 March 2027
     re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),  # 2027-03-03
+    re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>20\d{2})\b"),  # 9/15/2027 (US order)
+    re.compile(r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<year>20\d{2})\b"),  # 06/2027
     re.compile(_MONTH + r",?\s+" + _YEAR, re.I),  # March 2027 (the first day of that month)
-    re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter|easter|christmas|q[1-4]|h[12])\s+" + _YEAR, re.I),
+    re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter|easter|christmas|lent|thanksgiving|memorial day|"
+               r"labou?r day|q[1-4]|h[12]|early|mid|late)(?: weekend)?(?:\s+|-)" + _YEAR, re.I),
 )
 # When a season, a holiday or a quarter starts (northern hemisphere; Easter's earliest month): a
 # launch "in autumn 2027" is ahead until that month starts.
 _SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12, "easter": 3, "christmas": 12,
-                  "q1": 1, "q2": 4, "q3": 7, "q4": 10, "h1": 1, "h2": 7}
+                  "lent": 2, "thanksgiving": 10, "memorial day": 5, "labor day": 9, "labour day": 5,
+                  "q1": 1, "q2": 4, "q3": 7, "q4": 10, "h1": 1, "h2": 7, "early": 1, "mid": 4, "late": 9}
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ def _month_number(raw: str) -> int:
 def _month_of(groups: dict[str, str | None]) -> int:
     season = groups.get("season")
     if season:
-        return _SEASON_MONTHS[season.lower()]
+        return _SEASON_MONTHS[" ".join(season.lower().split())]
     return _month_number(groups["month"] or "")
 
 
