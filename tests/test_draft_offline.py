@@ -795,3 +795,19 @@ def test_the_price_a_customer_pays_over_time(line, cost):
 def test_a_loss_per_day_is_not_the_price():
     pr = _pr("Idea: FixFlag - a sensor.\n- A dead washer loses ~$45/day in revenue.\n")
     assert "[TBD: price]" in pr.call_to_action
+
+
+@pytest.mark.parametrize(("notes", "customer"), [
+    ("TL;DR: laundromat owners can't see which machines are broken until a customer complains.\n",
+     "laundromat owners"),
+    ("notes\nsummary: family-run campgrounds lose ~12% of peak-season nights to no-shows.\n", "family-run campgrounds"),
+    ("post\nWe're opening it to small dental labs across the US on March 15, 2027.\n", "small dental labs"),
+    ("memo\nHobby beekeepers, like people with two to ten hives, they open the hive every week and miss swarms.\n",
+     "hobby beekeepers"),
+    ("notes\n- independent opticians lose £60 a pair when glasses are never collected\n", "independent opticians"),
+    ("notes\n- the lists get lost every week\n", None),  # "lists" are not people
+])
+def test_who_the_customer_is_in_posts_memos_and_summaries(notes, customer):
+    from assistant.draft.facts import extract_facts
+
+    assert extract_facts(parse_document(notes, path="n.md")).customer == customer

@@ -127,14 +127,20 @@ _ROLE_NOUNS = (r"teams?|managers?|owners?|engineers?|leads?|founders?|developers
                r"freelancers?|accountants?|recruiters?|writers?|creators?|pms|product managers?|families|"
                r"households|homeowners|moms|dads|caregivers|farmers|coaches|researchers|buyers|landlords|mechanics|"
                r"pharmacists|therapists|vets|plumbers|electricians|contractors|builders|tutors|volunteers|staff|"
-               r"florists|masters|utilities|studios|schools|districts|hospitals|councils|charities|libraries")
+               r"florists|masters|utilities|studios|schools|districts|hospitals|councils|charities|libraries|"
+               # places of business: the customer when the business buys
+               r"labs|firms|salons|gyms|venues|hotels|garages|pharmacies|bakeries|caf[eé]s|bars|pubs|campgrounds|"
+               r"campsites|marinas|wineries|breweries|dealerships|workshops|factories|warehouses|nonprofits|"
+               # people by the ending of their trade: opticians, technicians, dentists, florists (not "lists")
+               r"[a-z]{3,}ians|[a-z]{2,}(?<!l)ists")
 _CUSTOMER_PHRASES = [
     re.compile(rf"\b(?:call|calls|interviews?|meeting|chat|conversations?|spoke|talked|survey(?:ed)?|"
                rf"(?:hear|hearing|heard)(?= from))\s+"
                rf"(?:w/|with|of|to|from)\s+(?:\d+\s+|several\s+|some\s+|a few\s+)?"
                rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b",
                re.IGNORECASE),
-    re.compile(rf"\b(?:help|helps|for|lets?|enables?)\s+(?:the\s+|our\s+)?(?P<who>(?:[a-z+&-]+\s+|"
+    re.compile(rf"\b(?:help|helps|for|lets?|enables?|(?:opening|open|selling|sell|offering|offer) it to)\s+"
+               rf"(?:the\s+|our\s+)?(?P<who>(?:[a-z+&-]+\s+|"
                rf"[A-Z][a-z]+\s+(?=(?:[a-z+&-]+\s+)?(?:{_ROLE_NOUNS})\b)){{0,3}}(?:{_ROLE_NOUNS}))\b"
                rf"(?!\s+(?:thing|stuff|project|idea|app|tool|side|one|version)\b)"),
     # "call notes - 5 bike shop owners, Utrecht": who the calls were with.
@@ -165,6 +171,7 @@ _PROBLEM_SUBJECT = re.compile(
     rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*(?:\s+(?!{_AUXILIARY})[a-z][\w-]*){{0,3}}))?)"
     rf"(?:\s+(?:on|in|at|of|with)\s+{_DETERMINER}\s+[\w-]+(?:\s+(?!{_AUXILIARY})[\w-]+)?)?"
     rf"(?:\s+\([^)]{{1,60}}\))?"  # "Small water utilities (under 20,000 connections) still read ..."
+    rf"(?:,\s+[^,.;]{{3,60}},(?:\s+they)?)?"  # "Hobby beekeepers, like people with ten hives, they open ..."
     # what a group does: a plural subject's verb has no -s ("nurses on night shift swap shifts", not
     # "nurses on night shift swap" doing "shifts")
     rf"\s+(?!(?:of|in|at|on|for|with|and|or|who|through|to|from|by|into|across|over|under|about|after|before|"
@@ -613,11 +620,14 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
         if about(statement) and not statement.quote_only:
             # after a short label the line itself left in ("TL;DR: laundromat owners can't see ...")
             lead = re.match(r"[A-Za-z;]{2,10}:\s+", statement.text)
-            match = _PROBLEM_SUBJECT.match(statement.text) or (
-                _PROBLEM_SUBJECT.match(statement.text, lead.end()) if lead else None)
+            offset = 0
+            match = _PROBLEM_SUBJECT.match(statement.text)
+            if match is None and lead:
+                offset = lead.end()
+                match = _PROBLEM_SUBJECT.match(statement.text[offset:])
             head = re.split(r" (?:on|in|at|of|with) ", match.group("who"))[0] if match else ""
             if match and re.search(r"s\b|\b(?:staff|people|personnel|children|folk)\b", head):  # a group, not one
-                start = statement.start + match.start("who")
+                start = statement.start + offset + match.start("who")
                 return _common_case(match.group("who")), _span(notes, start, start + len(match.group("who")))
     return None, None
 
