@@ -811,3 +811,13 @@ def test_who_the_customer_is_in_posts_memos_and_summaries(notes, customer):
     from assistant.draft.facts import extract_facts
 
     assert extract_facts(parse_document(notes, path="n.md")).customer == customer
+
+
+def test_the_made_up_word_the_notes_keep_using_is_the_name_when_no_line_says_so():
+    from assistant.draft.facts import extract_facts
+
+    notes = ("ferry operators lose 1 in 10 bookings to paper manifests\n"
+             "- with Ferrylog the crew scans tickets at the ramp\n- Ferrylog would cost £40 a month per boat\n")
+    assert extract_facts(parse_document(notes, path="n.md")).product_name == "Ferrylog"
+    tools = "- we integrate with Xero and export to Xero every night\n- owners lose 3 hours a week\n"
+    assert extract_facts(parse_document(tools, path="n.md")).product_name is None

@@ -740,6 +740,23 @@ def _does_what_products_do(text: str, name: str) -> bool:
     return bool(_PRODUCT_VERB.match(rest.lstrip()) or re.match(r"\s*[:—–-]\s+\S", rest))
 
 
+_COINAGE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+\b|\b[A-Z][a-z]{3,}\b")
+
+
+def _most_said_coinage(statements: list[Statement], notes: Document, speakers: set[str]) -> str | None:
+    """No line names it in a shape we know: the made-up word the notes keep using ("... with
+    Ferrylog", "Ferrylog would ...") is its name, said at least twice, and not a person's, a
+    partner's or a tool the notes use ("integrates with Xero")."""
+    from collections import Counter
+
+    elsewhere = " ".join(s.text for s in statements if s.topic in ("dependencies", "leader", "interviewee"))
+    said = Counter(m.group() for m in _COINAGE.finditer(notes.text))
+    ranked = [(count, word) for word, count in said.items()
+              if count >= 2 and (_CAMEL.match(word) or coined(word)) and word.lower() not in _DOC_WORDS
+              and word not in speakers and word not in elsewhere and not _mostly_someone_elses(word, notes)]
+    return max(ranked)[1] if ranked else None
+
+
 def _product_name(statements: list[Statement], notes: Document) -> tuple[str | None, bool]:
     """The name the notes give the product: a name label ("Product: X"), "working name X" /
     "called X", an idea or concept line that opens with a name ("Idea: ShelfSense - ..."), or a
@@ -978,6 +995,8 @@ def extract_facts(notes: Document) -> Facts:
                for c in number_claims(notes.text) if notes.line_col(c.start)[0] not in flagged_lines]
     customer, customer_source = _customer(statements, notes)
     product_name, working = _product_name(statements, notes)
+    if product_name is None:
+        product_name = _most_said_coinage(statements, notes, {q.speaker for q in quotes if q.speaker})
     interviewees = [s.text for s in statements if s.topic == "interviewee"]
     leader = _leader(statements, notes)
     launch, launch_date = _launch(statements, numbers)
