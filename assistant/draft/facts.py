@@ -653,7 +653,7 @@ _PRODUCT_KINDS = {"app", "tool", "platform", "service", "bot", "assistant", "das
                   "widget", "sensor", "camera", "device", "system", "software", "website", "site", "model", "agent",
                   "engine", "portal", "kiosk", "feature", "product", "it", "this", "that", "we", "our", "everyone",
                   "nobody", "someone", "customer", "user", "team", "robot", "api", "bracelet", "tablet", "chatbot"}
-_NOT_A_PRODUCT = re.compile(r"\b(?:with|into|on|via|use|uses|used|using|tried|from|like|than|and|or)\s+$", re.I)
+_NOT_A_PRODUCT = re.compile(r"\b(?:with|into|on|via|use|uses|used|using|tried|from|like|than|and|or|to)\s+$", re.I)
 
 
 _DOC_WORDS = {"prfaq", "pr", "faq", "faqs", "press", "release", "headline", "subheading", "subheadline", "summary",
@@ -715,7 +715,7 @@ def _mostly_someone_elses(name: str, notes: Document) -> bool:
     "they use Calendly"), not as the thing we build ("SitterSafe? or Nightlight, leaning Nightlight")."""
     said = [m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", notes.text)]
     used = sum(1 for start in said if _NOT_A_PRODUCT.search(notes.text[max(0, start - 12):start]))
-    return used * 2 >= len(said) if used else False
+    return used * 2 > len(said)
 
 
 def _named_enough(name: str, statement: Statement, notes: Document) -> bool:
