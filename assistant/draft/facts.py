@@ -637,7 +637,8 @@ _NAME_WORD = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
 _LEADING_NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)[*_]{{0,2}}(?P<sep>\s*[-–—:]\s+|"
                            rf",\s+(?=(?:a|an|the)\s)|\.\s+(?=[A-Z])|\s+(?=[a-z]))")
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z0-9]+)+$")  # TableTurn, ShelfSense, iPhone-like coinages
-_THIRD_PERSON = re.compile(r"^(?:is|will|would|can|could|lets|helps|counts|\w+[^s\W]s)\b")
+# What a product does after its name: "ShelfSense counts", "ChairFill texts patients" (not "ChairFill for now").
+THIRD_PERSON = re.compile(r"^(?:is|will|would|can|could|lets|helps|counts|\w+[^s\W]s)\b")
 # What a product does in an idea line ("Concept: Nudge sends polite reminders"): an ordinary word
 # that opens the line and is followed by one of these is the product's name. Plural nouns end in -s
 # too ("Smart reminders for ..."), so the verbs are listed, not guessed from the ending.
@@ -700,7 +701,7 @@ def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = F
         return name
     if not coined(words[0]) and not (dashed and not plural and zipf(words[0].lower()) < 4.5):
         return None  # "Reminders - one tap", "Smart - ...": ordinary words, not names
-    if dashed or _THIRD_PERSON.match(rest) or re.match(r"(?:a|an|the)\b", rest):
+    if dashed or THIRD_PERSON.match(rest) or re.match(r"(?:a|an|the)\b", rest):
         return name
     return None
 

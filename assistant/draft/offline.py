@@ -18,6 +18,7 @@ from assistant.draft.facts import (
     CUES,
     PRODUCT_NAME,
     REGIONS,
+    THIRD_PERSON,
     Facts,
     QuoteFact,
     Statement,
@@ -182,8 +183,6 @@ def _names_a_problem(piece: str) -> bool:
 # A note that tells the customer what to do ("snap a photo of the receipt, Keepr reads ...").
 _IMPERATIVE = re.compile(r"(?:snap|take|scan|point|tap|open|upload|forward|connect|type|ask|drop|paste|add|pick|"
                          r"choose|photograph|record|install|plug|speak|say|describe|enter|sign up|log)\b")
-# What the product does, after its name: "ChairFill texts patients", not "ChairFill for now".
-_DOES = re.compile(r"(?:is|will|can|could|would|lets|helps|[a-z]+[^s\W]s)\b")
 
 
 def _before_the_idea(facts: Facts) -> list[str]:
@@ -215,7 +214,7 @@ def idea_statements(facts: Facts) -> list[str]:
     labelled = [s.text for s in facts.labelled("idea") if _usable(s)]
     name = facts.product_name
     about_it = [piece for s in facts.statements if _usable(s) and name and s.topic in (None, "name")
-                for piece in _pieces(s) if piece.startswith(name) and _DOES.match(piece[len(name):].strip())]
+                for piece in _pieces(s) if piece.startswith(name) and THIRD_PERSON.match(piece[len(name):].strip())]
     about_it += _after_the_naming(facts)
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
