@@ -133,6 +133,10 @@ _ROLE_NOUNS = (r"teams?|managers?|owners?|engineers?|leads?|founders?|developers
                r"campsites|marinas|wineries|breweries|dealerships|workshops|factories|warehouses|nonprofits|"
                # people by the ending of their trade: opticians, technicians, dentists, florists (not "lists")
                r"[a-z]{3,}ians|[a-z]{2,}(?<!l)ists")
+# Where a line's grammar already says it is people ("... spend", "for ... who"), any -ers/-ors noun
+# ("hairdressers", "coordinators") counts as a role too; alone those endings are too loose
+# ("orders", "servers"), so _ROLE_NOUNS keeps only the listed ones.
+_ROLE_LIKE = rf"{_ROLE_NOUNS}|[a-z]+(?:ers|ors)"
 _CUSTOMER_PHRASES = [
     re.compile(rf"\b(?:call|calls|interviews?|meeting|chat|conversations?|spoke|talked|survey(?:ed)?|"
                rf"(?:hear|hearing|heard)(?= from))\s+"
@@ -166,7 +170,7 @@ _PROBLEM_SUBJECT = re.compile(
     rf"(?P<who>(?:(?!customers\b|users\b|people\b|we\b|they\b|the\b|our\b|my\b|their\b|an?\b|one\b|each\b|"
     rf"every\b)"
     rf"[a-z][\w+&-]*\s+){{0,2}}"
-    rf"(?!customers\b|users\b|people\b)(?:{_ROLE_NOUNS}|[a-z]+(?:ers|ors|ists|ians))"
+    rf"(?!customers\b|users\b|people\b)(?:{_ROLE_LIKE})"
     # "nurses on night shift" keeps its phrase; "teachers at our partner schools" is "teachers"
     rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*(?:\s+(?!{_AUXILIARY})[a-z][\w-]*){{0,3}}))?)"
     rf"(?:\s+(?:on|in|at|of|with)\s+{_DETERMINER}\s+[\w-]+(?:\s+(?!{_AUXILIARY})[\w-]+)?)?"
@@ -548,7 +552,7 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
 
 # "small agencies (5-30 people), the founder usually does the chasing": who they are ends where a
 # clause about them starts (a list of kinds, "cafés, bakeries and delis", goes on).
-_FOR_LINE = re.compile(rf"(?i:for)\s+(?P<who>[a-z][\w+&' -]{{2,80}}?(?:{_ROLE_NOUNS}|[a-z]+(?:ers|ors|ists|ians))"
+_FOR_LINE = re.compile(rf"(?i:for)\s+(?P<who>[a-z][\w+&' -]{{2,80}}?(?:{_ROLE_LIKE})"
                        rf"(?:\s+(?:who|that)\s[^,.;]{{3,60}})?)(?:,[^.]*)?\.?")
 _WHO_CLAUSE = re.compile(r"\s+(?:who|that)\s+[^,.;:()\n]{3,60}")
 _CUSTOMER_ASIDE = re.compile(r"\s*[,;]\s+(?=(?:the|they|their|most|mostly|usually|often|who|which|mainly|typically|"
