@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 from assistant.documents.models import Document
 from assistant.draft.claims import number_claims, quote_claims
 from assistant.draft.models import ClaimKind
+from assistant.draft.money import SIGNS, money_pattern
 
 Topic = Literal[
     "title", "customer", "problem", "idea", "price", "budget", "launch", "leader", "name", "open", "heard", "loss",
@@ -80,11 +81,12 @@ CUES: dict[Topic, re.Pattern[str]] = {
                        r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|lets? (?:them|"
                        r"patients|owners|users|customers)|automatically)", re.IGNORECASE),
     # a price per anything ("£10 per team per season", "$29/mo per truck"), "free", "fee", "pricing"
-    "price": re.compile(r"(?:[$€£]\s?\d[\d,.]*\s*(?:/|per\s|a\s|an\s|each\s)\s*[a-z]+|\bfree\b|\bfreemium\b|"
+    "price": re.compile(rf"(?:(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*[a-z]+|\bfree\b|\bfreemium\b|"
                         r"\bpric\w+|\bfees?\b)", re.IGNORECASE),
-    "budget": re.compile(r"\b(?:budget|afford|pay(?:s|ing)?\s+(?:[$€£\d]|for|about|around|up to|whatever|"
-                         r"\"|“)|paid\s+(?:[$€£\d]|for)|spend\w*\s+[$€£]|costs? us|money|revenue)", re.IGNORECASE),
-    "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|go(?:es|ing)? live|"
+    "budget": re.compile(rf"\b(?:budget|afford|pay(?:s|ing)?\s+(?:\d|(?:{money_pattern()})|for|about|around|up to|"
+                         rf"whatever|\"|“)|paid\s+(?:\d|(?:{money_pattern()})|for)|spend\w*\s+(?:{money_pattern()})|"
+                         r"costs? us|money|revenue)", re.IGNORECASE),
+    "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|go(?:es|ing)?[- ]live|"
                          r"available|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|clinics?|"
                          r"restaurants?)|trials? (?:at|with|in|on)|start(?:ing)?,?\s+(?:(?:uh|um|er),?\s+)?"
                          r"(?:with|in|at)|(?-i:GA))\b",
@@ -306,7 +308,7 @@ def _span(notes: Document, start: int, end: int) -> NoteSpan:
 
 def label_topic(label: str) -> Topic | None:
     lowered = label.lower().strip()
-    if lowered in ("$", "€", "£", "¥"):
+    if len(lowered) == 1 and lowered in SIGNS:
         return "price"
     if len(lowered.split()) > 6:
         return None
@@ -347,9 +349,10 @@ _DASH_LABEL_TOPICS = {"idea", "problem", "price", "launch", "customer", "risks",
 
 
 # "price $9/mo after a trial", "pricing free for 3 users": a price label written without its colon.
-_PRICE_WORD_LABEL = re.compile(r"^(?P<label>(?i:price|pricing))\s+(?P<rest>(?:[$€£¥]\s?\d|\d|(?i:free)\b).*?)\s*$")
+_PRICE_WORD_LABEL = re.compile(rf"^(?P<label>(?i:price|pricing))\s+"
+                               rf"(?P<rest>(?:{money_pattern()}|\d|(?i:free)\b).*?)\s*$")
 _ARROW_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*(?:->|=>|→)\s*(?P<rest>\S.*?)\s*$")  # "idea -> X"
-_CURRENCY_LABEL = re.compile(r"^(?P<label>[$€£¥])\s*[:~=]\s*(?P<rest>\S.*?)\s*$")  # "$: free for buyers, ..."
+_CURRENCY_LABEL = re.compile(rf"^(?P<label>[{SIGNS}])\s*[:~=]\s*(?P<rest>\S.*?)\s*$")  # "$: free for buyers, ..."
 
 
 # A deck outline's "Slide 2, problem: ...": the slide's number is not part of what it says.

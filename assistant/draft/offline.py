@@ -29,6 +29,7 @@ from assistant.draft.facts import (
 )
 from assistant.draft.gaps import GapBook
 from assistant.draft.models import Draft, Faq, FaqEntry, GapElement, PressRelease
+from assistant.draft.money import money_pattern, starts_with_money
 
 MAX_PROBLEM_STATEMENTS = 4
 MAX_ANSWER_STATEMENTS = 3
@@ -109,7 +110,7 @@ def _usable(statement: Statement) -> bool:
 
 _ELSEWHERE: tuple[Topic, ...] = ("idea", "price", "launch", "dependencies", "risks", "privacy", "market", "not_doing",
                                   "getting_started")
-_MONEY = re.compile(r"[$€£¥]\s?\d|\d\s*%\s+of\s+(?:\w+\s+)?(?:sales|revenue|income|turnover|margin)|"
+_MONEY = re.compile(rf"{money_pattern()}|\d\s*%\s+of\s+(?:\w+\s+)?(?:sales|revenue|income|turnover|margin)|"
                     r"\b\d[\d,.]*\s*(?:k|thousand|million)?\s*(?:dollars|euros|pounds|usd|eur|gbp)\b", re.I)
 _TIME = re.compile(r"\d[\d,.\s-]*(?:to\s+\d+\s*)?(?:hours?|hrs?|mins?|minutes|days?|weeks?|months?)\b", re.I)
 _SHARE = re.compile(r"\d\s*%|\b\d+\s+(?:in|of|out of)\s+\d+\b|\b(?:one|two|three|half)\s+(?:in|of)\s+", re.I)
@@ -253,15 +254,18 @@ def _unique(statements: list[Statement]) -> list[Statement]:
     return out
 
 
-_OUR_PRICE = re.compile(r"\b(?:we|we'?ll|we'?d)\s+(?:could|would|will|might|plan to)?\s*(?:charge|price|sell)\b",
-                        re.IGNORECASE)
-_PRICE_PHRASE = re.compile(r"(?:free\b[^.;\n]{0,30}?,?\s*then\s+)?"
-                           r"(?:(?<![A-Za-z])(?:NZ|A|C|US|HK|S)(?=\$))?[$€£]\s?\d[\d,.]*(?:k\b)?"  # "NZ$18" whole
+# "we could charge", "we'd earn €2.99 a month per flat", "priced at MXN 2,500 per scanner",
+# "Pricing we floated: €3 per room per month"
+_OUR_PRICE = re.compile(r"\b(?:we|we'?ll|we'?d)\s+(?:could|would|will|might|plan to)?\s*(?:charge|price|sell|earn)\b"
+                        r"|\bpriced at\b|^\W*(?:our\s+)?pric(?:e|ing)\b", re.IGNORECASE)
+# An amount in any currency (`money.MONEY`: "NZ$18", "₹499", "MXN 2,500", "89 zł"), with what it is per.
+_PRICE_PHRASE = re.compile(rf"(?:free\b[^.;\n]{{0,30}}?,?\s*then\s+)?(?:{money_pattern()})"
                            r"(?:\s*(?:/|per|a|an|each)\s*[a-z]+){0,3}", re.IGNORECASE)
 
 
-_PER_UNIT_PRICE = re.compile(r"[$€£]\s?\d[\d,.]*\s*(?:/|per|a|an|each)\s*[a-z]+", re.IGNORECASE)
-_RECURRING = re.compile(r"(?i)[$€£]\s?\d[\d,.]*\s*(?:/|per\s|a\s|an\s|each\s)\s*(?:month|mo|year|yr|week|wk|season)\b")
+_PER_UNIT_PRICE = re.compile(rf"(?:{money_pattern()})\s*(?:/|per|a|an|each)\s*[a-z]+", re.IGNORECASE)
+_RECURRING = re.compile(rf"(?i)(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*"
+                        r"(?:month|mo|year|yr|week|wk|season)\b")
 _THEIR_PRICE = re.compile(r"(?i)\b(?:competitors?|rivals?|incumbents?|they pay|charges|they charge|alternatives?)\b")
 _SPENT_TODAY = re.compile(r"(?i)\b(?:today|currently|now|already|existing|spend\w*|spent|was|used to)\b")
 
@@ -270,9 +274,11 @@ def our_price(facts: Facts) -> str | None:
     """What we plan to charge: a labelled price, else a price the notes say we would charge
     ("we could charge $79/month per restaurant") or a bare price line ("$149/mo per practice");
     never what customers pay for something else today."""
-    labelled = next((s for s in facts.labelled("price") if _usable(s)), None)
-    if labelled is not None:
-        return labelled.text.rstrip(".")
+    price_lines = [s for s in facts.labelled("price") if _usable(s)]
+    stated = next((s for s in price_lines if _states_a_price(s.text)), None)
+    if stated is not None:
+        return stated.text.rstrip(".")
+    labelled = price_lines[0] if price_lines else None
     for statement in facts.labelled("budget"):
         # "Cost: hospital pays £2 per nurse per month": what a customer pays for each unit, under a
         # "cost" label, is our price; "Cost: today they pay $300/mo for X" is what they spend now.
@@ -280,11 +286,18 @@ def our_price(facts: Facts) -> str | None:
                 and _PER_UNIT_PRICE.search(statement.text) and not _SPENT_TODAY.search(statement.text):
             return statement.text.rstrip(".")
     for statement in facts.statements:
-        if not _usable(statement) or statement.topic not in (None, "idea", "launch") or "budget" in statement.topics:
-            continue  # (a launch line often carries the price: "Spring 2027, UK only. Free for ..., then £6/month")
+        if not _usable(statement) or "budget" in statement.topics:
+            continue
+        # (a launch line often carries the price: "Spring 2027, UK only. Free for ..., then £6/month");
+        # in a paragraph about something else, only a price we say we would charge counts
+        anywhere = statement.topic in (None, "idea", "launch")
         for piece in _pieces(statement):
             phrase = _PRICE_PHRASE.search(piece)
             if not phrase or not CUES["price"].search(piece):
+                continue
+            if not anywhere:
+                if _OUR_PRICE.search(piece) and not _THEIR_PRICE.search(piece):
+                    return phrase.group().strip()
                 continue
             if _RECURRING.search(statement.text) and not _RECURRING.search(piece):
                 continue  # "hardware is ~$6,000 per branch; software $80/month per locker": the subscription
@@ -294,12 +307,19 @@ def our_price(facts: Facts) -> str | None:
                     and not _THEIR_PRICE.search(piece) and not _names_a_problem(piece):  # "loses ~$45/day"
                 # "free for 10 items, €2/month after that": a short line of our plan, said whole
                 return piece.rstrip(".") if re.match(r"(?i)free\b", piece) else phrase.group().strip()
-    return None
+    # "Price: see comments", "Pricing: TBD": the label is all the notes say, unless a price is elsewhere
+    return labelled.text.rstrip(".") if labelled is not None else None
+
+
+def _states_a_price(text: str) -> bool:
+    """Does a price line say what it costs ("₹499 per store", "free for 3 users", "per seat"), not
+    only where the price is ("see comments", "TBD")?"""
+    return bool(re.search(r"\d|(?i:\bfree\b|\bfreemium\b|\bper\b|/)", text)) or _MONEY.search(text) is not None
 
 
 def costs(price: str) -> str:
     """"It costs $12 per month", "It is free for 3 clients, then ...", "Pricing: per seat"."""
-    if re.match(r"[$€£¥\d]", price):
+    if re.match(r"\d", price) or starts_with_money(price):
         return sentence(f"It costs {price}")
     if re.match(r"(?i)free\b", price):
         return sentence(f"It is {_lower_first(price)}")
