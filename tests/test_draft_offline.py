@@ -821,3 +821,37 @@ def test_the_made_up_word_the_notes_keep_using_is_the_name_when_no_line_says_so(
     assert extract_facts(parse_document(notes, path="n.md")).product_name == "Ferrylog"
     tools = "- we integrate with Xero and export to Xero every night\n- owners lose 3 hours a week\n"
     assert extract_facts(parse_document(tools, path="n.md")).product_name is None
+
+
+# -- launches written the way exports and non-US notes write them -------------------------------------
+def _dateline(text: str) -> str:
+    return draft_offline(parse_document(text, path="n.md")).press_release.dateline
+
+
+@pytest.mark.parametrize(("notes", "city", "date"), [
+    # a place with letters outside ASCII is whole
+    ("Product - Fakturio\nProblem - 19 days from delivery to invoice\nLaunch - Wrocław, Q1 2027\n", "Wrocław",
+     "Q1 2027"),
+    # a task's due date is not the launch
+    ("Task: PR/FAQ input\nDue date: 30 Jun\nProblem: each quote needs a 3 hour visit\n"
+     "Launch: Aarhus, 1 Sep 2027\n", "Aarhus", "1 Sep 2027"),
+    # a page's properties pasted as two-cell rows
+    ("Product Requirements: Restock Radar\nTarget release | April 2027\nTarget city | Osaka\n"
+     "Route drivers restock on fixed weekly routes; on 38% of visits the machine was full.\n", "Osaka", "April 2027"),
+    # "start w/ ...", "the target is ...", "launch is ..."
+    ("- clinic receptionists phone an agency 2 days ahead\n- start w/ 4 clinics in Winnipeg, spring 2027\n",
+     "Winnipeg", "spring 2027"),
+    ("Rooms sit dirty for hours. They want it before the summer, so the target is Málaga, 1 June 2027.\n",
+     "Málaga", "1 June 2027"),
+    ("Pickers walk 14 km a shift. If that goes well, launch is Monterrey in October 2027.\n", "Monterrey",
+     "October 2027"),
+])
+def test_launch_lines_from_exports_and_other_languages_fill_the_dateline(notes: str, city: str, date: str) -> None:
+    dateline = _dateline(notes)
+    assert dateline.startswith(city) and date in dateline
+
+
+def test_a_labels_first_word_is_not_the_launch_city() -> None:
+    notes = ("- donors book by phone, the line is busy on Monday mornings\n"
+             "Facilitator wrap-up: go with Gota, pilot at the Santiago donor centre, Nov 2027\n")
+    assert not _dateline(notes).startswith("Facilitator")

@@ -22,6 +22,11 @@ from assistant.draft.claims import number_claims, quote_claims
 from assistant.draft.models import ClaimKind
 from assistant.draft.money import SIGNS, money_pattern
 
+# Letters of a place's name, accents and all ("Wrocław", "Málaga", "Zürich", "Łódź"): Python's `re`
+# has no \p{Lu}, so the Latin ranges are spelled out (Latin-1 and Latin Extended-A).
+UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+LOWER = "a-zß-öø-ÿ\u0100-\u017f"
+
 Topic = Literal[
     "title", "customer", "problem", "idea", "price", "budget", "launch", "leader", "name", "open", "heard", "loss",
     "not_doing", "getting_started", "evidence", "dependencies", "risks", "privacy", "market", "want", "other",
@@ -35,6 +40,9 @@ _LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9 /&'’()+-]{0,48}?)\s*:(?:\s
 _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|call)(?:\s+#?\d+)?"
                         r"(?:\s*[—–:-]\s*|\s+with\s+)(?P<who>[A-Z].*)$", re.IGNORECASE)
 _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
+    # A task's or page's own fields (Asana, Jira, Confluence): "Due date: 30 Jun" is not the launch.
+    ("title", re.compile(r"^(?:due(?: date)?|deadline|assignee|reporter|created by|last updated|document owner|"
+                         r"owner|status|page status|priority|tags?|labels?|stage|confidence|epic|sprint)$")),
     ("not_doing", re.compile(r"\b(?:not doing|non-?goals?|out of scope|won'?t do|will not)\b")),
     # "Price idea: $9.99 a month", "Price for outside customers: £250": a price before anything else.
     ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?|fees?|commercials|business model|monetization|"
@@ -42,7 +50,8 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("open", re.compile(r"\b(?:open questions?|questions?|unknowns?|concerns?|assumptions?|open (?:qs?|items?|"
                         r"issues?)|qs?|tbd|to ?do|to decide|undecided)\b")),
     ("risks", re.compile(r"\b(?:risks?|threats?|worr(?:y|ies|ied)|downsides?)\b")),
-    ("launch", re.compile(r"\b(?:launch\w*|go[- ]live|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|"
+    ("launch", re.compile(r"\b(?:launch\w*|go[- ]live|target (?:release|date|city|cities|market|quarter)|"
+                          r"first (?:stores?|cities|city|sites?|markets?|locations?|shops?|"
                           r"clinics?|customers?|restaurants?|regions?|[a-z]+s)|where and when|when and where|"
                           r"roll-?out)\b")),
     ("market", re.compile(r"\b(?:market(?: size)?|tam|sam|how many|addressable)\b")),
@@ -54,7 +63,8 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("idea", re.compile(r"\b(?:idea|solution|hypothesis|proposal|concept|pitch|approach|what we(?:'re| are)? "
                         r"build\w*|product|how it works|feature)\b|^what$")),
     ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend)\b")),
-    ("launch", re.compile(r"\b(?:launch|timeline|timing|availability|when|dates?|pilot|rollout|release|ga)\b")),
+    ("launch", re.compile(r"\b(?:launch|timeline|timing|availability|when|dates?|pilot|rollout|release|ga|"
+                          r"(?:target|launch|pilot|first) (?:city|cities|market|location))\b")),
     ("leader", re.compile(r"\b(?:leader|sponsor|exec\w*|spokesperson|dri|gm)\b")),
     ("name", re.compile(r"\b(?:name|working name|product name|code ?name)\b")),
     ("heard", re.compile(r"\b(?:heard|learn(?:ed|t)|quotes?|feedback|interviews?|verbatims?|voice of)\b")),
@@ -89,7 +99,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
     "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|go(?:es|ing)?[- ]live|"
                          r"available|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|clinics?|"
                          r"restaurants?)|trials? (?:at|with|in|on)|start(?:ing)?,?\s+(?:(?:uh|um|er),?\s+)?"
-                         r"(?:with|in|at)|(?-i:GA))\b",
+                         r"(?:with|in|at)|(?-i:GA)|the target is)\b|\bstart(?:ing)?\s+w/",
                          re.IGNORECASE),
     "dependencies": re.compile(
         r"\b(?:integrat\w*|works? with|plug(?:s)? into|api|apis|suppliers?|portals?|scheduling (?:software|"
@@ -219,8 +229,8 @@ def product_name_in(match: re.Match[str]) -> str:
 
 _ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|director|analyst|head|ceo|cto|vp|"
                          r"admin|nurse|doctor|teacher|buyer|member|user|customer|one|someone|a|an|the)\b", re.I)
-_PLACE = re.compile(r"\b(?:in|at|from|near|across)\s+(?P<place>[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|state|county|"
-                    r"area))*(?:(?:,\s*|\s+and\s+)[A-Z][a-z]+)*)(?![\w'’-])")
+_PLACE = re.compile(rf"\b(?:in|at|from|near|across)\s+(?P<place>[{UPPER}][{LOWER}]+(?:\s+(?:[{UPPER}][{LOWER}]+|"
+                    rf"state|county|area))*(?:(?:,\s*|\s+and\s+)[{UPPER}][{LOWER}]+)*)(?![\w'’-])")
 _MONTH_NAME = r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|" \
               r"nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|" \
               r"friday|saturday|sunday"
@@ -352,6 +362,8 @@ _DASH_LABEL_TOPICS = {"idea", "problem", "price", "launch", "customer", "risks",
 _PRICE_WORD_LABEL = re.compile(rf"^(?P<label>(?i:price|pricing))\s+"
                                rf"(?P<rest>(?:{money_pattern()}|\d|(?i:free)\b).*?)\s*$")
 _ARROW_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*(?:->|=>|→)\s*(?P<rest>\S.*?)\s*$")  # "idea -> X"
+# A page's properties pasted as rows of two cells ("Target city | Osaka", "Price | ¥800 per machine").
+_PROPERTY_ROW = re.compile(r"^\|?\s*(?P<label>[A-Za-z][A-Za-z /&'’-]{1,30}?)\s*\|\s*(?P<rest>[^|\s][^|]*?)\s*\|?\s*$")
 _CURRENCY_LABEL = re.compile(rf"^(?P<label>[{SIGNS}])\s*[:~=]\s*(?P<rest>\S.*?)\s*$")  # "$: free for buyers, ..."
 
 
@@ -368,7 +380,7 @@ def _field_label(content: str) -> re.Match[str] | None:
     """"Price: $49", "**Idea:** ShelfSense", "Product idea - a scheduling assistant", "price $9/mo":
     the label and the rest."""
     match = _LABEL.match(content) or _BOLD_LABEL.match(content) or _PRICE_WORD_LABEL.match(content) or \
-        _CURRENCY_LABEL.match(content) or _ARROW_LABEL.match(content)
+        _CURRENCY_LABEL.match(content) or _ARROW_LABEL.match(content) or _PROPERTY_ROW.match(content)
     if match and not re.search(r"[\"“]", match.group("label")) and len(match.group("label").split()) <= 6:
         return match
     dashed = _DASH_LABEL.match(content)
@@ -835,7 +847,7 @@ _LAUNCH_WORDS = {"pilot", "beta", "public", "private", "launch", "launches", "la
                  "release", "slide", "ga", "this", "that", "next", "late", "mid", "end", "spring", "summer",
                  "autumn", "fall", "winter", "during", "around", "after", "before", "once", "if", "when", "all"}
 _PLACE_RUN = re.compile(r"\bU\.S\.(?!\w)|\b(?:USA|US|UK|EU|UAE)\b|"
-                        r"[A-Z][a-z]+(?:(?:[ -]|-(?:on|upon|in|le|la|de|sur|am|by)-)[A-Z][a-z]+)*"
+                        rf"[{UPPER}][{LOWER}]+(?:(?:[ -]|-(?:on|upon|in|le|la|de|sur|am|by)-)[{UPPER}][{LOWER}]+)*"
                         r"(?:\s+(?:state|county|area|region))?")
 # Countries and regions a launch line names ("US + Canada at launch"): where it is sold, not the
 # city a press release is datelined from. The common ones, not a gazetteer: an unknown country
@@ -870,8 +882,10 @@ def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Sta
     cued = [s for s in statements if s.topic is None and "launch" in s.topics and s.line in dated and not s.quote_only]
     for statement in [*labelled, *cued]:
         date = next((n for n in numbers if n.kind == "date" and statement.start <= n.start < statement.end), None)
-        if date is not None or statement in labelled:
+        if date is not None:
             return statement, date
+    if labelled:
+        return labelled[0], None  # "Launch: Galway first": where, if not when
     # "launching next March in Wellington": a launch line without a date we can read still says where.
     undated = next((s for s in statements if s.topic is None and "launch" in s.topics and not s.quote_only
                     and _PLACE.search(s.text)), None)
@@ -884,8 +898,9 @@ def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Sta
     return undated, None
 
 
-_ONLY_PLACE_AND_DATE = re.compile(r"(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*|U\.?S\.?|UK|EU)"
-                                  r"(?:\s*(?:,|and|\+|&)\s*(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*|U\.?S\.?|UK|EU))*"
+_ONLY_PLACE_AND_DATE = re.compile(rf"(?:[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*|U\.?S\.?|UK|EU)"
+                                  rf"(?:\s*(?:,|and|\+|&)\s*(?:[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*"
+                                  r"|U\.?S\.?|UK|EU))*"
                                   r"\s*(?:,|in|from|on|by|—|–|-)?\s*")
 
 
@@ -931,8 +946,12 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             continue
         # "at Walmart": a company; "US + Canada", "UK & Ireland": places joined to a place.
         joined = _FACILITY.match(text[match.end():]) or not before.strip() or re.search(
-            r"(?:\b(?:in|from|across|around|near|the|be|launch\w*|pilot|beta|live)|,|\band|[+&/(]|:)\s*$", before,
+            r"(?:\b(?:in|from|across|around|near|the|be|launch\w*|pilot|beta|live|(?:launch|target|city) is)|,|\band|"
+            r"[+&/(]|:)\s*$", before,
             re.IGNORECASE)
+        if not before.strip() and re.match(r"\s+(?!(?:and|or|first|only|then|in|from|on|by)\b)[a-z]",
+                                           text[match.end():]):
+            continue  # "Facilitator wrap-up: go with Gota ...": a line's first word, not a place
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
                 re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0] in exclude:
             continue
@@ -959,7 +978,7 @@ def _places(statements: list[Statement], quotes: list[QuoteFact], notes: Documen
                 found.append(_span(notes, match.start("place"), match.end("place")))
     for quote in quotes:
         last = (quote.detail or "").rsplit(",", 1)[-1].strip()
-        if re.fullmatch(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", last):
+        if re.fullmatch(rf"[{UPPER}][{LOWER}]+(?:\s[{UPPER}][{LOWER}]+)?", last):
             at = notes.text.find(last, quote.end)
             if at >= 0:
                 found.append(_span(notes, at, at + len(last)))
