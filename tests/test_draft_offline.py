@@ -11,6 +11,7 @@ import pytest
 from conftest import FIXTURES
 
 from assistant.documents import load_document, parse_document
+from assistant.draft.facts import extract_facts
 from assistant.draft.offline import draft_offline
 from assistant.render.markdown import render_document, render_draft
 from assistant.rubric import evaluate_rubric
@@ -855,3 +856,26 @@ def test_a_labels_first_word_is_not_the_launch_city() -> None:
     notes = ("- donors book by phone, the line is busy on Monday mornings\n"
              "Facilitator wrap-up: go with Gota, pilot at the Santiago donor centre, Nov 2027\n")
     assert not _dateline(notes).startswith("Facilitator")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("name  MedNudge (ok'd by Anil)\nwho   independent chemists in Pune\n", "MedNudge"),  # a label set off by spaces
+    ("Product - Fakturio\nCustomer - small trucking firms in Poland\n", "Fakturio"),
+    ("Pickers walk 14 km a shift. We pitched the idea we've been calling Pickpath internally: the scanner "
+     "reorders each list by aisle.\n", "Pickpath"),
+    ("4.3 We therefore propose Runway, a 13-week cash forecast built from the customer's own account.\n", "Runway"),
+    ("Flatmates split bills across four apps. The app, WG-Kasse, connects to each flatmate's bank.\n", "WG-Kasse"),
+    ("The service we agreed to describe is Resa Enkelt: an app that lets residents book a trip.\n", "Resa Enkelt"),
+    ("naming: going with OTrack, legal cleared it\n", "OTrack"),
+    ("Proposed: Varmeplan – pulls the house's data and drafts the quote without a visit\n", "Varmeplan"),
+    ("- Our solution name is \"Servisku\", customers book a slot from WhatsApp\n", "Servisku"),
+    ("PR/FAQ idea: Glovebox, keeps your car's MOT and tax dates in one place.\n", "Glovebox"),
+])
+def test_the_ways_notes_give_a_name(text: str, name: str) -> None:
+    assert extract_facts(parse_document(text, path="n.md")).product_name == name
+
+
+def test_a_name_the_notes_rule_out_is_not_the_name() -> None:
+    text = ("for site superintendents at general contractors\nembedded sensor, reads strength from the slab\n"
+            "name tbd: PourPulse is taken by a US company\n")
+    assert extract_facts(parse_document(text, path="n.md")).product_name is None

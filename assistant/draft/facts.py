@@ -56,11 +56,14 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
                           r"roll-?out)\b")),
     ("market", re.compile(r"\b(?:market(?: size)?|tam|sam|how many|addressable)\b")),
     ("leader", re.compile(r"\b(?:sponsor|exec\w*|spokes\w*|ceo|coo|cto|cpo|founder)\b")),
-    ("name", re.compile(r"^(?:name|working name|working title|product name|code ?name|product|brand)$")),
-    ("customer", re.compile(r"\b(?:customers?|who|audience|target|users?|segment|personas?|for whom|buyers?)\b|^for$")),
-    ("problem", re.compile(r"\b(?:problems?|pains?|pain points?|issues?|challenges?|why|jobs? to be done|"
+    ("name", re.compile(r"^(?:name|naming|working name|working title|product name|code ?name|product|brand|"
+                        r"product requirements?|prd)$")),
+    ("customer", re.compile(r"\b(?:customers?|cust|who|audience|target|users?|segment|personas?|for whom|buyers?)\b"
+                            r"|^for$")),
+    ("problem", re.compile(r"\b(?:problems?|prob|pains?|pain points?|issues?|challenges?|why|jobs? to be done|"
                            r"opportunity|status quo|today)\b")),
-    ("idea", re.compile(r"\b(?:idea|solution|hypothesis|proposal|concept|pitch|approach|what we(?:'re| are)? "
+    ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch|approach|"
+                        r"what we(?:'re| are)? "
                         r"build\w*|product|how it works|feature)\b|^what$")),
     ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend)\b")),
     ("launch", re.compile(r"\b(?:launch|timeline|timing|availability|when|dates?|pilot|rollout|release|ga|"
@@ -212,11 +215,22 @@ _BUILD_NAME = re.compile(r"\b(?i:(?:we|we'd|we'll|we\s+(?:could|would|will|want\
 # ("a file called notes" names nothing).
 PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|product name)(?:[:\s]+(?:is|will be|=)\b)?"
                           r"[:\s]+[\"“']?(?P<labelled>[A-Za-z][\w-]+(?:\s+[A-Z][\w-]+)?)|"
-                          r"(?i:called|named|calling it|call it|naming it)(?:[:\s]+(?:is|will be|=)\b)?"
+                          r"(?i:called|named|calling it|call it|naming it|name is|dubbed|(?:been|we're|we are|i'm)\s+"
+                          r"calling)(?:[:\s]+(?:is|will be|=)\b)?"
                           r"[:\s]+[\"“']?(?P<called>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|"
                           # "Kickoff Sheet (name agreed with Callum)", "Vowbook (working name)"
                           r"(?P<bracketed>(?!(?i:prfaq|pr|faq|press|draft)\b)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s*"
                           r"\((?i:(?:working |product |code )?name)\b|"
+                          # "We therefore propose Runway, a 13-week cash forecast", "The app, WG-Kasse, connects"
+                          r"(?i:propose|proposing|introduce|introducing|(?:the|our|this|a new) (?:app|tool|service|"
+                          r"product|platform|bot|assistant))\s*,?\s+[\"“']?(?P<appositive>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+                          r"[\"”']?,\s|"
+                          # "The service we agreed to describe is Resa Enkelt:"
+                          r"(?i:the|our) (?i:app|tool|service|product|platform)\b[^.,:;\n]{0,40}?\bis\s+[\"“']?"
+                          r"(?P<described>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)[\"”']?\s*(?:[:—–]|\s-\s|,\s(?:a|an)\s)|"
+                          # "\"Gota\" app: book a slot ...": a quoted name before the kind of thing it is
+                          r"[\"“](?P<quoted>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)[\"”]\s+(?i:app|tool|bot|platform|service|"
+                          r"product|assistant|device|sensor|kit)\b|"
                           # "Jonas suggested "Droptag", everyone agreed"
                           r"(?i:suggested|proposed|went with|settled on|agreed on|picked)\s+[\"“']"
                           r"(?P<suggested>[A-Z][\w-]+)[\"”'])")
@@ -224,7 +238,8 @@ PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|produ
 
 def product_name_in(match: re.Match[str]) -> str:
     """The name a PRODUCT_NAME match gives."""
-    return match.group("labelled") or match.group("called") or match.group("bracketed") or match.group("suggested")
+    return match.group("labelled") or match.group("called") or match.group("bracketed") or \
+        match.group("appositive") or match.group("described") or match.group("quoted") or match.group("suggested")
 
 
 _ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|director|analyst|head|ceo|cto|vp|"
@@ -362,6 +377,8 @@ _DASH_LABEL_TOPICS = {"idea", "problem", "price", "launch", "customer", "risks",
 _PRICE_WORD_LABEL = re.compile(rf"^(?P<label>(?i:price|pricing))\s+"
                                rf"(?P<rest>(?:{money_pattern()}|\d|(?i:free)\b).*?)\s*$")
 _ARROW_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*(?:->|=>|→)\s*(?P<rest>\S.*?)\s*$")  # "idea -> X"
+# "name  MedNudge", "cust  owners of ...": a short label set off by a run of spaces or a tab.
+_SPACED_LABEL = re.compile(r"^(?P<label>[A-Za-z]{2,12}(?: [A-Za-z]{2,12})?)(?: {2,}|\t+)(?P<rest>\S.*?)\s*$")
 # A page's properties pasted as rows of two cells ("Target city | Osaka", "Price | ¥800 per machine").
 _PROPERTY_ROW = re.compile(r"^\|?\s*(?P<label>[A-Za-z][A-Za-z /&'’-]{1,30}?)\s*\|\s*(?P<rest>[^|\s][^|]*?)\s*\|?\s*$")
 _CURRENCY_LABEL = re.compile(rf"^(?P<label>[{SIGNS}])\s*[:~=]\s*(?P<rest>\S.*?)\s*$")  # "$: free for buyers, ..."
@@ -383,6 +400,9 @@ def _field_label(content: str) -> re.Match[str] | None:
         _CURRENCY_LABEL.match(content) or _ARROW_LABEL.match(content) or _PROPERTY_ROW.match(content)
     if match and not re.search(r"[\"“]", match.group("label")) and len(match.group("label").split()) <= 6:
         return match
+    spaced = _SPACED_LABEL.match(content)
+    if spaced and label_topic(spaced.group("label")) is not None:
+        return spaced
     dashed = _DASH_LABEL.match(content)
     if dashed and len(dashed.group("label").split()) <= 3 and label_topic(dashed.group("label")) in _DASH_LABEL_TOPICS:
         return dashed
@@ -446,7 +466,7 @@ def read_statements(notes: Document) -> list[Statement]:
             block = (field.group("label"), label_topic(field.group("label")))
             continue
         bare = content.strip(" *_")
-        if not bullet and len(bare.split()) <= 3 and label_topic(bare) not in (None, "title") and \
+        if not bullet and not field and len(bare.split()) <= 3 and label_topic(bare) not in (None, "title") and \
                 re.fullmatch(r"[A-Za-z][\w /&'-]*", bare):
             block = (bare, label_topic(bare))  # "Risks" on a line of its own, the bullets below it
             continue
@@ -654,7 +674,7 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
 _NAME_WORD = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
 # "ShelfSense - a camera", "PayPilot: chases", "ShelfSense counts", "ShelfSense is": a name that opens a line.
 _LEADING_NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)[*_]{{0,2}}(?P<sep>\s*[-–—:]\s+|"
-                           rf",\s+(?=(?:a|an|the)\s)|\.\s+(?=[A-Z])|\s+(?=[a-z]))")
+                           rf",\s+(?=(?:a|an|the)\s|[a-z]+[^s\W]s\s)|\.\s+(?=[A-Z])|\s+(?=[a-z]))")
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z0-9]+)+$")  # TableTurn, ShelfSense, iPhone-like coinages
 # What a product does after its name: "ShelfSense counts", "ChairFill texts patients" (not "ChairFill for now").
 THIRD_PERSON = re.compile(r"^(?:is|will|would|can|could|lets|helps|counts|\w+[^s\W]s)\b")
@@ -730,6 +750,11 @@ _CHOSEN_NAME = re.compile(r"(?i:going with|go with|went with|settled on|decided 
                           r"[\"“']?(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 
+# A name line that rules its name out, or says there is none yet.
+_NAME_RULED_OUT = re.compile(r"(?i)\b(?:tbd|tba|is taken|was taken|already taken|taken by|rejected|ruled out|"
+                             r"hated|no name yet)\b")
+
+
 def _mostly_someone_elses(name: str, notes: Document) -> bool:
     """Whether the notes mostly speak of `name` as a tool in use ("integrates with Xero or ...",
     "they use Calendly"), not as the thing we build ("SitterSafe? or Nightlight, leaning Nightlight")."""
@@ -782,6 +807,9 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
     "called X", an idea or concept line that opens with a name ("Idea: ShelfSense - ..."), or a
     coined CamelCase word the notes use as a subject ("TableTurn texts every guest")."""
     for statement in statements:
+        if statement.topic == "name" and _NAME_RULED_OUT.search(f"{statement.label or ''} {statement.text}") and \
+                not _CHOSEN_NAME.search(statement.text):
+            continue  # "name tbd: PourPulse is taken by a US company": no name yet
         if statement.topic == "name":
             chosen = _CHOSEN_NAME.search(statement.text)
             name = chosen.group("name") if chosen else \
@@ -791,7 +819,8 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
                     name.lower() not in ("tbd", "tba", "none", "n/a", "unknown", "?"):
                 return name, "working" in (statement.label or "").lower() or "code" in (statement.label or "").lower()
         match = PRODUCT_NAME.search(statement.text)
-        if match and not statement.quote_only:
+        # ('"Gota" app: book a slot' opens with a quote mark, and is a note, not a quote)
+        if match and (not statement.quote_only or match.group("quoted")):
             return product_name_in(match), "working" in match.group().lower() or "code" in match.group().lower()
     for statement in statements:
         if statement.topic in ("idea", "title") and not statement.quote_only:
@@ -806,7 +835,8 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
         if statement.quote_only or statement.topic in ("dependencies", "customer", "leader"):
             continue
         name = _leading_name(statement, labelled_name=False)
-        if name and _named_enough(name, statement, notes) and not _mostly_someone_elses(name, notes):
+        if name and _named_enough(name, statement, notes) and not _mostly_someone_elses(name, notes) and \
+                not _NAME_RULED_OUT.search(statement.text):
             return name, False
     return None, False
 
