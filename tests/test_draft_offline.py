@@ -879,3 +879,21 @@ def test_a_name_the_notes_rule_out_is_not_the_name() -> None:
     text = ("for site superintendents at general contractors\nembedded sensor, reads strength from the slab\n"
             "name tbd: PourPulse is taken by a US company\n")
     assert extract_facts(parse_document(text, path="n.md")).product_name is None
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Customer = small heat pump installers (2-10 fitters) in Denmark\nPain: each quote needs a visit\n",
+     "small heat pump installers"),  # key = value
+    ("- Target is the owner of small bengkel, 1-3 mechanic, in Surabaya\n- customers wait 3 hours\n",
+     "owner of small bengkel"),
+    ("PR/FAQ idea: Glovebox, keeps your MOT and tax dates in one place.\n"
+     "29% of UK drivers have missed a renewal at least once (our poll, n=500).\n", "UK drivers"),
+])
+def test_who_the_customer_is_from_more_shapes(text: str, who: str) -> None:
+    customer = extract_facts(parse_document(text, path="n.md")).customer
+    assert customer is not None and who in customer
+
+
+def test_a_share_of_something_else_is_not_a_customer() -> None:
+    text = "Idea: Coolmark, a logger in the cool box.\n1 in 4 outreach sessions had a temperature excursion.\n"
+    assert extract_facts(parse_document(text, path="n.md")).customer is None

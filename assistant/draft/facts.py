@@ -168,6 +168,10 @@ _CUSTOMER_PHRASES = [
     # "Landlord interviews (small landlords, 1-5 properties)": who was interviewed, in the brackets.
     re.compile(rf"^(?:[\w-]+\s+){{0,2}}(?:interviews?|calls?|conversations?)\s*\((?P<who>(?:[\w+&-]+\s+){{0,3}}"
                rf"(?:{_ROLE_NOUNS}))\b", re.IGNORECASE),
+    # "Target is the owner of small bengkel, 1-3 mechanic": who the notes say the customer is.
+    re.compile(rf"^(?:our\s+)?(?:target(?: customers?| users?| group| segment)?|customers?|audience)\s+(?:is|are)\s+"
+               rf"(?:the\s+|our\s+)?(?P<who>(?:[\w+&'-]+\s+){{0,4}}?(?:{_ROLE_LIKE})(?:\s+of\s+[\w -]{{2,40}}?)?)"
+               rf"(?=\s*[,.;(]|\s+(?:in|at|who|that|with)\b|\s*$)", re.IGNORECASE),
     # "4 of 6 parents we interviewed": who the notes' evidence comes from.
     re.compile(rf"\b(?:the\s+)?(?P<who>(?:[a-z+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}))\s+(?:we|I)\s+(?:interviewed|"
                rf"surveyed|spoke (?:to|with)|talked (?:to|with)|met|visited|called)\b"),
@@ -181,7 +185,7 @@ _DETERMINER = r"(?:the|our|a|an|their|my|his|her|your)\b"
 # A problem line that opens with the people who have it, then what they do or suffer; "customers"
 # and "users" say nothing about who they are.
 _PROBLEM_SUBJECT = re.compile(
-    rf"^(?:(?:many|most|some|all)\s+)?"
+    rf"^(?:the\s+)?(?:(?:many|most|some|all)\s+)?"
     rf"(?P<who>(?:(?!customers\b|users\b|people\b|we\b|they\b|the\b|our\b|my\b|their\b|an?\b|one\b|each\b|"
     rf"every\b)"
     rf"[a-z][\w+&-]*\s+){{0,2}}"
@@ -379,6 +383,8 @@ _PRICE_WORD_LABEL = re.compile(rf"^(?P<label>(?i:price|pricing))\s+"
 _ARROW_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*(?:->|=>|→)\s*(?P<rest>\S.*?)\s*$")  # "idea -> X"
 # "name  MedNudge", "cust  owners of ...": a short label set off by a run of spaces or a tab.
 _SPACED_LABEL = re.compile(r"^(?P<label>[A-Za-z]{2,12}(?: [A-Za-z]{2,12})?)(?: {2,}|\t+)(?P<rest>\S.*?)\s*$")
+# "Customer = small heat pump installers": a key and its value.
+_EQUALS_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z /&'’-]{1,30}?)\s*=\s*(?P<rest>[^=\s].*?)\s*$")
 # A page's properties pasted as rows of two cells ("Target city | Osaka", "Price | ¥800 per machine").
 _PROPERTY_ROW = re.compile(r"^\|?\s*(?P<label>[A-Za-z][A-Za-z /&'’-]{1,30}?)\s*\|\s*(?P<rest>[^|\s][^|]*?)\s*\|?\s*$")
 _CURRENCY_LABEL = re.compile(rf"^(?P<label>[{SIGNS}])\s*[:~=]\s*(?P<rest>\S.*?)\s*$")  # "$: free for buyers, ..."
@@ -400,7 +406,7 @@ def _field_label(content: str) -> re.Match[str] | None:
         _CURRENCY_LABEL.match(content) or _ARROW_LABEL.match(content) or _PROPERTY_ROW.match(content)
     if match and not re.search(r"[\"“]", match.group("label")) and len(match.group("label").split()) <= 6:
         return match
-    spaced = _SPACED_LABEL.match(content)
+    spaced = _SPACED_LABEL.match(content) or _EQUALS_LABEL.match(content)
     if spaced and label_topic(spaced.group("label")) is not None:
         return spaced
     dashed = _DASH_LABEL.match(content)
@@ -638,9 +644,28 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     if opening is not None and opening is statements[0] and _LEADING_ROLE.match(opening.text):
         who = re.split(r"[,;(]", opening.text)[0].strip()
         return who, _span(notes, opening.start, opening.start + len(who))
-    # Last: a line with a figure about what a group does ("Small water utilities (under 20,000
+    # A line with a figure about what a group does ("Small water utilities (under 20,000
     # connections) still read meters on foot: 2 readers cover ~9,000 meters").
-    return _problem_subject(statements, notes, lambda s: s.topic is None and bool(re.search(r"\d", s.text)))
+    found = _problem_subject(statements, notes, lambda s: s.topic is None and bool(re.search(r"\d", s.text)))
+    if found[0]:
+        return found
+    # Last: the group a share is of ("29% of UK drivers have missed a renewal", "1 in 4 donors ...").
+    for statement in statements:
+        match = _SHARE_OF_GROUP.search(statement.text)
+        if match and not statement.quote_only and statement.topic not in ("market", "open", "risks"):
+            start = statement.start + match.start("who")
+            return match.group("who"), _span(notes, start, start + len(match.group("who")))
+    return None, None
+
+
+# "29% of UK drivers have missed ...", "43% of owners of businesses with under 30 staff said ...",
+# "1 in 4 first-time donors never come back": a share of a group, and what the group does.
+_SHARE_OF_GROUP = re.compile(
+    rf"(?:\b\d+(?:\.\d+)?\s*%\s+of|\b(?:\d+|one|two|three|four)\s+(?:in|out of)\s+(?:\d+|ten|five|four|three))\s+"
+    rf"(?:the\s+|our\s+|all\s+)?(?P<who>(?:[\w+&-]+\s+){{0,3}}?(?:{_ROLE_LIKE})"
+    rf"(?:\s+(?:of|with|in|at|on)\s+[\w -]{{2,40}}?)?)\s+(?:(?:we|I)\s+\w+\s+)?"
+    rf"(?:have|has|had|said|say|says|were|are|was|never|missed|miss|lose|lost|do|did|don't|didn't|reported|report|"
+    rf"can't|cannot|spend|spent|wait|waited|gave|give|use|used)\b", re.IGNORECASE)
 
 
 def _common_case(who: str) -> str:
