@@ -897,3 +897,26 @@ def test_who_the_customer_is_from_more_shapes(text: str, who: str) -> None:
 def test_a_share_of_something_else_is_not_a_customer() -> None:
     text = "Idea: Coolmark, a logger in the cool box.\n1 in 4 outreach sessions had a temperature excursion.\n"
     assert extract_facts(parse_document(text, path="n.md")).customer is None
+
+
+def test_a_photo_that_is_a_claims_evidence_is_not_a_privacy_matter() -> None:
+    from assistant.draft.facts import CUES
+
+    assert not CUES["privacy"].search("2 in 5 claims need a second call because a photo is missing")
+    assert CUES["privacy"].search("riders snap photos of people's doors")
+    assert CUES["privacy"].search("faces in frame")
+
+
+def test_a_figure_sentence_after_the_problem_reaches_the_problem() -> None:
+    notes = ("h3. Background\nAdjusters spend the first call of every claim collecting basics. Avg call is "
+             "34 minutes, and 2 in 5 claims need a second call because a photo or the policy number is missing.\n"
+             "h3. Proposal\n*ClaimSnap*: the policyholder gets a link by SMS.\n")
+    problem = draft_offline(parse_document(notes, path="n.md")).press_release.problem
+    assert "34 minutes" in problem and "2 in 5" in problem
+
+
+def test_a_tickets_fields_are_not_the_problem() -> None:
+    notes = ("Ticket #88213\nSentiment: frustrated\nSummary:\nThe boot-fitting queue on Saturday mornings runs to "
+             "45 minutes. She estimates 1 in 10 customers walk out on peak days.\n")
+    problem = draft_offline(parse_document(notes, path="n.md")).press_release.problem
+    assert "45 minutes" in problem and "rustrated" not in problem

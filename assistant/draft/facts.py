@@ -42,7 +42,8 @@ _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|cal
 _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     # A task's or page's own fields (Asana, Jira, Confluence): "Due date: 30 Jun" is not the launch.
     ("title", re.compile(r"^(?:due(?: date)?|deadline|assignee|reporter|created by|last updated|document owner|"
-                         r"owner|status|page status|priority|tags?|labels?|stage|confidence|epic|sprint)$")),
+                         r"owner|status|page status|priority|tags?|labels?|stage|confidence|epic|sprint|sentiment|"
+                         r"channel|type|component/?s?|severity|ticket|attendees|agenda)$")),
     ("not_doing", re.compile(r"\b(?:not doing|non-?goals?|out of scope|won'?t do|will not)\b")),
     # "Price idea: $9.99 a month", "Price for outside customers: £250": a price before anything else.
     ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?|fees?|commercials|business model|monetization|"
@@ -83,6 +84,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"\b(?:complain\w*|complaint|#1|problems?|pain\w*|hates?|frustrat\w*|struggl\w*|ignor\w*|miss(?:ed|es|ing)?|"
         r"no-shows?|lost|lose|losing|spends?|spending|spent|wast\w*|takes?\s+(?:about|longer|too|hours|ages)|"
         r"took\s+longer|hours?\s+(?:a|per|each)|hrs|manual\w*|re-?types?|phoning|voicemail|broken|breakages?|"
+        # queues, people who give up and leave, work done twice ("re-enter", "re-measure", "re-key")
+        r"queues?|walk(?:s|ed|ing)?\s+(?:out|away)|give(?:s)?\s+up|gave\s+up|re-(?:enter|measure|key|do|check)\w*|"
         r"breaks?|never|nobody|can'?t|cannot|worried|downtime|empty|slow|errors?|clipboard|tedious|hard to|"
         r"difficult|don'?t know|doesn'?t know|costs? (?:them|us)|out of stock|runs? out|every (?:monday|day|"
         r"evening|night|week)|on paper|paper|by hand|whiteboard|spreadsheets?|times a day|mins? per|minutes per|"
@@ -108,8 +111,13 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"\b(?:integrat\w*|works? with|plug(?:s)? into|api|apis|suppliers?|portals?|scheduling (?:software|"
         r"systems?)|warehouse|dbt|slack|salesforce|dentrix|query logs?|pull requests?|depends?|must run|wi-?fi|"
         r"cloud|on-?prem\w*|offline)\b", re.IGNORECASE),
+    # A photo is a privacy matter when people are in it ("photos of people's doors", "faces in
+    # frame"), not when it is a claim's evidence ("a photo or the policy number is missing").
     "privacy": re.compile(r"\b(?:privacy|private|hipaa|gdpr|personal data|patient data|pii|security|secure|"
-                          r"photos?|consent|in frame)\b", re.IGNORECASE),
+                          r"(?:photos?|pictures?|images?|video|footage)\s+(?:of|showing)\s+(?:\w+\s+){0,2}?"
+                          r"(?:people|persons?|faces?|customers|shoppers|patients|guests|children|kids|staff|"
+                          r"employees|homes?|houses?|doors?|drivers|residents)|faces?|consent|in frame)\b",
+                          re.IGNORECASE),
     "risks": re.compile(r"\b(?:risks?|risky|worried|worries|concern\w*|accuracy|bad lighting|fail\w*|what happens|"
                         r"unknown|unclear|might not|may not|won'?t want|not sure)\b", re.IGNORECASE),
     "evidence": re.compile(r"\b(?:\d+\s+of\s+\d+|interview(?:s|ed)?|surveys?|estimates?|told us|"
