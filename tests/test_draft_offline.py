@@ -920,3 +920,51 @@ def test_a_tickets_fields_are_not_the_problem() -> None:
              "45 minutes. She estimates 1 in 10 customers walk out on peak days.\n")
     problem = draft_offline(parse_document(notes, path="n.md")).press_release.problem
     assert "45 minutes" in problem and "rustrated" not in problem
+
+
+_SHEET = ("Opportunity\tSegment\tPain\tPrice\tLaunch\tDecision\n"
+          "Ledgerly\tvillage savings groups\ttreasurers keep the book by hand; 22% of groups had a shortfall\t"
+          "UGX 5,000 per group per month\tGulu, Jan 2027\tGO\n"
+          "Tontine Pay\ttontine groups, Dakar\tmembers chase contributions in person\tXOF 1,000 per member\t"
+          "Dakar, 2028\tparked\n")
+
+
+def test_a_pasted_spreadsheet_is_read_by_its_columns_and_its_chosen_row() -> None:
+    draft = draft_offline(parse_document(_SHEET, path="n.md"))
+    pr = draft.press_release
+    assert pr.headline.startswith("Ledgerly") and pr.dateline.startswith("Gulu")
+    assert "22%" in pr.problem and "Tontine" not in pr.problem and "Dakar" not in render_draft(draft)
+    assert "UGX 5,000" in pr.call_to_action
+
+
+def test_a_csv_header_is_not_a_fact() -> None:
+    notes = ("Family-run campgrounds lose about 12% of peak-season nights to no-shows.\n"
+             "Interviewee,role,location,pain,quote\nDale,owner,Moab,no-shows,\"I hold a site all weekend\"\n")
+    assert "Interviewee" not in draft_offline(parse_document(notes, path="n.md")).press_release.problem
+
+
+@pytest.mark.parametrize(("notes", "figure"), [
+    # a sentence of the same paragraph
+    ("Recap of the call. The short of it: pickers walk an average of 14 km a shift because orders print in "
+     "order, not by aisle. 6% of orders leave with a wrong item, and each return costs them about MXN 350.\n",
+     "14 km"),
+    # the bullet right after the problem
+    ("- clinic receptionists book interpreters by phoning an agency, usually 2 days ahead\n"
+     "- 17% of appointments with a newcomer patient went ahead without an interpreter\n", "17%"),
+])
+def test_a_figure_beside_the_problem_sizes_it(notes: str, figure: str) -> None:
+    assert figure in draft_offline(parse_document(notes, path="n.md")).press_release.problem
+
+
+def test_a_price_of_our_own_beside_the_problem_is_not_its_size() -> None:
+    notes = ("TL;DR: laundromat owners can't see which machines are broken until a customer complains.\n"
+             "A $25 vibration sensor on each machine, and a text to the owner when a machine stops.\n")
+    assert "$25" not in draft_offline(parse_document(notes, path="n.md")).press_release.problem
+
+
+def test_a_labelled_problem_paragraph_leaves_the_product_and_its_price_to_their_places() -> None:
+    notes = ("Why we should build this: flatmates split rent across four apps and 64% paid a bill late. "
+             "The app, WG-Kasse, connects to each flatmate's bank. It's free for flatmates; we'd earn €2.99 a "
+             "month per flat.\n")
+    problem = draft_offline(parse_document(notes, path="n.md")).press_release.problem
+    assert "64%" in problem and "WG-Kasse" not in problem and "€2.99" not in problem

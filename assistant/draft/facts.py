@@ -66,7 +66,8 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch|approach|"
                         r"what we(?:'re| are)? "
                         r"build\w*|product|how it works|feature)\b|^what$")),
-    ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend)\b")),
+    ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend|funded by|funding|"
+                          r"grants?)\b")),
     ("launch", re.compile(r"\b(?:launch|timeline|timing|availability|when|dates?|pilot|rollout|release|ga|"
                           r"(?:target|launch|pilot|first) (?:city|cities|market|location))\b")),
     ("leader", re.compile(r"\b(?:leader|sponsor|exec\w*|spokesperson|dri|gm)\b")),
@@ -109,7 +110,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          re.IGNORECASE),
     "dependencies": re.compile(
         r"\b(?:integrat\w*|works? with|plug(?:s)? into|api|apis|suppliers?|portals?|scheduling (?:software|"
-        r"systems?)|warehouse|dbt|slack|salesforce|dentrix|query logs?|pull requests?|depends?|must run|wi-?fi|"
+        r"systems?)|data warehouse|dbt|slack|salesforce|dentrix|query logs?|pull requests?|depends?|must run|wi-?fi|"
         r"cloud|on-?prem\w*|offline)\b", re.IGNORECASE),
     # A photo is a privacy matter when people are in it ("photos of people's doors", "faces in
     # frame"), not when it is a claim's evidence ("a photo or the policy number is missing").
@@ -423,6 +424,31 @@ def _field_label(content: str) -> re.Match[str] | None:
     return None
 
 
+_CHOSEN_ROW = re.compile(r"(?i)^\W*(?:go|yes|chosen|selected|picked|winner|build(?: it)?|approved|✅)\W*$")
+
+
+def _one_option(statements: list[Statement], rows: list[list[Statement]]) -> list[Statement]:
+    """A table whose rows each name a product is a list of options ("Ledgerly | ... | GO",
+    "Tontine Pay | ... | parked"): the notes are about the row marked as chosen, else the first;
+    the other rows' cells are not this product's facts."""
+    named = [row for row in rows if any(cell.topic == "name" for cell in row)]
+    if len(named) < 2:
+        return statements
+    chosen = next((row for row in named if any(_CHOSEN_ROW.match(cell.text) for cell in row)), named[0])
+    dropped = {id(cell) for row in named if row is not chosen for cell in row}
+    return [statement for statement in statements if id(statement) not in dropped]
+
+
+def _cell_topic(header: str, cell: str) -> Topic | None:
+    """What a table cell is about: its column's topic; a made-up word alone in a column that is
+    not a known part ("Opportunity", "Idea name") is a product's name ("Ledgerly")."""
+    topic = label_topic(header)
+    if topic in (None, "problem", "idea", "title") and re.fullmatch(r"[A-Z][\w-]+(?: [A-Z][\w-]+)?", cell.strip()) and \
+            coined(cell.split()[0]):
+        return "name"
+    return topic
+
+
 def read_statements(notes: Document) -> list[Statement]:
     """Each non-empty line as a statement. A label with nothing after it ("Problem:") labels the
     lines below it, up to the next blank line."""
@@ -431,21 +457,27 @@ def read_statements(notes: Document) -> list[Statement]:
     block: tuple[str, Topic | None] | None = None
     heading_block: tuple[str, Topic | None] | None = None  # a heading labels its section, blank lines and all
     columns: list[str] = []  # a Markdown table's header cells, which label the cells below them
+    rows: list[list[Statement]] = []  # the rows of every table read, each a list of its cells
     for line_start, line_end in _lines(text):
         line = text[line_start:line_end]
         if not line.strip():
             block = heading_block
             columns = []
             continue
-        if _TABLE_ROW.match(line):
+        if _TABLE_ROW.match(line) or _TSV_ROW.match(line):
             cells = _cells(text, line_start, line_end)
             if not columns:
                 columns = [text[a:b] for a, b in cells]
             elif not all(_TABLE_RULE.fullmatch(text[a:b]) for a, b in cells):
                 # "| 1 in 4 bookings paid late | Card payment when you book |" under "| Problem | Idea |"
-                for (a, b), header in zip(cells, columns, strict=False):
-                    if b > a:
-                        statements.append(_statement(notes, a, b, header, label_topic(header)))
+                row = [_statement(notes, a, b, header, _cell_topic(header, text[a:b]))
+                       for (a, b), header in zip(cells, columns, strict=False) if b > a]
+                statements.extend(row)
+                rows.append(row)
+            continue
+        if _CSV_HEADER.match(line):
+            start, end = _trimmed(text, line_start, line_end)
+            statements.append(_statement(notes, start, end, "title", "title"))
             continue
         columns = []
         heading = _HEADING.match(line)
@@ -498,7 +530,7 @@ def read_statements(notes: Document) -> list[Statement]:
             statements.extend(_statement(notes, a, b, None, None) for a, b in _sentence_spans(text, start, end))
             continue
         statements.append(_statement(notes, start, end, block[0] if block else None, block[1] if block else None))
-    return statements
+    return _one_option(statements, rows)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
@@ -522,11 +554,19 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+# A spreadsheet pasted as text: three or more cells split by tabs.
+_TSV_ROW = re.compile(r"^[^\t\n]*\S[^\t\n]*(?:\t+[^\t\n]*){2,}$")
+# A CSV file's header ("Interviewee,role,location,pain,quote"): column names, not a fact.
+_CSV_HEADER = re.compile(r"^\s*[A-Za-z][\w ()/-]{0,24}(?:,[A-Za-z][\w ()/-]{0,24}){3,}\s*$")
 _TABLE_RULE = re.compile(r"\s*:?-{2,}:?\s*")
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The (start, end) of each cell of a Markdown table row, trimmed."""
+    """The (start, end) of each cell of a Markdown table row (or a tab-separated one), trimmed."""
+    if "|" not in text[start:end]:
+        tabs = [start - 1, *(i for i in range(start, end) if text[i] == "\t"), end]
+        return [_trimmed(text, left + 1, right) for left, right in zip(tabs, tabs[1:], strict=False)
+                if right > left + 1]
     bars = [i for i in range(start, end) if text[i] == "|"]
     spans = []
     for left, right in zip(bars, bars[1:], strict=False):

@@ -145,21 +145,33 @@ def problem_pieces(facts: Facts) -> list[str]:
         if _usable(labelled):
             # The customer quote on a problem line is printed once, as the customer quote.
             all_pieces = _pieces(labelled)
-            kept = [p for p in all_pieces if not any(quote in p for quote in quoted_elsewhere)]
+            # (a long labelled paragraph may go on to the product, its price and its launch: those
+            # sentences have their own places)
+            kept = [p for p in all_pieces if not any(quote in p for quote in quoted_elsewhere)
+                    and not (len(all_pieces) > 1 and _about_our_plan(p, facts.product_name))]
             pieces.append(labelled.text if len(kept) == len(all_pieces) else " ".join(sentence(p) for p in kept))
     pieces = [p for p in pieces if p]
     name = facts.product_name
-    for statement in facts.statements:
+    names_a_problem = [any(_names_a_problem(p) for p in _pieces(s)) and s.topic in (None, "problem")
+                       for s in facts.statements]
+    for index, statement in enumerate(facts.statements):
         if not _usable(statement) or statement.topic not in (None, "heard", "evidence", "customer"):
             continue
         in_line = _pieces(statement)
+        # A figure next to a problem says how big it is: in the same line, in the same paragraph
+        # (prose is read sentence by sentence), or on the line right after it.
+        beside_a_problem = any(flag and other.line == statement.line and other is not statement
+                               for other, flag in zip(facts.statements, names_a_problem, strict=True)) or \
+            index > 0 and names_a_problem[index - 1]
         for piece in in_line:
             cues = {topic for topic, pattern in CUES.items() if pattern.search(piece)}
             if "loss" in cues:
                 cues.discard("price")  # "losing the client, about $80 a month" is a loss, not our price
             # A figure in the same line as a problem ("inspect once a year at best; 41% of the 90 we
             # surveyed had a repair over £1,000") says how big it is.
-            sized = re.search(r"\d", piece) and any(p != piece and _names_a_problem(p) for p in in_line)
+            sized = re.search(r"\d", piece) and any(p != piece and _names_a_problem(p) for p in in_line) or \
+                beside_a_problem and (_SHARE.search(piece) or _TIME.search(piece) or _MONEY.search(piece) and
+                                      _MONEY_LOST.search(piece))
             if not (cues & {"problem", "loss"} or sized) or cues & set(_ELSEWHERE) or (name and name in piece):
                 continue
             if "budget" in cues and "loss" not in cues:
@@ -175,6 +187,21 @@ def problem_pieces(facts: Facts) -> list[str]:
     sharpest = max(pieces, key=lambda piece: (sharpness(piece), -pieces.index(piece)))
     ordered = [sharpest, *(p for p in pieces if p != sharpest)]
     return ordered[:MAX_PROBLEM_STATEMENTS]
+
+
+def _about_our_plan(piece: str, name: str | None) -> bool:
+    """A sentence about what we build, charge or launch ("The app, WG-Kasse, connects ...",
+    "we'd earn €2.99 a month per flat", "Launching in Munich in April 2027")."""
+    if name and re.search(rf"\b{re.escape(name)}\b", piece):
+        return True
+    return bool(_OUR_PRICE.search(piece) or re.match(r"(?i)\W*(?:launch\w*|we(?:'ll| will) launch|"
+                                                      r"available|it'?s free)\b", piece))
+
+
+# Money that is a problem's size ("about €11 in rider pay", "costs them £60"), not a price of ours
+# ("a $25 vibration sensor on each machine").
+_MONEY_LOST = re.compile(r"(?i)\b(?:costs?|costing|lost|los(?:e|es|ing)|pay|paid|pays|spend\w*|spent|worth|revenue|"
+                         r"income|fines?|wasted?|refunds?)\b")
 
 
 def _names_a_problem(piece: str) -> bool:
