@@ -968,3 +968,12 @@ def test_a_labelled_problem_paragraph_leaves_the_product_and_its_price_to_their_
              "month per flat.\n")
     problem = draft_offline(parse_document(notes, path="n.md")).press_release.problem
     assert "64%" in problem and "WG-Kasse" not in problem and "€2.99" not in problem
+
+
+def test_a_launch_sentence_inside_a_pitch_paragraph_fills_the_dateline() -> None:
+    notes = ("Why we should build this: people in shared flats in Munich split rent, power and internet across "
+             "three or four apps, and 64% said a bill had been paid late at least once because it wasn't clear "
+             "whose turn it was. Launching in Munich in April 2027, German-language first.\n")
+    pr = draft_offline(parse_document(notes, path="n.md")).press_release
+    assert pr.dateline.startswith("Munich") and "April 2027" in pr.dateline
+    assert "German" not in pr.call_to_action  # "German-language" is no place

@@ -1001,6 +1001,29 @@ def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Sta
     return undated, None
 
 
+# A sentence that opens with the launch: "Launching in Munich in April 2027, German-language first."
+_LAUNCH_OPENER = re.compile(r"(?i)^\W*(?:launch(?:ing|es)?|we(?:'ll| will) launch|go(?:ing)?[- ]live|live in|"
+                            r"available (?:in|from)|roll(?:ing)? out)\b")
+
+
+def _launch_sentence_inside(statements: list[Statement], numbers: list[NumberFact], notes: Document
+                            ) -> tuple[Statement | None, NumberFact | None]:
+    """No launch line: a dated sentence opening with the launch inside a paragraph labelled as
+    something else (a pitch under "Why we should build this:") says when and where."""
+    for statement in statements:
+        if statement.quote_only or statement.topic in ("open", "risks", "title"):
+            continue
+        for start, end in _sentence_spans(notes.text, statement.start, statement.end) if \
+                statement.end - statement.start >= 160 else []:
+            start, end = _trimmed(notes.text, start, end)
+            if not _LAUNCH_OPENER.match(notes.text[start:end]):
+                continue
+            date = next((n for n in numbers if n.kind == "date" and start <= n.start < end), None)
+            if date is not None:
+                return _statement(notes, start, end, None, "launch"), date
+    return None, None
+
+
 _ONLY_PLACE_AND_DATE = re.compile(rf"(?:[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*|U\.?S\.?|UK|EU)"
                                   rf"(?:\s*(?:,|and|\+|&)\s*(?:[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*"
                                   r"|U\.?S\.?|UK|EU))*"
@@ -1062,6 +1085,8 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             continue  # "Toronto, Canada", "Austin, Texas": the city's country or state, not a second place
         if re.match(r"['’]s\b", text[match.end():]):
             continue  # "Amazon's Last Mile organization": an owner, not a place
+        if re.match(r"-[a-z]", text[match.end():]):
+            continue  # "German-language first", "UK-based": a word of a compound, not a place
         if re.search(r"(?:\band|[+&/]|\bthe)\s*$", before) and not found and \
                 not re.search(r"\b(?:in|from|across|at) (?:the\s*)?$", before) and \
                 not _FACILITY.match(text[match.end():]):
@@ -1130,6 +1155,8 @@ def extract_facts(notes: Document) -> Facts:
     interviewees = [s.text for s in statements if s.topic == "interviewee"]
     leader = _leader(statements, notes)
     launch, launch_date = _launch(statements, numbers)
+    if launch is None:
+        launch, launch_date = _launch_sentence_inside(statements, numbers, notes)
     people = [name for name in dict.fromkeys(
         [*(q.speaker for q in quotes if q.speaker), *(_speaker_from(who)[0] for who in interviewees),
          leader.name if leader else None]) if name]
