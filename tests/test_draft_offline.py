@@ -977,3 +977,13 @@ def test_a_launch_sentence_inside_a_pitch_paragraph_fills_the_dateline() -> None
     pr = draft_offline(parse_document(notes, path="n.md")).press_release
     assert pr.dateline.startswith("Munich") and "April 2027" in pr.dateline
     assert "German" not in pr.call_to_action  # "German-language" is no place
+
+
+def test_a_tasks_fields_and_action_items_are_not_the_product_or_its_customer() -> None:
+    notes = ("CLM-482  [Epic] Photo-first claims intake\n"
+             "Type: Epic    Priority: High    Reporter: Dana Whitfield    Assignee: Unassigned\n\n"
+             "h3. Proposal\n*ClaimSnap*: the policyholder gets a link by SMS and walks the checklist.\n\n"
+             "Action items\n- [ ] Ana: check GDPR for photos of people's doors\n")
+    facts = extract_facts(parse_document(notes, path="n.md"))
+    assert facts.product_name == "ClaimSnap"
+    assert facts.customer is None or "photos" not in facts.customer

@@ -41,7 +41,7 @@ _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|cal
                         r"(?:\s*[—–:-]\s*|\s+with\s+)(?P<who>[A-Z].*)$", re.IGNORECASE)
 _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     # A task's or page's own fields (Asana, Jira, Confluence): "Due date: 30 Jun" is not the launch.
-    ("title", re.compile(r"^(?:due(?: date)?|deadline|assignee|reporter|created by|last updated|document owner|"
+    ("other", re.compile(r"^(?:due(?: date)?|deadline|assignee|reporter|created by|last updated|document owner|"
                          r"owner|status|page status|priority|tags?|labels?|stage|confidence|epic|sprint|sentiment|"
                          r"channel|type|component/?s?|severity|ticket|attendees|agenda)$")),
     ("not_doing", re.compile(r"\b(?:not doing|non-?goals?|out of scope|won'?t do|will not)\b")),
@@ -49,7 +49,7 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?|fees?|commercials|business model|monetization|"
                          r"monetisation|revenue model)\b")),
     ("open", re.compile(r"\b(?:open questions?|questions?|unknowns?|concerns?|assumptions?|open (?:qs?|items?|"
-                        r"issues?)|qs?|tbd|to ?do|to decide|undecided)\b")),
+                        r"issues?)|qs?|tbd|to ?do|to-dos?|to decide|undecided|action items?)\b")),
     ("risks", re.compile(r"\b(?:risks?|threats?|worr(?:y|ies|ied)|downsides?)\b")),
     ("launch", re.compile(r"\b(?:launch\w*|go[- ]live|target (?:release|date|city|cities|market|quarter)|"
                           r"first (?:stores?|cities|city|sites?|markets?|locations?|shops?|"
@@ -654,8 +654,8 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             who = _CUSTOMER_ASIDE.split(statement.text, maxsplit=1)[0].rstrip(" .")
             return who, _span(notes, statement.start, statement.start + len(who))
     for statement in statements:
-        if statement.quote_only:
-            continue  # a customer's words say who they are, not who our customer is
+        if statement.quote_only or statement.topic in ("open", "risks", "other"):
+            continue  # a customer's words say who they are, not who our customer is; a to-do says neither
         for pattern in _CUSTOMER_PHRASES:
             match = pattern.search(statement.text)
             if match:
@@ -905,7 +905,7 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
         if built and not statement.quote_only and coined(built.group("name")):
             return built.group("name"), False  # "We want to build PrepCast, which ..."
     for statement in statements:
-        if statement.quote_only or statement.topic in ("dependencies", "customer", "leader"):
+        if statement.quote_only or statement.topic in ("dependencies", "customer", "leader", "other"):
             continue
         name = _leading_name(statement, labelled_name=False)
         if name and _named_enough(name, statement, notes) and not _mostly_someone_elses(name, notes) and \

@@ -105,7 +105,7 @@ def _clip_words(text: str, limit: int) -> str | None:
 
 # -- picking statements --------------------------------------------------------------------------
 def _usable(statement: Statement) -> bool:
-    return statement.topic != "title" and not statement.quote_only
+    return statement.topic not in ("title", "other") and not statement.quote_only
 
 
 _ELSEWHERE: tuple[Topic, ...] = ("idea", "price", "launch", "dependencies", "risks", "privacy", "market", "not_doing",
