@@ -987,3 +987,43 @@ def test_a_tasks_fields_and_action_items_are_not_the_product_or_its_customer() -
     facts = extract_facts(parse_document(notes, path="n.md"))
     assert facts.product_name == "ClaimSnap"
     assert facts.customer is None or "photos" not in facts.customer
+
+
+_TRANSCRIPT = ("Interview 07, site superintendent at a commercial GC\n\n"
+               "Interviewer  0:12\nSo walk me through how you know a pour is ready to strip.\n\n"
+               "Mike Alvarez  0:19\nHonestly? We guess. I'd say we lose two, three days per floor waiting on break "
+               "tests from the lab.\n\n"
+               "Interviewer  1:02\nIf you had a sensor in the slab?\n\n"
+               "Mike Alvarez  1:06\nI'd buy it tomorrow. I'd rather pay for a sensor than pay for a reshore.\n")
+
+
+def test_an_interview_transcripts_turns_are_the_customers_words() -> None:
+    quotes = extract_facts(parse_document(_TRANSCRIPT, path="n.md")).quotes
+    assert {q.speaker for q in quotes} == {"Mike Alvarez"}
+    texts = [q.text for q in quotes]
+    assert "I'd rather pay for a sensor than pay for a reshore." in texts
+    assert not any(t.endswith("?") for t in texts)  # questions are not quotes
+    pr = draft_offline(parse_document(_TRANSCRIPT, path="n.md")).press_release
+    assert "Mike Alvarez" in pr.customer_quote
+
+
+def test_a_teams_chat_export_is_not_a_customer_speaking() -> None:
+    notes = ("#proj-payday · thread\nMarco Reyes  10:42\nteam leads approve overtime on paper slips\n"
+             "Marco Reyes  10:42\n12% of payslips had an OT error last quarter at the site we audited\n"
+             "Jen Dizon  10:44\nidea recap: TLs approve OT in the app at end of shift\n")
+    assert not extract_facts(parse_document(notes, path="n.md")).quotes
+
+
+def test_the_answers_of_a_qa_interview_are_said_by_the_person_interviewed() -> None:
+    notes = ("Interview: Gwen Morgan, funeral director, Morgan & Daughters, Swansea (third generation)\n\n"
+             "Q: What takes up most of your time?\nA: Families ring me six, seven times in the first week asking "
+             "the same things. I reckon that's two hours a day on the phone.\n")
+    quotes = extract_facts(parse_document(notes, path="n.md")).quotes
+    assert quotes and all(q.speaker == "Gwen Morgan" for q in quotes)
+
+
+def test_a_quote_in_a_csv_row_is_said_by_the_rows_person() -> None:
+    notes = ("interviewee,role,location,pain,quote\n"
+             "Dale,owner,\"Moab, UT\",no-shows,\"I hold a site all weekend for someone who never shows up\"\n")
+    quote = extract_facts(parse_document(notes, path="n.md")).quotes[0]
+    assert (quote.speaker, quote.detail) == ("Dale", "owner")

@@ -590,7 +590,7 @@ def _speaker_from(detail: str) -> tuple[str | None, str | None]:
     # "One teacher, Mr. Okafor (Year 9 English, Leeds)": the role before the name says nothing more.
     detail = re.sub(r"^(?i:one|a|an|another|the)\s+[a-z][\w -]{0,30},\s+(?=(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z])",
                     "", detail)
-    paren = re.fullmatch(r"(?P<head>[^(]+?)\s*\((?P<rest>[^)]+)\)", detail)
+    paren = re.fullmatch(r"(?P<head>[^(,]+?)\s*\((?P<rest>[^)]+)\)", detail)  # "Maria Gonzalez (owner, ...)"
     if paren:
         head, rest = paren.group("head"), paren.group("rest")
     else:
@@ -633,10 +633,92 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
         named = re.fullmatch(r"(?P<who>[^\"“:]{2,100}?)\s*:", before)
         if not after and (said or (named and len(named.group("who").split()) <= 12)):
             speaker, detail = _speaker_from((said or named).group("who"))  # type: ignore[union-attr]
+        row = _csv_row_speaker(notes, line)
+        if row is not None and speaker is None:
+            speaker, detail = row
         quote = claim.quote.rstrip()
         quotes.append(QuoteFact(text=quote, start=claim.start, end=claim.start + len(quote), line=line,
                                 speaker=speaker, detail=detail))
+    taken = [(q.start, q.end) for q in quotes]
+    quotes += [q for q in _spoken_turns(notes, headers)
+               if not any(a < q.end and q.start < b for a, b in taken)]
     return quotes
+
+
+# A transcript's turn: "Mike Alvarez  0:19" (Otter, Zoom) on its own line, the words on the lines below.
+_TURN_HEADER = re.compile(r"^\s*(?P<who>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})\s*(?:\s{2,}|\s*[(\[])"
+                          r"\d{1,2}:\d{2}(?::\d{2})?[)\]]?\s*:?\s*$")
+# "A: Families ring me six, seven times ...": the answer of a Q/A interview.
+_ANSWER_TURN = re.compile(r"^\s*(?:A|Answer)\s*[:.]\s+(?=\S)")
+_INTERVIEWER = re.compile(r"(?i)^(?:interviewer|me|us|q|host|moderator|facilitator|researcher|speaker \d+|unknown)$")
+_SPOKEN_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+def _spoken_turns(notes: Document, headers: dict[int, str]) -> list[QuoteFact]:
+    """A transcript's interviewee, in their own words: each sentence of four words or more that a
+    named speaker says in a turn ("Mike Alvarez  0:19" over the words), or the answers of a Q/A
+    interview, said by the person its "Interview:" header names. Questions are not quotes."""
+    text = notes.text
+    lines = _lines(text)
+    turns: list[tuple[str, str | None, int, int, bool]] = []  # speaker, detail, start, end, a Q/A answer
+    has_questions = any(re.match(r"\s*(?:Q|Question)\s*[:.]\s", text[a:b]) for a, b in lines)
+    speaker: tuple[str, str | None] | None = None
+    for start, end in lines:
+        line = text[start:end]
+        header = _TURN_HEADER.match(line)
+        if header:
+            who = header.group("who")
+            speaker = None if _INTERVIEWER.match(who) else (who, None)
+            continue
+        if not line.strip():
+            speaker = None
+            continue
+        answered = _ANSWER_TURN.match(line)
+        if answered and has_questions:
+            line_no, _ = notes.line_col(start)
+            above = [n for n in headers if n < line_no]
+            said_by = _speaker_from(headers[max(above)]) if above else (None, None)
+            if said_by[0]:
+                turns.append((said_by[0], said_by[1], start + answered.end(), end, True))
+            continue
+        if speaker is not None:
+            turns.append((speaker[0], speaker[1], start, end, False))
+    # A team's chat export has the same shape ("Marco Reyes  10:42"): its speakers are us, so a
+    # turn is a customer's words only in an interview, where someone asks ("Interviewer  0:12").
+    interviewed = any((h := _TURN_HEADER.match(text[a:b])) and _INTERVIEWER.match(h.group("who")) for a, b in lines)
+    out: list[QuoteFact] = []
+    for who, detail, start, end, answer in turns:
+        if not answer and not interviewed:
+            continue
+        for match in _SPOKEN_SENTENCE.finditer(text, start, end):
+            a, b = _trimmed(text, match.start(), match.end())
+            words = text[a:b]
+            if len(words.split()) >= 4 and not words.endswith("?"):
+                out.append(QuoteFact(text=words, start=a, end=b, line=notes.line_col(a)[0], speaker=who,
+                                     detail=detail))
+    return out
+
+
+def _csv_row_speaker(notes: Document, line: int) -> tuple[str, str | None] | None:
+    """A quote in a row of a pasted CSV whose first column names who was heard ("interviewee,role,
+    ...,quote" over "Dale,owner,...,\"I hold a site ...\""): the row's person and role."""
+    import csv
+
+    rows = notes.text.split("\n")
+    for index in range(line - 2, -1, -1):
+        if not rows[index].strip():
+            return None
+        if _CSV_HEADER.match(rows[index]):
+            header = [cell.strip().lower() for cell in rows[index].split(",")]
+            if header[0] not in ("interviewee", "name", "customer", "who", "person", "contact", "speaker"):
+                return None
+            cells = next(csv.reader([rows[line - 1]]), [])
+            if not cells or not re.fullmatch(r"[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}", cells[0].strip()):
+                return None
+            role = cells[1].strip() if len(header) > 1 and header[1] in ("role", "title", "job") and \
+                len(cells) > 1 else None
+            return cells[0].strip(), role or None
+    return None
 
 
 # "small agencies (5-30 people), the founder usually does the chasing": who they are ends where a

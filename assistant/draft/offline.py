@@ -151,6 +151,7 @@ def problem_pieces(facts: Facts) -> list[str]:
                     and not (len(all_pieces) > 1 and _about_our_plan(p, facts.product_name))]
             pieces.append(labelled.text if len(kept) == len(all_pieces) else " ".join(sentence(p) for p in kept))
     pieces = [p for p in pieces if p]
+    quoted: list[str] = []
     name = facts.product_name
     names_a_problem = [any(_names_a_problem(p) for p in _pieces(s)) and s.topic in (None, "problem")
                        for s in facts.statements]
@@ -180,8 +181,13 @@ def problem_pieces(facts: Facts) -> list[str]:
                 continue
             if re.search(r"[\"“”]", piece) and any(q.text in piece for q in facts.quotes):
                 continue  # a customer's words are quoted as such, with who said them
+            if any(quote in piece for quote in quoted_elsewhere):
+                # (a transcript's words chosen as the customer quote are printed there, unless the
+                # problem would have nothing else to say)
+                quoted.append(piece)
+                continue
             pieces.append(piece)
-    pieces = list(dict.fromkeys(pieces)) or _before_the_idea(facts)
+    pieces = list(dict.fromkeys(pieces)) or quoted[:1] or _before_the_idea(facts)
     if not pieces:
         return []
     sharpest = max(pieces, key=lambda piece: (sharpness(piece), -pieces.index(piece)))
