@@ -1027,3 +1027,15 @@ def test_a_quote_in_a_csv_row_is_said_by_the_rows_person() -> None:
              "Dale,owner,\"Moab, UT\",no-shows,\"I hold a site all weekend for someone who never shows up\"\n")
     quote = extract_facts(parse_document(notes, path="n.md")).quotes[0]
     assert (quote.speaker, quote.detail) == ("Dale", "owner")
+
+
+def test_a_quarter_written_out_and_a_city_of_name_fill_the_dateline() -> None:
+    assert "first quarter of 2027" in _dateline(
+        "Nurses carry vaccines in cool boxes. We'd start in Tamale in, um, the first quarter of 2027.\n")
+    assert "Geelong" in _dateline("- avg 11 business days to issue a permit\n"
+                                  "- go-live City of Greater Geelong, 1 July 2027 (new financial year)\n")
+
+
+def test_a_fee_that_stays_as_now_is_still_our_price() -> None:
+    notes = "- builders wait 11 business days for a permit\n- fee stays as now, A$85 per permit\n"
+    assert "A$85" in draft_offline(parse_document(notes, path="n.md")).press_release.call_to_action

@@ -1145,6 +1145,11 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
     for match in _PLACE_RUN.finditer(text):
         words = match.group().split()
         before = text[: match.start()]
+        if re.fullmatch(r"(?:City|Town|Municipality|Borough|Shire|Region)", match.group()) and \
+                re.match(r"\s+of\s+[A-Z]", text[match.end():]):
+            continue  # "City of Greater Geelong": the place is what follows
+        if re.search(r"\b(?:City|Town|Municipality|Borough|Shire) of\s+$", before):
+            before = before + " in "  # ... and is joined as if "in" stood before it
         # before the joins: "of" joins nothing else
         org = _ORG_TAIL.search(match.group())
         if org and re.search(r"\bof\s*$", before):  # "2 branches of Hamilton Public Library": the town

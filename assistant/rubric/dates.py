@@ -21,13 +21,16 @@ DATE_PATTERNS = (
     re.compile(r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<year>20\d{2})\b"),  # 06/2027
     re.compile(_MONTH + r",?\s+" + _YEAR, re.I),  # March 2027 (the first day of that month)
     re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter|easter|christmas|lent|thanksgiving|memorial day|"
-               r"labou?r day|q[1-4]|h[12]|early|mid|late)(?: weekend)?(?:\s+|-)" + _YEAR, re.I),
+               r"labou?r day|q[1-4]|h[12]|early|mid|late|(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter)"
+               r"(?: weekend)?(?:\s+of\s+|\s+|-)" + _YEAR, re.I),
 )
 # When a season, a holiday or a quarter starts (northern hemisphere; Easter's earliest month): a
 # launch "in autumn 2027" is ahead until that month starts.
 _SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12, "easter": 3, "christmas": 12,
                   "lent": 2, "thanksgiving": 10, "memorial day": 5, "labor day": 9, "labour day": 5,
-                  "q1": 1, "q2": 4, "q3": 7, "q4": 10, "h1": 1, "h2": 7, "early": 1, "mid": 4, "late": 9}
+                  "q1": 1, "q2": 4, "q3": 7, "q4": 10, "h1": 1, "h2": 7, "early": 1, "mid": 4, "late": 9,
+                  "first quarter": 1, "second quarter": 4, "third quarter": 7, "fourth quarter": 10,
+                  "1st quarter": 1, "2nd quarter": 4, "3rd quarter": 7, "4th quarter": 10}
 
 
 @dataclass(frozen=True)
