@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -30,8 +30,7 @@ _SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12
                   "q1": 1, "q2": 4, "q3": 7, "q4": 10, "h1": 1, "h2": 7, "early": 1, "mid": 4, "late": 9}
 
 
-@dataclass(frozen=True)
-class FoundDate:
+class FoundDate(NamedTuple):
     start: int
     end: int
     value: date
