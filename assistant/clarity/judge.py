@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from assistant.defaults import empty_list
+
 if TYPE_CHECKING:
     from assistant.documents.models import Document
     from assistant.llm import Gateway
@@ -42,7 +44,7 @@ class CriterionScore(BaseModel):
     criterion: Criterion
     reasoning: str
     score: int = Field(ge=1, le=5)
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=empty_list)
 
 
 class JudgeReport(BaseModel):
@@ -64,7 +66,7 @@ class CriterionAnswer(BaseModel):
     model_config = _BUILT_WHEN_USED
 
     criterion: Criterion
-    quotes: list[str] = Field(default_factory=list)
+    quotes: list[str] = Field(default_factory=empty_list)
     reasoning: str
     score: int = Field(ge=1, le=5)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.clarity.judge import JudgeReport
+from assistant.defaults import empty_list
 from assistant.rubric.models import RubricCheck, RubricElement, RubricReport
 from assistant.safety import InstructionFlag
 
@@ -45,7 +46,7 @@ class ClarityReport(BaseModel):
     score: float
     rule_set_version: str
     findings: list[Finding]
-    categories: list[CategoryScore] = Field(default_factory=list)
+    categories: list[CategoryScore] = Field(default_factory=empty_list)
     words: int = 0
     sentences: int = 0
     grade: float = 0.0  # Flesch-Kincaid grade of the whole text
@@ -68,7 +69,7 @@ class ScoreReport(BaseModel):
     judge: JudgeReport | None = None
     overall: OverallScore | None = None
     # Passages that read like instructions to an AI or a reviewer; they are not scored.
-    instruction_flags: list[InstructionFlag] = Field(default_factory=list)
+    instruction_flags: list[InstructionFlag] = Field(default_factory=empty_list)
 
     def with_judge(self, judge_report: JudgeReport) -> ScoreReport:
         """This report plus the judge's verdict. The judge moves the score by at most
@@ -88,7 +89,7 @@ class ScoreReports(BaseModel):
     model_config = ConfigDict(defer_build=True)  # built on first use: a single document never needs it
 
     schema_version: str = SCORE_SCHEMA_VERSION
-    reports: list[ScoreReport] = Field(default_factory=list)
+    reports: list[ScoreReport] = Field(default_factory=empty_list)
 
 
 def judge_adjustment(judge_report: JudgeReport) -> float:

@@ -18,8 +18,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from assistant.clarity.models import CategoryScore, ClarityReport, Finding
 from assistant.clarity.readability import fk_grade
@@ -30,8 +30,7 @@ HUNDREDTHS = 100
 MIN_WORDS_FOR_NORMALISING = 100
 
 
-@dataclass(frozen=True)
-class _Costed:
+class _Costed(NamedTuple):
     rule: Rule
     hit: Hit
     raw: float  # points before the cap

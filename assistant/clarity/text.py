@@ -14,8 +14,8 @@ splitter, and PR/FAQ prose is plain enough that the regex rarely errs. Block bou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 WORD_RE = re.compile(r"\d+(?:[.,:/]\d+)*|(?:[A-Za-z]\.){2,}|[A-Za-z0-9][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z0-9]")
 
@@ -46,8 +46,7 @@ _BLOCK_BREAK_RE = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:#|[-*+][ \t]|\d{1,3}[.)]
 _SHORT_LINE_WORDS = 8  # a line this short, ending without punctuation, is a heading or a label
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -57,8 +56,7 @@ class Word:
         return self.text.lower().replace("’", "'")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     words: tuple[Word, ...]

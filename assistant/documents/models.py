@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.defaults import empty_list
+
 SCHEMA_VERSION = "1"
 
 SourceFormat = Literal["md", "txt", "docx", "stdin"]
@@ -69,11 +71,11 @@ class Document(BaseModel):
     headline: Span | None = None
     subheading: Span | None = None
     dateline: Span | None = None
-    headings: list[Heading] = Field(default_factory=list)
-    paragraphs: list[Paragraph] = Field(default_factory=list)  # press-release body paragraphs
-    faq: list[FaqItem] = Field(default_factory=list)
+    headings: list[Heading] = Field(default_factory=empty_list)
+    paragraphs: list[Paragraph] = Field(default_factory=empty_list)  # press-release body paragraphs
+    faq: list[FaqItem] = Field(default_factory=empty_list)
     faq_start: int | None = None  # offset where the FAQ begins; the press release is text[:faq_start]
-    warnings: list[str] = Field(default_factory=list)  # what the loader stripped or repaired
+    warnings: list[str] = Field(default_factory=empty_list)  # what the loader stripped or repaired
 
     @cached_property
     def _line_starts(self) -> list[int]:

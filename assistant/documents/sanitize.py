@@ -10,6 +10,7 @@ import re
 
 from pydantic import BaseModel, Field
 
+from assistant.defaults import empty_list
 from assistant.errors import InputError
 
 # Control characters that never belong in prose (tab, newline and carriage return do).
@@ -45,7 +46,7 @@ class CleanText(BaseModel):
     """Decoded, normalised text and what was done to it on the way."""
 
     text: str
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=empty_list)
 
 
 def describe_magic(data: bytes) -> str | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -33,8 +33,7 @@ _SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12
                   "1st quarter": 1, "2nd quarter": 4, "3rd quarter": 7, "4th quarter": 10}
 
 
-@dataclass(frozen=True)
-class FoundDate:
+class FoundDate(NamedTuple):
     start: int
     end: int
     value: date

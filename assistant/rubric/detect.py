@@ -4,7 +4,7 @@ parser gave no paragraph a role). Words only: nothing a document says is obeyed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 QUOTE_RE = re.compile(r"[“\"](?P<q>[^”\"\n]{20,}?)[”\"]")
 ATTRIBUTION_RE = re.compile(r"\b(?:said|says|explains|explained|adds|added|notes|noted)\b", re.I)
@@ -30,8 +30,7 @@ CTA_CUES = re.compile(
 STEP_RE = re.compile(r"(?m)^\s*(?:\d{1,2}[.)]|[-*+])\s+|\b(?:first|second|third|then|next|finally)\b", re.I)
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     start: int  # offsets of the quoted words (without the quote marks)
     end: int
     paragraph_start: int

@@ -8,8 +8,8 @@ cues when the parser gave no paragraph a role.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from assistant.clarity.rules.base import NUMBER_RE
 from assistant.clarity.text import Prose
@@ -24,8 +24,7 @@ DATELINE_WINDOW = 300  # characters into the summary paragraph where a dateline 
 MIN_FAQ_ITEMS = 3
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     status: ElementStatus
     start: int | None
     end: int | None

@@ -6,6 +6,8 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
+from assistant.defaults import empty_list
+
 ElementId = Literal[
     "headline",
     "subheading",
@@ -50,9 +52,9 @@ class RubricCheck(BaseModel):
 
 class RubricReport(BaseModel):
     elements: list[RubricElement]
-    missing: list[ElementId] = Field(default_factory=list)
-    weak: list[ElementId] = Field(default_factory=list)
-    checks: list[RubricCheck] = Field(default_factory=list)
+    missing: list[ElementId] = Field(default_factory=empty_list)
+    weak: list[ElementId] = Field(default_factory=empty_list)
+    checks: list[RubricCheck] = Field(default_factory=empty_list)
 
     def element(self, element_id: ElementId) -> RubricElement:
         return next(e for e in self.elements if e.id == element_id)

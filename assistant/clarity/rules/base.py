@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from assistant.clarity.text import Prose, Sentence
 from assistant.documents.models import Document
@@ -15,8 +15,7 @@ from assistant.documents.models import Document
 Normalisation = Literal["per_100_words", "absolute", "document"]
 
 
-@dataclass(frozen=True)
-class Category:
+class Category(NamedTuple):
     """Rules that measure the same habit share a cap, so one habit cannot zero the score."""
 
     id: str
@@ -28,8 +27,7 @@ class Category:
     beyond_cap: float = 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One place a rule fired. `units` scales the rule's weight (a 45-word sentence is worse than
     a 27-word one); offsets index `Document.text`."""
 
@@ -72,8 +70,7 @@ class Context:
         return bool(NUMBER_RE.search(self.copy, sentence.start, sentence.end))
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     category: str
     weight: float  # points per hit (per 100 words, unless the category says otherwise)
