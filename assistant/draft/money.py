@@ -2,9 +2,9 @@
 
 Notes from outside the US price in their own money: "₹499", "KSh 30", "R45", "A$85", "MXN 2,500",
 "89 zł", "DKK 350", "Rp 99.000", "S$25", "¥800". A rule that knows only "$", "€" and "£" puts
-those prices nowhere (or in The problem). `MONEY` is the pattern of an amount with its currency,
-written before or after the figure; rules embed it (`facts.CUES`, `offline.our_price`) instead of
-each listing its own signs.
+those prices nowhere (or in The problem). `money_pattern()` is the pattern of an amount with its
+currency, written before or after the figure; rules embed it (`facts.CUES`, `offline.our_price`)
+instead of each listing its own signs.
 
 The ISO 4217 codes come from `pycountry` (its data ships in the wheel; nothing is downloaded). A
 code is matched in capitals only, and next to a figure, so "TOP 10" and "ALL 3 stores" stay

@@ -29,7 +29,7 @@ from assistant.draft.facts import (
 )
 from assistant.draft.gaps import GapBook
 from assistant.draft.models import Draft, Faq, FaqEntry, GapElement, PressRelease
-from assistant.draft.money import money_pattern, starts_with_money
+from assistant.draft.money import has_money, money_pattern, starts_with_money
 
 MAX_PROBLEM_STATEMENTS = 4
 MAX_ANSWER_STATEMENTS = 3
@@ -291,7 +291,7 @@ def _unique(statements: list[Statement]) -> list[Statement]:
 # "Pricing we floated: €3 per room per month"
 _OUR_PRICE = re.compile(r"\b(?:we|we'?ll|we'?d)\s+(?:could|would|will|might|plan to)?\s*(?:charge|price|sell|earn)\b"
                         r"|\bpriced at\b|^\W*(?:our\s+)?pric(?:e|ing)\b", re.IGNORECASE)
-# An amount in any currency (`money.MONEY`: "NZ$18", "₹499", "MXN 2,500", "89 zł"), with what it is per.
+# An amount in any currency (`money.money_pattern`: "NZ$18", "₹499", "MXN 2,500", "89 zł"), with what it is per.
 _PRICE_PHRASE = re.compile(rf"(?:free\b[^.;\n]{{0,30}}?,?\s*then\s+)?(?:{money_pattern()})"
                            r"(?:\s*(?:/|per|a|an|each)\s*[a-z]+){0,3}", re.IGNORECASE)
 
@@ -348,7 +348,7 @@ def our_price(facts: Facts) -> str | None:
 def _states_a_price(text: str) -> bool:
     """Does a price line say what it costs ("₹499 per store", "free for 3 users", "per seat"), not
     only where the price is ("see comments", "TBD")?"""
-    return bool(re.search(r"\d|(?i:\bfree\b|\bfreemium\b|\bper\b|/)", text)) or _MONEY.search(text) is not None
+    return bool(re.search(r"\d|(?i:\bfree\b|\bfreemium\b|\bper\b|/)", text)) or has_money(text)
 
 
 def costs(price: str) -> str:
