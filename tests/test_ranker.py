@@ -151,3 +151,51 @@ def test_a_broken_weights_file_is_one_clear_error(tmp_path: Path):
     broken.write_text("weights: [unclosed\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="cannot read the paragraph ranker"):
         load_weights(broken)
+
+
+SUMMARY_AND_ANSWERS = """# Ledgerly files the books for corner shops
+
+Ledgerly files receipts, reconciles the bank feed, prepares the VAT return and shows the month's
+numbers, all from one phone app.
+
+## FAQ
+
+Each night Ledgerly matches every bank transaction to a filed receipt by amount and date, and lists
+the ones it could not match for the owner to confirm in the morning.
+
+The VAT return is drafted on the last day of the quarter from the filed receipts; the owner's
+accountant reviews it and submits it with one tap.
+
+The home screen shows sales, costs and the tax owed so far this month, against last month.
+
+Receipts are photographed at the till; the amount, date and shop are read on the phone.
+"""
+ASKED_TOGETHER = ["How is the bank feed reconciled?", "Who submits the VAT return?",
+                  "What numbers does the app show?", "How are receipts captured?"]
+
+
+def test_a_summary_that_mentions_everything_does_not_answer_each_question_asked_together():
+    """The summary line names the bank feed; the paragraph that says how it is reconciled answers.
+    Asked alone, the summary wins on words; asked with the team's other questions, the summary is
+    close to all of them and the specific paragraph is chosen (`Reading.calibrate`)."""
+    doc = parse_document(SUMMARY_AND_ANSWERS, path="ledgerly.md")
+    (alone,) = ask_offline(doc, ASKED_TOGETHER[:1]).questions
+    assert alone.evidence is not None and alone.evidence.text.startswith("Ledgerly files receipts")
+    together = ask_offline(doc, ASKED_TOGETHER).questions
+    assert [q.question for q in together] == ASKED_TOGETHER
+    reconciled = together[0]
+    assert reconciled.status != "unanswered"
+    assert reconciled.evidence is not None and reconciled.evidence.text.startswith("Each night Ledgerly matches")
+
+
+def test_calibrating_on_one_question_changes_no_score():
+    from assistant.questions.meaning import Reading, mask
+
+    doc = parse_document(SUMMARY_AND_ANSWERS, path="ledgerly.md")
+    reading = Reading(doc, "Ledgerly")
+    question = ASKED_TOGETHER[0]
+    masked = mask(question, "Ledgerly")
+    before = reading.paragraph_scores(question, masked, reading.vector(masked))
+    reading.calibrate([question])
+    assert reading.paragraph_scores(question, masked, reading.vector(masked)) == before
+    assert reading.sentence_hubness is None

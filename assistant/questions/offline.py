@@ -109,6 +109,7 @@ def ask_offline(doc: Document, asked: list[str]) -> QuestionReport:
     product = product_name(doc, bank)
     reading = Reading(doc, product)
     reading.prepare(asked)
+    reading.calibrate(asked)
     questions: list[Question] = []
     for number, text in enumerate(asked, 1):
         like = nearest_bank_question(bank, text, product)
