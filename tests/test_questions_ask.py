@@ -674,6 +674,9 @@ def test_a_paragraph_that_does_not_answer_still_does_not():
     ('What does "sandboxed" actually mean here?', "sandboxed"),
     ("What is rock and roll?", "rock and roll"),
     ("What is NEP?", "NEP"),
+    ("What is the Research Compass?", "Research Compass"),
+    ("What is the 'vault'?", "vault"),
+    ("What is a symbolic knowledge graph?", "symbolic knowledge graph"),
 ])
 def test_the_term_a_definition_question_asks_about_is_written_as_the_document_would(question, term):
     from assistant.questions.answertype import defined_term
@@ -682,8 +685,12 @@ def test_the_term_a_definition_question_asks_about_is_written_as_the_document_wo
 
 
 @pytest.mark.parametrize("question", ["What is it?", "What does it mean for me?", "How does it work?",
-                                      "What does it cost?"])
+                                      "What does it cost?", "What is on the roadmap?", "What is in v1?",
+                                      "What are the biggest risks?", "What are the system requirements?",
+                                      "What is the catch?", "What is the pricing model?"])
 def test_a_question_about_the_product_itself_or_of_another_kind_has_no_term(question):
+    """"What is on the roadmap?" asks what is planned, and "What are the biggest risks?" for a
+    list: neither asks to define "on the roadmap" or "biggest risks", so an answer need not."""
     from assistant.questions.answertype import defined_term
 
     assert defined_term(question) is None

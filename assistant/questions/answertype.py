@@ -93,17 +93,23 @@ def describe(kind: Kind) -> str:
             "any": "an answer"}[kind]
 
 
-_DEFINE = re.compile(r"^\W*what(?: exactly)? (?:is|are) (?:an? |the )?([^?]{2,40}?)\s*\?*$", re.IGNORECASE)
+_DEFINE = re.compile(r"^\W*what(?: exactly)? (?:is|are) (?:an? |(the) )?([^?]{2,40}?)\s*\?*$", re.IGNORECASE)
 
 
 # "What does 'sandboxed' mean?": a definition question too.
-_MEAN = re.compile(r"^\W*what (?:does|do) (?:an? |the )?([^?]{2,40}?)(?: (?:actually|really|exactly))? mean"
+_MEAN = re.compile(r"^\W*what (?:does|do) (?:an? |(the) )?([^?]{2,40}?)(?: (?:actually|really|exactly))? mean"
                    r"(?: here| in practice)?\s*\?*$", re.IGNORECASE)
 # A second question joined to the first ("What is LZ4 and why is it better?") is not part of the term.
 _SECOND_QUESTION = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)"
                               r"(?:why|how|what|when|where|who|which|is|are|does|do|can|should)\b.*$", re.IGNORECASE)
 _QUOTES = "\"'`*_\u201c\u201d\u2018\u2019"
 _ABBREVIATION = re.compile(r"\s*\([^)]{1,12}\)$")  # "User Defined Formats (UDF)": the term is the long form
+# "What is on the roadmap?", "What is in v1?": a place or a scope is asked for, not a definition.
+_PREPOSITION = re.compile(r"^(?:on|in|at|for|from|to|with|under|behind|next|after|before|left|out)\b", re.IGNORECASE)
+# A name: a word that starts with a capital or a digit, or one in code or quotes ("the Research
+# Compass", "the `sync` command", "the 'vault'"). "The" before a common noun asks which one, or
+# for a list: "What are the biggest risks?", "What is the catch?", "What are the system requirements?".
+_NAMED = re.compile(r"(?:^|\s)[\"'`\u201c\u2018*_]*[A-Z0-9]|[`\"\u201c]|(?:^|\s)['\u2018]\w")
 
 
 def defined_term(question: str) -> str | None:
@@ -113,7 +119,10 @@ def defined_term(question: str) -> str | None:
     match = _DEFINE.match(question.strip()) or _MEAN.match(question.strip())
     if match is None:
         return None
-    term = _ABBREVIATION.sub("", _SECOND_QUESTION.sub("", match.group(1))).strip(_QUOTES + " ,;:")
+    article, raw = match.group(1), match.group(2)
+    if _PREPOSITION.match(raw) or (article is not None and not _NAMED.search(raw)):
+        return None
+    term = _ABBREVIATION.sub("", _SECOND_QUESTION.sub("", raw)).strip(_QUOTES + " ,;:")
     if len(term) < 2 or term.lower() in {"it", "this", "that", "they"}:
         return None
     return term
