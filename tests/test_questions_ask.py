@@ -720,3 +720,22 @@ def test_a_how_do_i_question_is_answered_by_the_commands_that_do_it():
 def test_a_question_that_asks_no_steps_is_not_answered_by_a_command():
     which = ask_one(parse_document(_DASHBOARDS, path="kfabrik.md"), "Which dashboards does KFabrik include?")
     assert which.evidence is None or "kubectl" not in which.evidence.text, which.evidence
+
+
+@pytest.mark.parametrize("text", ["Contributions that improve explanations or fix bugs are welcome.",
+                                  "We welcome contributions.", "Open a pull request on GitHub.",
+                                  "See CONTRIBUTING.md before you start.", "How can I contribute?"])
+def test_a_project_that_takes_contributions_speaks_of_open_source(text):
+    from assistant.questions.text import concepts
+
+    assert "opensource" in concepts(text)
+
+
+@pytest.mark.parametrize("text", ["The app keeps contributions private until the reveal.",
+                                  "Contributors independently describe what is working and what is not.",
+                                  "Each member's contribution to the fund is matched by the employer."])
+def test_peoples_contributions_to_a_retro_or_a_fund_are_not_open_source(text):
+    """"Is it open source?" was answered by a retro app's "keeps contributions private"."""
+    from assistant.questions.text import concepts
+
+    assert "opensource" not in concepts(text)

@@ -82,8 +82,10 @@ _synonyms("success", "success successful metric metrics measure measured measuri
 _synonyms("compatible", "compatible compatibility integrate integrates integration integrations interoperate "
           "windows linux macos mac ios android browser browsers")
 _synonyms("migrate", "migrate migrating migration import importing switch switching move moving port")
-_synonyms("opensource", "open-source opensource oss github contribute contributing contributor contributors "
-          "contribution license licence licensed licensing")
+# Not "contribute", "contributors" or "contributions" alone: in a retro, a survey or a fund they are
+# people's input ("Contributors describe what is working"). A project's contributions are phrases:
+# "contributions are welcome", "pull requests", "CONTRIBUTING.md" (below).
+_synonyms("opensource", "open-source opensource oss github license licence licensed licensing")
 # Not "owner" nor "ownership": "store owners" are customers, "action-item ownership" is a feature.
 _synonyms("maintenance", "maintain maintains maintained maintaining maintenance owns burden upkeep")
 _synonyms("availability", "available availability launch launches launched release released releases "
@@ -142,6 +144,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bbuild (vs\.?|versus|or) buy\b", "build"),
         (r"\bleaves? my\b|\bleave (the|my|your)\b", "local"),
         (r"\bwhat happens (when|if)\b|\bgo(es)? wrong\b|\bgets? stuck\b", "risk"),
+        (r"\bcontribut\w*\b[^.?!]{0,80}\bwelcome\b|\bwelcomes? contribut|\baccepts? contribut|\bpull requests?\b"
+         r"|\bcontributing(?:\.md| guide)\b|\bcontribute (?:to|on) (?:the )?(?:project|code|repo)"
+         r"|\bhow (?:can|do|could) (?:i|we|you|others) contribute\b", "opensource"),
         (r"\bhow (do|will|would) (we|i|you) know\b|\bdefinition of done\b", "success"),
         (r"\b(?:is|it'?s|are|we'?re|they'?re) (?:it |this )?working\b", "success"),
     )
