@@ -56,6 +56,9 @@ def test_a_tool_built_on_ipfs_is_not_read_as_ipfs(top: str) -> None:
     ("Product: Restock Radar\nOwners count shelves by hand every Friday.\n", "Restock Radar"),
     ("# Ledgerly - PR/FAQ\n\nLedgerly reconciles a shop's bank feed overnight.\n", "Ledgerly"),
     ("# Acme launches Ledgerly\n\nLedgerly reconciles a shop's bank feed overnight.\n", "Ledgerly"),
+    # The company is named as often as the product: the one launched is the product.
+    ("# Acme Launches Ledgerly, So Shops Close Their Books Overnight\n\nAcme today announced Ledgerly, "
+     "a bookkeeping app.\n\n\"We built it for shops,\" said Jo Park, CEO of Acme.\n", "Ledgerly"),
 ])
 def test_the_name_the_author_gives(notes: str, name: str) -> None:
     assert product_name(parse_document(notes), load_bank()) == name

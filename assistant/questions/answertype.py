@@ -43,6 +43,10 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
         r"(?! to (?!use\b|download|try\b|install|start|join|run\b|self-host|host\b|read\b|access)\w)"
         r"(?! of (?!charge\b|cost\b)\w)"
         r"|\bno (?:cost|charge)\b|\bat no cost\b"
+        # "Nothing." as the answer to what it costs; a commission: "a 6% fee on each order"
+        r"|^\W*nothing\b|\bcosts? (?:you |them |districts |customers |users )?nothing\b"
+        r"|\d\s?%\s+(?:\w+\s+)?(?:fee|commission|cut|take rate|transaction fee)\b"
+        r"|\b(?:fee|commission) of \d+(?:\.\d+)?\s?%"
         r"|\bper (?:month|year|seat|user|instance|gb|request)\b|/(?:mo|month|yr|year|seat|user)\b|\bfreemium\b"
         r"|\bpaid (?:plan|tier)s?\b|\bpricing (?:is|starts|will be)\b",
         re.IGNORECASE),
@@ -61,6 +65,13 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
         r"professionals?|individuals?|owners?|creators?|maintainers?|authors?|hobbyists?|learners?|"
         r"beginners?|experts?|consumers?|buyers?|clinicians?|scientists?|coaches?|practitioners?|sres?|devops|"
         r"anyone|everyone|families|parents|shops?|stores?|agenc(?:y|ies)|freelancers?|solo|contributors?|"
+        # beyond software: the people and institutions other PR/FAQs are written for
+        r"directors?|teachers?|nurses?|physicians?|farmers?|growers?|schools?|districts?|universit(?:y|ies)|"
+        r"hospitals?|clinics?|restaurants?|retailers?|merchants?|sellers?|vendors?|suppliers?|landlords?|"
+        r"tenants?|drivers?|riders?|travell?ers?|homeowners?|residents?|citizens?|governments?|cities|"
+        r"municipalities|nonprofits?|charities|volunteers?|employers?|employees?|workers?|staff|"
+        r"accountants?|lawyers?|attorneys?|pharmacists?|pharmacies|caregivers?|seniors?|kids|children|"
+        r"athletes?|artists?|musicians?|photographers?|chefs?|cooks?|officers?|buyers?|planners?|"
         r"community|communities|maintained by|built by|run by)\b",
         re.IGNORECASE),
     "owner": re.compile(

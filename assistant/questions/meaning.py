@@ -82,6 +82,8 @@ PAIR_THRESHOLD = 0.30  # question-to-FAQ-question score from which the FAQ pair 
 EMPTY_PAIR_THRESHOLD = 0.6
 PARAPHRASE = 0.75  # a cosine from which two questions ask the same thing whatever words they share
 TRIVIAL = frozenset({"product", "define"})  # concepts that say nothing about what is asked
+# Concepts that name whom or what a question is about rather than what it asks ("customer data").
+SUBJECTS = TRIVIAL | {"customer"}
 SECTION_THRESHOLD = 0.50  # ... from which a section heading ("## Pricing") is the question its text answers
 # How much better (in `_best`'s rank, the sentence with its paragraph) a passage elsewhere must
 # answer a question than the sentences under the section heading it matched, for the heading to
@@ -112,6 +114,25 @@ ANSWER_REGION_BONUS = 0.3  # the FAQ's answers, not the press release's story, a
 # questions-ask, each half alone peaks near 2 (even half 44.0% at 1.0 -> 45.2% from 1.75 to 3;
 # odd 57.0% -> 59.4% at 2, 58.6% at 1.75 and 2.25); answered-ness unchanged.
 PARAGRAPH_WEIGHT = 2.0
+# The questions a press-release paragraph answers by its role (`documents.roles`), whatever its
+# words: a problem paragraph says the problem without the word ("Buying from ten farms means ten
+# phone calls"); a call to sign up ("Districts can sign up at ...") is how to get started, though
+# it embeds far from "How do I get started?".
+ROLE_INTENTS: dict[str, re.Pattern[str]] = {
+    "problem": re.compile(r"\b(?:what|which) (?:problems?|pains?|pain points?)\b|\bproblem (?:does|do|is|are)\b"
+                          r"|\bwhy (?:do|would|should) (?:i|we|you|customers|anyone) (?:need|care|want)\b",
+                          re.IGNORECASE),
+    "getting_started": re.compile(r"\bget(?:ting)? started\b|\bhow (?:do|can|should|would) (?:i|we|you|customers) "
+                                  r"(?:start|begin|sign up|try|get it|get access)\b|\bfirst steps?\b"
+                                  r"|\bwhere (?:do|can) (?:i|we|you) (?:sign up|get it|download)\b", re.IGNORECASE),
+}
+ROLE_BONUS = 0.3  # like SUBHEADING_BONUS: the document's structure says where the answer is
+
+
+def role_asked(question: str) -> str | None:
+    """The paragraph role whose paragraph answers `question` (`ROLE_INTENTS`), if any."""
+    return next((role for role, pattern in ROLE_INTENTS.items() if pattern.search(question)), None)
+
 HUB_TEMPERATURE = 0.2  # `Reading.calibrate`: 0.1 to 0.3 measured alike on questions-ask
 # Kinds whose answer is its type: running text without a price does not touch a price question
 # (checked on evals/answeredness.py: price 79.4% -> 81.2%; adding who / when / owner did not help
@@ -141,6 +162,10 @@ def mask(text: str, product: str | None) -> str:
     return re.sub(pattern, MASK, text, flags=re.IGNORECASE)
 
 
+# Two or more capitalised words in running text (after a lower-case word, a comma or a bracket):
+# a proper name ("Willamette Food Hub", "Good Agricultural Practices"), whose words say nothing
+# of what the sentence is about.
+_PROPER_NAME = re.compile(r"(?:(?<=[a-z0-9,;:] )|(?<=\())(?:[A-Z][\w&'.-]*\s+){1,5}[A-Z][\w&'.-]*")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|dev|net|ai)(?:/\S*)?", re.IGNORECASE)
 
 
@@ -164,7 +189,10 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("security", r"\bencrypt\w*|\bplaintext\b|\bleak\w*|\bsecur\w*|\bscreen-safe\b|\bnever leaves?\b|"
                      r"\bsandbox\w*|\bmasked\b"),
         ("privacy", r"\bprivate\b|\bnever (?:sold|sells|shares?)\b|\bwho can see\b|\bvisible to\b|"
-                    r"\bleave[s]? (?:your|my) machine\b|\blocal(?:ly)?\b"),
+                    r"\bleave[s]? (?:your|my) machine\b|\blocal[- ]first\b"
+                    # "stores transcripts locally", not "local farms" or "locally sourced"
+                    r"|\blocally\b(?! (?:sourced|grown|owned|made|produced|based|brewed|roasted))"
+                    r"|\b(?:stored|stores|stays?|kept|runs?) (?:\w+ ){0,2}local\b"),
         ("requirement", r"\bprerequisites?\b|\brequires?\b|\byou need\b|\bmacos\b|\blinux\b|\bwindows\b|"
                         r"\bbinar(?:y|ies)\b"),
         ("getting_started", r"\bgetting started\b|\binstall\w*|\bdownload\w*|\bvisit\b|\bsign up\b|\breleases page\b|"
@@ -514,8 +542,21 @@ class Reading:
         if index not in self._concepts:
             # A web address's words ("competitor-a.com/pricing") are not what the sentence says.
             text = _URL.sub(" ", self.masked[index])
-            self._concepts[index] = concepts(text, aliases=self.aliases) | _answer_concepts(text)
+            # A name's words name it, not what the sentence is about: "Treasure Valley Cold Storage"
+            # is a company, not where data is stored. They stay as words ("Does it sync with Apple
+            # Health?"), but not as the intents a question asks for (privacy, security, price).
+            names = " ".join(_PROPER_NAME.findall(text))
+            text = _PROPER_NAME.sub(" ", text)
+            self._concepts[index] = concepts(text, aliases=self.aliases) | _answer_concepts(text) | (
+                concepts(names, aliases=self.aliases) - INTENT_CONCEPTS if names else frozenset())
         return self._concepts[index]
+
+    @cached_property
+    def roles(self) -> list[str | None]:
+        """Each sentence's press-release paragraph role (`documents.roles`) where a question's
+        intent can be answered by it (`ROLE_INTENTS`), else None."""
+        spans = [(p.span.start, p.span.end, p.role) for p in self.doc.paragraphs if p.role in ROLE_INTENTS]
+        return [next((role for start, end, role in spans if start <= s.start < end), None) for s in self.sentences]
 
     @cached_property
     def _pair_concepts(self) -> list[frozenset[str]]:
@@ -554,6 +595,12 @@ class Reading:
         for theirs, cosine in zip(self._pair_concepts, cosines, strict=True):
             lexical = similarity(asked, theirs)
             if not (asked & theirs) - TRIVIAL and cosine < PARAPHRASE:
+                out.append(0.0)
+                continue
+            # Both say what kind of thing they ask, and not the same kind: "Does it work offline?" is
+            # not "Does it work with our menu software?", however many words they share.
+            intents, their_intents = asked & INTENT_CONCEPTS - SUBJECTS, theirs & INTENT_CONCEPTS - SUBJECTS
+            if intents and their_intents and not intents & their_intents and cosine < PARAPHRASE:
                 out.append(0.0)
                 continue
             out.append(float(cosine) + LEXICAL_WEIGHT * lexical)
@@ -675,6 +722,7 @@ def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead:
     subheading = reading.doc.subheading
     region_bonus = ANSWER_REGION_BONUS if context else FAQ_REGION_BONUS
     story = _asks_the_problem(reading, masked)
+    role = role_asked(question)
     ranked = []
     for index, score, cosine in zip(indices, scores, cosines, strict=True):
         bonus = TYPE_BONUS if kind != "any" and reading.sentence_satisfies(kind, index) else 0.0
@@ -688,6 +736,8 @@ def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead:
         if kind == "who" and subheading is not None and subheading.start <= reading.sentences[index].start \
                 < subheading.end:
             bonus += SUBHEADING_BONUS
+        if role is not None and reading.roles[index] == role:
+            bonus += ROLE_BONUS
         paragraph = PARAGRAPH_WEIGHT * around[reading.paragraph_of[index]] if around else 0.0
         hub = float(reading.sentence_hubness[index]) if reading.sentence_hubness is not None else 0.0
         ranked.append((score + bonus + paragraph - hub, -index, index, float(cosine), score + bonus))
@@ -903,7 +953,8 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
     term = defined_term(question)
     text = reading.sentences[index].text
     # What a price question needs ("$19 per month") is itself a concept in common with it.
-    shared = bool(asked & (reading.sentence_concepts(index) | around)) or (kind == "price" and satisfies(kind, text))
+    shared = bool(asked & (reading.sentence_concepts(index) | around)) or (kind == "price" and satisfies(kind, text)) \
+        or (reading.roles[index] is not None and reading.roles[index] == role_asked(question))
     alone = COSINE_ALONE_YES_NO if (_YES_NO_QUESTION.search(question) and _YES_NO_ANSWER.search(text)) \
         else COSINE_ALONE
     if not shared and best.cosine < alone and not (

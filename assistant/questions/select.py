@@ -207,6 +207,12 @@ def named_product(doc: Document, bank: Bank | None = None) -> str | None:
             if _TITLE_NOISE.match(part):
                 continue
             offset = span.start + part_start
+            # "Greenline Launches CropCall, So ...": the company launches, the product is launched.
+            launch = _LAUNCH.search(part)
+            if launch is not None:
+                launched = usable(_name_run(part[launch.end() : launch.end() + 80]), offset + launch.end(), times=2)
+                if launched:
+                    return _without_article(launched)
             whole = _without_article(_VERSION.sub("", part.split(" (")[0]).strip(" .,:;*_"))
             first = whole.split()[0] if whole.split() else ""
             if len(whole.split()) <= 6 and _is_name_token(first) and usable(whole, offset, times=2):

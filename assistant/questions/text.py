@@ -92,7 +92,10 @@ _synonyms("availability", "available availability launch launches launched relea
           "schedule ship ships shipping")
 _synonyms("quality", "test tests tested testing quality validate validated validation verify verified audit "
           "audited accurate accuracy")
-_synonyms("local", "offline local locally on-prem self-host machine laptop")
+# Not "local" alone: "local food", "local farms", "the local council" are not on the customer's
+# machine. "local-first", "local models", "runs locally" are (phrases below).
+_synonyms("local", "offline on-prem self-host machine laptop")
+_synonyms("nearby", "local locally")  # the bare words, so they do not stand for the concept "local" itself
 _synonyms("export", "export exports exporting output outputs format formats")
 _synonyms("trust", "trust trustworthy control controls oversight autonomous autonomy review approve")
 _synonyms("backup", "backup backups restore restores recover recovery")
@@ -143,6 +146,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\ball day\b|\bday[- ]to[- ]day\b|\bday in the life\b|\btypical (day|session|week)\b", "workflow"),
         (r"\bbuild (vs\.?|versus|or) buy\b", "build"),
         (r"\bleaves? my\b|\bleave (the|my|your)\b", "local"),
+        (r"\blocal[- ](?:first|only|storage|files?|disk|drive|machine|models?|llms?|inference|mode|install\w*|"
+         r"cop(?:y|ies)|database|server|network|data|processing|host|dev\w*|environment|cluster|setup|cache|git|repo\w*|folder)\b"
+         r"|\blocally\b(?! (?:sourced|grown|owned|made|produced|based|brewed|roasted))|\blocal\?$"
+         r"|\b(?:run|runs|running|stored|stays?|kept|works?|processed) (?:\w+ ){0,2}local\b", "local"),
         (r"\bwhat happens (when|if)\b|\bgo(es)? wrong\b|\bgets? stuck\b", "risk"),
         (r"\bcontribut\w*\b[^.?!]{0,80}\bwelcome\b|\bwelcomes? contribut|\baccepts? contribut|\bpull requests?\b"
          r"|\bcontributing(?:\.md| guide)\b|\bcontribute (?:to|on) (?:the )?(?:project|code|repo)"

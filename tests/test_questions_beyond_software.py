@@ -1,0 +1,86 @@
+"""A PR/FAQ that is not about software (tests/fixtures/questions/cropcall.md: a farm-to-school
+ordering service, written for these tests after the public corpus, which is mostly developer
+tools, had shaped the rules). The questions must read its structure and its words' sense: the
+company that launches is not the product, a problem paragraph states the problem without the word,
+a sign-up line is how to get started, "local farms" are not data kept on a laptop, and "Cold
+Storage" in a partner's name is not where data is stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.documents import load_document
+from assistant.questions.answertype import satisfies
+from assistant.questions.bank import load_bank
+from assistant.questions.models import Question
+from assistant.questions.offline import ask_offline, questions_offline
+from assistant.questions.select import product_name
+from assistant.questions.text import concepts
+
+CROPCALL = Path(__file__).parent / "fixtures" / "questions" / "cropcall.md"
+
+
+@pytest.fixture(scope="module")
+def asked() -> dict[str, Question]:
+    questions = ["What problem does CropCall solve?", "How do I get started?", "Who is CropCall for?",
+                 "How much does CropCall cost?", "Is my data private, and where is it stored?",
+                 "Does CropCall work offline?"]
+    report = ask_offline(load_document(CROPCALL), questions)
+    return {q.question: q for q in report.questions}
+
+
+def test_the_product_launched_is_named_not_the_company_that_launches_it():
+    assert product_name(load_document(CROPCALL), load_bank()) == "CropCall"
+
+
+def test_the_problem_paragraph_answers_what_problem_it_solves_without_the_word(asked):
+    judged = asked["What problem does CropCall solve?"]
+    assert judged.status == "answered", judged.status_reason
+    assert judged.evidence is not None and judged.evidence.line == 7  # the problem paragraph
+
+
+def test_a_sign_up_line_is_how_to_get_started(asked):
+    judged = asked["How do I get started?"]
+    assert judged.status != "unanswered", judged.status_reason
+    assert judged.evidence is not None and judged.evidence.text.startswith("Districts can sign up")
+
+
+def test_the_subheading_names_a_customer_outside_software(asked):
+    judged = asked["Who is CropCall for?"]
+    assert judged.status == "answered", judged.status_reason
+    assert judged.evidence is not None and judged.evidence.text.startswith("School nutrition directors")
+
+
+def test_nothing_for_districts_and_a_fee_on_farms_is_a_price(asked):
+    assert asked["How much does CropCall cost?"].status == "answered"
+
+
+@pytest.mark.parametrize("question", ["Is my data private, and where is it stored?", "Does CropCall work offline?"])
+def test_local_farms_and_a_cold_storage_company_say_nothing_of_data_or_offline_use(asked, question):
+    assert asked[question].status == "unanswered", (asked[question].status_reason, asked[question].evidence)
+
+
+def test_the_generated_list_does_not_ask_a_food_service_whether_it_works_offline():
+    texts = [q.question for q in questions_offline(load_document(CROPCALL)).questions]
+    assert not any("offline" in text for text in texts)
+    assert not any("Greenline" in text for text in texts)
+
+
+@pytest.mark.parametrize(("text", "local"), [
+    ("going to local farms", False), ("locally sourced apples", False), ("the local council", False),
+    ("a local-first CLI", True), ("runs 100% locally", True), ("Does it run local models?", True),
+    ("Everything stays local.", True),
+])
+def test_local_means_on_the_customers_machine_only_in_that_sense(text, local):
+    assert ("local" in concepts(text)) is local
+
+
+@pytest.mark.parametrize(("text", "price"), [
+    ("Nothing. Districts pay the farms' listed prices.", True), ("a 6% fee paid by farms on each order", True),
+    ("It costs districts nothing.", True), ("It is nothing like the others.", False),
+    ("40% of participating districts' produce spend", False),
+])
+def test_what_answers_a_price_question(text, price):
+    assert satisfies("price", text) is price
