@@ -49,3 +49,17 @@ def test_rule_flags(rule_id: str, text: str, expect: str | None) -> None:
 @pytest.mark.parametrize(("rule_id", "text", "_expect"), _cases("pass"))
 def test_rule_passes(rule_id: str, text: str, _expect: None) -> None:
     assert _hits(rule_id, text) == [], f"{rule_id} should not flag: {text!r}"
+
+
+def test_a_datelines_city_in_capitals_is_not_an_undefined_acronym() -> None:
+    """"BOISE, Idaho — March 3, 2027 —" is how press releases write the city; "USDA" later in
+    the same paragraph is still an acronym to spell out."""
+    from assistant.documents import parse_document
+
+    text = ("# CropCall lets school kitchens buy from local farms\n\n"
+            "**BOISE, Idaho — March 3, 2027** — Greenline today announced CropCall, an ordering service "
+            "that school districts use to buy from farms with USDA grants.\n")
+    doc = parse_document(text)
+    assert doc.dateline is not None
+    found = [text[h.start : h.end] for h in RULES_BY_ID["undefined_acronym"].check(Context(doc, TODAY))]
+    assert found == ["USDA"]

@@ -115,11 +115,14 @@ def check(ctx: Context) -> Iterator[Hit]:
     seen: set[str] = set()
     defined: set[str] = set()
     first_use: dict[str, tuple[int, int]] = {}
+    dateline = ctx.doc.dateline
     for sentence in ctx.prose.sentences:
         for match in ACRONYM_RE.finditer(ctx.copy, sentence.start, sentence.end):
             acronym = match.group("acr")
             if sum(c.isalpha() for c in acronym) < 2 or is_known(acronym) or acronym in defined:
                 continue
+            if dateline is not None and dateline.start <= match.start() < dateline.end:
+                continue  # "BOISE, Idaho — March 3, 2027": a dateline's city is written in capitals
             if _is_shouting(ctx, match.start(), match.end()):
                 continue
             if defined_at(ctx, acronym, match.start(), match.end("acr")) or (

@@ -7,6 +7,7 @@ MAX_WORDS, so one figure turned vague in a 2,500-word PR/FAQ still lowers the sc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from assistant.clarity.rules.base import Context, Hit, Phrases, Rule, word_list
@@ -65,8 +66,18 @@ def _standing_alone(ctx: Context) -> Iterator[tuple[int, int]]:
                 yield sentence.words[i].start, sentence.words[i].end
 
 
+# "a lot" is a quantity before "of", a comparative or a clause's end ("helps a lot", "a lot
+# faster"); before a noun it is the noun lot ("every case carries a lot code", "a lot number").
+_LOT_NOUN = re.compile(r"\s+(?!of\b|more\b|less\b|fewer\b|\w+er\b|\w+ly\b)[a-z]\w*")
+
+
+def _lot_is_a_noun(ctx: Context, start: int, end: int) -> bool:
+    return ctx.text[start:end].lower() == "a lot" and _LOT_NOUN.match(ctx.copy, end) is not None
+
+
 def check(ctx: Context) -> Iterator[Hit]:
-    spans = [(hit.start, hit.end) for hit in VAGUE_PHRASES.find(ctx, skip_questions=True)]
+    spans = [(hit.start, hit.end) for hit in VAGUE_PHRASES.find(ctx, skip_questions=True)
+             if not _lot_is_a_noun(ctx, hit.start, hit.end)]
     for start, end in sorted(set(spans + list(_standing_alone(ctx)))):
         words = ctx.text[start:end]
         yield Hit(start, end, f"vague quantity: '{words}' where a number belongs", SUGGESTION)
