@@ -85,17 +85,21 @@ REGULATION_ANSWER = terms(
 )
 
 
-def _raising(ctx: ReviewContext, data: re.Pattern[str]) -> tuple[Sentence, re.Match[str]] | None:
-    """The first sentence where we do something with such data (store, share...), else the first mention."""
+def _raising(ctx: ReviewContext, data: re.Pattern[str], *, handled_only: bool = False
+             ) -> tuple[Sentence, re.Match[str]] | None:
+    """The first sentence where we do something with such data (store, share...), else the first
+    mention (with `handled_only`, no mention alone)."""
     mentions = list(ctx.search(data, skip_negated=True))
     handled = next(((s, m) for s, m in mentions if HANDLING.search(ctx.copy, s.start, s.end)), None)
-    return handled or (mentions[0] if mentions else None)
+    return handled or (mentions[0] if mentions and not handled_only else None)
 
 
 def personal_data(ctx: ReviewContext) -> Iterator[Finding]:
     if ctx.mentions(PRIVACY_ANSWER):
         return
-    sensitive = _raising(ctx, SENSITIVE_DATA)
+    # Sensitive data is a blocker where the product handles it: "our kids ate Idaho apples every
+    # week" in a school-food PR/FAQ mentions children, and handles no data about them.
+    sensitive = _raising(ctx, SENSITIVE_DATA, handled_only=True)
     raised = sensitive or _raising(ctx, PERSONAL_DATA)
     if raised is None:
         return
@@ -130,6 +134,8 @@ def regulation(ctx: ReviewContext) -> Iterator[Finding]:
         if ctx.mentions(answered_by):
             continue
         raised = ctx.first(domain, skip_negated=True, skip_questions=True)
+        if raised is not None and topic.startswith("children") and _raising(ctx, domain, handled_only=True) is None:
+            continue  # children mentioned ("our kids ate apples"), no data about them handled
         if raised is not None:
             yield from finding(
                 ctx.quote_sentence(*raised), "major",
