@@ -149,9 +149,15 @@ def test_plain_text_headline_after_a_title_line():
      "leader_quote"),
     ('> "I went from babysitting to directing the whole team of agents."\n> — pilot user', "customer_quote"),
     ('"We believe everyone should understand what happens between their code and the hardware."', "leader_quote"),
+    # A director at a customer is a customer; at the company (or its initials) a leader.
+    ('"We gave up after three months of chasing invoices," said Dana Whitfield, nutrition director of the Canyon '
+     'Ridge School District.', "customer_quote"),
+    ('"Logistics is the hard part of local food, not willingness," said Marcus Bell, CEO of Acme.', "leader_quote"),
+    ('"Logistics is the hard part of local food, not willingness," said Marcus Bell, director of product at '
+     'Acme Widget Works.', "leader_quote"),
 ])
 def test_quote_roles(paragraph, role):
-    doc = parse_document(f"# Acme Makes Widgets Cheaper\n\nSEATTLE, WA – June 7, 2026 – Acme launches.\n\n"
+    doc = parse_document(f"# Acme Makes Widgets Cheaper\n\nSEATTLE, WA – June 7, 2026 – Acme launches Tally.\n\n"
                          f"{paragraph}\n")
     assert doc.paragraphs[-1].role == role
 
@@ -167,7 +173,7 @@ def test_quote_roles(paragraph, role):
     ("The sky was blue over the harbour that morning.", None),
 ])
 def test_paragraph_roles_from_cues_and_lead_ins(paragraph, role):
-    doc = parse_document(f"# Acme Makes Widgets Cheaper\n\nSEATTLE, WA – June 7, 2026 – Acme launches.\n\n"
+    doc = parse_document(f"# Acme Makes Widgets Cheaper\n\nSEATTLE, WA – June 7, 2026 – Acme launches Tally.\n\n"
                          f"{paragraph}\n")
     assert doc.paragraphs[-1].role == role
 

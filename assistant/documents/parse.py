@@ -354,6 +354,8 @@ def _paragraph_roles(reader: _Reader, body: list[int], summary_block: int | None
                      skip: set[int]) -> list[tuple[int, ParagraphRole | None, str | None]]:
     sections = reader.sections(skip)
     explicit: dict[int, ParagraphRole | None] = {}
+    opening = reader.block_text(reader.blocks[body[0]]) if body else ""
+    ours = roles.launchers(" ".join([*(reader.block_text(reader.blocks[i]) for i in sorted(skip)), opening]))
     for index in body:
         text = reader.block_text(reader.blocks[index])
         lead = roles.lead_in_label(text)
@@ -361,7 +363,7 @@ def _paragraph_roles(reader: _Reader, body: list[int], summary_block: int | None
         if label is None and index in sections:
             label = roles.label_role(sections[index])
         if roles.is_quote(text) or label == "quote":
-            explicit[index] = roles.quote_role(text)
+            explicit[index] = roles.quote_role(text, ours)
         elif label is not None:
             explicit[index] = label
     if summary_block is None and "summary" not in explicit.values():
@@ -378,7 +380,7 @@ def _paragraph_roles(reader: _Reader, body: list[int], summary_block: int | None
         elif summary_block is not None and index < summary_block:
             role = None
         else:
-            role = roles.cue_role(reader.block_text(reader.blocks[index]))
+            role = roles.cue_role(reader.block_text(reader.blocks[index]), ours)
         result.append((index, role, sections.get(index)))
     return result
 

@@ -65,8 +65,10 @@ _CUES: dict[ParagraphRole, list[tuple[re.Pattern[str], float]]] = {
         (re.compile(r"(?m)^\s*(?:1[.)]\s|step 1\b)", re.IGNORECASE), 0.5),
     ],
     "call_to_action": [
-        (re.compile(r"\b(?:available|visit|today at|pre-?order|pricing|per month|per user|a month)\b",
-                    re.IGNORECASE), 1.0),
+        (re.compile(r"\b(?:available|visit|today at|pre-?order|pricing|per user)\b", re.IGNORECASE), 1.0),
+        # "per month" of a price, not "one invoice a month"
+        (re.compile(r"(?:[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:usd|eur|gbp|dollars?|euros?))\s*(?:/|per|a)\s*"
+                    r"(?:month|mo|year|yr|user|seat)\b|\bper month\b", re.IGNORECASE), 1.0),
         (re.compile(r"\bfree\b", re.IGNORECASE), 0.5),
         (re.compile(r"https?://|www\.|[$€£]\s?\d"), 1.5),
     ],
@@ -99,26 +101,75 @@ def is_quote(paragraph: str) -> bool:
     return bool(_VERB.search(residue) or _DASH_ATTRIBUTION.search(paragraph) or _QUOTE_START.match(paragraph))
 
 
-def quote_role(paragraph: str) -> Literal["leader_quote", "customer_quote"]:
-    """Leader when attributed to a title like founder/CEO/VP/director/"head of"; customer when
-    attributed to a customer, user or owner, or to a person without such a title."""
+# "Greenline today announced", "Acme launches": the company that launches, as its own text names it.
+_LAUNCHER = re.compile(r"(?:^|[.!?—–-]\s+|\*\*\s*)(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}),?\s+"
+                       r"(?:today\s+|now\s+|has\s+|is\s+)?(?i:announc\w*|launch\w*|introduc\w*|releas\w*|unveil\w*)\b")
+# "director of the Canyon Ridge School District", "head of IT at Brightside Clinics"
+_ORGANISATION = re.compile(r"\b(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|and|&)){0,6})")
+
+
+_LAUNCHED = re.compile(r"(?i:announc\w*|launch\w*|introduc\w*|releas\w*|unveil\w*)\s+(?:the\s+|its\s+|our\s+)?"
+                       r"(?:new\s+)?[*_]*(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})")
+
+
+def launchers(text: str) -> frozenset[str]:
+    """The company that launches something in `text` (the headline, the summary), with what it
+    launches: whose leaders are quoted as leaders. Empty when no company is named as launching
+    ("Today we announce WWWN": who "we" are is not said there)."""
+    companies = {m.group("name").rstrip(".,;:") for m in _LAUNCHER.finditer(text)}
+    if not companies:
+        return frozenset()
+    return frozenset(companies | {m.group("name").rstrip(".,;:") for m in _LAUNCHED.finditer(text)})
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+def _titled_elsewhere(residue: str, ours: frozenset[str]) -> bool:
+    """Is the title held at another organisation than the one that launches ("nutrition director
+    of the Canyon Ridge School District" in a Greenline press release)? A customer's director is a
+    customer."""
+    orgs = [m.group("org").strip().rstrip(".,;:") for m in _ORGANISATION.finditer(residue)]
+    return bool(ours and orgs) and not any(
+        name in org or org in name or org == _initials(name) or name == _initials(org) for org in orgs for name in ours)
+
+
+def quote_role(paragraph: str, ours: frozenset[str] = frozenset()) -> Literal["leader_quote", "customer_quote"]:
+    """Leader when attributed to a title like founder/CEO/VP/director/"head of" (at the company
+    that launches, when `ours` names it); customer when attributed to a customer, user or owner,
+    to a title at another organisation, or to a person without such a title."""
     residue = _NOT_CUSTOMER.sub(" ", _QUOTED.sub(" ", paragraph))
     attributed = bool(_VERB.search(residue) or _DASH_ATTRIBUTION.search(paragraph))
     if _CUSTOMER.search(residue):
         return "customer_quote"
     if _LEADER.search(residue):
-        return "leader_quote"
+        return "customer_quote" if _titled_elsewhere(residue, ours) else "leader_quote"
     if attributed and len(_WORD.findall(residue)) >= 2:
         return "customer_quote"
     return "leader_quote" if _WE.search(paragraph) else "customer_quote"
 
 
-def cue_role(paragraph: str) -> ParagraphRole | None:
-    """The role whose signal words weigh most in the paragraph, if any weigh enough."""
+def _says_what_it_does(paragraph: str, names: frozenset[str]) -> int:
+    """How many sentences open with a launched name doing something ("CropCall puts every farm's
+    availability on one sheet", "Tally counts the shelf"): what the solution paragraph is made of."""
+    if not names:
+        return 0
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?:^|[.!?]\s+)[*_]*(?:{alternatives})[*_]*\s+(?!is\b|costs?\b|starts?\b)"
+                         rf"(?:also\s+|then\s+|now\s+)?[a-z]+s\b")
+    return len(pattern.findall(paragraph))
+
+
+def cue_role(paragraph: str, names: frozenset[str] = frozenset()) -> ParagraphRole | None:
+    """The role whose signal words weigh most in the paragraph, if any weigh enough. `names`: the
+    company and product the opening launches (`launchers`)."""
     best: ParagraphRole | None = None
     best_score = 0.0
     for role, cues in _CUES.items():
         score = sum(weight * len(pattern.findall(paragraph)) for pattern, weight in cues)
+        if role == "solution":
+            score += _says_what_it_does(paragraph, names)
         if score > best_score:
             best, best_score = role, score
     return best if best_score >= MIN_CUE_SCORE else None
