@@ -84,3 +84,36 @@ def test_local_means_on_the_customers_machine_only_in_that_sense(text, local):
 ])
 def test_what_answers_a_price_question(text, price):
     assert satisfies("price", text) is price
+
+
+CLOSEBOOK = Path(__file__).parent / "fixtures" / "questions" / "closebook.md"
+
+
+@pytest.fixture(scope="module")
+def closebook() -> dict[str, Question]:
+    """An internal finance tool, in plain text with "Q1." / "A." pairs and a title-case headline."""
+    report = questions_offline(load_document(CLOSEBOOK))
+    return {q.question: q for q in report.questions}
+
+
+def test_a_problem_paragraph_between_summary_and_solution_answers_the_problem(closebook):
+    judged = closebook["What problem does Closebook solve?"]
+    assert judged.status == "answered", judged.status_reason
+    assert judged.evidence is not None and judged.evidence.line == 9
+
+
+def test_a_log_in_line_in_the_call_to_action_is_how_to_get_started(closebook):
+    judged = closebook["How do I get started?"]
+    assert judged.status != "unanswered", judged.status_reason
+    assert judged.evidence is not None and judged.evidence.text.startswith("Log in with your company account")
+
+
+def test_not_in_version_one_answers_what_is_out_of_scope(closebook):
+    judged = closebook["What is explicitly out of scope?"]
+    assert judged.status == "answered", judged.status_reason
+    assert judged.evidence is not None and judged.evidence.line == 34
+
+
+def test_a_number_in_a_title_case_headline_is_not_a_competitor(closebook):
+    assert not any("Nine" in text for text in closebook)
+    assert not any(q.evidence is not None and q.evidence.text in {"Q2.", "Q4.", "Q6."} for q in closebook.values())

@@ -382,6 +382,22 @@ def _paragraph_roles(reader: _Reader, body: list[int], summary_block: int | None
         else:
             role = roles.cue_role(reader.block_text(reader.blocks[index]), ours)
         result.append((index, role, sections.get(index)))
+    return _problem_between(result)
+
+
+def _problem_between(result: list[tuple[int, ParagraphRole | None, str | None]]
+                     ) -> list[tuple[int, ParagraphRole | None, str | None]]:
+    """A press release runs summary, problem, solution: an unlabelled paragraph between the
+    summary and the solution is the problem ("Today the close takes nine working days. The
+    checklist lives in a 600-row spreadsheet ..."), whatever words it uses. Only when no
+    paragraph was found to be the problem."""
+    found = [role for _, role, _ in result]
+    if "problem" in found or "summary" not in found or "solution" not in found:
+        return result
+    after = found.index("summary") + 1
+    if after < len(found) and found[after] is None and "solution" in found[after + 1 :]:
+        index, _, section = result[after]
+        result[after] = (index, "problem", section)
     return result
 
 

@@ -118,20 +118,21 @@ PARAGRAPH_WEIGHT = 2.0
 # words: a problem paragraph says the problem without the word ("Buying from ten farms means ten
 # phone calls"); a call to sign up ("Districts can sign up at ...") is how to get started, though
 # it embeds far from "How do I get started?".
-ROLE_INTENTS: dict[str, re.Pattern[str]] = {
-    "problem": re.compile(r"\b(?:what|which) (?:problems?|pains?|pain points?)\b|\bproblem (?:does|do|is|are)\b"
-                          r"|\bwhy (?:do|would|should) (?:i|we|you|customers|anyone) (?:need|care|want)\b",
-                          re.IGNORECASE),
-    "getting_started": re.compile(r"\bget(?:ting)? started\b|\bhow (?:do|can|should|would) (?:i|we|you|customers) "
-                                  r"(?:start|begin|sign up|try|get it|get access)\b|\bfirst steps?\b"
-                                  r"|\bwhere (?:do|can) (?:i|we|you) (?:sign up|get it|download)\b", re.IGNORECASE),
+ROLE_INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
+    "problem": (re.compile(r"\b(?:what|which) (?:problems?|pains?|pain points?)\b|\bproblem (?:does|do|is|are)\b"
+                           r"|\bwhy (?:do|would|should) (?:i|we|you|customers|anyone) (?:need|care|want)\b",
+                           re.IGNORECASE), frozenset({"problem"})),
+    "getting_started": (re.compile(r"\bget(?:ting)? started\b|\bhow (?:do|can|should|would) (?:i|we|you|customers) "
+                                   r"(?:start|begin|sign up|try|get it|get access)\b|\bfirst steps?\b"
+                                   r"|\bwhere (?:do|can) (?:i|we|you) (?:sign up|get it|download)\b", re.IGNORECASE),
+                        frozenset({"getting_started", "call_to_action"})),
 }
 ROLE_BONUS = 0.3  # like SUBHEADING_BONUS: the document's structure says where the answer is
 
 
-def role_asked(question: str) -> str | None:
-    """The paragraph role whose paragraph answers `question` (`ROLE_INTENTS`), if any."""
-    return next((role for role, pattern in ROLE_INTENTS.items() if pattern.search(question)), None)
+def roles_asked(question: str) -> frozenset[str]:
+    """The paragraph roles whose paragraphs answer `question` (`ROLE_INTENTS`): none for most."""
+    return next((answering for pattern, answering in ROLE_INTENTS.values() if pattern.search(question)), frozenset())
 
 HUB_TEMPERATURE = 0.2  # `Reading.calibrate`: 0.1 to 0.3 measured alike on questions-ask
 # Kinds whose answer is its type: running text without a price does not touch a price question
@@ -222,6 +223,7 @@ _ABOUT_THE_DOCUMENT = re.compile(
     r"(?=[^.\n]{0,60}\b(?:written|write|writing|pins?|describes?|exists?|aligns?"
     r"|is (?:a|the|written|meant|intended|not)|was written|captures?|proposes?)\b)",
     re.IGNORECASE)
+_LABEL_ONLY = re.compile(r"^\W*(?:q|a|question|answer)\s*\d{0,3}\W*$", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _HOW_TO = re.compile(r"\b(?:install|set ?up|get(?:ting)? started|start|run|command|deploy|configure)\b"
                      r"|^\W*how (?:do|can|should|would) (?:i|we|you)\b|^\W*how to\b", re.IGNORECASE)
@@ -264,6 +266,8 @@ def _reading_sentences(doc: Document) -> list[Sentence]:
                 any(t.start <= sentence.start and sentence.end <= t.end + 1 for t in titles[:-3] if t is not None)
                 or any(h.span.start <= sentence.start < h.span.end for h in doc.headings)):
             continue
+        if _LABEL_ONLY.match(sentence.text):
+            continue  # "Q2." of "Q2. What happens if ...?", split off the question: a label, not an answer
         found.setdefault((sentence.start, sentence.end), sentence)
     return [found[key] for key in sorted(found)]
 
@@ -555,7 +559,8 @@ class Reading:
     def roles(self) -> list[str | None]:
         """Each sentence's press-release paragraph role (`documents.roles`) where a question's
         intent can be answered by it (`ROLE_INTENTS`), else None."""
-        spans = [(p.span.start, p.span.end, p.role) for p in self.doc.paragraphs if p.role in ROLE_INTENTS]
+        wanted = frozenset().union(*(roles for _, roles in ROLE_INTENTS.values()))
+        spans = [(p.span.start, p.span.end, p.role) for p in self.doc.paragraphs if p.role in wanted]
         return [next((role for start, end, role in spans if start <= s.start < end), None) for s in self.sentences]
 
     @cached_property
@@ -722,7 +727,7 @@ def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead:
     subheading = reading.doc.subheading
     region_bonus = ANSWER_REGION_BONUS if context else FAQ_REGION_BONUS
     story = _asks_the_problem(reading, masked)
-    role = role_asked(question)
+    answering = roles_asked(question)
     ranked = []
     for index, score, cosine in zip(indices, scores, cosines, strict=True):
         bonus = TYPE_BONUS if kind != "any" and reading.sentence_satisfies(kind, index) else 0.0
@@ -736,7 +741,7 @@ def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead:
         if kind == "who" and subheading is not None and subheading.start <= reading.sentences[index].start \
                 < subheading.end:
             bonus += SUBHEADING_BONUS
-        if role is not None and reading.roles[index] == role:
+        if reading.roles[index] in answering:
             bonus += ROLE_BONUS
         paragraph = PARAGRAPH_WEIGHT * around[reading.paragraph_of[index]] if around else 0.0
         hub = float(reading.sentence_hubness[index]) if reading.sentence_hubness is not None else 0.0
@@ -954,7 +959,7 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
     text = reading.sentences[index].text
     # What a price question needs ("$19 per month") is itself a concept in common with it.
     shared = bool(asked & (reading.sentence_concepts(index) | around)) or (kind == "price" and satisfies(kind, text)) \
-        or (reading.roles[index] is not None and reading.roles[index] == role_asked(question))
+        or reading.roles[index] in roles_asked(question)
     alone = COSINE_ALONE_YES_NO if (_YES_NO_QUESTION.search(question) and _YES_NO_ANSWER.search(text)) \
         else COSINE_ALONE
     if not shared and best.cosine < alone and not (

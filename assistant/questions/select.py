@@ -489,11 +489,27 @@ def alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
         name = " ".join(words)
         if len(name) < 2 or name.lower() in _NOT_NAMES or name.upper() in KNOWN_ACRONYMS or _own(name, product):
             continue
+        in_title = _in_title_case_line(doc.text, match.start(1))
+        if name.lower() in _NUMBER_WORDS or (in_title and _mentions(doc.text, name) < 2):
+            continue  # "Three Days Instead of Nine": a headline's capitals make no name of a number or a word
         start = match.start(1) + match.group(1).find(name)
         seen.setdefault(name.lower(), doc.span(start, start + len(name)))
     for name, span in [*_named_in_existing(doc, product), *_named_as_traditional(doc, product)]:
         seen.setdefault(name.lower(), span)
     return [(span.text, span) for span in seen.values()]
+
+
+_NUMBER_WORDS = frozenset([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "half", "dozen"])
+
+
+def _in_title_case_line(text: str, at: int) -> bool:
+    """Whether `at` sits in a line whose words are mostly capitalised (a headline in title case)."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    words = re.findall(r"[A-Za-z][\w'-]*", text[start : end if end >= 0 else len(text)])
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
 def _own(name: str, product: str | None) -> bool:

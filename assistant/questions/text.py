@@ -137,8 +137,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bdiffer(?:s|ent|ence|ences)?\b (?:from|than|to|between)|\bhow (?:is|does) [^?]* differ|\bwhy not\b"
          r"|\bisn'?t (this|it) just\b|\brather than\b|\bover plain\b", "compare"),
                 (r"\bget(ting)? started\b|\bset(ting)? up\b|\bsign up\b|\b(?:start|begin)(?:s|ning)? (?:using|with)\b|"
-         r"\bhow (?:do|can|should|would) (?:i|we|you) (?:start|begin)\b|\bfirst steps?\b", "getting_started"),
-        (r"\bout of scope\b|\bnot (build|do|doing|built)\b|\bwill not\b|\bwon'?t (build|do)\b", "scope"),
+         r"\bhow (?:do|can|should|would) (?:i|we|you) (?:start|begin)\b|\bfirst steps?\b"
+         r"|^\W*(?:log|sign) ?in (?:with|at|to|using)\b", "getting_started"),
+        (r"\bout of scope\b|\bnot (build|do|doing|built)\b|\bwill not\b|\bwon'?t (build|do)\b"
+         # "What is not in version one?", "What is left out of v1?", "What's not included at launch?"
+         r"|\bnot (?:in|part of|included in|included at|covered (?:in|by)|at) (?:the )?(?:version (?:one|1)|v1(?:\.0)?|"
+         r"first (?:version|release)|mvp|launch|initial release)\b|\bleft out\b|\bnot included\b", "scope"),
         (r"\bwhy now\b", "why_now"),
         (r"\bwho (?:can|could|will) (?:see|read|access)\b|\bwho has access\b", "privacy"),
         (r"\bworks? (?:with|on)\b|\bintegrates? with\b", "compatible"),
