@@ -117,3 +117,27 @@ def test_not_in_version_one_answers_what_is_out_of_scope(closebook):
 def test_a_number_in_a_title_case_headline_is_not_a_competitor(closebook):
     assert not any("Nine" in text for text in closebook)
     assert not any(q.evidence is not None and q.evidence.text in {"Q2.", "Q4.", "Q6."} for q in closebook.values())
+
+
+def test_the_problem_paragraph_answers_without_any_faq():
+    """The press release alone: no FAQ region to prefer, the problem paragraph still answers."""
+    text = CROPCALL.read_text(encoding="utf-8").split("## Frequently Asked Questions")[0]
+    from assistant.documents import parse_document
+
+    doc = parse_document(text, path="cropcall-pr.md")
+    (judged,) = ask_offline(doc, ["What problem does CropCall solve?"]).questions
+    assert judged.status == "answered", judged.status_reason
+    assert judged.evidence is not None and judged.evidence.line == 7
+    assert "problem paragraph" in judged.status_reason
+
+
+def test_a_call_to_action_that_gives_no_first_step_does_not_answer_how_to_start():
+    from assistant.documents import parse_document
+
+    doc = parse_document("# Tally counts shelves for you\n\nPORTLAND, OR — May 1, 2027 — Acme today launched Tally, a "
+                         "shelf-counting app for corner shops.\n\nShop owners count every shelf by hand each Friday "
+                         "and still run out of milk.\n\nTally counts the shelf from one photo and orders what is "
+                         "missing.\n\nTally is piloting now with early users; broader availability to follow.\n",
+                         path="tally.md")
+    (judged,) = ask_offline(doc, ["How do I get started?"]).questions
+    assert judged.status == "unanswered", (judged.status_reason, judged.evidence)

@@ -807,6 +807,9 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
         by_pair = judge_pair(reading, question, match.pair, topic=topic, cues=cues)
         if by_pair.status != "unanswered":
             return by_pair
+    by_role = _judge_by_role(reading, question, cues=cues)
+    if by_role is not None:
+        return by_role
     by_subheading = _subheading_names_the_customer(reading, question)
     if by_subheading is not None:
         return by_subheading
@@ -816,6 +819,46 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
     if verdict.status == "unanswered" and by_pair is not None and match.score >= EMPTY_PAIR_THRESHOLD:
         return by_pair  # its FAQ asks it and leaves the answer empty: say so
     return verdict
+
+
+_ROLE_NAMES = {"problem": "problem", "getting_started": "getting-started", "call_to_action": "call-to-action"}
+
+
+def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str]] | None) -> Judgement | None:
+    """A question the press release answers by its structure (`ROLE_INTENTS`): "What problem does
+    it solve?" by its problem paragraph, "How do I get started?" by its getting-started paragraph
+    (or its call to action). Judged like an FAQ answer: its best sentence is the evidence; answered
+    when the paragraph has what the question's kind (or the bank question's cues) needs. A
+    problem paragraph says the problem in the customer's words, which embed far from the question
+    ("Buying from ten farms means ten phone calls"), so closeness is not asked of it."""
+    answering = roles_asked(question)
+    if not answering:
+        return None
+    candidates = set(_candidates(reading, question))
+    by_role = {role: [i for i in candidates if reading.roles[i] == role] for role in answering}
+    # The paragraph that has the very role first ("getting started" before "call to action").
+    role, indices = next(((r, sorted(by_role[r])) for r in sorted(answering, key=_ROLE_ORDER.index) if by_role[r]),
+                         ("", []))
+    if not indices:
+        return None
+    kind = kind_of(question)
+    best = _best(reading, question, indices, kind, lead=indices[0])
+    assert best is not None
+    evidence = verified(reading.doc, reading.quote(best.index))
+    if evidence is None:
+        return None
+    body = " ".join(reading.sentences[i].text for i in indices)
+    where = f"its {_ROLE_NAMES.get(role, role)} paragraph (line {evidence.line})"
+    cued = bool(cues and any(p.search(body) for p in cues))
+    if role == "call_to_action" and not cued:
+        return None  # "Piloting now with early users" is a call to action that says no first step
+    # A problem paragraph is the answer to what problem it solves, in whatever words it says it.
+    if role == "problem" or cued or (satisfies(kind, body) if kind != "any" else not cues):
+        return Judgement("answered", evidence, f"{where} answers it")
+    return Judgement("partly", evidence, f"{where} touches it, without {describe(kind)}")
+
+
+_ROLE_ORDER = ["problem", "getting_started", "call_to_action"]
 
 
 def _subheading_names_the_customer(reading: Reading, question: str) -> Judgement | None:
