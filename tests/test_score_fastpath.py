@@ -169,6 +169,34 @@ def test_score_skips_pydantic_plugins_unless_the_user_chose(docs: Path, given: s
     assert proc.stderr.strip().splitlines()[-1] == repr(seen)
 
 
+@pytest.mark.parametrize(("given", "stood_in"), [(None, True), ("true", True), ("", False), ("logfire", False)])
+def test_pydantic_plugin_loader_is_stood_in_for_only_while_plugins_are_off(docs: Path, given: str | None,
+                                                                           stood_in: bool) -> None:
+    """With pydantic's plugins off, `prfaq score` spares importing its plugin loader (and
+    importlib.metadata with it); the stand-in answers as pydantic's loader does, and goes to it for
+    anything else or once plugins are turned back on. With plugins on, pydantic's loader is used."""
+    probe = ("import os, sys; sys.argv = ['prfaq', 'score', 'weak.md']\n"
+             "from assistant.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "loader = sys.modules['pydantic.plugin._loader']\n"
+             "stood_in = not hasattr(loader, '__file__')\n"
+             "print(stood_in, 'importlib.metadata' in sys.modules, list(loader.get_plugins()), file=sys.stderr)\n"
+             "print(loader.PYDANTIC_ENTRY_POINT_GROUP, file=sys.stderr)\n"  # not stood in for: pydantic's
+             "os.environ['PYDANTIC_DISABLE_PLUGINS'] = 'none-of-them'\n"
+             "real = sys.modules['pydantic.plugin._loader']\n"
+             "print(hasattr(real, '__file__'), type(loader.get_plugins()).__name__, file=sys.stderr)\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if given is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = given
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=docs, env=env,
+                          timeout=120)
+    assert proc.stdout.startswith("# Clarity score:"), proc.stderr
+    *_, first, group, last = proc.stderr.strip().splitlines()
+    assert first == (f"True False {[]}" if stood_in else f"False True {[]}")
+    assert group == "pydantic"
+    assert last == "True dict_values"  # plugins on again: pydantic's own loader scans for them
+
+
 def test_collection_resumes_after_the_first_document(docs: Path) -> None:
     """`prfaq score` starts with the garbage collector off (start-up time); it is on again once a document
     is scored, so a pre-commit run over many files frees what each one leaves behind."""

@@ -7,8 +7,10 @@ a plain `prfaq score FILE...` runs through the fast path (assistant.cli.fast) wi
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import sys
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -69,8 +71,43 @@ def _skip_pydantic_plugins() -> None:
     scans every installed package's entry points for its plugins (observability hooks, ~8 ms
     here with 200 packages) to wrap validators that score never shows anyone. Pydantic's own
     switch turns the scan off; a value the user set is kept (PYDANTIC_DISABLE_PLUGINS= with no
-    value loads every plugin again)."""
+    value loads every plugin again).
+
+    With the plugins off, pydantic's loader module is still imported at the first model class, and
+    at its top it imports importlib.metadata (with email, zipfile, csv, shutil: ~13 ms of a
+    ~150 ms run) only to look up entry points it is told not to look at. So, while plugins are off,
+    a stand-in takes its place: its get_plugins() answers () exactly when pydantic's would (the
+    switch is read at every call, as pydantic reads it); anything else, or a call once the
+    switch is turned back on, loads pydantic's own module and goes there."""
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    name = "pydantic.plugin._loader"
+    if _plugins_off() and name not in sys.modules:
+        sys.modules[name] = _plugin_loader_stand_in(name)
+
+
+def _plugins_off() -> bool:
+    return os.environ.get("PYDANTIC_DISABLE_PLUGINS") in ("__all__", "1", "true")  # pydantic's own test
+
+
+def _plugin_loader_stand_in(name: str) -> ModuleType:
+    """A module named `name` (pydantic's plugin loader) that spares importing it while plugins are off."""
+    stand_in = ModuleType(name, "Stands in for pydantic's plugin loader while plugins are off (assistant.cli).")
+
+    def real() -> ModuleType:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        return importlib.import_module(name)
+
+    def get_plugins() -> Any:
+        return () if _plugins_off() else real().get_plugins()
+
+    def __getattr__(attribute: str) -> Any:
+        if attribute.startswith("__"):  # the import system asks for __path__ and the like
+            raise AttributeError(attribute)
+        return getattr(real(), attribute)
+
+    vars(stand_in).update(get_plugins=get_plugins, __getattr__=__getattr__)
+    return stand_in
 
 
 def _main(*, fast: bool) -> None:
