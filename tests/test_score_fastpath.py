@@ -82,7 +82,7 @@ def test_the_cases_cover_every_exit_code(docs: Path) -> None:
 def test_a_plain_score_does_not_load_typer(docs: Path) -> None:
     probe = ("import sys; sys.argv = ['prfaq', 'score', 'weak.md']\n"
              "from assistant.cli import main\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "try:\n    main(keep_process=True)\nexcept SystemExit:\n    pass\n"
              "print('typer' in sys.modules, file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=docs, timeout=120)
     assert proc.stdout.startswith("# Clarity score:")
@@ -158,7 +158,7 @@ def test_score_skips_pydantic_plugins_unless_the_user_chose(docs: Path, given: s
     even empty (every plugin on), is what pydantic reads."""
     probe = ("import os, sys; sys.argv = ['prfaq', 'score', 'weak.md']\n"
              "from assistant.cli import main\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "try:\n    main(keep_process=True)\nexcept SystemExit:\n    pass\n"
              "print(repr(os.environ.get('PYDANTIC_DISABLE_PLUGINS')), file=sys.stderr)")
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     if given is not None:
@@ -177,7 +177,7 @@ def test_pydantic_plugin_loader_is_stood_in_for_only_while_plugins_are_off(docs:
     anything else or once plugins are turned back on. With plugins on, pydantic's loader is used."""
     probe = ("import os, sys; sys.argv = ['prfaq', 'score', 'weak.md']\n"
              "from assistant.cli import main\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "try:\n    main(keep_process=True)\nexcept SystemExit:\n    pass\n"
              "loader = sys.modules['pydantic.plugin._loader']\n"
              "stood_in = not hasattr(loader, '__file__')\n"
              "print(stood_in, 'importlib.metadata' in sys.modules, list(loader.get_plugins()), file=sys.stderr)\n"
@@ -202,7 +202,7 @@ def test_collection_resumes_after_the_first_document(docs: Path) -> None:
     is scored, so a pre-commit run over many files frees what each one leaves behind."""
     probe = ("import gc, sys; sys.argv = ['prfaq', 'score', 'missing.md', 'weak.md', 'launch.md']\n"
              "from assistant.cli import main\n"
-             "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+             "try:\n    main(keep_process=True)\nexcept SystemExit as exc:\n    code = exc.code\n"
              "print(code, gc.isenabled(), gc.get_freeze_count() > 10000, file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=docs, timeout=120)
     assert proc.stdout.count("# Clarity score:") == 2
@@ -229,3 +229,42 @@ patterncache.save()
 
     kept = {pattern for pattern, _ in marshal.loads(table_path.read_bytes())}
     assert kept == {r"rule pattern \d+ (?:kept)"}
+
+
+END_PROBE = ("import atexit, sys\n"
+             "mode = sys.argv[1]\n"  # then prfaq's arguments
+             "sys.argv = ['prfaq', 'score', *sys.argv[2:]]\n"
+             "if mode == 'handler':\n"
+             "    atexit.register(lambda: print('handler ran', file=sys.stderr))\n"
+             "from assistant.cli import main\n"
+             "main(keep_process=mode == 'keep')\n"
+             "print('went on', file=sys.stderr)\n")
+
+
+def _run_ending(mode: str, *args: str, cwd: Path) -> Result:
+    env = {**os.environ, "PRFAQ_CACHE_DIR": str(cwd / "cache")}
+    proc = subprocess.run([sys.executable, "-c", END_PROBE, mode, *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=120, env=env)
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.mark.parametrize("args", [["weak.md"], ["weak.md", "launch.md", "--format", "json"], ["weak.md", "-f", "sarif"],
+                                  ["weak.md", "--fail-under", "99"], ["missing.md"], ["weak.md", "missing.md"]])
+def test_ending_the_process_at_once_changes_nothing_a_user_sees(docs: Path, args: list[str]) -> None:
+    """A `prfaq score` run ends its process with os._exit once its output is out (start-up time):
+    the output and exit status are those of a normal exit, and nothing after main() runs. (The
+    normal run goes first: it keeps the document's words, so the quick one needs no word-frequency
+    package, whose logging registers an exit handler and so keeps the normal exit.)"""
+    normal = _run_ending("keep", *args, cwd=docs)
+    quick = _run_ending("end", *args, cwd=docs)
+    assert quick.stdout == normal.stdout
+    assert quick.code == normal.code
+    # A run that succeeds returns from main(keep_process=True), and the probe goes on; else both raise.
+    assert quick.stderr + ("went on\n" if normal.code == 0 else "") == normal.stderr
+
+
+def test_an_exit_handler_keeps_the_normal_exit(docs: Path) -> None:
+    """Whatever someone registered to run at exit still runs: the run then exits the normal way."""
+    result = _run_ending("handler", "weak.md", cwd=docs)
+    assert result.stdout.startswith("# Clarity score:")
+    assert (result.code, result.stderr) == (0, "went on\nhandler ran\n")
