@@ -136,8 +136,10 @@ path = patterncache._state['path']
 patterncache.uninstall()
 table = marshal.loads(path.read_bytes()) if path.exists() else dict()
 text = open({str(REPO / "examples" / "docs" / "tally-prfaq.md")!r}, encoding='utf-8').read()
+unit = patterncache._code_unit(_sre.CODESIZE)
 for (pattern, flags), entry in table.items():
-    cached, built = _sre.compile(pattern, *entry), re._compiler.compile(pattern, flags)
+    cached = _sre.compile(pattern, *patterncache.engine_arguments(entry, unit))
+    built = re._compiler.compile(pattern, flags)
     assert (cached.pattern, cached.flags, cached.groups, cached.groupindex) == \\
         (built.pattern, built.flags, built.groups, built.groupindex), pattern
     assert [m.span() for m in cached.finditer(text)] == [m.span() for m in built.finditer(text)], pattern
