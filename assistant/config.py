@@ -26,9 +26,9 @@ def user_dir() -> Path:
     env = os.environ.get("PRFAQ_HOME")
     if env:
         return Path(env).expanduser()
-    from platformdirs import user_data_dir
+    from assistant.userdirs import user_data_dir
 
-    return Path(user_data_dir("prfaq", appauthor=False))
+    return user_data_dir()
 
 
 class Settings(BaseModel):

@@ -22,9 +22,9 @@ def cache_dir() -> Path:
     env = os.environ.get("PRFAQ_CACHE_DIR")
     if env:
         return Path(env).expanduser()
-    from platformdirs import user_cache_dir
+    from assistant.userdirs import user_cache_dir
 
-    return Path(user_cache_dir("prfaq", appauthor=False))
+    return user_cache_dir()
 
 
 def cached(name: str, key: str, build: Callable[[], Any]) -> Any:

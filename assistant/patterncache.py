@@ -16,8 +16,12 @@ same on every run; the ones built from a document's words (its product's name, i
 new with every folder, and kept them all, `critique`'s file grew to 12 MB of patterns no later
 run asked for, read and rewritten on every run. The patterns seen once wait in a small
 `.pending` file of their hashes, read only when saving.
+Each entry keeps its opcodes as the bytes of an array of the engine's code units, not as a list
+of numbers: the file holds patterns this run will not ask for (those of a first run on new words,
+say), and reading a list builds every number of every entry (about 1 ms of `prfaq score` for
+its 80,000 opcodes), where bytes cost nothing until a pattern is asked for.
 PRFAQ_NO_PATTERN_CACHE=1 leaves `re` alone. The file is
-keyed by prfaq's version and the interpreter's exact version and regex-engine magic number.
+keyed by prfaq's version, its format, and the interpreter's exact version and regex-engine magic number.
 Python 3.11-3.13 only (their `re._compiler.compile` has the shape reproduced here); elsewhere
 both are no-ops.
 """
@@ -29,11 +33,14 @@ import marshal
 import os
 import sys
 import types
+from array import array
 from pathlib import Path
 from typing import Any
 
 MAX_ENTRIES = 4000  # beyond this (patterns built from documents, say) the table restarts from this run's
 MAX_PENDING = 50_000  # hashes of patterns seen once; beyond this, only this run's are kept
+
+_FORMAT = "2"  # entries hold their opcodes as bytes (format 1: as a list of numbers)
 
 _state: dict[str, Any] = {}
 
@@ -49,7 +56,12 @@ def _path(name: str) -> Path:
     from assistant.datacache import cache_dir
 
     python = "".join(c if c.isalnum() else "_" for c in sys.version.split()[0])
-    return cache_dir() / f"patterns-{name}-{__version__}-py{python}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    return cache_dir() / f"patterns-{name}-{__version__}-f{_FORMAT}-py{python}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+
+
+def _code_unit(codesize: int) -> str | None:
+    """The array type code of the engine's code units (its CODESIZE bytes each), if there is one."""
+    return next((code for code in "IL" if array(code).itemsize == codesize), None)
 
 
 def install(name: str) -> None:
@@ -62,8 +74,12 @@ def install(name: str) -> None:
     compiler = re._compiler  # type: ignore[attr-defined]
     if not all(hasattr(compiler, name) for name in ("compile", "_code", "_parser", "_sre", "SRE_FLAG_DEBUG")):
         return
+    unit = _code_unit(compiler._sre.CODESIZE)
+    if unit is None:
+        return
     path = _path("".join(c for c in name if c.isalnum()) or "cli")
-    _state.update(path=path, table=_read(path), used=set(), added={}, original=compiler.compile, compiler=compiler)
+    _state.update(path=path, table=_read(path), used=set(), added={}, original=compiler.compile, compiler=compiler,
+                  unit=unit)
     compiler.compile = _compile
 
 
@@ -84,7 +100,7 @@ def _compile(p: Any, flags: int = 0) -> Any:
     entry = table.get(key)
     if entry is not None:
         try:
-            compiled = compiler._sre.compile(p, *entry)
+            compiled = compiler._sre.compile(p, *engine_arguments(entry, _state["unit"]))
         except Exception:  # a damaged or foreign entry: the engine refused it; build it afresh
             del table[key]
         else:
@@ -98,14 +114,22 @@ def _compile(p: Any, flags: int = 0) -> Any:
     for name, index in groupindex.items():
         indexgroup[index] = name
     # The opcodes are int subclasses (named constants): plain ints for the file, same values for the engine.
-    entry = (int(flags | parsed.state.flags), [int(op) for op in code], int(parsed.state.groups - 1), groupindex,
-             tuple(indexgroup))
-    compiled = compiler._sre.compile(p, *entry)
+    arguments = (int(flags | parsed.state.flags), [int(op) for op in code], int(parsed.state.groups - 1),
+                 groupindex, tuple(indexgroup))
+    compiled = compiler._sre.compile(p, *arguments)
+    entry = (arguments[0], array(_state["unit"], arguments[1]).tobytes(), *arguments[2:])
     if not _from_tokenize():
         table[key] = entry
         _state["used"].add(key)
         _state["added"][key] = entry
     return compiled
+
+
+def engine_arguments(entry: tuple[Any, ...], unit: str) -> tuple[Any, ...]:
+    """The arguments of the engine's compile for a pattern, from its entry in the file (whose
+    opcodes are bytes of `unit` code units; a damaged entry raises, or is refused by the engine)."""
+    flags, code, groups, groupindex, indexgroup = entry
+    return flags, array(unit, code).tolist(), groups, groupindex, indexgroup
 
 
 def _from_tokenize() -> bool:

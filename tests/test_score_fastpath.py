@@ -82,7 +82,7 @@ def test_the_cases_cover_every_exit_code(docs: Path) -> None:
 def test_a_plain_score_does_not_load_typer(docs: Path) -> None:
     probe = ("import sys; sys.argv = ['prfaq', 'score', 'weak.md']\n"
              "from assistant.cli import main\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "try:\n    main(keep_process=True)\nexcept SystemExit:\n    pass\n"
              "print('typer' in sys.modules, file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=docs, timeout=120)
     assert proc.stdout.startswith("# Clarity score:")
@@ -136,8 +136,10 @@ path = patterncache._state['path']
 patterncache.uninstall()
 table = marshal.loads(path.read_bytes()) if path.exists() else dict()
 text = open({str(REPO / "examples" / "docs" / "tally-prfaq.md")!r}, encoding='utf-8').read()
+unit = patterncache._code_unit(_sre.CODESIZE)
 for (pattern, flags), entry in table.items():
-    cached, built = _sre.compile(pattern, *entry), re._compiler.compile(pattern, flags)
+    cached = _sre.compile(pattern, *patterncache.engine_arguments(entry, unit))
+    built = re._compiler.compile(pattern, flags)
     assert (cached.pattern, cached.flags, cached.groups, cached.groupindex) == \\
         (built.pattern, built.flags, built.groups, built.groupindex), pattern
     assert [m.span() for m in cached.finditer(text)] == [m.span() for m in built.finditer(text)], pattern
@@ -158,7 +160,7 @@ def test_score_skips_pydantic_plugins_unless_the_user_chose(docs: Path, given: s
     even empty (every plugin on), is what pydantic reads."""
     probe = ("import os, sys; sys.argv = ['prfaq', 'score', 'weak.md']\n"
              "from assistant.cli import main\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "try:\n    main(keep_process=True)\nexcept SystemExit:\n    pass\n"
              "print(repr(os.environ.get('PYDANTIC_DISABLE_PLUGINS')), file=sys.stderr)")
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     if given is not None:
@@ -169,12 +171,40 @@ def test_score_skips_pydantic_plugins_unless_the_user_chose(docs: Path, given: s
     assert proc.stderr.strip().splitlines()[-1] == repr(seen)
 
 
+@pytest.mark.parametrize(("given", "stood_in"), [(None, True), ("true", True), ("", False), ("logfire", False)])
+def test_pydantic_plugin_loader_is_stood_in_for_only_while_plugins_are_off(docs: Path, given: str | None,
+                                                                           stood_in: bool) -> None:
+    """With pydantic's plugins off, `prfaq score` spares importing its plugin loader (and
+    importlib.metadata with it); the stand-in answers as pydantic's loader does, and goes to it for
+    anything else or once plugins are turned back on. With plugins on, pydantic's loader is used."""
+    probe = ("import os, sys; sys.argv = ['prfaq', 'score', 'weak.md']\n"
+             "from assistant.cli import main\n"
+             "try:\n    main(keep_process=True)\nexcept SystemExit:\n    pass\n"
+             "loader = sys.modules['pydantic.plugin._loader']\n"
+             "stood_in = not hasattr(loader, '__file__')\n"
+             "print(stood_in, 'importlib.metadata' in sys.modules, list(loader.get_plugins()), file=sys.stderr)\n"
+             "print(loader.PYDANTIC_ENTRY_POINT_GROUP, file=sys.stderr)\n"  # not stood in for: pydantic's
+             "os.environ['PYDANTIC_DISABLE_PLUGINS'] = 'none-of-them'\n"
+             "real = sys.modules['pydantic.plugin._loader']\n"
+             "print(hasattr(real, '__file__'), type(loader.get_plugins()).__name__, file=sys.stderr)\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if given is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = given
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=docs, env=env,
+                          timeout=120)
+    assert proc.stdout.startswith("# Clarity score:"), proc.stderr
+    *_, first, group, last = proc.stderr.strip().splitlines()
+    assert first == (f"True False {[]}" if stood_in else f"False True {[]}")
+    assert group == "pydantic"
+    assert last == "True dict_values"  # plugins on again: pydantic's own loader scans for them
+
+
 def test_collection_resumes_after_the_first_document(docs: Path) -> None:
     """`prfaq score` starts with the garbage collector off (start-up time); it is on again once a document
     is scored, so a pre-commit run over many files frees what each one leaves behind."""
     probe = ("import gc, sys; sys.argv = ['prfaq', 'score', 'missing.md', 'weak.md', 'launch.md']\n"
              "from assistant.cli import main\n"
-             "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+             "try:\n    main(keep_process=True)\nexcept SystemExit as exc:\n    code = exc.code\n"
              "print(code, gc.isenabled(), gc.get_freeze_count() > 10000, file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=docs, timeout=120)
     assert proc.stdout.count("# Clarity score:") == 2
@@ -201,3 +231,42 @@ patterncache.save()
 
     kept = {pattern for pattern, _ in marshal.loads(table_path.read_bytes())}
     assert kept == {r"rule pattern \d+ (?:kept)"}
+
+
+END_PROBE = ("import atexit, sys\n"
+             "mode = sys.argv[1]\n"  # then prfaq's arguments
+             "sys.argv = ['prfaq', 'score', *sys.argv[2:]]\n"
+             "if mode == 'handler':\n"
+             "    atexit.register(lambda: print('handler ran', file=sys.stderr))\n"
+             "from assistant.cli import main\n"
+             "main(keep_process=mode == 'keep')\n"
+             "print('went on', file=sys.stderr)\n")
+
+
+def _run_ending(mode: str, *args: str, cwd: Path) -> Result:
+    env = {**os.environ, "PRFAQ_CACHE_DIR": str(cwd / "cache")}
+    proc = subprocess.run([sys.executable, "-c", END_PROBE, mode, *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=120, env=env)
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.mark.parametrize("args", [["weak.md"], ["weak.md", "launch.md", "--format", "json"], ["weak.md", "-f", "sarif"],
+                                  ["weak.md", "--fail-under", "99"], ["missing.md"], ["weak.md", "missing.md"]])
+def test_ending_the_process_at_once_changes_nothing_a_user_sees(docs: Path, args: list[str]) -> None:
+    """A `prfaq score` run ends its process with os._exit once its output is out (start-up time):
+    the output and exit status are those of a normal exit, and nothing after main() runs. (The
+    normal run goes first: it keeps the document's words, so the quick one needs no word-frequency
+    package, whose logging registers an exit handler and so keeps the normal exit.)"""
+    normal = _run_ending("keep", *args, cwd=docs)
+    quick = _run_ending("end", *args, cwd=docs)
+    assert quick.stdout == normal.stdout
+    assert quick.code == normal.code
+    # A run that succeeds returns from main(keep_process=True), and the probe goes on; else both raise.
+    assert quick.stderr + ("went on\n" if normal.code == 0 else "") == normal.stderr
+
+
+def test_an_exit_handler_keeps_the_normal_exit(docs: Path) -> None:
+    """Whatever someone registered to run at exit still runs: the run then exits the normal way."""
+    result = _run_ending("handler", "weak.md", cwd=docs)
+    assert result.stdout.startswith("# Clarity score:")
+    assert (result.code, result.stderr) == (0, "went on\nhandler ran\n")

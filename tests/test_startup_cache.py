@@ -54,8 +54,10 @@ def test_an_unwritable_cache_dir_only_costs_the_build(tmp_path: Path, monkeypatc
 def test_scoring_with_a_warm_cache_does_not_import_wordfreq(tmp_path: Path) -> None:
     doc = Path(__file__).resolve().parent.parent / "examples" / "docs" / "tally-prfaq.md"
     env = {"PRFAQ_CACHE_DIR": str(tmp_path)}
-    probe = ("import sys, runpy; sys.argv = ['prfaq', 'score', sys.argv[1]];\n"
-             "try:\n    runpy.run_module('assistant', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+    # main(keep_process=True): a score run otherwise ends the process itself, before the probe's print.
+    probe = ("import sys; sys.argv = ['prfaq', 'score', sys.argv[1]];\n"
+             "from assistant.cli import main\n"
+             "try:\n    main(keep_process=True)\nexcept SystemExit:\n    pass\n"
              "print('wordfreq' in sys.modules, 'langcodes' in sys.modules, file=sys.stderr)")
     import os
 
@@ -90,8 +92,9 @@ def test_cached_hyphenation_patterns_hyphenate_as_pyphen_does(tmp_path: Path, mo
     assert list(tmp_path.glob("pyphen-*.marshal"))
 
 
-SCORE_PROBE = ("import sys, runpy; sys.argv = ['prfaq', 'score', '--format', 'json', sys.argv[1]];\n"
-               "try:\n    runpy.run_module('assistant', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+SCORE_PROBE = ("import sys; sys.argv = ['prfaq', 'score', '--format', 'json', sys.argv[1]];\n"
+               "from assistant.cli import main\n"
+               "try:\n    main(keep_process=True)\nexcept SystemExit:\n    pass\n"
                "print('pyphen' in sys.modules, file=sys.stderr)")
 
 

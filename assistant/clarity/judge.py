@@ -26,13 +26,16 @@ CRITERIA: tuple[Criterion, ...] = (
 )
 
 
-# What the model answers is validated only when `prfaq score --judge` asks it; `prfaq score` alone,
-# which runs on every commit, imports these classes without building their validators.
+# The judge's verdict and what the model answers are validated only when `prfaq score --judge` asks
+# for them; `prfaq score` alone, which runs on every commit, imports these classes without building
+# their validators (ScoreReport still knows their shape: it builds their schema into its own).
 _BUILT_WHEN_USED = ConfigDict(defer_build=True)
 
 
 class Evidence(BaseModel):
     """A quote from the document, verified: `text == document.text[start:end]`."""
+
+    model_config = _BUILT_WHEN_USED
 
     text: str
     start: int
@@ -41,6 +44,8 @@ class Evidence(BaseModel):
 
 
 class CriterionScore(BaseModel):
+    model_config = _BUILT_WHEN_USED
+
     criterion: Criterion
     reasoning: str
     score: int = Field(ge=1, le=5)
@@ -48,6 +53,8 @@ class CriterionScore(BaseModel):
 
 
 class JudgeReport(BaseModel):
+    model_config = _BUILT_WHEN_USED
+
     criteria: list[CriterionScore]
     dropped_quotes: int = 0  # quotes the model gave that are not in the document
     model: str | None = None

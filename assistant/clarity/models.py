@@ -55,6 +55,8 @@ class ClarityReport(BaseModel):
 class OverallScore(BaseModel):
     """The deterministic score moved by the judge, within a bound computed in code."""
 
+    model_config = ConfigDict(defer_build=True)  # built on first use: only `--judge` makes one
+
     score: float
     deterministic: float
     judge_adjustment: float

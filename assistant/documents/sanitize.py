@@ -7,10 +7,8 @@ not be walked one character at a time in Python.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from pydantic import BaseModel, Field
-
-from assistant.defaults import empty_list
 from assistant.errors import InputError
 
 # Control characters that never belong in prose (tab, newline and carriage return do).
@@ -42,11 +40,12 @@ _MAGIC = (
 )
 
 
-class CleanText(BaseModel):
-    """Decoded, normalised text and what was done to it on the way."""
+class CleanText(NamedTuple):
+    """Decoded, normalised text and what was done to it on the way. (A plain tuple, not a pydantic
+    model: it never leaves the loader, and `prfaq score` pays for every model class it builds.)"""
 
     text: str
-    warnings: list[str] = Field(default_factory=empty_list)
+    warnings: list[str]
 
 
 def describe_magic(data: bytes) -> str | None:
@@ -83,7 +82,7 @@ def decode_bytes(data: bytes, name: str) -> CleanText:
     """
     warnings: list[str] = []
     if data.startswith(b"\xef\xbb\xbf"):
-        return CleanText(text=_decode_strict(data, "utf-8-sig", name))
+        return CleanText(text=_decode_strict(data, "utf-8-sig", name), warnings=[])
     for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
                        (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
@@ -101,7 +100,7 @@ def decode_bytes(data: bytes, name: str) -> CleanText:
     if b"\x00" in data:
         raise InputError(f"{name}: looks like a binary file (it contains NUL bytes), not a text document")
     try:
-        return CleanText(text=data.decode("utf-8"))
+        return CleanText(text=data.decode("utf-8"), warnings=[])
     except UnicodeDecodeError as exc:
         first_bad = exc.start
     try:
