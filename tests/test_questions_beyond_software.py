@@ -141,3 +141,24 @@ def test_a_call_to_action_that_gives_no_first_step_does_not_answer_how_to_start(
                          path="tally.md")
     (judged,) = ask_offline(doc, ["How do I get started?"]).questions
     assert judged.status == "unanswered", (judged.status_reason, judged.evidence)
+
+
+LUMEN = Path(__file__).parent / "fixtures" / "questions" / "lumen.md"
+
+
+@pytest.fixture(scope="module")
+def lumen() -> dict[str, Question]:
+    """A consumer device sold in shops: no software vocabulary at all."""
+    return {q.question: q for q in questions_offline(load_document(LUMEN)).questions}
+
+
+def test_analysed_on_the_device_and_never_leaving_it_answers_the_privacy_question(lumen):
+    judged = lumen["Is my data private, and where is it stored?"]
+    assert judged.status == "answered", judged.status_reason
+    assert judged.evidence is not None and "never leave it" in judged.evidence.text
+    assert "stores" not in judged.why  # "in John Lewis stores" is where it is sold, not data kept
+
+
+def test_on_sale_at_a_shop_is_how_to_get_started_with_a_device(lumen):
+    judged = lumen["How do I get started?"]
+    assert judged.evidence is not None and judged.evidence.text.startswith("It is on sale today at")

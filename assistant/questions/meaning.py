@@ -191,6 +191,8 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"\bsandbox\w*|\bmasked\b"),
         ("privacy", r"\bprivate\b|\bnever (?:sold|sells|shares?)\b|\bwho can see\b|\bvisible to\b|"
                     r"\bleave[s]? (?:your|my) machine\b|\blocal[- ]first\b"
+                    # "Sounds are analysed on the device and never leave it"
+                    r"|\bon(?:[- ]the)?[- ]device\b|\bnever leaves?\b|\bnever (?:uploaded|recorded|stored)\b"
                     # "stores transcripts locally", not "local farms" or "locally sourced"
                     r"|\blocally\b(?! (?:sourced|grown|owned|made|produced|based|brewed|roasted))"
                     r"|\b(?:stored|stores|stays?|kept|runs?) (?:\w+ ){0,2}local\b"),
@@ -842,7 +844,10 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
     if not indices:
         return None
     kind = kind_of(question)
-    best = _best(reading, question, indices, kind, lead=indices[0])
+    # The sentence that gives the first step ("on sale today at lumen-light.co.uk"), not the price
+    # beside it, when the bank question's cues say what a first step looks like.
+    with_cue = [i for i in indices if cues and any(p.search(reading.sentences[i].text) for p in cues)]
+    best = _best(reading, question, with_cue or indices, kind, lead=(with_cue or indices)[0])
     assert best is not None
     evidence = verified(reading.doc, reading.quote(best.index))
     if evidence is None:
