@@ -772,6 +772,113 @@ def features(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, 
     return [(span.text, span) for _, _, span in ranked]
 
 
+# A capability the press release sets in bold inside its running text ("runs a purpose-built
+# **bulk Full Load**", "an optional **streaming CDC** path"): the release's own name for something
+# the product does, which a reader asks about ("How does the bulk Full Load work?"). Emphasis is told
+# from a capability by the head word coming back in the release (a capability is talked about, a
+# stressed "**loudly**" or "**engineer-weeks**" is not) and by the sentence not describing the
+# problem ("carries real risk of **silent data drift**").
+_INLINE_BOLD = re.compile(r"(?<![\w*_])(?:\*\*(?P<a>[^*\n]{2,60}?)\*\*(?!\*)|__(?P<b>[^_\n]{2,60}?)__(?!_))")
+_PROBLEM_SENTENCE = re.compile(
+    r"\b(?:problems?|pains?|risks?|struggl\w*|frustrat\w*|error-prone|costly|costs?|fails?|failures?|"
+    r"nightmares?|breach\w*|attacks?|drift|losses|lose|loses|losing)\b", re.IGNORECASE)
+# "**lead** — the person who ...", "**TA** (technical assistant)": a role or a word it defines.
+_DEFINED_RIGHT_AFTER = re.compile(r"\s*(?:\((?!\s*(?:e\.g|i\.e|see|new|beta|v?\d)\b)[^()\n]{3,}\)|[:\u2014\u2013]\s+(?:an?|the)\s+\w)")
+MAX_CAPABILITY_WORDS = 4
+MAX_CAPABILITIES = 4
+
+
+def capabilities(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
+    """What the product does, as the press release names it in bold inside a sentence, in the order
+    the release names them: each as the question reads it ("the bulk Full Load", "CDC") with the
+    span of its words. Not labels that open a line (those are `features`), the product, a
+    technology, a placeholder, a number or a phrase with punctuation."""
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    body_start = doc.headline.end if doc.headline is not None else 0
+    release = doc.text[:release_end]
+    holes = placeholder_ranges(doc.text)
+    found: dict[str, tuple[str, Span]] = {}
+    for match in _INLINE_BOLD.finditer(doc.text, body_start, release_end):
+        group = "a" if match.group("a") is not None else "b"
+        phrase, start = match.group(group).strip(), match.start(group)
+        line_start = doc.text.rfind("\n", 0, match.start()) + 1
+        if not re.search(r"[a-z]", doc.text[line_start : match.start()]):
+            continue  # a label that opens its line or list item: `features` reads those
+        words = phrase.split()
+        if not 1 <= len(words) <= MAX_CAPABILITY_WORDS or re.search(r"[^\w\s-]", phrase) or \
+                any(any(c.isdigit() for c in w) for w in words) or words[0].lower() in _NOT_NAMES or \
+                words[-1].lower() in STOPWORDS:
+            continue  # a count, code, a sentence or a verb phrase ("pings you"), not a name
+        if _in_ranges(holes, start, start + len(phrase)) or _PLACEHOLDER_WORD.match(phrase) or \
+                bank.technology_pattern.fullmatch(phrase) or _own(phrase, product):
+            continue
+        if _DEFINED_RIGHT_AFTER.match(doc.text, match.end()):
+            continue  # "a **lead**: the person who ...", "**TA** (technical assistant)": a role it defines
+        if _mentions(release.lower(), words[-1].lower()) < 2:
+            continue  # said once, in bold: emphasis, not something the release talks about
+        sentence = sentence_around(doc, doc.span(start, start + len(phrase)))
+        if _PROBLEM_SENTENCE.search(sentence.text):
+            continue
+        article = "" if words[0].isupper() and len(words[0]) > 1 else "the "
+        found.setdefault(phrase.lower(), (article + phrase, doc.span(start, start + len(phrase))))
+    named = list(found.values())
+    # "the Full Load" after "the bulk Full Load": one capability, asked once, in its fuller name.
+    return [(name, span) for name, span in named
+            if not any(other is not span and re.search(rf"(?<![\w-]){re.escape(span.text)}(?![\w-])", o_span.text,
+                                                          re.IGNORECASE) and len(o_span.text) > len(span.text)
+                       for other, o_span in named)][:MAX_CAPABILITIES]
+
+
+# The kinds of thing the product works with, as the press release lists them by example: "bring your
+# own AI models, including ChatGPT, Claude and Gemini", "which AI models (OpenAI, Anthropic, ...)".
+# A reader asks which ones are supported. The kind is one to three words ending in a plural noun;
+# the examples are at least two names.
+_EXAMPLE_NAME = r"(?:[A-Z][\w.+-]*|[a-z]+[A-Z][\w.+-]*)(?:[ ](?:[A-Z][\w.+-]*|\d[\w.+-]*)){0,2}"
+_EXAMPLES = rf"{_EXAMPLE_NAME}(?:\s*,\s*{_EXAMPLE_NAME})*,?\s*(?:and|or)?\s*{_EXAMPLE_NAME}"
+_KIND = r"(?P<kind>(?:[\w-]+\s+){0,2}[a-z][a-z-]*[a-rt-z]s)"
+_CATALOG = (
+    re.compile(rf"\b{_KIND},?\s+(?:like|such as|including|e\.g\.,?|for example,?)\s+(?P<names>{_EXAMPLES})"),
+    re.compile(rf"\b{_KIND}\s*\((?P<names>{_EXAMPLES})(?:,?\s*(?:and|or)\s+(?:others|more))?\)"),
+)
+# A kind of people or a measure is not something the product supports ("customers like Acme and
+# Foo", "teams such as ...", "hours").
+_NOT_A_CATALOG = frozenset(["customers", "users", "teams", "companies", "people", "developers", "engineers",
+                            "organizations", "organisations", "businesses", "partners", "investors", "leaders",
+                            "others", "things", "products", "features", "tools", "hours", "days", "weeks",
+                            "months", "years", "minutes", "seconds", "examples", "cases", "names", "brands"])
+
+
+def catalogs(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
+    """Kinds of thing the press release lists by example ("AI models, including ChatGPT, Claude and
+    Gemini"), as the question reads them, with the span of the kind's words. Not when the sentence
+    names what readers use today ("hashing algorithms like bcrypt"): those are the alternatives."""
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    holes = placeholder_ranges(doc.text)
+    rivals = {name.lower() for name, _ in alternatives(doc, product)}
+    found: dict[str, Span] = {}
+    for pattern in _CATALOG:
+        for match in pattern.finditer(doc.text, 0, release_end):
+            words = match.group("kind").split()
+            # Only the words that describe the kind: "deploy Large Language Models" keeps neither verb
+            # nor article, and a name among the modifiers stays ("AI models").
+            while len(words) > 1 and (words[0].lower() in STOPWORDS or words[0].lower() in _NOT_NAMES
+                                      or _zipf(words[0]) >= 5.0 and words[0].islower()):
+                words.pop(0)
+            kind = " ".join(words)
+            start = match.end("kind") - len(kind)
+            if words[-1].lower() in _NOT_A_CATALOG or words[-1].lower() in STOPWORDS or \
+                    _in_ranges(holes, start, match.end("names")):
+                continue
+            names = {n.strip().lower() for n in re.split(r",|\band\b|\bor\b", match.group("names")) if n.strip()}
+            if names & rivals:
+                continue
+            sentence = sentence_around(doc, doc.span(start, match.end("kind")))
+            if _TRADITIONAL.search(sentence.text):
+                continue
+            found.setdefault(kind.lower(), doc.span(start, start + len(kind)))
+    return [(span.text, span) for span in found.values()]
+
+
 # --- FAQ pairs against the bank --------------------------------------------------------------
 def faq_matches(doc: Document, bank: Bank, aliases: list[str]) -> dict[str, list[FaqItem]]:
     """Each FAQ item goes to the bank question(s) that best cover it: bank id -> FAQ items."""
@@ -920,15 +1027,20 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
         names = guarantees(doc, product)
     elif question.for_each == "feature":
         names = features(doc, bank, product)
+    elif question.for_each == "capability":
+        names = capabilities(doc, bank, product)
+    elif question.for_each == "catalog":
+        names = catalogs(doc, bank, product)
     else:
         names = alternatives(doc, product)
     out = []
-    limit = MAX_FEATURES if question.for_each == "feature" else MAX_EXPANSIONS
+    limit = MAX_FEATURES if question.for_each == "feature" else MAX_CAPABILITIES if question.for_each == "capability" \
+        else MAX_EXPANSIONS
     for rank, (name, span) in enumerate(names[:limit]):
         mention = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
         items = [item for item in doc.faq if mention.search(item.question.text)]
         why = f"The document names \u201c{span.text}\u201d (line {span.line}); {question.why}."
-        if question.for_each in ("alternative", "integration", "principle", "guarantee"):
+        if question.for_each in ("alternative", "integration", "principle", "guarantee", "capability", "catalog"):
             # The sentence is the reason ("unlike Docker, ..."), not the bare name.
             span = sentence_around(doc, span)
         template = question.question_plural if question.question_plural and _plural(name) else question.question
