@@ -470,9 +470,26 @@ _INCUMBENT = re.compile(
 def alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
     """Named things the document sets itself against ("unlike Apple Health", "instead of `sops`",
     "a full Mastodon deployment")."""
+    found = sorted([*_ALTERNATIVE.finditer(doc.text), *_INCUMBENT.finditer(doc.text)], key=lambda m: m.start())
+    seen = _alternative_names(doc, product, found)
+    for name, span in [*_named_in_existing(doc, product), *_named_as_traditional(doc, product)]:
+        seen.setdefault(name.lower(), span)
+    return [(span.text, span) for span in seen.values()]
+
+
+def incumbents(doc: Document, product: str | None) -> list[tuple[str, Span]]:
+    """What the reader runs today and would move from, as the press release names it: "a full
+    Mastodon deployment", "existing sops wrappers", "traditional ... hashing like bcrypt". Not a
+    mere comparison ("unlike Linux", "faster than DEFLATE"): a course is not moved to from Linux."""
+    seen = _alternative_names(doc, product, list(_INCUMBENT.finditer(doc.text)))
+    for name, span in _named_as_traditional(doc, product):
+        seen.setdefault(name.lower(), span)
+    return [(span.text, span) for span in seen.values()]
+
+
+def _alternative_names(doc: Document, product: str | None, found: list[re.Match[str]]) -> dict[str, Span]:
     seen: dict[str, Span] = {}
     holes = placeholder_ranges(doc.text)
-    found = sorted([*_ALTERNATIVE.finditer(doc.text), *_INCUMBENT.finditer(doc.text)], key=lambda m: m.start())
     for match in found:
         if _in_ranges(holes, match.start(1), match.end(1)):
             continue
@@ -485,9 +502,7 @@ def alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
             continue
         start = match.start(1) + match.group(1).find(name)
         seen.setdefault(name.lower(), doc.span(start, start + len(name)))
-    for name, span in [*_named_in_existing(doc, product), *_named_as_traditional(doc, product)]:
-        seen.setdefault(name.lower(), span)
-    return [(span.text, span) for span in seen.values()]
+    return seen
 
 
 def _own(name: str, product: str | None) -> bool:
@@ -1031,6 +1046,8 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
         names = capabilities(doc, bank, product)
     elif question.for_each == "catalog":
         names = catalogs(doc, bank, product)
+    elif question.for_each == "incumbent":
+        names = incumbents(doc, product)
     else:
         names = alternatives(doc, product)
     out = []
@@ -1040,7 +1057,8 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
         mention = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
         items = [item for item in doc.faq if mention.search(item.question.text)]
         why = f"The document names \u201c{span.text}\u201d (line {span.line}); {question.why}."
-        if question.for_each in ("alternative", "integration", "principle", "guarantee", "capability", "catalog"):
+        if question.for_each in ("alternative", "integration", "principle", "guarantee", "capability", "catalog",
+                                 "incumbent"):
             # The sentence is the reason ("unlike Docker, ..."), not the bare name.
             span = sentence_around(doc, span)
         template = question.question_plural if question.question_plural and _plural(name) else question.question
