@@ -798,7 +798,11 @@ _PROBLEM_SENTENCE = re.compile(
     r"\b(?:problems?|pains?|risks?|struggl\w*|frustrat\w*|error-prone|costly|costs?|fails?|failures?|"
     r"nightmares?|breach\w*|attacks?|drift|losses|lose|loses|losing)\b", re.IGNORECASE)
 # "**lead** — the person who ...", "**TA** (technical assistant)": a role or a word it defines.
-_DEFINED_RIGHT_AFTER = re.compile(r"\s*(?:\((?!\s*(?:e\.g|i\.e|see|new|beta|v?\d)\b)[^()\n]{3,}\)|[:\u2014\u2013]\s+(?:an?|the)\s+\w)")
+_DEFINED_RIGHT_AFTER = re.compile(r"\s*(?:\((?!\s*(?:e\.g|i\.e|see|new|beta|v?\d)\b)[^()\n]{3,}\)"
+                                  r"|[:\u2014\u2013]\s+(?:an?|the)\s+\w)")
+# A capability is a thing the product has or runs: its name follows a determiner, with at most two
+# describing words between ("runs a purpose-built **bulk Full Load**", "an optional **streaming CDC**").
+_AFTER_DETERMINER = re.compile(r"(?i:\b(?:a|an|the|its|our|their|each|every|this|one)\b)(?:\s+[\w-]+){0,2}\s+$")
 MAX_CAPABILITY_WORDS = 4
 MAX_CAPABILITIES = 4
 
@@ -827,6 +831,9 @@ def capabilities(doc: Document, bank: Bank, product: str | None) -> list[tuple[s
         if _in_ranges(holes, start, start + len(phrase)) or _PLACEHOLDER_WORD.match(phrase) or \
                 bank.technology_pattern.fullmatch(phrase) or _own(phrase, product):
             continue
+        paragraph_start = doc.text.rfind("\n\n", 0, match.start()) + 1
+        if not _AFTER_DETERMINER.search(doc.text, max(paragraph_start, match.start() - 60), match.start()):
+            continue  # "Ledgerly **scans repositories**": a verb phrase, not the name of a thing it has
         if _DEFINED_RIGHT_AFTER.match(doc.text, match.end()):
             continue  # "a **lead**: the person who ...", "**TA** (technical assistant)": a role it defines
         if _mentions(release.lower(), words[-1].lower()) < 2:
@@ -876,8 +883,9 @@ def catalogs(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, 
             words = match.group("kind").split()
             # Only the words that describe the kind: "deploy Large Language Models" keeps neither verb
             # nor article, and a name among the modifiers stays ("AI models").
+            # "supports AI models": a lower-case word in -s before the kind is a verb or another plural.
             while len(words) > 1 and (words[0].lower() in STOPWORDS or words[0].lower() in _NOT_NAMES
-                                      or _zipf(words[0]) >= 5.0 and words[0].islower()):
+                                      or words[0].islower() and (_zipf(words[0]) >= 5.0 or words[0].endswith("s"))):
                 words.pop(0)
             kind = " ".join(words)
             start = match.end("kind") - len(kind)
@@ -1062,6 +1070,7 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
             # The sentence is the reason ("unlike Docker, ..."), not the bare name.
             span = sentence_around(doc, span)
         template = question.question_plural if question.question_plural and _plural(name) else question.question
+        # The key names the thing, without the article the question reads it with ("the assessment").
         out.append(Candidate(question, _fill(template, product, name), why, span, 0.85 - 0.1 * rank,
-                             "faq" if items else "cue", name=name, faq_items=items))
+                             "faq" if items else "cue", name=re.sub(r"^the ", "", name), faq_items=items))
     return out
