@@ -841,7 +841,8 @@ def capabilities(doc: Document, bank: Bank, product: str | None) -> list[tuple[s
         sentence = sentence_around(doc, doc.span(start, start + len(phrase)))
         if _PROBLEM_SENTENCE.search(sentence.text):
             continue
-        article = "" if words[0].isupper() and len(words[0]) > 1 else "the "
+        # "How does CDC work?", but "How does the OCR cache work?": a lone acronym reads as a name.
+        article = "" if len(words) == 1 and phrase.isupper() and len(phrase) > 1 else "the "
         found.setdefault(phrase.lower(), (article + phrase, doc.span(start, start + len(phrase))))
     named = list(found.values())
     # "the Full Load" after "the bulk Full Load": one capability, asked once, in its fuller name.
@@ -862,6 +863,9 @@ _CATALOG = (
     re.compile(rf"\b{_KIND},?\s+(?:like|such as|including|e\.g\.,?|for example,?)\s+(?P<names>{_EXAMPLES})"),
     re.compile(rf"\b{_KIND}\s*\((?P<names>{_EXAMPLES})(?:,?\s*(?:and|or)\s+(?:others|more))?\)"),
 )
+_COMPARING = frozenset(["unlike", "versus", "vs", "than", "replaces", "replacing"])
+_SET_AGAINST = re.compile(r"(?i:\b(?:unlike|instead of|rather than|compared (?:to|with)|versus|vs\.?|than|"
+                          r"replac(?:es|ing)|alternatives? to)\s+(?:\w+\s+){0,2})$")
 # A kind of people or a measure is not something the product supports ("customers like Acme and
 # Foo", "teams such as ...", "hours").
 _NOT_A_CATALOG = frozenset(["customers", "users", "teams", "companies", "people", "developers", "engineers",
@@ -884,8 +888,8 @@ def catalogs(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, 
             # Only the words that describe the kind: "deploy Large Language Models" keeps neither verb
             # nor article, and a name among the modifiers stays ("AI models").
             # "supports AI models": a lower-case word in -s before the kind is a verb or another plural.
-            while len(words) > 1 and (words[0].lower() in STOPWORDS or words[0].lower() in _NOT_NAMES
-                                      or words[0].islower() and (_zipf(words[0]) >= 5.0 or words[0].endswith("s"))):
+            while len(words) > 1 and (words[0].lower() in STOPWORDS | _NOT_NAMES | _COMPARING
+                                      or words[0].islower() and words[0].endswith("s")):
                 words.pop(0)
             kind = " ".join(words)
             start = match.end("kind") - len(kind)
@@ -896,8 +900,8 @@ def catalogs(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, 
             if names & rivals:
                 continue
             sentence = sentence_around(doc, doc.span(start, match.end("kind")))
-            if _TRADITIONAL.search(sentence.text):
-                continue
+            if _TRADITIONAL.search(sentence.text) or _SET_AGAINST.search(doc.text, sentence.start, start):
+                continue  # "unlike spreadsheets such as Excel": what it replaces, not what it supports
             found.setdefault(kind.lower(), doc.span(start, start + len(kind)))
     return [(span.text, span) for span in found.values()]
 
