@@ -338,6 +338,8 @@ def test_a_capability_is_asked_once_in_its_fuller_name():
      "Which bank feeds does Ledgerly support?"),
     ("It reads receipts from card readers (SumUp, Zettle, Square) as they print.",
      "Which card readers does Ledgerly support?"),
+    ("Owners keep a list of bank accounts such as Monzo and Starling in one place.",
+     "Which bank accounts does Ledgerly support?"),
 ])
 def test_kinds_listed_by_example_ask_which_are_supported(sentence: str, question: str):
     assert question in by_id(sentence, "compatibility.catalog")
@@ -348,6 +350,7 @@ def test_kinds_listed_by_example_ask_which_are_supported(sentence: str, question
     "Unlike spreadsheets such as Excel or Numbers, it reads receipts.",  # the alternatives
     "Traditional bookkeeping apps like Xero, Sage or QuickBooks need an accountant.",  # what readers use today
     "It supports [INTEGRATIONS], such as [TBD].",  # placeholders
+    "It was built to destroy rivals such as Xero and Sage.",  # a verb and its object, not a kind
 ])
 def test_no_which_question_from_people_alternatives_or_placeholders(sentence: str):
     assert by_id(sentence, "compatibility.catalog") == []

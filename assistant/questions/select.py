@@ -858,7 +858,11 @@ def capabilities(doc: Document, bank: Bank, product: str | None) -> list[tuple[s
 # the examples are at least two names.
 _EXAMPLE_NAME = r"(?:[A-Z][\w.+-]*|[a-z]+[A-Z][\w.+-]*)(?:[ ](?:[A-Z][\w.+-]*|\d[\w.+-]*)){0,2}"
 _EXAMPLES = rf"{_EXAMPLE_NAME}(?:\s*,\s*{_EXAMPLE_NAME})*,?\s*(?:and|or)?\s*{_EXAMPLE_NAME}"
-_KIND = r"(?P<kind>(?:[\w-]+\s+){0,2}[a-z][a-z-]*[a-rt-z]s)"
+# The kind follows a determiner or a preposition ("their own AI models", "from card readers"), so a
+# verb before it is never read as part of it ("to destroy rivals such as ...", "pick out stars like").
+_KIND = (r"(?i:\b(?:the|an?|its|their|our|your|all|any|many|most|other|several|various|popular|major|which|"
+         r"own|with|for|from|of|on|across|into|via|by|in)\s+)"
+         r"(?P<kind>(?:[\w-]*\w\s+){0,2}[a-z][a-z-]*[a-rt-z]s)")
 _CATALOG = (
     re.compile(rf"\b{_KIND},?\s+(?:like|such as|including|e\.g\.,?|for example,?)\s+(?P<names>{_EXAMPLES})"),
     re.compile(rf"\b{_KIND}\s*\((?P<names>{_EXAMPLES})(?:,?\s*(?:and|or)\s+(?:others|more))?\)"),
@@ -885,6 +889,13 @@ def catalogs(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, 
     for pattern in _CATALOG:
         for match in pattern.finditer(doc.text, 0, release_end):
             words = match.group("kind").split()
+            # "a list of successes", "relying on technologies": the kind starts after a function word or
+            # an -ing verb.
+            for index in range(len(words) - 2, -1, -1):
+                if words[index].lower() in STOPWORDS or words[index].lower() in _OBJECT_OF or \
+                        words[index].islower() and words[index].endswith("ing"):
+                    words = words[index + 1 :]
+                    break
             # Only the words that describe the kind: "deploy Large Language Models" keeps neither verb
             # nor article, and a name among the modifiers stays ("AI models").
             # "supports AI models": a lower-case word in -s before the kind is a verb or another plural.
