@@ -383,3 +383,24 @@ def test_capability_and_catalog_questions_cite_their_sentence_exactly(sentence: 
         span = question.why_span
         assert span is not None and document.text[span.start:span.end] == span.text
         assert span.text in sentence
+
+
+@pytest.mark.parametrize("block, question", [
+    ("- **Duplicate Detection** – flags a receipt filed twice.", "What duplicates does Ledgerly detect?"),
+    ("- **VAT Code Validation** – checks each line's code.", "What VAT codes does Ledgerly validate?"),
+    ("- **Anomaly Monitoring** – watches for odd spending.", "What anomalies does Ledgerly monitor?"),
+    ("- **PII Redaction** – hides card numbers in photos.", "What PII does Ledgerly redact?"),
+])
+def test_a_feature_named_for_what_it_does_to_a_kind_asks_which_ones(block: str, question: str):
+    document = parse_document(FEATURES.format(features=block), path="ledgerly.md")
+    questions = questions_offline(document, order="asked").questions
+    assert question in [q.question for q in questions if q.id.startswith("compatibility.coverage")]
+    # It replaces "What exactly is Duplicate Detection, and how does it work?": one question per feature.
+    assert not [q for q in questions if q.id.startswith("how_it_works.feature")]
+
+
+def test_a_feature_named_otherwise_keeps_its_what_and_how_question():
+    document = parse_document(FEATURES.format(features="- **Smart Matching** – pairs receipts."), path="ledgerly.md")
+    ids = [q.id for q in questions_offline(document, order="asked").questions]
+    assert "how_it_works.feature:Smart Matching" in ids
+    assert not [i for i in ids if i.startswith("compatibility.coverage")]

@@ -917,6 +917,39 @@ def catalogs(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, 
     return [(span.text, span) for span in found.values()]
 
 
+def covered_kinds(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
+    """Named features made of a kind of thing and an action noun the bank knows ("Secrets Detection",
+    "AI Model Detection"; bank.yaml `actions`): the kind, in the plural and in the case a sentence
+    would write it ("secrets", "AI models"), with the span of the feature's name."""
+    out = []
+    for name, span in features(doc, bank, product):
+        words = name.split()
+        if len(words) < 2 or words[-1].lower() not in bank.actions:
+            continue
+        kind = [w if _keeps_capitals(w) else w.lower() for w in words[:-1]]
+        kind[-1] = _plural_of(kind[-1])
+        out.append((" ".join(kind), span))
+    return out
+
+
+def action_verb(bank: Bank, span: Span) -> str:
+    """The verb for the action noun that ends a feature's name (`covered_kinds`): "Secrets Detection" -> "detect"."""
+    return bank.actions.get(span.text.split()[-1].lower(), "cover")
+
+
+def _keeps_capitals(word: str) -> bool:
+    """"AI", "GitHub", "PII": an acronym or a name keeps its capitals inside a question."""
+    return any(sum(c.isupper() for c in part) > 1 for part in word.split("-"))  # not "Source-Level"
+
+
+def _plural_of(word: str) -> str:
+    if _keeps_capitals(word) or word.endswith("s"):
+        return word  # "PII", "secrets"
+    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("x", "ch", "sh")) else "s")
+
+
 # --- FAQ pairs against the bank --------------------------------------------------------------
 def faq_matches(doc: Document, bank: Bank, aliases: list[str]) -> dict[str, list[FaqItem]]:
     """Each FAQ item goes to the bank question(s) that best cover it: bank id -> FAQ items."""
@@ -1064,18 +1097,25 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
     elif question.for_each == "guarantee":
         names = guarantees(doc, product)
     elif question.for_each == "feature":
-        names = features(doc, bank, product)
+        # A feature named for what it does to a kind of thing is asked as which ones it covers
+        # (`covered_kinds`): "What secrets does it detect?" rather than "What is Secrets Detection?".
+        covered = {span.start for _, span in covered_kinds(doc, bank, product)}
+        names = [(name, span) for name, span in features(doc, bank, product) if span.start not in covered]
     elif question.for_each == "capability":
         names = capabilities(doc, bank, product)
     elif question.for_each == "catalog":
-        names = catalogs(doc, bank, product)
+        # "Which AI models does it support?" beside "What AI models does it detect?" asks twice.
+        covered_names = {name.lower() for name, _ in covered_kinds(doc, bank, product)}
+        names = [(name, span) for name, span in catalogs(doc, bank, product) if name.lower() not in covered_names]
     elif question.for_each == "incumbent":
         names = incumbents(doc, product)
+    elif question.for_each == "coverage":
+        names = covered_kinds(doc, bank, product)
     else:
         names = alternatives(doc, product)
     out = []
-    limit = MAX_FEATURES if question.for_each == "feature" else MAX_CAPABILITIES if question.for_each == "capability" \
-        else MAX_EXPANSIONS
+    limit = MAX_FEATURES if question.for_each in ("feature", "coverage") else \
+        MAX_CAPABILITIES if question.for_each == "capability" else MAX_EXPANSIONS
     for rank, (name, span) in enumerate(names[:limit]):
         mention = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
         items = [item for item in doc.faq if mention.search(item.question.text)]
@@ -1085,6 +1125,8 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
             # The sentence is the reason ("unlike Docker, ..."), not the bare name.
             span = sentence_around(doc, span)
         template = question.question_plural if question.question_plural and _plural(name) else question.question
+        if question.for_each == "coverage":
+            template = template.replace("{verb}", action_verb(bank, span))
         # The key names the thing, without the article the question reads it with ("the assessment").
         out.append(Candidate(question, _fill(template, product, name), why, span, 0.85 - 0.1 * rank,
                              "faq" if items else "cue", name=re.sub(r"^the ", "", name), faq_items=items))
