@@ -404,3 +404,23 @@ def test_a_feature_named_otherwise_keeps_its_what_and_how_question():
     ids = [q.id for q in questions_offline(document, order="asked").questions]
     assert "how_it_works.feature:Smart Matching" in ids
     assert not [i for i in ids if i.startswith("compatibility.coverage")]
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("It reads receipts straight from existing QuickBooks ledgers, nothing to convert.",
+     "Does Ledgerly work with existing QuickBooks ledgers as they are?"),
+    ("Transparent integration with existing SQLite databases keeps the books where they are.",
+     "Does Ledgerly work with existing SQLite databases as they are?"),
+])
+def test_an_existing_named_setup_asks_whether_it_works_as_it_is(sentence: str, question: str):
+    assert question in by_id(sentence, "compatibility.existing_named")
+
+
+@pytest.mark.parametrize("sentence", [
+    "It replaces existing Xero tools with one app.",  # what readers leave: the incumbent questions ask it
+    "Add a receipt to an existing month or start a new one.",  # nothing named
+    "It serves existing Leeds shop owners first.",  # people are served, not worked with
+    "It keeps existing Ledgerly ledgers in sync.",  # the product's own
+])
+def test_no_existing_setup_question_from_incumbents_plain_words_people_or_the_product(sentence: str):
+    assert by_id(sentence, "compatibility.existing_named") == []

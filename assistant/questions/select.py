@@ -950,6 +950,40 @@ def _plural_of(word: str) -> str:
     return word + ("es" if word.endswith(("x", "ch", "sh")) else "s")
 
 
+# "Transparent integration with existing NetCDF-4 applications": what the reader already has that
+# the product must fit, named with a technology or a name ("existing NetCDF-4 applications", "your
+# current Postgres databases"). Not "existing tools" (the incumbents) nor "an existing topic".
+_EXISTING_SETUP = re.compile(
+    r"\b(?:existing|current|your own)\s+(?P<setup>(?:[\w.+-]+\s+){0,2}?[a-z][a-z-]*s)\b")
+# People are served, not worked with ("existing London taxi drivers").
+_PEOPLE = frozenset(["customers", "users", "drivers", "members", "owners", "employees", "people", "students",
+                     "teachers", "patients", "doctors", "subscribers", "readers", "viewers", "fans", "partners",
+                     "developers", "engineers", "teams", "staff", "workers", "buyers", "sellers", "merchants"])
+_INCUMBENT_WORDS = frozenset(["tools", "solutions", "products", "options", "alternatives", "apps", "services",
+                              "projects", "vendors", "competitors", "wrappers", "approaches", "methods"])
+
+
+def existing_setups(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
+    """What the press release says the product fits into, as it names it: "existing NetCDF-4
+    applications". The setup is plural, names a technology or something capitalised, and is not
+    what readers would leave (`incumbents`)."""
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    holes = placeholder_ranges(doc.text)
+    found: dict[str, Span] = {}
+    for match in _EXISTING_SETUP.finditer(doc.text, 0, release_end):
+        setup = match.group("setup")
+        words = setup.split()
+        start = match.start("setup")
+        if words[-1].lower() in _INCUMBENT_WORDS | _PEOPLE or _in_ranges(holes, start, match.end("setup")) or \
+                any(w.lower() in STOPWORDS for w in words) or _own(setup, product) or \
+                (product and product.lower() in setup.lower()):
+            continue
+        if not any(bank.technology_pattern.fullmatch(w) or any(c.isupper() for c in w) for w in words[:-1]):
+            continue  # "an existing topic", "current workflows": nothing named
+        found.setdefault(setup.lower(), doc.span(start, match.end("setup")))
+    return [(span.text, span) for span in found.values()]
+
+
 # --- FAQ pairs against the bank --------------------------------------------------------------
 def faq_matches(doc: Document, bank: Bank, aliases: list[str]) -> dict[str, list[FaqItem]]:
     """Each FAQ item goes to the bank question(s) that best cover it: bank id -> FAQ items."""
@@ -1111,6 +1145,8 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
         names = incumbents(doc, product)
     elif question.for_each == "coverage":
         names = covered_kinds(doc, bank, product)
+    elif question.for_each == "existing":
+        names = existing_setups(doc, bank, product)
     else:
         names = alternatives(doc, product)
     out = []
@@ -1121,7 +1157,7 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
         items = [item for item in doc.faq if mention.search(item.question.text)]
         why = f"The document names \u201c{span.text}\u201d (line {span.line}); {question.why}."
         if question.for_each in ("alternative", "integration", "principle", "guarantee", "capability", "catalog",
-                                 "incumbent"):
+                                 "incumbent", "existing"):
             # The sentence is the reason ("unlike Docker, ..."), not the bare name.
             span = sentence_around(doc, span)
         template = question.question_plural if question.question_plural and _plural(name) else question.question
