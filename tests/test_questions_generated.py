@@ -424,3 +424,21 @@ def test_an_existing_named_setup_asks_whether_it_works_as_it_is(sentence: str, q
 ])
 def test_no_existing_setup_question_from_incumbents_plain_words_people_or_the_product(sentence: str):
     assert by_id(sentence, "compatibility.existing_named") == []
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("Ledgerly is a new open-source Rust project with no server to run.", "Why Rust?"),
+    ("It is the first pure-Java implementation of the ledger format.", "Why Java?"),
+    ("The app is written in Go and ships as one file.", "Why Go?"),
+])
+def test_what_the_product_is_made_in_asks_why(sentence: str, question: str):
+    assert question in by_id(sentence, "one_way_doors.made_in")
+
+
+@pytest.mark.parametrize("sentence", [
+    "A TypeScript library lets shops embed the ledger.",  # a client library, not what it is made in
+    "It was built in a weekend by two owners.",  # not a technology
+    "Reports are written in plain English.",  # a language, not a programming language
+])
+def test_no_made_in_question_from_libraries_or_plain_words(sentence: str):
+    assert by_id(sentence, "one_way_doors.made_in") == []

@@ -113,7 +113,7 @@ class BankQuestion(BaseModel):
     keys: list[str] = Field(default_factory=list)
     answer_cues: list[str] = Field(default_factory=list)
     for_each: Literal["technology", "alternative", "term", "integration", "principle", "guarantee",
-                      "feature", "capability", "catalog", "incumbent", "coverage", "existing"] | None = None
+                      "feature", "capability", "catalog", "incumbent", "coverage", "existing", "made_in"] | None = None
     core_unless: list[str] = Field(default_factory=list)
     core_if: list[str] = Field(default_factory=list)
 

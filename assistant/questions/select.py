@@ -984,6 +984,29 @@ def existing_setups(doc: Document, bank: Bank, product: str | None) -> list[tupl
     return [(span.text, span) for span in found.values()]
 
 
+# "A new open-source Rust project", "the first pure-Java implementation", "written in Go": the
+# language or runtime the product itself is made in, a choice the room asks about first.
+_MADE_IN = re.compile(
+    r"(?i:\b(?:written|built|implemented|developed|coded)\s+(?:entirely\s+)?in\s+(?:pure\s+|modern\s+)?"
+    r"(?P<a>[\w.+#-]+)|\bpure[- ](?P<b>[\w.+#-]+)\b"
+    r"|\b(?P<c>[\w.+#-]+)[- ](?:project|implementation|crate|codebase|rewrite)s?\b)")
+
+
+def made_in(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
+    """The technology the press release says the product is made in ("Rust project", "pure-Java"),
+    as the bank's technology list spells it."""
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    holes = placeholder_ranges(doc.text)
+    found: dict[str, Span] = {}
+    for match in _MADE_IN.finditer(doc.text, 0, release_end):
+        group = next(g for g in ("a", "b", "c") if match.group(g) is not None)
+        name, start = match.group(group), match.start(group)
+        if not bank.is_technology(name) or _in_ranges(holes, start, match.end(group)) or _own(name, product):
+            continue
+        found.setdefault(name.lower(), doc.span(start, match.end(group)))
+    return [(span.text, span) for span in found.values()]
+
+
 # --- FAQ pairs against the bank --------------------------------------------------------------
 def faq_matches(doc: Document, bank: Bank, aliases: list[str]) -> dict[str, list[FaqItem]]:
     """Each FAQ item goes to the bank question(s) that best cover it: bank id -> FAQ items."""
@@ -1147,6 +1170,8 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
         names = covered_kinds(doc, bank, product)
     elif question.for_each == "existing":
         names = existing_setups(doc, bank, product)
+    elif question.for_each == "made_in":
+        names = made_in(doc, bank, product)
     else:
         names = alternatives(doc, product)
     out = []
