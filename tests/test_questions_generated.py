@@ -442,3 +442,9 @@ def test_what_the_product_is_made_in_asks_why(sentence: str, question: str):
 ])
 def test_no_made_in_question_from_libraries_or_plain_words(sentence: str):
     assert by_id(sentence, "one_way_doors.made_in") == []
+
+
+def test_a_counted_list_of_included_kinds_asks_which_are_supported():
+    sentence = ("Five ready-made report templates are included:\n\n- **Monthly** - the month's books\n"
+                "- **VAT** - the return\n")
+    assert "Which ready-made report templates does Ledgerly support?" in by_id(sentence, "compatibility.catalog")

@@ -866,6 +866,11 @@ _KIND = (r"(?i:\b(?:the|an?|its|their|our|your|all|any|many|most|other|several|v
 _CATALOG = (
     re.compile(rf"\b{_KIND},?\s+(?:like|such as|including|e\.g\.,?|for example,?)\s+(?P<names>{_EXAMPLES})"),
     re.compile(rf"\b{_KIND}\s*\((?P<names>{_EXAMPLES})(?:,?\s*(?:and|or)\s+(?:others|more))?\)"),
+    # "Five pre-configured models are included:" and a list of them below.
+    re.compile(r"(?i:\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+)"
+               r"(?P<kind>(?:[\w-]*\w\s+){0,2}?[a-z][a-z-]*[a-rt-z]s)\s+(?:are|come)\s+"
+               r"(?:included|supported|available|built[- ]in|bundled|provided|pre-?installed)\s*:\s*\n"
+               r"\s*(?:[-*+]|\d+[.)])\s+(?P<names>[^\n]{2,80})"),
 )
 _COMPARING = frozenset(["unlike", "versus", "vs", "than", "replaces", "replacing"])
 _SET_AGAINST = re.compile(r"(?i:\b(?:unlike|instead of|rather than|compared (?:to|with)|versus|vs\.?|than|"
