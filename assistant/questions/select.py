@@ -7,7 +7,11 @@ A question is selected when
 - or it is a core question (price, customer, evidence of demand, risks, ...) that every PR/FAQ
   is asked, in which case the document's silence about it is the reason.
 `for_each` questions are asked once per technology, named alternative, platform, principle, promise
-or named feature the document mentions.
+or named feature the document mentions, and from the press release's own words about what the product
+does: a capability it sets in bold ("How does the bulk Full Load work?"), a kind of thing it lists by
+example ("Which AI models does it support?"), a feature named for what it does to a kind ("What
+secrets does it detect?"), the incumbent readers would leave ("How do I switch from Mastodon?"), the
+setup it says it fits ("existing NetCDF-4 applications") and the language it is made in ("Why Rust?").
 """
 
 from __future__ import annotations
