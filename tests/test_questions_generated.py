@@ -293,3 +293,158 @@ def test_the_products_own_command_is_not_an_alternative():
     assert alternatives(doc(sentence), "noda") == []
     found = [name for name, _ in alternatives(doc("It is faster than `git annex add` for notes."), "noda")]
     assert found == ["git annex add"]  # another tool's command still is one
+
+
+# --- capabilities in bold, kinds listed by example, incumbents to switch from ------------------
+def by_id(sentence: str, prefix: str) -> list[str]:
+    return [q.question for q in report(sentence).questions if q.id.startswith(prefix)]
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("Every night it runs a **receipt match** against the bank feed, and each receipt match is logged.",
+     "How does the receipt match work?"),
+    ("An optional **bulk Import** loads ten years at once; the Import stops on any error.",
+     "How does the bulk Import work?"),
+    ("It keeps an **OCR cache** of every photo, so a cache hit is instant.", "How does the OCR cache work?"),
+    ("Each change goes through a **CDC** feed, and CDC keeps the ledger current.", "How does CDC work?"),
+    ("Each shop gets its own **spending alerts**, and the alerts go to the owner.",
+     "How do the spending alerts work?"),
+])
+def test_a_capability_in_bold_asks_how_it_works(sentence: str, question: str):
+    assert question in by_id(sentence, "how_it_works.capability")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ledgerly **scans receipts** for the total, and the receipts are kept.",  # a verb phrase, not a thing
+    "It runs a **[FEATURE NAME]** on each receipt; the name is in the manual.",  # a placeholder
+    "It closes the month **loudly**, so nobody misses it.",  # emphasis, said once
+    "Today the books carry a real risk of **silent drift**, and drift costs money.",  # the problem
+    "Every shop has a **keeper**: the person who files the receipts, and the keeper signs off.",  # a defined role
+    "It runs a **Ledgerly** check, and Ledgerly reports.",  # the product itself
+    "It keeps **50 receipts** per page, and receipts are dated.",  # a count
+])
+def test_no_capability_question_from_verbs_placeholders_emphasis_problems_or_roles(sentence: str):
+    assert by_id(sentence, "how_it_works.capability") == []
+
+
+def test_a_capability_is_asked_once_in_its_fuller_name():
+    sentence = ("It runs a purpose-built **bulk Import** first. Then the **Import** checks each row, and the "
+                "import is resumable.")
+    assert by_id(sentence, "how_it_works.capability") == ["How does the bulk Import work?"]
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("Owners can bring their own bank feeds, including Monzo, Starling and Revolut.",
+     "Which bank feeds does Ledgerly support?"),
+    ("It reads receipts from card readers (SumUp, Zettle, Square) as they print.",
+     "Which card readers does Ledgerly support?"),
+    ("Owners keep a list of bank accounts such as Monzo and Starling in one place.",
+     "Which bank accounts does Ledgerly support?"),
+])
+def test_kinds_listed_by_example_ask_which_are_supported(sentence: str, question: str):
+    assert question in by_id(sentence, "compatibility.catalog")
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is loved by customers like Dana Ortiz and Sam Lee.",  # people, not something it supports
+    "Unlike spreadsheets such as Excel or Numbers, it reads receipts.",  # the alternatives
+    "Traditional bookkeeping apps like Xero, Sage or QuickBooks need an accountant.",  # what readers use today
+    "It supports [INTEGRATIONS], such as [TBD].",  # placeholders
+    "It was built to destroy rivals such as Xero and Sage.",  # a verb and its object, not a kind
+])
+def test_no_which_question_from_people_alternatives_or_placeholders(sentence: str):
+    assert by_id(sentence, "compatibility.catalog") == []
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("Where a full QuickBooks setup needs an accountant, Ledgerly needs a phone.",
+     "How do I switch from QuickBooks to Ledgerly?"),
+    ("Traditional bookkeeping, even with apps like Xero, Sage or QuickBooks, needs an accountant.",
+     "How do I switch from Xero to Ledgerly?"),
+])
+def test_what_readers_run_today_asks_how_to_switch(sentence: str, question: str):
+    assert question in by_id(sentence, "switching_cost.from_incumbent")
+
+
+def test_a_mere_comparison_is_not_something_to_switch_from():
+    assert by_id("Unlike Xero, it reads a crumpled receipt.", "switching_cost.from_incumbent") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Every night it runs a **receipt match** against the bank feed, and each receipt match is logged.",
+    "Owners can bring their own bank feeds, including Monzo, Starling and Revolut.",
+])
+def test_capability_and_catalog_questions_cite_their_sentence_exactly(sentence: str):
+    document = doc(sentence)
+    found = [q for q in questions_offline(document, order="asked").questions
+             if q.id.startswith(("how_it_works.capability", "compatibility.catalog"))]
+    assert found
+    for question in found:
+        span = question.why_span
+        assert span is not None and document.text[span.start:span.end] == span.text
+        assert span.text in sentence
+
+
+@pytest.mark.parametrize("block, question", [
+    ("- **Duplicate Detection** – flags a receipt filed twice.", "What duplicates does Ledgerly detect?"),
+    ("- **VAT Code Validation** – checks each line's code.", "What VAT codes does Ledgerly validate?"),
+    ("- **Anomaly Monitoring** – watches for odd spending.", "What anomalies does Ledgerly monitor?"),
+    ("- **PII Redaction** – hides card numbers in photos.", "What PII does Ledgerly redact?"),
+])
+def test_a_feature_named_for_what_it_does_to_a_kind_asks_which_ones(block: str, question: str):
+    document = parse_document(FEATURES.format(features=block), path="ledgerly.md")
+    questions = questions_offline(document, order="asked").questions
+    assert question in [q.question for q in questions if q.id.startswith("compatibility.coverage")]
+    # It replaces "What exactly is Duplicate Detection, and how does it work?": one question per feature.
+    assert not [q for q in questions if q.id.startswith("how_it_works.feature")]
+
+
+def test_a_feature_named_otherwise_keeps_its_what_and_how_question():
+    document = parse_document(FEATURES.format(features="- **Smart Matching** – pairs receipts."), path="ledgerly.md")
+    ids = [q.id for q in questions_offline(document, order="asked").questions]
+    assert "how_it_works.feature:Smart Matching" in ids
+    assert not [i for i in ids if i.startswith("compatibility.coverage")]
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("It reads receipts straight from existing QuickBooks ledgers, nothing to convert.",
+     "Does Ledgerly work with existing QuickBooks ledgers as they are?"),
+    ("Transparent integration with existing SQLite databases keeps the books where they are.",
+     "Does Ledgerly work with existing SQLite databases as they are?"),
+])
+def test_an_existing_named_setup_asks_whether_it_works_as_it_is(sentence: str, question: str):
+    assert question in by_id(sentence, "compatibility.existing_named")
+
+
+@pytest.mark.parametrize("sentence", [
+    "It replaces existing Xero tools with one app.",  # what readers leave: the incumbent questions ask it
+    "Add a receipt to an existing month or start a new one.",  # nothing named
+    "It serves existing Leeds shop owners first.",  # people are served, not worked with
+    "It keeps existing Ledgerly ledgers in sync.",  # the product's own
+])
+def test_no_existing_setup_question_from_incumbents_plain_words_people_or_the_product(sentence: str):
+    assert by_id(sentence, "compatibility.existing_named") == []
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("Ledgerly is a new open-source Rust project with no server to run.", "Why Rust?"),
+    ("It is the first pure-Java implementation of the ledger format.", "Why Java?"),
+    ("The app is written in Go and ships as one file.", "Why Go?"),
+])
+def test_what_the_product_is_made_in_asks_why(sentence: str, question: str):
+    assert question in by_id(sentence, "one_way_doors.made_in")
+
+
+@pytest.mark.parametrize("sentence", [
+    "A TypeScript library lets shops embed the ledger.",  # a client library, not what it is made in
+    "It was built in a weekend by two owners.",  # not a technology
+    "Reports are written in plain English.",  # a language, not a programming language
+])
+def test_no_made_in_question_from_libraries_or_plain_words(sentence: str):
+    assert by_id(sentence, "one_way_doors.made_in") == []
+
+
+def test_a_counted_list_of_included_kinds_asks_which_are_supported():
+    sentence = ("Five ready-made report templates are included:\n\n- **Monthly** - the month's books\n"
+                "- **VAT** - the return\n")
+    assert "Which ready-made report templates does Ledgerly support?" in by_id(sentence, "compatibility.catalog")

@@ -113,7 +113,7 @@ class BankQuestion(BaseModel):
     keys: list[str] = Field(default_factory=list)
     answer_cues: list[str] = Field(default_factory=list)
     for_each: Literal["technology", "alternative", "term", "integration", "principle", "guarantee",
-                      "feature"] | None = None
+                      "feature", "capability", "catalog", "incumbent", "coverage", "existing", "made_in"] | None = None
     core_unless: list[str] = Field(default_factory=list)
     core_if: list[str] = Field(default_factory=list)
 
@@ -194,6 +194,9 @@ class Bank(BaseModel):
     families: dict[str, list[str]] = Field(default_factory=dict)
     contexts: dict[str, list[str]] = Field(default_factory=dict)
     technologies: list[str] = Field(default_factory=list)
+    # A feature named for what it does to a kind of thing ("Secrets Detection"): the action noun and
+    # the verb a question asks it with ("detection" -> "detect"), for `for_each: coverage`.
+    actions: dict[str, str] = Field(default_factory=dict)
     questions: list[BankQuestion]
 
     @model_validator(mode="after")

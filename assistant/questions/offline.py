@@ -70,7 +70,7 @@ def questions_offline(doc: Document, audience: AudienceFilter = "all", top: int 
         if order == "asked" and rated:
             weight = asked_priority(weight, rates.rate(candidate.bank.id, derived=candidate.bank.for_each is not None))
         if order == "asked":
-            weight = round(weight * kind_factor(candidate.bank.topic, kinds), 2)
+            weight = round(weight * kind_factor(candidate.bank.topic, kinds, candidate.bank.audience), 2)
         questions.append(Question(
             id=candidate.key, audience=candidate.bank.audience, topic=candidate.bank.topic, question=candidate.text,
             why=candidate.why, why_span=candidate.why_span, status=verdict.status, evidence=verdict.evidence,

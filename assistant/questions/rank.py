@@ -47,9 +47,22 @@ FREE_REVENUE_FACTOR = 0.6  # an open-source, internal or non-commercial project
 PAID_REVENUE_FACTOR = 1.25  # a product sold for money
 
 
-def kind_factor(topic: str, kinds: frozenset[str]) -> float:
+# The review room's questions (metrics, risks, the team, the P&L) are what an internal proposal's FAQ
+# answers; the FAQ of a release written for its users answers the users first. Measured with rates
+# refitted each time: cross-fitted recall@15 (fit on one half, measured on the other) 23.3% / 21.7%
+# -> 23.3% / 22.3%; 0.65 gave the same cross-fitted figures and a lower in-sample one.
+OUTSIDE_REVIEW_FACTOR = 0.8
+
+
+def kind_factor(topic: str, kinds: frozenset[str], audience: str = "external") -> float:
     """How the venture's kind weighs a question of `topic` in the "asked" order: an open-source
-    tool's PR/FAQ gets fewer revenue questions, a paid product more (bank.yaml `contexts`)."""
+    tool's PR/FAQ gets fewer revenue questions, a paid product more (bank.yaml `contexts`); a
+    document that is not an internal proposal gets fewer of the review room's questions."""
+    factor = OUTSIDE_REVIEW_FACTOR if audience == "internal" and "internal" not in kinds else 1.0
+    return round(factor * _revenue_factor(topic, kinds), 4)
+
+
+def _revenue_factor(topic: str, kinds: frozenset[str]) -> float:
     if topic not in REVENUE_TOPICS:
         return 1.0
     if "commercial" in kinds:

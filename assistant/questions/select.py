@@ -7,7 +7,11 @@ A question is selected when
 - or it is a core question (price, customer, evidence of demand, risks, ...) that every PR/FAQ
   is asked, in which case the document's silence about it is the reason.
 `for_each` questions are asked once per technology, named alternative, platform, principle, promise
-or named feature the document mentions.
+or named feature the document mentions, and from the press release's own words about what the product
+does: a capability it sets in bold ("How does the bulk Full Load work?"), a kind of thing it lists by
+example ("Which AI models does it support?"), a feature named for what it does to a kind ("What
+secrets does it detect?"), the incumbent readers would leave ("How do I switch from Mastodon?"), the
+setup it says it fits ("existing NetCDF-4 applications") and the language it is made in ("Why Rust?").
 """
 
 from __future__ import annotations
@@ -476,9 +480,26 @@ _INCUMBENT = re.compile(
 def alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
     """Named things the document sets itself against ("unlike Apple Health", "instead of `sops`",
     "a full Mastodon deployment")."""
+    found = sorted([*_ALTERNATIVE.finditer(doc.text), *_INCUMBENT.finditer(doc.text)], key=lambda m: m.start())
+    seen = _alternative_names(doc, product, found)
+    for name, span in [*_named_in_existing(doc, product), *_named_as_traditional(doc, product)]:
+        seen.setdefault(name.lower(), span)
+    return [(span.text, span) for span in seen.values()]
+
+
+def incumbents(doc: Document, product: str | None) -> list[tuple[str, Span]]:
+    """What the reader runs today and would move from, as the press release names it: "a full
+    Mastodon deployment", "existing sops wrappers", "traditional ... hashing like bcrypt". Not a
+    mere comparison ("unlike Linux", "faster than DEFLATE"): a course is not moved to from Linux."""
+    seen = _alternative_names(doc, product, list(_INCUMBENT.finditer(doc.text)))
+    for name, span in _named_as_traditional(doc, product):
+        seen.setdefault(name.lower(), span)
+    return [(span.text, span) for span in seen.values()]
+
+
+def _alternative_names(doc: Document, product: str | None, found: list[re.Match[str]]) -> dict[str, Span]:
     seen: dict[str, Span] = {}
     holes = placeholder_ranges(doc.text)
-    found = sorted([*_ALTERNATIVE.finditer(doc.text), *_INCUMBENT.finditer(doc.text)], key=lambda m: m.start())
     for match in found:
         if _in_ranges(holes, match.start(1), match.end(1)):
             continue
@@ -494,9 +515,7 @@ def alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
             continue  # "Three Days Instead of Nine": a headline's capitals make no name of a number or a word
         start = match.start(1) + match.group(1).find(name)
         seen.setdefault(name.lower(), doc.span(start, start + len(name)))
-    for name, span in [*_named_in_existing(doc, product), *_named_as_traditional(doc, product)]:
-        seen.setdefault(name.lower(), span)
-    return [(span.text, span) for span in seen.values()]
+    return seen
 
 
 _NUMBER_WORDS = frozenset([
@@ -794,6 +813,231 @@ def features(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, 
     return [(span.text, span) for _, _, span in ranked]
 
 
+# A capability the press release sets in bold inside its running text ("runs a purpose-built
+# **bulk Full Load**", "an optional **streaming CDC** path"): the release's own name for something
+# the product does, which a reader asks about ("How does the bulk Full Load work?"). Emphasis is told
+# from a capability by the head word coming back in the release (a capability is talked about, a
+# stressed "**loudly**" or "**engineer-weeks**" is not) and by the sentence not describing the
+# problem ("carries real risk of **silent data drift**").
+_INLINE_BOLD = re.compile(r"(?<![\w*_])(?:\*\*(?P<a>[^*\n]{2,60}?)\*\*(?!\*)|__(?P<b>[^_\n]{2,60}?)__(?!_))")
+_PROBLEM_SENTENCE = re.compile(
+    r"\b(?:problems?|pains?|risks?|struggl\w*|frustrat\w*|error-prone|costly|costs?|fails?|failures?|"
+    r"nightmares?|breach\w*|attacks?|drift|losses|lose|loses|losing)\b", re.IGNORECASE)
+# "**lead** — the person who ...", "**TA** (technical assistant)": a role or a word it defines.
+_DEFINED_RIGHT_AFTER = re.compile(r"\s*(?:\((?!\s*(?:e\.g|i\.e|see|new|beta|v?\d)\b)[^()\n]{3,}\)"
+                                  r"|[:\u2014\u2013]\s+(?:an?|the)\s+\w)")
+# A capability is a thing the product has or runs: its name follows a determiner, with at most two
+# describing words between ("runs a purpose-built **bulk Full Load**", "an optional **streaming CDC**").
+_AFTER_DETERMINER = re.compile(r"(?i:\b(?:a|an|the|its|our|their|each|every|this|one)\b)(?:\s+[\w-]+){0,2}\s+$")
+MAX_CAPABILITY_WORDS = 4
+MAX_CAPABILITIES = 4
+
+
+def capabilities(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
+    """What the product does, as the press release names it in bold inside a sentence, in the order
+    the release names them: each as the question reads it ("the bulk Full Load", "CDC") with the
+    span of its words. Not labels that open a line (those are `features`), the product, a
+    technology, a placeholder, a number or a phrase with punctuation."""
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    body_start = doc.headline.end if doc.headline is not None else 0
+    release = doc.text[:release_end]
+    holes = placeholder_ranges(doc.text)
+    found: dict[str, tuple[str, Span]] = {}
+    for match in _INLINE_BOLD.finditer(doc.text, body_start, release_end):
+        group = "a" if match.group("a") is not None else "b"
+        phrase, start = match.group(group).strip(), match.start(group)
+        line_start = doc.text.rfind("\n", 0, match.start()) + 1
+        if not re.search(r"[a-z]", doc.text[line_start : match.start()]):
+            continue  # a label that opens its line or list item: `features` reads those
+        words = phrase.split()
+        if not 1 <= len(words) <= MAX_CAPABILITY_WORDS or re.search(r"[^\w\s-]", phrase) or \
+                any(any(c.isdigit() for c in w) for w in words) or words[0].lower() in _NOT_NAMES or \
+                words[-1].lower() in STOPWORDS:
+            continue  # a count, code, a sentence or a verb phrase ("pings you"), not a name
+        if _in_ranges(holes, start, start + len(phrase)) or _PLACEHOLDER_WORD.match(phrase) or \
+                bank.technology_pattern.fullmatch(phrase) or _own(phrase, product):
+            continue
+        paragraph_start = doc.text.rfind("\n\n", 0, match.start()) + 1
+        if not _AFTER_DETERMINER.search(doc.text, max(paragraph_start, match.start() - 60), match.start()):
+            continue  # "Ledgerly **scans repositories**": a verb phrase, not the name of a thing it has
+        if _DEFINED_RIGHT_AFTER.match(doc.text, match.end()):
+            continue  # "a **lead**: the person who ...", "**TA** (technical assistant)": a role it defines
+        if _mentions(release.lower(), words[-1].lower()) < 2:
+            continue  # said once, in bold: emphasis, not something the release talks about
+        sentence = sentence_around(doc, doc.span(start, start + len(phrase)))
+        if _PROBLEM_SENTENCE.search(sentence.text):
+            continue
+        # "How does CDC work?", but "How does the OCR cache work?": a lone acronym reads as a name.
+        article = "" if len(words) == 1 and phrase.isupper() and len(phrase) > 1 else "the "
+        found.setdefault(phrase.lower(), (article + phrase, doc.span(start, start + len(phrase))))
+    named = list(found.values())
+    # "the Full Load" after "the bulk Full Load": one capability, asked once, in its fuller name.
+    return [(name, span) for name, span in named
+            if not any(other is not span and re.search(rf"(?<![\w-]){re.escape(span.text)}(?![\w-])", o_span.text,
+                                                          re.IGNORECASE) and len(o_span.text) > len(span.text)
+                       for other, o_span in named)][:MAX_CAPABILITIES]
+
+
+# The kinds of thing the product works with, as the press release lists them by example: "bring your
+# own AI models, including ChatGPT, Claude and Gemini", "which AI models (OpenAI, Anthropic, ...)".
+# A reader asks which ones are supported. The kind is one to three words ending in a plural noun;
+# the examples are at least two names.
+_EXAMPLE_NAME = r"(?:[A-Z][\w.+-]*|[a-z]+[A-Z][\w.+-]*)(?:[ ](?:[A-Z][\w.+-]*|\d[\w.+-]*)){0,2}"
+_EXAMPLES = rf"{_EXAMPLE_NAME}(?:\s*,\s*{_EXAMPLE_NAME})*,?\s*(?:and|or)?\s*{_EXAMPLE_NAME}"
+# The kind follows a determiner or a preposition ("their own AI models", "from card readers"), so a
+# verb before it is never read as part of it ("to destroy rivals such as ...", "pick out stars like").
+_KIND = (r"(?i:\b(?:the|an?|its|their|our|your|all|any|many|most|other|several|various|popular|major|which|"
+         r"own|with|for|from|of|on|across|into|via|by|in)\s+)"
+         r"(?P<kind>(?:[\w-]*\w\s+){0,2}[a-z][a-z-]*[a-rt-z]s)")
+_CATALOG = (
+    re.compile(rf"\b{_KIND},?\s+(?:like|such as|including|e\.g\.,?|for example,?)\s+(?P<names>{_EXAMPLES})"),
+    re.compile(rf"\b{_KIND}\s*\((?P<names>{_EXAMPLES})(?:,?\s*(?:and|or)\s+(?:others|more))?\)"),
+    # "Five pre-configured models are included:" and a list of them below.
+    re.compile(r"(?i:\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+)"
+               r"(?P<kind>(?:[\w-]*\w\s+){0,2}?[a-z][a-z-]*[a-rt-z]s)\s+(?:are|come)\s+"
+               r"(?:included|supported|available|built[- ]in|bundled|provided|pre-?installed)\s*:\s*\n"
+               r"\s*(?:[-*+]|\d+[.)])\s+(?P<names>[^\n]{2,80})"),
+)
+_COMPARING = frozenset(["unlike", "versus", "vs", "than", "replaces", "replacing"])
+_SET_AGAINST = re.compile(r"(?i:\b(?:unlike|instead of|rather than|compared (?:to|with)|versus|vs\.?|than|"
+                          r"replac(?:es|ing)|alternatives? to)\s+(?:\w+\s+){0,2})$")
+# A kind of people or a measure is not something the product supports ("customers like Acme and
+# Foo", "teams such as ...", "hours").
+_NOT_A_CATALOG = frozenset(["customers", "users", "teams", "companies", "people", "developers", "engineers",
+                            "organizations", "organisations", "businesses", "partners", "investors", "leaders",
+                            "others", "things", "products", "features", "tools", "hours", "days", "weeks",
+                            "months", "years", "minutes", "seconds", "examples", "cases", "names", "brands"])
+
+
+def catalogs(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
+    """Kinds of thing the press release lists by example ("AI models, including ChatGPT, Claude and
+    Gemini"), as the question reads them, with the span of the kind's words. Not when the sentence
+    names what readers use today ("hashing algorithms like bcrypt"): those are the alternatives."""
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    holes = placeholder_ranges(doc.text)
+    rivals = {name.lower() for name, _ in alternatives(doc, product)}
+    found: dict[str, Span] = {}
+    for pattern in _CATALOG:
+        for match in pattern.finditer(doc.text, 0, release_end):
+            words = match.group("kind").split()
+            # "a list of successes", "relying on technologies": the kind starts after a function word or
+            # an -ing verb.
+            for index in range(len(words) - 2, -1, -1):
+                if words[index].lower() in STOPWORDS or words[index].lower() in _OBJECT_OF or \
+                        words[index].islower() and words[index].endswith("ing"):
+                    words = words[index + 1 :]
+                    break
+            # Only the words that describe the kind: "deploy Large Language Models" keeps neither verb
+            # nor article, and a name among the modifiers stays ("AI models").
+            # "supports AI models": a lower-case word in -s before the kind is a verb or another plural.
+            while len(words) > 1 and (words[0].lower() in STOPWORDS | _NOT_NAMES | _COMPARING
+                                      or words[0].islower() and words[0].endswith("s")):
+                words.pop(0)
+            kind = " ".join(words)
+            start = match.end("kind") - len(kind)
+            if words[-1].lower() in _NOT_A_CATALOG or words[-1].lower() in STOPWORDS or \
+                    _in_ranges(holes, start, match.end("names")):
+                continue
+            names = {n.strip().lower() for n in re.split(r",|\band\b|\bor\b", match.group("names")) if n.strip()}
+            if names & rivals:
+                continue
+            sentence = sentence_around(doc, doc.span(start, match.end("kind")))
+            if _TRADITIONAL.search(sentence.text) or _SET_AGAINST.search(doc.text, sentence.start, start):
+                continue  # "unlike spreadsheets such as Excel": what it replaces, not what it supports
+            found.setdefault(kind.lower(), doc.span(start, start + len(kind)))
+    return [(span.text, span) for span in found.values()]
+
+
+def covered_kinds(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
+    """Named features made of a kind of thing and an action noun the bank knows ("Secrets Detection",
+    "AI Model Detection"; bank.yaml `actions`): the kind, in the plural and in the case a sentence
+    would write it ("secrets", "AI models"), with the span of the feature's name."""
+    out = []
+    for name, span in features(doc, bank, product):
+        words = name.split()
+        if len(words) < 2 or words[-1].lower() not in bank.actions:
+            continue
+        kind = [w if _keeps_capitals(w) else w.lower() for w in words[:-1]]
+        kind[-1] = _plural_of(kind[-1])
+        out.append((" ".join(kind), span))
+    return out
+
+
+def action_verb(bank: Bank, span: Span) -> str:
+    """The verb for the action noun that ends a feature's name (`covered_kinds`): "Secrets Detection" -> "detect"."""
+    return bank.actions.get(span.text.split()[-1].lower(), "cover")
+
+
+def _keeps_capitals(word: str) -> bool:
+    """"AI", "GitHub", "PII": an acronym or a name keeps its capitals inside a question."""
+    return any(sum(c.isupper() for c in part) > 1 for part in word.split("-"))  # not "Source-Level"
+
+
+def _plural_of(word: str) -> str:
+    if _keeps_capitals(word) or word.endswith("s"):
+        return word  # "PII", "secrets"
+    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("x", "ch", "sh")) else "s")
+
+
+# "Transparent integration with existing NetCDF-4 applications": what the reader already has that
+# the product must fit, named with a technology or a name ("existing NetCDF-4 applications", "your
+# current Postgres databases"). Not "existing tools" (the incumbents) nor "an existing topic".
+_EXISTING_SETUP = re.compile(
+    r"\b(?:existing|current|your own)\s+(?P<setup>(?:[\w.+-]+\s+){0,2}?[a-z][a-z-]*s)\b")
+# People are served, not worked with ("existing London taxi drivers").
+_PEOPLE = frozenset(["customers", "users", "drivers", "members", "owners", "employees", "people", "students",
+                     "teachers", "patients", "doctors", "subscribers", "readers", "viewers", "fans", "partners",
+                     "developers", "engineers", "teams", "staff", "workers", "buyers", "sellers", "merchants"])
+_INCUMBENT_WORDS = frozenset(["tools", "solutions", "products", "options", "alternatives", "apps", "services",
+                              "projects", "vendors", "competitors", "wrappers", "approaches", "methods"])
+
+
+def existing_setups(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
+    """What the press release says the product fits into, as it names it: "existing NetCDF-4
+    applications". The setup is plural, names a technology or something capitalised, and is not
+    what readers would leave (`incumbents`)."""
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    holes = placeholder_ranges(doc.text)
+    found: dict[str, Span] = {}
+    for match in _EXISTING_SETUP.finditer(doc.text, 0, release_end):
+        setup = match.group("setup")
+        words = setup.split()
+        start = match.start("setup")
+        if words[-1].lower() in _INCUMBENT_WORDS | _PEOPLE or _in_ranges(holes, start, match.end("setup")) or \
+                any(w.lower() in STOPWORDS for w in words) or _own(setup, product) or \
+                (product and product.lower() in setup.lower()):
+            continue
+        if not any(bank.technology_pattern.fullmatch(w) or any(c.isupper() for c in w) for w in words[:-1]):
+            continue  # "an existing topic", "current workflows": nothing named
+        found.setdefault(setup.lower(), doc.span(start, match.end("setup")))
+    return [(span.text, span) for span in found.values()]
+
+
+# "A new open-source Rust project", "the first pure-Java implementation", "written in Go": the
+# language or runtime the product itself is made in, a choice the room asks about first.
+_MADE_IN = re.compile(
+    r"(?i:\b(?:written|built|implemented|developed|coded)\s+(?:entirely\s+)?in\s+(?:pure\s+|modern\s+)?"
+    r"(?P<a>[\w.+#-]+)|\bpure[- ](?P<b>[\w.+#-]+)\b"
+    r"|\b(?P<c>[\w.+#-]+)[- ](?:project|implementation|crate|codebase|rewrite)s?\b)")
+
+
+def made_in(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
+    """The technology the press release says the product is made in ("Rust project", "pure-Java"),
+    as the bank's technology list spells it."""
+    release_end = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    holes = placeholder_ranges(doc.text)
+    found: dict[str, Span] = {}
+    for match in _MADE_IN.finditer(doc.text, 0, release_end):
+        group = next(g for g in ("a", "b", "c") if match.group(g) is not None)
+        name, start = match.group(group), match.start(group)
+        if not bank.is_technology(name) or _in_ranges(holes, start, match.end(group)) or _own(name, product):
+            continue
+        found.setdefault(name.lower(), doc.span(start, match.end(group)))
+    return [(span.text, span) for span in found.values()]
+
+
 # --- FAQ pairs against the bank --------------------------------------------------------------
 def faq_matches(doc: Document, bank: Bank, aliases: list[str]) -> dict[str, list[FaqItem]]:
     """Each FAQ item goes to the bank question(s) that best cover it: bank id -> FAQ items."""
@@ -941,19 +1185,41 @@ def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | No
     elif question.for_each == "guarantee":
         names = guarantees(doc, product)
     elif question.for_each == "feature":
-        names = features(doc, bank, product)
+        # A feature named for what it does to a kind of thing is asked as which ones it covers
+        # (`covered_kinds`): "What secrets does it detect?" rather than "What is Secrets Detection?".
+        covered = {span.start for _, span in covered_kinds(doc, bank, product)}
+        names = [(name, span) for name, span in features(doc, bank, product) if span.start not in covered]
+    elif question.for_each == "capability":
+        names = capabilities(doc, bank, product)
+    elif question.for_each == "catalog":
+        # "Which AI models does it support?" beside "What AI models does it detect?" asks twice.
+        covered_names = {name.lower() for name, _ in covered_kinds(doc, bank, product)}
+        names = [(name, span) for name, span in catalogs(doc, bank, product) if name.lower() not in covered_names]
+    elif question.for_each == "incumbent":
+        names = incumbents(doc, product)
+    elif question.for_each == "coverage":
+        names = covered_kinds(doc, bank, product)
+    elif question.for_each == "existing":
+        names = existing_setups(doc, bank, product)
+    elif question.for_each == "made_in":
+        names = made_in(doc, bank, product)
     else:
         names = alternatives(doc, product)
     out = []
-    limit = MAX_FEATURES if question.for_each == "feature" else MAX_EXPANSIONS
+    limit = MAX_FEATURES if question.for_each in ("feature", "coverage") else \
+        MAX_CAPABILITIES if question.for_each == "capability" else MAX_EXPANSIONS
     for rank, (name, span) in enumerate(names[:limit]):
         mention = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
         items = [item for item in doc.faq if mention.search(item.question.text)]
         why = f"The document names \u201c{span.text}\u201d (line {span.line}); {question.why}."
-        if question.for_each in ("alternative", "integration", "principle", "guarantee"):
+        if question.for_each in ("alternative", "integration", "principle", "guarantee", "capability", "catalog",
+                                 "incumbent", "existing"):
             # The sentence is the reason ("unlike Docker, ..."), not the bare name.
             span = sentence_around(doc, span)
         template = question.question_plural if question.question_plural and _plural(name) else question.question
+        if question.for_each == "coverage":
+            template = template.replace("{verb}", action_verb(bank, span))
+        # The key names the thing, without the article the question reads it with ("the assessment").
         out.append(Candidate(question, _fill(template, product, name), why, span, 0.85 - 0.1 * rank,
-                             "faq" if items else "cue", name=name, faq_items=items))
+                             "faq" if items else "cue", name=re.sub(r"^the ", "", name), faq_items=items))
     return out
