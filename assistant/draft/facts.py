@@ -200,7 +200,9 @@ _PROBLEM_SUBJECT = re.compile(
     rf"[a-z][\w+&-]*\s+){{0,2}}"
     rf"(?!customers\b|users\b|people\b)(?:{_ROLE_LIKE})"
     # "nurses on night shift" keeps its phrase; "teachers at our partner schools" is "teachers"
-    rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*(?:\s+(?!{_AUXILIARY})[a-z][\w-]*){{0,3}}))?)"
+    rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*(?:\s+(?!{_AUXILIARY})[a-z][\w-]*){{0,3}})"
+    # "Small bakeries in Hobart throw out ...", "farmers on Jeju ship ...": where the group is
+    rf"|\s+(?:in|on|at|from|across)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+[{UPPER}][{LOWER}'’-]+)?))?)"
     rf"(?:\s+(?:on|in|at|of|with)\s+{_DETERMINER}\s+[\w-]+(?:\s+(?!{_AUXILIARY})[\w-]+)?)?"
     rf"(?:\s+\([^)]{{1,60}}\))?"  # "Small water utilities (under 20,000 connections) still read ..."
     rf"(?:,\s+[^,.;]{{3,60}},(?:\s+they)?)?"  # "Hobby beekeepers, like people with ten hives, they open ..."
@@ -377,8 +379,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_BOLD_LABEL = re.compile(r"^(?:\*\*|__)(?P<label>[A-Za-z][A-Za-z0-9 /&'’()+-]{0,48}?)\s*"
-                         r"(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)"
+# "**Idea:** ShelfSense", and Jira's or Slack's single-mark bold "*Who:* fleet managers".
+_BOLD_LABEL = re.compile(r"^(?:\*\*|__|\*|_)(?P<label>[A-Za-z][A-Za-z0-9 /&'’()+-]{0,48}?)\s*"
+                         r"(?::\s*(?:\*\*|__|\*|_)|(?:\*\*|__|\*|_)\s*:)"
                          r"(?:\s+(?P<rest>\S.*))?\s*$")
 # "Product idea - a scheduling assistant": a label set off by a dash, when it names a part of a PR/FAQ.
 _DASH_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s+[-–—]\s+(?P<rest>\S.*?)\s*$")
@@ -449,6 +452,23 @@ def _cell_topic(header: str, cell: str) -> Topic | None:
     return topic
 
 
+def _decoration(char: str) -> bool:
+    """An emoji or pictograph (and the joiners and variation selectors that build one) or a space,
+    as Notion and chat tools put in front of a line; a currency sign is money, not decoration."""
+    import unicodedata
+
+    category = unicodedata.category(char)
+    return char in " \t\u200d\ufe0f" or category == "So" or category == "Sk" and char not in "^`"
+
+
+def _carries_value(line: str) -> bool:
+    """A short line that holds a value, not only a section's label: "working name Ringside" names
+    the product ("Ringside" is no label word), where "Key Risks" or "Open Questions" head a section.
+    A capitalised word after the first that is no label word on its own, or a digit, is a value."""
+    words = line.split()
+    return any(re.search(r"\d", word) or word[:1].isupper() and label_topic(word) is None for word in words[1:])
+
+
 def read_statements(notes: Document) -> list[Statement]:
     """Each non-empty line as a statement. A label with nothing after it ("Problem:") labels the
     lines below it, up to the next blank line."""
@@ -468,6 +488,12 @@ def read_statements(notes: Document) -> list[Statement]:
             cells = _cells(text, line_start, line_end)
             if not columns:
                 columns = [text[a:b] for a, b in cells]
+            elif len(cells) == 2 and len(columns) == 2 and label_topic(columns[0]) in (None, "title") and \
+                    label_topic(text[cells[0][0]:cells[0][1]]) is not None:
+                # "| Field | Value |" over "| Customer | plumbers |": a page's properties, each row
+                # labelled by its first cell, as "Customer: plumbers" would be.
+                key = text[cells[0][0]:cells[0][1]]
+                statements.append(_statement(notes, *cells[1], key, label_topic(key)))
             elif not all(_TABLE_RULE.fullmatch(text[a:b]) for a, b in cells):
                 # "| 1 in 4 bookings paid late | Card payment when you book |" under "| Problem | Idea |"
                 row = [_statement(notes, a, b, header, _cell_topic(header, text[a:b]))
@@ -498,6 +524,8 @@ def read_statements(notes: Document) -> list[Statement]:
         chat = _CHAT_PREFIX.match(text, content_start, line_end) or _SLIDE_PREFIX.match(text, content_start, line_end)
         if chat:  # "[10:06] maya: ChairFill texts patients ...": the words, not the time and who typed them
             content_start = chat.end()
+        while content_start < line_end and _decoration(text[content_start]):
+            content_start += 1  # "👥 **For:** ...", "💡 Idea": a page's emoji marks the line, it says nothing
         content = text[content_start:line_end]
         interview = _INTERVIEW.match(content)
         if interview and not _QUOTE_START.match(interview.group("who")):
@@ -513,7 +541,7 @@ def read_statements(notes: Document) -> list[Statement]:
             continue
         bare = content.strip(" *_")
         if not bullet and not field and len(bare.split()) <= 3 and label_topic(bare) not in (None, "title") and \
-                re.fullmatch(r"[A-Za-z][\w /&'-]*", bare):
+                re.fullmatch(r"[A-Za-z][\w /&'-]*", bare) and not _carries_value(bare):
             block = (bare, label_topic(bare))  # "Risks" on a line of its own, the bullets below it
             continue
         if field and (label_topic(field.group("label")) or _QUOTE_START.match(field.group("rest"))):
