@@ -319,14 +319,14 @@ def our_price(facts: Facts) -> str | None:
         if _usable(statement) and re.fullmatch(r"(?i)costs?(?: to (?:the )?customers?)?", statement.label or "") \
                 and _PER_UNIT_PRICE.search(statement.text) and not _SPENT_TODAY.search(statement.text):
             return statement.text.rstrip(".")
-    for statement in facts.statements:
-        if not _usable(statement) or "budget" in statement.topics:
+    for statement in _idea_first(facts):
+        if not _usable(statement) or "budget" in statement.topics and not _WE_CHARGE_THEM.search(statement.text):
             continue
         # (a launch line often carries the price: "Spring 2027, UK only. Free for ..., then £6/month");
         # in a paragraph about something else, only a price we say we would charge counts
         anywhere = statement.topic in (None, "idea", "launch")
         for piece in _pieces(statement):
-            phrase = _PRICE_PHRASE.search(piece)
+            phrase = _corrected(piece, _PRICE_PHRASE.search(piece))
             if not phrase or not CUES["price"].search(piece):
                 continue
             if not anywhere:
@@ -337,12 +337,46 @@ def our_price(facts: Facts) -> str | None:
                 continue  # "hardware is ~$6,000 per branch; software $80/month per locker": the subscription
             if _OUR_PRICE.search(piece) or len(piece.split()) <= 6 and not _names_a_problem(piece):
                 return phrase.group().strip()
+            if _PER_UNIT_PRICE.match(piece) and not _SPENT_TODAY.search(piece) and not _THEIR_PRICE.search(piece) \
+                    and not _names_a_problem(piece):
+                # "R60 per delivery, paid by the patient or their medical aid": a sentence that opens
+                # with an amount per unit is a price line, however long its aside about who pays
+                return phrase.group().strip()
             if len(piece.split()) <= 10 and _PER_UNIT_PRICE.search(piece) and not _SPENT_TODAY.search(piece) \
                     and not _THEIR_PRICE.search(piece) and not _names_a_problem(piece):  # "loses ~$45/day"
                 # "free for 10 items, €2/month after that": a short line of our plan, said whole
                 return piece.rstrip(".") if re.match(r"(?i)free\b", piece) else phrase.group().strip()
     # "Price: see comments", "Pricing: TBD": the label is all the notes say, unless a price is elsewhere
     return labelled.text.rstrip(".") if labelled is not None else None
+
+
+# "Drivers pay ₹10 per booked ride": who pays us, per unit, in the present of the plan. Said before
+# the idea, the same words are what customers pay for something else today (the budget).
+_WE_CHARGE_THEM = re.compile(rf"(?i)^(?:the\s+)?[a-z]+s\s+(?:will\s+|would\s+)?pay\s+(?:{money_pattern()})\s*(?:/|per\s|a\s|each\s)")
+
+
+# A speaker correcting themselves: "twenty dollars per logger, no, sorry, twenty-five dollars".
+_CORRECTION = re.compile(r"(?i)[,.;]\s*(?:no|sorry|I mean|actually|make that|scratch that)\b")
+
+
+def _corrected(piece: str, phrase: re.Match[str] | None) -> re.Match[str] | None:
+    """The amount a correction replaced the first one with, else the first."""
+    if phrase is None or not _CORRECTION.search(piece, phrase.end()):
+        return phrase
+    later = _PRICE_PHRASE.search(piece, _CORRECTION.search(piece, phrase.end()).end())  # type: ignore[union-attr]
+    return later or phrase
+
+
+def _idea_first(facts: Facts) -> list[Statement]:
+    """The statements from the first idea line on, then those before it: notes describe today's
+    costs before the idea and our price after it ("€1.40 per kg" the laundry charges now; the idea;
+    "€0.50 per room per month"), so a price after the idea is ours before one ahead of it. A price
+    with a budget cue before the idea is never taken."""
+    first = next((i for i, s in enumerate(facts.statements) if s.topic == "idea" or s.topic is None and
+                  "idea" in s.topics), None)
+    if first is None:
+        return [s for s in facts.statements if "budget" not in s.topics]
+    return facts.statements[first:] + [s for s in facts.statements[:first] if "budget" not in s.topics]
 
 
 def _states_a_price(text: str) -> bool:
