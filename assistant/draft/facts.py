@@ -64,7 +64,7 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("problem", re.compile(r"\b(?:problems?|prob|pains?|pain points?|issues?|challenges?|why|jobs? to be done|"
                            r"opportunity|status quo|today)\b")),
     ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch|approach|"
-                        r"what we(?:'re| are)? "
+                        r"what we(?:'re| are|'ll| will)? "
                         r"build\w*|product|how it works|feature)\b|^what$")),
     ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend|funded by|funding|"
                           r"grants?)\b")),
@@ -246,6 +246,10 @@ PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|produ
                           # "\"Gota\" app: book a slot ...": a quoted name before the kind of thing it is
                           r"[\"“](?P<quoted>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)[\"”]\s+(?i:app|tool|bot|platform|service|"
                           r"product|assistant|device|sensor|kit)\b|"
+                          # "The concept: Pillpost.", "the idea is Cuewise which snaps ...": a name the
+                          # idea is given mid-prose, when it stands alone or is a coinage (checked by the caller)
+                          r"\b(?i:the|our)\s+(?i:concept|idea|product|app)(?:\s*:|\s+is(?:\s+called)?)\s+[\"“']?"
+                          r"(?P<concept>[A-Z][\w-]+)[\"”']?(?=[.;:—–]|\s+-\s|,?\s+(?:which|that|a|an|for)\b)|"
                           # "Jonas suggested "Droptag", everyone agreed"
                           r"(?i:suggested|proposed|went with|settled on|agreed on|picked)\s+[\"“']"
                           r"(?P<suggested>[A-Z][\w-]+)[\"”'])")
@@ -254,7 +258,7 @@ PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|produ
 def product_name_in(match: re.Match[str]) -> str:
     """The name a PRODUCT_NAME match gives."""
     return match.group("labelled") or match.group("called") or match.group("bracketed") or \
-        match.group("appositive") or match.group("described") or match.group("quoted") or match.group("suggested")
+        match.group("appositive") or match.group("described") or match.group("quoted") or match.group("suggested") or match.group("concept")
 
 
 _ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|director|analyst|head|ceo|cto|vp|"
@@ -348,6 +352,20 @@ def _span(notes: Document, start: int, end: int) -> NoteSpan:
 
 def label_topic(label: str) -> Topic | None:
     lowered = label.lower().strip()
+    if mixed_label(lowered):
+        # "PRICE / WHEN / WHERE", "Pricing & launch": a section holding several parts; each line
+        # under it is placed by what it says, not all by the first part's name.
+        return None
+    return _one_label_topic(lowered)
+
+
+def mixed_label(label: str) -> bool:
+    """A label naming two or more parts of a PR/FAQ ("Price / when / where")."""
+    parts = [part for part in re.split(r"\s*(?:/|&|\+|\band\b)\s*", label.lower().strip()) if part]
+    return len(parts) > 1 and len({_one_label_topic(part) for part in parts} - {None}) > 1
+
+
+def _one_label_topic(lowered: str) -> Topic | None:
     if len(lowered) == 1 and lowered in SIGNS:
         return "price"
     if len(lowered.split()) > 6:
@@ -465,8 +483,11 @@ def _carries_value(line: str) -> bool:
     """A short line that holds a value, not only a section's label: "working name Ringside" names
     the product ("Ringside" is no label word), where "Key Risks" or "Open Questions" head a section.
     A capitalised word after the first that is no label word on its own, or a digit, is a value."""
+    from assistant.clarity.lexicon import zipf
+
     words = line.split()
-    return any(re.search(r"\d", word) or word[:1].isupper() and label_topic(word) is None for word in words[1:])
+    return any(re.search(r"\d", word) or word[:1].isupper() and not line.isupper() and label_topic(word) is None
+               and (coined(word) or zipf(word.lower()) < 4.0) for word in words[1:])  # "What We Heard" heads
 
 
 def read_statements(notes: Document) -> list[Statement]:
@@ -540,7 +561,8 @@ def read_statements(notes: Document) -> list[Statement]:
             block = (field.group("label"), label_topic(field.group("label")))
             continue
         bare = content.strip(" *_")
-        if not bullet and not field and len(bare.split()) <= 3 and label_topic(bare) not in (None, "title") and \
+        if not bullet and not field and (len(bare.split()) <= 3 and label_topic(bare) not in (None, "title") or
+                                         len(re.findall(r"[\w'’]+", bare)) <= 5 and mixed_label(bare)) and \
                 re.fullmatch(r"[A-Za-z][\w /&'-]*", bare) and not _carries_value(bare):
             block = (bare, label_topic(bare))  # "Risks" on a line of its own, the bullets below it
             continue
@@ -939,6 +961,16 @@ _NAME_RULED_OUT = re.compile(r"(?i)\b(?:tbd|tba|is taken|was taken|already taken
                              r"hated|no name yet)\b")
 
 
+# What notes write where a name will go: never a name, whatever its case or brackets.
+_PLACEHOLDER = re.compile(r"(?i)^\W*(?:tbd|tba|tbc|todo|to ?do|to be (?:decided|confirmed|named|agreed)|none(?: yet)?|"
+                          r"n/?a|unknown|xxx+|placeholder|untitled|pending|nothing yet|not yet|later|\?+)\W*$")
+
+
+def placeholder(name: str) -> bool:
+    """"TODO", "[TBD]", "n/a", "???": a gap where a name will go, not a name."""
+    return bool(_PLACEHOLDER.match(name))
+
+
 def _mostly_someone_elses(name: str, notes: Document) -> bool:
     """Whether the notes mostly speak of `name` as a tool in use ("integrates with Xero or ...",
     "they use Calendly"), not as the thing we build ("SitterSafe? or Nightlight, leaning Nightlight")."""
@@ -999,12 +1031,14 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
             name = chosen.group("name") if chosen else \
                 re.split(r"[.,;(?]| [-–—] ", statement.text)[0].strip().strip("\"“”'")
             # Labelled, a lower-case name is the name as written ("working title: snag", "stoa").
-            if name and len(name.split()) <= 4 and re.match(r"[A-Za-z0-9]", name) and \
-                    name.lower() not in ("tbd", "tba", "none", "n/a", "unknown", "?"):
+            if name and len(name.split()) <= 4 and re.match(r"[A-Za-z0-9]", name) and not placeholder(name):
                 return name, "working" in (statement.label or "").lower() or "code" in (statement.label or "").lower()
         match = PRODUCT_NAME.search(statement.text)
         # ('"Gota" app: book a slot' opens with a quote mark, and is a note, not a quote)
-        if match and (not statement.quote_only or match.group("quoted")):
+        if match and match.group("concept") and not coined(match.group("concept")) and \
+                not re.match(r"[\"”']?[.;:—–]", statement.text[match.end("concept"):]):
+            match = None  # "the idea is Simple, which ...": an ordinary word, unless it stands alone
+        if match and (not statement.quote_only or match.group("quoted")) and not placeholder(product_name_in(match)):
             return product_name_in(match), "working" in match.group().lower() or "code" in match.group().lower()
     for statement in statements:
         if statement.topic in ("idea", "title") and not statement.quote_only:
