@@ -657,6 +657,16 @@ def _speaker_from(detail: str) -> tuple[str | None, str | None]:
     return None, detail.strip() or None
 
 
+# '"...," says Rosa Kemp, owner of Kemp's Bakehouse', '"...," Jean Birkett said.': who speaks, after
+# the quote, as a reporter writes it.
+_SAID_AFTER = re.compile(r"[\s,.\"”]*(?:(?:said|says|explains|explained|adds|added|told us)\s+(?P<detail>"
+                         r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][^\n.;]{1,120})"
+                         r"|(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:said|says)\b)")
+# "When we rode along with Ramesh he said:": the person named in the sentence, then "he said".
+_PRONOUN_SAID = re.compile(r"(?<=[a-z,] )(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b[^.!?\"“A-Z]{0,40}?"
+                           r"\b(?:he|she)\s+(?:said|says|told us|put it)[:,]?\s*$")
+
+
 def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]:
     """Every quotation of four words or more, with its speaker: from the parentheses or dash after
     it, the label before it ("one manager: ..."), or the interview header above it."""
@@ -673,14 +683,14 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
         speaker, detail = _speaker_from(interview) if interview else (None, None)
         line_end = text.find("\n", claim.end)
         tail = text[claim.end + 1 : line_end if line_end >= 0 else len(text)]
-        after = _PARENTHETICAL.match(tail) or _DASH_ATTRIBUTION.match(tail)
+        after = _PARENTHETICAL.match(tail) or _DASH_ATTRIBUTION.match(tail) or _SAID_AFTER.match(tail)
         if after:
-            speaker, detail = _speaker_from(after.group("detail"))
+            speaker, detail = _speaker_from(after.group("detail") or after.groupdict().get("who") or "")
         statement = by_line.get(line)
         if statement is not None and statement.label and statement.topic is None and not after:
             speaker, detail = _speaker_from(statement.label)
         before = _BULLET.sub("", text[text.rfind("\n", 0, claim.start) + 1 : claim.start - 1]).strip()
-        said = _SAID_BEFORE.search(before)
+        said = _SAID_BEFORE.search(before) or _PRONOUN_SAID.search(before)
         named = re.fullmatch(r"(?P<who>[^\"“:]{2,100}?)\s*:", before)
         if not after and (said or (named and len(named.group("who").split()) <= 12)):
             speaker, detail = _speaker_from((said or named).group("who"))  # type: ignore[union-attr]
@@ -1143,7 +1153,28 @@ def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Sta
         if statement.topic is None and date is not None and not statement.quote_only and \
                 _ONLY_PLACE_AND_DATE.fullmatch(statement.text.replace(date.text, " ").strip(" .")):
             return statement, date
+    # "£40/month, Kirkwall, June 2027", "Stockport first, April 2027": a terse line whose parts are a
+    # price, a place and a date says where and when, the price being the availability paragraph's too.
+    for statement in statements:
+        date = next((n for n in numbers if n.kind == "date" and statement.start <= n.start < statement.end), None)
+        if statement.topic is None and date is not None and not statement.quote_only and \
+                _place_date_and_price(statement.text, date.text):
+            return statement, date
     return undated, None
+
+
+_TERSE_PLACE = re.compile(rf"(?:(?:from|in|at)\s+)?[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*"
+                          r"(?:\s+(?:first|only|to start))?")
+
+
+def _place_date_and_price(text: str, date: str) -> bool:
+    """Is the line only a price, a place and a date, split by commas ("£18/month per hut, Keswick,
+    from Easter 2027.")?"""
+    from assistant.draft.money import has_money
+
+    parts = [part.strip(" .") for part in re.split(r"[,;]", text.replace(date, ",")) if part.strip(" .")]
+    parts = [part for part in parts if not has_money(part) and not re.fullmatch(r"(?i)from|in|on|by|starting", part)]
+    return len(parts) == 1 and bool(_TERSE_PLACE.fullmatch(parts[0])) and parts[0].split()[-1] not in ("I", "We")
 
 
 # A sentence that opens with the launch: "Launching in Munich in April 2027, German-language first."
@@ -1198,6 +1229,11 @@ def _where_it_launches(launch: Statement | None, statements: list[Statement], no
     return []
 
 
+# "from Easter 2027", "before Christmas": a time of year, never the launch's place.
+_SEASONS = {"easter", "christmas", "xmas", "lent", "ramadan", "eid", "diwali", "thanksgiving", "hanukkah", "advent",
+            "whitsun", "pentecost"}
+
+
 def _launch_places(statement: Statement | None, notes: Document, exclude: set[str]) -> list[NoteSpan]:
     """Where it launches, from the launch line: capitalised places after "in"/"at", at the line's
     start ("Austin and Denver, May 2027") or after a comma ("Q3 2027, Toronto first")."""
@@ -1229,7 +1265,8 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
                                            text[match.end():]):
             continue  # "Facilitator wrap-up: go with Gota ...": a line's first word, not a place
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
-                re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0] in exclude:
+                re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0] in exclude or \
+                words[0].lower() in _SEASONS:
             continue
         if found and match.group() in REGIONS and re.search(r",\s*$", before) and found[-1].text not in REGIONS:
             continue  # "Toronto, Canada", "Austin, Texas": the city's country or state, not a second place
