@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from assistant.draft.models import PLACEHOLDER_RE, ClaimKind
+from assistant.draft.words import foreign_months, foreign_months_pattern
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"thousand|million|billion|bn|k|m"
@@ -51,8 +52,9 @@ _WORD_NUMBER_RE = re.compile(
 )
 _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
            "nov": 11, "dec": 12}
+# English months, then those of the languages notes mix in (words.yaml: "marzo 2027", "juillet 2027")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
-         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|" + foreign_months_pattern() + r")\.?"
 _PERIOD = (r"(?:spring|summer|fall|autumn|winter|easter|christmas|lent|thanksgiving|"
            r"(?:memorial|labou?r|independence) day(?: weekend)?|q[1-4]|h[12]|early|mid|late|"
            r"(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter)")
@@ -196,6 +198,8 @@ def _word_numbers(text: str) -> list[Claim]:
 
 def _month(raw: str) -> str:
     word = raw.lower().rstrip(".")
+    if word in foreign_months():
+        return str(foreign_months()[word])
     return str(_MONTHS[word[:3]]) if word[:3] in _MONTHS else word
 
 

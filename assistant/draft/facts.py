@@ -21,6 +21,7 @@ from assistant.documents.models import Document
 from assistant.draft.claims import number_claims, quote_claims
 from assistant.draft.models import ClaimKind
 from assistant.draft.money import SIGNS, money_pattern
+from assistant.draft.words import foreign_labels, organisations_pattern, things_ending_ers
 
 # Letters of a place's name, accents and all ("Wrocław", "Málaga", "Zürich", "Łódź"): Python's `re`
 # has no \p{Lu}, so the Latin ranges are spelled out (Latin-1 and Latin Extended-A).
@@ -36,7 +37,7 @@ Topic = Literal[
 # A bullet, or the "> " of a forwarded or quoted e-mail (the words under it are the notes' own).
 _BULLET = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,2}[.)])\s+|>+\s?(?:[-*+•]\s+)?)")
 _HEADING = re.compile(r"^\s*(?:#{1,6}|h[1-6]\.)\s+")  # "## Problem", Jira/Confluence "h3. Problem"
-_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9 /&'’()+-]{0,48}?)\s*:(?:\s+(?P<rest>\S.*))?\s*$")
+_LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 /&'’()+-]{0,48}?)\s*:(?:\s+(?P<rest>\S.*))?\s*$")
 _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|call)(?:\s+#?\d+)?"
                         r"(?:\s*[—–:-]\s*|\s+with\s+)(?P<who>[A-Z].*)$", re.IGNORECASE)
 _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
@@ -144,7 +145,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
                        r"(?:to\s+)?(?!(?:build|make|launch|ship|create|sell)\b)(?P<want>[^.;\n]{6,120})",
                        re.IGNORECASE),
 }
-_ROLE_NOUNS = (r"teams?|managers?|owners?|engineers?|leads?|founders?|developers?|analysts?|designers?|marketers?|"
+_ROLE_NOUNS = ("(?:" r"teams?|managers?|owners?|engineers?|leads?|founders?|developers?|analysts?|designers?|marketers?|"
                r"clinics?|stores?|shops?|grocers?|restaurants?|businesses|companies|startups?|agencies|"
                r"practices|nurses|doctors|dentists|teachers|students|parents|patients|customers|users|people|"
                r"admins?|administrators?|operators?|drivers?|sellers?|merchants?|retailers?|landlords?|tenants?|"
@@ -156,20 +157,26 @@ _ROLE_NOUNS = (r"teams?|managers?|owners?|engineers?|leads?|founders?|developers
                r"labs|firms|salons|gyms|venues|hotels|garages|pharmacies|bakeries|caf[eé]s|bars|pubs|campgrounds|"
                r"campsites|marinas|wineries|breweries|dealerships|workshops|factories|warehouses|nonprofits|"
                # people by the ending of their trade: opticians, technicians, dentists, florists (not "lists")
-               r"[a-z]{3,}ians|[a-z]{2,}(?<!l)ists")
+               r"[a-z]{3,}ians|[a-z]{2,}(?<!l)ists|"
+               # kinds of organisation (words.yaml): "allotment societies", "parcel carriers"
+               + organisations_pattern() + ")")
+# Any -ers/-ors plural but the things (words.yaml): used only where the grammar already says the
+# words are people ("for island commuters", "coffee with three dog walkers").
+_PEOPLE_ERS = rf"(?!(?:{'|'.join(sorted(things_ending_ers()))})\b)[a-z]{{3,}}(?:ers|ors)\b"
 # Where a line's grammar already says it is people ("... spend", "for ... who"), any -ers/-ors noun
 # ("hairdressers", "coordinators") counts as a role too; alone those endings are too loose
 # ("orders", "servers"), so _ROLE_NOUNS keeps only the listed ones.
 _ROLE_LIKE = rf"{_ROLE_NOUNS}|[a-z]+(?:ers|ors)"
 _CUSTOMER_PHRASES = [
-    re.compile(rf"\b(?:call|calls|interviews?|meeting|chat|conversations?|spoke|talked|survey(?:ed)?|"
+    re.compile(rf"\b(?:call|calls|interviews?|meeting|chat|conversations?|spoke|talked|survey(?:ed)?|coffee|lunch|"
                rf"(?:hear|hearing|heard)(?= from))\s+"
-               rf"(?:w/|with|of|to|from)\s+(?:\d+\s+|several\s+|some\s+|a few\s+)?"
-               rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b",
+               rf"(?:w/|with|of|to|from)\s+(?:\d+\s+|several\s+|some\s+|a few\s+|"
+               rf"(?:two|three|four|five|six|seven|eight|nine|ten|a dozen)\s+)?"
+               rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\b",
                re.IGNORECASE),
     re.compile(rf"\b(?:help|helps|for|lets?|enables?|(?:opening|open|selling|sell|offering|offer) it to)\s+"
                rf"(?:the\s+|our\s+)?(?P<who>(?:[a-z+&-]+\s+|"
-               rf"[A-Z][a-z]+\s+(?=(?:[a-z+&-]+\s+)?(?:{_ROLE_NOUNS})\b)){{0,3}}(?:{_ROLE_NOUNS}))\b"
+               rf"[A-Z][a-z]+\s+(?=(?:[a-z+&-]+\s+)?(?:{_ROLE_NOUNS})\b)){{0,3}}(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\b"
                rf"(?!\s+(?:thing|stuff|project|idea|app|tool|side|one|version)\b)"),
     # "call notes - 5 bike shop owners, Utrecht": who the calls were with.
     re.compile(rf"^(?:(?:call|interview|meeting)s?\s+)?notes?\s*[-–—:]\s*(?:\d+\s+)?"
@@ -352,6 +359,7 @@ def _span(notes: Document, start: int, end: int) -> NoteSpan:
 
 def label_topic(label: str) -> Topic | None:
     lowered = label.lower().strip()
+    lowered = foreign_labels().get(lowered, lowered)  # "precio", "quién": the English label (words.yaml)
     if mixed_label(lowered):
         # "PRICE / WHEN / WHERE", "Pricing & launch": a section holding several parts; each line
         # under it is placed by what it says, not all by the first part's name.
