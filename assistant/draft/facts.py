@@ -145,7 +145,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
                        r"(?:to\s+)?(?!(?:build|make|launch|ship|create|sell)\b)(?P<want>[^.;\n]{6,120})",
                        re.IGNORECASE),
 }
-_ROLE_NOUNS = ("(?:" r"teams?|managers?|owners?|engineers?|leads?|founders?|developers?|analysts?|designers?|marketers?|"
+_ROLE_NOUNS = ("(?:"
+               r"teams?|managers?|owners?|engineers?|leads?|founders?|developers?|analysts?|designers?|marketers?|"
                r"clinics?|stores?|shops?|grocers?|restaurants?|businesses|companies|startups?|agencies|"
                r"practices|nurses|doctors|dentists|teachers|students|parents|patients|customers|users|people|"
                r"admins?|administrators?|operators?|drivers?|sellers?|merchants?|retailers?|landlords?|tenants?|"
@@ -265,7 +266,8 @@ PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|produ
 def product_name_in(match: re.Match[str]) -> str:
     """The name a PRODUCT_NAME match gives."""
     return match.group("labelled") or match.group("called") or match.group("bracketed") or \
-        match.group("appositive") or match.group("described") or match.group("quoted") or match.group("suggested") or match.group("concept")
+        match.group("appositive") or match.group("described") or match.group("quoted") or match.group("suggested") or \
+        match.group("concept")
 
 
 _ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|director|analyst|head|ceo|cto|vp|"

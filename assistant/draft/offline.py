@@ -352,7 +352,8 @@ def our_price(facts: Facts) -> str | None:
 
 # "Drivers pay ₹10 per booked ride": who pays us, per unit, in the present of the plan. Said before
 # the idea, the same words are what customers pay for something else today (the budget).
-_WE_CHARGE_THEM = re.compile(rf"(?i)^(?:the\s+)?[a-z]+s\s+(?:will\s+|would\s+)?pay\s+(?:{money_pattern()})\s*(?:/|per\s|a\s|each\s)")
+_WE_CHARGE_THEM = re.compile(rf"(?i)^(?:the\s+)?[a-z]+s\s+(?:will\s+|would\s+)?pay\s+(?:{money_pattern()})\s*"
+                             r"(?:/|per\s|a\s|each\s)")
 
 
 # A speaker correcting themselves: "twenty dollars per logger, no, sorry, twenty-five dollars".
