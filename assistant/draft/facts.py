@@ -583,7 +583,8 @@ def read_statements(notes: Document) -> list[Statement]:
             statements.append(_statement(notes, start, end, field.group("label"), label_topic(field.group("label"))))
             continue
         start, end = _trimmed(text, content_start, line_end)
-        if block is None and not bullet:
+        if block is None and (not bullet or re.fullmatch(r"\s*>[>\s]*", bullet.group())):
+            # (a quoted e-mail's "> " lines are the replied-to message's prose, not bullets)
             # A paragraph of prose ("So the thing we keep hearing ... We want to build PrepCast, ...
             # We'd charge €59 a month ... First launch would be Lisbon"): each sentence is a statement
             # of its own, so the price, the launch and the idea each land in their place.
@@ -598,10 +599,10 @@ _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentences of a line of prose, outside quotation marks; a short line is one statement."""
+    """The sentences of a line of prose, outside quotation marks. A short line of several sentences
+    is split too ("Ana, agreed on all points. Price R$79 ... Launch in Recife, in August 2027."):
+    its price and its launch are two statements, each for its own part."""
     line = text[start:end]
-    if len(line) < 160:
-        return [(start, end)]
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(line)]
     spans, cursor = [], 0
     for match in _SENTENCE_END.finditer(line):
@@ -841,10 +842,12 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
                 start = statement.start
                 return match.group("who"), _span(notes, start, start + len(match.group("who")))
     # Bullet notes often open with who was asked: "- nurses on night shift, 3 hospitals".
-    opening = next((s for s in statements if s.topic is None and not s.quote_only), None)
-    if opening is not None and opening is statements[0] and _LEADING_ROLE.match(opening.text):
-        who = re.split(r"[,;(]", opening.text)[0].strip()
-        return who, _span(notes, opening.start, opening.start + len(who))
+    # (After a title line: "LinenLoop" / "Plotwise - kickoff notes 02/12", then "small hotels (10-40 rooms) ...".)
+    openings = statements[:2] if statements and _title_like(statements[0]) else statements[:1]
+    for opening in openings:
+        if opening.topic is None and not opening.quote_only and _LEADING_ROLE.match(opening.text):
+            who = re.split(r"[,;(]", opening.text)[0].strip()
+            return who, _span(notes, opening.start, opening.start + len(who))
     # A line with a figure about what a group does ("Small water utilities (under 20,000
     # connections) still read meters on foot: 2 readers cover ~9,000 meters").
     found = _problem_subject(statements, notes, lambda s: s.topic is None and bool(re.search(r"\d", s.text)))
@@ -857,6 +860,12 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             start = statement.start + match.start("who")
             return match.group("who"), _span(notes, start, start + len(match.group("who")))
     return None, None
+
+
+def _title_like(statement: Statement) -> bool:
+    """A notes' first line that only names them: a title, a name, a few words with no sentence in them."""
+    return statement.topic in ("title", "name") or statement.topic is None and \
+        len(statement.text.split()) <= 6 and not re.search(r"[.!?;,:]", statement.text)
 
 
 # "29% of UK drivers have missed ...", "43% of owners of businesses with under 30 staff said ...",
