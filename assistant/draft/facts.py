@@ -57,7 +57,10 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
                           r"clinics?|customers?|restaurants?|regions?|[a-z]+s)|where and when|when and where|"
                           r"roll-?out)\b")),
     ("market", re.compile(r"\b(?:market(?: size)?|tam|sam|how many|addressable)\b")),
-    ("leader", re.compile(r"\b(?:sponsor|exec\w*|spokes\w*|ceo|coo|cto|cpo|founder)\b")),
+    # "Head of product: Karin Lund", "Product lead: ...": a person's role, not the product or idea
+    ("leader", re.compile(r"\b(?:sponsor|exec\w*|spokes\w*|ceo|coo|cto|cpo|founder|head of|vp|vice president|"
+                          r"director|chief|gm|general manager|(?:product|project|program|programme) "
+                          r"(?:lead|manager|owner))\b")),
     ("name", re.compile(r"^(?:name|naming|working name|working title|product name|code ?name|product|brand|"
                         r"product requirements?|prd)$")),
     ("customer", re.compile(r"\b(?:customers?|cust|who|audience|target|users?|segment|personas?|for whom|buyers?)\b"
@@ -1103,6 +1106,10 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
             text = statement.text.rstrip(".")
             paren = re.fullmatch(r"(?P<name>[^(]+?)\s*\((?P<title>[^)]+)\)", text)
             name, title = (paren.group("name"), paren.group("title")) if paren else text.partition(",")[::2]
+            if not title.strip() and statement.label and re.search(r"(?i)\b(?:head|vp|vice|director|chief|lead|"
+                                                                   r"manager|owner|gm|ceo|cto|coo|cpo)\b",
+                                                                   statement.label):
+                title = statement.label  # "Head of product: Karin Lund": the label is her title
             if _PERSON.fullmatch(name.strip()):
                 return Person(name=name.strip(), title=title.strip() or None,
                               source=_span(notes, statement.start, statement.end))

@@ -247,6 +247,9 @@ def idea_statements(facts: Facts) -> list[str]:
     like an idea (not a price, a launch plan or a risk)."""
     labelled = [s.text for s in facts.labelled("idea") if _usable(s)]
     name = facts.product_name
+    if not labelled and not name:
+        labelled = [_IDEA_LEAD.sub("", s.text) for s in facts.statements if _usable(s) and s.topic is None
+                    and _IDEA_LEAD.match(s.text) and not {"price", "budget", "launch", "risks"} & set(s.topics)]
     about_it = [piece for s in facts.statements if _usable(s) and name and s.topic in (None, "name")
                 for piece in _pieces(s) if piece.startswith(name) and THIRD_PERSON.match(piece[len(name):].strip())]
     about_it += _after_the_naming(facts)
@@ -254,6 +257,12 @@ def idea_statements(facts: Facts) -> list[str]:
         return list(dict.fromkeys(labelled + about_it))
     return [s.text for s in facts.statements if _usable(s) and s.topic is None and "idea" in s.topics
             and not {"price", "budget", "launch", "risks"} & set(s.topics)][:2]
+
+
+# "The idea is a photo inbox: ...", "So the concept is": the words that announce the idea, which a
+# sentence built around it ("It is ...", "With X, they get ...") must not repeat.
+_IDEA_LEAD = re.compile(r"(?i)^\W*(?:(?:so|and|ok)\s+)?(?:the|our)\s+(?:idea|concept|plan|proposal|pitch)"
+                        r"(?:\s+(?:is|would be|will be)|\s*:)\s+(?=(?:a|an|the|one|to)\b)")
 
 
 def _after_the_naming(facts: Facts) -> list[str]:
@@ -272,8 +281,11 @@ def _after_the_naming(facts: Facts) -> list[str]:
         # The rest of the paragraph: this line's later sentences (a long line is read sentence by sentence).
         after = pieces[naming + 1:] + [p for s in facts.statements[index + 1:] if s.line == statement.line
                                        and s.topic is None for p in _SENTENCE_SPLIT.split(s.text)]
+        # (a sentence about the problem after the naming, "Açaí distributors lose stock when ...",
+        # is The problem's, not a description of the product)
         return [p.strip() for p in after if p.strip() and _balanced(p) and not any(
-            CUES[topic].search(p) for topic in ("price", "launch", "risks") if topic in CUES)]
+            CUES[topic].search(p) for topic in ("price", "launch", "risks") if topic in CUES)
+            and not (_names_a_problem(p) and not p.startswith(name))]
     return []
 
 
@@ -292,8 +304,9 @@ def _unique(statements: list[Statement]) -> list[Statement]:
 _OUR_PRICE = re.compile(r"\b(?:we|we'?ll|we'?d)\s+(?:could|would|will|might|plan to)?\s*(?:charge|price|sell|earn)\b"
                         r"|\bpriced at\b|^\W*(?:our\s+)?pric(?:e|ing)\b", re.IGNORECASE)
 # An amount in any currency (`money.money_pattern`: "NZ$18", "₹499", "MXN 2,500", "89 zł"), with what it is per.
+# ("per cold room per month": a unit of two words when another "per" follows it)
 _PRICE_PHRASE = re.compile(rf"(?:free\b[^.;\n]{{0,30}}?,?\s*then\s+)?(?:{money_pattern()})"
-                           r"(?:\s*(?:/|per|a|an|each)\s*[a-z]+){0,3}", re.IGNORECASE)
+                           r"(?:\s*(?:/|per|a|an|each)\s*[a-z]+(?:\s+[a-z]+(?=\s+per\b))?){0,3}", re.IGNORECASE)
 
 
 _PER_UNIT_PRICE = re.compile(rf"(?:{money_pattern()})\s*(?:/|per|a|an|each)\s*[a-z]+", re.IGNORECASE)
