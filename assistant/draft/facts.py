@@ -110,7 +110,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
     "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|go(?:es|ing)?[- ]live|"
                          r"available|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|clinics?|"
                          r"restaurants?)|trials? (?:at|with|in|on)|start(?:ing)?,?\s+(?:(?:uh|um|er),?\s+)?"
-                         r"(?:with|in|at)|(?-i:GA)|the target is)\b|\bstart(?:ing)?\s+w/",
+                         r"(?:with|in|at)|(?-i:GA)|the target is|open(?:s|ing)? it (?:up )?to)\b|\bstart(?:ing)?\s+w/",
                          re.IGNORECASE),
     "dependencies": re.compile(
         r"\b(?:integrat\w*|works? with|plug(?:s)? into|api|apis|suppliers?|portals?|scheduling (?:software|"
@@ -1284,11 +1284,12 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             continue
         # "at Walmart": a company; "US + Canada", "UK & Ireland": places joined to a place.
         joined = _FACILITY.match(text[match.end():]) or not before.strip() or re.search(
-            r"(?:\b(?:in|from|across|around|near|the|be|launch\w*|pilot|beta|live|(?:launch|target|city) is)|,|\band|"
+            r"(?:\b(?:in|from|across|around|near|the|be|launch\w*|pilot|beta|live|then|"
+            r"(?:launch|target|city) is)|,|\band|"
             r"[+&/(]|:)\s*$", before,
             re.IGNORECASE)
-        if not before.strip() and re.match(r"\s+(?!(?:and|or|first|only|then|in|from|on|by)\b)[a-z]",
-                                           text[match.end():]):
+        if not before.strip() and re.match(r"\s+(?!(?:and|or|first|only|then|in|from|on|by|pilot|beta|trial|"
+                                           r"launch)\b)[a-z]", text[match.end():]):
             continue  # "Facilitator wrap-up: go with Gota ...": a line's first word, not a place
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
                 re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0] in exclude or \

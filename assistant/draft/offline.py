@@ -44,7 +44,9 @@ _LETS = re.compile(r"\b(?:that|which|to)\s+(?P<verb>let|lets|help|helps)\s+(?P<r
 _WORKING_NAME = re.compile(r"\s*\((?:working name|code ?name|called|named)[^)]*\)", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=\S)")
 _CLAUSE_END = re.compile(r",\s+and\s+|;|\s+and\s+(?=offer|send|show|draft|warn|let|give)")
-_DAY_DATE = re.compile(r"(?<![A-Za-z])\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
+# A date with its day ("May 3, 2027", "3 May 2027", "2027-05-03", "3/5/2027"): launched "on" it.
+_DAY_DATE = re.compile(r"(?<![A-Za-z])\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
+                       r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'd|my|we|our|us)\b")
 
 
@@ -114,6 +116,17 @@ _MONEY = re.compile(rf"{money_pattern()}|\d\s*%\s+of\s+(?:\w+\s+)?(?:sales|reven
                     r"\b\d[\d,.]*\s*(?:k|thousand|million)?\s*(?:dollars|euros|pounds|usd|eur|gbp)\b", re.I)
 _TIME = re.compile(r"\d[\d,.\s-]*(?:to\s+\d+\s*)?(?:hours?|hrs?|mins?|minutes|days?|weeks?|months?)\b", re.I)
 _SHARE = re.compile(r"\d\s*%|\b\d+\s+(?:in|of|out of)\s+\d+\b|\b(?:one|two|three|half)\s+(?:in|of)\s+", re.I)
+
+
+# An idea written as a sentence with its own subject: "The pharmacy packs the month's meds in a
+# sealed bag", "the pupil records a 1-minute clip", "each session the tutor ticks the sheets": a
+# determiner, a few words (no "that"/"which": "a sensor that reports the pressure" is a noun
+# phrase), a verb in -s and what it acts on.
+_OWN_SUBJECT = re.compile(r"(?i)^(?:(?:each|every)\s+[a-z]+,?\s+)?(?:the|a|an|our|their|each|every)\s+"
+                          r"(?:(?!(?:that|which|who|with|of|for)\b)[\w'’-]+\s+){0,3}?"
+                          r"(?!(?:is|was|has|does|always|also|plus|its|this|gives)\b)[a-z]+[^s\W']s\s+"
+                          r"(?:the|a|an|their|his|her|its|them|it|each|every|one|to|in|on|at|up|out|back|"
+                          r"which|what|who|how)\b")
 
 
 def _telegraphic(fragment: str) -> bool:
@@ -284,7 +297,7 @@ def _after_the_naming(facts: Facts) -> list[str]:
         # (a sentence about the problem after the naming, "Açaí distributors lose stock when ...",
         # is The problem's, not a description of the product)
         return [p.strip() for p in after if p.strip() and _balanced(p) and not any(
-            CUES[topic].search(p) for topic in ("price", "launch", "risks") if topic in CUES)
+            CUES[topic].search(p) for topic in ("price", "launch", "risks", "dependencies") if topic in CUES)
             and not (_names_a_problem(p) and not p.startswith(name))]
     return []
 
@@ -547,7 +560,7 @@ class Composer:
                 self.facts.product_name and self.ideas and self.ideas[0].startswith(self.facts.product_name)
                 and re.match(r"[a-z]+[^s\W]s\b", first)):
             return first
-        if lowered in ("a", "an", "the", "one"):
+        if lowered in ("a", "an", "the", "one") and not _OWN_SUBJECT.match(first):
             return f"is {_lower_first(first, self.keep)}"
         return None
 
@@ -559,7 +572,7 @@ class Composer:
         head = first.split()[0].lower()
         if head in _VERBS or head in _VERBS.values() or head in ("is", "will", "can", "it", "they", "we"):
             return None
-        if _telegraphic(first):
+        if _telegraphic(first) or _OWN_SUBJECT.match(first):
             return None
         return _lower_first(first, self.keep)
 
@@ -567,7 +580,9 @@ class Composer:
         """A note too clipped to take a verb ("camera per shelf, counts stock"), set off as the notes'
         words after a colon (not in quotation marks: a paragraph in quotes reads as a customer's quote)."""
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
-        if opens_with_people_doing(first):  # "Nurses post a shift, ..." reads as it is, after the name
+        if opens_with_people_doing(first) or _OWN_SUBJECT.match(first):
+            # "Nurses post a shift, ...", "the pharmacy packs the month's meds ...": a sentence with
+            # its own subject reads as it is after "With X,", never as what X "is" or "gives them"
             return f"With {self.product}, {_lower_first(first, self.keep)}."
         if _IMPERATIVE.match(first):  # "snap a photo of the receipt, ..." is what the customer does
             return f"With {self.product}, you {_lower_first(first, self.keep)}."
@@ -716,7 +731,8 @@ class Composer:
         if launch:
             text = body(launch).rstrip(".")
             first_words = {w.lower() for w in text.split()[:3]}
-            if first_words & {"pilot", "beta", "preview", "trial"}:
+            if first_words & {"pilot", "beta", "preview", "trial"} and not (places and text.startswith(places[0])):
+                # ("Columbus pilot customer first, then Indianapolis": a place first is where, said below)
                 available = sentence(f"{self.product} launches with a {_lower_first(text, self.keep)}")
             elif places or date:
                 where = f" in {_and([_with_the(place) for place in places])}" if places else ""
