@@ -35,7 +35,8 @@ Topic = Literal[
 ]
 
 # A bullet, or the "> " of a forwarded or quoted e-mail (the words under it are the notes' own).
-_BULLET = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,2}[.)])\s+|>+\s?(?:[-*+•]\s+)?)")
+# (a task list's box, "- [x] talked to 6 makerspaces", is part of the bullet, not of the words)
+_BULLET = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,2}[.)])\s+(?:\[[ xX✓✔]\]\s+)?|>+\s?(?:[-*+•]\s+)?)")
 _HEADING = re.compile(r"^\s*(?:#{1,6}|h[1-6]\.)\s+")  # "## Problem", Jira/Confluence "h3. Problem"
 _LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 /&'’()+-]{0,48}?)\s*:(?:\s+(?P<rest>\S.*))?\s*$")
 _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|call)(?:\s+#?\d+)?"
@@ -103,7 +104,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
                        r"patients|owners|users|customers)|automatically)", re.IGNORECASE),
     # a price per anything ("£10 per team per season", "$29/mo per truck"), "free", "fee", "pricing"
     "price": re.compile(rf"(?:(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*[a-z]+|\bfree\b|\bfreemium\b|"
-                        r"\bpric\w+|\bfees?\b)", re.IGNORECASE),
+                        r"\bpric\w+|\bfees?\b|\bpays? nothing\b|\bno charge\b)", re.IGNORECASE),
     "budget": re.compile(rf"\b(?:budget|afford|pay(?:s|ing)?\s+(?:\d|(?:{money_pattern()})|for|about|around|up to|"
                          rf"whatever|\"|“)|paid\s+(?:\d|(?:{money_pattern()})|for)|spend\w*\s+(?:{money_pattern()})|"
                          r"costs? us|money|revenue)", re.IGNORECASE),
@@ -439,7 +440,7 @@ _SLIDE_PREFIX = re.compile(r"\s*(?:slide|page|section)\s*\d{1,2}\s*[,:.–—-]\
 _CHAT_PREFIX = re.compile(r"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
                           r"[\[(]?(?:\d{1,2}/\d{1,2}/\d{2,4},?\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?[\])]?\s*[-–—]?\s*"
                           r"(?:<?@?[A-Za-z][\w.'-]{0,29}(?:\s+[A-Z][\w.'-]{0,29}){0,2}>?\s*:\s+)?"
-                          r"(?:(?:ok|okay|so|right|yeah|yes|and|basically)\b[,.]?\s+)*", re.IGNORECASE)
+                          r"(?:(?:ok|okay|so|right|yeah|yes|and|basically)\b[,.:]?\s+)*", re.IGNORECASE)
 
 
 def _field_label(content: str) -> re.Match[str] | None:
@@ -815,6 +816,9 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             continue  # a customer's words say who they are, not who our customer is; a to-do says neither
         for pattern in _CUSTOMER_PHRASES:
             match = pattern.search(statement.text)
+            if match and re.search(r"(?i)\b(?:work\w*|wait\w*|look\w*|ask\w*|pa(?:y|id|ying|ys)|appl\w*|search\w*)\s+$",
+                                   statement.text[:match.start()]):
+                continue  # "working for streaming vendors": who they work for, not who it is for
             if match:
                 who, start = match.group("who"), statement.start + match.start("who")
                 if re.fullmatch(r"(?i)(?:people|users|customers)", who):
@@ -824,6 +828,13 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
                         continue
                     who += clause.group()
                 return who, _span(notes, start, start + len(who))
+    # "owners of small boxing and MMA gyms": a line that is only a group of people, no verb, says who.
+    for statement in statements:
+        if statement.topic is None and not statement.quote_only and \
+                _ONLY_A_GROUP.fullmatch(statement.text.rstrip(" .")) and \
+                not re.search(rf"(?i)\b{_AUXILIARY}", statement.text):
+            who = statement.text.rstrip(" .")
+            return who, _span(notes, statement.start, statement.start + len(who))
     # "Problem: freelancers wait 47 days to get paid", "nurses on night shift swap shifts through a
     # paper book": the people the problem is about, from a problem line or a line about a problem.
     found = _problem_subject(statements, notes, lambda s: s.topic == "problem" or s.topic is None and
@@ -863,6 +874,10 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             start = statement.start + match.start("who")
             return match.group("who"), _span(notes, start, start + len(match.group("who")))
     return None, None
+
+
+_ONLY_A_GROUP = re.compile(rf"(?i)(?:[a-z][\w+&'-]*\s+){{0,3}}(?:{_ROLE_NOUNS})"
+                           rf"(?:\s+(?:of|in|at|with|on|who\s+run)\s+[\w+&' -]{{2,60}})?")
 
 
 def _title_like(statement: Statement) -> bool:

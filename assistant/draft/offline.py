@@ -26,6 +26,7 @@ from assistant.draft.facts import (
     asks,
     extract_facts,
     opens_with_people_doing,
+    product_name_in,
 )
 from assistant.draft.gaps import GapBook
 from assistant.draft.models import Draft, Faq, FaqEntry, GapElement, PressRelease
@@ -265,7 +266,7 @@ def idea_statements(facts: Facts) -> list[str]:
                     and _IDEA_LEAD.match(s.text) and not {"price", "budget", "launch", "risks"} & set(s.topics)]
     about_it = [piece for s in facts.statements if _usable(s) and name and s.topic in (None, "name")
                 for piece in _pieces(s) if piece.startswith(name) and THIRD_PERSON.match(piece[len(name):].strip())]
-    about_it += _after_the_naming(facts)
+    about_it += _named_and_described(facts) + _after_the_naming(facts)
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
     return [s.text for s in facts.statements if _usable(s) and s.topic is None and "idea" in s.topics
@@ -276,6 +277,23 @@ def idea_statements(facts: Facts) -> list[str]:
 # sentence built around it ("It is ...", "With X, they get ...") must not repeat.
 _IDEA_LEAD = re.compile(r"(?i)^\W*(?:(?:so|and|ok)\s+)?(?:the|our)\s+(?:idea|concept|plan|proposal|pitch)"
                         r"(?:\s+(?:is|would be|will be)|\s*:)\s+(?=(?:a|an|the|one|to)\b)")
+
+
+def _named_and_described(facts: Facts) -> list[str]:
+    """"The idea, which we've named Savaari, lets hotels call the nearest driver": the sentence that
+    names the product also says what it does, after the name. It reads "Savaari lets hotels ..."."""
+    name = facts.product_name
+    found = []
+    for statement in facts.statements:
+        if not name or not _usable(statement) or statement.topic not in (None, "name", "idea"):
+            continue
+        for piece in _SENTENCE_SPLIT.split(statement.text):
+            match = PRODUCT_NAME.search(piece)
+            if match and product_name_in(match) == name:
+                rest = re.sub(r"^[\"”']?\s*[,)]\s*", "", piece[match.end():]).rstrip()
+                if rest and THIRD_PERSON.match(rest) and not re.match(r"(?:is|will|would|can|could)\b", rest):
+                    found.append(f"{name} {rest}")
+    return found
 
 
 def _after_the_naming(facts: Facts) -> list[str]:
@@ -317,9 +335,11 @@ def _unique(statements: list[Statement]) -> list[Statement]:
 _OUR_PRICE = re.compile(r"\b(?:we|we'?ll|we'?d)\s+(?:could|would|will|might|plan to)?\s*(?:charge|price|sell|earn)\b"
                         r"|\bpriced at\b|^\W*(?:our\s+)?pric(?:e|ing)\b", re.IGNORECASE)
 # An amount in any currency (`money.money_pattern`: "NZ$18", "₹499", "MXN 2,500", "89 zł"), with what it is per.
-# ("per cold room per month": a unit of two words when another "per" follows it)
+# ("per cold room per month", "per booked ride.": a unit of two words when another "per" or the
+# sentence's end follows it)
 _PRICE_PHRASE = re.compile(rf"(?:free\b[^.;\n]{{0,30}}?,?\s*then\s+)?(?:{money_pattern()})"
-                           r"(?:\s*(?:/|per|a|an|each)\s*[a-z]+(?:\s+[a-z]+(?=\s+per\b))?){0,3}", re.IGNORECASE)
+                           r"(?:\s*(?:/|per|a|an|each)\s*[a-z]+(?:\s+[a-z]+(?=\s+per\b|\s*[.,;)]|\s*$))?){0,3}",
+                           re.IGNORECASE)
 
 
 _PER_UNIT_PRICE = re.compile(rf"(?:{money_pattern()})\s*(?:/|per|a|an|each)\s*[a-z]+", re.IGNORECASE)
@@ -731,7 +751,9 @@ class Composer:
         if launch:
             text = body(launch).rstrip(".")
             first_words = {w.lower() for w in text.split()[:3]}
-            if first_words & {"pilot", "beta", "preview", "trial"} and not (places and text.startswith(places[0])):
+            if first_words & {"pilot", "beta", "preview", "trial"} and not (places and text.startswith(places[0])) \
+                    and not (places and date and re.match(r"(?i)\W*(?:pilot|beta|trial)\s+[a-z]+s\b", text)):
+                # ("pilot gyms in Philadelphia, launching Oct 2027" takes no "a": where and when say it)
                 # ("Columbus pilot customer first, then Indianapolis": a place first is where, said below)
                 available = sentence(f"{self.product} launches with a {_lower_first(text, self.keep)}")
             elif places or date:
