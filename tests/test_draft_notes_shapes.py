@@ -193,3 +193,11 @@ def test_the_naming_sentence_that_says_what_it_does_is_the_idea() -> None:
 def test_a_leader_label_is_not_the_idea() -> None:
     facts = _facts("Name: Earlink\nHead of product: Karin Lund\nIdea: batteries posted before they run out\n")
     assert facts.leader is not None and facts.leader.name == "Karin Lund" and facts.leader.title == "Head of product"
+
+
+def test_a_launch_month_without_a_year_is_said_in_the_notes_words() -> None:
+    release = _release("Idea: Kelpie - a feed planner for sheep farmers\nWe go live in Oban next March.\n")
+    assert release.dateline == "Oban — next March —" and "in Oban next March" in release.call_to_action
+    # a month with its year is the date as before
+    assert _release("Idea: Kelpie - a feed planner\nWe go live in Oban in March 2027.\n").dateline == \
+        "Oban — March 2027 —"

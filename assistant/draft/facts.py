@@ -1218,6 +1218,22 @@ def _place_date_and_price(text: str, date: str) -> bool:
     return len(parts) == 1 and bool(_TERSE_PLACE.fullmatch(parts[0])) and parts[0].split()[-1] not in ("I", "We")
 
 
+# "next March", "this coming September", "early next spring": a launch month with no year. The
+# dateline says it in the notes' words; a year worked out from today's date would be a number the
+# notes never wrote (and the grounding check would rightly flag it).
+_RELATIVE_MONTH = re.compile(rf"(?i)\b(?:(?:early|mid|late)[- ])?(?:next|this coming|this)\s+(?:{_MONTH_NAME}|spring|"
+                             r"summer|autumn|fall|winter|year)\b")
+
+
+def _relative_month(launch: Statement, notes: Document) -> NumberFact | None:
+    match = _RELATIVE_MONTH.search(launch.text)
+    if match is None:
+        return None
+    span = _span(notes, launch.start + match.start(), launch.start + match.end())
+    return NumberFact(text=span.text, start=span.start, end=span.end, line=span.line, kind="date",
+                      context=launch.text)
+
+
 # A sentence that opens with the launch: "Launching in Munich in April 2027, German-language first."
 _LAUNCH_OPENER = re.compile(r"(?i)^\W*(?:launch(?:ing|es)?|we(?:'ll| will) launch|go(?:ing)?[- ]live|live in|"
                             r"available (?:in|from)|roll(?:ing)? out)\b")
@@ -1386,6 +1402,8 @@ def extract_facts(notes: Document) -> Facts:
     launch, launch_date = _launch(statements, numbers)
     if launch is None:
         launch, launch_date = _launch_sentence_inside(statements, numbers, notes)
+    if launch is not None and launch_date is None:
+        launch_date = _relative_month(launch, notes)
     people = [name for name in dict.fromkeys(
         [*(q.speaker for q in quotes if q.speaker), *(_speaker_from(who)[0] for who in interviewees),
          leader.name if leader else None]) if name]

@@ -760,7 +760,8 @@ class Composer:
                 where = f" in {_and([_with_the(place) for place in places])}" if places else ""
                 # "on 1 May 2027", "at Easter 2027" (a feast is a time, not a span), "in June 2027"
                 on = " on" if date and _DAY_DATE.search(date) else " at" if date and re.match(
-                    r"(?i)(?:easter|christmas|xmas|thanksgiving|diwali|eid)\b", date) else " in"
+                    r"(?i)(?:easter|christmas|xmas|thanksgiving|diwali|eid)\b", date) else "" if date and re.match(
+                    r"(?i)(?:(?:early|mid|late)[- ])?(?:next|this)\b", date) else " in"  # "... Halifax next March"
                 available = sentence(f"{self.product} launches{where}" + (f"{on} {date}" if date else ""))
             else:
                 lead = text.split()[0].lower()
