@@ -197,7 +197,13 @@ def test_a_leader_label_is_not_the_idea() -> None:
 
 def test_a_launch_month_without_a_year_is_said_in_the_notes_words() -> None:
     release = _release("Idea: Kelpie - a feed planner for sheep farmers\nWe go live in Oban next March.\n")
-    assert release.dateline == "Oban — next March —" and "in Oban next March" in release.call_to_action
+    assert release.dateline == "Oban — next March [TBD: launch date] —"  # the year is asked for
+    assert "in Oban next March" in release.call_to_action
     # a month with its year is the date as before
     assert _release("Idea: Kelpie - a feed planner\nWe go live in Oban in March 2027.\n").dateline == \
         "Oban — March 2027 —"
+
+
+def test_a_foreign_month_is_named_in_english_in_the_release() -> None:
+    release = _release("Idea: Fiado - a credit book for corner shops\nlanzamiento: Cali, marzo 2027\n")
+    assert release.dateline == "Cali — March 2027 —"

@@ -130,6 +130,17 @@ _OWN_SUBJECT = re.compile(r"(?i)^(?:(?:each|every)\s+[a-z]+,?\s+)?(?:the|a|an|ou
                           r"which|what|who|how)\b")
 
 
+def english_months(date: str) -> str:
+    """"marzo 2027" -> "March 2027", "1. Juli 2027" -> "1. July 2027": the month of a date the notes
+    wrote in another language (words.yaml), named as the English release names it."""
+    import calendar
+
+    from assistant.draft.words import foreign_months, foreign_months_pattern
+
+    return re.sub(rf"(?i)\b(?:{foreign_months_pattern()})\b",
+                  lambda m: calendar.month_name[foreign_months()[m.group().lower()]], date)
+
+
 def _telegraphic(fragment: str) -> bool:
     """A note in shorthand that no verb can be put in front of: "camera per shelf, counts stock".
     Its first noun is singular with no article, and a comma runs on into more shorthand."""
@@ -644,9 +655,20 @@ class Composer:
             city = self.book.tbd("city", city_question, "dateline") + f", {places[0]}"
         else:
             city = self.book.tbd("city", city_question, "dateline")
-        when = self.facts.launch_date.text if self.facts.launch_date else self.book.tbd(
-            "launch date", "When will customers be able to use it (a future date)?", "dateline")
-        return f"{city} — {when} —"
+        return f"{city} — {self.when()} —"
+
+    def when(self) -> str:
+        """The launch date for the dateline: the notes' date, its month in English ("marzo 2027" is
+        "March 2027", as a reader of the release reads it); a month with no year ("next March") in the
+        notes' words with the year asked for; else a gap."""
+        question = "When will customers be able to use it (a future date)?"
+        if self.facts.launch_date is None:
+            return self.book.tbd("launch date", question, "dateline")
+        date = english_months(self.facts.launch_date.text)
+        if not re.search(r"\d{4}", date):
+            return f"{date} " + self.book.tbd("launch date", f"{question} The notes say “{date}”: which year?",
+                                               "dateline")
+        return date
 
     def summary(self) -> str:
         company = self.book.tbd("company name", "Which company or team announces this?", None)
@@ -747,7 +769,7 @@ class Composer:
     def call_to_action(self) -> str:
         launch = launch_statement(self.facts)
         places = [p.text for p in self.facts.launch_places]
-        date = self.facts.launch_date.text if self.facts.launch_date else None
+        date = english_months(self.facts.launch_date.text) if self.facts.launch_date else None
         if launch:
             text = body(launch).rstrip(".")
             first_words = {w.lower() for w in text.split()[:3]}
