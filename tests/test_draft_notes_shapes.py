@@ -207,3 +207,16 @@ def test_a_launch_month_without_a_year_is_said_in_the_notes_words() -> None:
 def test_a_foreign_month_is_named_in_english_in_the_release() -> None:
     release = _release("Idea: Fiado - a credit book for corner shops\nlanzamiento: Cali, marzo 2027\n")
     assert release.dateline == "Cali — March 2027 —"
+
+
+@pytest.mark.parametrize(("notes", "who"), [
+    ('- "Sundays go on working out who owes me" - Bev, dog groomer, Hull\n- 1 in 6 clients pay late\n',
+     "dog groomers"),
+    ("Beekeepers who sell at markets keep asking for the same thing.\n", "Beekeepers"),
+])
+def test_who_the_customer_is_from_a_quoted_role_or_a_who_clause(notes: str, who: str) -> None:
+    assert _facts(notes).customer == who
+
+
+def test_a_quoted_member_is_not_the_customer() -> None:
+    assert _facts('- "I never get a slot" - Jo, member, Leeds\n').customer is None

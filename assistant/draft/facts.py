@@ -74,7 +74,7 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend|funded by|funding|"
                           r"grants?)\b")),
     ("launch", re.compile(r"\b(?:launch|timeline|timing|availability|when|dates?|pilot|rollout|release|ga|"
-                          r"(?:target|launch|pilot|first) (?:city|cities|market|location))\b")),
+                          r"(?:target|launch|pilot|first) (?:city|cities|market|location))\b|^where$")),
     ("leader", re.compile(r"\b(?:leader|sponsor|exec\w*|spokesperson|dri|gm)\b")),
     ("name", re.compile(r"\b(?:name|working name|product name|code ?name)\b")),
     ("heard", re.compile(r"\b(?:heard|learn(?:ed|t)|quotes?|feedback|interviews?|verbatims?|voice of)\b")),
@@ -139,7 +139,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          r"agencies|restaurants|shops|households)\s+(?:in|across)\s+(?:the\s+)?[A-Z])", re.IGNORECASE),
     # A loss the customer has today: a problem even when it is counted in money.
     "loss": re.compile(r"\b(?:lost|lose|loses|losing|costs? (?:them|us|a|an|the|each|every|about|roughly|around|~)|"
-                       r"overdue|late|wasted?|missed|no-shows?|rejected|behind)\b", re.IGNORECASE),
+                       r"overdue|late|wasted?|missed|no-shows?|rejected|behind|idle)\b", re.IGNORECASE),
     "not_doing": re.compile(r"\b(?:we will not|we won'?t|not going to|out of scope|non-goal|no plans? to)\b",
                             re.IGNORECASE),
     "getting_started": re.compile(r"\b(?:sign(?:s)? up|install\w*|download\w*|onboard\w*|set(?:s)? up|"
@@ -193,6 +193,10 @@ _CUSTOMER_PHRASES = [
     re.compile(rf"^(?:our\s+)?(?:target(?: customers?| users?| group| segment)?|customers?|audience)\s+(?:is|are)\s+"
                rf"(?:the\s+|our\s+)?(?P<who>(?:[\w+&'-]+\s+){{0,4}}?(?:{_ROLE_LIKE})(?:\s+of\s+[\w -]{{2,40}}?)?)"
                rf"(?=\s*[,.;(]|\s+(?:in|at|who|that|with)\b|\s*$)", re.IGNORECASE),
+    # "Bookkeepers who serve market traders keep telling us ...": a group a "who" clause is about.
+    re.compile(rf"^(?:(?:so|and|but|ok)\s+)?(?!(?:for|with|to|from|at|in|on|by|the|our)\b)"
+               rf"(?P<who>(?:[\w+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\s+who\b",
+               re.IGNORECASE),
     # "4 of 6 parents we interviewed": who the notes' evidence comes from.
     re.compile(rf"\b(?:the\s+)?(?P<who>(?:[a-z+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}))\s+(?:we|I)\s+(?:interviewed|"
                rf"surveyed|spoke (?:to|with)|talked (?:to|with)|met|visited|called)\b"),
@@ -880,6 +884,24 @@ _ONLY_A_GROUP = re.compile(rf"(?i)(?:[a-z][\w+&'-]*\s+){{0,3}}(?:{_ROLE_NOUNS})"
                            rf"(?:\s+(?:of|in|at|with|on|who\s+run)\s+[\w+&' -]{{2,60}})?")
 
 
+_QUOTED_ROLE = re.compile(r"(?i)(?:an?\s+)?(?P<role>(?:[a-z][\w-]*\s+){0,2}?(?:[a-z]{3,}(?:er|or|ist|ian)|"
+                          r"owner|manager|nurse|teacher|farmer|driver|secretary|tutor))(?=\s*(?:,|$|\bat\b|\bin\b))")
+
+
+def _customer_quoted(quotes: list[QuoteFact], notes: Document) -> tuple[str | None, NoteSpan | None]:
+    """No line says who the customer is, but a customer quoted says what they do ("— Gary, window
+    cleaner, Stockport"): people like them ("window cleaners") are the customer."""
+    for quote in quotes:
+        match = _QUOTED_ROLE.match(quote.detail or "")
+        if quote.speaker and match and match.group("role").split()[-1].lower() not in things_ending_ers() | {
+                "member", "user", "customer"}:
+            role = match.group("role")
+            found = notes.find(role)
+            source = _span(notes, found.start, found.end) if found is not None else None
+            return role + ("es" if role.endswith(("ch", "sh", "ss")) else "s"), source
+    return None, None
+
+
 def _title_like(statement: Statement) -> bool:
     """A notes' first line that only names them: a title, a name, a few words with no sentence in them."""
     return statement.topic in ("title", "name") or statement.topic is None and \
@@ -1328,8 +1350,8 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             continue
         if found and match.group() in REGIONS and re.search(r",\s*$", before) and found[-1].text not in REGIONS:
             continue  # "Toronto, Canada", "Austin, Texas": the city's country or state, not a second place
-        if re.match(r"['’]s\b", text[match.end():]):
-            continue  # "Amazon's Last Mile organization": an owner, not a place
+        if re.match(r"['’]s\b", text[match.end():]) and match.group() not in REGIONS:
+            continue  # "Amazon's Last Mile organization": an owner, not a place ("South Korea's ports" is one)
         if re.match(r"-[a-z]", text[match.end():]):
             continue  # "German-language first", "UK-based": a word of a compound, not a place
         if re.search(r"(?:\band|[+&/]|\bthe)\s*$", before) and not found and \
@@ -1394,6 +1416,8 @@ def extract_facts(notes: Document) -> Facts:
                           context=context.get(notes.line_col(c.start)[0], ""))
                for c in number_claims(notes.text) if notes.line_col(c.start)[0] not in flagged_lines]
     customer, customer_source = _customer(statements, notes)
+    if customer is None:
+        customer, customer_source = _customer_quoted(quotes, notes)
     product_name, working = _product_name(statements, notes)
     if product_name is None:
         product_name = _most_said_coinage(statements, notes, {q.speaker for q in quotes if q.speaker})
