@@ -220,3 +220,20 @@ def test_who_the_customer_is_from_a_quoted_role_or_a_who_clause(notes: str, who:
 
 def test_a_quoted_member_is_not_the_customer() -> None:
     assert _facts('- "I never get a slot" - Jo, member, Leeds\n').customer is None
+
+
+def test_a_quote_labelled_as_a_quote_is_said_by_the_person_speaking_above() -> None:
+    notes = ("Owner Mara Lind says the queue runs to 40 minutes. She estimates 1 in 8 walk out.\n"
+             'Quote from the call: "We measure the same feet every single winter."\n')
+    quotes = _facts(notes).quotes
+    assert quotes and quotes[0].speaker == "Mara Lind"
+
+
+def test_a_speakers_label_still_names_the_speaker() -> None:
+    quotes = _facts('Dev Patel, shop owner: "we lose the whole Monday to rota changes"\n').quotes
+    assert quotes and quotes[0].speaker == "Dev Patel"
+
+
+def test_people_by_trade_from_the_word_list_are_a_customer() -> None:
+    customer = _facts("Club secretaries are volunteers who lose 6 hours a week to fixtures.\n").customer
+    assert customer is not None and customer.lower() == "club secretaries"

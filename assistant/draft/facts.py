@@ -21,7 +21,7 @@ from assistant.documents.models import Document
 from assistant.draft.claims import number_claims, quote_claims
 from assistant.draft.models import ClaimKind
 from assistant.draft.money import SIGNS, money_pattern
-from assistant.draft.words import foreign_labels, organisations_pattern, things_ending_ers
+from assistant.draft.words import foreign_labels, organisations_pattern, people_pattern, things_ending_ers
 
 # Letters of a place's name, accents and all ("Wrocław", "Málaga", "Zürich", "Łódź"): Python's `re`
 # has no \p{Lu}, so the Latin ranges are spelled out (Latin-1 and Latin Extended-A).
@@ -164,7 +164,7 @@ _ROLE_NOUNS = ("(?:"
                # people by the ending of their trade: opticians, technicians, dentists, florists (not "lists")
                r"[a-z]{3,}ians|[a-z]{2,}(?<!l)ists|"
                # kinds of organisation (words.yaml): "allotment societies", "parcel carriers"
-               + organisations_pattern() + ")")
+               + organisations_pattern() + "|" + people_pattern() + ")")  # and people (words.yaml)
 # Any -ers/-ors plural but the things (words.yaml): used only where the grammar already says the
 # words are people ("for island commuters", "coffee with three dog walkers").
 _PEOPLE_ERS = rf"(?!(?:{'|'.join(sorted(things_ending_ers()))})\b)[a-z]{{3,}}(?:ers|ors)\b"
@@ -686,6 +686,13 @@ _PRONOUN_SAID = re.compile(r"(?<=[a-z,] )(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'�
                            r"\b(?:he|she)\s+(?:said|says|told us|put it)[:,]?\s*$")
 
 
+# A label that only says what follows is a quotation ("Quote from the call:", "Verbatim:"): no speaker.
+_QUOTE_LABEL = re.compile(r"(?i)\b(?:quotes?|quoted|verbatims?|in (?:her|his|their) words)\b")
+_PRONOUNS = {"She", "He", "They", "We", "I", "It", "Everyone", "Nobody", "Someone", "One", "This", "That"}
+# "Owner Katrin Huber says the queue ...": someone the notes have speaking.
+_SAYS = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:says|said|told us|reckons|estimates)\b")
+
+
 def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]:
     """Every quotation of four words or more, with its speaker: from the parentheses or dash after
     it, the label before it ("one manager: ..."), or the interview header above it."""
@@ -706,7 +713,8 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
         if after:
             speaker, detail = _speaker_from(after.group("detail") or after.groupdict().get("who") or "")
         statement = by_line.get(line)
-        if statement is not None and statement.label and statement.topic is None and not after:
+        if statement is not None and statement.label and statement.topic is None and not after and \
+                not _QUOTE_LABEL.search(statement.label):
             speaker, detail = _speaker_from(statement.label)
         before = _BULLET.sub("", text[text.rfind("\n", 0, claim.start) + 1 : claim.start - 1]).strip()
         said = _SAID_BEFORE.search(before) or _PRONOUN_SAID.search(before)
@@ -716,6 +724,13 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
         row = _csv_row_speaker(notes, line)
         if row is not None and speaker is None:
             speaker, detail = row
+        if speaker is None and statement is not None and statement.label and _QUOTE_LABEL.search(statement.label):
+            # "Quote from the call: ..." under "Owner Katrin Huber says the queue runs to 45 minutes":
+            # the label says it is a quote, the person the notes last had speaking said it
+            said_before = [m for m in _SAYS.finditer(text, max(0, claim.start - 800), claim.start)
+                           if m.group("who").split()[0] not in _PRONOUNS]
+            if said_before:
+                speaker, detail = said_before[-1].group("who"), None
         quote = claim.quote.rstrip()
         quotes.append(QuoteFact(text=quote, start=claim.start, end=claim.start + len(quote), line=line,
                                 speaker=speaker, detail=detail))

@@ -36,6 +36,12 @@ def organisations_pattern() -> str:
 
 
 @functools.cache
+def people_pattern() -> str:
+    """An alternation of people's kinds the role list does not catch by ending ("secretaries|clerks|...")."""
+    return "|".join(re.escape(word) for word in _strings("people"))
+
+
+@functools.cache
 def things_ending_ers() -> frozenset[str]:
     return frozenset(_strings("things_ending_ers"))
 
