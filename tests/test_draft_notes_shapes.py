@@ -237,3 +237,9 @@ def test_a_speakers_label_still_names_the_speaker() -> None:
 def test_people_by_trade_from_the_word_list_are_a_customer() -> None:
     customer = _facts("Club secretaries are volunteers who lose 6 hours a week to fixtures.\n").customer
     assert customer is not None and customer.lower() == "club secretaries"
+
+
+def test_a_wanted_target_figure_is_not_glued_after_who_want() -> None:
+    release = _release("Repairs take 9 days from report to fix, owners want under 5.\n")
+    assert "want under 5" not in release.subheading
+    assert "who want a text when" in _release("Owners want a text when the plumber is booked.\n").subheading

@@ -480,6 +480,9 @@ def want(facts: Facts) -> str | None:
         if statement.topic in ("open", "risks", "not_doing") or asks(statement.text):
             continue  # "do we need an FCA licence?" is a question of ours, not what customers want
         match = CUES["want"].search(statement.text) if _usable(statement) else None
+        if match and re.match(r"(?i)(?:under|over|below|above|less|more|fewer|at (?:most|least)|no more|~?\d)\b",
+                              match.group("want")):
+            continue  # "(repairs take 9 days,) they want under 5": a target figure, no sentence after "who want"
         if match:
             return match.group("want").strip().rstrip(".")
     return None
