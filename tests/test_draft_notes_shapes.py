@@ -243,3 +243,25 @@ def test_a_wanted_target_figure_is_not_glued_after_who_want() -> None:
     release = _release("Repairs take 9 days from report to fix, owners want under 5.\n")
     assert "want under 5" not in release.subheading
     assert "who want a text when" in _release("Owners want a text when the plumber is booked.\n").subheading
+
+
+def test_a_bare_subject_in_shorthand_gets_its_article_after_with() -> None:
+    release = _release("Name: Tallyvan\nIdea: driver photographs the docs in the cab, the office gets the invoice\n")
+    assert "With Tallyvan, the driver photographs the docs" in release.summary
+
+
+@pytest.mark.parametrize(("notes", "described"), [
+    ("So the idea, we said we'd call it Coldmark, is a little logger that beeps. Okay that's it, call you later.\n",
+     "Coldmark is a little logger that beeps"),
+    ("We pitched the idea we've been calling Pickwise internally: the scanner reorders the list by aisle.\n",
+     "With Pickwise, the scanner reorders the list by aisle"),
+    ("PR/FAQ idea: Glovebag, keeps your MOT and tax dates in one place.\n", "Glovebag keeps your MOT"),
+])
+def test_the_naming_sentence_describes_the_product(notes: str, described: str) -> None:
+    summary = _release(notes).summary
+    assert described in summary and "call you later" not in summary
+
+
+def test_a_sign_off_is_not_the_idea() -> None:
+    release = _release("We're calling it Coldmark: a logger for cool boxes.\nOkay that's it, call you later.\n")
+    assert "call you later" not in release.summary + release.solution

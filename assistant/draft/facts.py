@@ -124,7 +124,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
                           r"(?:people|persons?|faces?|customers|shoppers|patients|guests|children|kids|staff|"
                           r"employees|homes?|houses?|doors?|drivers|residents)|faces?|consent|in frame)\b",
                           re.IGNORECASE),
-    "risks": re.compile(r"\b(?:risks?|risky|worried|worries|concern\w*|accuracy|bad lighting|fail\w*|what happens|"
+    "risks": re.compile(r"\b(?:risks?|risky|worried|worries|worry|concern\w*|accuracy|bad lighting|fail\w*|"
+                        r"what happens|"
                         r"unknown|unclear|might not|may not|won'?t want|not sure)\b", re.IGNORECASE),
     "evidence": re.compile(r"\b(?:\d+\s+of\s+\d+|interview(?:s|ed)?|surveys?|estimates?|told us|"
                            r"calls?\s+(?:w/|with)|spoke|talked)(?!\w)",

@@ -123,11 +123,12 @@ _SHARE = re.compile(r"\d\s*%|\b\d+\s+(?:in|of|out of)\s+\d+\b|\b(?:one|two|three
 # sealed bag", "the pupil records a 1-minute clip", "each session the tutor ticks the sheets": a
 # determiner, a few words (no "that"/"which": "a sensor that reports the pressure" is a noun
 # phrase), a verb in -s and what it acts on.
-_OWN_SUBJECT = re.compile(r"(?i)^(?:(?:each|every)\s+[a-z]+,?\s+)?(?:the|a|an|our|their|each|every)\s+"
+_OWN_SUBJECT = re.compile(r"(?i)^(?:(?:each|every)\s+[a-z]+,?\s+)?(?:(?:the|a|an|our|their|each|every)\s+"
                           r"(?:(?!(?:that|which|who|with|of|for)\b)[\w'’-]+\s+){0,3}?"
+                          # or a bare subject in note shorthand: "driver photographs the docs in the cab"
+                          r"|(?-i:[a-z]+)\s+)"
                           r"(?!(?:is|was|has|does|always|also|plus|its|this|gives)\b)[a-z]+[^s\W']s\s+"
-                          r"(?:the|a|an|their|his|her|its|them|it|each|every|one|to|in|on|at|up|out|back|"
-                          r"which|what|who|how)\b")
+                          r"(?!(?:of|and|or|for|with|that|which|per|from)\b)[a-z]")  # "the walker taps start ..."
 
 
 def english_months(date: str) -> str:
@@ -281,13 +282,21 @@ def idea_statements(facts: Facts) -> list[str]:
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
     return [s.text for s in facts.statements if _usable(s) and s.topic is None and "idea" in s.topics
-            and not {"price", "budget", "launch", "risks"} & set(s.topics)][:2]
+            and not {"price", "budget", "launch", "risks"} & set(s.topics) and not _CHATTER.search(s.text)][:2]
 
 
 # "The idea is a photo inbox: ...", "So the concept is": the words that announce the idea, which a
 # sentence built around it ("It is ...", "With X, they get ...") must not repeat.
 _IDEA_LEAD = re.compile(r"(?i)^\W*(?:(?:so|and|ok)\s+)?(?:the|our)\s+(?:idea|concept|plan|proposal|pitch)"
                         r"(?:\s+(?:is|would be|will be)|\s*:)\s+(?=(?:a|an|the|one|to)\b)")
+
+
+# Talk about the notes or the talk itself, not about the product: a voice note's sign-off ("Okay
+# that's it, call you later"), an e-mail's preamble ("You asked me to write the idea down ... so
+# here it is"), a meeting's reaction ("They liked it but want to see it first").
+_CHATTER = re.compile(r"(?i)\b(?:that's it|call you|talk (?:to you )?(?:soon|later)|here it is|you asked|"
+                      r"as discussed|let me know|(?:they|he|she|everyone) liked|sorry)\b|^(?:ok(?:ay)?|right|anyway|"
+                      r"thanks|cheers|bye)\b")
 
 
 def _named_and_described(facts: Facts) -> list[str]:
@@ -302,8 +311,15 @@ def _named_and_described(facts: Facts) -> list[str]:
             match = PRODUCT_NAME.search(piece)
             if match and product_name_in(match) == name:
                 rest = re.sub(r"^[\"”']?\s*[,)]\s*", "", piece[match.end():]).rstrip()
-                if rest and THIRD_PERSON.match(rest) and not re.match(r"(?:is|will|would|can|could)\b", rest):
+                # "lets hotels call ...", or "..., we said we'd call it Coolmark, is a little logger ..."
+                if rest and THIRD_PERSON.match(rest) and not re.match(r"(?:is|will|would|can|could)\b", rest) or \
+                        re.match(r"is an?\s", rest):
                     found.append(f"{name} {rest}")
+                elif re.match(r"an?\s", rest) and re.search(r"[:—–]\s*$|\s-\s*$", match.group()):
+                    found.append(f"{name} is {rest}")  # "The service we agreed to describe is Resa Enkelt: an app ..."
+                elif (after_colon := re.match(r"(?:\s*[\w']+){0,3}?\s*:\s+(?P<what>\S.+)", rest)) is not None:
+                    # "the idea we've been calling Pickpath internally: the handheld scanner reorders ..."
+                    found.append(after_colon.group("what"))
     return found
 
 
@@ -325,7 +341,7 @@ def _after_the_naming(facts: Facts) -> list[str]:
                                        and s.topic is None for p in _SENTENCE_SPLIT.split(s.text)]
         # (a sentence about the problem after the naming, "Açaí distributors lose stock when ...",
         # is The problem's, not a description of the product)
-        return [p.strip() for p in after if p.strip() and _balanced(p) and not any(
+        return [p.strip() for p in after if p.strip() and _balanced(p) and not _CHATTER.search(p) and not any(
             CUES[topic].search(p) for topic in ("price", "launch", "risks", "dependencies") if topic in CUES)
             and not (_names_a_problem(p) and not p.startswith(name))]
     return []
@@ -545,11 +561,15 @@ class Composer:
         text = re.sub(r"(?i)^(?:the\s+)?(?:working name|code ?name|product name|name)\s+(?:is|will be)\s+[^.]+\.\s*",
                       "", text)
         name = self.facts.product_name
+        naming = PRODUCT_NAME.search(text)
+        if name and naming and product_name_in(naming) == name and \
+                re.match(r"\s*(?:an?|one)\s", text[naming.end():]) and re.search(r"[:—–]\s*$", naming.group()):
+            text = text[naming.end():].strip()  # "The service we agreed to describe is Resa Enkelt: an app ..."
         if name and text.strip(" .") == name:
             return ""
         if name and text.startswith(name):
             rest = text[len(name):]
-            sep = re.match(r"\s*[-–—:]\s+|\s+(?=[a-z])", rest)
+            sep = re.match(r"\s*[-–—:]\s+|,\s+(?=[a-z])|\s+(?=[a-z])", rest)  # "Glovebox, keeps your ..." too
             if sep:
                 text = rest[sep.end():]
         return text.strip()
@@ -617,7 +637,11 @@ class Composer:
         if opens_with_people_doing(first) or _OWN_SUBJECT.match(first):
             # "Nurses post a shift, ...", "the pharmacy packs the month's meds ...": a sentence with
             # its own subject reads as it is after "With X,", never as what X "is" or "gives them"
-            return f"With {self.product}, {_lower_first(first, self.keep)}."
+            subject = first.split()[0]
+            if subject.islower() and subject not in _FUNCTION_WORDS and not subject.endswith("s") and \
+                    subject not in ("each", "every"):
+                first = f"the {first}"  # note shorthand's bare subject, "driver photographs ...", takes its article
+            return sentence(f"With {self.product}, {_lower_first(first, self.keep)}")
         if _IMPERATIVE.match(first):  # "snap a photo of the receipt, ..." is what the customer does
             return f"With {self.product}, you {_lower_first(first, self.keep)}."
         return f"{lead} what the notes sum up as: {first}."
