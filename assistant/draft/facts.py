@@ -839,6 +839,8 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             if match and re.search(r"(?i)\b(?:work\w*|wait\w*|look\w*|ask\w*|pa(?:y|id|ying|ys)|appl\w*|search\w*)\s+$",
                                    statement.text[:match.start()]):
                 continue  # "working for streaming vendors": who they work for, not who it is for
+            if match and len(re.findall(r"\b[A-Z][a-z]", match.group("who"))) >= 2:
+                continue  # "a call with the Piano Tuners' Guild": an organisation's name, not a kind of customer
             if match:
                 who, start = match.group("who"), statement.start + match.start("who")
                 if re.fullmatch(r"(?i)(?:people|users|customers)", who):
@@ -850,8 +852,9 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
                 return who, _span(notes, start, start + len(who))
     # "owners of small boxing and MMA gyms": a line that is only a group of people, no verb, says who.
     for statement in statements:
-        if statement.topic is None and not statement.quote_only and \
-                _ONLY_A_GROUP.fullmatch(statement.text.rstrip(" .")) and \
+        # (short and without figures: "Tattoo artists at small studios block out 3-6 hour sessions" has a verb)
+        if statement.topic is None and not statement.quote_only and len(statement.text.split()) <= 8 and \
+                not re.search(r"\d", statement.text) and _ONLY_A_GROUP.fullmatch(statement.text.rstrip(" .")) and \
                 not re.search(rf"(?i)\b{_AUXILIARY}", statement.text):
             who = statement.text.rstrip(" .")
             return who, _span(notes, statement.start, statement.start + len(who))
