@@ -265,3 +265,14 @@ def test_the_naming_sentence_describes_the_product(notes: str, described: str) -
 def test_a_sign_off_is_not_the_idea() -> None:
     release = _release("We're calling it Coldmark: a logger for cool boxes.\nOkay that's it, call you later.\n")
     assert "call you later" not in release.summary + release.solution
+
+
+def test_it_would_be_an_amount_is_our_price() -> None:
+    assert our_price(_facts("Traders snap receipts. It would be £6 a month per trader, billed to the bookkeeper.\n")) \
+        == "£6 a month per trader"
+
+
+def test_the_situation_after_a_name_label_and_before_the_idea_is_the_problem() -> None:
+    notes = ("Name: Earbud\nAt the clinic in Uppsala, 35% of incoming calls are about batteries.\n"
+             "Earbud sends the clinic a low-battery alert.\n")
+    assert "35%" in _release(notes).problem

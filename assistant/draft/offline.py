@@ -249,7 +249,11 @@ def _before_the_idea(facts: Facts) -> list[str]:
     """No line names a problem in so many words: the unlabelled prose before the idea ("home buyers
     find defects only after they move in. a snagging survey costs £300-£600 ...") is the notes'
     account of the situation, as notes usually open with it."""
-    idea_at = next((s.start for s in facts.statements if s.about("idea") or s.topic == "name"), None)
+    # (the idea's line, else the name's: a memo's "Name: Earlink" heads it, the situation comes after)
+    name = facts.product_name
+    idea_at = next((s.start for s in facts.statements if s.about("idea") or name and s.topic != "name" and
+                    s.text.startswith(f"{name} ")), None) or \
+        next((s.start for s in facts.statements if s.topic == "name"), None)
     if idea_at is None:
         return []
     found = [piece for s in facts.statements if s.start < idea_at and s.topic is None and not s.quote_only
@@ -360,6 +364,9 @@ def _unique(statements: list[Statement]) -> list[Statement]:
 # "we could charge", "we'd earn €2.99 a month per flat", "priced at MXN 2,500 per scanner",
 # "Pricing we floated: €3 per room per month"
 _OUR_PRICE = re.compile(r"\b(?:we|we'?ll|we'?d)\s+(?:could|would|will|might|plan to)?\s*(?:charge|price|sell|earn)\b"
+                        # "It would be £6 a month per trader", "it'll cost €3 a room"
+                        rf"|\bit(?:\s+(?:would|will|could|might)|'ll|'d)?\s+(?:be|cost|costs)\s+(?:about\s+|around\s+)?"
+                        rf"(?={money_pattern()})"
                         r"|\bpriced at\b|^\W*(?:our\s+)?pric(?:e|ing)\b", re.IGNORECASE)
 # An amount in any currency (`money.money_pattern`: "NZ$18", "₹499", "MXN 2,500", "89 zł"), with what it is per.
 # ("per cold room per month", "per booked ride.": a unit of two words when another "per" or the
