@@ -276,3 +276,18 @@ def test_the_situation_after_a_name_label_and_before_the_idea_is_the_problem() -
     notes = ("Name: Earbud\nAt the clinic in Uppsala, 35% of incoming calls are about batteries.\n"
              "Earbud sends the clinic a low-battery alert.\n")
     assert "35%" in _release(notes).problem
+
+
+def test_a_european_dotted_date_and_a_lowercase_city_known_elsewhere_fill_the_dateline() -> None:
+    notes = ("Problem: riders at bike-share schemes in Lyon find empty docks 1 time in 3\n"
+             "Idea: DockSense predicts empty docks 20 min ahead\nLaunch: lyon, 05.03.2027\n")
+    release = _release(notes)
+    assert release.dateline == "Lyon — 5 March 2027 —"
+    assert "riders at bike-share schemes in Lyon" in release.summary and "20 minutes ahead" in release.summary
+    # a lowercase word that is no place named elsewhere stays out of the dateline
+    assert _release("Idea: DockSense predicts empty docks\nLaunch: pilot, 05.03.2027\n").dateline.startswith("[TBD")
+
+
+def test_a_value_proposition_label_is_the_idea() -> None:
+    release = _release("Product name: Chairly\nValue prop: two-way SMS reminders that rebook cancellations\n")
+    assert "value prop" not in release.summary.lower() and "two-way SMS reminders" in release.summary

@@ -68,7 +68,7 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
                             r"|^for$")),
     ("problem", re.compile(r"\b(?:problems?|prob|pains?|pain points?|issues?|challenges?|why|jobs? to be done|"
                            r"opportunity|status quo|today)\b")),
-    ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch|approach|"
+    ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch|approach|value prop\w*|"
                         r"what we(?:'re| are|'ll| will)? "
                         r"build\w*|product|how it works|feature)\b|^what$")),
     ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend|funded by|funding|"
@@ -217,9 +217,10 @@ _PROBLEM_SUBJECT = re.compile(
     rf"[a-z][\w+&-]*\s+){{0,2}}"
     rf"(?!customers\b|users\b|people\b)(?:{_ROLE_LIKE})"
     # "nurses on night shift" keeps its phrase; "teachers at our partner schools" is "teachers"
-    rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*(?:\s+(?!{_AUXILIARY})[a-z][\w-]*){{0,3}})"
-    # "Small bakeries in Hobart throw out ...", "farmers on Jeju ship ...": where the group is
-    rf"|\s+(?:in|on|at|from|across)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+[{UPPER}][{LOWER}'’-]+)?))?)"
+    rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*"
+    rf"(?:\s+(?!{_AUXILIARY}|(?:in|on|at|from|across)\s+[{UPPER}])[a-z][\w-]*){{0,3}}))?"
+    # "Small bakeries in Hobart throw out ...", "riders at bike-share schemes in Lyon find ...": where the group is
+    rf"(?:\s+(?:in|on|at|from|across)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+[{UPPER}][{LOWER}'’-]+)?))?)"
     rf"(?:\s+(?:on|in|at|of|with)\s+{_DETERMINER}\s+[\w-]+(?:\s+(?!{_AUXILIARY})[\w-]+)?)?"
     rf"(?:\s+\([^)]{{1,60}}\))?"  # "Small water utilities (under 20,000 connections) still read ..."
     rf"(?:,\s+[^,.;]{{3,60}},(?:\s+they)?)?"  # "Hobby beekeepers, like people with ten hives, they open ..."
@@ -1380,7 +1381,23 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
         if re.match(r"\s*[,.]?\s*\d", text[match.end():]) and re.fullmatch(_MONTH_NAME, words[-1], re.IGNORECASE):
             continue
         found.append(_span(notes, statement.start + match.start(), statement.start + match.end()))
+    if not found and statement.topic == "launch":
+        found = _lowercase_place(statement, notes, exclude)
     return found
+
+
+def _lowercase_place(statement: Statement, notes: Document, exclude: set[str]) -> list[NoteSpan]:
+    """"Launch: lyon, 05.03.2027": a place typed in lower case, known as one because the notes write
+    it capitalised after "in"/"at"/"from" elsewhere ("riders ... in Lyon find ..."); no launch word
+    or month ("first", "march"). (Not by word frequency: "leeds", "toronto" are frequent words.)"""
+    for word in re.findall(rf"\b[{LOWER}][{LOWER}-]{{2,}}\b", statement.text):
+        if word in _LAUNCH_WORDS or re.fullmatch(_MONTH_NAME, word):
+            continue
+        capital = re.search(rf"(?<=[a-z,;:] )(?:in|at|from|near)\s+(?P<place>{re.escape(word.capitalize())})\b",
+                            notes.text)
+        if capital and capital.group("place") not in exclude:
+            return [_span(notes, capital.start("place"), capital.end("place"))]
+    return []
 
 
 def _places(statements: list[Statement], quotes: list[QuoteFact], notes: Document) -> list[NoteSpan]:

@@ -133,13 +133,19 @@ _OWN_SUBJECT = re.compile(r"(?i)^(?:(?:each|every)\s+[a-z]+,?\s+)?(?:(?:the|a|an
 
 def english_months(date: str) -> str:
     """"marzo 2027" -> "March 2027", "1. Juli 2027" -> "1. July 2027": the month of a date the notes
-    wrote in another language (words.yaml), named as the English release names it."""
+    wrote in another language (words.yaml), named as the English release names it; "05.03.2027" ->
+    "5 March 2027"."""
     import calendar
 
     from assistant.draft.words import foreign_months, foreign_months_pattern
 
-    return re.sub(rf"(?i)\b(?:{foreign_months_pattern()})\b",
+    date = re.sub(rf"(?i)\b(?:{foreign_months_pattern()})\b",
                   lambda m: calendar.month_name[foreign_months()[m.group().lower()]], date)
+    # "05.03.2027" (day first) is "5 March 2027": the same date, in words a reader of any country reads one way
+    dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(20\d\d)", date.strip())
+    if dotted and 1 <= int(dotted.group(2)) <= 12:
+        return f"{int(dotted.group(1))} {calendar.month_name[int(dotted.group(2))]} {dotted.group(3)}"
+    return date
 
 
 def _telegraphic(fragment: str) -> bool:
