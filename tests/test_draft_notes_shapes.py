@@ -291,3 +291,24 @@ def test_a_european_dotted_date_and_a_lowercase_city_known_elsewhere_fill_the_da
 def test_a_value_proposition_label_is_the_idea() -> None:
     release = _release("Product name: Chairly\nValue prop: two-way SMS reminders that rebook cancellations\n")
     assert "value prop" not in release.summary.lower() and "two-way SMS reminders" in release.summary
+
+
+_MEETING = ("Product sync 14/11\nAttendees: Raj, Mei, Tom\n"
+            "- Raj: customers (independent gyms) keep asking for a way to freeze memberships\n"
+            "- Mei: 30% of cancellations are people who only wanted a pause\n"
+            "- agreed to call it PauseButton\n- members pause for 1-3 months from the app\n"
+            "- target launch: end of June 2027, Austin\n")
+
+
+def test_meeting_notes_read_past_the_attendees_names() -> None:
+    facts = _facts(_MEETING)
+    assert facts.customer == "independent gyms"
+    assert not any(s.text.startswith(("Raj:", "Mei:")) for s in facts.statements)
+    release = _release(_MEETING)
+    assert "30% of cancellations" in release.problem
+    assert "With PauseButton, members pause for 1-3 months" in release.summary
+
+
+def test_a_name_label_that_is_no_attendee_still_labels() -> None:
+    facts = _facts("Attendees: Raj, Mei\nShelfSense: a camera per shelf, counts stock\n")
+    assert facts.product_name == "ShelfSense"

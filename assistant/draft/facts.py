@@ -21,7 +21,13 @@ from assistant.documents.models import Document
 from assistant.draft.claims import number_claims, quote_claims
 from assistant.draft.models import ClaimKind
 from assistant.draft.money import SIGNS, money_pattern
-from assistant.draft.words import foreign_labels, organisations_pattern, people_pattern, things_ending_ers
+from assistant.draft.words import (
+    end_users_pattern,
+    foreign_labels,
+    organisations_pattern,
+    people_pattern,
+    things_ending_ers,
+)
 
 # Letters of a place's name, accents and all ("Wrocław", "Málaga", "Zürich", "Łódź"): Python's `re`
 # has no \p{Lu}, so the Latin ranges are spelled out (Latin-1 and Latin Extended-A).
@@ -194,6 +200,8 @@ _CUSTOMER_PHRASES = [
     re.compile(rf"^(?:our\s+)?(?:target(?: customers?| users?| group| segment)?|customers?|audience)\s+(?:is|are)\s+"
                rf"(?:the\s+|our\s+)?(?P<who>(?:[\w+&'-]+\s+){{0,4}}?(?:{_ROLE_LIKE})(?:\s+of\s+[\w -]{{2,40}}?)?)"
                rf"(?=\s*[,.;(]|\s+(?:in|at|who|that|with)\b|\s*$)", re.IGNORECASE),
+    # "customers (independent gyms) keep asking ...": who the customers are, in the brackets.
+    re.compile(r"\b(?:customers|users|clients|buyers)\s*\((?P<who>[a-z][\w+&' -]{2,60}?)\)", re.IGNORECASE),
     # "Bookkeepers who serve market traders keep telling us ...": a group a "who" clause is about.
     re.compile(rf"^(?:(?:so|and|but|ok)\s+)?(?!(?:for|with|to|from|at|in|on|by|the|our)\b)"
                rf"(?P<who>(?:[\w+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\s+who\b",
@@ -230,7 +238,8 @@ _PROBLEM_SUBJECT = re.compile(
     rf"during|per|via|because|when|while|until|than|like|as|who|that|which|out|up|down|off|away|back)\b)"
     rf"(?:[a-z]*ss|[a-z]*[a-rt-z])\b",
     re.IGNORECASE)
-_PEOPLE_DOING = re.compile(rf"(?:(?:{_ROLE_NOUNS})|[A-Z][a-z]+ (?:{_ROLE_NOUNS}))\s+(?!(?:of|in|at|on|for|with|and|or|"
+_PEOPLE_DOING = re.compile(rf"(?:(?:{_ROLE_NOUNS}|{end_users_pattern()})|[A-Z][a-z]+ (?:{_ROLE_NOUNS}))\s+"
+                           rf"(?!(?:of|in|at|on|for|with|and|or|"
                            rf"who|are|is|were|was|will|would|could|might|may|should|love|loved)\b)[a-z]+\b",
                            re.IGNORECASE)  # what people do, not what we predict they will ("Users will love it")
 
@@ -490,6 +499,12 @@ def _cell_topic(header: str, cell: str) -> Topic | None:
     return topic
 
 
+def _speaker_label(label: str, speakers: set[str]) -> bool:
+    """"Raj:", "Priya Shah:" opening a line of meeting notes: a person speaking, when the notes list
+    them as attendees. (Not any capitalised word: "ShelfSense: counts stock" names the product.)"""
+    return label in speakers or label.split()[0] in speakers
+
+
 def _decoration(char: str) -> bool:
     """An emoji or pictograph (and the joiners and variation selectors that build one) or a space,
     as Notion and chat tools put in front of a line; a currency sign is money, not decoration."""
@@ -519,6 +534,7 @@ def read_statements(notes: Document) -> list[Statement]:
     heading_block: tuple[str, Topic | None] | None = None  # a heading labels its section, blank lines and all
     columns: list[str] = []  # a Markdown table's header cells, which label the cells below them
     rows: list[list[Statement]] = []  # the rows of every table read, each a list of its cells
+    speakers: set[str] = set()  # a meeting's attendees ("Attendees: Raj, Mei, Tom")
     for line_start, line_end in _lines(text):
         line = text[line_start:line_end]
         if not line.strip():
@@ -585,6 +601,16 @@ def read_statements(notes: Document) -> list[Statement]:
                                          len(re.findall(r"[\w'’]+", bare)) <= 5 and mixed_label(bare)) and \
                 re.fullmatch(r"[A-Za-z][\w /&'-]*", bare) and not _carries_value(bare):
             block = (bare, label_topic(bare))  # "Risks" on a line of its own, the bullets below it
+            continue
+        if field and field.group("rest") and \
+                re.fullmatch(r"(?i)attendees|present|participants|people", field.group("label")):
+            speakers.update(name.strip() for name in re.split(r",|\band\b|&", field.group("rest")) if name.strip())
+        if field and field.group("rest") and not _QUOTE_START.match(field.group("rest")) and \
+                _speaker_label(field.group("label"), speakers):
+            # "Raj: customers keep asking for ...": what a person in the meeting said, not a label
+            # (under "Action items", still an action item)
+            start, end = _trimmed(text, content_start + field.start("rest"), line_end)
+            statements.append(_statement(notes, start, end, block[0] if block else None, block[1] if block else None))
             continue
         if field and (label_topic(field.group("label")) or _QUOTE_START.match(field.group("rest"))):
             # "Price: $49 ..." is about the price; "one manager: \"...\"" names who is quoted. Any

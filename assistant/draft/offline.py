@@ -255,11 +255,14 @@ def _before_the_idea(facts: Facts) -> list[str]:
     """No line names a problem in so many words: the unlabelled prose before the idea ("home buyers
     find defects only after they move in. a snagging survey costs £300-£600 ...") is the notes'
     account of the situation, as notes usually open with it."""
-    # (the idea's line, else the name's: a memo's "Name: Earlink" heads it, the situation comes after)
     name = facts.product_name
-    idea_at = next((s.start for s in facts.statements if s.about("idea") or name and s.topic != "name" and
-                    s.text.startswith(f"{name} ")), None) or \
-        next((s.start for s in facts.statements if s.topic == "name"), None)
+    # the idea's line; else the product's first line ("Earlink sends ...") or the one naming it
+    # ("agreed to call it PauseButton"); else the name label's
+    marks = (lambda s: s.about("idea"),
+             lambda s: bool(name) and s.topic != "name" and (s.text.startswith(f"{name} ") or
+                                                            PRODUCT_NAME.search(s.text) is not None),
+             lambda s: s.topic == "name")
+    idea_at = next((s.start for mark in marks for s in facts.statements if mark(s)), None)
     if idea_at is None:
         return []
     found = [piece for s in facts.statements if s.start < idea_at and s.topic is None and not s.quote_only
@@ -349,6 +352,13 @@ def _after_the_naming(facts: Facts) -> list[str]:
         # The rest of the paragraph: this line's later sentences (a long line is read sentence by sentence).
         after = pieces[naming + 1:] + [p for s in facts.statements[index + 1:] if s.line == statement.line
                                        and s.topic is None for p in _SENTENCE_SPLIT.split(s.text)]
+        following = facts.statements[index + 1] if index + 1 < len(facts.statements) else None
+        if not after and following is not None and following.topic is None and \
+                following.line == statement.line + 1 and not asks(following.text) and \
+                not re.match(r"(?i)(?:who|what|when|where|why|how|which)\b", following.text):
+            # "- agreed to call it PauseButton" / "- members pause for 1-3 months from the app; ...":
+            # a naming line that says nothing more is described by the next line
+            after = _SENTENCE_SPLIT.split(following.text)
         # (a sentence about the problem after the naming, "Açaí distributors lose stock when ...",
         # is The problem's, not a description of the product)
         return [p.strip() for p in after if p.strip() and _balanced(p) and not _CHATTER.search(p) and not any(
@@ -639,8 +649,8 @@ class Composer:
         head = first.split()[0].lower()
         if head in _VERBS or head in _VERBS.values() or head in ("is", "will", "can", "it", "they", "we"):
             return None
-        if _telegraphic(first) or _OWN_SUBJECT.match(first):
-            return None
+        if _telegraphic(first) or _OWN_SUBJECT.match(first) or opens_with_people_doing(first):
+            return None  # a sentence with its own subject ("members pause ...") is no thing they get
         return _lower_first(first, self.keep)
 
     def idea_in_quotes(self, lead: str) -> str:

@@ -42,6 +42,12 @@ def people_pattern() -> str:
 
 
 @functools.cache
+def end_users_pattern() -> str:
+    """An alternation of the people our customers serve ("members|guests|...")."""
+    return "|".join(re.escape(word) for word in _strings("end_users"))
+
+
+@functools.cache
 def things_ending_ers() -> frozenset[str]:
     return frozenset(_strings("things_ending_ers"))
 
