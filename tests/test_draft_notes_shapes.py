@@ -312,3 +312,15 @@ def test_meeting_notes_read_past_the_attendees_names() -> None:
 def test_a_name_label_that_is_no_attendee_still_labels() -> None:
     facts = _facts("Attendees: Raj, Mei\nShelfSense: a camera per shelf, counts stock\n")
     assert facts.product_name == "ShelfSense"
+
+
+def test_an_emails_open_in_a_city_a_comma_before_said_and_a_library_town() -> None:
+    notes = ("Quick summary. Cafés throw away about 8% of milk each week. One owner, Ben Ode of Ode Coffee, said "
+             "\"I only find out we're out of oat milk when a customer asks for it.\"\n"
+             "We're calling it 'Tally': staff tap what they used at closing.\nWe open in Bristol in Q2 2027.\n")
+    release = _release(notes)
+    assert release.dateline == "Bristol — Q2 2027 —" and "Ben Ode" in release.customer_quote
+    assert _release("Idea: Fernbox - a seed kiosk\nPilot at Portland Public Library, spring 2027.\n").dateline \
+        .startswith("Portland —")
+    # "open in the evening" is no launch
+    assert _release("Idea: Fernbox - a seed kiosk\nLibraries open in the evening.\n").dateline.startswith("[TBD")

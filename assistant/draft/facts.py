@@ -117,7 +117,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
     "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|go(?:es|ing)?[- ]live|"
                          r"available|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|clinics?|"
                          r"restaurants?)|trials? (?:at|with|in|on)|start(?:ing)?,?\s+(?:(?:uh|um|er),?\s+)?"
-                         r"(?:with|in|at)|(?-i:GA)|the target is|open(?:s|ing)? it (?:up )?to)\b|\bstart(?:ing)?\s+w/",
+                         r"(?:with|in|at)|(?-i:GA)|the target is|open(?:s|ing)? it (?:up )?to|we(?:'ll| will)? open|"
+                         r"open(?:s|ing)? in (?-i:[A-Z]))\b|\bstart(?:ing)?\s+w/",
                          re.IGNORECASE),
     "dependencies": re.compile(
         r"\b(?:integrat\w*|works? with|plug(?:s)? into|api|apis|suppliers?|portals?|scheduling (?:software|"
@@ -301,7 +302,7 @@ _QUOTE_START = re.compile(r"\s*[\"“]")
 _DASH_ATTRIBUTION = re.compile(r"\s*[—–-]+\s*(?P<detail>[^\n]{2,120})")
 _SAID_BEFORE = re.compile(r"(?P<who>(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
                           r"(?:\s+(?:at|from|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)"
-                          r"\s+(?:said|says|told us|put it)[:,]?\s*$")
+                          r",?\s+(?:said|says|told us|put it)[:,]?\s*$")  # ("Ben Ode of Ode Coffee, said")
 
 
 class NoteSpan(BaseModel):
@@ -1376,7 +1377,8 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             before = before + " in "  # ... and is joined as if "in" stood before it
         # before the joins: "of" joins nothing else
         org = _ORG_TAIL.search(match.group())
-        if org and re.search(r"\bof\s*$", before):  # "2 branches of Hamilton Public Library": the town
+        if org and re.search(r"\b(?:of|at|in|from)\s*$", before):
+            # "2 branches of Hamilton Public Library", "a pilot at Portland Public Library": the town
             if org.start() > 0 and match.group()[:org.start()] not in exclude:
                 town_start = statement.start + match.start()
                 found.append(_span(notes, town_start, town_start + org.start()))
