@@ -1257,18 +1257,23 @@ def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Sta
     # "launching next March in Wellington": a launch line without a date we can read still says where.
     undated = next((s for s in statements if s.topic is None and "launch" in s.topics and not s.quote_only
                     and _PLACE.search(s.text)), None)
+    # (each statement's first date by bisection: a 10,000-row table must not cost rows x numbers)
+    dates = sorted((n for n in numbers if n.kind == "date"), key=lambda n: n.start)
+    starts = [n.start for n in dates]
+
+    def first_date(statement: Statement) -> NumberFact | None:
+        at = bisect.bisect_left(starts, statement.start)
+        return dates[at] if at < len(dates) and dates[at].start < statement.end else None
+
+    undated_only = [(s, d) for s in statements if s.topic is None and not s.quote_only and (d := first_date(s))]
     # "Toronto, Canada in Q3 2027.": a line that is only a place and a date says where and when.
-    for statement in statements:
-        date = next((n for n in numbers if n.kind == "date" and statement.start <= n.start < statement.end), None)
-        if statement.topic is None and date is not None and not statement.quote_only and \
-                _ONLY_PLACE_AND_DATE.fullmatch(statement.text.replace(date.text, " ").strip(" .")):
+    for statement, date in undated_only:
+        if _ONLY_PLACE_AND_DATE.fullmatch(statement.text.replace(date.text, " ").strip(" .")):
             return statement, date
     # "£40/month, Kirkwall, June 2027", "Stockport first, April 2027": a terse line whose parts are a
     # price, a place and a date says where and when, the price being the availability paragraph's too.
-    for statement in statements:
-        date = next((n for n in numbers if n.kind == "date" and statement.start <= n.start < statement.end), None)
-        if statement.topic is None and date is not None and not statement.quote_only and \
-                _place_date_and_price(statement.text, date.text):
+    for statement, date in undated_only:
+        if _place_date_and_price(statement.text, date.text):
             return statement, date
     return undated, None
 
