@@ -324,3 +324,28 @@ def test_an_emails_open_in_a_city_a_comma_before_said_and_a_library_town() -> No
         .startswith("Portland —")
     # "open in the evening" is no launch
     assert _release("Idea: Fernbox - a seed kiosk\nLibraries open in the evening.\n").dateline.startswith("[TBD")
+
+
+def test_a_template_of_labels_headline_customer_quote_how_and_available_from() -> None:
+    notes = ("Headline: Tessera helps tile installers quote a bathroom in ten minutes\n"
+             "Customer quote: \"I used to spend Sunday evenings measuring photos\" - Luca Bianchi, tile installer\n"
+             "Who: self-employed tile installers in Belgium\n"
+             "How: the installer walks the room with the phone camera\n"
+             "Available from 1 March 2027 in Ghent and Bruges\n")
+    facts = _facts(notes)
+    assert facts.customer == "self-employed tile installers in Belgium"  # not the quote
+    release = _release(notes)
+    assert release.dateline == "Ghent — 1 March 2027 —" and "Available" not in release.call_to_action
+    assert "[TBD" in release.getting_started  # "tile installers" is no "install" step
+
+
+def test_a_question_labels_its_answer() -> None:
+    notes = ("Q: Who did we talk to?\nA: 14 wedding photographers in Lisbon.\nQ: What hurts?\n"
+             "A: Culling 3,000 photos takes about 6 hours.\nQ: What would we build?\n"
+             "A: Culla, an app that picks the sharpest shots.\nQ: Price?\nA: €19 a month.\n"
+             "Q: When?\nA: Lisbon, June 2027.\n")
+    facts = _facts(notes)
+    assert facts.customer == "wedding photographers in Lisbon" and facts.product_name == "Culla"
+    release = _release(notes)
+    assert "6 hours" in release.problem and release.dateline == "Lisbon — June 2027 —"
+    assert "What hurts" not in release.problem

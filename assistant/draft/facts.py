@@ -53,6 +53,10 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
                          r"owner|status|page status|priority|tags?|labels?|stage|confidence|epic|sprint|sentiment|"
                          r"channel|type|component/?s?|severity|ticket|attendees|agenda)$")),
     ("not_doing", re.compile(r"\b(?:not doing|non-?goals?|out of scope|won'?t do|will not)\b")),
+    # "Customer quote:", "User verbatims:": what a customer said, not who the customer is
+    ("heard", re.compile(r"^(?:customer|user|client|buyer)s?\s+(?:quotes?|verbatims?|testimonials?|words)$")),
+    # "Headline:", "Tagline:", "One-liner:": the idea in a line, as the notes would headline it
+    ("idea", re.compile(r"^(?:headline|tagline|one-?liner|elevator pitch)$")),
     # "Price idea: $9.99 a month", "Price for outside customers: £250": a price before anything else.
     ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?|fees?|commercials|business model|monetization|"
                          r"monetisation|revenue model)\b")),
@@ -72,11 +76,12 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
                         r"product requirements?|prd)$")),
     ("customer", re.compile(r"\b(?:customers?|cust|who|audience|target|users?|segment|personas?|for whom|buyers?)\b"
                             r"|^for$")),
-    ("problem", re.compile(r"\b(?:problems?|prob|pains?|pain points?|issues?|challenges?|why|jobs? to be done|"
+    ("problem", re.compile(r"\b(?:problems?|prob|pains?|pain points?|issues?|challenges?|why|jobs? to be done|hurts?|"
                            r"opportunity|status quo|today)\b")),
     ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch|approach|value prop\w*|"
                         r"what we(?:'re| are|'ll| will)? "
-                        r"build\w*|product|how it works|feature)\b|^what$")),
+                        r"build\w*|product|how it works|feature|(?:would|will|could|should) we (?:build|make))\b|"
+                        r"^what$|^how$")),
     ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend|funded by|funding|"
                           r"grants?)\b")),
     ("launch", re.compile(r"\b(?:launch|timeline|timing|availability|when|dates?|pilot|rollout|release|ga|"
@@ -150,7 +155,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
                        r"overdue|late|wasted?|missed|no-shows?|rejected|behind|idle)\b", re.IGNORECASE),
     "not_doing": re.compile(r"\b(?:we will not|we won'?t|not going to|out of scope|non-goal|no plans? to)\b",
                             re.IGNORECASE),
-    "getting_started": re.compile(r"\b(?:sign(?:s)? up|install\w*|download\w*|onboard\w*|set(?:s)? up|"
+    "getting_started": re.compile(r"\b(?:sign(?:s)? up|install(?!ers?\b)\w*|download\w*|onboard\w*|set(?:s)? up|"
                                   r"get(?:ting)? started)\b", re.IGNORECASE),
     # What customers want ("owners want to see ..."); "we want to build X" is the team's plan.
     "want": re.compile(r"\b(?:they|owners|managers|customers|users|people)\s+(?:want|wants|wish|need|needs)\s+"
@@ -536,6 +541,7 @@ def read_statements(notes: Document) -> list[Statement]:
     columns: list[str] = []  # a Markdown table's header cells, which label the cells below them
     rows: list[list[Statement]] = []  # the rows of every table read, each a list of its cells
     speakers: set[str] = set()  # a meeting's attendees ("Attendees: Raj, Mei, Tom")
+    question: tuple[str, Topic | None] | None = None  # the last "Q:" line, which labels the "A:" after it
     for line_start, line_end in _lines(text):
         line = text[line_start:line_end]
         if not line.strip():
@@ -602,6 +608,18 @@ def read_statements(notes: Document) -> list[Statement]:
                                          len(re.findall(r"[\w'’]+", bare)) <= 5 and mixed_label(bare)) and \
                 re.fullmatch(r"[A-Za-z][\w /&'-]*", bare) and not _carries_value(bare):
             block = (bare, label_topic(bare))  # "Risks" on a line of its own, the bullets below it
+            continue
+        if field and field.group("rest") and re.fullmatch(r"(?i)q|question", field.group("label")):
+            # "Q: What hurts?" / "A: Culling takes 6 hours": the question says what its answer is about;
+            # the question itself is ours, not a fact
+            asked = field.group("rest").strip()
+            question = (asked, label_topic(asked.rstrip("?")))
+            start, end = _trimmed(text, content_start + field.start("rest"), line_end)
+            statements.append(_statement(notes, start, end, field.group("label"), "title"))
+            continue
+        if field and field.group("rest") and re.fullmatch(r"(?i)a|answer", field.group("label")) and question:
+            start, end = _trimmed(text, content_start + field.start("rest"), line_end)
+            statements.append(_statement(notes, start, end, question[0] if question[1] else None, question[1]))
             continue
         if field and field.group("rest") and \
                 re.fullmatch(r"(?i)attendees|present|participants|people", field.group("label")):
@@ -858,7 +876,10 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     for statement in statements:
         if statement.topic == "customer":
             who = _CUSTOMER_ASIDE.split(statement.text, maxsplit=1)[0].rstrip(" .")
-            return who, _span(notes, statement.start, statement.start + len(who))
+            # "14 wedding photographers in Lisbon": who they are, not how many the notes met
+            count = re.match(r"(?:about |around |~)?\d[\d,]*\s+(?=[a-z])", who)
+            offset = count.end() if count else 0
+            return who[offset:], _span(notes, statement.start + offset, statement.start + len(who))
     for statement in statements:
         if statement.quote_only or statement.topic in ("open", "risks", "other"):
             continue  # a customer's words say who they are, not who our customer is; a to-do says neither
@@ -1207,6 +1228,7 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
 
 
 _LAUNCH_WORDS = {"pilot", "beta", "public", "private", "launch", "launches", "launching", "general", "soft", "first",
+                 "available", "availability", "live", "ready",
                  "go", "early", "limited", "open", "full", "phase", "the", "a", "an", "we", "our", "then", "plan", "q1",
                  "q2", "q3", "q4", "h1", "h2", "with", "in", "on", "by", "from", "stores", "store", "city", "cities",
                  # a sentence's first word, capitalised only for that: "Could launch with ...", "Target go-live"
