@@ -349,3 +349,15 @@ def test_a_question_labels_its_answer() -> None:
     release = _release(notes)
     assert "6 hours" in release.problem and release.dateline == "Lisbon — June 2027 —"
     assert "What hurts" not in release.problem
+
+
+@pytest.mark.parametrize("label", ["GTM", "Go-to-market", "ETA", "Release date"])
+def test_go_to_market_and_eta_label_the_launch(label: str) -> None:
+    release = _release(f"Codename: Birch\nSolution: staff log a special order once\n{label}: Melbourne bookshops "
+                       "first, from February 2027\n")
+    assert release.dateline == "Melbourne — February 2027 —"
+
+
+def test_outside_a_launch_line_a_capitalised_first_word_is_not_a_place() -> None:
+    release = _release("Idea: Birch - special orders for bookshops\nPilot: Facilitator picks Birch, May 2027\n")
+    assert not release.dateline.startswith("Facilitator")

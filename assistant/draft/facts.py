@@ -63,7 +63,8 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("open", re.compile(r"\b(?:open questions?|questions?|unknowns?|concerns?|assumptions?|open (?:qs?|items?|"
                         r"issues?)|qs?|tbd|to ?do|to-dos?|to decide|undecided|action items?)\b")),
     ("risks", re.compile(r"\b(?:risks?|threats?|worr(?:y|ies|ied)|downsides?)\b")),
-    ("launch", re.compile(r"\b(?:launch\w*|go[- ]live|target (?:release|date|city|cities|market|quarter)|"
+    ("launch", re.compile(r"\b(?:launch\w*|go[- ]live|gtm|go[- ]to[- ]market|eta|ship date|release date|"
+                          r"target (?:release|date|city|cities|market|quarter)|"
                           r"first (?:stores?|cities|city|sites?|markets?|locations?|shops?|"
                           r"clinics?|customers?|restaurants?|regions?|[a-z]+s)|where and when|when and where|"
                           r"roll-?out)\b")),
@@ -1416,8 +1417,11 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             r"(?:launch|target|city) is)|,|\band|"
             r"[+&/(]|:)\s*$", before,
             re.IGNORECASE)
-        if not before.strip() and re.match(r"\s+(?!(?:and|or|first|only|then|in|from|on|by|pilot|beta|trial|"
-                                           r"launch)\b)[a-z]", text[match.end():]):
+        if not before.strip() and \
+                re.match(r"\s+(?!(?:and|or|first|only|then|in|from|on|by|pilot|beta|trial|launch)\b)[a-z]",
+                         text[match.end():]) and not (statement.topic == "launch" and re.match(
+                             r"\s+[a-z]+\s+(?:first|only)\b", text[match.end():])):
+            # (under a launch label, "GTM: Melbourne bookshops first" opens with the place)
             continue  # "Facilitator wrap-up: go with Gota ...": a line's first word, not a place
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
                 re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0] in exclude or \
