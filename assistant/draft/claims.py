@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from assistant.draft.models import PLACEHOLDER_RE, ClaimKind
+from assistant.draft.words import foreign_months, foreign_months_pattern
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"thousand|million|billion|bn|k|m"
@@ -51,8 +52,9 @@ _WORD_NUMBER_RE = re.compile(
 )
 _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
            "nov": 11, "dec": 12}
+# English months, then those of the languages notes mix in (words.yaml: "marzo 2027", "juillet 2027")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
-         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|" + foreign_months_pattern() + r")\.?"
 _PERIOD = (r"(?:spring|summer|fall|autumn|winter|easter|christmas|lent|thanksgiving|"
            r"(?:memorial|labou?r|independence) day(?: weekend)?|q[1-4]|h[12]|early|mid|late|"
            r"(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter)")
@@ -63,7 +65,9 @@ _DATE_RE = re.compile(
     rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})"
     # "06/2027" (a month), "9/15/2027" (US month/day; the day first when it cannot be a month)
     rf"|(?<![\d/])(?P<m5>0?[1-9]|1[0-2])/(?P<y5>20\d\d)"
-    rf"|(?<![\d/])(?P<a6>\d{{1,2}})/(?P<b6>\d{{1,2}})/(?P<y6>20\d\d))\b",
+    rf"|(?<![\d/])(?P<a6>\d{{1,2}})/(?P<b6>\d{{1,2}})/(?P<y6>20\d\d)"
+    # "05.03.2027": day, month, year, as most of Europe writes a date
+    rf"|(?<![\d.])(?P<d7>\d{{1,2}})\.(?P<m7>\d{{1,2}})\.(?P<y7>20\d\d))\b",
     re.IGNORECASE,
 )
 QUOTE_RE = re.compile(r"[\"“](?P<q>[^\"“”\n]{8,1200})[\"”]")
@@ -196,6 +200,8 @@ def _word_numbers(text: str) -> list[Claim]:
 
 def _month(raw: str) -> str:
     word = raw.lower().rstrip(".")
+    if word in foreign_months():
+        return str(foreign_months()[word])
     return str(_MONTHS[word[:3]]) if word[:3] in _MONTHS else word
 
 
@@ -206,6 +212,8 @@ def _numeric_month_day(groups: dict[str, str | None]) -> tuple[str | None, str |
         return str(int(groups["m4"])), None
     if groups["m5"]:
         return str(int(groups["m5"])), None
+    if groups["m7"] and groups["d7"] and 1 <= int(groups["m7"]) <= 12 and 1 <= int(groups["d7"]) <= 31:
+        return str(int(groups["m7"])), str(int(groups["d7"]))
     if groups["a6"] and groups["b6"]:
         first, second = int(groups["a6"]), int(groups["b6"])
         month, day = (second, first) if first > 12 else (first, second)
@@ -217,7 +225,8 @@ def _dates(text: str) -> list[Claim]:
     claims: list[Claim] = []
     for match in _DATE_RE.finditer(text):
         groups = match.groupdict()
-        year = int(groups["y1"] or groups["y2"] or groups["y3"] or groups["y4"] or groups["y5"] or groups["y6"])
+        year = int(groups["y1"] or groups["y2"] or groups["y3"] or groups["y4"] or groups["y5"] or groups["y6"]
+                   or groups["y7"])
         raw_month = groups["m1"] or groups["m2"] or groups["m3"]
         numeric_month, numeric_day = _numeric_month_day(groups)
         month = _month(raw_month) if raw_month else numeric_month

@@ -21,6 +21,13 @@ from assistant.documents.models import Document
 from assistant.draft.claims import number_claims, quote_claims
 from assistant.draft.models import ClaimKind
 from assistant.draft.money import SIGNS, money_pattern
+from assistant.draft.words import (
+    end_users_pattern,
+    foreign_labels,
+    organisations_pattern,
+    people_pattern,
+    things_ending_ers,
+)
 
 # Letters of a place's name, accents and all ("Wrocław", "Málaga", "Zürich", "Łódź"): Python's `re`
 # has no \p{Lu}, so the Latin ranges are spelled out (Latin-1 and Latin Extended-A).
@@ -34,9 +41,10 @@ Topic = Literal[
 ]
 
 # A bullet, or the "> " of a forwarded or quoted e-mail (the words under it are the notes' own).
-_BULLET = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,2}[.)])\s+|>+\s?(?:[-*+•]\s+)?)")
+# (a task list's box, "- [x] talked to 6 makerspaces", is part of the bullet, not of the words)
+_BULLET = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,2}[.)])\s+(?:\[[ xX✓✔]\]\s+)?|>+\s?(?:[-*+•]\s+)?)")
 _HEADING = re.compile(r"^\s*(?:#{1,6}|h[1-6]\.)\s+")  # "## Problem", Jira/Confluence "h3. Problem"
-_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9 /&'’()+-]{0,48}?)\s*:(?:\s+(?P<rest>\S.*))?\s*$")
+_LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 /&'’()+-]{0,48}?)\s*:(?:\s+(?P<rest>\S.*))?\s*$")
 _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|call)(?:\s+#?\d+)?"
                         r"(?:\s*[—–:-]\s*|\s+with\s+)(?P<who>[A-Z].*)$", re.IGNORECASE)
 _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
@@ -45,31 +53,40 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
                          r"owner|status|page status|priority|tags?|labels?|stage|confidence|epic|sprint|sentiment|"
                          r"channel|type|component/?s?|severity|ticket|attendees|agenda)$")),
     ("not_doing", re.compile(r"\b(?:not doing|non-?goals?|out of scope|won'?t do|will not)\b")),
+    # "Customer quote:", "User verbatims:": what a customer said, not who the customer is
+    ("heard", re.compile(r"^(?:customer|user|client|buyer)s?\s+(?:quotes?|verbatims?|testimonials?|words)$")),
+    # "Headline:", "Tagline:", "One-liner:": the idea in a line, as the notes would headline it
+    ("idea", re.compile(r"^(?:headline|tagline|one-?liner|elevator pitch)$")),
     # "Price idea: $9.99 a month", "Price for outside customers: £250": a price before anything else.
     ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?|fees?|commercials|business model|monetization|"
                          r"monetisation|revenue model)\b")),
     ("open", re.compile(r"\b(?:open questions?|questions?|unknowns?|concerns?|assumptions?|open (?:qs?|items?|"
                         r"issues?)|qs?|tbd|to ?do|to-dos?|to decide|undecided|action items?)\b")),
     ("risks", re.compile(r"\b(?:risks?|threats?|worr(?:y|ies|ied)|downsides?)\b")),
-    ("launch", re.compile(r"\b(?:launch\w*|go[- ]live|target (?:release|date|city|cities|market|quarter)|"
+    ("launch", re.compile(r"\b(?:launch\w*|go[- ]live|gtm|go[- ]to[- ]market|eta|ship date|release date|"
+                          r"target (?:release|date|city|cities|market|quarter)|"
                           r"first (?:stores?|cities|city|sites?|markets?|locations?|shops?|"
                           r"clinics?|customers?|restaurants?|regions?|[a-z]+s)|where and when|when and where|"
                           r"roll-?out)\b")),
     ("market", re.compile(r"\b(?:market(?: size)?|tam|sam|how many|addressable)\b")),
-    ("leader", re.compile(r"\b(?:sponsor|exec\w*|spokes\w*|ceo|coo|cto|cpo|founder)\b")),
+    # "Head of product: Karin Lund", "Product lead: ...": a person's role, not the product or idea
+    ("leader", re.compile(r"\b(?:sponsor|exec\w*|spokes\w*|ceo|coo|cto|cpo|founder|head of|vp|vice president|"
+                          r"director|chief|gm|general manager|(?:product|project|program|programme) "
+                          r"(?:lead|manager|owner))\b")),
     ("name", re.compile(r"^(?:name|naming|working name|working title|product name|code ?name|product|brand|"
                         r"product requirements?|prd)$")),
     ("customer", re.compile(r"\b(?:customers?|cust|who|audience|target|users?|segment|personas?|for whom|buyers?)\b"
                             r"|^for$")),
-    ("problem", re.compile(r"\b(?:problems?|prob|pains?|pain points?|issues?|challenges?|why|jobs? to be done|"
+    ("problem", re.compile(r"\b(?:problems?|prob|pains?|pain points?|issues?|challenges?|why|jobs? to be done|hurts?|"
                            r"opportunity|status quo|today)\b")),
-    ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch|approach|"
-                        r"what we(?:'re| are)? "
-                        r"build\w*|product|how it works|feature)\b|^what$")),
+    ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch|approach|value prop\w*|"
+                        r"what we(?:'re| are|'ll| will)? "
+                        r"build\w*|product|how it works|feature|(?:would|will|could|should) we (?:build|make))\b|"
+                        r"^what$|^how$")),
     ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend|funded by|funding|"
                           r"grants?)\b")),
     ("launch", re.compile(r"\b(?:launch|timeline|timing|availability|when|dates?|pilot|rollout|release|ga|"
-                          r"(?:target|launch|pilot|first) (?:city|cities|market|location))\b")),
+                          r"(?:target|launch|pilot|first) (?:city|cities|market|location))\b|^where$")),
     ("leader", re.compile(r"\b(?:leader|sponsor|exec\w*|spokesperson|dri|gm)\b")),
     ("name", re.compile(r"\b(?:name|working name|product name|code ?name)\b")),
     ("heard", re.compile(r"\b(?:heard|learn(?:ed|t)|quotes?|feedback|interviews?|verbatims?|voice of)\b")),
@@ -88,7 +105,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
         # queues, people who give up and leave, work done twice ("re-enter", "re-measure", "re-key")
         r"queues?|walk(?:s|ed|ing)?\s+(?:out|away)|give(?:s)?\s+up|gave\s+up|re-(?:enter|measure|key|do|check)\w*|"
         r"breaks?|never|nobody|can'?t|cannot|worried|downtime|empty|slow|errors?|clipboard|tedious|hard to|"
-        r"difficult|don'?t know|doesn'?t know|costs? (?:them|us)|out of stock|runs? out|every (?:monday|day|"
+        r"difficult|don'?t know|doesn'?t know|no idea|costs? (?:them|us)|out of stock|runs? out|every (?:monday|day|"
         r"evening|night|week)|on paper|paper|by hand|whiteboard|spreadsheets?|times a day|mins? per|minutes per|"
         r"late|overdue|get missed|gets missed|double[- ]book\w*|skip(?:s|ped|ping)?|no way to|crack(?:s|ed)?|"
         r"unable to|too late|unnoticed|undetected|typos?|(?<!can't )(?<!cannot )wait(?:s|ing|ed)?)\b|"
@@ -99,14 +116,15 @@ CUES: dict[Topic, re.Pattern[str]] = {
                        r"patients|owners|users|customers)|automatically)", re.IGNORECASE),
     # a price per anything ("£10 per team per season", "$29/mo per truck"), "free", "fee", "pricing"
     "price": re.compile(rf"(?:(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*[a-z]+|\bfree\b|\bfreemium\b|"
-                        r"\bpric\w+|\bfees?\b)", re.IGNORECASE),
+                        r"\bpric\w+|\bfees?\b|\bpays? nothing\b|\bno charge\b)", re.IGNORECASE),
     "budget": re.compile(rf"\b(?:budget|afford|pay(?:s|ing)?\s+(?:\d|(?:{money_pattern()})|for|about|around|up to|"
                          rf"whatever|\"|“)|paid\s+(?:\d|(?:{money_pattern()})|for)|spend\w*\s+(?:{money_pattern()})|"
                          r"costs? us|money|revenue)", re.IGNORECASE),
     "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|go(?:es|ing)?[- ]live|"
                          r"available|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|clinics?|"
                          r"restaurants?)|trials? (?:at|with|in|on)|start(?:ing)?,?\s+(?:(?:uh|um|er),?\s+)?"
-                         r"(?:with|in|at)|(?-i:GA)|the target is)\b|\bstart(?:ing)?\s+w/",
+                         r"(?:with|in|at)|(?-i:GA)|the target is|open(?:s|ing)? it (?:up )?to|we(?:'ll| will)? open|"
+                         r"open(?:s|ing)? in (?-i:[A-Z]))\b|\bstart(?:ing)?\s+w/",
                          re.IGNORECASE),
     "dependencies": re.compile(
         r"\b(?:integrat\w*|works? with|plug(?:s)? into|api|apis|suppliers?|portals?|scheduling (?:software|"
@@ -119,7 +137,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
                           r"(?:people|persons?|faces?|customers|shoppers|patients|guests|children|kids|staff|"
                           r"employees|homes?|houses?|doors?|drivers|residents)|faces?|consent|in frame)\b",
                           re.IGNORECASE),
-    "risks": re.compile(r"\b(?:risks?|risky|worried|worries|concern\w*|accuracy|bad lighting|fail\w*|what happens|"
+    "risks": re.compile(r"\b(?:risks?|risky|worried|worries|worry|concern\w*|accuracy|bad lighting|fail\w*|"
+                        r"what happens|"
                         r"unknown|unclear|might not|may not|won'?t want|not sure)\b", re.IGNORECASE),
     "evidence": re.compile(r"\b(?:\d+\s+of\s+\d+|interview(?:s|ed)?|surveys?|estimates?|told us|"
                            r"calls?\s+(?:w/|with)|spoke|talked)(?!\w)",
@@ -134,17 +153,18 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          r"agencies|restaurants|shops|households)\s+(?:in|across)\s+(?:the\s+)?[A-Z])", re.IGNORECASE),
     # A loss the customer has today: a problem even when it is counted in money.
     "loss": re.compile(r"\b(?:lost|lose|loses|losing|costs? (?:them|us|a|an|the|each|every|about|roughly|around|~)|"
-                       r"overdue|late|wasted?|missed|no-shows?|rejected|behind)\b", re.IGNORECASE),
+                       r"overdue|late|wasted?|missed|no-shows?|rejected|behind|idle)\b", re.IGNORECASE),
     "not_doing": re.compile(r"\b(?:we will not|we won'?t|not going to|out of scope|non-goal|no plans? to)\b",
                             re.IGNORECASE),
-    "getting_started": re.compile(r"\b(?:sign(?:s)? up|install\w*|download\w*|onboard\w*|set(?:s)? up|"
+    "getting_started": re.compile(r"\b(?:sign(?:s)? up|install(?!ers?\b)\w*|download\w*|onboard\w*|set(?:s)? up|"
                                   r"get(?:ting)? started)\b", re.IGNORECASE),
     # What customers want ("owners want to see ..."); "we want to build X" is the team's plan.
     "want": re.compile(r"\b(?:they|owners|managers|customers|users|people)\s+(?:want|wants|wish|need|needs)\s+"
                        r"(?:to\s+)?(?!(?:build|make|launch|ship|create|sell)\b)(?P<want>[^.;\n]{6,120})",
                        re.IGNORECASE),
 }
-_ROLE_NOUNS = (r"teams?|managers?|owners?|engineers?|leads?|founders?|developers?|analysts?|designers?|marketers?|"
+_ROLE_NOUNS = ("(?:"
+               r"teams?|managers?|owners?|engineers?|leads?|founders?|developers?|analysts?|designers?|marketers?|"
                r"clinics?|stores?|shops?|grocers?|restaurants?|businesses|companies|startups?|agencies|"
                r"practices|nurses|doctors|dentists|teachers|students|parents|patients|customers|users|people|"
                r"admins?|administrators?|operators?|drivers?|sellers?|merchants?|retailers?|landlords?|tenants?|"
@@ -156,20 +176,26 @@ _ROLE_NOUNS = (r"teams?|managers?|owners?|engineers?|leads?|founders?|developers
                r"labs|firms|salons|gyms|venues|hotels|garages|pharmacies|bakeries|caf[eé]s|bars|pubs|campgrounds|"
                r"campsites|marinas|wineries|breweries|dealerships|workshops|factories|warehouses|nonprofits|"
                # people by the ending of their trade: opticians, technicians, dentists, florists (not "lists")
-               r"[a-z]{3,}ians|[a-z]{2,}(?<!l)ists")
+               r"[a-z]{3,}ians|[a-z]{2,}(?<!l)ists|"
+               # kinds of organisation (words.yaml): "allotment societies", "parcel carriers"
+               + organisations_pattern() + "|" + people_pattern() + ")")  # and people (words.yaml)
+# Any -ers/-ors plural but the things (words.yaml): used only where the grammar already says the
+# words are people ("for island commuters", "coffee with three dog walkers").
+_PEOPLE_ERS = rf"(?!(?:{'|'.join(sorted(things_ending_ers()))})\b)[a-z]{{3,}}(?:ers|ors)\b"
 # Where a line's grammar already says it is people ("... spend", "for ... who"), any -ers/-ors noun
 # ("hairdressers", "coordinators") counts as a role too; alone those endings are too loose
 # ("orders", "servers"), so _ROLE_NOUNS keeps only the listed ones.
 _ROLE_LIKE = rf"{_ROLE_NOUNS}|[a-z]+(?:ers|ors)"
 _CUSTOMER_PHRASES = [
-    re.compile(rf"\b(?:call|calls|interviews?|meeting|chat|conversations?|spoke|talked|survey(?:ed)?|"
+    re.compile(rf"\b(?:call|calls|interviews?|meeting|chat|conversations?|spoke|talked|survey(?:ed)?|coffee|lunch|"
                rf"(?:hear|hearing|heard)(?= from))\s+"
-               rf"(?:w/|with|of|to|from)\s+(?:\d+\s+|several\s+|some\s+|a few\s+)?"
-               rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b",
+               rf"(?:w/|with|of|to|from)\s+(?:\d+\s+|several\s+|some\s+|a few\s+|"
+               rf"(?:two|three|four|five|six|seven|eight|nine|ten|a dozen)\s+)?"
+               rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\b",
                re.IGNORECASE),
     re.compile(rf"\b(?:help|helps|for|lets?|enables?|(?:opening|open|selling|sell|offering|offer) it to)\s+"
                rf"(?:the\s+|our\s+)?(?P<who>(?:[a-z+&-]+\s+|"
-               rf"[A-Z][a-z]+\s+(?=(?:[a-z+&-]+\s+)?(?:{_ROLE_NOUNS})\b)){{0,3}}(?:{_ROLE_NOUNS}))\b"
+               rf"[A-Z][a-z]+\s+(?=(?:[a-z+&-]+\s+)?(?:{_ROLE_NOUNS})\b)){{0,3}}(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\b"
                rf"(?!\s+(?:thing|stuff|project|idea|app|tool|side|one|version)\b)"),
     # "call notes - 5 bike shop owners, Utrecht": who the calls were with.
     re.compile(rf"^(?:(?:call|interview|meeting)s?\s+)?notes?\s*[-–—:]\s*(?:\d+\s+)?"
@@ -181,6 +207,12 @@ _CUSTOMER_PHRASES = [
     re.compile(rf"^(?:our\s+)?(?:target(?: customers?| users?| group| segment)?|customers?|audience)\s+(?:is|are)\s+"
                rf"(?:the\s+|our\s+)?(?P<who>(?:[\w+&'-]+\s+){{0,4}}?(?:{_ROLE_LIKE})(?:\s+of\s+[\w -]{{2,40}}?)?)"
                rf"(?=\s*[,.;(]|\s+(?:in|at|who|that|with)\b|\s*$)", re.IGNORECASE),
+    # "customers (independent gyms) keep asking ...": who the customers are, in the brackets.
+    re.compile(r"\b(?:customers|users|clients|buyers)\s*\((?P<who>[a-z][\w+&' -]{2,60}?)\)", re.IGNORECASE),
+    # "Bookkeepers who serve market traders keep telling us ...": a group a "who" clause is about.
+    re.compile(rf"^(?:(?:so|and|but|ok)\s+)?(?!(?:for|with|to|from|at|in|on|by|the|our)\b)"
+               rf"(?P<who>(?:[\w+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\s+who\b",
+               re.IGNORECASE),
     # "4 of 6 parents we interviewed": who the notes' evidence comes from.
     re.compile(rf"\b(?:the\s+)?(?P<who>(?:[a-z+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}))\s+(?:we|I)\s+(?:interviewed|"
                rf"surveyed|spoke (?:to|with)|talked (?:to|with)|met|visited|called)\b"),
@@ -200,7 +232,10 @@ _PROBLEM_SUBJECT = re.compile(
     rf"[a-z][\w+&-]*\s+){{0,2}}"
     rf"(?!customers\b|users\b|people\b)(?:{_ROLE_LIKE})"
     # "nurses on night shift" keeps its phrase; "teachers at our partner schools" is "teachers"
-    rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*(?:\s+(?!{_AUXILIARY})[a-z][\w-]*){{0,3}}))?)"
+    rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*"
+    rf"(?:\s+(?!{_AUXILIARY}|(?:in|on|at|from|across)\s+[{UPPER}])[a-z][\w-]*){{0,3}}))?"
+    # "Small bakeries in Hobart throw out ...", "riders at bike-share schemes in Lyon find ...": where the group is
+    rf"(?:\s+(?:in|on|at|from|across)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+[{UPPER}][{LOWER}'’-]+)?))?)"
     rf"(?:\s+(?:on|in|at|of|with)\s+{_DETERMINER}\s+[\w-]+(?:\s+(?!{_AUXILIARY})[\w-]+)?)?"
     rf"(?:\s+\([^)]{{1,60}}\))?"  # "Small water utilities (under 20,000 connections) still read ..."
     rf"(?:,\s+[^,.;]{{3,60}},(?:\s+they)?)?"  # "Hobby beekeepers, like people with ten hives, they open ..."
@@ -210,7 +245,8 @@ _PROBLEM_SUBJECT = re.compile(
     rf"during|per|via|because|when|while|until|than|like|as|who|that|which|out|up|down|off|away|back)\b)"
     rf"(?:[a-z]*ss|[a-z]*[a-rt-z])\b",
     re.IGNORECASE)
-_PEOPLE_DOING = re.compile(rf"(?:(?:{_ROLE_NOUNS})|[A-Z][a-z]+ (?:{_ROLE_NOUNS}))\s+(?!(?:of|in|at|on|for|with|and|or|"
+_PEOPLE_DOING = re.compile(rf"(?:(?:{_ROLE_NOUNS}|{end_users_pattern()})|[A-Z][a-z]+ (?:{_ROLE_NOUNS}))\s+"
+                           rf"(?!(?:of|in|at|on|for|with|and|or|"
                            rf"who|are|is|were|was|will|would|could|might|may|should|love|loved)\b)[a-z]+\b",
                            re.IGNORECASE)  # what people do, not what we predict they will ("Users will love it")
 
@@ -244,6 +280,10 @@ PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|produ
                           # "\"Gota\" app: book a slot ...": a quoted name before the kind of thing it is
                           r"[\"“](?P<quoted>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)[\"”]\s+(?i:app|tool|bot|platform|service|"
                           r"product|assistant|device|sensor|kit)\b|"
+                          # "The concept: Pillpost.", "the idea is Cuewise which snaps ...": a name the
+                          # idea is given mid-prose, when it stands alone or is a coinage (checked by the caller)
+                          r"\b(?i:the|our)\s+(?i:concept|idea|product|app)(?:\s*:|\s+is(?:\s+called)?)\s+[\"“']?"
+                          r"(?P<concept>[A-Z][\w-]+)[\"”']?(?=[.;:—–]|\s+-\s|,?\s+(?:which|that|a|an|for)\b)|"
                           # "Jonas suggested "Droptag", everyone agreed"
                           r"(?i:suggested|proposed|went with|settled on|agreed on|picked)\s+[\"“']"
                           r"(?P<suggested>[A-Z][\w-]+)[\"”'])")
@@ -252,7 +292,8 @@ PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|produ
 def product_name_in(match: re.Match[str]) -> str:
     """The name a PRODUCT_NAME match gives."""
     return match.group("labelled") or match.group("called") or match.group("bracketed") or \
-        match.group("appositive") or match.group("described") or match.group("quoted") or match.group("suggested")
+        match.group("appositive") or match.group("described") or match.group("quoted") or match.group("suggested") or \
+        match.group("concept")
 
 
 _ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|director|analyst|head|ceo|cto|vp|"
@@ -267,7 +308,7 @@ _QUOTE_START = re.compile(r"\s*[\"“]")
 _DASH_ATTRIBUTION = re.compile(r"\s*[—–-]+\s*(?P<detail>[^\n]{2,120})")
 _SAID_BEFORE = re.compile(r"(?P<who>(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
                           r"(?:\s+(?:at|from|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)"
-                          r"\s+(?:said|says|told us|put it)[:,]?\s*$")
+                          r",?\s+(?:said|says|told us|put it)[:,]?\s*$")  # ("Ben Ode of Ode Coffee, said")
 
 
 class NoteSpan(BaseModel):
@@ -346,6 +387,21 @@ def _span(notes: Document, start: int, end: int) -> NoteSpan:
 
 def label_topic(label: str) -> Topic | None:
     lowered = label.lower().strip()
+    lowered = foreign_labels().get(lowered, lowered)  # "precio", "quién": the English label (words.yaml)
+    if mixed_label(lowered):
+        # "PRICE / WHEN / WHERE", "Pricing & launch": a section holding several parts; each line
+        # under it is placed by what it says, not all by the first part's name.
+        return None
+    return _one_label_topic(lowered)
+
+
+def mixed_label(label: str) -> bool:
+    """A label naming two or more parts of a PR/FAQ ("Price / when / where")."""
+    parts = [part for part in re.split(r"\s*(?:/|&|\+|\band\b)\s*", label.lower().strip()) if part]
+    return len(parts) > 1 and len({_one_label_topic(part) for part in parts} - {None}) > 1
+
+
+def _one_label_topic(lowered: str) -> Topic | None:
     if len(lowered) == 1 and lowered in SIGNS:
         return "price"
     if len(lowered.split()) > 6:
@@ -377,8 +433,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_BOLD_LABEL = re.compile(r"^(?:\*\*|__)(?P<label>[A-Za-z][A-Za-z0-9 /&'’()+-]{0,48}?)\s*"
-                         r"(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)"
+# "**Idea:** ShelfSense", and Jira's or Slack's single-mark bold "*Who:* fleet managers".
+_BOLD_LABEL = re.compile(r"^(?:\*\*|__|\*|_)(?P<label>[A-Za-z][A-Za-z0-9 /&'’()+-]{0,48}?)\s*"
+                         r"(?::\s*(?:\*\*|__|\*|_)|(?:\*\*|__|\*|_)\s*:)"
                          r"(?:\s+(?P<rest>\S.*))?\s*$")
 # "Product idea - a scheduling assistant": a label set off by a dash, when it names a part of a PR/FAQ.
 _DASH_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s+[-–—]\s+(?P<rest>\S.*?)\s*$")
@@ -405,7 +462,7 @@ _SLIDE_PREFIX = re.compile(r"\s*(?:slide|page|section)\s*\d{1,2}\s*[,:.–—-]\
 _CHAT_PREFIX = re.compile(r"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
                           r"[\[(]?(?:\d{1,2}/\d{1,2}/\d{2,4},?\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?[\])]?\s*[-–—]?\s*"
                           r"(?:<?@?[A-Za-z][\w.'-]{0,29}(?:\s+[A-Z][\w.'-]{0,29}){0,2}>?\s*:\s+)?"
-                          r"(?:(?:ok|okay|so|right|yeah|yes|and|basically)\b[,.]?\s+)*", re.IGNORECASE)
+                          r"(?:(?:ok|okay|so|right|yeah|yes|and|basically)\b[,.:]?\s+)*", re.IGNORECASE)
 
 
 def _field_label(content: str) -> re.Match[str] | None:
@@ -449,6 +506,32 @@ def _cell_topic(header: str, cell: str) -> Topic | None:
     return topic
 
 
+def _speaker_label(label: str, speakers: set[str]) -> bool:
+    """"Raj:", "Priya Shah:" opening a line of meeting notes: a person speaking, when the notes list
+    them as attendees. (Not any capitalised word: "ShelfSense: counts stock" names the product.)"""
+    return label in speakers or label.split()[0] in speakers
+
+
+def _decoration(char: str) -> bool:
+    """An emoji or pictograph (and the joiners and variation selectors that build one) or a space,
+    as Notion and chat tools put in front of a line; a currency sign is money, not decoration."""
+    import unicodedata
+
+    category = unicodedata.category(char)
+    return char in " \t\u200d\ufe0f" or category == "So" or category == "Sk" and char not in "^`"
+
+
+def _carries_value(line: str) -> bool:
+    """A short line that holds a value, not only a section's label: "working name Ringside" names
+    the product ("Ringside" is no label word), where "Key Risks" or "Open Questions" head a section.
+    A capitalised word after the first that is no label word on its own, or a digit, is a value."""
+    from assistant.clarity.lexicon import zipf
+
+    words = line.split()
+    return any(re.search(r"\d", word) or word[:1].isupper() and not line.isupper() and label_topic(word) is None
+               and (coined(word) or zipf(word.lower()) < 4.0) for word in words[1:])  # "What We Heard" heads
+
+
 def read_statements(notes: Document) -> list[Statement]:
     """Each non-empty line as a statement. A label with nothing after it ("Problem:") labels the
     lines below it, up to the next blank line."""
@@ -458,6 +541,8 @@ def read_statements(notes: Document) -> list[Statement]:
     heading_block: tuple[str, Topic | None] | None = None  # a heading labels its section, blank lines and all
     columns: list[str] = []  # a Markdown table's header cells, which label the cells below them
     rows: list[list[Statement]] = []  # the rows of every table read, each a list of its cells
+    speakers: set[str] = set()  # a meeting's attendees ("Attendees: Raj, Mei, Tom")
+    question: tuple[str, Topic | None] | None = None  # the last "Q:" line, which labels the "A:" after it
     for line_start, line_end in _lines(text):
         line = text[line_start:line_end]
         if not line.strip():
@@ -468,6 +553,12 @@ def read_statements(notes: Document) -> list[Statement]:
             cells = _cells(text, line_start, line_end)
             if not columns:
                 columns = [text[a:b] for a, b in cells]
+            elif len(cells) == 2 and len(columns) == 2 and label_topic(columns[0]) in (None, "title") and \
+                    label_topic(text[cells[0][0]:cells[0][1]]) is not None:
+                # "| Field | Value |" over "| Customer | plumbers |": a page's properties, each row
+                # labelled by its first cell, as "Customer: plumbers" would be.
+                key = text[cells[0][0]:cells[0][1]]
+                statements.append(_statement(notes, *cells[1], key, label_topic(key)))
             elif not all(_TABLE_RULE.fullmatch(text[a:b]) for a, b in cells):
                 # "| 1 in 4 bookings paid late | Card payment when you book |" under "| Problem | Idea |"
                 row = [_statement(notes, a, b, header, _cell_topic(header, text[a:b]))
@@ -498,6 +589,8 @@ def read_statements(notes: Document) -> list[Statement]:
         chat = _CHAT_PREFIX.match(text, content_start, line_end) or _SLIDE_PREFIX.match(text, content_start, line_end)
         if chat:  # "[10:06] maya: ChairFill texts patients ...": the words, not the time and who typed them
             content_start = chat.end()
+        while content_start < line_end and _decoration(text[content_start]):
+            content_start += 1  # "👥 **For:** ...", "💡 Idea": a page's emoji marks the line, it says nothing
         content = text[content_start:line_end]
         interview = _INTERVIEW.match(content)
         if interview and not _QUOTE_START.match(interview.group("who")):
@@ -512,9 +605,32 @@ def read_statements(notes: Document) -> list[Statement]:
             block = (field.group("label"), label_topic(field.group("label")))
             continue
         bare = content.strip(" *_")
-        if not bullet and not field and len(bare.split()) <= 3 and label_topic(bare) not in (None, "title") and \
-                re.fullmatch(r"[A-Za-z][\w /&'-]*", bare):
+        if not bullet and not field and (len(bare.split()) <= 3 and label_topic(bare) not in (None, "title") or
+                                         len(re.findall(r"[\w'’]+", bare)) <= 5 and mixed_label(bare)) and \
+                re.fullmatch(r"[A-Za-z][\w /&'-]*", bare) and not _carries_value(bare):
             block = (bare, label_topic(bare))  # "Risks" on a line of its own, the bullets below it
+            continue
+        if field and field.group("rest") and re.fullmatch(r"(?i)q|question", field.group("label")):
+            # "Q: What hurts?" / "A: Culling takes 6 hours": the question says what its answer is about;
+            # the question itself is ours, not a fact
+            asked = field.group("rest").strip()
+            question = (asked, label_topic(asked.rstrip("?")))
+            start, end = _trimmed(text, content_start + field.start("rest"), line_end)
+            statements.append(_statement(notes, start, end, field.group("label"), "title"))
+            continue
+        if field and field.group("rest") and re.fullmatch(r"(?i)a|answer", field.group("label")) and question:
+            start, end = _trimmed(text, content_start + field.start("rest"), line_end)
+            statements.append(_statement(notes, start, end, question[0] if question[1] else None, question[1]))
+            continue
+        if field and field.group("rest") and \
+                re.fullmatch(r"(?i)attendees|present|participants|people", field.group("label")):
+            speakers.update(name.strip() for name in re.split(r",|\band\b|&", field.group("rest")) if name.strip())
+        if field and field.group("rest") and not _QUOTE_START.match(field.group("rest")) and \
+                _speaker_label(field.group("label"), speakers):
+            # "Raj: customers keep asking for ...": what a person in the meeting said, not a label
+            # (under "Action items", still an action item)
+            start, end = _trimmed(text, content_start + field.start("rest"), line_end)
+            statements.append(_statement(notes, start, end, block[0] if block else None, block[1] if block else None))
             continue
         if field and (label_topic(field.group("label")) or _QUOTE_START.match(field.group("rest"))):
             # "Price: $49 ..." is about the price; "one manager: \"...\"" names who is quoted. Any
@@ -523,7 +639,8 @@ def read_statements(notes: Document) -> list[Statement]:
             statements.append(_statement(notes, start, end, field.group("label"), label_topic(field.group("label"))))
             continue
         start, end = _trimmed(text, content_start, line_end)
-        if block is None and not bullet:
+        if block is None and (not bullet or re.fullmatch(r"\s*>[>\s]*", bullet.group())):
+            # (a quoted e-mail's "> " lines are the replied-to message's prose, not bullets)
             # A paragraph of prose ("So the thing we keep hearing ... We want to build PrepCast, ...
             # We'd charge €59 a month ... First launch would be Lisbon"): each sentence is a statement
             # of its own, so the price, the launch and the idea each land in their place.
@@ -538,10 +655,10 @@ _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentences of a line of prose, outside quotation marks; a short line is one statement."""
+    """The sentences of a line of prose, outside quotation marks. A short line of several sentences
+    is split too ("Ana, agreed on all points. Price R$79 ... Launch in Recife, in August 2027."):
+    its price and its launch are two statements, each for its own part."""
     line = text[start:end]
-    if len(line) < 160:
-        return [(start, end)]
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(line)]
     spans, cursor = [], 0
     for match in _SENTENCE_END.finditer(line):
@@ -607,6 +724,23 @@ def _speaker_from(detail: str) -> tuple[str | None, str | None]:
     return None, detail.strip() or None
 
 
+# '"...," says Rosa Kemp, owner of Kemp's Bakehouse', '"...," Jean Birkett said.': who speaks, after
+# the quote, as a reporter writes it.
+_SAID_AFTER = re.compile(r"[\s,.\"”]*(?:(?:said|says|explains|explained|adds|added|told us)\s+(?P<detail>"
+                         r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][^\n.;]{1,120})"
+                         r"|(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:said|says)\b)")
+# "When we rode along with Ramesh he said:": the person named in the sentence, then "he said".
+_PRONOUN_SAID = re.compile(r"(?<=[a-z,] )(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b[^.!?\"“A-Z]{0,40}?"
+                           r"\b(?:he|she)\s+(?:said|says|told us|put it)[:,]?\s*$")
+
+
+# A label that only says what follows is a quotation ("Quote from the call:", "Verbatim:"): no speaker.
+_QUOTE_LABEL = re.compile(r"(?i)\b(?:quotes?|quoted|verbatims?|in (?:her|his|their) words)\b")
+_PRONOUNS = {"She", "He", "They", "We", "I", "It", "Everyone", "Nobody", "Someone", "One", "This", "That"}
+# "Owner Katrin Huber says the queue ...": someone the notes have speaking.
+_SAYS = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:says|said|told us|reckons|estimates)\b")
+
+
 def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]:
     """Every quotation of four words or more, with its speaker: from the parentheses or dash after
     it, the label before it ("one manager: ..."), or the interview header above it."""
@@ -623,20 +757,28 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
         speaker, detail = _speaker_from(interview) if interview else (None, None)
         line_end = text.find("\n", claim.end)
         tail = text[claim.end + 1 : line_end if line_end >= 0 else len(text)]
-        after = _PARENTHETICAL.match(tail) or _DASH_ATTRIBUTION.match(tail)
+        after = _PARENTHETICAL.match(tail) or _DASH_ATTRIBUTION.match(tail) or _SAID_AFTER.match(tail)
         if after:
-            speaker, detail = _speaker_from(after.group("detail"))
+            speaker, detail = _speaker_from(after.group("detail") or after.groupdict().get("who") or "")
         statement = by_line.get(line)
-        if statement is not None and statement.label and statement.topic is None and not after:
+        if statement is not None and statement.label and statement.topic is None and not after and \
+                not _QUOTE_LABEL.search(statement.label):
             speaker, detail = _speaker_from(statement.label)
         before = _BULLET.sub("", text[text.rfind("\n", 0, claim.start) + 1 : claim.start - 1]).strip()
-        said = _SAID_BEFORE.search(before)
+        said = _SAID_BEFORE.search(before) or _PRONOUN_SAID.search(before)
         named = re.fullmatch(r"(?P<who>[^\"“:]{2,100}?)\s*:", before)
         if not after and (said or (named and len(named.group("who").split()) <= 12)):
             speaker, detail = _speaker_from((said or named).group("who"))  # type: ignore[union-attr]
         row = _csv_row_speaker(notes, line)
         if row is not None and speaker is None:
             speaker, detail = row
+        if speaker is None and statement is not None and statement.label and _QUOTE_LABEL.search(statement.label):
+            # "Quote from the call: ..." under "Owner Katrin Huber says the queue runs to 45 minutes":
+            # the label says it is a quote, the person the notes last had speaking said it
+            said_before = [m for m in _SAYS.finditer(text, max(0, claim.start - 800), claim.start)
+                           if m.group("who").split()[0] not in _PRONOUNS]
+            if said_before:
+                speaker, detail = said_before[-1].group("who"), None
         quote = claim.quote.rstrip()
         quotes.append(QuoteFact(text=quote, start=claim.start, end=claim.start + len(quote), line=line,
                                 speaker=speaker, detail=detail))
@@ -735,12 +877,20 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     for statement in statements:
         if statement.topic == "customer":
             who = _CUSTOMER_ASIDE.split(statement.text, maxsplit=1)[0].rstrip(" .")
-            return who, _span(notes, statement.start, statement.start + len(who))
+            # "14 wedding photographers in Lisbon": who they are, not how many the notes met
+            count = re.match(r"(?:about |around |~)?\d[\d,]*\s+(?=[a-z])", who)
+            offset = count.end() if count else 0
+            return who[offset:], _span(notes, statement.start + offset, statement.start + len(who))
     for statement in statements:
         if statement.quote_only or statement.topic in ("open", "risks", "other"):
             continue  # a customer's words say who they are, not who our customer is; a to-do says neither
         for pattern in _CUSTOMER_PHRASES:
             match = pattern.search(statement.text)
+            if match and re.search(r"(?i)\b(?:work\w*|wait\w*|look\w*|ask\w*|pa(?:y|id|ying|ys)|appl\w*|search\w*)\s+$",
+                                   statement.text[:match.start()]):
+                continue  # "working for streaming vendors": who they work for, not who it is for
+            if match and len(re.findall(r"\b[A-Z][a-z]", match.group("who"))) >= 2:
+                continue  # "a call with the Piano Tuners' Guild": an organisation's name, not a kind of customer
             if match:
                 who, start = match.group("who"), statement.start + match.start("who")
                 if re.fullmatch(r"(?i)(?:people|users|customers)", who):
@@ -750,6 +900,14 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
                         continue
                     who += clause.group()
                 return who, _span(notes, start, start + len(who))
+    # "owners of small boxing and MMA gyms": a line that is only a group of people, no verb, says who.
+    for statement in statements:
+        # (short and without figures: "Tattoo artists at small studios block out 3-6 hour sessions" has a verb)
+        if statement.topic is None and not statement.quote_only and len(statement.text.split()) <= 8 and \
+                not re.search(r"\d", statement.text) and _ONLY_A_GROUP.fullmatch(statement.text.rstrip(" .")) and \
+                not re.search(rf"(?i)\b{_AUXILIARY}", statement.text):
+            who = statement.text.rstrip(" .")
+            return who, _span(notes, statement.start, statement.start + len(who))
     # "Problem: freelancers wait 47 days to get paid", "nurses on night shift swap shifts through a
     # paper book": the people the problem is about, from a problem line or a line about a problem.
     found = _problem_subject(statements, notes, lambda s: s.topic == "problem" or s.topic is None and
@@ -771,10 +929,12 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
                 start = statement.start
                 return match.group("who"), _span(notes, start, start + len(match.group("who")))
     # Bullet notes often open with who was asked: "- nurses on night shift, 3 hospitals".
-    opening = next((s for s in statements if s.topic is None and not s.quote_only), None)
-    if opening is not None and opening is statements[0] and _LEADING_ROLE.match(opening.text):
-        who = re.split(r"[,;(]", opening.text)[0].strip()
-        return who, _span(notes, opening.start, opening.start + len(who))
+    # (After a title line: "LinenLoop" / "Plotwise - kickoff notes 02/12", then "small hotels (10-40 rooms) ...".)
+    openings = statements[:2] if statements and _title_like(statements[0]) else statements[:1]
+    for opening in openings:
+        if opening.topic is None and not opening.quote_only and _LEADING_ROLE.match(opening.text):
+            who = re.split(r"[,;(]", opening.text)[0].strip()
+            return who, _span(notes, opening.start, opening.start + len(who))
     # A line with a figure about what a group does ("Small water utilities (under 20,000
     # connections) still read meters on foot: 2 readers cover ~9,000 meters").
     found = _problem_subject(statements, notes, lambda s: s.topic is None and bool(re.search(r"\d", s.text)))
@@ -787,6 +947,34 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             start = statement.start + match.start("who")
             return match.group("who"), _span(notes, start, start + len(match.group("who")))
     return None, None
+
+
+_ONLY_A_GROUP = re.compile(rf"(?i)(?:[a-z][\w+&'-]*\s+){{0,3}}(?:{_ROLE_NOUNS})"
+                           rf"(?:\s+(?:of|in|at|with|on|who\s+run)\s+[\w+&' -]{{2,60}})?")
+
+
+_QUOTED_ROLE = re.compile(r"(?i)(?:an?\s+)?(?P<role>(?:[a-z][\w-]*\s+){0,2}?(?:[a-z]{3,}(?:er|or|ist|ian)|"
+                          r"owner|manager|nurse|teacher|farmer|driver|secretary|tutor))(?=\s*(?:,|$|\bat\b|\bin\b))")
+
+
+def _customer_quoted(quotes: list[QuoteFact], notes: Document) -> tuple[str | None, NoteSpan | None]:
+    """No line says who the customer is, but a customer quoted says what they do ("— Gary, window
+    cleaner, Stockport"): people like them ("window cleaners") are the customer."""
+    for quote in quotes:
+        match = _QUOTED_ROLE.match(quote.detail or "")
+        if quote.speaker and match and match.group("role").split()[-1].lower() not in things_ending_ers() | {
+                "member", "user", "customer"}:
+            role = match.group("role")
+            found = notes.find(role)
+            source = _span(notes, found.start, found.end) if found is not None else None
+            return role + ("es" if role.endswith(("ch", "sh", "ss")) else "s"), source
+    return None, None
+
+
+def _title_like(statement: Statement) -> bool:
+    """A notes' first line that only names them: a title, a name, a few words with no sentence in them."""
+    return statement.topic in ("title", "name") or statement.topic is None and \
+        len(statement.text.split()) <= 6 and not re.search(r"[.!?;,:]", statement.text)
 
 
 # "29% of UK drivers have missed ...", "43% of owners of businesses with under 30 staff said ...",
@@ -911,6 +1099,16 @@ _NAME_RULED_OUT = re.compile(r"(?i)\b(?:tbd|tba|is taken|was taken|already taken
                              r"hated|no name yet)\b")
 
 
+# What notes write where a name will go: never a name, whatever its case or brackets.
+_PLACEHOLDER = re.compile(r"(?i)^\W*(?:tbd|tba|tbc|todo|to ?do|to be (?:decided|confirmed|named|agreed)|none(?: yet)?|"
+                          r"n/?a|unknown|xxx+|placeholder|untitled|pending|nothing yet|not yet|later|\?+)\W*$")
+
+
+def placeholder(name: str) -> bool:
+    """"TODO", "[TBD]", "n/a", "???": a gap where a name will go, not a name."""
+    return bool(_PLACEHOLDER.match(name))
+
+
 def _mostly_someone_elses(name: str, notes: Document) -> bool:
     """Whether the notes mostly speak of `name` as a tool in use ("integrates with Xero or ...",
     "they use Calendly"), not as the thing we build ("SitterSafe? or Nightlight, leaning Nightlight")."""
@@ -971,12 +1169,14 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
             name = chosen.group("name") if chosen else \
                 re.split(r"[.,;(?]| [-–—] ", statement.text)[0].strip().strip("\"“”'")
             # Labelled, a lower-case name is the name as written ("working title: snag", "stoa").
-            if name and len(name.split()) <= 4 and re.match(r"[A-Za-z0-9]", name) and \
-                    name.lower() not in ("tbd", "tba", "none", "n/a", "unknown", "?"):
+            if name and len(name.split()) <= 4 and re.match(r"[A-Za-z0-9]", name) and not placeholder(name):
                 return name, "working" in (statement.label or "").lower() or "code" in (statement.label or "").lower()
         match = PRODUCT_NAME.search(statement.text)
         # ('"Gota" app: book a slot' opens with a quote mark, and is a note, not a quote)
-        if match and (not statement.quote_only or match.group("quoted")):
+        if match and match.group("concept") and not coined(match.group("concept")) and \
+                not re.match(r"[\"”']?[.;:—–]", statement.text[match.end("concept"):]):
+            match = None  # "the idea is Simple, which ...": an ordinary word, unless it stands alone
+        if match and (not statement.quote_only or match.group("quoted")) and not placeholder(product_name_in(match)):
             return product_name_in(match), "working" in match.group().lower() or "code" in match.group().lower()
     for statement in statements:
         if statement.topic in ("idea", "title") and not statement.quote_only:
@@ -1012,6 +1212,10 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
             text = statement.text.rstrip(".")
             paren = re.fullmatch(r"(?P<name>[^(]+?)\s*\((?P<title>[^)]+)\)", text)
             name, title = (paren.group("name"), paren.group("title")) if paren else text.partition(",")[::2]
+            if not title.strip() and statement.label and re.search(r"(?i)\b(?:head|vp|vice|director|chief|lead|"
+                                                                   r"manager|owner|gm|ceo|cto|coo|cpo)\b",
+                                                                   statement.label):
+                title = statement.label  # "Head of product: Karin Lund": the label is her title
             if _PERSON.fullmatch(name.strip()):
                 return Person(name=name.strip(), title=title.strip() or None,
                               source=_span(notes, statement.start, statement.end))
@@ -1025,6 +1229,7 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
 
 
 _LAUNCH_WORDS = {"pilot", "beta", "public", "private", "launch", "launches", "launching", "general", "soft", "first",
+                 "available", "availability", "live", "ready",
                  "go", "early", "limited", "open", "full", "phase", "the", "a", "an", "we", "our", "then", "plan", "q1",
                  "q2", "q3", "q4", "h1", "h2", "with", "in", "on", "by", "from", "stores", "store", "city", "cities",
                  # a sentence's first word, capitalised only for that: "Could launch with ...", "Target go-live"
@@ -1075,13 +1280,55 @@ def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Sta
     # "launching next March in Wellington": a launch line without a date we can read still says where.
     undated = next((s for s in statements if s.topic is None and "launch" in s.topics and not s.quote_only
                     and _PLACE.search(s.text)), None)
+    # (each statement's first date by bisection: a 10,000-row table must not cost rows x numbers)
+    dates = sorted((n for n in numbers if n.kind == "date"), key=lambda n: n.start)
+    starts = [n.start for n in dates]
+
+    def first_date(statement: Statement) -> NumberFact | None:
+        at = bisect.bisect_left(starts, statement.start)
+        return dates[at] if at < len(dates) and dates[at].start < statement.end else None
+
+    undated_only = [(s, d) for s in statements if s.topic is None and not s.quote_only and (d := first_date(s))]
     # "Toronto, Canada in Q3 2027.": a line that is only a place and a date says where and when.
-    for statement in statements:
-        date = next((n for n in numbers if n.kind == "date" and statement.start <= n.start < statement.end), None)
-        if statement.topic is None and date is not None and not statement.quote_only and \
-                _ONLY_PLACE_AND_DATE.fullmatch(statement.text.replace(date.text, " ").strip(" .")):
+    for statement, date in undated_only:
+        if _ONLY_PLACE_AND_DATE.fullmatch(statement.text.replace(date.text, " ").strip(" .")):
+            return statement, date
+    # "£40/month, Kirkwall, June 2027", "Stockport first, April 2027": a terse line whose parts are a
+    # price, a place and a date says where and when, the price being the availability paragraph's too.
+    for statement, date in undated_only:
+        if _place_date_and_price(statement.text, date.text):
             return statement, date
     return undated, None
+
+
+_TERSE_PLACE = re.compile(rf"(?:(?:from|in|at)\s+)?[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*"
+                          r"(?:\s+(?:first|only|to start))?")
+
+
+def _place_date_and_price(text: str, date: str) -> bool:
+    """Is the line only a price, a place and a date, split by commas ("£18/month per hut, Keswick,
+    from Easter 2027.")?"""
+    from assistant.draft.money import has_money
+
+    parts = [part.strip(" .") for part in re.split(r"[,;]", text.replace(date, ",")) if part.strip(" .")]
+    parts = [part for part in parts if not has_money(part) and not re.fullmatch(r"(?i)from|in|on|by|starting", part)]
+    return len(parts) == 1 and bool(_TERSE_PLACE.fullmatch(parts[0])) and parts[0].split()[-1] not in ("I", "We")
+
+
+# "next March", "this coming September", "early next spring": a launch month with no year. The
+# dateline says it in the notes' words; a year worked out from today's date would be a number the
+# notes never wrote (and the grounding check would rightly flag it).
+_RELATIVE_MONTH = re.compile(rf"(?i)\b(?:(?:early|mid|late)[- ])?(?:next|this coming|this)\s+(?:{_MONTH_NAME}|spring|"
+                             r"summer|autumn|fall|winter|year)\b")
+
+
+def _relative_month(launch: Statement, notes: Document) -> NumberFact | None:
+    match = _RELATIVE_MONTH.search(launch.text)
+    if match is None:
+        return None
+    span = _span(notes, launch.start + match.start(), launch.start + match.end())
+    return NumberFact(text=span.text, start=span.start, end=span.end, line=span.line, kind="date",
+                      context=launch.text)
 
 
 # A sentence that opens with the launch: "Launching in Munich in April 2027, German-language first."
@@ -1136,6 +1383,11 @@ def _where_it_launches(launch: Statement | None, statements: list[Statement], no
     return []
 
 
+# "from Easter 2027", "before Christmas": a time of year, never the launch's place.
+_SEASONS = {"easter", "christmas", "xmas", "lent", "ramadan", "eid", "diwali", "thanksgiving", "hanukkah", "advent",
+            "whitsun", "pentecost"}
+
+
 def _launch_places(statement: Statement | None, notes: Document, exclude: set[str]) -> list[NoteSpan]:
     """Where it launches, from the launch line: capitalised places after "in"/"at", at the line's
     start ("Austin and Denver, May 2027") or after a comma ("Q3 2027, Toronto first")."""
@@ -1153,26 +1405,32 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             before = before + " in "  # ... and is joined as if "in" stood before it
         # before the joins: "of" joins nothing else
         org = _ORG_TAIL.search(match.group())
-        if org and re.search(r"\bof\s*$", before):  # "2 branches of Hamilton Public Library": the town
+        if org and re.search(r"\b(?:of|at|in|from)\s*$", before):
+            # "2 branches of Hamilton Public Library", "a pilot at Portland Public Library": the town
             if org.start() > 0 and match.group()[:org.start()] not in exclude:
                 town_start = statement.start + match.start()
                 found.append(_span(notes, town_start, town_start + org.start()))
             continue
         # "at Walmart": a company; "US + Canada", "UK & Ireland": places joined to a place.
         joined = _FACILITY.match(text[match.end():]) or not before.strip() or re.search(
-            r"(?:\b(?:in|from|across|around|near|the|be|launch\w*|pilot|beta|live|(?:launch|target|city) is)|,|\band|"
+            r"(?:\b(?:in|from|across|around|near|the|be|launch\w*|pilot|beta|live|then|"
+            r"(?:launch|target|city) is)|,|\band|"
             r"[+&/(]|:)\s*$", before,
             re.IGNORECASE)
-        if not before.strip() and re.match(r"\s+(?!(?:and|or|first|only|then|in|from|on|by)\b)[a-z]",
-                                           text[match.end():]):
+        if not before.strip() and \
+                re.match(r"\s+(?!(?:and|or|first|only|then|in|from|on|by|pilot|beta|trial|launch)\b)[a-z]",
+                         text[match.end():]) and not (statement.topic == "launch" and re.match(
+                             r"\s+[a-z]+\s+(?:first|only)\b", text[match.end():])):
+            # (under a launch label, "GTM: Melbourne bookshops first" opens with the place)
             continue  # "Facilitator wrap-up: go with Gota ...": a line's first word, not a place
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
-                re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0] in exclude:
+                re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0] in exclude or \
+                words[0].lower() in _SEASONS:
             continue
         if found and match.group() in REGIONS and re.search(r",\s*$", before) and found[-1].text not in REGIONS:
             continue  # "Toronto, Canada", "Austin, Texas": the city's country or state, not a second place
-        if re.match(r"['’]s\b", text[match.end():]):
-            continue  # "Amazon's Last Mile organization": an owner, not a place
+        if re.match(r"['’]s\b", text[match.end():]) and match.group() not in REGIONS:
+            continue  # "Amazon's Last Mile organization": an owner, not a place ("South Korea's ports" is one)
         if re.match(r"-[a-z]", text[match.end():]):
             continue  # "German-language first", "UK-based": a word of a compound, not a place
         if re.search(r"(?:\band|[+&/]|\bthe)\s*$", before) and not found and \
@@ -1182,7 +1440,23 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
         if re.match(r"\s*[,.]?\s*\d", text[match.end():]) and re.fullmatch(_MONTH_NAME, words[-1], re.IGNORECASE):
             continue
         found.append(_span(notes, statement.start + match.start(), statement.start + match.end()))
+    if not found and statement.topic == "launch":
+        found = _lowercase_place(statement, notes, exclude)
     return found
+
+
+def _lowercase_place(statement: Statement, notes: Document, exclude: set[str]) -> list[NoteSpan]:
+    """"Launch: lyon, 05.03.2027": a place typed in lower case, known as one because the notes write
+    it capitalised after "in"/"at"/"from" elsewhere ("riders ... in Lyon find ..."); no launch word
+    or month ("first", "march"). (Not by word frequency: "leeds", "toronto" are frequent words.)"""
+    for word in re.findall(rf"\b[{LOWER}][{LOWER}-]{{2,}}\b", statement.text):
+        if word in _LAUNCH_WORDS or re.fullmatch(_MONTH_NAME, word):
+            continue
+        capital = re.search(rf"(?<=[a-z,;:] )(?:in|at|from|near)\s+(?P<place>{re.escape(word.capitalize())})\b",
+                            notes.text)
+        if capital and capital.group("place") not in exclude:
+            return [_span(notes, capital.start("place"), capital.end("place"))]
+    return []
 
 
 def _places(statements: list[Statement], quotes: list[QuoteFact], notes: Document) -> list[NoteSpan]:
@@ -1237,6 +1511,8 @@ def extract_facts(notes: Document) -> Facts:
                           context=context.get(notes.line_col(c.start)[0], ""))
                for c in number_claims(notes.text) if notes.line_col(c.start)[0] not in flagged_lines]
     customer, customer_source = _customer(statements, notes)
+    if customer is None:
+        customer, customer_source = _customer_quoted(quotes, notes)
     product_name, working = _product_name(statements, notes)
     if product_name is None:
         product_name = _most_said_coinage(statements, notes, {q.speaker for q in quotes if q.speaker})
@@ -1245,6 +1521,8 @@ def extract_facts(notes: Document) -> Facts:
     launch, launch_date = _launch(statements, numbers)
     if launch is None:
         launch, launch_date = _launch_sentence_inside(statements, numbers, notes)
+    if launch is not None and launch_date is None:
+        launch_date = _relative_month(launch, notes)
     people = [name for name in dict.fromkeys(
         [*(q.speaker for q in quotes if q.speaker), *(_speaker_from(who)[0] for who in interviewees),
          leader.name if leader else None]) if name]

@@ -33,6 +33,15 @@ _WORD_LIKE_ZIPF = 4.2
 _X_CURRENCIES = frozenset({"XAF", "XOF", "XCD", "XPF"})
 
 
+# A price said in words, as dictated or chatty notes do: "about fifteen dollars a month",
+# "twenty-five euros", "a hundred pounds". Only with a currency word after it: "three shops" is a count.
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
+_NUMBER_WORDS = (rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS}))?|{_UNITS}|ten|"
+                 r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a|one) hundred)")
+_WORD_AMOUNT = (rf"\b(?i:{_NUMBER_WORDS})\s+(?i:dollars|euros|pounds|rupees|pesos|rand|shillings|francs|"
+                r"kronor|kroner|crowns)\b")
+
+
 @functools.cache
 def iso_codes() -> tuple[str, ...]:
     """The ISO 4217 codes a price may carry."""
@@ -53,7 +62,7 @@ def money_pattern() -> str:
     before = rf"(?:{_DOLLAR_PREFIX})?[{SIGNS}]|(?-i:(?:{codes})|{_LOCAL_BEFORE})(?:\s|\u00a0)?"
     after = rf"\s?(?:[{SIGNS}]|(?-i:{codes})\b|(?i:{_LOCAL_AFTER})(?![A-Za-z]))"
     return (rf"(?:(?<![A-Za-z\d])(?:{before})\s?~?(?:{AMOUNT}){_SCALE}(?![\d])"
-            rf"|(?<![\d.,])(?:{AMOUNT}){_SCALE}{after})")
+            rf"|(?<![\d.,])(?:{AMOUNT}){_SCALE}{after}|{_WORD_AMOUNT})")
 
 
 @functools.cache

@@ -26,6 +26,7 @@ from assistant.draft.facts import (
     asks,
     extract_facts,
     opens_with_people_doing,
+    product_name_in,
 )
 from assistant.draft.gaps import GapBook
 from assistant.draft.models import Draft, Faq, FaqEntry, GapElement, PressRelease
@@ -44,7 +45,9 @@ _LETS = re.compile(r"\b(?:that|which|to)\s+(?P<verb>let|lets|help|helps)\s+(?P<r
 _WORKING_NAME = re.compile(r"\s*\((?:working name|code ?name|called|named)[^)]*\)", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=\S)")
 _CLAUSE_END = re.compile(r",\s+and\s+|;|\s+and\s+(?=offer|send|show|draft|warn|let|give)")
-_DAY_DATE = re.compile(r"(?<![A-Za-z])\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
+# A date with its day ("May 3, 2027", "3 May 2027", "2027-05-03", "3/5/2027"): launched "on" it.
+_DAY_DATE = re.compile(r"(?<![A-Za-z])\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
+                       r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'd|my|we|our|us)\b")
 
 
@@ -114,6 +117,35 @@ _MONEY = re.compile(rf"{money_pattern()}|\d\s*%\s+of\s+(?:\w+\s+)?(?:sales|reven
                     r"\b\d[\d,.]*\s*(?:k|thousand|million)?\s*(?:dollars|euros|pounds|usd|eur|gbp)\b", re.I)
 _TIME = re.compile(r"\d[\d,.\s-]*(?:to\s+\d+\s*)?(?:hours?|hrs?|mins?|minutes|days?|weeks?|months?)\b", re.I)
 _SHARE = re.compile(r"\d\s*%|\b\d+\s+(?:in|of|out of)\s+\d+\b|\b(?:one|two|three|half)\s+(?:in|of)\s+", re.I)
+
+
+# An idea written as a sentence with its own subject: "The pharmacy packs the month's meds in a
+# sealed bag", "the pupil records a 1-minute clip", "each session the tutor ticks the sheets": a
+# determiner, a few words (no "that"/"which": "a sensor that reports the pressure" is a noun
+# phrase), a verb in -s and what it acts on.
+_OWN_SUBJECT = re.compile(r"(?i)^(?:(?:each|every)\s+[a-z]+,?\s+)?(?:(?:the|a|an|our|their|each|every)\s+"
+                          r"(?:(?!(?:that|which|who|with|of|for)\b)[\w'’-]+\s+){0,3}?"
+                          # or a bare subject in note shorthand: "driver photographs the docs in the cab"
+                          r"|(?-i:[a-z]+)\s+)"
+                          r"(?!(?:is|was|has|does|always|also|plus|its|this|gives)\b)[a-z]+[^s\W']s\s+"
+                          r"(?!(?:of|and|or|for|with|that|which|per|from)\b)[a-z]")  # "the walker taps start ..."
+
+
+def english_months(date: str) -> str:
+    """"marzo 2027" -> "March 2027", "1. Juli 2027" -> "1. July 2027": the month of a date the notes
+    wrote in another language (words.yaml), named as the English release names it; "05.03.2027" ->
+    "5 March 2027"."""
+    import calendar
+
+    from assistant.draft.words import foreign_months, foreign_months_pattern
+
+    date = re.sub(rf"(?i)\b(?:{foreign_months_pattern()})\b",
+                  lambda m: calendar.month_name[foreign_months()[m.group().lower()]], date)
+    # "05.03.2027" (day first) is "5 March 2027": the same date, in words a reader of any country reads one way
+    dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(20\d\d)", date.strip())
+    if dotted and 1 <= int(dotted.group(2)) <= 12:
+        return f"{int(dotted.group(1))} {calendar.month_name[int(dotted.group(2))]} {dotted.group(3)}"
+    return date
 
 
 def _telegraphic(fragment: str) -> bool:
@@ -223,7 +255,14 @@ def _before_the_idea(facts: Facts) -> list[str]:
     """No line names a problem in so many words: the unlabelled prose before the idea ("home buyers
     find defects only after they move in. a snagging survey costs £300-£600 ...") is the notes'
     account of the situation, as notes usually open with it."""
-    idea_at = next((s.start for s in facts.statements if s.about("idea") or s.topic == "name"), None)
+    name = facts.product_name
+    # the idea's line; else the product's first line ("Earlink sends ...") or the one naming it
+    # ("agreed to call it PauseButton"); else the name label's
+    marks = (lambda s: s.about("idea"),
+             lambda s: bool(name) and s.topic != "name" and (s.text.startswith(f"{name} ") or
+                                                            PRODUCT_NAME.search(s.text) is not None),
+             lambda s: s.topic == "name")
+    idea_at = next((s.start for mark in marks for s in facts.statements if mark(s)), None)
     if idea_at is None:
         return []
     found = [piece for s in facts.statements if s.start < idea_at and s.topic is None and not s.quote_only
@@ -247,13 +286,54 @@ def idea_statements(facts: Facts) -> list[str]:
     like an idea (not a price, a launch plan or a risk)."""
     labelled = [s.text for s in facts.labelled("idea") if _usable(s)]
     name = facts.product_name
+    if not labelled and not name:
+        labelled = [_IDEA_LEAD.sub("", s.text) for s in facts.statements if _usable(s) and s.topic is None
+                    and _IDEA_LEAD.match(s.text) and not {"price", "budget", "launch", "risks"} & set(s.topics)]
     about_it = [piece for s in facts.statements if _usable(s) and name and s.topic in (None, "name")
                 for piece in _pieces(s) if piece.startswith(name) and THIRD_PERSON.match(piece[len(name):].strip())]
-    about_it += _after_the_naming(facts)
+    about_it += _named_and_described(facts) + _after_the_naming(facts)
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
     return [s.text for s in facts.statements if _usable(s) and s.topic is None and "idea" in s.topics
-            and not {"price", "budget", "launch", "risks"} & set(s.topics)][:2]
+            and not {"price", "budget", "launch", "risks"} & set(s.topics) and not _CHATTER.search(s.text)][:2]
+
+
+# "The idea is a photo inbox: ...", "So the concept is": the words that announce the idea, which a
+# sentence built around it ("It is ...", "With X, they get ...") must not repeat.
+_IDEA_LEAD = re.compile(r"(?i)^\W*(?:(?:so|and|ok)\s+)?(?:the|our)\s+(?:idea|concept|plan|proposal|pitch)"
+                        r"(?:\s+(?:is|would be|will be)|\s*:)\s+(?=(?:a|an|the|one|to)\b)")
+
+
+# Talk about the notes or the talk itself, not about the product: a voice note's sign-off ("Okay
+# that's it, call you later"), an e-mail's preamble ("You asked me to write the idea down ... so
+# here it is"), a meeting's reaction ("They liked it but want to see it first").
+_CHATTER = re.compile(r"(?i)\b(?:that's it|call you|talk (?:to you )?(?:soon|later)|here it is|you asked|"
+                      r"as discussed|let me know|(?:they|he|she|everyone) liked|sorry)\b|^(?:ok(?:ay)?|right|anyway|"
+                      r"thanks|cheers|bye)\b")
+
+
+def _named_and_described(facts: Facts) -> list[str]:
+    """"The idea, which we've named Savaari, lets hotels call the nearest driver": the sentence that
+    names the product also says what it does, after the name. It reads "Savaari lets hotels ..."."""
+    name = facts.product_name
+    found = []
+    for statement in facts.statements:
+        if not name or not _usable(statement) or statement.topic not in (None, "name", "idea"):
+            continue
+        for piece in _SENTENCE_SPLIT.split(statement.text):
+            match = PRODUCT_NAME.search(piece)
+            if match and product_name_in(match) == name:
+                rest = re.sub(r"^[\"”']?\s*[,)]\s*", "", piece[match.end():]).rstrip()
+                # "lets hotels call ...", or "..., we said we'd call it Coolmark, is a little logger ..."
+                if rest and THIRD_PERSON.match(rest) and not re.match(r"(?:is|will|would|can|could)\b", rest) or \
+                        re.match(r"is an?\s", rest):
+                    found.append(f"{name} {rest}")
+                elif re.match(r"an?\s", rest) and re.search(r"[:—–]\s*$|\s-\s*$", match.group()):
+                    found.append(f"{name} is {rest}")  # "The service we agreed to describe is Resa Enkelt: an app ..."
+                elif (after_colon := re.match(r"(?:\s*[\w']+){0,3}?\s*:\s+(?P<what>\S.+)", rest)) is not None:
+                    # "the idea we've been calling Pickpath internally: the handheld scanner reorders ..."
+                    found.append(after_colon.group("what"))
+    return found
 
 
 def _after_the_naming(facts: Facts) -> list[str]:
@@ -272,8 +352,18 @@ def _after_the_naming(facts: Facts) -> list[str]:
         # The rest of the paragraph: this line's later sentences (a long line is read sentence by sentence).
         after = pieces[naming + 1:] + [p for s in facts.statements[index + 1:] if s.line == statement.line
                                        and s.topic is None for p in _SENTENCE_SPLIT.split(s.text)]
-        return [p.strip() for p in after if p.strip() and _balanced(p) and not any(
-            CUES[topic].search(p) for topic in ("price", "launch", "risks") if topic in CUES)]
+        following = facts.statements[index + 1] if index + 1 < len(facts.statements) else None
+        if not after and following is not None and following.topic is None and \
+                following.line == statement.line + 1 and not asks(following.text) and \
+                not re.match(r"(?i)(?:who|what|when|where|why|how|which)\b", following.text):
+            # "- agreed to call it PauseButton" / "- members pause for 1-3 months from the app; ...":
+            # a naming line that says nothing more is described by the next line
+            after = _SENTENCE_SPLIT.split(following.text)
+        # (a sentence about the problem after the naming, "Açaí distributors lose stock when ...",
+        # is The problem's, not a description of the product)
+        return [p.strip() for p in after if p.strip() and _balanced(p) and not _CHATTER.search(p) and not any(
+            CUES[topic].search(p) for topic in ("price", "launch", "risks", "dependencies") if topic in CUES)
+            and not (_names_a_problem(p) and not p.startswith(name))]
     return []
 
 
@@ -290,10 +380,16 @@ def _unique(statements: list[Statement]) -> list[Statement]:
 # "we could charge", "we'd earn €2.99 a month per flat", "priced at MXN 2,500 per scanner",
 # "Pricing we floated: €3 per room per month"
 _OUR_PRICE = re.compile(r"\b(?:we|we'?ll|we'?d)\s+(?:could|would|will|might|plan to)?\s*(?:charge|price|sell|earn)\b"
+                        # "It would be £6 a month per trader", "it'll cost €3 a room"
+                        rf"|\bit(?:\s+(?:would|will|could|might)|'ll|'d)?\s+(?:be|cost|costs)\s+(?:about\s+|around\s+)?"
+                        rf"(?={money_pattern()})"
                         r"|\bpriced at\b|^\W*(?:our\s+)?pric(?:e|ing)\b", re.IGNORECASE)
 # An amount in any currency (`money.money_pattern`: "NZ$18", "₹499", "MXN 2,500", "89 zł"), with what it is per.
+# ("per cold room per month", "per booked ride.": a unit of two words when another "per" or the
+# sentence's end follows it)
 _PRICE_PHRASE = re.compile(rf"(?:free\b[^.;\n]{{0,30}}?,?\s*then\s+)?(?:{money_pattern()})"
-                           r"(?:\s*(?:/|per|a|an|each)\s*[a-z]+){0,3}", re.IGNORECASE)
+                           r"(?:\s*(?:/|per|a|an|each)\s*[a-z]+(?:\s+[a-z]+(?=\s+per\b|\s*[.,;)]|\s*$))?){0,3}",
+                           re.IGNORECASE)
 
 
 _PER_UNIT_PRICE = re.compile(rf"(?:{money_pattern()})\s*(?:/|per|a|an|each)\s*[a-z]+", re.IGNORECASE)
@@ -319,14 +415,14 @@ def our_price(facts: Facts) -> str | None:
         if _usable(statement) and re.fullmatch(r"(?i)costs?(?: to (?:the )?customers?)?", statement.label or "") \
                 and _PER_UNIT_PRICE.search(statement.text) and not _SPENT_TODAY.search(statement.text):
             return statement.text.rstrip(".")
-    for statement in facts.statements:
-        if not _usable(statement) or "budget" in statement.topics:
+    for statement in _idea_first(facts):
+        if not _usable(statement) or "budget" in statement.topics and not _WE_CHARGE_THEM.search(statement.text):
             continue
         # (a launch line often carries the price: "Spring 2027, UK only. Free for ..., then £6/month");
         # in a paragraph about something else, only a price we say we would charge counts
         anywhere = statement.topic in (None, "idea", "launch")
         for piece in _pieces(statement):
-            phrase = _PRICE_PHRASE.search(piece)
+            phrase = _corrected(piece, _PRICE_PHRASE.search(piece))
             if not phrase or not CUES["price"].search(piece):
                 continue
             if not anywhere:
@@ -337,12 +433,47 @@ def our_price(facts: Facts) -> str | None:
                 continue  # "hardware is ~$6,000 per branch; software $80/month per locker": the subscription
             if _OUR_PRICE.search(piece) or len(piece.split()) <= 6 and not _names_a_problem(piece):
                 return phrase.group().strip()
+            if _PER_UNIT_PRICE.match(piece) and not _SPENT_TODAY.search(piece) and not _THEIR_PRICE.search(piece) \
+                    and not _names_a_problem(piece):
+                # "R60 per delivery, paid by the patient or their medical aid": a sentence that opens
+                # with an amount per unit is a price line, however long its aside about who pays
+                return phrase.group().strip()
             if len(piece.split()) <= 10 and _PER_UNIT_PRICE.search(piece) and not _SPENT_TODAY.search(piece) \
                     and not _THEIR_PRICE.search(piece) and not _names_a_problem(piece):  # "loses ~$45/day"
                 # "free for 10 items, €2/month after that": a short line of our plan, said whole
                 return piece.rstrip(".") if re.match(r"(?i)free\b", piece) else phrase.group().strip()
     # "Price: see comments", "Pricing: TBD": the label is all the notes say, unless a price is elsewhere
     return labelled.text.rstrip(".") if labelled is not None else None
+
+
+# "Drivers pay ₹10 per booked ride": who pays us, per unit, in the present of the plan. Said before
+# the idea, the same words are what customers pay for something else today (the budget).
+_WE_CHARGE_THEM = re.compile(rf"(?i)^(?:the\s+)?[a-z]+s\s+(?:will\s+|would\s+)?pay\s+(?:{money_pattern()})\s*"
+                             r"(?:/|per\s|a\s|each\s)")
+
+
+# A speaker correcting themselves: "twenty dollars per logger, no, sorry, twenty-five dollars".
+_CORRECTION = re.compile(r"(?i)[,.;]\s*(?:no|sorry|I mean|actually|make that|scratch that)\b")
+
+
+def _corrected(piece: str, phrase: re.Match[str] | None) -> re.Match[str] | None:
+    """The amount a correction replaced the first one with, else the first."""
+    if phrase is None or not _CORRECTION.search(piece, phrase.end()):
+        return phrase
+    later = _PRICE_PHRASE.search(piece, _CORRECTION.search(piece, phrase.end()).end())  # type: ignore[union-attr]
+    return later or phrase
+
+
+def _idea_first(facts: Facts) -> list[Statement]:
+    """The statements from the first idea line on, then those before it: notes describe today's
+    costs before the idea and our price after it ("€1.40 per kg" the laundry charges now; the idea;
+    "€0.50 per room per month"), so a price after the idea is ours before one ahead of it. A price
+    with a budget cue before the idea is never taken."""
+    first = next((i for i, s in enumerate(facts.statements) if s.topic == "idea" or s.topic is None and
+                  "idea" in s.topics), None)
+    if first is None:
+        return [s for s in facts.statements if "budget" not in s.topics]
+    return facts.statements[first:] + [s for s in facts.statements[:first] if "budget" not in s.topics]
 
 
 def _states_a_price(text: str) -> bool:
@@ -388,6 +519,9 @@ def want(facts: Facts) -> str | None:
         if statement.topic in ("open", "risks", "not_doing") or asks(statement.text):
             continue  # "do we need an FCA licence?" is a question of ours, not what customers want
         match = CUES["want"].search(statement.text) if _usable(statement) else None
+        if match and re.match(r"(?i)(?:under|over|below|above|less|more|fewer|at (?:most|least)|no more|~?\d)\b",
+                              match.group("want")):
+            continue  # "(repairs take 9 days,) they want under 5": a target figure, no sentence after "who want"
         if match:
             return match.group("want").strip().rstrip(".")
     return None
@@ -450,11 +584,15 @@ class Composer:
         text = re.sub(r"(?i)^(?:the\s+)?(?:working name|code ?name|product name|name)\s+(?:is|will be)\s+[^.]+\.\s*",
                       "", text)
         name = self.facts.product_name
+        naming = PRODUCT_NAME.search(text)
+        if name and naming and product_name_in(naming) == name and \
+                re.match(r"\s*(?:an?|one)\s", text[naming.end():]) and re.search(r"[:—–]\s*$", naming.group()):
+            text = text[naming.end():].strip()  # "The service we agreed to describe is Resa Enkelt: an app ..."
         if name and text.strip(" .") == name:
             return ""
         if name and text.startswith(name):
             rest = text[len(name):]
-            sep = re.match(r"\s*[-–—:]\s+|\s+(?=[a-z])", rest)
+            sep = re.match(r"\s*[-–—:]\s+|,\s+(?=[a-z])|\s+(?=[a-z])", rest)  # "Glovebox, keeps your ..." too
             if sep:
                 text = rest[sep.end():]
         return text.strip()
@@ -499,7 +637,7 @@ class Composer:
                 self.facts.product_name and self.ideas and self.ideas[0].startswith(self.facts.product_name)
                 and re.match(r"[a-z]+[^s\W]s\b", first)):
             return first
-        if lowered in ("a", "an", "the", "one"):
+        if lowered in ("a", "an", "the", "one") and not _OWN_SUBJECT.match(first):
             return f"is {_lower_first(first, self.keep)}"
         return None
 
@@ -511,16 +649,22 @@ class Composer:
         head = first.split()[0].lower()
         if head in _VERBS or head in _VERBS.values() or head in ("is", "will", "can", "it", "they", "we"):
             return None
-        if _telegraphic(first):
-            return None
+        if _telegraphic(first) or _OWN_SUBJECT.match(first) or opens_with_people_doing(first):
+            return None  # a sentence with its own subject ("members pause ...") is no thing they get
         return _lower_first(first, self.keep)
 
     def idea_in_quotes(self, lead: str) -> str:
         """A note too clipped to take a verb ("camera per shelf, counts stock"), set off as the notes'
         words after a colon (not in quotation marks: a paragraph in quotes reads as a customer's quote)."""
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
-        if opens_with_people_doing(first):  # "Nurses post a shift, ..." reads as it is, after the name
-            return f"With {self.product}, {_lower_first(first, self.keep)}."
+        if opens_with_people_doing(first) or _OWN_SUBJECT.match(first):
+            # "Nurses post a shift, ...", "the pharmacy packs the month's meds ...": a sentence with
+            # its own subject reads as it is after "With X,", never as what X "is" or "gives them"
+            subject = first.split()[0]
+            if subject.islower() and subject not in _FUNCTION_WORDS and not subject.endswith("s") and \
+                    subject not in ("each", "every"):
+                first = f"the {first}"  # note shorthand's bare subject, "driver photographs ...", takes its article
+            return sentence(f"With {self.product}, {_lower_first(first, self.keep)}")
         if _IMPERATIVE.match(first):  # "snap a photo of the receipt, ..." is what the customer does
             return f"With {self.product}, you {_lower_first(first, self.keep)}."
         return f"{lead} what the notes sum up as: {first}."
@@ -561,9 +705,20 @@ class Composer:
             city = self.book.tbd("city", city_question, "dateline") + f", {places[0]}"
         else:
             city = self.book.tbd("city", city_question, "dateline")
-        when = self.facts.launch_date.text if self.facts.launch_date else self.book.tbd(
-            "launch date", "When will customers be able to use it (a future date)?", "dateline")
-        return f"{city} — {when} —"
+        return f"{city} — {self.when()} —"
+
+    def when(self) -> str:
+        """The launch date for the dateline: the notes' date, its month in English ("marzo 2027" is
+        "March 2027", as a reader of the release reads it); a month with no year ("next March") in the
+        notes' words with the year asked for; else a gap."""
+        question = "When will customers be able to use it (a future date)?"
+        if self.facts.launch_date is None:
+            return self.book.tbd("launch date", question, "dateline")
+        date = english_months(self.facts.launch_date.text)
+        if not re.search(r"\d{4}", date):
+            return f"{date} " + self.book.tbd("launch date", f"{question} The notes say “{date}”: which year?",
+                                               "dateline")
+        return date
 
     def summary(self) -> str:
         company = self.book.tbd("company name", "Which company or team announces this?", None)
@@ -664,15 +819,21 @@ class Composer:
     def call_to_action(self) -> str:
         launch = launch_statement(self.facts)
         places = [p.text for p in self.facts.launch_places]
-        date = self.facts.launch_date.text if self.facts.launch_date else None
+        date = english_months(self.facts.launch_date.text) if self.facts.launch_date else None
         if launch:
             text = body(launch).rstrip(".")
             first_words = {w.lower() for w in text.split()[:3]}
-            if first_words & {"pilot", "beta", "preview", "trial"}:
+            if first_words & {"pilot", "beta", "preview", "trial"} and not (places and text.startswith(places[0])) \
+                    and not (places and date and re.match(r"(?i)\W*(?:pilot|beta|trial)\s+[a-z]+s\b", text)):
+                # ("pilot gyms in Philadelphia, launching Oct 2027" takes no "a": where and when say it)
+                # ("Columbus pilot customer first, then Indianapolis": a place first is where, said below)
                 available = sentence(f"{self.product} launches with a {_lower_first(text, self.keep)}")
             elif places or date:
                 where = f" in {_and([_with_the(place) for place in places])}" if places else ""
-                on = " on" if date and _DAY_DATE.search(date) else " in"
+                # "on 1 May 2027", "at Easter 2027" (a feast is a time, not a span), "in June 2027"
+                on = " on" if date and _DAY_DATE.search(date) else " at" if date and re.match(
+                    r"(?i)(?:easter|christmas|xmas|thanksgiving|diwali|eid)\b", date) else "" if date and re.match(
+                    r"(?i)(?:(?:early|mid|late)[- ])?(?:next|this)\b", date) else " in"  # "... Halifax next March"
                 available = sentence(f"{self.product} launches{where}" + (f"{on} {date}" if date else ""))
             else:
                 lead = text.split()[0].lower()

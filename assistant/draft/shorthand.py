@@ -46,7 +46,8 @@ class Rule(NamedTuple):
 # After "2 hrs", a word that makes it a length of time, not a noun's modifier ("2 hrs later", "2 hrs
 # of", "2 hrs phoning"): then the unit is plural; before a noun it is "a 2-hour window".
 _NOT_A_NOUN = re.compile(r"(?:a|an|the|to|of|per|for|on|in|at|by|and|or|but|so|each|every|a|later|ago|before|after|"
-                         r"earlier|longer|more|less|total|max|min|apiece|is|are|was|were|\w+ing|\w+ed|\w+ly)\b",
+                         r"earlier|longer|more|less|total|max|min|apiece|is|are|was|were|ahead|early|late|away|back|"
+                         r"out|off|up|down|left|behind|\w+ing|\w+ed|\w+ly)\b",  # "20 min ahead" is a length of time
                          re.IGNORECASE)
 
 
