@@ -1486,7 +1486,8 @@ def _settled(statement: Statement, notes: Document) -> Statement:
     restaurant no-shows") is the notes' title; a line asking a question is an open question."""
     if statement.topic is not None or statement.quote_only:
         return statement
-    lines = notes.text.splitlines()
+    # Only the first two lines matter (splitting the whole text per statement was quadratic).
+    lines = notes.text.split("\n", 2)[:2]
     alone = statement.line == 1 and (len(lines) < 2 or not lines[1].strip())
     if alone and len(statement.text.split()) <= 12 and not statement.text.rstrip().endswith(".") and \
             not re.search(r"\d", statement.text) and "evidence" not in statement.topics:

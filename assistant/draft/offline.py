@@ -11,6 +11,7 @@ model's draft.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from assistant.documents.models import Document
 from assistant.draft.facts import (
@@ -187,14 +188,17 @@ def problem_pieces(facts: Facts) -> list[str]:
     name = facts.product_name
     names_a_problem = [any(_names_a_problem(p) for p in _pieces(s)) and s.topic in (None, "problem")
                        for s in facts.statements]
+    # How many statements of each line name a problem: counted once, not per statement (a
+    # 10,000-row table is 10,000 statements).
+    problems_on_line: Counter[int] = Counter(s.line for s, flag in zip(facts.statements, names_a_problem, strict=True)
+                                             if flag)
     for index, statement in enumerate(facts.statements):
         if not _usable(statement) or statement.topic not in (None, "heard", "evidence", "customer"):
             continue
         in_line = _pieces(statement)
         # A figure next to a problem says how big it is: in the same line, in the same paragraph
         # (prose is read sentence by sentence), or on the line right after it.
-        beside_a_problem = any(flag and other.line == statement.line and other is not statement
-                               for other, flag in zip(facts.statements, names_a_problem, strict=True)) or \
+        beside_a_problem = problems_on_line[statement.line] - names_a_problem[index] > 0 or \
             index > 0 and names_a_problem[index - 1]
         for piece in in_line:
             cues = {topic for topic, pattern in CUES.items() if pattern.search(piece)}
