@@ -1173,38 +1173,39 @@ def select(doc: Document, bank: Bank, product: str | None,
     return candidates
 
 
+def _uncovered_features(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
+    """A feature named for what it does to a kind of thing is asked as which ones it covers
+    (`covered_kinds`): "What secrets does it detect?" rather than "What is Secrets Detection?"."""
+    covered = {span.start for _, span in covered_kinds(doc, bank, product)}
+    return [(name, span) for name, span in features(doc, bank, product) if span.start not in covered]
+
+
+def _uncovered_catalogs(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
+    """"Which AI models does it support?" beside "What AI models does it detect?" asks twice."""
+    covered = {name.lower() for name, _ in covered_kinds(doc, bank, product)}
+    return [(name, span) for name, span in catalogs(doc, bank, product) if name.lower() not in covered]
+
+
+# What a bank question's `for_each` is asked of: each finder reads the names from the document.
+_FINDERS: dict[str, Callable[[Document, Bank, str | None], list[tuple[str, Span]]]] = {
+    "technology": technologies,
+    "term": terms,
+    "integration": integrations,
+    "principle": lambda doc, _bank, product: principles(doc, product),
+    "guarantee": lambda doc, _bank, product: guarantees(doc, product),
+    "feature": _uncovered_features,
+    "capability": capabilities,
+    "catalog": _uncovered_catalogs,
+    "incumbent": lambda doc, _bank, product: incumbents(doc, product),
+    "coverage": covered_kinds,
+    "existing": existing_setups,
+    "made_in": made_in,
+}
+
+
 def _expand(doc: Document, bank: Bank, question: BankQuestion, product: str | None) -> list[Candidate]:
-    if question.for_each == "technology":
-        names = technologies(doc, bank, product)
-    elif question.for_each == "term":
-        names = terms(doc, bank, product)
-    elif question.for_each == "integration":
-        names = integrations(doc, bank, product)
-    elif question.for_each == "principle":
-        names = principles(doc, product)
-    elif question.for_each == "guarantee":
-        names = guarantees(doc, product)
-    elif question.for_each == "feature":
-        # A feature named for what it does to a kind of thing is asked as which ones it covers
-        # (`covered_kinds`): "What secrets does it detect?" rather than "What is Secrets Detection?".
-        covered = {span.start for _, span in covered_kinds(doc, bank, product)}
-        names = [(name, span) for name, span in features(doc, bank, product) if span.start not in covered]
-    elif question.for_each == "capability":
-        names = capabilities(doc, bank, product)
-    elif question.for_each == "catalog":
-        # "Which AI models does it support?" beside "What AI models does it detect?" asks twice.
-        covered_names = {name.lower() for name, _ in covered_kinds(doc, bank, product)}
-        names = [(name, span) for name, span in catalogs(doc, bank, product) if name.lower() not in covered_names]
-    elif question.for_each == "incumbent":
-        names = incumbents(doc, product)
-    elif question.for_each == "coverage":
-        names = covered_kinds(doc, bank, product)
-    elif question.for_each == "existing":
-        names = existing_setups(doc, bank, product)
-    elif question.for_each == "made_in":
-        names = made_in(doc, bank, product)
-    else:
-        names = alternatives(doc, product)
+    finder = _FINDERS.get(question.for_each or "")
+    names = finder(doc, bank, product) if finder is not None else alternatives(doc, product)
     out = []
     limit = MAX_FEATURES if question.for_each in ("feature", "coverage") else \
         MAX_CAPABILITIES if question.for_each == "capability" else MAX_EXPANSIONS
