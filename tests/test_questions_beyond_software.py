@@ -162,3 +162,11 @@ def test_analysed_on_the_device_and_never_leaving_it_answers_the_privacy_questio
 def test_on_sale_at_a_shop_is_how_to_get_started_with_a_device(lumen):
     judged = lumen["How do I get started?"]
     assert judged.evidence is not None and judged.evidence.text.startswith("It is on sale today at")
+
+
+@pytest.mark.parametrize("question", ["Is the quoted customer a real person who would pay?",
+                                      "How much does the problem cost customers today?"])
+def test_an_faq_about_what_it_cost_to_build_is_not_every_question_that_says_pay_or_cost(closebook, question):
+    """"What did it cost to build?" belongs to the cost questions; these two only share a word."""
+    judged = closebook[question]
+    assert "its FAQ asks this" not in judged.status_reason, judged.status_reason

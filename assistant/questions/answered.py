@@ -129,6 +129,7 @@ class Body:
 
     def __init__(self, doc: Document, bank: Bank) -> None:
         self.doc = doc
+        self.bank = bank
         self.present = bank.literals_in(doc.text)
         self.sentences = _body_sentences(doc)
         self._present = [bank.literals_in(sentence.text) for sentence in self.sentences]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -72,6 +73,8 @@ from assistant.questions.text import (
 if TYPE_CHECKING:
     import numpy as np
     from rank_bm25 import BM25Okapi
+
+    from assistant.questions.bank import Bank, BankQuestion
 
 MASK = "it"
 LEXICAL_WEIGHT = 0.5  # weight of the shared-concept score next to the cosine of two questions' embeddings
@@ -134,6 +137,10 @@ def roles_asked(question: str) -> frozenset[str]:
     """The paragraph roles whose paragraphs answer `question` (`ROLE_INTENTS`): none for most."""
     return next((answering for pattern, answering in ROLE_INTENTS.values() if pattern.search(question)), frozenset())
 
+# `_bank_claims`: how far below the best bank fit a question may still take an FAQ pair, and the
+# fit under which no bank question owns the pair.
+CLAIM_MARGIN = 0.35
+CLAIM_FLOOR = 0.5
 HUB_TEMPERATURE = 0.2  # `Reading.calibrate`: 0.1 to 0.3 measured alike on questions-ask
 # Kinds whose answer is its type: running text without a price does not touch a price question
 # (checked on evals/answeredness.py: price 79.4% -> 81.2%; adding who / when / owner did not help
@@ -336,6 +343,7 @@ class Reading:
         self._columns: dict[tuple[str, str], list[float]] = {}
         self._satisfied: dict[tuple[str, int], float] = {}
         self._hubness: np.ndarray | None = None
+        self._bank_matches: dict[int, tuple[float, str]] = {}
         self.sentence_hubness: np.ndarray | None = None
 
     @cached_property
@@ -496,6 +504,12 @@ class Reading:
         if self._hubness is not None:
             scores = scores - self._hubness
         return scores.tolist()
+
+    def best_bank_match(self, line: int, compute: Callable[[], tuple[float, str]]) -> tuple[float, str]:
+        """The best bank fit of the FAQ question on `line` and its topic, worked out once per document."""
+        if line not in self._bank_matches:
+            self._bank_matches[line] = compute()
+        return self._bank_matches[line]
 
     def calibrate(self, questions: list[str]) -> None:
         """Read the document against a batch of questions asked together (`--ask`): a passage
@@ -666,14 +680,18 @@ class Match:
     score: float
 
 
-def find_pair(reading: Reading, question: str, among: list[FaqItem] | None = None) -> Match:
+def find_pair(reading: Reading, question: str, among: list[FaqItem] | None = None,
+              claims: Callable[[Pair], bool] | None = None) -> Match:
     """The FAQ pair that asks what `question` asks (None below the threshold). `among` limits the
-    pairs considered (the ones the selection already matched)."""
+    pairs considered (the ones the selection already matched); `claims` says which FAQ pairs the
+    question may take at all."""
     masked = mask(question, reading.product)
     scores = reading.pair_scores(masked, reading.vector(masked))
     best: Match = Match(None, 0.0)
     for pair, score in zip(reading.pairs, scores, strict=True):
         if among is not None and (pair.item is None or pair.item not in among):
+            continue
+        if claims is not None and pair.item is not None and not claims(pair):
             continue
         if score > best.score:
             best = Match(pair, score)
@@ -793,9 +811,10 @@ def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None
 
 
 def judge_text(reading: Reading, question: str, *, topic: str | None = None, internal: bool = False,
-               cues: list[re.Pattern[str]] | None = None, among: list[FaqItem] | None = None) -> Judgement:
+               cues: list[re.Pattern[str]] | None = None, among: list[FaqItem] | None = None,
+               claims: Callable[[Pair], bool] | None = None) -> Judgement:
     """Whether the document answers `question`: its FAQ pair first, then any sentence."""
-    match = find_pair(reading, question, among)
+    match = find_pair(reading, question, among, claims)
     by_pair: Judgement | None = None
     if match.pair is not None and _other_kind_without_its_answer(question, match.pair):
         match = Match(None, match.score)
@@ -1054,4 +1073,21 @@ def judge_candidate(reading: Reading, candidate: Candidate, body: Body) -> Judge
     bank's answer cues counting as what its answer needs besides the question's kind."""
     question = candidate.bank
     return judge_text(reading, candidate.text, topic=question.topic, internal=question.audience == "internal",
-                      cues=question.answers_in(body.present))
+                      cues=question.answers_in(body.present),
+                      claims=lambda pair: _bank_claims(reading, body.bank, question, pair))
+
+
+def _bank_claims(reading: Reading, bank: Bank, question: BankQuestion, pair: Pair) -> bool:
+    """May this bank question take this FAQ pair as its own? Only when the pair's question says
+    nearly as much of what the bank question asks (the share of its concepts it covers) as it says
+    of the bank question it fits best: "What did it cost to build?" is a cost question (it covers
+    80% of "How much does it cost?") and does not answer "Is the quoted customer a real person who
+    would pay?" (29%) or "How much does the problem cost customers today?" (33%), though they too
+    say "pay" and "cost". A pair that fits no bank question well, or fits best a question of this
+    one's own topic, is this one's too."""
+    asked = concepts(pair.question, aliases=reading.aliases)
+    best, topic = reading.best_bank_match(pair.line, lambda: max(
+        ((coverage(q.text_concepts, asked), q.topic) for q in bank.questions if not q.for_each), default=(0.0, "")))
+    if best < CLAIM_FLOOR or topic == question.topic:
+        return True  # fits no bank question well, or the best fit is on this question's own topic
+    return coverage(question.text_concepts, asked) >= best - CLAIM_MARGIN
