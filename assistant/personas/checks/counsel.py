@@ -13,6 +13,7 @@ from assistant.personas.models import Finding, Severity
 SENSITIVE_DATA = terms(
     "health", "medical", "patient*", "diagnos*", "clinical", "therap*", "prescription*", "biometric*",
     "heart rate", "glucose", "blood", "pregnan*", "mental health", "genetic*", "DNA", "child", "children", "kids",
+    "baby", "babies", "infant*", "toddler*", "newborn*",
     "minors", "precise location", "social security", "SSN", "credit card*", "bank account*", "salary", "salaries",
     "faces", "facial", "fingerprint*", "sleep data", not_before=r"\s+(?:checks?|probes?|endpoints?|status)\b",
 )
@@ -30,7 +31,9 @@ PRIVACY_ANSWER = terms(
 )
 
 HANDLING = terms("stor*", "collect*", "keep", "keeps", "kept", "upload*", "shar*", "sync*", "send*", "sends",
-                 "record*", "track*", "save*", "process*", "analy*", "sees", "see")
+                 "record*", "track*", "save*", "process*", "analy*", "sees", "see",
+                 # a device that hears or watches ("Lumen learns each baby's sounds", "listens for ...")
+                 "listens", "listening", "learns", "learned", "monitor*", "hears", "captur*")
 
 CLAIMS: list[tuple[re.Pattern[str], Severity]] = [
     (re.compile(r"\b(?:guarantee[sd]?|guaranteeing|risk[\s-]free|100\s?%\s+(?:secure|safe|accurate|reliable|uptime)|"
@@ -61,7 +64,8 @@ REGULATED_DOMAINS: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
      terms("PCI", "KYC", "AML", "money transmitter", "licen*", "regulat*", "complian*", "FINRA", "SEC", "FCA",
            "PSD2", "legal review", "counsel"),
      "payments and financial services (PCI, licensing, KYC)"),
-    (terms("child", "children", "kids", "minors", "under 13", "teenager*", "schoolchildren", "K-12"),
+    (terms("child", "children", "kids", "minors", "under 13", "teenager*", "schoolchildren", "K-12", "baby", "babies",
+           "infant*", "toddler*", "newborn*"),
      terms("COPPA", "FERPA", "parental consent", "age verification", "age check*", "regulat*", "complian*",
            "legal review", "counsel", "GDPR-K"),
      "children's data (COPPA, FERPA, parental consent)"),
