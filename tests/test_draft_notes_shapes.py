@@ -361,3 +361,37 @@ def test_go_to_market_and_eta_label_the_launch(label: str) -> None:
 def test_outside_a_launch_line_a_capitalised_first_word_is_not_a_place() -> None:
     release = _release("Idea: Birch - special orders for bookshops\nPilot: Facilitator picks Birch, May 2027\n")
     assert not release.dateline.startswith("Facilitator")
+
+
+# -- a kickoff page's labels (written after heldout3's aggregate was last read) ------------------
+KICKOFF = (
+    '## Kickoff — "Tidewater" (working title)\n\n'
+    "Attendees: Mara (PM), Jonas (eng), Lee (sales)\n\n"
+    "Context: harbour masters at small marinas track berth bookings on paper + phone. Peak season they "
+    "double-book ~1 in 20 berths (Lee's survey of 14 marinas in Maine).\n\n"
+    "What we'd build: a booking page per marina, boaters pick a berth on a map, harbour master approves "
+    "from phone.\n\n"
+    "Money: $60/month per marina, first season free\n"
+    "Target: launch in Portland, Maine for May 2028 season opening\n"
+)
+
+
+def test_a_quoted_name_before_working_title_is_the_name_not_the_meeting() -> None:
+    assert _facts(KICKOFF).product_name == "Tidewater"
+    assert _facts("## Kickoff notes\n\nVowbook (working name) keeps wedding vows in one place.\n").product_name \
+        == "Vowbook"
+
+
+def test_context_money_what_wed_build_and_a_launch_target_are_labels() -> None:
+    release = _release(KICKOFF)
+    assert release.headline.startswith("Tidewater")
+    assert "Portland" in release.dateline and "2028" in release.dateline
+    assert "launch" not in release.subheading.lower()  # "Target:" here is the launch, not the customer
+    assert "$60" in release.call_to_action
+    assert "paper" in release.problem
+
+
+def test_a_target_label_naming_people_is_still_the_customer() -> None:
+    assert label_topic("Target") == "customer"
+    customer = _facts("Target: harbour masters at small marinas\nProblem: double bookings in peak season\n").customer
+    assert customer is not None and "harbour masters" in customer

@@ -59,7 +59,7 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("idea", re.compile(r"^(?:headline|tagline|one-?liner|elevator pitch)$")),
     # "Price idea: $9.99 a month", "Price for outside customers: £250": a price before anything else.
     ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?|fees?|commercials|business model|monetization|"
-                         r"monetisation|revenue model)\b")),
+                         r"monetisation|revenue model)\b|^money$")),
     ("open", re.compile(r"\b(?:open questions?|questions?|unknowns?|concerns?|assumptions?|open (?:qs?|items?|"
                         r"issues?)|qs?|tbd|to ?do|to-dos?|to decide|undecided|action items?)\b")),
     ("risks", re.compile(r"\b(?:risks?|threats?|worr(?:y|ies|ied)|downsides?)\b")),
@@ -78,9 +78,9 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("customer", re.compile(r"\b(?:customers?|cust|who|audience|target|users?|segment|personas?|for whom|buyers?)\b"
                             r"|^for$")),
     ("problem", re.compile(r"\b(?:problems?|prob|pains?|pain points?|issues?|challenges?|why|jobs? to be done|hurts?|"
-                           r"opportunity|status quo|today)\b")),
+                           r"opportunity|status quo|today)\b|^(?:context|background|situation)$")),
     ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch|approach|value prop\w*|"
-                        r"what we(?:'re| are|'ll| will)? "
+                        r"what we(?:'re| are|'ll| will|'d| would)? "
                         r"build\w*|product|how it works|feature|(?:would|will|could|should) we (?:build|make))\b|"
                         r"^what$|^how$")),
     ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend|funded by|funding|"
@@ -268,8 +268,8 @@ PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|produ
                           r"calling)(?:[:\s]+(?:is|will be|=)\b)?"
                           r"[:\s]+[\"“']?(?P<called>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|"
                           # "Kickoff Sheet (name agreed with Callum)", "Vowbook (working name)"
-                          r"(?P<bracketed>(?!(?i:prfaq|pr|faq|press|draft)\b)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s*"
-                          r"\((?i:(?:working |product |code )?name)\b|"
+                          r"(?P<bracketed>(?!(?i:prfaq|pr|faq|press|draft)\b)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)[\"”']?\s*"
+                          r"\((?i:(?:working |product |code ?)?(?:name|title)|codename)\b|"
                           # "We therefore propose Runway, a 13-week cash forecast", "The app, WG-Kasse, connects"
                           r"(?i:propose|proposing|introduce|introducing|(?:the|our|this|a new) (?:app|tool|service|"
                           r"product|platform|bot|assistant))\s*,?\s+[\"“']?(?P<appositive>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
@@ -393,6 +393,15 @@ def label_topic(label: str) -> Topic | None:
         # under it is placed by what it says, not all by the first part's name.
         return None
     return _one_label_topic(lowered)
+
+
+def _field_topic(label: str, value: str) -> Topic | None:
+    """What a labelled line is about: its label's topic, unless the label is "Target" and the line
+    names a launch ("Target: launch in Portland, Maine for the May 2028 season"), not a customer."""
+    topic = label_topic(label)
+    if topic == "customer" and re.fullmatch(r"(?i)\s*targets?\s*", label) and CUES["launch"].search(value):
+        return "launch"
+    return topic
 
 
 def mixed_label(label: str) -> bool:
@@ -636,7 +645,8 @@ def read_statements(notes: Document) -> list[Statement]:
             # "Price: $49 ..." is about the price; "one manager: \"...\"" names who is quoted. Any
             # other "words: words" line ("things get missed: meds timing") is a statement as a whole.
             start, end = _trimmed(text, content_start + field.start("rest"), line_end)
-            statements.append(_statement(notes, start, end, field.group("label"), label_topic(field.group("label"))))
+            statements.append(_statement(notes, start, end, field.group("label"),
+                                         _field_topic(field.group("label"), field.group("rest"))))
             continue
         start, end = _trimmed(text, content_start, line_end)
         if block is None and (not bullet or re.fullmatch(r"\s*>[>\s]*", bullet.group())):
