@@ -395,3 +395,32 @@ def test_a_target_label_naming_people_is_still_the_customer() -> None:
     assert label_topic("Target") == "customer"
     customer = _facts("Target: harbour masters at small marinas\nProblem: double bookings in peak season\n").customer
     assert customer is not None and "harbour masters" in customer
+
+
+EMAIL = (
+    "Subject: Re: vet clinic reminder idea\n\nHi all,\n\n"
+    "Following up on Tuesday. The short version: small vet clinics lose a lot of revenue to missed vaccine "
+    "boosters. At Riverside Vets about 35% of boosters are more than a month late.\n\n"
+    "What I'd propose is PawPing, a WhatsApp reminder that goes out 2 weeks before a booster is due.\n\n"
+    "We could charge £79 a month per clinic. I'd like to pilot in Leeds from September 2027.\n\n"
+    'Dr. Amira Shah at Riverside told me: "If it fills even half the booster gaps it pays for itself."\n\n'
+    "Cheers,\nTom\n"
+)
+
+
+def test_an_email_proposal_names_describes_and_quotes() -> None:
+    facts = _facts(EMAIL)
+    assert facts.product_name == "PawPing"  # not WhatsApp, a technology it uses
+    assert facts.customer is not None and "vet clinics" in facts.customer  # not "boosters", a thing
+    release = _release(EMAIL)
+    assert "PawPing is a WhatsApp reminder" in release.solution
+    assert release.customer_quote.endswith("— Dr. Amira Shah, Riverside")  # "Dr." does not end a sentence
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Dr. Amira Shah told me. It works.", 2), ("We met Jo. Then we left.", 2), ("He is in St. Louis. Yes.", 2),
+])
+def test_a_title_or_abbreviation_does_not_end_a_sentence(text: str, parts: int) -> None:
+    from assistant.draft.facts import _sentence_spans
+
+    assert len(_sentence_spans(text, 0, len(text))) == parts

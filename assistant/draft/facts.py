@@ -111,7 +111,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"unable to|too late|unnoticed|undetected|typos?|(?<!can't )(?<!cannot )wait(?:s|ing|ed)?)\b|"
         # time spent, per period: "takes ~90 min/day", "3 hrs a week"
         r"\d\s*(?:min|mins|minutes|hrs?|hours)\s*(?:/|per\s|a\s|each\s)\s*(?:day|week|month|shift)\b", re.IGNORECASE),
-    "idea": re.compile(r"\b(?:our idea|idea|hypothesis|a tool that|an? (?:app|tool|service|platform|bot|plugin|"
+    "idea": re.compile(r"\b(?:our idea|idea|hypothesis|a tool that|(?:i|we)(?:'d| would)? propose|"
+                       r"an? (?:app|tool|service|platform|bot|plugin|"
                        r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|lets? (?:them|"
                        r"patients|owners|users|customers)|automatically)", re.IGNORECASE),
     # a price per anything ("£10 per team per season", "$29/mo per truck"), "free", "fee", "pricing"
@@ -272,7 +273,7 @@ PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|produ
                           r"\((?i:(?:working |product |code ?)?(?:name|title)|codename)\b|"
                           # "We therefore propose Runway, a 13-week cash forecast", "The app, WG-Kasse, connects"
                           r"(?i:propose|proposing|introduce|introducing|(?:the|our|this|a new) (?:app|tool|service|"
-                          r"product|platform|bot|assistant))\s*,?\s+[\"“']?(?P<appositive>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+                          r"product|platform|bot|assistant))(?:\s+is)?\s*,?\s+[\"“']?(?P<appositive>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
                           r"[\"”']?,\s|"
                           # "The service we agreed to describe is Resa Enkelt:"
                           r"(?i:the|our) (?i:app|tool|service|product|platform)\b[^.,:;\n]{0,40}?\bis\s+[\"“']?"
@@ -308,7 +309,7 @@ _QUOTE_START = re.compile(r"\s*[\"“]")
 _DASH_ATTRIBUTION = re.compile(r"\s*[—–-]+\s*(?P<detail>[^\n]{2,120})")
 _SAID_BEFORE = re.compile(r"(?P<who>(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
                           r"(?:\s+(?:at|from|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)"
-                          r",?\s+(?:said|says|told us|put it)[:,]?\s*$")  # ("Ben Ode of Ode Coffee, said")
+                          r",?\s+(?:said|says|told (?:us|me)|put it)[:,]?\s*$")  # ("Ben Ode of Ode Coffee, said")
 
 
 class NoteSpan(BaseModel):
@@ -660,7 +661,9 @@ def read_statements(notes: Document) -> list[Statement]:
     return _one_option(statements, rows)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+# Not after a title or a common abbreviation: "Dr. Amira Shah at Riverside told me" is one sentence.
+_ABBREVIATED = ("Dr", "Mr", "Ms", "Mrs", "St", "Jr", "Sr", "vs", "etc", "Inc", "Ltd", "Prof", "Co")
+_SENTENCE_END = re.compile("".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATED) + r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 
 
@@ -714,7 +717,7 @@ def _speaker_from(detail: str) -> tuple[str | None, str | None]:
     """"Priya, data engineer at a logistics startup" -> ("Priya", "data engineer at ..."); also
     "Maria Gonzalez (owner, Books on Main)", "Aisha Khan - buyer", "Dr. Mei Lin, dentist". A role
     alone ("owner, two stores, Tacoma", "one manager") has no name."""
-    detail = re.sub(r",?\s+(?:said|says|told us|put it)$", "", detail.strip().rstrip(".:,"))
+    detail = re.sub(r",?\s+(?:said|says|told (?:us|me)|put it)$", "", detail.strip().rstrip(".:,"))
     # "One teacher, Mr. Okafor (Year 9 English, Leeds)": the role before the name says nothing more.
     detail = re.sub(r"^(?i:one|a|an|another|the)\s+[a-z][\w -]{0,30},\s+(?=(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z])",
                     "", detail)
@@ -1011,8 +1014,9 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
                      ) -> tuple[str | None, NoteSpan | None]:
     for statement in statements:
         if about(statement) and not statement.quote_only:
-            # after a short label the line itself left in ("TL;DR: laundromat owners can't see ...")
-            lead = re.match(r"[A-Za-z;]{2,10}:\s+", statement.text)
+            # after a short label the line itself left in ("TL;DR: laundromat owners can't see ...",
+            # "The short version: small vet clinics lose ...")
+            lead = re.match(r"(?:[A-Za-z;]{1,10}\s){0,3}[A-Za-z;]{2,10}:\s+", statement.text)
             offset = 0
             match = _PROBLEM_SUBJECT.match(statement.text)
             if match is None and lead:

@@ -332,8 +332,11 @@ def _named_and_described(facts: Facts) -> list[str]:
                 if rest and THIRD_PERSON.match(rest) and not re.match(r"(?:is|will|would|can|could)\b", rest) or \
                         re.match(r"is an?\s", rest):
                     found.append(f"{name} {rest}")
-                elif re.match(r"an?\s", rest) and re.search(r"[:—–]\s*$|\s-\s*$", match.group()):
-                    found.append(f"{name} is {rest}")  # "The service we agreed to describe is Resa Enkelt: an app ..."
+                elif re.match(r"an?\s", rest) and (re.search(r"[:—–]\s*$|\s-\s*$", match.group())
+                                                    or match.group("appositive")):
+                    # "The service we agreed to describe is Resa Enkelt: an app ...", "What I'd propose is
+                    # PawPing, a WhatsApp reminder that ..."
+                    found.append(f"{name} is {rest}")
                 elif (after_colon := re.match(r"(?:\s*[\w']+){0,3}?\s*:\s+(?P<what>\S.+)", rest)) is not None:
                     # "the idea we've been calling Pickpath internally: the handheld scanner reorders ..."
                     found.append(after_colon.group("what"))
