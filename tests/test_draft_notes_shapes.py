@@ -424,3 +424,25 @@ def test_a_title_or_abbreviation_does_not_end_a_sentence(text: str, parts: int) 
     from assistant.draft.facts import _sentence_spans
 
     assert len(_sentence_spans(text, 0, len(text))) == parts
+
+
+CALLS = (
+    "# customer calls — laundromat owners\n\n"
+    "- 9 owners interviewed (Ohio, Indiana)\n"
+    "- machines break and owners find out when a customer complains, sometimes 2-3 days later\n"
+    "- idea: clip-on sensor per machine + text alert when it stops drawing power during a paid cycle\n"
+    "- $12/machine/month, sensor free\n"
+    "- partner w/ a laundry distributor for installs (talked to Dexter Laundry rep)\n"
+    "- launch Columbus OH, Feb 2028\n"
+)
+
+
+def test_the_title_says_whom_the_calls_were_with() -> None:
+    assert _facts(CALLS).customer == "laundromat owners"  # not "9 owners interviewed"
+
+
+def test_a_partner_who_installs_is_a_dependency_not_how_to_get_started() -> None:
+    draft = draft_offline(parse_document(CALLS, path="n.md"))
+    assert "distributor" not in draft.press_release.getting_started
+    started = next(entry for entry in draft.faq.external if entry.topic == "getting_started")
+    assert "distributor" not in started.answer

@@ -128,7 +128,10 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          r"open(?:s|ing)? in (?-i:[A-Z]))\b|\bstart(?:ing)?\s+w/",
                          re.IGNORECASE),
     "dependencies": re.compile(
-        r"\b(?:integrat\w*|works? with|plug(?:s)? into|api|apis|suppliers?|portals?|scheduling (?:software|"
+        # partners ("partner w/ a laundry distributor for installs") are dependencies
+        # (not "distributors": "açaí distributors in Recife lose stock" are the customers)
+        r"\b(?:integrat\w*|works? with|plug(?:s)? into|api|apis|suppliers?|partner(?:s|ing|ed|ships?)?|"
+        r"portals?|scheduling (?:software|"
         r"systems?)|data warehouse|dbt|slack|salesforce|dentrix|query logs?|pull requests?|depends?|must run|wi-?fi|"
         r"cloud|on-?prem\w*|offline)\b", re.IGNORECASE),
     # A photo is a privacy matter when people are in it ("photos of people's doors", "faces in
@@ -941,6 +944,12 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             if match:
                 start = statement.start
                 return match.group("who"), _span(notes, start, start + len(match.group("who")))
+    # A title that says whom the calls were with: "customer calls — laundromat owners".
+    for statement in statements:
+        titled = _CALLS_WITH.search(statement.text) if statement.topic == "title" else None
+        if titled and _ONLY_A_GROUP.fullmatch(titled.group("who")):
+            start = statement.start + titled.start("who")
+            return titled.group("who"), _span(notes, start, start + len(titled.group("who")))
     # Bullet notes often open with who was asked: "- nurses on night shift, 3 hospitals".
     # (After a title line: "LinenLoop" / "Plotwise - kickoff notes 02/12", then "small hotels (10-40 rooms) ...".)
     openings = statements[:2] if statements and _title_like(statements[0]) else statements[:1]
@@ -962,6 +971,8 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     return None, None
 
 
+_CALLS_WITH = re.compile(r"(?i)\b(?:customer|user|discovery|research)?\s*(?:calls?|interviews?|conversations?|"
+                         r"visits?)\s*(?:with\s+|[—–:-]\s*)(?P<who>[a-z][\w'& -]{2,60}?)\s*$")
 _ONLY_A_GROUP = re.compile(rf"(?i)(?:[a-z][\w+&'-]*\s+){{0,3}}(?:{_ROLE_NOUNS})"
                            rf"(?:\s+(?:of|in|at|with|on|who\s+run)\s+[\w+&' -]{{2,60}})?")
 

@@ -798,7 +798,9 @@ class Composer:
         return f"“{words}” — {who}"
 
     def getting_started(self) -> str:
-        steps = [s for s in self.facts.about("getting_started") if _usable(s)]
+        # (a line about a partner who installs is a dependency: "partner w/ a laundry distributor for installs")
+        steps = [s for s in self.facts.about("getting_started") if _usable(s)
+                 and (s.topic == "getting_started" or "dependencies" not in s.topics)]
         if steps:
             return paragraph("To get started:", *(sentence(s.text) for s in steps[:3]))
         return "To get started, " + self.book.tbd(
@@ -915,7 +917,8 @@ class Composer:
                                         "deleted?", False, open_questions=open_about(f, "privacy"),
                                         always_ask=True, risks=risks_about(f, "privacy"))),
             FaqEntry(topic="getting_started", question="How do I get started?",
-                     answer=self.answer(sentences_about(f, "getting_started"), "the first steps a customer takes",
+                     answer=self.answer(sentences_about(f, "getting_started", not_cued=("dependencies",)),
+                                        "the first steps a customer takes",
                                         "What are the first steps, from sign-up to the first result?", False)),
         ]
 
