@@ -446,3 +446,19 @@ def test_a_partner_who_installs_is_a_dependency_not_how_to_get_started() -> None
     assert "distributor" not in draft.press_release.getting_started
     started = next(entry for entry in draft.faq.external if entry.topic == "getting_started")
     assert "distributor" not in started.answer
+
+
+PITCH = (
+    "Every Saturday, youth football coaches in Bristol spend the morning texting parents to find out who can "
+    "play. Rostr lets a coach post the match once; parents tap in or out, and the coach sees a live squad count "
+    "by Thursday night. Clubs would pay £5 per team per month. We want to open it to the 40 clubs in the league "
+    "for the spring 2028 season. The league secretary, Gareth Owen, said \"if it stops one forfeit a month the "
+    "clubs will sign up tomorrow.\"\n"
+)
+
+
+def test_a_one_paragraph_pitch_keeps_its_price_its_whole_idea_and_no_remark_as_a_first_step() -> None:
+    release = _release(PITCH)
+    assert "£5 per team per month" in release.call_to_action  # with no idea line, what clubs would pay
+    assert "parents tap in or out" in release.solution.lower()  # the semicolon does not cut the idea
+    assert "Gareth" not in release.getting_started  # "the clubs will sign up tomorrow" is a remark

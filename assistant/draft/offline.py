@@ -294,7 +294,8 @@ def idea_statements(facts: Facts) -> list[str]:
         labelled = [_IDEA_LEAD.sub("", s.text) for s in facts.statements if _usable(s) and s.topic is None
                     and _IDEA_LEAD.match(s.text) and not {"price", "budget", "launch", "risks"} & set(s.topics)]
     about_it = [piece for s in facts.statements if _usable(s) and name and s.topic in (None, "name")
-                for piece in _pieces(s) if piece.startswith(name) and THIRD_PERSON.match(piece[len(name):].strip())]
+                for piece in _with_its_clauses(_pieces(s)) if piece.startswith(name)
+                and THIRD_PERSON.match(piece[len(name):].strip())]
     about_it += _named_and_described(facts) + _after_the_naming(facts)
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
@@ -341,6 +342,21 @@ def _named_and_described(facts: Facts) -> list[str]:
                     # "the idea we've been calling Pickpath internally: the handheld scanner reorders ..."
                     found.append(after_colon.group("what"))
     return found
+
+
+_QUOTES_SOMEONE = re.compile(r"[\"“”]|\b(?:said|says|told)\b")
+
+
+def _with_its_clauses(pieces: list[str]) -> list[str]:
+    """Sentences again whole where a semicolon cut them: "Rostr lets a coach post the match once;
+    parents tap in or out, and the coach sees a live squad count" says what it does only whole."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and out[-1].endswith(";"):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def _after_the_naming(facts: Facts) -> list[str]:
@@ -479,7 +495,8 @@ def _idea_first(facts: Facts) -> list[Statement]:
     first = next((i for i, s in enumerate(facts.statements) if s.topic == "idea" or s.topic is None and
                   "idea" in s.topics), None)
     if first is None:
-        return [s for s in facts.statements if "budget" not in s.topics]
+        # (with no idea line, "Clubs would pay £5 per team per month" still says what we charge)
+        return [s for s in facts.statements if "budget" not in s.topics or _WE_CHARGE_THEM.search(s.text)]
     return facts.statements[first:] + [s for s in facts.statements[:first] if "budget" not in s.topics]
 
 
@@ -799,8 +816,9 @@ class Composer:
 
     def getting_started(self) -> str:
         # (a line about a partner who installs is a dependency: "partner w/ a laundry distributor for installs")
-        steps = [s for s in self.facts.about("getting_started") if _usable(s)
-                 and (s.topic == "getting_started" or "dependencies" not in s.topics)]
+        # (nor is someone's remark: 'Gareth Owen said "the clubs will sign up tomorrow"')
+        steps = [s for s in self.facts.about("getting_started") if _usable(s) and (
+            s.topic == "getting_started" or "dependencies" not in s.topics and not _QUOTES_SOMEONE.search(s.text))]
         if steps:
             return paragraph("To get started:", *(sentence(s.text) for s in steps[:3]))
         return "To get started, " + self.book.tbd(
