@@ -170,3 +170,29 @@ def test_an_faq_about_what_it_cost_to_build_is_not_every_question_that_says_pay_
     """"What did it cost to build?" belongs to the cost questions; these two only share a word."""
     judged = closebook[question]
     assert "its FAQ asks this" not in judged.status_reason, judged.status_reason
+
+
+SHIFTSWAP = Path(__file__).parent / "fixtures" / "questions" / "shiftswap.md"
+
+
+@pytest.fixture(scope="module")
+def shiftswap() -> dict[str, Question]:
+    """A hospital staffing app: "Q: ... A: ..." on one line, "With ShiftSwap, ..." as its solution."""
+    return {q.question: q for q in questions_offline(load_document(SHIFTSWAP)).questions}
+
+
+def test_the_paragraph_before_with_the_product_is_the_problem(shiftswap):
+    judged = shiftswap["What problem does ShiftSwap solve?"]
+    assert judged.status == "answered" and judged.evidence is not None and judged.evidence.line == 7
+
+
+def test_request_a_pilot_at_an_address_is_how_to_get_started(shiftswap):
+    judged = shiftswap["How do I get started?"]
+    assert judged.evidence is not None and judged.evidence.text.startswith("Hospitals can request a pilot")
+
+
+def test_an_faq_answer_without_a_date_does_not_hide_available_today(shiftswap):
+    """"What is not included at launch?" matches the availability question but gives no date."""
+    judged = shiftswap["When and where will ShiftSwap be available?"]
+    assert judged.status == "answered", judged.status_reason
+    assert judged.evidence is not None and "available today" in judged.evidence.text

@@ -55,6 +55,8 @@ _CUES: dict[ParagraphRole, list[tuple[re.Pattern[str], float]]] = {
     "solution": [
         (re.compile(r"\bwith [^,.\n]{1,60}, (?:customers|users|you|teams|developers|owners|people|they|"
                     r"[a-z]+s) can\b", re.IGNORECASE), 2.0),
+        # a paragraph that opens "With ShiftSwap, a nurse posts the shift ...": what it is like with it
+        (re.compile(r"^[\s*_]*With\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2},\s"), 2.0),
         (re.compile(r"\bnow\b", re.IGNORECASE), 0.5),
         (re.compile(r"\b(?:lets?|enables?|automatically|instead of|simply|in one (?:click|command|step)|"
                     r"(?:users|customers|you|teams|developers|owners|people) can)\b", re.IGNORECASE), 1.0),

@@ -826,8 +826,13 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
         match = Match(None, match.score)
     if match.pair is not None:
         by_pair = judge_pair(reading, question, match.pair, topic=topic, cues=cues)
-        if by_pair.status != "unanswered":
+        if by_pair.status == "answered":
             return by_pair
+        if by_pair.status == "partly":
+            # An FAQ answer that lacks what the question needs ("What is not included at launch?"
+            # gives no date) does not hide the sentence that has it ("available today to ...").
+            elsewhere = _judge_sentences(reading, question, topic=topic, internal=internal, cues=cues)
+            return elsewhere if elsewhere.status == "answered" and kind_of(question) != "any" else by_pair
     by_role = _judge_by_role(reading, question, cues=cues)
     if by_role is not None:
         return by_role
