@@ -278,3 +278,21 @@ def test_windows_line_endings_given_directly_to_the_parser():
     assert "\r" not in doc.text
     assert doc.headline.text == "Acme Makes Widgets Cheaper"
     assert [(i.question.text, i.answer.text) for i in doc.faq] == [("How much?", "Nine dollars.")]
+
+
+def test_an_unlabelled_paragraph_right_between_summary_and_solution_is_the_problem():
+    doc = parse_document("# Closebook closes the month in three days\n\n"
+                         "PORTLAND, OR — January 12, 2027 — The finance team today released Closebook, an internal "
+                         "tool for the month-end close.\n\n"
+                         "The checklist lives in a 600-row spreadsheet that three people edit at once.\n\n"
+                         "With Closebook, each accountant sees their own tasks and the controller sees what is late.\n")
+    assert [p.role for p in doc.paragraphs] == ["summary", "problem", "solution"]
+
+
+def test_a_paragraph_not_followed_by_the_solution_is_not_guessed_to_be_the_problem():
+    doc = parse_document("# Evergreen answers in every language\n\n"
+                         "SEATTLE, WA — June 7, 2026 — Acme launches Evergreen, an API for any application.\n\n"
+                         "It requires locale as an input parameter.\n\n"
+                         "It is powered by a knowledge graph.\n\n"
+                         "With Evergreen, apps answer in the reader's own language.\n")
+    assert doc.paragraphs[1].role is None

@@ -387,7 +387,7 @@ def _paragraph_roles(reader: _Reader, body: list[int], summary_block: int | None
 
 def _problem_between(result: list[tuple[int, ParagraphRole | None, str | None]]
                      ) -> list[tuple[int, ParagraphRole | None, str | None]]:
-    """A press release runs summary, problem, solution: an unlabelled paragraph between the
+    """A press release runs summary, problem, solution: an unlabelled paragraph right between the
     summary and the solution is the problem ("Today the close takes nine working days. The
     checklist lives in a 600-row spreadsheet ..."), whatever words it uses. Only when no
     paragraph was found to be the problem."""
@@ -395,7 +395,7 @@ def _problem_between(result: list[tuple[int, ParagraphRole | None, str | None]]
     if "problem" in found or "summary" not in found or "solution" not in found:
         return result
     after = found.index("summary") + 1
-    if after < len(found) and found[after] is None and "solution" in found[after + 1 :]:
+    if after + 1 < len(found) and found[after] is None and found[after + 1] == "solution":
         index, _, section = result[after]
         result[after] = (index, "problem", section)
     return result

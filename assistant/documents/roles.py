@@ -49,7 +49,7 @@ _CUES: dict[ParagraphRole, list[tuple[re.Pattern[str], float]]] = {
         (re.compile(r"\b(?:struggl\w*|frustrat\w*|problems?|painful|pain points?|hard to|difficult\w*|tedious|"
                     r"wast(?:e|es|ed|ing)|manual(?:ly)?|error-prone|spend(?:s|ing)? (?:hours|days|weeks)|"
                     r"can(?:no|')t|nightmare|hassle|bottlenecks?|friction|fragment\w*|scattered|blindsided|"
-                    r"lose|losing|lost|by hand|chas(?:e|es|ed|ing)|missed|delays?|delayed)\b", re.IGNORECASE), 1.0),
+                    r"lose|losing|lost|by hand|missed|delays?|delayed)\b", re.IGNORECASE), 1.0),
         (re.compile(r"\btoday\b", re.IGNORECASE), 0.5),
     ],
     "solution": [
