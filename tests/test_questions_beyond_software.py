@@ -19,7 +19,16 @@ from assistant.questions.offline import ask_offline, questions_offline
 from assistant.questions.select import product_name
 from assistant.questions.text import concepts
 
-CROPCALL = Path(__file__).parent / "fixtures" / "questions" / "cropcall.md"
+FIXTURES = Path(__file__).parent / "fixtures" / "questions"
+CROPCALL = FIXTURES / "cropcall.md"
+CLOSEBOOK = FIXTURES / "closebook.md"
+LUMEN = FIXTURES / "lumen.md"
+SHIFTSWAP = FIXTURES / "shiftswap.md"
+
+
+def generated(path: Path) -> dict[str, Question]:
+    """`prfaq questions` of a fixture (offline), by question text."""
+    return {q.question: q for q in questions_offline(load_document(path)).questions}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +72,7 @@ def test_local_farms_and_a_cold_storage_company_say_nothing_of_data_or_offline_u
 
 
 def test_the_generated_list_does_not_ask_a_food_service_whether_it_works_offline():
-    texts = [q.question for q in questions_offline(load_document(CROPCALL)).questions]
+    texts = list(generated(CROPCALL))
     assert not any("offline" in text for text in texts)
     assert not any("Greenline" in text for text in texts)
 
@@ -86,14 +95,10 @@ def test_what_answers_a_price_question(text, price):
     assert satisfies("price", text) is price
 
 
-CLOSEBOOK = Path(__file__).parent / "fixtures" / "questions" / "closebook.md"
-
-
 @pytest.fixture(scope="module")
 def closebook() -> dict[str, Question]:
     """An internal finance tool, in plain text with "Q1." / "A." pairs and a title-case headline."""
-    report = questions_offline(load_document(CLOSEBOOK))
-    return {q.question: q for q in report.questions}
+    return generated(CLOSEBOOK)
 
 
 def test_a_problem_paragraph_between_summary_and_solution_answers_the_problem(closebook):
@@ -143,13 +148,10 @@ def test_a_call_to_action_that_gives_no_first_step_does_not_answer_how_to_start(
     assert judged.status == "unanswered", (judged.status_reason, judged.evidence)
 
 
-LUMEN = Path(__file__).parent / "fixtures" / "questions" / "lumen.md"
-
-
 @pytest.fixture(scope="module")
 def lumen() -> dict[str, Question]:
     """A consumer device sold in shops: no software vocabulary at all."""
-    return {q.question: q for q in questions_offline(load_document(LUMEN)).questions}
+    return generated(LUMEN)
 
 
 def test_analysed_on_the_device_and_never_leaving_it_answers_the_privacy_question(lumen):
@@ -172,13 +174,10 @@ def test_an_faq_about_what_it_cost_to_build_is_not_every_question_that_says_pay_
     assert "its FAQ asks this" not in judged.status_reason, judged.status_reason
 
 
-SHIFTSWAP = Path(__file__).parent / "fixtures" / "questions" / "shiftswap.md"
-
-
 @pytest.fixture(scope="module")
 def shiftswap() -> dict[str, Question]:
     """A hospital staffing app: "Q: ... A: ..." on one line, "With ShiftSwap, ..." as its solution."""
-    return {q.question: q for q in questions_offline(load_document(SHIFTSWAP)).questions}
+    return generated(SHIFTSWAP)
 
 
 def test_the_paragraph_before_with_the_product_is_the_problem(shiftswap):
