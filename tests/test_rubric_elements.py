@@ -130,6 +130,17 @@ def test_unquantified_problem_is_weak() -> None:
     assert rubric(text).element("problem").status == "weak"
 
 
+def test_a_problem_told_only_in_dates_and_clock_times_is_not_quantified() -> None:
+    vague = ("Since March 2026, managers can reorder only between 9 and 5, after a call at 8 a.m. "
+             "that takes a long time.")
+    text = COMPLETE.replace(
+        "In our survey of 50 stores, this took 90 minutes per order, and 42 of the 50 stores ran out of "
+        "at least one product every weekend.", vague)
+    assert rubric(text).element("problem").status == "weak"
+    counted = text.replace("that takes a long time", "that takes ten phone calls")
+    assert rubric(counted).element("problem").status == "present"
+
+
 def test_leftover_placeholder_fails_the_check_and_points_at_it() -> None:
     text = COMPLETE.replace("$49 per store per month", "[TBD: price] per store per month", 1)
     check = rubric(text).check("no_placeholders")

@@ -16,6 +16,12 @@ CUSTOMER_RE = re.compile(r"\b(?:customer|user|client|shopper|owner|manager at|en
                          r"at [A-Z][\w&]+|from [A-Z][\w&]+)\b")
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+\b")
 NUMBER_RE = re.compile(r"\d")
+# Numbers that say when, not how much: a clock time ("9 a.m.", "18:30", "between 9 and 5", "9-to-5"),
+# a year standing alone, and the few phrases where "one" is no count ("no one", "one day").
+_CLOCK_RE = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|o['’]clock)|\b\d{1,2}:\d{2}\b|"
+    r"\b(?:between\s+)?(?:[1-9]|1[0-2])\s*(?:and|to|-to-|-|–)\s*(?:[1-9]|1[0-2])\b(?!\s*(?:%|[a-z]))|"
+    r"\b(?:19|20)\d{2}\b(?![\d,.%])|\b(?:no|any|some)\s+one\b|\bone\s+(?:day|of|another)\b", re.I)
 PROBLEM_CUES = re.compile(
     r"\b(?:today|problem|struggl\w*|frustrat\w*|waste\w*|spend|spent|hours|pain\w*|hard|difficult|"
     r"can['’]t|cannot|manual\w*|slow|lose|losing|lost|miss\w*|error-prone|tedious|runs? out|ran out|"
@@ -62,3 +68,15 @@ def quotes_in(text: str, start: int, end: int) -> list[Quote]:
             continue
         found.append(Quote(match.start("q"), match.end("q"), para_start, para_end, rest))
     return found
+
+
+def measures(text: str) -> bool:
+    """True when text gives a figure that measures something (a count, an amount, a share, a time
+    taken), not only a date, a year or a clock time: "answer the phone between 9 and 5" does not say
+    what the problem costs the customer, "ten phone calls" and "3 hours a week" do."""
+    from assistant.clarity.rules.base import NUMBER_RE as ANY_NUMBER
+    from assistant.rubric.dates import DATE_PATTERNS
+
+    taken = [(m.start(), m.end()) for m in _CLOCK_RE.finditer(text)]
+    taken += [(m.start(), m.end()) for pattern in DATE_PATTERNS for m in pattern.finditer(text)]
+    return any(not any(start <= m.start() < end for start, end in taken) for m in ANY_NUMBER.finditer(text))

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
-from assistant.clarity.rules.base import NUMBER_RE
 from assistant.clarity.text import Prose
 from assistant.documents.models import Document, FaqItem, Paragraph, Span
 from assistant.rubric import detect
@@ -121,7 +120,7 @@ def problem(doc: Document) -> Found:
     paragraph = _by_role(doc, "problem", lambda t: len(detect.PROBLEM_CUES.findall(t)) >= 2)
     if paragraph is None:
         return MISSING
-    weak = None if NUMBER_RE.search(paragraph.span.text) else \
+    weak = None if detect.measures(paragraph.span.text) else \
         "not quantified: how much time or money does the problem cost the customer?"
     return _span_found(paragraph.span, weak, "the customer's problem, quantified")
 

@@ -3,6 +3,7 @@ plainly what is not known yet. Questions are exempt: "Could I use it offline?" i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from assistant.clarity.rules.base import Context, Hit, Phrases, Rule
@@ -18,11 +19,17 @@ HEDGES = (
 )
 HEDGE_PHRASES = Phrases(HEDGES)
 
+# "could not" / "could never" is the past of "cannot": a fact about what someone was unable to do
+# ("boaters turned back because they could not confirm a slip"), not a hedge on a claim.
+_NEGATED_AFTER = re.compile(r"\s*(?:not|never|no longer)\b|n't\b", re.I)
+
 
 def check(ctx: Context) -> Iterator[Hit]:
     for hit in HEDGE_PHRASES.find(ctx, skip_questions=True):
         words = ctx.text[hit.start : hit.end]
         if words == "May":  # the month ("May 4"), not a hedge
+            continue
+        if words.lower() == "could" and _NEGATED_AFTER.match(ctx.text, hit.end):
             continue
         yield Hit(
             hit.start,

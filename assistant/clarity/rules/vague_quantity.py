@@ -26,6 +26,9 @@ VAGUE = (
     "a bunch of", "a whole lot", "more and more", "increasingly", "widely", "extensive", "massive",
     "a small amount", "a large amount", "a fraction of", "a fraction", "a little", "a bit", "for a while",
     "in a while", "soon", "shortly", "in the near future", "in a timely manner", "at scale",
+    # Orders of magnitude stand where the count belongs: "thousands of farmers" (how many?).
+    "dozens of", "hundreds of", "thousands of", "millions of", "billions of", "the bulk of",
+    "a growing number of", "an increasing number of", "a growing share of", "double digits", "double-digit",
 )
 VAGUE_PHRASES = Phrases(VAGUE)
 SUGGESTION = "give the number: how many, how much, out of how many"
@@ -75,10 +78,36 @@ def _lot_is_a_noun(ctx: Context, start: int, end: int) -> bool:
     return ctx.text[start:end].lower() == "a lot" and _LOT_NOUN.match(ctx.copy, end) is not None
 
 
+# A duration with no number, where the problem's cost is told: "teams spend hours chasing
+# invoices", "it saves days of work", "hours of copying". How many hours, out of how many? Working
+# hours, opening hours and "24 hours" name a time, not a cost, and do not match.
+_BARE_DURATION = re.compile(
+    r"\b(?:spend|spends|spent|spending|waste|wastes|wasted|wasting|lose|loses|lost|losing|take|takes|took|"
+    r"taking|save|saves|saved|saving|cost|costs|wait|waits|waited|waiting|burn|burns|burned|burnt)"
+    r"\s+(?P<unit>minutes|hours|days|weeks|months)\b"
+    r"|\b(?P<unit2>[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths)\s+of\s+(?!the\b|a\b|an\b)")
+
+
+def _bare_durations(ctx: Context) -> Iterator[tuple[int, int]]:
+    for match in _BARE_DURATION.finditer(ctx.copy):
+        group = "unit" if match.group("unit") else "unit2"
+        start, end = match.span(group)
+        if group == "unit2" and _NUMBER_BEFORE.search(ctx.copy[max(0, start - 24) : start]):
+            continue  # "3 hours of", "ten days of", "several hours of" (the phrase list has "several")
+        if any(ctx.is_question(s) and s.start <= start < s.end for s in ctx.prose.sentences):
+            continue
+        yield start, end
+
+
+_NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|"
+                            r"thirty|forty|fifty|sixty|hundred|few|several|many|these|those|the|business|"
+                            r"office|opening|working|school|peak|off-peak))\s+$", re.I)
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     spans = [(hit.start, hit.end) for hit in VAGUE_PHRASES.find(ctx, skip_questions=True)
              if not _lot_is_a_noun(ctx, hit.start, hit.end)]
-    for start, end in sorted(set(spans + list(_standing_alone(ctx)))):
+    for start, end in sorted(set(spans + list(_standing_alone(ctx)) + list(_bare_durations(ctx)))):
         words = ctx.text[start:end]
         yield Hit(start, end, f"vague quantity: '{words}' where a number belongs", SUGGESTION)
 
