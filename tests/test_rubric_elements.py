@@ -141,6 +141,17 @@ def test_a_problem_told_only_in_dates_and_clock_times_is_not_quantified() -> Non
     assert rubric(counted).element("problem").status == "present"
 
 
+def test_one_sentence_with_two_actions_is_steps_to_follow() -> None:
+    steps = ("Getting started takes three steps. First, download the app. Then, scan the barcode on your "
+             "delivery note. Finally, tap the shelf you want to refill.")
+    assert steps in COMPLETE
+    one_sentence = COMPLETE.replace(
+        steps, "To get started, download Shelf Restock and scan the barcode on your delivery note.")
+    assert rubric(one_sentence).element("getting_started").status == "present"
+    no_steps = COMPLETE.replace(steps, "Getting started is open-source friendly and runs on any phone.")
+    assert rubric(no_steps).element("getting_started").status == "weak"
+
+
 def test_leftover_placeholder_fails_the_check_and_points_at_it() -> None:
     text = COMPLETE.replace("$49 per store per month", "[TBD: price] per store per month", 1)
     check = rubric(text).check("no_placeholders")

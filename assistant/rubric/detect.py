@@ -33,6 +33,13 @@ START_CUES = re.compile(
 CTA_CUES = re.compile(
     r"\b(?:available|visit|pricing|price|per month|per user|free|learn more|sign up at|starting at|"
     r"costs?|\$\d|€\d|£\d)\b|https?://|www\.", re.I)
+# What a customer does to start: two of these in one paragraph are steps to follow ("download
+# Dockside from the App Store and add your boat's length"), even when they share one sentence.
+ACTION_RE = re.compile(
+    r"\b(?:downloads?|installs?|sign(?:s)? up|signs? in|log(?:s)? in|opens?|connects?|adds?|enters?|scans?|"
+    r"creates?|chooses?|picks?|taps?|clicks?|visits?|go(?:es)? to|invites?|uploads?|imports?|links?|pairs?|"
+    r"plugs?|sets? up|types?|registers?|requests?|books?|orders?|calls?|texts?|emails?|fills? in|"
+    r"answers?|selects?|points?|drags?|pastes?|copies|copy|forwards?|runs?(?!\s+on\b))\b(?!-)", re.I)
 STEP_RE = re.compile(r"(?m)^\s*(?:\d{1,2}[.)]|[-*+])\s+|\b(?:first|second|third|then|next|finally)\b", re.I)
 
 

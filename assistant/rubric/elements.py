@@ -138,8 +138,10 @@ def getting_started(doc: Document) -> Found:
     paragraph = _by_role(doc, "getting_started", lambda t: bool(detect.START_CUES.search(t)))
     if paragraph is None:
         return MISSING
-    steps = len(detect.STEP_RE.findall(paragraph.span.text))
-    weak = None if steps >= 1 or paragraph.span.text.count(".") >= 2 else "no steps a customer can follow"
+    text = paragraph.span.text
+    steps = len(detect.STEP_RE.findall(text))
+    actions = {m.group(0).lower().rstrip("s") for m in detect.ACTION_RE.finditer(text)}
+    weak = None if steps >= 1 or text.count(".") >= 2 or len(actions) >= 2 else "no steps a customer can follow"
     return _span_found(paragraph.span, weak, "how a customer starts")
 
 
