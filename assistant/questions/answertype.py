@@ -44,7 +44,9 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
         r"(?! of (?!charge\b|cost\b)\w)"
         r"|\bno (?:cost|charge)\b|\bat no cost\b"
         # "Nothing." as the answer to what it costs; a commission: "a 6% fee on each order"
-        r"|^\W*nothing\b|\bcosts? (?:you |them |districts |customers |users )?nothing\b"
+        r"|^\W*nothing\b|\bcosts? (?:you |them |districts |customers |users )?nothing\b|\bpays? nothing\b"
+        # a share as the price: "marinas pay 8% of each booking", "we charge 3% per transaction"
+        r"|\b(?:pays?|paid|charges?|charged|costs?|billed|takes?)\s+(?:\w+\s+){0,2}\d+(?:[.,]\d+)?\s?%"
         r"|\d\s?%\s+(?:\w+\s+)?(?:fee|commission|cut|take rate|transaction fee)\b"
         r"|\b(?:fee|commission) of \d+(?:\.\d+)?\s?%"
         r"|\bper (?:month|year|seat|user|instance|gb|request)\b|/(?:mo|month|yr|year|seat|user)\b|\bfreemium\b"
@@ -72,7 +74,17 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
         r"municipalities|nonprofits?|charities|volunteers?|employers?|employees?|workers?|staff|"
         r"accountants?|lawyers?|attorneys?|pharmacists?|pharmacies|caregivers?|seniors?|kids|children|"
         r"athletes?|artists?|musicians?|photographers?|chefs?|cooks?|officers?|buyers?|planners?|"
-        r"community|communities|maintained by|built by|run by)\b",
+        r"community|communities|maintained by|built by|run by)\b"
+        # Any group a product is for, named by what it does: "lets boaters book a slip", "helps
+        # harbormasters fill ...", "for landlords who ...". The frame says these are people, whatever
+        # the word, where a word list would need every trade on earth.
+        r"|\b(?:lets?|helps?|allows?|enables?|gives?)\s+(?:(?:every|each|any|small|"
+        r"independent|busy|local|new|weekend|first-time|[a-z]+-[a-z]+)\s+)?"
+        # ... and not things a product lets through ("allows requests to pass", "lets files sync")
+        r"(?!(?:files|requests|builds|jobs|tests|changes|queries|apps|packages|services|models|containers|"
+        r"messages|records|tasks|workflows|pipelines|documents|items|orders|updates|errors|events|things)\b)"
+        r"[a-z]{3,}s\s+(?:to\s+)?[a-z]{3,}"
+        r"|\b[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ees)\s+who\b",
         re.IGNORECASE),
     "owner": re.compile(
         r"\b(?:solo|maintainers?|maintained by|built by|run by|developed by|author|founder|team|company|"
@@ -94,7 +106,27 @@ def kind_of(question: str) -> Kind:
 def satisfies(kind: Kind, text: str) -> bool:
     """Does `text` contain what an answer of this kind needs? Always true for `any`."""
     need = _NEEDS.get(kind)
-    return need is None or need.search(text) is not None
+    if need is None:
+        return True
+    if kind != "price":
+        return need.search(text) is not None
+    return any(not _free_as_in_available(text, m) for m in need.finditer(text))
+
+
+# "free" that is not a price: a slip marked free, a table that comes free, free time, free up.
+_FREED_BY = re.compile(r"\b(?:mark|marks|marked|marking|set|sets|keep|keeps|kept|leave|leaves|left|break|breaks|"
+                       r"broke|walk|walks|roam|roams|come|comes|came|show|shows|shown)\s+(?:[\w'-]+\s+){0,2}$",
+                       re.IGNORECASE)
+_FREE_WHAT = re.compile(r"\s+(?:up|from|time|space|spots?|slots?|slips?|seats?|tables?|rooms?|beds?|berths?|"
+                        r"shifts?|hands?|rein|flow|will|speech|agents?|text|form|throws?|kicks?|weekends?)\b",
+                        re.IGNORECASE)
+
+
+def _free_as_in_available(text: str, match: re.Match[str]) -> bool:
+    if match.group(0).lower() != "free":
+        return False
+    return _FREED_BY.search(text[max(0, match.start() - 40) : match.start()]) is not None \
+        or _FREE_WHAT.match(text, match.end()) is not None
 
 
 def describe(kind: Kind) -> str:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from assistant.clarity.rules.base import word_list
 from assistant.documents.models import Document, FaqItem, Heading, Span
 from assistant.questions.answered import (
     PLACEHOLDER,
@@ -186,7 +187,10 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("roadmap", r"\b(?:status|planned|plans?|later|deferred|pending|milestones?|progression|coming|"
                     r"next (?:\d+ )?(?:days|weeks|months|release|version|phase))\b"),
         ("scope", r"\banti-features?\b|\bnot (?:supported|built|included|planned|yet)\b|\bdeferred\b|"
-                  r"\bdoes(?: not|n't)\b|\bwon't\b|\bwill not\b|\bno plans?\b|\blimitations?\b|\bout of scope\b|"
+                  # what it does not do, not what someone else does not ("if a boater does not show up")
+                  r"\b(?:it|this|that) does(?: not|n't)\b|\bdoes(?: not|n't) (?:support|include|do|handle|replace|"
+                  r"cover|offer|provide|store|track|work|run)\b|\bwon't\b|\bwill not\b|\bno plans?\b|\blimitations?\b|"
+                  r"\bout of scope\b|"
                   r"\b(?:come|comes|coming|arrive|arrives|ship|ships) later\b|\bafter (?:launch|ga)\b|\bat launch\b|"
                   r"\bv2\b|\bnot (?:at|in) (?:launch|v1)\b|,\s*not (?!only\b|just\b|yet\b|sure\b|because\b)\w"
                   r"|\bonly (?:supports?|runs? on|targets?|works? (?:with|on))\b"),
@@ -693,6 +697,8 @@ def find_pair(reading: Reading, question: str, among: list[FaqItem] | None = Non
             continue
         if claims is not None and pair.item is not None and not claims(pair):
             continue
+        if score > best.score and _other_subject_of_what_if(reading, question, pair):
+            continue  # another actor's scenario; the next pair may still be this question's
         if score > best.score:
             best = Match(pair, score)
     if best.pair is None or best.score < PAIR_THRESHOLD:
@@ -709,6 +715,7 @@ def asks_the_same(reading: Reading, question: str, item: FaqItem) -> bool:
     masked = mask(question, reading.product)
     scores = reading.pair_scores(masked, reading.vector(masked))
     return any(pair.item is item and score >= PAIR_THRESHOLD and not _other_kind_without_its_answer(question, pair)
+               and not _other_subject_of_what_if(reading, question, pair)
                for pair, score in zip(reading.pairs, scores, strict=True))
 
 
@@ -816,7 +823,8 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
     """Whether the document answers `question`: its FAQ pair first, then any sentence."""
     match = find_pair(reading, question, among, claims)
     by_pair: Judgement | None = None
-    if match.pair is not None and _other_kind_without_its_answer(question, match.pair):
+    if match.pair is not None and (_other_kind_without_its_answer(question, match.pair)
+                                   or _other_subject_of_what_if(reading, question, match.pair)):
         match = Match(None, match.score)
     # A section heading whose text another passage outranks is kept only for when that passage
     # turns out not to answer after all.
@@ -894,18 +902,41 @@ def _subheading_names_the_customer(reading: Reading, question: str) -> Judgement
     """"Who is it for?", and no FAQ pair asks it: the sub-heading is the template's own answer
     when it names a group of people ("Independent pharmacy owners scan their shelves once a
     week"), ahead of any sentence that only says "customers"."""
+    if kind_of(question) != "who" or "customer" not in concepts(question, aliases=reading.aliases):
+        return None
     sub = reading.doc.subheading
-    if sub is None or kind_of(question) != "who" or "customer" not in concepts(question, aliases=reading.aliases):
+    if sub is not None and satisfies("who", sub.text):
+        index = next((i for i, s in enumerate(reading.sentences) if sub.start <= s.start < sub.end), None)
+        evidence = verified(reading.doc, reading.sentences[index]) if index is not None else None
+        if evidence is not None:
+            return Judgement("answered", evidence, f"its sub-heading names who it is for (line {evidence.line})")
+    return _summary_names_the_customer(reading)
+
+
+# The summary's own way of naming its customer: "an app that lets boaters book a slip", "helps
+# harbormasters fill ...", "built for independent pharmacies", "for landlords who ...".
+_FOR_WHOM = re.compile(
+    r"\b(?:lets?|helps?|allows?|enables?|gives?)\s+(?:(?:every|each|any|small|independent|busy|local|new|"
+    r"[a-z]+-[a-z]+)\s+)?[a-z]{3,}s\s+(?:to\s+)?[a-z]{3,}|\b(?:built|designed|made|meant) for\b"
+    r"|\b[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ees)\s+who\b")
+
+
+def _summary_names_the_customer(reading: Reading) -> Judgement | None:
+    """With no sub-heading that names them, the summary paragraph's sentence that says whom the
+    product serves, in the frame a press release uses for it (`_FOR_WHOM`), answers "Who is it
+    for?": the summary is where the template puts the customer, and the question, masked to "Who
+    is it for?", is close in meaning to no sentence at all."""
+    paragraph = next((p.span for p in reading.doc.paragraphs if p.role == "summary"), None)
+    if paragraph is None:
         return None
-    if not satisfies("who", sub.text):
-        return None
-    index = next((i for i, s in enumerate(reading.sentences) if sub.start <= s.start < sub.end), None)
-    if index is None:
-        return None
-    evidence = verified(reading.doc, reading.sentences[index])
-    if evidence is None:
-        return None
-    return Judgement("answered", evidence, f"its sub-heading names who it is for (line {evidence.line})")
+    summary = [i for i, s in enumerate(reading.sentences) if paragraph.start <= s.start < paragraph.end]
+    for index in summary[:3]:
+        text = reading.sentences[index].text
+        if _FOR_WHOM.search(text) and satisfies("who", text):
+            evidence = verified(reading.doc, reading.quote(index))
+            if evidence is not None:
+                return Judgement("answered", evidence, f"its summary says whom it serves (line {evidence.line})")
+    return None
 
 
 def _other_kind_without_its_answer(question: str, pair: Pair) -> bool:
@@ -923,6 +954,46 @@ def _other_kind_without_its_answer(question: str, pair: Pair) -> bool:
     if kind not in UNTYPED_IS_SILENCE:
         return False
     return theirs != kind and not satisfies(kind, pair.answer.text)
+
+
+# "What happens if a boater does not show up?": what the scenario is about, up to its verb.
+_WHAT_IF = re.compile(r"^\W*what (?:happens |will happen |should happen )?(?:if|when)\s+"
+                      r"(?P<subject>(?:\S+\s+){0,3}?\S+?)"
+                      r"\s+(?:does|do|did|is|are|was|were|gets?|goes|go|can(?:no|')t|cannot|can|fails?|stops?|"
+                      r"breaks?|makes?|changes?|misses|miss|cancels?|wants?|has|have|loses?|runs?|leaves?|says?)\b",
+                      re.IGNORECASE)
+_THE_PRODUCT = frozenset({"it", "this", "the product", "the app", "the tool", "the service", "the system", "we",
+                          "the model", "the feature"})
+
+
+def _other_subject_of_what_if(reading: Reading, question: str, pair: Pair) -> bool:
+    """Two what-if questions about different actors ask different things, however alike their
+    words: "What happens when it gets it wrong?" (the product errs) is not answered by "What
+    happens if a boater does not show up?" (a customer's no-show)."""
+    ours = _WHAT_IF.match(mask(question, reading.product))
+    theirs = _WHAT_IF.match(pair.question)
+    if ours is None or theirs is None:
+        return False
+    mine, other = ours.group("subject").lower(), theirs.group("subject").lower()
+    if mine in _THE_PRODUCT:
+        return _a_person(other)
+    return other in _THE_PRODUCT and _a_person(mine)
+
+
+# Words in -er / -or that name a part of a system, not a person ("the server goes down").
+_THINGS_IN_ER = frozenset(word_list(
+    "server servers container containers scheduler schedulers provider providers controller controllers router "
+    "routers parser parsers compiler compilers browser browsers printer printers sensor sensors monitor monitors "
+    "processor processors connector connectors adapter adapters reader readers worker workers error errors "
+    "order orders filter filters folder folders number numbers layer layers cluster clusters buffer buffers "
+    "counter counters timer timers trigger triggers header headers marker markers tracker trackers"))
+
+
+def _a_person(subject: str) -> bool:
+    """Does a what-if scenario's subject name a person ("a boater", "the customer", "a nurse"), not
+    the product or a part of it ("an agent", "the server")?"""
+    head = subject.split()[-1] if subject.split() else ""
+    return satisfies("who", subject) or (head.endswith(("er", "ers", "or", "ors")) and head not in _THINGS_IN_ER)
 
 
 def _candidates(reading: Reading, question: str) -> list[int]:
