@@ -113,6 +113,19 @@ def satisfies(kind: Kind, text: str) -> bool:
     return any(not _free_as_in_available(text, m) for m in need.finditer(text))
 
 
+def states_a_price(text: str) -> bool:
+    """Does `text` say what a customer pays: an amount, a share ("marinas pay 8% of each booking"),
+    a rate ("per seat"), "free" as a price or "nothing"? One notion of a price for every reader of
+    documents (the questions' answer type, the CFO's review). Read out of context, "Nothing." (an
+    answer to "what does it cost?") and "Pricing will be ..." (which may say it is not decided) are
+    no price: "Nothing is shared", "Pricing will be announced later"."""
+    return any(not _free_as_in_available(text, m) and not _ANSWER_ONLY.match(m.group(0))
+               for m in _NEEDS["price"].finditer(text))
+
+
+_ANSWER_ONLY = re.compile(r"\W*(?:nothing|pricing)\b", re.IGNORECASE)
+
+
 # "free" that is not a price: a slip marked free, a table that comes free, free time, free up.
 _FREED_BY = re.compile(r"\b(?:mark|marks|marked|marking|set|sets|keep|keeps|kept|leave|leaves|left|break|breaks|"
                        r"broke|walk|walks|roam|roams|come|comes|came|show|shows|shown)\s+(?:[\w'-]+\s+){0,2}$",

@@ -51,8 +51,20 @@ TEAM_SIZE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
                        r"(?:work|development|engineering)\b", re.IGNORECASE)
 
 
-def price(ctx: ReviewContext) -> Iterator[Finding]:
+def _priced(ctx: ReviewContext) -> bool:
+    """The document states a price somewhere: an amount, or a price in words ("boaters pay nothing;
+    marinas pay 8% of each booking") that is not only free for now."""
     if ctx.mentions(AMOUNT):
+        return True
+    from assistant.questions.answertype import states_a_price
+
+    return any(states_a_price(text) and not TEMPORARILY_FREE.search(text)
+               for sentence in ctx.sentences() if not ctx.is_question(sentence)
+               for text in (ctx.sentence_text(sentence),))
+
+
+def price(ctx: ReviewContext) -> Iterator[Finding]:
+    if _priced(ctx):
         return
     temporary = ctx.first(TEMPORARILY_FREE, skip_questions=True)
     if temporary is not None:
