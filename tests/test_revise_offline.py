@@ -84,6 +84,16 @@ def test_placeholder_rule_marks_missing_elements_and_leaves_present_ones(doc):
     assert report.text.index("[TBD: a leader's quote") < report.text.index("## FAQ")
 
 
+def test_a_missing_subheading_is_marked_under_the_headline_not_at_the_end():
+    text = ("# Dockside Fills Empty Marina Slips\n\nSEATTLE — March 3, 2027 — Dockside lets boaters book a slip in "
+            "a minute. Boaters pay nothing; marinas pay 8% of each booking.\n\nToday boaters call ten marinas.\n")
+    report = revise_offline(parse_document(text), rules=["placeholder"], today=TODAY)
+    lines = report.text.splitlines()
+    assert lines[0] == "# Dockside Fills Empty Marina Slips"
+    assert lines[2] == "[TBD: sub-heading: who the customer is and what they get]"
+    assert report.text.index("[TBD: a leader's quote") > report.text.index("Today boaters call ten marinas.")
+
+
 def test_passive_voice_is_reported_not_rewritten():
     text = "# Orders\n\nThe order is reviewed before it is sent to the supplier.\n"
     report = revise_offline(parse_document(text), today=TODAY)

@@ -24,12 +24,19 @@ HEDGE_PHRASES = Phrases(HEDGES)
 _NEGATED_AFTER = re.compile(r"\s*(?:not|never|no longer)\b|n't\b", re.I)
 
 
+def not_a_hedge(text: str, start: int, end: int) -> bool:
+    """Words a hedge list matches that hedge nothing: the month "May", and "could not" (was
+    unable). Shared with `prfaq revise`, which must not rewrite what the score does not flag."""
+    words = text[start:end]
+    if words == "May":  # the month ("May 4"), not a hedge
+        return True
+    return words.lower() == "could" and _NEGATED_AFTER.match(text, end) is not None
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     for hit in HEDGE_PHRASES.find(ctx, skip_questions=True):
         words = ctx.text[hit.start : hit.end]
-        if words == "May":  # the month ("May 4"), not a hedge
-            continue
-        if words.lower() == "could" and _NEGATED_AFTER.match(ctx.text, hit.end):
+        if not_a_hedge(ctx.text, hit.start, hit.end):
             continue
         yield Hit(
             hit.start,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from assistant.clarity.rules.base import NUMBER_RE
-from assistant.clarity.rules.hedge import HEDGE_PHRASES
+from assistant.clarity.rules.hedge import HEDGE_PHRASES, not_a_hedge
 from assistant.revision.edits import Where, deletion, replacement
 from assistant.revision.rules.base import FixContext, FixRule, Proposal
 
@@ -44,7 +44,7 @@ def third_person(verb: str) -> str:
 def propose(ctx: FixContext) -> Iterator[Proposal]:
     for hit, where in ctx.phrases(HEDGE_PHRASES):
         words = ctx.text[hit.start : hit.end]
-        if words == "May":
+        if not_a_hedge(ctx.text, hit.start, hit.end):
             continue
         nxt = where.next
         if hit.phrase in DROP:

@@ -35,6 +35,15 @@ def propose(ctx: FixContext) -> Iterator[Proposal]:
     if "headline" in missing:
         missing.remove("headline")
         yield Edit(0, 0, f"# {PLACEHOLDERS['headline']}\n\n", "placeholder")
+    # The sub-heading and the dateline go where the template has them, under the headline; the
+    # rest before the FAQ, in the template's order.
+    top = [e for e in ("subheading", "dateline") if e in missing]
+    headline = ctx.doc.headline
+    if top and headline is not None:
+        line_end = text.find("\n", headline.end)
+        at = len(text) if line_end < 0 else line_end
+        yield Edit(at, at, "\n\n" + "\n\n".join(PLACEHOLDERS[e] for e in top), "placeholder")
+        missing = [e for e in missing if e not in top]
     if not missing:
         return
     body = "\n\n".join(PLACEHOLDERS[e] for e in missing)
