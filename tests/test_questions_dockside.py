@@ -67,3 +67,19 @@ def test_a_customers_no_show_is_not_the_product_getting_it_wrong(asked):
 def test_someone_elses_does_not_is_no_limit_of_the_product(asked):
     judged = asked["What does Dockside not do yet?"]
     assert judged.evidence is None or "deposit" not in judged.evidence.text, judged.status_reason
+
+
+def test_what_the_problem_costs_is_not_the_products_price():
+    report = ask_offline(load_document(DOCKSIDE), ["How much does the problem cost boaters today?"])
+    judged = report.questions[0]
+    # The problem paragraph says "a lot of time" and "between 9 and 5": the problem, not what it costs.
+    assert judged.status == "partly", judged.status_reason
+    assert judged.evidence is not None and "pay" not in judged.evidence.text
+    assert judged.evidence.line == 5
+
+
+def test_the_release_contrast_with_today_half_answers_how_it_is_different():
+    report = ask_offline(load_document(DOCKSIDE), ["How is Dockside different from the alternatives?"])
+    judged = report.questions[0]
+    assert judged.status == "partly", judged.status_reason
+    assert judged.evidence is not None and "instead of calling each harbormaster" in judged.evidence.text

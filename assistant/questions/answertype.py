@@ -22,6 +22,11 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 
 # The kind of a question, first match wins (a "how much does it cost" is a price, not a figure).
 _KIND_PATTERNS: tuple[tuple[Kind, str], ...] = (
+        # What the problem costs is a figure, not the product's price: "How much does the problem
+        # cost customers today?", "How much do stock-outs cost a store?"
+        ("figure", r"\bhow much (?:does|do|did|is|are|will)\s+(?:the |this |that |today's |their |a |an )?"
+                   r"(?:problem|pain|issue|status quo|downtime|delays?|churn|waste|errors?|mistakes?|outages?|"
+                   r"stock-?outs?|no-?shows?|fraud|workarounds?)\b[^?]*\bcost"),
         ("price", r"\bhow much (?:does|do|will|would|is|are)\b[^?]*\b(?:cost|pay|charge)|\b(?:price|pricing|priced|"
                   r"cost|costs|fee|fees|subscription)\b(?! (?:to|of) (?:build|serve|run|operate|us)\b)"
                   r"|\bfree\b|\bcatch\b|\bpay\b|\bcharge\b"),

@@ -124,6 +124,8 @@ PARAGRAPH_WEIGHT = 2.0
 # it embeds far from "How do I get started?".
 ROLE_INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     "problem": (re.compile(r"\b(?:what|which) (?:problems?|pains?|pain points?)\b|\bproblem (?:does|do|is|are)\b"
+                           r"|\bhow (?:much|big|bad|painful|costly) (?:does |do |is |are )?(?:the |this |that )?"
+                           r"(?:problem|pain)\b"
                            r"|\bwhy (?:do|would|should) (?:i|we|you|customers|anyone) (?:need|care|want)\b",
                            re.IGNORECASE), frozenset({"problem"})),
     "getting_started": (re.compile(r"\bget(?:ting)? started\b|\bhow (?:do|can|should|would) (?:i|we|you|customers) "
@@ -889,7 +891,15 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
     cued = bool(cues and any(p.search(body) for p in cues))
     if role == "call_to_action" and not cued:
         return None  # "Piloting now with early users" is a call to action that says no first step
-    # A problem paragraph is the answer to what problem it solves, in whatever words it says it.
+    # A problem paragraph is the answer to what problem it solves, in whatever words it says it;
+    # what the problem costs it answers only with a figure that measures it ("ten phone calls", not
+    # "a lot of time" or "between 9 and 5").
+    if role == "problem" and kind == "figure":
+        from assistant.rubric.detect import measures
+
+        if measures(body):
+            return Judgement("answered", evidence, f"{where} answers it")
+        return Judgement("partly", evidence, f"{where} states the problem without a figure for what it costs")
     if role == "problem" or cued or (satisfies(kind, body) if kind != "any" else not cues):
         return Judgement("answered", evidence, f"{where} answers it")
     return Judgement("partly", evidence, f"{where} touches it, without {describe(kind)}")
@@ -1048,7 +1058,34 @@ def _judge_sentences(reading: Reading, question: str, *, topic: str | None, inte
             return verdict
     if kind == "price":
         return _open_source_licence(reading) or verdict
+    if verdict.status == "unanswered":
+        return _contrast_with_today(reading, question, asked, candidates) or verdict
     return verdict
+
+
+# How a press release says what it replaces: "in a minute, instead of calling each harbormaster".
+_CONTRAST = re.compile(r"\b(?:instead of|rather than|unlike|compared (?:to|with)|no longer|without having to)\b",
+                       re.IGNORECASE)
+
+
+def _contrast_with_today(reading: Reading, question: str, asked: frozenset[str],
+                         candidates: list[int]) -> Judgement | None:
+    """"How is it different from the alternatives?" and no passage is close to it: the press
+    release's own contrast with what customers do today ("book a slip in under a minute, instead
+    of calling each harbormaster") half-answers it. It names the alternative and the difference in
+    a clause; the comparison the question asks for is still to be written."""
+    if "compare" not in asked:
+        return None
+    faq_start = reading.doc.faq_start if reading.doc.faq_start is not None else len(reading.doc.text)
+    for index in candidates:
+        sentence = reading.sentences[index]
+        if sentence.start >= faq_start or not _CONTRAST.search(sentence.text):
+            continue
+        evidence = verified(reading.doc, reading.quote(index))
+        if evidence is not None:
+            return Judgement("partly", evidence, f"the document contrasts it with what customers do today "
+                             f"(line {evidence.line}), without comparing it to the alternatives")
+    return None
 
 
 def _open_source_licence(reading: Reading) -> Judgement | None:
