@@ -103,10 +103,16 @@ def _anchor_vectors() -> tuple[np.ndarray, np.ndarray]:
     return cached_encode("insights-problem", problem), cached_encode("insights-neutral", neutral)
 
 
+# Data a customer found wrong is a problem, though it reads like a plain fact to the encoder:
+# "Fuel prices are wrong half the time", "the list is out of date", "the total was $1 off".
+_WRONG = re.compile(r"\b(?:wrong|incorrect|inaccurate|out of date|outdated|stale|mismatch\w*|(?:does|did)n'?t match|"
+                    r"off by)\b|\b(?:was|were|is|are)\s+[$€£]?\d[\d.,]*%?(?:\s+[a-z]+)?\s+off\b", re.IGNORECASE)
+
+
 def lexical_cue(text: str) -> float:
     from assistant.draft.facts import CUES
 
-    return 1.0 if CUES["problem"].search(text) or CUES["want"].search(text) else 0.0
+    return 1.0 if CUES["problem"].search(text) or CUES["want"].search(text) or _WRONG.search(text) else 0.0
 
 
 def problem_scores(statements: list[Statement], vectors: np.ndarray) -> np.ndarray:
