@@ -34,3 +34,14 @@ def test_two_reviews_about_wrong_prices_are_a_theme(tmp_path) -> None:
     report = insights([export], settings=Settings())  # no gateway: the offline engine
     titles = [theme.title.lower() for theme in report.themes]
     assert any("fuel price" in title for title in titles), titles
+
+
+def test_a_bold_speaker_label_with_a_company_is_not_part_of_the_quote() -> None:
+    from assistant.insights.statements import split
+
+    text = ("**Priya (Port Ludlow Marina):** We have 12 transient slips and 4 sit empty on a Saturday.\n\n"
+            "**Tom:** Honestly the phone is the problem for us.\n")
+    quotes = [s.text for s in split(text, "calls.md")]
+    assert quotes == ["We have 12 transient slips and 4 sit empty on a Saturday.",
+                      "Honestly the phone is the problem for us."]
+    assert all(text[s.start : s.end] == s.text for s in split(text, "calls.md"))

@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
-_LABEL = re.compile(r"^(?:[A-Z][\w .'-]{0,24}|[AQ])\s*:\s+")
+# A speaker's label: "A:", "Customer:", "Priya (Port Ludlow Marina):", bold or not ("**Tom:**").
+_LABEL = re.compile(r"^(?:\*\*|__)?(?:[A-Z][\w .'-]{0,24}(?:\s*\([^()\n]{1,40}\))?|[AQ])\s*(?:\*\*|__)?\s*:"
+                    r"\s*(?:\*\*|__)?\s+")
 _QUESTION_LABEL = re.compile(r"^\s*(?:Q|Question|Interviewer|Me|Us|PM)\s*:", re.I)
 _META_LABEL = re.compile(r"^\s*(?:role|segment|date|persona|title|company|location|interviewee|customer|name|"
                          r"job title|id|plan|tier)\s*:", re.I)
