@@ -29,7 +29,10 @@ MAX_QUOTE_CHARS = 240  # longer sentences are quoted as a window of words around
 _WINDOW_WORDS = 14
 ANCHOR_MIN_WORDS = 5
 _EDGE_MARKUP = "*_#>`|"
-_NEGATION = re.compile(r"\b(?:not|never|no|none|without|n['’]t)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no|none|without|n['’]t)\b|n['’]t\b", re.IGNORECASE)
+# Where a clause ends: a negation before one of these denies something else.
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s(?:and|but|or|while|whereas|because|so)\s", re.IGNORECASE)
+_NEGATION_REACH = 6  # words before the match a negation may stand ("does not store any of your health data")
 _SOURCE = re.compile(r"\b(?:according\s+to|source[sd]?|stud(?:y|ies)|survey(?:ed)?|audit(?:ed|s)?|certified\s+by|"
                      r"tested\s+by|measured|benchmark(?:ed|s)?|report(?:ed)?\s+by)\b", re.IGNORECASE)
 
@@ -163,6 +166,14 @@ class ReviewContext:
 
     def is_negated(self, sentence: Sentence) -> bool:
         return bool(_NEGATION.search(self.sentence_text(sentence)))
+
+    def is_negated_at(self, sentence: Sentence, match: re.Match[str]) -> bool:
+        """Is this match denied in its own clause ("does not store health data", "no location
+        data")? A negation elsewhere in the sentence denies something else: "Calmly is HIPAA
+        compliant and never sells data" still claims compliance."""
+        before = self.copy[sentence.start : match.start()]
+        clause = _CLAUSE_BREAK.split(before)[-1]
+        return bool(_NEGATION.search(" ".join(clause.split()[-_NEGATION_REACH:])))
 
     def cites_source(self, sentence: Sentence) -> bool:
         return bool(_SOURCE.search(self.sentence_text(sentence)))

@@ -64,8 +64,8 @@ REGULATED_DOMAINS: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
      terms("PCI", "KYC", "AML", "money transmitter", "licen*", "regulat*", "complian*", "FINRA", "SEC", "FCA",
            "PSD2", "legal review", "counsel"),
      "payments and financial services (PCI, licensing, KYC)"),
-    (terms("child", "children", "kids", "minors", "under 13", "teenager*", "schoolchildren", "K-12", "baby", "babies",
-           "infant*", "toddler*", "newborn*"),
+    (terms("child", "children", "kids", "minors", "under 13", "teenager*", "teen", "teens", "teenage*", "adolescent*",
+           "under 18", "schoolchildren", "K-12", "baby", "babies", "infant*", "toddler*", "newborn*"),
      terms("COPPA", "FERPA", "parental consent", "age verification", "age check*", "regulat*", "complian*",
            "legal review", "counsel", "GDPR-K"),
      "children's data (COPPA, FERPA, parental consent)"),
@@ -133,9 +133,23 @@ def claims(ctx: ReviewContext) -> Iterator[Finding]:
         )
 
 
+# Words that answer a regulation question only where they are about it: "HIPAA compliant" says
+# nothing about children's data; "we are reviewing COPPA compliance" names its regulation anyway.
+GENERIC_ANSWER = terms("regulat*", "complian*", "legal review", "counsel")
+
+
+def _answered(ctx: ReviewContext, domain: re.Pattern[str], answered_by: re.Pattern[str]) -> bool:
+    """Does the document answer this domain's regulation: a word of its own ("COPPA", "parental
+    consent") anywhere, or a generic one ("compliant") in a sentence about the domain?"""
+    for sentence, match in ctx.search(answered_by):
+        if not GENERIC_ANSWER.fullmatch(match.group(0)) or domain.search(ctx.sentence_text(sentence)):
+            return True
+    return False
+
+
 def regulation(ctx: ReviewContext) -> Iterator[Finding]:
     for domain, answered_by, topic in REGULATED_DOMAINS:
-        if ctx.mentions(answered_by):
+        if _answered(ctx, domain, answered_by):
             continue
         raised = ctx.first(domain, skip_negated=True, skip_questions=True)
         if raised is not None and topic.startswith("children") and _raising(ctx, domain, handled_only=True) is None:
@@ -150,7 +164,10 @@ def regulation(ctx: ReviewContext) -> Iterator[Finding]:
     yield from _vague_regulation(ctx)
     if ctx.mentions(COMPLIANCE_BASIS):
         return
-    claim = ctx.first(COMPLIANCE_CLAIM, skip_questions=True, skip_negated=True)
+    # "Calmly is HIPAA compliant and never sells data" claims compliance: only a negation in the
+    # claim's own clause ("we are not yet SOC 2 certified") takes it back.
+    claim = next(((s, m) for s, m in ctx.search(COMPLIANCE_CLAIM, skip_questions=True)
+                  if not ctx.is_negated_at(s, m)), None)
     if claim is not None:
         yield from finding(
             ctx.quote_sentence(*claim), "major",
