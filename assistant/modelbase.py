@@ -37,10 +37,6 @@ def use_lite() -> bool:
     return _choice[0] == "lite"
 
 
-def is_lite() -> bool:
-    return bool(_choice) and _choice[0] == "lite"
-
-
 def _source() -> ModuleType:
     if not _choice:
         _choice.append("pydantic")
@@ -61,4 +57,4 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-__all__ = ["BaseModel", "ConfigDict", "Field", "SecretStr", "is_lite", "model_validator", "use_lite"]
+__all__ = ["BaseModel", "ConfigDict", "Field", "SecretStr", "model_validator", "use_lite"]
