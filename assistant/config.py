@@ -11,9 +11,8 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, SecretStr
-
 from assistant.errors import ConfigError
+from assistant.modelbase import BaseModel, Field, SecretStr
 
 StructuredMode = Literal["auto", "json_schema", "json_object", "prompt"]
 

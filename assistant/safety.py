@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pydantic import BaseModel
-
 from assistant.documents.models import Document, Span
+from assistant.modelbase import BaseModel
 
 _PATTERNS: list[tuple[str, str]] = [
     ("override", r"\b(ignore|disregard|forget|override)\b[^.\n]{0,40}\b(instructions?|prompts?|rules|above|previous"

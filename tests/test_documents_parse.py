@@ -261,6 +261,22 @@ def test_sha256_is_of_the_text():
     assert doc.sha256 == hashlib.sha256(b"# A\n\nB\n").hexdigest()
 
 
+@pytest.mark.parametrize("text", ["", "# Café — ü\n\nB\n" * 40, "word " * 60_000])
+def test_sha256_is_hashlibs_in_a_process_without_hashlib(text: str) -> None:
+    """`prfaq score` hashes a page without importing hashlib (start-up): the digest is hashlib's,
+    short or long."""
+    import hashlib
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom assistant import modelbase\nmodelbase.use_lite()  # as prfaq score runs\n"
+             "from assistant.documents.parse import text_sha256\n"
+             "assert 'hashlib' not in sys.modules\nprint(text_sha256(sys.stdin.buffer.read().decode('utf-8')))")
+    proc = subprocess.run([sys.executable, "-c", probe], input=text.encode(), capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode().strip() == hashlib.sha256(text.encode()).hexdigest()
+
+
 _MARKUP = st.sampled_from(["#", "## ", "**", "*", "_", "Q:", "A:", " ", "\n", "\n\n", "?", "1. ", "- ", "> ",
                            "```", "---", "FAQ", "Internal FAQ", '"', "“", "”", "said", "—", "2027", "SEATTLE, WA",
                            "<!--", "-->", "|", ":", "Word", "é", "🧭"])

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
 from assistant.defaults import empty_list
+from assistant.modelbase import BaseModel, ConfigDict, Field, model_validator
 
 if TYPE_CHECKING:
     from assistant.documents.models import Document

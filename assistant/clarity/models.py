@@ -7,10 +7,9 @@ the float sum to two places).
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from assistant.clarity.judge import JudgeReport
 from assistant.defaults import empty_list
+from assistant.modelbase import BaseModel, ConfigDict, Field
 from assistant.rubric.models import RubricCheck, RubricElement, RubricReport
 from assistant.safety import InstructionFlag
 

@@ -62,7 +62,7 @@ def main(*, fast: bool = True, keep_process: bool = False) -> None:
     patterncache.install(command)  # first: every module imported from here on compiles its patterns through it
     status: object = _UNFINISHED
     try:
-        _main(fast=fast)
+        _main(fast=fast, ends_process=command == "score" and not keep_process and not sys.flags.inspect)
         status = 0
     except SystemExit as exc:
         status = exc.code
@@ -151,7 +151,7 @@ def _plugin_loader_stand_in(name: str) -> ModuleType:
     return stand_in
 
 
-def _main(*, fast: bool) -> None:
+def _main(*, fast: bool, ends_process: bool = False) -> None:
     from assistant.errors import PrfaqError
 
     if os.environ.get("PRFAQ_LOG_LEVEL"):  # the logging package only when asked for (start-up time)
@@ -163,7 +163,7 @@ def _main(*, fast: bool) -> None:
         if fast:
             from assistant.cli.fast import run_fast
 
-            result = run_fast(sys.argv[1:])
+            result = run_fast(sys.argv[1:], ends_process=ends_process)
         if result is None:
             result = _typer_app()(prog_name="prfaq", standalone_mode=False)
         if isinstance(result, int) and result:

@@ -15,6 +15,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from assistant.cli.common import ReportFormat
+
 _FLAGS = {"--judge": "judge", "--offline": "offline", "--no-cache": "no_cache"}
 _VALUED = {
     "--format": "format", "-f": "format",
@@ -29,8 +31,6 @@ _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
 
 def parse_score_args(args: list[str]) -> dict[str, Any] | None:
     """The keyword arguments of `run_score` for `prfaq score ARGS`, or None to let typer parse them."""
-    from assistant.cli.common import ReportFormat
-
     docs: list[str] = []
     values: dict[str, Any] = {}
     index = 0
@@ -71,14 +71,22 @@ def parse_score_args(args: list[str]) -> dict[str, Any] | None:
     return {"docs": docs, **values}
 
 
-def run_fast(argv: list[str]) -> int | None:
+def run_fast(argv: list[str], *, ends_process: bool = False) -> int | None:
     """Run `prfaq score` from argv (without the program name) when it is a plain invocation;
-    None when typer should handle argv."""
+    None when typer should handle argv.
+
+    `ends_process`: the process ends once this run is done (the command line itself, not a caller
+    that goes on). Then a Markdown, GitHub or SARIF report without --judge builds its models on the
+    lite base (assistant.modelbase says why): nothing in it validates, prints JSON or asks a model."""
     if not argv or argv[0] != "score":
         return None
     parsed = parse_score_args(argv[1:])
     if parsed is None:
         return None
+    if ends_process and parsed.get("format") is not ReportFormat.json and not parsed.get("judge"):
+        from assistant import modelbase
+
+        modelbase.use_lite()
     from assistant.cli.score_run import run_score
 
     return run_score(**parsed)

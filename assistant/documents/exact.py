@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
-
 from assistant.documents.models import Document
+from assistant.modelbase import BaseModel
 
 T = TypeVar("T")
 

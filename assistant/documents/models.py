@@ -8,9 +8,8 @@ import re
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from assistant.defaults import empty_list
+from assistant.modelbase import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1"
 

@@ -8,9 +8,9 @@ input: what it cannot find it leaves empty, and `prfaq outline` shows a writer w
 
 from __future__ import annotations
 
-import hashlib
 import re
-from typing import NamedTuple
+import sys
+from typing import Any, NamedTuple
 
 from assistant.documents import roles
 from assistant.documents.dateline import bare_year_at, dated_at, location_at, whole_line_dateline
@@ -49,7 +49,29 @@ BODY_MIN_WORDS = 25  # a text block this long is body copy, not a headline candi
 
 
 def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    data = text.encode("utf-8")
+    return _sha256(len(data))(data).hexdigest()
+
+
+def _sha256(size: int) -> Any:
+    """A SHA-256 for `size` bytes (the same digest whichever it is). `hashlib` loads OpenSSL's
+    library at import, ~11 million instructions (~3 ms) of a ~245 million instruction
+    `prfaq score`, which runs on every commit and every save; the standard library's built-in
+    module (`_sha256`, `_sha2` from Python 3.12) hashes a page in 0.07 ms. It is about 7 times
+    slower per byte than OpenSSL's, so past ~200 KB, or once something imported hashlib anyway,
+    hashlib's; and hashlib's where the built-in one is missing."""
+    if size <= 200_000 and "hashlib" not in sys.modules:
+        try:
+            if sys.version_info >= (3, 12):
+                from _sha2 import sha256 as builtin
+            else:
+                from _sha256 import sha256 as builtin
+            return builtin
+        except ImportError:
+            pass
+    from hashlib import sha256
+
+    return sha256
 
 
 def _clean(text: str) -> str:

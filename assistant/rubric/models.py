@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from pydantic import BaseModel, Field
-
 from assistant.defaults import empty_list
+from assistant.modelbase import BaseModel, Field
 
 ElementId = Literal[
     "headline",

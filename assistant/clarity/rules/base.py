@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Literal, NamedTuple
@@ -38,16 +37,19 @@ class Hit(NamedTuple):
     units: float = 1.0
 
 
-@dataclass
 class Context:
-    """The document plus the analyses rules share (sentences and words are computed once)."""
+    """The document plus the analyses rules share (sentences and words are computed once).
 
-    doc: Document
-    today: date
-    prose: Prose = field(init=False)
+    A plain class, not a dataclass: `prfaq score` imports this module on every commit and every
+    save, and the dataclasses module (with the inspect module it imports) was ~40 million
+    instructions of a ~280 million instruction run."""
 
-    def __post_init__(self) -> None:
-        self.prose = Prose.of(self.doc.text)
+    def __init__(self, doc: Document, today: date) -> None:
+        self.doc, self.today = doc, today
+        self.prose = Prose.of(doc.text)
+
+    def __repr__(self) -> str:
+        return f"Context(doc={self.doc!r}, today={self.today!r}, prose={self.prose!r})"
 
     @property
     def text(self) -> str:
@@ -96,12 +98,29 @@ NUMBER_WORDS = (
 NUMBER_RE = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS.split()) + r")\b", re.I)
 
 
-@dataclass(frozen=True, slots=True)
 class PhraseHit:
-    sentence: Sentence
-    index: int  # of the first word in sentence.words
-    length: int  # in words
-    phrase: str  # the phrase as listed (lower case)
+    """A listed phrase found in a sentence (a small slotted class: see Context on dataclasses)."""
+
+    __slots__ = ("sentence", "index", "length", "phrase")
+
+    def __init__(self, sentence: Sentence, index: int, length: int, phrase: str) -> None:
+        self.sentence = sentence
+        self.index = index  # of the first word in sentence.words
+        self.length = length  # in words
+        self.phrase = phrase  # the phrase as listed (lower case)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not PhraseHit:
+            return NotImplemented
+        return (self.sentence, self.index, self.length, self.phrase) == (
+            other.sentence, other.index, other.length, other.phrase)
+
+    def __hash__(self) -> int:
+        return hash((self.sentence, self.index, self.length, self.phrase))
+
+    def __repr__(self) -> str:
+        return (f"PhraseHit(sentence={self.sentence!r}, index={self.index!r}, length={self.length!r}, "
+                f"phrase={self.phrase!r})")
 
     @property
     def start(self) -> int:
