@@ -133,7 +133,10 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"\b(?:integrat\w*|works? with|plug(?:s)? into|api|apis|suppliers?|partner(?:s|ing|ed|ships?)?|"
         r"portals?|scheduling (?:software|"
         r"systems?)|data warehouse|dbt|slack|salesforce|dentrix|query logs?|pull requests?|depends?|must run|wi-?fi|"
-        r"cloud|on-?prem\w*|offline)\b", re.IGNORECASE),
+        r"cloud|on-?prem\w*|offline)\b|"
+        # "we need Seasonal Workforce SA to list us", "we'd need a deal with them": someone else must deliver
+        r"\bwe(?:'d|\s+would|'ll|\s+will)?\s+need\s+(?:(?-i:[A-Z])|a\s+deal|an?\s+agreement|a\s+partner|"
+        r"(?:their|them|the\s+\w+)\s+to\s+(?:sign|agree|approve|endorse|list))", re.IGNORECASE),
     # A photo is a privacy matter when people are in it ("photos of people's doors", "faces in
     # frame"), not when it is a claim's evidence ("a photo or the policy number is missing").
     "privacy": re.compile(r"\b(?:privacy|private|hipaa|gdpr|personal data|patient data|pii|security|secure|"
@@ -261,8 +264,8 @@ def opens_with_people_doing(text: str) -> bool:
 
 
 # "we want to build PrepCast", "introducing Keepr": a made-up word the team builds.
-_BUILD_NAME = re.compile(r"\b(?i:(?:we|we'd|we'll|we\s+(?:could|would|will|want\s+to|plan\s+to))\s+"
-                         r"(?:build|launch|ship|make)|we\s+(?:built|launched|shipped|made|created)|building|launching|"
+BUILD_NAME = re.compile(r"\b(?i:(?:we|we'd|we'll|we\s+(?:could|would|will|want\s+to|plan\s+to))\s+"
+                         r"(?:build|launch|ship|make)(?:\s+is)?|we\s+(?:built|launched|shipped|made|created)|building|launching|"
                          r"introducing)\s+(?P<name>[A-Z][A-Za-z0-9]+)\b")
 # "working title: snag" names it as written, lower case and all; "called Tally" needs its capital
 # ("a file called notes" names nothing).
@@ -658,7 +661,8 @@ def read_statements(notes: Document) -> list[Statement]:
             # A paragraph of prose ("So the thing we keep hearing ... We want to build PrepCast, ...
             # We'd charge €59 a month ... First launch would be Lisbon"): each sentence is a statement
             # of its own, so the price, the launch and the idea each land in their place.
-            statements.extend(_statement(notes, a, b, None, None) for a, b in _sentence_spans(text, start, end))
+            statements.extend(_statement(notes, c, d, None, None) for a, b in _sentence_spans(text, start, end)
+                              for c, d in _spoken_spans(text, a, b))
             continue
         statements.append(_statement(notes, start, end, block[0] if block else None, block[1] if block else None))
     return _one_option(statements, rows)
@@ -684,6 +688,47 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cursor = match.end()
     spans.append((start + cursor, end))
     return [(a, b) for a, b in spans if b > a]
+
+
+# Dictated notes (a voice memo's transcript) have no full stops: one "sentence" of 150 words holds the
+# problem, the name, the price and the launch. A speaker starts a new thought with a filler or a
+# topic word ("so what we want to build is ...", "pricing we were thinking ...", "risks are ...",
+# "Kate at Hillside says ..."); a run that long is cut before each, so every thought is a statement.
+_DICTATED_WORDS = 35  # a written sentence is rarely this long without a mark; a spoken one often is
+_SPOKEN_BREAK = re.compile(
+    r"\s(?=(?P<cue>(?i:ok(?:ay)?\s+so|so\s+(?:the|what|we|i|our|basically|um|uh|yeah)|um|uh|erm|and\s+then|anyway|"
+    r"pricing|prices?\s+(?:is|are|would|will|we)|risks?\s+(?:is|are|would|will)|the\s+risks?\s+(?:is|are)|"
+    r"open\s+questions?|one\s+question|we(?:'ll|\s+will|\s+would|'d)?\s+launch|launch(?:ing)?\s+(?:is|in|would)|"
+    r"we(?:'d|\s+would)?\s+need|what\s+we\s+want\s+to\s+build|the\s+idea\s+is|it's\s+(?:a|an|basically)\s)\b|"
+    # a person who says something: "Kate at Hillside Estate says", "Kate said"
+    r"[A-Z][a-z]+(?:\s+(?:at|from)\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})?\s+(?:says|said|told|reckons)\b|"
+    # a person who will lead it: "Sam Price would lead it"
+    r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:would|will|is\s+going\s+to)\s+(?:lead|own|run|head)\b))")
+# What a speaker says before the thought: "ok so", "um", "and"; the statement starts after it.
+_SPOKEN_FILLER = re.compile(r"(?i)(?:(?:ok(?:ay)?|so|um|uh|erm|er|and|anyway|yeah|right)\b[,]?\s+)+")
+
+
+def _spoken_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A dictated run of words with no full stop, cut where the speaker starts a new thought;
+    any other sentence as it is."""
+    piece = text[start:end]
+    if len(piece.split()) < _DICTATED_WORDS:
+        return [(start, end)]
+    cuts, cue_end = [start], 0
+    for match in _SPOKEN_BREAK.finditer(piece):
+        if match.start() >= cue_end:  # "so what we want to build": one cut, before "so", not another before "what"
+            cuts.append(start + match.end())
+            cue_end = match.end("cue")
+    cuts.append(end)
+    spans: list[tuple[int, int]] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if spans and len(text[a:b].split()) < 3:  # "um" alone is no thought: it stays with the one before
+            spans[-1] = (spans[-1][0], b)
+            continue
+        filler = _SPOKEN_FILLER.match(text, a, b)
+        a = filler.end() if filler and filler.end() < b else a
+        spans.append((a, b))
+    return [_trimmed(text, a, b) for a, b in spans if text[a:b].strip()]
 
 
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -1209,7 +1254,7 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
             if name:
                 return name, False
     for statement in statements:
-        built = _BUILD_NAME.search(statement.text)
+        built = BUILD_NAME.search(statement.text)
         if built and not statement.quote_only and coined(built.group("name")):
             return built.group("name"), False  # "We want to build PrepCast, which ..."
     for statement in statements:
@@ -1225,6 +1270,10 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
 _LEADER_SENTENCE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s*(?P<title>[^,]{2,60}),\s*"
                               r"(?:will|is|to)\s+(?:be\s+)?(?:the\s+|our\s+)?(?:spokes\w*|sponsor|leader|lead|"
                               r"speak\w*|quoted|present\w*)")
+# "Sam Price would lead it as head of growth", "Ana Ruiz will own this": who leads it, said in passing.
+_LEADS_IT = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:would|will|is going to|is to|'ll)\s+"
+                       r"(?:lead|own|run|head)\s+(?:it|this|the (?:project|product|launch|pilot))\b"
+                       r"(?:\s+as\s+(?:the\s+|our\s+)?(?P<title>[^,.;]{2,60}?))?(?=$|[,.;]|\s+(?:and|but)\b)")
 _PERSON = re.compile(r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}")
 
 
@@ -1250,6 +1299,12 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
             start = statement.start + match.start("name")
             return Person(name=match.group("name"), title=match.group("title").strip(),
                           source=_span(notes, start, statement.start + match.end("title")))
+    for statement in statements:
+        leads = _LEADS_IT.search(statement.text)
+        if leads and not statement.quote_only:
+            start = statement.start + leads.start("name")
+            return Person(name=leads.group("name"), title=(leads.group("title") or "").strip() or None,
+                          source=_span(notes, start, statement.start + leads.end()))
     return None
 
 
@@ -1513,11 +1568,16 @@ def _settled(statement: Statement, notes: Document) -> Statement:
         return statement
     # Only the first two lines matter (splitting the whole text per statement was quadratic).
     lines = notes.text.split("\n", 2)[:2]
-    alone = statement.line == 1 and (len(lines) < 2 or not lines[1].strip())
+    # (the whole of that line: a dictated one-line memo's thoughts, "we need Seasonal Workforce SA",
+    # are not each a title)
+    first = notes.text.find(lines[0].strip())
+    alone = statement.line == 1 and (len(lines) < 2 or not lines[1].strip()) and \
+        statement.start <= first and statement.end - first >= len(lines[0].strip())
     if alone and len(statement.text.split()) <= 12 and not statement.text.rstrip().endswith(".") and \
             not re.search(r"\d", statement.text) and "evidence" not in statement.topics:
         return statement.model_copy(update={"topic": "title"})
-    if asks(statement.text) and not re.search(r"[\"“”]", statement.text):
+    if asks(statement.text) and not re.search(r"[\"“”]", statement.text) or \
+            re.match(r"(?i)open questions?\b(?!\s*:)", statement.text):  # dictated: "open question do we vet ..."
         return statement.model_copy(update={"topic": "open"})
     return statement
 

@@ -15,6 +15,7 @@ from collections import Counter
 
 from assistant.documents.models import Document
 from assistant.draft.facts import (
+    BUILD_NAME,
     COUNTRIES_WITH_THE,
     CUES,
     PRODUCT_NAME,
@@ -125,7 +126,7 @@ _SHARE = re.compile(r"\d\s*%|\b\d+\s+(?:in|of|out of)\s+\d+\b|\b(?:one|two|three
 # determiner, a few words (no "that"/"which": "a sensor that reports the pressure" is a noun
 # phrase), a verb in -s and what it acts on.
 _OWN_SUBJECT = re.compile(r"(?i)^(?:(?:each|every)\s+[a-z]+,?\s+)?(?:(?:the|a|an|our|their|each|every)\s+"
-                          r"(?:(?!(?:that|which|who|with|of|for)\b)[\w'’-]+\s+){0,3}?"
+                          r"(?:(?!(?:that|which|who|where|when|whose|with|of|for)\b)[\w'’-]+\s+){0,3}?"
                           # or a bare subject in note shorthand: "driver photographs the docs in the cab"
                           r"|(?-i:[a-z]+)\s+)"
                           r"(?!(?:is|was|has|does|always|also|plus|its|this|gives)\b)[a-z]+[^s\W']s\s+"
@@ -359,6 +360,12 @@ def _with_its_clauses(pieces: list[str]) -> list[str]:
     return out
 
 
+# "it's a phone app where ...", said right after the name: what it is, without the spoken "it's"
+# (the draft says "Pickday is a phone app ...", not "Pickday gives them it's a phone app").
+_IT_IS = re.compile(r"(?i)^(?:it's|it is|it'll be|it will be|it would be)\s+(?:basically\s+|just\s+|like\s+)?"
+                    r"(?=(?:a|an)\s)")
+
+
 def _after_the_naming(facts: Facts) -> list[str]:
     """"We're thinking of calling it Swapboard. Nurses post a shift, ...": the sentences that
     follow the one naming the product, in the same paragraph, describe it."""
@@ -369,7 +376,8 @@ def _after_the_naming(facts: Facts) -> list[str]:
         if not _usable(statement) or statement.topic not in (None, "name"):
             continue
         pieces = _SENTENCE_SPLIT.split(statement.text)
-        naming = next((i for i, piece in enumerate(pieces) if PRODUCT_NAME.search(piece) and name in piece), None)
+        naming = next((i for i, piece in enumerate(pieces) if (PRODUCT_NAME.search(piece) or BUILD_NAME.search(piece))
+                       and name in piece), None)
         if naming is None:
             continue
         # The rest of the paragraph: this line's later sentences (a long line is read sentence by sentence).
@@ -384,7 +392,8 @@ def _after_the_naming(facts: Facts) -> list[str]:
             after = _SENTENCE_SPLIT.split(following.text)
         # (a sentence about the problem after the naming, "Açaí distributors lose stock when ...",
         # is The problem's, not a description of the product)
-        return [p.strip() for p in after if p.strip() and _balanced(p) and not _CHATTER.search(p) and not any(
+        return [_IT_IS.sub("", p.strip()) for p in after if p.strip() and _balanced(p) and not _CHATTER.search(p)
+                and not any(
             CUES[topic].search(p) for topic in ("price", "launch", "risks", "dependencies") if topic in CUES)
             and not (_names_a_problem(p) and not p.startswith(name))]
     return []
