@@ -13,13 +13,15 @@ from assistant.documents import parse_document
 from assistant.draft.models import Draft
 from assistant.draft.offline import draft_offline
 
-FRESH = Path(__file__).parent / "fixtures" / "notes" / "fresh"
+NOTES = Path(__file__).parent / "fixtures" / "notes"
+FRESH = ("voice-memo-vineyards.txt", "slack-thread-textbooks.md", "numbered-brainstorm-pharmacies.md",
+         "interview-table-driving.md", "retail-kiosks-duesseldorf.md", "b2b-pricing-equipment.md")
 
 
 @pytest.fixture(scope="module")
 def drafts() -> dict[str, Draft]:
-    return {path.name: draft_offline(parse_document(path.read_text(encoding="utf-8"), path=path.name))
-            for path in sorted(FRESH.iterdir())}
+    return {name: draft_offline(parse_document((NOTES / name).read_text(encoding="utf-8"), path=name))
+            for name in FRESH}
 
 
 def _faq(draft: Draft, words: str) -> str:
@@ -52,3 +54,35 @@ def test_a_written_sentence_is_not_cut_like_speech() -> None:
     notes = "Kate says the pickers never turn up, so what we want to build is Pickday, and pricing is later.\n"
     statements = extract_facts(parse_document(notes, path="n.md")).statements
     assert [s.text for s in statements] == [notes.strip()]
+
+
+# -- a Slack thread pasted with names and times ------------------------------------------------------
+def test_a_chat_header_is_no_fact_and_what_customers_spend_is_the_problem(drafts: dict[str, Draft]) -> None:
+    release = drafts["slack-thread-textbooks.md"].press_release
+    assert "9:14" not in release.problem and "Aoife" not in release.problem  # was "Aoife Byrne** 9:14 AM."
+    assert "spend on average €380 a term on textbooks" in release.problem
+    # "so the pitch: ShelfSwap, students list a book ...": students are who act, not ShelfSwap's verb
+    assert "With ShelfSwap, students list a book" in release.summary
+    assert "ShelfSwap students" not in release.summary
+
+
+@pytest.mark.parametrize("header", ["**Aoife Byrne** 9:14 AM", "Aoife Byrne — Today at 9:14 AM",
+                                    "[9:14 AM] Aoife Byrne"])
+def test_a_chat_message_header_says_nothing(header: str) -> None:
+    from assistant.draft.facts import extract_facts
+
+    statements = extract_facts(parse_document(f"{header}\nowners lose 3 hours a week\n", path="n.md")).statements
+    assert [s.text for s in statements] == ["owners lose 3 hours a week"]
+
+
+# -- a place written as an adjective ----------------------------------------------------------------
+@pytest.mark.parametrize(("name", "who"), [("slack-thread-textbooks.md", "Dublin students"),
+                                           ("numbered-brainstorm-pharmacies.md", "Lagos pharmacies")])
+def test_a_place_before_the_customer_keeps_its_capital(drafts: dict[str, Draft], name: str, who: str) -> None:
+    release = drafts[name].press_release
+    assert f"For {who}:" in release.subheading and f"for {who}." in release.summary
+
+
+def test_an_ordinary_word_before_the_customer_is_lower_case() -> None:
+    notes = parse_document("Tattoo artists lose 4 hours a week to no-shows.\n", path="n.md")
+    assert "for tattoo artists" in draft_offline(notes).press_release.summary

@@ -11,6 +11,7 @@ offline engine puts in a draft can be found again where it came from.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from typing import Literal
@@ -481,6 +482,14 @@ _CHAT_PREFIX = re.compile(r"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)
                           r"(?:(?:ok|okay|so|right|yeah|yes|and|basically)\b[,.:]?\s+)*", re.IGNORECASE)
 
 
+# A chat export's message header on a line of its own, the words on the lines below it: Slack's
+# "**Aoife Byrne** 9:14 AM", Discord's "Aoife Byrne — Today at 9:14 AM", Teams' "[9:14 AM] Aoife Byrne".
+# Who wrote and when says nothing about the product (it was read as The problem).
+_CHAT_NAME = r"(?:\*\*|__)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:\*\*|__)?"
+_CHAT_TIME = r"\[?(?:(?:Today|Yesterday)\s+at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\]?"
+_CHAT_HEADER = re.compile(rf"^\s*(?:{_CHAT_NAME}\s*[,·|–—-]?\s*{_CHAT_TIME}|{_CHAT_TIME}\s*{_CHAT_NAME})\s*$")
+
+
 def _field_label(content: str) -> re.Match[str] | None:
     """"Price: $49", "**Idea:** ShelfSense", "Product idea - a scheduling assistant", "price $9/mo":
     the label and the rest."""
@@ -599,6 +608,8 @@ def read_statements(notes: Document) -> list[Statement]:
             heading_block = block
             start, end = _trimmed(text, line_start + heading.end(), line_end)
             statements.append(_statement(notes, start, end, "title", "title"))
+            continue
+        if _CHAT_HEADER.match(line):
             continue
         bullet = _BULLET.match(line)
         content_start = line_start + (bullet.end() if bullet else 0)
@@ -1056,14 +1067,38 @@ _SHARE_OF_GROUP = re.compile(
     rf"can't|cannot|spend|spent|wait|waited|gave|give|use|used)\b", re.IGNORECASE)
 
 
-def _common_case(who: str) -> str:
-    """"Tattoo artists" at a line's start is "tattoo artists" mid-sentence; "NHS trusts" stays."""
+def _common_case(who: str, notes: Document) -> str:
+    """"Tattoo artists" at a line's start is "tattoo artists" mid-sentence; "NHS trusts" stays, and
+    so does a place written as an adjective ("Dublin students", "Lagos pharmacies")."""
     from assistant.clarity.lexicon import zipf
 
     first = who.split()[0]
-    if first[:1].isupper() and first[1:].islower() and zipf(first.lower()) >= 3.0:
+    if first[:1].isupper() and first[1:].islower() and zipf(first.lower()) >= 3.0 and not place_word(first, notes):
         return first.lower() + who[len(first):]
     return who
+
+
+# Region names that are also everyday words: "Central kitchens", "Western Union", "Reading" is no place to us.
+_GENERIC_REGIONS = {"Bar", "Bay", "Central", "Centre", "Coast", "East", "Eastern", "Lot", "Male", "Most", "North",
+                    "Northern", "Pool", "Reading", "Rivers", "South", "Southern", "West", "Western", "Van", "Mary",
+                    "Paul", "Jordan", "Capital", "Upper", "Lower", "Islands", "Lakes", "Mountain", "Valley"}
+
+
+@functools.lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """Countries and their subdivisions (pycountry's ISO 3166 data, shipped in the wheel): "Lagos",
+    "Dublin", "Leeds" are places even where a line opens with them."""
+    import pycountry
+
+    names = {s.name for s in pycountry.subdivisions} | {c.name for c in pycountry.countries}
+    return frozenset(names - _GENERIC_REGIONS) | REGIONS
+
+
+def place_word(word: str, notes: Document) -> bool:
+    """Is a capitalised word a place: a country or region, or a word the notes capitalise
+    mid-sentence after "in", "at", "from" or "to" ("open it to Calgary tutors", "launch in Calgary")?"""
+    return word in _region_names() or re.search(rf"\b(?:in|at|from|to|near|around)\s+{re.escape(word)}\b",
+                                                notes.text) is not None
 
 
 def _problem_subject(statements: list[Statement], notes: Document, about: Callable[[Statement], bool]
@@ -1081,7 +1116,7 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
             head = re.split(r" (?:on|in|at|of|with) ", match.group("who"))[0] if match else ""
             if match and re.search(r"s\b|\b(?:staff|people|personnel|children|folk)\b", head):  # a group, not one
                 start = statement.start + offset + match.start("who")
-                return _common_case(match.group("who")), _span(notes, start, start + len(match.group("who")))
+                return _common_case(match.group("who"), notes), _span(notes, start, start + len(match.group("who")))
     return None, None
 
 
