@@ -86,3 +86,26 @@ def test_a_place_before_the_customer_keeps_its_capital(drafts: dict[str, Draft],
 def test_an_ordinary_word_before_the_customer_is_lower_case() -> None:
     notes = parse_document("Tattoo artists lose 4 hours a week to no-shows.\n", path="n.md")
     assert "for tattoo artists" in draft_offline(notes).press_release.summary
+
+
+# -- a pricing page with competitors ---------------------------------------------------------------
+def test_what_it_does_is_the_idea_and_competitors_are_not_the_problem(drafts: dict[str, Draft]) -> None:
+    release = drafts["b2b-pricing-equipment.md"].press_release
+    # "What SiteTrack does: a tag on each asset, ...": the idea (was a TBD, its second half in The problem)
+    assert "SiteTrack is a tag on each asset" in release.summary
+    assert "depot sees what is on which site" in release.solution
+    assert "depot sees" not in release.problem
+    assert "spreadsheet" not in release.problem  # under "Competitors:"
+    assert "4% of its fleet value" in release.problem
+    assert "£1.80 per asset per month" in release.call_to_action
+    assert release.dateline == "Manchester — 1 June 2027 —"
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("Bookwell already does rebooking but it misses 1 in 5 no-shows and owners hate the app.", False),
+    ("Owners hate the app their booking desk uses: it misses 1 in 5 no-shows.", True),
+])
+def test_a_competitors_sentence_is_not_the_problem(line: str, kept: bool) -> None:
+    notes = f"Salon owners lose 3 hours a week to rebooking.\n{line}\nIdea: Chairback, a text bot that rebooks slots.\n"
+    problem = draft_offline(parse_document(notes, path="n.md")).press_release.problem
+    assert ("1 in 5" in problem) is kept

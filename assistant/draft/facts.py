@@ -50,6 +50,10 @@ _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|cal
                         r"(?:\s*[—–:-]\s*|\s+with\s+)(?P<who>[A-Z].*)$", re.IGNORECASE)
 _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     # A task's or page's own fields (Asana, Jira, Confluence): "Due date: 30 Jun" is not the launch.
+    # Other companies' products ("Competitors:", "Alternatives today:"): no part of our press release,
+    # and never our problem ("Most firms use a spreadsheet" under it is the market's state)
+    ("other", re.compile(r"^(?:(?:the\s+)?(?:competitors?|competition|competitive landscape|alternatives?|"
+                         r"existing (?:solutions|tools|products))(?:\s+today)?|vs\.?|versus)$")),
     ("other", re.compile(r"^(?:due(?: date)?|deadline|assignee|reporter|created by|last updated|document owner|"
                          r"owner|status|page status|priority|tags?|labels?|stage|confidence|epic|sprint|sentiment|"
                          r"channel|type|component/?s?|severity|ticket|attendees|agenda)$")),
@@ -58,6 +62,9 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("heard", re.compile(r"^(?:customer|user|client|buyer)s?\s+(?:quotes?|verbatims?|testimonials?|words)$")),
     # "Headline:", "Tagline:", "One-liner:": the idea in a line, as the notes would headline it
     ("idea", re.compile(r"^(?:headline|tagline|one-?liner|elevator pitch)$")),
+    # "What SiteTrack does:", "How Pickday works:", "What it does": the idea, named by what it does
+    ("idea", re.compile(r"^(?:what\s+(?:it|this|[a-z][\w-]*)\s+(?:does|is|will do)|how\s+(?:it|this|[a-z][\w-]*)\s+"
+                        r"works?)$")),
     # "Price idea: $9.99 a month", "Price for outside customers: £250": a price before anything else.
     ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?|fees?|commercials|business model|monetization|"
                          r"monetisation|revenue model)\b|^money$")),

@@ -217,6 +217,8 @@ def problem_pieces(facts: Facts) -> list[str]:
                 continue
             if "budget" in cues and "loss" not in cues:
                 continue  # what they pay today is economics
+            if _COMPETITOR.search(piece):
+                continue  # another company's product and its flaws: the competition, not the customer's problem
             if statement.topic == "customer" and not re.search(r"\d", piece):
                 continue
             if re.search(r"[\"“”]", piece) and any(q.text in piece for q in facts.quotes):
@@ -235,6 +237,11 @@ def problem_pieces(facts: Facts) -> list[str]:
     return ordered[:MAX_PROBLEM_STATEMENTS]
 
 
+# "Bookwell already does rebooking but ...", "Trackunit also offers ...", "competitors like Acme ...":
+# a sentence about another company's product (a capitalised name doing what a product does).
+_COMPETITOR = re.compile(r"^\W*(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:already|also|now)\s+(?:does|do|offers?|"
+                         r"has|have|sells?|covers?|charges?|tracks?|provides?|supports?|lets)\b|"
+                         r"(?i:\bcompetitors?\s+(?:like|such as|including)\b)")
 _THEY_SPEND = re.compile(rf"(?i)\b(?:spend|spends|spent|spending|pay|pays|paid|paying)\b[^.;]{{0,25}}?"
                         rf"(?:{money_pattern()})")
 
