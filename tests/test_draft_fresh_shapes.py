@@ -109,3 +109,28 @@ def test_a_competitors_sentence_is_not_the_problem(line: str, kept: bool) -> Non
     notes = f"Salon owners lose 3 hours a week to rebooking.\n{line}\nIdea: Chairback, a text bot that rebooks slots.\n"
     problem = draft_offline(parse_document(notes, path="n.md")).press_release.problem
     assert ("1 in 5" in problem) is kept
+
+
+# -- a table of interviews, one row a person -------------------------------------------------------
+def test_a_table_of_interviews_names_the_customer_and_each_rows_speaker(drafts: dict[str, Draft]) -> None:
+    draft = drafts["interview-table-driving.md"]
+    release = draft.press_release
+    # "Driving instructor interviews (Oct)": the customer (was "Gary, ADI 12 yrs", the first row's person)
+    assert release.headline == "LessonLock for driving instructors"
+    # the quote is Mark's, from his row (was said by "Said", the column's name)
+    assert release.customer_quote.endswith("— Mark, franchise")
+    # the bold name's marks are gone and the idea is not glued to "gives them"
+    assert "**" not in release.summary and "gives them LessonLock" not in release.summary
+    assert "With LessonLock, pupils book and prepay lessons in the app." in release.summary
+    # a row's shorthand reads as a sentence said by its person
+    assert "Priya spends 5 hours a week on WhatsApp rebooking." in release.problem
+    assert "Gary told us: 3 cancellations a week, unpaid." in release.problem
+    assert "and 1 other." in _faq(draft, "evidence")
+
+
+def test_a_quote_label_outside_a_table_keeps_its_attribution() -> None:
+    from assistant.draft.facts import extract_facts
+
+    notes = 'Quote: "We lose a whole Saturday to no-shows every month" (Dana, salon owner)\n'
+    quotes = extract_facts(parse_document(notes, path="n.md")).quotes
+    assert quotes and quotes[0].speaker == "Dana"

@@ -528,10 +528,16 @@ def _one_option(statements: list[Statement], rows: list[list[Statement]]) -> lis
     return [statement for statement in statements if id(statement) not in dropped]
 
 
+# A table cell naming one person: "Gary, ADI 12 yrs", "Priya (owner)", "Mark".
+_A_PERSON_CELL = re.compile(rf"[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}'’-]+)?\s*(?:,|\(|$)")
+
+
 def _cell_topic(header: str, cell: str) -> Topic | None:
     """What a table cell is about: its column's topic; a made-up word alone in a column that is
     not a known part ("Opportunity", "Idea name") is a product's name ("Ledgerly")."""
     topic = label_topic(header)
+    if topic == "customer" and _A_PERSON_CELL.match(cell) and not re.match(rf"(?i)(?:{_ROLE_NOUNS})\b", cell):
+        return "interviewee"  # "| Gary, ADI 12 yrs |" under "Who": a person heard, not the kind of customer
     if topic in (None, "problem", "idea", "title") and re.fullmatch(r"[A-Z][\w-]+(?: [A-Z][\w-]+)?", cell.strip()) and \
             coined(cell.split()[0]):
         return "name"
@@ -779,7 +785,7 @@ def _statement(notes: Document, start: int, end: int, label: str | None, topic: 
                      topics=_cue_topics(body), quote_only=quote_only)
 
 
-def _speaker_from(detail: str) -> tuple[str | None, str | None]:
+def speaker_from(detail: str) -> tuple[str | None, str | None]:
     """"Priya, data engineer at a logistics startup" -> ("Priya", "data engineer at ..."); also
     "Maria Gonzalez (owner, Books on Main)", "Aisha Khan - buyer", "Dr. Mei Lin, dentist". A role
     alone ("owner, two stores, Tacoma", "one manager") has no name."""
@@ -814,6 +820,9 @@ _PRONOUN_SAID = re.compile(r"(?<=[a-z,] )(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'�
 
 
 # A label that only says what follows is a quotation ("Quote from the call:", "Verbatim:"): no speaker.
+# A table column of what each person said: "Said", "Quote", "In their words".
+_SAID_COLUMN = re.compile(r"(?i)(?:said|says|quotes?|verbatims?|what (?:they|he|she) said|in (?:her|his|their) words|"
+                          r"comments?|remarks?)")
 _QUOTE_LABEL = re.compile(r"(?i)\b(?:quotes?|quoted|verbatims?|in (?:her|his|their) words)\b")
 _PRONOUNS = {"She", "He", "They", "We", "I", "It", "Everyone", "Nobody", "Someone", "One", "This", "That"}
 # "Owner Katrin Huber says the queue ...": someone the notes have speaking.
@@ -826,6 +835,9 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
     text = notes.text
     by_line: dict[int, Statement] = {s.line: s for s in statements}
     headers = {s.line: s.text for s in statements if s.topic == "interviewee"}
+    cells_by_line: dict[int, list[Statement]] = {}
+    for s in statements:
+        cells_by_line.setdefault(s.line, []).append(s)
     quotes: list[QuoteFact] = []
     header_lines = sorted(headers)
     for claim in quote_claims(text):
@@ -833,24 +845,32 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
         # The interview a quote belongs to: the nearest interview header above it.
         above = bisect.bisect_right(header_lines, line) - 1
         interview = headers[header_lines[above]] if above >= 0 else None
-        speaker, detail = _speaker_from(interview) if interview else (None, None)
+        speaker, detail = speaker_from(interview) if interview else (None, None)
         line_end = text.find("\n", claim.end)
         tail = text[claim.end + 1 : line_end if line_end >= 0 else len(text)]
         after = _PARENTHETICAL.match(tail) or _DASH_ATTRIBUTION.match(tail) or _SAID_AFTER.match(tail)
         if after:
-            speaker, detail = _speaker_from(after.group("detail") or after.groupdict().get("who") or "")
+            speaker, detail = speaker_from(after.group("detail") or after.groupdict().get("who") or "")
         statement = by_line.get(line)
         if statement is not None and statement.label and statement.topic is None and not after and \
                 not _QUOTE_LABEL.search(statement.label):
-            speaker, detail = _speaker_from(statement.label)
+            speaker, detail = speaker_from(statement.label)
         before = _BULLET.sub("", text[text.rfind("\n", 0, claim.start) + 1 : claim.start - 1]).strip()
         said = _SAID_BEFORE.search(before) or _PRONOUN_SAID.search(before)
         named = re.fullmatch(r"(?P<who>[^\"“:]{2,100}?)\s*:", before)
         if not after and (said or (named and len(named.group("who").split()) <= 12)):
-            speaker, detail = _speaker_from((said or named).group("who"))  # type: ignore[union-attr]
+            speaker, detail = speaker_from((said or named).group("who"))  # type: ignore[union-attr]
         row = _csv_row_speaker(notes, line)
         if row is not None and speaker is None:
             speaker, detail = row
+        if statement is not None and statement.label and _SAID_COLUMN.fullmatch(statement.label.strip()):
+            # "| Mark, franchise | Bristol | ... | "half my pupils ..." |" under "| Who | ... | Said |":
+            # the column's name is no speaker; the row's person is
+            # (only there: a "Quote:" label elsewhere keeps the speaker its attribution names)
+            person = next((cell for cell in cells_by_line.get(line, []) if cell.topic == "interviewee"
+                           and cell.label and cell is not statement), None)
+            if person is not None:
+                speaker, detail = speaker_from(person.text)
         if speaker is None and statement is not None and statement.label and _QUOTE_LABEL.search(statement.label):
             # "Quote from the call: ..." under "Owner Katrin Huber says the queue runs to 45 minutes":
             # the label says it is a quote, the person the notes last had speaking said it
@@ -899,7 +919,7 @@ def _spoken_turns(notes: Document, headers: dict[int, str]) -> list[QuoteFact]:
         if answered and has_questions:
             line_no, _ = notes.line_col(start)
             above = [n for n in headers if n < line_no]
-            said_by = _speaker_from(headers[max(above)]) if above else (None, None)
+            said_by = speaker_from(headers[max(above)]) if above else (None, None)
             if said_by[0]:
                 turns.append((said_by[0], said_by[1], start + answered.end(), end, True))
             continue
@@ -987,6 +1007,16 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
                 not re.search(rf"(?i)\b{_AUXILIARY}", statement.text):
             who = statement.text.rstrip(" .")
             return who, _span(notes, statement.start, statement.start + len(who))
+    # A title naming whom the interviews were with: "Driving instructor interviews (Oct)"
+    # (before the problem's subject: "pupils forget the test date" is the instructors' pain, as they told it).
+    for statement in statements:
+        titled = _TITLE_INTERVIEWS.match(statement.text) if statement.topic == "title" else None
+        if titled:
+            who = titled.group("who")
+            plural = who if who.endswith("s") else who + ("es" if who.endswith(("ch", "sh")) else "s")
+            if _ONLY_A_GROUP.fullmatch(plural) or re.search(rf"\b{_PEOPLE_ERS}$", plural.lower()):
+                start = statement.start + titled.start("who")
+                return _common_case(plural, notes), _span(notes, start, start + len(who))
     # "Problem: freelancers wait 47 days to get paid", "nurses on night shift swap shifts through a
     # paper book": the people the problem is about, from a problem line or a line about a problem.
     found = _problem_subject(statements, notes, lambda s: s.topic == "problem" or s.topic is None and
@@ -1034,6 +1064,10 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     return None, None
 
 
+_TITLE_INTERVIEWS = re.compile(r"(?i)^(?!(?:customer|user|client|buyer|discovery|research|sales|team|intro|first|"
+                               r"follow-?up|more|the|our|my|some|recent|phone|video|zoom)s?\b)"
+                               r"(?P<who>[a-z][\w'&-]*(?:\s+[a-z][\w'&-]*){0,2}?)\s+(?:customer\s+)?"
+                               r"(?:interviews|calls|conversations|visits)\b")
 _CALLS_WITH = re.compile(r"(?i)\b(?:customer|user|discovery|research)?\s*(?:calls?|interviews?|conversations?|"
                          r"visits?)\s*(?:with\s+|[—–:-]\s*)(?P<who>[a-z][\w'& -]{2,60}?)\s*$")
 _ONLY_A_GROUP = re.compile(rf"(?i)(?:[a-z][\w+&'-]*\s+){{0,3}}(?:{_ROLE_NOUNS})"
@@ -1652,7 +1686,7 @@ def extract_facts(notes: Document) -> Facts:
     if launch is not None and launch_date is None:
         launch_date = _relative_month(launch, notes)
     people = [name for name in dict.fromkeys(
-        [*(q.speaker for q in quotes if q.speaker), *(_speaker_from(who)[0] for who in interviewees),
+        [*(q.speaker for q in quotes if q.speaker), *(speaker_from(who)[0] for who in interviewees),
          leader.name if leader else None]) if name]
     return Facts(statements=statements, people=people, places=_places(statements, quotes, notes), customer=customer,
                  customer_source=customer_source,

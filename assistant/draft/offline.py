@@ -57,7 +57,8 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'd|my|we|our|us)\b")
 def sentence(text: str) -> str:
     from assistant.draft.shorthand import expand
 
-    text = expand(" ".join(text.split()).strip(" ;,"))
+    # (a name set in bold, "**LessonLock** — pupils book ...", loses its marks: a release has no Markdown)
+    text = expand(" ".join(text.replace("**", "").split()).strip(" ;,"))
     if not text:
         return text
     if text[0].islower() and not re.match(r"[a-z]+[A-Z]", text):  # "eBay", "iPhone" keep their case
@@ -175,6 +176,9 @@ def problem_pieces(facts: Facts) -> list[str]:
     PR/FAQ (an idea, a price, a launch plan, a partner, a risk have their own places)."""
     quoted_elsewhere = [q.text for q in (best_quote(facts), leader_said(facts)) if q is not None]
     pieces: list[str] = []
+    # A table of interviews, one row a person ("| Priya, ADI 4 yrs | ... | spends 5 hrs/week ... |"):
+    # the person each row's cells are about.
+    tellers = {s.line: s.text for s in facts.statements if s.topic == "interviewee" and s.label}
     for labelled in facts.labelled("problem"):
         if _usable(labelled):
             # The customer quote on a problem line is printed once, as the customer quote.
@@ -183,7 +187,9 @@ def problem_pieces(facts: Facts) -> list[str]:
             # sentences have their own places)
             kept = [p for p in all_pieces if not any(quote in p for quote in quoted_elsewhere)
                     and not (len(all_pieces) > 1 and _about_our_plan(p, facts.product_name))]
-            pieces.append(labelled.text if len(kept) == len(all_pieces) else " ".join(sentence(p) for p in kept))
+            whole = labelled.text if len(kept) == len(all_pieces) else " ".join(sentence(p) for p in kept)
+            teller = tellers.get(labelled.line)
+            pieces.append(told_by(whole, teller) if teller and whole else whole)
     pieces = [p for p in pieces if p]
     quoted: list[str] = []
     name = facts.product_name
@@ -228,7 +234,8 @@ def problem_pieces(facts: Facts) -> list[str]:
                 # problem would have nothing else to say)
                 quoted.append(piece)
                 continue
-            pieces.append(piece)
+            teller = tellers.get(statement.line) if statement.label else None
+            pieces.append(told_by(piece, teller) if teller else piece)
     pieces = list(dict.fromkeys(pieces)) or quoted[:1] or _before_the_idea(facts)
     if not pieces:
         return []
@@ -244,6 +251,28 @@ _COMPETITOR = re.compile(r"^\W*(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:a
                          r"(?i:\bcompetitors?\s+(?:like|such as|including)\b)")
 _THEY_SPEND = re.compile(rf"(?i)\b(?:spend|spends|spent|spending|pay|pays|paid|paying)\b[^.;]{{0,25}}?"
                         rf"(?:{money_pattern()})")
+
+
+# A note's verb with its subject left out: "spends 5 hrs/week on WhatsApp rebooking".
+_SUBJECTLESS = re.compile(r"(?i)^(?P<verb>[a-z]+(?:[^s\W']s|ches|shes|sses))\s+(?:\d|a|an|the|about|around|over|"
+                          r"up to|too|their|his|her|hours?|most|half)\b")
+
+
+def told_by(fragment: str, teller: str) -> str:
+    """A table cell of shorthand, said by the person of its row, as a sentence: "Priya spends 5
+    hours a week on WhatsApp rebooking" (the subject the note left out), "Gary told us: 3
+    cancellations a week, unpaid" (a fragment with no verb, set off as his); a sentence with its
+    own subject ("pupils forget the theory test date") stays as it is."""
+    from assistant.draft.facts import speaker_from
+
+    name = speaker_from(teller)[0]
+    if not name or opens_with_people_doing(fragment) or _OWN_SUBJECT.match(fragment):
+        return fragment
+    if _SUBJECTLESS.match(fragment):
+        return f"{name} {_lower_first(fragment)}"
+    if re.match(r"\d|[a-z]", fragment) or len(fragment.split()) <= 6:
+        return f"{name} told us: {_lower_first(fragment)}"
+    return fragment
 
 
 def _about_our_plan(piece: str, name: str | None) -> bool:
@@ -589,7 +618,7 @@ def interviewed(facts: Facts, shown: int = 3) -> str:
     """"Priya, data engineer ...; Marcus, ...; and 4 others": who the notes heard from, briefly."""
     names = facts.interviewees[:shown]
     more = len(facts.interviewees) - len(names)
-    return "; ".join(names) + (f"; and {more} others" if more > 0 else "")
+    return "; ".join(names) + (f"; and {more} other{'s' if more > 1 else ''}" if more > 0 else "")
 
 
 def _varied(quotes: list[QuoteFact]) -> list[QuoteFact]:
@@ -638,7 +667,7 @@ class Composer:
         if name and text.strip(" .") == name:
             return ""
         if name and text.startswith(name):
-            rest = text[len(name):]
+            rest = text[len(name):].lstrip("*_")  # "**LessonLock** — pupils book ..."
             sep = re.match(r"\s*[-–—:]\s+|,\s+(?=[a-z])|\s+(?=[a-z])", rest)  # "Glovebox, keeps your ..." too
             if sep:
                 text = rest[sep.end():]
