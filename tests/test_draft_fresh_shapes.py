@@ -134,3 +134,37 @@ def test_a_quote_label_outside_a_table_keeps_its_attribution() -> None:
     notes = 'Quote: "We lose a whole Saturday to no-shows every month" (Dana, salon owner)\n'
     quotes = extract_facts(parse_document(notes, path="n.md")).quotes
     assert quotes and quotes[0].speaker == "Dana"
+
+
+# -- a retail idea noted half in German ---------------------------------------------------------------
+def test_german_labels_and_an_accented_name(drafts: dict[str, Draft]) -> None:
+    release = drafts["retail-kiosks-duesseldorf.md"].press_release
+    assert release.headline.startswith("Kühlwache")  # the title's name (was "Leitung", the lead's label)
+    assert release.leader_quote.endswith("— Jana Vogt, Produkt")  # "Leitung: Jana Vogt, Produkt"
+    assert release.dateline == "Düsseldorf-Altstadt — May 2027 —"  # "Start: Düsseldorf-Altstadt, Mai 2027, ..."
+    assert "Mai in" not in release.call_to_action  # a month in German is no place
+    assert "guess the quantities" in release.problem
+
+
+# -- a founder's numbered brainstorm -------------------------------------------------------------------
+def test_a_brainstorm_places_its_start_partners_and_fears(drafts: dict[str, Draft]) -> None:
+    draft = drafts["numbered-brainstorm-pharmacies.md"]
+    release = draft.press_release
+    assert release.dateline == "Ikeja — Feb 2027 —"  # "start Ikeja, Feb 2027, 40 pharmacies"
+    assert "1 in 10 packs" in release.problem and "half a day each trip" in release.problem
+    assert "HealthPlus" not in release.problem  # a competitor
+    assert release.leader_quote.endswith("— Funmi Okafor")  # "Funmi Okafor runs ops"
+    assert _faq(draft, "depend on").startswith("We need 3 licensed wholesalers on board")
+
+
+@pytest.mark.parametrize(("line", "start"), [("start Ikeja, Feb 2027", True), ("start small, then grow", False)])
+def test_a_start_line_is_a_launch_only_with_a_place(line: str, start: bool) -> None:
+    from assistant.draft.facts import CUES
+
+    assert bool(CUES["launch"].search(line)) is start
+
+
+def test_we_guess_alone_is_no_problem_but_guessing_the_quantities_is() -> None:
+    from assistant.draft.facts import CUES
+
+    assert CUES["problem"].search("they guess the quantities") and not CUES["problem"].search("We guess.")

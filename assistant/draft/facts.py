@@ -25,6 +25,7 @@ from assistant.draft.money import SIGNS, money_pattern
 from assistant.draft.words import (
     end_users_pattern,
     foreign_labels,
+    foreign_months,
     organisations_pattern,
     people_pattern,
     things_ending_ers,
@@ -116,7 +117,11 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"difficult|don'?t know|doesn'?t know|no idea|costs? (?:them|us)|out of stock|runs? out|every (?:monday|day|"
         r"evening|night|week)|on paper|paper|by hand|whiteboard|spreadsheets?|times a day|mins? per|minutes per|"
         r"late|overdue|get missed|gets missed|double[- ]book\w*|skip(?:s|ped|ping)?|no way to|crack(?:s|ed)?|"
-        r"unable to|too late|unnoticed|undetected|typos?|(?<!can't )(?<!cannot )wait(?:s|ing|ed)?)\b|"
+        r"unable to|too late|unnoticed|undetected|typos?|(?<!can't )(?<!cannot )wait(?:s|ing|ed)?|"
+        # guesswork, fear of fakes, half a day gone: "reorder ... and guess the quantities" (not a
+        # bare "We guess."), "fake stock is a real fear", "half a day each trip"
+        r"guesswork|guess(?:es|ed|ing)?\s+(?:the|how|at|what|which|when|whether)|fakes?|counterfeits?|fears?|afraid|"
+        r"half (?:a|the) day|(?:a|the) whole (?:day|morning|afternoon|evening))\b|"
         # time spent, per period: "takes ~90 min/day", "3 hrs a week"
         r"\d\s*(?:min|mins|minutes|hrs?|hours)\s*(?:/|per\s|a\s|each\s)\s*(?:day|week|month|shift)\b", re.IGNORECASE),
     "idea": re.compile(r"\b(?:our idea|idea|hypothesis|a tool that|(?:i|we)(?:'d| would)? propose|"
@@ -133,7 +138,9 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          r"available|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|clinics?|"
                          r"restaurants?)|trials? (?:at|with|in|on)|start(?:ing)?,?\s+(?:(?:uh|um|er),?\s+)?"
                          r"(?:with|in|at)|(?-i:GA)|the target is|open(?:s|ing)? it (?:up )?to|we(?:'ll| will)? open|"
-                         r"open(?:s|ing)? in (?-i:[A-Z]))\b|\bstart(?:ing)?\s+w/",
+                         r"open(?:s|ing)? in (?-i:[A-Z]))\b|\bstart(?:ing)?\s+w/|"
+                         # a brainstorm's "start Ikeja, Feb 2027, 40 pharmacies": where it starts
+                         r"^\W*start(?:ing)?:?\s+(?-i:[A-Z])",
                          re.IGNORECASE),
     "dependencies": re.compile(
         # partners ("partner w/ a laundry distributor for installs") are dependencies
@@ -144,7 +151,10 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"cloud|on-?prem\w*|offline)\b|"
         # "we need Seasonal Workforce SA to list us", "we'd need a deal with them": someone else must deliver
         r"\bwe(?:'d|\s+would|'ll|\s+will)?\s+need\s+(?:(?-i:[A-Z])|a\s+deal|an?\s+agreement|a\s+partner|"
-        r"(?:their|them|the\s+\w+)\s+to\s+(?:sign|agree|approve|endorse|list))", re.IGNORECASE),
+        r"(?:their|them|the\s+\w+)\s+to\s+(?:sign|agree|approve|endorse|list))|"
+        # "need 3 licensed wholesalers on board", "the SU has to sign off": others who must say yes
+        r"\bneed\s+[^.;\n]{0,60}?\bon board\b|\b(?:has|have|needs?|must)\s+to\s+sign\s+off\b|\bsign-?off\s+from\b",
+        re.IGNORECASE),
     # A photo is a privacy matter when people are in it ("photos of people's doors", "faces in
     # frame"), not when it is a claim's evidence ("a photo or the policy number is missing").
     "privacy": re.compile(r"\b(?:privacy|private|hipaa|gdpr|personal data|patient data|pii|security|secure|"
@@ -416,7 +426,15 @@ def _field_topic(label: str, value: str) -> Topic | None:
     topic = label_topic(label)
     if topic == "customer" and re.fullmatch(r"(?i)\s*targets?\s*", label) and CUES["launch"].search(value):
         return "launch"
+    if topic is None and re.fullmatch(r"(?i)\s*(?:start|starting|begin|kick-?off)\s*", label) and \
+            _STARTS_AT.match(value):
+        return "launch"  # "Start: Düsseldorf-Altstadt, Mai 2027, 30 Büdchen": where and when it starts
     return topic
+
+
+# A place first, then (after a comma) a date: "Düsseldorf-Altstadt, Mai 2027", "Ikeja, Feb 2027".
+_STARTS_AT = re.compile(rf"\W*(?:in\s+|at\s+|with\s+)?[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*\s*,?\s+"
+                        rf"(?:(?:from|in|on|by)\s+)?(?:\d|(?i:{_MONTH_NAME})|[{UPPER}][{LOWER}]+\s+\d{{4}})")
 
 
 def mixed_label(label: str) -> bool:
@@ -672,7 +690,8 @@ def read_statements(notes: Document) -> list[Statement]:
             start, end = _trimmed(text, content_start + field.start("rest"), line_end)
             statements.append(_statement(notes, start, end, block[0] if block else None, block[1] if block else None))
             continue
-        if field and (label_topic(field.group("label")) or _QUOTE_START.match(field.group("rest"))):
+        if field and (label_topic(field.group("label")) or _QUOTE_START.match(field.group("rest")) or
+                      _field_topic(field.group("label"), field.group("rest"))):
             # "Price: $49 ..." is about the price; "one manager: \"...\"" names who is quoted. Any
             # other "words: words" line ("things get missed: meds timing") is a statement as a whole.
             start, end = _trimmed(text, content_start + field.start("rest"), line_end)
@@ -1161,7 +1180,7 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
     return None, None
 
 
-_NAME_WORD = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
+_NAME_WORD = rf"[{UPPER}][A-Za-z0-9{LOWER}{UPPER}]*(?:[-.][A-Za-z0-9{LOWER}{UPPER}]+)*"  # "Kühlwache", "Ñandú"
 # "ShelfSense - a camera", "PayPilot: chases", "ShelfSense counts", "ShelfSense is": a name that opens a line.
 _LEADING_NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)[*_]{{0,2}}(?P<sep>\s*[-–—:]\s+|"
                            rf",\s+(?=(?:a|an|the)\s|[a-z]+[^s\W]s\s)|\.\s+(?=[A-Z])|\s+(?=[a-z]))")
@@ -1347,8 +1366,10 @@ _LEADER_SENTENCE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1
                               r"(?:will|is|to)\s+(?:be\s+)?(?:the\s+|our\s+)?(?:spokes\w*|sponsor|leader|lead|"
                               r"speak\w*|quoted|present\w*)")
 # "Sam Price would lead it as head of growth", "Ana Ruiz will own this": who leads it, said in passing.
-_LEADS_IT = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:would|will|is going to|is to|'ll)\s+"
-                       r"(?:lead|own|run|head)\s+(?:it|this|the (?:project|product|launch|pilot))\b"
+_LEADS_IT = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:(?:would|will|is going to|is to|'ll)\s+"
+                       r"(?:lead|own|run|head)\s+(?:it|this|the (?:project|product|launch|pilot))|"
+                       # "Funmi Okafor runs ops": who runs it now
+                       r"(?:runs|leads|owns|heads)\s+(?:it|this|ops|operations|the (?:project|product|launch|pilot)))\b"
                        r"(?:\s+as\s+(?:the\s+|our\s+)?(?P<title>[^,.;]{2,60}?))?(?=$|[,.;]|\s+(?:and|but)\b)")
 _PERSON = re.compile(r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}")
 
@@ -1569,7 +1590,7 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             continue
         # "at Walmart": a company; "US + Canada", "UK & Ireland": places joined to a place.
         joined = _FACILITY.match(text[match.end():]) or not before.strip() or re.search(
-            r"(?:\b(?:in|from|across|around|near|the|be|launch\w*|pilot|beta|live|then|"
+            r"(?:\b(?:in|from|across|around|near|the|be|launch\w*|pilot|beta|live|then|start(?:ing)?|"
             r"(?:launch|target|city) is)|,|\band|"
             r"[+&/(]|:)\s*$", before,
             re.IGNORECASE)
@@ -1580,7 +1601,8 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             # (under a launch label, "GTM: Melbourne bookshops first" opens with the place)
             continue  # "Facilitator wrap-up: go with Gota ...": a line's first word, not a place
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
-                re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0] in exclude or \
+                re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0].lower() in foreign_months() or \
+                words[0] in exclude or \
                 words[0].lower() in _SEASONS:
             continue
         if found and match.group() in REGIONS and re.search(r",\s*$", before) and found[-1].text not in REGIONS:

@@ -61,6 +61,8 @@ def sentence(text: str) -> str:
     text = expand(" ".join(text.replace("**", "").split()).strip(" ;,"))
     if not text:
         return text
+    if re.match(r"(?i)needs?\s+(?!to\b)\S", text):
+        text = "we need" + text[text.index(" "):]  # a note's "need 3 wholesalers on board": the team's need
     if text[0].islower() and not re.match(r"[a-z]+[A-Z]", text):  # "eBay", "iPhone" keep their case
         text = text[0].upper() + text[1:]
     return text if re.search(r"[.!?][\"”’]?$", text) else text + "."
