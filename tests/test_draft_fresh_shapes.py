@@ -168,3 +168,26 @@ def test_we_guess_alone_is_no_problem_but_guessing_the_quantities_is() -> None:
     from assistant.draft.facts import CUES
 
     assert CUES["problem"].search("they guess the quantities") and not CUES["problem"].search("We guess.")
+
+
+# -- what the dictated memo and the chat still had wrong -------------------------------------------
+def test_a_dictated_word_for_word_quote_is_the_customer_quote(drafts: dict[str, Draft]) -> None:
+    draft = drafts["voice-memo-vineyards.txt"]
+    release = draft.press_release
+    assert release.customer_quote == "“I lose more fruit to the phone than to the weather” — Kate"
+    assert "wrote this down" not in release.problem  # was glued into The problem
+    assert release.headline == "Pickday for small vineyards"  # "the thing with small vineyards is ..."
+    assert "eight dollars per picker shift" in release.call_to_action  # was "per picker"
+    assert "Open question in the notes: do we vet the pickers ourselves?" in _faq(draft, "risks")
+
+
+def test_someone_saying_something_is_not_a_quote_unless_it_is_word_for_word() -> None:
+    from assistant.draft.facts import extract_facts
+
+    notes = "Kate said I should call the co-op before we build anything at all for them.\n"
+    assert extract_facts(parse_document(notes, path="n.md")).quotes == []
+
+
+def test_the_chat_writer_who_owns_it_is_the_leader(drafts: dict[str, Draft]) -> None:
+    # "**Niamh Kelly** 9:33 AM" / "I'll own this as product lead 👍"
+    assert drafts["slack-thread-textbooks.md"].press_release.leader_quote.endswith("— Niamh Kelly, product lead")

@@ -199,7 +199,7 @@ _ROLE_NOUNS = ("(?:"
                r"florists|masters|utilities|studios|schools|districts|hospitals|councils|charities|libraries|"
                # places of business: the customer when the business buys
                r"labs|firms|salons|gyms|venues|hotels|garages|pharmacies|bakeries|caf[eé]s|bars|pubs|campgrounds|"
-               r"campsites|marinas|wineries|breweries|dealerships|workshops|factories|warehouses|nonprofits|"
+               r"campsites|marinas|wineries|vineyards|orchards|breweries|dealerships|workshops|factories|warehouses|nonprofits|"
                # people by the ending of their trade: opticians, technicians, dentists, florists (not "lists")
                r"[a-z]{3,}ians|[a-z]{2,}(?<!l)ists|"
                # kinds of organisation (words.yaml): "allotment societies", "parcel carriers"
@@ -238,6 +238,9 @@ _CUSTOMER_PHRASES = [
     re.compile(rf"^(?:(?:so|and|but|ok)\s+)?(?!(?:for|with|to|from|at|in|on|by|the|our)\b)"
                rf"(?P<who>(?:[\w+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\s+who\b",
                re.IGNORECASE),
+    # "the thing with small vineyards is they can't find pickers": whose trouble the speaker describes.
+    re.compile(rf"\bthe\s+(?:thing|problem|issue|trouble)\s+with\s+(?P<who>(?:[a-z+&-]+\s+){{0,3}}?"
+               rf"(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\s+is\b", re.IGNORECASE),
     # "4 of 6 parents we interviewed": who the notes' evidence comes from.
     re.compile(rf"\b(?:the\s+)?(?P<who>(?:[a-z+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}))\s+(?:we|I)\s+(?:interviewed|"
                rf"surveyed|spoke (?:to|with)|talked (?:to|with)|met|visited|called)\b"),
@@ -900,12 +903,24 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
         quote = claim.quote.rstrip()
         quotes.append(QuoteFact(text=quote, start=claim.start, end=claim.start + len(quote), line=line,
                                 speaker=speaker, detail=detail))
+    for statement in statements:
+        # "Kate said and I wrote this down word for word I lose more fruit to the phone than to the
+        # weather": a dictated quote, with no marks, said to be word for word
+        verbatim = _VERBATIM.search(statement.text) if not statement.quote_only else None
+        if verbatim and not re.search(r"[\"“”]", statement.text):
+            start = statement.start + verbatim.start("words")
+            words = verbatim.group("words").rstrip(" .")
+            quotes.append(QuoteFact(text=words, start=start, end=start + len(words), line=statement.line,
+                                    speaker=verbatim.group("who"), detail=None))
     taken = [(q.start, q.end) for q in quotes]
     quotes += [q for q in _spoken_turns(notes, headers)
                if not any(a < q.end and q.start < b for a, b in taken)]
     return quotes
 
 
+_VERBATIM = re.compile(r"(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:said|says|told (?:me|us))[,:]?\s+"
+                       r"(?:and\s+)?(?:I\s+wrote\s+(?:this|it|that)\s+down\s+word\s+for\s+word|word\s+for\s+word|"
+                       r"and\s+I\s+quote|quote|verbatim)[,:]?\s+(?P<words>(?:I|I'm|I've|we|my|our|you)\b[^\"“”\n]{8,240})$")
 # A transcript's turn: "Mike Alvarez  0:19" (Otter, Zoom) on its own line, the words on the lines below.
 _TURN_HEADER = re.compile(r"^\s*(?P<who>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})\s*(?:\s{2,}|\s*[(\[])"
                           r"\d{1,2}:\d{2}(?::\d{2})?[)\]]?\s*:?\s*$")
@@ -1371,6 +1386,20 @@ _LEADS_IT = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+
                        # "Funmi Okafor runs ops": who runs it now
                        r"(?:runs|leads|owns|heads)\s+(?:it|this|ops|operations|the (?:project|product|launch|pilot)))\b"
                        r"(?:\s+as\s+(?:the\s+|our\s+)?(?P<title>[^,.;]{2,60}?))?(?=$|[,.;]|\s+(?:and|but)\b)")
+_I_LEAD = re.compile(r"(?i)\bI(?:'ll| will|'m going to| am going to)\s+(?:own|lead|run|drive)\s+(?:this|it)\b"
+                     r"(?:\s+as\s+(?:the\s+)?(?P<title>[a-z][a-z ]{1,40}?))?(?=\s*(?:$|[.,;!]|[^\w\s]))")
+
+
+def _chat_author(notes: Document, at: int) -> str | None:
+    """Who wrote the chat message at `at`: the name in the nearest message header above it."""
+    above = notes.text[:at].rstrip("\n").split("\n")
+    for line in reversed(above[:-1] if above and not _CHAT_HEADER.match(above[-1]) else above):
+        if _CHAT_HEADER.match(line):
+            name = re.search(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}", line.replace("*", "").replace("_", ""))
+            return name.group() if name else None
+    return None
+
+
 _PERSON = re.compile(r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}")
 
 
@@ -1396,6 +1425,13 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
             start = statement.start + match.start("name")
             return Person(name=match.group("name"), title=match.group("title").strip(),
                           source=_span(notes, start, statement.start + match.end("title")))
+    for statement in statements:
+        # "**Niamh Kelly** 9:33 AM" / "I'll own this as product lead 👍": a chat message's writer leads
+        mine = _I_LEAD.search(statement.text)
+        header = _chat_author(notes, statement.start) if mine else None
+        if mine and header:
+            return Person(name=header, title=(mine.group("title") or "").strip() or None,
+                          source=_span(notes, statement.start + mine.start(), statement.start + mine.end()))
     for statement in statements:
         leads = _LEADS_IT.search(statement.text)
         if leads and not statement.quote_only:

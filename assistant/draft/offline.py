@@ -465,7 +465,9 @@ _OUR_PRICE = re.compile(r"\b(?:we|we'?ll|we'?d)\s+(?:could|would|will|might|plan
 # ("per cold room per month", "per booked ride.": a unit of two words when another "per" or the
 # sentence's end follows it)
 _PRICE_PHRASE = re.compile(rf"(?:free\b[^.;\n]{{0,30}}?,?\s*then\s+)?(?:{money_pattern()})"
-                           r"(?:\s*(?:/|per|a|an|each)\s*[a-z]+(?:\s+[a-z]+(?=\s+per\b|\s*[.,;)]|\s*$))?){0,3}",
+                           # ("per picker shift paid by the grower": the unit is two words before who pays)
+                           r"(?:\s*(?:/|per|a|an|each)\s*[a-z]+(?:\s+[a-z]+(?=\s+per\b|\s*[.,;)]|\s*$|"
+                           r"\s+(?:paid|charged|billed|payable)\b))?){0,3}",
                            re.IGNORECASE)
 
 
@@ -521,6 +523,17 @@ def our_price(facts: Facts) -> str | None:
                 return piece.rstrip(".") if re.match(r"(?i)free\b", piece) else phrase.group().strip()
     # "Price: see comments", "Pricing: TBD": the label is all the notes say, unless a price is elsewhere
     return labelled.text.rstrip(".") if labelled is not None else None
+
+
+_SAID_OPEN = re.compile(r"(?i)^open questions?\s*[:\-–—]?\s*")
+
+
+def _asked(text: str) -> str:
+    """A question dictated without its mark ("do we vet the pickers ourselves") ends with one."""
+    if re.match(r"(?i)(?:do|does|did|is|are|can|could|will|would|should|who|what|when|where|why|how)\b", text) and \
+            "?" not in text:
+        return text.rstrip(" .") + "?"
+    return text
 
 
 # "Drivers pay ₹10 per booked ride": who pays us, per unit, in the present of the plan. Said before
@@ -949,7 +962,9 @@ class Composer:
         element: GapElement = "internal_faq" if internal else "external_faq"
         parts = list(dict.fromkeys(sentence(text) for text in facts_found))  # a price can also be a cost line
         parts += [f"{q.attribution or 'A customer'}: “{q.text}”" for q in quotes or []]
-        opened = [sentence(f"Open question in the notes: {text}") for text in open_questions or []]
+        # (a dictated "open question do we vet them" says its label itself: said once)
+        opened = [sentence(f"Open question in the notes: {_asked(_SAID_OPEN.sub('', text))}")
+                  for text in open_questions or []]
         opened += [sentence(f"A risk the notes name: {_lower_first(text, self.keep)}") for text in risks or []]
         if parts and not always_ask:
             return paragraph(*parts, *opened)
