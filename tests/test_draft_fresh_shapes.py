@@ -191,3 +191,37 @@ def test_someone_saying_something_is_not_a_quote_unless_it_is_word_for_word() ->
 def test_the_chat_writer_who_owns_it_is_the_leader(drafts: dict[str, Draft]) -> None:
     # "**Niamh Kelly** 9:33 AM" / "I'll own this as product lead 👍"
     assert drafts["slack-thread-textbooks.md"].press_release.leader_quote.endswith("— Niamh Kelly, product lead")
+
+
+# -- pain-point bullets with no verb, and a place as the customers' adjective ---------------------
+SALON = ("Notes from salon visits\n\nPain points:\n- no-shows on Saturdays\n- paper diary at the front desk\n"
+         "- 2 hrs/day on the phone confirming\n- deposits awkward to ask for\n\n"
+         "Idea: Chairhold, deposits taken when the client books online.\n"
+         "£15/month per salon. Launch in Porto, October 2027.\n")
+
+
+def test_fragments_in_the_problem_are_said_as_one_sentence() -> None:
+    release = draft_offline(parse_document(SALON, path="n.md")).press_release
+    assert release.problem == ("Salons face 2 hours a day on the phone confirming, no-shows on Saturdays, "
+                               "paper diary at the front desk and deposits awkward to ask for.")
+    assert release.headline == "Chairhold for salons"  # "Notes from salon visits" (was "notes from salons")
+    assert "Chairhold deposits taken" not in release.summary  # "deposits" is no verb of Chairhold's
+
+
+def test_one_fragment_or_sentences_are_left_as_they_are() -> None:
+    notes = "Problem:\n- owners lose 3 hours a week to rebooking\n- paper diary at the front desk\n"
+    problem = draft_offline(parse_document(notes, path="n.md")).press_release.problem
+    assert "face" not in problem and "Owners lose 3 hours a week to rebooking." in problem
+
+
+def test_a_price_per_accented_unit_is_whole() -> None:
+    notes = "Idea: Fornada predicts tomorrow's pastry count.\n€29 a month per café. Launch in Porto, September 2027.\n"
+    assert "€29 a month per café." in draft_offline(parse_document(notes, path="n.md")).press_release.call_to_action
+
+
+@pytest.mark.parametrize(("line", "city"), [("We will open it to Lagos pharmacies in May 2027.", "Lagos"),
+                                            ("We will open it to more pharmacies in May 2027.", None)])
+def test_a_place_before_the_customers_in_a_launch_line_is_where(line: str, city: str | None) -> None:
+    notes = f"Idea: StockRun, a restock service for pharmacies.\n{line}\n"
+    dateline = draft_offline(parse_document(notes, path="n.md")).press_release.dateline
+    assert dateline.startswith(city) if city else dateline.startswith("[TBD: city]")

@@ -1098,9 +1098,12 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     return None, None
 
 
-_TITLE_INTERVIEWS = re.compile(r"(?i)^(?!(?:customer|user|client|buyer|discovery|research|sales|team|intro|first|"
-                               r"follow-?up|more|the|our|my|some|recent|phone|video|zoom)s?\b)"
-                               r"(?P<who>[a-z][\w'&-]*(?:\s+[a-z][\w'&-]*){0,2}?)\s+(?:customer\s+)?"
+_TITLE_INTERVIEWS = re.compile(r"(?i)^(?:(?:notes|findings|learnings|takeaways)\s+from\s+(?:the\s+|our\s+)?)?"
+                               r"(?!(?:customer|user|client|buyer|discovery|research|sales|team|intro|first|"
+                               r"follow-?up|more|the|our|my|some|recent|phone|video|zoom|notes?)s?\b)"
+                               # ("Notes from salon visits": the salons, not "notes from salons")
+                               r"(?P<who>(?:(?!(?:from|with|of|and|for|on|at|in|to)\b)[a-z][\w'&-]*\s+){0,2}?"
+                               r"(?!(?:from|with|of|and|for|on|at|in|to)\b)[a-z][\w'&-]*)\s+(?:customer\s+)?"
                                r"(?:interviews|calls|conversations|visits)\b")
 _CALLS_WITH = re.compile(r"(?i)\b(?:customer|user|discovery|research)?\s*(?:calls?|interviews?|conversations?|"
                          r"visits?)\s*(?:with\s+|[—–:-]\s*)(?P<who>[a-z][\w'& -]{2,60}?)\s*$")
@@ -1630,6 +1633,10 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             r"(?:launch|target|city) is)|,|\band|"
             r"[+&/(]|:)\s*$", before,
             re.IGNORECASE)
+        if not joined and re.search(r"\b(?:to|for|with)\s*$", before) and \
+                re.match(rf"\s+(?:[a-z-]+\s+)?(?:{_ROLE_NOUNS}|{_PEOPLE_ERS})", text[match.end():], re.IGNORECASE) and \
+                place_word(words[0], notes):
+            joined = True  # "open it to Lagos pharmacies in May 2027": a place written as the customers' adjective
         if not before.strip() and \
                 re.match(r"\s+(?!(?:and|or|first|only|then|in|from|on|by|pilot|beta|trial|launch)\b)[a-z]",
                          text[match.end():]) and not (statement.topic == "launch" and re.match(

@@ -405,6 +405,30 @@ def _with_its_clauses(pieces: list[str]) -> list[str]:
     return out
 
 
+# A finite verb: a note with none ("no-shows on Saturdays", "2 hrs/day on the phone confirming") is a
+# fragment. Common verbs and any -ed form; a miss only leaves a fragment as it was.
+# ("no-shows", "to ask": no verb of the note's own)
+_FINITE = re.compile(r"(?i)\b(?<!-)(?<!\bto )(?:is|are|was|were|am|be|been|has|have|had|do|does|did|can|cannot|"
+                     r"could|will|would|shall|should|must|may|might|[a-z]+n't|get|gets|got|lose|loses|lost|spend|spends|spent|take|"
+                     r"takes|took|need|needs|want|wants|run|runs|ran|go|goes|went|make|makes|made|keep|keeps|kept|"
+                     r"miss|misses|use|uses|pay|pays|come|comes|came|forget|forgets|forgot|call|calls|ask|asks|"
+                     r"wait|waits|say|says|said|know|knows|knew|see|sees|saw|find|finds|found|give|gives|gave|leave|"
+                     r"leaves|left|book|books|buy|buys|bought|sell|sells|sold|guess|guesses|throw|throws|threw|check|"
+                     r"checks|write|writes|wrote|send|sends|sent|bring|brings|brought|show|shows|try|tries|work|"
+                     r"works|hate|hates|chase|chases|drop|drops|fall|falls|fail|fails|[a-z]{3,}ed)\b|[:;\"“”]")
+
+
+def _fragment(piece: str) -> bool:
+    """A short note with no verb and no subject doing something: "paper diary at the front desk"."""
+    return len(piece.split()) <= 12 and not _FINITE.search(piece) and not opens_with_people_doing(piece) and \
+        not _OWN_SUBJECT.match(piece)
+
+
+# "deposits taken when the client books online": a plural noun and a participle, no verb of the product's
+_NOUN_AND_PARTICIPLE = re.compile(r"[a-z]+s\s+(?:[a-z]+ed|taken|sent|paid|made|held|kept|done|given|shown|seen|built|"
+                                  r"bought|sold|told|read|written|sorted|stored)\b")
+
+
 # "it's a phone app where ...", said right after the name: what it is, without the spoken "it's"
 # (the draft says "Pickday is a phone app ...", not "Pickday gives them it's a phone app").
 _IT_IS = re.compile(r"(?i)^(?:it's|it is|it'll be|it will be|it would be)\s+(?:basically\s+|just\s+|like\s+)?"
@@ -466,7 +490,7 @@ _OUR_PRICE = re.compile(r"\b(?:we|we'?ll|we'?d)\s+(?:could|would|will|might|plan
 # sentence's end follows it)
 _PRICE_PHRASE = re.compile(rf"(?:free\b[^.;\n]{{0,30}}?,?\s*then\s+)?(?:{money_pattern()})"
                            # ("per picker shift paid by the grower": the unit is two words before who pays)
-                           r"(?:\s*(?:/|per|a|an|each)\s*[a-z]+(?:\s+[a-z]+(?=\s+per\b|\s*[.,;)]|\s*$|"
+                           r"(?:\s*(?:/|per|a|an|each)\s*[^\W\d_]+(?:\s+[^\W\d_]+(?=\s+per\b|\s*[.,;)]|\s*$|"
                            r"\s+(?:paid|charged|billed|payable)\b))?){0,3}",
                            re.IGNORECASE)
 
@@ -726,7 +750,8 @@ class Composer:
             return f"{_VERBS[lowered]} {rest}".strip()
         if lowered in _VERBS.values() or lowered in ("is", "will", "can", "lets", "helps") or (
                 self.facts.product_name and self.ideas and self.ideas[0].startswith(self.facts.product_name)
-                and re.match(r"[a-z]+[^s\W]s\b", first) and not opens_with_people_doing(first)):
+                and re.match(r"[a-z]+[^s\W]s\b", first) and not opens_with_people_doing(first)
+                and not _NOUN_AND_PARTICIPLE.match(first)):
             # ("ShelfSwap, students list a book ...": "students" is who acts, no verb of ShelfSwap's)
             return first
         if lowered in ("a", "an", "the", "one") and not _OWN_SUBJECT.match(first):
@@ -828,7 +853,7 @@ class Composer:
 
     def problem(self) -> str:
         pieces = problem_pieces(self.facts)
-        text = paragraph(*(sentence(p) for p in pieces))
+        text = paragraph(*(sentence(p) for p in self._fragments_listed(pieces)))
         if len(pieces) < 2:
             # Few problem lines: the customers' own words say it, quoted with who said it.
             said = [q for q in self._spare_quotes() if CUES["problem"].search(q.text) or CUES["loss"].search(q.text)]
@@ -839,12 +864,29 @@ class Composer:
         if not pieces and not text:
             text = self.book.tbd("the customer's problem, in their terms",
                                  "What problem does the customer have today, before any solution?", "problem") + "."
-        if not any(n.text in text for n in self.facts.numbers if n.kind != "date"):
+        from assistant.draft.shorthand import expand
+
+        # (a figure in shorthand, "2 hrs", is printed expanded: "2 hours")
+        if not any(n.text in text or expand(n.text) in text for n in self.facts.numbers if n.kind != "date"):
             text = paragraph(text, self.book.tbd(
                 "how much the problem costs the customer, in time or money",
                 "How much time or money does the problem cost one customer today? Give the number and its source.",
                 "problem") + ".")
         return text
+
+    def _fragments_listed(self, pieces: list[str]) -> list[str]:
+        """Pain-point bullets with no verb ("no-shows on Saturdays", "paper diary at the front desk")
+        each printed alone are not sentences: two or more are said once, as what the customers face
+        ("Salons face no-shows on Saturdays, paper diary at the front desk and ..."), where the first
+        of them stood. (Never glued to a placeholder: with no customer known, "Customers face".)"""
+        fragments = [p for p in pieces if _fragment(p)]
+        if len(fragments) < 2:
+            return pieces
+        who = self.facts.customer or "customers"
+        listed = f"{who[0].upper()}{who[1:]} face {_and([_lower_first(f.rstrip('. '), self.keep) for f in fragments])}"
+        at = pieces.index(fragments[0])
+        rest = [p for p in pieces if p not in fragments]
+        return [*rest[:at], listed, *rest[at:]]
 
     def _spare_quotes(self) -> list[QuoteFact]:
         """Quotes not used as the customer's or the leader's quote."""
