@@ -225,3 +225,25 @@ def test_a_place_before_the_customers_in_a_launch_line_is_where(line: str, city:
     notes = f"Idea: StockRun, a restock service for pharmacies.\n{line}\n"
     dateline = draft_offline(parse_document(notes, path="n.md")).press_release.dateline
     assert dateline.startswith(city) if city else dateline.startswith("[TBD: city]")
+
+
+# -- a founder's e-mail with a signature ----------------------------------------------------------------
+def test_a_founders_email_places_its_commission_launch_and_signature() -> None:
+    path = NOTES / "founder-email-moorings.txt"
+    release = draft_offline(parse_document(path.read_text(encoding="utf-8"), path=path.name)).press_release
+    assert release.headline == "Moorpay for small harbours in Cornwall"  # "... still take mooring payments in cash"
+    # "What I'd build: Moorpay. A QR code on every buoy; ...": named, then described (was a TBD idea)
+    assert "Moorpay is a QR code on every buoy." in release.summary
+    assert release.problem.startswith("The harbourmaster at Mevagissey told me")  # one written sentence, not cut
+    assert "It costs 4% of each payment." in release.call_to_action  # "We'd take 4% of each payment"
+    assert release.dateline == "Mevagissey — April 2027 —"  # "we launch at Mevagissey and Fowey"
+    assert release.leader_quote.endswith("— Tom Pascoe, Founder")  # the signature block
+
+
+def test_a_dash_signed_line_with_a_title_is_the_leader_but_a_quotes_attribution_is_not() -> None:
+    from assistant.draft.facts import extract_facts
+
+    signed = extract_facts(parse_document("Prepline plans prep lists.\n— Aisha Raman, CEO\n", path="n.md"))
+    assert signed.leader is not None and signed.leader.name == "Aisha Raman"
+    quoted = extract_facts(parse_document('"We over-prep every Monday" — Omar Said, head chef\n', path="n.md"))
+    assert quoted.leader is None

@@ -89,7 +89,7 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("problem", re.compile(r"\b(?:problems?|prob|pains?|pain points?|issues?|challenges?|why|jobs? to be done|hurts?|"
                            r"opportunity|status quo|today)\b|^(?:context|background|situation)$")),
     ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch|approach|value prop\w*|"
-                        r"what we(?:'re| are|'ll| will|'d| would)? "
+                        r"what (?:we|i)(?:'re| are|'ll| will|'d| would|'m| am)? "
                         r"build\w*|product|how it works|feature|(?:would|will|could|should) we (?:build|make))\b|"
                         r"^what$|^how$")),
     ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend|funded by|funding|"
@@ -121,6 +121,9 @@ CUES: dict[Topic, re.Pattern[str]] = {
         # guesswork, fear of fakes, half a day gone: "reorder ... and guess the quantities" (not a
         # bare "We guess."), "fake stock is a real fear", "half a day each trip"
         r"guesswork|guess(?:es|ed|ing)?\s+(?:the|how|at|what|which|when|whether)|fakes?|counterfeits?|fears?|afraid|"
+        # the old way, kept: "Small harbours still take mooring payments in cash"
+        r"still\s+(?:use|uses|take|takes|do|does|keep|keeps|write|writes|rely|relies|run|runs|send|sends|book|books|"
+        r"print|prints|track|tracks|count|counts|read|reads)|in cash|"
         r"half (?:a|the) day|(?:a|the) whole (?:day|morning|afternoon|evening))\b|"
         # time spent, per period: "takes ~90 min/day", "3 hrs a week"
         r"\d\s*(?:min|mins|minutes|hrs?|hours)\s*(?:/|per\s|a\s|each\s)\s*(?:day|week|month|shift)\b", re.IGNORECASE),
@@ -199,7 +202,7 @@ _ROLE_NOUNS = ("(?:"
                r"florists|masters|utilities|studios|schools|districts|hospitals|councils|charities|libraries|"
                # places of business: the customer when the business buys
                r"labs|firms|salons|gyms|venues|hotels|garages|pharmacies|bakeries|caf[eé]s|bars|pubs|campgrounds|"
-               r"campsites|marinas|wineries|vineyards|orchards|breweries|dealerships|workshops|factories|warehouses|nonprofits|"
+               r"campsites|marinas|harbours|harbors|wineries|vineyards|orchards|breweries|dealerships|workshops|factories|warehouses|nonprofits|"
                # people by the ending of their trade: opticians, technicians, dentists, florists (not "lists")
                r"[a-z]{3,}ians|[a-z]{2,}(?<!l)ists|"
                # kinds of organisation (words.yaml): "allotment societies", "parcel carriers"
@@ -758,7 +761,10 @@ def _spoken_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A dictated run of words with no full stop, cut where the speaker starts a new thought;
     any other sentence as it is."""
     piece = text[start:end]
-    if len(piece.split()) < _DICTATED_WORDS:
+    words = len(piece.split())
+    # (a long written sentence has its commas: "The harbourmaster at Mevagissey told me they chase ...,
+    # and the office is only open 9 to 5 so ..." is one sentence, not two thoughts)
+    if words < _DICTATED_WORDS or len(re.findall(r"[,;:]", piece)) > words // 80:
         return [(start, end)]
     cuts, cue_end = [start], 0
     for match in _SPOKEN_BREAK.finditer(piece):
@@ -1389,6 +1395,12 @@ _LEADS_IT = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+
                        # "Funmi Okafor runs ops": who runs it now
                        r"(?:runs|leads|owns|heads)\s+(?:it|this|ops|operations|the (?:project|product|launch|pilot)))\b"
                        r"(?:\s+as\s+(?:the\s+|our\s+)?(?P<title>[^,.;]{2,60}?))?(?=$|[,.;]|\s+(?:and|but)\b)")
+_EXEC_TITLE = (r"(?i:(?:co-?)?founder(?:\s+(?:and|&)\s+ceo)?|ceo|cto|coo|cpo|cfo|chief\s+\w+\s+officer|head\s+of\s+\w+|"
+               r"vp(?:\s+of)?\s+\w+|(?:managing\s+)?director(?:\s+of\s+\w+)?|general\s+manager|"
+               r"product\s+(?:lead|manager))")
+_SIGNED = re.compile(rf"[—–]+\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s*(?P<title>{_EXEC_TITLE})"
+                     r"(?:,\s*[^,\n]{1,40})?\.?")
+_SIGNATURE_TITLE = re.compile(rf"(?P<title>{_EXEC_TITLE})(?:,\s*[^,\n]{{1,40}})?")
 _I_LEAD = re.compile(r"(?i)\bI(?:'ll| will|'m going to| am going to)\s+(?:own|lead|run|drive)\s+(?:this|it)\b"
                      r"(?:\s+as\s+(?:the\s+)?(?P<title>[a-z][a-z ]{1,40}?))?(?=\s*(?:$|[.,;!]|[^\w\s]))")
 
@@ -1428,6 +1440,20 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
             start = statement.start + match.start("name")
             return Person(name=match.group("name"), title=match.group("title").strip(),
                           source=_span(notes, start, statement.start + match.end("title")))
+    # Who signed the notes with a title: "— Aisha Raman, CEO" on a line of its own (not after a quote),
+    # or an e-mail's signature block ("Tom Pascoe" / "Founder, Moorpay").
+    for index, statement in enumerate(statements):
+        signed = _SIGNED.fullmatch(statement.text.strip()) if not statement.quote_only else None
+        if signed:
+            return Person(name=signed.group("name"), title=signed.group("title"),
+                          source=_span(notes, statement.start, statement.end))
+        following = statements[index + 1] if index + 1 < len(statements) else None
+        titled = _SIGNATURE_TITLE.fullmatch(following.text.strip()) if following is not None and \
+            following.line == statement.line + 1 else None
+        if titled and following is not None and statement.topic is None and \
+                re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}", statement.text.strip()):
+            return Person(name=statement.text.strip(), title=titled.group("title"),
+                          source=_span(notes, statement.start, following.end))
     for statement in statements:
         # "**Niamh Kelly** 9:33 AM" / "I'll own this as product lead 👍": a chat message's writer leads
         mine = _I_LEAD.search(statement.text)
@@ -1629,7 +1655,8 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             continue
         # "at Walmart": a company; "US + Canada", "UK & Ireland": places joined to a place.
         joined = _FACILITY.match(text[match.end():]) or not before.strip() or re.search(
-            r"(?:\b(?:in|from|across|around|near|the|be|launch\w*|pilot|beta|live|then|start(?:ing)?|"
+            r"(?:\b(?:launch\w*|pilot\w*|live|start\w*|open\w*)\s+at|"  # "we launch at Mevagissey and Fowey"
+            r"\b(?:in|from|across|around|near|the|be|launch\w*|pilot|beta|live|then|start(?:ing)?|"
             r"(?:launch|target|city) is)|,|\band|"
             r"[+&/(]|:)\s*$", before,
             re.IGNORECASE)

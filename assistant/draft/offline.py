@@ -334,8 +334,9 @@ def idea_statements(facts: Facts) -> list[str]:
     """What we will build, in the notes' words: labelled ideas, then sentences whose subject is the
     product ("Clinicly checks coverage ...", "Loop sends the invoice ..."), else lines that sound
     like an idea (not a price, a launch plan or a risk)."""
-    labelled = [s.text for s in facts.labelled("idea") if _usable(s)]
     name = facts.product_name
+    # (an idea label holding only the name, "What I'd build: Moorpay.", says nothing it does)
+    labelled = [s.text for s in facts.labelled("idea") if _usable(s) and s.text.strip(" .*_") != name]
     if not labelled and not name:
         labelled = [_IDEA_LEAD.sub("", s.text) for s in facts.statements if _usable(s) and s.topic is None
                     and _IDEA_LEAD.match(s.text) and not {"price", "budget", "launch", "risks"} & set(s.topics)]
@@ -442,11 +443,13 @@ def _after_the_naming(facts: Facts) -> list[str]:
     if not name:
         return []
     for index, statement in enumerate(facts.statements):
-        if not _usable(statement) or statement.topic not in (None, "name"):
+        # ("What I'd build: Moorpay." names it alone, under an idea label: what follows describes it)
+        named_alone = statement.topic == "idea" and statement.text.strip(" .*_") == name
+        if not _usable(statement) or statement.topic not in (None, "name") and not named_alone:
             continue
         pieces = _SENTENCE_SPLIT.split(statement.text)
-        naming = next((i for i, piece in enumerate(pieces) if (PRODUCT_NAME.search(piece) or BUILD_NAME.search(piece))
-                       and name in piece), None)
+        naming = next((i for i, piece in enumerate(pieces) if (PRODUCT_NAME.search(piece) or BUILD_NAME.search(piece)
+                                                              or named_alone) and name in piece), None)
         if naming is None:
             continue
         # The rest of the paragraph: this line's later sentences (a long line is read sentence by sentence).
@@ -498,6 +501,9 @@ _PRICE_PHRASE = re.compile(rf"(?:free\b[^.;\n]{{0,30}}?,?\s*then\s+)?(?:{money_p
 _PER_UNIT_PRICE = re.compile(rf"(?:{money_pattern()})\s*(?:/|per|a|an|each)\s*[a-z]+", re.IGNORECASE)
 _RECURRING = re.compile(rf"(?i)(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*"
                         r"(?:month|mo|year|yr|week|wk|season)\b")
+_COMMISSION = re.compile(r"(?i)\b(?:we(?:'d|'ll|\s+would|\s+will|\s+could)?|our\s+(?:fee|cut)\s+(?:is|would\s+be))\s+"
+                         r"(?:take|keep|charge|earn|get|be)?\s*(?:a\s+)?(?P<price>\d+(?:\.\d+)?\s*%\s+"
+                         r"(?:commission\s+)?(?:of|on)\s+(?:each|every|the|all)?\s*[a-z]+)")
 _THEIR_PRICE = re.compile(r"(?i)\b(?:competitors?|rivals?|incumbents?|they pay|charges|they charge|alternatives?)\b")
 _SPENT_TODAY = re.compile(r"(?i)\b(?:today|currently|now|already|existing|spend\w*|spent|was|used to)\b"
                           r"(?<!\bas now)(?<!\bas today)")  # "the fee stays as now": unchanged, still ours
@@ -545,6 +551,11 @@ def our_price(facts: Facts) -> str | None:
                     and not _THEIR_PRICE.search(piece) and not _names_a_problem(piece):  # "loses ~$45/day"
                 # "free for 10 items, €2/month after that": a short line of our plan, said whole
                 return piece.rstrip(".") if re.match(r"(?i)free\b", piece) else phrase.group().strip()
+    # "We'd take 4% of each payment, nothing up front": a commission is the price
+    for statement in facts.statements:
+        commission = _COMMISSION.search(statement.text) if _usable(statement) else None
+        if commission:
+            return commission.group("price")
     # "Price: see comments", "Pricing: TBD": the label is all the notes say, unless a price is elsewhere
     return labelled.text.rstrip(".") if labelled is not None else None
 
@@ -707,7 +718,8 @@ class Composer:
             return ""
         if name and text.startswith(name):
             rest = text[len(name):].lstrip("*_")  # "**LessonLock** — pupils book ..."
-            sep = re.match(r"\s*[-–—:]\s+|,\s+(?=[a-z])|\s+(?=[a-z])", rest)  # "Glovebox, keeps your ..." too
+            # "Glovebox, keeps your ..." too; and "Moorpay. A QR code on every buoy; ...": the name, then what it is
+            sep = re.match(r"\s*[-–—:]\s+|,\s+(?=[a-z])|\s+(?=[a-z])|\.\s+(?=(?:A|An|The|It)\s)", rest)
             if sep:
                 text = rest[sep.end():]
         return text.strip()
