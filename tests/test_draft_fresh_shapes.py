@@ -247,3 +247,25 @@ def test_a_dash_signed_line_with_a_title_is_the_leader_but_a_quotes_attribution_
     assert signed.leader is not None and signed.leader.name == "Aisha Raman"
     quoted = extract_facts(parse_document('"We over-prep every Monday" — Omar Said, head chef\n', path="n.md"))
     assert quoted.leader is None
+
+
+# -- an investor update, a Notion page, job stories: the idea's sentences each read whole -----------
+def _fixture(name: str) -> Draft:
+    return draft_offline(parse_document((NOTES / name).read_text(encoding="utf-8"), path=name))
+
+
+def test_how_it_works_in_the_faq_opens_with_its_subject() -> None:
+    answers = {name: _faq(_fixture(name), "How does") for name in
+               ("investor-update-prep.md", "notion-page-bike-locks.md", "job-stories-home-care.md")}
+    # were "Is a lock with a SIM ...", "... Tells the head chef ...", "CoverMe is the coordinator taps ..."
+    assert answers["notion-page-bike-locks.md"].startswith("Spokesafe is a lock with a SIM")
+    assert "Prepline tells the head chef each morning" in answers["investor-update-prep.md"]
+    assert answers["job-stories-home-care.md"].startswith('With CoverMe, the coordinator taps "cover"')
+
+
+def test_a_pivot_into_a_named_product_names_and_describes_it() -> None:
+    release = _fixture("investor-update-prep.md").press_release
+    assert release.headline == "Prepline for restaurant groups"  # was "Prepline for restaurant"
+    assert "Prepline is a prep-list planner for restaurant groups." in release.summary
+    assert release.solution.count("prep-list planner") == 1  # said once
+    assert "Apicbase" not in release.problem  # "Unlike Apicbase, ...": a competitor

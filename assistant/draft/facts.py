@@ -201,6 +201,8 @@ _ROLE_NOUNS = ("(?:"
                r"pharmacists|therapists|vets|plumbers|electricians|contractors|builders|tutors|volunteers|staff|"
                r"florists|masters|utilities|studios|schools|districts|hospitals|councils|charities|libraries|"
                # places of business: the customer when the business buys
+               # "restaurant groups", "hotel chains" (never "groups" alone)
+               r"(?<=[a-z] )(?:groups|chains)|"
                r"labs|firms|salons|gyms|venues|hotels|garages|pharmacies|bakeries|caf[eé]s|bars|pubs|campgrounds|"
                r"campsites|marinas|harbours|harbors|wineries|vineyards|orchards|breweries|dealerships|workshops|factories|warehouses|nonprofits|"
                # people by the ending of their trade: opticians, technicians, dentists, florists (not "lists")
@@ -302,7 +304,9 @@ PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|produ
                           r"(?P<bracketed>(?!(?i:prfaq|pr|faq|press|draft)\b)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)[\"”']?\s*"
                           r"\((?i:(?:working |product |code ?)?(?:name|title)|codename)\b|"
                           # "We therefore propose Runway, a 13-week cash forecast", "The app, WG-Kasse, connects"
-                          r"(?i:propose|proposing|introduce|introducing|(?:the|our|this|a new) (?:app|tool|service|"
+                          # ("we're pivoting the kitchen display product into Prepline, a prep-list planner")
+                          r"(?i:propose|proposing|introduce|introducing|(?:pivot|turn|rebrand|renam)\w*\b[^.,;\n]{0,50}?"
+                          r"\binto|(?:the|our|this|a new) (?:app|tool|service|"
                           r"product|platform|bot|assistant))(?:\s+is)?\s*,?\s+[\"“']?(?P<appositive>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
                           r"[\"”']?,\s|"
                           # "The service we agreed to describe is Resa Enkelt:"

@@ -133,7 +133,7 @@ _OWN_SUBJECT = re.compile(r"(?i)^(?:(?:each|every)\s+[a-z]+,?\s+)?(?:(?:the|a|an
                           # or a bare subject in note shorthand: "driver photographs the docs in the cab"
                           r"|(?-i:[a-z]+)\s+)"
                           r"(?!(?:is|was|has|does|always|also|plus|its|this|gives)\b)[a-z]+[^s\W']s\s+"
-                          r"(?!(?:of|and|or|for|with|that|which|per|from)\b)[a-z]")  # "the walker taps start ..."
+                          r"(?!(?:of|and|or|for|with|that|which|per|from)\b)[a-z\"“‘']")  # "the walker taps start ..."
 
 
 def english_months(date: str) -> str:
@@ -250,7 +250,8 @@ def problem_pieces(facts: Facts) -> list[str]:
 # a sentence about another company's product (a capitalised name doing what a product does).
 _COMPETITOR = re.compile(r"^\W*(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:already|also|now)\s+(?:does|do|offers?|"
                          r"has|have|sells?|covers?|charges?|tracks?|provides?|supports?|lets)\b|"
-                         r"(?i:\bcompetitors?\s+(?:like|such as|including)\b)")
+                         r"(?i:\bcompetitors?\s+(?:like|such as|including)\b)|"
+                         r"^\W*(?i:unlike)\s+(?-i:[A-Z])")  # "Unlike Apicbase, which needs a recipe database, ..."
 _THEY_SPEND = re.compile(rf"(?i)\b(?:spend|spends|spent|spending|pay|pays|paid|paying)\b[^.;]{{0,25}}?"
                         rf"(?:{money_pattern()})")
 
@@ -697,13 +698,20 @@ class Composer:
         self.ideas = idea_statements(facts)
         # Several idea lines ("Online calendar: groups book ...", "Card payment when you book") are
         # several sentences: each ends as one.
-        words = [self._idea_words(text).strip() for text in self.ideas]
+        words: list[str] = []
+        for index, text in enumerate(self.ideas):
+            said = self._idea_words(text, first=index == 0).strip()
+            plain = said.lower().rstrip(". ")
+            # (the same idea read twice, "a prep-list planner for ..." and "Prepline is a prep-list
+            # planner for ...", is said once)
+            if plain and not any(plain in w.lower() or w.lower().rstrip(". ") in plain for w in words if w):
+                words.append(said)
         self.idea_text = " ".join(w if len(words) == 1 or re.search(r"[.!?;:]$", w) else w + "."
                                   for w in words if w).strip()
         self.keep = {w for w in [facts.product_name or "", *facts.people, *(p.text for p in facts.places),
                                  *(p.text for p in facts.launch_places)] if w}
 
-    def _idea_words(self, text: str) -> str:
+    def _idea_words(self, text: str, first: bool = True) -> str:
         """An idea line without its "(working name X)" and without the name that opens it
         ("ShelfSense - a camera ..." is "a camera ..."; "Working name is TableTurn." is nothing)."""
         text = _without_working_name(text)
@@ -712,7 +720,8 @@ class Composer:
         name = self.facts.product_name
         naming = PRODUCT_NAME.search(text)
         if name and naming and product_name_in(naming) == name and \
-                re.match(r"\s*(?:an?|one)\s", text[naming.end():]) and re.search(r"[:—–]\s*$", naming.group()):
+                re.match(r"\s*(?:an?|one)\s", text[naming.end():]) and (re.search(r"[:—–]\s*$", naming.group()) or
+                                                                        naming.group("appositive")):
             text = text[naming.end():].strip()  # "The service we agreed to describe is Resa Enkelt: an app ..."
         if name and text.strip(" .") == name:
             return ""
@@ -720,6 +729,8 @@ class Composer:
             rest = text[len(name):].lstrip("*_")  # "**LessonLock** — pupils book ..."
             # "Glovebox, keeps your ..." too; and "Moorpay. A QR code on every buoy; ...": the name, then what it is
             sep = re.match(r"\s*[-–—:]\s+|,\s+(?=[a-z])|\s+(?=[a-z])|\.\s+(?=(?:A|An|The|It)\s)", rest)
+            if sep and not first and not sep.group().strip():
+                return text.strip()  # a later sentence, "Prepline tells the head chef ...", keeps its subject
             if sep:
                 text = rest[sep.end():]
         return text.strip()
@@ -1026,6 +1037,21 @@ class Composer:
         lead = sentence(f"We don't know yet: {placeholder}") if not parts else sentence(f"Still open: {placeholder}")
         return paragraph(*parts, lead, *opened)
 
+    def how_it_works(self) -> list[str]:
+        """The idea's sentences as an FAQ answer, the first with its subject: "Spokesafe is a lock
+        with a SIM ...", "Prepline tells the head chef ...", "With StockRun, the pharmacy sends ..."
+        (the idea line, its name taken off, had read "Is a lock ...", "Tells the head chef ...")."""
+        sentences = _SENTENCE_SPLIT.split(self.idea_text)
+        first = sentences[0].strip().rstrip(".;")
+        clause = self.idea_as_clause()
+        if clause:
+            said = f"{self.facts.product_name or 'It'} {clause}"
+        elif self.facts.product_name and (opens_with_people_doing(first) or _OWN_SUBJECT.match(first)):
+            said = self.idea_in_quotes("")
+        else:
+            return sentences
+        return [said, *sentences[1:]]
+
     def external_faq(self) -> list[FaqEntry]:
         f = self.facts
         price = our_price(f)
@@ -1038,7 +1064,7 @@ class Composer:
                      answer=self.answer([body(launch)] if launch else [], "launch date and where it is available",
                                         "When and where does it launch?", False)),
             FaqEntry(topic="how_it_works", question=f"How does {self.product} work?",
-                     answer=self.answer(_SENTENCE_SPLIT.split(self.idea_text) if self.idea_text else [],
+                     answer=self.answer(self.how_it_works() if self.idea_text else [],
                                         "how it works, from the customer's side",
                                         "What does the customer do, step by step, and what do they see?", False)),
             FaqEntry(topic="compatibility", question="What does it work with, and what do I need?",
