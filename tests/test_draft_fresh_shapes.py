@@ -269,3 +269,12 @@ def test_a_pivot_into_a_named_product_names_and_describes_it() -> None:
     assert "Prepline is a prep-list planner for restaurant groups." in release.summary
     assert release.solution.count("prep-list planner") == 1  # said once
     assert "Apicbase" not in release.problem  # "Unlike Apicbase, ...": a competitor
+
+
+@pytest.mark.parametrize(("name", "headline"), [
+    ("job-stories-home-care.md", "CoverMe for agency coordinators"),  # "9 agency coordinators interviewed in ..."
+    ("notion-page-bike-locks.md", "Spokesafe for riders"),  # "Bike theft in Amsterdam: 1 in 4 riders had ..."
+])
+def test_who_the_customer_is_from_who_was_heard_or_who_suffers(name: str, headline: str) -> None:
+    # (were "[TBD: product name]: ..." with no customer, and "for insurers", who cause the problem)
+    assert _fixture(name).press_release.headline == headline

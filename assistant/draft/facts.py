@@ -246,6 +246,10 @@ _CUSTOMER_PHRASES = [
     # "the thing with small vineyards is they can't find pickers": whose trouble the speaker describes.
     re.compile(rf"\bthe\s+(?:thing|problem|issue|trouble)\s+with\s+(?P<who>(?:[a-z+&-]+\s+){{0,3}}?"
                rf"(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\s+is\b", re.IGNORECASE),
+    # "9 agency coordinators interviewed in Nottingham": who the notes heard from.
+    # (two words at least: "9 owners interviewed" says less than a title "calls — laundromat owners")
+    re.compile(rf"(?:^|:\s+)\d+\s+(?P<who>(?:[a-z+&-]+\s+){{1,2}}?(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\s+"
+               rf"(?:interviewed|surveyed|visited|spoken to|called)\b", re.IGNORECASE),
     # "4 of 6 parents we interviewed": who the notes' evidence comes from.
     re.compile(rf"\b(?:the\s+)?(?P<who>(?:[a-z+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}))\s+(?:we|I)\s+(?:interviewed|"
                rf"surveyed|spoke (?:to|with)|talked (?:to|with)|met|visited|called)\b"),
@@ -1116,7 +1120,9 @@ _TITLE_INTERVIEWS = re.compile(r"(?i)^(?:(?:notes|findings|learnings|takeaways)\
                                r"(?!(?:from|with|of|and|for|on|at|in|to)\b)[a-z][\w'&-]*)\s+(?:customer\s+)?"
                                r"(?:interviews|calls|conversations|visits)\b")
 _CALLS_WITH = re.compile(r"(?i)\b(?:customer|user|discovery|research)?\s*(?:calls?|interviews?|conversations?|"
-                         r"visits?)\s*(?:with\s+|[—–:-]\s*)(?P<who>[a-z][\w'& -]{2,60}?)\s*$")
+                         # ("Job stories: home care agencies", "Personas — dental practice managers")
+                         r"visits?|(?:job|user)\s+stories|personas?|jtbd)\s*(?:with\s+|[—–:-]\s*)"
+                         r"(?P<who>[a-z][\w'& -]{2,60}?)\s*$")
 _ONLY_A_GROUP = re.compile(rf"(?i)(?:[a-z][\w+&'-]*\s+){{0,3}}(?:{_ROLE_NOUNS})"
                            rf"(?:\s+(?:of|in|at|with|on|who\s+run)\s+[\w+&' -]{{2,60}})?")
 
@@ -1201,6 +1207,10 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
             if match is None and lead:
                 offset = lead.end()
                 match = _PROBLEM_SUBJECT.match(statement.text[offset:])
+                share = _SHARE_OF_GROUP.match(statement.text[offset:]) if match is None else None
+                if share:  # "Bike theft in Amsterdam: 1 in 4 riders had a bike stolen": the riders
+                    start = statement.start + offset + share.start("who")
+                    return share.group("who"), _span(notes, start, start + len(share.group("who")))
             head = re.split(r" (?:on|in|at|of|with) ", match.group("who"))[0] if match else ""
             if match and re.search(r"s\b|\b(?:staff|people|personnel|children|folk)\b", head):  # a group, not one
                 start = statement.start + offset + match.start("who")
