@@ -278,3 +278,21 @@ def test_a_pivot_into_a_named_product_names_and_describes_it() -> None:
 def test_who_the_customer_is_from_who_was_heard_or_who_suffers(name: str, headline: str) -> None:
     # (were "[TBD: product name]: ..." with no customer, and "for insurers", who cause the problem)
     assert _fixture(name).press_release.headline == headline
+
+
+# -- a WhatsApp export and an OKR page -------------------------------------------------------------------
+def test_a_whatsapp_export_names_the_product_not_the_person_typing() -> None:
+    release = _fixture("whatsapp-cold-room.txt").press_release
+    # "Ama Owusu: ok so the cold room idea — CoolStall. ..." (was named "Owusu", her surname, said on 4 lines)
+    assert release.headline == "CoolStall for market women"  # "the market women in Makola keep telling me ..."
+    assert release.dateline == "Accra — March 2027 —"  # "first one at Makola Market in Accra, March 2027"
+    assert "gone soft, they throw it away" in release.problem
+    assert "market queen" not in release.problem  # "we need the market queen to agree": a dependency
+    assert release.leader_quote.endswith("— Kofi Mensah")  # "Kofi Mensah: 👍 I'll lead the pilot"
+
+
+def test_an_okr_pages_targets_are_not_the_customers_problem() -> None:
+    release = _fixture("okr-gritting.md").press_release
+    assert "20 minutes" not in release.problem and "Objective" not in release.problem  # KR2 and the objective
+    assert release.problem.startswith("Officers plan routes on paper maps")
+    assert "Gritline reads the Met Office forecast at 4pm" in release.summary  # "Bet: Gritline reads ..."

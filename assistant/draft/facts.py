@@ -53,6 +53,9 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     # A task's or page's own fields (Asana, Jira, Confluence): "Due date: 30 Jun" is not the launch.
     # Other companies' products ("Competitors:", "Alternatives today:"): no part of our press release,
     # and never our problem ("Most firms use a spreadsheet" under it is the market's state)
+    # An OKR page's objective and key results: targets we set ourselves, not the customer's problem
+    ("other", re.compile(r"^(?:objectives?|key results?|krs?\s*\d*|okrs?|success (?:metrics|criteria)|"
+                         r"north star(?: metric)?)$")),
     ("other", re.compile(r"^(?:(?:the\s+)?(?:competitors?|competition|competitive landscape|alternatives?|"
                          r"existing (?:solutions|tools|products))(?:\s+today)?|vs\.?|versus)$")),
     ("other", re.compile(r"^(?:due(?: date)?|deadline|assignee|reporter|created by|last updated|document owner|"
@@ -62,7 +65,7 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     # "Customer quote:", "User verbatims:": what a customer said, not who the customer is
     ("heard", re.compile(r"^(?:customer|user|client|buyer)s?\s+(?:quotes?|verbatims?|testimonials?|words)$")),
     # "Headline:", "Tagline:", "One-liner:": the idea in a line, as the notes would headline it
-    ("idea", re.compile(r"^(?:headline|tagline|one-?liner|elevator pitch)$")),
+    ("idea", re.compile(r"^(?:headline|tagline|one-?liner|elevator pitch|(?:the |our )?bet)$")),
     # "What SiteTrack does:", "How Pickday works:", "What it does": the idea, named by what it does
     ("idea", re.compile(r"^(?:what\s+(?:it|this|[a-z][\w-]*)\s+(?:does|is|will do)|how\s+(?:it|this|[a-z][\w-]*)\s+"
                         r"works?)$")),
@@ -121,6 +124,9 @@ CUES: dict[Topic, re.Pattern[str]] = {
         # guesswork, fear of fakes, half a day gone: "reorder ... and guess the quantities" (not a
         # bare "We guess."), "fake stock is a real fear", "half a day each trip"
         r"guesswork|guess(?:es|ed|ing)?\s+(?:the|how|at|what|which|when|whether)|fakes?|counterfeits?|fears?|afraid|"
+        # waste: "by Thursday a third has gone soft, they throw it away"
+        r"throw(?:s|ing)?\s+(?:\w+\s+){0,2}?(?:away|out)|thrown\s+(?:away|out)|(?:gone|goes|go|going)\s+(?:soft|off|bad|"
+        r"stale|mouldy|moldy)|spoil(?:s|ed|t|ing|age)?|rott?(?:ing|en|s)|"
         # the old way, kept: "Small harbours still take mooring payments in cash"
         r"still\s+(?:use|uses|take|takes|do|does|keep|keeps|write|writes|rely|relies|run|runs|send|sends|book|books|"
         r"print|prints|track|tracks|count|counts|read|reads)|in cash|"
@@ -143,7 +149,9 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          r"(?:with|in|at)|(?-i:GA)|the target is|open(?:s|ing)? it (?:up )?to|we(?:'ll| will)? open|"
                          r"open(?:s|ing)? in (?-i:[A-Z]))\b|\bstart(?:ing)?\s+w/|"
                          # a brainstorm's "start Ikeja, Feb 2027, 40 pharmacies": where it starts
-                         r"^\W*start(?:ing)?:?\s+(?-i:[A-Z])",
+                         r"^\W*start(?:ing)?:?\s+(?-i:[A-Z])|"
+                         # "first one at Makola Market in Accra, March 2027"
+                         r"\bfirst\s+one\s+(?:at|in|opens?)\b",
                          re.IGNORECASE),
     "dependencies": re.compile(
         # partners ("partner w/ a laundry distributor for installs") are dependencies
@@ -154,7 +162,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"cloud|on-?prem\w*|offline)\b|"
         # "we need Seasonal Workforce SA to list us", "we'd need a deal with them": someone else must deliver
         r"\bwe(?:'d|\s+would|'ll|\s+will)?\s+need\s+(?:(?-i:[A-Z])|a\s+deal|an?\s+agreement|a\s+partner|"
-        r"(?:their|them|the\s+\w+)\s+to\s+(?:sign|agree|approve|endorse|list))|"
+        r"(?:their|them|the\s+(?:\w+\s+){0,2}?\w+)\s+to\s+(?:sign|agree|approve|endorse|list))|"
         # "need 3 licensed wholesalers on board", "the SU has to sign off": others who must say yes
         r"\bneed\s+[^.;\n]{0,60}?\bon board\b|\b(?:has|have|needs?|must)\s+to\s+sign\s+off\b|\bsign-?off\s+from\b",
         re.IGNORECASE),
@@ -246,6 +254,10 @@ _CUSTOMER_PHRASES = [
     # "the thing with small vineyards is they can't find pickers": whose trouble the speaker describes.
     re.compile(rf"\bthe\s+(?:thing|problem|issue|trouble)\s+with\s+(?P<who>(?:[a-z+&-]+\s+){{0,3}}?"
                rf"(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\s+is\b", re.IGNORECASE),
+    # "the market women in Makola keep telling me the same thing": who keeps asking for it.
+    re.compile(rf"^(?:(?:guys|so|ok|and),?\s+)?(?:the\s+)?(?P<who>(?:[a-z+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}|"
+               rf"{_PEOPLE_ERS}|women|men))(?:\s+(?:in|at|of|from)\s+[A-Z][\w'’-]*)?\s+keeps?\s+"
+               rf"(?:telling|asking|saying|complaining|mentioning)\b", re.IGNORECASE),
     # "9 agency coordinators interviewed in Nottingham": who the notes heard from.
     # (two words at least: "9 owners interviewed" says less than a title "calls — laundromat owners")
     re.compile(rf"(?:^|:\s+)\d+\s+(?P<who>(?:[a-z+&-]+\s+){{1,2}}?(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\s+"
@@ -321,7 +333,9 @@ PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|produ
                           r"product|assistant|device|sensor|kit)\b|"
                           # "The concept: Pillpost.", "the idea is Cuewise which snaps ...": a name the
                           # idea is given mid-prose, when it stands alone or is a coinage (checked by the caller)
-                          r"\b(?i:the|our)\s+(?i:concept|idea|product|app)(?:\s*:|\s+is(?:\s+called)?)\s+[\"“']?"
+                          # ("the cold room idea — CoolStall. shared solar cold room ...")
+                          r"\b(?i:the|our)\s+(?:[a-z][\w-]*\s+){0,3}?(?i:concept|idea|product|app)"
+                          r"(?:\s*[:—–]|\s+-|\s+is(?:\s+called)?)\s+[\"“']?"
                           r"(?P<concept>[A-Z][\w-]+)[\"”']?(?=[.;:—–]|\s+-\s|,?\s+(?:which|that|a|an|for)\b)|"
                           # "Jonas suggested "Droptag", everyone agreed"
                           r"(?i:suggested|proposed|went with|settled on|agreed on|picked)\s+[\"“']"
@@ -1415,12 +1429,31 @@ _EXEC_TITLE = (r"(?i:(?:co-?)?founder(?:\s+(?:and|&)\s+ceo)?|ceo|cto|coo|cpo|cfo
 _SIGNED = re.compile(rf"[—–]+\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s*(?P<title>{_EXEC_TITLE})"
                      r"(?:,\s*[^,\n]{1,40})?\.?")
 _SIGNATURE_TITLE = re.compile(rf"(?P<title>{_EXEC_TITLE})(?:,\s*[^,\n]{{1,40}})?")
-_I_LEAD = re.compile(r"(?i)\bI(?:'ll| will|'m going to| am going to)\s+(?:own|lead|run|drive)\s+(?:this|it)\b"
+_I_LEAD = re.compile(r"(?i)\bI(?:'ll| will|'m going to| am going to)\s+(?:own|lead|run|drive)\s+"
+                     r"(?:this|it|the (?:pilot|project|launch|product))\b"
                      r"(?:\s+as\s+(?:the\s+)?(?P<title>[a-z][a-z ]{1,40}?))?(?=\s*(?:$|[.,;!]|[^\w\s]))")
 
 
+# A chat export's line, its writer before the words: "[12/10/26, 08:14:22] Kofi Mensah: guys ...",
+# "10:02 AM maya: ...".
+_CHAT_LINE_AUTHOR = re.compile(r"^\s*[\[(]?(?:\d{1,2}/\d{1,2}/\d{2,4},?\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*"
+                               r"(?:[AaPp]\.?[Mm]\.?)?[\])]?\s*[-–—]?\s*(?P<name>[A-Za-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+                               r"\s*:\s", re.MULTILINE)
+
+
+def _chat_authors(notes: Document) -> set[str]:
+    """Every word of the names that wrote a chat export's lines ("Kofi", "Mensah", "Owusu"): a
+    person's name said on every line is no product's name."""
+    return {word for match in _CHAT_LINE_AUTHOR.finditer(notes.text) for word in match.group("name").split()}
+
+
 def _chat_author(notes: Document, at: int) -> str | None:
-    """Who wrote the chat message at `at`: the name in the nearest message header above it."""
+    """Who wrote the chat message at `at`: the writer on its own line, or the name in the nearest
+    message header above it."""
+    line_start = notes.text.rfind("\n", 0, at) + 1
+    inline = _CHAT_LINE_AUTHOR.match(notes.text, line_start)
+    if inline and inline.end() <= at + 1:
+        return inline.group("name")
     above = notes.text[:at].rstrip("\n").split("\n")
     for line in reversed(above[:-1] if above and not _CHAT_HEADER.match(above[-1]) else above):
         if _CHAT_HEADER.match(line):
@@ -1783,7 +1816,8 @@ def extract_facts(notes: Document) -> Facts:
         customer, customer_source = _customer_quoted(quotes, notes)
     product_name, working = _product_name(statements, notes)
     if product_name is None:
-        product_name = _most_said_coinage(statements, notes, {q.speaker for q in quotes if q.speaker})
+        product_name = _most_said_coinage(statements, notes, {q.speaker for q in quotes if q.speaker} |
+                                          _chat_authors(notes))
     interviewees = [s.text for s in statements if s.topic == "interviewee"]
     leader = _leader(statements, notes)
     launch, launch_date = _launch(statements, numbers)
