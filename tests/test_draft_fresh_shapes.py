@@ -296,3 +296,28 @@ def test_an_okr_pages_targets_are_not_the_customers_problem() -> None:
     assert "20 minutes" not in release.problem and "Objective" not in release.problem  # KR2 and the objective
     assert release.problem.startswith("Officers plan routes on paper maps")
     assert "Gritline reads the Met Office forecast at 4pm" in release.summary  # "Bet: Gritline reads ..."
+
+
+# -- a ticket with a user story, and meeting minutes with an agenda ---------------------------------------
+def test_a_user_story_ticket() -> None:
+    release = _fixture("user-story-repairs.md").press_release
+    assert release.headline == "RepairLoop for letting agents"  # "As a letting agent managing 300+ flats, I want"
+    assert release.dateline == "Glasgow — August 2027 —"  # "Target: Glasgow, August 2027" (was the customer)
+    assert "RepairLoop is a link the agent texts to tenants." in release.summary  # was "With RepairLoop, a link ..."
+    assert "I want" not in release.problem
+    assert release.leader_quote.endswith("— Callum Reid, Head of Product")  # "Owner: Callum Reid, Head of Product"
+
+
+def test_meeting_minutes_with_an_agenda() -> None:
+    release = _fixture("minutes-creche.md").press_release
+    # "Decision: go ahead with Nestbook — parents book crèche slots ..." (was no name, the idea TBD)
+    assert release.headline == "Nestbook for parents"
+    assert "With Nestbook, parents book crèche slots in the members' app" in release.summary
+    assert release.dateline == "Dublin — 6 March 2027 —"  # "at the Ringsend centre in Dublin" (was TBD, then Ringsend)
+    assert "Crèche booking problem" not in release.problem  # the agenda item's title
+
+
+def test_a_numbered_list_of_short_notes_is_not_an_agenda() -> None:
+    notes = "Pain:\n1. no-shows on Saturdays\n2. paper diary at the desk\nIdea: Chairhold takes deposits.\n"
+    problem = draft_offline(parse_document(notes, path="n.md")).press_release.problem
+    assert "no-shows on Saturdays" in problem and "paper diary" in problem

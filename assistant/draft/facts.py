@@ -337,6 +337,9 @@ PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|produ
                           r"\b(?i:the|our)\s+(?:[a-z][\w-]*\s+){0,3}?(?i:concept|idea|product|app)"
                           r"(?:\s*[:—–]|\s+-|\s+is(?:\s+called)?)\s+[\"“']?"
                           r"(?P<concept>[A-Z][\w-]+)[\"”']?(?=[.;:—–]|\s+-\s|,?\s+(?:which|that|a|an|for)\b)|"
+                          # "Decision: go ahead with Nestbook — parents book ...": the option the meeting chose
+                          r"(?i:go(?:ing)?\s+ahead\s+with|decided\s+on|agreed\s+on|settled\s+on)\s+"
+                          r"(?P<decided>[A-Z][\w-]+)(?=\s*[—–:]|\s+-\s|,\s|\.)|"
                           # "Jonas suggested "Droptag", everyone agreed"
                           r"(?i:suggested|proposed|went with|settled on|agreed on|picked)\s+[\"“']"
                           r"(?P<suggested>[A-Z][\w-]+)[\"”'])")
@@ -346,7 +349,7 @@ def product_name_in(match: re.Match[str]) -> str:
     """The name a PRODUCT_NAME match gives."""
     return match.group("labelled") or match.group("called") or match.group("bracketed") or \
         match.group("appositive") or match.group("described") or match.group("quoted") or match.group("suggested") or \
-        match.group("concept")
+        match.group("concept") or match.group("decided")
 
 
 _ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|director|analyst|head|ceo|cto|vp|"
@@ -452,8 +455,9 @@ def _field_topic(label: str, value: str) -> Topic | None:
     """What a labelled line is about: its label's topic, unless the label is "Target" and the line
     names a launch ("Target: launch in Portland, Maine for the May 2028 season"), not a customer."""
     topic = label_topic(label)
-    if topic == "customer" and re.fullmatch(r"(?i)\s*targets?\s*", label) and CUES["launch"].search(value):
-        return "launch"
+    if topic == "customer" and re.fullmatch(r"(?i)\s*targets?\s*", label) and (CUES["launch"].search(value) or
+                                                                              _STARTS_AT.match(value)):
+        return "launch"  # ("Target: Glasgow, August 2027": where and when, not who)
     if topic is None and re.fullmatch(r"(?i)\s*(?:start|starting|begin|kick-?off)\s*", label) and \
             _STARTS_AT.match(value):
         return "launch"  # "Start: Düsseldorf-Altstadt, Mai 2027, 30 Büdchen": where and when it starts
@@ -541,6 +545,18 @@ _CHAT_PREFIX = re.compile(r"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)
 _CHAT_NAME = r"(?:\*\*|__)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:\*\*|__)?"
 _CHAT_TIME = r"\[?(?:(?:Today|Yesterday)\s+at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\]?"
 _CHAT_HEADER = re.compile(rf"^\s*(?:{_CHAT_NAME}\s*[,·|–—-]?\s*{_CHAT_TIME}|{_CHAT_TIME}\s*{_CHAT_NAME})\s*$")
+
+
+def _agenda_title(bullet: str, bare: str, text: str, line_end: int) -> bool:
+    """"1. Crèche booking problem" with "Priya presented: ..." on the line below: a numbered agenda
+    item's title (a few words, no figure, no punctuation), not a note; in a numbered list of notes
+    ("1. no-shows" / "2. paper diary") the next line is numbered too."""
+    if not re.match(r"\s*\d{1,2}[.)]\s", bullet) or len(bare.split()) > 4 or \
+            not re.fullmatch(r"[^\W\d][\w '’&/-]*", bare):
+        return False
+    next_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1: next_end if next_end >= 0 else len(text)]
+    return re.match(r"[^\s\d>*•+-]", following) is not None
 
 
 def _field_label(content: str) -> re.Match[str] | None:
@@ -691,10 +707,21 @@ def read_statements(notes: Document) -> list[Statement]:
             block = (field.group("label"), label_topic(field.group("label")))
             continue
         bare = content.strip(" *_")
-        if not bullet and not field and (len(bare.split()) <= 3 and label_topic(bare) not in (None, "title") or
+        # (an agenda's numbered item, "3. Risks / actions", heads its lines like a bare "Risks" line)
+        # (only a section of risks, questions or partners: under "2. Proposal" the minutes go on to the
+        # price and the launch, each placed by its own words)
+        agenda = bullet is not None and re.match(r"\s*\d{1,2}[.)]\s", bullet.group()) is not None and \
+            (mixed_label(bare) or label_topic(bare) in ("risks", "open", "not_doing", "dependencies"))
+        if (not bullet or agenda) and not field and (len(bare.split()) <= 3 and
+                                                     label_topic(bare) not in (None, "title") or
                                          len(re.findall(r"[\w'’]+", bare)) <= 5 and mixed_label(bare)) and \
                 re.fullmatch(r"[A-Za-z][\w /&'-]*", bare) and not _carries_value(bare):
             block = (bare, label_topic(bare))  # "Risks" on a line of its own, the bullets below it
+            continue
+        if not agenda and bullet is not None and not field and _agenda_title(bullet.group(), bare, text, line_end):
+            # "1. Crèche booking problem" over "Priya presented: ...": an agenda item's title, not a note
+            start, end = _trimmed(text, content_start, line_end)
+            statements.append(_statement(notes, start, end, "title", "title"))
             continue
         if field and field.group("rest") and re.fullmatch(r"(?i)q|question", field.group("label")):
             # "Q: What hurts?" / "A: Culling takes 6 hours": the question says what its answer is about;
@@ -1042,6 +1069,13 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             count = re.match(r"(?:about |around |~)?\d[\d,]*\s+(?=[a-z])", who)
             offset = count.end() if count else 0
             return who[offset:], _span(notes, statement.start + offset, statement.start + len(who))
+    # A user story: "As a letting agent managing 300+ flats, I want ...": letting agents.
+    for statement in statements:
+        story = _USER_STORY.match(statement.text) if not statement.quote_only else None
+        if story:
+            who = story.group("who")
+            start = statement.start + story.start("who")
+            return who + ("es" if who.endswith(("ch", "sh", "ss")) else "s"), _span(notes, start, start + len(who))
     for statement in statements:
         if statement.quote_only or statement.topic in ("open", "risks", "other"):
             continue  # a customer's words say who they are, not who our customer is; a to-do says neither
@@ -1133,6 +1167,9 @@ _TITLE_INTERVIEWS = re.compile(r"(?i)^(?:(?:notes|findings|learnings|takeaways)\
                                r"(?P<who>(?:(?!(?:from|with|of|and|for|on|at|in|to)\b)[a-z][\w'&-]*\s+){0,2}?"
                                r"(?!(?:from|with|of|and|for|on|at|in|to)\b)[a-z][\w'&-]*)\s+(?:customer\s+)?"
                                r"(?:interviews|calls|conversations|visits)\b")
+USER_STORY_LEAD = r"(?i:as\s+an?)\s+"
+_USER_STORY = re.compile(rf"{USER_STORY_LEAD}(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)"
+                         r"(?=\s*,|\s+(?:managing|running|with|who|at|in|of|on)\b)[^.;\n]{0,80}?,?\s+I\s+(?:want|need)\b")
 _CALLS_WITH = re.compile(r"(?i)\b(?:customer|user|discovery|research)?\s*(?:calls?|interviews?|conversations?|"
                          # ("Job stories: home care agencies", "Personas — dental practice managers")
                          r"visits?|(?:job|user)\s+stories|personas?|jtbd)\s*(?:with\s+|[—–:-]\s*)"
@@ -1428,6 +1465,7 @@ _EXEC_TITLE = (r"(?i:(?:co-?)?founder(?:\s+(?:and|&)\s+ceo)?|ceo|cto|coo|cpo|cfo
                r"product\s+(?:lead|manager))")
 _SIGNED = re.compile(rf"[—–]+\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s*(?P<title>{_EXEC_TITLE})"
                      r"(?:,\s*[^,\n]{1,40})?\.?")
+_NAMED_TITLE = re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s*(?P<title>{_EXEC_TITLE})\.?")
 _SIGNATURE_TITLE = re.compile(rf"(?P<title>{_EXEC_TITLE})(?:,\s*[^,\n]{{1,40}})?")
 _I_LEAD = re.compile(r"(?i)\bI(?:'ll| will|'m going to| am going to)\s+(?:own|lead|run|drive)\s+"
                      r"(?:this|it|the (?:pilot|project|launch|product))\b"
@@ -1491,6 +1529,9 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
     # or an e-mail's signature block ("Tom Pascoe" / "Founder, Moorpay").
     for index, statement in enumerate(statements):
         signed = _SIGNED.fullmatch(statement.text.strip()) if not statement.quote_only else None
+        if signed is None and re.fullmatch(r"(?i)(?:document\s+)?owner|author|dri|pm|written by",
+                                           statement.label or ""):
+            signed = _NAMED_TITLE.fullmatch(statement.text.strip())  # "Owner: Callum Reid, Head of Product"
         if signed:
             return Person(name=signed.group("name"), title=signed.group("title"),
                           source=_span(notes, statement.start, statement.end))
@@ -1653,6 +1694,7 @@ _ORG_TAIL = re.compile(r"\s+(?:Public\s+)?(?:Library|Libraries|Hospitals?|Univer
                        r"District|Clinic|Surgery|Trust)$")
 # "at the Doncaster depot": a place, by the kind of site after it ("at Walmart" alone is a company).
 _FACILITY = re.compile(r"\s+(?:depot|store|shop|clinic|office|site|warehouse|branch|plant|hospital|school|campus|"
+                       r"centre|center|"
                        r"district|farm|marina|library|studio|factory|mill|port|airport|station|association|"
                        r"guild|club|chapter|branch|co-op|cooperative)s?\b")
 
@@ -1728,6 +1770,12 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             continue  # "Amazon's Last Mile organization": an owner, not a place ("South Korea's ports" is one)
         if re.match(r"-[a-z]", text[match.end():]):
             continue  # "German-language first", "UK-based": a word of a compound, not a place
+        facility = _FACILITY.match(text[match.end():])
+        city_after = re.match(rf"\s+in\s+(?P<city>[{UPPER}][{LOWER}]+)", text[match.end() + facility.end():]) \
+            if facility else None
+        if city_after and not re.fullmatch(_MONTH_NAME, city_after.group("city"), re.IGNORECASE) and \
+                city_after.group("city").lower() not in set(foreign_months()) | _SEASONS:
+            continue  # "at the Ringsend centre in Dublin": the city the site is in is the place
         if re.search(r"(?:\band|[+&/]|\bthe)\s*$", before) and not found and \
                 not re.search(r"\b(?:in|from|across|at) (?:the\s*)?$", before) and \
                 not _FACILITY.match(text[match.end():]):

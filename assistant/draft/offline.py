@@ -129,7 +129,8 @@ _SHARE = re.compile(r"\d\s*%|\b\d+\s+(?:in|of|out of)\s+\d+\b|\b(?:one|two|three
 # determiner, a few words (no "that"/"which": "a sensor that reports the pressure" is a noun
 # phrase), a verb in -s and what it acts on.
 _OWN_SUBJECT = re.compile(r"(?i)^(?:(?:each|every)\s+[a-z]+,?\s+)?(?:(?:the|a|an|our|their|each|every)\s+"
-                          r"(?:(?!(?:that|which|who|where|when|whose|with|of|for)\b)[\w'’-]+\s+){0,3}?"
+                          # (no second article: "a link the agent texts to tenants" is a noun phrase)
+                          r"(?:(?!(?:that|which|who|where|when|whose|with|of|for|the|a|an)\b)[\w'’-]+\s+){0,3}?"
                           # or a bare subject in note shorthand: "driver photographs the docs in the cab"
                           r"|(?-i:[a-z]+)\s+)"
                           r"(?!(?:is|was|has|does|always|also|plus|its|this|gives)\b)[a-z]+[^s\W']s\s+"
@@ -225,6 +226,8 @@ def problem_pieces(facts: Facts) -> list[str]:
                 continue
             if "budget" in cues and "loss" not in cues:
                 continue  # what they pay today is economics
+            if re.match(r"(?i)\W*as\s+an?\s+[^,.;]{3,60},?\s+I\s+(?:want|need)\b", piece):
+                continue  # a user story's "As a letting agent ..., I want ...": what they want, not the problem
             if _COMPETITOR.search(piece):
                 continue  # another company's product and its flaws: the competition, not the customer's problem
             if statement.topic == "customer" and not re.search(r"\d", piece):
@@ -386,6 +389,9 @@ def _named_and_described(facts: Facts) -> list[str]:
                     # "The service we agreed to describe is Resa Enkelt: an app ...", "What I'd propose is
                     # PawPing, a WhatsApp reminder that ..."
                     found.append(f"{name} is {rest}")
+                elif match.group("decided") and (dashed := re.match(r"\s*[—–:-]\s*(?P<what>\S.+)", rest)) is not None:
+                    # "go ahead with Nestbook — parents book crèche slots in the members' app"
+                    found.append(dashed.group("what"))
                 elif (after_colon := re.match(r"(?:\s*[\w']+){0,3}?\s*:\s+(?P<what>\S.+)", rest)) is not None:
                     # "the idea we've been calling Pickpath internally: the handheld scanner reorders ..."
                     found.append(after_colon.group("what"))
