@@ -321,3 +321,15 @@ def test_a_numbered_list_of_short_notes_is_not_an_agenda() -> None:
     notes = "Pain:\n1. no-shows on Saturdays\n2. paper diary at the desk\nIdea: Chairhold takes deposits.\n"
     problem = draft_offline(parse_document(notes, path="n.md")).press_release.problem
     assert "no-shows on Saturdays" in problem and "paper diary" in problem
+
+
+# -- notes in French, with the space before the colon ----------------------------------------------
+def test_french_labels_name_the_product_and_the_customer() -> None:
+    release = _fixture("french-labels-bakery.md").press_release
+    # "Projet : Fournil+" and "Clients : boulangeries artisanales à Lyon" (was no name, and "les boulangers")
+    assert release.headline == "Fournil+ for boulangeries artisanales à Lyon"
+    assert release.dateline == "Lyon — September 2027 —"
+
+
+def test_a_chats_ok_does_not_open_a_sentence(drafts: dict[str, Draft]) -> None:
+    assert _faq(drafts["slack-thread-textbooks.md"], "evidence").startswith("Pulling together what we learned")

@@ -87,8 +87,8 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
                           r"(?:lead|manager|owner))\b")),
     ("name", re.compile(r"^(?:name|naming|working name|working title|product name|code ?name|product|brand|"
                         r"product requirements?|prd)$")),
-    ("customer", re.compile(r"\b(?:customers?|cust|who|audience|target|users?|segment|personas?|for whom|buyers?)\b"
-                            r"|^for$")),
+    ("customer", re.compile(r"\b(?:customers?|clients?|cust|who|audience|target|users?|segment|personas?|for whom|"
+                            r"buyers?)\b|^for$")),
     ("problem", re.compile(r"\b(?:problems?|prob|pains?|pain points?|issues?|challenges?|why|jobs? to be done|hurts?|"
                            r"opportunity|status quo|today)\b|^(?:context|background|situation)$")),
     ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch|approach|value prop\w*|"
@@ -1167,8 +1167,7 @@ _TITLE_INTERVIEWS = re.compile(r"(?i)^(?:(?:notes|findings|learnings|takeaways)\
                                r"(?P<who>(?:(?!(?:from|with|of|and|for|on|at|in|to)\b)[a-z][\w'&-]*\s+){0,2}?"
                                r"(?!(?:from|with|of|and|for|on|at|in|to)\b)[a-z][\w'&-]*)\s+(?:customer\s+)?"
                                r"(?:interviews|calls|conversations|visits)\b")
-USER_STORY_LEAD = r"(?i:as\s+an?)\s+"
-_USER_STORY = re.compile(rf"{USER_STORY_LEAD}(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)"
+_USER_STORY = re.compile(r"(?i:as\s+an?)\s+(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
                          r"(?=\s*,|\s+(?:managing|running|with|who|at|in|of|on)\b)[^.;\n]{0,80}?,?\s+I\s+(?:want|need)\b")
 _CALLS_WITH = re.compile(r"(?i)\b(?:customer|user|discovery|research)?\s*(?:calls?|interviews?|conversations?|"
                          # ("Job stories: home care agencies", "Personas — dental practice managers")
@@ -1269,7 +1268,8 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
     return None, None
 
 
-_NAME_WORD = rf"[{UPPER}][A-Za-z0-9{LOWER}{UPPER}]*(?:[-.][A-Za-z0-9{LOWER}{UPPER}]+)*"  # "Kühlwache", "Ñandú"
+# "Kühlwache", "Ñandú", and a name with a plus, "Fournil+"
+_NAME_WORD = rf"[{UPPER}][A-Za-z0-9{LOWER}{UPPER}]*(?:[-.][A-Za-z0-9{LOWER}{UPPER}]+)*\+?"
 # "ShelfSense - a camera", "PayPilot: chases", "ShelfSense counts", "ShelfSense is": a name that opens a line.
 _LEADING_NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)[*_]{{0,2}}(?P<sep>\s*[-–—:]\s+|"
                            rf",\s+(?=(?:a|an|the)\s|[a-z]+[^s\W]s\s)|\.\s+(?=[A-Z])|\s+(?=[a-z]))")
@@ -1318,9 +1318,10 @@ def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = F
     from assistant.clarity.lexicon import zipf
 
     match = _LEADING_NAME.match(statement.text)
-    alone = re.sub(r"[^\w\s'’.-]+", "", statement.text).strip(" .")  # "Inkdeposit 🖋️": the name, not the emoji
+    # "Inkdeposit 🖋️": the name, not the emoji ("Fournil+" keeps its plus)
+    alone = re.sub(r"[^\w\s'’.+-]+", "", statement.text).strip(" .")
     if not match:
-        return alone if re.fullmatch(r"[A-Z]\w+", alone) and (labelled_name or coined(alone)) and \
+        return alone if re.fullmatch(r"[A-Z]\w+\+?", alone) and (labelled_name or coined(alone.rstrip("+"))) and \
             alone.lower() not in _DOC_WORDS else None
     name, dashed = match.group("name"), bool(match.group("sep").strip())
     words = name.split()

@@ -61,6 +61,7 @@ def sentence(text: str) -> str:
     text = expand(" ".join(text.replace("**", "").split()).strip(" ;,"))
     if not text:
         return text
+    text = re.sub(r"(?i)^(?:ok(?:ay)?|um+|uh+|erm)\b[,.]?\s+(?=\w)", "", text)  # a chat's "ok pulling together ..."
     if re.match(r"(?i)needs?\s+(?!to\b)\S", text):
         text = "we need" + text[text.index(" "):]  # a note's "need 3 wholesalers on board": the team's need
     if text[0].islower() and not re.match(r"[a-z]+[A-Z]", text):  # "eBay", "iPhone" keep their case
