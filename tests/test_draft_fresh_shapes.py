@@ -333,3 +333,20 @@ def test_french_labels_name_the_product_and_the_customer() -> None:
 
 def test_a_chats_ok_does_not_open_a_sentence(drafts: dict[str, Draft]) -> None:
     assert _faq(drafts["slack-thread-textbooks.md"], "evidence").startswith("Pulling together what we learned")
+
+
+# -- a thread of numbered posts, and a sheet pasted as tab-separated fields -----------------------------
+def test_a_numbered_thread_reads_post_by_post() -> None:
+    release = _fixture("tweet-thread-dentists.md").press_release
+    assert "1/" not in release.problem and "2/" not in release.problem  # the posts' numbers are no words
+    assert "Chairfill reads the practice inbox on Sunday night" in release.summary  # "So we built Chairfill. It reads"
+    assert "practice inbox" not in release.problem  # ("waiting list" is no wait)
+    assert "for dentists" in release.summary  # "Every dentist I know has the same Monday"
+    assert release.dateline == "Leeds — 2 February 2027 —"  # "Live in Leeds from 2 February 2027."
+    assert release.customer_quote.endswith("— Dr Hannah Patel, Kirkstall Dental")  # "..., who said"
+
+
+def test_a_pasted_sheet_of_fields() -> None:
+    release = _fixture("sheet-paste-cricket.txt").press_release
+    assert release.headline == "Tallyho for cricket clubs (village, 1-3 teams)"  # was "Cricket clubs" mid-sentence
+    assert release.dateline == "Yorkshire — April 2027 —"  # "Launch | Yorkshire leagues, April 2027"

@@ -44,7 +44,8 @@ Topic = Literal[
 
 # A bullet, or the "> " of a forwarded or quoted e-mail (the words under it are the notes' own).
 # (a task list's box, "- [x] talked to 6 makerspaces", is part of the bullet, not of the words)
-_BULLET = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,2}[.)])\s+(?:\[[ xX✓✔]\]\s+)?|>+\s?(?:[-*+•]\s+)?)")
+# (a thread's "1/", "2/" number its posts like a list)
+_BULLET = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/(?!\d))\s+(?:\[[ xX✓✔]\]\s+)?|>+\s?(?:[-*+•]\s+)?)")
 _HEADING = re.compile(r"^\s*(?:#{1,6}|h[1-6]\.)\s+")  # "## Problem", Jira/Confluence "h3. Problem"
 _LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 /&'’()+-]{0,48}?)\s*:(?:\s+(?P<rest>\S.*))?\s*$")
 _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|call)(?:\s+#?\d+)?"
@@ -120,7 +121,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"difficult|don'?t know|doesn'?t know|no idea|costs? (?:them|us)|out of stock|runs? out|every (?:monday|day|"
         r"evening|night|week)|on paper|paper|by hand|whiteboard|spreadsheets?|times a day|mins? per|minutes per|"
         r"late|overdue|get missed|gets missed|double[- ]book\w*|skip(?:s|ped|ping)?|no way to|crack(?:s|ed)?|"
-        r"unable to|too late|unnoticed|undetected|typos?|(?<!can't )(?<!cannot )wait(?:s|ing|ed)?|"
+        r"unable to|too late|unnoticed|undetected|typos?|(?<!can't )(?<!cannot )wait(?:s|ing|ed)?(?!\s+list)|"
         # guesswork, fear of fakes, half a day gone: "reorder ... and guess the quantities" (not a
         # bare "We guess."), "fake stock is a real fear", "half a day each trip"
         r"guesswork|guess(?:es|ed|ing)?\s+(?:the|how|at|what|which|when|whether)|fakes?|counterfeits?|fears?|afraid|"
@@ -149,7 +150,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          r"(?:with|in|at)|(?-i:GA)|the target is|open(?:s|ing)? it (?:up )?to|we(?:'ll| will)? open|"
                          r"open(?:s|ing)? in (?-i:[A-Z]))\b|\bstart(?:ing)?\s+w/|"
                          # a brainstorm's "start Ikeja, Feb 2027, 40 pharmacies": where it starts
-                         r"^\W*start(?:ing)?:?\s+(?-i:[A-Z])|"
+                         r"^\W*start(?:ing)?:?\s+(?-i:[A-Z])|\blive\s+(?:in|at|from)\s+(?-i:[A-Z])|"
                          # "first one at Makola Market in Accra, March 2027"
                          r"\bfirst\s+one\s+(?:at|in|opens?)\b",
                          re.IGNORECASE),
@@ -364,7 +365,8 @@ _QUOTE_START = re.compile(r"\s*[\"“]")
 _DASH_ATTRIBUTION = re.compile(r"\s*[—–-]+\s*(?P<detail>[^\n]{2,120})")
 _SAID_BEFORE = re.compile(r"(?P<who>(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
                           r"(?:\s+(?:at|from|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)"
-                          r",?\s+(?:said|says|told (?:us|me)|put it)[:,]?\s*$")  # ("Ben Ode of Ode Coffee, said")
+                          # ("Ben Ode of Ode Coffee, said", "Dr Hannah Patel at Kirkstall Dental, who said")
+                          r",?\s+(?:who\s+)?(?:said|says|told (?:us|me)|put it)[:,]?\s*$")
 
 
 class NoteSpan(BaseModel):
@@ -1068,10 +1070,13 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             # "14 wedding photographers in Lisbon": who they are, not how many the notes met
             count = re.match(r"(?:about |around |~)?\d[\d,]*\s+(?=[a-z])", who)
             offset = count.end() if count else 0
-            return who[offset:], _span(notes, statement.start + offset, statement.start + len(who))
-    # A user story: "As a letting agent managing 300+ flats, I want ...": letting agents.
+            # ("Segment | Cricket clubs (village, 1-3 teams)": "cricket clubs" mid-sentence)
+            return _common_case(who[offset:], notes), _span(notes, statement.start + offset, statement.start + len(who))
+    # A user story: "As a letting agent managing 300+ flats, I want ...": letting agents; and
+    # "Every dentist I know has the same Monday": dentists.
     for statement in statements:
-        story = _USER_STORY.match(statement.text) if not statement.quote_only else None
+        story = (_USER_STORY.match(statement.text) or _EVERY_ONE_I_KNOW.search(statement.text)) \
+            if not statement.quote_only else None
         if story:
             who = story.group("who")
             start = statement.start + story.start("who")
@@ -1169,6 +1174,8 @@ _TITLE_INTERVIEWS = re.compile(r"(?i)^(?:(?:notes|findings|learnings|takeaways)\
                                r"(?:interviews|calls|conversations|visits)\b")
 _USER_STORY = re.compile(r"(?i:as\s+an?)\s+(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
                          r"(?=\s*,|\s+(?:managing|running|with|who|at|in|of|on)\b)[^.;\n]{0,80}?,?\s+I\s+(?:want|need)\b")
+_EVERY_ONE_I_KNOW = re.compile(r"(?i)\bevery\s+(?P<who>(?:[a-z]+\s+)?(?:[a-z]{3,}(?:ist|ian|er|or)|owner|manager|nurse|"
+                               r"teacher|doctor|parent|farmer|driver))\s+(?:I|we)\s+(?:know|met|spoke|talked|asked)\b")
 _CALLS_WITH = re.compile(r"(?i)\b(?:customer|user|discovery|research)?\s*(?:calls?|interviews?|conversations?|"
                          # ("Job stories: home care agencies", "Personas — dental practice managers")
                          r"visits?|(?:job|user)\s+stories|personas?|jtbd)\s*(?:with\s+|[—–:-]\s*)"
@@ -1757,7 +1764,8 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
         if not before.strip() and \
                 re.match(r"\s+(?!(?:and|or|first|only|then|in|from|on|by|pilot|beta|trial|launch)\b)[a-z]",
                          text[match.end():]) and not (statement.topic == "launch" and re.match(
-                             r"\s+[a-z]+\s+(?:first|only)\b", text[match.end():])):
+                             r"\s+[a-z]+(?:\s+(?:first|only)\b|s\s*,)", text[match.end():])):
+            # (... and "Launch: Yorkshire leagues, April 2027" with its place, then its date)
             # (under a launch label, "GTM: Melbourne bookshops first" opens with the place)
             continue  # "Facilitator wrap-up: go with Gota ...": a line's first word, not a place
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
