@@ -350,3 +350,24 @@ def test_a_pasted_sheet_of_fields() -> None:
     release = _fixture("sheet-paste-cricket.txt").press_release
     assert release.headline == "Tallyho for cricket clubs (village, 1-3 teams)"  # was "Cricket clubs" mid-sentence
     assert release.dateline == "Yorkshire — April 2027 —"  # "Launch | Yorkshire leagues, April 2027"
+
+
+# -- two terse pitches ---------------------------------------------------------------------------------
+def test_a_name_ending_in_a_capital_is_a_name() -> None:
+    notes = ("Nairobi boda riders lose 2 hours a day waiting at stages for fares. RideQ lets riders join a "
+             "virtual queue from their phone. KSh 50 a week. Pilot in Westlands, June 2027.\n")
+    release = draft_offline(parse_document(notes, path="n.md")).press_release
+    assert "introduces RideQ for riders" in release.summary  # was "[TBD: product name]"
+    assert "RideQ lets riders" not in release.problem
+
+
+def test_a_one_off_price_a_region_before_its_month_and_a_share_of_a_group() -> None:
+    notes = ("idea: Lumo - night-light that tells toddlers when it is ok to get up\n"
+             "parents of 2-4 yr olds, 3 in 5 say early waking is their #1 sleep problem\n"
+             "€39 one-off, launch Benelux Sept 2027 via bol.com\n")
+    draft = draft_offline(parse_document(notes, path="n.md"))
+    release = draft.press_release
+    assert "It costs €39 one-off." in release.call_to_action  # was "[TBD: price]"
+    assert release.dateline == "Benelux — Sept 2027 —"  # "Benelux Sept" was one place, then none
+    assert release.headline == "Lumo for parents of 2-4 yr olds"  # was no customer
+    assert "bol.com" in _faq(draft, "depend on")

@@ -139,7 +139,9 @@ CUES: dict[Topic, re.Pattern[str]] = {
                        r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|lets? (?:them|"
                        r"patients|owners|users|customers)|automatically)", re.IGNORECASE),
     # a price per anything ("£10 per team per season", "$29/mo per truck"), "free", "fee", "pricing"
-    "price": re.compile(rf"(?:(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*[a-z]+|\bfree\b|\bfreemium\b|"
+    "price": re.compile(rf"(?:(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*[a-z]+|"
+                        # "€39 one-off", "£250 upfront": a price paid once
+                        rf"(?:{money_pattern()})\s*(?:one-?off|one-?time|once|up-?front|outright)\b|\bfree\b|\bfreemium\b|"
                         r"\bpric\w+|\bfees?\b|\bpays? nothing\b|\bno charge\b)", re.IGNORECASE),
     "budget": re.compile(rf"\b(?:budget|afford|pay(?:s|ing)?\s+(?:\d|(?:{money_pattern()})|for|about|around|up to|"
                          rf"whatever|\"|“)|paid\s+(?:\d|(?:{money_pattern()})|for)|spend\w*\s+(?:{money_pattern()})|"
@@ -165,6 +167,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"\bwe(?:'d|\s+would|'ll|\s+will)?\s+need\s+(?:(?-i:[A-Z])|a\s+deal|an?\s+agreement|a\s+partner|"
         r"(?:their|them|the\s+(?:\w+\s+){0,2}?\w+)\s+to\s+(?:sign|agree|approve|endorse|list))|"
         # "need 3 licensed wholesalers on board", "the SU has to sign off": others who must say yes
+        r"\b(?:via|through)\s+[\w-]+\.(?:com|co\.uk|nl|de|fr|es|it|be|ie)\b|"  # "launch ... via bol.com": a channel
         r"\bneed\s+[^.;\n]{0,60}?\bon board\b|\b(?:has|have|needs?|must)\s+to\s+sign\s+off\b|\bsign-?off\s+from\b",
         re.IGNORECASE),
     # A photo is a privacy matter when people are in it ("photos of people's doors", "faces in
@@ -259,6 +262,9 @@ _CUSTOMER_PHRASES = [
     re.compile(rf"^(?:(?:guys|so|ok|and),?\s+)?(?:the\s+)?(?P<who>(?:[a-z+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}|"
                rf"{_PEOPLE_ERS}|women|men))(?:\s+(?:in|at|of|from)\s+[A-Z][\w'’-]*)?\s+keeps?\s+"
                rf"(?:telling|asking|saying|complaining|mentioning)\b", re.IGNORECASE),
+    # "parents of 2-4 yr olds, 3 in 5 say early waking is ...": a group, then the share of it that says so.
+    re.compile(rf"^(?P<who>(?:[a-z+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS})(?:\s+(?:of|with|in)\s+[^,;.]{{2,30}}?)?),\s+"
+               rf"\d+\s*(?:in|of|out of|/)\s*\d+\s+(?:say|said|report|reported|have|had|told)\b", re.IGNORECASE),
     # "9 agency coordinators interviewed in Nottingham": who the notes heard from.
     # (two words at least: "9 owners interviewed" says less than a title "calls — laundromat owners")
     re.compile(rf"(?:^|:\s+)\d+\s+(?P<who>(?:[a-z+&-]+\s+){{1,2}}?(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\s+"
@@ -1280,7 +1286,8 @@ _NAME_WORD = rf"[{UPPER}][A-Za-z0-9{LOWER}{UPPER}]*(?:[-.][A-Za-z0-9{LOWER}{UPPE
 # "ShelfSense - a camera", "PayPilot: chases", "ShelfSense counts", "ShelfSense is": a name that opens a line.
 _LEADING_NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)[*_]{{0,2}}(?P<sep>\s*[-–—:]\s+|"
                            rf",\s+(?=(?:a|an|the)\s|[a-z]+[^s\W]s\s)|\.\s+(?=[A-Z])|\s+(?=[a-z]))")
-_CAMEL = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z0-9]+)+$")  # TableTurn, ShelfSense, iPhone-like coinages
+# TableTurn, ShelfSense, iPhone-like coinages, and one ending in a capital ("RideQ", "PayX")
+_CAMEL = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z0-9]+)*(?:[A-Z][a-z0-9]+|[A-Z][0-9]*)$")
 # What a product does after its name: "ShelfSense counts", "ChairFill texts patients" (not "ChairFill for now").
 THIRD_PERSON = re.compile(r"^(?:is|will|would|can|could|lets|helps|counts|\w+[^s\W]s)\b")
 # What a product does in an idea line ("Concept: Nudge sends polite reminders"): an ordinary word
@@ -1790,6 +1797,11 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
                 not _FACILITY.match(text[match.end():]):
             continue  # "and Denver" joins a place only to a place already found
         if re.match(r"\s*[,.]?\s*\d", text[match.end():]) and re.fullmatch(_MONTH_NAME, words[-1], re.IGNORECASE):
+            if len(words) == 1:
+                continue
+            # "launch Benelux Sept 2027": the place, without the month after it
+            end = statement.start + match.start() + match.group().rfind(words[-1])
+            found.append(_span(notes, statement.start + match.start(), end - 1))
             continue
         found.append(_span(notes, statement.start + match.start(), statement.start + match.end()))
     if not found and statement.topic == "launch":

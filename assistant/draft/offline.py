@@ -506,6 +506,7 @@ _PRICE_PHRASE = re.compile(rf"(?:free\b[^.;\n]{{0,30}}?,?\s*then\s+)?(?:{money_p
                            re.IGNORECASE)
 
 
+_ONE_OFF = re.compile(rf"(?:{money_pattern()})\s*(?:one-?off|one-?time|up-?front|outright)\b", re.IGNORECASE)
 _PER_UNIT_PRICE = re.compile(rf"(?:{money_pattern()})\s*(?:/|per|a|an|each)\s*[a-z]+", re.IGNORECASE)
 _RECURRING = re.compile(rf"(?i)(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*"
                         r"(?:month|mo|year|yr|week|wk|season)\b")
@@ -539,6 +540,9 @@ def our_price(facts: Facts) -> str | None:
         # in a paragraph about something else, only a price we say we would charge counts
         anywhere = statement.topic in (None, "idea", "launch")
         for piece in _pieces(statement):
+            once = _ONE_OFF.match(piece)
+            if once:  # "€39 one-off, launch Benelux Sept 2027": a price paid once, said whole
+                return once.group()
             phrase = _corrected(piece, _PRICE_PHRASE.search(piece))
             if not phrase or not CUES["price"].search(piece):
                 continue
