@@ -11,6 +11,7 @@ offline engine puts in a draft can be found again where it came from.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from typing import Literal
@@ -24,6 +25,7 @@ from assistant.draft.money import SIGNS, money_pattern
 from assistant.draft.words import (
     end_users_pattern,
     foreign_labels,
+    foreign_months,
     organisations_pattern,
     people_pattern,
     things_ending_ers,
@@ -42,13 +44,21 @@ Topic = Literal[
 
 # A bullet, or the "> " of a forwarded or quoted e-mail (the words under it are the notes' own).
 # (a task list's box, "- [x] talked to 6 makerspaces", is part of the bullet, not of the words)
-_BULLET = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,2}[.)])\s+(?:\[[ xX✓✔]\]\s+)?|>+\s?(?:[-*+•]\s+)?)")
+# (a thread's "1/", "2/" number its posts like a list)
+_BULLET = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/(?!\d))\s+(?:\[[ xX✓✔]\]\s+)?|>+\s?(?:[-*+•]\s+)?)")
 _HEADING = re.compile(r"^\s*(?:#{1,6}|h[1-6]\.)\s+")  # "## Problem", Jira/Confluence "h3. Problem"
 _LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 /&'’()+-]{0,48}?)\s*:(?:\s+(?P<rest>\S.*))?\s*$")
 _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|call)(?:\s+#?\d+)?"
                         r"(?:\s*[—–:-]\s*|\s+with\s+)(?P<who>[A-Z].*)$", re.IGNORECASE)
 _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     # A task's or page's own fields (Asana, Jira, Confluence): "Due date: 30 Jun" is not the launch.
+    # Other companies' products ("Competitors:", "Alternatives today:"): no part of our press release,
+    # and never our problem ("Most firms use a spreadsheet" under it is the market's state)
+    # An OKR page's objective and key results: targets we set ourselves, not the customer's problem
+    ("other", re.compile(r"^(?:objectives?|key results?|krs?\s*\d*|okrs?|success (?:metrics|criteria)|"
+                         r"north star(?: metric)?)$")),
+    ("other", re.compile(r"^(?:(?:the\s+)?(?:competitors?|competition|competitive landscape|alternatives?|"
+                         r"existing (?:solutions|tools|products))(?:\s+today)?|vs\.?|versus)$")),
     ("other", re.compile(r"^(?:due(?: date)?|deadline|assignee|reporter|created by|last updated|document owner|"
                          r"owner|status|page status|priority|tags?|labels?|stage|confidence|epic|sprint|sentiment|"
                          r"channel|type|component/?s?|severity|ticket|attendees|agenda)$")),
@@ -56,7 +66,10 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     # "Customer quote:", "User verbatims:": what a customer said, not who the customer is
     ("heard", re.compile(r"^(?:customer|user|client|buyer)s?\s+(?:quotes?|verbatims?|testimonials?|words)$")),
     # "Headline:", "Tagline:", "One-liner:": the idea in a line, as the notes would headline it
-    ("idea", re.compile(r"^(?:headline|tagline|one-?liner|elevator pitch)$")),
+    ("idea", re.compile(r"^(?:headline|tagline|one-?liner|elevator pitch|(?:the |our )?bet)$")),
+    # "What SiteTrack does:", "How Pickday works:", "What it does": the idea, named by what it does
+    ("idea", re.compile(r"^(?:what\s+(?:it|this|[a-z][\w-]*)\s+(?:does|is|will do)|how\s+(?:it|this|[a-z][\w-]*)\s+"
+                        r"works?)$")),
     # "Price idea: $9.99 a month", "Price for outside customers: £250": a price before anything else.
     ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?|fees?|commercials|business model|monetization|"
                          r"monetisation|revenue model)\b|^money$")),
@@ -75,12 +88,12 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
                           r"(?:lead|manager|owner))\b")),
     ("name", re.compile(r"^(?:name|naming|working name|working title|product name|code ?name|product|brand|"
                         r"product requirements?|prd)$")),
-    ("customer", re.compile(r"\b(?:customers?|cust|who|audience|target|users?|segment|personas?|for whom|buyers?)\b"
-                            r"|^for$")),
+    ("customer", re.compile(r"\b(?:customers?|clients?|cust|who|audience|target|users?|segment|personas?|for whom|"
+                            r"buyers?)\b|^for$")),
     ("problem", re.compile(r"\b(?:problems?|prob|pains?|pain points?|issues?|challenges?|why|jobs? to be done|hurts?|"
                            r"opportunity|status quo|today)\b|^(?:context|background|situation)$")),
     ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch|approach|value prop\w*|"
-                        r"what we(?:'re| are|'ll| will|'d| would)? "
+                        r"what (?:we|i)(?:'re| are|'ll| will|'d| would|'m| am)? "
                         r"build\w*|product|how it works|feature|(?:would|will|could|should) we (?:build|make))\b|"
                         r"^what$|^how$")),
     ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend|funded by|funding|"
@@ -108,7 +121,17 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"difficult|don'?t know|doesn'?t know|no idea|costs? (?:them|us)|out of stock|runs? out|every (?:monday|day|"
         r"evening|night|week)|on paper|paper|by hand|whiteboard|spreadsheets?|times a day|mins? per|minutes per|"
         r"late|overdue|get missed|gets missed|double[- ]book\w*|skip(?:s|ped|ping)?|no way to|crack(?:s|ed)?|"
-        r"unable to|too late|unnoticed|undetected|typos?|(?<!can't )(?<!cannot )wait(?:s|ing|ed)?)\b|"
+        r"unable to|too late|unnoticed|undetected|typos?|(?<!can't )(?<!cannot )wait(?:s|ing|ed)?(?!\s+list)|"
+        # guesswork, fear of fakes, half a day gone: "reorder ... and guess the quantities" (not a
+        # bare "We guess."), "fake stock is a real fear", "half a day each trip"
+        r"guesswork|guess(?:es|ed|ing)?\s+(?:the|how|at|what|which|when|whether)|fakes?|counterfeits?|fears?|afraid|"
+        # waste: "by Thursday a third has gone soft, they throw it away"
+        r"throw(?:s|ing)?\s+(?:\w+\s+){0,2}?(?:away|out)|thrown\s+(?:away|out)|(?:gone|goes|go|going)\s+(?:soft|off|bad|"
+        r"stale|mouldy|moldy)|spoil(?:s|ed|t|ing|age)?|rott?(?:ing|en|s)|"
+        # the old way, kept: "Small harbours still take mooring payments in cash"
+        r"still\s+(?:use|uses|take|takes|do|does|keep|keeps|write|writes|rely|relies|run|runs|send|sends|book|books|"
+        r"print|prints|track|tracks|count|counts|read|reads)|in cash|"
+        r"half (?:a|the) day|(?:a|the) whole (?:day|morning|afternoon|evening))\b|"
         # time spent, per period: "takes ~90 min/day", "3 hrs a week"
         r"\d\s*(?:min|mins|minutes|hrs?|hours)\s*(?:/|per\s|a\s|each\s)\s*(?:day|week|month|shift)\b", re.IGNORECASE),
     "idea": re.compile(r"\b(?:our idea|idea|hypothesis|a tool that|(?:i|we)(?:'d| would)? propose|"
@@ -116,7 +139,9 @@ CUES: dict[Topic, re.Pattern[str]] = {
                        r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|lets? (?:them|"
                        r"patients|owners|users|customers)|automatically)", re.IGNORECASE),
     # a price per anything ("£10 per team per season", "$29/mo per truck"), "free", "fee", "pricing"
-    "price": re.compile(rf"(?:(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*[a-z]+|\bfree\b|\bfreemium\b|"
+    "price": re.compile(rf"(?:(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*[a-z]+|"
+                        # "€39 one-off", "£250 upfront": a price paid once
+                        rf"(?:{money_pattern()})\s*(?:one-?off|one-?time|once|up-?front|outright)\b|\bfree\b|\bfreemium\b|"
                         r"\bpric\w+|\bfees?\b|\bpays? nothing\b|\bno charge\b)", re.IGNORECASE),
     "budget": re.compile(rf"\b(?:budget|afford|pay(?:s|ing)?\s+(?:\d|(?:{money_pattern()})|for|about|around|up to|"
                          rf"whatever|\"|“)|paid\s+(?:\d|(?:{money_pattern()})|for)|spend\w*\s+(?:{money_pattern()})|"
@@ -125,7 +150,11 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          r"available|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|clinics?|"
                          r"restaurants?)|trials? (?:at|with|in|on)|start(?:ing)?,?\s+(?:(?:uh|um|er),?\s+)?"
                          r"(?:with|in|at)|(?-i:GA)|the target is|open(?:s|ing)? it (?:up )?to|we(?:'ll| will)? open|"
-                         r"open(?:s|ing)? in (?-i:[A-Z]))\b|\bstart(?:ing)?\s+w/",
+                         r"open(?:s|ing)? in (?-i:[A-Z]))\b|\bstart(?:ing)?\s+w/|"
+                         # a brainstorm's "start Ikeja, Feb 2027, 40 pharmacies": where it starts
+                         r"^\W*start(?:ing)?:?\s+(?-i:[A-Z])|\blive\s+(?:in|at|from)\s+(?-i:[A-Z])|"
+                         # "first one at Makola Market in Accra, March 2027"
+                         r"\bfirst\s+one\s+(?:at|in|opens?)\b",
                          re.IGNORECASE),
     "dependencies": re.compile(
         # partners ("partner w/ a laundry distributor for installs") are dependencies
@@ -133,7 +162,14 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"\b(?:integrat\w*|works? with|plug(?:s)? into|api|apis|suppliers?|partner(?:s|ing|ed|ships?)?|"
         r"portals?|scheduling (?:software|"
         r"systems?)|data warehouse|dbt|slack|salesforce|dentrix|query logs?|pull requests?|depends?|must run|wi-?fi|"
-        r"cloud|on-?prem\w*|offline)\b", re.IGNORECASE),
+        r"cloud|on-?prem\w*|offline)\b|"
+        # "we need Seasonal Workforce SA to list us", "we'd need a deal with them": someone else must deliver
+        r"\bwe(?:'d|\s+would|'ll|\s+will)?\s+need\s+(?:(?-i:[A-Z])|a\s+deal|an?\s+agreement|a\s+partner|"
+        r"(?:their|them|the\s+(?:\w+\s+){0,2}?\w+)\s+to\s+(?:sign|agree|approve|endorse|list))|"
+        # "need 3 licensed wholesalers on board", "the SU has to sign off": others who must say yes
+        r"\b(?:via|through)\s+[\w-]+\.(?:com|co\.uk|nl|de|fr|es|it|be|ie)\b|"  # "launch ... via bol.com": a channel
+        r"\bneed\s+[^.;\n]{0,60}?\bon board\b|\b(?:has|have|needs?|must)\s+to\s+sign\s+off\b|\bsign-?off\s+from\b",
+        re.IGNORECASE),
     # A photo is a privacy matter when people are in it ("photos of people's doors", "faces in
     # frame"), not when it is a claim's evidence ("a photo or the policy number is missing").
     "privacy": re.compile(r"\b(?:privacy|private|hipaa|gdpr|personal data|patient data|pii|security|secure|"
@@ -177,8 +213,10 @@ _ROLE_NOUNS = ("(?:"
                r"pharmacists|therapists|vets|plumbers|electricians|contractors|builders|tutors|volunteers|staff|"
                r"florists|masters|utilities|studios|schools|districts|hospitals|councils|charities|libraries|"
                # places of business: the customer when the business buys
+               # "restaurant groups", "hotel chains" (never "groups" alone)
+               r"(?<=[a-z] )(?:groups|chains)|"
                r"labs|firms|salons|gyms|venues|hotels|garages|pharmacies|bakeries|caf[eé]s|bars|pubs|campgrounds|"
-               r"campsites|marinas|wineries|breweries|dealerships|workshops|factories|warehouses|nonprofits|"
+               r"campsites|marinas|harbours|harbors|wineries|vineyards|orchards|breweries|dealerships|workshops|factories|warehouses|nonprofits|"
                # people by the ending of their trade: opticians, technicians, dentists, florists (not "lists")
                r"[a-z]{3,}ians|[a-z]{2,}(?<!l)ists|"
                # kinds of organisation (words.yaml): "allotment societies", "parcel carriers"
@@ -217,6 +255,20 @@ _CUSTOMER_PHRASES = [
     re.compile(rf"^(?:(?:so|and|but|ok)\s+)?(?!(?:for|with|to|from|at|in|on|by|the|our)\b)"
                rf"(?P<who>(?:[\w+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\s+who\b",
                re.IGNORECASE),
+    # "the thing with small vineyards is they can't find pickers": whose trouble the speaker describes.
+    re.compile(rf"\bthe\s+(?:thing|problem|issue|trouble)\s+with\s+(?P<who>(?:[a-z+&-]+\s+){{0,3}}?"
+               rf"(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\s+is\b", re.IGNORECASE),
+    # "the market women in Makola keep telling me the same thing": who keeps asking for it.
+    re.compile(rf"^(?:(?:guys|so|ok|and),?\s+)?(?:the\s+)?(?P<who>(?:[a-z+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}|"
+               rf"{_PEOPLE_ERS}|women|men))(?:\s+(?:in|at|of|from)\s+[A-Z][\w'’-]*)?\s+keeps?\s+"
+               rf"(?:telling|asking|saying|complaining|mentioning)\b", re.IGNORECASE),
+    # "parents of 2-4 yr olds, 3 in 5 say early waking is ...": a group, then the share of it that says so.
+    re.compile(rf"^(?P<who>(?:[a-z+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS})(?:\s+(?:of|with|in)\s+[^,;.]{{2,30}}?)?),\s+"
+               rf"\d+\s*(?:in|of|out of|/)\s*\d+\s+(?:say|said|report|reported|have|had|told)\b", re.IGNORECASE),
+    # "9 agency coordinators interviewed in Nottingham": who the notes heard from.
+    # (two words at least: "9 owners interviewed" says less than a title "calls — laundromat owners")
+    re.compile(rf"(?:^|:\s+)\d+\s+(?P<who>(?:[a-z+&-]+\s+){{1,2}}?(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\s+"
+               rf"(?:interviewed|surveyed|visited|spoken to|called)\b", re.IGNORECASE),
     # "4 of 6 parents we interviewed": who the notes' evidence comes from.
     re.compile(rf"\b(?:the\s+)?(?P<who>(?:[a-z+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}))\s+(?:we|I)\s+(?:interviewed|"
                rf"surveyed|spoke (?:to|with)|talked (?:to|with)|met|visited|called)\b"),
@@ -261,8 +313,8 @@ def opens_with_people_doing(text: str) -> bool:
 
 
 # "we want to build PrepCast", "introducing Keepr": a made-up word the team builds.
-_BUILD_NAME = re.compile(r"\b(?i:(?:we|we'd|we'll|we\s+(?:could|would|will|want\s+to|plan\s+to))\s+"
-                         r"(?:build|launch|ship|make)|we\s+(?:built|launched|shipped|made|created)|building|launching|"
+BUILD_NAME = re.compile(r"\b(?i:(?:we|we'd|we'll|we\s+(?:could|would|will|want\s+to|plan\s+to))\s+"
+                         r"(?:build|launch|ship|make)(?:\s+is)?|we\s+(?:built|launched|shipped|made|created)|building|launching|"
                          r"introducing)\s+(?P<name>[A-Z][A-Za-z0-9]+)\b")
 # "working title: snag" names it as written, lower case and all; "called Tally" needs its capital
 # ("a file called notes" names nothing).
@@ -275,7 +327,9 @@ PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|produ
                           r"(?P<bracketed>(?!(?i:prfaq|pr|faq|press|draft)\b)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)[\"”']?\s*"
                           r"\((?i:(?:working |product |code ?)?(?:name|title)|codename)\b|"
                           # "We therefore propose Runway, a 13-week cash forecast", "The app, WG-Kasse, connects"
-                          r"(?i:propose|proposing|introduce|introducing|(?:the|our|this|a new) (?:app|tool|service|"
+                          # ("we're pivoting the kitchen display product into Prepline, a prep-list planner")
+                          r"(?i:propose|proposing|introduce|introducing|(?:pivot|turn|rebrand|renam)\w*\b[^.,;\n]{0,50}?"
+                          r"\binto|(?:the|our|this|a new) (?:app|tool|service|"
                           r"product|platform|bot|assistant))(?:\s+is)?\s*,?\s+[\"“']?(?P<appositive>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
                           r"[\"”']?,\s|"
                           # "The service we agreed to describe is Resa Enkelt:"
@@ -286,8 +340,13 @@ PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|produ
                           r"product|assistant|device|sensor|kit)\b|"
                           # "The concept: Pillpost.", "the idea is Cuewise which snaps ...": a name the
                           # idea is given mid-prose, when it stands alone or is a coinage (checked by the caller)
-                          r"\b(?i:the|our)\s+(?i:concept|idea|product|app)(?:\s*:|\s+is(?:\s+called)?)\s+[\"“']?"
+                          # ("the cold room idea — CoolStall. shared solar cold room ...")
+                          r"\b(?i:the|our)\s+(?:[a-z][\w-]*\s+){0,3}?(?i:concept|idea|product|app)"
+                          r"(?:\s*[:—–]|\s+-|\s+is(?:\s+called)?)\s+[\"“']?"
                           r"(?P<concept>[A-Z][\w-]+)[\"”']?(?=[.;:—–]|\s+-\s|,?\s+(?:which|that|a|an|for)\b)|"
+                          # "Decision: go ahead with Nestbook — parents book ...": the option the meeting chose
+                          r"(?i:go(?:ing)?\s+ahead\s+with|decided\s+on|agreed\s+on|settled\s+on)\s+"
+                          r"(?P<decided>[A-Z][\w-]+)(?=\s*[—–:]|\s+-\s|,\s|\.)|"
                           # "Jonas suggested "Droptag", everyone agreed"
                           r"(?i:suggested|proposed|went with|settled on|agreed on|picked)\s+[\"“']"
                           r"(?P<suggested>[A-Z][\w-]+)[\"”'])")
@@ -297,7 +356,7 @@ def product_name_in(match: re.Match[str]) -> str:
     """The name a PRODUCT_NAME match gives."""
     return match.group("labelled") or match.group("called") or match.group("bracketed") or \
         match.group("appositive") or match.group("described") or match.group("quoted") or match.group("suggested") or \
-        match.group("concept")
+        match.group("concept") or match.group("decided")
 
 
 _ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|director|analyst|head|ceo|cto|vp|"
@@ -312,7 +371,8 @@ _QUOTE_START = re.compile(r"\s*[\"“]")
 _DASH_ATTRIBUTION = re.compile(r"\s*[—–-]+\s*(?P<detail>[^\n]{2,120})")
 _SAID_BEFORE = re.compile(r"(?P<who>(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
                           r"(?:\s+(?:at|from|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)"
-                          r",?\s+(?:said|says|told (?:us|me)|put it)[:,]?\s*$")  # ("Ben Ode of Ode Coffee, said")
+                          # ("Ben Ode of Ode Coffee, said", "Dr Hannah Patel at Kirkstall Dental, who said")
+                          r",?\s+(?:who\s+)?(?:said|says|told (?:us|me)|put it)[:,]?\s*$")
 
 
 class NoteSpan(BaseModel):
@@ -403,9 +463,18 @@ def _field_topic(label: str, value: str) -> Topic | None:
     """What a labelled line is about: its label's topic, unless the label is "Target" and the line
     names a launch ("Target: launch in Portland, Maine for the May 2028 season"), not a customer."""
     topic = label_topic(label)
-    if topic == "customer" and re.fullmatch(r"(?i)\s*targets?\s*", label) and CUES["launch"].search(value):
-        return "launch"
+    if topic == "customer" and re.fullmatch(r"(?i)\s*targets?\s*", label) and (CUES["launch"].search(value) or
+                                                                              _STARTS_AT.match(value)):
+        return "launch"  # ("Target: Glasgow, August 2027": where and when, not who)
+    if topic is None and re.fullmatch(r"(?i)\s*(?:start|starting|begin|kick-?off)\s*", label) and \
+            _STARTS_AT.match(value):
+        return "launch"  # "Start: Düsseldorf-Altstadt, Mai 2027, 30 Büdchen": where and when it starts
     return topic
+
+
+# A place first, then (after a comma) a date: "Düsseldorf-Altstadt, Mai 2027", "Ikeja, Feb 2027".
+_STARTS_AT = re.compile(rf"\W*(?:in\s+|at\s+|with\s+)?[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*\s*,?\s+"
+                        rf"(?:(?:from|in|on|by)\s+)?(?:\d|(?i:{_MONTH_NAME})|[{UPPER}][{LOWER}]+\s+\d{{4}})")
 
 
 def mixed_label(label: str) -> bool:
@@ -478,6 +547,26 @@ _CHAT_PREFIX = re.compile(r"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)
                           r"(?:(?:ok|okay|so|right|yeah|yes|and|basically)\b[,.:]?\s+)*", re.IGNORECASE)
 
 
+# A chat export's message header on a line of its own, the words on the lines below it: Slack's
+# "**Aoife Byrne** 9:14 AM", Discord's "Aoife Byrne — Today at 9:14 AM", Teams' "[9:14 AM] Aoife Byrne".
+# Who wrote and when says nothing about the product (it was read as The problem).
+_CHAT_NAME = r"(?:\*\*|__)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:\*\*|__)?"
+_CHAT_TIME = r"\[?(?:(?:Today|Yesterday)\s+at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\]?"
+_CHAT_HEADER = re.compile(rf"^\s*(?:{_CHAT_NAME}\s*[,·|–—-]?\s*{_CHAT_TIME}|{_CHAT_TIME}\s*{_CHAT_NAME})\s*$")
+
+
+def _agenda_title(bullet: str, bare: str, text: str, line_end: int) -> bool:
+    """"1. Crèche booking problem" with "Priya presented: ..." on the line below: a numbered agenda
+    item's title (a few words, no figure, no punctuation), not a note; in a numbered list of notes
+    ("1. no-shows" / "2. paper diary") the next line is numbered too."""
+    if not re.match(r"\s*\d{1,2}[.)]\s", bullet) or len(bare.split()) > 4 or \
+            not re.fullmatch(r"[^\W\d][\w '’&/-]*", bare):
+        return False
+    next_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1: next_end if next_end >= 0 else len(text)]
+    return re.match(r"[^\s\d>*•+-]", following) is not None
+
+
 def _field_label(content: str) -> re.Match[str] | None:
     """"Price: $49", "**Idea:** ShelfSense", "Product idea - a scheduling assistant", "price $9/mo":
     the label and the rest."""
@@ -509,10 +598,16 @@ def _one_option(statements: list[Statement], rows: list[list[Statement]]) -> lis
     return [statement for statement in statements if id(statement) not in dropped]
 
 
+# A table cell naming one person: "Gary, ADI 12 yrs", "Priya (owner)", "Mark".
+_A_PERSON_CELL = re.compile(rf"[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}'’-]+)?\s*(?:,|\(|$)")
+
+
 def _cell_topic(header: str, cell: str) -> Topic | None:
     """What a table cell is about: its column's topic; a made-up word alone in a column that is
     not a known part ("Opportunity", "Idea name") is a product's name ("Ledgerly")."""
     topic = label_topic(header)
+    if topic == "customer" and _A_PERSON_CELL.match(cell) and not re.match(rf"(?i)(?:{_ROLE_NOUNS})\b", cell):
+        return "interviewee"  # "| Gary, ADI 12 yrs |" under "Who": a person heard, not the kind of customer
     if topic in (None, "problem", "idea", "title") and re.fullmatch(r"[A-Z][\w-]+(?: [A-Z][\w-]+)?", cell.strip()) and \
             coined(cell.split()[0]):
         return "name"
@@ -597,6 +692,8 @@ def read_statements(notes: Document) -> list[Statement]:
             start, end = _trimmed(text, line_start + heading.end(), line_end)
             statements.append(_statement(notes, start, end, "title", "title"))
             continue
+        if _CHAT_HEADER.match(line):
+            continue
         bullet = _BULLET.match(line)
         content_start = line_start + (bullet.end() if bullet else 0)
         chat = _CHAT_PREFIX.match(text, content_start, line_end) or _SLIDE_PREFIX.match(text, content_start, line_end)
@@ -618,10 +715,21 @@ def read_statements(notes: Document) -> list[Statement]:
             block = (field.group("label"), label_topic(field.group("label")))
             continue
         bare = content.strip(" *_")
-        if not bullet and not field and (len(bare.split()) <= 3 and label_topic(bare) not in (None, "title") or
+        # (an agenda's numbered item, "3. Risks / actions", heads its lines like a bare "Risks" line)
+        # (only a section of risks, questions or partners: under "2. Proposal" the minutes go on to the
+        # price and the launch, each placed by its own words)
+        agenda = bullet is not None and re.match(r"\s*\d{1,2}[.)]\s", bullet.group()) is not None and \
+            (mixed_label(bare) or label_topic(bare) in ("risks", "open", "not_doing", "dependencies"))
+        if (not bullet or agenda) and not field and (len(bare.split()) <= 3 and
+                                                     label_topic(bare) not in (None, "title") or
                                          len(re.findall(r"[\w'’]+", bare)) <= 5 and mixed_label(bare)) and \
                 re.fullmatch(r"[A-Za-z][\w /&'-]*", bare) and not _carries_value(bare):
             block = (bare, label_topic(bare))  # "Risks" on a line of its own, the bullets below it
+            continue
+        if not agenda and bullet is not None and not field and _agenda_title(bullet.group(), bare, text, line_end):
+            # "1. Crèche booking problem" over "Priya presented: ...": an agenda item's title, not a note
+            start, end = _trimmed(text, content_start, line_end)
+            statements.append(_statement(notes, start, end, "title", "title"))
             continue
         if field and field.group("rest") and re.fullmatch(r"(?i)q|question", field.group("label")):
             # "Q: What hurts?" / "A: Culling takes 6 hours": the question says what its answer is about;
@@ -645,7 +753,8 @@ def read_statements(notes: Document) -> list[Statement]:
             start, end = _trimmed(text, content_start + field.start("rest"), line_end)
             statements.append(_statement(notes, start, end, block[0] if block else None, block[1] if block else None))
             continue
-        if field and (label_topic(field.group("label")) or _QUOTE_START.match(field.group("rest"))):
+        if field and (label_topic(field.group("label")) or _QUOTE_START.match(field.group("rest")) or
+                      _field_topic(field.group("label"), field.group("rest"))):
             # "Price: $49 ..." is about the price; "one manager: \"...\"" names who is quoted. Any
             # other "words: words" line ("things get missed: meds timing") is a statement as a whole.
             start, end = _trimmed(text, content_start + field.start("rest"), line_end)
@@ -658,7 +767,8 @@ def read_statements(notes: Document) -> list[Statement]:
             # A paragraph of prose ("So the thing we keep hearing ... We want to build PrepCast, ...
             # We'd charge €59 a month ... First launch would be Lisbon"): each sentence is a statement
             # of its own, so the price, the launch and the idea each land in their place.
-            statements.extend(_statement(notes, a, b, None, None) for a, b in _sentence_spans(text, start, end))
+            statements.extend(_statement(notes, c, d, None, None) for a, b in _sentence_spans(text, start, end)
+                              for c, d in _spoken_spans(text, a, b))
             continue
         statements.append(_statement(notes, start, end, block[0] if block else None, block[1] if block else None))
     return _one_option(statements, rows)
@@ -684,6 +794,50 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cursor = match.end()
     spans.append((start + cursor, end))
     return [(a, b) for a, b in spans if b > a]
+
+
+# Dictated notes (a voice memo's transcript) have no full stops: one "sentence" of 150 words holds the
+# problem, the name, the price and the launch. A speaker starts a new thought with a filler or a
+# topic word ("so what we want to build is ...", "pricing we were thinking ...", "risks are ...",
+# "Kate at Hillside says ..."); a run that long is cut before each, so every thought is a statement.
+_DICTATED_WORDS = 35  # a written sentence is rarely this long without a mark; a spoken one often is
+_SPOKEN_BREAK = re.compile(
+    r"\s(?=(?P<cue>(?i:ok(?:ay)?\s+so|so\s+(?:the|what|we|i|our|basically|um|uh|yeah)|um|uh|erm|and\s+then|anyway|"
+    r"pricing|prices?\s+(?:is|are|would|will|we)|risks?\s+(?:is|are|would|will)|the\s+risks?\s+(?:is|are)|"
+    r"open\s+questions?|one\s+question|we(?:'ll|\s+will|\s+would|'d)?\s+launch|launch(?:ing)?\s+(?:is|in|would)|"
+    r"we(?:'d|\s+would)?\s+need|what\s+we\s+want\s+to\s+build|the\s+idea\s+is|it's\s+(?:a|an|basically)\s)\b|"
+    # a person who says something: "Kate at Hillside Estate says", "Kate said"
+    r"[A-Z][a-z]+(?:\s+(?:at|from)\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})?\s+(?:says|said|told|reckons)\b|"
+    # a person who will lead it: "Sam Price would lead it"
+    r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:would|will|is\s+going\s+to)\s+(?:lead|own|run|head)\b))")
+# What a speaker says before the thought: "ok so", "um", "and"; the statement starts after it.
+_SPOKEN_FILLER = re.compile(r"(?i)(?:(?:ok(?:ay)?|so|um|uh|erm|er|and|anyway|yeah|right)\b[,]?\s+)+")
+
+
+def _spoken_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A dictated run of words with no full stop, cut where the speaker starts a new thought;
+    any other sentence as it is."""
+    piece = text[start:end]
+    words = len(piece.split())
+    # (a long written sentence has its commas: "The harbourmaster at Mevagissey told me they chase ...,
+    # and the office is only open 9 to 5 so ..." is one sentence, not two thoughts)
+    if words < _DICTATED_WORDS or len(re.findall(r"[,;:]", piece)) > words // 80:
+        return [(start, end)]
+    cuts, cue_end = [start], 0
+    for match in _SPOKEN_BREAK.finditer(piece):
+        if match.start() >= cue_end:  # "so what we want to build": one cut, before "so", not another before "what"
+            cuts.append(start + match.end())
+            cue_end = match.end("cue")
+    cuts.append(end)
+    spans: list[tuple[int, int]] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if spans and len(text[a:b].split()) < 3:  # "um" alone is no thought: it stays with the one before
+            spans[-1] = (spans[-1][0], b)
+            continue
+        filler = _SPOKEN_FILLER.match(text, a, b)
+        a = filler.end() if filler and filler.end() < b else a
+        spans.append((a, b))
+    return [_trimmed(text, a, b) for a, b in spans if text[a:b].strip()]
 
 
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -716,7 +870,7 @@ def _statement(notes: Document, start: int, end: int, label: str | None, topic: 
                      topics=_cue_topics(body), quote_only=quote_only)
 
 
-def _speaker_from(detail: str) -> tuple[str | None, str | None]:
+def speaker_from(detail: str) -> tuple[str | None, str | None]:
     """"Priya, data engineer at a logistics startup" -> ("Priya", "data engineer at ..."); also
     "Maria Gonzalez (owner, Books on Main)", "Aisha Khan - buyer", "Dr. Mei Lin, dentist". A role
     alone ("owner, two stores, Tacoma", "one manager") has no name."""
@@ -751,6 +905,9 @@ _PRONOUN_SAID = re.compile(r"(?<=[a-z,] )(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'�
 
 
 # A label that only says what follows is a quotation ("Quote from the call:", "Verbatim:"): no speaker.
+# A table column of what each person said: "Said", "Quote", "In their words".
+_SAID_COLUMN = re.compile(r"(?i)(?:said|says|quotes?|verbatims?|what (?:they|he|she) said|in (?:her|his|their) words|"
+                          r"comments?|remarks?)")
 _QUOTE_LABEL = re.compile(r"(?i)\b(?:quotes?|quoted|verbatims?|in (?:her|his|their) words)\b")
 _PRONOUNS = {"She", "He", "They", "We", "I", "It", "Everyone", "Nobody", "Someone", "One", "This", "That"}
 # "Owner Katrin Huber says the queue ...": someone the notes have speaking.
@@ -763,6 +920,9 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
     text = notes.text
     by_line: dict[int, Statement] = {s.line: s for s in statements}
     headers = {s.line: s.text for s in statements if s.topic == "interviewee"}
+    cells_by_line: dict[int, list[Statement]] = {}
+    for s in statements:
+        cells_by_line.setdefault(s.line, []).append(s)
     quotes: list[QuoteFact] = []
     header_lines = sorted(headers)
     for claim in quote_claims(text):
@@ -770,24 +930,32 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
         # The interview a quote belongs to: the nearest interview header above it.
         above = bisect.bisect_right(header_lines, line) - 1
         interview = headers[header_lines[above]] if above >= 0 else None
-        speaker, detail = _speaker_from(interview) if interview else (None, None)
+        speaker, detail = speaker_from(interview) if interview else (None, None)
         line_end = text.find("\n", claim.end)
         tail = text[claim.end + 1 : line_end if line_end >= 0 else len(text)]
         after = _PARENTHETICAL.match(tail) or _DASH_ATTRIBUTION.match(tail) or _SAID_AFTER.match(tail)
         if after:
-            speaker, detail = _speaker_from(after.group("detail") or after.groupdict().get("who") or "")
+            speaker, detail = speaker_from(after.group("detail") or after.groupdict().get("who") or "")
         statement = by_line.get(line)
         if statement is not None and statement.label and statement.topic is None and not after and \
                 not _QUOTE_LABEL.search(statement.label):
-            speaker, detail = _speaker_from(statement.label)
+            speaker, detail = speaker_from(statement.label)
         before = _BULLET.sub("", text[text.rfind("\n", 0, claim.start) + 1 : claim.start - 1]).strip()
         said = _SAID_BEFORE.search(before) or _PRONOUN_SAID.search(before)
         named = re.fullmatch(r"(?P<who>[^\"“:]{2,100}?)\s*:", before)
         if not after and (said or (named and len(named.group("who").split()) <= 12)):
-            speaker, detail = _speaker_from((said or named).group("who"))  # type: ignore[union-attr]
+            speaker, detail = speaker_from((said or named).group("who"))  # type: ignore[union-attr]
         row = _csv_row_speaker(notes, line)
         if row is not None and speaker is None:
             speaker, detail = row
+        if statement is not None and statement.label and _SAID_COLUMN.fullmatch(statement.label.strip()):
+            # "| Mark, franchise | Bristol | ... | "half my pupils ..." |" under "| Who | ... | Said |":
+            # the column's name is no speaker; the row's person is
+            # (only there: a "Quote:" label elsewhere keeps the speaker its attribution names)
+            person = next((cell for cell in cells_by_line.get(line, []) if cell.topic == "interviewee"
+                           and cell.label and cell is not statement), None)
+            if person is not None:
+                speaker, detail = speaker_from(person.text)
         if speaker is None and statement is not None and statement.label and _QUOTE_LABEL.search(statement.label):
             # "Quote from the call: ..." under "Owner Katrin Huber says the queue runs to 45 minutes":
             # the label says it is a quote, the person the notes last had speaking said it
@@ -798,12 +966,24 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
         quote = claim.quote.rstrip()
         quotes.append(QuoteFact(text=quote, start=claim.start, end=claim.start + len(quote), line=line,
                                 speaker=speaker, detail=detail))
+    for statement in statements:
+        # "Kate said and I wrote this down word for word I lose more fruit to the phone than to the
+        # weather": a dictated quote, with no marks, said to be word for word
+        verbatim = _VERBATIM.search(statement.text) if not statement.quote_only else None
+        if verbatim and not re.search(r"[\"“”]", statement.text):
+            start = statement.start + verbatim.start("words")
+            words = verbatim.group("words").rstrip(" .")
+            quotes.append(QuoteFact(text=words, start=start, end=start + len(words), line=statement.line,
+                                    speaker=verbatim.group("who"), detail=None))
     taken = [(q.start, q.end) for q in quotes]
     quotes += [q for q in _spoken_turns(notes, headers)
                if not any(a < q.end and q.start < b for a, b in taken)]
     return quotes
 
 
+_VERBATIM = re.compile(r"(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:said|says|told (?:me|us))[,:]?\s+"
+                       r"(?:and\s+)?(?:I\s+wrote\s+(?:this|it|that)\s+down\s+word\s+for\s+word|word\s+for\s+word|"
+                       r"and\s+I\s+quote|quote|verbatim)[,:]?\s+(?P<words>(?:I|I'm|I've|we|my|our|you)\b[^\"“”\n]{8,240})$")
 # A transcript's turn: "Mike Alvarez  0:19" (Otter, Zoom) on its own line, the words on the lines below.
 _TURN_HEADER = re.compile(r"^\s*(?P<who>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})\s*(?:\s{2,}|\s*[(\[])"
                           r"\d{1,2}:\d{2}(?::\d{2})?[)\]]?\s*:?\s*$")
@@ -836,7 +1016,7 @@ def _spoken_turns(notes: Document, headers: dict[int, str]) -> list[QuoteFact]:
         if answered and has_questions:
             line_no, _ = notes.line_col(start)
             above = [n for n in headers if n < line_no]
-            said_by = _speaker_from(headers[max(above)]) if above else (None, None)
+            said_by = speaker_from(headers[max(above)]) if above else (None, None)
             if said_by[0]:
                 turns.append((said_by[0], said_by[1], start + answered.end(), end, True))
             continue
@@ -896,7 +1076,17 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             # "14 wedding photographers in Lisbon": who they are, not how many the notes met
             count = re.match(r"(?:about |around |~)?\d[\d,]*\s+(?=[a-z])", who)
             offset = count.end() if count else 0
-            return who[offset:], _span(notes, statement.start + offset, statement.start + len(who))
+            # ("Segment | Cricket clubs (village, 1-3 teams)": "cricket clubs" mid-sentence)
+            return _common_case(who[offset:], notes), _span(notes, statement.start + offset, statement.start + len(who))
+    # A user story: "As a letting agent managing 300+ flats, I want ...": letting agents; and
+    # "Every dentist I know has the same Monday": dentists.
+    for statement in statements:
+        story = (_USER_STORY.match(statement.text) or _EVERY_ONE_I_KNOW.search(statement.text)) \
+            if not statement.quote_only else None
+        if story:
+            who = story.group("who")
+            start = statement.start + story.start("who")
+            return who + ("es" if who.endswith(("ch", "sh", "ss")) else "s"), _span(notes, start, start + len(who))
     for statement in statements:
         if statement.quote_only or statement.topic in ("open", "risks", "other"):
             continue  # a customer's words say who they are, not who our customer is; a to-do says neither
@@ -924,6 +1114,16 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
                 not re.search(rf"(?i)\b{_AUXILIARY}", statement.text):
             who = statement.text.rstrip(" .")
             return who, _span(notes, statement.start, statement.start + len(who))
+    # A title naming whom the interviews were with: "Driving instructor interviews (Oct)"
+    # (before the problem's subject: "pupils forget the test date" is the instructors' pain, as they told it).
+    for statement in statements:
+        titled = _TITLE_INTERVIEWS.match(statement.text) if statement.topic == "title" else None
+        if titled:
+            who = titled.group("who")
+            plural = who if who.endswith("s") else who + ("es" if who.endswith(("ch", "sh")) else "s")
+            if _ONLY_A_GROUP.fullmatch(plural) or re.search(rf"\b{_PEOPLE_ERS}$", plural.lower()):
+                start = statement.start + titled.start("who")
+                return _common_case(plural, notes), _span(notes, start, start + len(who))
     # "Problem: freelancers wait 47 days to get paid", "nurses on night shift swap shifts through a
     # paper book": the people the problem is about, from a problem line or a line about a problem.
     found = _problem_subject(statements, notes, lambda s: s.topic == "problem" or s.topic is None and
@@ -971,8 +1171,21 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     return None, None
 
 
+_TITLE_INTERVIEWS = re.compile(r"(?i)^(?:(?:notes|findings|learnings|takeaways)\s+from\s+(?:the\s+|our\s+)?)?"
+                               r"(?!(?:customer|user|client|buyer|discovery|research|sales|team|intro|first|"
+                               r"follow-?up|more|the|our|my|some|recent|phone|video|zoom|notes?)s?\b)"
+                               # ("Notes from salon visits": the salons, not "notes from salons")
+                               r"(?P<who>(?:(?!(?:from|with|of|and|for|on|at|in|to)\b)[a-z][\w'&-]*\s+){0,2}?"
+                               r"(?!(?:from|with|of|and|for|on|at|in|to)\b)[a-z][\w'&-]*)\s+(?:customer\s+)?"
+                               r"(?:interviews|calls|conversations|visits)\b")
+_USER_STORY = re.compile(r"(?i:as\s+an?)\s+(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+                         r"(?=\s*,|\s+(?:managing|running|with|who|at|in|of|on)\b)[^.;\n]{0,80}?,?\s+I\s+(?:want|need)\b")
+_EVERY_ONE_I_KNOW = re.compile(r"(?i)\bevery\s+(?P<who>(?:[a-z]+\s+)?(?:[a-z]{3,}(?:ist|ian|er|or)|owner|manager|nurse|"
+                               r"teacher|doctor|parent|farmer|driver))\s+(?:I|we)\s+(?:know|met|spoke|talked|asked)\b")
 _CALLS_WITH = re.compile(r"(?i)\b(?:customer|user|discovery|research)?\s*(?:calls?|interviews?|conversations?|"
-                         r"visits?)\s*(?:with\s+|[—–:-]\s*)(?P<who>[a-z][\w'& -]{2,60}?)\s*$")
+                         # ("Job stories: home care agencies", "Personas — dental practice managers")
+                         r"visits?|(?:job|user)\s+stories|personas?|jtbd)\s*(?:with\s+|[—–:-]\s*)"
+                         r"(?P<who>[a-z][\w'& -]{2,60}?)\s*$")
 _ONLY_A_GROUP = re.compile(rf"(?i)(?:[a-z][\w+&'-]*\s+){{0,3}}(?:{_ROLE_NOUNS})"
                            rf"(?:\s+(?:of|in|at|with|on|who\s+run)\s+[\w+&' -]{{2,60}})?")
 
@@ -1011,14 +1224,38 @@ _SHARE_OF_GROUP = re.compile(
     rf"can't|cannot|spend|spent|wait|waited|gave|give|use|used)\b", re.IGNORECASE)
 
 
-def _common_case(who: str) -> str:
-    """"Tattoo artists" at a line's start is "tattoo artists" mid-sentence; "NHS trusts" stays."""
+def _common_case(who: str, notes: Document) -> str:
+    """"Tattoo artists" at a line's start is "tattoo artists" mid-sentence; "NHS trusts" stays, and
+    so does a place written as an adjective ("Dublin students", "Lagos pharmacies")."""
     from assistant.clarity.lexicon import zipf
 
     first = who.split()[0]
-    if first[:1].isupper() and first[1:].islower() and zipf(first.lower()) >= 3.0:
+    if first[:1].isupper() and first[1:].islower() and zipf(first.lower()) >= 3.0 and not place_word(first, notes):
         return first.lower() + who[len(first):]
     return who
+
+
+# Region names that are also everyday words: "Central kitchens", "Western Union", "Reading" is no place to us.
+_GENERIC_REGIONS = {"Bar", "Bay", "Central", "Centre", "Coast", "East", "Eastern", "Lot", "Male", "Most", "North",
+                    "Northern", "Pool", "Reading", "Rivers", "South", "Southern", "West", "Western", "Van", "Mary",
+                    "Paul", "Jordan", "Capital", "Upper", "Lower", "Islands", "Lakes", "Mountain", "Valley"}
+
+
+@functools.lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """Countries and their subdivisions (pycountry's ISO 3166 data, shipped in the wheel): "Lagos",
+    "Dublin", "Leeds" are places even where a line opens with them."""
+    import pycountry
+
+    names = {s.name for s in pycountry.subdivisions} | {c.name for c in pycountry.countries}
+    return frozenset(names - _GENERIC_REGIONS) | REGIONS
+
+
+def place_word(word: str, notes: Document) -> bool:
+    """Is a capitalised word a place: a country or region, or a word the notes capitalise
+    mid-sentence after "in", "at", "from" or "to" ("open it to Calgary tutors", "launch in Calgary")?"""
+    return word in _region_names() or re.search(rf"\b(?:in|at|from|to|near|around)\s+{re.escape(word)}\b",
+                                                notes.text) is not None
 
 
 def _problem_subject(statements: list[Statement], notes: Document, about: Callable[[Statement], bool]
@@ -1033,18 +1270,24 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
             if match is None and lead:
                 offset = lead.end()
                 match = _PROBLEM_SUBJECT.match(statement.text[offset:])
+                share = _SHARE_OF_GROUP.match(statement.text[offset:]) if match is None else None
+                if share:  # "Bike theft in Amsterdam: 1 in 4 riders had a bike stolen": the riders
+                    start = statement.start + offset + share.start("who")
+                    return share.group("who"), _span(notes, start, start + len(share.group("who")))
             head = re.split(r" (?:on|in|at|of|with) ", match.group("who"))[0] if match else ""
             if match and re.search(r"s\b|\b(?:staff|people|personnel|children|folk)\b", head):  # a group, not one
                 start = statement.start + offset + match.start("who")
-                return _common_case(match.group("who")), _span(notes, start, start + len(match.group("who")))
+                return _common_case(match.group("who"), notes), _span(notes, start, start + len(match.group("who")))
     return None, None
 
 
-_NAME_WORD = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
+# "Kühlwache", "Ñandú", and a name with a plus, "Fournil+"
+_NAME_WORD = rf"[{UPPER}][A-Za-z0-9{LOWER}{UPPER}]*(?:[-.][A-Za-z0-9{LOWER}{UPPER}]+)*\+?"
 # "ShelfSense - a camera", "PayPilot: chases", "ShelfSense counts", "ShelfSense is": a name that opens a line.
 _LEADING_NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)[*_]{{0,2}}(?P<sep>\s*[-–—:]\s+|"
                            rf",\s+(?=(?:a|an|the)\s|[a-z]+[^s\W]s\s)|\.\s+(?=[A-Z])|\s+(?=[a-z]))")
-_CAMEL = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z0-9]+)+$")  # TableTurn, ShelfSense, iPhone-like coinages
+# TableTurn, ShelfSense, iPhone-like coinages, and one ending in a capital ("RideQ", "PayX")
+_CAMEL = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z0-9]+)*(?:[A-Z][a-z0-9]+|[A-Z][0-9]*)$")
 # What a product does after its name: "ShelfSense counts", "ChairFill texts patients" (not "ChairFill for now").
 THIRD_PERSON = re.compile(r"^(?:is|will|would|can|could|lets|helps|counts|\w+[^s\W]s)\b")
 # What a product does in an idea line ("Concept: Nudge sends polite reminders"): an ordinary word
@@ -1089,9 +1332,10 @@ def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = F
     from assistant.clarity.lexicon import zipf
 
     match = _LEADING_NAME.match(statement.text)
-    alone = re.sub(r"[^\w\s'’.-]+", "", statement.text).strip(" .")  # "Inkdeposit 🖋️": the name, not the emoji
+    # "Inkdeposit 🖋️": the name, not the emoji ("Fournil+" keeps its plus)
+    alone = re.sub(r"[^\w\s'’.+-]+", "", statement.text).strip(" .")
     if not match:
-        return alone if re.fullmatch(r"[A-Z]\w+", alone) and (labelled_name or coined(alone)) and \
+        return alone if re.fullmatch(r"[A-Z]\w+\+?", alone) and (labelled_name or coined(alone.rstrip("+"))) and \
             alone.lower() not in _DOC_WORDS else None
     name, dashed = match.group("name"), bool(match.group("sep").strip())
     words = name.split()
@@ -1209,7 +1453,7 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
             if name:
                 return name, False
     for statement in statements:
-        built = _BUILD_NAME.search(statement.text)
+        built = BUILD_NAME.search(statement.text)
         if built and not statement.quote_only and coined(built.group("name")):
             return built.group("name"), False  # "We want to build PrepCast, which ..."
     for statement in statements:
@@ -1225,6 +1469,52 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
 _LEADER_SENTENCE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s*(?P<title>[^,]{2,60}),\s*"
                               r"(?:will|is|to)\s+(?:be\s+)?(?:the\s+|our\s+)?(?:spokes\w*|sponsor|leader|lead|"
                               r"speak\w*|quoted|present\w*)")
+# "Sam Price would lead it as head of growth", "Ana Ruiz will own this": who leads it, said in passing.
+_LEADS_IT = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:(?:would|will|is going to|is to|'ll)\s+"
+                       r"(?:lead|own|run|head)\s+(?:it|this|the (?:project|product|launch|pilot))|"
+                       # "Funmi Okafor runs ops": who runs it now
+                       r"(?:runs|leads|owns|heads)\s+(?:it|this|ops|operations|the (?:project|product|launch|pilot)))\b"
+                       r"(?:\s+as\s+(?:the\s+|our\s+)?(?P<title>[^,.;]{2,60}?))?(?=$|[,.;]|\s+(?:and|but)\b)")
+_EXEC_TITLE = (r"(?i:(?:co-?)?founder(?:\s+(?:and|&)\s+ceo)?|ceo|cto|coo|cpo|cfo|chief\s+\w+\s+officer|head\s+of\s+\w+|"
+               r"vp(?:\s+of)?\s+\w+|(?:managing\s+)?director(?:\s+of\s+\w+)?|general\s+manager|"
+               r"product\s+(?:lead|manager))")
+_SIGNED = re.compile(rf"[—–]+\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s*(?P<title>{_EXEC_TITLE})"
+                     r"(?:,\s*[^,\n]{1,40})?\.?")
+_NAMED_TITLE = re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s*(?P<title>{_EXEC_TITLE})\.?")
+_SIGNATURE_TITLE = re.compile(rf"(?P<title>{_EXEC_TITLE})(?:,\s*[^,\n]{{1,40}})?")
+_I_LEAD = re.compile(r"(?i)\bI(?:'ll| will|'m going to| am going to)\s+(?:own|lead|run|drive)\s+"
+                     r"(?:this|it|the (?:pilot|project|launch|product))\b"
+                     r"(?:\s+as\s+(?:the\s+)?(?P<title>[a-z][a-z ]{1,40}?))?(?=\s*(?:$|[.,;!]|[^\w\s]))")
+
+
+# A chat export's line, its writer before the words: "[12/10/26, 08:14:22] Kofi Mensah: guys ...",
+# "10:02 AM maya: ...".
+_CHAT_LINE_AUTHOR = re.compile(r"^\s*[\[(]?(?:\d{1,2}/\d{1,2}/\d{2,4},?\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*"
+                               r"(?:[AaPp]\.?[Mm]\.?)?[\])]?\s*[-–—]?\s*(?P<name>[A-Za-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+                               r"\s*:\s", re.MULTILINE)
+
+
+def _chat_authors(notes: Document) -> set[str]:
+    """Every word of the names that wrote a chat export's lines ("Kofi", "Mensah", "Owusu"): a
+    person's name said on every line is no product's name."""
+    return {word for match in _CHAT_LINE_AUTHOR.finditer(notes.text) for word in match.group("name").split()}
+
+
+def _chat_author(notes: Document, at: int) -> str | None:
+    """Who wrote the chat message at `at`: the writer on its own line, or the name in the nearest
+    message header above it."""
+    line_start = notes.text.rfind("\n", 0, at) + 1
+    inline = _CHAT_LINE_AUTHOR.match(notes.text, line_start)
+    if inline and inline.end() <= at + 1:
+        return inline.group("name")
+    above = notes.text[:at].rstrip("\n").split("\n")
+    for line in reversed(above[:-1] if above and not _CHAT_HEADER.match(above[-1]) else above):
+        if _CHAT_HEADER.match(line):
+            name = re.search(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}", line.replace("*", "").replace("_", ""))
+            return name.group() if name else None
+    return None
+
+
 _PERSON = re.compile(r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}")
 
 
@@ -1250,6 +1540,36 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
             start = statement.start + match.start("name")
             return Person(name=match.group("name"), title=match.group("title").strip(),
                           source=_span(notes, start, statement.start + match.end("title")))
+    # Who signed the notes with a title: "— Aisha Raman, CEO" on a line of its own (not after a quote),
+    # or an e-mail's signature block ("Tom Pascoe" / "Founder, Moorpay").
+    for index, statement in enumerate(statements):
+        signed = _SIGNED.fullmatch(statement.text.strip()) if not statement.quote_only else None
+        if signed is None and re.fullmatch(r"(?i)(?:document\s+)?owner|author|dri|pm|written by",
+                                           statement.label or ""):
+            signed = _NAMED_TITLE.fullmatch(statement.text.strip())  # "Owner: Callum Reid, Head of Product"
+        if signed:
+            return Person(name=signed.group("name"), title=signed.group("title"),
+                          source=_span(notes, statement.start, statement.end))
+        following = statements[index + 1] if index + 1 < len(statements) else None
+        titled = _SIGNATURE_TITLE.fullmatch(following.text.strip()) if following is not None and \
+            following.line == statement.line + 1 else None
+        if titled and following is not None and statement.topic is None and \
+                re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}", statement.text.strip()):
+            return Person(name=statement.text.strip(), title=titled.group("title"),
+                          source=_span(notes, statement.start, following.end))
+    for statement in statements:
+        # "**Niamh Kelly** 9:33 AM" / "I'll own this as product lead 👍": a chat message's writer leads
+        mine = _I_LEAD.search(statement.text)
+        header = _chat_author(notes, statement.start) if mine else None
+        if mine and header:
+            return Person(name=header, title=(mine.group("title") or "").strip() or None,
+                          source=_span(notes, statement.start + mine.start(), statement.start + mine.end()))
+    for statement in statements:
+        leads = _LEADS_IT.search(statement.text)
+        if leads and not statement.quote_only:
+            start = statement.start + leads.start("name")
+            return Person(name=leads.group("name"), title=(leads.group("title") or "").strip() or None,
+                          source=_span(notes, start, statement.start + leads.end()))
     return None
 
 
@@ -1389,6 +1709,7 @@ _ORG_TAIL = re.compile(r"\s+(?:Public\s+)?(?:Library|Libraries|Hospitals?|Univer
                        r"District|Clinic|Surgery|Trust)$")
 # "at the Doncaster depot": a place, by the kind of site after it ("at Walmart" alone is a company).
 _FACILITY = re.compile(r"\s+(?:depot|store|shop|clinic|office|site|warehouse|branch|plant|hospital|school|campus|"
+                       r"centre|center|"
                        r"district|farm|marina|library|studio|factory|mill|port|airport|station|association|"
                        r"guild|club|chapter|branch|co-op|cooperative)s?\b")
 
@@ -1438,18 +1759,25 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             continue
         # "at Walmart": a company; "US + Canada", "UK & Ireland": places joined to a place.
         joined = _FACILITY.match(text[match.end():]) or not before.strip() or re.search(
-            r"(?:\b(?:in|from|across|around|near|the|be|launch\w*|pilot|beta|live|then|"
+            r"(?:\b(?:launch\w*|pilot\w*|live|start\w*|open\w*)\s+at|"  # "we launch at Mevagissey and Fowey"
+            r"\b(?:in|from|across|around|near|the|be|launch\w*|pilot|beta|live|then|start(?:ing)?|"
             r"(?:launch|target|city) is)|,|\band|"
             r"[+&/(]|:)\s*$", before,
             re.IGNORECASE)
+        if not joined and re.search(r"\b(?:to|for|with)\s*$", before) and \
+                re.match(rf"\s+(?:[a-z-]+\s+)?(?:{_ROLE_NOUNS}|{_PEOPLE_ERS})", text[match.end():], re.IGNORECASE) and \
+                place_word(words[0], notes):
+            joined = True  # "open it to Lagos pharmacies in May 2027": a place written as the customers' adjective
         if not before.strip() and \
                 re.match(r"\s+(?!(?:and|or|first|only|then|in|from|on|by|pilot|beta|trial|launch)\b)[a-z]",
                          text[match.end():]) and not (statement.topic == "launch" and re.match(
-                             r"\s+[a-z]+\s+(?:first|only)\b", text[match.end():])):
+                             r"\s+[a-z]+(?:\s+(?:first|only)\b|s\s*,)", text[match.end():])):
+            # (... and "Launch: Yorkshire leagues, April 2027" with its place, then its date)
             # (under a launch label, "GTM: Melbourne bookshops first" opens with the place)
             continue  # "Facilitator wrap-up: go with Gota ...": a line's first word, not a place
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
-                re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0] in exclude or \
+                re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0].lower() in foreign_months() or \
+                words[0] in exclude or \
                 words[0].lower() in _SEASONS:
             continue
         if found and match.group() in REGIONS and re.search(r",\s*$", before) and found[-1].text not in REGIONS:
@@ -1458,11 +1786,22 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             continue  # "Amazon's Last Mile organization": an owner, not a place ("South Korea's ports" is one)
         if re.match(r"-[a-z]", text[match.end():]):
             continue  # "German-language first", "UK-based": a word of a compound, not a place
+        facility = _FACILITY.match(text[match.end():])
+        city_after = re.match(rf"\s+in\s+(?P<city>[{UPPER}][{LOWER}]+)", text[match.end() + facility.end():]) \
+            if facility else None
+        if city_after and not re.fullmatch(_MONTH_NAME, city_after.group("city"), re.IGNORECASE) and \
+                city_after.group("city").lower() not in set(foreign_months()) | _SEASONS:
+            continue  # "at the Ringsend centre in Dublin": the city the site is in is the place
         if re.search(r"(?:\band|[+&/]|\bthe)\s*$", before) and not found and \
                 not re.search(r"\b(?:in|from|across|at) (?:the\s*)?$", before) and \
                 not _FACILITY.match(text[match.end():]):
             continue  # "and Denver" joins a place only to a place already found
         if re.match(r"\s*[,.]?\s*\d", text[match.end():]) and re.fullmatch(_MONTH_NAME, words[-1], re.IGNORECASE):
+            if len(words) == 1:
+                continue
+            # "launch Benelux Sept 2027": the place, without the month after it
+            end = statement.start + match.start() + match.group().rfind(words[-1])
+            found.append(_span(notes, statement.start + match.start(), end - 1))
             continue
         found.append(_span(notes, statement.start + match.start(), statement.start + match.end()))
     if not found and statement.topic == "launch":
@@ -1513,11 +1852,16 @@ def _settled(statement: Statement, notes: Document) -> Statement:
         return statement
     # Only the first two lines matter (splitting the whole text per statement was quadratic).
     lines = notes.text.split("\n", 2)[:2]
-    alone = statement.line == 1 and (len(lines) < 2 or not lines[1].strip())
+    # (the whole of that line: a dictated one-line memo's thoughts, "we need Seasonal Workforce SA",
+    # are not each a title)
+    first = notes.text.find(lines[0].strip())
+    alone = statement.line == 1 and (len(lines) < 2 or not lines[1].strip()) and \
+        statement.start <= first and statement.end - first >= len(lines[0].strip())
     if alone and len(statement.text.split()) <= 12 and not statement.text.rstrip().endswith(".") and \
             not re.search(r"\d", statement.text) and "evidence" not in statement.topics:
         return statement.model_copy(update={"topic": "title"})
-    if asks(statement.text) and not re.search(r"[\"“”]", statement.text):
+    if asks(statement.text) and not re.search(r"[\"“”]", statement.text) or \
+            re.match(r"(?i)open questions?\b(?!\s*:)", statement.text):  # dictated: "open question do we vet ..."
         return statement.model_copy(update={"topic": "open"})
     return statement
 
@@ -1541,7 +1885,8 @@ def extract_facts(notes: Document) -> Facts:
         customer, customer_source = _customer_quoted(quotes, notes)
     product_name, working = _product_name(statements, notes)
     if product_name is None:
-        product_name = _most_said_coinage(statements, notes, {q.speaker for q in quotes if q.speaker})
+        product_name = _most_said_coinage(statements, notes, {q.speaker for q in quotes if q.speaker} |
+                                          _chat_authors(notes))
     interviewees = [s.text for s in statements if s.topic == "interviewee"]
     leader = _leader(statements, notes)
     launch, launch_date = _launch(statements, numbers)
@@ -1550,7 +1895,7 @@ def extract_facts(notes: Document) -> Facts:
     if launch is not None and launch_date is None:
         launch_date = _relative_month(launch, notes)
     people = [name for name in dict.fromkeys(
-        [*(q.speaker for q in quotes if q.speaker), *(_speaker_from(who)[0] for who in interviewees),
+        [*(q.speaker for q in quotes if q.speaker), *(speaker_from(who)[0] for who in interviewees),
          leader.name if leader else None]) if name]
     return Facts(statements=statements, people=people, places=_places(statements, quotes, notes), customer=customer,
                  customer_source=customer_source,

@@ -15,6 +15,7 @@ from collections import Counter
 
 from assistant.documents.models import Document
 from assistant.draft.facts import (
+    BUILD_NAME,
     COUNTRIES_WITH_THE,
     CUES,
     PRODUCT_NAME,
@@ -56,9 +57,13 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'd|my|we|our|us)\b")
 def sentence(text: str) -> str:
     from assistant.draft.shorthand import expand
 
-    text = expand(" ".join(text.split()).strip(" ;,"))
+    # (a name set in bold, "**LessonLock** — pupils book ...", loses its marks: a release has no Markdown)
+    text = expand(" ".join(text.replace("**", "").split()).strip(" ;,"))
     if not text:
         return text
+    text = re.sub(r"(?i)^(?:ok(?:ay)?|um+|uh+|erm)\b[,.]?\s+(?=\w)", "", text)  # a chat's "ok pulling together ..."
+    if re.match(r"(?i)needs?\s+(?!to\b)\S", text):
+        text = "we need" + text[text.index(" "):]  # a note's "need 3 wholesalers on board": the team's need
     if text[0].islower() and not re.match(r"[a-z]+[A-Z]", text):  # "eBay", "iPhone" keep their case
         text = text[0].upper() + text[1:]
     return text if re.search(r"[.!?][\"”’]?$", text) else text + "."
@@ -125,11 +130,12 @@ _SHARE = re.compile(r"\d\s*%|\b\d+\s+(?:in|of|out of)\s+\d+\b|\b(?:one|two|three
 # determiner, a few words (no "that"/"which": "a sensor that reports the pressure" is a noun
 # phrase), a verb in -s and what it acts on.
 _OWN_SUBJECT = re.compile(r"(?i)^(?:(?:each|every)\s+[a-z]+,?\s+)?(?:(?:the|a|an|our|their|each|every)\s+"
-                          r"(?:(?!(?:that|which|who|with|of|for)\b)[\w'’-]+\s+){0,3}?"
+                          # (no second article: "a link the agent texts to tenants" is a noun phrase)
+                          r"(?:(?!(?:that|which|who|where|when|whose|with|of|for|the|a|an)\b)[\w'’-]+\s+){0,3}?"
                           # or a bare subject in note shorthand: "driver photographs the docs in the cab"
                           r"|(?-i:[a-z]+)\s+)"
                           r"(?!(?:is|was|has|does|always|also|plus|its|this|gives)\b)[a-z]+[^s\W']s\s+"
-                          r"(?!(?:of|and|or|for|with|that|which|per|from)\b)[a-z]")  # "the walker taps start ..."
+                          r"(?!(?:of|and|or|for|with|that|which|per|from)\b)[a-z\"“‘']")  # "the walker taps start ..."
 
 
 def english_months(date: str) -> str:
@@ -174,6 +180,9 @@ def problem_pieces(facts: Facts) -> list[str]:
     PR/FAQ (an idea, a price, a launch plan, a partner, a risk have their own places)."""
     quoted_elsewhere = [q.text for q in (best_quote(facts), leader_said(facts)) if q is not None]
     pieces: list[str] = []
+    # A table of interviews, one row a person ("| Priya, ADI 4 yrs | ... | spends 5 hrs/week ... |"):
+    # the person each row's cells are about.
+    tellers = {s.line: s.text for s in facts.statements if s.topic == "interviewee" and s.label}
     for labelled in facts.labelled("problem"):
         if _usable(labelled):
             # The customer quote on a problem line is printed once, as the customer quote.
@@ -182,7 +191,9 @@ def problem_pieces(facts: Facts) -> list[str]:
             # sentences have their own places)
             kept = [p for p in all_pieces if not any(quote in p for quote in quoted_elsewhere)
                     and not (len(all_pieces) > 1 and _about_our_plan(p, facts.product_name))]
-            pieces.append(labelled.text if len(kept) == len(all_pieces) else " ".join(sentence(p) for p in kept))
+            whole = labelled.text if len(kept) == len(all_pieces) else " ".join(sentence(p) for p in kept)
+            teller = tellers.get(labelled.line)
+            pieces.append(told_by(whole, teller) if teller and whole else whole)
     pieces = [p for p in pieces if p]
     quoted: list[str] = []
     name = facts.product_name
@@ -202,8 +213,11 @@ def problem_pieces(facts: Facts) -> list[str]:
             index > 0 and names_a_problem[index - 1]
         for piece in in_line:
             cues = {topic for topic, pattern in CUES.items() if pattern.search(piece)}
-            if "loss" in cues:
-                cues.discard("price")  # "losing the client, about $80 a month" is a loss, not our price
+            if "loss" in cues or "problem" in cues and _THEY_SPEND.search(piece) and not _FIRST_PERSON.search(piece):
+                # "losing the client, about $80 a month" is a loss, not our price; so is what the
+                # customers spend on the problem ("Dublin students spend on average €380 a term on
+                # textbooks, half of them ... never opened again")
+                cues.discard("price")
             # A figure in the same line as a problem ("inspect once a year at best; 41% of the 90 we
             # surveyed had a repair over £1,000") says how big it is.
             sized = re.search(r"\d", piece) and any(p != piece and _names_a_problem(p) for p in in_line) or \
@@ -213,6 +227,10 @@ def problem_pieces(facts: Facts) -> list[str]:
                 continue
             if "budget" in cues and "loss" not in cues:
                 continue  # what they pay today is economics
+            if re.match(r"(?i)\W*as\s+an?\s+[^,.;]{3,60},?\s+I\s+(?:want|need)\b", piece):
+                continue  # a user story's "As a letting agent ..., I want ...": what they want, not the problem
+            if _COMPETITOR.search(piece):
+                continue  # another company's product and its flaws: the competition, not the customer's problem
             if statement.topic == "customer" and not re.search(r"\d", piece):
                 continue
             if re.search(r"[\"“”]", piece) and any(q.text in piece for q in facts.quotes):
@@ -222,13 +240,46 @@ def problem_pieces(facts: Facts) -> list[str]:
                 # problem would have nothing else to say)
                 quoted.append(piece)
                 continue
-            pieces.append(piece)
+            teller = tellers.get(statement.line) if statement.label else None
+            pieces.append(told_by(piece, teller) if teller else piece)
     pieces = list(dict.fromkeys(pieces)) or quoted[:1] or _before_the_idea(facts)
     if not pieces:
         return []
     sharpest = max(pieces, key=lambda piece: (sharpness(piece), -pieces.index(piece)))
     ordered = [sharpest, *(p for p in pieces if p != sharpest)]
     return ordered[:MAX_PROBLEM_STATEMENTS]
+
+
+# "Bookwell already does rebooking but ...", "Trackunit also offers ...", "competitors like Acme ...":
+# a sentence about another company's product (a capitalised name doing what a product does).
+_COMPETITOR = re.compile(r"^\W*(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:already|also|now)\s+(?:does|do|offers?|"
+                         r"has|have|sells?|covers?|charges?|tracks?|provides?|supports?|lets)\b|"
+                         r"(?i:\bcompetitors?\s+(?:like|such as|including)\b)|"
+                         r"^\W*(?i:unlike)\s+(?-i:[A-Z])")  # "Unlike Apicbase, which needs a recipe database, ..."
+_THEY_SPEND = re.compile(rf"(?i)\b(?:spend|spends|spent|spending|pay|pays|paid|paying)\b[^.;]{{0,25}}?"
+                        rf"(?:{money_pattern()})")
+
+
+# A note's verb with its subject left out: "spends 5 hrs/week on WhatsApp rebooking".
+_SUBJECTLESS = re.compile(r"(?i)^(?P<verb>[a-z]+(?:[^s\W']s|ches|shes|sses))\s+(?:\d|a|an|the|about|around|over|"
+                          r"up to|too|their|his|her|hours?|most|half)\b")
+
+
+def told_by(fragment: str, teller: str) -> str:
+    """A table cell of shorthand, said by the person of its row, as a sentence: "Priya spends 5
+    hours a week on WhatsApp rebooking" (the subject the note left out), "Gary told us: 3
+    cancellations a week, unpaid" (a fragment with no verb, set off as his); a sentence with its
+    own subject ("pupils forget the theory test date") stays as it is."""
+    from assistant.draft.facts import speaker_from
+
+    name = speaker_from(teller)[0]
+    if not name or opens_with_people_doing(fragment) or _OWN_SUBJECT.match(fragment):
+        return fragment
+    if _SUBJECTLESS.match(fragment):
+        return f"{name} {_lower_first(fragment)}"
+    if re.match(r"\d|[a-z]", fragment) or len(fragment.split()) <= 6:
+        return f"{name} told us: {_lower_first(fragment)}"
+    return fragment
 
 
 def _about_our_plan(piece: str, name: str | None) -> bool:
@@ -288,8 +339,9 @@ def idea_statements(facts: Facts) -> list[str]:
     """What we will build, in the notes' words: labelled ideas, then sentences whose subject is the
     product ("Clinicly checks coverage ...", "Loop sends the invoice ..."), else lines that sound
     like an idea (not a price, a launch plan or a risk)."""
-    labelled = [s.text for s in facts.labelled("idea") if _usable(s)]
     name = facts.product_name
+    # (an idea label holding only the name, "What I'd build: Moorpay.", says nothing it does)
+    labelled = [s.text for s in facts.labelled("idea") if _usable(s) and s.text.strip(" .*_") != name]
     if not labelled and not name:
         labelled = [_IDEA_LEAD.sub("", s.text) for s in facts.statements if _usable(s) and s.topic is None
                     and _IDEA_LEAD.match(s.text) and not {"price", "budget", "launch", "risks"} & set(s.topics)]
@@ -338,6 +390,9 @@ def _named_and_described(facts: Facts) -> list[str]:
                     # "The service we agreed to describe is Resa Enkelt: an app ...", "What I'd propose is
                     # PawPing, a WhatsApp reminder that ..."
                     found.append(f"{name} is {rest}")
+                elif match.group("decided") and (dashed := re.match(r"\s*[—–:-]\s*(?P<what>\S.+)", rest)) is not None:
+                    # "go ahead with Nestbook — parents book crèche slots in the members' app"
+                    found.append(dashed.group("what"))
                 elif (after_colon := re.match(r"(?:\s*[\w']+){0,3}?\s*:\s+(?P<what>\S.+)", rest)) is not None:
                     # "the idea we've been calling Pickpath internally: the handheld scanner reorders ..."
                     found.append(after_colon.group("what"))
@@ -359,6 +414,36 @@ def _with_its_clauses(pieces: list[str]) -> list[str]:
     return out
 
 
+# A finite verb: a note with none ("no-shows on Saturdays", "2 hrs/day on the phone confirming") is a
+# fragment. Common verbs and any -ed form; a miss only leaves a fragment as it was.
+# ("no-shows", "to ask": no verb of the note's own)
+_FINITE = re.compile(r"(?i)\b(?<!-)(?<!\bto )(?:is|are|was|were|am|be|been|has|have|had|do|does|did|can|cannot|"
+                     r"could|will|would|shall|should|must|may|might|[a-z]+n't|get|gets|got|lose|loses|lost|spend|spends|spent|take|"
+                     r"takes|took|need|needs|want|wants|run|runs|ran|go|goes|went|make|makes|made|keep|keeps|kept|"
+                     r"miss|misses|use|uses|pay|pays|come|comes|came|forget|forgets|forgot|call|calls|ask|asks|"
+                     r"wait|waits|say|says|said|know|knows|knew|see|sees|saw|find|finds|found|give|gives|gave|leave|"
+                     r"leaves|left|book|books|buy|buys|bought|sell|sells|sold|guess|guesses|throw|throws|threw|check|"
+                     r"checks|write|writes|wrote|send|sends|sent|bring|brings|brought|show|shows|try|tries|work|"
+                     r"works|hate|hates|chase|chases|drop|drops|fall|falls|fail|fails|[a-z]{3,}ed)\b|[:;\"“”]")
+
+
+def _fragment(piece: str) -> bool:
+    """A short note with no verb and no subject doing something: "paper diary at the front desk"."""
+    return len(piece.split()) <= 12 and not _FINITE.search(piece) and not opens_with_people_doing(piece) and \
+        not _OWN_SUBJECT.match(piece)
+
+
+# "deposits taken when the client books online": a plural noun and a participle, no verb of the product's
+_NOUN_AND_PARTICIPLE = re.compile(r"[a-z]+s\s+(?:[a-z]+ed|taken|sent|paid|made|held|kept|done|given|shown|seen|built|"
+                                  r"bought|sold|told|read|written|sorted|stored)\b")
+
+
+# "it's a phone app where ...", said right after the name: what it is, without the spoken "it's"
+# (the draft says "Pickday is a phone app ...", not "Pickday gives them it's a phone app").
+_IT_IS = re.compile(r"(?i)^(?:it's|it is|it'll be|it will be|it would be)\s+(?:basically\s+|just\s+|like\s+)?"
+                    r"(?=(?:a|an)\s)")
+
+
 def _after_the_naming(facts: Facts) -> list[str]:
     """"We're thinking of calling it Swapboard. Nurses post a shift, ...": the sentences that
     follow the one naming the product, in the same paragraph, describe it."""
@@ -366,10 +451,13 @@ def _after_the_naming(facts: Facts) -> list[str]:
     if not name:
         return []
     for index, statement in enumerate(facts.statements):
-        if not _usable(statement) or statement.topic not in (None, "name"):
+        # ("What I'd build: Moorpay." names it alone, under an idea label: what follows describes it)
+        named_alone = statement.topic == "idea" and statement.text.strip(" .*_") == name
+        if not _usable(statement) or statement.topic not in (None, "name") and not named_alone:
             continue
         pieces = _SENTENCE_SPLIT.split(statement.text)
-        naming = next((i for i, piece in enumerate(pieces) if PRODUCT_NAME.search(piece) and name in piece), None)
+        naming = next((i for i, piece in enumerate(pieces) if (PRODUCT_NAME.search(piece) or BUILD_NAME.search(piece)
+                                                              or named_alone) and name in piece), None)
         if naming is None:
             continue
         # The rest of the paragraph: this line's later sentences (a long line is read sentence by sentence).
@@ -384,7 +472,8 @@ def _after_the_naming(facts: Facts) -> list[str]:
             after = _SENTENCE_SPLIT.split(following.text)
         # (a sentence about the problem after the naming, "Açaí distributors lose stock when ...",
         # is The problem's, not a description of the product)
-        return [p.strip() for p in after if p.strip() and _balanced(p) and not _CHATTER.search(p) and not any(
+        return [_IT_IS.sub("", p.strip()) for p in after if p.strip() and _balanced(p) and not _CHATTER.search(p)
+                and not any(
             CUES[topic].search(p) for topic in ("price", "launch", "risks", "dependencies") if topic in CUES)
             and not (_names_a_problem(p) and not p.startswith(name))]
     return []
@@ -411,13 +500,19 @@ _OUR_PRICE = re.compile(r"\b(?:we|we'?ll|we'?d)\s+(?:could|would|will|might|plan
 # ("per cold room per month", "per booked ride.": a unit of two words when another "per" or the
 # sentence's end follows it)
 _PRICE_PHRASE = re.compile(rf"(?:free\b[^.;\n]{{0,30}}?,?\s*then\s+)?(?:{money_pattern()})"
-                           r"(?:\s*(?:/|per|a|an|each)\s*[a-z]+(?:\s+[a-z]+(?=\s+per\b|\s*[.,;)]|\s*$))?){0,3}",
+                           # ("per picker shift paid by the grower": the unit is two words before who pays)
+                           r"(?:\s*(?:/|per|a|an|each)\s*[^\W\d_]+(?:\s+[^\W\d_]+(?=\s+per\b|\s*[.,;)]|\s*$|"
+                           r"\s+(?:paid|charged|billed|payable)\b))?){0,3}",
                            re.IGNORECASE)
 
 
+_ONE_OFF = re.compile(rf"(?:{money_pattern()})\s*(?:one-?off|one-?time|up-?front|outright)\b", re.IGNORECASE)
 _PER_UNIT_PRICE = re.compile(rf"(?:{money_pattern()})\s*(?:/|per|a|an|each)\s*[a-z]+", re.IGNORECASE)
 _RECURRING = re.compile(rf"(?i)(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*"
                         r"(?:month|mo|year|yr|week|wk|season)\b")
+_COMMISSION = re.compile(r"(?i)\b(?:we(?:'d|'ll|\s+would|\s+will|\s+could)?|our\s+(?:fee|cut)\s+(?:is|would\s+be))\s+"
+                         r"(?:take|keep|charge|earn|get|be)?\s*(?:a\s+)?(?P<price>\d+(?:\.\d+)?\s*%\s+"
+                         r"(?:commission\s+)?(?:of|on)\s+(?:each|every|the|all)?\s*[a-z]+)")
 _THEIR_PRICE = re.compile(r"(?i)\b(?:competitors?|rivals?|incumbents?|they pay|charges|they charge|alternatives?)\b")
 _SPENT_TODAY = re.compile(r"(?i)\b(?:today|currently|now|already|existing|spend\w*|spent|was|used to)\b"
                           r"(?<!\bas now)(?<!\bas today)")  # "the fee stays as now": unchanged, still ours
@@ -445,6 +540,9 @@ def our_price(facts: Facts) -> str | None:
         # in a paragraph about something else, only a price we say we would charge counts
         anywhere = statement.topic in (None, "idea", "launch")
         for piece in _pieces(statement):
+            once = _ONE_OFF.match(piece)
+            if once:  # "€39 one-off, launch Benelux Sept 2027": a price paid once, said whole
+                return once.group()
             phrase = _corrected(piece, _PRICE_PHRASE.search(piece))
             if not phrase or not CUES["price"].search(piece):
                 continue
@@ -465,8 +563,24 @@ def our_price(facts: Facts) -> str | None:
                     and not _THEIR_PRICE.search(piece) and not _names_a_problem(piece):  # "loses ~$45/day"
                 # "free for 10 items, €2/month after that": a short line of our plan, said whole
                 return piece.rstrip(".") if re.match(r"(?i)free\b", piece) else phrase.group().strip()
+    # "We'd take 4% of each payment, nothing up front": a commission is the price
+    for statement in facts.statements:
+        commission = _COMMISSION.search(statement.text) if _usable(statement) else None
+        if commission:
+            return commission.group("price")
     # "Price: see comments", "Pricing: TBD": the label is all the notes say, unless a price is elsewhere
     return labelled.text.rstrip(".") if labelled is not None else None
+
+
+_SAID_OPEN = re.compile(r"(?i)^open questions?\s*[:\-–—]?\s*")
+
+
+def _asked(text: str) -> str:
+    """A question dictated without its mark ("do we vet the pickers ourselves") ends with one."""
+    if re.match(r"(?i)(?:do|does|did|is|are|can|could|will|would|should|who|what|when|where|why|how)\b", text) and \
+            "?" not in text:
+        return text.rstrip(" .") + "?"
+    return text
 
 
 # "Drivers pay ₹10 per booked ride": who pays us, per unit, in the present of the plan. Said before
@@ -566,7 +680,7 @@ def interviewed(facts: Facts, shown: int = 3) -> str:
     """"Priya, data engineer ...; Marcus, ...; and 4 others": who the notes heard from, briefly."""
     names = facts.interviewees[:shown]
     more = len(facts.interviewees) - len(names)
-    return "; ".join(names) + (f"; and {more} others" if more > 0 else "")
+    return "; ".join(names) + (f"; and {more} other{'s' if more > 1 else ''}" if more > 0 else "")
 
 
 def _varied(quotes: list[QuoteFact]) -> list[QuoteFact]:
@@ -595,13 +709,20 @@ class Composer:
         self.ideas = idea_statements(facts)
         # Several idea lines ("Online calendar: groups book ...", "Card payment when you book") are
         # several sentences: each ends as one.
-        words = [self._idea_words(text).strip() for text in self.ideas]
+        words: list[str] = []
+        for index, text in enumerate(self.ideas):
+            said = self._idea_words(text, first=index == 0).strip()
+            plain = said.lower().rstrip(". ")
+            # (the same idea read twice, "a prep-list planner for ..." and "Prepline is a prep-list
+            # planner for ...", is said once)
+            if plain and not any(plain in w.lower() or w.lower().rstrip(". ") in plain for w in words if w):
+                words.append(said)
         self.idea_text = " ".join(w if len(words) == 1 or re.search(r"[.!?;:]$", w) else w + "."
                                   for w in words if w).strip()
         self.keep = {w for w in [facts.product_name or "", *facts.people, *(p.text for p in facts.places),
                                  *(p.text for p in facts.launch_places)] if w}
 
-    def _idea_words(self, text: str) -> str:
+    def _idea_words(self, text: str, first: bool = True) -> str:
         """An idea line without its "(working name X)" and without the name that opens it
         ("ShelfSense - a camera ..." is "a camera ..."; "Working name is TableTurn." is nothing)."""
         text = _without_working_name(text)
@@ -610,13 +731,17 @@ class Composer:
         name = self.facts.product_name
         naming = PRODUCT_NAME.search(text)
         if name and naming and product_name_in(naming) == name and \
-                re.match(r"\s*(?:an?|one)\s", text[naming.end():]) and re.search(r"[:—–]\s*$", naming.group()):
+                re.match(r"\s*(?:an?|one)\s", text[naming.end():]) and (re.search(r"[:—–]\s*$", naming.group()) or
+                                                                        naming.group("appositive")):
             text = text[naming.end():].strip()  # "The service we agreed to describe is Resa Enkelt: an app ..."
         if name and text.strip(" .") == name:
             return ""
         if name and text.startswith(name):
-            rest = text[len(name):]
-            sep = re.match(r"\s*[-–—:]\s+|,\s+(?=[a-z])|\s+(?=[a-z])", rest)  # "Glovebox, keeps your ..." too
+            rest = text[len(name):].lstrip("*_")  # "**LessonLock** — pupils book ..."
+            # "Glovebox, keeps your ..." too; and "Moorpay. A QR code on every buoy; ...": the name, then what it is
+            sep = re.match(r"\s*[-–—:]\s+|,\s+(?=[a-z])|\s+(?=[a-z])|\.\s+(?=(?:A|An|The|It)\s)", rest)
+            if sep and not first and not sep.group().strip():
+                return text.strip()  # a later sentence, "Prepline tells the head chef ...", keeps its subject
             if sep:
                 text = rest[sep.end():]
         return text.strip()
@@ -659,7 +784,9 @@ class Composer:
             return f"{_VERBS[lowered]} {rest}".strip()
         if lowered in _VERBS.values() or lowered in ("is", "will", "can", "lets", "helps") or (
                 self.facts.product_name and self.ideas and self.ideas[0].startswith(self.facts.product_name)
-                and re.match(r"[a-z]+[^s\W]s\b", first)):
+                and re.match(r"[a-z]+[^s\W]s\b", first) and not opens_with_people_doing(first)
+                and not _NOUN_AND_PARTICIPLE.match(first)):
+            # ("ShelfSwap, students list a book ...": "students" is who acts, no verb of ShelfSwap's)
             return first
         if lowered in ("a", "an", "the", "one") and not _OWN_SUBJECT.match(first):
             return f"is {_lower_first(first, self.keep)}"
@@ -760,7 +887,7 @@ class Composer:
 
     def problem(self) -> str:
         pieces = problem_pieces(self.facts)
-        text = paragraph(*(sentence(p) for p in pieces))
+        text = paragraph(*(sentence(p) for p in self._fragments_listed(pieces)))
         if len(pieces) < 2:
             # Few problem lines: the customers' own words say it, quoted with who said it.
             said = [q for q in self._spare_quotes() if CUES["problem"].search(q.text) or CUES["loss"].search(q.text)]
@@ -771,12 +898,29 @@ class Composer:
         if not pieces and not text:
             text = self.book.tbd("the customer's problem, in their terms",
                                  "What problem does the customer have today, before any solution?", "problem") + "."
-        if not any(n.text in text for n in self.facts.numbers if n.kind != "date"):
+        from assistant.draft.shorthand import expand
+
+        # (a figure in shorthand, "2 hrs", is printed expanded: "2 hours")
+        if not any(n.text in text or expand(n.text) in text for n in self.facts.numbers if n.kind != "date"):
             text = paragraph(text, self.book.tbd(
                 "how much the problem costs the customer, in time or money",
                 "How much time or money does the problem cost one customer today? Give the number and its source.",
                 "problem") + ".")
         return text
+
+    def _fragments_listed(self, pieces: list[str]) -> list[str]:
+        """Pain-point bullets with no verb ("no-shows on Saturdays", "paper diary at the front desk")
+        each printed alone are not sentences: two or more are said once, as what the customers face
+        ("Salons face no-shows on Saturdays, paper diary at the front desk and ..."), where the first
+        of them stood. (Never glued to a placeholder: with no customer known, "Customers face".)"""
+        fragments = [p for p in pieces if _fragment(p)]
+        if len(fragments) < 2:
+            return pieces
+        who = self.facts.customer or "customers"
+        listed = f"{who[0].upper()}{who[1:]} face {_and([_lower_first(f.rstrip('. '), self.keep) for f in fragments])}"
+        at = pieces.index(fragments[0])
+        rest = [p for p in pieces if p not in fragments]
+        return [*rest[:at], listed, *rest[at:]]
 
     def _spare_quotes(self) -> list[QuoteFact]:
         """Quotes not used as the customer's or the leader's quote."""
@@ -894,13 +1038,30 @@ class Composer:
         element: GapElement = "internal_faq" if internal else "external_faq"
         parts = list(dict.fromkeys(sentence(text) for text in facts_found))  # a price can also be a cost line
         parts += [f"{q.attribution or 'A customer'}: “{q.text}”" for q in quotes or []]
-        opened = [sentence(f"Open question in the notes: {text}") for text in open_questions or []]
+        # (a dictated "open question do we vet them" says its label itself: said once)
+        opened = [sentence(f"Open question in the notes: {_asked(_SAID_OPEN.sub('', text))}")
+                  for text in open_questions or []]
         opened += [sentence(f"A risk the notes name: {_lower_first(text, self.keep)}") for text in risks or []]
         if parts and not always_ask:
             return paragraph(*parts, *opened)
         placeholder = self.book.tbd(label, question, element)
         lead = sentence(f"We don't know yet: {placeholder}") if not parts else sentence(f"Still open: {placeholder}")
         return paragraph(*parts, lead, *opened)
+
+    def how_it_works(self) -> list[str]:
+        """The idea's sentences as an FAQ answer, the first with its subject: "Spokesafe is a lock
+        with a SIM ...", "Prepline tells the head chef ...", "With StockRun, the pharmacy sends ..."
+        (the idea line, its name taken off, had read "Is a lock ...", "Tells the head chef ...")."""
+        sentences = _SENTENCE_SPLIT.split(self.idea_text)
+        first = sentences[0].strip().rstrip(".;")
+        clause = self.idea_as_clause()
+        if clause:
+            said = f"{self.facts.product_name or 'It'} {clause}"
+        elif self.facts.product_name and (opens_with_people_doing(first) or _OWN_SUBJECT.match(first)):
+            said = self.idea_in_quotes("")
+        else:
+            return sentences
+        return [said, *sentences[1:]]
 
     def external_faq(self) -> list[FaqEntry]:
         f = self.facts
@@ -914,7 +1075,7 @@ class Composer:
                      answer=self.answer([body(launch)] if launch else [], "launch date and where it is available",
                                         "When and where does it launch?", False)),
             FaqEntry(topic="how_it_works", question=f"How does {self.product} work?",
-                     answer=self.answer(_SENTENCE_SPLIT.split(self.idea_text) if self.idea_text else [],
+                     answer=self.answer(self.how_it_works() if self.idea_text else [],
                                         "how it works, from the customer's side",
                                         "What does the customer do, step by step, and what do they see?", False)),
             FaqEntry(topic="compatibility", question="What does it work with, and what do I need?",
