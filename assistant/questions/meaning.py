@@ -166,8 +166,25 @@ def mask(text: str, product: str | None) -> str:
     # Not where the name starts a longer one ("Tangent Graph" is a part of Tangent, not Tangent); that
     # capital is checked case-sensitively: under IGNORECASE "(?! [A-Z][a-z])" refused every name
     # followed by a word, and "Who is Foo for?" kept its name.
-    pattern = rf"(?<![\w-]){re.escape(product.strip())}(?:['\u2019]s)?(?![\w-])(?-i:(?! [A-Z][a-z]))"
-    return re.sub(pattern, MASK, text, flags=re.IGNORECASE)
+    for name in (product.strip(), short_name(product)):
+        if name:
+            pattern = rf"(?<![\w-]){re.escape(name)}(?:['\u2019]s)?(?![\w-])(?-i:(?! [A-Z][a-z]))"
+            text = re.sub(pattern, MASK, text, flags=re.IGNORECASE)
+    return text
+
+
+@functools.lru_cache(maxsize=256)
+def short_name(product: str | None) -> str | None:
+    """The coined first word of a longer name, which the document uses alone: "Tallyhand Payroll"
+    is "Tallyhand" in "How much does Tallyhand cost?". Only a coined word (rare in English): the
+    "Tangent" of "Tangent Graph" or the "Signal" of "Signal Aggregator" is an ordinary word and
+    says nothing of the product on its own; an acronym ("MCP Audit") names a technology."""
+    parts = (product or "").split()
+    if len(parts) < 2 or not parts[0][:1].isupper() or parts[0].isupper() or not parts[0].isalpha():
+        return None
+    from assistant.clarity.lexicon import zipf
+
+    return parts[0] if zipf(parts[0]) < 2.0 else None
 
 
 # Two or more capitalised words in running text (after a lower-case word, a comma or a bracket):
@@ -324,7 +341,7 @@ class Reading:
 
         self.doc = doc
         self.product = product
-        self.aliases = [product] if product else []
+        self.aliases = [name for name in (product, short_name(product)) if name]
         self.sentences = _reading_sentences(doc)
         self.masked = [mask(s.text, product) for s in self.sentences]
         pairs = []
