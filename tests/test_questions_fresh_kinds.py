@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 
 from assistant.documents import load_document
+from assistant.questions.answertype import only_our_cost
 from assistant.questions.meaning import mask
 from assistant.questions.models import Question
 from assistant.questions.offline import ask_offline
 from assistant.questions.select import product_name
+from assistant.questions.text import concepts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "questions"
 TALLYHAND = FIXTURES / "tallyhand.md"
@@ -47,3 +49,34 @@ def test_a_coined_first_word_of_the_name_is_the_product_on_its_own():
     ("Tangent" of "Tangent Graph") is not the product alone."""
     assert mask("How much does Tallyhand cost?", "Tallyhand Payroll") == "How much does it cost?"
     assert mask("Is the Tangent line drawn?", "Tangent Graph") == "Is the Tangent line drawn?"
+
+
+@pytest.mark.parametrize(("question", "ours"), [
+    ("What does it cost us to make each sensor?", True), ("How much did PermitPath cost the city?", True),
+    ("What will it cost us to acquire a family?", True), ("What is the customer acquisition cost?", True),
+    ("What did it cost to build?", True), ("What is the unit cost?", True),
+    ("How much does it cost?", False), ("What does it cost to apply?", False),
+    ("What does it cost to operate?", False),  # of a tool the customer runs: the customer's bill
+    ("Did you consider the cost to customers?", False), ("Is there a free version?", False),
+])
+def test_what_the_maker_spends_is_not_what_the_customer_pays(question, ours):
+    assert only_our_cost(question) is ours
+    assert ("price" in concepts(question)) is not ours
+
+
+def test_a_bill_of_materials_does_not_answer_how_much_it_costs():
+    judged = ask(COLDTRACE, "How much does it cost?")["How much does it cost?"]
+    assert judged.status == "answered", judged.status_reason
+    assert quote(judged).startswith("Each sensor costs €189")
+
+
+def test_what_the_city_paid_to_build_it_is_no_application_fee():
+    """The FAQ says fees are the same online and at the counter, and gives no amount."""
+    judged = ask(PERMITPATH, "What does it cost to apply?")["What does it cost to apply?"]
+    assert judged.status == "partly", (judged.status_reason, quote(judged))
+    assert "$380,000" not in quote(judged)
+
+
+def test_an_honest_we_do_not_know_answers_the_acquisition_cost_only_partly():
+    judged = ask(WAYPOINT, "What is the customer acquisition cost?")["What is the customer acquisition cost?"]
+    assert judged.status == "partly" and quote(judged) == "We don't know yet."

@@ -86,9 +86,23 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
 def kind_of(question: str) -> Kind:
     """The kind of a question, from its words; `any` when none of the kinds fits."""
     for kind, pattern in _KINDS:
+        if kind == "price" and only_our_cost(question):
+            continue  # "What does it cost us to make each sensor?" wants a figure, not a price
         if pattern.search(question):
             return kind
     return "any"
+
+
+def only_our_cost(question: str) -> bool:
+    """Does the question ask what the company spends, and nothing of what a customer pays?"""
+    from assistant.questions.text import OUR_COST
+
+    if not OUR_COST.search(question):
+        return False
+    return not re.search(r"\b(?:price|pricing|priced|fees?|subscription|charge|free|catch)\b|"
+                         r"\bhow much (?:does|do|will|would|is|are) (?:it|they|this)\b[^?]*\b(?:cost|pay|charge)\b"
+                         r"(?! us\b)",
+                         OUR_COST.sub(" ", question), re.IGNORECASE)
 
 
 def satisfies(kind: Kind, text: str) -> bool:

@@ -44,6 +44,7 @@ from assistant.questions.answertype import (
     describe,
     kind_of,
     names_its_kind,
+    only_our_cost,
     satisfies,
 )
 from assistant.questions.ranker import (
@@ -377,6 +378,13 @@ class Reading:
             if at >= 0 and code[at][0] <= sentence.start <= code[at][1]:
                 found.add(index)
         return frozenset(found)
+
+    @cached_property
+    def our_cost_answers(self) -> frozenset[int]:
+        """The sentences of the FAQ answers that say what the maker spends ("What does it cost us
+        to make each sensor?"), not what a customer pays."""
+        return frozenset(i for pair in self.pairs if pair.item is not None and only_our_cost(pair.question)
+                         for i in pair.sentences)
 
     @cached_property
     def about_itself(self) -> frozenset[int]:
@@ -947,8 +955,12 @@ def _candidates(reading: Reading, question: str) -> list[int]:
     sentence about the document itself ("written as if it already shipped, to pin down who it is
     for and what problem it solves") answers none."""
     how_to = _HOW_TO.search(question) is not None
+    # A price question is not answered by what the maker spends: the answer to "What does it cost
+    # us to make each sensor?" ("The bill of materials is €71") or to "How much did it cost the
+    # city?" ("The city paid $380,000 to build it") is no price a customer pays.
+    spent = reading.our_cost_answers if kind_of(question) == "price" else frozenset()
     return [i for i in range(len(reading.sentences))
-            if (how_to or i not in reading.in_code) and i not in reading.about_itself]
+            if (how_to or i not in reading.in_code) and i not in reading.about_itself and i not in spent]
 
 
 def _answered_elsewhere(reading: Reading, question: str, section: Pair) -> bool:

@@ -105,7 +105,7 @@ _synonyms("legal", "legal law laws regulation regulations regulatory compliance 
 _synonyms("demand", "demand evidence traction interest interview interviews survey surveys waitlist pilot "
           "pilots")
 _synonyms("market", "market markets tam addressable size")
-_synonyms("economics", "margin margins revenue revenues profit profitable profitability economics p&l "
+_synonyms("economics", "ourcost margin margins revenue revenues profit profitable profitability economics p&l "
           "payback breakeven break-even financial financials projection projections")
 _synonyms("invest", "invest investment headcount staffing budget funding fund engineers")
 _synonyms("dependency", "dependency dependencies depend depends third-party vendor vendors partner partners "
@@ -186,6 +186,25 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (_USER_THING, "user-thing"),
     )
 )
+
+# What the company spends, not what the customer pays: "What does it cost us to make each sensor?",
+# "How much did PermitPath cost the city?", "What will it cost us to acquire a family?", "unit cost",
+# "bill of materials". Asked of a press release's maker, they are its economics; "How much does it
+# cost?" (the customer's price) is not answered by them, nor they by a price.
+OUR_COST = re.compile(
+    r"\bcosts?(?= (?:us|we|our|the (?:city|company|council|state|government|business|team|department|agency))\b"
+    r"| (?:to|of) (?:build|make|manufacture|produce|develop|acquire|acquisition)\b| per (?:acquisition|"
+    r"unit|customer acquired)\b)"
+    r"|\b(?:unit|acquisition|development|build|production|manufacturing) costs?\b"
+    r"|\b(?:how much|what) did (?:(?!\bcost\b)[^?.]){1,40}\bcost\b"
+    r"|\bbill of materials\b|\bcac\b",
+    re.IGNORECASE)
+
+
+def _our_cost(match: re.Match[str]) -> str:
+    """The matched words with their "cost" as "ourcost" (the rest keeps its own concepts)."""
+    return re.sub(r"\bcosts?\b|\bbill of materials\b|\bcac\b", "ourcost", match.group(0))
+
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ness", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
 
@@ -271,6 +290,7 @@ def _concepts(text: str, aliases: tuple[str, ...]) -> frozenset[str]:
     found = {concept for pattern, concept in _PHRASES if pattern.search(lowered)}
     for pattern, word in _COMPOUNDS:
         lowered = pattern.sub(word, lowered)
+    lowered = OUR_COST.sub(_our_cost, lowered)
     if _asks_definition(text):
         found.add("define")
     for word in _WORD.findall(lowered):
