@@ -18,7 +18,7 @@ from assistant.questions.meaning import mask
 from assistant.questions.models import Question
 from assistant.questions.offline import ask_offline
 from assistant.questions.select import product_name
-from assistant.questions.text import concepts
+from assistant.questions.text import concepts, stem
 
 FIXTURES = Path(__file__).parent / "fixtures" / "questions"
 TALLYHAND = FIXTURES / "tallyhand.md"
@@ -80,3 +80,83 @@ def test_what_the_city_paid_to_build_it_is_no_application_fee():
 def test_an_honest_we_do_not_know_answers_the_acquisition_cost_only_partly():
     judged = ask(WAYPOINT, "What is the customer acquisition cost?")["What is the customer acquisition cost?"]
     assert judged.status == "partly" and quote(judged) == "We don't know yet."
+
+
+@pytest.mark.parametrize(("text", "concept", "present"), [
+    ("What happens to counter staff?", "risk", False),  # what becomes of someone, not a failure
+    ("What happens if the site is down?", "reliability", True),
+    ("What if the system goes down on a deadline?", "risk", True),
+    ("Can the teenager disable it?", "switch_off", True), ("Can my teen turn Waypoint off?", "switch_off", True),
+    ("What happens when my teen turns 18?", "switch_off", False),  # an age, not a switch
+    ("Can I switch from Sage?", "switch_off", False), ("Can I switch from Sage?", "migrate", True),
+    ("How many families could use this?", "market", True), ("Which platforms does it run on?", "compatible", True),
+    ("Do I have to register?", "account", True), ("What happens in areas without coverage?", "connectivity", True),
+])
+def test_words_are_read_in_their_sense(text, concept, present):
+    assert (concept in concepts(text)) is present
+
+
+@pytest.mark.parametrize(("word", "stemmed"), [("counter", "counter"), ("trailers", "trailer"), ("family", "family"),
+                                               ("families", "family"), ("supply", "supply"), ("weekly", "week")])
+def test_a_noun_is_not_cut_to_another_word(word, stemmed):
+    """A permit "counter" is no "count", a refrigerated "trailer" no "trail", "family" no "fami"."""
+    assert stem(word) == stemmed
+
+
+@pytest.fixture(scope="module")
+def waypoint() -> dict[str, Question]:
+    return ask(WAYPOINT, "Why would teenagers accept being tracked?", "How large is the market?",
+               "Can the teenager disable it?", "Is there a free tier?")
+
+
+def test_the_faq_answer_to_the_same_question_in_other_words_is_quoted(waypoint):
+    judged = waypoint["Why would teenagers accept being tracked?"]
+    assert judged.status == "answered", judged.status_reason
+    assert quote(judged).startswith("Because they choose the places")  # not the problem paragraph
+
+
+def test_how_many_families_could_use_it_is_the_market_size(waypoint):
+    judged = waypoint["How large is the market?"]
+    assert judged.status == "answered", judged.status_reason
+    assert "17 million" in quote(judged)
+
+
+def test_disable_is_turn_off(waypoint):
+    assert quote(waypoint["Can the teenager disable it?"]).startswith("The teen can pause sharing")
+
+
+def test_a_yes_no_question_quotes_the_yes_and_what_follows(waypoint):
+    assert quote(waypoint["Is there a free tier?"]) == "Yes. A free plan covers arrival alerts for one place."
+
+
+@pytest.fixture(scope="module")
+def permitpath() -> dict[str, Question]:
+    return ask(PERMITPATH, "What happens if the site is down?", "Do I have to register?",
+               "Will any city employees be laid off?", "How will success be measured?")
+
+
+def test_a_tbd_answer_to_the_same_question_is_unanswered_and_said_so(permitpath):
+    """"What if the system goes down on a deadline?" A: "TBD." -- not "No one loses their job"."""
+    judged = permitpath["What happens if the site is down?"]
+    assert judged.status == "unanswered" and judged.evidence is None
+    assert "its FAQ asks this (line 40)" in judged.status_reason
+
+
+def test_a_placeholder_answer_is_no_content(permitpath):
+    judged = permitpath["How will success be measured?"]
+    assert judged.status == "unanswered" and judged.evidence is None
+
+
+def test_register_is_needing_an_account(permitpath):
+    judged = permitpath["Do I have to register?"]
+    assert judged.status == "answered"
+    assert quote(judged) == "Yes. You create one with an e-mail address or phone number."
+
+
+def test_the_fate_of_counter_staff_answers_the_layoff_question(permitpath):
+    assert quote(permitpath["Will any city employees be laid off?"]).startswith("No one loses their job")
+
+
+def test_no_mobile_signal_answers_without_coverage():
+    judged = ask(COLDTRACE, "What happens in areas without coverage?")["What happens in areas without coverage?"]
+    assert judged.status == "answered" and quote(judged).startswith("The sensor stores up to 30 days")

@@ -243,6 +243,7 @@ def _answer_concepts(text: str) -> frozenset[str]:
 _YES_NO_QUESTION = re.compile(
     r"^\W*(?:does|do|is|are|can|could|will|would|should|did|has|have|am|won't|isn't|doesn't|can't|aren't)\b",
     re.IGNORECASE)
+_BARE_YES_NO = re.compile(r"^\W*(?:yes|no|nope|correct|absolutely)\W*$", re.IGNORECASE)
 _YES_NO_ANSWER = re.compile(r"^\W*(?:yes|no|not|nope|absolutely|correct|always|never)\b", re.IGNORECASE)
 _ABOUT_THE_DOCUMENT = re.compile(
     r"\bworking backwards\b|\bwritten as if\b|\bwriting the (?:press release|pr\s*/?\s*faq|faq)\b"
@@ -829,7 +830,15 @@ def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None
                          "not known yet")
     best = _best(reading, question, indices, kind, lead=indices[0])
     assert best is not None
-    evidence = verified(doc, reading.quote(best.index))
+    chosen = best.index
+    if pair.item is not None and _YES_NO_QUESTION.search(question) and _YES_NO_QUESTION.search(pair.question) \
+            and _BARE_YES_NO.match(texts[indices[0]]):
+        # "Do I have to register?" of "Do I need an account?" / "Yes. You create one with an e-mail
+        # address ...": the answer is the "Yes" and what follows it (quoted together), not a later
+        # sentence that happens to say "account". Only under a yes/no FAQ question: a "Yes." that
+        # opens a section answers whatever the section's lost question was.
+        chosen = indices[0]
+    evidence = verified(doc, reading.quote(chosen))
     if typed:
         return Judgement("answered", evidence, f"{where} and the answer gives what an answer to it needs")
     return Judgement("partly", evidence, f"{where}, but the answer does not give {describe(kind)}")

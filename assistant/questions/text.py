@@ -80,7 +80,7 @@ _synonyms("roadmap", "roadmap next future upcoming planned v2 vision")
 # Not "working" alone: "working knowledge of C" says nothing of success; "is it working?" does (a phrase below).
 _synonyms("success", "success successful metric metrics measure measured measuring kpi kpis")
 _synonyms("compatible", "compatible compatibility integrate integrates integration integrations interoperate "
-          "windows linux macos mac ios android browser browsers")
+          "windows linux macos mac ios android browser browsers iphone ipad smartphone smartphones")
 _synonyms("migrate", "migrate migrating migration import importing switch switching move moving port")
 # Not "contribute", "contributors" or "contributions" alone: in a retro, a survey or a fund they are
 # people's input ("Contributors describe what is working"). A project's contributions are phrases:
@@ -125,6 +125,17 @@ _synonyms("oneway", "one-way irreversible reversible reversibility")
 _synonyms("gtm", "go-to-market marketing distribution")
 _synonyms("build", "build building built")
 _synonyms("data", "data")
+# Whom a question is about, in more than one word: "Why would teenagers accept being tracked?" is
+# "Why would a teen agree to this?". Subjects, not intents (see INTENT_CONCEPTS).
+_synonyms("teen", "teen teens teenager teenagers adolescent adolescents")
+_synonyms("child", "kid kids child children")
+_synonyms("account", "account accounts register registered registering registration login log-in")
+_synonyms("adoption", "accept accepts accepted agree agrees agreed adopt adopts adoption")
+# "Can my teen turn it off?", "Can the teenager disable it?" (a phrase folds "turn ... off" first)
+_synonyms("switch_off", "switch-off disable disables disabled pause pauses paused opt-out")
+_synonyms("age", "come-of-age")
+# "What happens in areas without coverage?" is "What happens when the truck has no mobile signal?"
+_synonyms("connectivity", "coverage signal signals reception connectivity")
 
 # Phrases whose meaning lives in function words. Checked on the lower-cased question text.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -149,6 +160,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bwho (?:can|could|will) (?:see|read|access)\b|\bwho has access\b", "privacy"),
         (r"\bworks? (?:with|on)\b|\bintegrates? with\b", "compatible"),
         (r"\bhow many\b[^?]*\b(?:are there|exist|have this|need this)\b", "market"),
+        # "How many families could use this?", "How many practices could buy this?": the market's size
+        (r"\bhow many\b[^?]*\b(?:could|would|might|will) (?:use|buy|pay for|want|need|subscribe)\b", "market"),
+        # "Which platforms does it run on?" ("platform" alone is a word every question uses)
+        (r"\bwhich (?:platforms?|devices?|phones?|operating systems?|browsers?)\b|\bruns? on (?:which|what)\b",
+         "compatible"),
+        # "What if the system goes down on a deadline?", "What happens if the site is down?"
+        (r"\b(?:is|are|goes|go|went|gone|was|were|being) (?:down|offline)\b|\bcrash(?:es|ed)?\b", "reliability"),
         (r"\ball day\b|\bday[- ]to[- ]day\b|\bday in the life\b|\btypical (day|session|week)\b", "workflow"),
         (r"\bbuild (vs\.?|versus|or) buy\b", "build"),
         (r"\bleaves? my\b|\bleave (the|my|your)\b", "local"),
@@ -156,7 +174,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"cop(?:y|ies)|database|server|network|data|processing|host|dev\w*|environment|cluster|setup|cache|git|repo\w*|folder)\b"
          r"|\blocally\b(?! (?:sourced|grown|owned|made|produced|based|brewed|roasted))|\blocal\?$"
          r"|\b(?:run|runs|running|stored|stays?|kept|works?|processed) (?:\w+ ){0,2}local\b", "local"),
-        (r"\bwhat happens (when|if)\b|\bgo(es)? wrong\b|\bgets? stuck\b", "risk"),
+        (r"\bwhat happens (when|if)\b|^\W*what if\b|\bgo(es)? wrong\b|\bgets? stuck\b", "risk"),
         (r"\bcontribut\w*\b[^.?!]{0,80}\bwelcome\b|\bwelcomes? contribut|\baccepts? contribut|\bpull requests?\b"
          r"|\bcontributing(?:\.md| guide)\b|\bcontribute (?:to|on) (?:the )?(?:project|code|repo)"
          r"|\bhow (?:can|do|could) (?:i|we|you|others) contribute\b", "opensource"),
@@ -184,6 +202,13 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bmoney[- ]back\b", "refund"),
         # "a user program", "the user interface": "user" names a kind of thing there, not a customer.
         (_USER_THING, "user-thing"),
+        # "What happens to counter staff?" asks what becomes of someone, not "What happens if the site
+        # is down?": the two share only the word.
+        (r"\bhappen(?:s|ed)? to\b", "becomes-of"),
+        # "turn it off", "switch sharing off": not "switch" (to another product) nor "turn" (age)
+        (r"\b(?:turn|switch)(?:s|ed|ing)? (?:(?:it|this|that|them|[a-z]+ing|[a-z]+) )?off\b", "switch-off"),
+        # "when my teen turns 18": an age, not a switch
+        (r"\bturns? (?:1[0-9]|2[01]|eighteen|sixteen|an adult)\b", "come-of-age"),
     )
 )
 
@@ -206,6 +231,14 @@ def _our_cost(match: re.Match[str]) -> str:
     return re.sub(r"\bcosts?\b|\bbill of materials\b|\bcac\b", "ourcost", match.group(0))
 
 
+# Nouns whose "-er" is no agent of a verb: a permit "counter" is not "count", a refrigerated
+# "trailer" not "trail", a "container" not "contain".
+_NOT_AGENTS = frozenset({"counter", "counters", "trailer", "trailers", "container", "containers", "number",
+                         "numbers", "member", "members", "matter", "matters", "letter", "letters", "quarter",
+                         "quarters", "center", "centers", "corner", "corners", "banner", "banners", "chapter",
+                         "chapters", "border", "borders", "poster", "posters", "winter", "summer", "answer",
+                         "answers", "folder", "folders", "partner", "partners", "flower", "flowers"})
+
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ness", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
 
 
@@ -226,7 +259,11 @@ def stem(word: str) -> str:
                 word not in _SHORT_S and word[:-1] not in STOPWORDS:
             return word[:-1]
         return word
+    if word in _NOT_AGENTS:
+        return word[:-1] if word.endswith("s") else word
     for suffix in _SUFFIXES:
+        if suffix == "ly" and word.endswith(("ily", "ply")):
+            continue  # "family", "supply" are no adverbs: "families" folds to "family", not "fami"
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             base = word[: -len(suffix)]
             if suffix == "ies" or suffix == "ied":
@@ -300,7 +337,8 @@ def _concepts(text: str, aliases: tuple[str, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
-INTENT_CONCEPTS = frozenset(set(_SYNONYMS.values()) | {c for _, c in _PHRASES} | {"define"}) - {"data", "time", "build"}
+INTENT_CONCEPTS = frozenset(set(_SYNONYMS.values()) | {c for _, c in _PHRASES} | {"define"}) - {
+    "data", "time", "build", "teen", "child", "account"}
 
 
 @lru_cache(maxsize=8192)
