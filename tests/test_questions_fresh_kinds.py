@@ -160,3 +160,14 @@ def test_the_fate_of_counter_staff_answers_the_layoff_question(permitpath):
 def test_no_mobile_signal_answers_without_coverage():
     judged = ask(COLDTRACE, "What happens in areas without coverage?")["What happens in areas without coverage?"]
     assert judged.status == "answered" and quote(judged).startswith("The sensor stores up to 30 days")
+
+
+@pytest.mark.parametrize(("path", "question", "start"), [
+    (TALLYHAND, "What is the launch date?", "Tallyhand Payroll is available today across the UK"),
+    (COLDTRACE, "When does it launch?", "ColdTrace is sold through refrigeration service distributors"),
+])
+def test_the_call_to_action_says_when_not_an_faq_aside_that_mentions_a_launch(path, question, start):
+    """Not "Not at launch." (pensions) nor "The 14 launch countries are ..." (coverage)."""
+    judged = ask(path, question)[question]
+    assert judged.status == "answered", (judged.status_reason, quote(judged))
+    assert quote(judged).startswith(start)

@@ -130,6 +130,12 @@ ROLE_INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
                                    r"(?:start|begin|sign up|try|get it|get access)\b|\bfirst steps?\b"
                                    r"|\bwhere (?:do|can) (?:i|we|you) (?:sign up|get it|download)\b", re.IGNORECASE),
                         frozenset({"getting_started", "call_to_action"})),
+    # "When will it be available?", "What is the launch date?": the call to action says where and
+    # when ("available today across the UK", "sold through distributors ... from September 2027"),
+    # not an FAQ aside that mentions a launch ("Not at launch.", "until the autumn 2027 release").
+    "availability": (re.compile(r"\bwhen (?:will|is|does|do|can|are)\b[^?]*\b(?:available|availab\w*|launch\w*|ship|"
+                                r"go live|open|on sale|buy it|get it)\b|\b(?:launch|release|ship|availability) date\b"
+                                r"|\bwhen and where\b", re.IGNORECASE), frozenset({"call_to_action"})),
 }
 ROLE_BONUS = 0.3  # like SUBHEADING_BONUS: the document's structure says where the answer is
 
@@ -912,7 +918,7 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
         return None
     body = " ".join(reading.sentences[i].text for i in indices)
     where = f"its {_ROLE_NAMES.get(role, role)} paragraph (line {evidence.line})"
-    cued = bool(cues and any(p.search(body) for p in cues))
+    cued = bool(cues and any(p.search(body) for p in cues)) or (kind == "when" and satisfies(kind, body))
     if role == "call_to_action" and not cued:
         return None  # "Piloting now with early users" is a call to action that says no first step
     # A problem paragraph is the answer to what problem it solves, in whatever words it says it.
