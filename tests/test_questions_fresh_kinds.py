@@ -171,3 +171,25 @@ def test_the_call_to_action_says_when_not_an_faq_aside_that_mentions_a_launch(pa
     judged = ask(path, question)[question]
     assert judged.status == "answered", (judged.status_reason, quote(judged))
     assert quote(judged).startswith(start)
+
+
+@pytest.mark.parametrize(("text", "compatible"), [
+    ("Which file formats does Tallyhand Payroll support?", True), ("Does it support Windows?", True),
+    ("It supports Postgres and MySQL.", True), ("Is there support for Windows?", True),
+    ("Where can I get help and support?", False), ("Can I get support by phone?", False),
+    ("Support is the largest cost: we plan one support person per 400 seats.", False),
+    ("Other rejections go to our support team, who answer within four working hours.", False),
+])
+def test_support_the_verb_is_compatibility_support_the_noun_is_help(text, compatible):
+    assert ("compatible" in concepts(text)) is compatible
+
+
+def test_customer_support_staffing_does_not_say_which_formats_or_integrations_it_supports():
+    from assistant.questions.offline import questions_offline
+
+    generated = {q.question: q for q in questions_offline(load_document(TALLYHAND)).questions}
+    for question in ("Which file formats does Tallyhand Payroll support?",
+                     "Which integrations and platforms are supported at launch?"):
+        judged = generated[question]
+        assert not quote(judged).startswith("Support is the largest cost"), question
+        assert quote(judged) != "Not at launch.", question  # about pensions: "at launch" dates the question

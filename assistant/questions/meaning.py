@@ -214,8 +214,12 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"\b(?:come|comes|coming|arrive|arrives|ship|ships) later\b|\bafter (?:launch|ga)\b|\bat launch\b|"
                   r"\bv2\b|\bnot (?:at|in) (?:launch|v1)\b|,\s*not (?!only\b|just\b|yet\b|sure\b|because\b)\w"
                   r"|\bonly (?:supports?|runs? on|targets?|works? (?:with|on))\b"),
-        ("compatible", r"\bintegrat\w*|\bworks? (?:with|on|against)\b|\bsupport(?:s|ed)?\b|\bcompatib\w*|"
-                       r"\bbackends?\b|\bplug-?ins?\b|\bclients?\b"),
+        # "supports Postgres", "support for Xero", not "Support is the largest cost" (customer
+        # support) nor "our support team"; "MCP clients", not an accountancy's clients.
+        ("compatible", r"\bintegrat\w*|\bworks? (?:with|on|against)\b|\bsupports\b|\bsupported\b|"
+                       r"\bsupport (?:for|of)\b|\b(?:we|it|also|fully|natively|now) support\b|\bcompatib\w*|"
+                       r"\bbackends?\b|\bplug-?ins?\b|\b(?:api|mcp|e-?mail|desktop|mobile|web|http|git|sql|ssh|chat|"
+                       r"native|official|third-party|other|lsp|language) clients?\b"),
         ("dependency", r"\bdepend\w*|\brequires?\b|\bbuilt on\b|\bruns? on\b|\bpowered by\b|\bshells? out\b|"
                        r"\bthrough the\b|\bprerequisites?\b|\bdependenc\w*"),
         ("security", r"\bencrypt\w*|\bplaintext\b|\bleak\w*|\bsecur\w*|\bscreen-safe\b|\bnever leaves?\b|"

@@ -65,7 +65,9 @@ _synonyms("problem", "problem problems pain pains solve solves solved solving")
 # Not "start" alone: "so the next session starts ahead" is not how to get started (phrases below).
 _synonyms("getting_started", "install installed installing installation setup onboard onboarding signup")
 _synonyms("requirement", "requirement requirements require requires required prerequisite prerequisites")
-_synonyms("help", "help helpdesk troubleshoot troubleshooting contact")
+# The noun "support" (a support team, "Support is the largest cost") is help; the verb ("supports
+# Postgres", "Which formats does it support?") is compatibility (folded to "supports" first, below).
+_synonyms("help", "help helpdesk troubleshoot troubleshooting contact support")
 _synonyms("security", "secure security safe safety encrypt encrypted encryption leak leaks leaking breach "
           "breaches attack attacks attacker vulnerability vulnerabilities threat compromised compromise "
           "phishing")
@@ -80,7 +82,7 @@ _synonyms("roadmap", "roadmap next future upcoming planned v2 vision")
 # Not "working" alone: "working knowledge of C" says nothing of success; "is it working?" does (a phrase below).
 _synonyms("success", "success successful metric metrics measure measured measuring kpi kpis")
 _synonyms("compatible", "compatible compatibility integrate integrates integration integrations interoperate "
-          "windows linux macos mac ios android browser browsers iphone ipad smartphone smartphones")
+          "windows linux macos mac ios android browser browsers iphone ipad smartphone smartphones supports")
 _synonyms("migrate", "migrate migrating migration import importing switch switching move moving port")
 # Not "contribute", "contributors" or "contributions" alone: in a retro, a survey or a fund they are
 # people's input ("Contributors describe what is working"). A project's contributions are phrases:
@@ -205,6 +207,9 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "What happens to counter staff?" asks what becomes of someone, not "What happens if the site
         # is down?": the two share only the word.
         (r"\bhappen(?:s|ed)? to\b", "becomes-of"),
+        # "at launch" dates what is asked ("Which integrations are supported at launch?"); it is not
+        # about the launch, and "Not at launch." does not answer it.
+        (r"\bat (?:launch|release|ga)\b", " "),
         # "turn it off", "switch sharing off": not "switch" (to another product) nor "turn" (age)
         (r"\b(?:turn|switch)(?:s|ed|ing)? (?:(?:it|this|that|them|[a-z]+ing|[a-z]+) )?off\b", "switch-off"),
         # "when my teen turns 18": an age, not a switch
@@ -224,6 +229,17 @@ OUR_COST = re.compile(
     r"|\b(?:how much|what) did (?:(?!\bcost\b)[^?.]){1,40}\bcost\b"
     r"|\bbill of materials\b|\bcac\b",
     re.IGNORECASE)
+
+
+# The verb "support": "supports", "supported", "support for X", "Which formats does it support?".
+_SUPPORTS_VERB = re.compile(r"\bsupport(?:s|ed)\b|\bsupport(?:ing)? (?:for|of)\b"
+                            r"|\b(?:does|do|will|can|could) (?:[\w'-]+ ){1,4}?"
+                            r"(?<!and )(?<!or )(?<!get )(?<!need )(?<!of )(?<!for )support\b"
+                            r"(?! (?:team|staff|person|people|desk|line|ticket|contract|plan|engineer)s?\b)")
+
+
+def _supports(match: re.Match[str]) -> str:
+    return re.sub(r"\bsupport(?:s|ed|ing)?\b", "supports", match.group(0))
 
 
 def _our_cost(match: re.Match[str]) -> str:
@@ -328,6 +344,7 @@ def _concepts(text: str, aliases: tuple[str, ...]) -> frozenset[str]:
     for pattern, word in _COMPOUNDS:
         lowered = pattern.sub(word, lowered)
     lowered = OUR_COST.sub(_our_cost, lowered)
+    lowered = _SUPPORTS_VERB.sub(_supports, lowered)
     if _asks_definition(text):
         found.add("define")
     for word in _WORD.findall(lowered):
