@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.documents import load_document
-from assistant.questions.answertype import only_our_cost
+from assistant.questions.answertype import kind_of, only_our_cost
 from assistant.questions.meaning import mask
 from assistant.questions.models import Question
 from assistant.questions.offline import ask_offline
@@ -193,3 +193,36 @@ def test_customer_support_staffing_does_not_say_which_formats_or_integrations_it
         judged = generated[question]
         assert not quote(judged).startswith("Support is the largest cost"), question
         assert quote(judged) != "Not at launch.", question  # about pensions: "at launch" dates the question
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Who are the competitors, and why will customers choose us?", "any"), ("Who competes with ColdTrace?", "any"),
+    ("Who is it for?", "who"), ("Who are the target customers?", "who"),
+    ("When does the investment pay back?", "when"), ("How much do I pay?", "price"),
+])
+def test_rivals_are_not_whom_it_is_for_and_a_payback_is_not_a_price(question, kind):
+    assert kind_of(question) == kind
+
+
+def test_a_sub_heading_that_names_the_customer_does_not_name_the_competitors():
+    from assistant.questions.offline import questions_offline
+
+    generated = {q.question: q for q in questions_offline(load_document(TALLYHAND)).questions}
+    judged = generated["Who are the competitors, and why will customers choose us?"]
+    assert judged.status == "unanswered", (judged.status_reason, quote(judged))
+
+
+def test_a_choice_between_two_channels_is_no_competitor():
+    """"Why sell through distributors instead of directly?" compares, but names no rival."""
+    judged = ask(COLDTRACE, "Who competes with ColdTrace?")["Who competes with ColdTrace?"]
+    assert judged.status == "unanswered", (judged.status_reason, quote(judged))
+
+
+@pytest.mark.parametrize("path", [TALLYHAND, COLDTRACE, WAYPOINT])
+def test_the_company_that_launches_the_product_is_not_jargon(path):
+    """"Brightwater Software today launched ...": no "What is Brightwater Software?"."""
+    from assistant.questions.offline import questions_offline
+
+    asked = [q.question for q in questions_offline(load_document(path)).questions if q.topic == "jargon"]
+    assert not any(company in text for text in asked
+                   for company in ("Brightwater", "Polarline", "Hearthside")), asked

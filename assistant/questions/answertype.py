@@ -24,10 +24,13 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _KIND_PATTERNS: tuple[tuple[Kind, str], ...] = (
         ("price", r"\bhow much (?:does|do|will|would|is|are)\b[^?]*\b(?:cost|pay|charge)|\b(?:price|pricing|priced|"
                   r"cost|costs|fee|fees|subscription)\b(?! (?:to|of) (?:build|serve|run|operate|us)\b)"
-                  r"|\bfree\b|\bcatch\b|\bpay\b|\bcharge\b"),
+                  r"|\bfree\b|\bcatch\b|\bpay\b(?! (?:itself |for itself )?back)|\bcharge\b"),
         ("when", r"^\W*when\b|\bhow soon\b|\b(?:release|launch|ship) date\b|\btimeline\b|\bwhat date\b"),
         ("owner", r"^\W*who\b[^?]*\b(?:maintain|own|build|built|run|support|develop|make|made|behind)"),
-        ("who", r"^\W*who\b(?! (?:can|could|will) (?:see|read|access))|\bfor whom\b|\bwhich (?:customers|users|"
+        # Not "Who are the competitors?" (rival products, not whom it is for) nor "Who competes with it?"
+        ("who", r"^\W*who\b(?! (?:can|could|will) (?:see|read|access))(?! (?:are|is) (?:the |our |your |its |their )?"
+                r"(?:main |biggest |closest |key |direct |largest )?(?:competitors?|competition|rivals?|alternatives?|"
+                r"incumbents?)\b)(?! (?:else )?compet)|\bfor whom\b|\bwhich (?:customers|users|"
                 r"people|teams)\b|\btarget (?:customer|user|audience)s?\b"),
         ("figure", r"\bhow (?:many|big|large|often|fast|long|much)\b|\bwhat (?:percentage|share|number)\b"
                    r"|\bmarket size\b|\bsize of the market\b"),

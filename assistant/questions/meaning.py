@@ -88,6 +88,9 @@ PARAPHRASE = 0.75  # a cosine from which two questions ask the same thing whatev
 TRIVIAL = frozenset({"product", "define"})  # concepts that say nothing about what is asked
 # Concepts that name whom or what a question is about rather than what it asks ("customer data").
 SUBJECTS = TRIVIAL | {"customer"}
+# Concepts an FAQ question must share with a question to be its pair: the narrower sense of a broader
+# intent both have (`competitor` within `compare`).
+MUST_SHARE = frozenset({"competitor"})
 SECTION_THRESHOLD = 0.50  # ... from which a section heading ("## Pricing") is the question its text answers
 # How much better (in `_best`'s rank, the sentence with its paragraph) a passage elsewhere must
 # answer a question than the sentences under the section heading it matched, for the heading to
@@ -658,6 +661,11 @@ class Reading:
             # not "Does it work with our menu software?", however many words they share.
             intents, their_intents = asked & INTENT_CONCEPTS - SUBJECTS, theirs & INTENT_CONCEPTS - SUBJECTS
             if intents and their_intents and not intents & their_intents and cosine < PARAPHRASE:
+                out.append(0.0)
+                continue
+            # "Who competes with it?" is not "Why sell through distributors instead of directly?":
+            # both compare, but only one names rivals.
+            if asked & MUST_SHARE - theirs and cosine < PARAPHRASE:
                 out.append(0.0)
                 continue
             out.append(float(cosine) + LEXICAL_WEIGHT * lexical)

@@ -412,6 +412,13 @@ def _defined(name: str, text: str) -> bool:
     return after.search(text) is not None or before.search(text) is not None
 
 
+def _launches(name: str, text: str) -> bool:
+    """Is `name` the subject of the launch ("Brightwater Software today launched Tallyhand", "The
+    City of Riverton ... today opened PermitPath")? The maker of the product, not a term to define."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}\s+(?:today\s+|has\s+|have\s+|is\s+|are\s+)?"
+                     rf"{_LAUNCHED_AS.pattern}", text, re.IGNORECASE) is not None
+
+
 def _brand_led(name: str, bank: Bank) -> bool:
     """A run led by a technology or a company the bank knows ("Amazon Bedrock", "Claude Code",
     "Oura Ring"): another company's product, not a term this document coined."""
@@ -471,6 +478,8 @@ def terms(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Spa
         context = release[max(0, match.start() - 60) : match.end() + 60]
         if _PERSON_NEAR.search(context) or (product and name.lower() == product.lower()) or _brand_led(name, bank):
             continue
+        if _launches(name, release):
+            continue  # "Brightwater Software today launched ...": the company the reader is being introduced to
         if all(_zipf(word) >= 4.5 for word in re.split(r"[ -]", name)) and not (product and product in name):
             continue  # ordinary words in title case ("Last Mile", "Press Release"), not a coined term
         note(name, match.start(1))

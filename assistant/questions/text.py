@@ -59,7 +59,7 @@ _synonyms("price", "cost costs costing price prices pricing priced pay paid payi
 _synonyms("customer", "customer customers user users audience persona personas buyer buyers segment "
           "segments adopter adopters")
 _synonyms("compare", "compare compared comparison versus vs "
-          "alternative alternatives unlike competitor competitors competition competitive compete competing "
+          "alternative alternatives unlike competitor competitors competition competitive compete competes competing "
           "incumbent incumbents instead")
 _synonyms("problem", "problem problems pain pains solve solves solved solving")
 # Not "start" alone: "so the next session starts ahead" is not how to get started (phrases below).
@@ -159,6 +159,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"|\bnot (?:in|part of|included in|included at|covered (?:in|by)|at) (?:the )?(?:version (?:one|1)|v1(?:\.0)?|"
          r"first (?:version|release)|mvp|launch|initial release)\b|\bleft out\b|\bnot included\b", "scope"),
         (r"\bwhy now\b", "why_now"),
+        # Rival products, which a comparison of two choices ("Why sell through distributors instead of
+        # directly?") does not name: both are `compare`, only this one is about competitors.
+        (r"\bcompet(?:e|es|ed|ing|itors?|ition|itive)\b|\brivals?\b|\bincumbents?\b", "competitor"),
         (r"\bwho (?:can|could|will) (?:see|read|access)\b|\bwho has access\b", "privacy"),
         (r"\bworks? (?:with|on)\b|\bintegrates? with\b", "compatible"),
         (r"\bhow many\b[^?]*\b(?:are there|exist|have this|need this)\b", "market"),
@@ -210,6 +213,8 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "at launch" dates what is asked ("Which integrations are supported at launch?"); it is not
         # about the launch, and "Not at launch." does not answer it.
         (r"\bat (?:launch|release|ga)\b", " "),
+        # "When does the investment pay back?" is the payback, not a price a customer pays
+        (r"\bpa(?:y|ys|id|ying) (?:itself |for itself )?back\b", "payback"),
         # "turn it off", "switch sharing off": not "switch" (to another product) nor "turn" (age)
         (r"\b(?:turn|switch)(?:s|ed|ing)? (?:(?:it|this|that|them|[a-z]+ing|[a-z]+) )?off\b", "switch-off"),
         # "when my teen turns 18": an age, not a switch
