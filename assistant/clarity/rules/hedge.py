@@ -3,6 +3,7 @@ plainly what is not known yet. Questions are exempt: "Could I use it offline?" i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from assistant.clarity.rules.base import Context, Hit, Phrases, Rule
@@ -17,6 +18,7 @@ HEDGES = (
     "attempts to", "tries to", "should be able to",
 )
 HEDGE_PHRASES = Phrases(HEDGES)
+_COULD_NOT = re.compile(r"\s*(?:not|n't|never)\b", re.IGNORECASE)
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -24,6 +26,9 @@ def check(ctx: Context) -> Iterator[Hit]:
         words = ctx.text[hit.start : hit.end]
         if words == "May":  # the month ("May 4"), not a hedge
             continue
+        if words.lower() == "could" and _COULD_NOT.match(ctx.copy, hit.end):
+            continue  # "Applicants could not see where their file was": what was impossible, a fact
+
         yield Hit(
             hit.start,
             hit.end,
