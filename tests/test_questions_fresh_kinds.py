@@ -226,3 +226,15 @@ def test_the_company_that_launches_the_product_is_not_jargon(path):
     asked = [q.question for q in questions_offline(load_document(path)).questions if q.topic == "jargon"]
     assert not any(company in text for text in asked
                    for company in ("Brightwater", "Polarline", "Hearthside")), asked
+
+
+@pytest.mark.parametrize(("path", "roles"), [
+    # "a single rejected pallet can cost €40,000" is the problem, not a price; the call to action follows
+    (COLDTRACE, ["summary", "problem", "solution", "leader_quote", "customer_quote", "call_to_action"]),
+    # "must visit the permit counter" is the problem; "said Mayor Angela Brooks" a leader;
+    # "open now at permits.riverton.gov" the call to action
+    (PERMITPATH, ["summary", "problem", "solution", "leader_quote", "customer_quote", "call_to_action"]),
+])
+def test_outline_reads_the_press_release_in_its_order(path, roles):
+    assert [p.role for p in load_document(path).paragraphs] == roles
+
