@@ -238,3 +238,12 @@ def test_the_company_that_launches_the_product_is_not_jargon(path):
 def test_outline_reads_the_press_release_in_its_order(path, roles):
     assert [p.role for p in load_document(path).paragraphs] == roles
 
+
+@pytest.mark.parametrize(("path", "figure"), [(TALLYHAND, "7.5 hours"), (COLDTRACE, "3%"), (WAYPOINT, "68%")])
+def test_the_cost_of_the_problem_is_sized_in_the_problem_paragraph_not_by_the_price(path, figure):
+    from assistant.questions.offline import questions_offline
+
+    generated = {q.question: q for q in questions_offline(load_document(path)).questions}
+    judged = generated["How much does the problem cost customers today?"]
+    assert judged.status == "answered", judged.status_reason
+    assert figure in quote(judged)

@@ -89,11 +89,17 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
 def kind_of(question: str) -> Kind:
     """The kind of a question, from its words; `any` when none of the kinds fits."""
     for kind, pattern in _KINDS:
-        if kind == "price" and only_our_cost(question):
-            continue  # "What does it cost us to make each sensor?" wants a figure, not a price
+        if kind == "price" and (only_our_cost(question) or _PROBLEM_COST.search(question)):
+            # "What does it cost us to make each sensor?", "How much does the problem cost customers
+            # today?": a figure, not a price a customer pays for the product
+            continue
         if pattern.search(question):
             return kind
     return "any"
+
+
+_PROBLEM_COST = re.compile(r"\b(?:the|this|that) problem costs?\b|\bcosts? of (?:the|this|that) problem\b",
+                           re.IGNORECASE)
 
 
 def only_our_cost(question: str) -> bool:

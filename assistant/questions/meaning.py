@@ -127,6 +127,8 @@ PARAGRAPH_WEIGHT = 2.0
 # it embeds far from "How do I get started?".
 ROLE_INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     "problem": (re.compile(r"\b(?:what|which) (?:problems?|pains?|pain points?)\b|\bproblem (?:does|do|is|are)\b"
+                           # "How much does the problem cost customers today?": sized where it is told
+                           r"|\bproblem costs?\b|\bcosts? of (?:the|this|that) problem\b"
                            r"|\bwhy (?:do|would|should) (?:i|we|you|customers|anyone) (?:need|care|want)\b",
                            re.IGNORECASE), frozenset({"problem"})),
     "getting_started": (re.compile(r"\bget(?:ting)? started\b|\bhow (?:do|can|should|would) (?:i|we|you|customers) "
@@ -923,6 +925,9 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
     # The sentence that gives the first step ("on sale today at lumen-light.co.uk"), not the price
     # beside it, when the bank question's cues say what a first step looks like.
     with_cue = [i for i in indices if cues and any(p.search(reading.sentences[i].text) for p in cues)]
+    if not with_cue and kind != "any":
+        # "How much does the problem cost customers today?": the problem sentence with the figure
+        with_cue = [i for i in indices if reading.sentence_satisfies(kind, i)]
     best = _best(reading, question, with_cue or indices, kind, lead=(with_cue or indices)[0])
     assert best is not None
     evidence = verified(reading.doc, reading.quote(best.index))
@@ -934,7 +939,8 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
     if role == "call_to_action" and not cued:
         return None  # "Piloting now with early users" is a call to action that says no first step
     # A problem paragraph is the answer to what problem it solves, in whatever words it says it.
-    if role == "problem" or cued or (satisfies(kind, body) if kind != "any" else not cues):
+    if (role == "problem" and (kind == "any" or satisfies(kind, body))) or cued or \
+            (satisfies(kind, body) if kind != "any" else not cues):
         return Judgement("answered", evidence, f"{where} answers it")
     return Judgement("partly", evidence, f"{where} touches it, without {describe(kind)}")
 

@@ -213,6 +213,8 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "at launch" dates what is asked ("Which integrations are supported at launch?"); it is not
         # about the launch, and "Not at launch." does not answer it.
         (r"\bat (?:launch|release|ga)\b", " "),
+        # "How much does the problem cost customers today?" sizes the problem; it asks no price
+        (r"\b(?:the|this|that) problem costs?\b|\bcosts? of (?:the|this|that) problem\b", "problem"),
         # "When does the investment pay back?" is the payback, not a price a customer pays
         (r"\bpa(?:y|ys|id|ying) (?:itself |for itself )?back\b", "payback"),
         # "turn it off", "switch sharing off": not "switch" (to another product) nor "turn" (age)
