@@ -247,3 +247,9 @@ def test_the_cost_of_the_problem_is_sized_in_the_problem_paragraph_not_by_the_pr
     judged = generated["How much does the problem cost customers today?"]
     assert judged.status == "answered", judged.status_reason
     assert figure in quote(judged)
+
+
+def test_the_distributors_margin_is_not_what_the_sensor_costs_us_to_make():
+    judged = ask(COLDTRACE, "What margin do distributors make?")["What margin do distributors make?"]
+    assert quote(judged).startswith("Distributors earn a 25% margin"), (judged.status_reason, quote(judged))
+

@@ -107,8 +107,11 @@ _synonyms("legal", "legal law laws regulation regulations regulatory compliance 
 _synonyms("demand", "demand evidence traction interest interview interviews survey surveys waitlist pilot "
           "pilots")
 _synonyms("market", "market markets tam addressable size")
-_synonyms("economics", "ourcost margin margins revenue revenues profit profitable profitability economics p&l "
+_synonyms("economics", "margin margins revenue revenues profit profitable profitability economics p&l "
           "payback breakeven break-even financial financials projection projections")
+# What the maker spends (OUR_COST): its own concept, or "What margin do distributors make?" (economics)
+# would take the answer to "What does it cost us to make each sensor?" for its own.
+_synonyms("ourcost", "ourcost")
 _synonyms("invest", "invest investment headcount staffing budget funding fund engineers")
 _synonyms("dependency", "dependency dependencies depend depends third-party vendor vendors partner partners "
           "upstream")
