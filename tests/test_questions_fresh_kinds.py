@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.documents import load_document
-from assistant.questions.answertype import kind_of, only_our_cost
+from assistant.questions.answertype import kind_of, only_our_cost, satisfies
 from assistant.questions.meaning import mask
 from assistant.questions.models import Question
 from assistant.questions.offline import ask_offline
@@ -253,3 +253,24 @@ def test_the_distributors_margin_is_not_what_the_sensor_costs_us_to_make():
     judged = ask(COLDTRACE, "What margin do distributors make?")["What margin do distributors make?"]
     assert quote(judged).startswith("Distributors earn a 25% margin"), (judged.status_reason, quote(judged))
 
+
+@pytest.mark.parametrize(("text", "duration"), [
+    ("Most practices finish the import in under an hour.", True),
+    ("Five years at one reading every five minutes.", True),
+    ("We aim to decide within 7 working days.", True), ("LEEDS, UK — 3 March 2027 — Brightwater launched it.", False),
+    ("It ships in 2027 to 14 countries.", False),
+])
+def test_how_long_wants_a_length_of_time_which_a_date_is_not(text, duration):
+    assert kind_of("How long does it take to switch from our current payroll software?") == "duration"
+    assert satisfies("duration", text) is duration
+
+
+@pytest.mark.parametrize(("path", "question", "answer"), [
+    (TALLYHAND, "How long does it take to switch from our current payroll software?",
+     "Most practices finish the import in under an hour."),  # not the dateline, for its date
+    (COLDTRACE, "How long does the battery last?", "Five years at one reading every five minutes."),
+])
+def test_the_faq_answer_that_says_how_long_is_quoted(path, question, answer):
+    judged = ask(path, question)[question]
+    assert judged.status == "answered", judged.status_reason
+    assert quote(judged) == answer

@@ -15,7 +15,7 @@ import functools
 import re
 from typing import Literal, NamedTuple
 
-Kind = Literal["price", "when", "owner", "who", "figure", "any"]
+Kind = Literal["price", "when", "owner", "who", "duration", "figure", "any"]
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -32,6 +32,8 @@ _KIND_PATTERNS: tuple[tuple[Kind, str], ...] = (
                 r"(?:main |biggest |closest |key |direct |largest )?(?:competitors?|competition|rivals?|alternatives?|"
                 r"incumbents?)\b)(?! (?:else )?compet)|\bfor whom\b|\bwhich (?:customers|users|"
                 r"people|teams)\b|\btarget (?:customer|user|audience)s?\b"),
+        # "How long does it take to switch?" wants a length of time, which a date ("3 March 2027") is not
+        ("duration", r"\bhow (?:long|quickly)\b|\bhow much time\b"),
         ("figure", r"\bhow (?:many|big|large|often|fast|long|much)\b|\bwhat (?:percentage|share|number)\b"
                    r"|\bmarket size\b|\bsize of the market\b"),
 )
@@ -80,6 +82,13 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
     "owner": re.compile(
         r"\b(?:solo|maintainers?|maintained by|built by|run by|developed by|author|founder|team|company|"
         r"community|volunteers?|contributors?|we (?:maintain|build|run|support))\b", re.IGNORECASE),
+    "duration": re.compile(
+        r"\b\d+(?:[.,]\d+)?\s*(?:(?:-|to|\u2013)\s*\d+\s*)?(?:working |business )?(?:seconds?|secs?|minutes?|mins?|"
+        r"hours?|hrs?|days?|weeks?|months?|years?|yrs?)\b"
+        r"|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|"
+        r"several|few) (?:working |business )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b"
+        r"|\bovernight\b|\binstant(?:ly)?\b|\bimmediately\b|\bsame[- ]day\b|\bindefinitely\b",
+        re.IGNORECASE),
     "figure": re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|"
                          r"millions?|billions?|half|double|twice)\b", re.IGNORECASE),
 }
@@ -124,6 +133,7 @@ def describe(kind: Kind) -> str:
     """What the kind needs, for a status reason ("a price or 'free'")."""
     return {"price": "a price or \u201cfree\u201d", "when": "a date or \u201cavailable today\u201d",
             "who": "a named group of people", "owner": "who maintains it", "figure": "a figure",
+            "duration": "a length of time",
             "any": "an answer"}[kind]
 
 

@@ -851,6 +851,12 @@ def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None
     best = _best(reading, question, indices, kind, lead=indices[0])
     assert best is not None
     chosen = best.index
+    if kind != "any" and pair.item is not None and reading.sentence_satisfies(kind, indices[0]) and \
+            kind_of(pair.question) == kind:
+        # The FAQ answer opens with what its question asks ("Five years at one reading every five
+        # minutes." under "How long does the battery last?"): that is the answer, whatever a later
+        # sentence shares in words ("... warns you three months before a battery needs replacing").
+        chosen = indices[0]
     if pair.item is not None and _YES_NO_QUESTION.search(question) and _YES_NO_QUESTION.search(pair.question) \
             and _BARE_YES_NO.match(texts[indices[0]]):
         # "Do I have to register?" of "Do I need an account?" / "Yes. You create one with an e-mail
@@ -976,6 +982,8 @@ def _other_kind_without_its_answer(question: str, pair: Pair) -> bool:
     if pair.item is None or pair.answer is None:
         return False
     theirs = kind_of(pair.question)
+    if {kind, theirs} == {"duration", "figure"}:
+        return False  # "How long does setup take?" and "How fast is setup?" ask alike
     if kind != "any" and theirs not in ("any", kind):
         return True  # "How many customers could use it?" does not say who it is for
     if kind not in UNTYPED_IS_SILENCE:
