@@ -274,3 +274,12 @@ def test_the_faq_answer_that_says_how_long_is_quoted(path, question, answer):
     judged = ask(path, question)[question]
     assert judged.status == "answered", judged.status_reason
     assert quote(judged) == answer
+
+
+@pytest.mark.parametrize("question", ["How much is the subscription?", "How much does it cost?"])
+def test_a_yes_about_a_free_tier_is_not_the_amount(question):
+    """"Is there a free version?" / "Yes. A free plan ... Driving reports need the paid plan." says
+    no amount; the call to action does."""
+    judged = ask(WAYPOINT, question)[question]
+    assert judged.status == "answered"
+    assert "$7.99 per month" in quote(judged), quote(judged)

@@ -886,6 +886,15 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
         match = Match(None, match.score)
     if match.pair is not None:
         by_pair = judge_pair(reading, question, match.pair, topic=topic, cues=cues)
+        if by_pair.status == "answered" and _wants_the_amount(question, match.pair):
+            # "How much is the subscription?" matched "Is there a free version?" / "Yes. A free plan
+            # ... Driving reports need the paid plan.": a yes about a free tier, not the amount; the
+            # sentence that gives it ("$7.99 per month or $69 per year") answers.
+            elsewhere = _judge_sentences(reading, question, topic=topic, internal=internal, cues=cues,
+                                         without=frozenset(match.pair.sentences))
+            if elsewhere.status == "answered" and elsewhere.evidence is not None and \
+                    _AMOUNT.search(elsewhere.evidence.text):
+                return elsewhere
         if by_pair.status == "answered":
             return by_pair
         if by_pair.status == "partly":
@@ -1025,11 +1034,12 @@ def _answered_elsewhere(reading: Reading, question: str, section: Pair) -> bool:
 
 
 def _judge_sentences(reading: Reading, question: str, *, topic: str | None, internal: bool,
-                     cues: list[re.Pattern[str]] | None) -> Judgement:
-    """The sentence of the document closest to `question`, when it is close enough to count."""
+                     cues: list[re.Pattern[str]] | None, without: frozenset[int] = frozenset()) -> Judgement:
+    """The sentence of the document closest to `question`, when it is close enough to count
+    (`without`: sentences already judged, not to be chosen again)."""
     kind = kind_of(question)
     asked = concepts(mask(question, reading.product), aliases=reading.aliases) - TRIVIAL
-    candidates = _candidates(reading, question)
+    candidates = [i for i in _candidates(reading, question) if i not in without]
     # The sentence chosen with its paragraph first; when it is not close enough on its own, the
     # sentence closest on its own ("stores transcripts locally" in the press release answers
     # "where is my data stored?" even when an FAQ paragraph that starts "No." ranks higher).
@@ -1067,6 +1077,15 @@ _LICENCE = re.compile(r"\bopen[- ]source[ds]?\b|\bunder (?:the )?(?:mit|apache|b
                       r"\b(?:mit|apache|bsd|gpl|agpl|lgpl|mpl)(?:[- ]?v?\d(?:\.\d)?)?[- ]licen[cs](?:e[ds]?|ing)\b",
                       re.IGNORECASE)
 _NOTHING = Judgement("unanswered", None, "nothing in the document answers it")
+_AMOUNT = re.compile(r"[$\u20ac\u00a3\u00a5]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?|pounds?)\b", re.IGNORECASE)
+
+
+def _wants_the_amount(question: str, pair: Pair) -> bool:
+    """A "how much" question judged on a yes/no FAQ question about price ("Is there a free
+    version?") whose answer gives no amount."""
+    return kind_of(question) == "price" and bool(_ASKS_THE_PRICE.search(question)) \
+        and not _YES_NO_QUESTION.search(question) and bool(_YES_NO_QUESTION.search(pair.question)) \
+        and pair.answer is not None and not _AMOUNT.search(pair.answer.text)
 _ASKS_THE_PRICE = re.compile(r"(?i)\bhow much\b|\b(?:cost|costs|price|pricing|priced)\b")
 _ASKS_THE_CATCH = re.compile(r"(?i)\bcatch\b|\bif\b[^?]*\bfree\b")
 
