@@ -283,3 +283,10 @@ def test_a_yes_about_a_free_tier_is_not_the_amount(question):
     judged = ask(WAYPOINT, question)[question]
     assert judged.status == "answered"
     assert "$7.99 per month" in quote(judged), quote(judged)
+
+
+def test_certified_asks_what_the_regulatory_requirements_answer():
+    question = "Is it certified for pharmaceutical transport?"
+    judged = ask(COLDTRACE, question)[question]
+    assert judged.status != "unanswered", judged.status_reason
+    assert judged.evidence is not None and judged.evidence.line == 41  # the regulatory-requirements answer

@@ -102,8 +102,9 @@ _synonyms("export", "export exports exporting output outputs format formats")
 _synonyms("trust", "trust trustworthy control controls oversight autonomous autonomy review approve")
 _synonyms("backup", "backup backups restore restores recover recovery")
 _synonyms("retention", "delete deleted deletion remove retention retain erase")
+# "Is it certified for pharmaceutical transport?" asks what "What are the regulatory requirements?" answers
 _synonyms("legal", "legal law laws regulation regulations regulatory compliance compliant liability "
-          "liable patent patents trademark copyright terms")
+          "liable patent patents trademark copyright terms certify certified certification certifications")
 _synonyms("demand", "demand evidence traction interest interview interviews survey surveys waitlist pilot "
           "pilots")
 _synonyms("market", "market markets tam addressable size")
