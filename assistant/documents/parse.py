@@ -409,15 +409,20 @@ def _paragraph_roles(reader: _Reader, body: list[int], summary_block: int | None
 
 def _problem_between(result: list[tuple[int, ParagraphRole | None, str | None]]
                      ) -> list[tuple[int, ParagraphRole | None, str | None]]:
-    """A press release runs summary, problem, solution: an unlabelled paragraph right between the
-    summary and the solution is the problem ("Today the close takes nine working days. The
+    """A press release runs summary, problem, solution: an unlabelled paragraph (or one read as a
+    call to action by its words, when another comes later) right between the summary and the
+    solution is the problem ("Today the close takes nine working days. The
     checklist lives in a 600-row spreadsheet ..."), whatever words it uses. Only when no
     paragraph was found to be the problem."""
     found = [role for _, role, _ in result]
     if "problem" in found or "summary" not in found or "solution" not in found:
         return result
     after = found.index("summary") + 1
-    if after + 1 < len(found) and found[after] is None and found[after + 1] == "solution":
+    # A paragraph there that a price or a "visit" made look like the call to action is the problem
+    # when the call to action comes later anyway: "a single rejected pallet can cost €40,000",
+    # "must visit the permit counter at City Hall" are what the customer suffers today.
+    misread = after < len(found) and found[after] == "call_to_action" and "call_to_action" in found[after + 1 :]
+    if after + 1 < len(found) and (found[after] is None or misread) and found[after + 1] == "solution":
         index, _, section = result[after]
         result[after] = (index, "problem", section)
     return result

@@ -40,7 +40,9 @@ _CUSTOMER = re.compile(r"\b(?:customers?|(?:early|pilot|beta|first|power|long-?t
                        r"patients?|members?)\b|(?<!product )\bowners?\b", re.IGNORECASE)
 _LEADER = re.compile(r"\b(?:founders?|co-?founder|ceo|cto|coo|cfo|cpo|chief|president|vp|svp|evp|vice president|"
                      r"general manager|gm|head of|director|leader|creator|co-?creator|author|architect|"
-                     r"product (?:owner|manager|lead)|maintainer|contributor|inventor|principal investigator)\b",
+                     r"product (?:owner|manager|lead)|maintainer|contributor|inventor|principal investigator|"
+                     # a public body's leaders: "said Mayor Angela Brooks"
+                     r"mayor|governor|commissioner|minister|superintendent|city manager|county executive)\b",
                      re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 
@@ -73,6 +75,10 @@ _CUES: dict[ParagraphRole, list[tuple[re.Pattern[str], float]]] = {
                     r"(?:month|mo|year|yr|user|seat)\b|\bper month\b", re.IGNORECASE), 1.0),
         (re.compile(r"\bfree\b", re.IGNORECASE), 0.5),
         (re.compile(r"https?://|www\.|[$€£]\s?\d"), 1.5),
+        # "open now at permits.riverton.gov": a bare address is where to go
+        (re.compile(r"(?<![\w@./-])[a-z][\w-]*(?:\.[a-z][\w-]*)*\.(?:com|org|gov|io|net|app|dev|health|edu|ai|"
+                    r"co\.uk|org\.uk|gov\.uk)\b(?![\w-])"), 1.0),
+        (re.compile(r"\b(?:is|are) (?:now )?open (?:now|today)\b|\bopens? today\b", re.IGNORECASE), 1.0),
     ],
 }
 MIN_CUE_SCORE = 1.0

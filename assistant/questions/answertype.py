@@ -15,7 +15,7 @@ import functools
 import re
 from typing import Literal, NamedTuple
 
-Kind = Literal["price", "when", "owner", "who", "figure", "any"]
+Kind = Literal["price", "when", "owner", "who", "duration", "figure", "any"]
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -29,11 +29,16 @@ _KIND_PATTERNS: tuple[tuple[Kind, str], ...] = (
                    r"stock-?outs?|no-?shows?|fraud|workarounds?)\b[^?]*\bcost"),
         ("price", r"\bhow much (?:does|do|will|would|is|are)\b[^?]*\b(?:cost|pay|charge)|\b(?:price|pricing|priced|"
                   r"cost|costs|fee|fees|subscription)\b(?! (?:to|of) (?:build|serve|run|operate|us)\b)"
-                  r"|\bfree\b|\bcatch\b|\bpay\b|\bcharge\b"),
+                  r"|\bfree\b|\bcatch\b|\bpay\b(?! (?:itself |for itself )?back)|\bcharge\b"),
         ("when", r"^\W*when\b|\bhow soon\b|\b(?:release|launch|ship) date\b|\btimeline\b|\bwhat date\b"),
         ("owner", r"^\W*who\b[^?]*\b(?:maintain|own|build|built|run|support|develop|make|made|behind)"),
-        ("who", r"^\W*who\b(?! (?:can|could|will) (?:see|read|access))|\bfor whom\b|\bwhich (?:customers|users|"
+        # Not "Who are the competitors?" (rival products, not whom it is for) nor "Who competes with it?"
+        ("who", r"^\W*who\b(?! (?:can|could|will) (?:see|read|access))(?! (?:are|is) (?:the |our |your |its |their )?"
+                r"(?:main |biggest |closest |key |direct |largest )?(?:competitors?|competition|rivals?|alternatives?|"
+                r"incumbents?)\b)(?! (?:else )?compet)|\bfor whom\b|\bwhich (?:customers|users|"
                 r"people|teams)\b|\btarget (?:customer|user|audience)s?\b"),
+        # "How long does it take to switch?" wants a length of time, which a date ("3 March 2027") is not
+        ("duration", r"\bhow (?:long|quickly)\b|\bhow much time\b"),
         ("figure", r"\bhow (?:many|big|large|often|fast|long|much)\b|\bwhat (?:percentage|share|number)\b"
                    r"|\bmarket size\b|\bsize of the market\b"),
 )
@@ -94,6 +99,13 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
     "owner": re.compile(
         r"\b(?:solo|maintainers?|maintained by|built by|run by|developed by|author|founder|team|company|"
         r"community|volunteers?|contributors?|we (?:maintain|build|run|support))\b", re.IGNORECASE),
+    "duration": re.compile(
+        r"\b\d+(?:[.,]\d+)?\s*(?:(?:-|to|\u2013)\s*\d+\s*)?(?:working |business )?(?:seconds?|secs?|minutes?|mins?|"
+        r"hours?|hrs?|days?|weeks?|months?|years?|yrs?)\b"
+        r"|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|"
+        r"several|few) (?:working |business )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b"
+        r"|\bovernight\b|\binstant(?:ly)?\b|\bimmediately\b|\bsame[- ]day\b|\bindefinitely\b",
+        re.IGNORECASE),
     "figure": re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|"
                          r"millions?|billions?|half|double|twice)\b", re.IGNORECASE),
 }
@@ -103,9 +115,29 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
 def kind_of(question: str) -> Kind:
     """The kind of a question, from its words; `any` when none of the kinds fits."""
     for kind, pattern in _KINDS:
+        if kind == "price" and (only_our_cost(question) or _PROBLEM_COST.search(question)):
+            # "What does it cost us to make each sensor?", "How much does the problem cost customers
+            # today?": a figure, not a price a customer pays for the product
+            continue
         if pattern.search(question):
             return kind
     return "any"
+
+
+_PROBLEM_COST = re.compile(r"\b(?:the|this|that) problem costs?\b|\bcosts? of (?:the|this|that) problem\b",
+                           re.IGNORECASE)
+
+
+def only_our_cost(question: str) -> bool:
+    """Does the question ask what the company spends, and nothing of what a customer pays?"""
+    from assistant.questions.text import OUR_COST
+
+    if not OUR_COST.search(question):
+        return False
+    return not re.search(r"\b(?:price|pricing|priced|fees?|subscription|charge|free|catch)\b|"
+                         r"\bhow much (?:does|do|will|would|is|are) (?:it|they|this)\b[^?]*\b(?:cost|pay|charge)\b"
+                         r"(?! us\b)",
+                         OUR_COST.sub(" ", question), re.IGNORECASE)
 
 
 def satisfies(kind: Kind, text: str) -> bool:
@@ -151,6 +183,7 @@ def describe(kind: Kind) -> str:
     """What the kind needs, for a status reason ("a price or 'free'")."""
     return {"price": "a price or \u201cfree\u201d", "when": "a date or \u201cavailable today\u201d",
             "who": "a named group of people", "owner": "who maintains it", "figure": "a figure",
+            "duration": "a length of time",
             "any": "an answer"}[kind]
 
 

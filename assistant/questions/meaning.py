@@ -45,6 +45,7 @@ from assistant.questions.answertype import (
     describe,
     kind_of,
     names_its_kind,
+    only_our_cost,
     satisfies,
 )
 from assistant.questions.ranker import (
@@ -88,6 +89,9 @@ PARAPHRASE = 0.75  # a cosine from which two questions ask the same thing whatev
 TRIVIAL = frozenset({"product", "define"})  # concepts that say nothing about what is asked
 # Concepts that name whom or what a question is about rather than what it asks ("customer data").
 SUBJECTS = TRIVIAL | {"customer"}
+# Concepts an FAQ question must share with a question to be its pair: the narrower sense of a broader
+# intent both have (`competitor` within `compare`).
+MUST_SHARE = frozenset({"competitor"})
 SECTION_THRESHOLD = 0.50  # ... from which a section heading ("## Pricing") is the question its text answers
 # How much better (in `_best`'s rank, the sentence with its paragraph) a passage elsewhere must
 # answer a question than the sentences under the section heading it matched, for the heading to
@@ -126,12 +130,20 @@ ROLE_INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     "problem": (re.compile(r"\b(?:what|which) (?:problems?|pains?|pain points?)\b|\bproblem (?:does|do|is|are)\b"
                            r"|\bhow (?:much|big|bad|painful|costly) (?:does |do |is |are )?(?:the |this |that )?"
                            r"(?:problem|pain)\b"
+                           # "How much does the problem cost customers today?": sized where it is told
+                           r"|\bproblem costs?\b|\bcosts? of (?:the|this|that) problem\b"
                            r"|\bwhy (?:do|would|should) (?:i|we|you|customers|anyone) (?:need|care|want)\b",
                            re.IGNORECASE), frozenset({"problem"})),
     "getting_started": (re.compile(r"\bget(?:ting)? started\b|\bhow (?:do|can|should|would) (?:i|we|you|customers) "
                                    r"(?:start|begin|sign up|try|get it|get access)\b|\bfirst steps?\b"
                                    r"|\bwhere (?:do|can) (?:i|we|you) (?:sign up|get it|download)\b", re.IGNORECASE),
                         frozenset({"getting_started", "call_to_action"})),
+    # "When will it be available?", "What is the launch date?": the call to action says where and
+    # when ("available today across the UK", "sold through distributors ... from September 2027"),
+    # not an FAQ aside that mentions a launch ("Not at launch.", "until the autumn 2027 release").
+    "availability": (re.compile(r"\bwhen (?:will|is|does|do|can|are)\b[^?]*\b(?:available|availab\w*|launch\w*|ship|"
+                                r"go live|open|on sale|buy it|get it)\b|\b(?:launch|release|ship|availability) date\b"
+                                r"|\bwhen and where\b", re.IGNORECASE), frozenset({"call_to_action"})),
 }
 ROLE_BONUS = 0.3  # like SUBHEADING_BONUS: the document's structure says where the answer is
 
@@ -169,8 +181,25 @@ def mask(text: str, product: str | None) -> str:
     # Not where the name starts a longer one ("Tangent Graph" is a part of Tangent, not Tangent); that
     # capital is checked case-sensitively: under IGNORECASE "(?! [A-Z][a-z])" refused every name
     # followed by a word, and "Who is Foo for?" kept its name.
-    pattern = rf"(?<![\w-]){re.escape(product.strip())}(?:['\u2019]s)?(?![\w-])(?-i:(?! [A-Z][a-z]))"
-    return re.sub(pattern, MASK, text, flags=re.IGNORECASE)
+    for name in (product.strip(), short_name(product)):
+        if name:
+            pattern = rf"(?<![\w-]){re.escape(name)}(?:['\u2019]s)?(?![\w-])(?-i:(?! [A-Z][a-z]))"
+            text = re.sub(pattern, MASK, text, flags=re.IGNORECASE)
+    return text
+
+
+@functools.lru_cache(maxsize=256)
+def short_name(product: str | None) -> str | None:
+    """The coined first word of a longer name, which the document uses alone: "Tallyhand Payroll"
+    is "Tallyhand" in "How much does Tallyhand cost?". Only a coined word (rare in English): the
+    "Tangent" of "Tangent Graph" or the "Signal" of "Signal Aggregator" is an ordinary word and
+    says nothing of the product on its own; an acronym ("MCP Audit") names a technology."""
+    parts = (product or "").split()
+    if len(parts) < 2 or not parts[0][:1].isupper() or parts[0].isupper() or not parts[0].isalpha():
+        return None
+    from assistant.clarity.lexicon import zipf
+
+    return parts[0] if zipf(parts[0]) < 2.0 else None
 
 
 # Two or more capitalised words in running text (after a lower-case word, a comma or a bracket):
@@ -196,8 +225,12 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"\b(?:come|comes|coming|arrive|arrives|ship|ships) later\b|\bafter (?:launch|ga)\b|\bat launch\b|"
                   r"\bv2\b|\bnot (?:at|in) (?:launch|v1)\b|,\s*not (?!only\b|just\b|yet\b|sure\b|because\b)\w"
                   r"|\bonly (?:supports?|runs? on|targets?|works? (?:with|on))\b"),
-        ("compatible", r"\bintegrat\w*|\bworks? (?:with|on|against)\b|\bsupport(?:s|ed)?\b|\bcompatib\w*|"
-                       r"\bbackends?\b|\bplug-?ins?\b|\bclients?\b"),
+        # "supports Postgres", "support for Xero", not "Support is the largest cost" (customer
+        # support) nor "our support team"; "MCP clients", not an accountancy's clients.
+        ("compatible", r"\bintegrat\w*|\bworks? (?:with|on|against)\b|\bsupports\b|\bsupported\b|"
+                       r"\bsupport (?:for|of)\b|\b(?:we|it|also|fully|natively|now) support\b|\bcompatib\w*|"
+                       r"\bbackends?\b|\bplug-?ins?\b|\b(?:api|mcp|e-?mail|desktop|mobile|web|http|git|sql|ssh|chat|"
+                       r"native|official|third-party|other|lsp|language) clients?\b"),
         ("dependency", r"\bdepend\w*|\brequires?\b|\bbuilt on\b|\bruns? on\b|\bpowered by\b|\bshells? out\b|"
                        r"\bthrough the\b|\bprerequisites?\b|\bdependenc\w*"),
         ("security", r"\bencrypt\w*|\bplaintext\b|\bleak\w*|\bsecur\w*|\bscreen-safe\b|\bnever leaves?\b|"
@@ -231,6 +264,7 @@ def _answer_concepts(text: str) -> frozenset[str]:
 _YES_NO_QUESTION = re.compile(
     r"^\W*(?:does|do|is|are|can|could|will|would|should|did|has|have|am|won't|isn't|doesn't|can't|aren't)\b",
     re.IGNORECASE)
+_BARE_YES_NO = re.compile(r"^\W*(?:yes|no|nope|correct|absolutely)\W*$", re.IGNORECASE)
 _YES_NO_ANSWER = re.compile(r"^\W*(?:yes|no|not|nope|absolutely|correct|always|never)\b", re.IGNORECASE)
 _ABOUT_THE_DOCUMENT = re.compile(
     r"\bworking backwards\b|\bwritten as if\b|\bwriting the (?:press release|pr\s*/?\s*faq|faq)\b"
@@ -330,7 +364,7 @@ class Reading:
 
         self.doc = doc
         self.product = product
-        self.aliases = [product] if product else []
+        self.aliases = [name for name in (product, short_name(product)) if name]
         self.sentences = _reading_sentences(doc)
         self.masked = [mask(s.text, product) for s in self.sentences]
         pairs = []
@@ -366,6 +400,13 @@ class Reading:
             if at >= 0 and code[at][0] <= sentence.start <= code[at][1]:
                 found.add(index)
         return frozenset(found)
+
+    @cached_property
+    def our_cost_answers(self) -> frozenset[int]:
+        """The sentences of the FAQ answers that say what the maker spends ("What does it cost us
+        to make each sensor?"), not what a customer pays."""
+        return frozenset(i for pair in self.pairs if pair.item is not None and only_our_cost(pair.question)
+                         for i in pair.sentences)
 
     @cached_property
     def about_itself(self) -> frozenset[int]:
@@ -630,6 +671,11 @@ class Reading:
             if intents and their_intents and not intents & their_intents and cosine < PARAPHRASE:
                 out.append(0.0)
                 continue
+            # "Who competes with it?" is not "Why sell through distributors instead of directly?":
+            # both compare, but only one names rivals.
+            if asked & MUST_SHARE - theirs and cosine < PARAPHRASE:
+                out.append(0.0)
+                continue
             out.append(float(cosine) + LEXICAL_WEIGHT * lexical)
         return out
 
@@ -813,7 +859,21 @@ def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None
                          "not known yet")
     best = _best(reading, question, indices, kind, lead=indices[0])
     assert best is not None
-    evidence = verified(doc, reading.quote(best.index))
+    chosen = best.index
+    if kind != "any" and pair.item is not None and reading.sentence_satisfies(kind, indices[0]) and \
+            kind_of(pair.question) == kind:
+        # The FAQ answer opens with what its question asks ("Five years at one reading every five
+        # minutes." under "How long does the battery last?"): that is the answer, whatever a later
+        # sentence shares in words ("... warns you three months before a battery needs replacing").
+        chosen = indices[0]
+    if pair.item is not None and _YES_NO_QUESTION.search(question) and _YES_NO_QUESTION.search(pair.question) \
+            and _BARE_YES_NO.match(texts[indices[0]]):
+        # "Do I have to register?" of "Do I need an account?" / "Yes. You create one with an e-mail
+        # address ...": the answer is the "Yes" and what follows it (quoted together), not a later
+        # sentence that happens to say "account". Only under a yes/no FAQ question: a "Yes." that
+        # opens a section answers whatever the section's lost question was.
+        chosen = indices[0]
+    evidence = verified(doc, reading.quote(chosen))
     if typed:
         return Judgement("answered", evidence, f"{where} and the answer gives what an answer to it needs")
     return Judgement("partly", evidence, f"{where}, but the answer does not give {describe(kind)}")
@@ -836,6 +896,15 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
         match = Match(None, match.score)
     if match.pair is not None:
         by_pair = judge_pair(reading, question, match.pair, topic=topic, cues=cues)
+        if by_pair.status == "answered" and _wants_the_amount(question, match.pair):
+            # "How much is the subscription?" matched "Is there a free version?" / "Yes. A free plan
+            # ... Driving reports need the paid plan.": a yes about a free tier, not the amount; the
+            # sentence that gives it ("$7.99 per month or $69 per year") answers.
+            elsewhere = _judge_sentences(reading, question, topic=topic, internal=internal, cues=cues,
+                                         without=frozenset(match.pair.sentences))
+            if elsewhere.status == "answered" and elsewhere.evidence is not None and \
+                    _AMOUNT.search(elsewhere.evidence.text):
+                return elsewhere
         if by_pair.status == "answered":
             return by_pair
         if by_pair.status == "partly":
@@ -881,6 +950,9 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
     # The sentence that gives the first step ("on sale today at lumen-light.co.uk"), not the price
     # beside it, when the bank question's cues say what a first step looks like.
     with_cue = [i for i in indices if cues and any(p.search(reading.sentences[i].text) for p in cues)]
+    if not with_cue and kind != "any":
+        # "How much does the problem cost customers today?": the problem sentence with the figure
+        with_cue = [i for i in indices if reading.sentence_satisfies(kind, i)]
     best = _best(reading, question, with_cue or indices, kind, lead=(with_cue or indices)[0])
     assert best is not None
     evidence = verified(reading.doc, reading.quote(best.index))
@@ -888,7 +960,7 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
         return None
     body = " ".join(reading.sentences[i].text for i in indices)
     where = f"its {_ROLE_NAMES.get(role, role)} paragraph (line {evidence.line})"
-    cued = bool(cues and any(p.search(body) for p in cues))
+    cued = bool(cues and any(p.search(body) for p in cues)) or (kind == "when" and satisfies(kind, body))
     if role == "call_to_action" and not cued:
         return None  # "Piloting now with early users" is a call to action that says no first step
     # A problem paragraph is the answer to what problem it solves, in whatever words it says it;
@@ -900,7 +972,8 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
         if measures(body):
             return Judgement("answered", evidence, f"{where} answers it")
         return Judgement("partly", evidence, f"{where} states the problem without a figure for what it costs")
-    if role == "problem" or cued or (satisfies(kind, body) if kind != "any" else not cues):
+    if (role == "problem" and (kind == "any" or satisfies(kind, body))) or cued or \
+            (satisfies(kind, body) if kind != "any" else not cues):
         return Judgement("answered", evidence, f"{where} answers it")
     return Judgement("partly", evidence, f"{where} touches it, without {describe(kind)}")
 
@@ -959,6 +1032,8 @@ def _other_kind_without_its_answer(question: str, pair: Pair) -> bool:
     if pair.item is None or pair.answer is None:
         return False
     theirs = kind_of(pair.question)
+    if {kind, theirs} == {"duration", "figure"}:
+        return False  # "How long does setup take?" and "How fast is setup?" ask alike
     if kind != "any" and theirs not in ("any", kind):
         return True  # "How many customers could use it?" does not say who it is for
     if kind not in UNTYPED_IS_SILENCE:
@@ -1011,8 +1086,12 @@ def _candidates(reading: Reading, question: str) -> list[int]:
     sentence about the document itself ("written as if it already shipped, to pin down who it is
     for and what problem it solves") answers none."""
     how_to = _HOW_TO.search(question) is not None
+    # A price question is not answered by what the maker spends: the answer to "What does it cost
+    # us to make each sensor?" ("The bill of materials is €71") or to "How much did it cost the
+    # city?" ("The city paid $380,000 to build it") is no price a customer pays.
+    spent = reading.our_cost_answers if kind_of(question) == "price" else frozenset()
     return [i for i in range(len(reading.sentences))
-            if (how_to or i not in reading.in_code) and i not in reading.about_itself]
+            if (how_to or i not in reading.in_code) and i not in reading.about_itself and i not in spent]
 
 
 def _answered_elsewhere(reading: Reading, question: str, section: Pair) -> bool:
@@ -1036,11 +1115,12 @@ def _answered_elsewhere(reading: Reading, question: str, section: Pair) -> bool:
 
 
 def _judge_sentences(reading: Reading, question: str, *, topic: str | None, internal: bool,
-                     cues: list[re.Pattern[str]] | None) -> Judgement:
-    """The sentence of the document closest to `question`, when it is close enough to count."""
+                     cues: list[re.Pattern[str]] | None, without: frozenset[int] = frozenset()) -> Judgement:
+    """The sentence of the document closest to `question`, when it is close enough to count
+    (`without`: sentences already judged, not to be chosen again)."""
     kind = kind_of(question)
     asked = concepts(mask(question, reading.product), aliases=reading.aliases) - TRIVIAL
-    candidates = _candidates(reading, question)
+    candidates = [i for i in _candidates(reading, question) if i not in without]
     # The sentence chosen with its paragraph first; when it is not close enough on its own, the
     # sentence closest on its own ("stores transcripts locally" in the press release answers
     # "where is my data stored?" even when an FAQ paragraph that starts "No." ranks higher).
@@ -1068,14 +1148,18 @@ _CONTRAST = re.compile(r"\b(?:instead of|rather than|unlike|compared (?:to|with)
                        re.IGNORECASE)
 
 
+_ASKS_FOR_NAMES = re.compile(r"\b(?:who|which)\b[^?]*\b(?:competitors?|rivals?|alternatives|incumbents?)\b",
+                             re.IGNORECASE)
+
+
 def _contrast_with_today(reading: Reading, question: str, asked: frozenset[str],
                          candidates: list[int]) -> Judgement | None:
     """"How is it different from the alternatives?" and no passage is close to it: the press
     release's own contrast with what customers do today ("book a slip in under a minute, instead
     of calling each harbormaster") half-answers it. It names the alternative and the difference in
     a clause; the comparison the question asks for is still to be written."""
-    if "compare" not in asked:
-        return None
+    if "compare" not in asked or kind_of(question) != "any" or _ASKS_FOR_NAMES.search(question):
+        return None  # "Who are the competitors?" wants names, which a contrast with today does not give
     faq_start = reading.doc.faq_start if reading.doc.faq_start is not None else len(reading.doc.text)
     for index in candidates:
         sentence = reading.sentences[index]
@@ -1105,6 +1189,15 @@ _LICENCE = re.compile(r"\bopen[- ]source[ds]?\b|\bunder (?:the )?(?:mit|apache|b
                       r"\b(?:mit|apache|bsd|gpl|agpl|lgpl|mpl)(?:[- ]?v?\d(?:\.\d)?)?[- ]licen[cs](?:e[ds]?|ing)\b",
                       re.IGNORECASE)
 _NOTHING = Judgement("unanswered", None, "nothing in the document answers it")
+_AMOUNT = re.compile(r"[$\u20ac\u00a3\u00a5]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?|pounds?)\b", re.IGNORECASE)
+
+
+def _wants_the_amount(question: str, pair: Pair) -> bool:
+    """A "how much" question judged on a yes/no FAQ question about price ("Is there a free
+    version?") whose answer gives no amount."""
+    return kind_of(question) == "price" and bool(_ASKS_THE_PRICE.search(question)) \
+        and not _YES_NO_QUESTION.search(question) and bool(_YES_NO_QUESTION.search(pair.question)) \
+        and pair.answer is not None and not _AMOUNT.search(pair.answer.text)
 _ASKS_THE_PRICE = re.compile(r"(?i)\bhow much\b|\b(?:cost|costs|price|pricing|priced)\b")
 _ASKS_THE_CATCH = re.compile(r"(?i)\bcatch\b|\bif\b[^?]*\bfree\b")
 

@@ -113,6 +113,14 @@ _NAME_LABEL = re.compile(
 _LAUNCH = re.compile(r"\b(?:launch(?:es|ed|ing)?|announc(?:es|ed|ing)|introduc(?:es|ed|ing)|unveil(?:s|ed|ing)?|"
                      r"meet|presents?|releas(?:es|ed|ing))\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:new\s+)?(?=\S)",
                      re.IGNORECASE)
+# The opening's launch sentence naming what it launches and saying what kind of thing it is: "The
+# City of Riverton ... today opened PermitPath, an online service where ...". Public bodies open
+# or roll out a service rather than launch it; the appositive (", an online service") is what
+# makes the name the product's, not a place or a partner's.
+_LAUNCHED_AS = re.compile(r"\b(?:launch(?:es|ed)?|announc(?:es|ed)|introduc(?:es|ed)|unveil(?:s|ed)?|releas(?:es|ed)|"
+                          r"open(?:s|ed)|roll(?:s|ed) out|debut(?:s|ed)|went live with|goes live with)\s+"
+                          r"(?:the\s+|its\s+|their\s+|our\s+)?(?:new\s+)?(?=\S)", re.IGNORECASE)
+_APPOSITIVE = re.compile(r"\W{0,3},\s+(?:an?|the)\s+\w")
 _TITLE_SPLIT = re.compile(r"\s+[-\u2014\u2013|]\s+|:\s+|\s+\u00b7\s+")
 _TITLE_NOISE = re.compile(r"^(?:pr[ /-]?faqs?|press release|working backwards|(?:the )?(?:internal )?faq|draft"
                           r"|v?\d+(?:\.\d+)*|announcement|headline|title)$", re.IGNORECASE)
@@ -205,6 +213,21 @@ def named_product(doc: Document, bank: Bank | None = None) -> str | None:
                 return found
         return None
 
+    def launched_in_opening() -> str | None:
+        """The name the opening paragraph launches with an appositive ("opened X, an online
+        service"), when there is one."""
+        if not doc.paragraphs:
+            return None
+        opening = doc.paragraphs[0].span
+        for match in _LAUNCHED_AS.finditer(opening.text):
+            rest = opening.text[match.end() : match.end() + 80]
+            run = _name_run(rest)
+            if run and _APPOSITIVE.match(rest, len(run)):
+                found = usable(run, opening.start + match.end(), times=2)
+                if found:
+                    return _without_article(found)
+        return None
+
     tops = [s for s in (_title(doc), doc.headline) if s is not None]
     for span in tops:
         for part_start, part in _title_parts(span.text):
@@ -223,6 +246,12 @@ def named_product(doc: Document, bank: Bank | None = None) -> str | None:
                 return whole
             found = longest(part, offset)
             if found:
+                # A headline that opens with a place or a customer ("Riverton Residents Can Now Apply
+                # ...") is guessed from its first name; the opening's "today opened PermitPath, an
+                # online service" says which name is the product's in so many words.
+                launched = launched_in_opening()
+                if launched is not None and found not in launched:
+                    return launched
                 return found
             break  # the first meaningful part names the product, if anything in the title does
     for match in _NAME_LABEL.finditer(text):
@@ -383,6 +412,13 @@ def _defined(name: str, text: str) -> bool:
     return after.search(text) is not None or before.search(text) is not None
 
 
+def _launches(name: str, text: str) -> bool:
+    """Is `name` the subject of the launch ("Brightwater Software today launched Tallyhand", "The
+    City of Riverton ... today opened PermitPath")? The maker of the product, not a term to define."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}\s+(?:today\s+|has\s+|have\s+|is\s+|are\s+)?"
+                     rf"{_LAUNCHED_AS.pattern}", text, re.IGNORECASE) is not None
+
+
 def _brand_led(name: str, bank: Bank) -> bool:
     """A run led by a technology or a company the bank knows ("Amazon Bedrock", "Claude Code",
     "Oura Ring"): another company's product, not a term this document coined."""
@@ -442,6 +478,8 @@ def terms(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Spa
         context = release[max(0, match.start() - 60) : match.end() + 60]
         if _PERSON_NEAR.search(context) or (product and name.lower() == product.lower()) or _brand_led(name, bank):
             continue
+        if _launches(name, release):
+            continue  # "Brightwater Software today launched ...": the company the reader is being introduced to
         if all(_zipf(word) >= 4.5 for word in re.split(r"[ -]", name)) and not (product and product in name):
             continue  # ordinary words in title case ("Last Mile", "Press Release"), not a coined term
         note(name, match.start(1))

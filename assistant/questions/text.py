@@ -59,13 +59,15 @@ _synonyms("price", "cost costs costing price prices pricing priced pay paid payi
 _synonyms("customer", "customer customers user users audience persona personas buyer buyers segment "
           "segments adopter adopters")
 _synonyms("compare", "compare compared comparison versus vs "
-          "alternative alternatives unlike competitor competitors competition competitive compete competing "
+          "alternative alternatives unlike competitor competitors competition competitive compete competes competing "
           "incumbent incumbents instead")
 _synonyms("problem", "problem problems pain pains solve solves solved solving")
 # Not "start" alone: "so the next session starts ahead" is not how to get started (phrases below).
 _synonyms("getting_started", "install installed installing installation setup onboard onboarding signup")
 _synonyms("requirement", "requirement requirements require requires required prerequisite prerequisites")
-_synonyms("help", "help helpdesk troubleshoot troubleshooting contact")
+# The noun "support" (a support team, "Support is the largest cost") is help; the verb ("supports
+# Postgres", "Which formats does it support?") is compatibility (folded to "supports" first, below).
+_synonyms("help", "help helpdesk troubleshoot troubleshooting contact support")
 _synonyms("security", "secure security safe safety encrypt encrypted encryption leak leaks leaking breach "
           "breaches attack attacks attacker vulnerability vulnerabilities threat compromised compromise "
           "phishing")
@@ -80,7 +82,7 @@ _synonyms("roadmap", "roadmap next future upcoming planned v2 vision")
 # Not "working" alone: "working knowledge of C" says nothing of success; "is it working?" does (a phrase below).
 _synonyms("success", "success successful metric metrics measure measured measuring kpi kpis")
 _synonyms("compatible", "compatible compatibility integrate integrates integration integrations interoperate "
-          "windows linux macos mac ios android browser browsers")
+          "windows linux macos mac ios android browser browsers iphone ipad smartphone smartphones supports")
 _synonyms("migrate", "migrate migrating migration import importing switch switching move moving port")
 # Not "contribute", "contributors" or "contributions" alone: in a retro, a survey or a fund they are
 # people's input ("Contributors describe what is working"). A project's contributions are phrases:
@@ -100,13 +102,17 @@ _synonyms("export", "export exports exporting output outputs format formats")
 _synonyms("trust", "trust trustworthy control controls oversight autonomous autonomy review approve")
 _synonyms("backup", "backup backups restore restores recover recovery")
 _synonyms("retention", "delete deleted deletion remove retention retain erase")
+# "Is it certified for pharmaceutical transport?" asks what "What are the regulatory requirements?" answers
 _synonyms("legal", "legal law laws regulation regulations regulatory compliance compliant liability "
-          "liable patent patents trademark copyright terms")
+          "liable patent patents trademark copyright terms certify certified certification certifications")
 _synonyms("demand", "demand evidence traction interest interview interviews survey surveys waitlist pilot "
           "pilots")
 _synonyms("market", "market markets tam addressable size")
 _synonyms("economics", "margin margins revenue revenues profit profitable profitability economics p&l "
           "payback breakeven break-even financial financials projection projections")
+# What the maker spends (OUR_COST): its own concept, or "What margin do distributors make?" (economics)
+# would take the answer to "What does it cost us to make each sensor?" for its own.
+_synonyms("ourcost", "ourcost")
 _synonyms("invest", "invest investment headcount staffing budget funding fund engineers")
 _synonyms("dependency", "dependency dependencies depend depends third-party vendor vendors partner partners "
           "upstream")
@@ -125,6 +131,17 @@ _synonyms("oneway", "one-way irreversible reversible reversibility")
 _synonyms("gtm", "go-to-market marketing distribution")
 _synonyms("build", "build building built")
 _synonyms("data", "data")
+# Whom a question is about, in more than one word: "Why would teenagers accept being tracked?" is
+# "Why would a teen agree to this?". Subjects, not intents (see INTENT_CONCEPTS).
+_synonyms("teen", "teen teens teenager teenagers adolescent adolescents")
+_synonyms("child", "kid kids child children")
+_synonyms("account", "account accounts register registered registering registration login log-in")
+_synonyms("adoption", "accept accepts accepted agree agrees agreed adopt adopts adoption")
+# "Can my teen turn it off?", "Can the teenager disable it?" (a phrase folds "turn ... off" first)
+_synonyms("switch_off", "switch-off disable disables disabled pause pauses paused opt-out")
+_synonyms("age", "come-of-age")
+# "What happens in areas without coverage?" is "What happens when the truck has no mobile signal?"
+_synonyms("connectivity", "coverage signal signals reception connectivity")
 
 # Phrases whose meaning lives in function words. Checked on the lower-cased question text.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -146,9 +163,19 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"|\bnot (?:in|part of|included in|included at|covered (?:in|by)|at) (?:the )?(?:version (?:one|1)|v1(?:\.0)?|"
          r"first (?:version|release)|mvp|launch|initial release)\b|\bleft out\b|\bnot included\b", "scope"),
         (r"\bwhy now\b", "why_now"),
+        # Rival products, which a comparison of two choices ("Why sell through distributors instead of
+        # directly?") does not name: both are `compare`, only this one is about competitors.
+        (r"\bcompet(?:e|es|ed|ing|itors?|ition|itive)\b|\brivals?\b|\bincumbents?\b", "competitor"),
         (r"\bwho (?:can|could|will) (?:see|read|access)\b|\bwho has access\b", "privacy"),
         (r"\bworks? (?:with|on)\b|\bintegrates? with\b", "compatible"),
         (r"\bhow many\b[^?]*\b(?:are there|exist|have this|need this)\b", "market"),
+        # "How many families could use this?", "How many practices could buy this?": the market's size
+        (r"\bhow many\b[^?]*\b(?:could|would|might|will) (?:use|buy|pay for|want|need|subscribe)\b", "market"),
+        # "Which platforms does it run on?" ("platform" alone is a word every question uses)
+        (r"\bwhich (?:platforms?|devices?|phones?|operating systems?|browsers?)\b|\bruns? on (?:which|what)\b",
+         "compatible"),
+        # "What if the system goes down on a deadline?", "What happens if the site is down?"
+        (r"\b(?:is|are|goes|go|went|gone|was|were|being) (?:down|offline)\b|\bcrash(?:es|ed)?\b", "reliability"),
         (r"\ball day\b|\bday[- ]to[- ]day\b|\bday in the life\b|\btypical (day|session|week)\b", "workflow"),
         (r"\bbuild (vs\.?|versus|or) buy\b", "build"),
         (r"\bleaves? my\b|\bleave (the|my|your)\b", "local"),
@@ -156,7 +183,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"cop(?:y|ies)|database|server|network|data|processing|host|dev\w*|environment|cluster|setup|cache|git|repo\w*|folder)\b"
          r"|\blocally\b(?! (?:sourced|grown|owned|made|produced|based|brewed|roasted))|\blocal\?$"
          r"|\b(?:run|runs|running|stored|stays?|kept|works?|processed) (?:\w+ ){0,2}local\b", "local"),
-        (r"\bwhat happens (when|if)\b|\bgo(es)? wrong\b|\bgets? stuck\b", "risk"),
+        (r"\bwhat happens (when|if)\b|^\W*what if\b|\bgo(es)? wrong\b|\bgets? stuck\b", "risk"),
         (r"\bcontribut\w*\b[^.?!]{0,80}\bwelcome\b|\bwelcomes? contribut|\baccepts? contribut|\bpull requests?\b"
          r"|\bcontributing(?:\.md| guide)\b|\bcontribute (?:to|on) (?:the )?(?:project|code|repo)"
          r"|\bhow (?:can|do|could) (?:i|we|you|others) contribute\b", "opensource"),
@@ -184,8 +211,60 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bmoney[- ]back\b", "refund"),
         # "a user program", "the user interface": "user" names a kind of thing there, not a customer.
         (_USER_THING, "user-thing"),
+        # "What happens to counter staff?" asks what becomes of someone, not "What happens if the site
+        # is down?": the two share only the word.
+        (r"\bhappen(?:s|ed)? to\b", "becomes-of"),
+        # "at launch" dates what is asked ("Which integrations are supported at launch?"); it is not
+        # about the launch, and "Not at launch." does not answer it.
+        (r"\bat (?:launch|release|ga)\b", " "),
+        # "How much does the problem cost customers today?" sizes the problem; it asks no price
+        (r"\b(?:the|this|that) problem costs?\b|\bcosts? of (?:the|this|that) problem\b", "problem"),
+        # "When does the investment pay back?" is the payback, not a price a customer pays
+        (r"\bpa(?:y|ys|id|ying) (?:itself |for itself )?back\b", "payback"),
+        # "turn it off", "switch sharing off": not "switch" (to another product) nor "turn" (age)
+        (r"\b(?:turn|switch)(?:s|ed|ing)? (?:(?:it|this|that|them|[a-z]+ing|[a-z]+) )?off\b", "switch-off"),
+        # "when my teen turns 18": an age, not a switch
+        (r"\bturns? (?:1[0-9]|2[01]|eighteen|sixteen|an adult)\b", "come-of-age"),
     )
 )
+
+# What the company spends, not what the customer pays: "What does it cost us to make each sensor?",
+# "How much did PermitPath cost the city?", "What will it cost us to acquire a family?", "unit cost",
+# "bill of materials". Asked of a press release's maker, they are its economics; "How much does it
+# cost?" (the customer's price) is not answered by them, nor they by a price.
+OUR_COST = re.compile(
+    r"\bcosts?(?= (?:us|we|our|the (?:city|company|council|state|government|business|team|department|agency))\b"
+    r"| (?:to|of) (?:build|make|manufacture|produce|develop|acquire|acquisition)\b| per (?:acquisition|"
+    r"unit|customer acquired)\b)"
+    r"|\b(?:unit|acquisition|development|build|production|manufacturing) costs?\b"
+    r"|\b(?:how much|what) did (?:(?!\bcost\b)[^?.]){1,40}\bcost\b"
+    r"|\bbill of materials\b|\bcac\b",
+    re.IGNORECASE)
+
+
+# The verb "support": "supports", "supported", "support for X", "Which formats does it support?".
+_SUPPORTS_VERB = re.compile(r"\bsupport(?:s|ed)\b|\bsupport(?:ing)? (?:for|of)\b"
+                            r"|\b(?:does|do|will|can|could) (?:[\w'-]+ ){1,4}?"
+                            r"(?<!and )(?<!or )(?<!get )(?<!need )(?<!of )(?<!for )support\b"
+                            r"(?! (?:team|staff|person|people|desk|line|ticket|contract|plan|engineer)s?\b)")
+
+
+def _supports(match: re.Match[str]) -> str:
+    return re.sub(r"\bsupport(?:s|ed|ing)?\b", "supports", match.group(0))
+
+
+def _our_cost(match: re.Match[str]) -> str:
+    """The matched words with their "cost" as "ourcost" (the rest keeps its own concepts)."""
+    return re.sub(r"\bcosts?\b|\bbill of materials\b|\bcac\b", "ourcost", match.group(0))
+
+
+# Nouns whose "-er" is no agent of a verb: a permit "counter" is not "count", a refrigerated
+# "trailer" not "trail", a "container" not "contain".
+_NOT_AGENTS = frozenset({"counter", "counters", "trailer", "trailers", "container", "containers", "number",
+                         "numbers", "member", "members", "matter", "matters", "letter", "letters", "quarter",
+                         "quarters", "center", "centers", "corner", "corners", "banner", "banners", "chapter",
+                         "chapters", "border", "borders", "poster", "posters", "winter", "summer", "answer",
+                         "answers", "folder", "folders", "partner", "partners", "flower", "flowers"})
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ness", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
 
@@ -207,7 +286,11 @@ def stem(word: str) -> str:
                 word not in _SHORT_S and word[:-1] not in STOPWORDS:
             return word[:-1]
         return word
+    if word in _NOT_AGENTS:
+        return word[:-1] if word.endswith("s") else word
     for suffix in _SUFFIXES:
+        if suffix == "ly" and word.endswith(("ily", "ply")):
+            continue  # "family", "supply" are no adverbs: "families" folds to "family", not "fami"
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             base = word[: -len(suffix)]
             if suffix == "ies" or suffix == "ied":
@@ -271,6 +354,8 @@ def _concepts(text: str, aliases: tuple[str, ...]) -> frozenset[str]:
     found = {concept for pattern, concept in _PHRASES if pattern.search(lowered)}
     for pattern, word in _COMPOUNDS:
         lowered = pattern.sub(word, lowered)
+    lowered = OUR_COST.sub(_our_cost, lowered)
+    lowered = _SUPPORTS_VERB.sub(_supports, lowered)
     if _asks_definition(text):
         found.add("define")
     for word in _WORD.findall(lowered):
@@ -280,7 +365,8 @@ def _concepts(text: str, aliases: tuple[str, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
-INTENT_CONCEPTS = frozenset(set(_SYNONYMS.values()) | {c for _, c in _PHRASES} | {"define"}) - {"data", "time", "build"}
+INTENT_CONCEPTS = frozenset(set(_SYNONYMS.values()) | {c for _, c in _PHRASES} | {"define"}) - {
+    "data", "time", "build", "teen", "child", "account"}
 
 
 @lru_cache(maxsize=8192)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from assistant.clarity.lexicon import zipf
 from assistant.clarity.rules.base import Context, Hit, Rule, word_list
+from assistant.clarity.rules.placeholder import find_placeholders
 
 ALLOWLIST = frozenset(word_list(
     # Universally known acronyms and abbreviations.
@@ -116,10 +117,14 @@ def check(ctx: Context) -> Iterator[Hit]:
     defined: set[str] = set()
     first_use: dict[str, tuple[int, int]] = {}
     dateline = ctx.doc.dateline
+    # "[METRIC]", "[NAME, TITLE]": a gap to fill (the placeholder rule's finding), not an acronym
+    holes = find_placeholders(ctx.text)
     for sentence in ctx.prose.sentences:
         for match in ACRONYM_RE.finditer(ctx.copy, sentence.start, sentence.end):
             acronym = match.group("acr")
             if sum(c.isalpha() for c in acronym) < 2 or is_known(acronym) or acronym in defined:
+                continue
+            if any(start <= match.start() < end for start, end in holes):
                 continue
             if dateline is not None and dateline.start <= match.start() < dateline.end:
                 continue  # "BOISE, Idaho — March 3, 2027": a dateline's city is written in capitals

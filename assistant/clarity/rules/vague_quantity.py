@@ -104,9 +104,20 @@ _NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight
                             r"office|opening|working|school|peak|off-peak))\s+$", re.I)
 
 
+# "as soon as it reconnects" says when, exactly: a conjunction, not a vague "soon".
+_AS_SOON_AS = re.compile(r"\bas\s+$", re.IGNORECASE)
+
+
+def _as_soon_as(ctx: Context, start: int, end: int) -> bool:
+    if ctx.text[start:end].lower() != "soon":
+        return False
+    return _AS_SOON_AS.search(ctx.copy, max(0, start - 4), start) is not None \
+        and re.match(r"\s+as\b", ctx.copy[end:], re.IGNORECASE) is not None
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     spans = [(hit.start, hit.end) for hit in VAGUE_PHRASES.find(ctx, skip_questions=True)
-             if not _lot_is_a_noun(ctx, hit.start, hit.end)]
+             if not _lot_is_a_noun(ctx, hit.start, hit.end) and not _as_soon_as(ctx, hit.start, hit.end)]
     for start, end in sorted(set(spans + list(_standing_alone(ctx)) + list(_bare_durations(ctx)))):
         words = ctx.text[start:end]
         yield Hit(start, end, f"vague quantity: '{words}' where a number belongs", SUGGESTION)
