@@ -94,7 +94,7 @@ def _is_word(text: str) -> bool:
     from assistant.clarity.lexicon import zipf  # wordfreq's values, from the cached table (no wordfreq import)
 
     try:
-        return zipf(text) >= 2.5
+        return zipf(text.lower()) >= 2.5  # the cached table holds lower-case words (wordfreq folds case too)
     except ImportError:  # pragma: no cover - wordfreq is a dependency
         return len(text) >= 5
 

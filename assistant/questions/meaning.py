@@ -199,7 +199,7 @@ def short_name(product: str | None) -> str | None:
         return None
     from assistant.clarity.lexicon import zipf
 
-    return parts[0] if zipf(parts[0]) < 2.0 else None
+    return parts[0] if zipf(parts[0].lower()) < 2.0 else None  # the table is of lower-case words
 
 
 # Two or more capitalised words in running text (after a lower-case word, a comma or a bracket):
