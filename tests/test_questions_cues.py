@@ -96,3 +96,22 @@ def test_token_accounting_does_not_ask_whether_sharing_needs_an_account() -> Non
     report = questions_offline(parse_document(SHARED_NOTEBOOK))
     asked = [q.question for q in report.questions]
     assert not any(re.search(r"need an account", q) for q in asked), asked
+
+
+@pytest.mark.parametrize(("text", "not_asked"), [
+    ("# Ledgerly runs payroll\n\nLedgerly runs payroll for small firms at £6 per seat a month. Pension contributions "
+     "are calculated for you.\n", "open source"),
+    ("# Ledgerly runs payroll\n\nLedgerly runs payroll for small firms at £6 per seat a month. Rejections go to our "
+     "support team, who answer within four hours.\n", "with my team"),
+    ("# Ledgerly runs payroll\n\nLedgerly runs payroll for small firms at £6 per seat a month. Link your HMRC "
+     "account once and submit in one click.\n", "people I share with"),
+])
+def test_a_word_in_another_sense_raises_no_software_question(text: str, not_asked: str) -> None:
+    asked = [q.question for q in questions_offline(parse_document(text)).questions]
+    assert not any(not_asked in question for question in asked), asked
+
+
+def test_contributions_welcome_still_make_it_open_source() -> None:
+    text = ("# Tuna teaches kernels\n\nTuna is a teaching kernel. Contributions that improve explanations or fix bugs "
+            "are welcome.\n")
+    assert "open_source" in load_bank().contexts_of(text)
