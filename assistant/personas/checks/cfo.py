@@ -27,12 +27,21 @@ UNIT_ECONOMICS = terms("unit economics", "margin*", "cost to serve", "costs to s
                        "break even", "breakeven", "break-even", "cost of goods", "COGS", "contribution",
                        "hosting cost*", "infrastructure cost*", "serving cost*", "running cost*", "cost to run",
                        "P&L", "profit*")
+# What running it costs, in money: a public service's answer to unit economics ("will pay $45,000
+# a year to run it").
+RUN_COST = re.compile(r"[$€£]\s?\d[\d,.]*\s?(?:k|m|million)?\s+(?:a|per|each)\s+(?:year|month)\s+to\s+"
+                      r"(?:run|operate|host)"
+                      r"|\bcosts?\s+[$€£]\s?\d[\d,.]*\s?(?:k|m|million)?\s+(?:a|per|each)\s+(?:year|month)\s+to\s+"
+                      r"(?:run|operate|host)", re.IGNORECASE)
 
 MARKET_NOUNS = re.compile(
     r"\b(?:market|customers|users|businesses|companies|people|teams|developers|households|stores|shops|pharmacies|"
     r"clinics|hospitals|organi[sz]ations|owners|patients|doctors|schools|students|restaurants|merchants|sellers|buyers|"
     r"creators|engineers|professionals|families|adults|drivers|farms|firms|practices|projects|repositories|accounts|"
-    r"members|subscribers|studios)\b", re.IGNORECASE)
+    r"members|subscribers|studios|"
+    # a public service's demand: "4,200 applicants", "residents"
+    r"applicants|residents|citizens|homeowners|contractors|tenants|landlords|visitors|passengers|"
+    r"(?:received|submitted|filed|processed)\s+[\d,]+\s+(?:\w+\s+)?applications)\b", re.IGNORECASE)
 # A count of customers is a big number: 19,000 / 4500 / 2.5 million / tens of thousands (not "$39", not "20").
 BIG_NUMBER = re.compile(r"(?<![$€£\d.,])\b(?:\d{1,3}(?:,\d{3})+|\d{4,}|"
                         r"\d+(?:\.\d+)?\s?(?:k|m|bn|thousand|million|billion)\b)|"
@@ -90,7 +99,7 @@ def price(ctx: ReviewContext) -> Iterator[Finding]:
 
 
 def unit_economics(ctx: ReviewContext) -> Iterator[Finding]:
-    if ctx.mentions(UNIT_ECONOMICS):
+    if ctx.mentions(UNIT_ECONOMICS) or ctx.mentions(RUN_COST):
         return
     priced = ctx.first(AMOUNT) or ctx.first(PRICE_WORDS, skip_questions=True)
     quote = ctx.quote_sentence(*priced) if priced else ctx.anchor("call_to_action", "summary")
