@@ -22,6 +22,7 @@ ALLOWLIST = frozenset(word_list(
     "FBI NASA BBC CNN GPS USB DVD CD HTML PIN ATM VIP DIY FYI ASAP PS AM PM GMT UTC NYC LA DC "
     "GB MB KB TB GHZ MHZ KM KG MPH CM MM USD EUR GBP VAT ID IOS CSV JSON SQL UI "
     "AWS IBM HP LG BMW NBA NFL NHS WHO NATO UNICEF DNA HIV COVID LED LCD HTTP HTTPS WIFI "
+    "SIM QR NFC EV SUV RSVP ETA ISO CE MBA "
     # Capitalised words that are not acronyms at all: a file's name, a note to self.
     "README TODO "
     # US state and Canadian province codes: they appear in datelines ("SEATTLE, WA").
