@@ -48,6 +48,8 @@ def _participle_after(lowers: list[str], i: int) -> int | None:
         return None
     if word in PREDICATE_ADJECTIVES or word in NOT_PARTICIPLES:
         return None
+    if word == "done" and (j + 1 == len(lowers) or lowers[j + 1] != "by"):
+        return None  # "the filings are done": finished, a state; "it is done by hand" still acts
     return j
 
 

@@ -48,6 +48,9 @@ def _plain_compound(word: str) -> bool:
                for i in range(3, len(word) - 2))
 
 
+_IN_ADDRESS = re.compile(r"[.@][a-z0-9]", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def is_rare(word: str) -> bool:
     """Rare when the word and every dictionary form it may come from are rare: an inflection is
@@ -64,6 +67,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     capitalised_inside = {
         w.text for s in ctx.prose.sentences for w in s.words[1:] if w.text[:1].isupper()
     }
+    # A name written in lower case elsewhere ("tallyhand.co.uk" of "Tallyhand") is still the name.
+    names = {text.lower() for text in capitalised_inside}
     seen: set[str] = set()
     for sentence in ctx.prose.sentences:
         for index, word in enumerate(sentence.words):
@@ -71,8 +76,11 @@ def check(ctx: Context) -> Iterator[Hit]:
             if text[:1].isupper() and (index > 0 or text in capitalised_inside or text.isupper()):
                 continue  # a name, a product, an acronym (the acronym rule owns those)
             lower = text.lower()
-            if len(lower) < MIN_LENGTH or not _ALPHA_RE.match(lower) or lower in seen:
+            if len(lower) < MIN_LENGTH or not _ALPHA_RE.match(lower) or lower in seen or lower in names:
                 continue
+            before = ctx.copy[max(0, word.start - 1) : word.start]
+            if _IN_ADDRESS.match(ctx.copy, word.end) or before in (".", "@", "/"):
+                continue  # part of a web or e-mail address ("tallyhand.co.uk"), not a word to read
             if is_rare(lower.replace("’", "'")):
                 seen.add(lower)
                 yield Hit(word.start, word.end, f"rare word: '{text}' may stop a reader",
