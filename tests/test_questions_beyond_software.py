@@ -170,8 +170,8 @@ def test_on_sale_at_a_shop_is_how_to_get_started_with_a_device(lumen):
                                       "How much does the problem cost customers today?"])
 def test_an_faq_about_what_it_cost_to_build_is_not_every_question_that_says_pay_or_cost(closebook, question):
     """"What did it cost to build?" belongs to the cost questions; these two only share a word."""
-    judged = closebook[question]
-    assert "its FAQ asks this" not in judged.status_reason, judged.status_reason
+    judged = closebook.get(question)  # an internal tool's list may leave the question out altogether
+    assert judged is None or "its FAQ asks this" not in judged.status_reason, judged.status_reason
 
 
 @pytest.fixture(scope="module")

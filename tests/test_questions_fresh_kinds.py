@@ -290,3 +290,11 @@ def test_certified_asks_what_the_regulatory_requirements_answer():
     judged = ask(COLDTRACE, question)[question]
     assert judged.status != "unanswered", judged.status_reason
     assert judged.evidence is not None and judged.evidence.line == 41  # the regulatory-requirements answer
+
+
+def test_willingness_to_pay_and_support_cost_are_not_the_price():
+    report = ask_offline(load_document(TALLYHAND), ["Is the quoted customer a real person who would pay?",
+                                                    "Who supports customers after launch, and at what cost?"])
+    real, support = report.questions
+    assert real.evidence is None or "£29" not in real.evidence.text, real.status_reason
+    assert support.evidence is not None and "support person per 400 seats" in support.evidence.text

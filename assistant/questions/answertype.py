@@ -27,9 +27,12 @@ _KIND_PATTERNS: tuple[tuple[Kind, str], ...] = (
         ("figure", r"\bhow much (?:does|do|did|is|are|will)\s+(?:the |this |that |today's |their |a |an )?"
                    r"(?:problem|pain|issue|status quo|downtime|delays?|churn|waste|errors?|mistakes?|outages?|"
                    r"stock-?outs?|no-?shows?|fraud|workarounds?)\b[^?]*\bcost"),
+        # Not willingness to pay ("a real person who would pay?") nor what support costs us ("Who
+        # supports customers, and at what cost?"): those want evidence and our costs, not a price.
         ("price", r"\bhow much (?:does|do|will|would|is|are)\b[^?]*\b(?:cost|pay|charge)|\b(?:price|pricing|priced|"
-                  r"cost|costs|fee|fees|subscription)\b(?! (?:to|of) (?:build|serve|run|operate|us)\b)"
-                  r"|\bfree\b|\bcatch\b|\bpay\b(?! (?:itself |for itself )?back)|\bcharge\b"),
+                  r"(?<!at what )cost|(?<!at what )costs|fee|fees|subscription)\b"
+                  r"(?! (?:to|of) (?:build|serve|run|operate|us)\b)"
+                  r"|\bfree\b|\bcatch\b|(?<!would )(?<!will )\bpay\b(?! (?:itself |for itself )?back)|\bcharge\b"),
         ("when", r"^\W*when\b|\bhow soon\b|\b(?:release|launch|ship) date\b|\btimeline\b|\bwhat date\b"),
         ("owner", r"^\W*who\b[^?]*\b(?:maintain|own|build|built|run|support|develop|make|made|behind)"),
         # Not "Who are the competitors?" (rival products, not whom it is for) nor "Who competes with it?"

@@ -209,6 +209,8 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bself[- ]host(?:ed|ing)?\b", "self-host"),
         (r"\bon[- ]prem(?:ises?)?\b", "on-prem"),
         (r"\bmoney[- ]back\b", "refund"),
+        # willingness to pay is evidence of demand, not the price: "a real person who would pay?"
+        (r"\b(?:would|willing to|will they|who'd) pay\b", "traction"),
         # "a user program", "the user interface": "user" names a kind of thing there, not a customer.
         (_USER_THING, "user-thing"),
         # "What happens to counter staff?" asks what becomes of someone, not "What happens if the site
