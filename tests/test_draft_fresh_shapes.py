@@ -371,3 +371,13 @@ def test_a_one_off_price_a_region_before_its_month_and_a_share_of_a_group() -> N
     assert release.dateline == "Benelux — Sept 2027 —"  # "Benelux Sept" was one place, then none
     assert release.headline == "Lumo for parents of 2-4 yr olds"  # was no customer
     assert "bol.com" in _faq(draft, "depend on")
+
+
+def test_a_count_in_words_quantifies_the_problem() -> None:
+    notes = ("# Pickday notes\n\n- Problem: eleven pickers wait for the van every morning at the farm gate\n"
+             "- Idea: Pickday, a phone app that tells pickers when the van leaves\n- Customers: fruit farms in Kent\n")
+    problem = draft_offline(parse_document(notes, path="n.md")).press_release.problem
+    assert "Eleven pickers wait for the van" in problem
+    assert "how much the problem costs the customer" not in problem
+    vague = notes.replace("eleven pickers wait", "pickers wait")
+    assert "how much the problem costs" in draft_offline(parse_document(vague, path="n.md")).press_release.problem

@@ -68,6 +68,14 @@ def sentence(text: str) -> str:
         text = text[0].upper() + text[1:]
     return text if re.search(r"[.!?][\"”’]?$", text) else text + "."
 
+# A count spelled out in the notes' words ("eleven pickers", "half their stock", "three hours"):
+# the problem is quantified, and no placeholder asks for a number it already has.
+_SPELLED_COUNT = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
+    r"dozens?|half)\b(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\s+(?:of\s+)?[a-z]",
+    re.IGNORECASE)
+
 
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
@@ -901,7 +909,8 @@ class Composer:
         from assistant.draft.shorthand import expand
 
         # (a figure in shorthand, "2 hrs", is printed expanded: "2 hours")
-        if not any(n.text in text or expand(n.text) in text for n in self.facts.numbers if n.kind != "date"):
+        if not any(n.text in text or expand(n.text) in text for n in self.facts.numbers if n.kind != "date") \
+                and not _SPELLED_COUNT.search(text):  # "eleven pickers wait for the van" is a figure too
             text = paragraph(text, self.book.tbd(
                 "how much the problem costs the customer, in time or money",
                 "How much time or money does the problem cost one customer today? Give the number and its source.",
