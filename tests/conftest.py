@@ -127,3 +127,19 @@ def llm_env(fake_llm, monkeypatch):
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     return env
+
+
+# A weak one-paragraph launch and the rubric's complete PR/FAQ: the two documents the score's
+# start-up tests (fast path, lite models) run `prfaq score` on, written to a temporary folder.
+WEAK_LAUNCH = ("# Our revolutionary new platform\n\n"
+               "Our platform significantly improves many workflows and could arguably save a lot of time. "
+               "Pricing is TBD and [CUSTOMER NAME] loves it.\n")
+
+
+@pytest.fixture
+def score_docs(tmp_path: Path) -> Path:
+    from test_rubric_elements import COMPLETE
+
+    (tmp_path / "weak.md").write_text(WEAK_LAUNCH, encoding="utf-8")
+    (tmp_path / "launch.md").write_text(COMPLETE, encoding="utf-8")
+    return tmp_path

@@ -10,15 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Result, run_prfaq
-from test_rubric_elements import COMPLETE
+from conftest import REPO, WEAK_LAUNCH, Result, run_prfaq
 
 from assistant.cli.common import ReportFormat
 from assistant.cli.fast import parse_score_args
 
-WEAK = ("# Our revolutionary new platform\n\n"
-        "Our platform significantly improves many workflows and could arguably save a lot of time. "
-        "Pricing is TBD and [CUSTOMER NAME] loves it.\n")
 TYPER_ONLY = "import sys; sys.argv[0] = 'prfaq'; from assistant.cli import main; main(fast=False)"
 
 
@@ -27,13 +23,6 @@ def run_typer(*args: str, input: str | None = None, cwd: Path | None = None) -> 
     proc = subprocess.run([sys.executable, "-c", TYPER_ONLY, *args], input=input, capture_output=True, text=True,
                           cwd=cwd, timeout=120)
     return Result(proc.returncode, proc.stdout, proc.stderr)
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    (tmp_path / "weak.md").write_text(WEAK, encoding="utf-8")
-    (tmp_path / "launch.md").write_text(COMPLETE, encoding="utf-8")
-    return tmp_path
 
 
 CASES = [
@@ -66,25 +55,26 @@ CASES = [
 
 
 @pytest.mark.parametrize("args", CASES, ids=[" ".join(case) or "(none)" for case in CASES])
-def test_the_fast_path_answers_as_typer_does(docs: Path, args: list[str]) -> None:
-    stdin = WEAK if "-" in args else None
-    fast = run_prfaq("score", *args, input=stdin, cwd=docs)
-    typer_ = run_typer("score", *args, input=stdin, cwd=docs)
+def test_the_fast_path_answers_as_typer_does(score_docs: Path, args: list[str]) -> None:
+    stdin = WEAK_LAUNCH if "-" in args else None
+    fast = run_prfaq("score", *args, input=stdin, cwd=score_docs)
+    typer_ = run_typer("score", *args, input=stdin, cwd=score_docs)
     assert (fast.code, fast.stdout, fast.stderr) == (typer_.code, typer_.stdout, typer_.stderr)
     assert "Traceback" not in fast.stderr
 
 
-def test_the_cases_cover_every_exit_code(docs: Path) -> None:
-    codes = {run_prfaq("score", *args, input=WEAK if "-" in args else None, cwd=docs).code for args in CASES}
+def test_the_cases_cover_every_exit_code(score_docs: Path) -> None:
+    codes = {run_prfaq("score", *args, input=WEAK_LAUNCH if "-" in args else None, cwd=score_docs).code
+             for args in CASES}
     assert codes == {0, 1, 2}
 
 
-def test_a_plain_score_does_not_load_typer(docs: Path) -> None:
+def test_a_plain_score_does_not_load_typer(score_docs: Path) -> None:
     probe = ("import sys; sys.argv = ['prfaq', 'score', 'weak.md']\n"
              "from assistant.cli import main\n"
              "try:\n    main(keep_process=True)\nexcept SystemExit:\n    pass\n"
              "print('typer' in sys.modules, file=sys.stderr)")
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=docs, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=score_docs, timeout=120)
     assert proc.stdout.startswith("# Clarity score:")
     assert proc.stderr.strip().splitlines()[-1] == "False"
 
@@ -105,17 +95,17 @@ def test_the_parser_leaves_anything_else_to_typer(args: list[str]) -> None:
     assert parse_score_args(args) is None
 
 
-def test_the_pattern_cache_changes_nothing_a_user_sees(docs: Path, tmp_path: Path) -> None:
+def test_the_pattern_cache_changes_nothing_a_user_sees(score_docs: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     env = {"PRFAQ_CACHE_DIR": str(cache)}
-    cold = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=docs, env=env)
+    cold = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=score_docs, env=env)
     assert not list(cache.glob("patterns-score-*.marshal"))  # one run: its patterns are only pending
-    again = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=docs, env=env)
+    again = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=score_docs, env=env)
     (table,) = cache.glob("patterns-score-*.marshal")  # two runs compiled them: kept
-    warm = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=docs, env=env)
+    warm = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=score_docs, env=env)
     table.write_bytes(b"\x00damaged")
-    damaged = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=docs, env=env)
-    off = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=docs,
+    damaged = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=score_docs, env=env)
+    off = run_prfaq("score", "weak.md", "launch.md", "--format", "json", cwd=score_docs,
                     env={**env, "PRFAQ_NO_PATTERN_CACHE": "1"})
     assert cold.code == again.code == warm.code == damaged.code == off.code == 0
     assert cold.stdout == again.stdout == warm.stdout == damaged.stdout == off.stdout
@@ -155,7 +145,7 @@ print(len(table))
 
 
 @pytest.mark.parametrize(("given", "seen"), [(None, "__all__"), ("", ""), ("logfire", "logfire")])
-def test_score_skips_pydantic_plugins_unless_the_user_chose(docs: Path, given: str | None, seen: str) -> None:
+def test_score_skips_pydantic_plugins_unless_the_user_chose(score_docs: Path, given: str | None, seen: str) -> None:
     """pydantic's plugin scan is turned off for `prfaq score` (start-up time); a value the user set,
     even empty (every plugin on), is what pydantic reads."""
     probe = ("import os, sys; sys.argv = ['prfaq', 'score', 'weak.md']\n"
@@ -165,14 +155,14 @@ def test_score_skips_pydantic_plugins_unless_the_user_chose(docs: Path, given: s
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     if given is not None:
         env["PYDANTIC_DISABLE_PLUGINS"] = given
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=docs, env=env,
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=score_docs, env=env,
                           timeout=120)
     assert proc.stdout.startswith("# Clarity score:")
     assert proc.stderr.strip().splitlines()[-1] == repr(seen)
 
 
 @pytest.mark.parametrize(("given", "stood_in"), [(None, True), ("true", True), ("", False), ("logfire", False)])
-def test_pydantic_plugin_loader_is_stood_in_for_only_while_plugins_are_off(docs: Path, given: str | None,
+def test_pydantic_plugin_loader_is_stood_in_for_only_while_plugins_are_off(score_docs: Path, given: str | None,
                                                                            stood_in: bool) -> None:
     """With pydantic's plugins off, `prfaq score` spares importing its plugin loader (and
     importlib.metadata with it); the stand-in answers as pydantic's loader does, and goes to it for
@@ -190,7 +180,7 @@ def test_pydantic_plugin_loader_is_stood_in_for_only_while_plugins_are_off(docs:
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     if given is not None:
         env["PYDANTIC_DISABLE_PLUGINS"] = given
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=docs, env=env,
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=score_docs, env=env,
                           timeout=120)
     assert proc.stdout.startswith("# Clarity score:"), proc.stderr
     *_, first, group, last = proc.stderr.strip().splitlines()
@@ -199,14 +189,14 @@ def test_pydantic_plugin_loader_is_stood_in_for_only_while_plugins_are_off(docs:
     assert last == "True dict_values"  # plugins on again: pydantic's own loader scans for them
 
 
-def test_collection_resumes_after_the_first_document(docs: Path) -> None:
+def test_collection_resumes_after_the_first_document(score_docs: Path) -> None:
     """`prfaq score` starts with the garbage collector off (start-up time); it is on again once a document
     is scored, so a pre-commit run over many files frees what each one leaves behind."""
     probe = ("import gc, sys; sys.argv = ['prfaq', 'score', 'missing.md', 'weak.md', 'launch.md']\n"
              "from assistant.cli import main\n"
              "try:\n    main(keep_process=True)\nexcept SystemExit as exc:\n    code = exc.code\n"
              "print(code, gc.isenabled(), gc.get_freeze_count() > 10000, file=sys.stderr)")
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=docs, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=score_docs, timeout=120)
     assert proc.stdout.count("# Clarity score:") == 2
     assert proc.stderr.strip().splitlines()[-1] == "2 True True"
 
@@ -252,21 +242,21 @@ def _run_ending(mode: str, *args: str, cwd: Path) -> Result:
 
 @pytest.mark.parametrize("args", [["weak.md"], ["weak.md", "launch.md", "--format", "json"], ["weak.md", "-f", "sarif"],
                                   ["weak.md", "--fail-under", "99"], ["missing.md"], ["weak.md", "missing.md"]])
-def test_ending_the_process_at_once_changes_nothing_a_user_sees(docs: Path, args: list[str]) -> None:
+def test_ending_the_process_at_once_changes_nothing_a_user_sees(score_docs: Path, args: list[str]) -> None:
     """A `prfaq score` run ends its process with os._exit once its output is out (start-up time):
     the output and exit status are those of a normal exit, and nothing after main() runs. (The
     normal run goes first: it keeps the document's words, so the quick one needs no word-frequency
     package, whose logging registers an exit handler and so keeps the normal exit.)"""
-    normal = _run_ending("keep", *args, cwd=docs)
-    quick = _run_ending("end", *args, cwd=docs)
+    normal = _run_ending("keep", *args, cwd=score_docs)
+    quick = _run_ending("end", *args, cwd=score_docs)
     assert quick.stdout == normal.stdout
     assert quick.code == normal.code
     # A run that succeeds returns from main(keep_process=True), and the probe goes on; else both raise.
     assert quick.stderr + ("went on\n" if normal.code == 0 else "") == normal.stderr
 
 
-def test_an_exit_handler_keeps_the_normal_exit(docs: Path) -> None:
+def test_an_exit_handler_keeps_the_normal_exit(score_docs: Path) -> None:
     """Whatever someone registered to run at exit still runs: the run then exits the normal way."""
-    result = _run_ending("handler", "weak.md", cwd=docs)
+    result = _run_ending("handler", "weak.md", cwd=score_docs)
     assert result.stdout.startswith("# Clarity score:")
     assert (result.code, result.stderr) == (0, "went on\nhandler ran\n")

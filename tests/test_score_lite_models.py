@@ -14,11 +14,6 @@ from typing import Any
 import pydantic
 import pytest
 from conftest import REPO, Result, run_prfaq
-from test_rubric_elements import COMPLETE
-
-WEAK = ("# Our revolutionary new platform\n\n"
-        "Our platform significantly improves many workflows and could arguably save a lot of time. "
-        "Pricing is TBD and [CUSTOMER NAME] loves it.\n")
 
 # `prfaq score` as the command line runs it (the process ends with the run), with pydantic made
 # unimportable: a run that needed it would fail.
@@ -43,18 +38,11 @@ def run_in_process(*args: str, cwd: Path, env: dict[str, str] | None = None) -> 
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    (tmp_path / "weak.md").write_text(WEAK, encoding="utf-8")
-    (tmp_path / "launch.md").write_text(COMPLETE, encoding="utf-8")
-    return tmp_path
-
-
 @pytest.mark.parametrize("args", [["weak.md"], ["weak.md", "launch.md", "-f", "github"],
                                   ["launch.md", "--format", "sarif", "--fail-under", "99"]])
-def test_a_plain_score_runs_without_pydantic(docs: Path, args: list[str]) -> None:
-    lite = run_without_pydantic("score", *args, cwd=docs)
-    normal = run_in_process("score", *args, cwd=docs)
+def test_a_plain_score_runs_without_pydantic(score_docs: Path, args: list[str]) -> None:
+    lite = run_without_pydantic("score", *args, cwd=score_docs)
+    normal = run_in_process("score", *args, cwd=score_docs)
     assert (lite.code, lite.stdout, lite.stderr) == (normal.code, normal.stdout, normal.stderr)
     assert lite.stdout.strip()
 
@@ -117,20 +105,20 @@ def test_the_lite_models_hold_what_pydantics_hold() -> None:
     ('model = "m"\noffline = true\ntimeout_s = 3\n', {"OPENAI_API_KEY": "sk-x", "PRFAQ_STRUCTURED_MODE": "prompt"},
      True),
 ])
-def test_settings_are_read_and_refused_as_pydantic_does(docs: Path, isolated_home: Path, config: str,
+def test_settings_are_read_and_refused_as_pydantic_does(score_docs: Path, isolated_home: Path, config: str,
                                                         env: dict[str, str], plain: bool) -> None:
     """Settings whose values have their fields' types are read without pydantic; any other form
     (text for a number, a wrong value) goes to pydantic, which reads or refuses it as always."""
     (isolated_home / "config.toml").write_text(config, encoding="utf-8")
-    normal = run_in_process("score", "weak.md", cwd=docs, env=env)
-    ended = run_prfaq("score", "weak.md", cwd=docs, env=env)
+    normal = run_in_process("score", "weak.md", cwd=score_docs, env=env)
+    ended = run_prfaq("score", "weak.md", cwd=score_docs, env=env)
     assert (ended.code, ended.stdout, ended.stderr) == (normal.code, normal.stdout, normal.stderr)
     if plain:
-        lite = run_without_pydantic("score", "weak.md", cwd=docs, env=env)
+        lite = run_without_pydantic("score", "weak.md", cwd=score_docs, env=env)
         assert (lite.code, lite.stdout, lite.stderr) == (normal.code, normal.stdout, normal.stderr)
 
 
-def test_the_api_and_a_caller_that_goes_on_keep_pydantic(docs: Path) -> None:
+def test_the_api_and_a_caller_that_goes_on_keep_pydantic(score_docs: Path) -> None:
     probe = ("import sys; sys.argv = ['prfaq', 'score', 'weak.md']\n"
              "import pydantic\n"
              "from assistant.cli import main\n"
@@ -141,6 +129,6 @@ def test_the_api_and_a_caller_that_goes_on_keep_pydantic(docs: Path) -> None:
              "from assistant.documents.models import Document\n"
              "print(all(issubclass(c, pydantic.BaseModel) for c in (ScoreReport, Settings, Document)),"
              " isinstance(score('weak.md'), pydantic.BaseModel), modelbase.use_lite(), file=sys.stderr)\n")
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=docs, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=score_docs, timeout=120)
     assert proc.stdout.startswith("# Clarity score:")
     assert proc.stderr.strip().splitlines()[-1] == "True True False"
