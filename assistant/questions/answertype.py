@@ -48,6 +48,20 @@ _KIND_PATTERNS: tuple[tuple[Kind, str], ...] = (
 _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _KIND_PATTERNS)
 
+# Any group a product is for, named by what it does: "lets boaters book a slip", "helps
+# harbormasters fill ...", "for landlords who ...". The frame says these are people, whatever the
+# word, where a word list would need every trade on earth.
+_SERVES = (
+    r"\b(?:lets?|helps?|allows?|enables?|gives?)\s+(?:(?:every|each|any|small|"
+    r"independent|busy|local|new|weekend|first-time|[a-z]+-[a-z]+)\s+)?"
+    # ... and not things a product lets through ("allows requests to pass", "lets files sync")
+    r"(?!(?:files|requests|builds|jobs|tests|changes|queries|apps|packages|services|models|containers|"
+    r"messages|records|tasks|workflows|pipelines|documents|items|orders|updates|errors|events|things)\b)"
+    r"[a-z]{3,}s\s+(?:to\s+)?[a-z]{3,}"
+    r"|\b[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ees)\s+who\b")
+# A sentence that says whom the product serves, in that frame or "built for ...".
+SERVES = re.compile(_SERVES + r"|\b(?:built|designed|made|meant) for\b", re.IGNORECASE)
+
 _NEEDS: dict[Kind, re.Pattern[str]] = {
     "price": re.compile(
         # "free" of price; not "feel free", "free to check", "free of lock-in", "hands-free"
@@ -88,16 +102,7 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
         r"accountants?|lawyers?|attorneys?|pharmacists?|pharmacies|caregivers?|seniors?|kids|children|"
         r"athletes?|artists?|musicians?|photographers?|chefs?|cooks?|officers?|buyers?|planners?|"
         r"community|communities|maintained by|built by|run by)\b"
-        # Any group a product is for, named by what it does: "lets boaters book a slip", "helps
-        # harbormasters fill ...", "for landlords who ...". The frame says these are people, whatever
-        # the word, where a word list would need every trade on earth.
-        r"|\b(?:lets?|helps?|allows?|enables?|gives?)\s+(?:(?:every|each|any|small|"
-        r"independent|busy|local|new|weekend|first-time|[a-z]+-[a-z]+)\s+)?"
-        # ... and not things a product lets through ("allows requests to pass", "lets files sync")
-        r"(?!(?:files|requests|builds|jobs|tests|changes|queries|apps|packages|services|models|containers|"
-        r"messages|records|tasks|workflows|pipelines|documents|items|orders|updates|errors|events|things)\b)"
-        r"[a-z]{3,}s\s+(?:to\s+)?[a-z]{3,}"
-        r"|\b[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ees)\s+who\b",
+        r"|" + _SERVES,
         re.IGNORECASE),
     "owner": re.compile(
         r"\b(?:solo|maintainers?|maintained by|built by|run by|developed by|author|founder|team|company|"

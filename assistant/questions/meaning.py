@@ -39,6 +39,7 @@ from assistant.questions.answered import (
     verified,
 )
 from assistant.questions.answertype import (
+    SERVES,
     Kind,
     defined_term,
     defines,
@@ -996,17 +997,9 @@ def _subheading_names_the_customer(reading: Reading, question: str) -> Judgement
     return _summary_names_the_customer(reading)
 
 
-# The summary's own way of naming its customer: "an app that lets boaters book a slip", "helps
-# harbormasters fill ...", "built for independent pharmacies", "for landlords who ...".
-_FOR_WHOM = re.compile(
-    r"\b(?:lets?|helps?|allows?|enables?|gives?)\s+(?:(?:every|each|any|small|independent|busy|local|new|"
-    r"[a-z]+-[a-z]+)\s+)?[a-z]{3,}s\s+(?:to\s+)?[a-z]{3,}|\b(?:built|designed|made|meant) for\b"
-    r"|\b[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ees)\s+who\b")
-
-
 def _summary_names_the_customer(reading: Reading) -> Judgement | None:
     """With no sub-heading that names them, the summary paragraph's sentence that says whom the
-    product serves, in the frame a press release uses for it (`_FOR_WHOM`), answers "Who is it
+    product serves, in the frame a press release uses for it (`answertype.SERVES`), answers "Who is it
     for?": the summary is where the template puts the customer, and the question, masked to "Who
     is it for?", is close in meaning to no sentence at all."""
     paragraph = next((p.span for p in reading.doc.paragraphs if p.role == "summary"), None)
@@ -1015,7 +1008,7 @@ def _summary_names_the_customer(reading: Reading) -> Judgement | None:
     summary = [i for i, s in enumerate(reading.sentences) if paragraph.start <= s.start < paragraph.end]
     for index in summary[:3]:
         text = reading.sentences[index].text
-        if _FOR_WHOM.search(text) and satisfies("who", text):
+        if SERVES.search(text) and satisfies("who", text):
             evidence = verified(reading.doc, reading.quote(index))
             if evidence is not None:
                 return Judgement("answered", evidence, f"its summary says whom it serves (line {evidence.line})")
