@@ -106,7 +106,10 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
         re.IGNORECASE),
     "owner": re.compile(
         r"\b(?:solo|maintainers?|maintained by|built by|run by|developed by|author|founder|team|company|"
-        r"community|volunteers?|contributors?|we (?:maintain|build|run|support))\b", re.IGNORECASE),
+        r"community|volunteers?|contributors?|we (?:maintain|build|run|support))\b"
+        # "Three engineers at Kestrel Tools maintain it full time"
+        r"|\b(?:engineers?|developers?|people|staff|employees) (?:at|from|of) [A-Z]|\bmaintains? (?:it|them|the|this)\b"
+        r"|\bfull[- ]time\b", re.IGNORECASE),
     "duration": re.compile(
         r"\b\d+(?:[.,]\d+)?\s*(?:(?:-|to|\u2013)\s*\d+\s*)?(?:working |business )?(?:seconds?|secs?|minutes?|mins?|"
         r"hours?|hrs?|days?|weeks?|months?|years?|yrs?)\b"

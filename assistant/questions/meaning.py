@@ -232,7 +232,10 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                        r"\bsupport (?:for|of)\b|\b(?:we|it|also|fully|natively|now) support\b|\bcompatib\w*|"
                        r"\bbackends?\b|\bplug-?ins?\b|\b(?:api|mcp|e-?mail|desktop|mobile|web|http|git|sql|ssh|chat|"
                        r"native|official|third-party|other|lsp|language) clients?\b"),
-        ("dependency", r"\bdepend\w*|\brequires?\b|\bbuilt on\b|\bruns? on\b|\bpowered by\b|\bshells? out\b|"
+        # not where it runs: "The model runs on your machine" names no dependency
+        ("dependency", r"\bdepend\w*|\brequires?\b|\bbuilt on\b|\bruns? on\b(?! (?:your|my|their|our|any|every|a|the "
+                       r"user's) (?:own )?(?:machine|laptop|device|computer|phone|desktop|hardware|cpu)s?\b)"
+                       r"|\bpowered by\b|\bshells? out\b|"
                        r"\bthrough the\b|\bprerequisites?\b|\bdependenc\w*"),
         ("security", r"\bencrypt\w*|\bplaintext\b|\bleak\w*|\bsecur\w*|\bscreen-safe\b|\bnever leaves?\b|"
                      r"\bsandbox\w*|\bmasked\b"),
@@ -256,6 +259,16 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"\baddresses\b|\beliminates?\b"),
     )
 )
+
+
+# Intents that ask one thing from two sides: "Is my data private?" and "Does my data leave my
+# machine?" (privacy kept by keeping the data local).
+_RELATED_INTENTS: dict[str, frozenset[str]] = {"privacy": frozenset({"local"}), "local": frozenset({"privacy"})}
+
+
+def _related(intents: frozenset[str], others: frozenset[str]) -> bool:
+    """Do two questions' intents meet: one in common, or two that ask one thing (`_RELATED_INTENTS`)?"""
+    return bool(intents & others) or any(_RELATED_INTENTS.get(intent, frozenset()) & others for intent in intents)
 
 
 def _answer_concepts(text: str) -> frozenset[str]:
@@ -289,7 +302,9 @@ def _sections(doc: Document) -> list[tuple[Heading, int, int]]:
     for index, heading in enumerate(headings):
         start = heading.span.end
         end = headings[index + 1].span.start if index + 1 < len(headings) else len(doc.text)
-        if any(start <= q < end for q in questions) or _NOT_A_SECTION.search(heading.span.text):
+        # From the heading's own start: a heading that is itself an FAQ question ("### Who maintains
+        # it?") is that FAQ pair already, not a second pair judged by other rules.
+        if any(heading.span.start <= q < end for q in questions) or _NOT_A_SECTION.search(heading.span.text):
             continue
         if any(item.answer is not None and item.answer.start <= heading.span.start < item.answer.end
                for item in doc.faq):
@@ -669,7 +684,7 @@ class Reading:
             # Both say what kind of thing they ask, and not the same kind: "Does it work offline?" is
             # not "Does it work with our menu software?", however many words they share.
             intents, their_intents = asked & INTENT_CONCEPTS - SUBJECTS, theirs & INTENT_CONCEPTS - SUBJECTS
-            if intents and their_intents and not intents & their_intents and cosine < PARAPHRASE:
+            if intents and their_intents and not _related(intents, their_intents) and cosine < PARAPHRASE:
                 out.append(0.0)
                 continue
             # "Who competes with it?" is not "Why sell through distributors instead of directly?":
@@ -867,6 +882,10 @@ def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None
         # minutes." under "How long does the battery last?"): that is the answer, whatever a later
         # sentence shares in words ("... warns you three months before a battery needs replacing").
         chosen = indices[0]
+    if _ASKS_THE_CATCH.search(question) and not _CATCH.search(texts[chosen]):
+        # "If it is free, what is the catch?" under "How much does it cost?" / "It is free. A hosted
+        # dashboard is planned; its price is not set.": the catch is the second sentence, not "free".
+        chosen = next((i for i in indices if _CATCH.search(texts[i])), chosen)
     if pair.item is not None and _YES_NO_QUESTION.search(question) and _YES_NO_QUESTION.search(pair.question) \
             and _BARE_YES_NO.match(texts[indices[0]]):
         # "Do I have to register?" of "Do I need an account?" / "Yes. You create one with an e-mail
@@ -1192,6 +1211,10 @@ def _wants_the_amount(question: str, pair: Pair) -> bool:
         and not _YES_NO_QUESTION.search(question) and bool(_YES_NO_QUESTION.search(pair.question)) \
         and pair.answer is not None and not _AMOUNT.search(pair.answer.text)
 _ASKS_THE_PRICE = re.compile(r"(?i)\bhow much\b|\b(?:cost|costs|price|pricing|priced)\b")
+# What a catch to "free" is written with: a paid tier, a price still to come, ads, a limit, a sponsor.
+_CATCH = re.compile(r"\b(?:paid|premium|pro|enterprise|hosted|price|priced|pricing|charges?|subscriptions?|"
+                    r"sponsor\w*|donat\w*|limits?|limited|ads|advertis\w*|upsell\w*|catch|trade-?off)\b"
+                    r"|[$\u20ac\u00a3]\s?\d", re.IGNORECASE)
 _ASKS_THE_CATCH = re.compile(r"(?i)\bcatch\b|\bif\b[^?]*\bfree\b")
 
 

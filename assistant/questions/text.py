@@ -179,6 +179,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\ball day\b|\bday[- ]to[- ]day\b|\bday in the life\b|\btypical (day|session|week)\b", "workflow"),
         (r"\bbuild (vs\.?|versus|or) buy\b", "build"),
         (r"\bleaves? my\b|\bleave (the|my|your)\b", "local"),
+        # "What does it need to run?", "What do I need to install it?": the system requirements
+        (r"\bneeds? to (?:run|install)\b|\bwhat do(?:es)? (?:i|you|it) need\b(?! to (?:know|learn|do|build)\b)",
+         "requirement"),
         (r"\blocal[- ](?:first|only|storage|files?|disk|drive|machine|models?|llms?|inference|mode|install\w*|"
          r"cop(?:y|ies)|database|server|network|data|processing|host|dev\w*|environment|cluster|setup|cache|git|repo\w*|folder)\b"
          r"|\blocally\b(?! (?:sourced|grown|owned|made|produced|based|brewed|roasted))|\blocal\?$"
@@ -211,6 +214,10 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bmoney[- ]back\b", "refund"),
         # willingness to pay is evidence of demand, not the price: "a real person who would pay?"
         (r"\b(?:would|willing to|will they|who'd) pay\b", "traction"),
+        # "private registries", "a private beta": a kind of thing or of access, not the customer's privacy
+        (r"\bprivate (?:registr(?:y|ies)|repos?|repositor(?:y|ies)|networks?|clouds?|keys?|beta|preview|"
+         r"compan(?:y|ies)|equity|sector|schools?|methods?|apis?|fields?|packages?|channels?|instances?|subnets?|"
+         r"endpoints?|members?|attributes?|functions?|classes|variables?|fork|branch(?:es)?)\b", "private-thing"),
         # "a user program", "the user interface": "user" names a kind of thing there, not a customer.
         (_USER_THING, "user-thing"),
         # "What happens to counter staff?" asks what becomes of someone, not "What happens if the site
