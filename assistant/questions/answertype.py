@@ -66,6 +66,8 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
     "price": re.compile(
         # "free" of price; not "feel free", "free to check", "free of lock-in", "hands-free"
         r"[$€£¥]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\b"
+        # pence and cents: "25p per payout", "50 cents a month"
+        r"|\b\d+(?:[.,]\d+)?(?:p|c|\s?pence|\s?cents?)\s+(?:per|a|an|each)\b"
         r"|(?<!feel )(?<![\w\u2010\u2011-])free\b(?![\w\u2010\u2011-])"
         r"(?! to (?!use\b|download|try\b|install|start|join|run\b|self-host|host\b|read\b|access)\w)"
         r"(?! of (?!charge\b|cost\b)\w)"

@@ -162,6 +162,9 @@ HUB_TEMPERATURE = 0.2  # `Reading.calibrate`: 0.1 to 0.3 measured alike on quest
 # (checked on evals/answeredness.py: price 79.4% -> 81.2%; adding who / when / owner did not help
 # on the held-out half).
 UNTYPED_IS_SILENCE: frozenset[str] = frozenset({"price"})
+# What FAQ questions about the maker's own money ask: the market's size "at our price", the grant
+# that funds it, the margin. Their answers' amounts are no price a customer pays.
+OUR_MONEY = frozenset({"ourcost", "market", "economics", "invest"})
 SHORT_ANSWER_WORDS = 3  # a sentence shorter than this ("Yes.", "Always.") is quoted with the next one
 
 
@@ -421,8 +424,9 @@ class Reading:
     def our_cost_answers(self) -> frozenset[int]:
         """The sentences of the FAQ answers that say what the maker spends ("What does it cost us
         to make each sensor?"), not what a customer pays."""
-        return frozenset(i for pair in self.pairs if pair.item is not None and only_our_cost(pair.question)
-                         for i in pair.sentences)
+        return frozenset(i for pair in self.pairs if pair.item is not None and (
+            only_our_cost(pair.question) or concepts(pair.question, aliases=self.aliases) & OUR_MONEY)
+            for i in pair.sentences)
 
     @cached_property
     def about_itself(self) -> frozenset[int]:
@@ -685,6 +689,12 @@ class Reading:
             # not "Does it work with our menu software?", however many words they share.
             intents, their_intents = asked & INTENT_CONCEPTS - SUBJECTS, theirs & INTENT_CONCEPTS - SUBJECTS
             if intents and their_intents and not _related(intents, their_intents) and cosine < PARAPHRASE:
+                out.append(0.0)
+                continue
+            # A broad FAQ question ("How does it work?") says no kind of thing it asks: it shares
+            # with "Does it work offline?" only a common word, and does not ask what that asks.
+            if intents and not their_intents and cosine < PARAPHRASE and not any(
+                    weighted((concept,)) > 1.0 for concept in asked & theirs - TRIVIAL):
                 out.append(0.0)
                 continue
             # "Who competes with it?" is not "Why sell through distributors instead of directly?":

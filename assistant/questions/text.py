@@ -37,7 +37,7 @@ STOPWORDS = frozenset([
     "we've", "well", "were", "weren't", "what", "what's", "whatever", "when", "where", "where's", "whether",
     "which", "while", "who", "who's", "whom", "whose", "why", "will", "with", "within", "without", "won't",
     "would", "wouldn't", "yes", "yet", "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself",
-    "actually", "exactly", "specifically", "today", "kind", "sort", "able", "thing", "things", "anything",
+    "actually", "already", "exactly", "specifically", "today", "kind", "sort", "able", "thing", "things", "anything",
     "everything", "product", "products", "tool", "tools", "service", "services", "platform", "app", "apps",
     "solution", "solutions", "system", "systems", "feature", "features", "idea", "project", "offering", "come",
     "comes", "coming", "look", "looks", "go", "goes",
@@ -103,7 +103,8 @@ _synonyms("trust", "trust trustworthy control controls oversight autonomous auto
 _synonyms("backup", "backup backups restore restores recover recovery")
 _synonyms("retention", "delete deleted deletion remove retention retain erase")
 # "Is it certified for pharmaceutical transport?" asks what "What are the regulatory requirements?" answers
-_synonyms("legal", "legal law laws regulation regulations regulatory compliance compliant liability "
+_synonyms("legal", "legal law laws regulation regulations regulatory regulated regulator regulators compliance "
+          "compliant liability "
           "liable patent patents trademark copyright terms certify certified certification certifications")
 _synonyms("demand", "demand evidence traction interest interview interviews survey surveys waitlist pilot "
           "pilots")
@@ -218,6 +219,11 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bprivate (?:registr(?:y|ies)|repos?|repositor(?:y|ies)|networks?|clouds?|keys?|beta|preview|"
          r"compan(?:y|ies)|equity|sector|schools?|methods?|apis?|fields?|packages?|channels?|instances?|subnets?|"
          r"endpoints?|members?|attributes?|functions?|classes|variables?|fork|branch(?:es)?)\b", "private-thing"),
+        # money the customer sends through it, not what it costs them: "Which countries can I pay
+        # into?", "pay out to sellers"
+        (r"\bpa(?:y|ys|id|ying) (?:into|out)\b", "payout"),
+        # the cost of each unit served and what it earns: what it costs us, and the economics
+        (r"\bunit economics\b", "ourcost economics"),
         # "a user program", "the user interface": "user" names a kind of thing there, not a customer.
         (_USER_THING, "user-thing"),
         # "What happens to counter staff?" asks what becomes of someone, not "What happens if the site

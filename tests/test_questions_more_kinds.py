@@ -1,0 +1,59 @@
+"""Four more PR/FAQs of kinds the rules had not seen (tests/fixtures/questions/): a VAT return
+tool for UK bookkeeping practices (ledgerlight.md, "###" FAQ headings, external and internal
+FAQs), a payouts API for marketplaces (payrail.md, "Q:"/"A:" lines), a free and open-source
+command-line tool (schemadrift.md, "###" questions under one "## FAQ") and a charity's reading
+programme (readon.md, bold question lines). Each test asks what a reviewer would ask and checks
+what `prfaq questions` shows: the status, and the quote that answers it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.documents import load_document
+from assistant.questions.models import Question
+from assistant.questions.offline import ask_offline
+
+FIXTURES = Path(__file__).parent / "fixtures" / "questions"
+LEDGERLIGHT = FIXTURES / "ledgerlight.md"
+PAYRAIL = FIXTURES / "payrail.md"
+SCHEMADRIFT = FIXTURES / "schemadrift.md"
+READON = FIXTURES / "readon.md"
+
+
+def ask(path: Path, *questions: str) -> dict[str, Question]:
+    """`prfaq questions DOC --ask` (offline), by question text."""
+    return {q.question: q for q in ask_offline(load_document(path), list(questions)).questions}
+
+
+def quote(judged: Question) -> str:
+    return judged.evidence.text if judged.evidence is not None else ""
+
+
+@pytest.mark.parametrize("path", [LEDGERLIGHT, PAYRAIL, SCHEMADRIFT])
+def test_a_broad_faq_question_does_not_answer_a_narrow_one_it_shares_a_word_with(path):
+    """"How does it work?" shares only "work" with "Does it work offline?": its answer (how the
+    ledger is imported, how the API is called) says nothing of working without a network."""
+    judged = ask(path, "Does it work offline?")["Does it work offline?"]
+    assert judged.status == "unanswered", quote(judged)
+
+
+def test_a_price_question_is_answered_by_the_price_not_by_the_makers_money():
+    """"How much does it cost?" is answered by "It costs 25p per payout" (pence are a price), not
+    by the market size "at our price" nor by "Which countries can I pay into?" (money sent through
+    it, not what it costs); a charity's grant is not what its learners pay."""
+    judged = ask(PAYRAIL, "How much does it cost?")["How much does it cost?"]
+    assert judged.status == "answered"
+    assert quote(judged).startswith("It costs 25p per payout")
+    judged = ask(READON, "How much does ReadOn cost?", "How is it paid for?")["How much does ReadOn cost?"]
+    assert quote(judged) == "No. Lessons, books and the assessment are free for learners."
+
+
+def test_unit_economics_and_regulation_are_asked_in_other_words():
+    """"What are our unit economics?" answers what it costs us to serve a customer; "Is Payrail
+    regulated?" answers which regulations apply."""
+    judged = ask(PAYRAIL, "What does it cost us to serve one customer?",
+                 "Which regulations apply, and are we compliant?")
+    assert quote(judged["What does it cost us to serve one customer?"]).startswith("Each payout costs us 6p")
+    assert "authorised by the FCA" in quote(judged["Which regulations apply, and are we compliant?"])
