@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.documents import load_document
+from assistant.documents import load_bytes, load_document
 from assistant.questions.models import Question
-from assistant.questions.offline import ask_offline
+from assistant.questions.offline import ask_offline, questions_offline
 
 FIXTURES = Path(__file__).parent / "fixtures" / "questions"
 LEDGERLIGHT = FIXTURES / "ledgerlight.md"
@@ -57,3 +57,23 @@ def test_unit_economics_and_regulation_are_asked_in_other_words():
                  "Which regulations apply, and are we compliant?")
     assert quote(judged["What does it cost us to serve one customer?"]).startswith("Each payout costs us 6p")
     assert "authorised by the FCA" in quote(judged["Which regulations apply, and are we compliant?"])
+
+
+def test_the_readers_daily_terms_are_not_jargon_to_explain():
+    """A VAT tool for bookkeepers is not asked "What is HMRC?" nor "What is VAT?": the sub-heading
+    says its readers file VAT returns, and the bookkeeper's own quote says HMRC. A payouts API's
+    "FX" is a finance team's everyday word."""
+    for path in (LEDGERLIGHT, PAYRAIL):
+        shown = [q.question for q in questions_offline(load_document(path)).questions if q.topic == "jargon"]
+        assert not shown, shown
+
+
+def test_a_term_only_the_document_uses_is_still_asked_about():
+    """The readers' words are read from where they speak (the sub-heading, the customer's quote,
+    the problem they have today), not from the solution the document coins."""
+    doc = load_document(LEDGERLIGHT).text.replace("checks every transaction against 60 VAT rules",
+                                                  "checks every transaction with its VRE engine")
+    doc = doc.replace("applies VAT rules to each transaction", "runs the VRE engine on each transaction")
+    shown = [q.question for q in questions_offline(load_bytes(doc.encode(), name="x.md")).questions
+             if q.topic == "jargon"]
+    assert shown == ["What is VRE?"]

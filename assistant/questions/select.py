@@ -391,7 +391,7 @@ DAILY_TERMS = KNOWN_ACRONYMS | frozenset(
         "TOML", "PHP", "RPC", "ORM", "CRUD", "IOT", "P2P", "NAS", "HDD", "ROM", "WIFI", "MIT", "BSD", "GPL", "OSS",
         "SHA-256", "SHA-1", "MD5", "AES", "RSA", "UUID", "UTF-8", "ASCII", "GIT", "NPM", "PDF", "PNG", "JPG", "JPEG",
         "SVG", "GIF", "MP3", "MP4", "ZIP", "EDITOR", "PATH", "HOME", "NVIDIA", "IBM", "AMD", "INTEL", "ARM", "X86",
-        "IAM", "VPC", "EC2", "RDS", "K8S",
+        "IAM", "VPC", "EC2", "RDS", "K8S", "FX",
     ]
 )
 # "X is a ...", "X, a ...", "X (the ...)", "X stands for", "X means", "... (X)": the document says what it is.
@@ -431,6 +431,18 @@ _BRANDS = frozenset(["amazon", "aws", "google", "microsoft", "apple", "meta", "o
                      "azure", "intel", "samsung", "fitbit", "garmin", "dexcom", "epic", "cerner", "adobe", "figma"])
 
 
+def _readers_words(doc: Document, roles: tuple[str, ...] = ("customer_quote",)) -> str:
+    """The text that speaks in the readers' own words: the sub-heading, which says who they are and
+    what they do ("practices that file Making Tax Digital VAT returns"), the problem, told as their
+    working day ("submitting a Full Payment Submission (FPS) to HMRC for every client"), and the
+    customer's quote ("HMRC has not sent us a single penalty notice"). A term used there is one the
+    readers use every day, not a word to explain to them. (The problem paragraph is read for
+    acronyms only: a coined feature name there is still the document's own term.)"""
+    parts = [doc.subheading.text] if doc.subheading is not None else []
+    parts += [p.span.text for p in doc.paragraphs if p.role in roles]
+    return "\n".join(parts)
+
+
 def terms(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Span]]:
     """Coined terms and acronyms the press release uses without defining them ("Research Compass",
     "AI-BOM"): reviewers stop at words they do not know. Not asked: what the document defines
@@ -444,6 +456,8 @@ def terms(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Spa
     markup = tuple(m.span() for m in _CODE_OR_BOLD.finditer(doc.text))
     found: dict[str, tuple[int, Span]] = {}
     titles = [h.span for h in doc.headings] + [s for s in (doc.headline, doc.subheading, doc.dateline) if s]
+    readers = _readers_words(doc)
+    daily = _readers_words(doc, ("customer_quote", "problem"))
 
     def note(name: str, start: int) -> None:
         if any(t.start <= start < t.end for t in titles):
@@ -454,6 +468,8 @@ def terms(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Spa
             return
         if _defined(name, doc.text):
             return
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", readers):
+            return  # the customer's own word ("HMRC" in a bookkeeper's quote): not jargon to them
         count, span = found.get(name.lower(), (0, doc.span(start, start + len(name))))
         found[name.lower()] = (count + 1, span)
 
@@ -470,6 +486,8 @@ def terms(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Spa
             continue  # a file name ("VISION.md")
         if bank.technology_pattern.fullmatch(name):
             continue
+        if re.search(rf"(?<![\w-]){re.escape(name)}s?(?![\w-])", daily):
+            continue  # an acronym of the customer's working day ("submit an FPS to HMRC"): theirs
         note(name, match.start(1))
     for match in _TITLE_RUN.finditer(release):
         name = match.group(1)
