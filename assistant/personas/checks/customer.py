@@ -20,6 +20,19 @@ BENEFIT = re.compile(
     r"(?:faster|cheaper|easier|simpler|safer)\b)",
     re.IGNORECASE,
 )
+# What the product does for its user, said in the clause that introduces it: "a free programme
+# that pairs adults who struggle to read with a tutor", "a VAT review tool for UK practices that
+# prepares each client's return", "a tool that reads a migration and says, before it runs, whether
+# it will lock a table". Not what it is made of: "a cloud platform built on an imaging engine",
+# "a service that uses a new model", "which runs on Kubernetes".
+DOES_FOR_THEM = re.compile(
+    r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,5}?(?:tool|app|service|programme|program|platform|device|product|"
+    r"system|api|library|assistant|network|scheme|kit|subscription|journal|inbox|marketplace|feature)"
+    r"(?:\s+for\s+[^,.;]{2,60}?)?,?\s+(?:that|which)\s+(?:[a-z]+ly\s+)?"
+    r"(?!uses\b|runs\b|combines\b|leverages\b|integrates\b|relies\b|is\b|has\b|sits\b|wraps\b|builds\b)"
+    r"[a-z]{3,}s\b",
+    re.IGNORECASE,
+)
 
 JARGON = terms(
     "leverage*", "synerg*", "paradigm*", "best-of-breed", "end-to-end", "seamless*", "robust", "holistic*",
@@ -45,7 +58,7 @@ def benefit_first(ctx: ReviewContext) -> Iterator[Finding]:
     if not sentences:
         return
     first, last = sentences[0], sentences[-1]
-    if BENEFIT.search(ctx.copy, first.start, last.end):
+    if BENEFIT.search(ctx.copy, first.start, last.end) or DOES_FOR_THEM.search(ctx.copy, first.start, last.end):
         return
     yield from finding(
         ctx.quote_sentence(first), "major",
