@@ -14,6 +14,7 @@ import pytest
 from assistant.documents import load_bytes, load_document
 from assistant.questions.models import Question
 from assistant.questions.offline import ask_offline, questions_offline
+from assistant.questions.text import concepts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "questions"
 LEDGERLIGHT = FIXTURES / "ledgerlight.md"
@@ -77,3 +78,14 @@ def test_a_term_only_the_document_uses_is_still_asked_about():
     shown = [q.question for q in questions_offline(load_bytes(doc.encode(), name="x.md")).questions
              if q.topic == "jargon"]
     assert shown == ["What is VRE?"]
+
+
+def test_a_word_that_names_where_or_what_is_not_the_question_it_shares():
+    """"Does it connect to my production database?" is about the database it reads, not about
+    being ready for production; "accounting" is a trade, not a login account."""
+    judged = ask(SCHEMADRIFT, "Is it ready for production use?",
+                 "What uptime do you guarantee, and what happens during an outage?")
+    for question, verdict in judged.items():
+        assert "production credentials" not in quote(verdict), question
+    assert "account" not in concepts("Which accounting software does it connect to?")
+    assert "account" in concepts("Do I need an account to sign in?")

@@ -136,6 +136,8 @@ _synonyms("data", "data")
 # "Why would a teen agree to this?". Subjects, not intents (see INTENT_CONCEPTS).
 _synonyms("teen", "teen teens teenager teenagers adolescent adolescents")
 _synonyms("child", "kid kids child children")
+# "accounting" is a trade, not a login ("accounting software", "accounting practices")
+_synonyms("accountancy", "accounting accountancy accountant accountants")
 _synonyms("account", "account accounts register registered registering registration login log-in")
 _synonyms("adoption", "accept accepts accepted agree agrees agreed adopt adopts adoption")
 # "Can my teen turn it off?", "Can the teenager disable it?" (a phrase folds "turn ... off" first)
@@ -224,6 +226,9 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bpa(?:y|ys|id|ying) (?:into|out)\b", "payout"),
         # the cost of each unit served and what it earns: what it costs us, and the economics
         (r"\bunit economics\b", "ourcost economics"),
+        # "my production database", "production credentials": where it runs, not how ready it is
+        (r"\bproduction (?:databases?|db|credentials?|data|servers?|environments?|schemas?|traffic|tables?|"
+         r"clusters?|systems?|access)\b", "prod-env"),
         # "a user program", "the user interface": "user" names a kind of thing there, not a customer.
         (_USER_THING, "user-thing"),
         # "What happens to counter staff?" asks what becomes of someone, not "What happens if the site
