@@ -89,3 +89,12 @@ def test_a_word_that_names_where_or_what_is_not_the_question_it_shares():
         assert "production credentials" not in quote(verdict), question
     assert "account" not in concepts("Which accounting software does it connect to?")
     assert "account" in concepts("Do I need an account to sign in?")
+
+
+@pytest.mark.parametrize("path", [PAYRAIL, FIXTURES / "coldtrace.md", FIXTURES / "waypoint.md"])
+def test_a_named_regulation_is_answered_only_where_it_is_named(path):
+    """"Is it GDPR compliant?" of a document that never says GDPR: "authorised by the FCA", "CE
+    marking" or a consent review touch the subject; they do not answer it."""
+    judged = ask(path, "Is it GDPR compliant?", "How much does it cost?")["Is it GDPR compliant?"]
+    assert judged.status != "answered", quote(judged)
+    assert "does not name GDPR" in judged.status_reason

@@ -913,6 +913,40 @@ def judge_text(reading: Reading, question: str, *, topic: str | None = None, int
                cues: list[re.Pattern[str]] | None = None, among: list[FaqItem] | None = None,
                claims: Callable[[Pair], bool] | None = None) -> Judgement:
     """Whether the document answers `question`: its FAQ pair first, then any sentence."""
+    verdict = _judge_text(reading, question, topic=topic, internal=internal, cues=cues, among=among, claims=claims)
+    return _names_what_is_asked(reading, question, verdict)
+
+
+# A named standard, law or body a question asks about ("GDPR", "HIPAA", "SOC 2", "PCI"): capitals,
+# not the everyday ones (`select.DAILY_TERMS`: "UK", "API", "SSO").
+_NAMED = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})(?![\w-])")
+
+
+def _names_what_is_asked(reading: Reading, question: str, verdict: Judgement) -> Judgement:
+    """"Is it GDPR compliant?" is answered only by a passage that says GDPR: one on privacy or
+    another regulation ("authorised by the FCA", "CE marking") touches the subject, no more."""
+    from assistant.questions.select import DAILY_TERMS
+
+    if verdict.status != "answered" or verdict.evidence is None:
+        return verdict
+    product = set((reading.product or "").upper().split())
+    named = [n for n in _NAMED.findall(question) if n not in DAILY_TERMS and n not in product]
+    if not named:
+        return verdict
+    text = reading.doc.text
+    start = text.rfind("\n\n", 0, verdict.evidence.start)
+    end = text.find("\n\n", verdict.evidence.end)
+    around = text[start + 1 if start >= 0 else 0:end if end >= 0 else len(text)]
+    missing = [n for n in named if not re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", around)]
+    if not missing:
+        return verdict
+    return Judgement("partly", verdict.evidence, f"the document touches the subject (line {verdict.evidence.line}) "
+                     f"but does not name {missing[0]}")
+
+
+def _judge_text(reading: Reading, question: str, *, topic: str | None = None, internal: bool = False,
+                cues: list[re.Pattern[str]] | None = None, among: list[FaqItem] | None = None,
+                claims: Callable[[Pair], bool] | None = None) -> Judgement:
     match = find_pair(reading, question, among, claims)
     by_pair: Judgement | None = None
     if match.pair is not None and (_other_kind_without_its_answer(question, match.pair)
