@@ -98,3 +98,13 @@ def test_a_named_regulation_is_answered_only_where_it_is_named(path):
     judged = ask(path, "Is it GDPR compliant?", "How much does it cost?")["Is it GDPR compliant?"]
     assert judged.status != "answered", quote(judged)
     assert "does not name GDPR" in judged.status_reason
+
+
+def test_a_paragraph_that_opens_to_start_is_how_to_get_started():
+    """"To start, a practice connects its Xero or QuickBooks practice account ..." is the
+    getting-started paragraph, and it is where "How do I get started?" is answered."""
+    roles = {p.span.text[:9]: p.role for p in load_document(LEDGERLIGHT).paragraphs}
+    assert roles["To start,"] == "getting_started"
+    judged = ask(LEDGERLIGHT, "How do I get started?")["How do I get started?"]
+    assert judged.status != "unanswered"  # (partly: it says the steps, not where to sign up)
+    assert quote(judged).startswith("To start, a practice connects")
