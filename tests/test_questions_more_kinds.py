@@ -108,3 +108,12 @@ def test_a_paragraph_that_opens_to_start_is_how_to_get_started():
     judged = ask(LEDGERLIGHT, "How do I get started?")["How do I get started?"]
     assert judged.status != "unanswered"  # (partly: it says the steps, not where to sign up)
     assert quote(judged).startswith("To start, a practice connects")
+
+
+def test_what_we_support_is_compatibility_not_help():
+    """"the 11 euro-area countries we support at launch" says where it works; it does not say
+    where a customer gets help ("we will support you" still does)."""
+    assert "help" not in concepts("The UK, the 11 euro-area countries we support at launch")
+    assert "help" in concepts("We will support you by phone.")
+    judged = ask(PAYRAIL, "Where can I get help and support?")["Where can I get help and support?"]
+    assert "countries we support" not in quote(judged)

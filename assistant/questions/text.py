@@ -264,6 +264,9 @@ OUR_COST = re.compile(
 
 # The verb "support": "supports", "supported", "support for X", "Which formats does it support?".
 _SUPPORTS_VERB = re.compile(r"\bsupport(?:s|ed)\b|\bsupport(?:ing)? (?:for|of)\b"
+                            # "the 11 countries we support at launch"
+                            r"|\bwe (?:(?:also|already|now|will|currently|fully|only|do not|don't) )?support\b"
+                            r"(?! (?:you|them|him|her|our|your|their|customers|users|people|each other)\b)"
                             r"|\b(?:does|do|will|can|could) (?:[\w'-]+ ){1,4}?"
                             r"(?<!and )(?<!or )(?<!get )(?<!need )(?<!of )(?<!for )support\b"
                             r"(?! (?:team|staff|person|people|desk|line|ticket|contract|plan|engineer)s?\b)")
