@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from assistant.clarity.rules.base import word_list
 from assistant.documents.models import Document, FaqItem, Heading, Span
+from assistant.literals import literals_of, may_occur
 from assistant.questions.answered import (
     PLACEHOLDER,
     RISK_TOPICS,
@@ -149,6 +150,7 @@ ROLE_INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
 ROLE_BONUS = 0.3  # like SUBHEADING_BONUS: the document's structure says where the answer is
 
 
+@functools.lru_cache(maxsize=4096)
 def roles_asked(question: str) -> frozenset[str]:
     """The paragraph roles whose paragraphs answer `question` (`ROLE_INTENTS`): none for most."""
     return next((answering for pattern, answering in ROLE_INTENTS.values() if pattern.search(question)), frozenset())
@@ -258,8 +260,17 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+@functools.lru_cache(maxsize=16384)
 def _answer_concepts(text: str) -> frozenset[str]:
-    return frozenset(concept for concept, pattern in _ANSWER_WORDS if pattern.search(text))
+    # A pattern whose required words (`assistant.literals`) are all missing from the text cannot
+    # match it: skipping its search changes nothing. Not with a dotted capital I in the text, whose
+    # case-folded form ("i" and a combining dot) `re` does not match the way it folds.
+    folded = text.casefold() if "\u0130" not in text else None
+    return frozenset(concept for (concept, pattern), literals in zip(_ANSWER_WORDS, _ANSWER_LITERALS, strict=True)
+                     if (folded is None or may_occur(literals, folded)) and pattern.search(text))
+
+
+_ANSWER_LITERALS = tuple(literals_of(pattern) for _, pattern in _ANSWER_WORDS)
 
 
 _YES_NO_QUESTION = re.compile(

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from assistant.literals import literals_of, may_occur
+
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’+#.\-]*[a-z0-9+#]|[a-z0-9]")
 
 # Function words and words every question uses; they carry no topic.
@@ -196,6 +198,8 @@ _USER_THING = (r"\buser[- ](?:programs?|space|land|interfaces?|ids?|data|input|m
                r"names?|sessions?|stor(?:y|ies)|guides?|manuals?|settings|profiles?|level|facing)\b")
 
 # Multi-word terms folded into one word before splitting, so their parts do not count again.
+_PHRASE_LITERALS = tuple(literals_of(pattern) for pattern, _ in _PHRASES)  # `_concepts`' prefilter
+
 _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), word)
     for pattern, word in (
@@ -353,7 +357,10 @@ def _concepts(text: str, aliases: tuple[str, ...]) -> frozenset[str]:
         if alias.strip():
             text = re.sub(rf"(?<![\w-]){re.escape(alias)}(?:'?s)?(?![\w-])", "productname", text, flags=re.IGNORECASE)
     lowered = text.lower()
-    found = {concept for pattern, concept in _PHRASES if pattern.search(lowered)}
+    # A phrase whose required words are missing from the text cannot match it (`assistant.literals`).
+    folded = lowered.casefold()
+    found = {concept for (pattern, concept), literals in zip(_PHRASES, _PHRASE_LITERALS, strict=True)
+             if may_occur(literals, folded) and pattern.search(lowered)}
     for pattern, word in _COMPOUNDS:
         lowered = pattern.sub(word, lowered)
     lowered = OUR_COST.sub(_our_cost, lowered)
