@@ -263,9 +263,9 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 @functools.lru_cache(maxsize=16384)
 def _answer_concepts(text: str) -> frozenset[str]:
     # A pattern whose required words (`assistant.literals`) are all missing from the text cannot
-    # match it: skipping its search changes nothing. Not with a dotted capital I in the text, whose
-    # case-folded form ("i" and a combining dot) `re` does not match the way it folds.
-    folded = text.casefold() if "\u0130" not in text else None
+    # match it: skipping its search changes nothing. Not with a dotted or dotless I in the text,
+    # which `re` matches to "i" ignoring case, and casefold does not fold to "i".
+    folded = text.casefold() if "\u0130" not in text and "\u0131" not in text else None
     return frozenset(concept for (concept, pattern), literals in zip(_ANSWER_WORDS, _ANSWER_LITERALS, strict=True)
                      if (folded is None or may_occur(literals, folded)) and pattern.search(text))
 

@@ -197,9 +197,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _USER_THING = (r"\buser[- ](?:programs?|space|land|interfaces?|ids?|data|input|mode|agents?|experience|accounts?|"
                r"names?|sessions?|stor(?:y|ies)|guides?|manuals?|settings|profiles?|level|facing)\b")
 
-# Multi-word terms folded into one word before splitting, so their parts do not count again.
 _PHRASE_LITERALS = tuple(literals_of(pattern) for pattern, _ in _PHRASES)  # `_concepts`' prefilter
 
+# Multi-word terms folded into one word before splitting, so their parts do not count again.
 _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), word)
     for pattern, word in (
@@ -332,6 +332,11 @@ _DEFINE = re.compile(
 _DEFINE_NAME = re.compile(r"^\W*what(?: exactly)? (?:is|'s|are)(?: the)? ([^\W\d_][\w.+-]*)", re.IGNORECASE)
 
 
+_COMPOUND_LITERALS = tuple(literals_of(pattern) for pattern, _ in _COMPOUNDS)
+_OUR_COST_LITERALS = literals_of(OUR_COST)
+_SUPPORTS_LITERALS = literals_of(_SUPPORTS_VERB)
+
+
 def _asks_definition(text: str) -> bool:
     match = _DEFINE.search(text)
     if match is None:
@@ -361,10 +366,17 @@ def _concepts(text: str, aliases: tuple[str, ...]) -> frozenset[str]:
     folded = lowered.casefold()
     found = {concept for (pattern, concept), literals in zip(_PHRASES, _PHRASE_LITERALS, strict=True)
              if may_occur(literals, folded) and pattern.search(lowered)}
-    for pattern, word in _COMPOUNDS:
-        lowered = pattern.sub(word, lowered)
-    lowered = OUR_COST.sub(_our_cost, lowered)
-    lowered = _SUPPORTS_VERB.sub(_supports, lowered)
+    # Likewise a fold whose words are missing leaves the text as it is (`folded` follows each fold run).
+    for (pattern, word), literals in zip(_COMPOUNDS, _COMPOUND_LITERALS, strict=True):
+        if may_occur(literals, folded):
+            lowered = pattern.sub(word, lowered)
+            folded = lowered.casefold()
+    # OUR_COST ignores case, and `re` matches "i" to the dotless and dotted I, unlike casefold.
+    if may_occur(_OUR_COST_LITERALS, folded) or "\u0131" in lowered or "\u0130" in lowered:
+        lowered = OUR_COST.sub(_our_cost, lowered)
+        folded = lowered.casefold()
+    if may_occur(_SUPPORTS_LITERALS, folded):
+        lowered = _SUPPORTS_VERB.sub(_supports, lowered)
     if _asks_definition(text):
         found.add("define")
     for word in _WORD.findall(lowered):
