@@ -67,6 +67,7 @@ from assistant.questions.text import (
     Sentence,
     concepts,
     coverage,
+    coverages,
     sentences,
     similarity,
     stem,
@@ -544,7 +545,7 @@ class Reading:
         yes_no = _YES_NO_QUESTION.search(question) is not None
         columns = [
             cosines, bm25,
-            [coverage(asked, found) for found in self._paragraph_concepts],
+            coverages(asked, self._paragraph_concepts),
             opens_yes_no if yes_no else np.zeros(count),
             reason if asks_why(question) else np.zeros(count),
             self._paragraphs_satisfying(kind) if kind != "any" else np.zeros(count),

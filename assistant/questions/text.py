@@ -441,6 +441,14 @@ def coverage(asked: frozenset[str], other: frozenset[str]) -> float:
     return _total(asked & other) / _total(asked)
 
 
+def coverages(asked: frozenset[str], others: list[frozenset[str]]) -> list[float]:
+    """`coverage(asked, other)` of each of `others`, the weight of `asked` summed once."""
+    if not asked:
+        return [0.0] * len(others)
+    total = _total(asked)
+    return [_total(asked & other) / total for other in others]
+
+
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Weighted Jaccard of two concept sets, 0..1."""
     union = a | b
