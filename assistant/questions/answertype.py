@@ -256,6 +256,7 @@ class _Definition(NamedTuple):
     statement: re.Pattern[str]  # "X is ...", "X means ...", "X (", "X:", "X —", "X - "
     expansion: re.Pattern[str]  # "... (X)"
     genus: re.Pattern[str]  # "X is a ...", "X (...) is an ...", "X: the ..."
+    mention: re.Pattern[str]  # X itself: every pattern above needs it, so a text without it defines nothing
 
 
 @functools.lru_cache(maxsize=1024)
@@ -268,6 +269,7 @@ def _definition(term: str) -> _Definition:
         re.compile(rf"\(\s*{name}\s*\)", re.IGNORECASE),
         re.compile(rf"(?<![\w-]){name}\W{{0,3}}(?:\s*\([^)]{{0,80}}\))?(?:\s+(?:is|are)|\s*[:\u2014]|\s+-)\s+"
                    rf"(?:an?|the|one)\b", re.IGNORECASE),
+        re.compile(name, re.IGNORECASE),
     )
 
 
@@ -275,9 +277,9 @@ def defines(term: str, text: str) -> bool:
     """Does `text` say what `term` is ("X is a ...", "X (...)", "X: ...", "X — ...", "announced X,
     a ...")? A mention is not a definition, nor is "X is released ..." or the "Yes, X is ..." of a
     yes/no answer."""
-    if _YES_NO_LEAD.search(text):
-        return False
     found = _definition(term)
+    if _YES_NO_LEAD.search(text) or not found.mention.search(text):
+        return False
     return bool(found.appositive.search(text) or found.statement.search(text) or found.expansion.search(text))
 
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from assistant.clarity.rules.base import word_list
 from assistant.documents.models import Document, FaqItem, Heading, Span
+from assistant.literals import literals_of, may_occur
 from assistant.questions.answered import (
     PLACEHOLDER,
     RISK_TOPICS,
@@ -66,6 +67,7 @@ from assistant.questions.text import (
     Sentence,
     concepts,
     coverage,
+    coverages,
     sentences,
     similarity,
     stem,
@@ -149,6 +151,7 @@ ROLE_INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
 ROLE_BONUS = 0.3  # like SUBHEADING_BONUS: the document's structure says where the answer is
 
 
+@functools.lru_cache(maxsize=4096)
 def roles_asked(question: str) -> frozenset[str]:
     """The paragraph roles whose paragraphs answer `question` (`ROLE_INTENTS`): none for most."""
     return next((answering for pattern, answering in ROLE_INTENTS.values() if pattern.search(question)), frozenset())
@@ -274,8 +277,17 @@ def _related(intents: frozenset[str], others: frozenset[str]) -> bool:
     return bool(intents & others) or any(_RELATED_INTENTS.get(intent, frozenset()) & others for intent in intents)
 
 
+@functools.lru_cache(maxsize=16384)
 def _answer_concepts(text: str) -> frozenset[str]:
-    return frozenset(concept for concept, pattern in _ANSWER_WORDS if pattern.search(text))
+    # A pattern whose required words (`assistant.literals`) are all missing from the text cannot
+    # match it: skipping its search changes nothing. Not with a dotted or dotless I in the text,
+    # which `re` matches to "i" ignoring case, and casefold does not fold to "i".
+    folded = text.casefold() if "\u0130" not in text and "\u0131" not in text else None
+    return frozenset(concept for (concept, pattern), literals in zip(_ANSWER_WORDS, _ANSWER_LITERALS, strict=True)
+                     if (folded is None or may_occur(literals, folded)) and pattern.search(text))
+
+
+_ANSWER_LITERALS = tuple(literals_of(pattern) for _, pattern in _ANSWER_WORDS)
 
 
 _YES_NO_QUESTION = re.compile(
@@ -404,6 +416,11 @@ class Reading:
         self._hubness: np.ndarray | None = None
         self._bank_matches: dict[int, tuple[float, str]] = {}
         self.sentence_hubness: np.ndarray | None = None
+        # Per question, worked out once: a question is ranked against the sentences twice or more
+        # (with its paragraph, then alone; against its FAQ pair, then the whole text).
+        self._vectors: dict[str, np.ndarray | None] = {}
+        self._closeness: dict[tuple[str, tuple[int, ...]], tuple[list[float], list[float]]] = {}
+        self._bonuses: dict[tuple[str, Kind, int | None, tuple[int, ...]], list[tuple[float, bool, bool, bool]]] = {}
 
     @cached_property
     def in_code(self) -> frozenset[int]:
@@ -547,7 +564,7 @@ class Reading:
         yes_no = _YES_NO_QUESTION.search(question) is not None
         columns = [
             cosines, bm25,
-            [coverage(asked, found) for found in self._paragraph_concepts],
+            coverages(asked, self._paragraph_concepts),
             opens_yes_no if yes_no else np.zeros(count),
             reason if asks_why(question) else np.zeros(count),
             self._paragraphs_satisfying(kind) if kind != "any" else np.zeros(count),
@@ -707,11 +724,22 @@ class Reading:
 
     def sentence_scores(self, question: str, vector: np.ndarray | None, indices: list[int]) -> list[float]:
         """How close each sentence is to `question`: cosine + how much of the question it covers."""
-        asked = concepts(question, aliases=self.aliases) - {"product", "define"}
-        cosines = (self.quote_vectors[indices] @ vector).tolist() if vector is not None and indices else \
-            [0.0] * len(indices)
-        covered = self.coverages(asked)
-        return [float(c) + SENTENCE_LEXICAL * covered[i] for i, c in zip(indices, cosines, strict=True)]
+        return self.closeness(question, vector, indices)[0]
+
+    def closeness(self, question: str, vector: np.ndarray | None,
+                  indices: list[int]) -> tuple[list[float], list[float]]:
+        """`sentence_scores` of the sentences, and their cosines alone; once per question and
+        sentences (`vector` is the question's, `vector(question)`)."""
+        key = (question, tuple(indices))
+        found = self._closeness.get(key)
+        if found is None:
+            asked = concepts(question, aliases=self.aliases) - {"product", "define"}
+            cosines = (self.quote_vectors[indices] @ vector).tolist() if vector is not None and indices else \
+                [0.0] * len(indices)
+            covered = self.coverages(asked)
+            scores = [float(c) + SENTENCE_LEXICAL * covered[i] for i, c in zip(indices, cosines, strict=True)]
+            found = self._closeness[key] = (scores, cosines)
+        return found
 
     @cached_property
     def _sentences_with(self) -> dict[str, list[int]]:
@@ -747,9 +775,12 @@ class Reading:
     def vector(self, question: str) -> np.ndarray | None:
         if not self.semantic:
             return None
-        from assistant import semantic
+        found = self._vectors.get(question)
+        if found is None:
+            from assistant import semantic
 
-        return semantic.encode([question])[0]
+            found = self._vectors[question] = semantic.encode([question])[0]
+        return found
 
 
 @dataclass(frozen=True)
@@ -820,35 +851,57 @@ def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead:
         return None
     masked = mask(question, reading.product)
     vector = reading.vector(masked)
-    scores = reading.sentence_scores(masked, vector, indices)
-    cosines = (reading.quote_vectors[indices] @ vector).tolist() if vector is not None else [0.0] * len(indices)
+    scores, cosines = reading.closeness(masked, vector, indices)
     around = reading.paragraph_scores(question, masked, vector) if context else []
+    region_bonus = ANSWER_REGION_BONUS if context else FAQ_REGION_BONUS
+    hubness = reading.sentence_hubness
+    paragraph_of = reading.paragraph_of
+    ranked = []
+    for index, score, cosine, (bonus, in_region, in_subheading, in_role) in zip(
+            indices, scores, cosines, _bonuses(reading, question, masked, kind, lead, indices), strict=True):
+        # The same sums, in the same order, as bonus by bonus: the floats come out identical.
+        if in_region:
+            bonus += region_bonus
+        if in_subheading:
+            bonus += SUBHEADING_BONUS
+        if in_role:
+            bonus += ROLE_BONUS
+        paragraph = PARAGRAPH_WEIGHT * around[paragraph_of[index]] if around else 0.0
+        hub = float(hubness[index]) if hubness is not None else 0.0
+        ranked.append((score + bonus + paragraph - hub, -index, index, float(cosine), score + bonus))
+    rank, _, index, cosine, score = max(ranked)
+    return Best(index, score, cosine, rank)
+
+
+def _bonuses(reading: Reading, question: str, masked: str, kind: Kind, lead: int | None,
+             indices: list[int]) -> list[tuple[float, bool, bool, bool]]:
+    """What `_best` adds to each sentence's score whatever the context: the bonus for its answer's
+    kind, for leading its answer and for defining the question's term (summed in that order), and
+    whether it sits in the region the question is answered in, in the sub-heading (a "who"
+    question) and in a paragraph of the role the question asks for. Once per question and sentences."""
+    key = (question, kind, lead, tuple(indices))
+    found = reading._bonuses.get(key)
+    if found is not None:
+        return found
     term = defined_term(question)
     faq_start = reading.doc.faq_start
     subheading = reading.doc.subheading
-    region_bonus = ANSWER_REGION_BONUS if context else FAQ_REGION_BONUS
     story = _asks_the_problem(reading, masked)
     answering = roles_asked(question)
-    ranked = []
-    for index, score, cosine in zip(indices, scores, cosines, strict=True):
+    found = []
+    for index in indices:
         bonus = TYPE_BONUS if kind != "any" and reading.sentence_satisfies(kind, index) else 0.0
         if index == lead:
             bonus += LEAD_BONUS
         if term is not None:
             # "X is a health data vault" says what X is; "X is device-agnostic" only describes it.
             bonus += DEFINITION_BONUS * reading.definition_strength(term, index)
-        if faq_start is not None and (reading.sentences[index].start >= faq_start) != story:
-            bonus += region_bonus
-        if kind == "who" and subheading is not None and subheading.start <= reading.sentences[index].start \
-                < subheading.end:
-            bonus += SUBHEADING_BONUS
-        if reading.roles[index] in answering:
-            bonus += ROLE_BONUS
-        paragraph = PARAGRAPH_WEIGHT * around[reading.paragraph_of[index]] if around else 0.0
-        hub = float(reading.sentence_hubness[index]) if reading.sentence_hubness is not None else 0.0
-        ranked.append((score + bonus + paragraph - hub, -index, index, float(cosine), score + bonus))
-    rank, _, index, cosine, score = max(ranked)
-    return Best(index, score, cosine, rank)
+        start = reading.sentences[index].start
+        found.append((bonus, faq_start is not None and (start >= faq_start) != story,
+                      kind == "who" and subheading is not None and subheading.start <= start < subheading.end,
+                      reading.roles[index] in answering))
+    reading._bonuses[key] = found
+    return found
 
 
 def _asks_the_problem(reading: Reading, question: str) -> bool:

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from assistant.literals import literals_of, may_occur
+
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’+#.\-]*[a-z0-9+#]|[a-z0-9]")
 
 # Function words and words every question uses; they carry no topic.
@@ -201,6 +203,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _USER_THING = (r"\buser[- ](?:programs?|space|land|interfaces?|ids?|data|input|mode|agents?|experience|accounts?|"
                r"names?|sessions?|stor(?:y|ies)|guides?|manuals?|settings|profiles?|level|facing)\b")
 
+_PHRASE_LITERALS = tuple(literals_of(pattern) for pattern, _ in _PHRASES)  # `_concepts`' prefilter
+
 # Multi-word terms folded into one word before splitting, so their parts do not count again.
 _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), word)
@@ -349,6 +353,11 @@ _DEFINE = re.compile(
 _DEFINE_NAME = re.compile(r"^\W*what(?: exactly)? (?:is|'s|are)(?: the)? ([^\W\d_][\w.+-]*)", re.IGNORECASE)
 
 
+_COMPOUND_LITERALS = tuple(literals_of(pattern) for pattern, _ in _COMPOUNDS)
+_OUR_COST_LITERALS = literals_of(OUR_COST)
+_SUPPORTS_LITERALS = literals_of(_SUPPORTS_VERB)
+
+
 def _asks_definition(text: str) -> bool:
     match = _DEFINE.search(text)
     if match is None:
@@ -374,11 +383,21 @@ def _concepts(text: str, aliases: tuple[str, ...]) -> frozenset[str]:
         if alias.strip():
             text = re.sub(rf"(?<![\w-]){re.escape(alias)}(?:'?s)?(?![\w-])", "productname", text, flags=re.IGNORECASE)
     lowered = text.lower()
-    found = {concept for pattern, concept in _PHRASES if pattern.search(lowered)}
-    for pattern, word in _COMPOUNDS:
-        lowered = pattern.sub(word, lowered)
-    lowered = OUR_COST.sub(_our_cost, lowered)
-    lowered = _SUPPORTS_VERB.sub(_supports, lowered)
+    # A phrase whose required words are missing from the text cannot match it (`assistant.literals`).
+    folded = lowered.casefold()
+    found = {concept for (pattern, concept), literals in zip(_PHRASES, _PHRASE_LITERALS, strict=True)
+             if may_occur(literals, folded) and pattern.search(lowered)}
+    # Likewise a fold whose words are missing leaves the text as it is (`folded` follows each fold run).
+    for (pattern, word), literals in zip(_COMPOUNDS, _COMPOUND_LITERALS, strict=True):
+        if may_occur(literals, folded):
+            lowered = pattern.sub(word, lowered)
+            folded = lowered.casefold()
+    # OUR_COST ignores case, and `re` matches "i" to the dotless and dotted I, unlike casefold.
+    if may_occur(_OUR_COST_LITERALS, folded) or "\u0131" in lowered or "\u0130" in lowered:
+        lowered = OUR_COST.sub(_our_cost, lowered)
+        folded = lowered.casefold()
+    if may_occur(_SUPPORTS_LITERALS, folded):
+        lowered = _SUPPORTS_VERB.sub(_supports, lowered)
     if _asks_definition(text):
         found.add("define")
     for word in _WORD.findall(lowered):
@@ -441,6 +460,14 @@ def coverage(asked: frozenset[str], other: frozenset[str]) -> float:
     if not asked:
         return 0.0
     return _total(asked & other) / _total(asked)
+
+
+def coverages(asked: frozenset[str], others: list[frozenset[str]]) -> list[float]:
+    """`coverage(asked, other)` of each of `others`, the weight of `asked` summed once."""
+    if not asked:
+        return [0.0] * len(others)
+    total = _total(asked)
+    return [_total(asked & other) / total for other in others]
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
