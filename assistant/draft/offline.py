@@ -642,6 +642,12 @@ def costs(price: str) -> str:
     return sentence(f"Pricing: {price}")
 
 
+_MONTH_WORDS = (r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
+                r"q[1-4]|h[12]|days?|weeks?|months?|years?|hours?|minutes?|am|pm|per|percent|of|to|and|or")
+# "3 wards", "30 Büdchen", "10 schools": how many sites the first launch covers (not a year or a day)
+_FIRST_SITES = re.compile(rf"(?<![\w,.])(?P<sites>\d{{1,4}}\s+(?!(?i:{_MONTH_WORDS})\b)[^\W\d_][\w-]*)")
+
+
 def launch_statement(facts: Facts) -> Statement | None:
     return facts.launch
 
@@ -996,33 +1002,47 @@ class Composer:
             who = f"{name}, {quote.detail}" if quote.detail else name
         return f"“{quote.text}” — {who}"
 
-    def call_to_action(self) -> str:
+    def available(self) -> str | None:
+        """"WardWatch launches in Leeds in March 2027.": when and where, said as a sentence from the
+        launch line ("Pilot: 3 wards in Leeds from March 2027"), or None when the notes name no launch."""
         launch = launch_statement(self.facts)
+        if launch is None:
+            return None
         places = [p.text for p in self.facts.launch_places]
         date = english_months(self.facts.launch_date.text) if self.facts.launch_date else None
-        if launch:
-            text = body(launch).rstrip(".")
-            first_words = {w.lower() for w in text.split()[:3]}
-            if first_words & {"pilot", "beta", "preview", "trial"} and not (places and text.startswith(places[0])) \
-                    and not (places and date and re.match(r"(?i)\W*(?:pilot|beta|trial)\s+[a-z]+s\b", text)):
-                # ("pilot gyms in Philadelphia, launching Oct 2027" takes no "a": where and when say it)
-                # ("Columbus pilot customer first, then Indianapolis": a place first is where, said below)
-                available = sentence(f"{self.product} launches with a {_lower_first(text, self.keep)}")
-            elif places or date:
-                where = f" in {_and([_with_the(place) for place in places])}" if places else ""
-                # "on 1 May 2027", "at Easter 2027" (a feast is a time, not a span), "in June 2027"
-                on = " on" if date and _DAY_DATE.search(date) else " at" if date and re.match(
-                    r"(?i)(?:easter|christmas|xmas|thanksgiving|diwali|eid)\b", date) else "" if date and re.match(
-                    r"(?i)(?:(?:early|mid|late)[- ])?(?:next|this)\b", date) else " in"  # "... Halifax next March"
-                available = sentence(f"{self.product} launches{where}" + (f"{on} {date}" if date else ""))
-            else:
-                lead = text.split()[0].lower()
-                phrase = _lower_first(text, self.keep) if lead in ("in", "on", "from", "at", "with", "as") else \
-                    f"({_lower_first(text, self.keep)})"
-                available = sentence(f"{self.product} launches {phrase}")
-        else:
-            available = sentence(f"{self.product} will be available " + self.book.tbd(
-                "when and where", "When and where will customers be able to get it?", "call_to_action"))
+        text = body(launch).rstrip(".")
+        first_words = {w.lower() for w in text.split()[:3]}
+        if first_words & {"pilot", "beta", "preview", "trial"} and not (places and text.startswith(places[0])) \
+                and not (places and date and re.match(r"(?i)\W*(?:pilot|beta|trial)\s+[a-z]+s\b", text)):
+            # ("pilot gyms in Philadelphia, launching Oct 2027" takes no "a": where and when say it)
+            # ("Columbus pilot customer first, then Indianapolis": a place first is where, said below)
+            return sentence(f"{self.product} launches with a {_lower_first(text, self.keep)}")
+        if places or date:
+            where = f" in {_and([_with_the(place) for place in places])}" if places else ""
+            # "on 1 May 2027", "at Easter 2027" (a feast is a time, not a span), "in June 2027"
+            on = " on" if date and _DAY_DATE.search(date) else " at" if date and re.match(
+                r"(?i)(?:easter|christmas|xmas|thanksgiving|diwali|eid)\b", date) else "" if date and re.match(
+                r"(?i)(?:(?:early|mid|late)[- ])?(?:next|this)\b", date) else " in"  # "... Halifax next March"
+            return sentence(f"{self.product} launches{where}" + (f"{on} {date}" if date else ""))
+        lead = text.split()[0].lower()
+        phrase = _lower_first(text, self.keep) if lead in ("in", "on", "from", "at", "with", "as") else \
+            f"({_lower_first(text, self.keep)})"
+        return sentence(f"{self.product} launches {phrase}")
+
+    def first_sites(self) -> str | None:
+        """"It starts with 3 wards.": the size of the first launch, when the launch line gives one
+        ("3 wards in Leeds from March 2027", "Düsseldorf-Altstadt, Mai 2027, 30 Büdchen")."""
+        launch = launch_statement(self.facts)
+        if launch is None:
+            return None
+        sites = _FIRST_SITES.search(body(launch))
+        if sites is None or self.facts.launch_date and sites.group() in self.facts.launch_date.text:
+            return None
+        return sentence(f"It starts with {sites.group('sites')}")
+
+    def call_to_action(self) -> str:
+        available = self.available() or sentence(f"{self.product} will be available " + self.book.tbd(
+            "when and where", "When and where will customers be able to get it?", "call_to_action"))
         price = our_price(self.facts)
         cost = costs(price) if price else sentence(
             "It costs " + self.book.tbd("price", "What will a customer pay, and per what (user, store, month)?",
@@ -1075,13 +1095,15 @@ class Composer:
     def external_faq(self) -> list[FaqEntry]:
         f = self.facts
         price = our_price(f)
-        launch = launch_statement(f)
         return [
             FaqEntry(topic="price", question="How much does it cost?",
                      answer=self.answer([price] if price else [], "price",
                                         "What will a customer pay, and per what (user, store, month)?", False)),
+            # the launch said as a sentence (the raw line, "3 wards in Leeds from March 2027", read as
+            # a fragment), with the size of the first launch when the line gives one
             FaqEntry(topic="availability", question="When and where can I get it?",
-                     answer=self.answer([body(launch)] if launch else [], "launch date and where it is available",
+                     answer=self.answer([said for said in (self.available(), self.first_sites()) if said],
+                                        "launch date and where it is available",
                                         "When and where does it launch?", False)),
             FaqEntry(topic="how_it_works", question=f"How does {self.product} work?",
                      answer=self.answer(self.how_it_works() if self.idea_text else [],

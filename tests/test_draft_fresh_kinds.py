@@ -1,0 +1,46 @@
+"""The offline drafter on kinds of notes it was not tuned on (issue 15): a hospital ward's tool, a
+freight API's product sync, a city council's service, a hardware device, a nonprofit programme,
+bare bullets, a pasted Slack thread, an e-mail, a title line that names the product. Each test
+reads the draft as a reviewer would: is each fact in its place, does each sentence read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.documents import parse_document
+from assistant.draft.models import Draft
+from assistant.draft.offline import draft_offline
+
+NOTES = Path(__file__).parent / "fixtures" / "notes"
+FRESH = ("ward-discharge-board.md", "title-line-radiator-valve.md", "api-sync-freight-rupees.md",
+         "council-bin-reminders.md", "slack-thread-cold-rooms.md", "email-lunch-fees.txt",
+         "nonprofit-reading-programme.md", "title-name-tax-freelancers.md", "bare-bullets-physio.md",
+         "dairy-farms-region.md", "retail-kiosks-duesseldorf.md")
+
+
+@pytest.fixture(scope="module")
+def drafts() -> dict[str, Draft]:
+    return {name: draft_offline(parse_document((NOTES / name).read_text(encoding="utf-8"), path=name))
+            for name in FRESH}
+
+
+def _faq(draft: Draft, words: str) -> str:
+    entries = [*draft.faq.external, *draft.faq.internal]
+    return next(entry.answer for entry in entries if words in entry.question)
+
+
+# -- the launch line is said as a sentence, not pasted -----------------------------------------------
+@pytest.mark.parametrize(("name", "said", "raw"), [
+    ("ward-discharge-board.md", "WardWatch launches in Leeds in March 2027. It starts with 3 wards.",
+     "3 wards in Leeds from March 2027"),
+    ("retail-kiosks-duesseldorf.md",
+     "Kühlwache launches in Düsseldorf-Altstadt in May 2027. It starts with 30 Büdchen.", "Mai 2027"),
+    ("api-sync-freight-rupees.md", "RouteLedger launches in Pune in Q3 2027.", "GA Q3 2027, Pune first"),
+])
+def test_the_availability_answer_is_a_sentence_not_the_launch_line(drafts: dict[str, Draft], name: str, said: str,
+                                                                  raw: str) -> None:
+    answer = _faq(drafts[name], "When and where")
+    assert answer == said
+    assert raw not in answer
