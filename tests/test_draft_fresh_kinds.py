@@ -44,3 +44,15 @@ def test_the_availability_answer_is_a_sentence_not_the_launch_line(drafts: dict[
     answer = _faq(drafts[name], "When and where")
     assert answer == said
     assert raw not in answer
+
+
+# -- who leads it, however the notes write it down -----------------------------------------------------
+@pytest.mark.parametrize(("name", "leader"), [
+    ("ward-discharge-board.md", "— Dr Priya Nair, consultant in acute medicine"),  # "Clinical lead: ..."
+    ("title-line-radiator-valve.md", "— Lukas Brunner, Head of Hardware"),  # "Lead: ..."
+    ("api-sync-freight-rupees.md", "— Rohan Mehta, Head of Platform"),  # "owner: Rohan Mehta (Head of Platform)"
+    ("bare-bullets-physio.md", "— Tom Reilly, CEO"),  # "- Tom Reilly CEO"
+    ("email-lunch-fees.txt", "— Wanjiru Kamau, Head of Schools Partnerships"),  # "I'd lead it. — Wanjiru ..."
+])
+def test_the_leader_is_found_under_any_label(drafts: dict[str, Draft], name: str, leader: str) -> None:
+    assert drafts[name].press_release.leader_quote.endswith(leader)

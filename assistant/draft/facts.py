@@ -85,7 +85,9 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     # "Head of product: Karin Lund", "Product lead: ...": a person's role, not the product or idea
     ("leader", re.compile(r"\b(?:sponsor|exec\w*|spokes\w*|ceo|coo|cto|cpo|founder|head of|vp|vice president|"
                           r"director|chief|gm|general manager|(?:product|project|program|programme) "
-                          r"(?:lead|manager|owner))\b")),
+                          r"(?:lead|manager|owner))\b|"
+                          # "Lead: Lukas Brunner", "Clinical lead: Dr Priya Nair": who leads it
+                          r"^(?:[a-z]+\s+)?lead$")),
     ("name", re.compile(r"^(?:name|naming|working name|working title|product name|code ?name|product|brand|"
                         r"product requirements?|prd)$")),
     ("customer", re.compile(r"\b(?:customers?|clients?|cust|who|audience|target|users?|segment|personas?|for whom|"
@@ -1481,8 +1483,16 @@ _EXEC_TITLE = (r"(?i:(?:co-?)?founder(?:\s+(?:and|&)\s+ceo)?|ceo|cto|coo|cpo|cfo
 _SIGNED = re.compile(rf"[—–]+\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s*(?P<title>{_EXEC_TITLE})"
                      r"(?:,\s*[^,\n]{1,40})?\.?")
 _NAMED_TITLE = re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s*(?P<title>{_EXEC_TITLE})\.?")
+# "Tom Reilly CEO", "Tom Reilly, CEO": a line that is only a name and a title
+_NAME_AND_TITLE = re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),?\s+(?P<title>{_EXEC_TITLE})\.?")
+# "Rohan Mehta (Head of Platform)": a name and its title in brackets
+_NAME_PAREN_TITLE = re.compile(r"(?P<name>(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*"
+                               rf"\((?P<title>(?:{_EXEC_TITLE})[^)]{{0,40}})\)\.?")
+# "I'd lead it. — Wanjiru Kamau, Head of Schools Partnerships": who signs the line that says "I lead"
+_SIGNED_AFTER = re.compile(r"[—–]+\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s*"
+                           r"(?P<title>[^,\n]{2,60}?)\.?\s*$")
 _SIGNATURE_TITLE = re.compile(rf"(?P<title>{_EXEC_TITLE})(?:,\s*[^,\n]{{1,40}})?")
-_I_LEAD = re.compile(r"(?i)\bI(?:'ll| will|'m going to| am going to)\s+(?:own|lead|run|drive)\s+"
+_I_LEAD = re.compile(r"(?i)\bI(?:'ll| will|'m going to| am going to|'d| would)\s+(?:own|lead|run|drive)\s+"
                      r"(?:this|it|the (?:pilot|project|launch|product))\b"
                      r"(?:\s+as\s+(?:the\s+)?(?P<title>[a-z][a-z ]{1,40}?))?(?=\s*(?:$|[.,;!]|[^\w\s]))")
 
@@ -1546,7 +1556,11 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
         signed = _SIGNED.fullmatch(statement.text.strip()) if not statement.quote_only else None
         if signed is None and re.fullmatch(r"(?i)(?:document\s+)?owner|author|dri|pm|written by",
                                            statement.label or ""):
-            signed = _NAMED_TITLE.fullmatch(statement.text.strip())  # "Owner: Callum Reid, Head of Product"
+            # "Owner: Callum Reid, Head of Product", "owner: Rohan Mehta (Head of Platform)"
+            signed = _NAMED_TITLE.fullmatch(statement.text.strip()) or \
+                _NAME_PAREN_TITLE.fullmatch(statement.text.strip())
+        if signed is None and statement.topic is None and not statement.quote_only:
+            signed = _NAME_AND_TITLE.fullmatch(statement.text.strip())  # "Tom Reilly CEO" on a line of its own
         if signed:
             return Person(name=signed.group("name"), title=signed.group("title"),
                           source=_span(notes, statement.start, statement.end))
@@ -1560,6 +1574,10 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
     for statement in statements:
         # "**Niamh Kelly** 9:33 AM" / "I'll own this as product lead 👍": a chat message's writer leads
         mine = _I_LEAD.search(statement.text)
+        signed_after = _SIGNED_AFTER.search(statement.text) if mine else None
+        if mine and signed_after:  # "I'd lead it. — Wanjiru Kamau, Head of Schools Partnerships"
+            return Person(name=signed_after.group("name"), title=signed_after.group("title").strip(),
+                          source=_span(notes, statement.start + signed_after.start("name"), statement.end))
         header = _chat_author(notes, statement.start) if mine else None
         if mine and header:
             return Person(name=header, title=(mine.group("title") or "").strip() or None,
