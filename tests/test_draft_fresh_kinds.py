@@ -56,3 +56,23 @@ def test_the_availability_answer_is_a_sentence_not_the_launch_line(drafts: dict[
 ])
 def test_the_leader_is_found_under_any_label(drafts: dict[str, Draft], name: str, leader: str) -> None:
     assert drafts[name].press_release.leader_quote.endswith(leader)
+
+
+# -- the name the notes give becomes the headline ------------------------------------------------------
+@pytest.mark.parametrize(("name", "product"), [
+    ("slack-thread-cold-rooms.md", "FrostGuard"),  # "so: FrostGuard, a temperature sensor ..." (was "Padaria")
+    ("email-lunch-fees.txt", "LunchPay"),  # "What we discussed is LunchPay, which lets parents pay ..."
+    ("nonprofit-reading-programme.md", "ReadUp"),  # "ReadUp (after-school reading program) — planning notes"
+])
+def test_a_coined_name_inside_a_line_or_before_brackets_is_the_name(drafts: dict[str, Draft], name: str,
+                                                                    product: str) -> None:
+    release = drafts[name].press_release
+    assert release.headline.startswith(product)
+    assert "[TBD: product name]" not in release.summary
+
+
+def test_a_tool_the_customers_use_is_not_our_name() -> None:
+    from assistant.draft.facts import extract_facts
+
+    notes = "Bookkeepers export from QuickBooks, which they use for every client, and retype it.\n"
+    assert extract_facts(parse_document(notes, path="n.md")).product_name is None

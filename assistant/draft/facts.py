@@ -1287,7 +1287,9 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
 _NAME_WORD = rf"[{UPPER}][A-Za-z0-9{LOWER}{UPPER}]*(?:[-.][A-Za-z0-9{LOWER}{UPPER}]+)*\+?"
 # "ShelfSense - a camera", "PayPilot: chases", "ShelfSense counts", "ShelfSense is": a name that opens a line.
 _LEADING_NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)[*_]{{0,2}}(?P<sep>\s*[-–—:]\s+|"
-                           rf",\s+(?=(?:a|an|the)\s|[a-z]+[^s\W]s\s)|\.\s+(?=[A-Z])|\s+(?=[a-z]))")
+                           rf",\s+(?=(?:a|an|the)\s|[a-z]+[^s\W]s\s)|\.\s+(?=[A-Z])|\s+(?=[a-z])|"
+                           # "ReadUp (after-school reading program) — planning notes": a coinage, then what it is
+                           rf"\s+(?=\([^)\n]{{3,60}}\)))")
 # TableTurn, ShelfSense, iPhone-like coinages, and one ending in a capital ("RideQ", "PayX")
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z0-9]+)*(?:[A-Z][a-z0-9]+|[A-Z][0-9]*)$")
 # What a product does after its name: "ShelfSense counts", "ChairFill texts patients" (not "ChairFill for now").
@@ -1341,6 +1343,10 @@ def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = F
             alone.lower() not in _DOC_WORDS else None
     name, dashed = match.group("name"), bool(match.group("sep").strip())
     words = name.split()
+    if statement.text[match.end():].startswith("("):
+        if not (len(words) == 1 and coined(name)):
+            return None  # "Background (from ward visits)": only a made-up word is named by what follows in brackets
+        dashed = True
     rest = statement.text[match.end():]
     if labelled_name:
         return name
@@ -1410,6 +1416,8 @@ def _does_what_products_do(text: str, name: str) -> bool:
     return bool(_PRODUCT_VERB.match(rest.lstrip()) or re.match(r"\s*[:—–-]\s+\S", rest))
 
 
+_COINED_APPOSITIVE = re.compile(r"(?<![\w-])[\"“']?(?P<name>[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)[\"”']?,\s+"
+                                r"(?=(?:a|an|which|that)\s)")
 _COINAGE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+\b|\b[A-Z][a-z]{3,}\b")
 
 
@@ -1458,6 +1466,15 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
         built = BUILD_NAME.search(statement.text)
         if built and not statement.quote_only and coined(built.group("name")):
             return built.group("name"), False  # "We want to build PrepCast, which ..."
+    for statement in statements:
+        # "so: FrostGuard, a temperature sensor ...", "What we discussed is LunchPay, which lets ...": a
+        # CamelCase coinage set before what it is, inside a line (not a tool the customers use)
+        coinage = _COINED_APPOSITIVE.search(statement.text)
+        if coinage and not statement.quote_only and statement.topic in (None, "idea", "name") and \
+                not _mostly_someone_elses(coinage.group("name"), notes) and \
+                not re.match(r"\W*(?:which|that)\s+(?:they|we|customers|everyone|most)\b",
+                             statement.text[coinage.end():]):
+            return coinage.group("name"), False
     for statement in statements:
         if statement.quote_only or statement.topic in ("dependencies", "customer", "leader", "other"):
             continue
