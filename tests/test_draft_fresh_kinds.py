@@ -76,3 +76,17 @@ def test_a_tool_the_customers_use_is_not_our_name() -> None:
 
     notes = "Bookkeepers export from QuickBooks, which they use for every client, and retype it.\n"
     assert extract_facts(parse_document(notes, path="n.md")).product_name is None
+
+
+# -- a launch line under a label or in prose the drafter did not read as one ---------------------------
+def test_a_starts_label_with_a_date_is_the_launch_and_its_city(drafts: dict[str, Draft]) -> None:
+    # "Starts: January 2028 in 6 primary schools in the East End of Glasgow."
+    draft = drafts["nonprofit-reading-programme.md"]
+    assert draft.press_release.dateline == "Glasgow — January 2028 —"
+    assert _faq(draft, "When and where") == \
+        "ReadUp launches in Glasgow in January 2028. It starts with 6 primary schools."
+
+
+def test_first_customers_with_a_date_is_the_launch(drafts: dict[str, Draft]) -> None:
+    # "target first customers in June 2027"
+    assert drafts["slack-thread-cold-rooms.md"].press_release.dateline.endswith("— June 2027 —")

@@ -150,11 +150,12 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          r"costs? us|money|revenue)", re.IGNORECASE),
     "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|go(?:es|ing)?[- ]live|"
                          r"available|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|clinics?|"
-                         r"restaurants?)|trials? (?:at|with|in|on)|start(?:ing)?,?\s+(?:(?:uh|um|er),?\s+)?"
+                         r"restaurants?|customers|users|schools|wards|farms)|"
+                         r"trials? (?:at|with|in|on)|start(?:ing)?,?\s+(?:(?:uh|um|er),?\s+)?"
                          r"(?:with|in|at)|(?-i:GA)|the target is|open(?:s|ing)? it (?:up )?to|we(?:'ll| will)? open|"
                          r"open(?:s|ing)? in (?-i:[A-Z]))\b|\bstart(?:ing)?\s+w/|"
                          # a brainstorm's "start Ikeja, Feb 2027, 40 pharmacies": where it starts
-                         r"^\W*start(?:ing)?:?\s+(?-i:[A-Z])|\blive\s+(?:in|at|from)\s+(?-i:[A-Z])|"
+                         r"^\W*start(?:s|ing)?:?\s+(?-i:[A-Z])|\blive\s+(?:in|at|from)\s+(?-i:[A-Z])|"
                          # "first one at Makola Market in Accra, March 2027"
                          r"\bfirst\s+one\s+(?:at|in|opens?)\b",
                          re.IGNORECASE),
@@ -1609,12 +1610,13 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
 
 
 _LAUNCH_WORDS = {"pilot", "beta", "public", "private", "launch", "launches", "launching", "general", "soft", "first",
+                 "start", "starts", "starting",
                  "available", "availability", "live", "ready",
                  "go", "early", "limited", "open", "full", "phase", "the", "a", "an", "we", "our", "then", "plan", "q1",
                  "q2", "q3", "q4", "h1", "h2", "with", "in", "on", "by", "from", "stores", "store", "city", "cities",
                  # a sentence's first word, capitalised only for that: "Could launch with ...", "Target go-live"
                  "could", "would", "should", "will", "may", "might", "can", "maybe", "probably", "so", "also", "and",
-                 "but", "target", "targeting", "aim", "aiming", "hope", "hoping", "start", "starting", "rollout",
+                 "but", "target", "targeting", "aim", "aiming", "hope", "hoping", "rollout",
                  "release", "slide", "ga", "this", "that", "next", "late", "mid", "end", "spring", "summer",
                  "autumn", "fall", "winter", "during", "around", "after", "before", "once", "if", "when", "all"}
 _PLACE_RUN = re.compile(r"\bU\.S\.(?!\w)|\b(?:USA|US|UK|EU|UAE)\b|"
@@ -1784,6 +1786,12 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             continue  # "City of Greater Geelong": the place is what follows
         if re.search(r"\b(?:City|Town|Municipality|Borough|Shire) of\s+$", before):
             before = before + " in "  # ... and is joined as if "in" stood before it
+        if re.match(r"(?:North|South|East|West|Central|Inner|Outer)\b", match.group()) and \
+                match.group() not in REGIONS and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[match.end():]):
+            continue  # "the East End of Glasgow": a part of the place that follows, not the place
+        if re.search(rf"\b(?:in|at)\s+the\s+(?:North|South|East|West|Central|Inner|Outer)[{LOWER}]*"
+                     rf"(?:\s+[{UPPER}][{LOWER}]+)?\s+of\s+$", before):
+            before = before + " in "  # ... which is joined as if "in" stood before it
         # before the joins: "of" joins nothing else
         org = _ORG_TAIL.search(match.group())
         if org and re.search(r"\b(?:of|at|in|from)\s*$", before):

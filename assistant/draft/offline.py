@@ -21,6 +21,7 @@ from assistant.draft.facts import (
     PRODUCT_NAME,
     REGIONS,
     THIRD_PERSON,
+    UPPER,
     Facts,
     QuoteFact,
     Statement,
@@ -645,7 +646,8 @@ def costs(price: str) -> str:
 _MONTH_WORDS = (r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
                 r"q[1-4]|h[12]|days?|weeks?|months?|years?|hours?|minutes?|am|pm|per|percent|of|to|and|or")
 # "3 wards", "30 Büdchen", "10 schools": how many sites the first launch covers (not a year or a day)
-_FIRST_SITES = re.compile(rf"(?<![\w,.])(?P<sites>\d{{1,4}}\s+(?!(?i:{_MONTH_WORDS})\b)[^\W\d_][\w-]*)")
+_FIRST_SITES = re.compile(rf"(?<![\w,.])(?P<sites>(?!(?:19|20)\d\d\b)\d{{1,4}}\s+(?!(?i:{_MONTH_WORDS})\b)"
+                          rf"(?:(?:[a-z-]+\s+){{0,2}}[a-z-]+s|[{UPPER}][^\W\d_]+))\b")
 
 
 def launch_statement(facts: Facts) -> Statement | None:
