@@ -90,3 +90,15 @@ def test_a_starts_label_with_a_date_is_the_launch_and_its_city(drafts: dict[str,
 def test_first_customers_with_a_date_is_the_launch(drafts: dict[str, Draft]) -> None:
     # "target first customers in June 2027"
     assert drafts["slack-thread-cold-rooms.md"].press_release.dateline.endswith("— June 2027 —")
+
+
+# -- the customer in the headline: the specific group, never a generic role or a half sentence --------
+@pytest.mark.parametrize(("name", "headline"), [
+    # "Owners told us ..." under "Düsseldorf kiosks (Büdchen) sell ...": whose owners
+    ("retail-kiosks-duesseldorf.md", "Kühlwache for owners of Düsseldorf kiosks"),
+    # "... for the building and tenants open windows": a thing joined to people is no customer, and
+    # "Tenants in Zurich flats cannot control heating" is who without what they cannot do
+    ("title-line-radiator-valve.md", "Hearth for tenants in Zurich flats"),
+])
+def test_the_headline_names_the_specific_customer(drafts: dict[str, Draft], name: str, headline: str) -> None:
+    assert drafts[name].press_release.headline == headline

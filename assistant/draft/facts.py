@@ -1100,6 +1100,9 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
                 continue  # "working for streaming vendors": who they work for, not who it is for
             if match and len(re.findall(r"\b[A-Z][a-z]", match.group("who"))) >= 2:
                 continue  # "a call with the Piano Tuners' Guild": an organisation's name, not a kind of customer
+            joined = re.search(r"(?P<first>[\w+&-]+)\s+(?:and|or|&)\s+", match.group("who")) if match else None
+            if joined and not re.fullmatch(rf"(?i)(?:{_ROLE_NOUNS}|{_PEOPLE_ERS})", joined.group("first")):
+                continue  # "for the building and tenants open windows": a thing joined to people is no customer
             if match:
                 who, start = match.group("who"), statement.start + match.start("who")
                 if re.fullmatch(r"(?i)(?:people|users|customers)", who):
@@ -1158,8 +1161,9 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     openings = statements[:2] if statements and _title_like(statements[0]) else statements[:1]
     for opening in openings:
         if opening.topic is None and not opening.quote_only and _LEADING_ROLE.match(opening.text):
-            who = re.split(r"[,;(]", opening.text)[0].strip()
-            return who, _span(notes, opening.start, opening.start + len(who))
+            # ("Tenants in Zurich flats cannot control heating": who, without what they cannot do)
+            who = re.split(rf"[,;(]|\s+{_AUXILIARY}\b", opening.text)[0].strip()
+            return _common_case(who, notes), _span(notes, opening.start, opening.start + len(who))
     # A line with a figure about what a group does ("Small water utilities (under 20,000
     # connections) still read meters on foot: 2 readers cover ~9,000 meters").
     found = _problem_subject(statements, notes, lambda s: s.topic is None and bool(re.search(r"\d", s.text)))
@@ -1259,6 +1263,31 @@ def place_word(word: str, notes: Document) -> bool:
     mid-sentence after "in", "at", "from" or "to" ("open it to Calgary tutors", "launch in Calgary")?"""
     return word in _region_names() or re.search(rf"\b(?:in|at|from|to|near|around)\s+{re.escape(word)}\b",
                                                 notes.text) is not None
+
+
+# A role that says whom only with the business it belongs to: "owners" of what?
+_BARE_ROLES = {"owners", "managers", "operators", "staff", "employees", "workers", "teams", "admins"}
+# "Düsseldorf kiosks (Büdchen) sell most of their cold drinks ...": a place's kind of business that
+# opens a line as its subject.
+_PLACED_GROUP = re.compile(rf"^(?P<group>(?P<place>[{UPPER}][\w-]+)\s+(?:[a-z-]+\s+)?[a-z-]{{3,}}s)\b"
+                           rf"(?:\s*\([^)]{{1,40}}\))?\s+(?!(?:and|or|of|in|at|for|with|to)\b)[a-z]+")
+
+
+def _placed_group(statements: list[Statement], notes: Document, product_name: str | None) -> str | None:
+    """The kind of business a bare role ("owners") belongs to, when a line opens with it after its
+    place: "Düsseldorf kiosks (Büdchen) sell ..." gives "Düsseldorf kiosks"."""
+    from assistant.clarity.lexicon import zipf
+
+    for statement in statements:
+        if statement.quote_only or statement.topic not in (None, "problem", "customer"):
+            continue
+        match = _PLACED_GROUP.match(statement.text)
+        if match is None or match.group("place") == product_name:
+            continue
+        place = match.group("place")
+        if place_word(place, notes) or zipf(place.lower()) < 3.0 and place.lower() not in _DOC_WORDS:
+            return match.group("group")
+    return None
 
 
 def _problem_subject(statements: list[Statement], notes: Document, about: Callable[[Statement], bool]
@@ -1927,6 +1956,10 @@ def extract_facts(notes: Document) -> Facts:
     if customer is None:
         customer, customer_source = _customer_quoted(quotes, notes)
     product_name, working = _product_name(statements, notes)
+    if customer and customer.lower() in _BARE_ROLES:
+        group = _placed_group(statements, notes, product_name)
+        if group:
+            customer = f"{customer.lower()} of {group}"  # "owners of Düsseldorf kiosks", not "owners"
     if product_name is None:
         product_name = _most_said_coinage(statements, notes, {q.speaker for q in quotes if q.speaker} |
                                           _chat_authors(notes))
