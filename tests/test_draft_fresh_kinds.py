@@ -102,3 +102,15 @@ def test_first_customers_with_a_date_is_the_launch(drafts: dict[str, Draft]) -> 
 ])
 def test_the_headline_names_the_specific_customer(drafts: dict[str, Draft], name: str, headline: str) -> None:
     assert drafts[name].press_release.headline == headline
+
+
+@pytest.mark.parametrize(("name", "headline"), [
+    # "TaxPal reads their bank transactions, sorts them into deductible and not, and files ...": cut at
+    # its "and", the list ended mid-list ("..., sorts them into deductible and not")
+    ("title-name-tax-freelancers.md", "TaxPal reads their bank transactions"),
+    # "who: mid-size freight forwarders in India who book trucks for shippers across states"
+    ("api-sync-freight-rupees.md", "RouteLedger for mid-size freight forwarders in India"),
+])
+def test_the_headline_is_no_fragment_of_a_list_or_a_clause(drafts: dict[str, Draft], name: str,
+                                                            headline: str) -> None:
+    assert drafts[name].press_release.headline == headline

@@ -845,9 +845,16 @@ class Composer:
             rest = _CLAUSE_END.split(lets.group("rest"))[0].strip()
             candidates.append(f"{self.product} {_VERBS.get(verb, verb)} {rest}")
         elif clause and not clause.startswith("is "):
-            candidates.append(f"{self.product} {_CLAUSE_END.split(clause)[0].strip()}")
+            said = _CLAUSE_END.split(clause)[0].strip()
+            if said != clause.strip() and re.search(r",\s+[a-z]+[^s\W]s\b", said):
+                # "reads their bank transactions, sorts them into deductible and not, and files ...":
+                # cut at its "and", a list of what it does would end mid-list; its first verb says it
+                said = said.split(",")[0].strip()
+            candidates.append(f"{self.product} {said}")
         if self.facts.customer:  # when what it does is too long for a headline
-            candidates.append(f"{self.product} for {self.facts.customer}")
+            # ("mid-size freight forwarders in India who book trucks ...": who, without the clause)
+            who = re.split(r"\s+(?:who|that|which)\s+", self.facts.customer)[0]
+            candidates.append(f"{self.product} for {who}")
         fitting = next((clipped for c in candidates if (clipped := _clip_words(c, MAX_HEADLINE_WORDS))), None)
         return fitting or f"{self.product}: " + self.book.tbd(
             "the customer benefit in a few words", "What does the customer get, in a few words a headline can carry?",
