@@ -114,3 +114,22 @@ def test_the_headline_names_the_specific_customer(drafts: dict[str, Draft], name
 def test_the_headline_is_no_fragment_of_a_list_or_a_clause(drafts: dict[str, Draft], name: str,
                                                             headline: str) -> None:
     assert drafts[name].press_release.headline == headline
+
+
+# -- a price in another language's words is said in English ------------------------------------------
+@pytest.mark.parametrize(("name", "price"), [
+    ("retail-kiosks-duesseldorf.md", "It costs 19 € a month per Kühlschrank."),  # "19 € im Monat pro Kühlschrank"
+    ("slack-thread-cold-rooms.md", "It costs 9,90 € a month per sensor."),  # "9,90 € por mês per sensor"
+])
+def test_a_foreign_price_is_reworded(drafts: dict[str, Draft], name: str, price: str) -> None:
+    draft = drafts[name]
+    assert price in draft.press_release.call_to_action
+    assert price.removeprefix("It costs ") == _faq(draft, "How much")
+
+
+@pytest.mark.parametrize(("written", "said"), [("£10 a month, Pro plan £25", "£10 a month, Pro plan £25"),
+                                                ("CHF 79 par valve", "CHF 79 per valve")])
+def test_an_english_price_keeps_its_words(written: str, said: str) -> None:
+    from assistant.draft.offline import english_price
+
+    assert english_price(written) == said

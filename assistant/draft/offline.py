@@ -527,7 +527,31 @@ _SPENT_TODAY = re.compile(r"(?i)\b(?:today|currently|now|already|existing|spend\
                           r"(?<!\bas now)(?<!\bas today)")  # "the fee stays as now": unchanged, still ours
 
 
+def english_price(price: str) -> str:
+    """A price's words as an English reader reads them: "19 € im Monat pro Kühlschrank" is "19 € a
+    month per Kühlschrank", "9,90 € por mês per sensor" is "9,90 € a month per sensor". The figure
+    stays as the notes write it (grounding checks it against them)."""
+    from assistant.draft.words import price_words
+
+    words = price_words()
+    phrases = sorted((re.escape(w) for w in words if " " in w), key=len, reverse=True)
+    if phrases:
+        price = re.sub(rf"(?i)(?<!\w)(?:{'|'.join(phrases)})(?!\w)", lambda m: words[m.group().lower()], price)
+    # one word only as written, lower case: "pro Kühlschrank" is "per Kühlschrank", a "Pro plan" is a plan
+    single = [re.escape(w) for w in words if " " not in w]
+    if single:
+        price = re.sub(rf"(?<!\w)(?:{'|'.join(single)})(?!\w)", lambda m: words[m.group()], price)
+    # "a month per sensor" said twice over ("per month per sensor" stays as the notes wrote it)
+    return re.sub(r"\bper a (month|year)\b", r"a \1", price)
+
+
 def our_price(facts: Facts) -> str | None:
+    """What we plan to charge, in English words (`english_price`)."""
+    price = _our_price_as_written(facts)
+    return english_price(price) if price else None
+
+
+def _our_price_as_written(facts: Facts) -> str | None:
     """What we plan to charge: a labelled price, else a price the notes say we would charge
     ("we could charge $79/month per restaurant") or a bare price line ("$149/mo per practice");
     never what customers pay for something else today."""
