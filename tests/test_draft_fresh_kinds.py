@@ -133,3 +133,9 @@ def test_an_english_price_keeps_its_words(written: str, said: str) -> None:
     from assistant.draft.offline import english_price
 
     assert english_price(written) == said
+
+
+def test_a_cost_line_that_is_the_price_is_said_once(drafts: dict[str, Draft]) -> None:
+    # "Cost: £12,000 per ward per year incl. support": was said twice, the second cut at "incl." ("Support.")
+    assert _faq(drafts["ward-discharge-board.md"], "economics").startswith(
+        "£12,000 per ward per year incl. support. Still open:")

@@ -46,7 +46,9 @@ _VERBS = {"help": "helps", "let": "lets", "make": "makes", "give": "gives", "tur
           "schedule": "schedules", "fill": "fills", "stop": "stops", "catch": "catches", "keep": "keeps"}
 _LETS = re.compile(r"\b(?:that|which|to)\s+(?P<verb>let|lets|help|helps)\s+(?P<rest>[^.;]+)", re.IGNORECASE)
 _WORKING_NAME = re.compile(r"\s*\((?:working name|code ?name|called|named)[^)]*\)", re.IGNORECASE)
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=\S)")
+# (not after an abbreviation: "£12,000 per ward per year incl. support" is one sentence)
+_SENTENCE_SPLIT = re.compile(r"(?<!\bincl\.)(?<!\bexcl\.)(?<!\bapprox\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)"
+                             r"(?<=[.!?;])\s+(?=\S)")
 _CLAUSE_END = re.compile(r",\s+and\s+|;|\s+and\s+(?=offer|send|show|draft|warn|let|give)")
 # A date with its day ("May 3, 2027", "3 May 2027", "2027-05-03", "3/5/2027"): launched "on" it.
 _DAY_DATE = re.compile(r"(?<![A-Za-z])\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
@@ -1183,9 +1185,10 @@ class Composer:
                                         "What evidence (interviews, data) shows customers have this problem, "
                                         "and how many?", True, quotes=problem_quotes)),
             FaqEntry(topic="economics", question="What are the economics: price, costs and margin?",
-                     answer=self.answer(([price] if price else []) + sentences_about(f, "budget",
-                                                                                          exclude=("price",),
-                                                                                          not_cued=("loss",)),
+                     # (a "Cost:" line that is the price is said once)
+                     answer=self.answer(([price] if price else []) + [
+                         said for said in sentences_about(f, "budget", exclude=("price",), not_cued=("loss",))
+                         if not price or english_price(said.rstrip(". ")).lower() not in price.lower()],
                                         "cost to serve one customer, and the margin",
                                         "What does it cost us to serve one customer, and what margin does the "
                                         "price leave?", True, always_ask=True)),
