@@ -139,3 +139,20 @@ def test_a_cost_line_that_is_the_price_is_said_once(drafts: dict[str, Draft]) ->
     # "Cost: £12,000 per ward per year incl. support": was said twice, the second cut at "incl." ("Support.")
     assert _faq(drafts["ward-discharge-board.md"], "economics").startswith(
         "£12,000 per ward per year incl. support. Still open:")
+
+
+# -- the problem: the customers' loss and their time, wherever the notes put it ------------------------
+def test_a_customers_failure_and_loss_is_the_problem_not_a_risk(drafts: dict[str, Draft]) -> None:
+    draft = drafts["slack-thread-cold-rooms.md"]
+    # "their cold rooms fail 2-3 times a summer and they lose about €4,000 of dough each time"
+    assert "they lose about €4,000 of dough each time" in draft.press_release.problem
+    assert "€4,000" not in _faq(draft, "risks")
+    assert "Sensors on 2G" in _faq(draft, "risks")
+
+
+def test_the_time_customers_spend_is_the_problem_not_the_price(drafts: dict[str, Draft]) -> None:
+    # "The short version: primary schools in Nairobi collect lunch fees in cash, and bursars spend about
+    # two days a month counting and chasing it."
+    problem = drafts["email-lunch-fees.txt"].press_release.problem
+    assert "bursars spend about two days a month counting and chasing it" in problem
+    assert "short version" not in problem

@@ -229,6 +229,10 @@ def problem_pieces(facts: Facts) -> list[str]:
                 # customers spend on the problem ("Dublin students spend on average €380 a term on
                 # textbooks, half of them ... never opened again")
                 cues.discard("price")
+            if "loss" in cues and not _FIRST_PERSON.search(piece):
+                # "their cold rooms fail 2-3 times a summer and they lose about €4,000": the customers'
+                # loss, not a risk of ours
+                cues.discard("risks")
             # A figure in the same line as a problem ("inspect once a year at best; 41% of the 90 we
             # surveyed had a repair over £1,000") says how big it is.
             sized = re.search(r"\d", piece) and any(p != piece and _names_a_problem(p) for p in in_line) or \
@@ -268,7 +272,8 @@ _COMPETITOR = re.compile(r"^\W*(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:a
                          r"(?i:\bcompetitors?\s+(?:like|such as|including)\b)|"
                          r"^\W*(?i:unlike)\s+(?-i:[A-Z])")  # "Unlike Apicbase, which needs a recipe database, ..."
 _THEY_SPEND = re.compile(rf"(?i)\b(?:spend|spends|spent|spending|pay|pays|paid|paying)\b[^.;]{{0,25}}?"
-                        rf"(?:{money_pattern()})")
+                        rf"(?:{money_pattern()}|(?:\d+|an?|one|two|three|four|five|six|half\s+an?)\s+"
+                        rf"(?:hours?|hrs?|days?|weeks?|minutes?|mins?)\b)")
 
 
 # A note's verb with its subject left out: "spends 5 hrs/week on WhatsApp rebooking".
@@ -1199,7 +1204,9 @@ class Composer:
                                         "for this to work, and what if they do not?", True,
                                         open_questions=open_about(f, "dependencies"))),
             FaqEntry(topic="risks", question="What are the biggest risks, and what would make us stop?",
-                     answer=self.answer(sentences_about(f, "risks"), "the result that would make us stop",
+                     # (an unlabelled line of the customers' loss is the problem's, not our risk)
+                     answer=self.answer(sentences_about(f, "risks", not_cued=("loss",)),
+                                        "the result that would make us stop",
                                         "What result (a number, by a date) would make us stop?", True,
                                         open_questions=open_about(f, None), always_ask=True)),
             FaqEntry(topic="not_doing", question="What will we not do?",
