@@ -156,3 +156,12 @@ def test_the_time_customers_spend_is_the_problem_not_the_price(drafts: dict[str,
     problem = drafts["email-lunch-fees.txt"].press_release.problem
     assert "bursars spend about two days a month counting and chasing it" in problem
     assert "short version" not in problem
+
+
+def test_a_programme_label_is_the_idea_not_the_problem(drafts: dict[str, Draft]) -> None:
+    release = drafts["nonprofit-reading-programme.md"].press_release
+    # "Program: volunteers read with a child for 30 minutes twice a week ..."
+    assert "volunteers read with a child" in release.solution
+    assert "volunteers read" not in release.problem
+    assert "38% of P4 pupils read below the expected level" in release.problem
+    assert "for volunteers" not in release.headline  # the volunteers deliver it; they are not its customer

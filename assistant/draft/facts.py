@@ -94,13 +94,15 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
                             r"buyers?)\b|^for$")),
     ("problem", re.compile(r"\b(?:problems?|prob|pains?|pain points?|issues?|challenges?|why|jobs? to be done|hurts?|"
                            r"opportunity|status quo|today)\b|^(?:context|background|situation)$")),
+    # ("Program: volunteers read with a child ...", "Scheme:", "Intervention:": a programme's idea)
     ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch|approach|value prop\w*|"
+                        r"program|programme|scheme|intervention|offering|"
                         r"what (?:we|i)(?:'re| are|'ll| will|'d| would|'m| am)? "
                         r"build\w*|product|how it works|feature|(?:would|will|could|should) we (?:build|make))\b|"
                         r"^what$|^how$")),
     ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend|funded by|funding|"
                           r"grants?)\b")),
-    ("launch", re.compile(r"\b(?:launch|timeline|timing|availability|when|dates?|pilot|rollout|release|ga|"
+    ("launch", re.compile(r"\b(?:launch|timeline|timing|availability|available|when|dates?|pilot|rollout|release|ga|"
                           r"(?:target|launch|pilot|first) (?:city|cities|market|location))\b|^where$")),
     ("leader", re.compile(r"\b(?:leader|sponsor|exec\w*|spokesperson|dri|gm)\b")),
     ("name", re.compile(r"\b(?:name|working name|product name|code ?name)\b")),
