@@ -165,3 +165,11 @@ def test_a_programme_label_is_the_idea_not_the_problem(drafts: dict[str, Draft])
     assert "volunteers read" not in release.problem
     assert "38% of P4 pupils read below the expected level" in release.problem
     assert "for volunteers" not in release.headline  # the volunteers deliver it; they are not its customer
+
+
+def test_a_name_equals_line_is_the_idea(drafts: dict[str, Draft]) -> None:
+    release = drafts["bare-bullets-physio.md"].press_release
+    # "- ClinicQ = waitlist that texts next patient when a slot frees up, they tap to take it"
+    assert "ClinicQ is a waitlist that texts next patient when a slot frees up" in release.summary
+    assert "waitlist that texts" in release.solution
+    assert "[TBD: what the customer does with the product" not in release.solution

@@ -364,6 +364,10 @@ def idea_statements(facts: Facts) -> list[str]:
     about_it = [piece for s in facts.statements if _usable(s) and name and s.topic in (None, "name")
                 for piece in _with_its_clauses(_pieces(s)) if piece.startswith(name)
                 and THIRD_PERSON.match(piece[len(name):].strip())]
+    # "ClinicQ = waitlist that texts the next patient ...", "ClinicQ: ...": the name, then what it is
+    about_it += [f"{name}: {_with_article(defined.group('what'))}" for s in facts.statements
+                 if name and _usable(s) and s.topic is None and not s.quote_only and
+                 (defined := re.match(rf"{re.escape(name)}\s*(?:=|:|[-–—]\s)\s*(?P<what>[a-z].{{10,}})", s.text))]
     about_it += _named_and_described(facts) + _after_the_naming(facts)
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
@@ -383,6 +387,16 @@ _IDEA_LEAD = re.compile(r"(?i)^\W*(?:(?:so|and|ok)\s+)?(?:the|our)\s+(?:idea|con
 _CHATTER = re.compile(r"(?i)\b(?:that's it|call you|talk (?:to you )?(?:soon|later)|here it is|you asked|"
                       r"as discussed|let me know|(?:they|he|she|everyone) liked|sorry)\b|^(?:ok(?:ay)?|right|anyway|"
                       r"thanks|cheers|bye)\b")
+
+
+def _with_article(what: str) -> str:
+    """"waitlist that texts the next patient": note shorthand's bare noun takes its article ("a
+    waitlist that ..."), so the sentence built on it reads "ClinicQ is a waitlist that ..."."""
+    bare = re.match(r"(?P<noun>[a-z]{3,})\s+(?:that|which|for|with|where)\b", what)
+    if bare is None or bare.group("noun").endswith("s") or bare.group("noun") in _VERBS or \
+            bare.group("noun") in _FUNCTION_WORDS:
+        return what
+    return ("an " if what[0] in "aeiou" else "a ") + what
 
 
 def _named_and_described(facts: Facts) -> list[str]:
