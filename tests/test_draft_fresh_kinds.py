@@ -173,3 +173,12 @@ def test_a_name_equals_line_is_the_idea(drafts: dict[str, Draft]) -> None:
     assert "ClinicQ is a waitlist that texts next patient when a slot frees up" in release.summary
     assert "waitlist that texts" in release.solution
     assert "[TBD: what the customer does with the product" not in release.solution
+
+
+def test_a_name_colon_sentence_with_its_own_subject_is_not_what_the_product_does() -> None:
+    notes = parse_document("working title: tidemark\ntidemark: boats book a berth online, harbour master sees "
+                           "a live plan of the pontoons\nharbour masters in Cornwall take 40 calls a day\n",
+                           path="n.md")
+    release = draft_offline(notes).press_release
+    assert "tidemark boats book" not in release.headline.lower()
+    assert "tidemark boats book" not in release.summary.lower()

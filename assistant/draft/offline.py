@@ -367,7 +367,8 @@ def idea_statements(facts: Facts) -> list[str]:
     # "ClinicQ = waitlist that texts the next patient ...", "ClinicQ: ...": the name, then what it is
     about_it += [f"{name}: {_with_article(defined.group('what'))}" for s in facts.statements
                  if name and _usable(s) and s.topic is None and not s.quote_only and
-                 (defined := re.match(rf"{re.escape(name)}\s*(?:=|:|[-–—]\s)\s*(?P<what>[a-z].{{10,}})", s.text))]
+                 (defined := re.match(rf"{re.escape(name)}\s*(?:=|:|[-–—]\s)\s*(?P<what>[a-z].{{10,}})", s.text))
+                 and not _OWN_SUBJECT_SHORTHAND.match(defined.group("what"))]
     about_it += _named_and_described(facts) + _after_the_naming(facts)
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
@@ -387,6 +388,12 @@ _IDEA_LEAD = re.compile(r"(?i)^\W*(?:(?:so|and|ok)\s+)?(?:the|our)\s+(?:idea|con
 _CHATTER = re.compile(r"(?i)\b(?:that's it|call you|talk (?:to you )?(?:soon|later)|here it is|you asked|"
                       r"as discussed|let me know|(?:they|he|she|everyone) liked|sorry)\b|^(?:ok(?:ay)?|right|anyway|"
                       r"thanks|cheers|bye)\b")
+
+
+# "boats book a berth online, ...": a plural subject and its verb, a sentence of its own (no "is" or
+# "gives them" reads before it; "boats" is no verb of the product's)
+_OWN_SUBJECT_SHORTHAND = re.compile(r"[a-z]+s\s+(?!(?:a|an|the|to|for|with|in|on|at|of|and|or|your|their|every|each|"
+                                    r"its|by|from|up|out|off|next|all|any|it|them)\b)[a-z]+\b(?<!s)")
 
 
 def _with_article(what: str) -> str:
