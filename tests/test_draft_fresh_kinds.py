@@ -182,3 +182,17 @@ def test_a_name_colon_sentence_with_its_own_subject_is_not_what_the_product_does
     release = draft_offline(notes).press_release
     assert "tidemark boats book" not in release.headline.lower()
     assert "tidemark boats book" not in release.summary.lower()
+
+
+def test_a_launch_line_that_is_our_sentence_keeps_its_detail() -> None:
+    notes = parse_document("Pickday helps growers find pickers.\nWe launch in Adelaide in February 2027 with the "
+                           "twelve growers in Kate's co-op.\n", path="n.md")
+    answer = _faq(draft_offline(notes), "When and where")
+    assert answer == "We launch in Adelaide in February 2027 with the twelve growers in Kate's co-op."
+
+
+def test_the_first_launch_size_is_said_once() -> None:
+    notes = parse_document("Shelfie counts stock on each shelf.\nPilot with 30 stores in Washington state in "
+                           "spring 2027.\n", path="n.md")
+    answer = _faq(draft_offline(notes), "When and where")
+    assert answer.count("30 stores") == 1

@@ -1090,6 +1090,24 @@ class Composer:
             f"({_lower_first(text, self.keep)})"
         return sentence(f"{self.product} launches {phrase}")
 
+    def availability_answer(self) -> list[str]:
+        """When and where, for the FAQ: a launch line that is already our sentence ("We launch in
+        Adelaide in February 2027 with the twelve growers in Kate's co-op.") as written; a note
+        ("3 wards in Leeds from March 2027") said as a sentence, with the first launch's size."""
+        launch = launch_statement(self.facts)
+        if launch is None:
+            return []
+        text = body(launch).strip()
+        subject = rf"(?:we|we'll|we're|it|it'll|{re.escape(self.facts.product_name)})" \
+            if self.facts.product_name else r"(?:we|we'll|we're|it|it'll)"
+        if re.match(rf"(?i){subject}\s+[a-z]", text) and len(text.split()) <= 30:
+            return [text]
+        said = [self.available() or ""]
+        sites = self.first_sites()
+        if sites and sites.removeprefix("It starts with ").rstrip(".") not in said[0]:
+            said.append(sites)
+        return [s for s in said if s]
+
     def first_sites(self) -> str | None:
         """"It starts with 3 wards.": the size of the first launch, when the launch line gives one
         ("3 wards in Leeds from March 2027", "Düsseldorf-Altstadt, Mai 2027, 30 Büdchen")."""
@@ -1163,7 +1181,7 @@ class Composer:
             # the launch said as a sentence (the raw line, "3 wards in Leeds from March 2027", read as
             # a fragment), with the size of the first launch when the line gives one
             FaqEntry(topic="availability", question="When and where can I get it?",
-                     answer=self.answer([said for said in (self.available(), self.first_sites()) if said],
+                     answer=self.answer(self.availability_answer(),
                                         "launch date and where it is available",
                                         "When and where does it launch?", False)),
             FaqEntry(topic="how_it_works", question=f"How does {self.product} work?",
