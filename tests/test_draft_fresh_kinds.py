@@ -196,3 +196,11 @@ def test_the_first_launch_size_is_said_once() -> None:
                            "spring 2027.\n", path="n.md")
     answer = _faq(draft_offline(notes), "When and where")
     assert answer.count("30 stores") == 1
+
+
+def test_a_site_in_a_city_gives_the_city_as_dateline() -> None:
+    # "launch at Trinity in Dublin for the start of term, 14 September 2027" (was "Trinity — ...")
+    drafted = draft_offline(parse_document((NOTES / "slack-thread-textbooks.md").read_text(encoding="utf-8"),
+                                           path="n.md"))
+    assert drafted.press_release.dateline == "Dublin — 14 September 2027 —"
+    assert "Trinity and Dublin" not in drafted.press_release.call_to_action

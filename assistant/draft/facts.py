@@ -1860,6 +1860,9 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             continue  # "Amazon's Last Mile organization": an owner, not a place ("South Korea's ports" is one)
         if re.match(r"-[a-z]", text[match.end():]):
             continue  # "German-language first", "UK-based": a word of a compound, not a place
+        if re.search(r"\bat\s+$", before) and len(words) == 1 and \
+                re.match(rf"\s+in\s+[{UPPER}][{LOWER}]+", text[match.end():]):
+            continue  # "at Trinity in Dublin": the site, in the city that follows
         facility = _FACILITY.match(text[match.end():])
         city_after = re.match(rf"\s+in\s+(?P<city>[{UPPER}][{LOWER}]+)", text[match.end() + facility.end():]) \
             if facility else None
