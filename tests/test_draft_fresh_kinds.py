@@ -204,3 +204,12 @@ def test_a_site_in_a_city_gives_the_city_as_dateline() -> None:
                                            path="n.md"))
     assert drafted.press_release.dateline == "Dublin — 14 September 2027 —"
     assert "Trinity and Dublin" not in drafted.press_release.call_to_action
+
+
+def test_a_figure_keeps_the_survey_it_comes_from(drafts: dict[str, Draft]) -> None:
+    draft = drafts["title-line-radiator-valve.md"]
+    # "A survey of 120 tenants: 64% open a window in winter at least once a day." ("64% open a window"
+    # alone says nothing of whom)
+    said = "In a survey of 120 tenants, 64% open a window in winter at least once a day."
+    assert said in draft.press_release.problem
+    assert said in _faq(draft, "evidence")

@@ -256,6 +256,8 @@ def problem_pieces(facts: Facts) -> list[str]:
                 quoted.append(piece)
                 continue
             teller = tellers.get(statement.line) if statement.label else None
+            if piece == in_line[0]:
+                piece = _with_its_source(statement, [piece])[0]  # "In a survey of 120 tenants, 64% open ..."
             pieces.append(told_by(piece, teller) if teller else piece)
     pieces = list(dict.fromkeys(pieces)) or quoted[:1] or _before_the_idea(facts)
     if not pieces:
@@ -1300,10 +1302,10 @@ def _with_its_source(statement: Statement, pieces: list[str]) -> list[str]:
     """"survey of 212 parents: 64% say ..." is labelled with where the figure comes from: the
     label stays with the first sentence ("In a survey of 212 parents, 64% say ..."), or the
     figure is nobody's."""
-    label = statement.label or ""
+    label = re.sub(r"(?i)^(?:a|an|the|our)\s+", "", statement.label or "")  # "A survey of 120 tenants"
     if not pieces or not re.search(r"\d", label) or not _STUDY.match(label):
         return pieces
-    return [f"In a {label[0].lower()}{label[1:]}, {pieces[0]}", *pieces[1:]]
+    return [f"In a {label[0].lower()}{label[1:]}, {_lower_first(pieces[0])}", *pieces[1:]]
 
 
 def risks_about(facts: Facts, topic: Topic) -> list[str]:
