@@ -213,3 +213,11 @@ def test_a_figure_keeps_the_survey_it_comes_from(drafts: dict[str, Draft]) -> No
     said = "In a survey of 120 tenants, 64% open a window in winter at least once a day."
     assert said in draft.press_release.problem
     assert said in _faq(draft, "evidence")
+
+
+def test_a_later_place_is_said_as_later() -> None:
+    notes = parse_document("Loop sends the invoice and follows up.\nLaunching in Berlin in June 2027, then Munich.\n",
+                           path="n.md")
+    release = draft_offline(notes).press_release
+    assert "launches in Berlin in June 2027, then in Munich." in release.call_to_action
+    assert release.dateline == "Berlin — June 2027 —"

@@ -1080,13 +1080,17 @@ class Composer:
             # ("pilot gyms in Philadelphia, launching Oct 2027" takes no "a": where and when say it)
             # ("Columbus pilot customer first, then Indianapolis": a place first is where, said below)
             return sentence(f"{self.product} launches with a {_lower_first(text, self.keep)}")
+        # "Launching in Berlin in June 2027, then Munich": Munich comes later, not in June
+        later = [p for p in places if re.search(rf"\bthen\s+(?:in\s+|to\s+)?(?:the\s+)?{re.escape(p)}\b", text)]
+        then = f", then in {_and([_with_the(place) for place in later])}" if later and len(later) < len(places) else ""
+        places = [p for p in places if not then or p not in later]
         if places or date:
             where = f" in {_and([_with_the(place) for place in places])}" if places else ""
             # "on 1 May 2027", "at Easter 2027" (a feast is a time, not a span), "in June 2027"
             on = " on" if date and _DAY_DATE.search(date) else " at" if date and re.match(
                 r"(?i)(?:easter|christmas|xmas|thanksgiving|diwali|eid)\b", date) else "" if date and re.match(
                 r"(?i)(?:(?:early|mid|late)[- ])?(?:next|this)\b", date) else " in"  # "... Halifax next March"
-            return sentence(f"{self.product} launches{where}" + (f"{on} {date}" if date else ""))
+            return sentence(f"{self.product} launches{where}" + (f"{on} {date}" if date else "") + then)
         lead = text.split()[0].lower()
         phrase = _lower_first(text, self.keep) if lead in ("in", "on", "from", "at", "with", "as") else \
             f"({_lower_first(text, self.keep)})"
