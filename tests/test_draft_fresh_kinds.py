@@ -221,3 +221,10 @@ def test_a_later_place_is_said_as_later() -> None:
     release = draft_offline(notes).press_release
     assert "launches in Berlin in June 2027, then in Munich." in release.call_to_action
     assert release.dateline == "Berlin — June 2027 —"
+
+
+def test_a_noun_and_participle_note_reads_as_a_sentence(drafts: dict[str, Draft]) -> None:
+    # "- patients forget; SMS reminders ignored"
+    problem = drafts["bare-bullets-physio.md"].press_release.problem
+    assert "SMS reminders are ignored." in problem
+    assert "SMS reminders ignored" not in problem

@@ -466,6 +466,20 @@ _FINITE = re.compile(r"(?i)\b(?<!-)(?<!\bto )(?:is|are|was|were|am|be|been|has|h
                      r"works|hate|hates|chase|chases|drop|drops|fall|falls|fail|fails|[a-z]{3,}ed)\b|[:;\"“”]")
 
 
+# "SMS reminders ignored": a plural noun and its participle, note shorthand for "are ignored"
+_PLURAL_PARTICIPLE = re.compile(r"^(?P<who>(?:[A-Za-z][\w-]*\s+){0,2}[a-z]+s)\s+(?P<done>[a-z]+ed)(?=\W|$)")
+
+
+def _with_its_be(piece: str) -> str:
+    """"SMS reminders ignored" reads "SMS reminders are ignored": note shorthand's fragment made a
+    sentence (only a short one with no verb of its own)."""
+    said = _PLURAL_PARTICIPLE.match(piece)
+    if said is None or len(piece.split()) > 12 or _FINITE.search(said.group("who")) or \
+            _FINITE.search(piece[said.end():]) or said.group("who").split()[-1].endswith("ss"):
+        return piece
+    return f"{said.group('who')} are {piece[said.start('done'):]}"
+
+
 def _fragment(piece: str) -> bool:
     """A short note with no verb and no subject doing something: "paper diary at the front desk"."""
     return len(piece.split()) <= 12 and not _FINITE.search(piece) and not opens_with_people_doing(piece) and \
@@ -963,7 +977,7 @@ class Composer:
         return paragraph(sentence(f"{company} introduces {self.product} for {self.customer}"), what, benefit + ".")
 
     def problem(self) -> str:
-        pieces = problem_pieces(self.facts)
+        pieces = [_with_its_be(p) for p in problem_pieces(self.facts)]
         text = paragraph(*(sentence(p) for p in self._fragments_listed(pieces)))
         if len(pieces) < 2:
             # Few problem lines: the customers' own words say it, quoted with who said it.
