@@ -85,20 +85,24 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     # "Head of product: Karin Lund", "Product lead: ...": a person's role, not the product or idea
     ("leader", re.compile(r"\b(?:sponsor|exec\w*|spokes\w*|ceo|coo|cto|cpo|founder|head of|vp|vice president|"
                           r"director|chief|gm|general manager|(?:product|project|program|programme) "
-                          r"(?:lead|manager|owner))\b")),
+                          r"(?:lead|manager|owner))\b|"
+                          # "Lead: Lukas Brunner", "Clinical lead: Dr Priya Nair": who leads it
+                          r"^(?:[a-z]+\s+)?lead$")),
     ("name", re.compile(r"^(?:name|naming|working name|working title|product name|code ?name|product|brand|"
                         r"product requirements?|prd)$")),
     ("customer", re.compile(r"\b(?:customers?|clients?|cust|who|audience|target|users?|segment|personas?|for whom|"
                             r"buyers?)\b|^for$")),
     ("problem", re.compile(r"\b(?:problems?|prob|pains?|pain points?|issues?|challenges?|why|jobs? to be done|hurts?|"
                            r"opportunity|status quo|today)\b|^(?:context|background|situation)$")),
+    # ("Program: volunteers read with a child ...", "Scheme:", "Intervention:": a programme's idea)
     ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch|approach|value prop\w*|"
+                        r"program|programme|scheme|intervention|offering|"
                         r"what (?:we|i)(?:'re| are|'ll| will|'d| would|'m| am)? "
                         r"build\w*|product|how it works|feature|(?:would|will|could|should) we (?:build|make))\b|"
                         r"^what$|^how$")),
     ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend|funded by|funding|"
                           r"grants?)\b")),
-    ("launch", re.compile(r"\b(?:launch|timeline|timing|availability|when|dates?|pilot|rollout|release|ga|"
+    ("launch", re.compile(r"\b(?:launch|timeline|timing|availability|available|when|dates?|pilot|rollout|release|ga|"
                           r"(?:target|launch|pilot|first) (?:city|cities|market|location))\b|^where$")),
     ("leader", re.compile(r"\b(?:leader|sponsor|exec\w*|spokesperson|dri|gm)\b")),
     ("name", re.compile(r"\b(?:name|working name|product name|code ?name)\b")),
@@ -148,11 +152,12 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          r"costs? us|money|revenue)", re.IGNORECASE),
     "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|go(?:es|ing)?[- ]live|"
                          r"available|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|clinics?|"
-                         r"restaurants?)|trials? (?:at|with|in|on)|start(?:ing)?,?\s+(?:(?:uh|um|er),?\s+)?"
+                         r"restaurants?|customers|users|schools|wards|farms)|"
+                         r"trials? (?:at|with|in|on)|start(?:ing)?,?\s+(?:(?:uh|um|er),?\s+)?"
                          r"(?:with|in|at)|(?-i:GA)|the target is|open(?:s|ing)? it (?:up )?to|we(?:'ll| will)? open|"
                          r"open(?:s|ing)? in (?-i:[A-Z]))\b|\bstart(?:ing)?\s+w/|"
                          # a brainstorm's "start Ikeja, Feb 2027, 40 pharmacies": where it starts
-                         r"^\W*start(?:ing)?:?\s+(?-i:[A-Z])|\blive\s+(?:in|at|from)\s+(?-i:[A-Z])|"
+                         r"^\W*start(?:s|ing)?:?\s+(?-i:[A-Z])|\blive\s+(?:in|at|from)\s+(?-i:[A-Z])|"
                          # "first one at Makola Market in Accra, March 2027"
                          r"\bfirst\s+one\s+(?:at|in|opens?)\b",
                          re.IGNORECASE),
@@ -1097,6 +1102,9 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
                 continue  # "working for streaming vendors": who they work for, not who it is for
             if match and len(re.findall(r"\b[A-Z][a-z]", match.group("who"))) >= 2:
                 continue  # "a call with the Piano Tuners' Guild": an organisation's name, not a kind of customer
+            joined = re.search(r"(?P<first>[\w+&-]+)\s+(?:and|or|&)\s+", match.group("who")) if match else None
+            if joined and not re.fullmatch(rf"(?i)(?:{_ROLE_NOUNS}|{_PEOPLE_ERS})", joined.group("first")):
+                continue  # "for the building and tenants open windows": a thing joined to people is no customer
             if match:
                 who, start = match.group("who"), statement.start + match.start("who")
                 if re.fullmatch(r"(?i)(?:people|users|customers)", who):
@@ -1155,8 +1163,9 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     openings = statements[:2] if statements and _title_like(statements[0]) else statements[:1]
     for opening in openings:
         if opening.topic is None and not opening.quote_only and _LEADING_ROLE.match(opening.text):
-            who = re.split(r"[,;(]", opening.text)[0].strip()
-            return who, _span(notes, opening.start, opening.start + len(who))
+            # ("Tenants in Zurich flats cannot control heating": who, without what they cannot do)
+            who = re.split(rf"[,;(]|\s+{_AUXILIARY}\b", opening.text)[0].strip()
+            return _common_case(who, notes), _span(notes, opening.start, opening.start + len(who))
     # A line with a figure about what a group does ("Small water utilities (under 20,000
     # connections) still read meters on foot: 2 readers cover ~9,000 meters").
     found = _problem_subject(statements, notes, lambda s: s.topic is None and bool(re.search(r"\d", s.text)))
@@ -1258,6 +1267,31 @@ def place_word(word: str, notes: Document) -> bool:
                                                 notes.text) is not None
 
 
+# A role that says whom only with the business it belongs to: "owners" of what?
+_BARE_ROLES = {"owners", "managers", "operators", "staff", "employees", "workers", "teams", "admins"}
+# "Düsseldorf kiosks (Büdchen) sell most of their cold drinks ...": a place's kind of business that
+# opens a line as its subject.
+_PLACED_GROUP = re.compile(rf"^(?P<group>(?P<place>[{UPPER}][\w-]+)\s+(?:[a-z-]+\s+)?[a-z-]{{3,}}s)\b"
+                           rf"(?:\s*\([^)]{{1,40}}\))?\s+(?!(?:and|or|of|in|at|for|with|to)\b)[a-z]+")
+
+
+def _placed_group(statements: list[Statement], notes: Document, product_name: str | None) -> str | None:
+    """The kind of business a bare role ("owners") belongs to, when a line opens with it after its
+    place: "Düsseldorf kiosks (Büdchen) sell ..." gives "Düsseldorf kiosks"."""
+    from assistant.clarity.lexicon import zipf
+
+    for statement in statements:
+        if statement.quote_only or statement.topic not in (None, "problem", "customer"):
+            continue
+        match = _PLACED_GROUP.match(statement.text)
+        if match is None or match.group("place") == product_name:
+            continue
+        place = match.group("place")
+        if place_word(place, notes) or zipf(place.lower()) < 3.0 and place.lower() not in _DOC_WORDS:
+            return match.group("group")
+    return None
+
+
 def _problem_subject(statements: list[Statement], notes: Document, about: Callable[[Statement], bool]
                      ) -> tuple[str | None, NoteSpan | None]:
     for statement in statements:
@@ -1285,7 +1319,9 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
 _NAME_WORD = rf"[{UPPER}][A-Za-z0-9{LOWER}{UPPER}]*(?:[-.][A-Za-z0-9{LOWER}{UPPER}]+)*\+?"
 # "ShelfSense - a camera", "PayPilot: chases", "ShelfSense counts", "ShelfSense is": a name that opens a line.
 _LEADING_NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)[*_]{{0,2}}(?P<sep>\s*[-–—:]\s+|"
-                           rf",\s+(?=(?:a|an|the)\s|[a-z]+[^s\W]s\s)|\.\s+(?=[A-Z])|\s+(?=[a-z]))")
+                           rf",\s+(?=(?:a|an|the)\s|[a-z]+[^s\W]s\s)|\.\s+(?=[A-Z])|\s+(?=[a-z])|"
+                           # "ReadUp (after-school reading program) — planning notes": a coinage, then what it is
+                           rf"\s+(?=\([^)\n]{{3,60}}\)))")
 # TableTurn, ShelfSense, iPhone-like coinages, and one ending in a capital ("RideQ", "PayX")
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z0-9]+)*(?:[A-Z][a-z0-9]+|[A-Z][0-9]*)$")
 # What a product does after its name: "ShelfSense counts", "ChairFill texts patients" (not "ChairFill for now").
@@ -1339,6 +1375,10 @@ def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = F
             alone.lower() not in _DOC_WORDS else None
     name, dashed = match.group("name"), bool(match.group("sep").strip())
     words = name.split()
+    if statement.text[match.end():].startswith("("):
+        if not (len(words) == 1 and coined(name)):
+            return None  # "Background (from ward visits)": only a made-up word is named by what follows in brackets
+        dashed = True
     rest = statement.text[match.end():]
     if labelled_name:
         return name
@@ -1408,6 +1448,8 @@ def _does_what_products_do(text: str, name: str) -> bool:
     return bool(_PRODUCT_VERB.match(rest.lstrip()) or re.match(r"\s*[:—–-]\s+\S", rest))
 
 
+_COINED_APPOSITIVE = re.compile(r"(?<![\w-])[\"“']?(?P<name>[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)[\"”']?,\s+"
+                                r"(?=(?:a|an|which|that)\s)")
 _COINAGE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+\b|\b[A-Z][a-z]{3,}\b")
 
 
@@ -1457,6 +1499,15 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
         if built and not statement.quote_only and coined(built.group("name")):
             return built.group("name"), False  # "We want to build PrepCast, which ..."
     for statement in statements:
+        # "so: FrostGuard, a temperature sensor ...", "What we discussed is LunchPay, which lets ...": a
+        # CamelCase coinage set before what it is, inside a line (not a tool the customers use)
+        coinage = _COINED_APPOSITIVE.search(statement.text)
+        if coinage and not statement.quote_only and statement.topic in (None, "idea", "name") and \
+                not _mostly_someone_elses(coinage.group("name"), notes) and \
+                not re.match(r"\W*(?:which|that)\s+(?:they|we|customers|everyone|most)\b",
+                             statement.text[coinage.end():]):
+            return coinage.group("name"), False
+    for statement in statements:
         if statement.quote_only or statement.topic in ("dependencies", "customer", "leader", "other"):
             continue
         name = _leading_name(statement, labelled_name=False)
@@ -1481,8 +1532,16 @@ _EXEC_TITLE = (r"(?i:(?:co-?)?founder(?:\s+(?:and|&)\s+ceo)?|ceo|cto|coo|cpo|cfo
 _SIGNED = re.compile(rf"[—–]+\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s*(?P<title>{_EXEC_TITLE})"
                      r"(?:,\s*[^,\n]{1,40})?\.?")
 _NAMED_TITLE = re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s*(?P<title>{_EXEC_TITLE})\.?")
+# "Tom Reilly CEO", "Tom Reilly, CEO": a line that is only a name and a title
+_NAME_AND_TITLE = re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),?\s+(?P<title>{_EXEC_TITLE})\.?")
+# "Rohan Mehta (Head of Platform)": a name and its title in brackets
+_NAME_PAREN_TITLE = re.compile(r"(?P<name>(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*"
+                               rf"\((?P<title>(?:{_EXEC_TITLE})[^)]{{0,40}})\)\.?")
+# "I'd lead it. — Wanjiru Kamau, Head of Schools Partnerships": who signs the line that says "I lead"
+_SIGNED_AFTER = re.compile(r"[—–]+\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s*"
+                           r"(?P<title>[^,\n]{2,60}?)\.?\s*$")
 _SIGNATURE_TITLE = re.compile(rf"(?P<title>{_EXEC_TITLE})(?:,\s*[^,\n]{{1,40}})?")
-_I_LEAD = re.compile(r"(?i)\bI(?:'ll| will|'m going to| am going to)\s+(?:own|lead|run|drive)\s+"
+_I_LEAD = re.compile(r"(?i)\bI(?:'ll| will|'m going to| am going to|'d| would)\s+(?:own|lead|run|drive)\s+"
                      r"(?:this|it|the (?:pilot|project|launch|product))\b"
                      r"(?:\s+as\s+(?:the\s+)?(?P<title>[a-z][a-z ]{1,40}?))?(?=\s*(?:$|[.,;!]|[^\w\s]))")
 
@@ -1546,7 +1605,11 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
         signed = _SIGNED.fullmatch(statement.text.strip()) if not statement.quote_only else None
         if signed is None and re.fullmatch(r"(?i)(?:document\s+)?owner|author|dri|pm|written by",
                                            statement.label or ""):
-            signed = _NAMED_TITLE.fullmatch(statement.text.strip())  # "Owner: Callum Reid, Head of Product"
+            # "Owner: Callum Reid, Head of Product", "owner: Rohan Mehta (Head of Platform)"
+            signed = _NAMED_TITLE.fullmatch(statement.text.strip()) or \
+                _NAME_PAREN_TITLE.fullmatch(statement.text.strip())
+        if signed is None and statement.topic is None and not statement.quote_only:
+            signed = _NAME_AND_TITLE.fullmatch(statement.text.strip())  # "Tom Reilly CEO" on a line of its own
         if signed:
             return Person(name=signed.group("name"), title=signed.group("title"),
                           source=_span(notes, statement.start, statement.end))
@@ -1560,6 +1623,10 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
     for statement in statements:
         # "**Niamh Kelly** 9:33 AM" / "I'll own this as product lead 👍": a chat message's writer leads
         mine = _I_LEAD.search(statement.text)
+        signed_after = _SIGNED_AFTER.search(statement.text) if mine else None
+        if mine and signed_after:  # "I'd lead it. — Wanjiru Kamau, Head of Schools Partnerships"
+            return Person(name=signed_after.group("name"), title=signed_after.group("title").strip(),
+                          source=_span(notes, statement.start + signed_after.start("name"), statement.end))
         header = _chat_author(notes, statement.start) if mine else None
         if mine and header:
             return Person(name=header, title=(mine.group("title") or "").strip() or None,
@@ -1574,12 +1641,13 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
 
 
 _LAUNCH_WORDS = {"pilot", "beta", "public", "private", "launch", "launches", "launching", "general", "soft", "first",
+                 "start", "starts", "starting",
                  "available", "availability", "live", "ready",
                  "go", "early", "limited", "open", "full", "phase", "the", "a", "an", "we", "our", "then", "plan", "q1",
                  "q2", "q3", "q4", "h1", "h2", "with", "in", "on", "by", "from", "stores", "store", "city", "cities",
                  # a sentence's first word, capitalised only for that: "Could launch with ...", "Target go-live"
                  "could", "would", "should", "will", "may", "might", "can", "maybe", "probably", "so", "also", "and",
-                 "but", "target", "targeting", "aim", "aiming", "hope", "hoping", "start", "starting", "rollout",
+                 "but", "target", "targeting", "aim", "aiming", "hope", "hoping", "rollout",
                  "release", "slide", "ga", "this", "that", "next", "late", "mid", "end", "spring", "summer",
                  "autumn", "fall", "winter", "during", "around", "after", "before", "once", "if", "when", "all"}
 _PLACE_RUN = re.compile(r"\bU\.S\.(?!\w)|\b(?:USA|US|UK|EU|UAE)\b|"
@@ -1749,6 +1817,12 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             continue  # "City of Greater Geelong": the place is what follows
         if re.search(r"\b(?:City|Town|Municipality|Borough|Shire) of\s+$", before):
             before = before + " in "  # ... and is joined as if "in" stood before it
+        if re.match(r"(?:North|South|East|West|Central|Inner|Outer)\b", match.group()) and \
+                match.group() not in REGIONS and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[match.end():]):
+            continue  # "the East End of Glasgow": a part of the place that follows, not the place
+        if re.search(rf"\b(?:in|at)\s+the\s+(?:North|South|East|West|Central|Inner|Outer)[{LOWER}]*"
+                     rf"(?:\s+[{UPPER}][{LOWER}]+)?\s+of\s+$", before):
+            before = before + " in "  # ... which is joined as if "in" stood before it
         # before the joins: "of" joins nothing else
         org = _ORG_TAIL.search(match.group())
         if org and re.search(r"\b(?:of|at|in|from)\s*$", before):
@@ -1786,6 +1860,9 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             continue  # "Amazon's Last Mile organization": an owner, not a place ("South Korea's ports" is one)
         if re.match(r"-[a-z]", text[match.end():]):
             continue  # "German-language first", "UK-based": a word of a compound, not a place
+        if re.search(r"\bat\s+$", before) and len(words) == 1 and \
+                re.match(rf"\s+in\s+[{UPPER}][{LOWER}]+", text[match.end():]):
+            continue  # "at Trinity in Dublin": the site, in the city that follows
         facility = _FACILITY.match(text[match.end():])
         city_after = re.match(rf"\s+in\s+(?P<city>[{UPPER}][{LOWER}]+)", text[match.end() + facility.end():]) \
             if facility else None
@@ -1884,6 +1961,10 @@ def extract_facts(notes: Document) -> Facts:
     if customer is None:
         customer, customer_source = _customer_quoted(quotes, notes)
     product_name, working = _product_name(statements, notes)
+    if customer and customer.lower() in _BARE_ROLES:
+        group = _placed_group(statements, notes, product_name)
+        if group:
+            customer = f"{customer.lower()} of {group}"  # "owners of Düsseldorf kiosks", not "owners"
     if product_name is None:
         product_name = _most_said_coinage(statements, notes, {q.speaker for q in quotes if q.speaker} |
                                           _chat_authors(notes))

@@ -21,6 +21,7 @@ from assistant.draft.facts import (
     PRODUCT_NAME,
     REGIONS,
     THIRD_PERSON,
+    UPPER,
     Facts,
     QuoteFact,
     Statement,
@@ -45,7 +46,9 @@ _VERBS = {"help": "helps", "let": "lets", "make": "makes", "give": "gives", "tur
           "schedule": "schedules", "fill": "fills", "stop": "stops", "catch": "catches", "keep": "keeps"}
 _LETS = re.compile(r"\b(?:that|which|to)\s+(?P<verb>let|lets|help|helps)\s+(?P<rest>[^.;]+)", re.IGNORECASE)
 _WORKING_NAME = re.compile(r"\s*\((?:working name|code ?name|called|named)[^)]*\)", re.IGNORECASE)
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=\S)")
+# (not after an abbreviation: "£12,000 per ward per year incl. support" is one sentence)
+_SENTENCE_SPLIT = re.compile(r"(?<!\bincl\.)(?<!\bexcl\.)(?<!\bapprox\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)"
+                             r"(?<=[.!?;])\s+(?=\S)")
 _CLAUSE_END = re.compile(r",\s+and\s+|;|\s+and\s+(?=offer|send|show|draft|warn|let|give)")
 # A date with its day ("May 3, 2027", "3 May 2027", "2027-05-03", "3/5/2027"): launched "on" it.
 _DAY_DATE = re.compile(r"(?<![A-Za-z])\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
@@ -226,6 +229,10 @@ def problem_pieces(facts: Facts) -> list[str]:
                 # customers spend on the problem ("Dublin students spend on average €380 a term on
                 # textbooks, half of them ... never opened again")
                 cues.discard("price")
+            if "loss" in cues and not _FIRST_PERSON.search(piece):
+                # "their cold rooms fail 2-3 times a summer and they lose about €4,000": the customers'
+                # loss, not a risk of ours
+                cues.discard("risks")
             # A figure in the same line as a problem ("inspect once a year at best; 41% of the 90 we
             # surveyed had a repair over £1,000") says how big it is.
             sized = re.search(r"\d", piece) and any(p != piece and _names_a_problem(p) for p in in_line) or \
@@ -249,6 +256,8 @@ def problem_pieces(facts: Facts) -> list[str]:
                 quoted.append(piece)
                 continue
             teller = tellers.get(statement.line) if statement.label else None
+            if piece == in_line[0]:
+                piece = _with_its_source(statement, [piece])[0]  # "In a survey of 120 tenants, 64% open ..."
             pieces.append(told_by(piece, teller) if teller else piece)
     pieces = list(dict.fromkeys(pieces)) or quoted[:1] or _before_the_idea(facts)
     if not pieces:
@@ -265,7 +274,8 @@ _COMPETITOR = re.compile(r"^\W*(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:a
                          r"(?i:\bcompetitors?\s+(?:like|such as|including)\b)|"
                          r"^\W*(?i:unlike)\s+(?-i:[A-Z])")  # "Unlike Apicbase, which needs a recipe database, ..."
 _THEY_SPEND = re.compile(rf"(?i)\b(?:spend|spends|spent|spending|pay|pays|paid|paying)\b[^.;]{{0,25}}?"
-                        rf"(?:{money_pattern()})")
+                        rf"(?:{money_pattern()}|(?:\d+|an?|one|two|three|four|five|six|half\s+an?)\s+"
+                        rf"(?:hours?|hrs?|days?|weeks?|minutes?|mins?)\b)")
 
 
 # A note's verb with its subject left out: "spends 5 hrs/week on WhatsApp rebooking".
@@ -356,6 +366,11 @@ def idea_statements(facts: Facts) -> list[str]:
     about_it = [piece for s in facts.statements if _usable(s) and name and s.topic in (None, "name")
                 for piece in _with_its_clauses(_pieces(s)) if piece.startswith(name)
                 and THIRD_PERSON.match(piece[len(name):].strip())]
+    # "ClinicQ = waitlist that texts the next patient ...", "ClinicQ: ...": the name, then what it is
+    about_it += [f"{name}: {_with_article(defined.group('what'))}" for s in facts.statements
+                 if name and _usable(s) and s.topic is None and not s.quote_only and
+                 (defined := re.match(rf"{re.escape(name)}\s*(?:=|:|[-–—]\s)\s*(?P<what>[a-z].{{10,}})", s.text))
+                 and not _OWN_SUBJECT_SHORTHAND.match(defined.group("what"))]
     about_it += _named_and_described(facts) + _after_the_naming(facts)
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
@@ -375,6 +390,22 @@ _IDEA_LEAD = re.compile(r"(?i)^\W*(?:(?:so|and|ok)\s+)?(?:the|our)\s+(?:idea|con
 _CHATTER = re.compile(r"(?i)\b(?:that's it|call you|talk (?:to you )?(?:soon|later)|here it is|you asked|"
                       r"as discussed|let me know|(?:they|he|she|everyone) liked|sorry)\b|^(?:ok(?:ay)?|right|anyway|"
                       r"thanks|cheers|bye)\b")
+
+
+# "boats book a berth online, ...": a plural subject and its verb, a sentence of its own (no "is" or
+# "gives them" reads before it; "boats" is no verb of the product's)
+_OWN_SUBJECT_SHORTHAND = re.compile(r"[a-z]+s\s+(?!(?:a|an|the|to|for|with|in|on|at|of|and|or|your|their|every|each|"
+                                    r"its|by|from|up|out|off|next|all|any|it|them)\b)[a-z]+\b(?<!s)")
+
+
+def _with_article(what: str) -> str:
+    """"waitlist that texts the next patient": note shorthand's bare noun takes its article ("a
+    waitlist that ..."), so the sentence built on it reads "ClinicQ is a waitlist that ..."."""
+    bare = re.match(r"(?P<noun>[a-z]{3,})\s+(?:that|which|for|with|where)\b", what)
+    if bare is None or bare.group("noun").endswith("s") or bare.group("noun") in _VERBS or \
+            bare.group("noun") in _FUNCTION_WORDS:
+        return what
+    return ("an " if what[0] in "aeiou" else "a ") + what
 
 
 def _named_and_described(facts: Facts) -> list[str]:
@@ -433,6 +464,20 @@ _FINITE = re.compile(r"(?i)\b(?<!-)(?<!\bto )(?:is|are|was|were|am|be|been|has|h
                      r"leaves|left|book|books|buy|buys|bought|sell|sells|sold|guess|guesses|throw|throws|threw|check|"
                      r"checks|write|writes|wrote|send|sends|sent|bring|brings|brought|show|shows|try|tries|work|"
                      r"works|hate|hates|chase|chases|drop|drops|fall|falls|fail|fails|[a-z]{3,}ed)\b|[:;\"“”]")
+
+
+# "SMS reminders ignored": a plural noun and its participle, note shorthand for "are ignored"
+_PLURAL_PARTICIPLE = re.compile(r"^(?P<who>(?:[A-Za-z][\w-]*\s+){0,2}[a-z]+s)\s+(?P<done>[a-z]+ed)(?=\W|$)")
+
+
+def _with_its_be(piece: str) -> str:
+    """"SMS reminders ignored" reads "SMS reminders are ignored": note shorthand's fragment made a
+    sentence (only a short one with no verb of its own)."""
+    said = _PLURAL_PARTICIPLE.match(piece)
+    if said is None or len(piece.split()) > 12 or _FINITE.search(said.group("who")) or \
+            _FINITE.search(piece[said.end():]) or said.group("who").split()[-1].endswith("ss"):
+        return piece
+    return f"{said.group('who')} are {piece[said.start('done'):]}"
 
 
 def _fragment(piece: str) -> bool:
@@ -526,7 +571,31 @@ _SPENT_TODAY = re.compile(r"(?i)\b(?:today|currently|now|already|existing|spend\
                           r"(?<!\bas now)(?<!\bas today)")  # "the fee stays as now": unchanged, still ours
 
 
+def english_price(price: str) -> str:
+    """A price's words as an English reader reads them: "19 € im Monat pro Kühlschrank" is "19 € a
+    month per Kühlschrank", "9,90 € por mês per sensor" is "9,90 € a month per sensor". The figure
+    stays as the notes write it (grounding checks it against them)."""
+    from assistant.draft.words import price_words
+
+    words = price_words()
+    phrases = sorted((re.escape(w) for w in words if " " in w), key=len, reverse=True)
+    if phrases:
+        price = re.sub(rf"(?i)(?<!\w)(?:{'|'.join(phrases)})(?!\w)", lambda m: words[m.group().lower()], price)
+    # one word only as written, lower case: "pro Kühlschrank" is "per Kühlschrank", a "Pro plan" is a plan
+    single = [re.escape(w) for w in words if " " not in w]
+    if single:
+        price = re.sub(rf"(?<!\w)(?:{'|'.join(single)})(?!\w)", lambda m: words[m.group()], price)
+    # "a month per sensor" said twice over ("per month per sensor" stays as the notes wrote it)
+    return re.sub(r"\bper a (month|year)\b", r"a \1", price)
+
+
 def our_price(facts: Facts) -> str | None:
+    """What we plan to charge, in English words (`english_price`)."""
+    price = _our_price_as_written(facts)
+    return english_price(price) if price else None
+
+
+def _our_price_as_written(facts: Facts) -> str | None:
     """What we plan to charge: a labelled price, else a price the notes say we would charge
     ("we could charge $79/month per restaurant") or a bare price line ("$149/mo per practice");
     never what customers pay for something else today."""
@@ -640,6 +709,13 @@ def costs(price: str) -> str:
     if re.match(r"(?i)[a-z]+s pay\b", price):
         return sentence(price[0].upper() + price[1:])  # "hospitals pay £2 per nurse"
     return sentence(f"Pricing: {price}")
+
+
+_MONTH_WORDS = (r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
+                r"q[1-4]|h[12]|days?|weeks?|months?|years?|hours?|minutes?|am|pm|per|percent|of|to|and|or")
+# "3 wards", "30 Büdchen", "10 schools": how many sites the first launch covers (not a year or a day)
+_FIRST_SITES = re.compile(rf"(?<![\w,.])(?P<sites>(?!(?:19|20)\d\d\b)\d{{1,4}}\s+(?!(?i:{_MONTH_WORDS})\b)"
+                          rf"(?:(?:[a-z-]+\s+){{0,2}}[a-z-]+s|[{UPPER}][^\W\d_]+))\b")
 
 
 def launch_statement(facts: Facts) -> Statement | None:
@@ -837,9 +913,16 @@ class Composer:
             rest = _CLAUSE_END.split(lets.group("rest"))[0].strip()
             candidates.append(f"{self.product} {_VERBS.get(verb, verb)} {rest}")
         elif clause and not clause.startswith("is "):
-            candidates.append(f"{self.product} {_CLAUSE_END.split(clause)[0].strip()}")
+            said = _CLAUSE_END.split(clause)[0].strip()
+            if said != clause.strip() and re.search(r",\s+[a-z]+[^s\W]s\b", said):
+                # "reads their bank transactions, sorts them into deductible and not, and files ...":
+                # cut at its "and", a list of what it does would end mid-list; its first verb says it
+                said = said.split(",")[0].strip()
+            candidates.append(f"{self.product} {said}")
         if self.facts.customer:  # when what it does is too long for a headline
-            candidates.append(f"{self.product} for {self.facts.customer}")
+            # ("mid-size freight forwarders in India who book trucks ...": who, without the clause)
+            who = re.split(r"\s+(?:who|that|which)\s+", self.facts.customer)[0]
+            candidates.append(f"{self.product} for {who}")
         fitting = next((clipped for c in candidates if (clipped := _clip_words(c, MAX_HEADLINE_WORDS))), None)
         return fitting or f"{self.product}: " + self.book.tbd(
             "the customer benefit in a few words", "What does the customer get, in a few words a headline can carry?",
@@ -894,7 +977,7 @@ class Composer:
         return paragraph(sentence(f"{company} introduces {self.product} for {self.customer}"), what, benefit + ".")
 
     def problem(self) -> str:
-        pieces = problem_pieces(self.facts)
+        pieces = [_with_its_be(p) for p in problem_pieces(self.facts)]
         text = paragraph(*(sentence(p) for p in self._fragments_listed(pieces)))
         if len(pieces) < 2:
             # Few problem lines: the customers' own words say it, quoted with who said it.
@@ -996,33 +1079,69 @@ class Composer:
             who = f"{name}, {quote.detail}" if quote.detail else name
         return f"“{quote.text}” — {who}"
 
-    def call_to_action(self) -> str:
+    def available(self) -> str | None:
+        """"WardWatch launches in Leeds in March 2027.": when and where, said as a sentence from the
+        launch line ("Pilot: 3 wards in Leeds from March 2027"), or None when the notes name no launch."""
         launch = launch_statement(self.facts)
+        if launch is None:
+            return None
         places = [p.text for p in self.facts.launch_places]
         date = english_months(self.facts.launch_date.text) if self.facts.launch_date else None
-        if launch:
-            text = body(launch).rstrip(".")
-            first_words = {w.lower() for w in text.split()[:3]}
-            if first_words & {"pilot", "beta", "preview", "trial"} and not (places and text.startswith(places[0])) \
-                    and not (places and date and re.match(r"(?i)\W*(?:pilot|beta|trial)\s+[a-z]+s\b", text)):
-                # ("pilot gyms in Philadelphia, launching Oct 2027" takes no "a": where and when say it)
-                # ("Columbus pilot customer first, then Indianapolis": a place first is where, said below)
-                available = sentence(f"{self.product} launches with a {_lower_first(text, self.keep)}")
-            elif places or date:
-                where = f" in {_and([_with_the(place) for place in places])}" if places else ""
-                # "on 1 May 2027", "at Easter 2027" (a feast is a time, not a span), "in June 2027"
-                on = " on" if date and _DAY_DATE.search(date) else " at" if date and re.match(
-                    r"(?i)(?:easter|christmas|xmas|thanksgiving|diwali|eid)\b", date) else "" if date and re.match(
-                    r"(?i)(?:(?:early|mid|late)[- ])?(?:next|this)\b", date) else " in"  # "... Halifax next March"
-                available = sentence(f"{self.product} launches{where}" + (f"{on} {date}" if date else ""))
-            else:
-                lead = text.split()[0].lower()
-                phrase = _lower_first(text, self.keep) if lead in ("in", "on", "from", "at", "with", "as") else \
-                    f"({_lower_first(text, self.keep)})"
-                available = sentence(f"{self.product} launches {phrase}")
-        else:
-            available = sentence(f"{self.product} will be available " + self.book.tbd(
-                "when and where", "When and where will customers be able to get it?", "call_to_action"))
+        text = body(launch).rstrip(".")
+        first_words = {w.lower() for w in text.split()[:3]}
+        if first_words & {"pilot", "beta", "preview", "trial"} and not (places and text.startswith(places[0])) \
+                and not (places and date and re.match(r"(?i)\W*(?:pilot|beta|trial)\s+[a-z]+s\b", text)):
+            # ("pilot gyms in Philadelphia, launching Oct 2027" takes no "a": where and when say it)
+            # ("Columbus pilot customer first, then Indianapolis": a place first is where, said below)
+            return sentence(f"{self.product} launches with a {_lower_first(text, self.keep)}")
+        # "Launching in Berlin in June 2027, then Munich": Munich comes later, not in June
+        later = [p for p in places if re.search(rf"\bthen\s+(?:in\s+|to\s+)?(?:the\s+)?{re.escape(p)}\b", text)]
+        then = f", then in {_and([_with_the(place) for place in later])}" if later and len(later) < len(places) else ""
+        places = [p for p in places if not then or p not in later]
+        if places or date:
+            where = f" in {_and([_with_the(place) for place in places])}" if places else ""
+            # "on 1 May 2027", "at Easter 2027" (a feast is a time, not a span), "in June 2027"
+            on = " on" if date and _DAY_DATE.search(date) else " at" if date and re.match(
+                r"(?i)(?:easter|christmas|xmas|thanksgiving|diwali|eid)\b", date) else "" if date and re.match(
+                r"(?i)(?:(?:early|mid|late)[- ])?(?:next|this)\b", date) else " in"  # "... Halifax next March"
+            return sentence(f"{self.product} launches{where}" + (f"{on} {date}" if date else "") + then)
+        lead = text.split()[0].lower()
+        phrase = _lower_first(text, self.keep) if lead in ("in", "on", "from", "at", "with", "as") else \
+            f"({_lower_first(text, self.keep)})"
+        return sentence(f"{self.product} launches {phrase}")
+
+    def availability_answer(self) -> list[str]:
+        """When and where, for the FAQ: a launch line that is already our sentence ("We launch in
+        Adelaide in February 2027 with the twelve growers in Kate's co-op.") as written; a note
+        ("3 wards in Leeds from March 2027") said as a sentence, with the first launch's size."""
+        launch = launch_statement(self.facts)
+        if launch is None:
+            return []
+        text = body(launch).strip()
+        subject = rf"(?:we|we'll|we're|it|it'll|{re.escape(self.facts.product_name)})" \
+            if self.facts.product_name else r"(?:we|we'll|we're|it|it'll)"
+        if re.match(rf"(?i){subject}\s+[a-z]", text) and len(text.split()) <= 30:
+            return [text]
+        said = [self.available() or ""]
+        sites = self.first_sites()
+        if sites and sites.removeprefix("It starts with ").rstrip(".") not in said[0]:
+            said.append(sites)
+        return [s for s in said if s]
+
+    def first_sites(self) -> str | None:
+        """"It starts with 3 wards.": the size of the first launch, when the launch line gives one
+        ("3 wards in Leeds from March 2027", "Düsseldorf-Altstadt, Mai 2027, 30 Büdchen")."""
+        launch = launch_statement(self.facts)
+        if launch is None:
+            return None
+        sites = _FIRST_SITES.search(body(launch))
+        if sites is None or self.facts.launch_date and sites.group() in self.facts.launch_date.text:
+            return None
+        return sentence(f"It starts with {sites.group('sites')}")
+
+    def call_to_action(self) -> str:
+        available = self.available() or sentence(f"{self.product} will be available " + self.book.tbd(
+            "when and where", "When and where will customers be able to get it?", "call_to_action"))
         price = our_price(self.facts)
         cost = costs(price) if price else sentence(
             "It costs " + self.book.tbd("price", "What will a customer pay, and per what (user, store, month)?",
@@ -1075,13 +1194,15 @@ class Composer:
     def external_faq(self) -> list[FaqEntry]:
         f = self.facts
         price = our_price(f)
-        launch = launch_statement(f)
         return [
             FaqEntry(topic="price", question="How much does it cost?",
                      answer=self.answer([price] if price else [], "price",
                                         "What will a customer pay, and per what (user, store, month)?", False)),
+            # the launch said as a sentence (the raw line, "3 wards in Leeds from March 2027", read as
+            # a fragment), with the size of the first launch when the line gives one
             FaqEntry(topic="availability", question="When and where can I get it?",
-                     answer=self.answer([body(launch)] if launch else [], "launch date and where it is available",
+                     answer=self.answer(self.availability_answer(),
+                                        "launch date and where it is available",
                                         "When and where does it launch?", False)),
             FaqEntry(topic="how_it_works", question=f"How does {self.product} work?",
                      answer=self.answer(self.how_it_works() if self.idea_text else [],
@@ -1128,9 +1249,10 @@ class Composer:
                                         "What evidence (interviews, data) shows customers have this problem, "
                                         "and how many?", True, quotes=problem_quotes)),
             FaqEntry(topic="economics", question="What are the economics: price, costs and margin?",
-                     answer=self.answer(([price] if price else []) + sentences_about(f, "budget",
-                                                                                          exclude=("price",),
-                                                                                          not_cued=("loss",)),
+                     # (a "Cost:" line that is the price is said once)
+                     answer=self.answer(([price] if price else []) + [
+                         said for said in sentences_about(f, "budget", exclude=("price",), not_cued=("loss",))
+                         if not price or english_price(said.rstrip(". ")).lower() not in price.lower()],
                                         "cost to serve one customer, and the margin",
                                         "What does it cost us to serve one customer, and what margin does the "
                                         "price leave?", True, always_ask=True)),
@@ -1141,7 +1263,9 @@ class Composer:
                                         "for this to work, and what if they do not?", True,
                                         open_questions=open_about(f, "dependencies"))),
             FaqEntry(topic="risks", question="What are the biggest risks, and what would make us stop?",
-                     answer=self.answer(sentences_about(f, "risks"), "the result that would make us stop",
+                     # (an unlabelled line of the customers' loss is the problem's, not our risk)
+                     answer=self.answer(sentences_about(f, "risks", not_cued=("loss",)),
+                                        "the result that would make us stop",
                                         "What result (a number, by a date) would make us stop?", True,
                                         open_questions=open_about(f, None), always_ask=True)),
             FaqEntry(topic="not_doing", question="What will we not do?",
@@ -1196,10 +1320,10 @@ def _with_its_source(statement: Statement, pieces: list[str]) -> list[str]:
     """"survey of 212 parents: 64% say ..." is labelled with where the figure comes from: the
     label stays with the first sentence ("In a survey of 212 parents, 64% say ..."), or the
     figure is nobody's."""
-    label = statement.label or ""
+    label = re.sub(r"(?i)^(?:a|an|the|our)\s+", "", statement.label or "")  # "A survey of 120 tenants"
     if not pieces or not re.search(r"\d", label) or not _STUDY.match(label):
         return pieces
-    return [f"In a {label[0].lower()}{label[1:]}, {pieces[0]}", *pieces[1:]]
+    return [f"In a {label[0].lower()}{label[1:]}, {_lower_first(pieces[0])}", *pieces[1:]]
 
 
 def risks_about(facts: Facts, topic: Topic) -> list[str]:

@@ -72,3 +72,12 @@ def foreign_months() -> dict[str, int]:
 
 def foreign_months_pattern() -> str:
     return "|".join(sorted((re.escape(name) for name in foreign_months()), key=len, reverse=True))
+
+
+@functools.cache
+def price_words() -> dict[str, str]:
+    """A price's words in another language ("im Monat", "por mês") -> their English."""
+    value = _data().get("price_words") or {}
+    if not isinstance(value, dict):
+        raise ValueError(f"{WORDS_PATH}: `price_words` must be a mapping")
+    return {str(key).lower(): str(english) for key, english in value.items()}
