@@ -23,6 +23,7 @@ from assistant.questions.ranker import (
     gives_target,
     load_weights,
     names_group_first,
+    sets_targets,
 )
 
 
@@ -115,10 +116,40 @@ Ledgerly chose the phone for its camera, and the phone app stores a copy of each
 """
 
 
+@pytest.mark.parametrize("text", [
+    "Within 90 days, 100% of top-N items have owners and ETAs logged; ≥80% of ETAs met.",
+    "At least 60% of sessions end on time, and satisfaction stays above 4/5.",
+    "Our goal: 30% of trial teams convert, 10% within a week.",
+])
+def test_a_sentence_that_sets_targets_is_seen(text):
+    assert sets_targets(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Pilot shops closed their books 40% faster and at 3x less cost.",  # results, not targets
+    "Within 90 days we will review the launch.",  # a bound but one figure
+    "We will measure success carefully.",
+])
+def test_results_or_one_figure_do_not_set_targets(text):
+    assert not sets_targets(text)
+
+
+def test_a_metrics_question_is_answered_by_the_sentence_that_sets_targets():
+    """It shares no word with "What are the success metrics?" and sits far from it in meaning,
+    yet a list of bounded targets is that question's answer (the FAQ's question lines removed, as
+    when a team asks its own list of a draft whose FAQ words it differently)."""
+    doc = parse_document(STRIPPED.replace(
+        "Ledgerly shows each owner a success screen with the metrics of their month: sales, costs and taxes.",
+        "Ledgerly shows each owner a summary of their month: sales, costs and taxes."), path="ledgerly.md")
+    report = ask_offline(doc, ["What are the success metrics?"])
+    found = report.questions[0]
+    assert found.status == "answered", found.status_reason
+    assert found.evidence is not None and found.evidence.text.startswith("Within 60 days, 80% of pilot shops")
+    assert doc.text[found.evidence.start:found.evidence.end] == found.evidence.text
+
+
 def test_the_ranker_puts_the_paragraph_with_targets_first_for_a_metrics_question():
-    """The distractor says "success" and "metrics"; the answer says "80%" and "4.5/5". (The
-    sentence rules then still ask the answer's own sentence to be close to the question before
-    they quote it: the ranker orders paragraphs, it does not lower that bar.)"""
+    """The distractor says "success" and "metrics"; the answer says "80%" and "4.5/5"."""
     from assistant.questions.meaning import Reading, mask
 
     doc = parse_document(STRIPPED, path="ledgerly.md")

@@ -59,6 +59,7 @@ from assistant.questions.ranker import (
     gives_target,
     load_weights,
     names_group_first,
+    sets_targets,
 )
 from assistant.questions.select import Candidate
 from assistant.questions.text import (
@@ -1338,17 +1339,21 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
     """One candidate sentence judged: close enough, on the subject, with what the kind needs.
     `around`: the concepts of the paragraph it was chosen with (shared with the question, they
     count as the sentence's)."""
-    if best.score < PARTLY_THRESHOLD:
-        return _NOTHING
     index, score = best.index, best.score
-    term = defined_term(question)
     text = reading.sentences[index].text
+    # "Within 90 days, 100% of items have owners; >=80% of ETAs met; satisfaction >=4.5/5" answers
+    # "What are the success metrics?" however far apart the two sit in meaning: a list of
+    # targets is what a question about measuring success asks for.
+    says_the_targets = asks_metric(question) and sets_targets(text)
+    if best.score < PARTLY_THRESHOLD and not says_the_targets:
+        return _NOTHING
+    term = defined_term(question)
     # What a price question needs ("$19 per month") is itself a concept in common with it.
     shared = bool(asked & (reading.sentence_concepts(index) | around)) or (kind == "price" and satisfies(kind, text)) \
         or reading.roles[index] in roles_asked(question)
     alone = COSINE_ALONE_YES_NO if (_YES_NO_QUESTION.search(question) and _YES_NO_ANSWER.search(text)) \
         else COSINE_ALONE
-    if not shared and best.cosine < alone and not (
+    if not shared and best.cosine < alone and not says_the_targets and not (
             term is not None and defines(term, reading.sentences[index].text)):
         # Running text that shares no concept of substance with the question answers it only when
         # it is close in meaning on its own.
@@ -1371,6 +1376,8 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
     says_the_price = kind == "price" and satisfies(kind, sentence.text) and shared \
         and bool(_ASKS_THE_PRICE.search(question)) \
         and not _ASKS_THE_CATCH.search(question)  # "If it is free, what is the catch?" wants more than "free"
+    if says_the_targets and not internal:
+        return Judgement("answered", evidence, f"the document names its targets ({line})")
     if (score >= ANSWER_THRESHOLD or says_what_it_is or says_the_price) and typed:
         if internal:
             return Judgement("partly", evidence, f"the document mentions it in passing ({line}); the internal "

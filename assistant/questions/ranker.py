@@ -115,6 +115,16 @@ def gives_target(paragraph: str) -> bool:
     return _TARGET.search(paragraph) is not None
 
 
+# A bound is what makes a figure a target rather than a result: "≥80%", "at least 60%", "within 90 days".
+_BOUND = re.compile(r"[≥≤]|>=|<=|\bwithin \d+|\bat (?:least|most) \d|\b(?:target|goal)s?\b", re.IGNORECASE)
+
+
+def sets_targets(text: str) -> bool:
+    """Sets measurable targets: two figures or more, at least one of them a bound ("Within 90 days,
+    100% of items have owners; ≥80% of ETAs met"), not a claim of results ("40% faster, 3x cheaper")."""
+    return len(_TARGET.findall(text)) >= 2 and _BOUND.search(text) is not None
+
+
 def asks_who(question: str) -> bool:
     return _WHO.search(question) is not None
 
