@@ -253,7 +253,8 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     # "stores transcripts locally", not "local farms" or "locally sourced"
                     r"|\blocally\b(?! (?:sourced|grown|owned|made|produced|based|brewed|roasted))"
                     r"|\b(?:stored|stores|stays?|kept|runs?) (?:\w+ ){0,2}local\b"),
-        ("requirement", r"\bprerequisites?\b|\brequires?\b|\byou need\b|\bmacos\b|\blinux\b|\bwindows\b|"
+        # Windows the system, with its capital: not "The windows can't see each other"
+        ("requirement", r"\bprerequisites?\b|\brequires?\b|\byou need\b|\bmacos\b|\blinux\b|(?-i:\bWindows\b)|"
                         r"\bbinar(?:y|ies)\b"),
         ("getting_started", r"\bgetting started\b|\binstall\w*|\bdownload\w*|\bvisit\b|\bsign up\b|\breleases page\b|"
                   r"\bstart with\b"),

@@ -247,6 +247,11 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bpa(?:y|ys|id|ying) (?:itself |for itself )?back\b", "payback"),
         # "turn it off", "switch sharing off": not "switch" (to another product) nor "turn" (age)
         (r"\b(?:turn|switch)(?:s|ed|ing)? (?:(?:it|this|that|them|[a-z]+ing|[a-z]+) )?off\b", "switch-off"),
+        # "require everyone to create accounts", "Does it require manual organization?": what it asks of
+        # people or their effort, not what it needs to run (the system requirements)
+        (r"\brequir(?:e|es|ed|ing) (?:(?:no|any|a lot of|much|more|less|extra|little|some) )?(?:everyone|everybody|"
+         r"anyone|users?|people|customers?|members?|staff|teams?|them|us|you to|manual\w*|efforts?|work|"
+         r"training|time|approvals?|sign-?offs?|consent)\b", "obliges"),
         # "when my teen turns 18": an age, not a switch
         (r"\bturns? (?:1[0-9]|2[01]|eighteen|sixteen|an adult)\b", "come-of-age"),
     )
