@@ -252,6 +252,12 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\brequir(?:e|es|ed|ing) (?:(?:no|any|a lot of|much|more|less|extra|little|some) )?(?:everyone|everybody|"
          r"anyone|users?|people|customers?|members?|staff|teams?|them|us|you to|manual\w*|efforts?|work|"
          r"training|time|approvals?|sign-?offs?|consent)\b", "obliges"),
+        # "Pick metrics + date range", "your sleep metrics": measurements a user looks at or shares, not
+        # how the team measures success
+        (r"\b(?:(?:pick|picks|choose|chooses|select|selects|share|shares|view|views|see|sees|export|exports|"
+         r"your|my|their|his|her|health|sleep|fitness|heart|glucose|body|biometric|vital|wearable|device|"
+         r"sensor|server|system|host|container|cluster|prometheus|grafana)\s+)metrics?\b"
+         r"|\bmetrics? to (?:share|show|see|view|export|sync|send)\b", "data-metrics"),
         # "when my teen turns 18": an age, not a switch
         (r"\bturns? (?:1[0-9]|2[01]|eighteen|sixteen|an adult)\b", "come-of-age"),
     )

@@ -1,6 +1,7 @@
-"""What a system-requirements question is not answered by: a word that only looks like one. "Does
-it require manual sorting?" asks what it asks of people, not what it needs to run, and "the
-windows" of a room of agents are no operating system. Each case is a short PR/FAQ asked with
+"""What a question is not answered by: a word that only looks like its answer. "Does it require
+manual sorting?" asks what it asks of people, not what it needs to run; "the windows" of a room of
+agents are no operating system; the sleep "metrics" a patient shares with a doctor are not how the
+team will measure success. Each case is a short PR/FAQ asked with
 `prfaq questions --ask`, as a team would check its own question list."""
 
 from __future__ import annotations
@@ -62,3 +63,34 @@ def test_require_names_a_requirement_only_of_the_product():
     assert "requirement" in concepts("Does it require an account?")
     assert "requirement" not in concepts("Most tools require everyone to create accounts.")
     assert "requirement" not in concepts("Does Sorter require manual organization?")
+
+
+VITALS = """# Vitals lets patients share their sleep data with a doctor in one link
+
+BOSTON, May 5, 2027 — Today Vitals launches, a web app for people who track their health.
+
+With a few clicks, users select exactly which metrics to share (the last 90 days of sleep and
+glucose, say) and send the link. Click Share, pick metrics and a date range, copy the link.
+
+Vitals is free during the beta.
+"""
+
+
+def test_the_metrics_a_user_shares_are_not_how_success_is_measured():
+    found = judged(VITALS, "How will we measure success?")
+    assert found.status == "unanswered", found.evidence
+
+
+def test_success_metrics_still_answer():
+    found = judged(VITALS + "\nWe will call it a success when 40% of beta users share a link within 30 days.\n",
+                   "How will we measure success?")
+    assert found.status == "answered"
+    assert found.evidence is not None and "40%" in found.evidence.text
+
+
+def test_metrics_of_a_body_or_a_server_are_data_not_success():
+    assert "success" not in concepts("Pick metrics and a date range.")
+    assert "success" not in concepts("Users select which metrics to share.")
+    assert "success" not in concepts("It exports server metrics to Grafana.")
+    assert "success" in concepts("What are the success metrics?")
+    assert "success" in concepts("Which metrics will we track?")
