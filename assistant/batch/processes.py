@@ -144,7 +144,7 @@ def _prepare_in_worker(source: DocSource) -> Prepared | None:
 def _engine_for_workers(parts: list[Part], settings: Settings) -> OfflineEngine:
     """The offline engine every worker inherits, with what each would otherwise load on its first
     document loaded once here, before the fork: the modules of the questions and the review (whose
-    patterns compile on import), the question bank and its cue patterns, the personas and their
+    patterns compile on import), the question bank and its questions' concepts, the personas and their
     keyword patterns. The workers share it copy-on-write instead of each building it again (about
     0.2 s of CPU per worker). No document is read here: that would open the sentence-vector store,
     whose SQLite connection must not cross a fork."""
@@ -169,7 +169,7 @@ def _warm_up_questions() -> None:
     bank.literal_index  # noqa: B018
     bank.context_patterns  # noqa: B018
     for question in bank.questions:
-        question.cue_patterns, question.subject, question.key_concepts  # noqa: B018
+        question.subject, question.key_concepts  # noqa: B018
     load_asked_rates()
     load_weights()
 
