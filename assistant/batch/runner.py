@@ -239,9 +239,10 @@ def warm_up_offline_data() -> None:
     wordfreq's word list, pyphen's dictionary and the question bank are each loaded on first use
     behind an lru_cache, which does not stop two threads from loading at the same time: at
     --concurrency 32, every thread's first document loaded wordfreq's 1 MB list itself (a
-    quarter of a second of CPU each, under one GIL). (Offline runs need no warm-up: their
-    documents go to worker processes, one per core, each loading the data once; loading it
-    here before the fork measured no faster and cost 50 MB more peak memory.)"""
+    quarter of a second of CPU each, under one GIL). (Offline runs warm up differently: their
+    documents go to worker processes, one per core, forked after `processes._engine_for_workers`
+    has loaded the modules, the bank and the personas; the word lists are left to each worker,
+    since loading them before the fork measured no faster.)"""
     from assistant.clarity import score_document
     from assistant.documents import parse_document
     from assistant.questions.bank import load_bank

@@ -62,6 +62,19 @@ class OfflineEngine:
             self._seated[key] = select_personas(personas, self.settings.prompts_dir)
         return review_offline(doc, rounds=rounds, settings=self.settings, seated=self._seated[key])
 
+    def warm_up_review(self) -> None:
+        """Read the default panel's persona files and compile their keyword patterns now (before
+        the fork of critique's workers: `re` keeps the compiled patterns, and the workers inherit them)."""
+        from assistant.personas.checks import keyword_rule, terms
+        from assistant.personas.loader import select_personas
+
+        seated = self._seated.setdefault(None, select_personas(None, self.settings.prompts_dir))
+        for persona in seated:
+            if persona.seat_when:
+                terms(*persona.seat_when)
+            for rule in persona.rules:
+                keyword_rule(rule)
+
     def judge(self, doc: Document) -> JudgeReport:
         raise ConfigError(
             "the LLM judge needs an endpoint: set OPENAI_BASE_URL (and OPENAI_API_KEY if it needs one), "

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from assistant.documents.models import Audience
 from assistant.errors import ConfigError
-from assistant.literals import LiteralIndex, Literals, could_match, literals_of, may_occur
+from assistant.literals import LiteralIndex, Literals, could_match, literals_of, may_occur, required_literals
 from assistant.questions.text import INTENT_CONCEPTS, concepts
 
 BANK_PATH = Path(__file__).with_name("bank.yaml")
@@ -68,7 +68,12 @@ def inflections(word: str) -> list[str]:
 
 
 def cue_pattern(cue: str) -> re.Pattern[str]:
-    """Compile a cue; every cue matches whole words, never the start of a longer word.
+    """Compile a cue (`cue_source`)."""
+    return re.compile(*cue_source(cue))
+
+
+def cue_source(cue: str) -> tuple[str, int]:
+    """The regular expression and flags of a cue; every cue matches whole words, never the start of a longer word.
 
     - A plain English word matches itself and its inflections ("log" finds "logs" and "logged",
       never "logic"; "account" never finds "token accounting"; see `inflections`).
@@ -82,11 +87,11 @@ def cue_pattern(cue: str) -> re.Pattern[str]:
     if _PLAIN_WORD.fullmatch(cue):
         if _is_word(cue):
             forms = "|".join(re.escape(form) for form in inflections(cue))
-            return re.compile(f"{start}(?:{forms})(?![\\w-])", re.IGNORECASE)
-        return re.compile(f"{start}{re.escape(cue)}(?:'?s|es)?(?![^\\W\\d_])", re.IGNORECASE)
+            return f"{start}(?:{forms})(?![\\w-])", re.IGNORECASE
+        return f"{start}{re.escape(cue)}(?:'?s|es)?(?![^\\W\\d_])", re.IGNORECASE
     open_end = cue.endswith((" ", "-", "\\b")) or not (cue[-1:].isalnum() or cue[-1:] in ")]?+*")
     end = "" if open_end else r"(?:'?s|es)?(?!\w)"
-    return re.compile(f"{start}(?:{cue}){end}", re.IGNORECASE)
+    return f"{start}(?:{cue}){end}", re.IGNORECASE
 
 
 def _is_word(text: str) -> bool:
@@ -138,33 +143,57 @@ class BankQuestion(BaseModel):
             raise ValueError(f"{self.id}: question_plural needs {{name}} in its text")
         return self
 
+    # The patterns are compiled on first use, and only those a document could match are used: of
+    # some 1,500 cue and answer patterns, a document's literals (`Bank.literals_in`) let through a
+    # few dozen, and compiling the rest costs every process that asks questions (each critique
+    # worker) on its first document (about 0.1 s without the pattern cache of `assistant.patterncache`).
+    @cached_property
+    def cue_sources(self) -> list[tuple[str, int]]:
+        """Each cue's regular expression and flags (`cue_source`)."""
+        return [cue_source(c) for c in self.cues]
+
+    @cached_property
+    def answer_sources(self) -> list[tuple[str, int]]:
+        return [(c, re.IGNORECASE | re.MULTILINE) for c in self.answer_cues]
+
     @cached_property
     def cue_patterns(self) -> list[re.Pattern[str]]:
-        return [cue_pattern(c) for c in self.cues]
+        return [self._compiled("cue", i) for i in range(len(self.cues))]
 
     @cached_property
     def cue_literals(self) -> list[Literals | None]:
         """For each cue, the words one of which every match contains (see `assistant.literals`)."""
-        return [literals_of(p) for p in self.cue_patterns]
+        return [required_literals(pattern, flags | re.UNICODE) for pattern, flags in self.cue_sources]
 
     @cached_property
     def answer_patterns(self) -> list[re.Pattern[str]]:
-        return [re.compile(c, re.IGNORECASE | re.MULTILINE) for c in self.answer_cues]
+        return [self._compiled("answer", i) for i in range(len(self.answer_cues))]
 
     @cached_property
     def answer_literals(self) -> list[Literals | None]:
-        return [literals_of(p) for p in self.answer_patterns]
+        return [required_literals(pattern, flags | re.UNICODE) for pattern, flags in self.answer_sources]
+
+    @cached_property
+    def compiled(self) -> dict[tuple[str, int], re.Pattern[str]]:
+        """The patterns compiled so far, by kind ("cue", "answer") and index."""
+        return {}
+
+    def _compiled(self, kind: str, index: int) -> re.Pattern[str]:
+        found = self.compiled.get((kind, index))
+        if found is None:
+            sources = self.cue_sources if kind == "cue" else self.answer_sources
+            found = self.compiled[(kind, index)] = re.compile(*sources[index])
+        return found
 
     def cues_in(self, present: frozenset[str]) -> list[re.Pattern[str]]:
         """The cue patterns that could match a text containing the literals `present`
         (`Bank.literals_in`); most cues are absent from any one document, and skipping them skips
-        most regex searches."""
-        return [p for p, lit in zip(self.cue_patterns, self.cue_literals, strict=True) if could_match(lit, present)]
+        most regex searches (and their compiling)."""
+        return [self._compiled("cue", i) for i, lit in enumerate(self.cue_literals) if could_match(lit, present)]
 
     def answers_in(self, present: frozenset[str]) -> list[re.Pattern[str]]:
         """The answer patterns that could match a text containing the literals `present`."""
-        return [p for p, lit in zip(self.answer_patterns, self.answer_literals, strict=True)
-                if could_match(lit, present)]
+        return [self._compiled("answer", i) for i, lit in enumerate(self.answer_literals) if could_match(lit, present)]
 
     @cached_property
     def text_concepts(self) -> frozenset[str]:
