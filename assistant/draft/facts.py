@@ -45,7 +45,9 @@ Topic = Literal[
 # A bullet, or the "> " of a forwarded or quoted e-mail (the words under it are the notes' own).
 # (a task list's box, "- [x] talked to 6 makerspaces", is part of the bullet, not of the words)
 # (a thread's "1/", "2/" number its posts like a list)
-_BULLET = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/(?!\d))\s+(?:\[[ xX✓✔]\]\s+)?|>+\s?(?:[-*+•]\s+)?)")
+# (a checklist's box with no dash before it, "[x] name: PackPal" in a Trello card, is a bullet too)
+_BULLET = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/(?!\d))\s+(?:\[[ xX✓✔]\]\s+)?|\[[ xX✓✔]\]\s+|"
+                     r">+\s?(?:[-*+•]\s+)?)")
 _HEADING = re.compile(r"^\s*(?:#{1,6}|h[1-6]\.)\s+")  # "## Problem", Jira/Confluence "h3. Problem"
 _LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 /&'’()+-]{0,48}?)\s*:(?:\s+(?P<rest>\S.*))?\s*$")
 _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|call)(?:\s+#?\d+)?"
@@ -455,7 +457,7 @@ def _span(notes: Document, start: int, end: int) -> NoteSpan:
 
 
 def label_topic(label: str) -> Topic | None:
-    lowered = label.lower().strip()
+    lowered = label.lower().replace("_", " ").strip()  # "launch_city", as a key=value line writes it
     lowered = foreign_labels().get(lowered, lowered)  # "precio", "quién": the English label (words.yaml)
     if mixed_label(lowered):
         # "PRICE / WHEN / WHERE", "Pricing & launch": a section holding several parts; each line
@@ -537,10 +539,13 @@ _ARROW_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*(?:->|=>|→)
 # "name  MedNudge", "cust  owners of ...": a short label set off by a run of spaces or a tab.
 _SPACED_LABEL = re.compile(r"^(?P<label>[A-Za-z]{2,12}(?: [A-Za-z]{2,12})?)(?: {2,}|\t+)(?P<rest>\S.*?)\s*$")
 # "Customer = small heat pump installers": a key and its value.
-_EQUALS_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z /&'’-]{1,30}?)\s*=\s*(?P<rest>[^=\s].*?)\s*$")
+# ("launch_city=Brno": a config file's key, its words joined by underscores)
+_EQUALS_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z_ /&'’-]{1,30}?)\s*=\s*(?P<rest>[^=\s].*?)\s*$")
 # A page's properties pasted as rows of two cells ("Target city | Osaka", "Price | ¥800 per machine").
 _PROPERTY_ROW = re.compile(r"^\|?\s*(?P<label>[A-Za-z][A-Za-z /&'’-]{1,30}?)\s*\|\s*(?P<rest>[^|\s][^|]*?)\s*\|?\s*$")
 _CURRENCY_LABEL = re.compile(rf"^(?P<label>[{SIGNS}])\s*[:~=]\s*(?P<rest>\S.*?)\s*$")  # "$: free for buyers, ..."
+# "[WHO] driving schools in İzmir", "[PAIN] ...", "[NAME?] still nothing": a tag in brackets as the label.
+_BRACKET_LABEL = re.compile(r"^\[(?P<label>[A-Za-z][A-Za-z /&'’-]{0,30}?)\??\]\s*:?\s*(?P<rest>\S.*?)?\s*$")
 
 
 # A deck outline's "Slide 2, problem: ...": the slide's number is not part of what it says.
@@ -579,7 +584,7 @@ def _field_label(content: str) -> re.Match[str] | None:
         _CURRENCY_LABEL.match(content) or _ARROW_LABEL.match(content) or _PROPERTY_ROW.match(content)
     if match and not re.search(r"[\"“]", match.group("label")) and len(match.group("label").split()) <= 6:
         return match
-    spaced = _SPACED_LABEL.match(content) or _EQUALS_LABEL.match(content)
+    spaced = _SPACED_LABEL.match(content) or _EQUALS_LABEL.match(content) or _BRACKET_LABEL.match(content)
     if spaced and label_topic(spaced.group("label")) is not None:
         return spaced
     dashed = _DASH_LABEL.match(content)
@@ -1797,6 +1802,37 @@ def _where_it_launches(launch: Statement | None, statements: list[Statement], no
     return []
 
 
+# "no single launch city", "not picking a launch city", "nationwide": the notes say no city is the
+# launch's, so none is looked for outside the launch line.
+_NO_CITY = re.compile(r"(?i)\bno\s+(?:single\s+)?(?:launch\s+)?city\b|\bnot\s+(?:picking|choosing|naming)\s+a\s+"
+                      r"(?:launch\s+)?city\b|\bnation-?wide\b|\bcountry-?wide\b")
+
+
+def _places_elsewhere(statements: list[Statement], launch: Statement, customer_source: NoteSpan | None,
+                      notes: Document, exclude: set[str]) -> list[NoteSpan]:
+    """The launch line names no place ("launch: early Q2 '27"): where another line says it starts
+    ("📍 start in Floripa", "Dan: launch in Chiang Mai first"), else where the customers are
+    ("language schools in Porto"): a first launch is where the notes' customers were met. None
+    when the notes say there is no launch city."""
+    if any(_NO_CITY.search(s.text) for s in statements):
+        return []
+    starts = [s for s in statements if "launch" in s.topics and not s.quote_only and s is not launch and
+              s.topic not in ("open", "risks", "other", "not_doing", "title", "budget")]
+    customers = [customer_source] if customer_source is not None else []
+    for span in [*starts, *customers]:
+        for match in _PLACE.finditer(notes.text, span.start, span.end):
+            if not match.group().startswith("in "):
+                continue  # "at Walmart", "from Shenzhen": a company or a source, not where it starts
+            place = match.group("place")
+            first = re.split(r",\s*|\s+and\s+", place)[0]
+            if first in exclude or first.split()[0].lower() in _SEASONS | _LAUNCH_WORDS or \
+                    re.fullmatch(_MONTH_NAME, first.split()[0], re.IGNORECASE) or \
+                    first.split()[0].lower() in foreign_months():
+                continue
+            return [_span(notes, match.start("place"), match.start("place") + len(first))]
+    return []
+
+
 # "from Easter 2027", "before Christmas": a time of year, never the launch's place.
 _SEASONS = {"easter", "christmas", "xmas", "lent", "ramadan", "eid", "diwali", "thanksgiving", "hanukkah", "advent",
             "whitsun", "pentecost"}
@@ -1978,12 +2014,14 @@ def extract_facts(notes: Document) -> Facts:
     people = [name for name in dict.fromkeys(
         [*(q.speaker for q in quotes if q.speaker), *(speaker_from(who)[0] for who in interviewees),
          leader.name if leader else None]) if name]
+    exclude = {product_name or "", *people, *(leader.name.split() if leader else [])}
+    places = _where_it_launches(launch, statements, notes, exclude)
+    if not places and launch is not None:
+        places = _places_elsewhere(statements, launch, customer_source, notes, exclude)
     return Facts(statements=statements, people=people, places=_places(statements, quotes, notes), customer=customer,
                  customer_source=customer_source,
                  interviewees=interviewees, product_name=product_name, product_name_is_working=working,
                  leader=leader, numbers=numbers, quotes=quotes,
-                 launch_date=launch_date, launch=launch, launch_places=_where_it_launches(
-                     launch, statements, notes,
-                     {product_name or "", *people, *(leader.name.split() if leader else [])}),
+                 launch_date=launch_date, launch=launch, launch_places=places,
                  instructions=instructions,
                  words=len(notes.text.split()))

@@ -150,8 +150,9 @@ _OWN_SUBJECT = re.compile(r"(?i)^(?:(?:each|every)\s+[a-z]+,?\s+)?(?:(?:the|a|an
 
 
 def english_months(date: str) -> str:
-    """"marzo 2027" -> "March 2027", "1. Juli 2027" -> "1. July 2027": the month of a date the notes
-    wrote in another language (words.yaml), named as the English release names it; "05.03.2027" ->
+    """"marzo 2027" -> "March 2027", "1. Juli 2027" -> "1 July 2027": the month of a date the notes
+    wrote in another language (words.yaml), named as the English release names it, and the German
+    dot after the day dropped (English reads "in 1. July" as a list item); "05.03.2027" ->
     "5 March 2027"."""
     import calendar
 
@@ -159,6 +160,7 @@ def english_months(date: str) -> str:
 
     date = re.sub(rf"(?i)\b(?:{foreign_months_pattern()})\b",
                   lambda m: calendar.month_name[foreign_months()[m.group().lower()]], date)
+    date = re.sub(r"^(\d{1,2})\.\s+(?=[A-Za-z])", r"\1 ", date.strip())
     # "05.03.2027" (day first) is "5 March 2027": the same date, in words a reader of any country reads one way
     dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(20\d\d)", date.strip())
     if dotted and 1 <= int(dotted.group(2)) <= 12:

@@ -1,0 +1,85 @@
+"""Issue 15, item 6: each note line goes where it belongs, in note shapes the drafter was not tuned
+on (bracket tags, key=value dumps, an e-mail with a signature, council minutes, interview notes).
+Each test reads the draft as a reviewer would: the headline's name, the dateline's city and date,
+the section a fact lands in, and sentences that read as sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.documents import parse_document
+from assistant.draft.claims import number_claims
+from assistant.draft.facts import extract_facts
+from assistant.draft.grounding import placeholder_for
+from assistant.draft.models import Draft
+from assistant.draft.offline import draft_offline
+
+NOTES = Path(__file__).parent / "fixtures" / "notes"
+
+
+def _draft(text: str, path: str = "n.md") -> Draft:
+    return draft_offline(parse_document(text, path=path))
+
+
+@pytest.fixture(scope="module")
+def interpreters() -> Draft:
+    name = "bracket-tags-clinic-interpreters.md"
+    return draft_offline(parse_document((NOTES / name).read_text(encoding="utf-8"), path=name))
+
+
+# -- bracket tags ("[WHO]", "[PAIN]") are labels ---------------------------------------------------
+def test_bracket_tags_place_each_line(interpreters: Draft) -> None:
+    release = interpreters.press_release
+    assert release.headline.startswith("Tolkly for small GP practices in Rotterdam")
+    assert release.dateline == "Rotterdam — 1 October 2027 —"  # "[WHEN] ..., 1. October 2027", the city from [WHO]
+    assert "1 in 5" in release.problem and "€3" not in release.problem
+    assert release.call_to_action.startswith("Tolkly launches in Rotterdam on 1 October 2027. It costs €3 per call")
+    risks = next(e.answer for e in interpreters.faq.internal if "risks" in e.question)
+    assert "doctors may not trust" in risks.lower() and "GGD" in risks
+    depends = next(e.answer for e in interpreters.faq.internal if "depend" in e.question)
+    assert "Globe Talk" in depends  # "[x] partner: ...": a checklist's ticked box is a bullet, its label read
+
+
+# -- where it launches, when the launch line names no place ----------------------------------------
+@pytest.mark.parametrize(("notes", "city"), [
+    # another line says where it starts
+    ("- name: Ferrybox\n- launch: early Q2 '27\n- start in Cork, then Galway\n- price: €9/month", "Cork"),
+    # the customers' city, when nothing else says where
+    ("Q: who\nA: small dental practices in Tartu\nQ: when\nA: 3 May 2027\nQ: name\nA: Hambu", "Tartu"),
+    # a key=value dump's "launch_city"
+    ("product=Hambu\nlaunch_city=Tartu\nlaunch_date=3.5.2027\nprice=€9/month", "Tartu"),
+])
+def test_the_dateline_city_comes_from_another_line(notes: str, city: str) -> None:
+    assert _draft(notes).press_release.dateline.startswith(f"{city} — ")
+
+
+def test_no_city_is_taken_when_the_notes_say_there_is_none() -> None:
+    notes = ("- who: bus operators in Tartu\n- launch: 3 May 2027, nationwide, no single launch city\n"
+             "- name: Hambu")
+    assert extract_facts(parse_document(notes, path="n.md")).launch_places == []
+
+
+def test_a_company_after_at_is_no_fallback_city() -> None:
+    facts = extract_facts(parse_document("- launch: May 2027\n- pilot at Walmart first\n", path="n.md"))
+    assert facts.launch_places == []
+
+
+# -- dates as notes write them ----------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "date"), [
+    ("launch: early Q2 '27", "Q2 '27"), ("start Zürich, 1. September 2027", "1. September 2027"),
+    ("go-live Sept '27", "Sept '27")])
+def test_short_years_and_dotted_days_are_dates(text: str, date: str) -> None:
+    assert [c.text for c in number_claims(text) if c.kind == "date"] == [date]
+
+
+def test_a_numbered_item_is_not_a_day() -> None:
+    assert [c.text for c in number_claims("1. March 2027: launch in Leeds") if c.kind == "date"] == ["March 2027"]
+
+
+# -- a gap's label keeps the notes' letters -----------------------------------------------------------
+def test_a_gap_label_keeps_non_ascii_letters() -> None:
+    text = "It costs €30 for each Kühlschrank."
+    claim = next(c for c in number_claims(text) if c.kind == "price")
+    assert placeholder_for(claim, text) == "[TBD: price of kühlschrank, with its source]"
