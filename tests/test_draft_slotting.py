@@ -83,3 +83,26 @@ def test_a_gap_label_keeps_non_ascii_letters() -> None:
     text = "It costs €30 for each Kühlschrank."
     claim = next(c for c in number_claims(text) if c.kind == "price")
     assert placeholder_for(claim, text) == "[TBD: price of kühlschrank, with its source]"
+
+
+# -- who said a quote, however the notes attribute it ---------------------------------------------
+@pytest.mark.parametrize(("notes", "speaker"), [
+    ('Q: quote (from Inês, director at Escola Ribeira)\nA: "we lose the whole first week reshuffling"', "Inês"),
+    ('- 🗣️ "metade da minha manhã é WhatsApp" (= half my morning is WhatsApp) — Bruno, owns a surf school',
+     "Bruno"),
+    ('- q (Hạnh, owner of a tailor shop): "half my remakes are for customers abroad"', "Hạnh"),
+    ('Customer quote (Lika, owner of a pet hotel): "I became a photographer instead of a carer"', "Lika"),
+    ('Nok: quote from Ploy (owner, Baan Yoga): "my punch cards are a trust exercise"', "Ploy"),
+    ('- refunds tracked by hand in Excel, Regula: "das kostet mich einen ganzen Sonntag"', "Regula"),
+    ('One of our testers, Mel from Crumb & Co, put it better than I can: "I stopped baking for the worst case."',
+     "Mel"),
+    ('- Don Ramiro at El Norte told us he loses "al menos 10 clientes cada sábado" to the line.', "Don Ramiro"),
+])
+def test_the_speaker_is_found_in_any_attribution(notes: str, speaker: str) -> None:
+    quotes = extract_facts(parse_document(notes, path="n.md")).quotes
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_label_word_or_pronoun_is_no_speaker() -> None:
+    notes = 'Comments:\nDan: launch first\nShe told us it hurts: "we lose a whole day every week to this"'
+    assert [q.speaker for q in extract_facts(parse_document(notes, path="n.md")).quotes] == [None]

@@ -751,7 +751,9 @@ def read_statements(notes: Document) -> list[Statement]:
             continue
         if field and field.group("rest") and re.fullmatch(r"(?i)a|answer", field.group("label")) and question:
             start, end = _trimmed(text, content_start + field.start("rest"), line_end)
-            statements.append(_statement(notes, start, end, question[0] if question[1] else None, question[1]))
+            # ("Q: quote (from Inês, director)": a question naming who is quoted labels the answer too)
+            statements.append(_statement(notes, start, end, question[0] if question[1] or
+                                         _QUOTE_LABEL.search(question[0]) else None, question[1]))
             continue
         if field and field.group("rest") and \
                 re.fullmatch(r"(?i)attendees|present|participants|people", field.group("label")):
@@ -885,6 +887,13 @@ def speaker_from(detail: str) -> tuple[str | None, str | None]:
     "Maria Gonzalez (owner, Books on Main)", "Aisha Khan - buyer", "Dr. Mei Lin, dentist". A role
     alone ("owner, two stores, Tacoma", "one manager") has no name."""
     detail = re.sub(r",?\s+(?:said|says|told (?:us|me)|put it)$", "", detail.strip().rstrip(".:,"))
+    # "q (Hạnh, owner ...)", "quote, Dee (shop steward)", "Customer quote (Lika, ...)", "quote from
+    # Ploy (owner, ...)", "talked to Lisa Ortega (office manager, ...)": the words saying a quote
+    # follows are no part of who said it; the person is in the brackets, or after them.
+    detail = _QUOTE_LEAD.sub("", detail, count=1)
+    bracketed = re.fullmatch(r"\((?P<inner>[^()]+)\)", detail)
+    if bracketed:
+        detail = re.sub(r"^(?:from|by)\s+", "", bracketed.group("inner").strip())
     # "One teacher, Mr. Okafor (Year 9 English, Leeds)": the role before the name says nothing more.
     detail = re.sub(r"^(?i:one|a|an|another|the)\s+[a-z][\w -]{0,30},\s+(?=(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z])",
                     "", detail)
@@ -898,10 +907,33 @@ def speaker_from(detail: str) -> tuple[str | None, str | None]:
     where = re.fullmatch(r"(?P<head>.+?)\s+(?:at|from|of)\s+(?P<org>[A-Z].*)", head)
     if where and not rest:
         head, rest = where.group("head"), where.group("org")
-    name_like = re.fullmatch(r"(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}", head)
-    if name_like and not _ROLE_WORDS.search(head):
+    if _name_like(head) and not _ROLE_WORDS.search(head) and not _SAID_COLUMN.fullmatch(head):
         return head, rest.strip() or None
     return None, detail.strip() or None
+
+
+_QUOTE_LEAD = re.compile(r"(?i)^(?:(?:customer|user|client)\s+)?(?:quotes?|q|verbatims?)\b\s*[,:]?\s*"
+                         r"(?:(?:from|by)\s+)?"
+                         r"|^(?:talked|spoke|spoken)\s+(?:to|with)\s+|^\(\s*(?:from|by)\s+(?=[^()]+\)$)")
+
+
+def _last_named(before: str) -> tuple[str, str | None] | None:
+    """Who speaks at the end of a longer line before a colon: "..., tracked in Excel, Regula:",
+    "Nok: quote from Ploy (owner, Baan Yoga):" (the last part after a colon, else after a comma
+    outside brackets)."""
+    parts = [before.rsplit(": ", 1)[-1], re.split(r",\s+(?![^()]*\))", before)[-1]]
+    for part in parts:
+        speaker, detail = speaker_from(part)
+        if speaker is not None:
+            return speaker, detail
+    return None
+
+
+def _name_like(head: str) -> bool:
+    """"Priya", "Dr Mei Lin", "Hạnh", "Tomás Vidal": one to three capitalised words, in any script."""
+    words = re.sub(r"^(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+", "", head).split()
+    return 0 < len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][^\W\d_'’-]*", w) and w[0].isupper() and
+                                       not w[1:].isupper() for w in words)
 
 
 # '"...," says Rosa Kemp, owner of Kemp's Bakehouse', '"...," Jean Birkett said.': who speaks, after
@@ -912,6 +944,14 @@ _SAID_AFTER = re.compile(r"[\s,.\"”]*(?:(?:said|says|explains|explained|adds|a
 # "When we rode along with Ramesh he said:": the person named in the sentence, then "he said".
 _PRONOUN_SAID = re.compile(r"(?<=[a-z,] )(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b[^.!?\"“A-Z]{0,40}?"
                            r"\b(?:he|she)\s+(?:said|says|told us|put it)[:,]?\s*$")
+
+
+# "Mel from Crumb & Co in Launceston, put it better than I can:", "Don Ramiro at Chatarrera El Norte
+# told us he loses": a person, maybe their business, then a verb of saying, in the words before a quote.
+_NAMED_SAID = re.compile(r"(?<![\w'’])(?!(?:She|He|They|We|I|It|This|That|One|Everyone|Nobody|Someone)\b)"
+                         r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                         r"(?:,?\s+(?:from|at)\s+[A-Z][^,.;:\"“]{0,50})?,?\s+"
+                         r"(?:told (?:us|me)|said|says|put it|explained|complained)\b[^\"“.!?]{0,60}$")
 
 
 # A label that only says what follows is a quotation ("Quote from the call:", "Verbatim:"): no speaker.
@@ -944,6 +984,10 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
         line_end = text.find("\n", claim.end)
         tail = text[claim.end + 1 : line_end if line_end >= 0 else len(text)]
         after = _PARENTHETICAL.match(tail) or _DASH_ATTRIBUTION.match(tail) or _SAID_AFTER.match(tail)
+        if after and (after.groupdict().get("detail") or "").startswith("=") and \
+                _DASH_ATTRIBUTION.match(tail, after.end()):
+            # '"metade da minha manhã" (= half my morning) — Bruno, owns ...': a translation, then who
+            after = _DASH_ATTRIBUTION.match(tail, after.end())
         if after:
             speaker, detail = speaker_from(after.group("detail") or after.groupdict().get("who") or "")
         statement = by_line.get(line)
@@ -951,10 +995,12 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
                 not _QUOTE_LABEL.search(statement.label):
             speaker, detail = speaker_from(statement.label)
         before = _BULLET.sub("", text[text.rfind("\n", 0, claim.start) + 1 : claim.start - 1]).strip()
-        said = _SAID_BEFORE.search(before) or _PRONOUN_SAID.search(before)
+        said = _SAID_BEFORE.search(before) or _PRONOUN_SAID.search(before) or _NAMED_SAID.search(before)
         named = re.fullmatch(r"(?P<who>[^\"“:]{2,100}?)\s*:", before)
         if not after and (said or (named and len(named.group("who").split()) <= 12)):
             speaker, detail = speaker_from((said or named).group("who"))  # type: ignore[union-attr]
+        if not after and speaker is None and before.endswith(":"):
+            speaker, detail = _last_named(before[:-1]) or (speaker, detail)
         row = _csv_row_speaker(notes, line)
         if row is not None and speaker is None:
             speaker, detail = row
@@ -966,6 +1012,8 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
                            and cell.label and cell is not statement), None)
             if person is not None:
                 speaker, detail = speaker_from(person.text)
+        if speaker is None and statement is not None and statement.label and _QUOTE_LABEL.search(statement.label):
+            speaker, detail = speaker_from(statement.label)  # "Q: quote (from Inês, director)" / "A: \"...\""
         if speaker is None and statement is not None and statement.label and _QUOTE_LABEL.search(statement.label):
             # "Quote from the call: ..." under "Owner Katrin Huber says the queue runs to 45 minutes":
             # the label says it is a quote, the person the notes last had speaking said it
