@@ -106,3 +106,21 @@ def test_the_speaker_is_found_in_any_attribution(notes: str, speaker: str) -> No
 def test_a_label_word_or_pronoun_is_no_speaker() -> None:
     notes = 'Comments:\nDan: launch first\nShe told us it hurts: "we lose a whole day every week to this"'
     assert [q.speaker for q in extract_facts(parse_document(notes, path="n.md")).quotes] == [None]
+
+
+# -- the name the notes end on heads the release --------------------------------------------------
+@pytest.mark.parametrize(("notes", "name"), [
+    ("mon: working name ToolShed, for makerspaces\nwed: ToolShed is taken. renamed -> Tally.\n"
+     "launch Tally in Tucson, 12 April 2027", "Tally"),
+    ("1. Ana proposed the name RoomRelease; agreed.\n2. Launch: Ljubljana, 1 February 2027.", "RoomRelease"),
+    ("🏄 surf school booking thing — name: TideSlot\n👥 for: surf school owners in Floripa", "TideSlot"),
+    ("we said yes to building BásculaPay: a scale connected to a tablet.", "BásculaPay"),
+    ("### Summary\nShip **ClearCheck**: a conflict search for small law firms.", "ClearCheck"),
+])
+def test_the_headline_opens_with_the_name_the_notes_settle_on(notes: str, name: str) -> None:
+    assert _draft(notes).press_release.headline.startswith(name)
+
+
+def test_a_ruled_out_name_is_not_the_final_one() -> None:
+    notes = "- renamed -> Keepsake (already taken)\n- idea: Farewell Board, a memory wall for funerals"
+    assert extract_facts(parse_document(notes, path="n.md")).product_name != "Keepsake"

@@ -322,7 +322,8 @@ def opens_with_people_doing(text: str) -> bool:
 # "we want to build PrepCast", "introducing Keepr": a made-up word the team builds.
 BUILD_NAME = re.compile(r"\b(?i:(?:we|we'd|we'll|we\s+(?:could|would|will|want\s+to|plan\s+to))\s+"
                          r"(?:build|launch|ship|make)(?:\s+is)?|we\s+(?:built|launched|shipped|made|created)|building|launching|"
-                         r"introducing)\s+(?P<name>[A-Z][A-Za-z0-9]+)\b")
+                         # ("Ship **ClearCheck**: ...", an issue's imperative)
+                         r"introducing|^(?i:ship|build))\s+[*_]{0,2}(?P<name>[A-Z][^\W_]+)\b")
 # "working title: snag" names it as written, lower case and all; "called Tally" needs its capital
 # ("a file called notes" names nothing).
 PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|product name)(?:[:\s]+(?:is|will be|=)\b)?"
@@ -1408,9 +1409,33 @@ def coined(word: str) -> bool:
     """A word the notes made up: CamelCase ("ShelfSense") or no English word at all ("Clinicly")."""
     from assistant.clarity.lexicon import zipf
 
+    word = _unaccented(word)  # "BásculaPay" is made up as "BasculaPay" is
     if _CAMEL.match(word):
         return True
     return bool(re.fullmatch(r"[A-Z][a-z]{3,}", word)) and zipf(word.lower()) < 2.0
+
+
+def _unaccented(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# The name the notes end on: "renamed -> Tally", "rename it to Tally", "everything from now on says
+# Tally", "Ana proposed the name RoomRelease", "surf school booking thing — name: TideSlot". Running
+# notes change their minds; the last such name wins over the working name they opened with.
+_FINAL_NAME = re.compile(r"(?:\b(?i:renamed|rename(?:\s+it)?)\s*(?:->|→|=>|\bto\b|:)|"
+                         r"\b(?i:from now on (?:says|is called|it's)|now called|new name(?:\s+is)?:?|"
+                         r"(?:proposed|suggested|agreed on|chose|picked)\s+the\s+name)|"
+                         r"(?:[—–,;|]|\s-)\s*(?i:name)\s*[:=])"
+                         r"\s*[*_\"“']{0,2}(?P<name>[A-Z][^\W_]+(?:[ -][A-Z][^\W_]+)?)")
+
+
+def _final_name(statements: list[Statement]) -> str | None:
+    names = [m.group("name") for s in statements if not s.quote_only and s.topic not in ("other", "dependencies")
+             for m in _FINAL_NAME.finditer(s.text) if not placeholder(m.group("name")) and
+             not _NAME_RULED_OUT.search(s.text[m.end():m.end() + 40])]
+    return names[-1] if names else None
 
 
 def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = False) -> str | None:
@@ -1524,6 +1549,9 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
     """The name the notes give the product: a name label ("Product: X"), "working name X" /
     "called X", an idea or concept line that opens with a name ("Idea: ShelfSense - ..."), or a
     coined CamelCase word the notes use as a subject ("TableTurn texts every guest")."""
+    final = _final_name(statements)
+    if final is not None:
+        return final, False
     for statement in statements:
         if statement.topic == "name" and _NAME_RULED_OUT.search(f"{statement.label or ''} {statement.text}") and \
                 not _CHOSEN_NAME.search(statement.text):
