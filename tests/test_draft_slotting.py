@@ -124,3 +124,39 @@ def test_the_headline_opens_with_the_name_the_notes_settle_on(notes: str, name: 
 def test_a_ruled_out_name_is_not_the_final_one() -> None:
     notes = "- renamed -> Keepsake (already taken)\n- idea: Farewell Board, a memory wall for funerals"
     assert extract_facts(parse_document(notes, path="n.md")).product_name != "Keepsake"
+
+
+# -- prose, minutes and e-mails: each line in its place, each sentence a sentence --------------------
+def _read(name: str) -> Draft:
+    return draft_offline(parse_document((NOTES / name).read_text(encoding="utf-8"), path=name))
+
+
+def test_a_meeting_header_is_neither_the_problem_nor_the_customer() -> None:
+    draft = _read("council-minutes-streetlights.md")
+    release = draft.press_release
+    assert "minutes" not in release.problem and "3 Nov 2026" not in release.problem
+    assert "meeting" not in release.headline and "minutes" not in release.summary
+    assert release.problem.startswith("40 faults") or "Residents of Ward 7" in release.problem
+    assert release.dateline == "Leicester — 1 April 2027 —"
+    assert release.leader_quote.endswith("— Sarah Jones, Head of Housing")
+
+
+def test_an_email_signature_and_greeting_stay_out_of_the_draft() -> None:
+    draft = _read("email-signature-care-homes.txt")
+    text = " ".join([*(part for _, part in draft.press_release.sections()),
+                     *(e.answer for e in [*draft.faq.external, *draft.faq.internal])])
+    for stray in ("Best,", "Head of Ops", "Hi all", "Following up"):
+        assert stray not in text
+    assert draft.press_release.summary.startswith(
+        "[TBD: company name] introduces MedRound") and "MedRound is a tablet checklist" in draft.press_release.summary
+    # the price said in the launch sentence's own clause
+    assert "It costs £2 per bed per month." in draft.press_release.call_to_action
+
+
+def test_a_country_adjective_keeps_its_capital_and_the_concept_reads_as_a_sentence() -> None:
+    release = _read("prose-kenyan-dairy.md").press_release
+    assert release.headline == "MaziwaTrack for Kenyan dairy farmers"
+    assert "MaziwaTrack is an SMS alert that tells the farmer" in release.summary
+    assert "what the notes sum up as" not in release.summary + release.solution
+    assert release.dateline == "Nakuru — June 2027 —"
+    assert "It costs KSh 100 a month." in release.call_to_action

@@ -142,7 +142,9 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"\d\s*(?:min|mins|minutes|hrs?|hours)\s*(?:/|per\s|a\s|each\s)\s*(?:day|week|month|shift)\b", re.IGNORECASE),
     "idea": re.compile(r"\b(?:our idea|idea|hypothesis|a tool that|(?:i|we)(?:'d| would)? propose|"
                        r"an? (?:app|tool|service|platform|bot|plugin|"
-                       r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|lets? (?:them|"
+                       r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|"
+                       # "We'd build FrostGuard, a sensor ...", "we plan to build ..."
+                       r"we(?:'d|'ll|\s+(?:plan|want|hope|intend)\s+to)\s+(?:build|make)\b|lets? (?:them|"
                        r"patients|owners|users|customers)|automatically)", re.IGNORECASE),
     # a price per anything ("£10 per team per season", "$29/mo per truck"), "free", "fee", "pricing"
     "price": re.compile(rf"(?:(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*[a-z]+|"
@@ -1293,9 +1295,24 @@ def _common_case(who: str, notes: Document) -> str:
     from assistant.clarity.lexicon import zipf
 
     first = who.split()[0]
-    if first[:1].isupper() and first[1:].islower() and zipf(first.lower()) >= 3.0 and not place_word(first, notes):
+    if first[:1].isupper() and first[1:].islower() and zipf(first.lower()) >= 3.0 and not place_word(first, notes) \
+            and not _demonym(first):
         return first.lower() + who[len(first):]
     return who
+
+
+@functools.lru_cache(maxsize=512)
+def _demonym(word: str) -> bool:
+    """"Kenyan farmers", "Brazilian clinics", "Thai hotels": a country's adjective keeps its capital.
+    Known by its ending and a country's name that its stem begins (countries only: a region list
+    is long enough to begin almost any stem)."""
+    import pycountry
+
+    stem = re.match(r"(?P<stem>[A-Z][a-z]{2,}?)(?:ian|an|n|ese|ish|i)$", word)
+    if stem is None:
+        return False
+    names = [c.name for c in pycountry.countries] + [*COUNTRIES]
+    return any(name.startswith(stem.group("stem")) for name in names)
 
 
 # Region names that are also everyday words: "Central kitchens", "Western Union", "Reading" is no place to us.
@@ -2034,6 +2051,10 @@ def asks(text: str) -> bool:
     return re.search(r"\?(?:\s|$)", text) is not None
 
 
+_MEETING_HEADER = re.compile(r"(?i)\b(?:minutes|meeting|call notes|notes from|sync|stand-?up|retro|workshop|"
+                             r"debrief|recap|kick-?off|agenda)\b")
+
+
 def _settled(statement: Statement, notes: Document) -> Statement:
     """What a line's shape says it is: an unlabelled first line standing alone ("Kickoff meeting -
     restaurant no-shows") is the notes' title; a line asking a question is an open question."""
@@ -2048,6 +2069,12 @@ def _settled(statement: Statement, notes: Document) -> Statement:
         statement.start <= first and statement.end - first >= len(lines[0].strip())
     if alone and len(statement.text.split()) <= 12 and not statement.text.rstrip().endswith(".") and \
             not re.search(r"\d", statement.text) and "evidence" not in statement.topics:
+        return statement.model_copy(update={"topic": "title"})
+    whole_line = statement.line == 1 and statement.start <= first and statement.end - first >= len(lines[0].strip())
+    if whole_line and len(statement.text.split()) <= 12 and not statement.text.rstrip().endswith(".") and \
+            _MEETING_HEADER.search(statement.text):
+        # "Ward 7 residents meeting — minutes, 3 Nov 2026": the record's heading, dated, with the
+        # attendees right below it; no problem, and no customer
         return statement.model_copy(update={"topic": "title"})
     if asks(statement.text) and not re.search(r"[\"“”]", statement.text) or \
             re.match(r"(?i)open questions?\b(?!\s*:)", statement.text):  # dictated: "open question do we vet ..."

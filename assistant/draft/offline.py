@@ -317,6 +317,17 @@ _MONEY_LOST = re.compile(r"(?i)\b(?:costs?|costing|lost|los(?:e|es|ing)|pay|paid
                          r"income|fines?|wasted?|refunds?)\b")
 
 
+def _launch_priced(piece: str, phrase: re.Match[str]) -> bool:
+    """A launch sentence that says the price in a clause of its own: "Launch in Leeds in June 2027,
+    £2 per bed per month", "launching in Hobart on 8 March, A$39 a month per shop, and ...", "goes
+    live in spring at $129/month per room". The clause holding the price names no loss today."""
+    clause = next((part for part in re.split(r"[,;]\s+", piece) if phrase.group().strip() in part), "")
+    own = _PER_UNIT_PRICE.match(clause.strip()) or re.search(rf"\b(?:at|for)\s+{re.escape(phrase.group().strip())}",
+                                                             clause)
+    return bool(own) and not _names_a_problem(clause) and not _SPENT_TODAY.search(clause) and \
+        not _THEIR_PRICE.search(clause)
+
+
 def _names_a_problem(piece: str) -> bool:
     return bool(CUES["problem"].search(piece) or CUES["loss"].search(piece))
 
@@ -638,6 +649,8 @@ def _our_price_as_written(facts: Facts) -> str | None:
                 # "R60 per delivery, paid by the patient or their medical aid": a sentence that opens
                 # with an amount per unit is a price line, however long its aside about who pays
                 return phrase.group().strip()
+            if statement.about("launch") and _launch_priced(piece, phrase):
+                return phrase.group().strip()
             if len(piece.split()) <= 10 and _PER_UNIT_PRICE.search(piece) and not _SPENT_TODAY.search(piece) \
                     and not _THEIR_PRICE.search(piece) and not _names_a_problem(piece):  # "loses ~$45/day"
                 # "free for 10 items, €2/month after that": a short line of our plan, said whole
@@ -857,7 +870,9 @@ class Composer:
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
         name = self.facts.product_name
         building = name and re.match(rf"(?i:we\b[^,.]{{0,30}}\b(?:build|make|launch|ship))\s+{re.escape(name)},?\s+"
-                                     rf"(?:which|that)\s+(?=[a-z]+[^s\W]s\b)", first)
+                                     rf"(?:(?:which|that)\s+(?=[a-z]+[^s\W]s\b)|(?P<what>(?:a|an)\s))", first)
+        if building and building.group("what"):  # "We want to build MaziwaTrack, an SMS alert" -> "is an SMS alert"
+            return f"is {first[building.start('what'):]}"
         if building:  # "We want to build PrepCast, which predicts ..." -> "predicts ..."
             return first[building.end():]
         pronoun = re.match(r"(?:It|it)\s+(?=[a-z]+[^s\W]s\b)", first)
