@@ -160,3 +160,12 @@ def test_a_country_adjective_keeps_its_capital_and_the_concept_reads_as_a_senten
     assert "what the notes sum up as" not in release.summary + release.solution
     assert release.dateline == "Nakuru — June 2027 —"
     assert "It costs KSh 100 a month." in release.call_to_action
+
+
+def test_free_to_someone_is_the_price_when_no_money_is_named() -> None:
+    assert "It is free to residents." in _read("council-minutes-streetlights.md").press_release.call_to_action
+
+
+def test_a_region_with_no_launch_city_is_no_dateline_city() -> None:
+    notes = "- name: Skafo\n- launch across Pomorskie 1 March 2027, no single launch city\n- price 149 zł / month"
+    assert _draft(notes).press_release.dateline.startswith("[TBD: city], Pomorskie")

@@ -1897,7 +1897,7 @@ def _where_it_launches(launch: Statement | None, statements: list[Statement], no
 
 # "no single launch city", "not picking a launch city", "nationwide": the notes say no city is the
 # launch's, so none is looked for outside the launch line.
-_NO_CITY = re.compile(r"(?i)\bno\s+(?:single\s+)?(?:launch\s+)?city\b|\bnot\s+(?:picking|choosing|naming)\s+a\s+"
+NO_CITY = re.compile(r"(?i)\bno\s+(?:single\s+)?(?:launch\s+)?city\b|\bnot\s+(?:picking|choosing|naming)\s+a\s+"
                       r"(?:launch\s+)?city\b|\bnation-?wide\b|\bcountry-?wide\b")
 
 
@@ -1907,7 +1907,7 @@ def _places_elsewhere(statements: list[Statement], launch: Statement, customer_s
     ("📍 start in Floripa", "Dan: launch in Chiang Mai first"), else where the customers are
     ("language schools in Porto"): a first launch is where the notes' customers were met. None
     when the notes say there is no launch city."""
-    if any(_NO_CITY.search(s.text) for s in statements):
+    if any(NO_CITY.search(s.text) for s in statements):
         return []
     starts = [s for s in statements if "launch" in s.topics and not s.quote_only and s is not launch and
               s.topic not in ("open", "risks", "other", "not_doing", "title", "budget")]

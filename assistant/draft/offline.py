@@ -18,6 +18,7 @@ from assistant.draft.facts import (
     BUILD_NAME,
     COUNTRIES_WITH_THE,
     CUES,
+    NO_CITY,
     PRODUCT_NAME,
     REGIONS,
     THIRD_PERSON,
@@ -315,6 +316,10 @@ def _about_our_plan(piece: str, name: str | None) -> bool:
 # ("a $25 vibration sensor on each machine").
 _MONEY_LOST = re.compile(r"(?i)\b(?:costs?|costing|lost|los(?:e|es|ing)|pay|paid|pays|spend\w*|spent|worth|revenue|"
                          r"income|fines?|wasted?|refunds?)\b")
+
+
+# A short clause that opens with "free to/for" someone: the price, with no money in it.
+_FREE_TO = re.compile(r"(?i)(?:it(?:'s|\s+is|\s+will\s+be)\s+)?free\s+(?:to|for)\s+[\w' -]{2,40}?(?=[.;,]|$)")
 
 
 def _launch_priced(piece: str, phrase: re.Match[str]) -> bool:
@@ -623,6 +628,7 @@ def _our_price_as_written(facts: Facts) -> str | None:
         if _usable(statement) and re.fullmatch(r"(?i)costs?(?: to (?:the )?customers?)?", statement.label or "") \
                 and _PER_UNIT_PRICE.search(statement.text) and not _SPENT_TODAY.search(statement.text):
             return statement.text.rstrip(".")
+    free_for: str | None = None
     for statement in _idea_first(facts):
         if not _usable(statement) or "budget" in statement.topics and not _WE_CHARGE_THEM.search(statement.text):
             continue
@@ -630,6 +636,9 @@ def _our_price_as_written(facts: Facts) -> str | None:
         # in a paragraph about something else, only a price we say we would charge counts
         anywhere = statement.topic in (None, "idea", "launch")
         for piece in _pieces(statement):
+            free = _FREE_TO.match(piece)
+            if free and not _names_a_problem(piece) and not has_money(statement.text) and free_for is None:
+                free_for = free.group().rstrip(" .;,")  # "Free to residents.": unless a price is said elsewhere
             once = _ONE_OFF.match(piece)
             if once:  # "€39 one-off, launch Benelux Sept 2027": a price paid once, said whole
                 return once.group()
@@ -660,6 +669,8 @@ def _our_price_as_written(facts: Facts) -> str | None:
         commission = _COMMISSION.search(statement.text) if _usable(statement) else None
         if commission:
             return commission.group("price")
+    if free_for is not None:
+        return free_for
     # "Price: see comments", "Pricing: TBD": the label is all the notes say, unless a price is elsewhere
     return labelled.text.rstrip(".") if labelled is not None else None
 
@@ -958,7 +969,10 @@ class Composer:
         region is not a city: the city stays a gap, the region follows it."""
         places = [p.text for p in self.facts.launch_places]
         city_question = "Which city does the announcement come from (the dateline)?"
-        if places and not re.search(r"\b(?:state|county|area|region)$", places[0]) and places[0] not in REGIONS:
+        # "launch across Pomorskie ..., no single launch city": the place named is a region, not a city
+        no_city = self.facts.launch is not None and NO_CITY.search(self.facts.launch.text) is not None
+        if places and not re.search(r"\b(?:state|county|area|region)$", places[0]) and places[0] not in REGIONS \
+                and not no_city:
             city = places[0]
         elif places:
             city = self.book.tbd("city", city_question, "dateline") + f", {places[0]}"
