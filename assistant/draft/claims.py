@@ -15,6 +15,7 @@ and is still two claims, each checked against the notes like a digit.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -60,8 +61,10 @@ _PERIOD = (r"(?:spring|summer|fall|autumn|winter|easter|christmas|lent|thanksgiv
            r"(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter)")
 _DATE_RE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<m3>{_MONTH}|{_PERIOD})(?:,?\s+(?:of\s+)?|-)(?P<y3>\d{{4}})"  # "mid-2027" too
+    # ("1. September 2027", as German writes a day; not a numbered list's "1. March 2027: ...")
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th|(?P<dot>\.))?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})"
+    # "mid-2027" too; "Q2 '27", "Sept '27": a year cut to two digits after an apostrophe
+    rf"|(?P<m3>{_MONTH}|{_PERIOD})(?:,?\s+(?:of\s+)?|-)(?:(?P<y3>\d{{4}})|['’](?P<y8>\d\d))"
     rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})"
     # "06/2027" (a month), "9/15/2027" (US month/day; the day first when it cannot be a month)
     rf"|(?<![\d/])(?P<m5>0?[1-9]|1[0-2])/(?P<y5>20\d\d)"
@@ -221,12 +224,25 @@ def _numeric_month_day(groups: dict[str, str | None]) -> tuple[str | None, str |
     return None, None
 
 
+def _date_matches(text: str) -> Iterator[re.Match[str]]:
+    """Each date, where "1. March 2027" opening a line is an item's number and "March 2027" after it."""
+    at = 0
+    while (match := _DATE_RE.search(text, at)) is not None:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if match.group("dot") and re.fullmatch(r"\s*(?:[-*+•]\s*)?", text[line_start:match.start()]):
+            at = match.start("m2")
+            continue
+        yield match
+        at = match.end()
+
+
 def _dates(text: str) -> list[Claim]:
     claims: list[Claim] = []
-    for match in _DATE_RE.finditer(text):
+    for match in _date_matches(text):
         groups = match.groupdict()
+        short_year = f"20{groups['y8']}" if groups["y8"] else None
         year = int(groups["y1"] or groups["y2"] or groups["y3"] or groups["y4"] or groups["y5"] or groups["y6"]
-                   or groups["y7"])
+                   or groups["y7"] or short_year or 0)
         raw_month = groups["m1"] or groups["m2"] or groups["m3"]
         numeric_month, numeric_day = _numeric_month_day(groups)
         month = _month(raw_month) if raw_month else numeric_month

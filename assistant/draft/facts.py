@@ -45,7 +45,9 @@ Topic = Literal[
 # A bullet, or the "> " of a forwarded or quoted e-mail (the words under it are the notes' own).
 # (a task list's box, "- [x] talked to 6 makerspaces", is part of the bullet, not of the words)
 # (a thread's "1/", "2/" number its posts like a list)
-_BULLET = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/(?!\d))\s+(?:\[[ xX✓✔]\]\s+)?|>+\s?(?:[-*+•]\s+)?)")
+# (a checklist's box with no dash before it, "[x] name: PackPal" in a Trello card, is a bullet too)
+_BULLET = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/(?!\d))\s+(?:\[[ xX✓✔]\]\s+)?|\[[ xX✓✔]\]\s+|"
+                     r">+\s?(?:[-*+•]\s+)?)")
 _HEADING = re.compile(r"^\s*(?:#{1,6}|h[1-6]\.)\s+")  # "## Problem", Jira/Confluence "h3. Problem"
 _LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 /&'’()+-]{0,48}?)\s*:(?:\s+(?P<rest>\S.*))?\s*$")
 _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|call)(?:\s+#?\d+)?"
@@ -140,7 +142,9 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"\d\s*(?:min|mins|minutes|hrs?|hours)\s*(?:/|per\s|a\s|each\s)\s*(?:day|week|month|shift)\b", re.IGNORECASE),
     "idea": re.compile(r"\b(?:our idea|idea|hypothesis|a tool that|(?:i|we)(?:'d| would)? propose|"
                        r"an? (?:app|tool|service|platform|bot|plugin|"
-                       r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|lets? (?:them|"
+                       r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|"
+                       # "We'd build FrostGuard, a sensor ...", "we plan to build ..."
+                       r"we(?:'d|'ll|\s+(?:plan|want|hope|intend)\s+to)\s+(?:build|make)\b|lets? (?:them|"
                        r"patients|owners|users|customers)|automatically)", re.IGNORECASE),
     # a price per anything ("£10 per team per season", "$29/mo per truck"), "free", "fee", "pricing"
     "price": re.compile(rf"(?:(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*[a-z]+|"
@@ -320,7 +324,8 @@ def opens_with_people_doing(text: str) -> bool:
 # "we want to build PrepCast", "introducing Keepr": a made-up word the team builds.
 BUILD_NAME = re.compile(r"\b(?i:(?:we|we'd|we'll|we\s+(?:could|would|will|want\s+to|plan\s+to))\s+"
                          r"(?:build|launch|ship|make)(?:\s+is)?|we\s+(?:built|launched|shipped|made|created)|building|launching|"
-                         r"introducing)\s+(?P<name>[A-Z][A-Za-z0-9]+)\b")
+                         # ("Ship **ClearCheck**: ...", an issue's imperative)
+                         r"introducing|^(?i:ship|build))\s+[*_]{0,2}(?P<name>[A-Z][^\W_]+)\b")
 # "working title: snag" names it as written, lower case and all; "called Tally" needs its capital
 # ("a file called notes" names nothing).
 PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|product name)(?:[:\s]+(?:is|will be|=)\b)?"
@@ -455,7 +460,7 @@ def _span(notes: Document, start: int, end: int) -> NoteSpan:
 
 
 def label_topic(label: str) -> Topic | None:
-    lowered = label.lower().strip()
+    lowered = label.lower().replace("_", " ").strip()  # "launch_city", as a key=value line writes it
     lowered = foreign_labels().get(lowered, lowered)  # "precio", "quién": the English label (words.yaml)
     if mixed_label(lowered):
         # "PRICE / WHEN / WHERE", "Pricing & launch": a section holding several parts; each line
@@ -537,10 +542,13 @@ _ARROW_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*(?:->|=>|→)
 # "name  MedNudge", "cust  owners of ...": a short label set off by a run of spaces or a tab.
 _SPACED_LABEL = re.compile(r"^(?P<label>[A-Za-z]{2,12}(?: [A-Za-z]{2,12})?)(?: {2,}|\t+)(?P<rest>\S.*?)\s*$")
 # "Customer = small heat pump installers": a key and its value.
-_EQUALS_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z /&'’-]{1,30}?)\s*=\s*(?P<rest>[^=\s].*?)\s*$")
+# ("launch_city=Brno": a config file's key, its words joined by underscores)
+_EQUALS_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z_ /&'’-]{1,30}?)\s*=\s*(?P<rest>[^=\s].*?)\s*$")
 # A page's properties pasted as rows of two cells ("Target city | Osaka", "Price | ¥800 per machine").
 _PROPERTY_ROW = re.compile(r"^\|?\s*(?P<label>[A-Za-z][A-Za-z /&'’-]{1,30}?)\s*\|\s*(?P<rest>[^|\s][^|]*?)\s*\|?\s*$")
 _CURRENCY_LABEL = re.compile(rf"^(?P<label>[{SIGNS}])\s*[:~=]\s*(?P<rest>\S.*?)\s*$")  # "$: free for buyers, ..."
+# "[WHO] driving schools in İzmir", "[PAIN] ...", "[NAME?] still nothing": a tag in brackets as the label.
+_BRACKET_LABEL = re.compile(r"^\[(?P<label>[A-Za-z][A-Za-z /&'’-]{0,30}?)\??\]\s*:?\s*(?P<rest>\S.*?)?\s*$")
 
 
 # A deck outline's "Slide 2, problem: ...": the slide's number is not part of what it says.
@@ -579,7 +587,7 @@ def _field_label(content: str) -> re.Match[str] | None:
         _CURRENCY_LABEL.match(content) or _ARROW_LABEL.match(content) or _PROPERTY_ROW.match(content)
     if match and not re.search(r"[\"“]", match.group("label")) and len(match.group("label").split()) <= 6:
         return match
-    spaced = _SPACED_LABEL.match(content) or _EQUALS_LABEL.match(content)
+    spaced = _SPACED_LABEL.match(content) or _EQUALS_LABEL.match(content) or _BRACKET_LABEL.match(content)
     if spaced and label_topic(spaced.group("label")) is not None:
         return spaced
     dashed = _DASH_LABEL.match(content)
@@ -746,7 +754,9 @@ def read_statements(notes: Document) -> list[Statement]:
             continue
         if field and field.group("rest") and re.fullmatch(r"(?i)a|answer", field.group("label")) and question:
             start, end = _trimmed(text, content_start + field.start("rest"), line_end)
-            statements.append(_statement(notes, start, end, question[0] if question[1] else None, question[1]))
+            # ("Q: quote (from Inês, director)": a question naming who is quoted labels the answer too)
+            statements.append(_statement(notes, start, end, question[0] if question[1] or
+                                         _QUOTE_LABEL.search(question[0]) else None, question[1]))
             continue
         if field and field.group("rest") and \
                 re.fullmatch(r"(?i)attendees|present|participants|people", field.group("label")):
@@ -880,6 +890,13 @@ def speaker_from(detail: str) -> tuple[str | None, str | None]:
     "Maria Gonzalez (owner, Books on Main)", "Aisha Khan - buyer", "Dr. Mei Lin, dentist". A role
     alone ("owner, two stores, Tacoma", "one manager") has no name."""
     detail = re.sub(r",?\s+(?:said|says|told (?:us|me)|put it)$", "", detail.strip().rstrip(".:,"))
+    # "q (Hạnh, owner ...)", "quote, Dee (shop steward)", "Customer quote (Lika, ...)", "quote from
+    # Ploy (owner, ...)", "talked to Lisa Ortega (office manager, ...)": the words saying a quote
+    # follows are no part of who said it; the person is in the brackets, or after them.
+    detail = _QUOTE_LEAD.sub("", detail, count=1)
+    bracketed = re.fullmatch(r"\((?P<inner>[^()]+)\)", detail)
+    if bracketed:
+        detail = re.sub(r"^(?:from|by)\s+", "", bracketed.group("inner").strip())
     # "One teacher, Mr. Okafor (Year 9 English, Leeds)": the role before the name says nothing more.
     detail = re.sub(r"^(?i:one|a|an|another|the)\s+[a-z][\w -]{0,30},\s+(?=(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z])",
                     "", detail)
@@ -893,10 +910,33 @@ def speaker_from(detail: str) -> tuple[str | None, str | None]:
     where = re.fullmatch(r"(?P<head>.+?)\s+(?:at|from|of)\s+(?P<org>[A-Z].*)", head)
     if where and not rest:
         head, rest = where.group("head"), where.group("org")
-    name_like = re.fullmatch(r"(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}", head)
-    if name_like and not _ROLE_WORDS.search(head):
+    if _name_like(head) and not _ROLE_WORDS.search(head) and not _SAID_COLUMN.fullmatch(head):
         return head, rest.strip() or None
     return None, detail.strip() or None
+
+
+_QUOTE_LEAD = re.compile(r"(?i)^(?:(?:customer|user|client)\s+)?(?:quotes?|q|verbatims?)\b\s*[,:]?\s*"
+                         r"(?:(?:from|by)\s+)?"
+                         r"|^(?:talked|spoke|spoken)\s+(?:to|with)\s+|^\(\s*(?:from|by)\s+(?=[^()]+\)$)")
+
+
+def _last_named(before: str) -> tuple[str, str | None] | None:
+    """Who speaks at the end of a longer line before a colon: "..., tracked in Excel, Regula:",
+    "Nok: quote from Ploy (owner, Baan Yoga):" (the last part after a colon, else after a comma
+    outside brackets)."""
+    parts = [before.rsplit(": ", 1)[-1], re.split(r",\s+(?![^()]*\))", before)[-1]]
+    for part in parts:
+        speaker, detail = speaker_from(part)
+        if speaker is not None:
+            return speaker, detail
+    return None
+
+
+def _name_like(head: str) -> bool:
+    """"Priya", "Dr Mei Lin", "Hạnh", "Tomás Vidal": one to three capitalised words, in any script."""
+    words = re.sub(r"^(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+", "", head).split()
+    return 0 < len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][^\W\d_'’-]*", w) and w[0].isupper() and
+                                       not w[1:].isupper() for w in words)
 
 
 # '"...," says Rosa Kemp, owner of Kemp's Bakehouse', '"...," Jean Birkett said.': who speaks, after
@@ -907,6 +947,14 @@ _SAID_AFTER = re.compile(r"[\s,.\"”]*(?:(?:said|says|explains|explained|adds|a
 # "When we rode along with Ramesh he said:": the person named in the sentence, then "he said".
 _PRONOUN_SAID = re.compile(r"(?<=[a-z,] )(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b[^.!?\"“A-Z]{0,40}?"
                            r"\b(?:he|she)\s+(?:said|says|told us|put it)[:,]?\s*$")
+
+
+# "Mel from Crumb & Co in Launceston, put it better than I can:", "Don Ramiro at Chatarrera El Norte
+# told us he loses": a person, maybe their business, then a verb of saying, in the words before a quote.
+_NAMED_SAID = re.compile(r"(?<![\w'’])(?!(?:She|He|They|We|I|It|This|That|One|Everyone|Nobody|Someone)\b)"
+                         r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                         r"(?:,?\s+(?:from|at)\s+[A-Z][^,.;:\"“]{0,50})?,?\s+"
+                         r"(?:told (?:us|me)|said|says|put it|explained|complained)\b[^\"“.!?]{0,60}$")
 
 
 # A label that only says what follows is a quotation ("Quote from the call:", "Verbatim:"): no speaker.
@@ -939,6 +987,10 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
         line_end = text.find("\n", claim.end)
         tail = text[claim.end + 1 : line_end if line_end >= 0 else len(text)]
         after = _PARENTHETICAL.match(tail) or _DASH_ATTRIBUTION.match(tail) or _SAID_AFTER.match(tail)
+        if after and (after.groupdict().get("detail") or "").startswith("=") and \
+                _DASH_ATTRIBUTION.match(tail, after.end()):
+            # '"metade da minha manhã" (= half my morning) — Bruno, owns ...': a translation, then who
+            after = _DASH_ATTRIBUTION.match(tail, after.end())
         if after:
             speaker, detail = speaker_from(after.group("detail") or after.groupdict().get("who") or "")
         statement = by_line.get(line)
@@ -946,10 +998,12 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
                 not _QUOTE_LABEL.search(statement.label):
             speaker, detail = speaker_from(statement.label)
         before = _BULLET.sub("", text[text.rfind("\n", 0, claim.start) + 1 : claim.start - 1]).strip()
-        said = _SAID_BEFORE.search(before) or _PRONOUN_SAID.search(before)
+        said = _SAID_BEFORE.search(before) or _PRONOUN_SAID.search(before) or _NAMED_SAID.search(before)
         named = re.fullmatch(r"(?P<who>[^\"“:]{2,100}?)\s*:", before)
         if not after and (said or (named and len(named.group("who").split()) <= 12)):
             speaker, detail = speaker_from((said or named).group("who"))  # type: ignore[union-attr]
+        if not after and speaker is None and before.endswith(":"):
+            speaker, detail = _last_named(before[:-1]) or (speaker, detail)
         row = _csv_row_speaker(notes, line)
         if row is not None and speaker is None:
             speaker, detail = row
@@ -961,6 +1015,8 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
                            and cell.label and cell is not statement), None)
             if person is not None:
                 speaker, detail = speaker_from(person.text)
+        if speaker is None and statement is not None and statement.label and _QUOTE_LABEL.search(statement.label):
+            speaker, detail = speaker_from(statement.label)  # "Q: quote (from Inês, director)" / "A: \"...\""
         if speaker is None and statement is not None and statement.label and _QUOTE_LABEL.search(statement.label):
             # "Quote from the call: ..." under "Owner Katrin Huber says the queue runs to 45 minutes":
             # the label says it is a quote, the person the notes last had speaking said it
@@ -1239,9 +1295,24 @@ def _common_case(who: str, notes: Document) -> str:
     from assistant.clarity.lexicon import zipf
 
     first = who.split()[0]
-    if first[:1].isupper() and first[1:].islower() and zipf(first.lower()) >= 3.0 and not place_word(first, notes):
+    if first[:1].isupper() and first[1:].islower() and zipf(first.lower()) >= 3.0 and not place_word(first, notes) \
+            and not _demonym(first):
         return first.lower() + who[len(first):]
     return who
+
+
+@functools.lru_cache(maxsize=512)
+def _demonym(word: str) -> bool:
+    """"Kenyan farmers", "Brazilian clinics", "Thai hotels": a country's adjective keeps its capital.
+    Known by its ending and a country's name that its stem begins (countries only: a region list
+    is long enough to begin almost any stem)."""
+    import pycountry
+
+    stem = re.match(r"(?P<stem>[A-Z][a-z]{2,}?)(?:ian|an|n|ese|ish|i)$", word)
+    if stem is None:
+        return False
+    names = [c.name for c in pycountry.countries] + [*COUNTRIES]
+    return any(name.startswith(stem.group("stem")) for name in names)
 
 
 # Region names that are also everyday words: "Central kitchens", "Western Union", "Reading" is no place to us.
@@ -1355,9 +1426,33 @@ def coined(word: str) -> bool:
     """A word the notes made up: CamelCase ("ShelfSense") or no English word at all ("Clinicly")."""
     from assistant.clarity.lexicon import zipf
 
+    word = _unaccented(word)  # "BásculaPay" is made up as "BasculaPay" is
     if _CAMEL.match(word):
         return True
     return bool(re.fullmatch(r"[A-Z][a-z]{3,}", word)) and zipf(word.lower()) < 2.0
+
+
+def _unaccented(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# The name the notes end on: "renamed -> Tally", "rename it to Tally", "everything from now on says
+# Tally", "Ana proposed the name RoomRelease", "surf school booking thing — name: TideSlot". Running
+# notes change their minds; the last such name wins over the working name they opened with.
+_FINAL_NAME = re.compile(r"(?:\b(?i:renamed|rename(?:\s+it)?)\s*(?:->|→|=>|\bto\b|:)|"
+                         r"\b(?i:from now on (?:says|is called|it's)|now called|new name(?:\s+is)?:?|"
+                         r"(?:proposed|suggested|agreed on|chose|picked)\s+the\s+name)|"
+                         r"(?:[—–,;|]|\s-)\s*(?i:name)\s*[:=])"
+                         r"\s*[*_\"“']{0,2}(?P<name>[A-Z][^\W_]+(?:[ -][A-Z][^\W_]+)?)")
+
+
+def _final_name(statements: list[Statement]) -> str | None:
+    names = [m.group("name") for s in statements if not s.quote_only and s.topic not in ("other", "dependencies")
+             for m in _FINAL_NAME.finditer(s.text) if not placeholder(m.group("name")) and
+             not _NAME_RULED_OUT.search(s.text[m.end():m.end() + 40])]
+    return names[-1] if names else None
 
 
 def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = False) -> str | None:
@@ -1471,6 +1566,9 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
     """The name the notes give the product: a name label ("Product: X"), "working name X" /
     "called X", an idea or concept line that opens with a name ("Idea: ShelfSense - ..."), or a
     coined CamelCase word the notes use as a subject ("TableTurn texts every guest")."""
+    final = _final_name(statements)
+    if final is not None:
+        return final, False
     for statement in statements:
         if statement.topic == "name" and _NAME_RULED_OUT.search(f"{statement.label or ''} {statement.text}") and \
                 not _CHOSEN_NAME.search(statement.text):
@@ -1797,6 +1895,37 @@ def _where_it_launches(launch: Statement | None, statements: list[Statement], no
     return []
 
 
+# "no single launch city", "not picking a launch city", "nationwide": the notes say no city is the
+# launch's, so none is looked for outside the launch line.
+NO_CITY = re.compile(r"(?i)\bno\s+(?:single\s+)?(?:launch\s+)?city\b|\bnot\s+(?:picking|choosing|naming)\s+a\s+"
+                      r"(?:launch\s+)?city\b|\bnation-?wide\b|\bcountry-?wide\b")
+
+
+def _places_elsewhere(statements: list[Statement], launch: Statement, customer_source: NoteSpan | None,
+                      notes: Document, exclude: set[str]) -> list[NoteSpan]:
+    """The launch line names no place ("launch: early Q2 '27"): where another line says it starts
+    ("📍 start in Floripa", "Dan: launch in Chiang Mai first"), else where the customers are
+    ("language schools in Porto"): a first launch is where the notes' customers were met. None
+    when the notes say there is no launch city."""
+    if any(NO_CITY.search(s.text) for s in statements):
+        return []
+    starts = [s for s in statements if "launch" in s.topics and not s.quote_only and s is not launch and
+              s.topic not in ("open", "risks", "other", "not_doing", "title", "budget")]
+    customers = [customer_source] if customer_source is not None else []
+    for span in [*starts, *customers]:
+        for match in _PLACE.finditer(notes.text, span.start, span.end):
+            if not match.group().startswith("in "):
+                continue  # "at Walmart", "from Shenzhen": a company or a source, not where it starts
+            place = match.group("place")
+            first = re.split(r",\s*|\s+and\s+", place)[0]
+            if first in exclude or first.split()[0].lower() in _SEASONS | _LAUNCH_WORDS or \
+                    re.fullmatch(_MONTH_NAME, first.split()[0], re.IGNORECASE) or \
+                    first.split()[0].lower() in foreign_months():
+                continue
+            return [_span(notes, match.start("place"), match.start("place") + len(first))]
+    return []
+
+
 # "from Easter 2027", "before Christmas": a time of year, never the launch's place.
 _SEASONS = {"easter", "christmas", "xmas", "lent", "ramadan", "eid", "diwali", "thanksgiving", "hanukkah", "advent",
             "whitsun", "pentecost"}
@@ -1922,6 +2051,10 @@ def asks(text: str) -> bool:
     return re.search(r"\?(?:\s|$)", text) is not None
 
 
+_MEETING_HEADER = re.compile(r"(?i)\b(?:minutes|meeting|call notes|notes from|sync|stand-?up|retro|workshop|"
+                             r"debrief|recap|kick-?off|agenda)\b")
+
+
 def _settled(statement: Statement, notes: Document) -> Statement:
     """What a line's shape says it is: an unlabelled first line standing alone ("Kickoff meeting -
     restaurant no-shows") is the notes' title; a line asking a question is an open question."""
@@ -1936,6 +2069,12 @@ def _settled(statement: Statement, notes: Document) -> Statement:
         statement.start <= first and statement.end - first >= len(lines[0].strip())
     if alone and len(statement.text.split()) <= 12 and not statement.text.rstrip().endswith(".") and \
             not re.search(r"\d", statement.text) and "evidence" not in statement.topics:
+        return statement.model_copy(update={"topic": "title"})
+    whole_line = statement.line == 1 and statement.start <= first and statement.end - first >= len(lines[0].strip())
+    if whole_line and len(statement.text.split()) <= 12 and not statement.text.rstrip().endswith(".") and \
+            _MEETING_HEADER.search(statement.text):
+        # "Ward 7 residents meeting — minutes, 3 Nov 2026": the record's heading, dated, with the
+        # attendees right below it; no problem, and no customer
         return statement.model_copy(update={"topic": "title"})
     if asks(statement.text) and not re.search(r"[\"“”]", statement.text) or \
             re.match(r"(?i)open questions?\b(?!\s*:)", statement.text):  # dictated: "open question do we vet ..."
@@ -1978,12 +2117,14 @@ def extract_facts(notes: Document) -> Facts:
     people = [name for name in dict.fromkeys(
         [*(q.speaker for q in quotes if q.speaker), *(speaker_from(who)[0] for who in interviewees),
          leader.name if leader else None]) if name]
+    exclude = {product_name or "", *people, *(leader.name.split() if leader else [])}
+    places = _where_it_launches(launch, statements, notes, exclude)
+    if not places and launch is not None:
+        places = _places_elsewhere(statements, launch, customer_source, notes, exclude)
     return Facts(statements=statements, people=people, places=_places(statements, quotes, notes), customer=customer,
                  customer_source=customer_source,
                  interviewees=interviewees, product_name=product_name, product_name_is_working=working,
                  leader=leader, numbers=numbers, quotes=quotes,
-                 launch_date=launch_date, launch=launch, launch_places=_where_it_launches(
-                     launch, statements, notes,
-                     {product_name or "", *people, *(leader.name.split() if leader else [])}),
+                 launch_date=launch_date, launch=launch, launch_places=places,
                  instructions=instructions,
                  words=len(notes.text.split()))

@@ -45,7 +45,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_CONTEXT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# A word in any script: "Kühlschrank", not "hlschrank" (an ASCII class cut it at the umlaut).
+_CONTEXT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _KIND_WORDS = {"price": "price", "percentage": "percentage", "duration": "time", "date": "date",
                "number": "figure", "quote": "quote", "speaker": "name", "name": "name", "place": "place"}
 # Words that say which way a figure moves something ("cuts the count by 75%": a reduction).

@@ -18,6 +18,7 @@ from assistant.draft.facts import (
     BUILD_NAME,
     COUNTRIES_WITH_THE,
     CUES,
+    NO_CITY,
     PRODUCT_NAME,
     REGIONS,
     THIRD_PERSON,
@@ -150,8 +151,9 @@ _OWN_SUBJECT = re.compile(r"(?i)^(?:(?:each|every)\s+[a-z]+,?\s+)?(?:(?:the|a|an
 
 
 def english_months(date: str) -> str:
-    """"marzo 2027" -> "March 2027", "1. Juli 2027" -> "1. July 2027": the month of a date the notes
-    wrote in another language (words.yaml), named as the English release names it; "05.03.2027" ->
+    """"marzo 2027" -> "March 2027", "1. Juli 2027" -> "1 July 2027": the month of a date the notes
+    wrote in another language (words.yaml), named as the English release names it, and the German
+    dot after the day dropped (English reads "in 1. July" as a list item); "05.03.2027" ->
     "5 March 2027"."""
     import calendar
 
@@ -159,6 +161,7 @@ def english_months(date: str) -> str:
 
     date = re.sub(rf"(?i)\b(?:{foreign_months_pattern()})\b",
                   lambda m: calendar.month_name[foreign_months()[m.group().lower()]], date)
+    date = re.sub(r"^(\d{1,2})\.\s+(?=[A-Za-z])", r"\1 ", date.strip())
     # "05.03.2027" (day first) is "5 March 2027": the same date, in words a reader of any country reads one way
     dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(20\d\d)", date.strip())
     if dotted and 1 <= int(dotted.group(2)) <= 12:
@@ -313,6 +316,21 @@ def _about_our_plan(piece: str, name: str | None) -> bool:
 # ("a $25 vibration sensor on each machine").
 _MONEY_LOST = re.compile(r"(?i)\b(?:costs?|costing|lost|los(?:e|es|ing)|pay|paid|pays|spend\w*|spent|worth|revenue|"
                          r"income|fines?|wasted?|refunds?)\b")
+
+
+# A short clause that opens with "free to/for" someone: the price, with no money in it.
+_FREE_TO = re.compile(r"(?i)(?:it(?:'s|\s+is|\s+will\s+be)\s+)?free\s+(?:to|for)\s+[\w' -]{2,40}?(?=[.;,]|$)")
+
+
+def _launch_priced(piece: str, phrase: re.Match[str]) -> bool:
+    """A launch sentence that says the price in a clause of its own: "Launch in Leeds in June 2027,
+    £2 per bed per month", "launching in Hobart on 8 March, A$39 a month per shop, and ...", "goes
+    live in spring at $129/month per room". The clause holding the price names no loss today."""
+    clause = next((part for part in re.split(r"[,;]\s+", piece) if phrase.group().strip() in part), "")
+    own = _PER_UNIT_PRICE.match(clause.strip()) or re.search(rf"\b(?:at|for)\s+{re.escape(phrase.group().strip())}",
+                                                             clause)
+    return bool(own) and not _names_a_problem(clause) and not _SPENT_TODAY.search(clause) and \
+        not _THEIR_PRICE.search(clause)
 
 
 def _names_a_problem(piece: str) -> bool:
@@ -610,6 +628,7 @@ def _our_price_as_written(facts: Facts) -> str | None:
         if _usable(statement) and re.fullmatch(r"(?i)costs?(?: to (?:the )?customers?)?", statement.label or "") \
                 and _PER_UNIT_PRICE.search(statement.text) and not _SPENT_TODAY.search(statement.text):
             return statement.text.rstrip(".")
+    free_for: str | None = None
     for statement in _idea_first(facts):
         if not _usable(statement) or "budget" in statement.topics and not _WE_CHARGE_THEM.search(statement.text):
             continue
@@ -617,6 +636,9 @@ def _our_price_as_written(facts: Facts) -> str | None:
         # in a paragraph about something else, only a price we say we would charge counts
         anywhere = statement.topic in (None, "idea", "launch")
         for piece in _pieces(statement):
+            free = _FREE_TO.match(piece)
+            if free and not _names_a_problem(piece) and not has_money(statement.text) and free_for is None:
+                free_for = free.group().rstrip(" .;,")  # "Free to residents.": unless a price is said elsewhere
             once = _ONE_OFF.match(piece)
             if once:  # "€39 one-off, launch Benelux Sept 2027": a price paid once, said whole
                 return once.group()
@@ -636,6 +658,8 @@ def _our_price_as_written(facts: Facts) -> str | None:
                 # "R60 per delivery, paid by the patient or their medical aid": a sentence that opens
                 # with an amount per unit is a price line, however long its aside about who pays
                 return phrase.group().strip()
+            if statement.about("launch") and _launch_priced(piece, phrase):
+                return phrase.group().strip()
             if len(piece.split()) <= 10 and _PER_UNIT_PRICE.search(piece) and not _SPENT_TODAY.search(piece) \
                     and not _THEIR_PRICE.search(piece) and not _names_a_problem(piece):  # "loses ~$45/day"
                 # "free for 10 items, €2/month after that": a short line of our plan, said whole
@@ -645,6 +669,8 @@ def _our_price_as_written(facts: Facts) -> str | None:
         commission = _COMMISSION.search(statement.text) if _usable(statement) else None
         if commission:
             return commission.group("price")
+    if free_for is not None:
+        return free_for
     # "Price: see comments", "Pricing: TBD": the label is all the notes say, unless a price is elsewhere
     return labelled.text.rstrip(".") if labelled is not None else None
 
@@ -855,7 +881,9 @@ class Composer:
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
         name = self.facts.product_name
         building = name and re.match(rf"(?i:we\b[^,.]{{0,30}}\b(?:build|make|launch|ship))\s+{re.escape(name)},?\s+"
-                                     rf"(?:which|that)\s+(?=[a-z]+[^s\W]s\b)", first)
+                                     rf"(?:(?:which|that)\s+(?=[a-z]+[^s\W]s\b)|(?P<what>(?:a|an)\s))", first)
+        if building and building.group("what"):  # "We want to build MaziwaTrack, an SMS alert" -> "is an SMS alert"
+            return f"is {first[building.start('what'):]}"
         if building:  # "We want to build PrepCast, which predicts ..." -> "predicts ..."
             return first[building.end():]
         pronoun = re.match(r"(?:It|it)\s+(?=[a-z]+[^s\W]s\b)", first)
@@ -941,7 +969,10 @@ class Composer:
         region is not a city: the city stays a gap, the region follows it."""
         places = [p.text for p in self.facts.launch_places]
         city_question = "Which city does the announcement come from (the dateline)?"
-        if places and not re.search(r"\b(?:state|county|area|region)$", places[0]) and places[0] not in REGIONS:
+        # "launch across Pomorskie ..., no single launch city": the place named is a region, not a city
+        no_city = self.facts.launch is not None and NO_CITY.search(self.facts.launch.text) is not None
+        if places and not re.search(r"\b(?:state|county|area|region)$", places[0]) and places[0] not in REGIONS \
+                and not no_city:
             city = places[0]
         elif places:
             city = self.book.tbd("city", city_question, "dateline") + f", {places[0]}"

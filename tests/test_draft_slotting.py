@@ -1,0 +1,171 @@
+"""Issue 15, item 6: each note line goes where it belongs, in note shapes the drafter was not tuned
+on (bracket tags, key=value dumps, an e-mail with a signature, council minutes, interview notes).
+Each test reads the draft as a reviewer would: the headline's name, the dateline's city and date,
+the section a fact lands in, and sentences that read as sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.documents import parse_document
+from assistant.draft.claims import number_claims
+from assistant.draft.facts import extract_facts
+from assistant.draft.grounding import placeholder_for
+from assistant.draft.models import Draft
+from assistant.draft.offline import draft_offline
+
+NOTES = Path(__file__).parent / "fixtures" / "notes"
+
+
+def _draft(text: str, path: str = "n.md") -> Draft:
+    return draft_offline(parse_document(text, path=path))
+
+
+@pytest.fixture(scope="module")
+def interpreters() -> Draft:
+    name = "bracket-tags-clinic-interpreters.md"
+    return draft_offline(parse_document((NOTES / name).read_text(encoding="utf-8"), path=name))
+
+
+# -- bracket tags ("[WHO]", "[PAIN]") are labels ---------------------------------------------------
+def test_bracket_tags_place_each_line(interpreters: Draft) -> None:
+    release = interpreters.press_release
+    assert release.headline.startswith("Tolkly for small GP practices in Rotterdam")
+    assert release.dateline == "Rotterdam — 1 October 2027 —"  # "[WHEN] ..., 1. October 2027", the city from [WHO]
+    assert "1 in 5" in release.problem and "€3" not in release.problem
+    assert release.call_to_action.startswith("Tolkly launches in Rotterdam on 1 October 2027. It costs €3 per call")
+    risks = next(e.answer for e in interpreters.faq.internal if "risks" in e.question)
+    assert "doctors may not trust" in risks.lower() and "GGD" in risks
+    depends = next(e.answer for e in interpreters.faq.internal if "depend" in e.question)
+    assert "Globe Talk" in depends  # "[x] partner: ...": a checklist's ticked box is a bullet, its label read
+
+
+# -- where it launches, when the launch line names no place ----------------------------------------
+@pytest.mark.parametrize(("notes", "city"), [
+    # another line says where it starts
+    ("- name: Ferrybox\n- launch: early Q2 '27\n- start in Cork, then Galway\n- price: €9/month", "Cork"),
+    # the customers' city, when nothing else says where
+    ("Q: who\nA: small dental practices in Tartu\nQ: when\nA: 3 May 2027\nQ: name\nA: Hambu", "Tartu"),
+    # a key=value dump's "launch_city"
+    ("product=Hambu\nlaunch_city=Tartu\nlaunch_date=3.5.2027\nprice=€9/month", "Tartu"),
+])
+def test_the_dateline_city_comes_from_another_line(notes: str, city: str) -> None:
+    assert _draft(notes).press_release.dateline.startswith(f"{city} — ")
+
+
+def test_no_city_is_taken_when_the_notes_say_there_is_none() -> None:
+    notes = ("- who: bus operators in Tartu\n- launch: 3 May 2027, nationwide, no single launch city\n"
+             "- name: Hambu")
+    assert extract_facts(parse_document(notes, path="n.md")).launch_places == []
+
+
+def test_a_company_after_at_is_no_fallback_city() -> None:
+    facts = extract_facts(parse_document("- launch: May 2027\n- pilot at Walmart first\n", path="n.md"))
+    assert facts.launch_places == []
+
+
+# -- dates as notes write them ----------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "date"), [
+    ("launch: early Q2 '27", "Q2 '27"), ("start Zürich, 1. September 2027", "1. September 2027"),
+    ("go-live Sept '27", "Sept '27")])
+def test_short_years_and_dotted_days_are_dates(text: str, date: str) -> None:
+    assert [c.text for c in number_claims(text) if c.kind == "date"] == [date]
+
+
+def test_a_numbered_item_is_not_a_day() -> None:
+    assert [c.text for c in number_claims("1. March 2027: launch in Leeds") if c.kind == "date"] == ["March 2027"]
+
+
+# -- a gap's label keeps the notes' letters -----------------------------------------------------------
+def test_a_gap_label_keeps_non_ascii_letters() -> None:
+    text = "It costs €30 for each Kühlschrank."
+    claim = next(c for c in number_claims(text) if c.kind == "price")
+    assert placeholder_for(claim, text) == "[TBD: price of kühlschrank, with its source]"
+
+
+# -- who said a quote, however the notes attribute it ---------------------------------------------
+@pytest.mark.parametrize(("notes", "speaker"), [
+    ('Q: quote (from Inês, director at Escola Ribeira)\nA: "we lose the whole first week reshuffling"', "Inês"),
+    ('- 🗣️ "metade da minha manhã é WhatsApp" (= half my morning is WhatsApp) — Bruno, owns a surf school',
+     "Bruno"),
+    ('- q (Hạnh, owner of a tailor shop): "half my remakes are for customers abroad"', "Hạnh"),
+    ('Customer quote (Lika, owner of a pet hotel): "I became a photographer instead of a carer"', "Lika"),
+    ('Nok: quote from Ploy (owner, Baan Yoga): "my punch cards are a trust exercise"', "Ploy"),
+    ('- refunds tracked by hand in Excel, Regula: "das kostet mich einen ganzen Sonntag"', "Regula"),
+    ('One of our testers, Mel from Crumb & Co, put it better than I can: "I stopped baking for the worst case."',
+     "Mel"),
+    ('- Don Ramiro at El Norte told us he loses "al menos 10 clientes cada sábado" to the line.', "Don Ramiro"),
+])
+def test_the_speaker_is_found_in_any_attribution(notes: str, speaker: str) -> None:
+    quotes = extract_facts(parse_document(notes, path="n.md")).quotes
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_label_word_or_pronoun_is_no_speaker() -> None:
+    notes = 'Comments:\nDan: launch first\nShe told us it hurts: "we lose a whole day every week to this"'
+    assert [q.speaker for q in extract_facts(parse_document(notes, path="n.md")).quotes] == [None]
+
+
+# -- the name the notes end on heads the release --------------------------------------------------
+@pytest.mark.parametrize(("notes", "name"), [
+    ("mon: working name ToolShed, for makerspaces\nwed: ToolShed is taken. renamed -> Tally.\n"
+     "launch Tally in Tucson, 12 April 2027", "Tally"),
+    ("1. Ana proposed the name RoomRelease; agreed.\n2. Launch: Ljubljana, 1 February 2027.", "RoomRelease"),
+    ("🏄 surf school booking thing — name: TideSlot\n👥 for: surf school owners in Floripa", "TideSlot"),
+    ("we said yes to building BásculaPay: a scale connected to a tablet.", "BásculaPay"),
+    ("### Summary\nShip **ClearCheck**: a conflict search for small law firms.", "ClearCheck"),
+])
+def test_the_headline_opens_with_the_name_the_notes_settle_on(notes: str, name: str) -> None:
+    assert _draft(notes).press_release.headline.startswith(name)
+
+
+def test_a_ruled_out_name_is_not_the_final_one() -> None:
+    notes = "- renamed -> Keepsake (already taken)\n- idea: Farewell Board, a memory wall for funerals"
+    assert extract_facts(parse_document(notes, path="n.md")).product_name != "Keepsake"
+
+
+# -- prose, minutes and e-mails: each line in its place, each sentence a sentence --------------------
+def _read(name: str) -> Draft:
+    return draft_offline(parse_document((NOTES / name).read_text(encoding="utf-8"), path=name))
+
+
+def test_a_meeting_header_is_neither_the_problem_nor_the_customer() -> None:
+    draft = _read("council-minutes-streetlights.md")
+    release = draft.press_release
+    assert "minutes" not in release.problem and "3 Nov 2026" not in release.problem
+    assert "meeting" not in release.headline and "minutes" not in release.summary
+    assert release.problem.startswith("40 faults") or "Residents of Ward 7" in release.problem
+    assert release.dateline == "Leicester — 1 April 2027 —"
+    assert release.leader_quote.endswith("— Sarah Jones, Head of Housing")
+
+
+def test_an_email_signature_and_greeting_stay_out_of_the_draft() -> None:
+    draft = _read("email-signature-care-homes.txt")
+    text = " ".join([*(part for _, part in draft.press_release.sections()),
+                     *(e.answer for e in [*draft.faq.external, *draft.faq.internal])])
+    for stray in ("Best,", "Head of Ops", "Hi all", "Following up"):
+        assert stray not in text
+    assert draft.press_release.summary.startswith(
+        "[TBD: company name] introduces MedRound") and "MedRound is a tablet checklist" in draft.press_release.summary
+    # the price said in the launch sentence's own clause
+    assert "It costs £2 per bed per month." in draft.press_release.call_to_action
+
+
+def test_a_country_adjective_keeps_its_capital_and_the_concept_reads_as_a_sentence() -> None:
+    release = _read("prose-kenyan-dairy.md").press_release
+    assert release.headline == "MaziwaTrack for Kenyan dairy farmers"
+    assert "MaziwaTrack is an SMS alert that tells the farmer" in release.summary
+    assert "what the notes sum up as" not in release.summary + release.solution
+    assert release.dateline == "Nakuru — June 2027 —"
+    assert "It costs KSh 100 a month." in release.call_to_action
+
+
+def test_free_to_someone_is_the_price_when_no_money_is_named() -> None:
+    assert "It is free to residents." in _read("council-minutes-streetlights.md").press_release.call_to_action
+
+
+def test_a_region_with_no_launch_city_is_no_dateline_city() -> None:
+    notes = "- name: Skafo\n- launch across Pomorskie 1 March 2027, no single launch city\n- price 149 zł / month"
+    assert _draft(notes).press_release.dateline.startswith("[TBD: city], Pomorskie")
