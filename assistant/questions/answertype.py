@@ -52,12 +52,15 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
 # harbormasters fill ...", "for landlords who ...". The frame says these are people, whatever the
 # word, where a word list would need every trade on earth.
 _SERVES = (
-    r"\b(?:lets?|helps?|allows?|enables?|gives?)\s+(?:(?:every|each|any|small|"
-    r"independent|busy|local|new|weekend|first-time|[a-z]+-[a-z]+)\s+)?"
+    r"\b(?:lets?|helps?|allows?|enables?|gives?)\s+"
+    # "lets the 2,300 people who commute", "lets island commuters book": a count, and one word
+    # that says which of them
+    r"(?:(?:the|all|every|each|any|its|their|our|more than|over|about|some)\s+)?(?:\d[\d,.]*\+?\s+)?"
+    r"(?:(?:every|each|any|small|independent|busy|local|new|weekend|first-time|[a-z]+-[a-z]+|[a-z]{3,})\s+)?"
     # ... and not things a product lets through ("allows requests to pass", "lets files sync")
     r"(?!(?:files|requests|builds|jobs|tests|changes|queries|apps|packages|services|models|containers|"
     r"messages|records|tasks|workflows|pipelines|documents|items|orders|updates|errors|events|things)\b)"
-    r"[a-z]{3,}s\s+(?:to\s+)?[a-z]{3,}"
+    r"(?:[a-z]{3,}s|people|children|staff|folk)\s+(?:to\s+)?[a-z]{3,}"
     r"|\b[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ees)\s+who\b")
 # A sentence that says whom the product serves, in that frame or "built for ...".
 SERVES = re.compile(_SERVES + r"|\b(?:built|designed|made|meant) for\b", re.IGNORECASE)

@@ -89,6 +89,7 @@ PAIR_THRESHOLD = 0.30  # question-to-FAQ-question score from which the FAQ pair 
 # ... from which "its FAQ asks this but leaves the answer empty" is said: a claim about the
 # document, so only on a clear match ("Is there value in a smaller v0?" is not "How much better is it?")
 EMPTY_PAIR_THRESHOLD = 0.6
+SAME_SCENE = 0.5  # a cosine from which two questions on one shared thing ("cancel") are one, whatever kinds
 PARAPHRASE = 0.75  # a cosine from which two questions ask the same thing whatever words they share
 TRIVIAL = frozenset({"product", "define"})  # concepts that say nothing about what is asked
 # Concepts that name whom or what a question is about rather than what it asks ("customer data").
@@ -271,7 +272,17 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 # Intents that ask one thing from two sides: "Is my data private?" and "Does my data leave my
 # machine?" (privacy kept by keeping the data local).
-_RELATED_INTENTS: dict[str, frozenset[str]] = {"privacy": frozenset({"local"}), "local": frozenset({"privacy"})}
+# "Do I need a smartphone?" (a platform) answers "What do I need to run it?" and "What if I do not have
+# a phone?" (a requirement), as "Is my data private?" meets "Does it run locally?".
+_RELATED_INTENTS: dict[str, frozenset[str]] = {
+    "privacy": frozenset({"local"}), "local": frozenset({"privacy"}),
+    "requirement": frozenset({"compatible"}), "compatible": frozenset({"requirement"}),
+}
+
+
+def _kindred(intents: frozenset[str], others: frozenset[str]) -> bool:
+    """Two different intents that ask one thing (`_RELATED_INTENTS`), not merely a shared one."""
+    return any(_RELATED_INTENTS.get(intent, frozenset()) & others for intent in intents)
 
 
 def _related(intents: frozenset[str], others: frozenset[str]) -> bool:
@@ -701,13 +712,17 @@ class Reading:
         out = []
         for theirs, cosine in zip(self._pair_concepts, cosines, strict=True):
             lexical = similarity(asked, theirs)
-            if not (asked & theirs) - TRIVIAL and cosine < PARAPHRASE:
+            intents, their_intents = asked & INTENT_CONCEPTS - SUBJECTS, theirs & INTENT_CONCEPTS - SUBJECTS
+            # Two kinds that ask one thing, close in meaning, need no word in common ("What if I do
+            # not have a phone?", "Do I need a smartphone?").
+            kin = cosine >= SAME_SCENE and intents and their_intents and _kindred(intents, their_intents)
+            if not (asked & theirs) - TRIVIAL and cosine < PARAPHRASE and not kin:
                 out.append(0.0)
                 continue
             # Both say what kind of thing they ask, and not the same kind: "Does it work offline?" is
             # not "Does it work with our menu software?", however many words they share.
-            intents, their_intents = asked & INTENT_CONCEPTS - SUBJECTS, theirs & INTENT_CONCEPTS - SUBJECTS
-            if intents and their_intents and not _related(intents, their_intents) and cosine < PARAPHRASE:
+            if intents and their_intents and not _related(intents, their_intents) and cosine < PARAPHRASE \
+                    and not (cosine >= SAME_SCENE and (asked & theirs) - TRIVIAL - INTENT_CONCEPTS):
                 out.append(0.0)
                 continue
             # A broad FAQ question ("How does it work?") says no kind of thing it asks: it shares

@@ -192,6 +192,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"|\blocally\b(?! (?:sourced|grown|owned|made|produced|based|brewed|roasted))|\blocal\?$"
          r"|\b(?:run|runs|running|stored|stays?|kept|works?|processed) (?:\w+ ){0,2}local\b", "local"),
         (r"\bwhat happens (when|if)\b|^\W*what if\b|\bgo(es)? wrong\b|\bgets? stuck\b", "risk"),
+        # "What if I don't have a smartphone?", "What happens if we have no internet?": what it needs
+        (r"\bwhat (?:happens )?if (?:i|we|you|they|my \w+|our \w+)(?: still)? (?:don'?t have|do not have|doesn'?t have"
+         r"|does not have|have no|has no|lack|can'?t get|cannot get|no longer have)\b", "requirement"),
         (r"\bcontribut\w*\b[^.?!]{0,80}\bwelcome\b|\bwelcomes? contribut|\baccepts? contribut|\bpull requests?\b"
          r"|\bcontributing(?:\.md| guide)\b|\bcontribute (?:to|on) (?:the )?(?:project|code|repo)"
          r"|\bhow (?:can|do|could) (?:i|we|you|others) contribute\b", "opensource"),
@@ -333,8 +336,26 @@ def stem(word: str) -> str:
             base = word[: -len(suffix)]
             if suffix == "ies" or suffix == "ied":
                 base += "y"
+            elif suffix in _DOUBLING:
+                base = _undoubled(base)
             return base
     return word
+
+
+# Suffixes before which English doubles a final consonant: "shipped", "scanning", "cancelled".
+_DOUBLING = frozenset({"ings", "ing", "ers", "er", "ed"})
+
+
+def _undoubled(base: str) -> str:
+    """"shipp" (of "shipped") -> "ship", so that "shipping" and "ships" share a concept, as do
+    "cancelled" and "cancels". As in Porter's stemmer, not after "ss", "zz", "ff" ("pressed",
+    "staffed"), and "ll" only in "-ell" of a long word (British "cancelled", "travelled"), since
+    "installed", "billing" and "spelled" keep theirs."""
+    if len(base) < 4 or base[-1] != base[-2] or base[-1] not in "bdgmnprtl":
+        return base
+    if base[-1] == "l" and not (base.endswith("ell") and len(base) >= 6):
+        return base
+    return base[:-1]
 
 
 def words(text: str) -> list[str]:
