@@ -209,6 +209,11 @@ class BankQuestion(BaseModel):
         return frozenset(found)
 
     @cached_property
+    def key_words(self) -> frozenset[str]:
+        """Every concept of the key phrases: the words an FAQ question on this subject uses."""
+        return frozenset(concept for key in self.keys for concept in concepts(key)) - {"product"}
+
+    @cached_property
     def key_concepts(self) -> list[frozenset[str]]:
         """Key phrases specific enough to identify the subject alone: an intent, or two concepts together."""
         keys = [concepts(k) - {"product"} for k in self.keys]

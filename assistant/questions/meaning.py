@@ -1079,7 +1079,7 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
     role, indices = next(((r, sorted(by_role[r])) for r in sorted(answering, key=_ROLE_ORDER.index) if by_role[r]),
                          ("", []))
     if not indices:
-        return None
+        return _problem_said_in_passing(reading, question) if "problem" in answering else None
     kind = kind_of(question)
     # The sentence that gives the first step ("on sale today at lumen-light.co.uk"), not the price
     # beside it, when the bank question's cues say what a first step looks like.
@@ -1113,6 +1113,35 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
 
 
 _ROLE_ORDER = ["problem", "getting_started", "call_to_action"]
+
+# How a press release says what customers put up with before it, in one sentence of another
+# paragraph: "Until now, a commuter queued at a kiosk ...", "For years, growers have had to ...".
+_BEFORE_NOW = re.compile(
+    r"(?:^|[,;:—–-]\s*)\W*(?:until (?:now|today|this (?:week|month|year))|up to now|before (?:now|today)|"
+    r"for (?:years|decades|too long))\b"
+    r"|\b(?:have|has|had) (?:always |long )?had to\b|\bused to (?:have to|spend|wait|call|drive|queue|pay)\b",
+    re.IGNORECASE)
+
+
+def _problem_said_in_passing(reading: Reading, question: str) -> Judgement | None:
+    """"What problem does it solve?" of a release without a problem paragraph: the sentence that
+    says what customers did until now answers it, wherever it stands in the press release (the
+    summary's last sentence, often). A question about what the problem costs needs a figure in it."""
+    faq_start = reading.doc.faq_start if reading.doc.faq_start is not None else len(reading.doc.text)
+    for index, sentence in enumerate(reading.sentences):
+        if sentence.start >= faq_start or not _BEFORE_NOW.search(sentence.text):
+            continue
+        evidence = verified(reading.doc, reading.quote(index))
+        if evidence is None:
+            continue
+        where = f"the press release says what customers do until now (line {evidence.line})"
+        if kind_of(question) == "figure":
+            from assistant.rubric.detect import measures
+
+            if not measures(sentence.text):
+                return Judgement("partly", evidence, f"{where}, without a figure for what it costs")
+        return Judgement("answered", evidence, f"{where}: the problem it solves")
+    return None
 
 
 def _subheading_names_the_customer(reading: Reading, question: str) -> Judgement | None:

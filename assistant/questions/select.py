@@ -392,8 +392,13 @@ DAILY_TERMS = KNOWN_ACRONYMS | frozenset(
         "SHA-256", "SHA-1", "MD5", "AES", "RSA", "UUID", "UTF-8", "ASCII", "GIT", "NPM", "PDF", "PNG", "JPG", "JPEG",
         "SVG", "GIF", "MP3", "MP4", "ZIP", "EDITOR", "PATH", "HOME", "NVIDIA", "IBM", "AMD", "INTEL", "ARM", "X86",
         "IAM", "VPC", "EC2", "RDS", "K8S", "FX",
+        # everyday life's: what a passenger, a patient or a shopper reads without stopping
+        "QR", "NFC", "GPS", "ATM", "PIN", "VAT", "EV", "DMV", "TV", "DVD", "ID", "PDF", "SUV", "ER", "GP",
     ]
 )
+# wordfreq's Zipf frequency from which an acronym is everyday language: GPS 4.0, NHS 4.0, IRS 3.9,
+# ATM 3.9; the terms PR/FAQs coin or borrow sit far below (CDC 3.6, NFC 3.5, HMRC 2.9, MCP 2.6, OPRF 0).
+EVERYDAY_ACRONYM_ZIPF = 3.8
 # "X is a ...", "X, a ...", "X (the ...)", "X stands for", "X means", "... (X)": the document says what it is.
 _DEFINITION_AFTER = (r"\s*(?:\((?!\s*(?:e\.g|i\.e|see|new|beta|v?\d)\b)[^()\n]{3,}\)|,\s+(?:an?|the)\s+\w"
                      r"|\s+(?:is|are)\s+(?:an?|the|our)\s+\w|\s+(?:stands for|means|refers to|is short for)\b"
@@ -482,6 +487,8 @@ def terms(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Spa
             continue
         if len(name) >= 4 and name.isalpha() and _zipf(name) >= 3.5:
             continue  # an English word in capitals ("VISION", "MANUAL"): emphasis, not an acronym
+        if _zipf(name) >= EVERYDAY_ACRONYM_ZIPF:
+            continue  # as common in print as an ordinary word ("GPS", "NHS", "IRS"): its readers know it
         if re.match(r"\.[a-z]{1,4}\b", release[match.end():]):
             continue  # a file name ("VISION.md")
         if bank.technology_pattern.fullmatch(name):
@@ -1104,7 +1111,11 @@ def faq_matches(doc: Document, bank: Bank, aliases: list[str]) -> dict[str, list
             continue
         # On a near tie, the FAQ's own section decides: an internal FAQ answers the internal question.
         # The bonus only breaks ties: the claim itself needs the words to match on their own.
-        similar = [(faq_similarity(asked, q), q) for q in bank.questions if not q.for_each]
+        # An FAQ question that uses none of a bank question's key words asks about something else,
+        # however its intent fits: "What could go wrong?" is not "Which AI models does it use, and
+        # what if they fail?".
+        similar = [(faq_similarity(asked, q), q) for q in bank.questions
+                   if not q.for_each and (not q.keys or asked & q.key_words)]
         scores = [(s + (SAME_AUDIENCE_BONUS if q.audience == item.audience else 0.0), s, q) for s, q in similar]
         best = max((score for score, _, _ in scores), default=0.0)
         for score, alone, question in scores:
