@@ -22,6 +22,7 @@ PERSONAL_DATA = terms(
     "contacts", "address book", "photo", "photos", "camera", "video*", "voice recording*", "recording*",
     "location", "locations", "GPS", "home address", "date of birth", "birthday*", "customer data", "user data",
     "your data", "their data", "browsing history", "purchase history", "profile*", "tracks", "tracking",
+    "saved card*", "stored card*", "card details", "card on file",
 )
 PRIVACY_ANSWER = terms(
     "privacy", "consent", "GDPR", "HIPAA", "CCPA", "encrypt*", "anonymi*", "pseudonymi*", "de-identif*",
@@ -60,7 +61,9 @@ REGULATED_DOMAINS: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
      "health data and medical claims (HIPAA, FDA or their equivalents)"),
     (terms("payment processing", "process payments", "processes payments", "credit card number*", "card numbers",
            "lending", "loan", "loans", "insurance", "bank account*", "investment advice", "trading", "wallet*",
-           "money transfer*", "payroll"),
+           "money transfer*", "payroll",
+           # an app that keeps customers' cards: "pays with a saved card", "card on file"
+           "saved card*", "stored card*", "card details", "card on file", "cards on file"),
      terms("PCI", "KYC", "AML", "money transmitter", "licen*", "regulat*", "complian*", "FINRA", "SEC", "FCA",
            "PSD2", "legal review", "counsel"),
      "payments and financial services (PCI, licensing, KYC)"),
