@@ -150,3 +150,13 @@ def test_past_its_cap_a_category_still_charges_every_finding(category: str, plai
     assert before.words == after.words
     assert next(c for c in before.categories if c.id == category).capped
     assert before.score > after.score
+
+
+@pytest.mark.parametrize("answer", ["£180,000 to build, and £35,000 a year to run.", "€40 per month.",
+                                    "Über 200 Kunden nutzen es."])
+def test_a_sentence_opening_with_a_currency_or_accented_letter_is_its_own(answer: str) -> None:
+    from assistant.clarity.text import Prose
+
+    text = f"**What does this cost us?**\n{answer}\n"
+    sentences = [text[s.start : s.end] for s in Prose(text).sentences]
+    assert sentences[-1] == answer, sentences

@@ -36,7 +36,7 @@ _TABLE_RULE_RE = re.compile(r"^[ \t]*\|?[ \t:\-|]+\|[ \t:\-|]*$", re.M)
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by white space and more text.
 # Abbreviations and initials below do not end a sentence. A lower-case start is allowed: product
 # names ("noda closes the gap. git gives ...") and blanked code often begin sentences.
-_SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Za-z0-9])")
+_SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*(?:[^\W_]|[£$€¥₹]))")
 _ABBREVIATIONS = frozenset(
     re.findall(r"\S+", "mr mrs ms dr prof sr jr st vs etc e.g i.e inc ltd co corp no fig approx dept est jan feb mar "
     "apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun u.s u.k a.m p.m ph.d "

@@ -1114,22 +1114,15 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
 
 _ROLE_ORDER = ["problem", "getting_started", "call_to_action"]
 
-# How a press release says what customers put up with before it, in one sentence of another
-# paragraph: "Until now, a commuter queued at a kiosk ...", "For years, growers have had to ...".
-_BEFORE_NOW = re.compile(
-    r"(?:^|[,;:—–-]\s*)\W*(?:until (?:now|today|this (?:week|month|year))|up to now|before (?:now|today)|"
-    r"for (?:years|decades|too long))\b"
-    r"|\b(?:have|has|had) (?:always |long )?had to\b|\bused to (?:have to|spend|wait|call|drive|queue|pay)\b",
-    re.IGNORECASE)
-
-
 def _problem_said_in_passing(reading: Reading, question: str) -> Judgement | None:
     """"What problem does it solve?" of a release without a problem paragraph: the sentence that
     says what customers did until now answers it, wherever it stands in the press release (the
     summary's last sentence, often). A question about what the problem costs needs a figure in it."""
+    from assistant.rubric.detect import BEFORE_NOW
+
     faq_start = reading.doc.faq_start if reading.doc.faq_start is not None else len(reading.doc.text)
     for index, sentence in enumerate(reading.sentences):
-        if sentence.start >= faq_start or not _BEFORE_NOW.search(sentence.text):
+        if sentence.start >= faq_start or not BEFORE_NOW.search(sentence.text):
             continue
         evidence = verified(reading.doc, reading.quote(index))
         if evidence is None:

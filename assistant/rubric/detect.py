@@ -26,6 +26,13 @@ PROBLEM_CUES = re.compile(
     r"\b(?:today|problem|struggl\w*|frustrat\w*|waste\w*|spend|spent|hours|pain\w*|hard|difficult|"
     r"can['’]t|cannot|manual\w*|slow|lose|losing|lost|miss\w*|error-prone|tedious|runs? out|ran out|"
     r"wait\w*|on hold|paper|took|takes|too long|have to|has to)\b", re.I)
+# How a press release says what customers put up with before it, in one sentence of another
+# paragraph: "Until now, a commuter queued at a kiosk ...", "For years, growers have had to ...".
+BEFORE_NOW = re.compile(
+    r"(?:^|[,;:—–-]\s*)\W*(?:until (?:now|today|this (?:week|month|year))|up to now|before (?:now|today)|"
+    r"for (?:years|decades|too long))\b"
+    r"|\b(?:have|has|had) (?:always |long )?had to\b|\bused to (?:have to|spend|wait|call|drive|queue|pay)\b",
+    re.IGNORECASE)
 SOLUTION_CUES = re.compile(
     r"\b(?i:now|introduc\w+|lets|allows|enables|can now|instead)\b|\b[Ww]ith\s+(?:[A-Z][\w-]*\s?){1,4},")
 START_CUES = re.compile(

@@ -119,10 +119,24 @@ def _by_role(doc: Document, role: str, cue: Callable[[str], bool]) -> Paragraph 
 def problem(doc: Document) -> Found:
     paragraph = _by_role(doc, "problem", lambda t: len(detect.PROBLEM_CUES.findall(t)) >= 2)
     if paragraph is None:
-        return MISSING
+        return _problem_in_passing(doc)
     weak = None if detect.measures(paragraph.span.text) else \
         "not quantified: how much time or money does the problem cost the customer?"
     return _span_found(paragraph.span, weak, "the customer's problem, quantified")
+
+
+def _problem_in_passing(doc: Document) -> Found:
+    """No paragraph of its own, but a sentence of another says what customers do until now
+    ("Until now, a commuter queued at a kiosk ..."): the problem is there, in passing."""
+    from assistant.clarity.text import Prose
+
+    limit = doc.faq_start if doc.faq_start is not None else len(doc.text)
+    for sentence in Prose.of(doc.text).sentences:
+        if sentence.start < limit and detect.BEFORE_NOW.search(doc.text[sentence.start : sentence.end]):
+            return _span_found(doc.span(sentence.start, sentence.end),
+                               "stated only in passing: give the customer's problem its own paragraph, "
+                               "with a figure for what it costs them", "")
+    return MISSING
 
 
 def solution(doc: Document) -> Found:

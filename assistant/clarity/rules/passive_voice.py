@@ -48,8 +48,11 @@ def _participle_after(lowers: list[str], i: int) -> int | None:
         return None
     if word in PREDICATE_ADJECTIVES or word in NOT_PARTICIPLES:
         return None
-    if word == "done" and (j + 1 == len(lowers) or lowers[j + 1] != "by"):
+    by_follows = j + 1 < len(lowers) and lowers[j + 1] == "by"
+    if word == "done" and not by_follows:
         return None  # "the filings are done": finished, a state; "it is done by hand" still acts
+    if word.startswith("un") and not by_follows:
+        return None  # "fares are unchanged", "invoices are unpaid": a state; "was unlocked by an admin" acts
     return j
 
 
