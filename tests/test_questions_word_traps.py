@@ -94,3 +94,39 @@ def test_metrics_of_a_body_or_a_server_are_data_not_success():
     assert "success" not in concepts("It exports server metrics to Grafana.")
     assert "success" in concepts("What are the success metrics?")
     assert "success" in concepts("Which metrics will we track?")
+
+
+TALLY = """# Tally closes the month in three days
+
+LONDON — 1 September 2027 — Fenwick Group's platform team today released Tally, an internal service that
+matches bank lines to ledger entries and flags only the exceptions.
+
+Tally is live for the UK subsidiaries from 1 September. Analysts sign in with their Fenwick account at
+tally.fenwick.internal.
+
+## FAQ
+
+Q: What could stop this?
+A: The auditors must accept automated matches as evidence. We are reviewing the matching rules with them in July.
+"""
+
+
+def test_what_could_stop_it_asks_for_the_risks():
+    assert "risk" in concepts("What could stop this?")
+    found = judged(TALLY, "What are the biggest risks, and how do we mitigate them?")
+    assert found.status == "answered"
+    assert found.evidence is not None
+    assert "auditors" in found.evidence.text or "reviewing" in found.evidence.text
+
+
+def test_evidence_for_an_auditor_is_no_evidence_of_demand():
+    assert "demand" not in concepts("The auditors must accept automated matches as evidence.")
+    assert "demand" in concepts("What evidence do we have that customers want it?")
+    found = judged(TALLY, "What evidence do we have that customers want Tally?")
+    assert found.status == "unanswered", found.evidence
+
+
+def test_signing_in_at_an_address_is_how_to_get_started():
+    found = judged(TALLY, "How do I get started?")
+    assert found.status == "answered"
+    assert found.evidence is not None and "sign in with" in found.evidence.text

@@ -64,7 +64,8 @@ _CUES: dict[ParagraphRole, list[tuple[re.Pattern[str], float]]] = {
                     r"(?:users|customers|you|teams|developers|owners|people) can)\b", re.IGNORECASE), 1.0),
     ],
     "getting_started": [
-        (re.compile(r"\b(?:to get started|getting started|get started|sign(?:s|ing)? up)\b"
+        (re.compile(r"\b(?:to get started|getting started|get started|sign(?:s|ing)? up"
+                    r"|sign(?:s|ing)? in (?:with|at|using))\b"
                     # "To start, a practice connects its Xero account ...": a sentence opening on it
                     r"|(?:^|[.!?]\s+)[\s*_]*to (?:start|begin)(?: using [\w-]+)?,", re.IGNORECASE), 2.0),
         (re.compile(r"\b(?:install\w*|download\w*|set up|setup)\b", re.IGNORECASE), 1.0),

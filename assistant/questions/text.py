@@ -192,6 +192,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"|\blocally\b(?! (?:sourced|grown|owned|made|produced|based|brewed|roasted))|\blocal\?$"
          r"|\b(?:run|runs|running|stored|stays?|kept|works?|processed) (?:\w+ ){0,2}local\b", "local"),
         (r"\bwhat happens (when|if)\b|^\W*what if\b|\bgo(es)? wrong\b|\bgets? stuck\b", "risk"),
+        # "What could stop this?", "What might block the launch?": what threatens it
+        (r"\bwhat (?:could|might|would|can) (?:stop|block|kill|derail|sink|delay|prevent)\b", "risk"),
         # "What if I don't have a smartphone?", "What happens if we have no internet?": what it needs
         (r"\bwhat (?:happens )?if (?:i|we|you|they|my \w+|our \w+)(?: still)? (?:don'?t have|do not have|doesn'?t have"
          r"|does not have|have no|has no|lack|can'?t get|cannot get|no longer have)\b", "requirement"),
@@ -261,6 +263,10 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"your|my|their|his|her|health|sleep|fitness|heart|glucose|body|biometric|vital|wearable|device|"
          r"sensor|server|system|host|container|cluster|prometheus|grafana)\s+)metrics?\b"
          r"|\bmetrics? to (?:share|show|see|view|export|sync|send)\b", "data-metrics"),
+        # "accept automated matches as evidence", "audit evidence": proof for an auditor or a court,
+        # not evidence that customers want the product
+        (r"\b(?:as|audit|legal|documentary|forensic|supporting) evidence\b|\bevidence (?:for|of) (?:the )?"
+         r"(?:audit|auditors?|compliance|controls?|regulators?|court)\b", "audit-evidence"),
         # "when my teen turns 18": an age, not a switch
         (r"\bturns? (?:1[0-9]|2[01]|eighteen|sixteen|an adult)\b", "come-of-age"),
     )
