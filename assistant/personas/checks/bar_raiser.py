@@ -14,7 +14,12 @@ NOT_DOING = re.compile(
     r"\bwe\s+(?:will\s+not|won['’]t|are\s+not\s+(?:going\s+to|building|doing|trying)|do\s+not\s+plan|don['’]t\s+plan|"
     r"have\s+no\s+plans?|will\s+never|deliberately|chose\s+not|decided\s+not|are\s+leaving\s+out)\b|"
     r"\bout\s+of\s+scope\b|\bnon[\s-]goals?\b|\bnot\s+in\s+scope\b|\bwhat\s+we\s+(?:will\s+|are\s+)?not\b|"
-    r"\bwe\s+(?:will\s+)?not\s+(?:build|do|support|offer|handle|include|add)\b",
+    r"\bwe\s+(?:will\s+)?not\s+(?:build|do|support|offer|handle|include|add)\b|"
+    # an FAQ that asks it ("What are we not doing?"), and the product's own limits ("Tally does not post
+    # journals or replace the ERP", "is not in v1")
+    r"\bwhat\s+(?:are\s+|will\s+)?we\s+not\s+(?:doing|building)\b|"
+    r"\b(?:does|do|will)\s+not\s+(?:replace|include|cover|post|handle|support|offer|do|build)\b|"
+    r"\bnot\s+in\s+(?:v1|the\s+first\s+(?:version|release))\b",
     re.IGNORECASE,
 )
 WHY_NOW = re.compile(

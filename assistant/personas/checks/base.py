@@ -72,6 +72,15 @@ class ReviewContext:
         return Context(self.doc, date.today())
 
     @cached_property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of venture the document describes (commercial, open_source, internal, ...): the
+        same reading `prfaq questions` makes (`questions.select.document_kinds`)."""
+        from assistant.questions.bank import load_bank
+        from assistant.questions.select import document_kinds
+
+        return document_kinds(self.doc, load_bank())
+
+    @cached_property
     def prose(self) -> Prose:
         return self.clarity.prose  # sentences are split once per document, not once per check
 

@@ -32,7 +32,12 @@ UNIT_ECONOMICS = terms("unit economics", "margin*", "cost to serve", "costs to s
 RUN_COST = re.compile(r"[$€£]\s?\d[\d,.]*\s?(?:k|m|million)?\s+(?:a|per|each)\s+(?:year|month)\s+to\s+"
                       r"(?:run|operate|host)"
                       r"|\bcosts?\s+[$€£]\s?\d[\d,.]*\s?(?:k|m|million)?\s+(?:a|per|each)\s+(?:year|month)\s+to\s+"
-                      r"(?:run|operate|host)", re.IGNORECASE)
+                      r"(?:run|operate|host)"
+                      # "£18,000 a year of hosting", "$400 a month in cloud costs"
+                      r"|[$€£]\s?\d[\d,.]*\s?(?:k|m|million)?\s+(?:a|per|each)\s+(?:year|month)\s+(?:of|in|for)\s+"
+                      r"(?:hosting|running|infrastructure|cloud|servers?|compute)\b", re.IGNORECASE)
+# Any count of the people it serves ("our 22 analysts"): an internal tool's whole market.
+A_COUNT = re.compile(r"\b\d[\d,.]*\b")
 
 MARKET_NOUNS = re.compile(
     r"\b(?:market|customers|users|businesses|companies|people|teams|developers|households|stores|shops|pharmacies|"
@@ -42,6 +47,10 @@ MARKET_NOUNS = re.compile(
     # a public service's demand: "4,200 applicants", "residents"
     r"applicants|residents|citizens|homeowners|contractors|tenants|landlords|visitors|passengers|"
     r"(?:received|submitted|filed|processed)\s+[\d,]+\s+(?:\w+\s+)?applications)\b", re.IGNORECASE)
+# The colleagues an internal tool serves ("our 22 analysts", "40 support agents").
+INTERNAL_USERS = re.compile(r"\b(?:analysts|agents|employees|staff|colleagues|engineers|accountants|nurses|"
+                            r"clerks|operators|technicians|reps|representatives|managers|subsidiaries|offices|sites|"
+                            r"branches|departments)\b", re.IGNORECASE)
 # A count of customers is a big number: 19,000 / 4500 / 2.5 million / tens of thousands (not "$39", not "20").
 BIG_NUMBER = re.compile(r"(?<![$€£\d.,])\b(?:\d{1,3}(?:,\d{3})+|\d{4,}|"
                         r"\d+(?:\.\d+)?\s?(?:k|m|bn|thousand|million|billion)\b)|"
@@ -112,8 +121,13 @@ def unit_economics(ctx: ReviewContext) -> Iterator[Finding]:
 
 
 def _sized(ctx: ReviewContext) -> bool:
-    """A market size: TAM-like words, or a big number and a kind of customer in one sentence."""
+    """A market size: TAM-like words, or a big number and a kind of customer in one sentence (any
+    number, for an internal tool: its market is the colleagues it serves)."""
     if ctx.mentions(MARKET_TERMS):
+        return True
+    if "internal" in ctx.kinds and any(
+            MARKET_NOUNS.search(ctx.copy, s.start, s.end) or INTERNAL_USERS.search(ctx.copy, s.start, s.end)
+            for s, _ in ctx.search(A_COUNT)):
         return True
     # Each sentence is searched for a customer noun at most once: a 10,000-row table is one long
     # "sentence" with thousands of numbers, and searching it again per number was quadratic.

@@ -75,9 +75,15 @@ def jargon(ctx: ReviewContext) -> Iterator[Finding]:
     for _sentence, match in ctx.search(JARGON, "customer_facing"):
         hits.append((match.start(), match.end(), "jargon"))
     dateline = ctx.doc.dateline
+    # What the customer says in their own quote ("I used to spend the first week in VLOOKUPs") is
+    # their word, not jargon to them (as `prfaq questions` does not ask about it either).
+    theirs = " ".join(p.span.text for p in ctx.doc.paragraphs if p.role == "customer_quote")
     for hit in undefined_acronyms(ctx.clarity):
         in_dateline = dateline is not None and dateline.start <= hit.start < dateline.end  # "TAMPA, FL"
-        if hit.start < ctx.internal_start and not in_dateline and not ctx.is_masked(hit.start):
+        said_by_customer = bool(theirs) and re.search(
+            rf"(?<![\w-]){re.escape(ctx.text[hit.start:hit.end])}(?![\w-])", theirs) is not None
+        if hit.start < ctx.internal_start and not in_dateline and not said_by_customer and \
+                not ctx.is_masked(hit.start):
             hits.append((hit.start, hit.end, "acronym"))
     reported_sentences: set[int] = set()
     for start, end, kind in sorted(hits)[: MAX_JARGON_FINDINGS * 3]:
