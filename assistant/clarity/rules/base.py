@@ -69,7 +69,11 @@ class Context:
         return self.copy[sentence.start : sentence.end].rstrip().endswith("?")
 
     def sentence_has_number(self, sentence: Sentence) -> bool:
-        return bool(NUMBER_RE.search(self.copy, sentence.start, sentence.end))
+        """A figure in the sentence; a date is none ("PORTLAND, May 4, 2027 — ... take orders faster"
+        says when, not how much faster)."""
+        dates = [m.span() for m in DATE_RE.finditer(self.copy, sentence.start, sentence.end)]
+        return any(not any(a <= m.start() < b for a, b in dates)
+                   for m in NUMBER_RE.finditer(self.copy, sentence.start, sentence.end))
 
 
 class Rule(NamedTuple):
@@ -96,6 +100,11 @@ NUMBER_WORDS = (
     "doubled triple tripled quadruple third quarter percent dozen"
 )
 NUMBER_RE = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS.split()) + r")\b", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "May 4, 2027", "4 May 2027", "2027-05-04", "in 2027": when, not how much
+DATE_RE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"
+                     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d\b"
+                     r"|\b(?:19|20)\d\d-\d\d-\d\d\b|(?<![\d,.$€£])\b(?:19|20)\d\d\b(?![\d,.%])", re.I)
 
 
 class PhraseHit:

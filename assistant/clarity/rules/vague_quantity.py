@@ -15,6 +15,7 @@ from assistant.clarity.rules.base import Context, Hit, Phrases, Rule, word_list
 VAGUE = (
     "many", "numerous", "various", "several", "countless", "a number of", "a lot of", "lots of", "lots", "a lot",
     "a great deal of", "a good deal of", "a majority of", "the majority of", "the vast majority of", "nearly all",
+    "a large majority of", "a vast majority of", "a clear majority of", "a minority of", "a small minority of",
     "almost all", "virtually all", "most of", "a few", "a handful of", "plenty of", "tons of", "a ton of",
     "significantly", "significant", "substantially", "substantial", "considerably", "considerable",
     "a significant number of", "a large number of", "a small number of", "large numbers of",
