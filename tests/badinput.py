@@ -97,6 +97,8 @@ def build_corpus(folder: Path | None, *, big: bool = True) -> list[Case]:
     add("deeply-nested-lists.md", nested, "ok", "400 levels of nested lists")
     add("one-long-line.md", "word " * 200_000, "ok", "a 1 MB line without a newline")
     add("only-markup.md", "#\n\n---\n\n***\n\n|---|\n", "bad", "no words at all", "")
+    # bytes that decode as two CJK characters under their UTF-16 byte-order mark: scored 100 and approved
+    add("utf16-bom-garbage.md", b"\xff\xfe\x00bad", "bad", "a few bytes after a UTF-16 mark", "latin")
     add("not-a-zip.docx", GOOD_TEXT, "bad", "text renamed to .docx", "docx")
     add("truncated.docx", lambda: _docx_bytes([(GOOD_TEXT, False)])[:1500], "bad", "a truncated zip", "docx")
     add("zip-without-document.docx", _zip({"hello.txt": b"hi"}), "bad", "a zip that is not Word", "word")

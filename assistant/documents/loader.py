@@ -19,6 +19,7 @@ from assistant.documents.sanitize import CleanText, decode_bytes, normalise_text
 from assistant.errors import InputError
 
 _ANY_WORD = re.compile(r"[^\W_]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 TEXT_SUFFIXES = {".txt", ".text", ""}
 REFUSED_SUFFIXES = {
@@ -150,6 +151,11 @@ def load_bytes(data: bytes, *, name: str, path: str | None = None, source_format
         raise InputError(f"{name} is empty: it contains no text (only whitespace or invisible characters)")
     if not _ANY_WORD.search(clean.text):
         raise InputError(f"{name} contains no words (only punctuation or Markdown markup)")
+    if not _LATIN_LETTER.search(clean.text):
+        # The rules read English: a text with no Latin letter at all would score 100 and pass every
+        # review with nothing to quote. Often it is not text at all (bytes that decode as UTF-16 CJK).
+        raise InputError(f"{name} has no word in the Latin alphabet: prfaq reads English prose "
+                         "(if it is English, check that it was saved as UTF-8 text)")
     doc = parse_document(clean.text, path=path, source_format=source_format)
     doc.warnings = clean.warnings + doc.warnings
     return doc
