@@ -169,3 +169,48 @@ def test_free_to_someone_is_the_price_when_no_money_is_named() -> None:
 def test_a_region_with_no_launch_city_is_no_dateline_city() -> None:
     notes = "- name: Skafo\n- launch across Pomorskie 1 March 2027, no single launch city\n- price 149 zł / month"
     assert _draft(notes).press_release.dateline.startswith("[TBD: city], Pomorskie")
+
+
+# -- shorthand labels ("nm:", "px:", "lnch:") are the labels they abbreviate ----------------------------
+def test_shorthand_labels_place_each_line() -> None:
+    release = _read("shorthand-labels-bookshops.md").press_release
+    assert release.headline.startswith("Shelfie for independent bookshops")
+    assert release.dateline == "Bristol — Oct 2027 —"
+    assert "It costs £15 a month per shop." in release.call_to_action
+
+
+@pytest.mark.parametrize(("notes", "topic"), [
+    ("nm: Shelfie", "name"), ("px: £15/mo", "price"), ("lnch: Oct 2027", "launch"), ("cust: bookshops", "customer"),
+    ("dep: Gardners API", "dependencies"), ("probs: stocktake takes 2 days", "problem")])
+def test_a_shorthand_label_is_read(notes: str, topic: str) -> None:
+    assert extract_facts(parse_document(notes, path="n.md")).statements[0].topic == topic
+
+
+# -- a bare noun phrase of shorthand takes its article ---------------------------------------------------
+@pytest.mark.parametrize(("idea", "said"), [
+    ("tablet on the med trolley that shows who is due what", "Pillo is a tablet on the med trolley that shows"),
+    ("repairs app where residents report with a photo", "Pillo is a repairs app where residents report"),
+    ("order app for the counter staff", "Pillo is an order app for the counter staff"),
+])
+def test_a_bare_noun_idea_takes_its_article(idea: str, said: str) -> None:
+    release = _draft(f"- name: Pillo\n- idea: {idea}\n- who: care homes in Leeds").press_release
+    assert said in release.summary and "gives them what the notes" not in release.summary
+
+
+@pytest.mark.parametrize("idea", ["nurses scan the wristband before each dose", "scan spine, shows days on shelf",
+                                  "sends a text when the slot frees up"])
+def test_a_sentence_or_shorthand_gets_no_article(idea: str) -> None:
+    release = _draft(f"- name: Pillo\n- idea: {idea}\n- who: care homes in Leeds").press_release
+    assert "is a " + idea.split()[0] not in release.summary and "an " + idea.split()[0] not in release.summary
+
+
+def test_an_outline_with_bare_labels_places_each_bullet() -> None:
+    draft = _read("outline-care-homes.md")
+    release = draft.press_release
+    assert release.headline.startswith("DoseRound for care homes in Leeds")
+    assert release.problem.startswith("Night staff miss 1 in 12 evening doses")
+    assert "DoseRound is a tablet on the med trolley" in release.summary
+    assert release.dateline == "Leeds — 1 March 2027 —"
+    assert release.leader_quote.endswith("— Priya Shah, Head of Care Services")
+    risks = next(e.answer for e in draft.faq.internal if "risks" in e.question)
+    assert "wifi" in risks and "CQC" in risks

@@ -416,12 +416,29 @@ _OWN_SUBJECT_SHORTHAND = re.compile(r"[a-z]+s\s+(?!(?:a|an|the|to|for|with|in|on
                                     r"its|by|from|up|out|off|next|all|any|it|them)\b)[a-z]+\b(?<!s)")
 
 
+# A bare noun phrase of note shorthand, then what follows it: "tablet on the med trolley that ...",
+# "repairs app where residents report ...", "order app for the counter"
+_BARE_NOUN_PHRASE = re.compile(r"(?P<words>(?:[a-z][a-z-]*\s+){0,2}?(?P<noun>[a-z][a-z-]{2,}))"
+                               r"(?:\s+(?:that|which|for|with|where|on|in|at|to|of|so)\b|\s*$)")
+# (words that open no noun phrase: a verb, "also", a pronoun's "it")
+_NOT_A_NOUN_OPENER = {"also", "just", "maybe", "then", "so", "and", "or", "but", "if", "when", "not", "more", "less",
+                      "very", "too", "only", "make", "use", "get", "build", "add", "let", "put", "send", "scan", "take",
+                      "pick", "check", "see", "do", "go", "try", "give", "start", "stop", "set", "run", "have"}
+
+
 def _with_article(what: str) -> str:
-    """"waitlist that texts the next patient": note shorthand's bare noun takes its article ("a
-    waitlist that ..."), so the sentence built on it reads "ClinicQ is a waitlist that ..."."""
-    bare = re.match(r"(?P<noun>[a-z]{3,})\s+(?:that|which|for|with|where)\b", what)
-    if bare is None or bare.group("noun").endswith("s") or bare.group("noun") in _VERBS or \
-            bare.group("noun") in _FUNCTION_WORDS:
+    """"waitlist that texts the next patient", "tablet on the med trolley that shows who is due",
+    "repairs app where residents report": note shorthand's bare noun phrase takes its article ("a
+    waitlist that ..."), so the sentence built on it reads "ClinicQ is a waitlist that ..." (not
+    "gives them repairs app where ...")."""
+    bare = _BARE_NOUN_PHRASE.match(what)
+    if bare is None:
+        return what
+    words = bare.group("words").split()
+    noun = bare.group("noun")
+    if noun.endswith("s") and not noun.endswith("ss") or noun.endswith("ing") or \
+            any(w in _VERBS or w in _VERBS.values() or w in _FUNCTION_WORDS or w in _NOT_A_NOUN_OPENER or
+                w.endswith("ly") for w in words) or _FINITE.search(bare.group("words")):
         return what
     return ("an " if what[0] in "aeiou" else "a ") + what
 
@@ -902,6 +919,11 @@ class Composer:
             return first
         if lowered in ("a", "an", "the", "one") and not _OWN_SUBJECT.match(first):
             return f"is {_lower_first(first, self.keep)}"
+        articled = _with_article(first)
+        # (a relative clause, "tablet on the trolley that shows ..., and alerts ...", is no shorthand for its comma)
+        if articled != first and not _OWN_SUBJECT.match(first) and not opens_with_people_doing(first) and \
+                (not _telegraphic(first) or re.match(r"[^,]{0,60}?\s(?:that|which|where)\s", first)):
+            return f"is {_lower_first(articled, self.keep)}"  # "tablet on the trolley that ..." -> "is a tablet ..."
         return None
 
     def idea_as_object(self) -> str | None:
@@ -914,7 +936,7 @@ class Composer:
             return None
         if _telegraphic(first) or _OWN_SUBJECT.match(first) or opens_with_people_doing(first):
             return None  # a sentence with its own subject ("members pause ...") is no thing they get
-        return _lower_first(first, self.keep)
+        return _with_article(_lower_first(first, self.keep))  # "gives them an order app", not "order app"
 
     def idea_in_quotes(self, lead: str) -> str:
         """A note too clipped to take a verb ("camera per shelf, counts stock"), set off as the notes'
