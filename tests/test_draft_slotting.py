@@ -214,3 +214,59 @@ def test_an_outline_with_bare_labels_places_each_bullet() -> None:
     assert release.leader_quote.endswith("— Priya Shah, Head of Care Services")
     risks = next(e.answer for e in draft.faq.internal if "risks" in e.question)
     assert "wifi" in risks and "CQC" in risks
+
+
+# -- customers named as ordinary nouns or places ----------------------------------------------------
+def test_residents_of_a_numbered_ward_are_the_customer_and_the_ward_is_no_speaker() -> None:
+    draft = _read("ward-residents-repairs.md")
+    assert draft.press_release.headline.startswith("FixSlot for residents of Ward 7")  # was "for free to tenants"
+    assert "Ward" not in draft.press_release.customer_quote.split("—")[-1]
+    assert "FixSlot is a repairs app where residents report" in draft.press_release.summary
+
+
+@pytest.mark.parametrize(("notes", "who"), [
+    ("- Care homes in Leeds lose 2 hours a night on paper MAR charts\n- name: Pillo", "care homes in Leeds"),
+    ("- free to tenants\n- Residents of Ward 7 wait 3 weeks for a repair", "residents of Ward 7"),
+])
+def test_a_group_named_by_an_ordinary_noun_is_the_customer(notes: str, who: str) -> None:
+    assert extract_facts(parse_document(notes, path="n.md")).customer == who
+
+
+@pytest.mark.parametrize("notes", ['- a student from Leipzig said "I just eat a Snickers in the lecture"',
+                                   '- her flat is in Ward 7 — she said: "I take a day off work to wait"'])
+def test_a_place_before_said_is_no_speaker(notes: str) -> None:
+    assert [q.speaker for q in extract_facts(parse_document(notes, path="n.md")).quotes] == [None]
+
+
+# -- a second place-like word is no launch city ---------------------------------------------------------
+def test_a_term_of_the_year_is_no_launch_city() -> None:
+    release = _read("semester-canteen-dresden.md").press_release
+    assert release.dateline == "Dresden — Oct 2027 —"  # "Herbstsemester 2027 (Oct 2027), Dresden"
+    assert release.headline.startswith("MensaQ")  # "Projekt: MensaQ"
+    assert "Herbstsemester" not in release.call_to_action and "Leipzig" not in release.call_to_action
+
+
+@pytest.mark.parametrize("line", ["- launch: Wintersemester 2027, Graz", "- launch: Spring term 2027 in Graz",
+                                  "- launch: Sommersaison 2027, Graz"])
+def test_a_season_word_before_a_year_is_no_place(line: str) -> None:
+    facts = extract_facts(parse_document(line + "\n- name: Hambu", path="n.md"))
+    assert [p.text for p in facts.launch_places] == ["Graz"]
+
+
+# -- a phone call written turn by turn ---------------------------------------------------------------
+def test_a_call_transcript_places_each_turn() -> None:
+    draft = _read("phone-call-transcript-bakery.txt")
+    release = draft.press_release
+    assert release.headline == "BackPlan for Berlin bakery chains"  # "Caller: We're a Berlin bakery chain"
+    assert release.dateline == "Berlin — May 2027 —"  # "Me:" is no place
+    assert "BackPlan is a forecast that reads the tills" in release.summary  # "Me: we're thinking of a forecast"
+    assert release.customer_quote.endswith("caller")  # the caller's words, no name to print
+    risks = next(e.answer for e in draft.faq.internal if "risks" in e.question)
+    assert "How often do you get it wrong" not in risks  # the interviewer's questions are no open questions
+
+
+def test_a_team_chat_is_no_transcript() -> None:
+    from assistant.draft.facts import transcript_sides
+
+    assert transcript_sides("Dan: launch in Leeds\nMaya: price £9\nDan: ok\nMaya: agreed") == (set(), set())
+    assert transcript_sides("Me: what hurts?\nSam: the rota\nMe: how often?\nSam: every week") == ({"Me"}, {"Sam"})

@@ -144,7 +144,10 @@ CUES: dict[Topic, re.Pattern[str]] = {
                        r"an? (?:app|tool|service|platform|bot|plugin|"
                        r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|"
                        # "We'd build FrostGuard, a sensor ...", "we plan to build ..."
-                       r"we(?:'d|'ll|\s+(?:plan|want|hope|intend)\s+to)\s+(?:build|make)\b|lets? (?:them|"
+                       r"we(?:'d|'ll|\s+(?:plan|want|hope|intend)\s+to)\s+(?:build|make)\b|"
+                       # "we're thinking of a forecast that reads the tills": what we mean to build
+                       r"we(?:'re|\s+are)\s+(?:thinking\s+(?:of|about)|looking\s+at)\s+(?:building\s+|making\s+)?"
+                       r"(?:an?|some)\s|lets? (?:them|"
                        r"patients|owners|users|customers)|automatically)", re.IGNORECASE),
     # a price per anything ("£10 per team per season", "$29/mo per truck"), "free", "fee", "pricing"
     "price": re.compile(rf"(?:(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*[a-z]+|"
@@ -224,6 +227,9 @@ _ROLE_NOUNS = ("(?:"
                # places of business: the customer when the business buys
                # "restaurant groups", "hotel chains" (never "groups" alone)
                r"(?<=[a-z] )(?:groups|chains)|"
+               # "care homes", "nursing homes", "health centres" (never "homes" alone)
+               r"(?:(?<=care )|(?<=nursing )|(?<=group )|(?<=retirement )|(?<=residential ))homes|"
+               r"(?<=[a-z] )(?:centres|centers)|"
                r"labs|firms|salons|gyms|venues|hotels|garages|pharmacies|bakeries|caf[eé]s|bars|pubs|campgrounds|"
                r"campsites|marinas|harbours|harbors|wineries|vineyards|orchards|breweries|dealerships|workshops|factories|warehouses|nonprofits|"
                # people by the ending of their trade: opticians, technicians, dentists, florists (not "lists")
@@ -245,7 +251,7 @@ _CUSTOMER_PHRASES = [
                rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\b",
                re.IGNORECASE),
     re.compile(rf"\b(?:help|helps|for|lets?|enables?|(?:opening|open|selling|sell|offering|offer) it to)\s+"
-               rf"(?:the\s+|our\s+)?(?P<who>(?:[a-z+&-]+\s+|"
+               rf"(?:the\s+|our\s+)?(?!(?:each|every|one|any)\b)(?P<who>(?:[a-z+&-]+\s+|"
                rf"[A-Z][a-z]+\s+(?=(?:[a-z+&-]+\s+)?(?:{_ROLE_NOUNS})\b)){{0,3}}(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\b"
                rf"(?!\s+(?:thing|stuff|project|idea|app|tool|side|one|version)\b)"),
     # "call notes - 5 bike shop owners, Utrecht": who the calls were with.
@@ -293,14 +299,15 @@ _DETERMINER = r"(?:the|our|a|an|their|my|his|her|your)\b"
 _PROBLEM_SUBJECT = re.compile(
     rf"^(?:the\s+)?(?:(?:many|most|some|all)\s+)?"
     rf"(?P<who>(?:(?!customers\b|users\b|people\b|we\b|they\b|the\b|our\b|my\b|their\b|an?\b|one\b|each\b|"
-    rf"every\b)"
+    rf"every\b|nobody\b|everyone\b|everybody\b|someone\b|somebody\b|anyone\b|no\b)"
     rf"[a-z][\w+&-]*\s+){{0,2}}"
     rf"(?!customers\b|users\b|people\b)(?:{_ROLE_LIKE})"
     # "nurses on night shift" keeps its phrase; "teachers at our partner schools" is "teachers"
     rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*"
     rf"(?:\s+(?!{_AUXILIARY}|(?:in|on|at|from|across)\s+[{UPPER}])[a-z][\w-]*){{0,3}}))?"
     # "Small bakeries in Hobart throw out ...", "riders at bike-share schemes in Lyon find ...": where the group is
-    rf"(?:\s+(?:in|on|at|from|across)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+[{UPPER}][{LOWER}'’-]+)?))?)"
+    # ("Residents of Ward 7 wait 3 weeks ...": a numbered place)
+    rf"(?:\s+(?:in|on|at|from|across|of)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+(?:[{UPPER}][{LOWER}'’-]+|\d{{1,4}}\b))?))?)"
     rf"(?:\s+(?:on|in|at|of|with)\s+{_DETERMINER}\s+[\w-]+(?:\s+(?!{_AUXILIARY})[\w-]+)?)?"
     rf"(?:\s+\([^)]{{1,60}}\))?"  # "Small water utilities (under 20,000 connections) still read ..."
     rf"(?:,\s+[^,.;]{{3,60}},(?:\s+they)?)?"  # "Hobby beekeepers, like people with ten hives, they open ..."
@@ -379,7 +386,11 @@ _MONTH_NAME = r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june?|july?|aug(?:ust
 _PARENTHETICAL = re.compile(r"\s*\((?P<detail>[^)\n]{2,120})\)")
 _QUOTE_START = re.compile(r"\s*[\"“]")
 _DASH_ATTRIBUTION = re.compile(r"\s*[—–-]+\s*(?P<detail>[^\n]{2,120})")
-_SAID_BEFORE = re.compile(r"(?P<who>(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+# A capitalised word right after "in", "at", "from" is a place ("a student from Leipzig said", "her flat
+# is in Ward 7 — she said"): never who speaks.
+_NOT_AFTER_A_PLACE_WORD = r"(?<!\bin )(?<!\bat )(?<!\bfrom )(?<!\bnear )(?<!\bnach )(?<!\baus )"
+_SAID_BEFORE = re.compile(_NOT_AFTER_A_PLACE_WORD +
+                          r"(?P<who>(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
                           r"(?:\s+(?:at|from|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)"
                           # ("Ben Ode of Ode Coffee, said", "Dr Hannah Patel at Kirkstall Dental, who said")
                           r",?\s+(?:who\s+)?(?:said|says|told (?:us|me)|put it)[:,]?\s*$")
@@ -653,6 +664,41 @@ def _carries_value(line: str) -> bool:
                and (coined(word) or zipf(word.lower()) < 4.0) for word in words[1:])  # "What We Heard" heads
 
 
+# "Caller: we throw out 15% ...", "Me: how often?": a turn of a call written as "who: words".
+_TURN_LINE = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
+                        r"(?P<who>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\s*:\s+(?P<rest>\S.*)$")
+# Our side of a call: the one asking ("Me:", "Interviewer:", "Sales:", "Us:").
+_OUR_SIDE = re.compile(r"(?i)^(?:interviewer|me|us|we|i|host|moderator|facilitator|researcher|sales|founder|pm)$")
+# The customer's side named by a role, not a name ("Caller:", "Customer:"): no name to print.
+_ROLE_SPEAKER = re.compile(r"(?i)^(?:caller|customer|client|owner|manager|guest|user|prospect|buyer|them|they|"
+                           r"interviewee|respondent|participant|patient|parent|lead|contact)(?:\s+\d+)?$")
+
+
+def transcript_sides(text: str) -> tuple[set[str], set[str]]:
+    """A call written down turn by turn ("Me: ..." / "Caller: ..."): (our labels, theirs). Both
+    sides must speak at least twice, and ours is one that asks ("Me", "Interviewer"); else no
+    transcript (a team's chat, "Dan: ...", "Maya: ...", is all ours and reads as notes)."""
+    counts: dict[str, int] = {}
+    for line in text.split("\n"):
+        turn = _TURN_LINE.match(line)
+        who = turn.group("who") if turn else ""
+        # ("Customer:", "Owner:", a "Sam:" that is no SAM: one capitalised word may be a speaker's label)
+        if turn and (label_topic(who) is None or re.fullmatch(r"[A-Z][a-z]+", who) and
+                     label_topic(who) in ("customer", "other", "market", "launch")) and \
+                not re.fullmatch(r"(?i)q|a|question|answer", who):
+            counts[turn.group("who")] = counts.get(turn.group("who"), 0) + 1
+    ours = {who for who, n in counts.items() if n >= 2 and _OUR_SIDE.match(who)}
+    theirs = {who for who, n in counts.items() if n >= 2 and who not in ours}
+    if not ours or not theirs:
+        return set(), set()
+    return ours, theirs
+
+
+def turn_speaker(who: str) -> tuple[str | None, str | None]:
+    """Who a turn's label names: a person ("Sam"), or only a role ("Caller" -> no name, "caller")."""
+    return (None, who.lower()) if _ROLE_SPEAKER.match(who) else (who, None)
+
+
 def read_statements(notes: Document) -> list[Statement]:
     """Each non-empty line as a statement. A label with nothing after it ("Problem:") labels the
     lines below it, up to the next blank line."""
@@ -664,6 +710,7 @@ def read_statements(notes: Document) -> list[Statement]:
     rows: list[list[Statement]] = []  # the rows of every table read, each a list of its cells
     speakers: set[str] = set()  # a meeting's attendees ("Attendees: Raj, Mei, Tom")
     question: tuple[str, Topic | None] | None = None  # the last "Q:" line, which labels the "A:" after it
+    ours, theirs = transcript_sides(text)  # a call written turn by turn: the labels are who speaks
     for line_start, line_end in _lines(text):
         line = text[line_start:line_end]
         if not line.strip():
@@ -724,6 +771,16 @@ def read_statements(notes: Document) -> list[Statement]:
             block = None
             continue
         field = _field_label(content)
+        turn = _TURN_LINE.match(content) if ours else None
+        if turn and turn.group("who") in ours | theirs:
+            # "Me: we'd start in Berlin in May 2027" / "Caller: we throw out about 15% ...": the words
+            # said, each sentence placed by what it says; the question we asked is no fact
+            if turn.group("who") in ours and asks(turn.group("rest")):
+                continue
+            start, end = _trimmed(text, content_start + turn.start("rest"), line_end)
+            statements.extend(_statement(notes, c, d, None, None) for a, b in _sentence_spans(text, start, end)
+                              for c, d in _spoken_spans(text, a, b))
+            continue
         if field and not field.group("rest"):
             block = (field.group("label"), label_topic(field.group("label")))
             continue
@@ -945,13 +1002,15 @@ _SAID_AFTER = re.compile(r"[\s,.\"”]*(?:(?:said|says|explains|explained|adds|a
                          r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][^\n.;]{1,120})"
                          r"|(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:said|says)\b)")
 # "When we rode along with Ramesh he said:": the person named in the sentence, then "he said".
-_PRONOUN_SAID = re.compile(r"(?<=[a-z,] )(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b[^.!?\"“A-Z]{0,40}?"
+_PRONOUN_SAID = re.compile(r"(?<=[a-z,] )" + _NOT_AFTER_A_PLACE_WORD +
+                           r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b[^.!?\"“A-Z]{0,40}?"
                            r"\b(?:he|she)\s+(?:said|says|told us|put it)[:,]?\s*$")
 
 
 # "Mel from Crumb & Co in Launceston, put it better than I can:", "Don Ramiro at Chatarrera El Norte
 # told us he loses": a person, maybe their business, then a verb of saying, in the words before a quote.
-_NAMED_SAID = re.compile(r"(?<![\w'’])(?!(?:She|He|They|We|I|It|This|That|One|Everyone|Nobody|Someone)\b)"
+_NAMED_SAID = re.compile(r"(?<![\w'’])" + _NOT_AFTER_A_PLACE_WORD +
+                         r"(?!(?:She|He|They|We|I|It|This|That|One|Everyone|Nobody|Someone)\b)"
                          r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
                          r"(?:,?\s+(?:from|at)\s+[A-Z][^,.;:\"“]{0,50})?,?\s+"
                          r"(?:told (?:us|me)|said|says|put it|explained|complained)\b[^\"“.!?]{0,60}$")
@@ -1039,7 +1098,29 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
     taken = [(q.start, q.end) for q in quotes]
     quotes += [q for q in _spoken_turns(notes, headers)
                if not any(a < q.end and q.start < b for a, b in taken)]
+    taken = [(q.start, q.end) for q in quotes]
+    quotes += [q for q in _labelled_turns(notes) if not any(a < q.end and q.start < b for a, b in taken)]
     return quotes
+
+
+def _labelled_turns(notes: Document) -> list[QuoteFact]:
+    """A call written "Caller: ..." / "Me: ...": the customer's own words, each sentence of theirs of
+    four words or more (not a question), said by the turn's speaker."""
+    text = notes.text
+    ours, theirs = transcript_sides(text)
+    out: list[QuoteFact] = []
+    for start, end in _lines(text):
+        turn = _TURN_LINE.match(text[start:end])
+        if turn is None or turn.group("who") not in theirs:
+            continue
+        speaker, detail = turn_speaker(turn.group("who"))
+        for match in _SPOKEN_SENTENCE.finditer(text, start + turn.start("rest"), end):
+            a, b = _trimmed(text, match.start(), match.end())
+            words = text[a:b]
+            if len(words.split()) >= 4 and not words.endswith("?"):
+                out.append(QuoteFact(text=words, start=a, end=b, line=notes.line_col(a)[0], speaker=speaker,
+                                     detail=detail))
+    return out
 
 
 _VERBATIM = re.compile(r"(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:said|says|told (?:me|us))[,:]?\s+"
@@ -1148,6 +1229,16 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             who = story.group("who")
             start = statement.start + story.start("who")
             return who + ("es" if who.endswith(("ch", "sh", "ss")) else "s"), _span(notes, start, start + len(who))
+    # A call's customer saying what they are: "Caller: We're a Berlin bakery chain, 9 shops": Berlin
+    # bakery chains (only the customer's side of a transcript: in our own notes "we're a" is us).
+    _, theirs = transcript_sides(notes.text)
+    for statement in statements if theirs else []:
+        line_start = notes.text.rfind("\n", 0, statement.start) + 1
+        turn = _TURN_LINE.match(notes.text[line_start:statement.start])
+        said = _SELF_DESCRIBED.search(statement.text) if turn and turn.group("who") in theirs else None
+        if said:
+            start = statement.start + said.start("who")
+            return _plural(_common_case(said.group("who"), notes)), _span(notes, start, start + len(said.group("who")))
     for statement in statements:
         if statement.quote_only or statement.topic in ("open", "risks", "other"):
             continue  # a customer's words say who they are, not who our customer is; a to-do says neither
@@ -1173,9 +1264,11 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     # "owners of small boxing and MMA gyms": a line that is only a group of people, no verb, says who.
     for statement in statements:
         # (short and without figures: "Tattoo artists at small studios block out 3-6 hour sessions" has a verb)
+        # ("free to tenants" is a price, not a group: no line that opens with a preposition's phrase)
         if statement.topic is None and not statement.quote_only and len(statement.text.split()) <= 8 and \
                 not re.search(r"\d", statement.text) and _ONLY_A_GROUP.fullmatch(statement.text.rstrip(" .")) and \
-                not re.search(rf"(?i)\b{_AUXILIARY}", statement.text):
+                not re.search(rf"(?i)\b{_AUXILIARY}", statement.text) and "price" not in statement.topics and \
+                not re.match(r"(?i)(?:\w+\s+)?(?:to|for|from|by|with|at)\s", statement.text):
             who = statement.text.rstrip(" .")
             return who, _span(notes, statement.start, statement.start + len(who))
     # A title naming whom the interviews were with: "Driving instructor interviews (Oct)"
@@ -1234,6 +1327,25 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             start = statement.start + match.start("who")
             return match.group("who"), _span(notes, start, start + len(match.group("who")))
     return None, None
+
+
+# "we're a Berlin bakery chain", "I run a small dental practice", "I'm a wedding photographer": what
+# the speaker's business or trade is.
+_BUSINESS_NOUNS = ("chain|business|shop|store|clinic|practice|salon|bakery|restaurant|caf[eé]|bar|pub|agency|firm|"
+                   "studio|school|nursery|gym|hotel|hostel|farm|pharmacy|garage|charity|franchise|home|workshop|"
+                   "brewery|winery|vineyard|dairy|kiosk|library|club|co-op|cooperative|surgery|practice|company|"
+                   "distributor|wholesaler|landlord|[a-z]{3,}(?:ist|ian)|[a-z]{3,}(?<!memb)(?<!us)(?<!custom)"
+                   "(?<!believ)(?<!lov)(?<!beginn)er")
+_SELF_DESCRIBED = re.compile(rf"(?i)\b(?:we'?re|we\s+are|i'?m|i\s+am|we\s+run|i\s+run|i\s+own|we\s+own)\s+(?:just\s+)?"
+                             rf"(?:a|an)\s+(?P<who>(?:[\w'-]+\s+){{0,3}}?(?:{_BUSINESS_NOUNS}))(?=\s*[,.;(]|\s+(?:with|in|of|"
+                             r"and|that|who|near|on)\b|\s*$)")
+
+
+def _plural(who: str) -> str:
+    """"Berlin bakery chain" -> "Berlin bakery chains", "pharmacy" -> "pharmacies"."""
+    if re.search(r"[^aeiou]y$", who):
+        return who[:-1] + "ies"
+    return who + ("es" if who.endswith(("ch", "sh", "ss", "x")) else "s")
 
 
 _TITLE_INTERVIEWS = re.compile(r"(?i)^(?:(?:notes|findings|learnings|takeaways)\s+from\s+(?:the\s+|our\s+)?)?"
@@ -1918,12 +2030,23 @@ def _places_elsewhere(statements: list[Statement], launch: Statement, customer_s
                 continue  # "at Walmart", "from Shenzhen": a company or a source, not where it starts
             place = match.group("place")
             first = re.split(r",\s*|\s+and\s+", place)[0]
-            if first in exclude or first.split()[0].lower() in _SEASONS | _LAUNCH_WORDS or \
+            if first in exclude or first.split()[0].lower() in _SEASONS | _LAUNCH_WORDS or time_of_year(first) or \
                     re.fullmatch(_MONTH_NAME, first.split()[0], re.IGNORECASE) or \
                     first.split()[0].lower() in foreign_months():
                 continue
             return [_span(notes, match.start("place"), match.start("place") + len(first))]
     return []
+
+
+# "Herbstsemester 2027", "Wintersemester", "Sommersaison", "Spring term": a part of the year, in
+# any language's compound, never the launch's place (the word's ending says so).
+_TIME_OF_YEAR = re.compile(r"(?i)(?:semester|term|season|saison|quartal|quarter|trimester|halbjahr|spring|summer|"
+                           r"autumn|fall|winter|sommer|herbst|frühling|frühjahr|printemps|été|automne|hiver|"
+                           r"primavera|verano|otoño|invierno|verão|outono|inverno|zomer|najaar|voorjaar)$")
+
+
+def time_of_year(word: str) -> bool:
+    return _TIME_OF_YEAR.search(word) is not None
 
 
 # "from Easter 2027", "before Christmas": a time of year, never the launch's place.
@@ -1981,7 +2104,7 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
                 re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0].lower() in foreign_months() or \
                 words[0] in exclude or \
-                words[0].lower() in _SEASONS:
+                words[0].lower() in _SEASONS or time_of_year(words[0]):
             continue
         if found and match.group() in REGIONS and re.search(r",\s*$", before) and found[-1].text not in REGIONS:
             continue  # "Toronto, Canada", "Austin, Texas": the city's country or state, not a second place

@@ -402,6 +402,12 @@ _IDEA_LEAD = re.compile(r"(?i)^\W*(?:(?:so|and|ok)\s+)?(?:the|our)\s+(?:idea|con
                         r"(?:\s+(?:is|would be|will be)|\s*:)\s+(?=(?:a|an|the|one|to)\b)")
 
 
+# "we're thinking of a forecast that ...", "so we're looking at building an app that ...": the words
+# that say an idea follows, which a sentence about the product ("BackPlan is a forecast ...") drops.
+_THINKING_OF = re.compile(r"(?i)^\W*(?:(?:so|and|ok|well),?\s+)?we(?:'re|\s+are)\s+(?:thinking\s+(?:of|about)|"
+                          r"looking\s+at)\s+(?:building\s+|making\s+)?(?=(?:an?|some)\s)")
+
+
 # Talk about the notes or the talk itself, not about the product: a voice note's sign-off ("Okay
 # that's it, call you later"), an e-mail's preamble ("You asked me to write the idea down ... so
 # here it is"), a meeting's reaction ("They liked it but want to see it first").
@@ -828,6 +834,12 @@ def best_quote(facts: Facts) -> QuoteFact | None:
     return max((q for q in facts.quotes if q is not leaders and q.line not in ours), key=quote_score, default=None)
 
 
+def _teller(quote: QuoteFact) -> str:
+    """Who said a quote, opening a sentence: "Caller" (a transcript's role label, "caller"), "A customer"."""
+    who = quote.attribution or "A customer"
+    return who[0].upper() + who[1:]
+
+
 # -- the press release ---------------------------------------------------------------------------
 class Composer:
     def __init__(self, facts: Facts) -> None:
@@ -853,6 +865,7 @@ class Composer:
         """An idea line without its "(working name X)" and without the name that opens it
         ("ShelfSense - a camera ..." is "a camera ..."; "Working name is TableTurn." is nothing)."""
         text = _without_working_name(text)
+        text = _THINKING_OF.sub("", text)  # "we're thinking of a forecast that ..." -> "a forecast that ..."
         text = re.sub(r"(?i)^(?:the\s+)?(?:working name|code ?name|product name|name)\s+(?:is|will be)\s+[^.]+\.\s*",
                       "", text)
         name = self.facts.product_name
@@ -1036,7 +1049,7 @@ class Composer:
             # Few problem lines: the customers' own words say it, quoted with who said it.
             said = [q for q in self._spare_quotes() if CUES["problem"].search(q.text) or CUES["loss"].search(q.text)]
             said = _varied(sorted(said, key=lambda q: -sharpness(q.text)))
-            text = paragraph(text, *(f"{q.attribution or 'A customer'}: “{q.text}”" for q in said[:2]))
+            text = paragraph(text, *(f"{_teller(q)}: “{q.text}”" for q in said[:2]))
         if not text and self.facts.interviewees:
             text = f"We interviewed {interviewed(self.facts)}."
         if not pieces and not text:
@@ -1218,7 +1231,7 @@ class Composer:
         nothing, "We don't know yet" and a placeholder; open questions from the notes are named as such."""
         element: GapElement = "internal_faq" if internal else "external_faq"
         parts = list(dict.fromkeys(sentence(text) for text in facts_found))  # a price can also be a cost line
-        parts += [f"{q.attribution or 'A customer'}: “{q.text}”" for q in quotes or []]
+        parts += [f"{_teller(q)}: “{q.text}”" for q in quotes or []]
         # (a dictated "open question do we vet them" says its label itself: said once)
         opened = [sentence(f"Open question in the notes: {_asked(_SAID_OPEN.sub('', text))}")
                   for text in open_questions or []]
