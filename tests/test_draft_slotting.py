@@ -270,3 +270,14 @@ def test_a_team_chat_is_no_transcript() -> None:
 
     assert transcript_sides("Dan: launch in Leeds\nMaya: price £9\nDan: ok\nMaya: agreed") == (set(), set())
     assert transcript_sides("Me: what hurts?\nSam: the rota\nMe: how often?\nSam: every week") == ({"Me"}, {"Sam"})
+
+
+# -- the rubric: a customer's title at their own organisation is no leader of ours ---------------------
+def test_a_customer_who_is_a_director_elsewhere_is_the_customer_quote() -> None:
+    from assistant.draft.finish import score_report
+
+    draft = _read("quote-director-schools.md")
+    assert draft.press_release.customer_quote.endswith("— Inês, director at Escola Ribeira")
+    assert "[TBD: company name]" in draft.press_release.summary  # the company a gap: no "director at" it
+    report = score_report(draft)
+    assert report is not None and "customer_quote" not in report.rubric.missing + report.rubric.weak
