@@ -281,3 +281,43 @@ def test_a_customer_who_is_a_director_elsewhere_is_the_customer_quote() -> None:
     assert "[TBD: company name]" in draft.press_release.summary  # the company a gap: no "director at" it
     report = score_report(draft)
     assert report is not None and "customer_quote" not in report.rubric.missing + report.rubric.weak
+
+
+# -- bilingual notes: the English half, when the notes give one ----------------------------------------
+def test_bilingual_lines_read_in_their_english_half() -> None:
+    release = _read("bilingual-bakeries-lisbon.md").press_release
+    assert release.headline == "Migalha for small bakeries in Lisbon"
+    assert "Migalha is an app that lists leftover bread and sells it to neighbours" in release.summary
+    assert release.problem.startswith("They throw away 20% of bread at closing")
+    assert "8% de comissão" in release.call_to_action  # its English has no figure: the line stays whole
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("- who: allotment societies (volunteer-run) in South Yorkshire", "allotment societies (volunteer-run)"),
+    ("- Working name: Dampwise — a £30 humidity sensor per room that texts the landlord", "Dampwise — a £30"),
+    ("- Launch: Limerick — 22 March 2027", "Limerick — 22 March 2027"),
+    ("- Preço: 8% de comissão por venda (commission per sale)", "8% de comissão por venda (commission"),
+])
+def test_a_line_in_one_language_stays_whole(line: str, kept: str) -> None:
+    assert kept in extract_facts(parse_document(line, path="n.md")).statements[0].text
+
+
+# -- a spreadsheet pasted as TSV: field, value, notes ---------------------------------------------------
+def test_a_field_value_notes_sheet_places_each_row() -> None:
+    draft = _read("sheet-tsv-mountain-huts.tsv")
+    release = draft.press_release
+    assert release.headline == "TrailMate for mountain hut wardens in the Dolomites"  # was "for lead"
+    assert release.dateline == "Bolzano — June 2027 —"  # the notes column: "Bolzano first"
+    assert "TrailMate is a booking page that takes a deposit" in release.summary  # was "TrailMate is an idea"
+    assert release.leader_quote.endswith("— Marco Ferrari, Head of Product")
+    assert "No-shows 1 in 10 nights" in release.problem and "Problem." not in release.problem
+    risks = next(e.answer for e in draft.faq.internal if "risks" in e.question)
+    assert risks.startswith("No mobile signal at many huts") and not risks.startswith("Risk.")
+
+
+# -- an idea that is a plural noun and its participle ---------------------------------------------------
+def test_a_noun_and_participle_idea_reads_as_a_sentence() -> None:
+    release = _read("outline-laundry-halls.md").press_release
+    assert "With Spinly, pickup bags are collected from each hall at 6pm" in release.summary
+    assert "sum up as" not in release.summary + release.solution
+    assert release.headline == "Spinly for residents of student halls at Newcastle University"

@@ -699,6 +699,12 @@ def turn_speaker(who: str) -> tuple[str | None, str | None]:
     return (None, who.lower()) if _ROLE_SPEAKER.match(who) else (who, None)
 
 
+# Parts of a PR/FAQ that take several lines (a problem's evidence, a launch's place and date);
+# the customer, the name and the leader are one each.
+_SEVERAL_LINES: set[Topic | None] = {"problem", "launch", "risks", "dependencies", "open", "price", "budget",
+                                     "evidence", "heard", "not_doing", "privacy", "getting_started"}
+
+
 def read_statements(notes: Document) -> list[Statement]:
     """Each non-empty line as a statement. A label with nothing after it ("Problem:") labels the
     lines below it, up to the next blank line."""
@@ -721,12 +727,19 @@ def read_statements(notes: Document) -> list[Statement]:
             cells = _cells(text, line_start, line_end)
             if not columns:
                 columns = [text[a:b] for a, b in cells]
-            elif len(cells) == 2 and len(columns) == 2 and label_topic(columns[0]) in (None, "title") and \
-                    label_topic(text[cells[0][0]:cells[0][1]]) is not None:
+            elif len(cells) >= 2 and len(columns) >= 2 and label_topic(columns[0]) in (None, "title") and \
+                    label_topic(text[cells[0][0]:cells[0][1]]) not in (None, "title"):
                 # "| Field | Value |" over "| Customer | plumbers |": a page's properties, each row
-                # labelled by its first cell, as "Customer: plumbers" would be.
+                # labelled by its first cell, as "Customer: plumbers" would be. A sheet's further
+                # column ("field / value / notes": "launch | June 2027 | Bolzano first") says more of
+                # the same part, when the part holds several lines; else it is placed by its words.
                 key = text[cells[0][0]:cells[0][1]]
                 statements.append(_statement(notes, *cells[1], key, label_topic(key)))
+                for (a, b), header in zip(cells[2:], columns[2:], strict=False):
+                    if b > a:
+                        more = label_topic(key) in _SEVERAL_LINES
+                        statements.append(_statement(notes, a, b, key if more else header,
+                                                     label_topic(key) if more else None))
             elif not all(_TABLE_RULE.fullmatch(text[a:b]) for a, b in cells):
                 # "| 1 in 4 bookings paid late | Card payment when you book |" under "| Problem | Idea |"
                 row = [_statement(notes, a, b, header, _cell_topic(header, text[a:b]))
@@ -934,7 +947,45 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _english_share(text: str) -> float:
+    """How much of a phrase is everyday English: its words of two letters or more that are common
+    English words (the lexicon's frequency), as a share."""
+    from assistant.clarity.lexicon import zipf
+
+    words = re.findall(r"[^\W\d_]{2,}", text.lower())
+    return sum(zipf(w) >= 3.5 for w in words) / len(words) if words else 0.0
+
+
+_FIGURE = re.compile(r"\d[\d.,]*\s*%?")
+# "pequenas padarias em Lisboa (small bakeries in Lisbon), 1-2 lojas", "deitam fora 20% do pão —
+# they throw away 20% of bread": a note in another language, then its English.
+_TRANSLATED = re.compile(r"(?P<own>[^()\n\"“]{6,}?)\s*(?:\((?P<inner>[^()\n]{6,})\)(?P<after>[^()\n]*)|"
+                         r"\s[—–]\s+(?P<dashed>[^—–\n]{6,}))$")
+
+
+def _english_part(text: str, start: int, end: int) -> tuple[int, int]:
+    """A bilingual line's English half, when the notes give one: the line's own words are in
+    another language and the half in brackets or after a dash is English, with every figure of
+    the other half in it too (else the line stays whole: "8% de comissão (commission per sale)"
+    would lose its figure). What follows the brackets goes with them only when it is a short aside."""
+    match = _TRANSLATED.match(text, start, end)
+    if match is None:
+        return start, end
+    group = "inner" if match.group("inner") is not None else "dashed"
+    own, english = match.group("own"), match.group(group)
+    after = match.group("after") or ""
+    # (three words a side at least: "Dampwise — a £30 sensor ...", "Limerick — 22 March 2027",
+    # "allotment societies (volunteer-run)" are a name, a place, an aside, in one language)
+    if len(re.findall(r"[^\W\d_]{2,}", own)) < 3 or len(re.findall(r"[^\W\d_]{2,}", english)) < 3 or \
+            _english_share(own) >= 0.5 or _english_share(english) < 0.75 or len(after.split()) > 4 or \
+            any(figure.strip() not in english for figure in _FIGURE.findall(own)):
+        return start, end
+    return _trimmed(text, match.start(group), match.end(group))
+
+
 def _statement(notes: Document, start: int, end: int, label: str | None, topic: Topic | None) -> Statement:
+    if not re.search(r"[\"“”]", notes.text[start:end]):
+        start, end = _english_part(notes.text, start, end)  # a bilingual line: its English half
     span = notes.span(start, end)
     body = span.text
     quote_only = bool(re.fullmatch(r"\s*[\"“][^\"“”]+[\"”]\s*(?:\([^)]*\)|[—–-]+\s*[^\n]{0,120})?\s*", body))

@@ -965,6 +965,17 @@ class Composer:
             return sentence(f"With {self.product}, {_lower_first(first, self.keep)}")
         if _IMPERATIVE.match(first):  # "snap a photo of the receipt, ..." is what the customer does
             return f"With {self.product}, you {_lower_first(first, self.keep)}."
+        done = _PLURAL_PARTICIPLE.match(first)
+        if done and not _FINITE.search(done.group("who")) and not done.group("who").split()[-1].endswith("ss"):
+            # "Pickup bags collected from each hall at 6pm, washed and back ...": what is done, as a
+            # sentence ("With Spinly, pickup bags are collected ...")
+            from assistant.clarity.lexicon import zipf
+
+            who = done.group("who")  # (its capital is the line's: "Pickup bags" -> "pickup bags")
+            head = who.split()[0]
+            if re.fullmatch(r"[A-Z][a-z-]+", head) and head not in self.keep and zipf(head.lower()) >= 3.0:
+                who = who[0].lower() + who[1:]
+            return sentence(f"With {self.product}, {who} are {first[done.start('done'):]}")
         return f"{lead} what the notes sum up as: {first}."
 
     def headline(self) -> str:
