@@ -321,3 +321,27 @@ def test_a_noun_and_participle_idea_reads_as_a_sentence() -> None:
     assert "With Spinly, pickup bags are collected from each hall at 6pm" in release.summary
     assert "sum up as" not in release.summary + release.solution
     assert release.headline == "Spinly for residents of student halls at Newcastle University"
+
+
+# -- a Slack thread pasted with its headers ----------------------------------------------------------------
+def test_a_pasted_slack_thread_places_each_message() -> None:
+    draft = _read("slack-paste-vet-reminders.md")
+    release = draft.press_release
+    assert release.headline == "Jabby for vet clinics in Cork"  # after "ok so summarising the calls ...:"
+    assert "summarising" not in release.problem
+    assert "Jabby gives them WhatsApp reminders with a one-tap rebook button." in release.summary  # "what if we ...?"
+    assert release.dateline == "Cork — March 2027 —"  # "launch with 10 clinics in Cork, March 2027?"
+    assert release.leader_quote.endswith("— Aoife Walsh, GM")  # "I can own it as GM"
+    assert release.customer_quote.endswith("— Gráinne, Douglas Vets")  # "one manager (Gráinne, Douglas Vets) said"
+    customers = next(e.answer for e in draft.faq.internal if "customer" in e.question)
+    assert "Launch with 10 clinics" not in customers
+
+
+@pytest.mark.parametrize(("line", "topic"), [
+    ("how about we send a text the night before?", "idea"), ("launch in Leeds in May 2027?", "launch"),
+    ("should we charge per clinic?", None), ("what do owners pay today?", None)])
+def test_a_proposal_or_a_launch_asked_is_no_open_question(line: str, topic: str | None) -> None:
+    statement = extract_facts(parse_document(f"- name: Hambu\n- {line}", path="n.md")).statements[1]
+    assert (statement.topic != "open") == (topic is not None)
+    if topic is not None:
+        assert topic in statement.topics

@@ -983,7 +983,17 @@ def _english_part(text: str, start: int, end: int) -> tuple[int, int]:
     return _trimmed(text, match.start(group), match.end(group))
 
 
+# "ok so summarising the calls from last week: vet clinics in Cork lose ...": words about the notes
+# before what they say.
+_LEAD_IN = re.compile(r"(?i)(?:(?:ok(?:ay)?|so|right|anyway|quick(?:ly)?|just),?\s+)*(?:summari[sz]ing|to summari[sz]e|"
+                      r"in summary|recap(?:ping)?|tl;?dr|in short|bottom line|(?:key|main|big) takeaways?|"
+                      r"what we heard|what i heard)\b[^:\n\"“]{0,60}:\s+(?=\S)")
+
+
 def _statement(notes: Document, start: int, end: int, label: str | None, topic: Topic | None) -> Statement:
+    lead_in = _LEAD_IN.match(notes.text, start, end)
+    if lead_in and label is None:
+        start = lead_in.end()
     if not re.search(r"[\"“”]", notes.text[start:end]):
         start, end = _english_part(notes.text, start, end)  # a bilingual line: its English half
     span = notes.span(start, end)
@@ -1067,6 +1077,10 @@ _NAMED_SAID = re.compile(r"(?<![\w'’])" + _NOT_AFTER_A_PLACE_WORD +
                          r"(?:told (?:us|me)|said|says|put it|explained|complained)\b[^\"“.!?]{0,60}$")
 
 
+# "one manager (Gráinne, Douglas Vets) said": the person in the brackets before a verb of saying.
+_BRACKET_SAID = re.compile(r"\((?P<who>[^()\n]{2,80})\)\s*,?\s+(?:said|says|told (?:us|me)|put it)[:,]?\s*$")
+
+
 # A label that only says what follows is a quotation ("Quote from the call:", "Verbatim:"): no speaker.
 # A table column of what each person said: "Said", "Quote", "In their words".
 _SAID_COLUMN = re.compile(r"(?i)(?:said|says|quotes?|verbatims?|what (?:they|he|she) said|in (?:her|his|their) words|"
@@ -1108,7 +1122,8 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
                 not _QUOTE_LABEL.search(statement.label):
             speaker, detail = speaker_from(statement.label)
         before = _BULLET.sub("", text[text.rfind("\n", 0, claim.start) + 1 : claim.start - 1]).strip()
-        said = _SAID_BEFORE.search(before) or _PRONOUN_SAID.search(before) or _NAMED_SAID.search(before)
+        said = _SAID_BEFORE.search(before) or _PRONOUN_SAID.search(before) or _NAMED_SAID.search(before) or \
+            _BRACKET_SAID.search(before)
         named = re.fullmatch(r"(?P<who>[^\"“:]{2,100}?)\s*:", before)
         if not after and (said or (named and len(named.group("who").split()) <= 12)):
             speaker, detail = speaker_from((said or named).group("who"))  # type: ignore[union-attr]
@@ -1802,7 +1817,7 @@ _NAME_PAREN_TITLE = re.compile(r"(?P<name>(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][
 _SIGNED_AFTER = re.compile(r"[—–]+\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s*"
                            r"(?P<title>[^,\n]{2,60}?)\.?\s*$")
 _SIGNATURE_TITLE = re.compile(rf"(?P<title>{_EXEC_TITLE})(?:,\s*[^,\n]{{1,40}})?")
-_I_LEAD = re.compile(r"(?i)\bI(?:'ll| will|'m going to| am going to|'d| would)\s+(?:own|lead|run|drive)\s+"
+_I_LEAD = re.compile(r"(?i)\bI(?:'ll| will|'m going to| am going to|'d| would| can| could)\s+(?:own|lead|run|drive)\s+"
                      r"(?:this|it|the (?:pilot|project|launch|product))\b"
                      r"(?:\s+as\s+(?:the\s+)?(?P<title>[a-z][a-z ]{1,40}?))?(?=\s*(?:$|[.,;!]|[^\w\s]))")
 
@@ -2250,10 +2265,23 @@ def _settled(statement: Statement, notes: Document) -> Statement:
         # "Ward 7 residents meeting — minutes, 3 Nov 2026": the record's heading, dated, with the
         # attendees right below it; no problem, and no customer
         return statement.model_copy(update={"topic": "title"})
+    if asks(statement.text) and _PROPOSAL.match(statement.text):
+        # "what if we do WhatsApp reminders with a one-tap rebook button?": an idea put as a question
+        return statement.model_copy(update={"topics": list(dict.fromkeys([*statement.topics, "idea"]))})
+    if asks(statement.text) and _LAUNCH_ASKED.match(statement.text) and \
+            any(c.kind == "date" for c in number_claims(statement.text)):
+        return statement  # "launch with 10 clinics in Cork, March 2027?": the launch, put up for a yes
     if asks(statement.text) and not re.search(r"[\"“”]", statement.text) or \
             re.match(r"(?i)open questions?\b(?!\s*:)", statement.text):  # dictated: "open question do we vet ..."
         return statement.model_copy(update={"topic": "open"})
     return statement
+
+
+# "what if we ...", "how about we ...", "why don't we ...": a proposal, not a question to settle.
+_PROPOSAL = re.compile(r"(?i)^\W*(?:(?:ok|so|and|but|hmm),?\s+)*(?:what if we|how about(?: we)?|why don'?t we)\b")
+# "launch with 10 clinics in Cork, March 2027?", "go live in Leeds in May?": the launch, asked.
+_LAUNCH_ASKED = re.compile(r"(?i)^\W*(?:(?:ok|so|and|maybe),?\s+)*(?:we\s+)?(?:launch|go[- ]live|start|pilot|"
+                           r"roll[- ]?out)\b")
 
 
 def extract_facts(notes: Document) -> Facts:

@@ -408,6 +408,12 @@ _THINKING_OF = re.compile(r"(?i)^\W*(?:(?:so|and|ok|well),?\s+)?we(?:'re|\s+are)
                           r"looking\s+at)\s+(?:building\s+|making\s+)?(?=(?:an?|some)\s)")
 
 
+# "what if we do WhatsApp reminders ...?", "how about we build a ...?": an idea put as a question.
+_PROPOSED = re.compile(r"(?i)^\W*(?:(?:ok|so|and|but|hmm),?\s+)*(?:what if we|how about(?: we)?|why don'?t we)"
+                       r"(?:\s+(?:just\s+)?(?:do|did|build|built|make|made|offer|offered|send|sent|try|tried|use|used|"
+                       r"add|added|had|have|give|gave|run|ran))?\s+")
+
+
 # Talk about the notes or the talk itself, not about the product: a voice note's sign-off ("Okay
 # that's it, call you later"), an e-mail's preamble ("You asked me to write the idea down ... so
 # here it is"), a meeting's reaction ("They liked it but want to see it first").
@@ -866,6 +872,9 @@ class Composer:
         ("ShelfSense - a camera ..." is "a camera ..."; "Working name is TableTurn." is nothing)."""
         text = _without_working_name(text)
         text = _THINKING_OF.sub("", text)  # "we're thinking of a forecast that ..." -> "a forecast that ..."
+        proposed = _PROPOSED.match(text)
+        if proposed:  # "what if we do WhatsApp reminders ...? we could call it Jabby" -> "WhatsApp reminders ..."
+            text = re.split(r"\?(?:\s|$)", text[proposed.end():], maxsplit=1)[0].strip()
         text = re.sub(r"(?i)^(?:the\s+)?(?:working name|code ?name|product name|name)\s+(?:is|will be)\s+[^.]+\.\s*",
                       "", text)
         name = self.facts.product_name
@@ -1314,7 +1323,9 @@ class Composer:
         people = [f"We interviewed {interviewed(f)}"] if f.interviewees else []
         problem_quotes = self._spare_quotes()[:2]
         price = our_price(f)
-        sized = sentences_about(f, "market", exclude=("launch", "price", "problem"), not_cued=("evidence", "loss"))
+        # (a launch's first sites, "launch with 10 clinics in Cork", are no count of the market)
+        sized = sentences_about(f, "market", exclude=("launch", "price", "problem"),
+                                not_cued=("evidence", "loss", "launch"))
         return [
             FaqEntry(topic="market", question="Who is the customer, and how many of them are there?",
                      answer=self.answer(customer + sized, "how many such customers there are",
