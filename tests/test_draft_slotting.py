@@ -288,7 +288,7 @@ def test_bilingual_lines_read_in_their_english_half() -> None:
     release = _read("bilingual-bakeries-lisbon.md").press_release
     assert release.headline == "Migalha for small bakeries in Lisbon"
     assert "Migalha is an app that lists leftover bread and sells it to neighbours" in release.summary
-    assert release.problem.startswith("They throw away 20% of bread at closing")
+    assert release.problem.startswith("Small bakeries in Lisbon throw away 20% of bread at closing")
     assert "8% de comissão" in release.call_to_action  # its English has no figure: the line stays whole
 
 
@@ -345,3 +345,23 @@ def test_a_proposal_or_a_launch_asked_is_no_open_question(line: str, topic: str 
     assert (statement.topic != "open") == (topic is not None)
     if topic is not None:
         assert topic in statement.topics
+
+
+# -- one business met stands for its kind ----------------------------------------------------------------
+def test_a_business_met_names_the_customers_kind() -> None:
+    release = _read("visit-notes-bakery-chain.md").press_release
+    assert release.headline == "BackPlan for Berlin bakery chains"  # "talked to a Berlin bakery chain, 9 shops"
+    assert release.problem.startswith("Berlin bakery chains throw out about 15% of bread")  # was "They throw out"
+    assert "BackPlan is an order forecast that reads the tills" in release.summary
+
+
+@pytest.mark.parametrize(("notes", "who"), [
+    ("- talked to a Berlin bakery chain, 9 shops\n- name: BackPlan", "Berlin bakery chains"),
+    ("- interviewed the owner of a Berlin bakery chain\n- name: BackPlan", "Berlin bakery chains"),
+    ("- target: a Berlin bakery chain with 9 shops\n- name: BackPlan", "Berlin bakery chains with 9 shops"),
+    ("- for residents of Ward 7\n- repairs take 3 weeks\n- name: FixSlot", "residents of Ward 7"),
+    ("- spoke with 3 care homes in Leeds\n- night staff miss doses\n- name: Pillo", "care homes in Leeds"),
+    ("- call with a partner at Deloitte\n- for dentists in May\n- name: Pillo", "dentists"),
+])
+def test_the_customer_is_the_kind_of_business(notes: str, who: str) -> None:
+    assert extract_facts(parse_document(notes, path="n.md")).customer == who

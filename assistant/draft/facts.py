@@ -215,6 +215,9 @@ CUES: dict[Topic, re.Pattern[str]] = {
                        r"(?:to\s+)?(?!(?:build|make|launch|ship|create|sell)\b)(?P<want>[^.;\n]{6,120})",
                        re.IGNORECASE),
 }
+_MONTH_CAPITALS = ("Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|Sep|Sept|September|"
+                   "Oct|October|Nov|November|Dec|December|Q[1-4]|H[12]|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                   "Saturday|Sunday|Spring|Summer|Autumn|Fall|Winter|Easter|Christmas")
 _ROLE_NOUNS = ("(?:"
                r"teams?|managers?|owners?|engineers?|leads?|founders?|developers?|analysts?|designers?|marketers?|"
                r"clinics?|stores?|shops?|grocers?|restaurants?|businesses|companies|startups?|agencies|"
@@ -248,11 +251,15 @@ _CUSTOMER_PHRASES = [
                rf"(?:hear|hearing|heard)(?= from))\s+"
                rf"(?:w/|with|of|to|from)\s+(?:\d+\s+|several\s+|some\s+|a few\s+|"
                rf"(?:two|three|four|five|six|seven|eight|nine|ten|a dozen)\s+)?"
-               rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\b",
+               rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}|{_PEOPLE_ERS})"
+               rf"(?:\s+(?:of|in|at|across)\s+(?!(?-i:{_MONTH_CAPITALS})\b)(?-i:[{UPPER}][{LOWER}'’-]+))?)\b",
                re.IGNORECASE),
     re.compile(rf"\b(?:help|helps|for|lets?|enables?|(?:opening|open|selling|sell|offering|offer) it to)\s+"
                rf"(?:the\s+|our\s+)?(?!(?:each|every|one|any)\b)(?P<who>(?:[a-z+&-]+\s+|"
-               rf"[A-Z][a-z]+\s+(?=(?:[a-z+&-]+\s+)?(?:{_ROLE_NOUNS})\b)){{0,3}}(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\b"
+               rf"[A-Z][a-z]+\s+(?=(?:[a-z+&-]+\s+)?(?:{_ROLE_NOUNS})\b)){{0,3}}(?:{_ROLE_NOUNS}|{_PEOPLE_ERS})"
+               # "for residents of Ward 7", "for care homes in Leeds": the place keeps its group
+               rf"(?:\s+(?:of|in|at|across)\s+(?!(?-i:{_MONTH_CAPITALS})\b)(?-i:[{UPPER}][{LOWER}'’-]+)"
+               rf"(?:\s+(?:(?-i:[{UPPER}][{LOWER}'’-]+)|\d{{1,4}}\b))?)?)\b"
                rf"(?!\s+(?:thing|stuff|project|idea|app|tool|side|one|version)\b)"),
     # "call notes - 5 bike shop owners, Utrecht": who the calls were with.
     re.compile(rf"^(?:(?:call|interview|meeting)s?\s+)?notes?\s*[-–—:]\s*(?:\d+\s+)?"
@@ -1284,6 +1291,10 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             # "14 wedding photographers in Lisbon": who they are, not how many the notes met
             count = re.match(r"(?:about |around |~)?\d[\d,]*\s+(?=[a-z])", who)
             offset = count.end() if count else 0
+            one = _ONE_OF_A_KIND.fullmatch(who[offset:])
+            if one:  # "a Berlin bakery chain with 9 shops": Berlin bakery chains with 9 shops
+                start = statement.start + offset + one.start("kind")
+                return _plural(one.group("kind")) + one.group("rest"), _span(notes, start, statement.start + len(who))
             # ("Segment | Cricket clubs (village, 1-3 teams)": "cricket clubs" mid-sentence)
             return _common_case(who[offset:], notes), _span(notes, statement.start + offset, statement.start + len(who))
     # A user story: "As a letting agent managing 300+ flats, I want ...": letting agents; and
@@ -1327,6 +1338,14 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
                         continue
                     who += clause.group()
                 return who, _span(notes, start, start + len(who))
+    # "talked to a Berlin bakery chain, 9 shops", "interviewed the owner of a care home": one of a
+    # kind of business, met: businesses of that kind.
+    for statement in statements:
+        met = _MET_ONE.search(statement.text) if not statement.quote_only and statement.topic not in (
+            "open", "risks", "other", "title") else None
+        if met:
+            start = statement.start + met.start("kind")
+            return _plural(_common_case(met.group("kind"), notes)), _span(notes, start, start + len(met.group("kind")))
     # "owners of small boxing and MMA gyms": a line that is only a group of people, no verb, says who.
     for statement in statements:
         # (short and without figures: "Tattoo artists at small studios block out 3-6 hour sessions" has a verb)
@@ -1334,7 +1353,9 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
         if statement.topic is None and not statement.quote_only and len(statement.text.split()) <= 8 and \
                 not re.search(r"\d", statement.text) and _ONLY_A_GROUP.fullmatch(statement.text.rstrip(" .")) and \
                 not re.search(rf"(?i)\b{_AUXILIARY}", statement.text) and "price" not in statement.topics and \
-                not re.match(r"(?i)(?:\w+\s+)?(?:to|for|from|by|with|at)\s", statement.text):
+                not re.match(r"(?i)(?:\w+\s+)?(?:to|for|from|by|with|at)\s", statement.text) and \
+                not re.match(r"(?i)(?:interviewed|talked|spoke|met|called|visited|asked|surveyed|emailed)\b",
+                             statement.text):
             who = statement.text.rstrip(" .")
             return who, _span(notes, statement.start, statement.start + len(who))
     # A title naming whom the interviews were with: "Driving instructor interviews (Oct)"
@@ -1401,10 +1422,20 @@ _BUSINESS_NOUNS = ("chain|business|shop|store|clinic|practice|salon|bakery|resta
                    "studio|school|nursery|gym|hotel|hostel|farm|pharmacy|garage|charity|franchise|home|workshop|"
                    "brewery|winery|vineyard|dairy|kiosk|library|club|co-op|cooperative|surgery|practice|company|"
                    "distributor|wholesaler|landlord|[a-z]{3,}(?:ist|ian)|[a-z]{3,}(?<!memb)(?<!us)(?<!custom)"
-                   "(?<!believ)(?<!lov)(?<!beginn)er")
+                   "(?<!believ)(?<!lov)(?<!beginn)(?<!partn)(?<!suppli)(?<!lawy)(?<!invest)(?<!employ)er")
 _SELF_DESCRIBED = re.compile(rf"(?i)\b(?:we'?re|we\s+are|i'?m|i\s+am|we\s+run|i\s+run|i\s+own|we\s+own)\s+(?:just\s+)?"
                              rf"(?:a|an)\s+(?P<who>(?:[\w'-]+\s+){{0,3}}?(?:{_BUSINESS_NOUNS}))(?=\s*[,.;(]|\s+(?:with|in|of|"
                              r"and|that|who|near|on)\b|\s*$)")
+
+
+# "a Berlin bakery chain with 9 shops", "an independent bookshop": one business standing for its kind.
+_ONE_OF_A_KIND = re.compile(rf"(?i:an?)\s+(?P<kind>(?:[\w'-]+\s+){{0,3}}?(?i:{_BUSINESS_NOUNS}))"
+                            r"(?P<rest>(?:\s+(?:with|in|of|near|on)\b.*)?)")
+_MET_ONE = re.compile(rf"(?i)\b(?:talked|spoke|spoken|met|meeting|call(?:ed)?|chat(?:ted)?|interview(?:ed)?|"
+                      rf"visit(?:ed)?)"
+                      rf"(?:\s+(?:to|with|w/))?\s+(?:the\s+(?:owner|manager|head|director|founder)\s+of\s+)?"
+                      rf"(?:a|an|one)\s+(?P<kind>(?:(?!(?:few|couple|lot|bit|number)\b)[\w'-]+\s+){{0,3}}?"
+                      rf"(?:{_BUSINESS_NOUNS}))(?=\s*[,.;(]|\s+(?:with|in|of|near|on|and|that|who)\b|\s*$)")
 
 
 def _plural(who: str) -> str:

@@ -1064,6 +1064,11 @@ class Composer:
 
     def problem(self) -> str:
         pieces = [_with_its_be(p) for p in problem_pieces(self.facts)]
+        who = self.facts.customer
+        if pieces and who and re.match(r"(?i)they\s+(?!(?:is|was|has|does)\b)[a-z]", pieces[0]) and \
+                re.search(r"(?:s|staff|people)(?:\s+(?:in|of|at|across|with)\s+.+)?$", who):
+            # "They throw out about 15% of bread ...", the section's first words: "they" are the customers
+            pieces[0] = f"{who[0].upper()}{who[1:]} {pieces[0][5:]}"
         text = paragraph(*(sentence(p) for p in self._fragments_listed(pieces)))
         if len(pieces) < 2:
             # Few problem lines: the customers' own words say it, quoted with who said it.
