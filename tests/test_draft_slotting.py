@@ -365,3 +365,37 @@ def test_a_business_met_names_the_customers_kind() -> None:
 ])
 def test_the_customer_is_the_kind_of_business(notes: str, who: str) -> None:
     assert extract_facts(parse_document(notes, path="n.md")).customer == who
+
+
+# -- a district and its city; a customer's aside; a lean canvas; a reply quoting the first e-mail ----------
+def test_a_district_then_its_city_launches_in_the_city() -> None:
+    release = _read("district-launch-veg-orders.md").press_release
+    assert release.dateline == "Manchester — 3 May 2027 —"  # "launch: Northern Quarter, Manchester, 3 May 2027"
+    assert release.call_to_action.startswith("FreshCrate launches in Manchester on 3 May 2027.")
+    assert "FreshCrate is a shared veg order across 5-10 restaurants" in release.summary  # its article
+    assert "Salford" not in release.dateline + release.call_to_action  # where a chef lives
+
+
+def test_a_lean_canvas_places_each_box() -> None:
+    draft = _read("lean-canvas-baby-kit.md")
+    release = draft.press_release
+    assert release.headline.endswith("for new parents in Dublin")  # without ", first child"
+    assert "It costs €29 a month per item" in release.call_to_action  # "REVENUE STREAMS"
+    evidence = next(e.answer for e in draft.faq.internal if "evidence" in e.question)
+    assert "Items per household" not in evidence  # "KEY METRICS" are targets, not evidence
+
+
+def test_a_reply_quoting_the_first_email_places_each_line() -> None:
+    release = _read("email-reply-dog-walkers.txt").press_release
+    assert release.headline == "Smycz for dog walkers in Kraków"  # "Let's just decide the name: I'd go with Smycz."
+    assert "Smycz is a booking app: owners pick slots" in release.summary  # "We'd build a booking app: ..."
+    assert release.problem.startswith("Dog walkers in Kraków juggle 15-20 dogs a week")  # not "Summary of ..."
+    assert "One" not in release.customer_quote.split("—")[-1]  # 'One said "..."' names nobody
+
+
+@pytest.mark.parametrize(("who", "kept"), [
+    ("care homes in Leeds, 20-60 beds", "care homes in Leeds"), ("new parents in Dublin, first child",
+                                                                 "new parents in Dublin"),
+    ("cafés, bakeries and delis", "cafés, bakeries and delis"), ("restaurants, cafés", "restaurants, cafés")])
+def test_a_customer_label_drops_its_last_aside(who: str, kept: str) -> None:
+    assert extract_facts(parse_document(f"- who: {who}\n- name: Pillo", path="n.md")).customer == kept

@@ -57,7 +57,7 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     # Other companies' products ("Competitors:", "Alternatives today:"): no part of our press release,
     # and never our problem ("Most firms use a spreadsheet" under it is the market's state)
     # An OKR page's objective and key results: targets we set ourselves, not the customer's problem
-    ("other", re.compile(r"^(?:objectives?|key results?|krs?\s*\d*|okrs?|success (?:metrics|criteria)|"
+    ("other", re.compile(r"^(?:objectives?|key results?|krs?\s*\d*|okrs?|(?:success|key) (?:metrics|criteria)|"
                          r"north star(?: metric)?)$")),
     ("other", re.compile(r"^(?:(?:the\s+)?(?:competitors?|competition|competitive landscape|alternatives?|"
                          r"existing (?:solutions|tools|products))(?:\s+today)?|vs\.?|versus)$")),
@@ -74,7 +74,7 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
                         r"works?)$")),
     # "Price idea: $9.99 a month", "Price for outside customers: £250": a price before anything else.
     ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?|fees?|commercials|business model|monetization|"
-                         r"monetisation|revenue model)\b|^money$")),
+                         r"monetisation|revenue (?:model|streams?))\b|^money$")),
     ("open", re.compile(r"\b(?:open questions?|questions?|unknowns?|concerns?|assumptions?|open (?:qs?|items?|"
                         r"issues?)|qs?|tbd|to ?do|to-dos?|to decide|undecided|action items?)\b")),
     ("risks", re.compile(r"\b(?:risks?|threats?|worr(?:y|ies|ied)|downsides?)\b")),
@@ -397,7 +397,8 @@ _DASH_ATTRIBUTION = re.compile(r"\s*[—–-]+\s*(?P<detail>[^\n]{2,120})")
 # is in Ward 7 — she said"): never who speaks.
 _NOT_AFTER_A_PLACE_WORD = r"(?<!\bin )(?<!\bat )(?<!\bfrom )(?<!\bnear )(?<!\bnach )(?<!\baus )"
 _SAID_BEFORE = re.compile(_NOT_AFTER_A_PLACE_WORD +
-                          r"(?P<who>(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+                          r"(?!(?:One|Someone|Everyone|Nobody|She|He|They|We|It|This|That|Another|Two|Three|Both|"
+                          r"Most|Many|Some|All)\b)(?P<who>(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
                           r"(?:\s+(?:at|from|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)"
                           # ("Ben Ode of Ode Coffee, said", "Dr Hannah Patel at Kirkstall Dental, who said")
                           r",?\s+(?:who\s+)?(?:said|says|told (?:us|me)|put it)[:,]?\s*$")
@@ -993,6 +994,7 @@ def _english_part(text: str, start: int, end: int) -> tuple[int, int]:
 # "ok so summarising the calls from last week: vet clinics in Cork lose ...": words about the notes
 # before what they say.
 _LEAD_IN = re.compile(r"(?i)(?:(?:ok(?:ay)?|so|right|anyway|quick(?:ly)?|just),?\s+)*(?:summari[sz]ing|to summari[sz]e|"
+                      r"(?:quick\s+|short\s+)?summary(?=\s+of\b|\s*:)|"
                       r"in summary|recap(?:ping)?|tl;?dr|in short|bottom line|(?:key|main|big) takeaways?|"
                       r"what we heard|what i heard)\b[^:\n\"“]{0,60}:\s+(?=\S)")
 
@@ -1288,6 +1290,14 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     for statement in statements:
         if statement.topic == "customer":
             who = _CUSTOMER_ASIDE.split(statement.text, maxsplit=1)[0].rstrip(" .")
+            # "care homes in Leeds, 20-60 beds", "new parents in Dublin, first child": the group,
+            # without a last aside of size or detail (a list of kinds, "cafés, bakeries", goes on)
+            aside = re.search(r",\s+(?P<aside>[^,]+)$", who)
+            if aside and not re.search(r"\b(?:and|or)\b", aside.group("aside")) and \
+                    who[:aside.start()].count("(") <= who[:aside.start()].count(")") and (
+                    re.search(r"\d", aside.group("aside")) or len(aside.group("aside").split()) <= 3 and
+                    not any(w.endswith("s") and not w.endswith("ss") for w in aside.group("aside").split())):
+                who = who[:aside.start()]
             # "14 wedding photographers in Lisbon": who they are, not how many the notes met
             count = re.match(r"(?:about |around |~)?\d[\d,]*\s+(?=[a-z])", who)
             offset = count.end() if count else 0
@@ -1779,6 +1789,13 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
     if final is not None:
         return final, False
     for statement in statements:
+        # "Let's just decide the name: I'd go with Smycz.": a sentence about the name that picks one
+        chosen = _CHOSEN_NAME.search(statement.text) if statement.topic is None and not statement.quote_only and \
+            re.search(r"(?i)\bnames?\b", statement.text) else None
+        if chosen and not placeholder(chosen.group("name")) and \
+                not _NAME_RULED_OUT.search(statement.text[chosen.end():]):
+            return chosen.group("name"), False
+    for statement in statements:
         if statement.topic == "name" and _NAME_RULED_OUT.search(f"{statement.label or ''} {statement.text}") and \
                 not _CHOSEN_NAME.search(statement.text):
             continue  # "name tbd: PourPulse is taken by a US company": no name yet
@@ -2205,6 +2222,12 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             continue
         if found and match.group() in REGIONS and re.search(r",\s*$", before) and found[-1].text not in REGIONS:
             continue  # "Toronto, Canada", "Austin, Texas": the city's country or state, not a second place
+        if found and re.fullmatch(r"\s*,\s*", text[found[-1].end - statement.start:match.start()]) and \
+                match.group() in _region_names() and found[-1].text not in _region_names() and \
+                not place_word(found[-1].text.split()[0], notes):
+            # "Northern Quarter, Manchester": a district, then its city; the city is where it launches
+            found[-1] = _span(notes, statement.start + match.start(), statement.start + match.end())
+            continue
         if re.match(r"['’]s\b", text[match.end():]) and match.group() not in REGIONS:
             continue  # "Amazon's Last Mile organization": an owner, not a place ("South Korea's ports" is one)
         if re.match(r"-[a-z]", text[match.end():]):

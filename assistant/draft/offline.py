@@ -404,8 +404,9 @@ _IDEA_LEAD = re.compile(r"(?i)^\W*(?:(?:so|and|ok)\s+)?(?:the|our)\s+(?:idea|con
 
 # "we're thinking of a forecast that ...", "so we're looking at building an app that ...": the words
 # that say an idea follows, which a sentence about the product ("BackPlan is a forecast ...") drops.
-_THINKING_OF = re.compile(r"(?i)^\W*(?:(?:so|and|ok|well),?\s+)?we(?:'re|\s+are)\s+(?:thinking\s+(?:of|about)|"
-                          r"looking\s+at)\s+(?:building\s+|making\s+)?(?=(?:an?|some)\s)")
+_THINKING_OF = re.compile(r"(?i)^\W*(?:(?:so|and|ok|well),?\s+)?we(?:(?:'re|\s+are)\s+(?:thinking\s+(?:of|about)|"
+                          r"looking\s+at)\s+(?:building\s+|making\s+)?|(?:'d|\s+would|'ll|\s+will|\s+could|"
+                          r"\s+want\s+to|\s+plan\s+to)\s+(?:build|make|offer|launch|ship)\s+)(?=(?:an?|some)\s)")
 
 
 # "what if we do WhatsApp reminders ...?", "how about we build a ...?": an idea put as a question.
@@ -431,7 +432,8 @@ _OWN_SUBJECT_SHORTHAND = re.compile(r"[a-z]+s\s+(?!(?:a|an|the|to|for|with|in|on
 # A bare noun phrase of note shorthand, then what follows it: "tablet on the med trolley that ...",
 # "repairs app where residents report ...", "order app for the counter"
 _BARE_NOUN_PHRASE = re.compile(r"(?P<words>(?:[a-z][a-z-]*\s+){0,2}?(?P<noun>[a-z][a-z-]{2,}))"
-                               r"(?:\s+(?:that|which|for|with|where|on|in|at|to|of|so)\b|\s*$)")
+                               r"(?:\s+(?:that|which|for|with|where|on|in|at|to|of|so|across|from|by|per|via|between|"
+                               r"around|near|inside|within|over|under)\b|\s*,|\s*$)")
 # (words that open no noun phrase: a verb, "also", a pronoun's "it")
 _NOT_A_NOUN_OPENER = {"also", "just", "maybe", "then", "so", "and", "or", "but", "if", "when", "not", "more", "less",
                       "very", "too", "only", "make", "use", "get", "build", "add", "let", "put", "send", "scan", "take",
@@ -450,7 +452,8 @@ def _with_article(what: str) -> str:
     noun = bare.group("noun")
     if noun.endswith("s") and not noun.endswith("ss") or noun.endswith("ing") or \
             any(w in _VERBS or w in _VERBS.values() or w in _FUNCTION_WORDS or w in _NOT_A_NOUN_OPENER or
-                w.endswith("ly") for w in words) or _FINITE.search(bare.group("words")):
+                w.endswith("ly") for w in words) or _FINITE.search(noun) or \
+            any(_FINITE.search(w) and not w.endswith("ed") for w in words[:-1]):  # ("shared veg order": an adjective)
         return what
     return ("an " if what[0] in "aeiou" else "a ") + what
 
@@ -1069,6 +1072,9 @@ class Composer:
                 re.search(r"(?:s|staff|people)(?:\s+(?:in|of|at|across|with)\s+.+)?$", who):
             # "They throw out about 15% of bread ...", the section's first words: "they" are the customers
             pieces[0] = f"{who[0].upper()}{who[1:]} {pieces[0][5:]}"
+        if len(pieces) > 1 and re.match(r"(?i)(?:[\w-]+\s+of\s+)?(?:them|they|these|those)\b", pieces[0]):
+            # "Two of them lost a client ...": said of a group a later line names; it follows that line
+            pieces = [pieces[1], pieces[0], *pieces[2:]]
         text = paragraph(*(sentence(p) for p in self._fragments_listed(pieces)))
         if len(pieces) < 2:
             # Few problem lines: the customers' own words say it, quoted with who said it.
