@@ -399,3 +399,22 @@ def test_a_reply_quoting_the_first_email_places_each_line() -> None:
     ("cafés, bakeries and delis", "cafés, bakeries and delis"), ("restaurants, cafés", "restaurants, cafés")])
 def test_a_customer_label_drops_its_last_aside(who: str, kept: str) -> None:
     assert extract_facts(parse_document(f"- who: {who}\n- name: Pillo", path="n.md")).customer == kept
+
+
+# -- the kind met by count; a quotation that ends its sentence ---------------------------------------------
+@pytest.mark.parametrize(("notes", "who"), [
+    ("- talked to 6 makerspaces: all six lost a tool\n- Members book on a whiteboard.\n- name: Pillo", "makerspaces"),
+    ("- interviewed 12 hostel owners in Porto\n- name: Pillo", "hostel owners"),
+])
+def test_the_kind_met_by_count_is_the_customer(notes: str, who: str) -> None:
+    assert extract_facts(parse_document(notes, path="n.md")).customer == who
+
+
+def test_spoke_with_people_is_no_customer_line() -> None:
+    assert extract_facts(parse_document("- spoke with 3 people last week\n- name: X", path="n.md")).customer is None
+
+
+def test_a_sentence_after_a_closing_quote_is_its_own() -> None:
+    notes = ('Drivers in Jaipur wait at stands between fares. Ramesh said: "Some days I wait three hours for one '
+             'ride." Drivers we surveyed average 4 hours idle a day. We start in Jaipur in November 2027.')
+    assert "4 hours idle" in _draft(notes).press_release.problem

@@ -123,7 +123,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"took\s+longer|hours?\s+(?:a|per|each)|hrs|manual\w*|re-?types?|phoning|voicemail|broken|breakages?|"
         # queues, people who give up and leave, work done twice ("re-enter", "re-measure", "re-key")
         r"queues?|walk(?:s|ed|ing)?\s+(?:out|away)|give(?:s)?\s+up|gave\s+up|re-(?:enter|measure|key|do|check)\w*|"
-        r"breaks?|never|nobody|can'?t|cannot|worried|downtime|empty|slow|errors?|clipboard|tedious|hard to|"
+        r"breaks?|never|nobody|can'?t|cannot|worried|downtime|idle|unused|empty|slow|errors?|clipboard|tedious|hard to|"
         r"difficult|don'?t know|doesn'?t know|no idea|costs? (?:them|us)|out of stock|runs? out|every (?:monday|day|"
         r"evening|night|week)|on paper|paper|by hand|whiteboard|spreadsheets?|times a day|mins? per|minutes per|"
         r"late|overdue|get missed|gets missed|double[- ]book\w*|skip(?:s|ped|ping)?|no way to|crack(?:s|ed)?|"
@@ -295,7 +295,8 @@ _CUSTOMER_PHRASES = [
     re.compile(rf"\b(?:the\s+)?(?P<who>(?:[a-z+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}))\s+(?:we|I)\s+(?:interviewed|"
                rf"surveyed|spoke (?:to|with)|talked (?:to|with)|met|visited|called)\b"),
 ]
-_LEADING_ROLE = re.compile(rf"^(?!(?:for|with|from|to|at|in|on|about|the|our|a|an|this|that)\b)"
+_LEADING_ROLE = re.compile(rf"^(?!(?:for|with|from|to|at|in|on|about|the|our|a|an|this|that|talked|spoke|spoken|met|"
+                           rf"interviewed|called|visited|surveyed|asked|emailed)\b)"
                            rf"(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS})\b(?![^,;(]*\b(?:is|are|was|were|spend|spends|"
                            rf"have|has|do|does|want|said)\b)", re.IGNORECASE)
 _AUXILIARY = (r"(?:cannot|can'?t|can|don'?t|doesn'?t|won'?t|do|does|did|will|would|should|must|may|might|are|is|"
@@ -869,7 +870,10 @@ def read_statements(notes: Document) -> list[Statement]:
 
 # Not after a title or a common abbreviation: "Dr. Amira Shah at Riverside told me" is one sentence.
 _ABBREVIATED = ("Dr", "Mr", "Ms", "Mrs", "St", "Jr", "Sr", "vs", "etc", "Inc", "Ltd", "Prof", "Co")
-_SENTENCE_END = re.compile("".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATED) + r"(?<=[.!?])\s+(?=[A-Z\"“])")
+# (a quotation that ends its sentence, '... he said: "Some days I wait three hours." Drivers we
+# surveyed ...', ends it after its closing mark)
+_SENTENCE_END = re.compile("".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATED) +
+                           r"(?:(?<=[.!?])|(?<=[.!?][\"”]))\s+(?=[A-Z\"“])")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 
 
@@ -1351,11 +1355,12 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     # "talked to a Berlin bakery chain, 9 shops", "interviewed the owner of a care home": one of a
     # kind of business, met: businesses of that kind.
     for statement in statements:
-        met = _MET_ONE.search(statement.text) if not statement.quote_only and statement.topic not in (
-            "open", "risks", "other", "title") else None
+        met = (_MET_ONE.search(statement.text) or _MET_MANY.search(statement.text)) \
+            if not statement.quote_only and statement.topic not in ("open", "risks", "other", "title") else None
         if met:
             start = statement.start + met.start("kind")
-            return _plural(_common_case(met.group("kind"), notes)), _span(notes, start, start + len(met.group("kind")))
+            kind = _common_case(met.group("kind"), notes)
+            return kind if met.re is _MET_MANY else _plural(kind), _span(notes, start, start + len(met.group("kind")))
     # "owners of small boxing and MMA gyms": a line that is only a group of people, no verb, says who.
     for statement in statements:
         # (short and without figures: "Tattoo artists at small studios block out 3-6 hour sessions" has a verb)
@@ -1446,6 +1451,14 @@ _MET_ONE = re.compile(rf"(?i)\b(?:talked|spoke|spoken|met|meeting|call(?:ed)?|ch
                       rf"(?:\s+(?:to|with|w/))?\s+(?:the\s+(?:owner|manager|head|director|founder)\s+of\s+)?"
                       rf"(?:a|an|one)\s+(?P<kind>(?:(?!(?:few|couple|lot|bit|number)\b)[\w'-]+\s+){{0,3}}?"
                       rf"(?:{_BUSINESS_NOUNS}))(?=\s*[,.;(]|\s+(?:with|in|of|near|on|and|that|who)\b|\s*$)")
+
+
+# "talked to 6 makerspaces", "interviewed 12 hostel owners": the kind the notes met, by count.
+_MET_MANY = re.compile(r"(?i)\b(?:talked|spoke|spoken|met|interviewed|called|visited|surveyed)(?:\s+(?:to|with|w/))?\s+"
+                       r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few|a dozen)\s+"
+                       r"(?P<kind>(?:(?!(?:of|more|other|different)\b)[\w'-]+\s+){0,2}?"
+                       r"(?!(?:people|times|minutes|hours|days|weeks|months|years|folks|others|of)\b)"
+                       r"[a-z][\w'-]*[a-rt-z]s)(?=\s*[,.:;)]|\s+(?:in|at|from|across|and|who|about|last|this)\b|\s*$)")
 
 
 def _plural(who: str) -> str:
