@@ -210,3 +210,19 @@ def test_a_problem_said_only_in_the_summary_is_weak_not_missing() -> None:
 def test_without_a_sentence_on_what_customers_do_until_now_the_problem_is_missing() -> None:
     text = PROBLEM_IN_THE_SUMMARY.replace("Until now, a commuter queued", "A commuter queues")
     assert rubric(text).element("problem").status == "missing"
+
+
+def test_a_title_at_another_organisation_is_a_customers_not_our_leaders() -> None:
+    # the company a gap: "director at Escola Ribeira" is the customer who speaks, not our leader
+    text = COMPLETE.replace("Today Northwind Grocers launches", "Today [TBD: company name] launches")
+    text = text.replace("Maria Gonzalez, owner of Gonzalez Market in Tacoma", "Inês Costa, director at Escola Ribeira")
+    report = rubric(text)
+    assert report.element("customer_quote").status == "present"
+    assert report.element("leader_quote").status == "present"
+
+
+def test_a_leader_at_the_announcing_company_is_the_leader() -> None:
+    text = COMPLETE.replace("general manager of Shelf Restock at Northwind", "general manager at Northwind")
+    assert "general manager at Northwind" in text
+    report = rubric(text)
+    assert report.element("leader_quote").status == "present" and report.element("customer_quote").status == "present"

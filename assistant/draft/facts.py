@@ -57,7 +57,7 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     # Other companies' products ("Competitors:", "Alternatives today:"): no part of our press release,
     # and never our problem ("Most firms use a spreadsheet" under it is the market's state)
     # An OKR page's objective and key results: targets we set ourselves, not the customer's problem
-    ("other", re.compile(r"^(?:objectives?|key results?|krs?\s*\d*|okrs?|success (?:metrics|criteria)|"
+    ("other", re.compile(r"^(?:objectives?|key results?|krs?\s*\d*|okrs?|(?:success|key) (?:metrics|criteria)|"
                          r"north star(?: metric)?)$")),
     ("other", re.compile(r"^(?:(?:the\s+)?(?:competitors?|competition|competitive landscape|alternatives?|"
                          r"existing (?:solutions|tools|products))(?:\s+today)?|vs\.?|versus)$")),
@@ -74,7 +74,7 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
                         r"works?)$")),
     # "Price idea: $9.99 a month", "Price for outside customers: £250": a price before anything else.
     ("price", re.compile(r"\b(?:price|pricing|pricing plans?|tiers?|fees?|commercials|business model|monetization|"
-                         r"monetisation|revenue model)\b|^money$")),
+                         r"monetisation|revenue (?:model|streams?))\b|^money$")),
     ("open", re.compile(r"\b(?:open questions?|questions?|unknowns?|concerns?|assumptions?|open (?:qs?|items?|"
                         r"issues?)|qs?|tbd|to ?do|to-dos?|to decide|undecided|action items?)\b")),
     ("risks", re.compile(r"\b(?:risks?|threats?|worr(?:y|ies|ied)|downsides?)\b")),
@@ -123,7 +123,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"took\s+longer|hours?\s+(?:a|per|each)|hrs|manual\w*|re-?types?|phoning|voicemail|broken|breakages?|"
         # queues, people who give up and leave, work done twice ("re-enter", "re-measure", "re-key")
         r"queues?|walk(?:s|ed|ing)?\s+(?:out|away)|give(?:s)?\s+up|gave\s+up|re-(?:enter|measure|key|do|check)\w*|"
-        r"breaks?|never|nobody|can'?t|cannot|worried|downtime|empty|slow|errors?|clipboard|tedious|hard to|"
+        r"breaks?|never|nobody|can'?t|cannot|worried|downtime|idle|unused|empty|slow|errors?|clipboard|tedious|hard to|"
         r"difficult|don'?t know|doesn'?t know|no idea|costs? (?:them|us)|out of stock|runs? out|every (?:monday|day|"
         r"evening|night|week)|on paper|paper|by hand|whiteboard|spreadsheets?|times a day|mins? per|minutes per|"
         r"late|overdue|get missed|gets missed|double[- ]book\w*|skip(?:s|ped|ping)?|no way to|crack(?:s|ed)?|"
@@ -144,7 +144,10 @@ CUES: dict[Topic, re.Pattern[str]] = {
                        r"an? (?:app|tool|service|platform|bot|plugin|"
                        r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|"
                        # "We'd build FrostGuard, a sensor ...", "we plan to build ..."
-                       r"we(?:'d|'ll|\s+(?:plan|want|hope|intend)\s+to)\s+(?:build|make)\b|lets? (?:them|"
+                       r"we(?:'d|'ll|\s+(?:plan|want|hope|intend)\s+to)\s+(?:build|make)\b|"
+                       # "we're thinking of a forecast that reads the tills": what we mean to build
+                       r"we(?:'re|\s+are)\s+(?:thinking\s+(?:of|about)|looking\s+at)\s+(?:building\s+|making\s+)?"
+                       r"(?:an?|some)\s|lets? (?:them|"
                        r"patients|owners|users|customers)|automatically)", re.IGNORECASE),
     # a price per anything ("£10 per team per season", "$29/mo per truck"), "free", "fee", "pricing"
     "price": re.compile(rf"(?:(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*[a-z]+|"
@@ -212,6 +215,9 @@ CUES: dict[Topic, re.Pattern[str]] = {
                        r"(?:to\s+)?(?!(?:build|make|launch|ship|create|sell)\b)(?P<want>[^.;\n]{6,120})",
                        re.IGNORECASE),
 }
+_MONTH_CAPITALS = ("Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|Sep|Sept|September|"
+                   "Oct|October|Nov|November|Dec|December|Q[1-4]|H[12]|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                   "Saturday|Sunday|Spring|Summer|Autumn|Fall|Winter|Easter|Christmas")
 _ROLE_NOUNS = ("(?:"
                r"teams?|managers?|owners?|engineers?|leads?|founders?|developers?|analysts?|designers?|marketers?|"
                r"clinics?|stores?|shops?|grocers?|restaurants?|businesses|companies|startups?|agencies|"
@@ -224,6 +230,9 @@ _ROLE_NOUNS = ("(?:"
                # places of business: the customer when the business buys
                # "restaurant groups", "hotel chains" (never "groups" alone)
                r"(?<=[a-z] )(?:groups|chains)|"
+               # "care homes", "nursing homes", "health centres" (never "homes" alone)
+               r"(?:(?<=care )|(?<=nursing )|(?<=group )|(?<=retirement )|(?<=residential ))homes|"
+               r"(?<=[a-z] )(?:centres|centers)|"
                r"labs|firms|salons|gyms|venues|hotels|garages|pharmacies|bakeries|caf[eé]s|bars|pubs|campgrounds|"
                r"campsites|marinas|harbours|harbors|wineries|vineyards|orchards|breweries|dealerships|workshops|factories|warehouses|nonprofits|"
                # people by the ending of their trade: opticians, technicians, dentists, florists (not "lists")
@@ -242,11 +251,15 @@ _CUSTOMER_PHRASES = [
                rf"(?:hear|hearing|heard)(?= from))\s+"
                rf"(?:w/|with|of|to|from)\s+(?:\d+\s+|several\s+|some\s+|a few\s+|"
                rf"(?:two|three|four|five|six|seven|eight|nine|ten|a dozen)\s+)?"
-               rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\b",
+               rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}|{_PEOPLE_ERS})"
+               rf"(?:\s+(?:of|in|at|across)\s+(?!(?-i:{_MONTH_CAPITALS})\b)(?-i:[{UPPER}][{LOWER}'’-]+))?)\b",
                re.IGNORECASE),
     re.compile(rf"\b(?:help|helps|for|lets?|enables?|(?:opening|open|selling|sell|offering|offer) it to)\s+"
-               rf"(?:the\s+|our\s+)?(?P<who>(?:[a-z+&-]+\s+|"
-               rf"[A-Z][a-z]+\s+(?=(?:[a-z+&-]+\s+)?(?:{_ROLE_NOUNS})\b)){{0,3}}(?:{_ROLE_NOUNS}|{_PEOPLE_ERS}))\b"
+               rf"(?:the\s+|our\s+)?(?!(?:each|every|one|any)\b)(?P<who>(?:[a-z+&-]+\s+|"
+               rf"[A-Z][a-z]+\s+(?=(?:[a-z+&-]+\s+)?(?:{_ROLE_NOUNS})\b)){{0,3}}(?:{_ROLE_NOUNS}|{_PEOPLE_ERS})"
+               # "for residents of Ward 7", "for care homes in Leeds": the place keeps its group
+               rf"(?:\s+(?:of|in|at|across)\s+(?!(?-i:{_MONTH_CAPITALS})\b)(?-i:[{UPPER}][{LOWER}'’-]+)"
+               rf"(?:\s+(?:(?-i:[{UPPER}][{LOWER}'’-]+)|\d{{1,4}}\b))?)?)\b"
                rf"(?!\s+(?:thing|stuff|project|idea|app|tool|side|one|version)\b)"),
     # "call notes - 5 bike shop owners, Utrecht": who the calls were with.
     re.compile(rf"^(?:(?:call|interview|meeting)s?\s+)?notes?\s*[-–—:]\s*(?:\d+\s+)?"
@@ -282,7 +295,8 @@ _CUSTOMER_PHRASES = [
     re.compile(rf"\b(?:the\s+)?(?P<who>(?:[a-z+&-]+\s+){{0,2}}?(?:{_ROLE_NOUNS}))\s+(?:we|I)\s+(?:interviewed|"
                rf"surveyed|spoke (?:to|with)|talked (?:to|with)|met|visited|called)\b"),
 ]
-_LEADING_ROLE = re.compile(rf"^(?!(?:for|with|from|to|at|in|on|about|the|our|a|an|this|that)\b)"
+_LEADING_ROLE = re.compile(rf"^(?!(?:for|with|from|to|at|in|on|about|the|our|a|an|this|that|talked|spoke|spoken|met|"
+                           rf"interviewed|called|visited|surveyed|asked|emailed)\b)"
                            rf"(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS})\b(?![^,;(]*\b(?:is|are|was|were|spend|spends|"
                            rf"have|has|do|does|want|said)\b)", re.IGNORECASE)
 _AUXILIARY = (r"(?:cannot|can'?t|can|don'?t|doesn'?t|won'?t|do|does|did|will|would|should|must|may|might|are|is|"
@@ -293,14 +307,15 @@ _DETERMINER = r"(?:the|our|a|an|their|my|his|her|your)\b"
 _PROBLEM_SUBJECT = re.compile(
     rf"^(?:the\s+)?(?:(?:many|most|some|all)\s+)?"
     rf"(?P<who>(?:(?!customers\b|users\b|people\b|we\b|they\b|the\b|our\b|my\b|their\b|an?\b|one\b|each\b|"
-    rf"every\b)"
+    rf"every\b|nobody\b|everyone\b|everybody\b|someone\b|somebody\b|anyone\b|no\b)"
     rf"[a-z][\w+&-]*\s+){{0,2}}"
     rf"(?!customers\b|users\b|people\b)(?:{_ROLE_LIKE})"
     # "nurses on night shift" keeps its phrase; "teachers at our partner schools" is "teachers"
     rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*"
     rf"(?:\s+(?!{_AUXILIARY}|(?:in|on|at|from|across)\s+[{UPPER}])[a-z][\w-]*){{0,3}}))?"
     # "Small bakeries in Hobart throw out ...", "riders at bike-share schemes in Lyon find ...": where the group is
-    rf"(?:\s+(?:in|on|at|from|across)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+[{UPPER}][{LOWER}'’-]+)?))?)"
+    # ("Residents of Ward 7 wait 3 weeks ...": a numbered place)
+    rf"(?:\s+(?:in|on|at|from|across|of)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+(?:[{UPPER}][{LOWER}'’-]+|\d{{1,4}}\b))?))?)"
     rf"(?:\s+(?:on|in|at|of|with)\s+{_DETERMINER}\s+[\w-]+(?:\s+(?!{_AUXILIARY})[\w-]+)?)?"
     rf"(?:\s+\([^)]{{1,60}}\))?"  # "Small water utilities (under 20,000 connections) still read ..."
     rf"(?:,\s+[^,.;]{{3,60}},(?:\s+they)?)?"  # "Hobby beekeepers, like people with ten hives, they open ..."
@@ -379,7 +394,12 @@ _MONTH_NAME = r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june?|july?|aug(?:ust
 _PARENTHETICAL = re.compile(r"\s*\((?P<detail>[^)\n]{2,120})\)")
 _QUOTE_START = re.compile(r"\s*[\"“]")
 _DASH_ATTRIBUTION = re.compile(r"\s*[—–-]+\s*(?P<detail>[^\n]{2,120})")
-_SAID_BEFORE = re.compile(r"(?P<who>(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+# A capitalised word right after "in", "at", "from" is a place ("a student from Leipzig said", "her flat
+# is in Ward 7 — she said"): never who speaks.
+_NOT_AFTER_A_PLACE_WORD = r"(?<!\bin )(?<!\bat )(?<!\bfrom )(?<!\bnear )(?<!\bnach )(?<!\baus )"
+_SAID_BEFORE = re.compile(_NOT_AFTER_A_PLACE_WORD +
+                          r"(?!(?:One|Someone|Everyone|Nobody|She|He|They|We|It|This|That|Another|Two|Three|Both|"
+                          r"Most|Many|Some|All)\b)(?P<who>(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
                           r"(?:\s+(?:at|from|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)"
                           # ("Ben Ode of Ode Coffee, said", "Dr Hannah Patel at Kirkstall Dental, who said")
                           r",?\s+(?:who\s+)?(?:said|says|told (?:us|me)|put it)[:,]?\s*$")
@@ -653,6 +673,47 @@ def _carries_value(line: str) -> bool:
                and (coined(word) or zipf(word.lower()) < 4.0) for word in words[1:])  # "What We Heard" heads
 
 
+# "Caller: we throw out 15% ...", "Me: how often?": a turn of a call written as "who: words".
+_TURN_LINE = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
+                        r"(?P<who>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\s*:\s+(?P<rest>\S.*)$")
+# Our side of a call: the one asking ("Me:", "Interviewer:", "Sales:", "Us:").
+_OUR_SIDE = re.compile(r"(?i)^(?:interviewer|me|us|we|i|host|moderator|facilitator|researcher|sales|founder|pm)$")
+# The customer's side named by a role, not a name ("Caller:", "Customer:"): no name to print.
+_ROLE_SPEAKER = re.compile(r"(?i)^(?:caller|customer|client|owner|manager|guest|user|prospect|buyer|them|they|"
+                           r"interviewee|respondent|participant|patient|parent|lead|contact)(?:\s+\d+)?$")
+
+
+def transcript_sides(text: str) -> tuple[set[str], set[str]]:
+    """A call written down turn by turn ("Me: ..." / "Caller: ..."): (our labels, theirs). Both
+    sides must speak at least twice, and ours is one that asks ("Me", "Interviewer"); else no
+    transcript (a team's chat, "Dan: ...", "Maya: ...", is all ours and reads as notes)."""
+    counts: dict[str, int] = {}
+    for line in text.split("\n"):
+        turn = _TURN_LINE.match(line)
+        who = turn.group("who") if turn else ""
+        # ("Customer:", "Owner:", a "Sam:" that is no SAM: one capitalised word may be a speaker's label)
+        if turn and (label_topic(who) is None or re.fullmatch(r"[A-Z][a-z]+", who) and
+                     label_topic(who) in ("customer", "other", "market", "launch")) and \
+                not re.fullmatch(r"(?i)q|a|question|answer", who):
+            counts[turn.group("who")] = counts.get(turn.group("who"), 0) + 1
+    ours = {who for who, n in counts.items() if n >= 2 and _OUR_SIDE.match(who)}
+    theirs = {who for who, n in counts.items() if n >= 2 and who not in ours}
+    if not ours or not theirs:
+        return set(), set()
+    return ours, theirs
+
+
+def turn_speaker(who: str) -> tuple[str | None, str | None]:
+    """Who a turn's label names: a person ("Sam"), or only a role ("Caller" -> no name, "caller")."""
+    return (None, who.lower()) if _ROLE_SPEAKER.match(who) else (who, None)
+
+
+# Parts of a PR/FAQ that take several lines (a problem's evidence, a launch's place and date);
+# the customer, the name and the leader are one each.
+_SEVERAL_LINES: set[Topic | None] = {"problem", "launch", "risks", "dependencies", "open", "price", "budget",
+                                     "evidence", "heard", "not_doing", "privacy", "getting_started"}
+
+
 def read_statements(notes: Document) -> list[Statement]:
     """Each non-empty line as a statement. A label with nothing after it ("Problem:") labels the
     lines below it, up to the next blank line."""
@@ -664,6 +725,7 @@ def read_statements(notes: Document) -> list[Statement]:
     rows: list[list[Statement]] = []  # the rows of every table read, each a list of its cells
     speakers: set[str] = set()  # a meeting's attendees ("Attendees: Raj, Mei, Tom")
     question: tuple[str, Topic | None] | None = None  # the last "Q:" line, which labels the "A:" after it
+    ours, theirs = transcript_sides(text)  # a call written turn by turn: the labels are who speaks
     for line_start, line_end in _lines(text):
         line = text[line_start:line_end]
         if not line.strip():
@@ -674,12 +736,19 @@ def read_statements(notes: Document) -> list[Statement]:
             cells = _cells(text, line_start, line_end)
             if not columns:
                 columns = [text[a:b] for a, b in cells]
-            elif len(cells) == 2 and len(columns) == 2 and label_topic(columns[0]) in (None, "title") and \
-                    label_topic(text[cells[0][0]:cells[0][1]]) is not None:
+            elif len(cells) >= 2 and len(columns) >= 2 and label_topic(columns[0]) in (None, "title") and \
+                    label_topic(text[cells[0][0]:cells[0][1]]) not in (None, "title"):
                 # "| Field | Value |" over "| Customer | plumbers |": a page's properties, each row
-                # labelled by its first cell, as "Customer: plumbers" would be.
+                # labelled by its first cell, as "Customer: plumbers" would be. A sheet's further
+                # column ("field / value / notes": "launch | June 2027 | Bolzano first") says more of
+                # the same part, when the part holds several lines; else it is placed by its words.
                 key = text[cells[0][0]:cells[0][1]]
                 statements.append(_statement(notes, *cells[1], key, label_topic(key)))
+                for (a, b), header in zip(cells[2:], columns[2:], strict=False):
+                    if b > a:
+                        more = label_topic(key) in _SEVERAL_LINES
+                        statements.append(_statement(notes, a, b, key if more else header,
+                                                     label_topic(key) if more else None))
             elif not all(_TABLE_RULE.fullmatch(text[a:b]) for a, b in cells):
                 # "| 1 in 4 bookings paid late | Card payment when you book |" under "| Problem | Idea |"
                 row = [_statement(notes, a, b, header, _cell_topic(header, text[a:b]))
@@ -724,6 +793,16 @@ def read_statements(notes: Document) -> list[Statement]:
             block = None
             continue
         field = _field_label(content)
+        turn = _TURN_LINE.match(content) if ours else None
+        if turn and turn.group("who") in ours | theirs:
+            # "Me: we'd start in Berlin in May 2027" / "Caller: we throw out about 15% ...": the words
+            # said, each sentence placed by what it says; the question we asked is no fact
+            if turn.group("who") in ours and asks(turn.group("rest")):
+                continue
+            start, end = _trimmed(text, content_start + turn.start("rest"), line_end)
+            statements.extend(_statement(notes, c, d, None, None) for a, b in _sentence_spans(text, start, end)
+                              for c, d in _spoken_spans(text, a, b))
+            continue
         if field and not field.group("rest"):
             block = (field.group("label"), label_topic(field.group("label")))
             continue
@@ -791,7 +870,10 @@ def read_statements(notes: Document) -> list[Statement]:
 
 # Not after a title or a common abbreviation: "Dr. Amira Shah at Riverside told me" is one sentence.
 _ABBREVIATED = ("Dr", "Mr", "Ms", "Mrs", "St", "Jr", "Sr", "vs", "etc", "Inc", "Ltd", "Prof", "Co")
-_SENTENCE_END = re.compile("".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATED) + r"(?<=[.!?])\s+(?=[A-Z\"“])")
+# (a quotation that ends its sentence, '... he said: "Some days I wait three hours." Drivers we
+# surveyed ...', ends it after its closing mark)
+_SENTENCE_END = re.compile("".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATED) +
+                           r"(?:(?<=[.!?])|(?<=[.!?][\"”]))\s+(?=[A-Z\"“])")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 
 
@@ -877,7 +959,56 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _english_share(text: str) -> float:
+    """How much of a phrase is everyday English: its words of two letters or more that are common
+    English words (the lexicon's frequency), as a share."""
+    from assistant.clarity.lexicon import zipf
+
+    words = re.findall(r"[^\W\d_]{2,}", text.lower())
+    return sum(zipf(w) >= 3.5 for w in words) / len(words) if words else 0.0
+
+
+_FIGURE = re.compile(r"\d[\d.,]*\s*%?")
+# "pequenas padarias em Lisboa (small bakeries in Lisbon), 1-2 lojas", "deitam fora 20% do pão —
+# they throw away 20% of bread": a note in another language, then its English.
+_TRANSLATED = re.compile(r"(?P<own>[^()\n\"“]{6,}?)\s*(?:\((?P<inner>[^()\n]{6,})\)(?P<after>[^()\n]*)|"
+                         r"\s[—–]\s+(?P<dashed>[^—–\n]{6,}))$")
+
+
+def _english_part(text: str, start: int, end: int) -> tuple[int, int]:
+    """A bilingual line's English half, when the notes give one: the line's own words are in
+    another language and the half in brackets or after a dash is English, with every figure of
+    the other half in it too (else the line stays whole: "8% de comissão (commission per sale)"
+    would lose its figure). What follows the brackets goes with them only when it is a short aside."""
+    match = _TRANSLATED.match(text, start, end)
+    if match is None:
+        return start, end
+    group = "inner" if match.group("inner") is not None else "dashed"
+    own, english = match.group("own"), match.group(group)
+    after = match.group("after") or ""
+    # (three words a side at least: "Dampwise — a £30 sensor ...", "Limerick — 22 March 2027",
+    # "allotment societies (volunteer-run)" are a name, a place, an aside, in one language)
+    if len(re.findall(r"[^\W\d_]{2,}", own)) < 3 or len(re.findall(r"[^\W\d_]{2,}", english)) < 3 or \
+            _english_share(own) >= 0.5 or _english_share(english) < 0.75 or len(after.split()) > 4 or \
+            any(figure.strip() not in english for figure in _FIGURE.findall(own)):
+        return start, end
+    return _trimmed(text, match.start(group), match.end(group))
+
+
+# "ok so summarising the calls from last week: vet clinics in Cork lose ...": words about the notes
+# before what they say.
+_LEAD_IN = re.compile(r"(?i)(?:(?:ok(?:ay)?|so|right|anyway|quick(?:ly)?|just),?\s+)*(?:summari[sz]ing|to summari[sz]e|"
+                      r"(?:quick\s+|short\s+)?summary(?=\s+of\b|\s*:)|"
+                      r"in summary|recap(?:ping)?|tl;?dr|in short|bottom line|(?:key|main|big) takeaways?|"
+                      r"what we heard|what i heard)\b[^:\n\"“]{0,60}:\s+(?=\S)")
+
+
 def _statement(notes: Document, start: int, end: int, label: str | None, topic: Topic | None) -> Statement:
+    lead_in = _LEAD_IN.match(notes.text, start, end)
+    if lead_in and label is None:
+        start = lead_in.end()
+    if not re.search(r"[\"“”]", notes.text[start:end]):
+        start, end = _english_part(notes.text, start, end)  # a bilingual line: its English half
     span = notes.span(start, end)
     body = span.text
     quote_only = bool(re.fullmatch(r"\s*[\"“][^\"“”]+[\"”]\s*(?:\([^)]*\)|[—–-]+\s*[^\n]{0,120})?\s*", body))
@@ -945,16 +1076,22 @@ _SAID_AFTER = re.compile(r"[\s,.\"”]*(?:(?:said|says|explains|explained|adds|a
                          r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][^\n.;]{1,120})"
                          r"|(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:said|says)\b)")
 # "When we rode along with Ramesh he said:": the person named in the sentence, then "he said".
-_PRONOUN_SAID = re.compile(r"(?<=[a-z,] )(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b[^.!?\"“A-Z]{0,40}?"
+_PRONOUN_SAID = re.compile(r"(?<=[a-z,] )" + _NOT_AFTER_A_PLACE_WORD +
+                           r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b[^.!?\"“A-Z]{0,40}?"
                            r"\b(?:he|she)\s+(?:said|says|told us|put it)[:,]?\s*$")
 
 
 # "Mel from Crumb & Co in Launceston, put it better than I can:", "Don Ramiro at Chatarrera El Norte
 # told us he loses": a person, maybe their business, then a verb of saying, in the words before a quote.
-_NAMED_SAID = re.compile(r"(?<![\w'’])(?!(?:She|He|They|We|I|It|This|That|One|Everyone|Nobody|Someone)\b)"
+_NAMED_SAID = re.compile(r"(?<![\w'’])" + _NOT_AFTER_A_PLACE_WORD +
+                         r"(?!(?:She|He|They|We|I|It|This|That|One|Everyone|Nobody|Someone)\b)"
                          r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
                          r"(?:,?\s+(?:from|at)\s+[A-Z][^,.;:\"“]{0,50})?,?\s+"
                          r"(?:told (?:us|me)|said|says|put it|explained|complained)\b[^\"“.!?]{0,60}$")
+
+
+# "one manager (Gráinne, Douglas Vets) said": the person in the brackets before a verb of saying.
+_BRACKET_SAID = re.compile(r"\((?P<who>[^()\n]{2,80})\)\s*,?\s+(?:said|says|told (?:us|me)|put it)[:,]?\s*$")
 
 
 # A label that only says what follows is a quotation ("Quote from the call:", "Verbatim:"): no speaker.
@@ -998,7 +1135,8 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
                 not _QUOTE_LABEL.search(statement.label):
             speaker, detail = speaker_from(statement.label)
         before = _BULLET.sub("", text[text.rfind("\n", 0, claim.start) + 1 : claim.start - 1]).strip()
-        said = _SAID_BEFORE.search(before) or _PRONOUN_SAID.search(before) or _NAMED_SAID.search(before)
+        said = _SAID_BEFORE.search(before) or _PRONOUN_SAID.search(before) or _NAMED_SAID.search(before) or \
+            _BRACKET_SAID.search(before)
         named = re.fullmatch(r"(?P<who>[^\"“:]{2,100}?)\s*:", before)
         if not after and (said or (named and len(named.group("who").split()) <= 12)):
             speaker, detail = speaker_from((said or named).group("who"))  # type: ignore[union-attr]
@@ -1039,7 +1177,29 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
     taken = [(q.start, q.end) for q in quotes]
     quotes += [q for q in _spoken_turns(notes, headers)
                if not any(a < q.end and q.start < b for a, b in taken)]
+    taken = [(q.start, q.end) for q in quotes]
+    quotes += [q for q in _labelled_turns(notes) if not any(a < q.end and q.start < b for a, b in taken)]
     return quotes
+
+
+def _labelled_turns(notes: Document) -> list[QuoteFact]:
+    """A call written "Caller: ..." / "Me: ...": the customer's own words, each sentence of theirs of
+    four words or more (not a question), said by the turn's speaker."""
+    text = notes.text
+    ours, theirs = transcript_sides(text)
+    out: list[QuoteFact] = []
+    for start, end in _lines(text):
+        turn = _TURN_LINE.match(text[start:end])
+        if turn is None or turn.group("who") not in theirs:
+            continue
+        speaker, detail = turn_speaker(turn.group("who"))
+        for match in _SPOKEN_SENTENCE.finditer(text, start + turn.start("rest"), end):
+            a, b = _trimmed(text, match.start(), match.end())
+            words = text[a:b]
+            if len(words.split()) >= 4 and not words.endswith("?"):
+                out.append(QuoteFact(text=words, start=a, end=b, line=notes.line_col(a)[0], speaker=speaker,
+                                     detail=detail))
+    return out
 
 
 _VERBATIM = re.compile(r"(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:said|says|told (?:me|us))[,:]?\s+"
@@ -1134,9 +1294,21 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     for statement in statements:
         if statement.topic == "customer":
             who = _CUSTOMER_ASIDE.split(statement.text, maxsplit=1)[0].rstrip(" .")
+            # "care homes in Leeds, 20-60 beds", "new parents in Dublin, first child": the group,
+            # without a last aside of size or detail (a list of kinds, "cafés, bakeries", goes on)
+            aside = re.search(r",\s+(?P<aside>[^,]+)$", who)
+            if aside and not re.search(r"\b(?:and|or)\b", aside.group("aside")) and \
+                    who[:aside.start()].count("(") <= who[:aside.start()].count(")") and (
+                    re.search(r"\d", aside.group("aside")) or len(aside.group("aside").split()) <= 3 and
+                    not any(w.endswith("s") and not w.endswith("ss") for w in aside.group("aside").split())):
+                who = who[:aside.start()]
             # "14 wedding photographers in Lisbon": who they are, not how many the notes met
             count = re.match(r"(?:about |around |~)?\d[\d,]*\s+(?=[a-z])", who)
             offset = count.end() if count else 0
+            one = _ONE_OF_A_KIND.fullmatch(who[offset:])
+            if one:  # "a Berlin bakery chain with 9 shops": Berlin bakery chains with 9 shops
+                start = statement.start + offset + one.start("kind")
+                return _plural(one.group("kind")) + one.group("rest"), _span(notes, start, statement.start + len(who))
             # ("Segment | Cricket clubs (village, 1-3 teams)": "cricket clubs" mid-sentence)
             return _common_case(who[offset:], notes), _span(notes, statement.start + offset, statement.start + len(who))
     # A user story: "As a letting agent managing 300+ flats, I want ...": letting agents; and
@@ -1148,6 +1320,16 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             who = story.group("who")
             start = statement.start + story.start("who")
             return who + ("es" if who.endswith(("ch", "sh", "ss")) else "s"), _span(notes, start, start + len(who))
+    # A call's customer saying what they are: "Caller: We're a Berlin bakery chain, 9 shops": Berlin
+    # bakery chains (only the customer's side of a transcript: in our own notes "we're a" is us).
+    _, theirs = transcript_sides(notes.text)
+    for statement in statements if theirs else []:
+        line_start = notes.text.rfind("\n", 0, statement.start) + 1
+        turn = _TURN_LINE.match(notes.text[line_start:statement.start])
+        said = _SELF_DESCRIBED.search(statement.text) if turn and turn.group("who") in theirs else None
+        if said:
+            start = statement.start + said.start("who")
+            return _plural(_common_case(said.group("who"), notes)), _span(notes, start, start + len(said.group("who")))
     for statement in statements:
         if statement.quote_only or statement.topic in ("open", "risks", "other"):
             continue  # a customer's words say who they are, not who our customer is; a to-do says neither
@@ -1170,12 +1352,25 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
                         continue
                     who += clause.group()
                 return who, _span(notes, start, start + len(who))
+    # "talked to a Berlin bakery chain, 9 shops", "interviewed the owner of a care home": one of a
+    # kind of business, met: businesses of that kind.
+    for statement in statements:
+        met = (_MET_ONE.search(statement.text) or _MET_MANY.search(statement.text)) \
+            if not statement.quote_only and statement.topic not in ("open", "risks", "other", "title") else None
+        if met:
+            start = statement.start + met.start("kind")
+            kind = _common_case(met.group("kind"), notes)
+            return kind if met.re is _MET_MANY else _plural(kind), _span(notes, start, start + len(met.group("kind")))
     # "owners of small boxing and MMA gyms": a line that is only a group of people, no verb, says who.
     for statement in statements:
         # (short and without figures: "Tattoo artists at small studios block out 3-6 hour sessions" has a verb)
+        # ("free to tenants" is a price, not a group: no line that opens with a preposition's phrase)
         if statement.topic is None and not statement.quote_only and len(statement.text.split()) <= 8 and \
                 not re.search(r"\d", statement.text) and _ONLY_A_GROUP.fullmatch(statement.text.rstrip(" .")) and \
-                not re.search(rf"(?i)\b{_AUXILIARY}", statement.text):
+                not re.search(rf"(?i)\b{_AUXILIARY}", statement.text) and "price" not in statement.topics and \
+                not re.match(r"(?i)(?:\w+\s+)?(?:to|for|from|by|with|at)\s", statement.text) and \
+                not re.match(r"(?i)(?:interviewed|talked|spoke|met|called|visited|asked|surveyed|emailed)\b",
+                             statement.text):
             who = statement.text.rstrip(" .")
             return who, _span(notes, statement.start, statement.start + len(who))
     # A title naming whom the interviews were with: "Driving instructor interviews (Oct)"
@@ -1234,6 +1429,43 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             start = statement.start + match.start("who")
             return match.group("who"), _span(notes, start, start + len(match.group("who")))
     return None, None
+
+
+# "we're a Berlin bakery chain", "I run a small dental practice", "I'm a wedding photographer": what
+# the speaker's business or trade is.
+_BUSINESS_NOUNS = ("chain|business|shop|store|clinic|practice|salon|bakery|restaurant|caf[eé]|bar|pub|agency|firm|"
+                   "studio|school|nursery|gym|hotel|hostel|farm|pharmacy|garage|charity|franchise|home|workshop|"
+                   "brewery|winery|vineyard|dairy|kiosk|library|club|co-op|cooperative|surgery|practice|company|"
+                   "distributor|wholesaler|landlord|[a-z]{3,}(?:ist|ian)|[a-z]{3,}(?<!memb)(?<!us)(?<!custom)"
+                   "(?<!believ)(?<!lov)(?<!beginn)(?<!partn)(?<!suppli)(?<!lawy)(?<!invest)(?<!employ)er")
+_SELF_DESCRIBED = re.compile(rf"(?i)\b(?:we'?re|we\s+are|i'?m|i\s+am|we\s+run|i\s+run|i\s+own|we\s+own)\s+(?:just\s+)?"
+                             rf"(?:a|an)\s+(?P<who>(?:[\w'-]+\s+){{0,3}}?(?:{_BUSINESS_NOUNS}))(?=\s*[,.;(]|\s+(?:with|in|of|"
+                             r"and|that|who|near|on)\b|\s*$)")
+
+
+# "a Berlin bakery chain with 9 shops", "an independent bookshop": one business standing for its kind.
+_ONE_OF_A_KIND = re.compile(rf"(?i:an?)\s+(?P<kind>(?:[\w'-]+\s+){{0,3}}?(?i:{_BUSINESS_NOUNS}))"
+                            r"(?P<rest>(?:\s+(?:with|in|of|near|on)\b.*)?)")
+_MET_ONE = re.compile(rf"(?i)\b(?:talked|spoke|spoken|met|meeting|call(?:ed)?|chat(?:ted)?|interview(?:ed)?|"
+                      rf"visit(?:ed)?)"
+                      rf"(?:\s+(?:to|with|w/))?\s+(?:the\s+(?:owner|manager|head|director|founder)\s+of\s+)?"
+                      rf"(?:a|an|one)\s+(?P<kind>(?:(?!(?:few|couple|lot|bit|number)\b)[\w'-]+\s+){{0,3}}?"
+                      rf"(?:{_BUSINESS_NOUNS}))(?=\s*[,.;(]|\s+(?:with|in|of|near|on|and|that|who)\b|\s*$)")
+
+
+# "talked to 6 makerspaces", "interviewed 12 hostel owners": the kind the notes met, by count.
+_MET_MANY = re.compile(r"(?i)\b(?:talked|spoke|spoken|met|interviewed|called|visited|surveyed)(?:\s+(?:to|with|w/))?\s+"
+                       r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few|a dozen)\s+"
+                       r"(?P<kind>(?:(?!(?:of|more|other|different)\b)[\w'-]+\s+){0,2}?"
+                       r"(?!(?:people|times|minutes|hours|days|weeks|months|years|folks|others|of)\b)"
+                       r"[a-z][\w'-]*[a-rt-z]s)(?=\s*[,.:;)]|\s+(?:in|at|from|across|and|who|about|last|this)\b|\s*$)")
+
+
+def _plural(who: str) -> str:
+    """"Berlin bakery chain" -> "Berlin bakery chains", "pharmacy" -> "pharmacies"."""
+    if re.search(r"[^aeiou]y$", who):
+        return who[:-1] + "ies"
+    return who + ("es" if who.endswith(("ch", "sh", "ss", "x")) else "s")
 
 
 _TITLE_INTERVIEWS = re.compile(r"(?i)^(?:(?:notes|findings|learnings|takeaways)\s+from\s+(?:the\s+|our\s+)?)?"
@@ -1570,6 +1802,13 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
     if final is not None:
         return final, False
     for statement in statements:
+        # "Let's just decide the name: I'd go with Smycz.": a sentence about the name that picks one
+        chosen = _CHOSEN_NAME.search(statement.text) if statement.topic is None and not statement.quote_only and \
+            re.search(r"(?i)\bnames?\b", statement.text) else None
+        if chosen and not placeholder(chosen.group("name")) and \
+                not _NAME_RULED_OUT.search(statement.text[chosen.end():]):
+            return chosen.group("name"), False
+    for statement in statements:
         if statement.topic == "name" and _NAME_RULED_OUT.search(f"{statement.label or ''} {statement.text}") and \
                 not _CHOSEN_NAME.search(statement.text):
             continue  # "name tbd: PourPulse is taken by a US company": no name yet
@@ -1639,7 +1878,7 @@ _NAME_PAREN_TITLE = re.compile(r"(?P<name>(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][
 _SIGNED_AFTER = re.compile(r"[—–]+\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s*"
                            r"(?P<title>[^,\n]{2,60}?)\.?\s*$")
 _SIGNATURE_TITLE = re.compile(rf"(?P<title>{_EXEC_TITLE})(?:,\s*[^,\n]{{1,40}})?")
-_I_LEAD = re.compile(r"(?i)\bI(?:'ll| will|'m going to| am going to|'d| would)\s+(?:own|lead|run|drive)\s+"
+_I_LEAD = re.compile(r"(?i)\bI(?:'ll| will|'m going to| am going to|'d| would| can| could)\s+(?:own|lead|run|drive)\s+"
                      r"(?:this|it|the (?:pilot|project|launch|product))\b"
                      r"(?:\s+as\s+(?:the\s+)?(?P<title>[a-z][a-z ]{1,40}?))?(?=\s*(?:$|[.,;!]|[^\w\s]))")
 
@@ -1918,12 +2157,23 @@ def _places_elsewhere(statements: list[Statement], launch: Statement, customer_s
                 continue  # "at Walmart", "from Shenzhen": a company or a source, not where it starts
             place = match.group("place")
             first = re.split(r",\s*|\s+and\s+", place)[0]
-            if first in exclude or first.split()[0].lower() in _SEASONS | _LAUNCH_WORDS or \
+            if first in exclude or first.split()[0].lower() in _SEASONS | _LAUNCH_WORDS or time_of_year(first) or \
                     re.fullmatch(_MONTH_NAME, first.split()[0], re.IGNORECASE) or \
                     first.split()[0].lower() in foreign_months():
                 continue
             return [_span(notes, match.start("place"), match.start("place") + len(first))]
     return []
+
+
+# "Herbstsemester 2027", "Wintersemester", "Sommersaison", "Spring term": a part of the year, in
+# any language's compound, never the launch's place (the word's ending says so).
+_TIME_OF_YEAR = re.compile(r"(?i)(?:semester|term|season|saison|quartal|quarter|trimester|halbjahr|spring|summer|"
+                           r"autumn|fall|winter|sommer|herbst|frühling|frühjahr|printemps|été|automne|hiver|"
+                           r"primavera|verano|otoño|invierno|verão|outono|inverno|zomer|najaar|voorjaar)$")
+
+
+def time_of_year(word: str) -> bool:
+    return _TIME_OF_YEAR.search(word) is not None
 
 
 # "from Easter 2027", "before Christmas": a time of year, never the launch's place.
@@ -1981,10 +2231,16 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
                 re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0].lower() in foreign_months() or \
                 words[0] in exclude or \
-                words[0].lower() in _SEASONS:
+                words[0].lower() in _SEASONS or time_of_year(words[0]):
             continue
         if found and match.group() in REGIONS and re.search(r",\s*$", before) and found[-1].text not in REGIONS:
             continue  # "Toronto, Canada", "Austin, Texas": the city's country or state, not a second place
+        if found and re.fullmatch(r"\s*,\s*", text[found[-1].end - statement.start:match.start()]) and \
+                match.group() in _region_names() and found[-1].text not in _region_names() and \
+                not place_word(found[-1].text.split()[0], notes):
+            # "Northern Quarter, Manchester": a district, then its city; the city is where it launches
+            found[-1] = _span(notes, statement.start + match.start(), statement.start + match.end())
+            continue
         if re.match(r"['’]s\b", text[match.end():]) and match.group() not in REGIONS:
             continue  # "Amazon's Last Mile organization": an owner, not a place ("South Korea's ports" is one)
         if re.match(r"-[a-z]", text[match.end():]):
@@ -2076,10 +2332,23 @@ def _settled(statement: Statement, notes: Document) -> Statement:
         # "Ward 7 residents meeting — minutes, 3 Nov 2026": the record's heading, dated, with the
         # attendees right below it; no problem, and no customer
         return statement.model_copy(update={"topic": "title"})
+    if asks(statement.text) and _PROPOSAL.match(statement.text):
+        # "what if we do WhatsApp reminders with a one-tap rebook button?": an idea put as a question
+        return statement.model_copy(update={"topics": list(dict.fromkeys([*statement.topics, "idea"]))})
+    if asks(statement.text) and _LAUNCH_ASKED.match(statement.text) and \
+            any(c.kind == "date" for c in number_claims(statement.text)):
+        return statement  # "launch with 10 clinics in Cork, March 2027?": the launch, put up for a yes
     if asks(statement.text) and not re.search(r"[\"“”]", statement.text) or \
             re.match(r"(?i)open questions?\b(?!\s*:)", statement.text):  # dictated: "open question do we vet ..."
         return statement.model_copy(update={"topic": "open"})
     return statement
+
+
+# "what if we ...", "how about we ...", "why don't we ...": a proposal, not a question to settle.
+_PROPOSAL = re.compile(r"(?i)^\W*(?:(?:ok|so|and|but|hmm),?\s+)*(?:what if we|how about(?: we)?|why don'?t we)\b")
+# "launch with 10 clinics in Cork, March 2027?", "go live in Leeds in May?": the launch, asked.
+_LAUNCH_ASKED = re.compile(r"(?i)^\W*(?:(?:ok|so|and|maybe),?\s+)*(?:we\s+)?(?:launch|go[- ]live|start|pilot|"
+                           r"roll[- ]?out)\b")
 
 
 def extract_facts(notes: Document) -> Facts:

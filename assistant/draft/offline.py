@@ -402,6 +402,19 @@ _IDEA_LEAD = re.compile(r"(?i)^\W*(?:(?:so|and|ok)\s+)?(?:the|our)\s+(?:idea|con
                         r"(?:\s+(?:is|would be|will be)|\s*:)\s+(?=(?:a|an|the|one|to)\b)")
 
 
+# "we're thinking of a forecast that ...", "so we're looking at building an app that ...": the words
+# that say an idea follows, which a sentence about the product ("BackPlan is a forecast ...") drops.
+_THINKING_OF = re.compile(r"(?i)^\W*(?:(?:so|and|ok|well),?\s+)?we(?:(?:'re|\s+are)\s+(?:thinking\s+(?:of|about)|"
+                          r"looking\s+at)\s+(?:building\s+|making\s+)?|(?:'d|\s+would|'ll|\s+will|\s+could|"
+                          r"\s+want\s+to|\s+plan\s+to)\s+(?:build|make|offer|launch|ship)\s+)(?=(?:an?|some)\s)")
+
+
+# "what if we do WhatsApp reminders ...?", "how about we build a ...?": an idea put as a question.
+_PROPOSED = re.compile(r"(?i)^\W*(?:(?:ok|so|and|but|hmm),?\s+)*(?:what if we|how about(?: we)?|why don'?t we)"
+                       r"(?:\s+(?:just\s+)?(?:do|did|build|built|make|made|offer|offered|send|sent|try|tried|use|used|"
+                       r"add|added|had|have|give|gave|run|ran))?\s+")
+
+
 # Talk about the notes or the talk itself, not about the product: a voice note's sign-off ("Okay
 # that's it, call you later"), an e-mail's preamble ("You asked me to write the idea down ... so
 # here it is"), a meeting's reaction ("They liked it but want to see it first").
@@ -416,12 +429,31 @@ _OWN_SUBJECT_SHORTHAND = re.compile(r"[a-z]+s\s+(?!(?:a|an|the|to|for|with|in|on
                                     r"its|by|from|up|out|off|next|all|any|it|them)\b)[a-z]+\b(?<!s)")
 
 
+# A bare noun phrase of note shorthand, then what follows it: "tablet on the med trolley that ...",
+# "repairs app where residents report ...", "order app for the counter"
+_BARE_NOUN_PHRASE = re.compile(r"(?P<words>(?:[a-z][a-z-]*\s+){0,2}?(?P<noun>[a-z][a-z-]{2,}))"
+                               r"(?:\s+(?:that|which|for|with|where|on|in|at|to|of|so|across|from|by|per|via|between|"
+                               r"around|near|inside|within|over|under)\b|\s*,|\s*$)")
+# (words that open no noun phrase: a verb, "also", a pronoun's "it")
+_NOT_A_NOUN_OPENER = {"also", "just", "maybe", "then", "so", "and", "or", "but", "if", "when", "not", "more", "less",
+                      "very", "too", "only", "make", "use", "get", "build", "add", "let", "put", "send", "scan", "take",
+                      "pick", "check", "see", "do", "go", "try", "give", "start", "stop", "set", "run", "have"}
+
+
 def _with_article(what: str) -> str:
-    """"waitlist that texts the next patient": note shorthand's bare noun takes its article ("a
-    waitlist that ..."), so the sentence built on it reads "ClinicQ is a waitlist that ..."."""
-    bare = re.match(r"(?P<noun>[a-z]{3,})\s+(?:that|which|for|with|where)\b", what)
-    if bare is None or bare.group("noun").endswith("s") or bare.group("noun") in _VERBS or \
-            bare.group("noun") in _FUNCTION_WORDS:
+    """"waitlist that texts the next patient", "tablet on the med trolley that shows who is due",
+    "repairs app where residents report": note shorthand's bare noun phrase takes its article ("a
+    waitlist that ..."), so the sentence built on it reads "ClinicQ is a waitlist that ..." (not
+    "gives them repairs app where ...")."""
+    bare = _BARE_NOUN_PHRASE.match(what)
+    if bare is None:
+        return what
+    words = bare.group("words").split()
+    noun = bare.group("noun")
+    if noun.endswith("s") and not noun.endswith("ss") or noun.endswith("ing") or \
+            any(w in _VERBS or w in _VERBS.values() or w in _FUNCTION_WORDS or w in _NOT_A_NOUN_OPENER or
+                w.endswith("ly") for w in words) or _FINITE.search(noun) or \
+            any(_FINITE.search(w) and not w.endswith("ed") for w in words[:-1]):  # ("shared veg order": an adjective)
         return what
     return ("an " if what[0] in "aeiou" else "a ") + what
 
@@ -811,6 +843,12 @@ def best_quote(facts: Facts) -> QuoteFact | None:
     return max((q for q in facts.quotes if q is not leaders and q.line not in ours), key=quote_score, default=None)
 
 
+def _teller(quote: QuoteFact) -> str:
+    """Who said a quote, opening a sentence: "Caller" (a transcript's role label, "caller"), "A customer"."""
+    who = quote.attribution or "A customer"
+    return who[0].upper() + who[1:]
+
+
 # -- the press release ---------------------------------------------------------------------------
 class Composer:
     def __init__(self, facts: Facts) -> None:
@@ -836,6 +874,10 @@ class Composer:
         """An idea line without its "(working name X)" and without the name that opens it
         ("ShelfSense - a camera ..." is "a camera ..."; "Working name is TableTurn." is nothing)."""
         text = _without_working_name(text)
+        text = _THINKING_OF.sub("", text)  # "we're thinking of a forecast that ..." -> "a forecast that ..."
+        proposed = _PROPOSED.match(text)
+        if proposed:  # "what if we do WhatsApp reminders ...? we could call it Jabby" -> "WhatsApp reminders ..."
+            text = re.split(r"\?(?:\s|$)", text[proposed.end():], maxsplit=1)[0].strip()
         text = re.sub(r"(?i)^(?:the\s+)?(?:working name|code ?name|product name|name)\s+(?:is|will be)\s+[^.]+\.\s*",
                       "", text)
         name = self.facts.product_name
@@ -902,6 +944,11 @@ class Composer:
             return first
         if lowered in ("a", "an", "the", "one") and not _OWN_SUBJECT.match(first):
             return f"is {_lower_first(first, self.keep)}"
+        articled = _with_article(first)
+        # (a relative clause, "tablet on the trolley that shows ..., and alerts ...", is no shorthand for its comma)
+        if articled != first and not _OWN_SUBJECT.match(first) and not opens_with_people_doing(first) and \
+                (not _telegraphic(first) or re.match(r"[^,]{0,60}?\s(?:that|which|where)\s", first)):
+            return f"is {_lower_first(articled, self.keep)}"  # "tablet on the trolley that ..." -> "is a tablet ..."
         return None
 
     def idea_as_object(self) -> str | None:
@@ -914,7 +961,7 @@ class Composer:
             return None
         if _telegraphic(first) or _OWN_SUBJECT.match(first) or opens_with_people_doing(first):
             return None  # a sentence with its own subject ("members pause ...") is no thing they get
-        return _lower_first(first, self.keep)
+        return _with_article(_lower_first(first, self.keep))  # "gives them an order app", not "order app"
 
     def idea_in_quotes(self, lead: str) -> str:
         """A note too clipped to take a verb ("camera per shelf, counts stock"), set off as the notes'
@@ -930,6 +977,17 @@ class Composer:
             return sentence(f"With {self.product}, {_lower_first(first, self.keep)}")
         if _IMPERATIVE.match(first):  # "snap a photo of the receipt, ..." is what the customer does
             return f"With {self.product}, you {_lower_first(first, self.keep)}."
+        done = _PLURAL_PARTICIPLE.match(first)
+        if done and not _FINITE.search(done.group("who")) and not done.group("who").split()[-1].endswith("ss"):
+            # "Pickup bags collected from each hall at 6pm, washed and back ...": what is done, as a
+            # sentence ("With Spinly, pickup bags are collected ...")
+            from assistant.clarity.lexicon import zipf
+
+            who = done.group("who")  # (its capital is the line's: "Pickup bags" -> "pickup bags")
+            head = who.split()[0]
+            if re.fullmatch(r"[A-Z][a-z-]+", head) and head not in self.keep and zipf(head.lower()) >= 3.0:
+                who = who[0].lower() + who[1:]
+            return sentence(f"With {self.product}, {who} are {first[done.start('done'):]}")
         return f"{lead} what the notes sum up as: {first}."
 
     def headline(self) -> str:
@@ -1009,12 +1067,20 @@ class Composer:
 
     def problem(self) -> str:
         pieces = [_with_its_be(p) for p in problem_pieces(self.facts)]
+        who = self.facts.customer
+        if pieces and who and re.match(r"(?i)they\s+(?!(?:is|was|has|does)\b)[a-z]", pieces[0]) and \
+                re.search(r"(?:s|staff|people)(?:\s+(?:in|of|at|across|with)\s+.+)?$", who):
+            # "They throw out about 15% of bread ...", the section's first words: "they" are the customers
+            pieces[0] = f"{who[0].upper()}{who[1:]} {pieces[0][5:]}"
+        if len(pieces) > 1 and re.match(r"(?i)(?:[\w-]+\s+of\s+)?(?:them|they|these|those)\b", pieces[0]):
+            # "Two of them lost a client ...": said of a group a later line names; it follows that line
+            pieces = [pieces[1], pieces[0], *pieces[2:]]
         text = paragraph(*(sentence(p) for p in self._fragments_listed(pieces)))
         if len(pieces) < 2:
             # Few problem lines: the customers' own words say it, quoted with who said it.
             said = [q for q in self._spare_quotes() if CUES["problem"].search(q.text) or CUES["loss"].search(q.text)]
             said = _varied(sorted(said, key=lambda q: -sharpness(q.text)))
-            text = paragraph(text, *(f"{q.attribution or 'A customer'}: “{q.text}”" for q in said[:2]))
+            text = paragraph(text, *(f"{_teller(q)}: “{q.text}”" for q in said[:2]))
         if not text and self.facts.interviewees:
             text = f"We interviewed {interviewed(self.facts)}."
         if not pieces and not text:
@@ -1196,7 +1262,7 @@ class Composer:
         nothing, "We don't know yet" and a placeholder; open questions from the notes are named as such."""
         element: GapElement = "internal_faq" if internal else "external_faq"
         parts = list(dict.fromkeys(sentence(text) for text in facts_found))  # a price can also be a cost line
-        parts += [f"{q.attribution or 'A customer'}: “{q.text}”" for q in quotes or []]
+        parts += [f"{_teller(q)}: “{q.text}”" for q in quotes or []]
         # (a dictated "open question do we vet them" says its label itself: said once)
         opened = [sentence(f"Open question in the notes: {_asked(_SAID_OPEN.sub('', text))}")
                   for text in open_questions or []]
@@ -1268,7 +1334,9 @@ class Composer:
         people = [f"We interviewed {interviewed(f)}"] if f.interviewees else []
         problem_quotes = self._spare_quotes()[:2]
         price = our_price(f)
-        sized = sentences_about(f, "market", exclude=("launch", "price", "problem"), not_cued=("evidence", "loss"))
+        # (a launch's first sites, "launch with 10 clinics in Cork", are no count of the market)
+        sized = sentences_about(f, "market", exclude=("launch", "price", "problem"),
+                                not_cued=("evidence", "loss", "launch"))
         return [
             FaqEntry(topic="market", question="Who is the customer, and how many of them are there?",
                      answer=self.answer(customer + sized, "how many such customers there are",

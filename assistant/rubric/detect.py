@@ -12,6 +12,11 @@ LEADER_RE = re.compile(
     r"\b(?:CEO|CTO|CFO|COO|founder|co-founder|chief|president|vice president|VP|head of|director|"
     r"general manager|GM|lead|leader|manager of|product manager|owner of the product|our team)\b", re.I
 )
+# "director at Escola Ribeira", "head of nursing at a care home in Leeds": where the title is held.
+_TITLE_AT = re.compile(r"(?:\s+(?:of\s+)?[a-z][\w-]*){0,3}\s+at\s+(?:an?\s+|the\s+)?(?P<org>\S[^,\n]{0,60})")
+# "Acme introduces ...", "Acme today announces ...": the company that announces.
+ANNOUNCER_RE = re.compile(r"(?:\bToday,?\s+)?(?P<company>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+(?:today\s+)?"
+                          r"(?:introduces|announces|launches|unveils)\b")
 CUSTOMER_RE = re.compile(r"\b(?:customer|user|client|shopper|owner|manager at|engineer at|buyer|"
                          r"at [A-Z][\w&]+|from [A-Z][\w&]+)\b")
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+\b")
@@ -59,7 +64,17 @@ class Quote(NamedTuple):
 
     @property
     def is_leader(self) -> bool:
-        return bool(LEADER_RE.search(self.attribution))
+        return self.leader_of(None)
+
+    def leader_of(self, company: str | None) -> bool:
+        """Does a leader of the announcing company say it? A title at another organisation
+        ("Inês, director at Escola Ribeira") is a customer's, unless that organisation is the company
+        that announces (known from "Acme introduces ..."; with the company a gap, it is no leader)."""
+        for match in LEADER_RE.finditer(self.attribution):
+            elsewhere = _TITLE_AT.match(self.attribution, match.end())
+            if elsewhere is None or company and elsewhere.group("org").split()[0].strip(".,;:") == company.split()[0]:
+                return True
+        return False
 
     @property
     def named(self) -> bool:

@@ -179,22 +179,30 @@ def _quote_paragraph(doc: Document, role: str) -> Paragraph | None:
     return next((p for p in _paragraphs(doc) if p.role == role), None)
 
 
+def _company(doc: Document) -> str | None:
+    """The company that announces ("Acme introduces ..."), or None (a gap, "[TBD: company name]")."""
+    announced = detect.ANNOUNCER_RE.search(doc.text, 0, doc.faq_start if doc.faq_start is not None else len(doc.text))
+    return announced.group("company") if announced else None
+
+
 def leader_quote(doc: Document) -> Found:
     found = quotes(doc)
-    leaders = [q for q in found if q.is_leader]
+    company = _company(doc)
+    leaders = [q for q in found if q.leader_of(company)]
     quote = leaders[0] if leaders else (found[0] if len(found) >= 2 else None)
     if quote is None:
         paragraph = _quote_paragraph(doc, "leader_quote")
         return _span_found(paragraph.span if paragraph else None, None, "a leader's quote")
-    weak = None if quote.is_leader else "no title says who the leader is (name and role)"
+    weak = None if quote.leader_of(company) else "no title says who the leader is (name and role)"
     return Found("weak" if weak else "present", quote.paragraph_start, quote.paragraph_end,
                  weak or "a leader says why we built it")
 
 
 def customer_quote(doc: Document) -> Found:
     found = quotes(doc)
-    customers = [q for q in found if not q.is_leader]
-    if len(found) >= 2 and not any(q.is_leader for q in found):
+    company = _company(doc)
+    customers = [q for q in found if not q.leader_of(company)]
+    if len(found) >= 2 and not any(q.leader_of(company) for q in found):
         customers = found[1:]
     if not customers:
         paragraph = _quote_paragraph(doc, "customer_quote")
