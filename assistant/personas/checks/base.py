@@ -45,7 +45,10 @@ def terms(*words: str, not_before: str = "") -> re.Pattern[str]:
     """A case-insensitive whole-word pattern; a trailing * makes a word a stem ("encrypt*").
     `not_before` is a pattern that must not follow a match (" checks?" keeps "health checks" out)."""
     parts = []
-    for word in sorted(set(words), key=len, reverse=True):
+    # Longest first, ties alphabetical: ordered by length alone, the ties kept the set's order,
+    # which changes from process to process (string hashing), so the pattern's text did too and
+    # no run found it in the pattern cache (or the literal memo) of the run before.
+    for word in sorted(set(words), key=lambda word: (-len(word), word)):
         stem = word.endswith("*")
         body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\-", r"[-\s]?")
         parts.append(body + (r"[\w'’-]*" if stem else ""))
