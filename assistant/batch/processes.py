@@ -222,14 +222,18 @@ def _run_in_worker(source: DocSource) -> JobOutcome:
 def _save_patterns() -> None:
     """A worker compiles the question bank's patterns on its first document: keep them for the
     next run (the worker ends without running the main process's exit code). Only after the
-    first: later documents add only patterns made from their own words."""
+    first: later documents add only patterns made from their own words. The memos go with them
+    (`assistant.datacache`: the review's and the questions' pattern literals, the words' syllables
+    and frequencies), which only workers fill in a run over a folder: without this, every run's
+    workers parsed the same patterns and syllabified the same words again on their first document."""
     global _patterns_saved
     if _patterns_saved:
         return
     _patterns_saved = True
-    from assistant import patterncache
+    from assistant import datacache, patterncache
 
     patterncache.save()
+    datacache.save_memos()
 
 
 def _out_of_time(signum: int, frame: object) -> None:

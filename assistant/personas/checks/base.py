@@ -56,7 +56,11 @@ def terms(*words: str, not_before: str = "") -> re.Pattern[str]:
     # A leading \b lets the regex engine skip most positions quickly (every word here starts with a letter
     # or digit); the look-behind then keeps "e-mail" from matching "mail".
     lead = r"\b" if all(w[:1].isalnum() for w in words) else ""
-    return re.compile(lead + r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" + guard, re.IGNORECASE)
+    pattern = re.compile(lead + r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" + guard, re.IGNORECASE)
+    # Its prefilter's literals now, while the module loads (before critique forks its workers, and
+    # kept between runs by `required_literals`' memo), not in each worker on its first document.
+    literals_of(pattern)
+    return pattern
 
 
 @dataclass
