@@ -163,6 +163,7 @@ def _warm_up_questions() -> None:
     from assistant.questions.bank import load_asked_rates, load_bank
     from assistant.questions.offline import questions_offline  # noqa: F401  imports the judging modules
     from assistant.questions.ranker import load_weights
+    from assistant.questions.select import _faq_index
 
     semantic.enabled()  # imports the model's package (and numpy); loads no model
     bank = load_bank()
@@ -170,6 +171,7 @@ def _warm_up_questions() -> None:
     bank.context_patterns  # noqa: B018
     for question in bank.questions:
         question.subject, question.key_concepts  # noqa: B018
+    _faq_index(bank)
     load_asked_rates()
     load_weights()
 
