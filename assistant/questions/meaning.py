@@ -494,7 +494,10 @@ class Reading:
 
         vectors = self.sentence_vectors
         sums = np.zeros((len(self.paragraphs), vectors.shape[1]), dtype=np.float32)
-        np.add.at(sums, self.paragraph_of, vectors)
+        # Row by row, in sentence order: the float32 additions np.add.at(sums, paragraph_of, vectors)
+        # makes, in the same order (so the same sums), without its per-element dispatch (~0.8 ms a page).
+        for index, paragraph in enumerate(self.paragraph_of):
+            sums[paragraph] += vectors[index]
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
         return sums / np.where(norms == 0, 1.0, norms)
 
