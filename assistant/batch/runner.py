@@ -438,6 +438,19 @@ class _Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+            _stop_tqdm_monitor()
+
+
+def _stop_tqdm_monitor() -> None:
+    """tqdm's monitor thread (it refreshes a bar left without updates) outlives the last bar; with
+    it alive the command cannot end at once (`assistant.cli._end_process`) and tears down its heap
+    instead. Stopped here once no bar is left; tqdm starts another with the next bar."""
+    from tqdm import tqdm
+
+    monitor = getattr(tqdm, "monitor", None)
+    if monitor is not None and not tqdm._instances:
+        monitor.exit()
+        tqdm.monitor = None
 
 
 def _progress_bar(total: int, progress: bool | None) -> _Progress:
