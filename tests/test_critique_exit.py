@@ -35,3 +35,33 @@ def test_a_folder_run_ends_with_its_status_and_its_files(score_docs: Path) -> No
     assert len((score_docs / "out" / "results.jsonl").read_text().splitlines()) == 6
     assert (score_docs / "out" / "report.html").stat().st_size > 0
     assert not (score_docs / "out" / ".prfaq-critique.lock").exists()
+
+
+def test_the_collector_is_back_on_for_the_documents(score_docs: Path) -> None:
+    """Start-up runs without the garbage collector (assistant.batch.processes.collect_again); the
+    documents, in the workers and in this process, run with it."""
+    import subprocess
+    import sys
+
+    folder = score_docs / "folder"
+    folder.mkdir()
+    for index in range(4):
+        (folder / f"doc-{index}.md").write_text((score_docs / "weak.md").read_text(encoding="utf-8"), encoding="utf-8")
+    probe = ("import gc, sys\n"
+             "import assistant.batch.job as job\n"
+             "seen = []\n"
+             "run_job = job.run_job\n"
+             "def spy(*args, **kwargs):\n"
+             "    print('document collector', gc.isenabled(), file=sys.stderr, flush=True)\n"
+             "    return run_job(*args, **kwargs)\n"
+             "job.run_job = spy\n"
+             "import assistant.batch.processes as processes\n"
+             "processes.run_job = spy\n"
+             "sys.argv = ['prfaq', 'critique', 'folder', '--offline', '-o', 'out', '--only', 'score']\n"
+             "from assistant.cli import main\n"
+             "try:\n    main(keep_process=True)\nexcept SystemExit:\n    pass\n"
+             "print('end collector', gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=score_docs, timeout=300)
+    lines = [line for line in proc.stderr.splitlines() if "collector" in line]
+    assert lines.count("document collector True") == 4, proc.stderr
+    assert lines[-1] == "end collector True True"

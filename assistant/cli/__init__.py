@@ -59,6 +59,8 @@ def main(*, fast: bool = True, keep_process: bool = False) -> None:
     if command == "score":
         _skip_pydantic_plugins()
         gc.disable()  # during start-up only: assistant.cli.score_run.collect_again says why
+    elif command == "critique":
+        gc.disable()  # during start-up and the warm-up only: assistant.batch.processes.collect_again says why
     patterncache.install(command)  # first: every module imported from here on compiles its patterns through it
     status: object = _UNFINISHED
     try:
