@@ -20,7 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import cast
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from assistant.datacache import Memo
 
 try:  # the parser behind `re`; public as sre_parse until 3.11 (deprecated there), re._parser since
     from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -45,12 +48,42 @@ _ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
 def required_literals(pattern: str, flags: int = re.IGNORECASE) -> Literals | None:
     """Case-folded strings at least one of which every match of `pattern` (compiled with
     `flags`) contains, once case-folded; None when that cannot be said. The flags matter:
-    under VERBOSE a space is not a literal."""
+    under VERBOSE a space is not a literal.
+
+    Parsing a pattern costs about half a millisecond, and the review's checks and the questions'
+    phrases parse some hundred of them in every process on its first document (each critique
+    worker: about 30 ms); so the answers are kept between runs in a memo (`assistant.datacache`),
+    keyed by this module's own source and the Python version (whose parser reads the patterns)."""
+    found = _memo().get(f"{flags}:{pattern}", lambda _: _stored(_worked_out(pattern, flags)))
+    return found[0] if found else None
+
+
+def _worked_out(pattern: str, flags: int) -> Literals | None:
     try:
         parsed = sre_parse.parse(pattern, flags)
     except (re.error, TypeError, ValueError):
         return None
     return _best(_sequence(list(parsed)))
+
+
+def _stored(literals: Literals | None) -> tuple[Literals, ...]:
+    """The memo's form of an answer: a tuple, empty for None (a memo holds values of one type)."""
+    return () if literals is None else (literals,)
+
+
+@lru_cache(maxsize=1)
+def _memo() -> Memo[tuple[Literals, ...]]:
+    import hashlib
+    import sys
+    from pathlib import Path
+
+    from assistant.datacache import memo
+
+    try:
+        source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    except OSError:  # pragma: no cover - a frozen or zipped install: key on the version alone
+        source = "nosource"
+    return memo("literals", f"1-py{sys.version_info[0]}.{sys.version_info[1]}-{source}", tuple)
 
 
 def literals_of(pattern: re.Pattern[str]) -> Literals | None:

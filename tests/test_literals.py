@@ -138,3 +138,27 @@ def test_offline_questions_and_review_are_the_same_with_and_without_the_prefilte
     monkeypatch.setattr(review_checks, "may_occur", always)
     slow = [(questions_offline(doc).model_dump(), review_offline(doc).model_dump()) for doc in docs]
     assert fast == slow
+
+
+def test_literals_worked_out_once_are_read_back_by_the_next_run(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pattern's literals are kept between runs (a memo in the cache dir), with the same answer,
+    None included; the next run parses no pattern it has seen before."""
+    from assistant import datacache, literals
+
+    monkeypatch.setenv("PRFAQ_CACHE_DIR", str(tmp_path))
+    patterns = [(r"\b(?:refund|money back)\b", re.IGNORECASE), (r"\d+", re.IGNORECASE), (r"STRASSE", 0)]
+
+    def fresh_run() -> None:  # what a new process starts with
+        monkeypatch.setattr(datacache, "_memos", {})
+        literals._memo.cache_clear()
+        literals.required_literals.cache_clear()
+
+    fresh_run()
+    first = [required_literals(pattern, flags) for pattern, flags in patterns]
+    assert first == [frozenset({"refund", "money back"}), None, frozenset({"strasse"})]
+    datacache.save_memos()
+    fresh_run()
+    monkeypatch.setattr(literals, "_worked_out", lambda pattern, flags: pytest.fail(f"parsed {pattern} again"))
+    assert [required_literals(pattern, flags) for pattern, flags in patterns] == first
+    fresh_run()  # leave no memo from tmp_path behind for the other tests

@@ -295,9 +295,10 @@ def _execute_with(to_run: list[DocSource], parts: list[Part], key: str, settings
         prepared = preparer.prepare(source) if preparer is not None else None
         return run_job(source, parts, engine, settings, key, failures, prepared)
 
-    from assistant.batch.processes import OfflinePool
+    from assistant.batch.processes import OfflinePool, collect_again
 
     pool = OfflinePool.for_run(len(to_run), parts, key, settings)
+    collect_again()  # already done before the fork when there is a pool
     # One dispatching thread more than processes, so a worker never waits for the next document.
     workers = pool.workers + 1 if pool is not None else worker_count(settings, len(to_run))
     run = _Run(to_run, pool.job if pool is not None else job, workers, limiter, on_result,
@@ -438,6 +439,19 @@ class _Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+            _stop_tqdm_monitor()
+
+
+def _stop_tqdm_monitor() -> None:
+    """tqdm's monitor thread (it refreshes a bar left without updates) outlives the last bar; with
+    it alive the command cannot end at once (`assistant.cli._end_process`) and tears down its heap
+    instead. Stopped here once no bar is left; tqdm starts another with the next bar."""
+    from tqdm import tqdm
+
+    monitor = getattr(tqdm, "monitor", None)
+    if monitor is not None and not tqdm._instances:
+        monitor.exit()
+        tqdm.monitor = None
 
 
 def _progress_bar(total: int, progress: bool | None) -> _Progress:

@@ -6,13 +6,12 @@ langchain-core load only inside the commands that call a model.
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from assistant.cli.common import ReportFormat
+from assistant.cli.common import OutputFormat, ReportFormat
 
 app = typer.Typer(
     name="prfaq",
@@ -23,11 +22,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class OutputFormat(str, Enum):
-    md = "md"
-    json = "json"
 
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 _notice_shown = False
 
 
+class OutputFormat(str, Enum):
+    md = "md"
+    json = "json"
+
+
 class ReportFormat(str, Enum):
     """The formats of the commands whose findings point at words (score, questions, critique):
     besides Markdown and JSON, GitHub workflow-command annotations and SARIF 2.1.0."""

@@ -1,4 +1,4 @@
-"""The fast path for `prfaq score`: a plain invocation runs without loading typer.
+"""The fast paths for `prfaq score` and `prfaq critique`: a plain invocation runs without loading typer.
 
 `prfaq score` runs on every commit (pre-commit) and on every save (editors), so its start-up is
 what users feel; typer and its adapters cost about as much as the scoring itself. This parser
@@ -71,6 +71,66 @@ def parse_score_args(args: list[str]) -> dict[str, Any] | None:
     return {"docs": docs, **values}
 
 
+_CRITIQUE_FLAGS = {"--offline": ("offline", True), "--no-cache": ("no_cache", True), "--dry-run": ("dry_run", True),
+                   "--resume": ("resume", True), "--no-resume": ("resume", False)}
+_CRITIQUE_VALUED = {
+    "--out": "out", "-o": "out",
+    "--only": "only",
+    "--format": "format", "-f": "format",
+    "--base-url": "base_url",
+    "--model": "model", "-m": "model",
+    "--prompts-dir": "prompts_dir",
+}
+_CRITIQUE_SHORT = {"-o", "-f", "-m"}
+
+
+def parse_critique_args(args: list[str]) -> dict[str, Any] | None:
+    """The keyword arguments of `run_critique_command` for `prfaq critique ARGS`, or None to let
+    typer parse them: documents and folders, and the options above spelled `--name value`,
+    `--name=value` or `-o/-f/-m value`, each at most once. Anything else (help, --concurrency,
+    --rpm, --provider-batch, an unknown option, a value that starts with '-' or is empty) goes
+    to typer, whose messages and exit codes stay the only ones."""
+    paths: list[str] = []
+    values: dict[str, Any] = {}
+    index = 0
+    while index < len(args):
+        token = args[index]
+        index += 1
+        if token == "-" or not token.startswith("-"):
+            paths.append(token)
+            continue
+        if token in _CRITIQUE_FLAGS:
+            key, flag = _CRITIQUE_FLAGS[token]
+            if key in values:
+                return None
+            values[key] = flag
+            continue
+        name, has_value, value = token.partition("=")
+        if name not in _CRITIQUE_VALUED or (has_value and name in _CRITIQUE_SHORT):
+            return None
+        if not has_value:
+            if index >= len(args):
+                return None
+            value = args[index]
+            index += 1
+        if not value or value.startswith("-"):
+            return None
+        key = _CRITIQUE_VALUED[name]
+        if key in values:
+            return None
+        if key == "format":
+            if value not in ReportFormat._value2member_map_:
+                return None
+            values[key] = ReportFormat(value)
+        elif key in ("out", "prompts_dir"):
+            values[key] = Path(value)
+        else:
+            values[key] = value
+    if not paths:
+        return None
+    return {"paths": paths, **values}
+
+
 def run_fast(argv: list[str], *, ends_process: bool = False) -> int | None:
     """Run `prfaq score` from argv (without the program name) when it is a plain invocation;
     None when typer should handle argv.
@@ -78,6 +138,13 @@ def run_fast(argv: list[str], *, ends_process: bool = False) -> int | None:
     `ends_process`: the process ends once this run is done (the command line itself, not a caller
     that goes on). Then a Markdown, GitHub or SARIF report without --judge builds its models on the
     lite base (assistant.modelbase says why): nothing in it validates, prints JSON or asks a model."""
+    if argv and argv[0] == "critique":
+        critique_args = parse_critique_args(argv[1:])
+        if critique_args is None:
+            return None
+        from assistant.cli.critique_run import run_critique_command
+
+        return run_critique_command(**critique_args)
     if not argv or argv[0] != "score":
         return None
     parsed = parse_score_args(argv[1:])

@@ -13,6 +13,7 @@ them, are filled in again too. Everything else is walked into and left as it is.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, TypeVar
 
 from assistant.documents.models import Document
@@ -27,7 +28,14 @@ def recut(value: T, doc: Document) -> T:
     return result
 
 
+# Values with nothing inside to cut: most of what a report holds (its messages, scores, flags),
+# returned at once instead of going through the checks below (a question list walks ~700 values).
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+
+
 def _recut(value: Any, doc: Document) -> Any:
+    if type(value) in _ATOMS:
+        return value
     if isinstance(value, BaseModel):
         update = {name: _recut(getattr(value, name), doc) for name in type(value).model_fields}
         update = {name: new for name, new in update.items() if new is not getattr(value, name)}
@@ -51,8 +59,12 @@ def _recut(value: Any, doc: Document) -> Any:
 
 
 def _is_span(value: BaseModel) -> bool:
-    fields = type(value).model_fields
-    if not {"start", "end", "text"} <= set(fields):
+    if not _has_span_fields(type(value)):
         return False
     start, end, text = getattr(value, "start"), getattr(value, "end"), getattr(value, "text")  # noqa: B009
     return isinstance(start, int) and isinstance(end, int) and isinstance(text, str)
+
+
+@functools.cache
+def _has_span_fields(model: type[BaseModel]) -> bool:
+    return {"start", "end", "text"} <= set(model.model_fields)

@@ -1105,23 +1105,53 @@ def made_in(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, S
 def faq_matches(doc: Document, bank: Bank, aliases: list[str]) -> dict[str, list[FaqItem]]:
     """Each FAQ item goes to the bank question(s) that best cover it: bank id -> FAQ items."""
     matched: dict[str, list[FaqItem]] = {}
+    questions, sharing, audiences = _faq_index(bank)
+    keyless = Counter(audience for audience, question in zip(audiences, questions, strict=True) if not question.keys)
     for item in doc.faq:
         asked = concepts(item.question.text, aliases=aliases)
         if not asked:
             continue
-        # On a near tie, the FAQ's own section decides: an internal FAQ answers the internal question.
-        # The bonus only breaks ties: the claim itself needs the words to match on their own.
+        # Only the bank questions whose subject shares a concept with the FAQ question are scored:
+        # the rest score exactly 0 (no coverage either way, and a key phrase inside `asked` shares
+        # its concepts), so they count only towards `best`, with the bonus when of the same
+        # audience, and can never be claimed (FAQ_CLAIM_THRESHOLD > 0). Same scores, same order.
+        near = sorted({index for concept in asked for index in sharing.get(concept, ())})
         # An FAQ question that uses none of a bank question's key words asks about something else,
         # however its intent fits: "What could go wrong?" is not "Which AI models does it use, and
-        # what if they fail?".
-        similar = [(faq_similarity(asked, q), q) for q in bank.questions
-                   if not q.for_each and (not q.keys or asked & q.key_words)]
+        # what if they fail?". Such a question is left out altogether, from `best` too (a question
+        # with key words that shares no concept is one of them: its key words are in its subject).
+        kept = [i for i in near if not questions[i].keys or asked & questions[i].key_words]
+        similar = [(faq_similarity(asked, questions[i]), questions[i]) for i in kept]
+        # On a near tie, the FAQ's own section decides: an internal FAQ answers the internal question.
+        # The bonus only breaks ties: the claim itself needs the words to match on their own.
         scores = [(s + (SAME_AUDIENCE_BONUS if q.audience == item.audience else 0.0), s, q) for s, q in similar]
-        best = max((score for score, _, _ in scores), default=0.0)
+        far = Counter(keyless)
+        far.subtract(questions[i].audience for i in near if not questions[i].keys)
+        scores_far = [0.0 + (SAME_AUDIENCE_BONUS if audience == item.audience else 0.0)
+                      for audience, count in far.items() if count > 0]
+        best = max([score for score, _, _ in scores] + scores_far, default=0.0)
         for score, alone, question in scores:
             if score >= best - FAQ_MATCH_TOLERANCE and alone >= FAQ_CLAIM_THRESHOLD:
                 matched.setdefault(question.id, []).append(item)
     return matched
+
+
+def _faq_index(bank: Bank) -> tuple[list[BankQuestion], dict[str, tuple[int, ...]], list[str]]:
+    """The bank questions an FAQ item may be matched to (not `for_each`), for each concept the
+    positions of those whose subject holds it, and each one's audience: once per bank."""
+    found = _FAQ_INDEX.get(id(bank))
+    if found is None or found[0] is not bank:
+        questions = [q for q in bank.questions if not q.for_each]
+        sharing: dict[str, list[int]] = {}
+        for index, question in enumerate(questions):
+            for concept in question.subject:
+                sharing.setdefault(concept, []).append(index)
+        found = _FAQ_INDEX[id(bank)] = (bank, questions, {c: tuple(i) for c, i in sharing.items()},
+                                        [q.audience for q in questions])
+    return found[1], found[2], found[3]
+
+
+_FAQ_INDEX: dict[int, tuple[Bank, list[BankQuestion], dict[str, tuple[int, ...]], list[str]]] = {}
 
 
 def faq_similarity(asked: frozenset[str], question: BankQuestion) -> float:

@@ -45,7 +45,10 @@ def terms(*words: str, not_before: str = "") -> re.Pattern[str]:
     """A case-insensitive whole-word pattern; a trailing * makes a word a stem ("encrypt*").
     `not_before` is a pattern that must not follow a match (" checks?" keeps "health checks" out)."""
     parts = []
-    for word in sorted(set(words), key=len, reverse=True):
+    # Longest first, ties alphabetical: ordered by length alone, the ties kept the set's order,
+    # which changes from process to process (string hashing), so the pattern's text did too and
+    # no run found it in the pattern cache (or the literal memo) of the run before.
+    for word in sorted(set(words), key=lambda word: (-len(word), word)):
         stem = word.endswith("*")
         body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\-", r"[-\s]?")
         parts.append(body + (r"[\w'’-]*" if stem else ""))
@@ -53,7 +56,11 @@ def terms(*words: str, not_before: str = "") -> re.Pattern[str]:
     # A leading \b lets the regex engine skip most positions quickly (every word here starts with a letter
     # or digit); the look-behind then keeps "e-mail" from matching "mail".
     lead = r"\b" if all(w[:1].isalnum() for w in words) else ""
-    return re.compile(lead + r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" + guard, re.IGNORECASE)
+    pattern = re.compile(lead + r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" + guard, re.IGNORECASE)
+    # Its prefilter's literals now, while the module loads (before critique forks its workers, and
+    # kept between runs by `required_literals`' memo), not in each worker on its first document.
+    literals_of(pattern)
+    return pattern
 
 
 @dataclass
