@@ -418,3 +418,12 @@ def test_a_sentence_after_a_closing_quote_is_its_own() -> None:
     notes = ('Drivers in Jaipur wait at stands between fares. Ramesh said: "Some days I wait three hours for one '
              'ride." Drivers we surveyed average 4 hours idle a day. We start in Jaipur in November 2027.')
     assert "4 hours idle" in _draft(notes).press_release.problem
+
+
+@pytest.mark.parametrize(("line", "detail"), [
+    ('- a chef who lives in Salford told us "I order double on Fridays"', "chef"),
+    ('- one practice manager said "half my Monday is phoning owners"', "practice manager")])
+def test_an_unnamed_speaker_keeps_their_role(line: str, detail: str) -> None:
+    quotes = extract_facts(parse_document(f"- name: Pillo\n{line}", path="n.md")).quotes
+    assert [(q.speaker, q.detail) for q in quotes] == [(None, detail)]
+    assert _draft(f"- name: Pillo\n{line}").press_release.customer_quote.endswith(f"[TBD: customer's name], {detail}")

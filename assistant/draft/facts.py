@@ -1090,6 +1090,12 @@ _NAMED_SAID = re.compile(r"(?<![\w'’])" + _NOT_AFTER_A_PLACE_WORD +
                          r"(?:told (?:us|me)|said|says|put it|explained|complained)\b[^\"“.!?]{0,60}$")
 
 
+# "a chef who lives in Salford told us", "one practice manager said": someone unnamed, by their role.
+_ROLE_SAID = re.compile(r"(?i)\b(?:a|an|one|another)\s+(?P<role>(?:[a-z-]+\s+){0,2}?(?!(?:of|who|that)\b)[a-z-]{3,})"
+                        r"(?:\s+(?:who|that)\s+[^,\"“.;]{0,50}?|\s+(?:from|at|in)\s+[^,\"“.;]{0,40}?)?,?\s+"
+                        r"(?:told (?:us|me)|said|says|put it)[:,]?\s*$")
+
+
 # "one manager (Gráinne, Douglas Vets) said": the person in the brackets before a verb of saying.
 _BRACKET_SAID = re.compile(r"\((?P<who>[^()\n]{2,80})\)\s*,?\s+(?:said|says|told (?:us|me)|put it)[:,]?\s*$")
 
@@ -1145,6 +1151,9 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
         row = _csv_row_speaker(notes, line)
         if row is not None and speaker is None:
             speaker, detail = row
+        role = _ROLE_SAID.search(before) if speaker is None and detail is None and not after else None
+        if role:  # "a chef who lives in Salford told us": no name, but who they are
+            detail = role.group("role")
         if statement is not None and statement.label and _SAID_COLUMN.fullmatch(statement.label.strip()):
             # "| Mark, franchise | Bristol | ... | "half my pupils ..." |" under "| Who | ... | Said |":
             # the column's name is no speaker; the row's person is
