@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.cli.common import ReportFormat
 
-_FLAGS = {"--judge": "judge", "--offline": "offline", "--no-cache": "no_cache"}
+_FLAGS = {"--judge": ("judge", True), "--offline": ("offline", True), "--no-cache": ("no_cache", True)}
 _VALUED = {
     "--format": "format", "-f": "format",
     "--fail-under": "fail_under",
@@ -29,23 +29,31 @@ _SHORT = {"-f", "-m"}  # short options take their value as the next argument onl
 _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
 
 
-def parse_score_args(args: list[str]) -> dict[str, Any] | None:
-    """The keyword arguments of `run_score` for `prfaq score ARGS`, or None to let typer parse them."""
-    docs: list[str] = []
-    values: dict[str, Any] = {}
+def _scan(args: list[str], flags: dict[str, tuple[str, bool]], valued: dict[str, str], short: set[str], *,
+          strict: bool) -> tuple[list[str], dict[str, Any], list[tuple[str, str]]] | None:
+    """The positional arguments, the flags' values and each valued option's (key, raw text) in
+    order, or None when an argument is not plain (help, `--`, an unknown option, `-fjson`, a value
+    missing or starting with '-'). `strict` also refuses an option given twice and an empty or
+    dashed `--name=value`; without it a repeated option's values are all checked, the last kept."""
+    positional: list[str] = []
+    set_flags: dict[str, Any] = {}
+    raw: list[tuple[str, str]] = []
     index = 0
     while index < len(args):
         token = args[index]
         index += 1
         if token == "-" or not token.startswith("-"):
-            docs.append(token)
+            positional.append(token)
             continue
-        if token in _FLAGS:
-            values[_FLAGS[token]] = True
+        if token in flags:
+            key, flag = flags[token]
+            if strict and key in set_flags:
+                return None
+            set_flags[key] = flag
             continue
         name, has_value, value = token.partition("=")
-        if name not in _VALUED or (has_value and name in _SHORT):
-            return None  # --help, --, unknown options, -fjson, --judge=yes, ...
+        if name not in valued or (has_value and name in short):
+            return None
         if not has_value:
             if index >= len(args):
                 return None
@@ -53,11 +61,27 @@ def parse_score_args(args: list[str]) -> dict[str, Any] | None:
             index += 1
             if value.startswith("-"):
                 return None
-        key = _VALUED[name]
+        if strict and (not value or value.startswith("-") or any(key == valued[name] for key, _ in raw)):
+            return None
+        raw.append((valued[name], value))
+    return positional, set_flags, raw
+
+
+def _report_format(value: str) -> ReportFormat | None:
+    return ReportFormat(value) if value in ReportFormat._value2member_map_ else None
+
+
+def parse_score_args(args: list[str]) -> dict[str, Any] | None:
+    """The keyword arguments of `run_score` for `prfaq score ARGS`, or None to let typer parse them."""
+    scanned = _scan(args, _FLAGS, _VALUED, _SHORT, strict=False)
+    if scanned is None or not scanned[0]:
+        return None
+    docs, values, raw = scanned
+    for key, value in raw:
         if key == "format":
-            if value not in ReportFormat._value2member_map_:
+            values[key] = _report_format(value)
+            if values[key] is None:
                 return None
-            values[key] = ReportFormat(value)
         elif key == "fail_under":
             if not _DECIMAL.fullmatch(value) or not 0 <= float(value) <= 100:
                 return None
@@ -66,8 +90,6 @@ def parse_score_args(args: list[str]) -> dict[str, Any] | None:
             values[key] = Path(value)
         else:
             values[key] = value
-    if not docs:
-        return None
     return {"docs": docs, **values}
 
 
@@ -90,44 +112,19 @@ def parse_critique_args(args: list[str]) -> dict[str, Any] | None:
     `--name=value` or `-o/-f/-m value`, each at most once. Anything else (help, --concurrency,
     --rpm, --provider-batch, an unknown option, a value that starts with '-' or is empty) goes
     to typer, whose messages and exit codes stay the only ones."""
-    paths: list[str] = []
-    values: dict[str, Any] = {}
-    index = 0
-    while index < len(args):
-        token = args[index]
-        index += 1
-        if token == "-" or not token.startswith("-"):
-            paths.append(token)
-            continue
-        if token in _CRITIQUE_FLAGS:
-            key, flag = _CRITIQUE_FLAGS[token]
-            if key in values:
-                return None
-            values[key] = flag
-            continue
-        name, has_value, value = token.partition("=")
-        if name not in _CRITIQUE_VALUED or (has_value and name in _CRITIQUE_SHORT):
-            return None
-        if not has_value:
-            if index >= len(args):
-                return None
-            value = args[index]
-            index += 1
-        if not value or value.startswith("-"):
-            return None
-        key = _CRITIQUE_VALUED[name]
-        if key in values:
-            return None
+    scanned = _scan(args, _CRITIQUE_FLAGS, _CRITIQUE_VALUED, _CRITIQUE_SHORT, strict=True)
+    if scanned is None or not scanned[0]:
+        return None
+    paths, values, raw = scanned
+    for key, value in raw:
         if key == "format":
-            if value not in ReportFormat._value2member_map_:
+            values[key] = _report_format(value)
+            if values[key] is None:
                 return None
-            values[key] = ReportFormat(value)
         elif key in ("out", "prompts_dir"):
             values[key] = Path(value)
         else:
             values[key] = value
-    if not paths:
-        return None
     return {"paths": paths, **values}
 
 
