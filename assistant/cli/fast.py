@@ -67,30 +67,35 @@ def _scan(args: list[str], flags: dict[str, tuple[str, bool]], valued: dict[str,
     return positional, set_flags, raw
 
 
-def _report_format(value: str) -> ReportFormat | None:
-    return ReportFormat(value) if value in ReportFormat._value2member_map_ else None
+def _typed(key: str, value: str) -> Any:
+    """An option's value as the command takes it, or None when typer should say what is wrong
+    with it (a format it does not know, a --fail-under outside 0..100)."""
+    if key == "format":
+        return ReportFormat(value) if value in ReportFormat._value2member_map_ else None
+    if key == "fail_under":
+        return float(value) if _DECIMAL.fullmatch(value) and 0 <= float(value) <= 100 else None
+    if key in ("out", "prompts_dir"):
+        return Path(value)
+    return value
+
+
+def _parse(args: list[str], flags: dict[str, tuple[str, bool]], valued: dict[str, str], short: set[str], *,
+           strict: bool, positional: str) -> dict[str, Any] | None:
+    """The command's keyword arguments (its documents under `positional`), or None for typer."""
+    scanned = _scan(args, flags, valued, short, strict=strict)
+    if scanned is None or not scanned[0]:
+        return None
+    documents, values, raw = scanned
+    for key, value in raw:
+        values[key] = _typed(key, value)
+        if values[key] is None:
+            return None
+    return {positional: documents, **values}
 
 
 def parse_score_args(args: list[str]) -> dict[str, Any] | None:
     """The keyword arguments of `run_score` for `prfaq score ARGS`, or None to let typer parse them."""
-    scanned = _scan(args, _FLAGS, _VALUED, _SHORT, strict=False)
-    if scanned is None or not scanned[0]:
-        return None
-    docs, values, raw = scanned
-    for key, value in raw:
-        if key == "format":
-            values[key] = _report_format(value)
-            if values[key] is None:
-                return None
-        elif key == "fail_under":
-            if not _DECIMAL.fullmatch(value) or not 0 <= float(value) <= 100:
-                return None
-            values[key] = float(value)
-        elif key == "prompts_dir":
-            values[key] = Path(value)
-        else:
-            values[key] = value
-    return {"docs": docs, **values}
+    return _parse(args, _FLAGS, _VALUED, _SHORT, strict=False, positional="docs")
 
 
 _CRITIQUE_FLAGS = {"--offline": ("offline", True), "--no-cache": ("no_cache", True), "--dry-run": ("dry_run", True),
@@ -112,20 +117,7 @@ def parse_critique_args(args: list[str]) -> dict[str, Any] | None:
     `--name=value` or `-o/-f/-m value`, each at most once. Anything else (help, --concurrency,
     --rpm, --provider-batch, an unknown option, a value that starts with '-' or is empty) goes
     to typer, whose messages and exit codes stay the only ones."""
-    scanned = _scan(args, _CRITIQUE_FLAGS, _CRITIQUE_VALUED, _CRITIQUE_SHORT, strict=True)
-    if scanned is None or not scanned[0]:
-        return None
-    paths, values, raw = scanned
-    for key, value in raw:
-        if key == "format":
-            values[key] = _report_format(value)
-            if values[key] is None:
-                return None
-        elif key in ("out", "prompts_dir"):
-            values[key] = Path(value)
-        else:
-            values[key] = value
-    return {"paths": paths, **values}
+    return _parse(args, _CRITIQUE_FLAGS, _CRITIQUE_VALUED, _CRITIQUE_SHORT, strict=True, positional="paths")
 
 
 def run_fast(argv: list[str], *, ends_process: bool = False) -> int | None:
