@@ -226,3 +226,10 @@ def test_a_leader_at_the_announcing_company_is_the_leader() -> None:
     assert "general manager at Northwind" in text
     report = rubric(text)
     assert report.element("leader_quote").status == "present" and report.element("customer_quote").status == "present"
+
+
+def test_free_in_the_app_stores_from_today_is_a_call_to_action() -> None:
+    text = PROBLEM_IN_THE_SUMMARY + "\nHarbourline is free on iOS and Android from today. Fares are unchanged.\n"
+    element = rubric(text).element("call_to_action")
+    assert element.status == "present" and "iOS" in text[element.start : element.end]
+    assert rubric(PROBLEM_IN_THE_SUMMARY).element("call_to_action").status == "missing"

@@ -44,7 +44,10 @@ START_CUES = re.compile(
     r"\b(?:get(?:ting)? started|to start|sign up|install|download|open|connect|step|first,|then)\b", re.I)
 CTA_CUES = re.compile(
     r"\b(?:available|visit|pricing|price|per month|per user|free|learn more|sign up at|starting at|"
-    r"costs?|\$\d|€\d|£\d)\b|https?://|www\.", re.I)
+    r"costs?|\$\d|€\d|£\d)\b|https?://|www\."
+    # where and when a customer gets it: "free on iOS and Android from today"
+    r"|\b(?:on|in|from) (?:the )?(?:iOS|Android|App Store|Google Play|Play Store)\b"
+    r"|\b(?:from|starting|as of) today\b", re.I)
 # What a customer does to start: two of these in one paragraph are steps to follow ("download
 # Dockside from the App Store and add your boat's length"), even when they share one sentence.
 ACTION_RE = re.compile(
