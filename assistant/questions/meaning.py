@@ -57,6 +57,7 @@ from assistant.questions.ranker import (
     asks_why,
     gives_reason,
     gives_target,
+    load_retrieval,
     load_weights,
     names_group_first,
     sets_targets,
@@ -162,7 +163,12 @@ def roles_asked(question: str) -> frozenset[str]:
 # fit under which no bank question owns the pair.
 CLAIM_MARGIN = 0.35
 CLAIM_FLOOR = 0.5
-HUB_TEMPERATURE = 0.2  # `Reading.calibrate`: 0.1 to 0.3 measured alike on questions-ask
+# `Reading.calibrate`: the soft maximum's temperature, and the share of it taken off each score.
+# With the retrieval model's term the paragraph scores spread wider, and 0.2 with a half let a
+# summary that names every subject win again (tests/test_ranker.py). Measured on questions-ask
+# with the retrieval model 168 -> 170 of 294, without it 157 -> 158; answered-ness unchanged.
+HUB_TEMPERATURE = 0.5
+HUB_SHARE = 2 / 3
 # Kinds whose answer is its type: running text without a price does not touch a price question
 # (checked on evals/answeredness.py: price 79.4% -> 81.2%; adding who / when / owner did not help
 # on the held-out half).
@@ -174,12 +180,13 @@ SHORT_ANSWER_WORDS = 3  # a sentence shorter than this ("Yes.", "Always.") is qu
 
 
 def _soft_maximum(matrix: np.ndarray) -> np.ndarray:
-    """Each column's soft maximum over the rows (log-sum-exp at `HUB_TEMPERATURE`), halved: the
-    column term of a dual softmax's log, brought back to the scale of the scores."""
+    """Each column's soft maximum over the rows (log-sum-exp at `HUB_TEMPERATURE`), times
+    `HUB_SHARE`: the column term of a dual softmax's log, brought back to the scale of the scores."""
     import numpy as np
 
     top = matrix.max(axis=0)
-    return HUB_TEMPERATURE / 2 * (top / HUB_TEMPERATURE + np.log(np.exp((matrix - top) / HUB_TEMPERATURE).sum(axis=0)))
+    return HUB_TEMPERATURE * HUB_SHARE * (top / HUB_TEMPERATURE
+                                          + np.log(np.exp((matrix - top) / HUB_TEMPERATURE).sum(axis=0)))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -403,8 +410,11 @@ class Pair:
 class Reading:
     """The document, read once for judging many questions against it."""
 
-    def __init__(self, doc: Document, product: str | None) -> None:
+    def __init__(self, doc: Document, product: str | None, *, retrieval: bool = False) -> None:
+        """`retrieval`: rank paragraphs with the retrieval model too (`assistant.semantic.retrieval`),
+        slower and better at finding the answer to a question the user wrote (`--ask`)."""
         from assistant import semantic
+        from assistant.semantic import retrieval as retrieval_model
 
         self.doc = doc
         self.product = product
@@ -423,6 +433,7 @@ class Reading:
         self.pairs = pairs
         self.paragraph_of, self.paragraphs = _paragraphs(doc.text, self.sentences, self.masked)
         self.semantic = semantic.enabled()
+        self.retrieval = retrieval and retrieval_model.enabled()
         self._concepts: dict[int, frozenset[str]] = {}
         self._columns: dict[tuple[str, str], list[float]] = {}
         self._satisfied: dict[tuple[str, int], float] = {}
@@ -629,9 +640,28 @@ class Reading:
 
         weights = np.asarray(load_weights(), dtype=np.float64)
         scores = self.paragraph_features(question, masked, vector) @ weights
+        if self.retrieval:
+            scores = scores + self._retrieval_term(masked, scores)
         if self._hubness is not None:
             scores = scores - self._hubness
         return scores.tolist()
+
+    def _retrieval_term(self, masked: str, scores: np.ndarray) -> np.ndarray:
+        """What the retrieval model adds to each paragraph's score (`ranker.Retrieval`): its cosine
+        with the question, weighted, for the paragraphs the ranker puts first; the lowest of those
+        for the rest, so that their order stays the ranker's."""
+        import numpy as np
+
+        from assistant.semantic import retrieval
+
+        settings = load_retrieval()
+        if settings is None or settings.weight == 0:
+            return np.zeros_like(scores)
+        top = np.argsort(-scores, kind="stable")[:settings.top]
+        cosines = retrieval.closeness(masked, [self.paragraphs[i][:settings.chars] for i in top])
+        term = np.full(len(scores), float(cosines.min()), dtype=np.float64)
+        term[top] = cosines
+        return settings.weight * term
 
     def best_bank_match(self, line: int, compute: Callable[[], tuple[float, str]]) -> tuple[float, str]:
         """The best bank fit of the FAQ question on `line` and its topic, worked out once per document."""

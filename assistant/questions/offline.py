@@ -107,7 +107,7 @@ def ask_offline(doc: Document, asked: list[str]) -> QuestionReport:
     original, doc = doc, without_instructions(doc)  # evidence is cut again from the original below
     bank = load_bank()
     product = product_name(doc, bank)
-    reading = Reading(doc, product)
+    reading = Reading(doc, product, retrieval=True)
     reading.prepare(asked)
     reading.calibrate(asked)
     questions: list[Question] = []

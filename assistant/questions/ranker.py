@@ -50,6 +50,18 @@ FEATURES: tuple[str, ...] = (
 )
 
 
+class Retrieval(BaseModel):
+    """How the retrieval model (`assistant.semantic.retrieval`, `--ask` only) adds to a paragraph's
+    score: `weight` times its cosine with the question, for the `top` paragraphs the ranker puts
+    first, each read up to `chars` characters; the others get the lowest of those cosines, so the
+    ranker's order below the top stays as it was."""
+
+    weight: float = Field(ge=0.0)
+    top: int = Field(ge=1)
+    chars: int = Field(ge=50)
+    fitted_on: str = ""
+
+
 class RankerWeights(BaseModel):
     """The fitted weights, in the raw units of each feature, scaled so that `cosine` weighs 1.0
     (the scale of the sentence scores the paragraph score is added to)."""
@@ -57,6 +69,7 @@ class RankerWeights(BaseModel):
     version: str = "1"
     fitted_on: str = ""
     weights: dict[str, float] = Field(default_factory=dict)
+    retrieval: Retrieval | None = None
 
     def vector(self) -> list[float]:
         missing = [name for name in FEATURES if name not in self.weights]
@@ -66,18 +79,32 @@ class RankerWeights(BaseModel):
         return [self.weights[name] for name in FEATURES]
 
 
-@functools.lru_cache(maxsize=4)
-def load_weights(path: Path = RANKER_PATH) -> tuple[float, ...]:
-    """The weights in FEATURES order."""
+def read_ranker(path: Path = RANKER_PATH) -> RankerWeights:
+    """The ranker's file, read now (`load_ranker` reads it once per process)."""
     import yaml
 
     from assistant.yamlload import safe_load
 
     try:
-        data = safe_load(path.read_text(encoding="utf-8"))
-        return tuple(RankerWeights.model_validate(data).vector())
+        ranker = RankerWeights.model_validate(safe_load(path.read_text(encoding="utf-8")))
+        ranker.vector()
+        return ranker
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise ConfigError(f"cannot read the paragraph ranker's weights {path}: {exc}") from exc
+
+
+load_ranker = functools.lru_cache(maxsize=4)(read_ranker)
+
+
+@functools.lru_cache(maxsize=4)
+def load_weights(path: Path = RANKER_PATH) -> tuple[float, ...]:
+    """The weights in FEATURES order."""
+    return tuple(load_ranker(path).vector())
+
+
+def load_retrieval(path: Path = RANKER_PATH) -> Retrieval | None:
+    """How the retrieval model adds to the ranker's scores, or None when the file sets nothing."""
+    return load_ranker(path).retrieval
 
 
 # --- the shape of an answer -------------------------------------------------------------------
