@@ -89,3 +89,48 @@ def test_a_doubled_consonant_folds_with_its_word(forms):
                                                 ("filled", "fill"), ("called", "call"), ("buzzed", "buzz")])
 def test_a_word_that_ends_doubled_keeps_its_letters(word, expected):
     assert stem(word) == expected
+
+
+# The answers without their question lines: the team's question must find the paragraph by meaning.
+RECEIPTS = """# Ledgerly turns a month of receipts into an expense report in ten minutes
+
+SEATTLE, March 3, 2027 — Ledgerly today launched an app for freelance designers who spend a day
+each month sorting receipts for their accountant. Ledgerly reads photos of receipts, matches them to
+card transactions and exports a report the accountant can file.
+
+Ledgerly is free for up to 50 receipts a month and costs $9 a month beyond that.
+
+## FAQ
+
+Everything is processed on the phone. Receipt photos and card data stay on your device; only the
+finished report is sent, and only to the address you choose.
+
+Ledgerly reads receipts in English, Spanish and French, and handles amounts in any currency,
+converting them at the card issuer's rate on the day of the purchase.
+"""
+
+
+@pytest.mark.parametrize("question", ["Is it private?", "Who sees my card details?", "Does my data leave my phone?"])
+def test_a_privacy_question_finds_what_stays_on_the_device(question):
+    (found,) = ask_offline(parse_document(RECEIPTS, path="ledgerly.md"), [question]).questions
+    assert found.status == "answered"
+    assert found.evidence is not None
+    assert "on the phone" in found.evidence.text or "stay on your device" in found.evidence.text
+
+
+@pytest.mark.parametrize("text", ["Receipt photos stay on your device.", "Everything is processed on the phone.",
+                                  "Your notes never leave your laptop.", "Transcription runs on-device.",
+                                  "The index is kept on each machine."])
+def test_kept_on_the_device_is_local_and_private(text):
+    assert {"local", "privacy"} <= concepts(text)
+
+
+@pytest.mark.parametrize("text", ["Drivers pick up parcels on the phone's map.", "Tap the card on the phone.",
+                                  "Orders arrive on the device list at the till.", "The device ships in May."])
+def test_a_phone_or_device_alone_is_not_privacy(text):
+    assert "privacy" not in concepts(text)
+
+
+@pytest.mark.parametrize("question", ["Who sees my data?", "Who can read my notes?", "Who has access to the logs?"])
+def test_who_sees_asks_about_privacy(question):
+    assert "privacy" in concepts(question)

@@ -148,6 +148,13 @@ _synonyms("age", "come-of-age")
 # "What happens in areas without coverage?" is "What happens when the truck has no mobile signal?"
 _synonyms("connectivity", "coverage signal signals reception connectivity")
 
+# Kept where the customer is: "stay on your device", "processed on the phone", "runs on-device".
+_ON_DEVICE = (r"\b(?:stays?|stayed|kept|keeps?|stored|stores?|remains?|lives?|processed|runs?|happens?|done) "
+              r"(?:\w+ ){0,3}on (?:the|your|their|my|our|each|every|a) (?:own )?"
+              r"(?:device|phone|laptop|computer|machine|tablet|watch)s?\b"
+              r"|\bon[- ]device\b|\bnever leaves? (?:the|your|their|my|our) "
+              r"(?:device|phone|laptop|computer|machine|network|premises)\b")
+
 # Phrases whose meaning lives in function words. Checked on the lower-cased question text.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), concept)
@@ -171,7 +178,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # Rival products, which a comparison of two choices ("Why sell through distributors instead of
         # directly?") does not name: both are `compare`, only this one is about competitors.
         (r"\bcompet(?:e|es|ed|ing|itors?|ition|itive)\b|\brivals?\b|\bincumbents?\b", "competitor"),
-        (r"\bwho (?:can|could|will) (?:see|read|access)\b|\bwho has access\b", "privacy"),
+        (r"\bwho (?:(?:can|could|will|would|gets to) (?:see|read|access)|sees|reads|accesses)\b|\bwho has access\b",
+         "privacy"),
         (r"\bworks? (?:with|on)\b|\bintegrates? with\b", "compatible"),
         (r"\bhow many\b[^?]*\b(?:are there|exist|have this|need this)\b", "market"),
         # "How many families could use this?", "How many practices could buy this?": the market's size
@@ -184,6 +192,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\ball day\b|\bday[- ]to[- ]day\b|\bday in the life\b|\btypical (day|session|week)\b", "workflow"),
         (r"\bbuild (vs\.?|versus|or) buy\b", "build"),
         (r"\bleaves? my\b|\bleave (the|my|your)\b", "local"),
+        # "Receipt photos stay on your device", "processed on the phone", "never leaves your laptop":
+        # kept where the customer is, which is what a privacy question asks ("Is it private?")
+        (_ON_DEVICE, "local"),
+        (_ON_DEVICE, "privacy"),
         # "What does it need to run?", "What do I need to install it?": the system requirements
         (r"\bneeds? to (?:run|install)\b|\bwhat do(?:es)? (?:i|you|it) need\b(?! to (?:know|learn|do|build)\b)",
          "requirement"),
