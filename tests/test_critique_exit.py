@@ -47,12 +47,14 @@ def test_the_collector_is_back_on_for_the_documents(score_docs: Path) -> None:
     folder.mkdir()
     for index in range(4):
         (folder / f"doc-{index}.md").write_text((score_docs / "weak.md").read_text(encoding="utf-8"), encoding="utf-8")
-    probe = ("import gc, sys\n"
+    # Each worker writes its line in one os.write: two processes' print() calls can interleave
+    # ("document collectordocument collector True").
+    probe = ("import gc, os, sys\n"
              "import assistant.batch.job as job\n"
              "seen = []\n"
              "run_job = job.run_job\n"
              "def spy(*args, **kwargs):\n"
-             "    print('document collector', gc.isenabled(), file=sys.stderr, flush=True)\n"
+             "    os.write(2, f'document collector {gc.isenabled()}\\n'.encode())\n"
              "    return run_job(*args, **kwargs)\n"
              "job.run_job = spy\n"
              "import assistant.batch.processes as processes\n"

@@ -115,3 +115,36 @@ def test_contributions_welcome_still_make_it_open_source() -> None:
     text = ("# Tuna teaches kernels\n\nTuna is a teaching kernel. Contributions that improve explanations or fix bugs "
             "are welcome.\n")
     assert "open_source" in load_bank().contexts_of(text)
+
+
+def _raised_by(question_id: str, text: str) -> bool:
+    question = next(q for q in load_bank().questions if q.id == question_id)
+    return any(pattern.search(text) for pattern in question.cue_patterns)
+
+
+@pytest.mark.parametrize(("question_id", "text"), [
+    # A word in another sense: a care plan is no price plan, an emergency visit no way to start,
+    # switching a feature on no migration, numbers that "together make up" a share no teamwork.
+    ("price.cost", "The alert fires when use passes the threshold in the child's asthma action plan."),
+    ("price.billing", "The go-to-market plan starts with three practice groups."),
+    ("getting_started.steps", "We will compare emergency visits over six months."),
+    ("switching_cost.migrate", "Only the parents see it and, if you switch it on, your pediatrician."),
+    ("switching_cost.migrate", "Nurses can switch off the alarm for an hour."),
+    ("collaboration.team", "The three inhalers together make up about 85% of prescriptions."),
+])
+def test_a_cue_in_another_sense_raises_nothing(question_id: str, text: str) -> None:
+    assert not _raised_by(question_id, text)
+
+
+@pytest.mark.parametrize(("question_id", "text"), [
+    ("price.cost", "The Pro plan costs $12 a month."),
+    ("price.cost", "Most insurance plans cover it."),
+    ("price.billing", "Plans start at $5 per seat."),
+    ("getting_started.steps", "Visit breathecap.com to order a cap."),
+    ("getting_started.steps", "Visit our website to book."),
+    ("switching_cost.migrate", "Teams switching from Trello keep their boards."),
+    ("switching_cost.migrate", "Switch to Ledgerly in an afternoon."),
+    ("collaboration.team", "Editors and writers work together on one draft."),
+])
+def test_the_same_cue_in_its_own_sense_still_raises_its_question(question_id: str, text: str) -> None:
+    assert _raised_by(question_id, text)
