@@ -6,7 +6,12 @@ team will measure success. Each case is a short PR/FAQ asked with
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from assistant.documents import parse_document
+from assistant.questions.answertype import satisfies
 from assistant.questions.offline import ask_offline
 from assistant.questions.text import concepts
 
@@ -130,3 +135,30 @@ def test_signing_in_at_an_address_is_how_to_get_started():
     found = judged(TALLY, "How do I get started?")
     assert found.status == "answered"
     assert found.evidence is not None and "sign in with" in found.evidence.text
+
+
+@pytest.mark.parametrize("text", ["The app warns you before the battery runs out, and a replacement cap is free.",
+                                  "Shipping is free across the US.", "We offer free returns for 30 days.",
+                                  "Updates are always free."])
+def test_the_price_of_an_extra_is_no_price_of_the_product(text):
+    assert not satisfies("price", text)
+
+
+@pytest.mark.parametrize("text", ["Breathe Cap is free for families on Medicaid.", "The app is free.",
+                                  "It is free to use, with a free trial of the Pro plan.",
+                                  "Without coverage it costs $89."])
+def test_the_price_of_the_product_is_still_a_price(text):
+    assert satisfies("price", text)
+
+
+BREATHE_CAP = Path(__file__).parent / "fixtures" / "questions" / "breathecap.md"
+
+
+def test_a_price_question_quotes_the_price_not_a_free_replacement():
+    """A medical-device PR/FAQ written for these tests: its CTA gives the price ($89 without
+    coverage) and its battery FAQ says a replacement cap is free."""
+    from assistant.documents import load_document
+
+    (judged,) = ask_offline(load_document(BREATHE_CAP), ["How much does Breathe Cap cost?"]).questions
+    assert judged.status == "answered"
+    assert judged.evidence is not None and "$89" in judged.evidence.text

@@ -188,11 +188,23 @@ _FREE_WHAT = re.compile(r"\s+(?:up|from|time|space|spots?|slots?|slips?|seats?|t
                         re.IGNORECASE)
 
 
+# "free" of an extra, not of the product: "a replacement cap is free", "free shipping", "returns are
+# free". It says what something besides the product costs, which is no answer to "How much is it?".
+_EXTRAS = r"(?:replacements?|repairs?|returns?|shipping|delivery|deliveries|updates?|upgrades?|set-?up|installation|" \
+          r"refills?|batteries|onboarding|training)"
+_EXTRA_IS = re.compile(_EXTRAS + r"(?:\s+[\w'-]+){0,2}\s+(?:is|are|comes?|stays?|remains?)\s+(?:also\s+|always\s+)?$",
+                       re.IGNORECASE)
+_FREE_EXTRA = re.compile(r"\s+" + _EXTRAS + r"\b", re.IGNORECASE)
+
+
 def _free_as_in_available(text: str, match: re.Match[str]) -> bool:
+    """Is this "free" no price of the product: free as in available ("a slip marked free", "free
+    up"), or the price of an extra ("a replacement cap is free", "free shipping")?"""
     if match.group(0).lower() != "free":
         return False
-    return _FREED_BY.search(text[max(0, match.start() - 40) : match.start()]) is not None \
-        or _FREE_WHAT.match(text, match.end()) is not None
+    before = text[max(0, match.start() - 40) : match.start()]
+    return _FREED_BY.search(before) is not None or _FREE_WHAT.match(text, match.end()) is not None \
+        or _EXTRA_IS.search(before) is not None or _FREE_EXTRA.match(text, match.end()) is not None
 
 
 def describe(kind: Kind) -> str:
