@@ -162,3 +162,37 @@ def test_a_price_question_quotes_the_price_not_a_free_replacement():
     (judged,) = ask_offline(load_document(BREATHE_CAP), ["How much does Breathe Cap cost?"]).questions
     assert judged.status == "answered"
     assert judged.evidence is not None and "$89" in judged.evidence.text
+
+
+PRIVACY = """# Breathe Cap warns parents before an asthma attack
+
+Breathe Cap is a clip-on cap for rescue inhalers that tells parents when their child's rescue use climbs.
+
+## FAQ
+
+**Who can see my child's data?**
+Only the parents on the account. We do not sell data, and we never share it with insurers or schools.
+"""
+
+
+def test_a_sentence_on_the_same_data_that_does_not_delete_it_does_not_answer_deletion():
+    (judged,) = ask_offline(parse_document(PRIVACY, path="cap.md"), ["Can I delete my data?"]).questions
+    assert judged.status != "answered", judged.evidence
+
+
+def test_a_sentence_that_deletes_it_answers_deletion():
+    text = PRIVACY + "You can delete your account and all of its data at any time from the settings page.\n"
+    (judged,) = ask_offline(parse_document(text, path="cap.md"), ["Can I delete my data?"]).questions
+    assert judged.status == "answered"
+    assert judged.evidence is not None and "delete your account" in judged.evidence.text
+
+
+def test_a_battery_life_does_not_answer_how_long_data_is_kept():
+    """"How long does the battery last?" shares only "how long" with the bank's "What customer
+    data do we keep, and for how long?": not the FAQ that asks it."""
+    from assistant.documents import load_document
+    from assistant.questions.offline import questions_offline
+
+    report = questions_offline(load_document(BREATHE_CAP), top=60)
+    (judged,) = [q for q in report.questions if q.question.startswith("What customer data do we keep")]
+    assert judged.evidence is None or "12 months" not in judged.evidence.text, judged.status_reason

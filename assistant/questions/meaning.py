@@ -95,6 +95,9 @@ PARAPHRASE = 0.75  # a cosine from which two questions ask the same thing whatev
 TRIVIAL = frozenset({"product", "define"})  # concepts that say nothing about what is asked
 # Concepts that name whom or what a question is about rather than what it asks ("customer data").
 SUBJECTS = TRIVIAL | {"customer"}
+# "how long", "when": a question about time shares it with every other; alone it does not make two
+# questions one ("What data do we keep, and for how long?" is not "How long does the battery last?").
+WEAK_SHARED = frozenset({"time"})
 # Concepts an FAQ question must share with a question to be its pair: the narrower sense of a broader
 # intent both have (`competitor` within `compare`).
 MUST_SHARE = frozenset({"competitor"})
@@ -777,7 +780,7 @@ class Reading:
             # Two kinds that ask one thing, close in meaning, need no word in common ("What if I do
             # not have a phone?", "Do I need a smartphone?").
             kin = cosine >= SAME_SCENE and intents and their_intents and _kindred(intents, their_intents)
-            if not (asked & theirs) - TRIVIAL and cosine < PARAPHRASE and not kin:
+            if not (asked & theirs) - TRIVIAL - WEAK_SHARED and cosine < PARAPHRASE and not kin:
                 out.append(0.0)
                 continue
             # Both say what kind of thing they ask, and not the same kind: "Does it work offline?" is
@@ -1465,6 +1468,9 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
     typed = satisfies(kind, sentence.text) or bool(cues and any(p.search(sentence.text) for p in cues))
     if term is not None and not defines(term, sentence.text):
         typed = False  # a sentence that mentions a term does not say what it is
+    on_subject = kind in UNTYPED_IS_SILENCE or _gives_what_is_asked(reading, asked, index, around)
+    if not on_subject:
+        typed = False
     if topic in RISK_TOPICS and SOFTBALL.search(sentence.text):
         return Judgement("partly", evidence, f"the document touches it ({line}) but waves the risk away")
     # "Today we release X, a git-native notebook" answers "What is X?" however far apart the
@@ -1489,8 +1495,20 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
         # A price question met by a sentence that only says "cost" (or a when question by one
         # without a date) is not touched on: the document is silent on what was asked.
         return Judgement("unanswered", None, f"nothing in the document gives {describe(kind)} (closest: {line})")
-    missing = "" if typed else f", without {describe(kind)}"
+    missing = "" if typed else f", without {describe(kind) if on_subject else 'an answer'}"
     return Judgement("partly", evidence, f"the document touches it ({line}){missing}")
+
+
+def _gives_what_is_asked(reading: Reading, asked: frozenset[str], index: int, around: frozenset[str]) -> bool:
+    """A question that says what kind of thing it asks ("delete", "offline", "refund") is answered
+    only by a sentence (or its paragraph) about that kind of thing, or a kindred one: "We do not
+    sell data" shares "data" with "Can I delete my data?" but says nothing of deleting it.
+    Not for a price or a date question: its own rule says when a sentence gives one.
+    Measured: answered-ness exact 76.9 -> 77.5 (binary unchanged); questions-ask unchanged."""
+    intents = asked & INTENT_CONCEPTS - SUBJECTS
+    if not intents:
+        return True
+    return _related(intents, (reading.sentence_concepts(index) | around) & INTENT_CONCEPTS)
 
 
 def judge_candidate(reading: Reading, candidate: Candidate, body: Body) -> Judgement:
