@@ -210,6 +210,7 @@ def problem_pieces(facts: Facts) -> list[str]:
             pieces.append(told_by(whole, teller) if teller and whole else whole)
     pieces = [p for p in pieces if p]
     quoted: list[str] = []
+    spoken: dict[str, list[tuple[int, str]]] = {}  # a transcript's customer turns, by who said them
     name = facts.product_name
     names_a_problem = [any(_names_a_problem(p) for p in _pieces(s)) and s.topic in (None, "problem")
                        for s in facts.statements]
@@ -258,16 +259,58 @@ def problem_pieces(facts: Facts) -> list[str]:
                 # problem would have nothing else to say)
                 quoted.append(piece)
                 continue
+            turn = _spoken_turn(statement, facts)
+            if turn is not None:
+                # A transcript's customer turn ("Caller: we throw out about 15% of bread ...") is in
+                # the customer's voice: quoted as theirs, never printed as the release's own "we".
+                spoken.setdefault(_in_words_of(turn), []).append((statement.line, piece))
+                continue
             teller = tellers.get(statement.line) if statement.label else None
             if piece == in_line[0]:
                 piece = _with_its_source(statement, [piece])[0]  # "In a survey of 120 tenants, 64% open ..."
             pieces.append(told_by(piece, teller) if teller else piece)
+    for who, said in spoken.items():
+        pieces.append(_in_their_words(who, list(dict.fromkeys(said))))
     pieces = list(dict.fromkeys(pieces)) or quoted[:1] or _before_the_idea(facts)
     if not pieces:
         return []
     sharpest = max(pieces, key=lambda piece: (sharpness(piece), -pieces.index(piece)))
     ordered = [sharpest, *(p for p in pieces if p != sharpest)]
     return ordered[:MAX_PROBLEM_STATEMENTS]
+
+
+def _spoken_turn(statement: Statement, facts: Facts) -> QuoteFact | None:
+    """The customer's turn of a transcript this statement is part of: a quote with no quotation
+    marks ("Caller: we throw out about 15% of bread on a Monday") is a turn's sentence, and so is
+    the rest of its line ("Nobody trusts it.", too short to be a quote of its own). (A line that only
+    holds a quote inside its own words, "Kate said ... I lose more fruit ...", is not a turn.)"""
+    if re.search(r"[\"“”]", statement.text):
+        return None
+    unmarked = [s for s in facts.statements if s.line == statement.line and not re.search(r"[\"“”]", s.text)]
+    return next((q for q in facts.quotes if q.line == statement.line and (q.speaker or q.detail) and
+                 any(q.start <= s.start and s.end <= q.end + 1 for s in unmarked)), None)
+
+
+def _in_their_words(who: str, said: list[tuple[int, str]], most: int = 3) -> str:
+    """A customer's turns quoted as theirs: "In a caller's words: “We're a Berlin bakery chain ...”
+    “A spreadsheet my brother wrote. Nobody trusts it.”" Each turn (its line) is one quotation, as
+    the notes hold it; the sharpest turns, in the order they were said. (No verb of saying: the
+    paragraph is the problem, told through the customer, not a quote paragraph.)"""
+    turns: dict[int, list[str]] = {}
+    for line, piece in said:
+        turns.setdefault(line, []).append(piece)
+    ranked = sorted(turns, key=lambda line: -max(sharpness(p) for p in turns[line]))[:most]
+    return f"{who}: " + " ".join(f"“{' '.join(sentence(p) for p in turns[line])}”" for line in sorted(ranked))
+
+
+def _in_words_of(quote: QuoteFact) -> str:
+    """"In Priya's words", "In a caller's words": whose words a transcript's turn is."""
+    if quote.speaker:
+        return f"In {quote.speaker}'s words"
+    detail = quote.detail or ""
+    if re.fullmatch(r"[a-z]+(?:\s[a-z]+)?", detail):
+        return f"In {'an' if detail[0] in 'aeiou' else 'a'} {detail}'s words"
+    return f"In the words of {quote.attribution or 'a customer'}"
 
 
 # "Bookwell already does rebooking but ...", "Trackunit also offers ...", "competitors like Acme ...":
@@ -1078,7 +1121,8 @@ class Composer:
         text = paragraph(*(sentence(p) for p in self._fragments_listed(pieces)))
         if len(pieces) < 2:
             # Few problem lines: the customers' own words say it, quoted with who said it.
-            said = [q for q in self._spare_quotes() if CUES["problem"].search(q.text) or CUES["loss"].search(q.text)]
+            said = [q for q in self._spare_quotes() if (CUES["problem"].search(q.text) or CUES["loss"].search(q.text))
+                    and q.text.lower().rstrip(".") not in text.lower()]  # (not a turn the problem already quotes)
             said = _varied(sorted(said, key=lambda q: -sharpness(q.text)))
             text = paragraph(text, *(f"{_teller(q)}: “{q.text}”" for q in said[:2]))
         if not text and self.facts.interviewees:

@@ -1,0 +1,36 @@
+"""The offline drafter keeps each voice in its place (issue draft10): a call transcript's customer
+turns are the customer's words, quoted as theirs, never printed as the release's own "we" and "I"."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.documents import parse_document
+from assistant.draft.models import Draft
+from assistant.draft.offline import draft_offline
+
+NOTES = Path(__file__).parent / "fixtures" / "notes"
+
+
+def _draft(name: str) -> Draft:
+    return draft_offline(parse_document((NOTES / name).read_text(encoding="utf-8"), path=name))
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r"“[^”]*”", " ", text)
+
+
+# -- a transcript's customer turns are quoted as theirs in The problem -------------------------------
+@pytest.mark.parametrize(("name", "who", "said"), [
+    ("phone-call-transcript-bakery.txt", "In a caller's words:", "“Saturday we run out by 11"),
+    ("call-dental-recalls.txt", "In Dana's words:", "“Half of them just never come back."),
+])
+def test_a_callers_first_person_problem_is_quoted_not_narrated(name: str, who: str, said: str) -> None:
+    problem = _draft(name).press_release.problem
+    assert who in problem and said in problem
+    # the release's own sentences never speak as the caller ("We're a Berlin bakery chain", "my brother")
+    assert not re.search(r"(?i)\b(?:I|I'd|I'm|we|we're|our|my)\b", _unquoted(problem)), problem
+    assert "[TBD: a customer's own words" not in problem  # every quoted turn is in the notes as written
