@@ -34,3 +34,17 @@ def test_a_callers_first_person_problem_is_quoted_not_narrated(name: str, who: s
     # the release's own sentences never speak as the caller ("We're a Berlin bakery chain", "my brother")
     assert not re.search(r"(?i)\b(?:I|I'd|I'm|we|we're|our|my)\b", _unquoted(problem)), problem
     assert "[TBD: a customer's own words" not in problem  # every quoted turn is in the notes as written
+
+
+# -- a lean canvas: its title names the product, its bold boxes head their sections ------------------
+@pytest.mark.parametrize(("name", "product", "customer"), [
+    ("lean-canvas-gyms-bold.md", "LiftLog", "independent gyms in Manchester"),  # "Lean Canvas: LiftLog"
+    ("lean-canvas-baby-kit.md", "CribShare", "new parents in Dublin"),  # "LEAN CANVAS — CribShare (v2)"
+])
+def test_a_canvas_title_names_the_product_and_its_boxes_head_sections(name: str, product: str,
+                                                                      customer: str) -> None:
+    release = _draft(name).press_release
+    assert release.headline.startswith(product), release.headline
+    assert "Lean" not in release.headline
+    # "**Customer Segments**" on a line of its own heads the box below it, as "## Customer Segments" does
+    assert customer in release.subheading, release.subheading

@@ -673,6 +673,11 @@ def _carries_value(line: str) -> bool:
                and (coined(word) or zipf(word.lower()) < 4.0) for word in words[1:])  # "What We Heard" heads
 
 
+def _bold_line(content: str) -> bool:
+    """A line that is all bold ("**Unique Value Proposition**"): a heading, as Notion and docs write one."""
+    return re.fullmatch(r"\s*(\*\*|__)[^*_\n]+\1\s*", content) is not None
+
+
 # "Caller: we throw out 15% ...", "Me: how often?": a turn of a call written as "who: words".
 _TURN_LINE = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
                         r"(?P<who>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\s*:\s+(?P<rest>\S.*)$")
@@ -815,7 +820,9 @@ def read_statements(notes: Document) -> list[Statement]:
         if (not bullet or agenda) and not field and (len(bare.split()) <= 3 and
                                                      label_topic(bare) not in (None, "title") or
                                          len(re.findall(r"[\w'’]+", bare)) <= 5 and mixed_label(bare)) and \
-                re.fullmatch(r"[A-Za-z][\w /&'-]*", bare) and not _carries_value(bare):
+                re.fullmatch(r"[A-Za-z][\w /&'-]*", bare) and (not _carries_value(bare) or _bold_line(content)):
+            # ("**Customer Segments**", set in bold on a line of its own, heads a section like "##" does:
+            # its rarer words, "Segments", are no value)
             block = (bare, label_topic(bare))  # "Risks" on a line of its own, the bullets below it
             continue
         if not agenda and bullet is not None and not field and _agenda_title(bullet.group(), bare, text, line_end):
@@ -1718,6 +1725,12 @@ def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = F
     rest = statement.text[match.end():]
     if labelled_name:
         return name
+    # "Lean Canvas: LiftLog", "LEAN CANVAS — CribShare (v2)": a title that says what kind of page it
+    # is, in ordinary words, then the name (a made-up word, alone but for a version in brackets)
+    after = re.sub(r"\s*\([^)]*\)\s*$", "", rest).strip(" .*_")
+    if dashed and re.fullmatch(_NAME_WORD, after) and coined(after.rstrip("+")) and \
+            not any(coined(word) for word in words):
+        return after
     if len(words) == 2 and not coined(words[1]) and not _CAMEL.match(words[1]):
         name, words = words[0], words[:1]  # "ShelfSense Pro" is rare; "PayPilot chases" is the usual shape
         rest = statement.text[len(name):].lstrip()
