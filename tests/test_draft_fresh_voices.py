@@ -48,3 +48,17 @@ def test_a_canvas_title_names_the_product_and_its_boxes_head_sections(name: str,
     assert "Lean" not in release.headline
     # "**Customer Segments**" on a line of its own heads the box below it, as "## Customer Segments" does
     assert customer in release.subheading, release.subheading
+
+
+# -- a value proposition said as an order ("Stop losing ...") is what the customer gets ---------------
+@pytest.mark.parametrize(("name", "promise"), [
+    ("lean-canvas-gyms-bold.md", "stop losing members you never knew were drifting away."),
+    ("lean-canvas-baby-kit.md", "rent baby kit by the month, swap it when the baby grows."),
+])
+def test_an_imperative_value_proposition_is_the_subheading_and_reads_as_a_sentence(name: str, promise: str) -> None:
+    release = _draft(name).press_release
+    assert release.subheading.endswith(f": {promise}"), release.subheading
+    assert "[TBD: what they get" not in release.subheading
+    for part in (release.summary, release.solution):
+        assert "sum up as" not in part and f"you {promise}" in part, part  # never glued after "gives them"
+    assert "Stop losing" not in release.problem  # the promise is no problem statement

@@ -385,6 +385,21 @@ _IMPERATIVE = re.compile(r"(?:snap|take|scan|point|tap|open|upload|forward|conne
                          r"choose|photograph|record|install|plug|speak|say|describe|enter|sign up|log)\b")
 
 
+# A value proposition said as an order to the customer, as canvases and landing pages write it:
+# "Stop losing members you never knew were drifting away", "Rent baby kit by the month", "Never
+# miss a dose" (verbs that open no noun phrase; "Book", "Plan", "Order" can, and are left out).
+_BENEFIT_IMPERATIVE = re.compile(r"(?i)(?:stop|never|rent|save|get|cut|keep|know|find|see|swap|skip|borrow|hire|"
+                                 r"sell|fix|catch|spot|win|turn|let|make|give|spend|stay|avoid|end|forget|meet|"
+                                 r"learn|grow|reach|bring|protect|sleep|serve|earn|feed)\s+"
+                                 r"(?!(?:of|and|or|to|is|are|was|were|for)\b)[a-z]")
+_VALUE_LABEL = re.compile(r"(?i)value\s+prop|\buvp\b|\bpromise\b|tagline|one-?liner|\bbenefit")
+
+
+def _benefit_order(text: str) -> bool:
+    """An idea line that tells the customer what they get to do: "Stop losing members ..."."""
+    return bool(_BENEFIT_IMPERATIVE.match(text.strip())) and not re.search(r"[:;?]", text)
+
+
 def _before_the_idea(facts: Facts) -> list[str]:
     """No line names a problem in so many words: the unlabelled prose before the idea ("home buyers
     find defects only after they move in. a snagging survey costs £300-£600 ...") is the notes'
@@ -1018,7 +1033,8 @@ class Composer:
                     subject not in ("each", "every"):
                 first = f"the {first}"  # note shorthand's bare subject, "driver photographs ...", takes its article
             return sentence(f"With {self.product}, {_lower_first(first, self.keep)}")
-        if _IMPERATIVE.match(first):  # "snap a photo of the receipt, ..." is what the customer does
+        if _IMPERATIVE.match(first) or _benefit_order(first):
+            # "snap a photo of the receipt, ...", "Stop losing members ...": what the customer does
             return f"With {self.product}, you {_lower_first(first, self.keep)}."
         done = _PLURAL_PARTICIPLE.match(first)
         if done and not _FINITE.search(done.group("who")) and not done.group("who").split()[-1].endswith("ss"):
@@ -1061,6 +1077,12 @@ class Composer:
         wanted = want(self.facts)
         if wanted:
             return sentence(f"For {self.customer} who want {wanted}")
+        promised = next((s.text.strip().rstrip(".") for s in self.facts.labelled("idea")
+                         if s.label and _VALUE_LABEL.search(s.label) and _benefit_order(s.text) and
+                         len(s.text.split()) <= 20), None)
+        if promised:
+            # A canvas's value proposition, "Stop losing members ...", is what they get, in one sentence
+            return sentence(f"For {self.customer}: {_lower_first(promised, self.keep)}")
         what = self.book.tbd("what they get, in one sentence",
                              "What does the customer get that they cannot get today, in one sentence?", "subheading")
         return sentence(f"For {self.customer}: {what}")
