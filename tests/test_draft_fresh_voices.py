@@ -62,3 +62,16 @@ def test_an_imperative_value_proposition_is_the_subheading_and_reads_as_a_senten
     for part in (release.summary, release.solution):
         assert "sum up as" not in part and f"you {promise}" in part, part  # never glued after "gives them"
     assert "Stop losing" not in release.problem  # the promise is no problem statement
+
+
+# -- a canvas's CHANNELS box: how we reach the customers, in the market answer -----------------------
+@pytest.mark.parametrize(("name", "reach"), [
+    ("lean-canvas-gyms-bold.md",
+     "We plan to reach them through gym owner Facebook groups and the UK Active trade show in March."),
+    ("lean-canvas-baby-kit.md", "the Rotunda and Holles Street."),
+])
+def test_a_canvas_channels_box_says_how_we_reach_the_customers(name: str, reach: str) -> None:
+    draft = _draft(name)
+    market = next(e.answer for e in draft.faq.internal if e.topic == "market")
+    assert "We plan to reach them through " in market and reach in market, market
+    assert "[TBD: how many such customers there are]" in market  # the channels are no count of the market

@@ -84,6 +84,10 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
                           r"clinics?|customers?|restaurants?|regions?|[a-z]+s)|where and when|when and where|"
                           r"roll-?out)\b")),
     ("market", re.compile(r"\b(?:market(?: size)?|tam|sam|how many|addressable)\b")),
+    # A canvas's "Channels" box: how we reach the customers, asked of the market ("channel" alone is
+    # a chat's field)
+    ("market", re.compile(r"^(?:(?:sales |marketing |acquisition |distribution )?channels|distribution|"
+                          r"how we(?:'ll| will)? reach them)$")),
     # "Head of product: Karin Lund", "Product lead: ...": a person's role, not the product or idea
     ("leader", re.compile(r"\b(?:sponsor|exec\w*|spokes\w*|ceo|coo|cto|cpo|founder|head of|vp|vice president|"
                           r"director|chief|gm|general manager|(?:product|project|program|programme) "

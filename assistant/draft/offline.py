@@ -1403,9 +1403,16 @@ class Composer:
         # (a launch's first sites, "launch with 10 clinics in Cork", are no count of the market)
         sized = sentences_about(f, "market", exclude=("launch", "price", "problem"),
                                 not_cued=("evidence", "loss", "launch"))
+        # A canvas's "Channels" box ("Gym owner Facebook groups; the UK Active trade show"): how we
+        # reach them, said as a sentence, not pasted as a list
+        channels = [s for s in f.labelled("market") if _usable(s) and s.label and CHANNELS_LABEL.search(s.label)]
+        reached = [sentence("We plan to reach them through " +
+                            _and([_lower_first(part.strip(" ."), self.keep) for part in re.split(r";", s.text)
+                                  if part.strip(" .")])) for s in channels]
+        sized = [said for said in sized if not any(said.rstrip(".") in s.text for s in channels)]
         return [
             FaqEntry(topic="market", question="Who is the customer, and how many of them are there?",
-                     answer=self.answer(customer + sized, "how many such customers there are",
+                     answer=self.answer(customer + sized + reached, "how many such customers there are",
                                         "How many customers like this are there, and what is the source?", True,
                                         always_ask=not sized)),
             FaqEntry(topic="problem", question="What evidence do we have that customers have this problem?",
@@ -1456,6 +1463,9 @@ def _balanced(piece: str) -> bool:
 def _pieces(statement: Statement) -> list[str]:
     return [p.strip() for p in _SENTENCE_SPLIT.split(_without_working_name(body(statement)))
             if p.strip() and _balanced(p)]
+
+
+CHANNELS_LABEL = re.compile(r"(?i)channels|distribution|reach them")
 
 
 def sentences_about(facts: Facts, topic: Topic, exclude: tuple[Topic, ...] = (),
