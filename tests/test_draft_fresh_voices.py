@@ -75,3 +75,10 @@ def test_a_canvas_channels_box_says_how_we_reach_the_customers(name: str, reach:
     market = next(e.answer for e in draft.faq.internal if e.topic == "market")
     assert "We plan to reach them through " in market and reach in market, market
     assert "[TBD: how many such customers there are]" in market  # the channels are no count of the market
+
+
+# -- "Launch Portland, Oregon in June 2027": the launch word opens the line, the city follows ----------
+def test_a_launch_word_before_the_city_leaves_the_city_in_the_dateline() -> None:
+    release = _draft("launch-verb-place-kegs.md").press_release
+    assert release.dateline == "Portland — June 2027 —", release.dateline
+    assert "launches in Portland in June 2027" in release.call_to_action, release.call_to_action

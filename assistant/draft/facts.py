@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -2207,6 +2207,22 @@ _SEASONS = {"easter", "christmas", "xmas", "lent", "ramadan", "eid", "diwali", "
             "whitsun", "pentecost"}
 
 
+_LAUNCH_VERB = re.compile(r"(?i)(?:launch(?:es|ing)?|pilot(?:s|ing)?|start(?:s|ing)?|beta|live|open(?:s|ing)?)")
+
+
+def _place_runs(text: str) -> Iterator[re.Match[str]]:
+    """The runs of capitalised words, a launch word that opens one taken off: "Launch Portland,
+    Oregon in June 2027" names Portland (the run "Launch Portland" did not)."""
+    for match in _PLACE_RUN.finditer(text):
+        words = match.group().split()
+        if len(words) > 1 and _LAUNCH_VERB.fullmatch(words[0]):
+            inner = _PLACE_RUN.match(text, match.start() + match.group().index(words[1], len(words[0])))
+            if inner is not None:
+                yield inner
+                continue
+        yield match
+
+
 def _launch_places(statement: Statement | None, notes: Document, exclude: set[str]) -> list[NoteSpan]:
     """Where it launches, from the launch line: capitalised places after "in"/"at", at the line's
     start ("Austin and Denver, May 2027") or after a comma ("Q3 2027, Toronto first")."""
@@ -2214,7 +2230,7 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
         return []
     found: list[NoteSpan] = []
     text = statement.text
-    for match in _PLACE_RUN.finditer(text):
+    for match in _place_runs(text):
         words = match.group().split()
         before = text[: match.start()]
         if re.fullmatch(r"(?:City|Town|Municipality|Borough|Shire|Region)", match.group()) and \
