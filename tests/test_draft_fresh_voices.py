@@ -82,3 +82,10 @@ def test_a_launch_word_before_the_city_leaves_the_city_in_the_dateline() -> None
     release = _draft("launch-verb-place-kegs.md").press_release
     assert release.dateline == "Portland — June 2027 —", release.dateline
     assert "launches in Portland in June 2027" in release.call_to_action, release.call_to_action
+
+
+# -- "Care homes in Leeds: night staff miss ...": the staff of those businesses --------------------
+def test_a_business_kind_before_a_colon_is_where_the_staff_work() -> None:
+    release = _draft("colon-lead-care-homes.md").press_release
+    assert "night staff at care homes in Leeds" in release.subheading, release.subheading
+    assert release.problem.startswith("At care homes in Leeds, night staff miss medication rounds"), release.problem

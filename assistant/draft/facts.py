@@ -1615,6 +1615,21 @@ def _placed_group(statements: list[Statement], notes: Document, product_name: st
     return None
 
 
+_BUSINESSES = re.compile(rf"(?i)(?:[a-z][\w-]*\s+){{0,2}}(?P<kind>[a-z]{{3,}})"
+                         rf"(?:\s+(?:in|across|around|near)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+[{UPPER}][{LOWER}'’-]+)?))?")
+
+
+def businesses(lead: str) -> bool:
+    """"Care homes in Leeds", "Independent pharmacies": a kind of business, in the plural, where
+    it is; a label ("TL;DR", "Pain points") is not."""
+    found = _BUSINESSES.fullmatch(lead)
+    if found is None or label_topic(lead) is not None:
+        return False
+    kind = found.group("kind").lower()
+    singular = kind[:-3] + "y" if kind.endswith("ies") else kind[:-1] if kind.endswith("s") else ""
+    return bool(singular) and re.fullmatch(rf"(?:{_BUSINESS_NOUNS})", singular) is not None
+
+
 def _problem_subject(statements: list[Statement], notes: Document, about: Callable[[Statement], bool]
                      ) -> tuple[str | None, NoteSpan | None]:
     for statement in statements:
@@ -1634,6 +1649,12 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
             head = re.split(r" (?:on|in|at|of|with) ", match.group("who"))[0] if match else ""
             if match and re.search(r"s\b|\b(?:staff|people|personnel|children|folk)\b", head):  # a group, not one
                 start = statement.start + offset + match.start("who")
+                if offset and businesses(statement.text[:offset].rstrip(": ")):
+                    # "Care homes in Leeds: night staff miss medication rounds": the staff of those
+                    # businesses, "night staff at care homes in Leeds", not any night staff
+                    where = statement.text[:offset].rstrip(": ")
+                    return (f"{_common_case(match.group('who'), notes)} at {_common_case(where, notes)}",
+                            _span(notes, statement.start, start + len(match.group("who"))))
                 return _common_case(match.group("who"), notes), _span(notes, start, start + len(match.group("who")))
     return None, None
 

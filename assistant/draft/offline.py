@@ -400,6 +400,17 @@ def _benefit_order(text: str) -> bool:
     return bool(_BENEFIT_IMPERATIVE.match(text.strip())) and not re.search(r"[:;?]", text)
 
 
+def _at_the_businesses(piece: str, keep: set[str] | frozenset[str] = frozenset()) -> str:
+    """"Care homes in Leeds: night staff miss medication rounds" reads "At care homes in Leeds,
+    night staff miss medication rounds": a kind of business set before a colon is where it happens."""
+    from assistant.draft.facts import businesses
+
+    lead = re.match(r"(?P<lead>[^:\n]{3,60}):\s+(?=\S)", piece)
+    if lead is None or not businesses(lead.group("lead")) or not opens_with_people_doing(piece[lead.end():]):
+        return piece
+    return f"At {_lower_first(lead.group('lead'), keep)}, {piece[lead.end():]}"
+
+
 def _before_the_idea(facts: Facts) -> list[str]:
     """No line names a problem in so many words: the unlabelled prose before the idea ("home buyers
     find defects only after they move in. a snagging survey costs £300-£600 ...") is the notes'
@@ -1131,7 +1142,7 @@ class Composer:
         return paragraph(sentence(f"{company} introduces {self.product} for {self.customer}"), what, benefit + ".")
 
     def problem(self) -> str:
-        pieces = [_with_its_be(p) for p in problem_pieces(self.facts)]
+        pieces = [_with_its_be(_at_the_businesses(p, self.keep)) for p in problem_pieces(self.facts)]
         who = self.facts.customer
         if pieces and who and re.match(r"(?i)they\s+(?!(?:is|was|has|does)\b)[a-z]", pieces[0]) and \
                 re.search(r"(?:s|staff|people)(?:\s+(?:in|of|at|across|with)\s+.+)?$", who):
