@@ -89,3 +89,18 @@ def test_a_business_kind_before_a_colon_is_where_the_staff_work() -> None:
     release = _draft("colon-lead-care-homes.md").press_release
     assert "night staff at care homes in Leeds" in release.subheading, release.subheading
     assert release.problem.startswith("At care homes in Leeds, night staff miss medication rounds"), release.problem
+
+
+# -- one city, one name: "Lisboa" in the launch line, "Lisbon" in the English words ------------------
+def test_a_city_written_both_ways_is_named_the_english_way_everywhere() -> None:
+    release = _draft("bilingual-bakeries-lisbon.md").press_release
+    assert release.dateline == "Lisbon — March 2027 —", release.dateline
+    assert "launches in Lisbon in March 2027" in release.call_to_action
+    assert "Lisboa" not in release.headline + release.dateline + release.summary + release.call_to_action
+
+
+def test_a_city_written_one_way_is_kept_as_written() -> None:
+    notes = ("padarias em Lisboa deitam fora 20% do pão\nIdea: Migalha lists leftover bread for neighbours\n"
+             "Launch: Lisboa, março 2027\n")
+    release = draft_offline(parse_document(notes, path="notes.md")).press_release
+    assert release.dateline == "Lisboa — March 2027 —", release.dateline

@@ -2166,6 +2166,16 @@ _FACILITY = re.compile(r"\s+(?:depot|store|shop|clinic|office|site|warehouse|bra
                        r"guild|club|chapter|branch|co-op|cooperative)s?\b")
 
 
+def _in_english(place: NoteSpan, notes: Document) -> NoteSpan:
+    """"Lisboa" as "Lisbon" where the notes also write "Lisbon" (words.yaml's place names): one city,
+    named one way across the release. A name written only one way is kept."""
+    from assistant.draft.words import english_place_names
+
+    english = english_place_names().get(place.text.lower())
+    found = re.search(rf"(?<![\w-]){re.escape(english)}(?![\w-])", notes.text) if english else None
+    return _span(notes, found.start(), found.end()) if found else place
+
+
 def _where_it_launches(launch: Statement | None, statements: list[Statement], notes: Document,
                        exclude: set[str]) -> list[NoteSpan]:
     """The launch line's places; when it names none ("Target launch: 4 September 2027"), those of
@@ -2450,7 +2460,7 @@ def extract_facts(notes: Document) -> Facts:
         [*(q.speaker for q in quotes if q.speaker), *(speaker_from(who)[0] for who in interviewees),
          leader.name if leader else None]) if name]
     exclude = {product_name or "", *people, *(leader.name.split() if leader else [])}
-    places = _where_it_launches(launch, statements, notes, exclude)
+    places = [_in_english(place, notes) for place in _where_it_launches(launch, statements, notes, exclude)]
     if not places and launch is not None:
         places = _places_elsewhere(statements, launch, customer_source, notes, exclude)
     return Facts(statements=statements, people=people, places=_places(statements, quotes, notes), customer=customer,
