@@ -104,3 +104,12 @@ def test_a_city_written_one_way_is_kept_as_written() -> None:
              "Launch: Lisboa, março 2027\n")
     release = draft_offline(parse_document(notes, path="notes.md")).press_release
     assert release.dateline == "Lisboa — March 2027 —", release.dateline
+
+
+# -- "Our idea, SitSafe: sitters keep ...": the name, then a sentence whose subject is the customers -----
+def test_an_idea_named_after_a_comma_reads_as_a_sentence() -> None:
+    release = _draft("idea-comma-name-sitters.md").press_release
+    assert release.headline.startswith("SitSafe"), release.headline
+    assert "With SitSafe, sitters keep their own clients and get paid by card." in release.summary, release.summary
+    assert "gives them" not in release.summary and " get sitters keep" not in release.solution
+    assert "our idea" not in (release.summary + release.solution).lower()

@@ -369,9 +369,9 @@ PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|produ
                           r"product|assistant|device|sensor|kit)\b|"
                           # "The concept: Pillpost.", "the idea is Cuewise which snaps ...": a name the
                           # idea is given mid-prose, when it stands alone or is a coinage (checked by the caller)
-                          # ("the cold room idea — CoolStall. shared solar cold room ...")
+                          # ("the cold room idea — CoolStall. shared solar cold room ...", "Our idea, SitSafe: ...")
                           r"\b(?i:the|our)\s+(?:[a-z][\w-]*\s+){0,3}?(?i:concept|idea|product|app)"
-                          r"(?:\s*[:—–]|\s+-|\s+is(?:\s+called)?)\s+[\"“']?"
+                          r"(?:\s*[:—–,]|\s+-|\s+is(?:\s+called)?)\s+[\"“']?"
                           r"(?P<concept>[A-Z][\w-]+)[\"”']?(?=[.;:—–]|\s+-\s|,?\s+(?:which|that|a|an|for)\b)|"
                           # "Decision: go ahead with Nestbook — parents book ...": the option the meeting chose
                           r"(?i:go(?:ing)?\s+ahead\s+with|decided\s+on|agreed\s+on|settled\s+on)\s+"

@@ -1028,15 +1028,27 @@ class Composer:
         head = first.split()[0].lower()
         if head in _VERBS or head in _VERBS.values() or head in ("is", "will", "can", "it", "they", "we"):
             return None
-        if _telegraphic(first) or _OWN_SUBJECT.match(first) or opens_with_people_doing(first):
+        if _telegraphic(first) or _OWN_SUBJECT.match(first) or opens_with_people_doing(first) or \
+                self._customers_doing(first):
             return None  # a sentence with its own subject ("members pause ...") is no thing they get
         return _with_article(_lower_first(first, self.keep))  # "gives them an order app", not "order app"
+
+    def _customers_doing(self, text: str) -> bool:
+        """An idea line whose subject is the customers, by the noun the notes call them ("sitters
+        keep their own clients ..." for pet sitters): a sentence, not a thing they get."""
+        who = self.facts.customer
+        if not who:
+            return False
+        head = re.split(r"\s+(?:in|at|of|on|with|who|that|across|near|from)\s+", who)[0].split()[-1]
+        return len(head) > 3 and head.endswith("s") and re.match(
+            rf"(?i)(?:the\s+|our\s+|their\s+)?(?:[\w-]+\s+)?{re.escape(head)}\s+(?!(?:who|that|which|of|in|at|on|for|"
+            rf"with|and|or|to|is|are|was|were|will|would|from|by)\b)[a-z]+\b", text) is not None
 
     def idea_in_quotes(self, lead: str) -> str:
         """A note too clipped to take a verb ("camera per shelf, counts stock"), set off as the notes'
         words after a colon (not in quotation marks: a paragraph in quotes reads as a customer's quote)."""
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
-        if opens_with_people_doing(first) or _OWN_SUBJECT.match(first):
+        if opens_with_people_doing(first) or _OWN_SUBJECT.match(first) or self._customers_doing(first):
             # "Nurses post a shift, ...", "the pharmacy packs the month's meds ...": a sentence with
             # its own subject reads as it is after "With X,", never as what X "is" or "gives them"
             subject = first.split()[0]
