@@ -113,3 +113,10 @@ def test_an_idea_named_after_a_comma_reads_as_a_sentence() -> None:
     assert "With SitSafe, sitters keep their own clients and get paid by card." in release.summary, release.summary
     assert "gives them" not in release.summary and " get sitters keep" not in release.solution
     assert "our idea" not in (release.summary + release.solution).lower()
+
+
+# -- "ListaYa: students tap their phone ...": the name, then a sentence of its own --------------------
+def test_a_name_then_a_sentence_with_its_own_subject_is_the_idea() -> None:
+    release = _draft("call-notes-language-schools.md").press_release
+    assert "With ListaYa, students tap their phone on an NFC card at the door." in release.solution, release.solution
+    assert "[TBD: what the customer does with the product" not in release.solution

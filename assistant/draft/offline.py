@@ -454,10 +454,11 @@ def idea_statements(facts: Facts) -> list[str]:
                 for piece in _with_its_clauses(_pieces(s)) if piece.startswith(name)
                 and THIRD_PERSON.match(piece[len(name):].strip())]
     # "ClinicQ = waitlist that texts the next patient ...", "ClinicQ: ...": the name, then what it is
-    about_it += [f"{name}: {_with_article(defined.group('what'))}" for s in facts.statements
+    # ("ListaYa: students tap their phone on an NFC card": a sentence of its own, said as it is)
+    about_it += [defined.group("what") if _OWN_SUBJECT_SHORTHAND.match(defined.group("what")) else
+                 f"{name}: {_with_article(defined.group('what'))}" for s in facts.statements
                  if name and _usable(s) and s.topic is None and not s.quote_only and
-                 (defined := re.match(rf"{re.escape(name)}\s*(?:=|:|[-–—]\s)\s*(?P<what>[a-z].{{10,}})", s.text))
-                 and not _OWN_SUBJECT_SHORTHAND.match(defined.group("what"))]
+                 (defined := re.match(rf"{re.escape(name)}\s*(?:=|:|[-–—]\s)\s*(?P<what>[a-z].{{10,}})", s.text))]
     about_it += _named_and_described(facts) + _after_the_naming(facts)
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
