@@ -120,3 +120,14 @@ def test_a_name_then_a_sentence_with_its_own_subject_is_the_idea() -> None:
     release = _draft("call-notes-language-schools.md").press_release
     assert "With ListaYa, students tap their phone on an NFC card at the door." in release.solution, release.solution
     assert "[TBD: what the customer does with the product" not in release.solution
+
+
+# -- "Marta (runs 3 language schools in Valencia)": the kind of business she runs is the customer -------
+@pytest.mark.parametrize(("name", "customer"), [
+    ("call-notes-language-schools.md", "language schools in Valencia"),  # not "teachers"
+    ("call-dental-recalls.txt", "dental practices in Cork"),  # "I manage two dental practices in Cork"
+])
+def test_the_businesses_a_person_runs_are_the_customer(name: str, customer: str) -> None:
+    release = _draft(name).press_release
+    assert release.headline.endswith(f"for {customer}") and f"For {customer}:" in release.subheading, \
+        (release.headline, release.subheading)

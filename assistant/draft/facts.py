@@ -1381,6 +1381,13 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             start = statement.start + met.start("kind")
             kind = _common_case(met.group("kind"), notes)
             return kind if met.re is _MET_MANY else _plural(kind), _span(notes, start, start + len(met.group("kind")))
+    # "Marta (runs 3 language schools in Valencia)", "I manage two dental practices in Cork": the
+    # person we met runs several businesses of a kind; the kind is the customer.
+    for statement in statements:
+        runs = _RUNS_SEVERAL.search(statement.text) if statement.topic not in ("open", "risks", "other") else None
+        if runs and businesses(runs.group("kind")):
+            start = statement.start + runs.start("kind")
+            return _common_case(runs.group("kind"), notes), _span(notes, start, start + len(runs.group("kind")))
     # "owners of small boxing and MMA gyms": a line that is only a group of people, no verb, says who.
     for statement in statements:
         # (short and without figures: "Tattoo artists at small studios block out 3-6 hour sessions" has a verb)
@@ -1617,6 +1624,12 @@ def _placed_group(statements: list[Statement], notes: Document, product_name: st
 
 _BUSINESSES = re.compile(rf"(?i)(?:[a-z][\w-]*\s+){{0,2}}(?P<kind>[a-z]{{3,}})"
                          rf"(?:\s+(?:in|across|around|near)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+[{UPPER}][{LOWER}'’-]+)?))?")
+
+
+_RUNS_SEVERAL = re.compile(rf"(?i)\b(?:runs|owns|manages|run|own|manage|running|managing)\s+"
+                           rf"(?:\d{{1,3}}|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
+                           rf"(?P<kind>(?:[a-z][\w-]*\s+){{0,2}}[a-z]{{3,}}s"
+                           rf"(?:\s+(?:in|across|around|near)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+[{UPPER}][{LOWER}'’-]+)?))?)")
 
 
 def businesses(lead: str) -> bool:
