@@ -131,3 +131,11 @@ def test_the_businesses_a_person_runs_are_the_customer(name: str, customer: str)
     release = _draft(name).press_release
     assert release.headline.endswith(f"for {customer}") and f"For {customer}:" in release.subheading, \
         (release.headline, release.subheading)
+
+
+# -- bare price lines and no idea line: a rate per quantity gives way to a price per period after it ----
+def test_a_bare_rate_per_quantity_gives_way_to_a_later_price_per_period() -> None:
+    draft = _draft("bare-prices-ice-crates.md")  # "€0.30 per kg" (the ice they buy), then "€12 per stall per month"
+    assert "It costs €12 per stall per month." in draft.press_release.call_to_action
+    price = next(e.answer for e in draft.faq.external if e.topic == "price")
+    assert "€0.30" not in price and "€12" in price, price

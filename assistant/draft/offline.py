@@ -683,6 +683,7 @@ _ONE_OFF = re.compile(rf"(?:{money_pattern()})\s*(?:one-?off|one-?time|up-?front
 _PER_UNIT_PRICE = re.compile(rf"(?:{money_pattern()})\s*(?:/|per|a|an|each)\s*[a-z]+", re.IGNORECASE)
 _RECURRING = re.compile(rf"(?i)(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*"
                         r"(?:month|mo|year|yr|week|wk|season)\b")
+_A_PERIOD = re.compile(r"(?i)(?:/|\bper\s+|\ba\s+|\ban\s+|\beach\s+)(?:month|mo|year|yr|week|wk|season)\b")
 _COMMISSION = re.compile(r"(?i)\b(?:we(?:'d|'ll|\s+would|\s+will|\s+could)?|our\s+(?:fee|cut)\s+(?:is|would\s+be))\s+"
                          r"(?:take|keep|charge|earn|get|be)?\s*(?:a\s+)?(?P<price>\d+(?:\.\d+)?\s*%\s+"
                          r"(?:commission\s+)?(?:of|on)\s+(?:each|every|the|all)?\s*[a-z]+)")
@@ -731,6 +732,12 @@ def _our_price_as_written(facts: Facts) -> str | None:
                 and _PER_UNIT_PRICE.search(statement.text) and not _SPENT_TODAY.search(statement.text):
             return statement.text.rstrip(".")
     free_for: str | None = None
+    rate: str | None = None  # a bare rate per quantity, when a price per period may follow
+    no_idea_line = not any(s.topic == "idea" or s.topic is None and "idea" in s.topics for s in facts.statements)
+
+    def later_lines(statement: Statement) -> str:
+        return " ".join(s.text for s in facts.statements if s.start > statement.end and has_money(s.text))
+
     for statement in _idea_first(facts):
         if not _usable(statement) or "budget" in statement.topics and not _WE_CHARGE_THEM.search(statement.text):
             continue
@@ -753,7 +760,15 @@ def _our_price_as_written(facts: Facts) -> str | None:
                 continue
             if _RECURRING.search(statement.text) and not _RECURRING.search(piece):
                 continue  # "hardware is ~$6,000 per branch; software $80/month per locker": the subscription
-            if _OUR_PRICE.search(piece) or len(piece.split()) <= 6 and not _names_a_problem(piece):
+            if _OUR_PRICE.search(piece):
+                return phrase.group().strip()
+            if len(piece.split()) <= 6 and not _names_a_problem(piece):
+                if no_idea_line and not _A_PERIOD.search(piece) and _A_PERIOD.search(later_lines(statement)):
+                    # No line says which is the idea: "€1.40 per kg" (what the laundry charges them),
+                    # then "€0.50 per room per month": a bare rate per quantity gives way to a price
+                    # per period said later, a subscription, as products are priced
+                    rate = rate or phrase.group().strip()
+                    continue
                 return phrase.group().strip()
             if _PER_UNIT_PRICE.match(piece) and not _SPENT_TODAY.search(piece) and not _THEIR_PRICE.search(piece) \
                     and not _names_a_problem(piece):
@@ -766,6 +781,8 @@ def _our_price_as_written(facts: Facts) -> str | None:
                     and not _THEIR_PRICE.search(piece) and not _names_a_problem(piece):  # "loses ~$45/day"
                 # "free for 10 items, €2/month after that": a short line of our plan, said whole
                 return piece.rstrip(".") if re.match(r"(?i)free\b", piece) else phrase.group().strip()
+    if rate is not None:
+        return rate
     # "We'd take 4% of each payment, nothing up front": a commission is the price
     for statement in facts.statements:
         commission = _COMMISSION.search(statement.text) if _usable(statement) else None
