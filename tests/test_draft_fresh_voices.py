@@ -139,3 +139,10 @@ def test_a_bare_rate_per_quantity_gives_way_to_a_later_price_per_period() -> Non
     assert "It costs €12 per stall per month." in draft.press_release.call_to_action
     price = next(e.answer for e in draft.faq.external if e.topic == "price")
     assert "€0.30" not in price and "€12" in price, price
+
+
+# -- a name of two capitalised words keeps its capitals inside a sentence ------------------------------
+def test_a_two_word_name_keeps_its_capitals_after_a_colon() -> None:
+    draft = _draft("ticket-summary-rent.md")
+    data = next(e.answer for e in draft.faq.external if e.topic == "data")
+    assert "A risk the notes name: Open Banking consent expires every 90 days." in data, data

@@ -113,6 +113,8 @@ def _lower_first(text: str, keep: set[str] | frozenset[str] = frozenset()) -> st
     first = re.split(r"[\s,;:.]", text, maxsplit=1)[0]
     if not first[:1].isupper() or first[1:2].isupper() or first in keep or coined(first):
         return text
+    if re.match(r"[A-Z][\w'’-]*\s+(?!I\b)[A-Z][a-z]", text):
+        return text  # "Open Banking consent ...", "New York": a name of two capitalised words
     if first.lower() in _FUNCTION_WORDS or zipf(first.lower()) >= 4.0 and not re.search(
             rf"(?<![.!?]\s)(?<!^)\b{re.escape(first)}\b", " ".join(keep)):
         return text[0].lower() + text[1:]
