@@ -146,3 +146,12 @@ def test_a_two_word_name_keeps_its_capitals_after_a_colon() -> None:
     draft = _draft("ticket-summary-rent.md")
     data = next(e.answer for e in draft.faq.external if e.topic == "data")
     assert "A risk the notes name: Open Banking consent expires every 90 days." in data, data
+
+
+# -- "**Top theme (38% of tickets):** landlords in Glasgow can't see ...": the sentence, its figure after --
+def test_a_labelled_theme_gives_its_people_and_reads_as_their_sentence() -> None:
+    release = _draft("ticket-summary-rent.md").press_release
+    assert release.headline == "RentRadar for landlords in Glasgow", release.headline
+    assert "Landlords in Glasgow can't see which tenant paid rent late until the bank statement arrives " \
+           "(38% of tickets)." in release.problem, release.problem
+    assert "Top theme" not in release.problem

@@ -308,7 +308,7 @@ _AUXILIARY = (r"(?:cannot|can'?t|can|don'?t|doesn'?t|won'?t|do|does|did|will|wou
 _DETERMINER = r"(?:the|our|a|an|their|my|his|her|your)\b"
 # A problem line that opens with the people who have it, then what they do or suffer; "customers"
 # and "users" say nothing about who they are.
-_PROBLEM_SUBJECT = re.compile(
+PROBLEM_SUBJECT = re.compile(
     rf"^(?:the\s+)?(?:(?:many|most|some|all)\s+)?"
     rf"(?P<who>(?:(?!customers\b|users\b|people\b|we\b|they\b|the\b|our\b|my\b|their\b|an?\b|one\b|each\b|"
     rf"every\b|nobody\b|everyone\b|everybody\b|someone\b|somebody\b|anyone\b|no\b)"
@@ -1649,12 +1649,14 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
         if about(statement) and not statement.quote_only:
             # after a short label the line itself left in ("TL;DR: laundromat owners can't see ...",
             # "The short version: small vet clinics lose ...")
-            lead = re.match(r"(?:[A-Za-z;]{1,10}\s){0,3}[A-Za-z;]{2,10}:\s+", statement.text)
+            # ("**Top theme (38% of tickets):** landlords in Glasgow can't see ...": its figure in brackets)
+            lead = re.match(r"[*_]{0,2}(?:[A-Za-z;]{1,10}\s){0,3}[A-Za-z;]{2,10}(?:\s*\([^()\n]{1,40}\))?:[*_]{0,2}\s+",
+                            statement.text)
             offset = 0
-            match = _PROBLEM_SUBJECT.match(statement.text)
+            match = PROBLEM_SUBJECT.match(statement.text)
             if match is None and lead:
                 offset = lead.end()
-                match = _PROBLEM_SUBJECT.match(statement.text[offset:])
+                match = PROBLEM_SUBJECT.match(statement.text[offset:])
                 share = _SHARE_OF_GROUP.match(statement.text[offset:]) if match is None else None
                 if share:  # "Bike theft in Amsterdam: 1 in 4 riders had a bike stolen": the riders
                     start = statement.start + offset + share.start("who")

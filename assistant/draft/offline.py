@@ -405,12 +405,21 @@ def _benefit_order(text: str) -> bool:
 def _at_the_businesses(piece: str, keep: set[str] | frozenset[str] = frozenset()) -> str:
     """"Care homes in Leeds: night staff miss medication rounds" reads "At care homes in Leeds,
     night staff miss medication rounds": a kind of business set before a colon is where it happens."""
-    from assistant.draft.facts import businesses
+    from assistant.draft.facts import PROBLEM_SUBJECT, businesses
 
-    lead = re.match(r"(?P<lead>[^:\n]{3,60}):\s+(?=\S)", piece)
-    if lead is None or not businesses(lead.group("lead")) or not opens_with_people_doing(piece[lead.end():]):
+    lead = re.match(r"(?P<lead>[^:\n]{3,60}):[*_]{0,2}\s+(?=\S)", piece)
+    if lead is None or not (opens_with_people_doing(piece[lead.end():]) or PROBLEM_SUBJECT.match(piece[lead.end():])):
         return piece
-    return f"At {_lower_first(lead.group('lead'), keep)}, {piece[lead.end():]}"
+    if businesses(lead.group("lead")):
+        return f"At {_lower_first(lead.group('lead'), keep)}, {piece[lead.end():]}"
+    # "Top theme (38% of tickets): landlords in Glasgow can't see ...": a note's label over a sentence
+    # that has its own subject; the sentence, its figure in brackets kept after it
+    label = re.fullmatch(r"[*_]{0,2}(?P<words>(?:[A-Za-z]+\s+){0,3}[A-Za-z]+)\s*"
+                         r"(?:\((?P<aside>[^()]{1,40})\))?[*_]{0,2}", lead.group("lead"))
+    if label is None or _FINITE.search(label.group("words")) or not label.group("aside"):
+        return piece
+    rest = piece[lead.end():].rstrip(" .")
+    return f"{rest[0].upper()}{rest[1:]} ({label.group('aside')})."
 
 
 def _before_the_idea(facts: Facts) -> list[str]:
