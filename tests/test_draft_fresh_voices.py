@@ -155,3 +155,12 @@ def test_a_labelled_theme_gives_its_people_and_reads_as_their_sentence() -> None
     assert "Landlords in Glasgow can't see which tenant paid rent late until the bank statement arrives " \
            "(38% of tickets)." in release.problem, release.problem
     assert "Top theme" not in release.problem
+
+
+# -- notes in Portuguese and English: the Portuguese labels, and the English the notes give in brackets --
+def test_mixed_language_notes_use_their_labels_and_their_english_gloss() -> None:
+    release = _draft("mixed-portuguese-bakeries.md").press_release
+    assert release.headline.startswith("PãoCerto"), release.headline  # "ideia: PãoCerto predicts ..."
+    assert "For bakeries in Lisbon:" in release.subheading, release.subheading
+    assert release.problem.startswith("Bakeries in Lisbon throw away 12% of bread every day."), release.problem
+    assert release.dateline == "Lisbon — October 2027 —", release.dateline

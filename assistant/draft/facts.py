@@ -986,6 +986,19 @@ _TRANSLATED = re.compile(r"(?P<own>[^()\n\"“]{6,}?)\s*(?:\((?P<inner>[^()\n]{6
                          r"\s[—–]\s+(?P<dashed>[^—–\n]{6,}))$")
 
 
+_GLOSSED = re.compile(r"(?P<own>[^()\n\"“]{6,60}?)\s*\((?P<english>[^()\n]{6,60})\)\s+(?P<rest>[a-z][^()\n]{6,})")
+
+
+def translated_subject(text: str) -> re.Match[str] | None:
+    """"padarias em Lisboa (bakeries in Lisbon) throw away 12% of bread": a subject in another
+    language, its English in brackets, then the sentence goes on in English."""
+    match = _GLOSSED.fullmatch(text.strip().rstrip("."))
+    if match is None or _english_share(match.group("own")) >= 0.5 or _english_share(match.group("english")) < 0.6 \
+            or _english_share(match.group("rest")) < 0.6:
+        return None
+    return match
+
+
 def _english_part(text: str, start: int, end: int) -> tuple[int, int]:
     """A bilingual line's English half, when the notes give one: the line's own words are in
     another language and the half in brackets or after a dash is English, with every figure of
@@ -1654,6 +1667,13 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
                             statement.text)
             offset = 0
             match = PROBLEM_SUBJECT.match(statement.text)
+            glossed = translated_subject(statement.text) if match is None else None
+            if glossed is not None:
+                # "padarias em Lisboa (bakeries in Lisbon) throw away 12% ...": the English words name them
+                said = PROBLEM_SUBJECT.match(glossed.group("english") + " " + glossed.group("rest"))
+                if said and len(said.group("who")) <= len(glossed.group("english")):
+                    start = statement.start + glossed.start("english")
+                    return _common_case(said.group("who"), notes), _span(notes, start, start + len(said.group("who")))
             if match is None and lead:
                 offset = lead.end()
                 match = PROBLEM_SUBJECT.match(statement.text[offset:])

@@ -402,6 +402,18 @@ def _benefit_order(text: str) -> bool:
     return bool(_BENEFIT_IMPERATIVE.match(text.strip())) and not re.search(r"[:;?]", text)
 
 
+def _in_english(piece: str) -> str:
+    """"Padarias em Lisboa (bakeries in Lisbon) throw away 12% of bread" reads "Bakeries in Lisbon
+    throw away 12% of bread": the subject's English, which the notes give in brackets."""
+    from assistant.draft.facts import translated_subject
+
+    glossed = translated_subject(piece)
+    if glossed is None:
+        return piece
+    english = glossed.group("english")
+    return sentence(f"{english[0].upper()}{english[1:]} {glossed.group('rest')}")
+
+
 def _at_the_businesses(piece: str, keep: set[str] | frozenset[str] = frozenset()) -> str:
     """"Care homes in Leeds: night staff miss medication rounds" reads "At care homes in Leeds,
     night staff miss medication rounds": a kind of business set before a colon is where it happens."""
@@ -1183,7 +1195,7 @@ class Composer:
         return paragraph(sentence(f"{company} introduces {self.product} for {self.customer}"), what, benefit + ".")
 
     def problem(self) -> str:
-        pieces = [_with_its_be(_at_the_businesses(p, self.keep)) for p in problem_pieces(self.facts)]
+        pieces = [_with_its_be(_at_the_businesses(_in_english(p), self.keep)) for p in problem_pieces(self.facts)]
         who = self.facts.customer
         if pieces and who and re.match(r"(?i)they\s+(?!(?:is|was|has|does)\b)[a-z]", pieces[0]) and \
                 re.search(r"(?:s|staff|people)(?:\s+(?:in|of|at|across|with)\s+.+)?$", who):
