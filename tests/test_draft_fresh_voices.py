@@ -164,3 +164,8 @@ def test_mixed_language_notes_use_their_labels_and_their_english_gloss() -> None
     assert "For bakeries in Lisbon:" in release.subheading, release.subheading
     assert release.problem.startswith("Bakeries in Lisbon throw away 12% of bread every day."), release.problem
     assert release.dateline == "Lisbon — October 2027 —", release.dateline
+
+
+def test_a_price_in_the_notes_language_keeps_its_unit() -> None:
+    release = _draft("mixed-portuguese-bakeries.md").press_release  # "preço €35/mês por loja"
+    assert "It costs €35 a month per loja." in release.call_to_action, release.call_to_action
