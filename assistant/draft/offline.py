@@ -698,7 +698,7 @@ _OUR_PRICE = re.compile(r"\b(?:we|we'?ll|we'?d)\s+(?:could|would|will|might|plan
 _PRICE_PHRASE = re.compile(rf"(?:free\b[^.;\n]{{0,30}}?,?\s*then\s+)?(?:{money_pattern()})"
                            # ("per picker shift paid by the grower": the unit is two words before who pays)
                            # ("€35/mês por loja": "por", "pro", "par", "je" say "per" in the notes' language)
-                           r"(?:\s*(?:/|per|por|pro|par|je|a|an|each)\s*[^\W\d_]+(?:\s+[^\W\d_]+(?=\s+per\b|\s*[.,;)]|\s*$|"
+                           r"(?:\s*(?:/|per|por|(?-i:pro|par|je)|a|an|each)\s*[^\W\d_]+(?:\s+[^\W\d_]+(?=\s+per\b|\s*[.,;)]|\s*$|"
                            r"\s+(?:paid|charged|billed|payable)\b))?){0,3}",
                            re.IGNORECASE)
 
