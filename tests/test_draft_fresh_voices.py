@@ -169,3 +169,10 @@ def test_mixed_language_notes_use_their_labels_and_their_english_gloss() -> None
 def test_a_price_in_the_notes_language_keeps_its_unit() -> None:
     release = _draft("mixed-portuguese-bakeries.md").press_release  # "preço €35/mês por loja"
     assert "It costs €35 a month per loja." in release.call_to_action, release.call_to_action
+
+
+# -- a Notion page: its emoji title names the product; "Who pays: X, not Y — €18 per bike per month" -------
+def test_a_notion_page_names_the_product_and_its_payer_line_gives_customer_and_price() -> None:
+    release = _draft("notion-kickoff-couriers.md").press_release
+    assert release.headline == "Fleetfix for courier companies", release.headline  # "# 🚲 Fleetfix — kickoff"
+    assert "It costs €18 per bike per month." in release.call_to_action, release.call_to_action

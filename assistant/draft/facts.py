@@ -781,6 +781,8 @@ def read_statements(notes: Document) -> list[Statement]:
                 block = (titled, label_topic(titled))  # "## Proposal": the section below is the idea
             heading_block = block
             start, end = _trimmed(text, line_start + heading.end(), line_end)
+            while start < end and _decoration(text[start]):
+                start += 1  # "# 🚲 Fleetfix — kickoff": the page's emoji says nothing
             statements.append(_statement(notes, start, end, "title", "title"))
             continue
         if _CHAT_HEADER.match(line):
@@ -1330,9 +1332,11 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             # "care homes in Leeds, 20-60 beds", "new parents in Dublin, first child": the group,
             # without a last aside of size or detail (a list of kinds, "cafés, bakeries", goes on)
             aside = re.search(r",\s+(?P<aside>[^,]+)$", who)
+            # ("courier companies, not riders": who it is not for is no part of who it is for)
             if aside and not re.search(r"\b(?:and|or)\b", aside.group("aside")) and \
                     who[:aside.start()].count("(") <= who[:aside.start()].count(")") and (
-                    re.search(r"\d", aside.group("aside")) or len(aside.group("aside").split()) <= 3 and
+                    re.search(r"\d", aside.group("aside")) or re.match(r"(?i)not\b", aside.group("aside")) or
+                    len(aside.group("aside").split()) <= 3 and
                     not any(w.endswith("s") and not w.endswith("ss") for w in aside.group("aside").split())):
                 who = who[:aside.start()]
             # "14 wedding photographers in Lisbon": who they are, not how many the notes met

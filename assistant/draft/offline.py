@@ -781,6 +781,14 @@ def _our_price_as_written(facts: Facts) -> str | None:
             if not anywhere:
                 if _OUR_PRICE.search(piece) and not _THEIR_PRICE.search(piece):
                     return phrase.group().strip()
+                # "Who pays: Courier companies, not riders — €18 per bike per month": a price per unit
+                # set off by a dash at the end of another part's line
+                dashed = re.search(r"\s[-–—]\s+(?P<clause>[^-–—]+)$", piece)
+                clause = dashed.group("clause") if dashed else ""
+                priced = _PRICE_PHRASE.match(clause) if _PER_UNIT_PRICE.match(clause) else None
+                if priced and not _SPENT_TODAY.search(clause) and not _THEIR_PRICE.search(clause) and \
+                        not _names_a_problem(clause):
+                    return priced.group().strip()
                 continue
             if _RECURRING.search(statement.text) and not _RECURRING.search(piece):
                 continue  # "hardware is ~$6,000 per branch; software $80/month per locker": the subscription
