@@ -176,3 +176,11 @@ def test_a_notion_page_names_the_product_and_its_payer_line_gives_customer_and_p
     release = _draft("notion-kickoff-couriers.md").press_release
     assert release.headline == "Fleetfix for courier companies", release.headline  # "# 🚲 Fleetfix — kickoff"
     assert "It costs €18 per bike per month." in release.call_to_action, release.call_to_action
+
+
+# -- a founder's voice memo: "what I want to do is PlotQueue, people join the list online and ..." -------
+def test_a_memo_names_the_product_and_says_what_people_do_with_it() -> None:
+    release = _draft("voice-memo-allotments.txt").press_release
+    assert release.headline == "PlotQueue for allotment societies", release.headline
+    assert "With PlotQueue, people join the list online and when a plot frees up" in release.summary, release.summary
+    assert "GDPR" not in release.summary + release.solution  # an open check is no description of the product

@@ -343,6 +343,9 @@ def opens_with_people_doing(text: str) -> bool:
 # "we want to build PrepCast", "introducing Keepr": a made-up word the team builds.
 BUILD_NAME = re.compile(r"\b(?i:(?:we|we'd|we'll|we\s+(?:could|would|will|want\s+to|plan\s+to))\s+"
                          r"(?:build|launch|ship|make)(?:\s+is)?|we\s+(?:built|launched|shipped|made|created)|building|launching|"
+                         # "so what I want to do is PlotQueue, ...", "what we'd build is ..."
+                         r"what\s+(?:I|we)(?:'d|\s+would)?\s+(?:want\s+to\s+|like\s+to\s+|plan\s+to\s+)?"
+                         r"(?:do|build|make|launch)\s+is|"
                          # ("Ship **ClearCheck**: ...", an issue's imperative)
                          r"introducing|^(?i:ship|build))\s+[*_]{0,2}(?P<name>[A-Z][^\W_]+)\b")
 # "working title: snag" names it as written, lower case and all; "called Tally" needs its capital

@@ -659,6 +659,13 @@ def _after_the_naming(facts: Facts) -> list[str]:
         # The rest of the paragraph: this line's later sentences (a long line is read sentence by sentence).
         after = pieces[naming + 1:] + [p for s in facts.statements[index + 1:] if s.line == statement.line
                                        and s.topic is None for p in _SENTENCE_SPLIT.split(s.text)]
+        # "what I want to do is PlotQueue, people join the list online and ...": the naming
+        # sentence goes on, after the name, with what people do with it
+        named = pieces[naming]
+        rest = re.match(r"\s*[,:—–]\s+(?P<what>\S.{10,})", named[named.find(name) + len(name):]) \
+            if name in named else None
+        if rest and (_OWN_SUBJECT_SHORTHAND.match(rest.group("what")) or opens_with_people_doing(rest.group("what"))):
+            after = [rest.group("what"), *after]
         following = facts.statements[index + 1] if index + 1 < len(facts.statements) else None
         if not after and following is not None and following.topic is None and \
                 following.line == statement.line + 1 and not asks(following.text) and \
@@ -670,7 +677,7 @@ def _after_the_naming(facts: Facts) -> list[str]:
         # is The problem's, not a description of the product)
         return [_IT_IS.sub("", p.strip()) for p in after if p.strip() and _balanced(p) and not _CHATTER.search(p)
                 and not any(
-            CUES[topic].search(p) for topic in ("price", "launch", "risks", "dependencies") if topic in CUES)
+            CUES[topic].search(p) for topic in ("price", "launch", "risks", "dependencies", "privacy") if topic in CUES)
             and not (_names_a_problem(p) and not p.startswith(name))]
     return []
 
@@ -1103,7 +1110,7 @@ class Composer:
             # its own subject reads as it is after "With X,", never as what X "is" or "gives them"
             subject = first.split()[0]
             if subject.islower() and subject not in _FUNCTION_WORDS and not subject.endswith("s") and \
-                    subject not in ("each", "every"):
+                    subject not in ("each", "every", "people", "staff", "children", "men", "women", "everyone"):
                 first = f"the {first}"  # note shorthand's bare subject, "driver photographs ...", takes its article
             return sentence(f"With {self.product}, {_lower_first(first, self.keep)}")
         if _IMPERATIVE.match(first) or _benefit_order(first):
