@@ -184,3 +184,8 @@ def test_a_memo_names_the_product_and_says_what_people_do_with_it() -> None:
     assert release.headline == "PlotQueue for allotment societies", release.headline
     assert "With PlotQueue, people join the list online and when a plot frees up" in release.summary, release.summary
     assert "GDPR" not in release.summary + release.solution  # an open check is no description of the product
+
+
+def test_time_spent_in_evenings_is_the_problem_not_a_price() -> None:
+    release = _draft("voice-memo-allotments.txt").press_release
+    assert "spends two evenings a month phoning down it" in release.problem, release.problem

@@ -323,7 +323,8 @@ _COMPETITOR = re.compile(r"^\W*(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:a
                          r"^\W*(?i:unlike)\s+(?-i:[A-Z])")  # "Unlike Apicbase, which needs a recipe database, ..."
 _THEY_SPEND = re.compile(rf"(?i)\b(?:spend|spends|spent|spending|pay|pays|paid|paying)\b[^.;]{{0,25}}?"
                         rf"(?:{money_pattern()}|(?:\d+|an?|one|two|three|four|five|six|half\s+an?)\s+"
-                        rf"(?:hours?|hrs?|days?|weeks?|minutes?|mins?)\b)")
+                        rf"(?:hours?|hrs?|days?|weeks?|minutes?|mins?|evenings?|mornings?|nights?|afternoons?|"
+                        rf"weekends?|shifts?)\b)")
 
 
 # A note's verb with its subject left out: "spends 5 hrs/week on WhatsApp rebooking".
