@@ -189,3 +189,8 @@ def test_a_memo_names_the_product_and_says_what_people_do_with_it() -> None:
 def test_time_spent_in_evenings_is_the_problem_not_a_price() -> None:
     release = _draft("voice-memo-allotments.txt").press_release
     assert "spends two evenings a month phoning down it" in release.problem, release.problem
+
+
+def test_a_founders_guess_at_what_customers_would_pay_is_the_price() -> None:
+    release = _draft("voice-memo-allotments.txt").press_release  # "I reckon societies would pay forty pounds a year"
+    assert "It costs forty pounds a year." in release.call_to_action, release.call_to_action

@@ -800,8 +800,8 @@ def _our_price_as_written(facts: Facts) -> str | None:
                 continue
             if _RECURRING.search(statement.text) and not _RECURRING.search(piece):
                 continue  # "hardware is ~$6,000 per branch; software $80/month per locker": the subscription
-            if _OUR_PRICE.search(piece):
-                return phrase.group().strip()
+            if _OUR_PRICE.search(piece) or _would_pay(piece) and not _THEIR_PRICE.search(piece):
+                return phrase.group().strip()  # ("societies would pay forty pounds a year": what we charge them)
             if len(piece.split()) <= 6 and not _names_a_problem(piece):
                 if no_idea_line and not _A_PERIOD.search(piece) and _A_PERIOD.search(later_lines(statement)):
                     # No line says which is the idea: "€1.40 per kg" (what the laundry charges them),
@@ -847,8 +847,16 @@ def _asked(text: str) -> str:
 
 # "Drivers pay ₹10 per booked ride": who pays us, per unit, in the present of the plan. Said before
 # the idea, the same words are what customers pay for something else today (the budget).
-_WE_CHARGE_THEM = re.compile(rf"(?i)^(?:the\s+)?[a-z]+s\s+(?:will\s+|would\s+)?pay\s+(?:{money_pattern()})\s*"
+# ("I reckon societies would pay forty pounds a year": a founder's guess at the price is still the price)
+_WE_CHARGE_THEM = re.compile(rf"(?i)^(?:(?:I|we)\s+(?:reckon|think|guess|bet|figure|expect)\s+(?:that\s+)?)?"
+                             rf"(?:the\s+)?[a-z]+s\s+(?:will\s+|would\s+|could\s+)?pay\s+(?:{money_pattern()})\s*"
                              r"(?:/|per\s|a\s|each\s)")
+
+
+def _would_pay(text: str) -> bool:
+    """"(I reckon) societies would pay forty pounds a year": what they would pay us, not what they
+    pay today ("Owners pay €200 a month for a cleaner")."""
+    return bool(_WE_CHARGE_THEM.search(text)) and re.search(r"(?i)\b(?:would|will|could)\s+pay\b", text) is not None
 
 
 # A speaker correcting themselves: "twenty dollars per logger, no, sorry, twenty-five dollars".
@@ -873,7 +881,8 @@ def _idea_first(facts: Facts) -> list[Statement]:
     if first is None:
         # (with no idea line, "Clubs would pay £5 per team per month" still says what we charge)
         return [s for s in facts.statements if "budget" not in s.topics or _WE_CHARGE_THEM.search(s.text)]
-    return facts.statements[first:] + [s for s in facts.statements[:first] if "budget" not in s.topics]
+    return facts.statements[first:] + [s for s in facts.statements[:first] if "budget" not in s.topics or
+                                       _would_pay(s.text)]
 
 
 def _states_a_price(text: str) -> bool:
