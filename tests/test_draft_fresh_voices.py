@@ -194,3 +194,8 @@ def test_time_spent_in_evenings_is_the_problem_not_a_price() -> None:
 def test_a_founders_guess_at_what_customers_would_pay_is_the_price() -> None:
     release = _draft("voice-memo-allotments.txt").press_release  # "I reckon societies would pay forty pounds a year"
     assert "It costs forty pounds a year." in release.call_to_action, release.call_to_action
+
+
+def test_a_spoken_word_after_the_price_is_no_part_of_it() -> None:
+    release = _draft("phone-call-transcript-bakery.txt").press_release  # "Not more than €80 a month per shop though."
+    assert "It costs €80 a month per shop." in release.call_to_action, release.call_to_action

@@ -745,7 +745,10 @@ def english_price(price: str) -> str:
 def our_price(facts: Facts) -> str | None:
     """What we plan to charge, in English words (`english_price`)."""
     price = _our_price_as_written(facts)
-    return english_price(price) if price else None
+    # ("€80 a month per shop though", "$15 a head, easily": a spoken word after the unit is no part of it)
+    if not price:
+        return None
+    return english_price(re.sub(r"(?i),?\s+(?:though|tho|anyway|really|easily|tops|max|or so|ish)\W*$", "", price))
 
 
 def _our_price_as_written(facts: Facts) -> str | None:
