@@ -199,3 +199,16 @@ def test_a_founders_guess_at_what_customers_would_pay_is_the_price() -> None:
 def test_a_spoken_word_after_the_price_is_no_part_of_it() -> None:
     release = _draft("phone-call-transcript-bakery.txt").press_release  # "Not more than €80 a month per shop though."
     assert "It costs €80 a month per shop." in release.call_to_action, release.call_to_action
+
+
+# -- the FAQ quotes a caller's turn as theirs too --------------------------------------------------------
+@pytest.mark.parametrize(("name", "said"), [
+    ("phone-call-transcript-bakery.txt", "In a caller's words: “Our supplier is Rosenmühle, they'd have to take"),
+    ("call-dental-recalls.txt", "In Dana's words: “I'd pay €49 a month per practice for that, easily.”"),
+])
+def test_a_callers_words_in_the_faq_are_quoted_as_theirs(name: str, said: str) -> None:
+    draft = _draft(name)
+    answers = " ".join(e.answer for e in [*draft.faq.external, *draft.faq.internal])
+    assert said in answers, answers
+    assert not re.search(r"(?:^|\. )(?:I'd|Our supplier|If something told me)\b", answers), answers
+    assert "[TBD: a customer's own words" not in answers

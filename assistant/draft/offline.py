@@ -1576,8 +1576,11 @@ def sentences_about(facts: Facts, topic: Topic, exclude: tuple[Topic, ...] = (),
         if statement.topic == topic:
             found.extend(_with_its_source(statement, pieces))
         elif topic in statement.topics and topic in CUES:
-            found.extend(p for p in pieces if CUES[topic].search(p)
-                         and not any(CUES[other].search(p) for other in not_cued if other in CUES))
+            said = [p for p in pieces if CUES[topic].search(p)
+                    and not any(CUES[other].search(p) for other in not_cued if other in CUES)]
+            turn = _spoken_turn(statement, facts) if said else None
+            # (a caller's "I'd pay for it" is quoted as theirs, not said in our voice)
+            found.extend(f"{_in_words_of(turn)}: “{p[0].upper()}{p[1:]}”" if turn else p for p in said)
     return list(dict.fromkeys(found))[:MAX_ANSWER_STATEMENTS]
 
 
