@@ -212,3 +212,9 @@ def test_a_callers_words_in_the_faq_are_quoted_as_theirs(name: str, said: str) -
     assert said in answers, answers
     assert not re.search(r"(?:^|\. )(?:I'd|Our supplier|If something told me)\b", answers), answers
     assert "[TBD: a customer's own words" not in answers
+
+
+def test_the_price_after_a_dash_on_the_payer_line_is_not_who_the_customer_is() -> None:
+    draft = _draft("notion-kickoff-couriers.md")
+    market = next(e.answer for e in draft.faq.internal if e.topic == "market")
+    assert market.startswith("Courier companies, not riders.") and "€18" not in market, market

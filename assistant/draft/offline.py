@@ -1489,7 +1489,10 @@ class Composer:
 
     def internal_faq(self) -> list[FaqEntry]:
         f = self.facts
-        customer = [s.text for s in f.labelled("customer") if _usable(s)]
+        # ("Courier companies, not riders — €18 per bike per month": the price after the dash is said
+        # as the price, not as who the customer is)
+        customer = [re.sub(r"\s[-–—]\s+[^-–—]+$", "", s.text) if starts_with_money(
+            re.split(r"\s[-–—]\s+", s.text)[-1]) else s.text for s in f.labelled("customer") if _usable(s)]
         people = [f"We interviewed {interviewed(f)}"] if f.interviewees else []
         problem_quotes = self._spare_quotes()[:2]
         price = our_price(f)
