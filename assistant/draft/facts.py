@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -84,6 +84,10 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
                           r"clinics?|customers?|restaurants?|regions?|[a-z]+s)|where and when|when and where|"
                           r"roll-?out)\b")),
     ("market", re.compile(r"\b(?:market(?: size)?|tam|sam|how many|addressable)\b")),
+    # A canvas's "Channels" box: how we reach the customers, asked of the market ("channel" alone is
+    # a chat's field)
+    ("market", re.compile(r"^(?:(?:sales |marketing |acquisition |distribution )?channels|distribution|"
+                          r"how we(?:'ll| will)? reach them)$")),
     # "Head of product: Karin Lund", "Product lead: ...": a person's role, not the product or idea
     ("leader", re.compile(r"\b(?:sponsor|exec\w*|spokes\w*|ceo|coo|cto|cpo|founder|head of|vp|vice president|"
                           r"director|chief|gm|general manager|(?:product|project|program|programme) "
@@ -304,7 +308,7 @@ _AUXILIARY = (r"(?:cannot|can'?t|can|don'?t|doesn'?t|won'?t|do|does|did|will|wou
 _DETERMINER = r"(?:the|our|a|an|their|my|his|her|your)\b"
 # A problem line that opens with the people who have it, then what they do or suffer; "customers"
 # and "users" say nothing about who they are.
-_PROBLEM_SUBJECT = re.compile(
+PROBLEM_SUBJECT = re.compile(
     rf"^(?:the\s+)?(?:(?:many|most|some|all)\s+)?"
     rf"(?P<who>(?:(?!customers\b|users\b|people\b|we\b|they\b|the\b|our\b|my\b|their\b|an?\b|one\b|each\b|"
     rf"every\b|nobody\b|everyone\b|everybody\b|someone\b|somebody\b|anyone\b|no\b)"
@@ -339,6 +343,9 @@ def opens_with_people_doing(text: str) -> bool:
 # "we want to build PrepCast", "introducing Keepr": a made-up word the team builds.
 BUILD_NAME = re.compile(r"\b(?i:(?:we|we'd|we'll|we\s+(?:could|would|will|want\s+to|plan\s+to))\s+"
                          r"(?:build|launch|ship|make)(?:\s+is)?|we\s+(?:built|launched|shipped|made|created)|building|launching|"
+                         # "so what I want to do is PlotQueue, ...", "what we'd build is ..."
+                         r"what\s+(?:I|we)(?:'d|\s+would)?\s+(?:want\s+to\s+|like\s+to\s+|plan\s+to\s+)?"
+                         r"(?:do|build|make|launch)\s+is|"
                          # ("Ship **ClearCheck**: ...", an issue's imperative)
                          r"introducing|^(?i:ship|build))\s+[*_]{0,2}(?P<name>[A-Z][^\W_]+)\b")
 # "working title: snag" names it as written, lower case and all; "called Tally" needs its capital
@@ -365,9 +372,9 @@ PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|produ
                           r"product|assistant|device|sensor|kit)\b|"
                           # "The concept: Pillpost.", "the idea is Cuewise which snaps ...": a name the
                           # idea is given mid-prose, when it stands alone or is a coinage (checked by the caller)
-                          # ("the cold room idea — CoolStall. shared solar cold room ...")
+                          # ("the cold room idea — CoolStall. shared solar cold room ...", "Our idea, SitSafe: ...")
                           r"\b(?i:the|our)\s+(?:[a-z][\w-]*\s+){0,3}?(?i:concept|idea|product|app)"
-                          r"(?:\s*[:—–]|\s+-|\s+is(?:\s+called)?)\s+[\"“']?"
+                          r"(?:\s*[:—–,]|\s+-|\s+is(?:\s+called)?)\s+[\"“']?"
                           r"(?P<concept>[A-Z][\w-]+)[\"”']?(?=[.;:—–]|\s+-\s|,?\s+(?:which|that|a|an|for)\b)|"
                           # "Decision: go ahead with Nestbook — parents book ...": the option the meeting chose
                           r"(?i:go(?:ing)?\s+ahead\s+with|decided\s+on|agreed\s+on|settled\s+on)\s+"
@@ -673,6 +680,11 @@ def _carries_value(line: str) -> bool:
                and (coined(word) or zipf(word.lower()) < 4.0) for word in words[1:])  # "What We Heard" heads
 
 
+def _bold_line(content: str) -> bool:
+    """A line that is all bold ("**Unique Value Proposition**"): a heading, as Notion and docs write one."""
+    return re.fullmatch(r"\s*(\*\*|__)[^*_\n]+\1\s*", content) is not None
+
+
 # "Caller: we throw out 15% ...", "Me: how often?": a turn of a call written as "who: words".
 _TURN_LINE = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
                         r"(?P<who>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\s*:\s+(?P<rest>\S.*)$")
@@ -772,6 +784,8 @@ def read_statements(notes: Document) -> list[Statement]:
                 block = (titled, label_topic(titled))  # "## Proposal": the section below is the idea
             heading_block = block
             start, end = _trimmed(text, line_start + heading.end(), line_end)
+            while start < end and _decoration(text[start]):
+                start += 1  # "# 🚲 Fleetfix — kickoff": the page's emoji says nothing
             statements.append(_statement(notes, start, end, "title", "title"))
             continue
         if _CHAT_HEADER.match(line):
@@ -815,7 +829,9 @@ def read_statements(notes: Document) -> list[Statement]:
         if (not bullet or agenda) and not field and (len(bare.split()) <= 3 and
                                                      label_topic(bare) not in (None, "title") or
                                          len(re.findall(r"[\w'’]+", bare)) <= 5 and mixed_label(bare)) and \
-                re.fullmatch(r"[A-Za-z][\w /&'-]*", bare) and not _carries_value(bare):
+                re.fullmatch(r"[A-Za-z][\w /&'-]*", bare) and (not _carries_value(bare) or _bold_line(content)):
+            # ("**Customer Segments**", set in bold on a line of its own, heads a section like "##" does:
+            # its rarer words, "Segments", are no value)
             block = (bare, label_topic(bare))  # "Risks" on a line of its own, the bullets below it
             continue
         if not agenda and bullet is not None and not field and _agenda_title(bullet.group(), bare, text, line_end):
@@ -973,6 +989,19 @@ _FIGURE = re.compile(r"\d[\d.,]*\s*%?")
 # they throw away 20% of bread": a note in another language, then its English.
 _TRANSLATED = re.compile(r"(?P<own>[^()\n\"“]{6,}?)\s*(?:\((?P<inner>[^()\n]{6,})\)(?P<after>[^()\n]*)|"
                          r"\s[—–]\s+(?P<dashed>[^—–\n]{6,}))$")
+
+
+_GLOSSED = re.compile(r"(?P<own>[^()\n\"“]{6,60}?)\s*\((?P<english>[^()\n]{6,60})\)\s+(?P<rest>[a-z][^()\n]{6,})")
+
+
+def translated_subject(text: str) -> re.Match[str] | None:
+    """"padarias em Lisboa (bakeries in Lisbon) throw away 12% of bread": a subject in another
+    language, its English in brackets, then the sentence goes on in English."""
+    match = _GLOSSED.fullmatch(text.strip().rstrip("."))
+    if match is None or _english_share(match.group("own")) >= 0.5 or _english_share(match.group("english")) < 0.6 \
+            or _english_share(match.group("rest")) < 0.6:
+        return None
+    return match
 
 
 def _english_part(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1306,9 +1335,11 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             # "care homes in Leeds, 20-60 beds", "new parents in Dublin, first child": the group,
             # without a last aside of size or detail (a list of kinds, "cafés, bakeries", goes on)
             aside = re.search(r",\s+(?P<aside>[^,]+)$", who)
+            # ("courier companies, not riders": who it is not for is no part of who it is for)
             if aside and not re.search(r"\b(?:and|or)\b", aside.group("aside")) and \
                     who[:aside.start()].count("(") <= who[:aside.start()].count(")") and (
-                    re.search(r"\d", aside.group("aside")) or len(aside.group("aside").split()) <= 3 and
+                    re.search(r"\d", aside.group("aside")) or re.match(r"(?i)not\b", aside.group("aside")) or
+                    len(aside.group("aside").split()) <= 3 and
                     not any(w.endswith("s") and not w.endswith("ss") for w in aside.group("aside").split())):
                 who = who[:aside.start()]
             # "14 wedding photographers in Lisbon": who they are, not how many the notes met
@@ -1370,6 +1401,13 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             start = statement.start + met.start("kind")
             kind = _common_case(met.group("kind"), notes)
             return kind if met.re is _MET_MANY else _plural(kind), _span(notes, start, start + len(met.group("kind")))
+    # "Marta (runs 3 language schools in Valencia)", "I manage two dental practices in Cork": the
+    # person we met runs several businesses of a kind; the kind is the customer.
+    for statement in statements:
+        runs = _RUNS_SEVERAL.search(statement.text) if statement.topic not in ("open", "risks", "other") else None
+        if runs and businesses(runs.group("kind")):
+            start = statement.start + runs.start("kind")
+            return _common_case(runs.group("kind"), notes), _span(notes, start, start + len(runs.group("kind")))
     # "owners of small boxing and MMA gyms": a line that is only a group of people, no verb, says who.
     for statement in statements:
         # (short and without figures: "Tattoo artists at small studios block out 3-6 hour sessions" has a verb)
@@ -1604,18 +1642,48 @@ def _placed_group(statements: list[Statement], notes: Document, product_name: st
     return None
 
 
+_BUSINESSES = re.compile(rf"(?i)(?:[a-z][\w-]*\s+){{0,2}}(?P<kind>[a-z]{{3,}})"
+                         rf"(?:\s+(?:in|across|around|near)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+[{UPPER}][{LOWER}'’-]+)?))?")
+
+
+_RUNS_SEVERAL = re.compile(rf"(?i)\b(?:runs|owns|manages|run|own|manage|running|managing)\s+"
+                           rf"(?:\d{{1,3}}|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
+                           rf"(?P<kind>(?:[a-z][\w-]*\s+){{0,2}}[a-z]{{3,}}s"
+                           rf"(?:\s+(?:in|across|around|near)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+[{UPPER}][{LOWER}'’-]+)?))?)")
+
+
+def businesses(lead: str) -> bool:
+    """"Care homes in Leeds", "Independent pharmacies": a kind of business, in the plural, where
+    it is; a label ("TL;DR", "Pain points") is not."""
+    found = _BUSINESSES.fullmatch(lead)
+    if found is None or label_topic(lead) is not None:
+        return False
+    kind = found.group("kind").lower()
+    singular = kind[:-3] + "y" if kind.endswith("ies") else kind[:-1] if kind.endswith("s") else ""
+    return bool(singular) and re.fullmatch(rf"(?:{_BUSINESS_NOUNS})", singular) is not None
+
+
 def _problem_subject(statements: list[Statement], notes: Document, about: Callable[[Statement], bool]
                      ) -> tuple[str | None, NoteSpan | None]:
     for statement in statements:
         if about(statement) and not statement.quote_only:
             # after a short label the line itself left in ("TL;DR: laundromat owners can't see ...",
             # "The short version: small vet clinics lose ...")
-            lead = re.match(r"(?:[A-Za-z;]{1,10}\s){0,3}[A-Za-z;]{2,10}:\s+", statement.text)
+            # ("**Top theme (38% of tickets):** landlords in Glasgow can't see ...": its figure in brackets)
+            lead = re.match(r"[*_]{0,2}(?:[A-Za-z;]{1,10}\s){0,3}[A-Za-z;]{2,10}(?:\s*\([^()\n]{1,40}\))?:[*_]{0,2}\s+",
+                            statement.text)
             offset = 0
-            match = _PROBLEM_SUBJECT.match(statement.text)
+            match = PROBLEM_SUBJECT.match(statement.text)
+            glossed = translated_subject(statement.text) if match is None else None
+            if glossed is not None:
+                # "padarias em Lisboa (bakeries in Lisbon) throw away 12% ...": the English words name them
+                said = PROBLEM_SUBJECT.match(glossed.group("english") + " " + glossed.group("rest"))
+                if said and len(said.group("who")) <= len(glossed.group("english")):
+                    start = statement.start + glossed.start("english")
+                    return _common_case(said.group("who"), notes), _span(notes, start, start + len(said.group("who")))
             if match is None and lead:
                 offset = lead.end()
-                match = _PROBLEM_SUBJECT.match(statement.text[offset:])
+                match = PROBLEM_SUBJECT.match(statement.text[offset:])
                 share = _SHARE_OF_GROUP.match(statement.text[offset:]) if match is None else None
                 if share:  # "Bike theft in Amsterdam: 1 in 4 riders had a bike stolen": the riders
                     start = statement.start + offset + share.start("who")
@@ -1623,6 +1691,12 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
             head = re.split(r" (?:on|in|at|of|with) ", match.group("who"))[0] if match else ""
             if match and re.search(r"s\b|\b(?:staff|people|personnel|children|folk)\b", head):  # a group, not one
                 start = statement.start + offset + match.start("who")
+                if offset and businesses(statement.text[:offset].rstrip(": ")):
+                    # "Care homes in Leeds: night staff miss medication rounds": the staff of those
+                    # businesses, "night staff at care homes in Leeds", not any night staff
+                    where = statement.text[:offset].rstrip(": ")
+                    return (f"{_common_case(match.group('who'), notes)} at {_common_case(where, notes)}",
+                            _span(notes, statement.start, start + len(match.group("who"))))
                 return _common_case(match.group("who"), notes), _span(notes, start, start + len(match.group("who")))
     return None, None
 
@@ -1718,6 +1792,12 @@ def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = F
     rest = statement.text[match.end():]
     if labelled_name:
         return name
+    # "Lean Canvas: LiftLog", "LEAN CANVAS — CribShare (v2)": a title that says what kind of page it
+    # is, in ordinary words, then the name (a made-up word, alone but for a version in brackets)
+    after = re.sub(r"\s*\([^)]*\)\s*$", "", rest).strip(" .*_")
+    if dashed and re.fullmatch(_NAME_WORD, after) and coined(after.rstrip("+")) and \
+            not any(coined(word) for word in words):
+        return after
     if len(words) == 2 and not coined(words[1]) and not _CAMEL.match(words[1]):
         name, words = words[0], words[:1]  # "ShelfSense Pro" is rare; "PayPilot chases" is the usual shape
         rest = statement.text[len(name):].lstrip()
@@ -2128,6 +2208,16 @@ _FACILITY = re.compile(r"\s+(?:depot|store|shop|clinic|office|site|warehouse|bra
                        r"guild|club|chapter|branch|co-op|cooperative)s?\b")
 
 
+def _in_english(place: NoteSpan, notes: Document) -> NoteSpan:
+    """"Lisboa" as "Lisbon" where the notes also write "Lisbon" (words.yaml's place names): one city,
+    named one way across the release. A name written only one way is kept."""
+    from assistant.draft.words import english_place_names
+
+    english = english_place_names().get(place.text.lower())
+    found = re.search(rf"(?<![\w-]){re.escape(english)}(?![\w-])", notes.text) if english else None
+    return _span(notes, found.start(), found.end()) if found else place
+
+
 def _where_it_launches(launch: Statement | None, statements: list[Statement], notes: Document,
                        exclude: set[str]) -> list[NoteSpan]:
     """The launch line's places; when it names none ("Target launch: 4 September 2027"), those of
@@ -2190,6 +2280,22 @@ _SEASONS = {"easter", "christmas", "xmas", "lent", "ramadan", "eid", "diwali", "
             "whitsun", "pentecost"}
 
 
+_LAUNCH_VERB = re.compile(r"(?i)(?:launch(?:es|ing)?|pilot(?:s|ing)?|start(?:s|ing)?|beta|live|open(?:s|ing)?)")
+
+
+def _place_runs(text: str) -> Iterator[re.Match[str]]:
+    """The runs of capitalised words, a launch word that opens one taken off: "Launch Portland,
+    Oregon in June 2027" names Portland (the run "Launch Portland" did not)."""
+    for match in _PLACE_RUN.finditer(text):
+        words = match.group().split()
+        if len(words) > 1 and _LAUNCH_VERB.fullmatch(words[0]):
+            inner = _PLACE_RUN.match(text, match.start() + match.group().index(words[1], len(words[0])))
+            if inner is not None:
+                yield inner
+                continue
+        yield match
+
+
 def _launch_places(statement: Statement | None, notes: Document, exclude: set[str]) -> list[NoteSpan]:
     """Where it launches, from the launch line: capitalised places after "in"/"at", at the line's
     start ("Austin and Denver, May 2027") or after a comma ("Q3 2027, Toronto first")."""
@@ -2197,7 +2303,7 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
         return []
     found: list[NoteSpan] = []
     text = statement.text
-    for match in _PLACE_RUN.finditer(text):
+    for match in _place_runs(text):
         words = match.group().split()
         before = text[: match.start()]
         if re.fullmatch(r"(?:City|Town|Municipality|Borough|Shire|Region)", match.group()) and \
@@ -2396,7 +2502,7 @@ def extract_facts(notes: Document) -> Facts:
         [*(q.speaker for q in quotes if q.speaker), *(speaker_from(who)[0] for who in interviewees),
          leader.name if leader else None]) if name]
     exclude = {product_name or "", *people, *(leader.name.split() if leader else [])}
-    places = _where_it_launches(launch, statements, notes, exclude)
+    places = [_in_english(place, notes) for place in _where_it_launches(launch, statements, notes, exclude)]
     if not places and launch is not None:
         places = _places_elsewhere(statements, launch, customer_source, notes, exclude)
     return Facts(statements=statements, people=people, places=_places(statements, quotes, notes), customer=customer,

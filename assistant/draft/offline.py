@@ -113,6 +113,8 @@ def _lower_first(text: str, keep: set[str] | frozenset[str] = frozenset()) -> st
     first = re.split(r"[\s,;:.]", text, maxsplit=1)[0]
     if not first[:1].isupper() or first[1:2].isupper() or first in keep or coined(first):
         return text
+    if re.match(r"[A-Z][\w'’-]*\s+(?!I\b)[A-Z][a-z]", text):
+        return text  # "Open Banking consent ...", "New York": a name of two capitalised words
     if first.lower() in _FUNCTION_WORDS or zipf(first.lower()) >= 4.0 and not re.search(
             rf"(?<![.!?]\s)(?<!^)\b{re.escape(first)}\b", " ".join(keep)):
         return text[0].lower() + text[1:]
@@ -210,6 +212,7 @@ def problem_pieces(facts: Facts) -> list[str]:
             pieces.append(told_by(whole, teller) if teller and whole else whole)
     pieces = [p for p in pieces if p]
     quoted: list[str] = []
+    spoken: dict[str, list[tuple[int, str]]] = {}  # a transcript's customer turns, by who said them
     name = facts.product_name
     names_a_problem = [any(_names_a_problem(p) for p in _pieces(s)) and s.topic in (None, "problem")
                        for s in facts.statements]
@@ -258,16 +261,58 @@ def problem_pieces(facts: Facts) -> list[str]:
                 # problem would have nothing else to say)
                 quoted.append(piece)
                 continue
+            turn = _spoken_turn(statement, facts)
+            if turn is not None:
+                # A transcript's customer turn ("Caller: we throw out about 15% of bread ...") is in
+                # the customer's voice: quoted as theirs, never printed as the release's own "we".
+                spoken.setdefault(_in_words_of(turn), []).append((statement.line, piece))
+                continue
             teller = tellers.get(statement.line) if statement.label else None
             if piece == in_line[0]:
                 piece = _with_its_source(statement, [piece])[0]  # "In a survey of 120 tenants, 64% open ..."
             pieces.append(told_by(piece, teller) if teller else piece)
+    for who, said in spoken.items():
+        pieces.append(_in_their_words(who, list(dict.fromkeys(said))))
     pieces = list(dict.fromkeys(pieces)) or quoted[:1] or _before_the_idea(facts)
     if not pieces:
         return []
     sharpest = max(pieces, key=lambda piece: (sharpness(piece), -pieces.index(piece)))
     ordered = [sharpest, *(p for p in pieces if p != sharpest)]
     return ordered[:MAX_PROBLEM_STATEMENTS]
+
+
+def _spoken_turn(statement: Statement, facts: Facts) -> QuoteFact | None:
+    """The customer's turn of a transcript this statement is part of: a quote with no quotation
+    marks ("Caller: we throw out about 15% of bread on a Monday") is a turn's sentence, and so is
+    the rest of its line ("Nobody trusts it.", too short to be a quote of its own). (A line that only
+    holds a quote inside its own words, "Kate said ... I lose more fruit ...", is not a turn.)"""
+    if re.search(r"[\"“”]", statement.text):
+        return None
+    unmarked = [s for s in facts.statements if s.line == statement.line and not re.search(r"[\"“”]", s.text)]
+    return next((q for q in facts.quotes if q.line == statement.line and (q.speaker or q.detail) and
+                 any(q.start <= s.start and s.end <= q.end + 1 for s in unmarked)), None)
+
+
+def _in_their_words(who: str, said: list[tuple[int, str]], most: int = 3) -> str:
+    """A customer's turns quoted as theirs: "In a caller's words: “We're a Berlin bakery chain ...”
+    “A spreadsheet my brother wrote. Nobody trusts it.”" Each turn (its line) is one quotation, as
+    the notes hold it; the sharpest turns, in the order they were said. (No verb of saying: the
+    paragraph is the problem, told through the customer, not a quote paragraph.)"""
+    turns: dict[int, list[str]] = {}
+    for line, piece in said:
+        turns.setdefault(line, []).append(piece)
+    ranked = sorted(turns, key=lambda line: -max(sharpness(p) for p in turns[line]))[:most]
+    return f"{who}: " + " ".join(f"“{' '.join(sentence(p) for p in turns[line])}”" for line in sorted(ranked))
+
+
+def _in_words_of(quote: QuoteFact) -> str:
+    """"In Priya's words", "In a caller's words": whose words a transcript's turn is."""
+    if quote.speaker:
+        return f"In {quote.speaker}'s words"
+    detail = quote.detail or ""
+    if re.fullmatch(r"[a-z]+(?:\s[a-z]+)?", detail):
+        return f"In {'an' if detail[0] in 'aeiou' else 'a'} {detail}'s words"
+    return f"In the words of {quote.attribution or 'a customer'}"
 
 
 # "Bookwell already does rebooking but ...", "Trackunit also offers ...", "competitors like Acme ...":
@@ -278,7 +323,8 @@ _COMPETITOR = re.compile(r"^\W*(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:a
                          r"^\W*(?i:unlike)\s+(?-i:[A-Z])")  # "Unlike Apicbase, which needs a recipe database, ..."
 _THEY_SPEND = re.compile(rf"(?i)\b(?:spend|spends|spent|spending|pay|pays|paid|paying)\b[^.;]{{0,25}}?"
                         rf"(?:{money_pattern()}|(?:\d+|an?|one|two|three|four|five|six|half\s+an?)\s+"
-                        rf"(?:hours?|hrs?|days?|weeks?|minutes?|mins?)\b)")
+                        rf"(?:hours?|hrs?|days?|weeks?|minutes?|mins?|evenings?|mornings?|nights?|afternoons?|"
+                        rf"weekends?|shifts?)\b)")
 
 
 # A note's verb with its subject left out: "spends 5 hrs/week on WhatsApp rebooking".
@@ -342,6 +388,53 @@ _IMPERATIVE = re.compile(r"(?:snap|take|scan|point|tap|open|upload|forward|conne
                          r"choose|photograph|record|install|plug|speak|say|describe|enter|sign up|log)\b")
 
 
+# A value proposition said as an order to the customer, as canvases and landing pages write it:
+# "Stop losing members you never knew were drifting away", "Rent baby kit by the month", "Never
+# miss a dose" (verbs that open no noun phrase; "Book", "Plan", "Order" can, and are left out).
+_BENEFIT_IMPERATIVE = re.compile(r"(?i)(?:stop|never|rent|save|get|cut|keep|know|find|see|swap|skip|borrow|hire|"
+                                 r"sell|fix|catch|spot|win|turn|let|make|give|spend|stay|avoid|end|forget|meet|"
+                                 r"learn|grow|reach|bring|protect|sleep|serve|earn|feed)\s+"
+                                 r"(?!(?:of|and|or|to|is|are|was|were|for)\b)[a-z]")
+_VALUE_LABEL = re.compile(r"(?i)value\s+prop|\buvp\b|\bpromise\b|tagline|one-?liner|\bbenefit")
+
+
+def _benefit_order(text: str) -> bool:
+    """An idea line that tells the customer what they get to do: "Stop losing members ..."."""
+    return bool(_BENEFIT_IMPERATIVE.match(text.strip())) and not re.search(r"[:;?]", text)
+
+
+def _in_english(piece: str) -> str:
+    """"Padarias em Lisboa (bakeries in Lisbon) throw away 12% of bread" reads "Bakeries in Lisbon
+    throw away 12% of bread": the subject's English, which the notes give in brackets."""
+    from assistant.draft.facts import translated_subject
+
+    glossed = translated_subject(piece)
+    if glossed is None:
+        return piece
+    english = glossed.group("english")
+    return sentence(f"{english[0].upper()}{english[1:]} {glossed.group('rest')}")
+
+
+def _at_the_businesses(piece: str, keep: set[str] | frozenset[str] = frozenset()) -> str:
+    """"Care homes in Leeds: night staff miss medication rounds" reads "At care homes in Leeds,
+    night staff miss medication rounds": a kind of business set before a colon is where it happens."""
+    from assistant.draft.facts import PROBLEM_SUBJECT, businesses
+
+    lead = re.match(r"(?P<lead>[^:\n]{3,60}):[*_]{0,2}\s+(?=\S)", piece)
+    if lead is None or not (opens_with_people_doing(piece[lead.end():]) or PROBLEM_SUBJECT.match(piece[lead.end():])):
+        return piece
+    if businesses(lead.group("lead")):
+        return f"At {_lower_first(lead.group('lead'), keep)}, {piece[lead.end():]}"
+    # "Top theme (38% of tickets): landlords in Glasgow can't see ...": a note's label over a sentence
+    # that has its own subject; the sentence, its figure in brackets kept after it
+    label = re.fullmatch(r"[*_]{0,2}(?P<words>(?:[A-Za-z]+\s+){0,3}[A-Za-z]+)\s*"
+                         r"(?:\((?P<aside>[^()]{1,40})\))?[*_]{0,2}", lead.group("lead"))
+    if label is None or _FINITE.search(label.group("words")) or not label.group("aside"):
+        return piece
+    rest = piece[lead.end():].rstrip(" .")
+    return f"{rest[0].upper()}{rest[1:]} ({label.group('aside')})."
+
+
 def _before_the_idea(facts: Facts) -> list[str]:
     """No line names a problem in so many words: the unlabelled prose before the idea ("home buyers
     find defects only after they move in. a snagging survey costs £300-£600 ...") is the notes'
@@ -385,10 +478,11 @@ def idea_statements(facts: Facts) -> list[str]:
                 for piece in _with_its_clauses(_pieces(s)) if piece.startswith(name)
                 and THIRD_PERSON.match(piece[len(name):].strip())]
     # "ClinicQ = waitlist that texts the next patient ...", "ClinicQ: ...": the name, then what it is
-    about_it += [f"{name}: {_with_article(defined.group('what'))}" for s in facts.statements
+    # ("ListaYa: students tap their phone on an NFC card": a sentence of its own, said as it is)
+    about_it += [defined.group("what") if _OWN_SUBJECT_SHORTHAND.match(defined.group("what")) else
+                 f"{name}: {_with_article(defined.group('what'))}" for s in facts.statements
                  if name and _usable(s) and s.topic is None and not s.quote_only and
-                 (defined := re.match(rf"{re.escape(name)}\s*(?:=|:|[-–—]\s)\s*(?P<what>[a-z].{{10,}})", s.text))
-                 and not _OWN_SUBJECT_SHORTHAND.match(defined.group("what"))]
+                 (defined := re.match(rf"{re.escape(name)}\s*(?:=|:|[-–—]\s)\s*(?P<what>[a-z].{{10,}})", s.text))]
     about_it += _named_and_described(facts) + _after_the_naming(facts)
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
@@ -566,6 +660,13 @@ def _after_the_naming(facts: Facts) -> list[str]:
         # The rest of the paragraph: this line's later sentences (a long line is read sentence by sentence).
         after = pieces[naming + 1:] + [p for s in facts.statements[index + 1:] if s.line == statement.line
                                        and s.topic is None for p in _SENTENCE_SPLIT.split(s.text)]
+        # "what I want to do is PlotQueue, people join the list online and ...": the naming
+        # sentence goes on, after the name, with what people do with it
+        named = pieces[naming]
+        rest = re.match(r"\s*[,:—–]\s+(?P<what>\S.{10,})", named[named.find(name) + len(name):]) \
+            if name in named else None
+        if rest and (_OWN_SUBJECT_SHORTHAND.match(rest.group("what")) or opens_with_people_doing(rest.group("what"))):
+            after = [rest.group("what"), *after]
         following = facts.statements[index + 1] if index + 1 < len(facts.statements) else None
         if not after and following is not None and following.topic is None and \
                 following.line == statement.line + 1 and not asks(following.text) and \
@@ -577,7 +678,7 @@ def _after_the_naming(facts: Facts) -> list[str]:
         # is The problem's, not a description of the product)
         return [_IT_IS.sub("", p.strip()) for p in after if p.strip() and _balanced(p) and not _CHATTER.search(p)
                 and not any(
-            CUES[topic].search(p) for topic in ("price", "launch", "risks", "dependencies") if topic in CUES)
+            CUES[topic].search(p) for topic in ("price", "launch", "risks", "dependencies", "privacy") if topic in CUES)
             and not (_names_a_problem(p) and not p.startswith(name))]
     return []
 
@@ -604,7 +705,8 @@ _OUR_PRICE = re.compile(r"\b(?:we|we'?ll|we'?d)\s+(?:could|would|will|might|plan
 # sentence's end follows it)
 _PRICE_PHRASE = re.compile(rf"(?:free\b[^.;\n]{{0,30}}?,?\s*then\s+)?(?:{money_pattern()})"
                            # ("per picker shift paid by the grower": the unit is two words before who pays)
-                           r"(?:\s*(?:/|per|a|an|each)\s*[^\W\d_]+(?:\s+[^\W\d_]+(?=\s+per\b|\s*[.,;)]|\s*$|"
+                           # ("€35/mês por loja": "por", "pro", "par", "je" say "per" in the notes' language)
+                           r"(?:\s*(?:/|per|por|(?-i:pro|par|je)|a|an|each)\s*[^\W\d_]+(?:\s+[^\W\d_]+(?=\s+per\b|\s*[.,;)]|\s*$|"
                            r"\s+(?:paid|charged|billed|payable)\b))?){0,3}",
                            re.IGNORECASE)
 
@@ -613,6 +715,7 @@ _ONE_OFF = re.compile(rf"(?:{money_pattern()})\s*(?:one-?off|one-?time|up-?front
 _PER_UNIT_PRICE = re.compile(rf"(?:{money_pattern()})\s*(?:/|per|a|an|each)\s*[a-z]+", re.IGNORECASE)
 _RECURRING = re.compile(rf"(?i)(?:{money_pattern()})\s*(?:/|per\s|a\s|an\s|each\s)\s*"
                         r"(?:month|mo|year|yr|week|wk|season)\b")
+_A_PERIOD = re.compile(r"(?i)(?:/|\bper\s+|\ba\s+|\ban\s+|\beach\s+)(?:month|mo|year|yr|week|wk|season)\b")
 _COMMISSION = re.compile(r"(?i)\b(?:we(?:'d|'ll|\s+would|\s+will|\s+could)?|our\s+(?:fee|cut)\s+(?:is|would\s+be))\s+"
                          r"(?:take|keep|charge|earn|get|be)?\s*(?:a\s+)?(?P<price>\d+(?:\.\d+)?\s*%\s+"
                          r"(?:commission\s+)?(?:of|on)\s+(?:each|every|the|all)?\s*[a-z]+)")
@@ -642,7 +745,10 @@ def english_price(price: str) -> str:
 def our_price(facts: Facts) -> str | None:
     """What we plan to charge, in English words (`english_price`)."""
     price = _our_price_as_written(facts)
-    return english_price(price) if price else None
+    # ("€80 a month per shop though", "$15 a head, easily": a spoken word after the unit is no part of it)
+    if not price:
+        return None
+    return english_price(re.sub(r"(?i),?\s+(?:though|tho|anyway|really|easily|tops|max|or so|ish)\W*$", "", price))
 
 
 def _our_price_as_written(facts: Facts) -> str | None:
@@ -661,6 +767,12 @@ def _our_price_as_written(facts: Facts) -> str | None:
                 and _PER_UNIT_PRICE.search(statement.text) and not _SPENT_TODAY.search(statement.text):
             return statement.text.rstrip(".")
     free_for: str | None = None
+    rate: str | None = None  # a bare rate per quantity, when a price per period may follow
+    no_idea_line = not any(s.topic == "idea" or s.topic is None and "idea" in s.topics for s in facts.statements)
+
+    def later_lines(statement: Statement) -> str:
+        return " ".join(s.text for s in facts.statements if s.start > statement.end and has_money(s.text))
+
     for statement in _idea_first(facts):
         if not _usable(statement) or "budget" in statement.topics and not _WE_CHARGE_THEM.search(statement.text):
             continue
@@ -680,10 +792,26 @@ def _our_price_as_written(facts: Facts) -> str | None:
             if not anywhere:
                 if _OUR_PRICE.search(piece) and not _THEIR_PRICE.search(piece):
                     return phrase.group().strip()
+                # "Who pays: Courier companies, not riders — €18 per bike per month": a price per unit
+                # set off by a dash at the end of another part's line
+                dashed = re.search(r"\s[-–—]\s+(?P<clause>[^-–—]+)$", piece)
+                clause = dashed.group("clause") if dashed else ""
+                priced = _PRICE_PHRASE.match(clause) if _PER_UNIT_PRICE.match(clause) else None
+                if priced and not _SPENT_TODAY.search(clause) and not _THEIR_PRICE.search(clause) and \
+                        not _names_a_problem(clause):
+                    return priced.group().strip()
                 continue
             if _RECURRING.search(statement.text) and not _RECURRING.search(piece):
                 continue  # "hardware is ~$6,000 per branch; software $80/month per locker": the subscription
-            if _OUR_PRICE.search(piece) or len(piece.split()) <= 6 and not _names_a_problem(piece):
+            if _OUR_PRICE.search(piece) or _would_pay(piece) and not _THEIR_PRICE.search(piece):
+                return phrase.group().strip()  # ("societies would pay forty pounds a year": what we charge them)
+            if len(piece.split()) <= 6 and not _names_a_problem(piece):
+                if no_idea_line and not _A_PERIOD.search(piece) and _A_PERIOD.search(later_lines(statement)):
+                    # No line says which is the idea: "€1.40 per kg" (what the laundry charges them),
+                    # then "€0.50 per room per month": a bare rate per quantity gives way to a price
+                    # per period said later, a subscription, as products are priced
+                    rate = rate or phrase.group().strip()
+                    continue
                 return phrase.group().strip()
             if _PER_UNIT_PRICE.match(piece) and not _SPENT_TODAY.search(piece) and not _THEIR_PRICE.search(piece) \
                     and not _names_a_problem(piece):
@@ -696,6 +824,8 @@ def _our_price_as_written(facts: Facts) -> str | None:
                     and not _THEIR_PRICE.search(piece) and not _names_a_problem(piece):  # "loses ~$45/day"
                 # "free for 10 items, €2/month after that": a short line of our plan, said whole
                 return piece.rstrip(".") if re.match(r"(?i)free\b", piece) else phrase.group().strip()
+    if rate is not None:
+        return rate
     # "We'd take 4% of each payment, nothing up front": a commission is the price
     for statement in facts.statements:
         commission = _COMMISSION.search(statement.text) if _usable(statement) else None
@@ -720,8 +850,16 @@ def _asked(text: str) -> str:
 
 # "Drivers pay ₹10 per booked ride": who pays us, per unit, in the present of the plan. Said before
 # the idea, the same words are what customers pay for something else today (the budget).
-_WE_CHARGE_THEM = re.compile(rf"(?i)^(?:the\s+)?[a-z]+s\s+(?:will\s+|would\s+)?pay\s+(?:{money_pattern()})\s*"
+# ("I reckon societies would pay forty pounds a year": a founder's guess at the price is still the price)
+_WE_CHARGE_THEM = re.compile(rf"(?i)^(?:(?:I|we)\s+(?:reckon|think|guess|bet|figure|expect)\s+(?:that\s+)?)?"
+                             rf"(?:the\s+)?[a-z]+s\s+(?:will\s+|would\s+|could\s+)?pay\s+(?:{money_pattern()})\s*"
                              r"(?:/|per\s|a\s|each\s)")
+
+
+def _would_pay(text: str) -> bool:
+    """"(I reckon) societies would pay forty pounds a year": what they would pay us, not what they
+    pay today ("Owners pay €200 a month for a cleaner")."""
+    return bool(_WE_CHARGE_THEM.search(text)) and re.search(r"(?i)\b(?:would|will|could)\s+pay\b", text) is not None
 
 
 # A speaker correcting themselves: "twenty dollars per logger, no, sorry, twenty-five dollars".
@@ -746,7 +884,8 @@ def _idea_first(facts: Facts) -> list[Statement]:
     if first is None:
         # (with no idea line, "Clubs would pay £5 per team per month" still says what we charge)
         return [s for s in facts.statements if "budget" not in s.topics or _WE_CHARGE_THEM.search(s.text)]
-    return facts.statements[first:] + [s for s in facts.statements[:first] if "budget" not in s.topics]
+    return facts.statements[first:] + [s for s in facts.statements[:first] if "budget" not in s.topics or
+                                       _would_pay(s.text)]
 
 
 def _states_a_price(text: str) -> bool:
@@ -959,23 +1098,36 @@ class Composer:
         head = first.split()[0].lower()
         if head in _VERBS or head in _VERBS.values() or head in ("is", "will", "can", "it", "they", "we"):
             return None
-        if _telegraphic(first) or _OWN_SUBJECT.match(first) or opens_with_people_doing(first):
+        if _telegraphic(first) or _OWN_SUBJECT.match(first) or opens_with_people_doing(first) or \
+                self._customers_doing(first):
             return None  # a sentence with its own subject ("members pause ...") is no thing they get
         return _with_article(_lower_first(first, self.keep))  # "gives them an order app", not "order app"
+
+    def _customers_doing(self, text: str) -> bool:
+        """An idea line whose subject is the customers, by the noun the notes call them ("sitters
+        keep their own clients ..." for pet sitters): a sentence, not a thing they get."""
+        who = self.facts.customer
+        if not who:
+            return False
+        head = re.split(r"\s+(?:in|at|of|on|with|who|that|across|near|from)\s+", who)[0].split()[-1]
+        return len(head) > 3 and head.endswith("s") and re.match(
+            rf"(?i)(?:the\s+|our\s+|their\s+)?(?:[\w-]+\s+)?{re.escape(head)}\s+(?!(?:who|that|which|of|in|at|on|for|"
+            rf"with|and|or|to|is|are|was|were|will|would|from|by)\b)[a-z]+\b", text) is not None
 
     def idea_in_quotes(self, lead: str) -> str:
         """A note too clipped to take a verb ("camera per shelf, counts stock"), set off as the notes'
         words after a colon (not in quotation marks: a paragraph in quotes reads as a customer's quote)."""
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
-        if opens_with_people_doing(first) or _OWN_SUBJECT.match(first):
+        if opens_with_people_doing(first) or _OWN_SUBJECT.match(first) or self._customers_doing(first):
             # "Nurses post a shift, ...", "the pharmacy packs the month's meds ...": a sentence with
             # its own subject reads as it is after "With X,", never as what X "is" or "gives them"
             subject = first.split()[0]
             if subject.islower() and subject not in _FUNCTION_WORDS and not subject.endswith("s") and \
-                    subject not in ("each", "every"):
+                    subject not in ("each", "every", "people", "staff", "children", "men", "women", "everyone"):
                 first = f"the {first}"  # note shorthand's bare subject, "driver photographs ...", takes its article
             return sentence(f"With {self.product}, {_lower_first(first, self.keep)}")
-        if _IMPERATIVE.match(first):  # "snap a photo of the receipt, ..." is what the customer does
+        if _IMPERATIVE.match(first) or _benefit_order(first):
+            # "snap a photo of the receipt, ...", "Stop losing members ...": what the customer does
             return f"With {self.product}, you {_lower_first(first, self.keep)}."
         done = _PLURAL_PARTICIPLE.match(first)
         if done and not _FINITE.search(done.group("who")) and not done.group("who").split()[-1].endswith("ss"):
@@ -1018,6 +1170,12 @@ class Composer:
         wanted = want(self.facts)
         if wanted:
             return sentence(f"For {self.customer} who want {wanted}")
+        promised = next((s.text.strip().rstrip(".") for s in self.facts.labelled("idea")
+                         if s.label and _VALUE_LABEL.search(s.label) and _benefit_order(s.text) and
+                         len(s.text.split()) <= 20), None)
+        if promised:
+            # A canvas's value proposition, "Stop losing members ...", is what they get, in one sentence
+            return sentence(f"For {self.customer}: {_lower_first(promised, self.keep)}")
         what = self.book.tbd("what they get, in one sentence",
                              "What does the customer get that they cannot get today, in one sentence?", "subheading")
         return sentence(f"For {self.customer}: {what}")
@@ -1066,7 +1224,7 @@ class Composer:
         return paragraph(sentence(f"{company} introduces {self.product} for {self.customer}"), what, benefit + ".")
 
     def problem(self) -> str:
-        pieces = [_with_its_be(p) for p in problem_pieces(self.facts)]
+        pieces = [_with_its_be(_at_the_businesses(_in_english(p), self.keep)) for p in problem_pieces(self.facts)]
         who = self.facts.customer
         if pieces and who and re.match(r"(?i)they\s+(?!(?:is|was|has|does)\b)[a-z]", pieces[0]) and \
                 re.search(r"(?:s|staff|people)(?:\s+(?:in|of|at|across|with)\s+.+)?$", who):
@@ -1078,7 +1236,8 @@ class Composer:
         text = paragraph(*(sentence(p) for p in self._fragments_listed(pieces)))
         if len(pieces) < 2:
             # Few problem lines: the customers' own words say it, quoted with who said it.
-            said = [q for q in self._spare_quotes() if CUES["problem"].search(q.text) or CUES["loss"].search(q.text)]
+            said = [q for q in self._spare_quotes() if (CUES["problem"].search(q.text) or CUES["loss"].search(q.text))
+                    and q.text.lower().rstrip(".") not in text.lower()]  # (not a turn the problem already quotes)
             said = _varied(sorted(said, key=lambda q: -sharpness(q.text)))
             text = paragraph(text, *(f"{_teller(q)}: “{q.text}”" for q in said[:2]))
         if not text and self.facts.interviewees:
@@ -1330,16 +1489,26 @@ class Composer:
 
     def internal_faq(self) -> list[FaqEntry]:
         f = self.facts
-        customer = [s.text for s in f.labelled("customer") if _usable(s)]
+        # ("Courier companies, not riders — €18 per bike per month": the price after the dash is said
+        # as the price, not as who the customer is)
+        customer = [re.sub(r"\s[-–—]\s+[^-–—]+$", "", s.text) if starts_with_money(
+            re.split(r"\s[-–—]\s+", s.text)[-1]) else s.text for s in f.labelled("customer") if _usable(s)]
         people = [f"We interviewed {interviewed(f)}"] if f.interviewees else []
         problem_quotes = self._spare_quotes()[:2]
         price = our_price(f)
         # (a launch's first sites, "launch with 10 clinics in Cork", are no count of the market)
         sized = sentences_about(f, "market", exclude=("launch", "price", "problem"),
                                 not_cued=("evidence", "loss", "launch"))
+        # A canvas's "Channels" box ("Gym owner Facebook groups; the UK Active trade show"): how we
+        # reach them, said as a sentence, not pasted as a list
+        channels = [s for s in f.labelled("market") if _usable(s) and s.label and CHANNELS_LABEL.search(s.label)]
+        reached = [sentence("We plan to reach them through " +
+                            _and([_lower_first(part.strip(" ."), self.keep) for part in re.split(r";", s.text)
+                                  if part.strip(" .")])) for s in channels]
+        sized = [said for said in sized if not any(said.rstrip(".") in s.text for s in channels)]
         return [
             FaqEntry(topic="market", question="Who is the customer, and how many of them are there?",
-                     answer=self.answer(customer + sized, "how many such customers there are",
+                     answer=self.answer(customer + sized + reached, "how many such customers there are",
                                         "How many customers like this are there, and what is the source?", True,
                                         always_ask=not sized)),
             FaqEntry(topic="problem", question="What evidence do we have that customers have this problem?",
@@ -1392,6 +1561,9 @@ def _pieces(statement: Statement) -> list[str]:
             if p.strip() and _balanced(p)]
 
 
+CHANNELS_LABEL = re.compile(r"(?i)channels|distribution|reach them")
+
+
 def sentences_about(facts: Facts, topic: Topic, exclude: tuple[Topic, ...] = (),
                     not_cued: tuple[Topic, ...] = ()) -> list[str]:
     """The notes' sentences on a topic: whole statements labelled with it, else the sentences of
@@ -1407,8 +1579,11 @@ def sentences_about(facts: Facts, topic: Topic, exclude: tuple[Topic, ...] = (),
         if statement.topic == topic:
             found.extend(_with_its_source(statement, pieces))
         elif topic in statement.topics and topic in CUES:
-            found.extend(p for p in pieces if CUES[topic].search(p)
-                         and not any(CUES[other].search(p) for other in not_cued if other in CUES))
+            said = [p for p in pieces if CUES[topic].search(p)
+                    and not any(CUES[other].search(p) for other in not_cued if other in CUES)]
+            turn = _spoken_turn(statement, facts) if said else None
+            # (a caller's "I'd pay for it" is quoted as theirs, not said in our voice)
+            found.extend(f"{_in_words_of(turn)}: “{p[0].upper()}{p[1:]}”" if turn else p for p in said)
     return list(dict.fromkeys(found))[:MAX_ANSWER_STATEMENTS]
 
 

@@ -81,3 +81,12 @@ def price_words() -> dict[str, str]:
     if not isinstance(value, dict):
         raise ValueError(f"{WORDS_PATH}: `price_words` must be a mapping")
     return {str(key).lower(): str(english) for key, english in value.items()}
+
+
+@functools.cache
+def english_place_names() -> dict[str, str]:
+    """A city's own name ("Lisboa") -> its English name ("Lisbon")."""
+    value = _data().get("place_names") or {}
+    if not isinstance(value, dict):
+        raise ValueError(f"{WORDS_PATH}: `place_names` must be a mapping")
+    return {str(key).lower(): str(english) for key, english in value.items()}

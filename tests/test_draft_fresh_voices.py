@@ -1,0 +1,220 @@
+"""The offline drafter keeps each voice in its place (issue draft10): a call transcript's customer
+turns are the customer's words, quoted as theirs, never printed as the release's own "we" and "I"."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.documents import parse_document
+from assistant.draft.models import Draft
+from assistant.draft.offline import draft_offline
+
+NOTES = Path(__file__).parent / "fixtures" / "notes"
+
+
+def _draft(name: str) -> Draft:
+    return draft_offline(parse_document((NOTES / name).read_text(encoding="utf-8"), path=name))
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r"“[^”]*”", " ", text)
+
+
+# -- a transcript's customer turns are quoted as theirs in The problem -------------------------------
+@pytest.mark.parametrize(("name", "who", "said"), [
+    ("phone-call-transcript-bakery.txt", "In a caller's words:", "“Saturday we run out by 11"),
+    ("call-dental-recalls.txt", "In Dana's words:", "“Half of them just never come back."),
+])
+def test_a_callers_first_person_problem_is_quoted_not_narrated(name: str, who: str, said: str) -> None:
+    problem = _draft(name).press_release.problem
+    assert who in problem and said in problem
+    # the release's own sentences never speak as the caller ("We're a Berlin bakery chain", "my brother")
+    assert not re.search(r"(?i)\b(?:I|I'd|I'm|we|we're|our|my)\b", _unquoted(problem)), problem
+    assert "[TBD: a customer's own words" not in problem  # every quoted turn is in the notes as written
+
+
+# -- a lean canvas: its title names the product, its bold boxes head their sections ------------------
+@pytest.mark.parametrize(("name", "product", "customer"), [
+    ("lean-canvas-gyms-bold.md", "LiftLog", "independent gyms in Manchester"),  # "Lean Canvas: LiftLog"
+    ("lean-canvas-baby-kit.md", "CribShare", "new parents in Dublin"),  # "LEAN CANVAS — CribShare (v2)"
+])
+def test_a_canvas_title_names_the_product_and_its_boxes_head_sections(name: str, product: str,
+                                                                      customer: str) -> None:
+    release = _draft(name).press_release
+    assert release.headline.startswith(product), release.headline
+    assert "Lean" not in release.headline
+    # "**Customer Segments**" on a line of its own heads the box below it, as "## Customer Segments" does
+    assert customer in release.subheading, release.subheading
+
+
+# -- a value proposition said as an order ("Stop losing ...") is what the customer gets ---------------
+@pytest.mark.parametrize(("name", "promise"), [
+    ("lean-canvas-gyms-bold.md", "stop losing members you never knew were drifting away."),
+    ("lean-canvas-baby-kit.md", "rent baby kit by the month, swap it when the baby grows."),
+])
+def test_an_imperative_value_proposition_is_the_subheading_and_reads_as_a_sentence(name: str, promise: str) -> None:
+    release = _draft(name).press_release
+    assert release.subheading.endswith(f": {promise}"), release.subheading
+    assert "[TBD: what they get" not in release.subheading
+    for part in (release.summary, release.solution):
+        assert "sum up as" not in part and f"you {promise}" in part, part  # never glued after "gives them"
+    assert "Stop losing" not in release.problem  # the promise is no problem statement
+
+
+# -- a canvas's CHANNELS box: how we reach the customers, in the market answer -----------------------
+@pytest.mark.parametrize(("name", "reach"), [
+    ("lean-canvas-gyms-bold.md",
+     "We plan to reach them through gym owner Facebook groups and the UK Active trade show in March."),
+    ("lean-canvas-baby-kit.md", "the Rotunda and Holles Street."),
+])
+def test_a_canvas_channels_box_says_how_we_reach_the_customers(name: str, reach: str) -> None:
+    draft = _draft(name)
+    market = next(e.answer for e in draft.faq.internal if e.topic == "market")
+    assert "We plan to reach them through " in market and reach in market, market
+    assert "[TBD: how many such customers there are]" in market  # the channels are no count of the market
+
+
+# -- "Launch Portland, Oregon in June 2027": the launch word opens the line, the city follows ----------
+def test_a_launch_word_before_the_city_leaves_the_city_in_the_dateline() -> None:
+    release = _draft("launch-verb-place-kegs.md").press_release
+    assert release.dateline == "Portland — June 2027 —", release.dateline
+    assert "launches in Portland in June 2027" in release.call_to_action, release.call_to_action
+
+
+# -- "Care homes in Leeds: night staff miss ...": the staff of those businesses --------------------
+def test_a_business_kind_before_a_colon_is_where_the_staff_work() -> None:
+    release = _draft("colon-lead-care-homes.md").press_release
+    assert "night staff at care homes in Leeds" in release.subheading, release.subheading
+    assert release.problem.startswith("At care homes in Leeds, night staff miss medication rounds"), release.problem
+
+
+# -- one city, one name: "Lisboa" in the launch line, "Lisbon" in the English words ------------------
+def test_a_city_written_both_ways_is_named_the_english_way_everywhere() -> None:
+    release = _draft("bilingual-bakeries-lisbon.md").press_release
+    assert release.dateline == "Lisbon — March 2027 —", release.dateline
+    assert "launches in Lisbon in March 2027" in release.call_to_action
+    assert "Lisboa" not in release.headline + release.dateline + release.summary + release.call_to_action
+
+
+def test_a_city_written_one_way_is_kept_as_written() -> None:
+    notes = ("padarias em Lisboa deitam fora 20% do pão\nIdea: Migalha lists leftover bread for neighbours\n"
+             "Launch: Lisboa, março 2027\n")
+    release = draft_offline(parse_document(notes, path="notes.md")).press_release
+    assert release.dateline == "Lisboa — March 2027 —", release.dateline
+
+
+# -- "Our idea, SitSafe: sitters keep ...": the name, then a sentence whose subject is the customers -----
+def test_an_idea_named_after_a_comma_reads_as_a_sentence() -> None:
+    release = _draft("idea-comma-name-sitters.md").press_release
+    assert release.headline.startswith("SitSafe"), release.headline
+    assert "With SitSafe, sitters keep their own clients and get paid by card." in release.summary, release.summary
+    assert "gives them" not in release.summary and " get sitters keep" not in release.solution
+    assert "our idea" not in (release.summary + release.solution).lower()
+
+
+# -- "ListaYa: students tap their phone ...": the name, then a sentence of its own --------------------
+def test_a_name_then_a_sentence_with_its_own_subject_is_the_idea() -> None:
+    release = _draft("call-notes-language-schools.md").press_release
+    assert "With ListaYa, students tap their phone on an NFC card at the door." in release.solution, release.solution
+    assert "[TBD: what the customer does with the product" not in release.solution
+
+
+# -- "Marta (runs 3 language schools in Valencia)": the kind of business she runs is the customer -------
+@pytest.mark.parametrize(("name", "customer"), [
+    ("call-notes-language-schools.md", "language schools in Valencia"),  # not "teachers"
+    ("call-dental-recalls.txt", "dental practices in Cork"),  # "I manage two dental practices in Cork"
+])
+def test_the_businesses_a_person_runs_are_the_customer(name: str, customer: str) -> None:
+    release = _draft(name).press_release
+    assert release.headline.endswith(f"for {customer}") and f"For {customer}:" in release.subheading, \
+        (release.headline, release.subheading)
+
+
+# -- bare price lines and no idea line: a rate per quantity gives way to a price per period after it ----
+def test_a_bare_rate_per_quantity_gives_way_to_a_later_price_per_period() -> None:
+    draft = _draft("bare-prices-ice-crates.md")  # "€0.30 per kg" (the ice they buy), then "€12 per stall per month"
+    assert "It costs €12 per stall per month." in draft.press_release.call_to_action
+    price = next(e.answer for e in draft.faq.external if e.topic == "price")
+    assert "€0.30" not in price and "€12" in price, price
+
+
+# -- a name of two capitalised words keeps its capitals inside a sentence ------------------------------
+def test_a_two_word_name_keeps_its_capitals_after_a_colon() -> None:
+    draft = _draft("ticket-summary-rent.md")
+    data = next(e.answer for e in draft.faq.external if e.topic == "data")
+    assert "A risk the notes name: Open Banking consent expires every 90 days." in data, data
+
+
+# -- "**Top theme (38% of tickets):** landlords in Glasgow can't see ...": the sentence, its figure after --
+def test_a_labelled_theme_gives_its_people_and_reads_as_their_sentence() -> None:
+    release = _draft("ticket-summary-rent.md").press_release
+    assert release.headline == "RentRadar for landlords in Glasgow", release.headline
+    assert "Landlords in Glasgow can't see which tenant paid rent late until the bank statement arrives " \
+           "(38% of tickets)." in release.problem, release.problem
+    assert "Top theme" not in release.problem
+
+
+# -- notes in Portuguese and English: the Portuguese labels, and the English the notes give in brackets --
+def test_mixed_language_notes_use_their_labels_and_their_english_gloss() -> None:
+    release = _draft("mixed-portuguese-bakeries.md").press_release
+    assert release.headline.startswith("PãoCerto"), release.headline  # "ideia: PãoCerto predicts ..."
+    assert "For bakeries in Lisbon:" in release.subheading, release.subheading
+    assert release.problem.startswith("Bakeries in Lisbon throw away 12% of bread every day."), release.problem
+    assert release.dateline == "Lisbon — October 2027 —", release.dateline
+
+
+def test_a_price_in_the_notes_language_keeps_its_unit() -> None:
+    release = _draft("mixed-portuguese-bakeries.md").press_release  # "preço €35/mês por loja"
+    assert "It costs €35 a month per loja." in release.call_to_action, release.call_to_action
+
+
+# -- a Notion page: its emoji title names the product; "Who pays: X, not Y — €18 per bike per month" -------
+def test_a_notion_page_names_the_product_and_its_payer_line_gives_customer_and_price() -> None:
+    release = _draft("notion-kickoff-couriers.md").press_release
+    assert release.headline == "Fleetfix for courier companies", release.headline  # "# 🚲 Fleetfix — kickoff"
+    assert "It costs €18 per bike per month." in release.call_to_action, release.call_to_action
+
+
+# -- a founder's voice memo: "what I want to do is PlotQueue, people join the list online and ..." -------
+def test_a_memo_names_the_product_and_says_what_people_do_with_it() -> None:
+    release = _draft("voice-memo-allotments.txt").press_release
+    assert release.headline == "PlotQueue for allotment societies", release.headline
+    assert "With PlotQueue, people join the list online and when a plot frees up" in release.summary, release.summary
+    assert "GDPR" not in release.summary + release.solution  # an open check is no description of the product
+
+
+def test_time_spent_in_evenings_is_the_problem_not_a_price() -> None:
+    release = _draft("voice-memo-allotments.txt").press_release
+    assert "spends two evenings a month phoning down it" in release.problem, release.problem
+
+
+def test_a_founders_guess_at_what_customers_would_pay_is_the_price() -> None:
+    release = _draft("voice-memo-allotments.txt").press_release  # "I reckon societies would pay forty pounds a year"
+    assert "It costs forty pounds a year." in release.call_to_action, release.call_to_action
+
+
+def test_a_spoken_word_after_the_price_is_no_part_of_it() -> None:
+    release = _draft("phone-call-transcript-bakery.txt").press_release  # "Not more than €80 a month per shop though."
+    assert "It costs €80 a month per shop." in release.call_to_action, release.call_to_action
+
+
+# -- the FAQ quotes a caller's turn as theirs too --------------------------------------------------------
+@pytest.mark.parametrize(("name", "said"), [
+    ("phone-call-transcript-bakery.txt", "In a caller's words: “Our supplier is Rosenmühle, they'd have to take"),
+    ("call-dental-recalls.txt", "In Dana's words: “I'd pay €49 a month per practice for that, easily.”"),
+])
+def test_a_callers_words_in_the_faq_are_quoted_as_theirs(name: str, said: str) -> None:
+    draft = _draft(name)
+    answers = " ".join(e.answer for e in [*draft.faq.external, *draft.faq.internal])
+    assert said in answers, answers
+    assert not re.search(r"(?:^|\. )(?:I'd|Our supplier|If something told me)\b", answers), answers
+    assert "[TBD: a customer's own words" not in answers
+
+
+def test_the_price_after_a_dash_on_the_payer_line_is_not_who_the_customer_is() -> None:
+    draft = _draft("notion-kickoff-couriers.md")
+    market = next(e.answer for e in draft.faq.internal if e.topic == "market")
+    assert market.startswith("Courier companies, not riders.") and "€18" not in market, market
