@@ -46,6 +46,14 @@ MARKET_NOUNS = re.compile(
     r"members|subscribers|studios|"
     # a public service's demand: "4,200 applicants", "residents"
     r"applicants|residents|citizens|homeowners|contractors|tenants|landlords|visitors|passengers|"
+    # people by age, role or trade: "6 million children have asthma", "40,000 freelancers in Lisbon"
+    r"children|kids|parents|teens|teenagers|seniors|retirees|women|men|workers|employees|nurses|teachers|"
+    r"freelancers|consultants|designers|writers|researchers|caregivers|carers|commuters|travell?ers|riders|"
+    r"couriers|athletes|gamers|readers|listeners|viewers|shoppers|consumers|renters|borrowers|investors|"
+    r"traders|vendors|suppliers|growers|farmers|gardeners|dentists|pharmacists|physicians|therapists|clinicians|"
+    r"veterinarians|vets|lawyers|accountants|universities|libraries|charities|nonprofits|councils|"
+    r"municipalities|agencies|startups|builders|plumbers|electricians|musicians|artists|photographers|"
+    r"authors|coaches|tutors|learners|pet\s+owners|"
     r"(?:received|submitted|filed|processed)\s+[\d,]+\s+(?:\w+\s+)?applications)\b", re.IGNORECASE)
 # The colleagues an internal tool serves ("our 22 analysts", "40 support agents").
 INTERNAL_USERS = re.compile(r"\b(?:analysts|agents|employees|staff|colleagues|engineers|accountants|nurses|"
