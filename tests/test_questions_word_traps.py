@@ -196,3 +196,26 @@ def test_a_battery_life_does_not_answer_how_long_data_is_kept():
     report = questions_offline(load_document(BREATHE_CAP), top=60)
     (judged,) = [q for q in report.questions if q.question.startswith("What customer data do we keep")]
     assert judged.evidence is None or "12 months" not in judged.evidence.text, judged.status_reason
+
+
+@pytest.mark.parametrize("text", ["We filed a 510(k) in March.", "FDA clearance is expected in August.",
+                                  "Breathe Cap is a Class II device.", "The sensor is CE marked.",
+                                  "Is this a medical device?"])
+def test_a_medical_devices_route_to_market_is_regulation(text):
+    assert "legal" in concepts(text)
+
+
+@pytest.mark.parametrize("text", ["The device ships in May.", "Security clearance is not needed.",
+                                  "Class II students sit the exam in June."])
+def test_a_device_or_a_class_alone_is_no_regulation(text):
+    assert "legal" not in concepts(text)
+
+
+def test_the_regulation_question_is_answered_by_the_medical_device_faq():
+    from assistant.documents import load_document
+    from assistant.questions.offline import questions_offline
+
+    report = questions_offline(load_document(BREATHE_CAP), top=60)
+    (judged,) = [q for q in report.questions if q.question.startswith("Which regulations apply")]
+    assert judged.status == "answered", judged.status_reason
+    assert judged.evidence is not None and "510(k)" in judged.evidence.text

@@ -194,6 +194,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bleaves? my\b|\bleave (the|my|your)\b", "local"),
         # "Receipt photos stay on your device", "processed on the phone", "never leaves your laptop":
         # kept where the customer is, which is what a privacy question asks ("Is it private?")
+        # A medical device's regulator and route to market: "we filed a 510(k)", "FDA clearance",
+        # "a Class II device", "CE marked"
+        (r"\b510\(k\)|\bfda\b|\bce[- ]mark(?:ed|ing)?\b|\bclass (?:i{1,3}|[123]) (?:medical )?devices?\b"
+         r"|\bmedical devices?\b|\bde novo\b|\bpremarket (?:approval|notification)\b|\bnotified body\b", "legal"),
         (_ON_DEVICE, "local"),
         (_ON_DEVICE, "privacy"),
         # "What does it need to run?", "What do I need to install it?": the system requirements
