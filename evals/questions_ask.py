@@ -112,8 +112,9 @@ def top_paragraph_holds(doc: Document, asked: list[str], spans: list[tuple[int, 
 
     clean = without_instructions(doc)
     product = product_name(clean, load_bank())
-    reading = Reading(clean, product)
+    reading = Reading(clean, product, retrieval=True)  # as ask_offline reads it
     reading.prepare(asked)
+    reading.calibrate(asked)
     out = []
     for question, (start, end) in zip(asked, spans, strict=True):
         masked = mask(question, product)

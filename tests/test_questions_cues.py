@@ -131,6 +131,19 @@ def _raised_by(question_id: str, text: str) -> bool:
     ("switching_cost.migrate", "Only the parents see it and, if you switch it on, your pediatrician."),
     ("switching_cost.migrate", "Nurses can switch off the alarm for an hour."),
     ("collaboration.team", "The three inhalers together make up about 85% of prescriptions."),
+    # A share of the tips is a portion, not data shared; a next-day payout or the next business day
+    # is a delivery speed, not the roadmap; a business day is a unit of time, not the business.
+    ("privacy.what_data", "Every worker sees their share of the night's tips before close."),
+    ("privacy.what_data", "Servers get a 70% share, bussers the rest."),
+    ("privacy.what_data", "It shows each person's share for the manager to approve."),
+    ("getting_started.account", "The pool pays each cook a fair share."),
+    ("collaboration.team", "Shares of the pool are set by hours worked."),
+    ("roadmap.next", "Standard next-day payouts are free."),
+    ("roadmap.next", "TipSplit retries the next business day."),
+    ("why_now.roadmap_vision", "Refunds arrive the next morning."),
+    ("investment.payback", "Transfers settle within two business days."),
+    ("privacy.what_data", "It costs $49 per location per month."),
+    ("privacy.what_data", "The chain opened its fifth location in May."),
 ])
 def test_a_cue_in_another_sense_raises_nothing(question_id: str, text: str) -> None:
     assert not _raised_by(question_id, text)
@@ -145,6 +158,15 @@ def test_a_cue_in_another_sense_raises_nothing(question_id: str, text: str) -> N
     ("switching_cost.migrate", "Teams switching from Trello keep their boards."),
     ("switching_cost.migrate", "Switch to Ledgerly in an afternoon."),
     ("collaboration.team", "Editors and writers work together on one draft."),
+    ("privacy.what_data", "We never share your payroll data with advertisers."),
+    ("privacy.what_data", "Tips are shared with the kitchen by hours worked."),
+    ("privacy.what_data", "Location history is kept for 30 days."),
+    ("privacy.what_data", "The app needs your precise location to find a bay."),
+    ("getting_started.account", "Share the board with a client in one click."),
+    ("collaboration.team", "Managers share the schedule with every cook."),
+    ("roadmap.next", "Clover support comes in the next release."),
+    ("why_now.roadmap_vision", "Next, we will add payroll."),
+    ("investment.payback", "Our business model is a monthly fee per location."),
 ])
 def test_the_same_cue_in_its_own_sense_still_raises_its_question(question_id: str, text: str) -> None:
     assert _raised_by(question_id, text)
