@@ -219,3 +219,31 @@ def test_the_regulation_question_is_answered_by_the_medical_device_faq():
     (judged,) = [q for q in report.questions if q.question.startswith("Which regulations apply")]
     assert judged.status == "answered", judged.status_reason
     assert judged.evidence is not None and "510(k)" in judged.evidence.text
+
+
+TIPSPLIT = Path(__file__).parent / "fixtures" / "questions" / "tipsplit.md"
+
+
+@pytest.mark.parametrize("text", [
+    "We start with the 24,000 independents on Toast or Square in Colorado and Texas.",
+    "We'll start with ten care homes in Leeds.",
+])
+def test_where_we_start_selling_is_no_getting_started(text):
+    assert "getting_started" not in concepts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "You start with a free trial.",
+    "Start with the sample project.",
+    "Teams start using it in an afternoon.",
+])
+def test_how_a_customer_starts_is_still_getting_started(text):
+    assert "getting_started" in concepts(text)
+
+
+@pytest.mark.parametrize("question", ["How do I get started?", "How do I sign up?"])
+def test_the_beachhead_of_the_internal_faq_does_not_say_how_to_start(question):
+    doc = parse_document(TIPSPLIT.read_text(encoding="utf-8"), path=str(TIPSPLIT))
+    found = ask_offline(doc, [question]).questions[0]
+    # (it may still touch the subject: the sentence says "start")
+    assert found.status != "answered" or "We start with" not in found.evidence.text, found

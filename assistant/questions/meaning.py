@@ -268,7 +268,8 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("requirement", r"\bprerequisites?\b|\brequires?\b|\byou need\b|\bmacos\b|\blinux\b|(?-i:\bWindows\b)|"
                         r"\bbinar(?:y|ies)\b"),
         ("getting_started", r"\bgetting started\b|\binstall\w*|\bdownload\w*|\bvisit\b|\bsign up\b|\breleases page\b|"
-                  r"\bstart with\b"),
+                  # not "we start with the 24,000 independents in Texas": where the team starts selling
+                  r"(?<!\bwe )(?<!\bwe'll )(?<!\bwe will )(?<!\bwe plan to )\bstart with\b"),
         ("price", r"[$\u20ac\u00a3]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\b|\bper (?:month|year|seat|user)\b|"
                   r"/(?:mo|month|yr|year|seat|user)\b"),
         ("customer", r"\b(?:designed|built|made|meant|aimed|intended) (?:squarely )?(?:for|at)\b|\bfor (?:people|teams|"

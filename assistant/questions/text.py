@@ -166,8 +166,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bdiffer(?:s|ent|ence|ences)?\b (?:from|than|to|between)|\bhow (?:is|does) [^?]* differ|\bwhy not\b"
          r"|\bisn'?t (this|it) just\b|\brather than\b|\bover plain\b", "compare"),
                 # (not "each swap today starts with a group text": someone starts using it)
+                # (nor "we start with the 24,000 independents in Texas": where the team starts selling)
                 (r"\bget(ting)? started\b|\bset(ting)? up\b|\bsign up\b|(?:^\W*|\b(?:you|we|i|users|customers|teams) "
-                 r"(?:can |could |should )?)(?:start|begin)(?:s|ning)? (?:using|with)\b|"
+                 r"(?:can |could |should )?)(?:start|begin)(?:s|ning)? using\b|(?:^\W*|\b(?:you|i|users|customers|"
+                 r"teams) (?:can |could |should )?)(?:start|begin)(?:s|ning)? with\b|"
          r"\bhow (?:do|can|should|would) (?:i|we|you) (?:start|begin)\b|\bfirst steps?\b"
          r"|^\W*(?:log|sign) ?in (?:with|at|to|using)\b", "getting_started"),
         (r"\bout of scope\b|\bnot (build|do|doing|built)\b|\bwill not\b|\bwon'?t (build|do)\b"
