@@ -247,3 +247,19 @@ def test_the_beachhead_of_the_internal_faq_does_not_say_how_to_start(question):
     found = ask_offline(doc, [question]).questions[0]
     # (it may still touch the subject: the sentence says "start")
     assert found.status != "answered" or "We start with" not in found.evidence.text, found
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("Who pays the $0.50 fee?", "$0.50"),
+    ("Is the $49 charged per restaurant or per location?", "$49"),
+])
+def test_a_figure_the_question_names_is_quoted_where_the_document_says_it(question, figure):
+    doc = parse_document(TIPSPLIT.read_text(encoding="utf-8"), path=str(TIPSPLIT))
+    found = ask_offline(doc, [question]).questions[0]
+    assert found.evidence is not None and figure in found.evidence.text, found
+
+
+def test_a_question_about_a_figure_of_the_document_is_at_least_touched():
+    doc = parse_document(TIPSPLIT.read_text(encoding="utf-8"), path=str(TIPSPLIT))
+    found = ask_offline(doc, ["Where does the 660,000 come from?"]).questions[0]
+    assert found.status != "unanswered" and "660,000" in found.evidence.text, found

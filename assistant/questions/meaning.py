@@ -115,6 +115,7 @@ LEAD_BONUS = 0.03  # an FAQ answer's first sentence usually carries the answer
 # own answer to "Who is it for?", as much as an FAQ answer would be.
 SUBHEADING_BONUS = 0.3
 DEFINITION_BONUS = 0.6  # "What is X?" is answered by the sentence that says what X is
+FIGURE_BONUS = 0.3  # "Who pays the $0.50 fee?" is answered where the document says "$0.50"
 FAQ_REGION_BONUS = 0.1  # an FAQ's text answers questions;
 # the press release tells a story
 COSINE_ALONE = 0.45  # a sentence sharing no concept with the question answers it only this close in meaning
@@ -448,7 +449,8 @@ class Reading:
         # (with its paragraph, then alone; against its FAQ pair, then the whole text).
         self._vectors: dict[str, np.ndarray | None] = {}
         self._closeness: dict[tuple[str, tuple[int, ...]], tuple[list[float], list[float]]] = {}
-        self._bonuses: dict[tuple[str, Kind, int | None, tuple[int, ...]], list[tuple[float, bool, bool, bool]]] = {}
+        self._bonuses: dict[tuple[str, Kind, int | None, tuple[int, ...]],
+                            list[tuple[float, bool, bool, bool, bool]]] = {}
         self._bm25_columns: dict[str, np.ndarray] = {}
 
     @cached_property
@@ -946,7 +948,7 @@ def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead:
     hubness = reading.sentence_hubness
     paragraph_of = reading.paragraph_of
     ranked = []
-    for index, score, cosine, (bonus, in_region, in_subheading, in_role) in zip(
+    for index, score, cosine, (bonus, in_region, in_subheading, in_role, names_figure) in zip(
             indices, scores, cosines, _bonuses(reading, question, masked, kind, lead, indices), strict=True):
         # The same sums, in the same order, as bonus by bonus: the floats come out identical.
         if in_region:
@@ -957,13 +959,15 @@ def _best(reading: Reading, question: str, indices: list[int], kind: Kind, lead:
             bonus += ROLE_BONUS
         paragraph = PARAGRAPH_WEIGHT * around[paragraph_of[index]] if around else 0.0
         hub = float(hubness[index]) if hubness is not None else 0.0
-        ranked.append((score + bonus + paragraph - hub, -index, index, float(cosine), score + bonus))
+        # A figure the question names ranks its sentence first, without making it closer in meaning.
+        figure = FIGURE_BONUS if names_figure else 0.0
+        ranked.append((score + bonus + paragraph - hub + figure, -index, index, float(cosine), score + bonus))
     rank, _, index, cosine, score = max(ranked)
     return Best(index, score, cosine, rank)
 
 
 def _bonuses(reading: Reading, question: str, masked: str, kind: Kind, lead: int | None,
-             indices: list[int]) -> list[tuple[float, bool, bool, bool]]:
+             indices: list[int]) -> list[tuple[float, bool, bool, bool, bool]]:
     """What `_best` adds to each sentence's score whatever the context: the bonus for its answer's
     kind, for leading its answer and for defining the question's term (summed in that order), and
     whether it sits in the region the question is answered in, in the sub-heading (a "who"
@@ -973,6 +977,7 @@ def _bonuses(reading: Reading, question: str, masked: str, kind: Kind, lead: int
     if found is not None:
         return found
     term = defined_term(question)
+    named = figures_named(question)
     faq_start = reading.doc.faq_start
     subheading = reading.doc.subheading
     story = _asks_the_problem(reading, masked)
@@ -988,9 +993,19 @@ def _bonuses(reading: Reading, question: str, masked: str, kind: Kind, lead: int
         start = reading.sentences[index].start
         found.append((bonus, faq_start is not None and (start >= faq_start) != story,
                       kind == "who" and subheading is not None and subheading.start <= start < subheading.end,
-                      reading.roles[index] in answering))
+                      reading.roles[index] in answering, bool(named & figures_named(reading.sentences[index].text))))
     reading._bonuses[key] = found
     return found
+
+
+# A figure precise enough to name one thing: an amount ("$0.50"), a share ("70%"), a number of two
+# digits or more ("24,000", "30-day"); not a lone digit ("step 1", "v2").
+_NAMED_FIGURE = re.compile(r"[$\u20ac\u00a3]\s?\d(?:[\d,.]*\d)?|\d(?:[\d,.]*\d)?\s?%|(?<![\w.])\d[\d,.]*\d")
+
+
+def figures_named(text: str) -> frozenset[str]:
+    """The figures `text` names, written alike ("$ 0.50" and "$0.50", "70 %" and "70%")."""
+    return frozenset(re.sub(r"\s", "", figure) for figure in _NAMED_FIGURE.findall(text))
 
 
 def _asks_the_problem(reading: Reading, question: str) -> bool:
@@ -1034,6 +1049,11 @@ def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None
         # minutes." under "How long does the battery last?"): that is the answer, whatever a later
         # sentence shares in words ("... warns you three months before a battery needs replacing").
         chosen = indices[0]
+    named = figures_named(question)
+    if named and not named & figures_named(texts[chosen]):
+        # "Who pays the $0.50 fee?" under "How much does it cost?" / "$49 a month. Instant payouts
+        # cost $0.50 each.": the answer is where the figure it names is.
+        chosen = next((i for i in indices if named & figures_named(texts[i])), chosen)
     if _ASKS_THE_CATCH.search(question) and not _CATCH.search(texts[chosen]):
         # "If it is free, what is the catch?" under "How much does it cost?" / "It is free. A hosted
         # dashboard is planned; its price is not set.": the catch is the second sentence, not "free".
@@ -1460,7 +1480,8 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
     term = defined_term(question)
     # What a price question needs ("$19 per month") is itself a concept in common with it.
     shared = bool(asked & (reading.sentence_concepts(index) | around)) or (kind == "price" and satisfies(kind, text)) \
-        or reading.roles[index] in roles_asked(question)
+        or reading.roles[index] in roles_asked(question) \
+        or bool(figures_named(question) & figures_named(text))  # "Where does the 660,000 come from?"
     alone = COSINE_ALONE_YES_NO if (_YES_NO_QUESTION.search(question) and _YES_NO_ANSWER.search(text)) \
         else COSINE_ALONE
     if not shared and best.cosine < alone and not says_the_targets and not (
