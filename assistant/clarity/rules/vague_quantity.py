@@ -30,6 +30,12 @@ VAGUE = (
     # Orders of magnitude stand where the count belongs: "thousands of farmers" (how many?).
     "dozens of", "hundreds of", "thousands of", "millions of", "billions of", "the bulk of",
     "a growing number of", "an increasing number of", "a growing share of", "double digits", "double-digit",
+    # How often, where a rate belongs ("often": how many times in how many?), and a rank without
+    # the count behind it ("one of the top reasons": named by how many?)
+    "often", "frequently", "sometimes", "occasionally", "rarely", "seldom", "regularly", "routinely",
+    "commonly", "more often than not", "all the time", "time and again", "again and again", "from time to time",
+    "one of the top", "one of the biggest", "one of the main", "one of the leading", "one of the largest",
+    "one of the most common", "one of the most frequent",
 )
 VAGUE_PHRASES = Phrases(VAGUE)
 SUGGESTION = "give the number: how many, how much, out of how many"
@@ -116,10 +122,25 @@ def _as_soon_as(ctx: Context, start: int, end: int) -> bool:
         and re.match(r"\s+as\b", ctx.copy[end:], re.IGNORECASE) is not None
 
 
+# "Mistakes are common", "Double bookings are rare": a frequency stated as a quality. Not "those are
+# common requests", where the adjective qualifies a noun.
+_FREQUENCY_PREDICATE = re.compile(
+    r"\b(?:is|are|was|were|remain|remains|stay|stays)\s+(?:very\s+|quite\s+|fairly\s+|so\s+|still\s+)?"
+    r"(?:common|rare|frequent|widespread|commonplace|uncommon)\b"
+    r"(?=\s*(?:[,.;:!?)\u2014]|$)|\s+(?:among|in|for|when|across|with|at|on)\b)", re.IGNORECASE)
+
+
+def _frequency_predicates(ctx: Context) -> Iterator[tuple[int, int]]:
+    for match in _FREQUENCY_PREDICATE.finditer(ctx.copy):
+        if not any(ctx.is_question(s) and s.start <= match.start() < s.end for s in ctx.prose.sentences):
+            yield match.span()
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     spans = [(hit.start, hit.end) for hit in VAGUE_PHRASES.find(ctx, skip_questions=True)
              if not _lot_is_a_noun(ctx, hit.start, hit.end) and not _as_soon_as(ctx, hit.start, hit.end)]
-    for start, end in sorted(set(spans + list(_standing_alone(ctx)) + list(_bare_durations(ctx)))):
+    found = spans + list(_standing_alone(ctx)) + list(_bare_durations(ctx)) + list(_frequency_predicates(ctx))
+    for start, end in sorted(set(found)):
         words = ctx.text[start:end]
         yield Hit(start, end, f"vague quantity: '{words}' where a number belongs", SUGGESTION)
 
