@@ -20,7 +20,12 @@ SENSITIVE_DATA = terms(
 PERSONAL_DATA = terms(
     "personal data", "personal information", "PII", "email address*", "e-mail address*", "phone number*",
     "contacts", "address book", "photo", "photos", "camera", "video*", "voice recording*", "recording*",
-    "location", "locations", "GPS", "home address", "date of birth", "birthday*", "customer data", "user data",
+    # where a person is, not a shop's or a restaurant's sites ("$49 per location", "five locations")
+    "location data", "location history", "location tracking", "live location", "real-time location",
+    "current location", "precise location", "your location", "their location", "my location", "his location",
+    "her location", "user's location", "users' locations", "courier's location", "driver's location",
+    "child's location", "locations of users", "location of users", "GPS",
+    "home address", "date of birth", "birthday*", "customer data", "user data",
     "your data", "their data", "browsing history", "purchase history", "profile*", "tracks", "tracking",
     "saved card*", "stored card*", "card details", "card on file",
 )
