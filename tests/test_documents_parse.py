@@ -312,3 +312,27 @@ def test_a_paragraph_not_followed_by_the_solution_is_not_guessed_to_be_the_probl
                          "It is powered by a knowledge graph.\n\n"
                          "With Evergreen, apps answer in the reader's own language.\n")
     assert doc.paragraphs[1].role is None
+
+
+@pytest.mark.parametrize(("label", "role"), [
+    ("Features", "solution"),
+    ("How it works", "solution"),
+    ("Pricing and availability", "call_to_action"),
+    ("The Problem", "problem"),
+    ("Getting started", "getting_started"),
+    # A word inside a longer one names no role: a feature flag is no feature list, a painting no pain
+    ("An internal feature-flag service for 42 teams", None),
+    ("Painting crews book their own jobs", None),
+    ("Priceless moments, kept", None),
+])
+def test_a_heading_names_a_role_only_with_the_whole_word(label, role):
+    from assistant.documents.roles import label_role
+
+    assert label_role(label) == role
+
+
+def test_a_subheading_that_mentions_a_feature_is_still_the_subheading():
+    doc = load_document(DOCS / "flagship.md")
+    assert doc.subheading is not None and doc.subheading.text.startswith("An internal feature-flag service")
+    found = roles(doc)
+    assert found[:3] == ["summary", "problem", "solution"], found

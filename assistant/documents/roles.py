@@ -16,15 +16,17 @@ from assistant.documents.models import ParagraphRole
 
 LabelRole = Literal["summary", "problem", "solution", "quote", "getting_started", "call_to_action"]
 
+# Whole words only: "An internal feature-flag service" names no feature list, "Painting crews" no pain.
 _LABELS: list[tuple[LabelRole, re.Pattern[str]]] = [
-    ("getting_started", re.compile(r"getting started|get started|how to (?:start|begin|get|use|try)|"
-                                   r"installation|install|set ?up|try it")),
-    ("call_to_action", re.compile(r"call to action|availab|pricing|price|where to buy|learn more|how to buy")),
-    ("quote", re.compile(r"quote|testimonial")),
-    ("problem", re.compile(r"problem|challenge|pain|the need")),
-    ("solution", re.compile(r"solution|how it works|feature|introducing|what it does|the product")),
-    ("summary", re.compile(r"summary|overview|introduction")),
-]
+    (role, re.compile(rf"(?<![\w-])(?:{words})(?![\w-])")) for role, words in (
+    ("getting_started", r"getting started|get started|how to (?:start|begin|get|use|try)|installation|installing|"
+                        r"install|set ?up|try it"),
+    ("call_to_action", r"call to action|available|availability|pricing|prices?|where to buy|learn more|how to buy"),
+    ("quote", r"quotes?|testimonials?"),
+    ("problem", r"problems?|challenges?|pain|pain points?|the need"),
+    ("solution", r"solutions?|how it works|features?|introducing|what it does|the product"),
+    ("summary", r"summary|overview|introduction"),
+)]
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _LEAD_IN = re.compile(r"\s*(?:\*\*|__)(?P<label>[^*_\n]{2,60}?)[.:]?(?:\*\*|__)[.:]?\s")
 
