@@ -6,6 +6,7 @@ team will measure success. Each case is a short PR/FAQ asked with
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -263,3 +264,29 @@ def test_a_question_about_a_figure_of_the_document_is_at_least_touched():
     doc = parse_document(TIPSPLIT.read_text(encoding="utf-8"), path=str(TIPSPLIT))
     found = ask_offline(doc, ["Where does the 660,000 come from?"]).questions[0]
     assert found.status != "unanswered" and "660,000" in found.evidence.text, found
+
+
+FLAGSHIP = Path(__file__).parent / "fixtures" / "documents" / "flagship.md"
+
+
+def _ask_flagship(question: str):
+    doc = parse_document(FLAGSHIP.read_text(encoding="utf-8"), path=str(FLAGSHIP))
+    return ask_offline(doc, [question]).questions[0]
+
+
+@pytest.mark.parametrize("question", ["Which languages are supported?", "Which programming languages can I use?"])
+def test_the_languages_a_service_is_written_in_answer_which_languages(question):
+    found = _ask_flagship(question)
+    assert found.status != "unanswered" and re.search(r"Java|Python", found.evidence.text), found
+
+
+@pytest.mark.parametrize("text", ["Python support follows in Q4.", "Windows support is planned for 2028.",
+                                  "SSO support ships with the enterprise plan."])
+def test_support_for_a_platform_is_compatibility_not_help(text):
+    found = concepts(text)
+    assert "compatible" in found and "help" not in found, found
+
+
+def test_help_and_support_is_not_answered_by_a_language_coming_later():
+    found = _ask_flagship("Where can I get help and support?")
+    assert found.evidence is None or "Python support" not in found.evidence.text, found

@@ -268,6 +268,10 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # Windows the system, with its capital: not "The windows can't see each other"
         ("requirement", r"\bprerequisites?\b|\brequires?\b|\byou need\b|\bmacos\b|\blinux\b|(?-i:\bWindows\b)|"
                         r"\bbinar(?:y|ies)\b"),
+        # "services written in Java, Go and TypeScript" names the languages it works with
+        ("languag", r"(?-i:\bGo\b(?! (?:to|ahead|back|live|further|beyond|from|into|through|out|on|over|for|with)\b)|"
+                    r"\b(?:Java|Golang|Python|TypeScript|JavaScript|Rust|Ruby|PHP|Kotlin|Swift|Scala|Elixir|"
+                    r"Haskell|C\+\+|C#|Clojure|Erlang|Dart|Perl|Lua|Julia|Fortran|COBOL)(?![\w+#]))"),
         ("getting_started", r"\bgetting started\b|\binstall\w*|\bdownload\w*|\bvisit\b|\bsign up\b|\breleases page\b|"
                   # not "we start with the 24,000 independents in Texas": where the team starts selling
                   r"(?<!\bwe )(?<!\bwe'll )(?<!\bwe will )(?<!\bwe plan to )\bstart with\b"),

@@ -311,7 +311,13 @@ _SUPPORTS_VERB = re.compile(r"\bsupport(?:s|ed)\b|\bsupport(?:ing)? (?:for|of)\b
                             r"(?! (?:you|them|him|her|our|your|their|customers|users|people|each other)\b)"
                             r"|\b(?:does|do|will|can|could) (?:[\w'-]+ ){1,4}?"
                             r"(?<!and )(?<!or )(?<!get )(?<!need )(?<!of )(?<!for )support\b"
-                            r"(?! (?:team|staff|person|people|desk|line|ticket|contract|plan|engineer)s?\b)")
+                            r"(?! (?:team|staff|person|people|desk|line|ticket|contract|plan|engineer)s?\b)"
+                            # "Python support follows in Q4", "Windows support", "SSO support": what it works
+                            # with, not help
+                            r"|\b(?:python|java|go|golang|typescript|javascript|rust|ruby|php|kotlin|swift|scala|c\+\+|"
+                            r"c#|\.net|node(?:\.js)?|windows|linux|macos|ios|android|arm|arm64|gpu|cuda|sso|saml|oauth|"
+                            r"ldap|postgres(?:ql)?|mysql|sqlite|docker|kubernetes|safari|firefox|chrome|edge|"
+                            r"language|platform|browser|device|os|offline|multi-?language|unicode|ipv6) support\b")
 
 
 def _supports(match: re.Match[str]) -> str:
