@@ -290,3 +290,15 @@ def test_support_for_a_platform_is_compatibility_not_help(text):
 def test_help_and_support_is_not_answered_by_a_language_coming_later():
     found = _ask_flagship("Where can I get help and support?")
     assert found.evidence is None or "Python support" not in found.evidence.text, found
+
+
+def test_what_the_service_costs_to_run_is_no_price_to_its_users():
+    found = _ask_flagship("How much does Flagship cost?")
+    assert found.evidence is not None and "$14,000" not in found.evidence.text, found
+    assert "Developer Platform pays" in found.evidence.text, found
+    assert found.status == "answered", found  # a "No" to "Does it cost my team anything?" is the price
+
+
+def test_what_a_customer_pays_for_an_internal_service_is_not_what_it_costs_us_to_run():
+    found = _ask_flagship("What does it cost to run?")
+    assert found.status == "answered" and "$14,000" in found.evidence.text, found

@@ -225,6 +225,16 @@ def short_name(product: str | None) -> str | None:
 # Two or more capitalised words in running text (after a lower-case word, a comma or a bracket):
 # a proper name ("Willamette Food Hub", "Good Agricultural Practices"), whose words say nothing
 # of what the sentence is about.
+_RUNNING_COST = re.compile(r"\bcosts?\b[^?]*\bto (?:run|operate|host|maintain|serve|keep (?:it )?running)\b|"
+                           r"\b(?:running|operating|hosting|infrastructure|infra) costs?\b", re.IGNORECASE)
+def _as_our_cost(pair: Pair) -> str:
+    """A pair's question, with the cost of the internal FAQ's "What does it cost to run?" read as
+    what we spend ("ourcost", `text.OUR_COST`), not the price a customer asks about."""
+    if pair.item is not None and pair.item.audience == "internal" and _RUNNING_COST.search(pair.question):
+        return re.sub(r"\bcosts?\b", "ourcost", pair.question, flags=re.IGNORECASE)
+    return pair.question
+
+
 _PROPER_NAME = re.compile(r"(?:(?<=[a-z0-9,;:] )|(?<=\())(?:[A-Z][\w&'.-]*\s+){1,5}[A-Z][\w&'.-]*")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|dev|net|ai)(?:/\S*)?", re.IGNORECASE)
 
@@ -322,6 +332,8 @@ _ANSWER_LITERALS = tuple(literals_of(pattern) for _, pattern in _ANSWER_WORDS)
 _YES_NO_QUESTION = re.compile(
     r"^\W*(?:does|do|is|are|can|could|will|would|should|did|has|have|am|won't|isn't|doesn't|can't|aren't)\b",
     re.IGNORECASE)
+_ASKS_IF_IT_COSTS = re.compile(r"\b(?:cost|costs|charge|charges|pay)\b[^?]*\banything\b|"
+                               r"^\W*(?:is|are) (?:it|this|they|[\w-]+) (?:really )?free\b", re.IGNORECASE)
 _BARE_YES_NO = re.compile(r"^\W*(?:yes|no|nope|correct|absolutely)\W*$", re.IGNORECASE)
 _YES_NO_ANSWER = re.compile(r"^\W*(?:yes|no|not|nope|absolutely|correct|always|never)\b", re.IGNORECASE)
 _ABOUT_THE_DOCUMENT = re.compile(
@@ -477,8 +489,20 @@ class Reading:
         """The sentences of the FAQ answers that say what the maker spends ("What does it cost us
         to make each sensor?"), not what a customer pays."""
         return frozenset(i for pair in self.pairs if pair.item is not None and (
-            only_our_cost(pair.question) or concepts(pair.question, aliases=self.aliases) & OUR_MONEY)
+            only_our_cost(pair.question) or concepts(pair.question, aliases=self.aliases) & OUR_MONEY
+            # the internal FAQ's "What does it cost to run?" is what we spend on it
+            or (pair.item.audience == "internal" and _RUNNING_COST.search(pair.question) is not None))
             for i in pair.sentences)
+
+    @cached_property
+    def alternatives_answers(self) -> frozenset[int]:
+        """The sentences of the FAQ answers about an alternative ("Why build rather than buy
+        LaunchDarkly?" / "We priced LaunchDarkly at $310,000 a year"): their prices are the
+        alternative's, not what a customer of the product pays."""
+        return frozenset(i for pair in self.pairs if pair.item is not None
+                         and concepts(pair.question, aliases=self.aliases) & {"compare", "competitor", "build"}
+                         and not concepts(pair.question, aliases=self.aliases) & {"price"}
+                         for i in pair.sentences)
 
     @cached_property
     def about_itself(self) -> frozenset[int]:
@@ -757,7 +781,7 @@ class Reading:
     @cached_property
     def _pair_concepts(self) -> list[frozenset[str]]:
         """Each pair's question's concepts; a heading's also as an answer would say its subject."""
-        return [concepts(pair.question, aliases=self.aliases) | (_answer_concepts(pair.question)
+        return [concepts(_as_our_cost(pair), aliases=self.aliases) | (_answer_concepts(pair.question)
                 if pair.item is None else frozenset()) for pair in self.pairs]
 
     def sentence_satisfies(self, kind: Kind, index: int) -> bool:
@@ -1039,7 +1063,10 @@ def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None
         return Judgement("partly", verified(doc, reading.sentences[soft]), f"{where}; the answer waves the risk "
                          "away instead of naming it and the plan for it")
     has_cue = bool(cues) and any(p.search(body) for p in cues or [])
-    typed = satisfies(kind, body) or has_cue
+    # "Does it cost my team anything?" / "No. Developer Platform pays for it": a no is the price
+    says_whether_it_costs = kind == "price" and _ASKS_IF_IT_COSTS.search(pair.question) is not None \
+        and _YES_NO_ANSWER.match(body) is not None
+    typed = satisfies(kind, body) or has_cue or says_whether_it_costs
     if UNKNOWN.search(body) and not (has_cue or (kind != "any" and satisfies(kind, body))):
         unknown = next((i for i in indices if UNKNOWN.search(texts[i])), indices[0])
         return Judgement("partly", verified(doc, reading.sentences[unknown]), f"{where}; the answer says it is "
@@ -1333,7 +1360,7 @@ def _candidates(reading: Reading, question: str) -> list[int]:
     # A price question is not answered by what the maker spends: the answer to "What does it cost
     # us to make each sensor?" ("The bill of materials is €71") or to "How much did it cost the
     # city?" ("The city paid $380,000 to build it") is no price a customer pays.
-    spent = reading.our_cost_answers if kind_of(question) == "price" else frozenset()
+    spent = reading.our_cost_answers | reading.alternatives_answers if kind_of(question) == "price" else frozenset()
     return [i for i in range(len(reading.sentences))
             if (how_to or i not in reading.in_code) and i not in reading.about_itself and i not in spent]
 
