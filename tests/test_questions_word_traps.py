@@ -302,3 +302,20 @@ def test_what_the_service_costs_to_run_is_no_price_to_its_users():
 def test_what_a_customer_pays_for_an_internal_service_is_not_what_it_costs_us_to_run():
     found = _ask_flagship("What does it cost to run?")
     assert found.status == "answered" and "$14,000" in found.evidence.text, found
+
+
+@pytest.mark.parametrize("text", ["Who can change a flag in production?", "Changes reach production in 10 seconds.",
+                                  "Anyone can turn a feature off in production."])
+def test_production_as_the_place_a_change_goes_is_no_readiness(text):
+    assert "reliability" not in concepts(text)
+
+
+@pytest.mark.parametrize("text", ["Is Flagship ready for production use?", "It runs in production at three banks.",
+                                  "Is it production ready?"])
+def test_production_use_is_still_readiness(text):
+    assert "reliability" in concepts(text)
+
+
+def test_a_who_can_change_it_faq_does_not_say_whether_it_is_ready():
+    found = _ask_flagship("Is Flagship ready for production use?")
+    assert found.evidence is None or "owning team" not in found.evidence.text, found

@@ -256,6 +256,11 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "my production database", "production credentials": where it runs, not how ready it is
         (r"\bproduction (?:databases?|db|credentials?|data|servers?|environments?|schemas?|traffic|tables?|"
          r"clusters?|systems?|access)\b", "prod-env"),
+        # "change a flag in production", "changes reach production": where a change goes, not how ready
+        # the product is ("runs in production at three banks" stays readiness)
+        (r"\b((?:chang\w*|flip\w*|edit\w*|disabl\w*|enabl\w*|debug\w*|fix\w*|break\w*|turn\w* (?:\w+ ){0,3}?(?:on|off)|"
+         r"roll\w* back)\b[^.?!]{0,40}?\b(?:in|to|into|on)) production\b|\b(chang\w* reach(?:es)?) production\b",
+         r"\1\2 prod-env"),
         # "a user program", "the user interface": "user" names a kind of thing there, not a customer.
         (_USER_THING, "user-thing"),
         # "What happens to counter staff?" asks what becomes of someone, not "What happens if the site
