@@ -143,6 +143,9 @@ def _raised_by(question_id: str, text: str) -> bool:
     ("why_now.roadmap_vision", "Refunds arrive the next morning."),
     ("investment.payback", "Transfers settle within two business days."),
     ("privacy.what_data", "It costs $49 per location per month."),
+    # a share of customers a flag is set for is a setting, not a claim to back up
+    ("legal.claims", "Set who sees it: everyone, nobody, or 5% of customers."),
+    ("legal.claims", "Rollouts go to 1%, then 10%, then everyone."),
     ("privacy.what_data", "The chain opened its fifth location in May."),
 ])
 def test_a_cue_in_another_sense_raises_nothing(question_id: str, text: str) -> None:
@@ -161,6 +164,9 @@ def test_a_cue_in_another_sense_raises_nothing(question_id: str, text: str) -> N
     ("privacy.what_data", "We never share your payroll data with advertisers."),
     ("privacy.what_data", "Tips are shared with the kitchen by hours worked."),
     ("privacy.what_data", "Location history is kept for 30 days."),
+    ("legal.claims", "It cuts food waste by 40%."),
+    ("legal.claims", "Reports are 95% accurate."),
+    ("legal.claims", "92% of pilot users said they would keep it."),
     ("privacy.what_data", "The app needs your precise location to find a bay."),
     ("getting_started.account", "Share the board with a client in one click."),
     ("collaboration.team", "Managers share the schedule with every cook."),
