@@ -319,3 +319,14 @@ def test_production_use_is_still_readiness(text):
 def test_a_who_can_change_it_faq_does_not_say_whether_it_is_ready():
     found = _ask_flagship("Is Flagship ready for production use?")
     assert found.evidence is None or "owning team" not in found.evidence.text, found
+
+
+@pytest.mark.parametrize("question", ["How is Flagship kept secure?", "How does Flagship keep changes safe?"])
+def test_a_leaders_adjective_in_a_quote_does_not_say_how(question):
+    found = _ask_flagship(question)
+    assert not (found.status == "answered" and "audited and safe" in found.evidence.text), found
+
+
+def test_a_quote_still_answers_who_it_is_for():
+    found = _ask_flagship("Who is Flagship for?")
+    assert found.status == "answered", found

@@ -332,6 +332,8 @@ _ANSWER_LITERALS = tuple(literals_of(pattern) for _, pattern in _ANSWER_WORDS)
 _YES_NO_QUESTION = re.compile(
     r"^\W*(?:does|do|is|are|can|could|will|would|should|did|has|have|am|won't|isn't|doesn't|can't|aren't)\b",
     re.IGNORECASE)
+# "How is it kept secure?", "How does it keep changes safe?": how it is done (not how much, many, long)
+_ASKS_HOW_IT_WORKS = re.compile(r"^\W*how (?:is|are|does|do|will|would|can|could|should)\b", re.IGNORECASE)
 _ASKS_IF_IT_COSTS = re.compile(r"\b(?:cost|costs|charge|charges|pay)\b[^?]*\banything\b|"
                                r"^\W*(?:is|are) (?:it|this|they|[\w-]+) (?:really )?free\b", re.IGNORECASE)
 _BARE_YES_NO = re.compile(r"^\W*(?:yes|no|nope|correct|absolutely)\W*$", re.IGNORECASE)
@@ -493,6 +495,13 @@ class Reading:
             # the internal FAQ's "What does it cost to run?" is what we spend on it
             or (pair.item.audience == "internal" and _RUNNING_COST.search(pair.question) is not None))
             for i in pair.sentences)
+
+    @cached_property
+    def in_quotes(self) -> frozenset[int]:
+        """The sentences of the press release's quotes (a leader's, a customer's)."""
+        spans = [(p.span.start, p.span.end) for p in self.doc.paragraphs
+                 if p.role in ("leader_quote", "customer_quote")]
+        return frozenset(i for i, s in enumerate(self.sentences) if any(a <= s.start < b for a, b in spans))
 
     @cached_property
     def alternatives_answers(self) -> frozenset[int]:
@@ -1544,6 +1553,9 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
     if says_the_targets and not internal:
         return Judgement("answered", evidence, f"the document names its targets ({line})")
     if (score >= ANSWER_THRESHOLD or says_what_it_is or says_the_price) and typed:
+        if index in reading.in_quotes and _ASKS_HOW_IT_WORKS.search(question):
+            # "fast, audited and safe," said the director: a claim in a quote, not how it is done
+            return Judgement("partly", evidence, f"the document claims it in a quote ({line}) without saying how")
         if internal:
             return Judgement("partly", evidence, f"the document mentions it in passing ({line}); the internal "
                              "FAQ should answer it")
