@@ -330,3 +330,9 @@ def test_a_leaders_adjective_in_a_quote_does_not_say_how(question):
 def test_a_quote_still_answers_who_it_is_for():
     found = _ask_flagship("Who is Flagship for?")
     assert found.status == "answered", found
+
+
+@pytest.mark.parametrize("question", ["What does Flagship not do yet?"])
+def test_support_that_follows_later_says_what_it_does_not_do_yet(question):
+    found = _ask_flagship(question)
+    assert found.status != "unanswered" and "Python support follows in Q4" in found.evidence.text, found

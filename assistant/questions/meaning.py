@@ -253,6 +253,10 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"cover|offer|provide|store|track|work|run)\b|\bwon't\b|\bwill not\b|\bno plans?\b|\blimitations?\b|"
                   r"\bout of scope\b|"
                   r"\b(?:come|comes|coming|arrive|arrives|ship|ships) later\b|\bafter (?:launch|ga)\b|\bat launch\b|"
+                  # "Python support follows in Q4", "Android arrives in 2028": what is not there yet
+                  r"\b(?:follows?|comes?|arrives?|lands?|ships?) (?:in|by|later in|early in|late in) (?:q[1-4]|\d{4}|"
+                  r"(?:the )?(?:spring|summer|autumn|fall|winter)|this year|next year|"
+                  r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b|"
                   r"\bv2\b|\bnot (?:at|in) (?:launch|v1)\b|,\s*not (?!only\b|just\b|yet\b|sure\b|because\b)\w"
                   r"|\bonly (?:supports?|runs? on|targets?|works? (?:with|on))\b"),
         # "supports Postgres", "support for Xero", not "Support is the largest cost" (customer

@@ -175,7 +175,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bout of scope\b|\bnot (build|do|doing|built)\b|\bwill not\b|\bwon'?t (build|do)\b"
          # "What is not in version one?", "What is left out of v1?", "What's not included at launch?"
          r"|\bnot (?:in|part of|included in|included at|covered (?:in|by)|at) (?:the )?(?:version (?:one|1)|v1(?:\.0)?|"
-         r"first (?:version|release)|mvp|launch|initial release)\b|\bleft out\b|\bnot included\b", "scope"),
+         r"first (?:version|release)|mvp|launch|initial release)\b|\bleft out\b|\bnot included\b"
+         # "What is missing at launch?", "What's still missing?"
+         r"|\bwhat(?:'s| is| are)? (?:still )?missing\b|\bmissing (?:at|in|from) (?:launch|v1|version one)\b", "scope"),
         (r"\bwhy now\b", "why_now"),
         # Rival products, which a comparison of two choices ("Why sell through distributors instead of
         # directly?") does not name: both are `compare`, only this one is about competitors.
