@@ -99,14 +99,18 @@ def test_the_prefilter_never_skips_a_pattern_that_matches_over_the_public_prfaqs
 
 def _assert_prefilter_sound(texts: list[str]) -> None:
     bank = load_bank()
-    pieces = texts + [line for text in texts for line in text.splitlines() if line.strip()]
+    # Each distinct piece of text against each distinct pattern once: several questions share a
+    # pattern (1,576 in the bank, 1,135 distinct), and a line that recurs across documents (a
+    # heading, "## FAQ") is the same search again. Searching a repeat could only repeat the verdict.
+    pieces = list(dict.fromkeys(texts + [line for text in texts for line in text.splitlines() if line.strip()]))
+    patterns = [(pattern, literals_of(pattern)) for pattern in dict.fromkeys(_bank_patterns())]
     checked = 0
     for piece in pieces:
         present = bank.literals_in(piece)
-        for pattern in _bank_patterns():
+        for pattern, literals in patterns:
             if pattern.search(piece):
                 checked += 1
-                assert could_match(literals_of(pattern), present), (pattern.pattern, piece[:120])
+                assert could_match(literals, present), (pattern.pattern, piece[:120])
     assert checked > 1000  # the corpus exercises the bank, so the check above means something
 
 
