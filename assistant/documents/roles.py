@@ -17,8 +17,7 @@ from assistant.documents.models import ParagraphRole
 LabelRole = Literal["summary", "problem", "solution", "quote", "getting_started", "call_to_action"]
 
 # Whole words only: "An internal feature-flag service" names no feature list, "Painting crews" no pain.
-_LABELS: list[tuple[LabelRole, re.Pattern[str]]] = [
-    (role, re.compile(rf"(?<![\w-])(?:{words})(?![\w-])")) for role, words in (
+_LABEL_WORDS: tuple[tuple[LabelRole, str], ...] = (
     ("getting_started", r"getting started|get started|how to (?:start|begin|get|use|try)|installation|installing|"
                         r"install|set ?up|try it"),
     ("call_to_action", r"call to action|available|availability|pricing|prices?|where to buy|learn more|how to buy"),
@@ -26,7 +25,9 @@ _LABELS: list[tuple[LabelRole, re.Pattern[str]]] = [
     ("problem", r"problems?|challenges?|pain|pain points?|the need"),
     ("solution", r"solutions?|how it works|features?|introducing|what it does|the product"),
     ("summary", r"summary|overview|introduction"),
-)]
+)
+_LABELS: list[tuple[LabelRole, re.Pattern[str]]] = [
+    (role, re.compile(rf"(?<![\w-])(?:{words})(?![\w-])")) for role, words in _LABEL_WORDS]
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _LEAD_IN = re.compile(r"\s*(?:\*\*|__)(?P<label>[^*_\n]{2,60}?)[.:]?(?:\*\*|__)[.:]?\s")
 
