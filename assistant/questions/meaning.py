@@ -501,6 +501,11 @@ class Reading:
             for i in pair.sentences)
 
     @cached_property
+    def figures(self) -> list[frozenset[str]]:
+        """The figures each sentence names (`figures_named`), found once per document."""
+        return [figures_named(sentence.text) for sentence in self.sentences]
+
+    @cached_property
     def in_quotes(self) -> frozenset[int]:
         """The sentences of the press release's quotes (a leader's, a customer's)."""
         spans = [(p.span.start, p.span.end) for p in self.doc.paragraphs
@@ -1034,7 +1039,7 @@ def _bonuses(reading: Reading, question: str, masked: str, kind: Kind, lead: int
         start = reading.sentences[index].start
         found.append((bonus, faq_start is not None and (start >= faq_start) != story,
                       kind == "who" and subheading is not None and subheading.start <= start < subheading.end,
-                      reading.roles[index] in answering, bool(named & figures_named(reading.sentences[index].text))))
+                      reading.roles[index] in answering, bool(named) and bool(named & reading.figures[index])))
     reading._bonuses[key] = found
     return found
 
@@ -1094,10 +1099,10 @@ def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None
         # sentence shares in words ("... warns you three months before a battery needs replacing").
         chosen = indices[0]
     named = figures_named(question)
-    if named and not named & figures_named(texts[chosen]):
+    if named and not named & reading.figures[chosen]:
         # "Who pays the $0.50 fee?" under "How much does it cost?" / "$49 a month. Instant payouts
         # cost $0.50 each.": the answer is where the figure it names is.
-        chosen = next((i for i in indices if named & figures_named(texts[i])), chosen)
+        chosen = next((i for i in indices if named & reading.figures[i]), chosen)
     if _ASKS_THE_CATCH.search(question) and not _CATCH.search(texts[chosen]):
         # "If it is free, what is the catch?" under "How much does it cost?" / "It is free. A hosted
         # dashboard is planned; its price is not set.": the catch is the second sentence, not "free".
@@ -1525,7 +1530,7 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
     # What a price question needs ("$19 per month") is itself a concept in common with it.
     shared = bool(asked & (reading.sentence_concepts(index) | around)) or (kind == "price" and satisfies(kind, text)) \
         or reading.roles[index] in roles_asked(question) \
-        or bool(figures_named(question) & figures_named(text))  # "Where does the 660,000 come from?"
+        or bool(figures_named(question) & reading.figures[index])  # "Where does the 660,000 come from?"
     alone = COSINE_ALONE_YES_NO if (_YES_NO_QUESTION.search(question) and _YES_NO_ANSWER.search(text)) \
         else COSINE_ALONE
     if not shared and best.cosine < alone and not says_the_targets and not (
