@@ -41,6 +41,16 @@ def test_a_document_past_the_time_limit_becomes_an_error_line(tmp_path, isolated
         assert result.error_kind == "too_slow" and "gave up after 0.001 s" in (result.error or "")
 
 
+def test_a_long_document_gets_a_longer_time_limit_than_a_page():
+    # a 1 MB one-line file is slow to read but no runaway: on a loaded machine a flat 60 s failed it
+    from assistant.batch.models import DocSource
+
+    page = processes.time_limit(DocSource(path="page.md", size=4_000))
+    long = processes.time_limit(DocSource(path="long.md", size=1_000_000))
+    assert page == processes.DOC_TIME_LIMIT_S
+    assert long > 2 * page
+
+
 def test_the_time_limit_going_off_outside_the_job_s_own_try_is_still_too_slow(tmp_path, isolated_home, monkeypatch):
     # On a loaded machine a short limit can run out before run_job enters its try block, or while
     # it builds the line after it; that document was still too slow, not a set-up failure.

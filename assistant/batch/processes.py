@@ -4,10 +4,10 @@ The offline engine is pure Python and CPU-bound, so threads take turns on one co
 For a folder of documents, the jobs run in a pool of worker processes instead, one per core;
 the main process still hands them out and writes every line of the journal itself.
 
-Each document gets DOC_TIME_LIMIT_S in its worker (an interval timer: the worker's jobs run in
-its main thread, where signals are delivered). The workers are forked, and forked at once when
-the pool is made, before the run starts any thread of its own, so no lock can be copied
-mid-use; they inherit the modules already imported and start in milliseconds. They ignore
+Each document gets DOC_TIME_LIMIT_S in its worker, more for a long one (`time_limit`; an interval
+timer: the worker's jobs run in its main thread, where signals are delivered). The workers are
+forked, and forked at once when the pool is made, before the run starts any thread of its own,
+so no lock can be copied mid-use; they inherit the modules already imported and start in milliseconds. They ignore
 SIGINT: Ctrl-C is the main process's to handle (it stops handing out work and keeps what
 finished), and a worker killed along with it would print a traceback over the user's terminal.
 Where fork is not available (Windows, macOS's default), the run keeps to threads.
@@ -36,6 +36,12 @@ PROCESS_MIN_DOCS = 16  # below this, starting processes costs more than it saves
 # milliseconds and pay off sooner: measured 4 one-page documents 0.95 -> 0.86 s, 6: 1.02 -> 0.83 s.
 OFFLINE_MIN_DOCS = 4
 DOC_TIME_LIMIT_S = 60.0  # a one-page document takes a fraction of a second; this is a runaway
+# A long document gets more, in proportion past the first 100 KB: a 1 MB one-line file takes about
+# 25 s on a quiet core (score, questions, review) and three times that on a loaded machine, where a
+# flat 60 s failed it; a runaway still gives up within minutes, not hours.
+DOC_TIME_PER_MB_S = 120.0
+_LIMIT_FREE_BYTES = 100_000
+_limit_now = DOC_TIME_LIMIT_S  # the running job's limit, for the message when it goes off
 
 _worker: tuple[list[Part], str, Settings, OfflineEngine] | None = None
 _preparer: tuple[list[Part], Settings] | None = None
@@ -151,7 +157,7 @@ def _prepare_in_worker(source: DocSource) -> Prepared | None:
     parts, settings = _preparer
     signal.signal(signal.SIGALRM, _out_of_time)
     try:
-        signal.setitimer(signal.ITIMER_REAL, DOC_TIME_LIMIT_S)
+        _start_clock(source)
         try:
             return prepare(source, parts, settings)
         finally:
@@ -230,7 +236,7 @@ def _run_in_worker(source: DocSource) -> JobOutcome:
     parts, key, settings, engine = _worker
     signal.signal(signal.SIGALRM, _out_of_time)
     try:
-        signal.setitimer(signal.ITIMER_REAL, DOC_TIME_LIMIT_S)
+        _start_clock(source)
         try:
             return run_job(source, parts, engine, settings, key)
         finally:
@@ -257,6 +263,18 @@ def _save_patterns() -> None:
     datacache.save_memos()
 
 
+def time_limit(source: DocSource) -> float:
+    """How long one document may take in a worker: DOC_TIME_LIMIT_S, and more for a long one."""
+    extra = max(0, (source.size or 0) - _LIMIT_FREE_BYTES) / 1_000_000 * DOC_TIME_PER_MB_S
+    return DOC_TIME_LIMIT_S + extra
+
+
+def _start_clock(source: DocSource) -> None:
+    global _limit_now
+    _limit_now = time_limit(source)
+    signal.setitimer(signal.ITIMER_REAL, _limit_now)
+
+
 def _out_of_time(signum: int, frame: object) -> None:
-    raise TooSlow(f"gave up after {DOC_TIME_LIMIT_S:g} s: the offline analysis of this document is too slow "
+    raise TooSlow(f"gave up after {_limit_now:g} s: the offline analysis of this document is too slow "
                   "(it is probably far longer or more repetitive than a PR/FAQ); split or shorten it")
