@@ -336,3 +336,11 @@ def test_a_subheading_that_mentions_a_feature_is_still_the_subheading():
     assert doc.subheading is not None and doc.subheading.text.startswith("An internal feature-flag service")
     found = roles(doc)
     assert found[:3] == ["summary", "problem", "solution"], found
+
+
+def test_two_unlabelled_paragraphs_after_the_summary_are_the_problem_and_the_solution():
+    # "About 4,100 households have no home internet ..." then "Borrowing a hotspot works like
+    # borrowing a book ...": the press release's order says what each is, whatever words they use
+    doc = load_document(DOCS / "hotspot.md")
+    found = roles(doc)
+    assert found[:3] == ["summary", "problem", "solution"], found
