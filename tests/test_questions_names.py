@@ -141,3 +141,18 @@ def test_a_placeholder_is_never_evidence() -> None:
     doc = parse_document(text)
     price = questions_offline(doc).by_id("price.cost")
     assert price is not None and price.status == "unanswered" and price.evidence is None
+
+
+def test_the_organisation_that_launches_is_no_product_name():
+    # "Riverton Public Library lends home internet like a book": the library launches a service
+    # it does not name; the questions ask about "it", not about the library
+    from conftest import FIXTURES
+
+    from assistant.documents import load_document
+    from assistant.questions.bank import load_bank
+    from assistant.questions.select import is_organisation, product_name
+
+    doc = load_document(FIXTURES / "documents" / "hotspot.md")
+    assert product_name(doc, load_bank()) is None
+    assert is_organisation("Brightline Labs") and is_organisation("Riverton Public Library")
+    assert not is_organisation("TipSplit") and not is_organisation("Signal Aggregator")

@@ -336,3 +336,12 @@ def test_a_quote_still_answers_who_it_is_for():
 def test_support_that_follows_later_says_what_it_does_not_do_yet(question):
     found = _ask_flagship(question)
     assert found.status != "unanswered" and "Python support follows in Q4" in found.evidence.text, found
+
+
+HOTSPOT = Path(__file__).parent / "fixtures" / "documents" / "hotspot.md"
+
+
+def test_who_can_borrow_it_says_who_it_is_for():
+    doc = parse_document(HOTSPOT.read_text(encoding="utf-8"), path=str(HOTSPOT))
+    found = ask_offline(doc, ["Who is it for?"]).questions[0]
+    assert found.status == "answered" and "resident" in found.evidence.text, found

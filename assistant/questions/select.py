@@ -184,6 +184,18 @@ def _mentions(text: str, name: str) -> int:
     return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
+# The last word of an organisation's name: who launches, not what is launched.
+_ORGANISATION = re.compile(
+    r"(?<![\w-])(?:library|libraries|university|college|council|hospital|clinic|school|district|department|agency|"
+    r"ministry|museum|foundation|association|society|institute|authority|county|city|government|"
+    r"inc|ltd|llc|gmbh|corp|corporation|company|co|labs|group|bank|trust|charity|nhs)\.?$", re.IGNORECASE)
+
+
+def is_organisation(name: str) -> bool:
+    """Does the name end in an organisation's word ("Riverton Public Library", "Brightline Labs")?"""
+    return len(name.split()) >= 2 and _ORGANISATION.search(name.strip()) is not None
+
+
 def named_product(doc: Document, bank: Bank | None = None) -> str | None:
     """The name the document gives its product in so many words: a label ("Working name: X",
     "concept: X", "Idea: X - ..."), the title or headline ("X - PR/FAQ", "X: tagline", "Acme
@@ -196,6 +208,8 @@ def named_product(doc: Document, bank: Bank | None = None) -> str | None:
     def usable(name: str | None, start: int, *, times: int) -> str | None:
         if not name or _in_ranges(holes, start, start + len(name)) or _PLACEHOLDER_WORD.match(name):
             return None
+        if is_organisation(name):
+            return None  # the launcher ("Riverton Public Library lends ..."), not what it launches
         if tech is not None and tech.fullmatch(name):
             return None
         if all(_zipf(word) >= 3.0 for word in name.split()) and not re.search(
@@ -207,6 +221,8 @@ def named_product(doc: Document, bank: Bank | None = None) -> str | None:
         """The longest start of the part's name run that the text names again ("Shelfwise Tells
         Independent Bookshops" -> "Shelfwise")."""
         run = _without_article(_name_run(part) or "").split()
+        if is_organisation(" ".join(run)):
+            return None  # nor a start of it ("Riverton Public")
         for size in range(len(run), 0, -1):
             found = usable(" ".join(run[:size]), start, times=2)
             if found:
@@ -357,10 +373,18 @@ def product_name(doc: Document, bank: Bank | None = None) -> str | None:
     if not scored:
         return None
     _, _, best = max(scored)
+    if is_organisation(f"{best} {_next_word(text, best)}"):
+        return None  # "Riverton" of "Riverton Public Library": who launches, not what
     for (side, word), times in neighbours.get(best, Counter()).most_common(2):
         if times >= max(2, counts[best] * 0.6) and word[:1].isupper() and word.lower() not in _NOT_NAMES:
             return f"{best} {word}" if side == "after" else f"{word} {best}"
     return best
+
+
+def _next_word(text: str, name: str) -> str:
+    """The words after the name's first use ("Riverton" -> "Public Library"), up to three."""
+    found = re.search(rf"(?<![\w-]){re.escape(name)}((?:\s+[A-Z][\w&'.-]*){{1,3}})", text)
+    return found.group(1).strip() if found else ""
 
 
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,6}(?:-[A-Z0-9]{2,6})?)s?(?![\w-])")

@@ -160,7 +160,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), concept)
     for pattern, concept in (
         (r"\bhow much (?:does|do|will|would|is)\b[^?]*\b(?:cost|pay|charge)", "price"),
-        (r"\bwho\b[^?.]*\b(for|use|using|benefit|need|needs)\b", "customer"),
+        # "Who can borrow a hotspot?", "Who can join?", "Who is eligible?": whom it is for
+        (r"\bwho\b[^?.]*\b(for|use|using|benefit|need|needs|borrow|buy|join|enrol|enroll|apply|order|subscribe|"
+         r"sign up|qualify|qualifies|eligible)\b", "customer"),
         (r"\bwho is (the|our) (customer|user)", "customer"),
         (r"\btarget (?:customers?|users?|audiences?|market|segments?|groups?)\b", "customer"),
         (r"\bdiffer(?:s|ent|ence|ences)?\b (?:from|than|to|between)|\bhow (?:is|does) [^?]* differ|\bwhy not\b"
