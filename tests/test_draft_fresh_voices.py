@@ -218,3 +218,33 @@ def test_the_price_after_a_dash_on_the_payer_line_is_not_who_the_customer_is() -
     draft = _draft("notion-kickoff-couriers.md")
     market = next(e.answer for e in draft.faq.internal if e.topic == "market")
     assert market.startswith("Courier companies, not riders.") and "€18" not in market, market
+
+
+# -- a pilot's date is not the launch's when the notes give both -------------------------------------
+def test_a_pilot_before_the_launch_is_not_the_launch_date() -> None:
+    release = _draft("timeline-supply-cover.md").press_release
+    assert release.dateline.startswith("Bristol — Sept 2027"), release.dateline
+    said = "SubCover launches in Bristol in Sept 2027, after a pilot in March 2027 with 3 schools."
+    assert release.call_to_action.startswith(said), release.call_to_action
+
+
+def test_a_price_on_the_line_after_a_date_is_the_price() -> None:
+    # "... in Sept 2027\n- $15 a month": the year and the price are two figures, not the range "2027-15"
+    release = _draft("timeline-supply-cover.md").press_release
+    assert "It costs $15 a month per school." in release.call_to_action, release.call_to_action
+
+
+@pytest.mark.parametrize("date", ["Sept 2027", "Sep. 2027", "mid-Oct 2027", "Apr. 2027", "early Sept 2027",
+                                  "late Nov '27", "end of Mar 2027"])
+def test_an_abbreviated_or_partial_month_is_the_launch_date(date: str) -> None:
+    notes = f"# Notes\n- shop owners in Porto lose track of credit tabs\n- going live in Porto {date}\n- €9 a month\n"
+    draft = draft_offline(parse_document(notes, path="notes.md"))
+    assert draft.press_release.dateline.startswith(f"Porto — {date}"), draft.press_release.dateline
+    assert date not in draft.press_release.problem  # "late Nov" is a date, not something running late
+
+
+def test_a_target_that_opens_with_a_date_is_the_launch_not_the_customer() -> None:
+    release = _draft("target-date-first-tabs.md").press_release
+    assert release.dateline.startswith("Porto — mid-Oct 2027"), release.dateline
+    assert "mid-Oct" not in release.subheading and "mid-Oct" not in release.headline
+    assert "Opening to" not in release.problem, release.problem

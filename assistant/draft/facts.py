@@ -120,6 +120,9 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("privacy", re.compile(r"\b(?:privacy|security|compliance|legal|data handling)\b")),
     ("title", re.compile(r"^(?:notes?|title|topic|subject|from|to|cc|bcc|sent|card|epic|project)$")),
 ]
+# "late" is a problem ("invoices paid late"), never when it is part of a date ("late Nov '27").
+_LATE = r"late(?![- ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|q[1-4]|" \
+        r"h[12]|20\d\d)\w*(?:\.|\b))"
 CUES: dict[Topic, re.Pattern[str]] = {
     "problem": re.compile(
         r"\b(?:complain\w*|complaint|#1|problems?|pain\w*|hates?|frustrat\w*|struggl\w*|ignor\w*|miss(?:ed|es|ing)?|"
@@ -130,7 +133,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"breaks?|never|nobody|can'?t|cannot|worried|downtime|idle|unused|empty|slow|errors?|clipboard|tedious|hard to|"
         r"difficult|don'?t know|doesn'?t know|no idea|costs? (?:them|us)|out of stock|runs? out|every (?:monday|day|"
         r"evening|night|week)|on paper|paper|by hand|whiteboard|spreadsheets?|times a day|mins? per|minutes per|"
-        r"late|overdue|get missed|gets missed|double[- ]book\w*|skip(?:s|ped|ping)?|no way to|crack(?:s|ed)?|"
+        + _LATE + r"|overdue|get missed|gets missed|double[- ]book\w*|skip(?:s|ped|ping)?|no way to|crack(?:s|ed)?|"
         r"unable to|too late|unnoticed|undetected|typos?|(?<!can't )(?<!cannot )wait(?:s|ing|ed)?(?!\s+list)|"
         # guesswork, fear of fakes, half a day gone: "reorder ... and guess the quantities" (not a
         # bare "We guess."), "fake stock is a real fear", "half a day each trip"
@@ -166,7 +169,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          r"restaurants?|customers|users|schools|wards|farms)|"
                          r"trials? (?:at|with|in|on)|start(?:ing)?,?\s+(?:(?:uh|um|er),?\s+)?"
                          r"(?:with|in|at)|(?-i:GA)|the target is|open(?:s|ing)? it (?:up )?to|we(?:'ll| will)? open|"
-                         r"open(?:s|ing)? in (?-i:[A-Z]))\b|\bstart(?:ing)?\s+w/|"
+                         r"open(?:s|ing)? in (?=(?-i:[A-Z])))\b|\bstart(?:ing)?\s+w/|"
                          # a brainstorm's "start Ikeja, Feb 2027, 40 pharmacies": where it starts
                          r"^\W*start(?:s|ing)?:?\s+(?-i:[A-Z])|\blive\s+(?:in|at|from)\s+(?-i:[A-Z])|"
                          # "first one at Makola Market in Accra, March 2027"
@@ -209,7 +212,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          r"agencies|restaurants|shops|households)\s+(?:in|across)\s+(?:the\s+)?[A-Z])", re.IGNORECASE),
     # A loss the customer has today: a problem even when it is counted in money.
     "loss": re.compile(r"\b(?:lost|lose|loses|losing|costs? (?:them|us|a|an|the|each|every|about|roughly|around|~)|"
-                       r"overdue|late|wasted?|missed|no-shows?|rejected|behind|idle)\b", re.IGNORECASE),
+                       r"overdue|" + _LATE + r"|wasted?|missed|no-shows?|rejected|behind|idle)\b", re.IGNORECASE),
     "not_doing": re.compile(r"\b(?:we will not|we won'?t|not going to|out of scope|non-goal|no plans? to)\b",
                             re.IGNORECASE),
     "getting_started": re.compile(r"\b(?:sign(?:s)? up|install(?!ers?\b)\w*|download\w*|onboard\w*|set(?:s)? up|"
@@ -395,9 +398,9 @@ _ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|direc
                          r"admin|nurse|doctor|teacher|buyer|member|user|customer|one|someone|a|an|the)\b", re.I)
 _PLACE = re.compile(rf"\b(?:in|at|from|near|across)\s+(?P<place>[{UPPER}][{LOWER}]+(?:\s+(?:[{UPPER}][{LOWER}]+|"
                     rf"state|county|area))*(?:(?:,\s*|\s+and\s+)[{UPPER}][{LOWER}]+)*)(?![\w'’-])")
-_MONTH_NAME = r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|" \
-              r"nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|" \
-              r"friday|saturday|sunday"
+_MONTH_NAME = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+              r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|" \
+              r"thursday|friday|saturday|sunday"
 _PARENTHETICAL = re.compile(r"\s*\((?P<detail>[^)\n]{2,120})\)")
 _QUOTE_START = re.compile(r"\s*[\"“]")
 _DASH_ATTRIBUTION = re.compile(r"\s*[—–-]+\s*(?P<detail>[^\n]{2,120})")
@@ -501,8 +504,9 @@ def _field_topic(label: str, value: str) -> Topic | None:
     names a launch ("Target: launch in Portland, Maine for the May 2028 season"), not a customer."""
     topic = label_topic(label)
     if topic == "customer" and re.fullmatch(r"(?i)\s*targets?\s*", label) and (CUES["launch"].search(value) or
-                                                                              _STARTS_AT.match(value)):
-        return "launch"  # ("Target: Glasgow, August 2027": where and when, not who)
+                                                                              _STARTS_AT.match(value) or
+                                                                              _STARTS_WHEN.match(value)):
+        return "launch"  # ("Target: Glasgow, August 2027", "Target: mid-Oct 2027 in Porto": where and when, not who)
     if topic is None and re.fullmatch(r"(?i)\s*(?:start|starting|begin|kick-?off)\s*", label) and \
             _STARTS_AT.match(value):
         return "launch"  # "Start: Düsseldorf-Altstadt, Mai 2027, 30 Büdchen": where and when it starts
@@ -512,6 +516,11 @@ def _field_topic(label: str, value: str) -> Topic | None:
 # A place first, then (after a comma) a date: "Düsseldorf-Altstadt, Mai 2027", "Ikeja, Feb 2027".
 _STARTS_AT = re.compile(rf"\W*(?:in\s+|at\s+|with\s+)?[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*\s*,?\s+"
                         rf"(?:(?:from|in|on|by)\s+)?(?:\d|(?i:{_MONTH_NAME})|[{UPPER}][{LOWER}]+\s+\d{{4}})")
+
+
+# A date first: "mid-Oct 2027 in Porto", "Q3 2027, Leeds", "Sept '27".
+_STARTS_WHEN = re.compile(rf"(?i)\W*(?:(?:early|mid|late|end of)[- ]?)?(?:{_MONTH_NAME}|q[1-4]|h[12]|spring|summer|"
+                          r"autumn|fall|winter)\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:\d{4}|['’]\d\d)\b")
 
 
 def mixed_label(label: str) -> bool:
@@ -2110,10 +2119,17 @@ def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Sta
     dated = {n.line: n for n in reversed(numbers) if n.kind == "date"}
     labelled = [s for s in statements if s.topic == "launch" and not s.quote_only]
     cued = [s for s in statements if s.topic is None and "launch" in s.topics and s.line in dated and not s.quote_only]
-    for statement in [*labelled, *cued]:
-        date = next((n for n in numbers if n.kind == "date" and statement.start <= n.start < statement.end), None)
+    candidates = [(statement, [n for n in numbers if n.kind == "date" and statement.start <= n.start < statement.end])
+                  for statement in [*labelled, *cued]]
+    # "pilot in March 2027 with 3 schools; full launch Sept 2027": the launch is the date the customer
+    # can buy it, not the trial's; a pilot's date is the launch only when the notes give no other.
+    for statement, dates_in in candidates:
+        date = next((n for n in dates_in if not trial_date(statement, n)), None)
         if date is not None:
             return statement, date
+    for statement, dates_in in candidates:
+        if dates_in:
+            return statement, dates_in[0]
     if labelled:
         return labelled[0], None  # "Launch: Galway first": where, if not when
     # "launching next March in Wellington": a launch line without a date we can read still says where.
@@ -2138,6 +2154,24 @@ def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Sta
         if _place_date_and_price(statement.text, date.text):
             return statement, date
     return undated, None
+
+
+# A trial before the launch: "pilot in March", "beta from May 2027", "Pilot: 3 schools, March 2027".
+_TRIAL = re.compile(r"(?i)\b(?:pilot\w*|beta|alpha|trials?|trialling|trialing|test(?:ing)?|prototype|poc|"
+                    r"proof of concept|dry[- ]run)\b")
+_PROPER_LAUNCH = re.compile(r"(?i)\b(?:launch\w*|go(?:es|ing)?[- ]live|live|public|general availability|(?-i:GA)|"
+                            r"available|open(?:s|ing)?|roll(?:s|ing)?[- ]?out|release[sd]?|on sale|ship(?:s|ping)?)\b")
+
+
+def trial_date(statement: Statement, date: NumberFact) -> bool:
+    """Is this date a trial's (a pilot, a beta) rather than the launch's? The clause that holds the
+    date, or the line's label, names a trial and no launch."""
+    before = statement.text[:date.start - statement.start]
+    clause = re.split(r"[;.]|,\s*(?:then|and then|followed by)\b|\bthen\b|\s[-–—]\s", before)[-1]
+    after = re.split(r"[;,.]|\bthen\b", statement.text[date.end - statement.start:])[0]
+    if not (_TRIAL.search(clause) or _PROPER_LAUNCH.search(clause)):
+        clause = f"{statement.label or ''} {clause} {after}"  # "Pilot: March 2027, 3 schools"
+    return bool(_TRIAL.search(clause)) and not _PROPER_LAUNCH.search(clause)
 
 
 _TERSE_PLACE = re.compile(rf"(?:(?:from|in|at)\s+)?[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*"

@@ -31,6 +31,7 @@ from assistant.draft.facts import (
     extract_facts,
     opens_with_people_doing,
     product_name_in,
+    trial_date,
 )
 from assistant.draft.gaps import GapBook
 from assistant.draft.models import Draft, Faq, FaqEntry, GapElement, PressRelease
@@ -915,6 +916,10 @@ _FIRST_SITES = re.compile(rf"(?<![\w,.])(?P<sites>(?!(?:19|20)\d\d\b)\d{{1,4}}\s
                           rf"(?:(?:[a-z-]+\s+){{0,2}}[a-z-]+s|[{UPPER}][^\W\d_]+))\b")
 
 
+# A launch line that opens with a trial: "pilot in March 2027 with 3 schools, then launch ..."
+_TRIAL_FIRST = re.compile(r"(?i)\W*(?P<trial>(?:pilot|beta|trial)\b[^;,]*?)\s*(?=[;,]|\s[-–—]\s|\bthen\b)")
+
+
 def launch_statement(facts: Facts) -> Statement | None:
     return facts.launch
 
@@ -1345,6 +1350,17 @@ class Composer:
         date = english_months(self.facts.launch_date.text) if self.facts.launch_date else None
         text = body(launch).rstrip(".")
         first_words = {w.lower() for w in text.split()[:3]}
+        trial = _TRIAL_FIRST.match(text)
+        at = launch.end - len(body(launch))  # where the text starts in the notes
+        if trial and self.facts.launch_date and not trial_date(launch, self.facts.launch_date) and \
+                self.facts.launch_date.text not in trial.group() and any(
+                    n.kind == "date" and at + trial.start() <= n.start < at + trial.end() for n in self.facts.numbers):
+            # "pilot in March 2027 with 3 schools, then launch across Bristol in Sept 2027": the launch
+            # is the later date; the pilot, with its own date, comes first, said as such.
+            after = f", after a {_lower_first(trial.group('trial'), self.keep)}"
+            where = f" in {_and([_with_the(place) for place in places])}" if places else ""
+            on = " on" if date and _DAY_DATE.search(date) else " in"
+            return sentence(f"{self.product} launches{where}{on} {date}{after}")
         if first_words & {"pilot", "beta", "preview", "trial"} and not (places and text.startswith(places[0])) \
                 and not (places and date and re.match(r"(?i)\W*(?:pilot|beta|trial)\s+[a-z]+s\b", text)):
             # ("pilot gyms in Philadelphia, launching Oct 2027" takes no "a": where and when say it)
