@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.documents import parse_document
+from assistant.draft.facts import extract_facts
 from assistant.draft.models import Draft
 from assistant.draft.offline import draft_offline
 
@@ -248,3 +249,26 @@ def test_a_target_that_opens_with_a_date_is_the_launch_not_the_customer() -> Non
     assert release.dateline.startswith("Porto — mid-Oct 2027"), release.dateline
     assert "mid-Oct" not in release.subheading and "mid-Oct" not in release.headline
     assert "Opening to" not in release.problem, release.problem
+
+
+# -- notes in two languages: the leader's verb and a one-risk label in the other language ------------
+def test_a_leader_named_in_another_language_speaks_for_it() -> None:
+    draft = _draft("mixed-pt-en-laundromats.md")  # "Inês Costa (CEO) vai liderar o projeto"
+    assert draft.press_release.leader_quote.endswith("— Inês Costa, CEO"), draft.press_release.leader_quote
+
+
+@pytest.mark.parametrize(("line", "name", "title"), [
+    ("Inês Costa (CEO) will lead it.", "Inês Costa", "CEO"),
+    ("María López, directora de operaciones, va a liderar el lanzamiento", "María López", "directora de operaciones"),
+    ("Jonas Weber (Head of Ops) leitet das Projekt", "Jonas Weber", "Head of Ops"),
+])
+def test_a_leader_with_a_title_beside_the_name_is_found(line: str, name: str, title: str) -> None:
+    notes = f"# Notes\n- shop owners in Porto lose track of credit tabs\n- {line}\n"
+    leader = extract_facts(parse_document(notes, path="notes.md")).leader
+    assert leader is not None and (leader.name, leader.title) == (name, title), leader
+
+
+def test_one_risk_labelled_in_another_language_is_a_risk() -> None:
+    draft = _draft("mixed-pt-en-laundromats.md")  # "risco: some machines are older than 20 years ..."
+    risks = next(e.answer for e in draft.faq.internal if e.topic == "risks")
+    assert risks.startswith("Some machines are older than 20 years and have no power port."), risks

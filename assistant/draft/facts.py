@@ -26,6 +26,7 @@ from assistant.draft.words import (
     end_users_pattern,
     foreign_labels,
     foreign_months,
+    leads_it_pattern,
     organisations_pattern,
     people_pattern,
     things_ending_ers,
@@ -1956,11 +1957,16 @@ _LEADER_SENTENCE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1
                               r"(?:will|is|to)\s+(?:be\s+)?(?:the\s+|our\s+)?(?:spokes\w*|sponsor|leader|lead|"
                               r"speak\w*|quoted|present\w*)")
 # "Sam Price would lead it as head of growth", "Ana Ruiz will own this": who leads it, said in passing.
-_LEADS_IT = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:(?:would|will|is going to|is to|'ll)\s+"
+_LEADS_IT = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+                       # "Inês Costa (CEO) will lead it", "Dana Ruiz, our GM, will run it": the title beside
+                       r"(?:\s*\((?P<paren>[^()\n]{2,40})\)|,\s*(?P<between>[^,\n]{2,40}),)?\s+"
+                       r"(?:(?:(?:would|will|is going to|is to|'ll)\s+"
                        r"(?:lead|own|run|head)\s+(?:it|this|the (?:project|product|launch|pilot))|"
                        # "Funmi Okafor runs ops": who runs it now
                        r"(?:runs|leads|owns|heads)\s+(?:it|this|ops|operations|the (?:project|product|launch|pilot)))\b"
-                       r"(?:\s+as\s+(?:the\s+|our\s+)?(?P<title>[^,.;]{2,60}?))?(?=$|[,.;]|\s+(?:and|but)\b)")
+                       r"(?:\s+as\s+(?:the\s+|our\s+)?(?P<title>[^,.;]{2,60}?))?(?=$|[,.;]|\s+(?:and|but)\b)|"
+                       # in the notes' other language: "Inês Costa (CEO) vai liderar o projeto"
+                       rf"(?i:{leads_it_pattern()})\b[^,.;\n]{{0,60}})")
 _EXEC_TITLE = (r"(?i:(?:co-?)?founder(?:\s+(?:and|&)\s+ceo)?|ceo|cto|coo|cpo|cfo|chief\s+\w+\s+officer|head\s+of\s+\w+|"
                r"vp(?:\s+of)?\s+\w+|(?:managing\s+)?director(?:\s+of\s+\w+)?|general\s+manager|"
                r"product\s+(?:lead|manager))")
@@ -2070,7 +2076,8 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
         leads = _LEADS_IT.search(statement.text)
         if leads and not statement.quote_only:
             start = statement.start + leads.start("name")
-            return Person(name=leads.group("name"), title=(leads.group("title") or "").strip() or None,
+            title = leads.group("title") or leads.group("paren") or leads.group("between") or ""
+            return Person(name=leads.group("name"), title=title.strip() or None,
                           source=_span(notes, start, statement.start + leads.end()))
     return None
 
