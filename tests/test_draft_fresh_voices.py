@@ -272,3 +272,36 @@ def test_one_risk_labelled_in_another_language_is_a_risk() -> None:
     draft = _draft("mixed-pt-en-laundromats.md")  # "risco: some machines are older than 20 years ..."
     risks = next(e.answer for e in draft.faq.internal if e.topic == "risks")
     assert risks.startswith("Some machines are older than 20 years and have no power port."), risks
+
+
+# -- a call with one person: the interviewer's one line is the idea, the title says who the customer is
+def test_an_interviewer_who_speaks_once_is_still_the_interviewer() -> None:
+    release = _draft("call-head-teacher-cover.md").press_release
+    for part in (release.summary, release.solution):
+        assert "Interviewer" not in part, part  # never glued after "It gives them"
+        assert "a tool that books supply teachers in one text message" in part, part
+    # the customer's first-person turn is quoted as theirs, not narrated in the release's voice
+    assert release.problem.startswith("In Tom's words: “Covering a sick teacher takes me 45 minutes"), release.problem
+
+
+@pytest.mark.parametrize(("title", "customer"), [
+    ("# Call notes: Tom Reyes, head teacher, Bristol", "head teachers in Bristol"),
+    ("Interview with Ana Silva (café owner, Porto)", "café owners in Porto"),
+    ("# Call with Dr. Mina Patel, dentist", "dentists"),
+])
+def test_a_title_naming_the_person_met_and_their_role_says_who_the_customer_is(title: str, customer: str) -> None:
+    notes = f"{title}\n\nTom: covering a sick colleague takes me 45 minutes every morning\n"
+    assert extract_facts(parse_document(notes, path="notes.md")).customer == customer
+
+
+# -- what a customer would pay at most is economics, never our price nor the benefit quote -----------
+@pytest.mark.parametrize("name", ["price-ceiling-quote.md", "call-head-teacher-cover.md"])
+def test_a_customers_price_ceiling_is_economics_not_the_price_or_the_quote(name: str) -> None:
+    draft = _draft(name)
+    release = draft.press_release
+    assert "$20" not in release.call_to_action and "$20" not in release.customer_quote, release.customer_quote
+    assert "$20" not in release.problem, release.problem
+    economics = next(e.answer for e in draft.faq.internal if e.topic == "economics")
+    assert "never pay more than $20 a month" in economics, economics
+    assert re.search(r"never pay more than \$20 a month[^”]*”[.]? Still open", economics) or \
+        "$20 a month. Still open" in economics, economics  # a sentence ends before the placeholder

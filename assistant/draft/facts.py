@@ -128,12 +128,15 @@ CUES: dict[Topic, re.Pattern[str]] = {
     "problem": re.compile(
         r"\b(?:complain\w*|complaint|#1|problems?|pain\w*|hates?|frustrat\w*|struggl\w*|ignor\w*|miss(?:ed|es|ing)?|"
         r"no-shows?|lost|lose|losing|spends?|spending|spent|wast\w*|takes?\s+(?:about|longer|too|hours|ages)|"
+        # "takes me 45 minutes every morning": the time it costs them
+        r"(?:takes?|took|costs?)\s+(?:me|us|them|him|her)\s+(?:about\s+|around\s+|~)?(?:\d|an?\s+(?:hour|day))|"
         r"took\s+longer|hours?\s+(?:a|per|each)|hrs|manual\w*|re-?types?|phoning|voicemail|broken|breakages?|"
         # queues, people who give up and leave, work done twice ("re-enter", "re-measure", "re-key")
         r"queues?|walk(?:s|ed|ing)?\s+(?:out|away)|give(?:s)?\s+up|gave\s+up|re-(?:enter|measure|key|do|check)\w*|"
         r"breaks?|never|nobody|can'?t|cannot|worried|downtime|idle|unused|empty|slow|errors?|clipboard|tedious|hard to|"
         r"difficult|don'?t know|doesn'?t know|no idea|costs? (?:them|us)|out of stock|runs? out|every (?:monday|day|"
-        r"evening|night|week)|on paper|paper|by hand|whiteboard|spreadsheets?|times a day|mins? per|minutes per|"
+        r"morning|evening|night|week)|on paper|paper|by hand|whiteboard|spreadsheets?|times a day|mins? per|"
+        r"minutes per|"
         + _LATE + r"|overdue|get missed|gets missed|double[- ]book\w*|skip(?:s|ped|ping)?|no way to|crack(?:s|ed)?|"
         r"unable to|too late|unnoticed|undetected|typos?|(?<!can't )(?<!cannot )wait(?:s|ing|ed)?(?!\s+list)|"
         # guesswork, fear of fakes, half a day gone: "reorder ... and guess the quantities" (not a
@@ -162,7 +165,10 @@ CUES: dict[Topic, re.Pattern[str]] = {
                         # "€39 one-off", "£250 upfront": a price paid once
                         rf"(?:{money_pattern()})\s*(?:one-?off|one-?time|once|up-?front|outright)\b|\bfree\b|\bfreemium\b|"
                         r"\bpric\w+|\bfees?\b|\bpays? nothing\b|\bno charge\b)", re.IGNORECASE),
-    "budget": re.compile(rf"\b(?:budget|afford|pay(?:s|ing)?\s+(?:\d|(?:{money_pattern()})|for|about|around|up to|"
+    # what they pay today, and what they would pay at most ("I'd never pay more than $20 a month")
+    "budget": re.compile(rf"\b(?:budget|afford|pay(?:s|ing)?\s+(?:more|over|above)\s+(?:than\s+)?(?:{money_pattern()})|"
+                         r"(?:never|not|won'?t|wouldn'?t|n't)\s+pay|price ceiling|"
+                         rf"pay(?:s|ing)?\s+(?:\d|(?:{money_pattern()})|for|about|around|up to|"
                          rf"whatever|\"|“)|paid\s+(?:\d|(?:{money_pattern()})|for)|spend\w*\s+(?:{money_pattern()})|"
                          r"costs? us|money|revenue)", re.IGNORECASE),
     "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|go(?:es|ing)?[- ]live|"
@@ -701,6 +707,7 @@ _TURN_LINE = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s
 # Our side of a call: the one asking ("Me:", "Interviewer:", "Sales:", "Us:").
 _OUR_SIDE = re.compile(r"(?i)^(?:interviewer|me|us|we|i|host|moderator|facilitator|researcher|sales|founder|pm)$")
 # The customer's side named by a role, not a name ("Caller:", "Customer:"): no name to print.
+_INTERVIEWER_WORD = re.compile(r"(?i)^(?:interviewer|host|moderator|facilitator|researcher)$")
 _ROLE_SPEAKER = re.compile(r"(?i)^(?:caller|customer|client|owner|manager|guest|user|prospect|buyer|them|they|"
                            r"interviewee|respondent|participant|patient|parent|lead|contact)(?:\s+\d+)?$")
 
@@ -718,7 +725,9 @@ def transcript_sides(text: str) -> tuple[set[str], set[str]]:
                      label_topic(who) in ("customer", "other", "market", "launch")) and \
                 not re.fullmatch(r"(?i)q|a|question|answer", who):
             counts[turn.group("who")] = counts.get(turn.group("who"), 0) + 1
-    ours = {who for who, n in counts.items() if n >= 2 and _OUR_SIDE.match(who)}
+    # (an interviewer who asks once, "Interviewer: we're thinking of a tool that ...", between a
+    # customer's turns, is still the interviewer: the word says so)
+    ours = {who for who, n in counts.items() if (n >= 2 or _INTERVIEWER_WORD.match(who)) and _OUR_SIDE.match(who)}
     theirs = {who for who, n in counts.items() if n >= 2 and who not in ours}
     if not ours or not theirs:
         return set(), set()
@@ -1440,6 +1449,22 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             if _ONLY_A_GROUP.fullmatch(plural) or re.search(rf"\b{_PEOPLE_ERS}$", plural.lower()):
                 start = statement.start + titled.start("who")
                 return _common_case(plural, notes), _span(notes, start, start + len(who))
+    # A title naming the one person the call was with and their role: "Call notes: Tom Reyes, head
+    # teacher, Bristol", "Interview with Ana Silva (café owner, Porto)": people in that role, there.
+    interviewees = [s for s in statements if s.topic == "interviewee"]
+    for statement in statements:
+        met = _TITLE_PERSON_ROLE.search(statement.text) if statement.topic == "title" or \
+            statement is statements[0] and _title_like(statement) else None
+        if statement.topic == "interviewee" and len(interviewees) == 1:
+            met = _AN_INTERVIEWEE.fullmatch(statement.text.strip())  # "Interview with: Ana Silva (café owner, Porto)"
+        if met:
+            role = met.group("role").strip()
+            plural = _plural(role) if not role.endswith("s") else role
+            if _ONLY_A_GROUP.fullmatch(plural) or re.search(rf"\b{_PEOPLE_ERS}$", plural.lower()):
+                place = met.group("place")
+                start = statement.start + met.start("role")
+                return (f"{plural} in {place}" if place else plural), \
+                    _span(notes, start, statement.start + met.end("place" if place else "role"))
     # "Problem: freelancers wait 47 days to get paid", "nurses on night shift swap shifts through a
     # paper book": the people the problem is about, from a problem line or a line about a problem.
     found = _problem_subject(statements, notes, lambda s: s.topic == "problem" or s.topic is None and
@@ -1532,6 +1557,12 @@ _TITLE_INTERVIEWS = re.compile(r"(?i)^(?:(?:notes|findings|learnings|takeaways)\
                                r"(?P<who>(?:(?!(?:from|with|of|and|for|on|at|in|to)\b)[a-z][\w'&-]*\s+){0,2}?"
                                r"(?!(?:from|with|of|and|for|on|at|in|to)\b)[a-z][\w'&-]*)\s+(?:customer\s+)?"
                                r"(?:interviews|calls|conversations|visits)\b")
+_PERSON_ROLE = (rf"(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?[{UPPER}][\w'’-]+(?:\s+[{UPPER}][\w'’-]+)?"
+                 rf"\s*(?:,|\()\s*(?P<role>[{LOWER}][{LOWER}-]*(?:\s+[{LOWER}][{LOWER}-]*){{0,2}}?)"
+                 rf"(?:\s*,\s*(?P<place>[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*))?\s*\)?\s*$")
+_TITLE_PERSON_ROLE = re.compile(r"(?i:interview|call|chat|conversation|visit|meeting|notes?)\w*\b[^,:()\n]{0,20}?"
+                                r"(?::|\s+with)\s+" + _PERSON_ROLE)
+_AN_INTERVIEWEE = re.compile(_PERSON_ROLE)
 _USER_STORY = re.compile(r"(?i:as\s+an?)\s+(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
                          r"(?=\s*,|\s+(?:managing|running|with|who|at|in|of|on)\b)[^.;\n]{0,80}?,?\s+I\s+(?:want|need)\b")
 _EVERY_ONE_I_KNOW = re.compile(r"(?i)\bevery\s+(?P<who>(?:[a-z]+\s+)?(?:[a-z]{3,}(?:ist|ian|er|or)|owner|manager|nurse|"

@@ -259,8 +259,9 @@ def problem_pieces(facts: Facts) -> list[str]:
                 continue  # a customer's words are quoted as such, with who said them
             if any(quote in piece for quote in quoted_elsewhere):
                 # (a transcript's words chosen as the customer quote are printed there, unless the
-                # problem would have nothing else to say)
-                quoted.append(piece)
+                # problem would have nothing else to say: then quoted as theirs, never in our voice)
+                turn = _spoken_turn(statement, facts)
+                quoted.append(_in_their_words(_in_words_of(turn), [(statement.line, piece)]) if turn else piece)
                 continue
             turn = _spoken_turn(statement, facts)
             if turn is not None:
@@ -962,6 +963,12 @@ def quote_score(quote: QuoteFact) -> tuple[float, int]:
     return score, -quote.start
 
 
+def says_what_they_pay(quote: QuoteFact) -> bool:
+    """"I'd never pay more than $20 a month": what a customer pays or would pay is economics (the
+    internal FAQ), never the press release's customer quote about the benefit."""
+    return has_money(quote.text) and CUES["budget"].search(quote.text) is not None
+
+
 def interviewed(facts: Facts, shown: int = 3) -> str:
     """"Priya, data engineer ...; Marcus, ...; and 4 others": who the notes heard from, briefly."""
     names = facts.interviewees[:shown]
@@ -984,7 +991,8 @@ def best_quote(facts: Facts) -> QuoteFact | None:
     """The customer's quote: never the leader's words."""
     leaders = leader_said(facts)
     ours = {s.line for s in facts.statements if s.topic == "leader"}  # our own people's words, never a customer's
-    return max((q for q in facts.quotes if q is not leaders and q.line not in ours), key=quote_score, default=None)
+    return max((q for q in facts.quotes if q is not leaders and q.line not in ours and not says_what_they_pay(q)),
+               key=quote_score, default=None)
 
 
 def _teller(quote: QuoteFact) -> str:
@@ -1242,6 +1250,7 @@ class Composer:
         if len(pieces) < 2:
             # Few problem lines: the customers' own words say it, quoted with who said it.
             said = [q for q in self._spare_quotes() if (CUES["problem"].search(q.text) or CUES["loss"].search(q.text))
+                    and not says_what_they_pay(q)
                     and q.text.lower().rstrip(".") not in text.lower()]  # (not a turn the problem already quotes)
             said = _varied(sorted(said, key=lambda q: -sharpness(q.text)))
             text = paragraph(text, *(f"{_teller(q)}: “{q.text}”" for q in said[:2]))
@@ -1437,7 +1446,8 @@ class Composer:
         nothing, "We don't know yet" and a placeholder; open questions from the notes are named as such."""
         element: GapElement = "internal_faq" if internal else "external_faq"
         parts = list(dict.fromkeys(sentence(text) for text in facts_found))  # a price can also be a cost line
-        parts += [f"{_teller(q)}: “{q.text}”" for q in quotes or []]
+        # (a quote without its own full stop ends the sentence after its closing mark)
+        parts += [f"{_teller(q)}: “{q.text}”" + ("" if re.search(r"[.!?…]$", q.text) else ".") for q in quotes or []]
         # (a dictated "open question do we vet them" says its label itself: said once)
         opened = [sentence(f"Open question in the notes: {_asked(_SAID_OPEN.sub('', text))}")
                   for text in open_questions or []]
@@ -1510,8 +1520,10 @@ class Composer:
         customer = [re.sub(r"\s[-–—]\s+[^-–—]+$", "", s.text) if starts_with_money(
             re.split(r"\s[-–—]\s+", s.text)[-1]) else s.text for s in f.labelled("customer") if _usable(s)]
         people = [f"We interviewed {interviewed(f)}"] if f.interviewees else []
-        problem_quotes = self._spare_quotes()[:2]
+        problem_quotes = [q for q in self._spare_quotes() if not says_what_they_pay(q)][:2]
         price = our_price(f)
+        budget = [said for said in sentences_about(f, "budget", exclude=("price",), not_cued=("loss",))
+                  if not price or english_price(said.rstrip(". ")).lower() not in price.lower()]
         # (a launch's first sites, "launch with 10 clinics in Cork", are no count of the market)
         sized = sentences_about(f, "market", exclude=("launch", "price", "problem"),
                                 not_cued=("evidence", "loss", "launch"))
@@ -1534,12 +1546,12 @@ class Composer:
                                         "and how many?", True, quotes=problem_quotes)),
             FaqEntry(topic="economics", question="What are the economics: price, costs and margin?",
                      # (a "Cost:" line that is the price is said once)
-                     answer=self.answer(([price] if price else []) + [
-                         said for said in sentences_about(f, "budget", exclude=("price",), not_cued=("loss",))
-                         if not price or english_price(said.rstrip(". ")).lower() not in price.lower()],
+                     answer=self.answer(([price] if price else []) + budget,
                                         "cost to serve one customer, and the margin",
                                         "What does it cost us to serve one customer, and what margin does the "
-                                        "price leave?", True, always_ask=True)),
+                                        "price leave?", True, always_ask=True, quotes=[
+                                            q for q in f.quotes if says_what_they_pay(q) and
+                                            not any(q.text.rstrip(".") in said for said in budget)])),
             FaqEntry(topic="dependencies", question="What do we depend on to make this work?",
                      answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget", "problem"),
                                                         not_cued=("problem", "loss")),
