@@ -60,9 +60,22 @@ def test_an_imperative_value_proposition_is_the_subheading_and_reads_as_a_senten
     release = _draft(name).press_release
     assert release.subheading.endswith(f": {promise}"), release.subheading
     assert "[TBD: what they get" not in release.subheading
-    for part in (release.summary, release.solution):
-        assert "sum up as" not in part and f"you {promise}" in part, part  # never glued after "gives them"
+    assert "sum up as" not in release.summary and f"you {promise}" in release.summary  # never glued after "gives them"
+    assert "sum up as" not in release.solution
     assert "Stop losing" not in release.problem  # the promise is no problem statement
+
+
+# -- ... said once more in "How it works" only when the notes say nothing of how ----------------------
+def test_how_it_works_says_how_not_the_subheadings_promise_again() -> None:
+    gyms = _draft("lean-canvas-gyms-bold.md").press_release
+    assert gyms.solution.startswith("Check-in data flags members who haven't visited in 10 days"), gyms.solution
+    assert "stop losing" not in gyms.solution
+    # "Value proposition: Stop spending your mornings ...": the customer stops, not the product
+    cover = _draft("value-prop-your-mornings.md").press_release
+    for part in (cover.headline, cover.summary, cover.solution):
+        assert "CoverCall stops" not in part, part
+    assert "With CoverCall, you stop spending your mornings phoning supply teachers." in cover.summary
+    assert cover.solution.startswith("[TBD: what the customer does with the product"), cover.solution
 
 
 # -- a canvas's CHANNELS box: how we reach the customers, in the market answer -----------------------

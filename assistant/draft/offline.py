@@ -1017,6 +1017,10 @@ class Composer:
             # planner for ...", is said once)
             if plain and not any(plain in w.lower() or w.lower().rstrip(". ") in plain for w in words if w):
                 words.append(said)
+        # A value proposition said as an order ("Stop losing members ...") is the subheading's promise.
+        self.promise = next((s.text.strip().rstrip(".") for s in facts.labelled("idea")
+                             if s.label and _VALUE_LABEL.search(s.label) and _benefit_order(s.text) and
+                             len(s.text.split()) <= 20), None)
         self.idea_text = " ".join(w if len(words) == 1 or re.search(r"[.!?;:]$", w) else w + "."
                                   for w in words if w).strip()
         self.keep = {w for w in [facts.product_name or "", *facts.people, *(p.text for p in facts.places),
@@ -1083,6 +1087,8 @@ class Composer:
         pronoun = re.match(r"(?:It|it)\s+(?=[a-z]+[^s\W]s\b)", first)
         if pronoun:  # "It texts every guest": "it" is the product
             return first[pronoun.end():]
+        if _benefit_order(first) and re.search(r"(?i)\b(?:you|your|yours|yourself)\b", first):
+            return None  # "Stop spending your mornings phoning ...": the customer does it, not the product
         head, _, rest = first.partition(" ")
         lowered = head.lower()
         if lowered in _VERBS and head[:1].islower() or lowered in _VERBS and len(self.ideas) == 1 and \
@@ -1183,9 +1189,7 @@ class Composer:
         wanted = want(self.facts)
         if wanted:
             return sentence(f"For {self.customer} who want {wanted}")
-        promised = next((s.text.strip().rstrip(".") for s in self.facts.labelled("idea")
-                         if s.label and _VALUE_LABEL.search(s.label) and _benefit_order(s.text) and
-                         len(s.text.split()) <= 20), None)
+        promised = self.promise
         if promised:
             # A canvas's value proposition, "Stop losing members ...", is what they get, in one sentence
             return sentence(f"For {self.customer}: {_lower_first(promised, self.keep)}")
@@ -1290,11 +1294,18 @@ class Composer:
         return [q for q in _varied(self.facts.quotes) if id(q) not in used]
 
     def solution(self) -> str:
-        if not self.idea_text:
+        if not self.idea_text or self.promise and self.idea_text.strip().rstrip(".").lower() == self.promise.lower():
+            # (the subheading's promise is no step the customer takes: how it works is still to say)
             return self.book.tbd("what the customer does with the product, step by step",
                                  "What does the customer do with the product, and what happens for them?",
                                  "solution") + "."
         sentences = _SENTENCE_SPLIT.split(self.idea_text)
+        if self.promise and len(sentences) > 1 and sentences[0].strip().rstrip(".").lower() == self.promise.lower() \
+                and (_FINITE.search(sentences[1]) or re.search(r"\b[a-z]{3,}[^s\W]s\b", sentences[1])) and \
+                not _telegraphic(sentences[1]):
+            # "Stop losing members ..." is the subheading's (and the summary's) promise; how it works is
+            # what follows ("Check-in data flags members who haven't visited in 10 days ...")
+            return paragraph(*(sentence(s) for s in sentences[1:]))
         clause, thing = self.idea_as_clause(), self.idea_as_object()
         if clause and not clause.startswith("is "):
             first = sentence(f"{self.product} {clause}")
