@@ -318,3 +318,17 @@ def test_a_customers_price_ceiling_is_economics_not_the_price_or_the_quote(name:
     assert "never pay more than $20 a month" in economics, economics
     assert re.search(r"never pay more than \$20 a month[^”]*”[.]? Still open", economics) or \
         "$20 a month. Still open" in economics, economics  # a sentence ends before the placeholder
+
+
+# -- notes of bare lines: the line naming a product's parts is the idea; a cost to "a salon" says who --
+def test_bare_lines_give_the_idea_and_the_customer() -> None:
+    release = _draft("bare-lines-grooming.md").press_release
+    assert "booking page with a €10 deposit, reminders by text the day before" in release.solution, release.solution
+    assert "grooming salons" in release.subheading, release.subheading
+    assert "[TBD: what the customer does with the product" not in release.solution
+    assert "booking page" not in release.problem  # the idea is no problem
+
+
+def test_an_idea_for_the_customer_is_not_said_for_them_twice() -> None:
+    release = _draft("idea-noun-phrase-fridge.md").press_release  # "Idea: a shared fridge ledger for flatmates"
+    assert release.solution.startswith("With FridgeLedger, flatmates get a shared fridge ledger."), release.solution

@@ -1504,6 +1504,14 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     found = _problem_subject(statements, notes, lambda s: s.topic is None and bool(re.search(r"\d", s.text)))
     if found[0]:
         return found
+    # A problem line about what it costs one business of a kind: "Saturday no-shows cost a grooming
+    # salon about €120 a week", "a missed delivery costs the average bakery 2 hours": that kind.
+    for statement in statements:
+        hit = _COSTS_ONE.search(statement.text) if statement.topic in (None, "problem") and \
+            not statement.quote_only and (statement.about("problem") or "loss" in statement.topics) else None
+        if hit:
+            start = statement.start + hit.start("kind")
+            return _plural(_common_case(hit.group("kind"), notes)), _span(notes, start, start + len(hit.group("kind")))
     # Last: the group a share is of ("29% of UK drivers have missed a renewal", "1 in 4 donors ...").
     for statement in statements:
         match = _SHARE_OF_GROUP.search(statement.text)
@@ -1528,6 +1536,8 @@ _SELF_DESCRIBED = re.compile(rf"(?i)\b(?:we'?re|we\s+are|i'?m|i\s+am|we\s+run|i\
 # "a Berlin bakery chain with 9 shops", "an independent bookshop": one business standing for its kind.
 _ONE_OF_A_KIND = re.compile(rf"(?i:an?)\s+(?P<kind>(?:[\w'-]+\s+){{0,3}}?(?i:{_BUSINESS_NOUNS}))"
                             r"(?P<rest>(?:\s+(?:with|in|of|near|on)\b.*)?)")
+_COSTS_ONE = re.compile(rf"(?i)\b(?:costs?|cost|takes?|loses?)\s+(?:an?|each|every|the average|one)\s+"
+                        rf"(?P<kind>(?:(?!(?:about|around|roughly|over|up)\b)[a-z][\w'-]*\s+){{0,2}}?(?:{_BUSINESS_NOUNS}))\b")
 _MET_ONE = re.compile(rf"(?i)\b(?:talked|spoke|spoken|met|meeting|call(?:ed)?|chat(?:ted)?|interview(?:ed)?|"
                       rf"visit(?:ed)?)"
                       rf"(?:\s+(?:to|with|w/))?\s+(?:the\s+(?:owner|manager|head|director|founder)\s+of\s+)?"

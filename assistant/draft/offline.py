@@ -488,8 +488,27 @@ def idea_statements(facts: Facts) -> list[str]:
     about_it += _named_and_described(facts) + _after_the_naming(facts)
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
-    return [s.text for s in facts.statements if _usable(s) and s.topic is None and "idea" in s.topics
+    cued = [s.text for s in facts.statements if _usable(s) and s.topic is None and "idea" in s.topics
             and not {"price", "budget", "launch", "risks"} & set(s.topics) and not _CHATTER.search(s.text)][:2]
+    if cued:
+        return cued
+    # Notes of bare lines, no label and no "idea" word: a line naming the parts of a product ("booking
+    # page with a €10 deposit, reminders by text the day before", "shared fridge ledger app, scan the
+    # receipt") and naming no problem is what we would build.
+    return [s.text for s in facts.statements if _usable(s) and s.topic is None and not s.label and
+            not {"problem", "loss", "launch", "risks", "budget", "evidence", "dependencies"} & set(s.topics) and
+            _PRODUCT_PARTS.search(s.text) and not _NOT_A_BARE_IDEA.search(s.text) and "price" not in s.topics
+            and len(s.text.split()) <= 25 and not _CHATTER.search(s.text)][:1]
+
+
+# The parts a product is made of, as bare notes name them: a page, an app, reminders, alerts.
+_PRODUCT_PARTS = re.compile(r"(?i)\b(?:app|web ?app|booking page|(?:web|landing|sign-?up) page|portal|dashboard|"
+                            r"reminders?|alerts?|notifications?|widget|plug-?in|chat ?bot|bot|sensors?|tracker|ledger|"
+                            r"kiosk|scanner|marketplace|subscription box|checklist|inbox)\b")
+# (not a quote, a question, a table row, a negation, nor anyone's first person: "the fix isn't a
+# better scanner", "| 1 | Fill sensor | As a route driver, I want ...")
+_NOT_A_BARE_IDEA = re.compile(r"[\"“”?|]|(?i:\b(?:not|no|never|isn'?t|aren'?t|won'?t|don'?t|doesn'?t)\b|n't\b)|"
+                              r"\b(?:I|I'm|I'd|we|We|we'd|We'd|my|My|our|Our)\b")
 
 
 # "The idea is a photo inbox: ...", "So the concept is": the words that announce the idea, which a
@@ -1310,12 +1329,22 @@ class Composer:
         if clause and not clause.startswith("is "):
             first = sentence(f"{self.product} {clause}")
         elif thing:
-            first = sentence(f"With {self.product}, {self.customer} get {thing}")
+            first = sentence(f"With {self.product}, {self.customer} get {self._not_for_them_again(thing)}")
         elif clause:
             first = sentence(f"{self.product} {clause}")
         else:
             first = self.idea_in_quotes(f"With {self.product}, {self.customer} get")
         return paragraph(first, *(sentence(s) for s in sentences[1:]))
+
+    def _not_for_them_again(self, thing: str) -> str:
+        """"With FridgeLedger, flatmates get a shared fridge ledger" (not "... ledger for flatmates"):
+        the sentence already says who gets it."""
+        who = self.facts.customer
+        tail = re.search(r"\s+for\s+(?:the\s+|their\s+)?(?P<who>[\w' -]+)$", thing)
+        if not who or not tail:
+            return thing
+        head = re.split(r"\s+(?:in|at|of|on|with|who|that|across|near|from)\s+", who)[0].split()[-1].lower()
+        return thing[:tail.start()] if head in tail.group("who").lower().split() else thing
 
     def leader_quote(self) -> str:
         leader = self.facts.leader
