@@ -332,3 +332,26 @@ def test_bare_lines_give_the_idea_and_the_customer() -> None:
 def test_an_idea_for_the_customer_is_not_said_for_them_twice() -> None:
     release = _draft("idea-noun-phrase-fridge.md").press_release  # "Idea: a shared fridge ledger for flatmates"
     assert release.solution.startswith("With FridgeLedger, flatmates get a shared fridge ledger."), release.solution
+
+
+# -- notes in Spanish and English: "Notas" is no name, "comisión" is the price ------------------------
+def test_notes_titled_in_another_language_keep_the_products_name() -> None:
+    release = _draft("mixed-es-climbing-ropes.md").press_release  # "Notas — mercado de segunda mano ..."
+    assert release.headline.startswith("CuerdaCheck"), release.headline
+    assert "Notas" not in release.summary
+    assert "It costs 8% per sale." in release.call_to_action, release.call_to_action  # "comisión: 8% por venta"
+    # no customer in the notes: the product is what it is, never "With X, [TBD: who ...] get ..."
+    assert release.solution.startswith("CuerdaCheck is a marketplace where each rope comes with"), release.solution
+
+
+# -- a nonprofit's service: the name, then what it is; free, and who pays for it ----------------------
+def test_a_named_thing_is_what_the_product_is_and_free_stays_the_price() -> None:
+    draft = _draft("nonprofit-food-bank-shifts.md")
+    release = draft.press_release
+    # "What we'd build: ShiftShare, a sign-up link volunteers tap to claim a shift, ...": a noun phrase
+    assert "ShiftShare is a sign-up link volunteers tap to claim a shift" in release.summary, release.summary
+    assert "With ShiftShare, a sign-up link" not in release.solution, release.solution
+    # "Free for food banks; funded by a £40k grant from the Co-op Foundation."
+    assert "It is free for food banks." in release.call_to_action, release.call_to_action
+    economics = next(e.answer for e in draft.faq.internal if e.topic == "economics")
+    assert "Funded by a £40k grant from the Co-op Foundation." in economics, economics

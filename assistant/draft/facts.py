@@ -168,6 +168,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
     # what they pay today, and what they would pay at most ("I'd never pay more than $20 a month")
     "budget": re.compile(rf"\b(?:budget|afford|pay(?:s|ing)?\s+(?:more|over|above)\s+(?:than\s+)?(?:{money_pattern()})|"
                          r"(?:never|not|won'?t|wouldn'?t|n't)\s+pay|price ceiling|"
+                         # who pays for a free service: "funded by a £40k grant from the Co-op Foundation"
+                         r"(?:funded|paid for|covered|sponsored)\s+by|grants?\b|"
                          rf"pay(?:s|ing)?\s+(?:\d|(?:{money_pattern()})|for|about|around|up to|"
                          rf"whatever|\"|“)|paid\s+(?:\d|(?:{money_pattern()})|for)|spend\w*\s+(?:{money_pattern()})|"
                          r"costs? us|money|revenue)", re.IGNORECASE),
@@ -1783,7 +1785,10 @@ _NOT_A_PRODUCT = re.compile(r"\b(?:with|into|on|via|use|uses|used|using|tried|fr
 
 _DOC_WORDS = {"prfaq", "pr", "faq", "faqs", "press", "release", "headline", "subheading", "subheadline", "summary",
               "title", "notes", "note", "idea", "concept", "draft", "intro", "introduction", "overview", "dateline",
-              "fwd", "fw", "re"}
+              "fwd", "fw", "re",
+              # notes, minutes and a meeting in the languages notes mix in ("Notas — mercado de ...")
+              "notas", "notizen", "apuntes", "acta", "actas", "minuta", "minutes", "reunión", "reunion", "reunião",
+              "besprechung", "protokoll", "appunti", "verbale", "memo", "agenda", "résumé", "resumen", "resumo"}
 # A finished document's sections ("## Customer FAQ"), not a label for the notes under a heading.
 _DOCUMENT_PARTS = {"prfaq", "pr", "faq", "faqs", "press", "release", "internal", "external"}
 

@@ -795,14 +795,23 @@ def _our_price_as_written(facts: Facts) -> str | None:
         return " ".join(s.text for s in facts.statements if s.start > statement.end and has_money(s.text))
 
     for statement in _idea_first(facts):
-        if not _usable(statement) or "budget" in statement.topics and not _WE_CHARGE_THEM.search(statement.text):
+        if _usable(statement) and "budget" in statement.topics and not _WE_CHARGE_THEM.search(statement.text):
+            # "Free for food banks; funded by a £40k grant": who pays for it is economics, "free" the price
+            free = next((f for p in _pieces(statement) if not CUES["budget"].search(p) and not has_money(p)
+                         and (f := _FREE_TO.match(p)) and not _names_a_problem(p)), None)
+            free_for = free_for or (free.group().rstrip(" .;,") if free else None)
+            continue
+        if not _usable(statement):
             continue
         # (a launch line often carries the price: "Spring 2027, UK only. Free for ..., then £6/month");
         # in a paragraph about something else, only a price we say we would charge counts
         anywhere = statement.topic in (None, "idea", "launch")
         for piece in _pieces(statement):
             free = _FREE_TO.match(piece)
-            if free and not _names_a_problem(piece) and not has_money(statement.text) and free_for is None:
+            # (money in the line that is no price, "funded by a £40k grant", does not make "free" less so)
+            if free and not _names_a_problem(piece) and free_for is None and not any(
+                    has_money(p) and CUES["price"].search(p) for p in _pieces(statement)) and \
+                    not (has_money(statement.text) and not re.search(r"[;.]", statement.text)):
                 free_for = free.group().rstrip(" .;,")  # "Free to residents.": unless a price is said elsewhere
             once = _ONE_OFF.match(piece)
             if once:  # "€39 one-off, launch Benelux Sept 2027": a price paid once, said whole
@@ -1036,6 +1045,11 @@ class Composer:
             # planner for ...", is said once)
             if plain and not any(plain in w.lower() or w.lower().rstrip(". ") in plain for w in words if w):
                 words.append(said)
+        # "ShiftShare, a sign-up link volunteers tap to claim a shift": the name, then what it is (a
+        # noun phrase, whatever verbs its clauses hold)
+        name = facts.product_name
+        self.named_as_a_thing = bool(name and self.ideas and re.match(
+            rf"{re.escape(name)}[*_]*\s*(?:[-–—:]|,)\s+(?:an?|one)\s", self.ideas[0]))
         # A value proposition said as an order ("Stop losing members ...") is the subheading's promise.
         self.promise = next((s.text.strip().rstrip(".") for s in facts.labelled("idea")
                              if s.label and _VALUE_LABEL.search(s.label) and _benefit_order(s.text) and
@@ -1119,7 +1133,7 @@ class Composer:
                 and not _NOUN_AND_PARTICIPLE.match(first)):
             # ("ShelfSwap, students list a book ...": "students" is who acts, no verb of ShelfSwap's)
             return first
-        if lowered in ("a", "an", "the", "one") and not _OWN_SUBJECT.match(first):
+        if lowered in ("a", "an", "the", "one") and (not _OWN_SUBJECT.match(first) or self.named_as_a_thing):
             return f"is {_lower_first(first, self.keep)}"
         articled = _with_article(first)
         # (a relative clause, "tablet on the trolley that shows ..., and alerts ...", is no shorthand for its comma)
@@ -1328,9 +1342,9 @@ class Composer:
         clause, thing = self.idea_as_clause(), self.idea_as_object()
         if clause and not clause.startswith("is "):
             first = sentence(f"{self.product} {clause}")
-        elif thing:
+        elif thing and (self.facts.customer or not clause):
             first = sentence(f"With {self.product}, {self.customer} get {self._not_for_them_again(thing)}")
-        elif clause:
+        elif clause:  # (no customer known: "CuerdaCheck is a marketplace ...", not "With X, [TBD] get ...")
             first = sentence(f"{self.product} {clause}")
         else:
             first = self.idea_in_quotes(f"With {self.product}, {self.customer} get")
