@@ -355,3 +355,25 @@ def test_a_named_thing_is_what_the_product_is_and_free_stays_the_price() -> None
     assert "It is free for food banks." in release.call_to_action, release.call_to_action
     economics = next(e.answer for e in draft.faq.internal if e.topic == "economics")
     assert "Funded by a £40k grant from the Co-op Foundation." in economics, economics
+
+
+# -- meeting minutes: agenda items head their notes; the attendee list says who the leader is ---------
+def test_minutes_agenda_items_attendees_and_languages_are_read_as_such() -> None:
+    release = _draft("minutes-dora-register.md").press_release
+    assert "Problem recap" not in release.problem, release.problem  # "1. Problem recap" heads its sub-items
+    assert "compliance officers at mid-size EU fintechs" in release.subheading, release.subheading
+    # "Carla will own the launch", "Attendees: ..., Carla Mendes (VP Product)"
+    assert release.leader_quote.endswith("— Carla Mendes, VP Product"), release.leader_quote
+    # "launch Frankfurt, Q1 2027, German and English": the languages are no places
+    assert release.call_to_action.startswith("RegLog launches in Frankfurt in Q1 2027."), release.call_to_action
+
+
+# -- a gadget: its announcing words go, a supplier is a dependency, not what the customer needs -------
+def test_a_gadgets_lead_in_and_its_supplier_stay_out_of_the_customers_answers() -> None:
+    draft = _draft("hardware-hive-sensor.md")
+    assert "HiveTemp is a coin-sized temperature and humidity sensor" in draft.press_release.summary
+    assert "the gadget" not in draft.press_release.summary + draft.press_release.solution
+    works_with = next(e.answer for e in draft.faq.external if e.topic == "compatibility")
+    assert "Shenzhen" not in works_with, works_with
+    depends = next(e.answer for e in draft.faq.internal if e.topic == "dependencies")
+    assert "Shenzhen board maker quoted 8 weeks lead time." in depends, depends

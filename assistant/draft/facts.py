@@ -328,7 +328,8 @@ PROBLEM_SUBJECT = re.compile(
     rf"(?!customers\b|users\b|people\b)(?:{_ROLE_LIKE})"
     # "nurses on night shift" keeps its phrase; "teachers at our partner schools" is "teachers"
     rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*"
-    rf"(?:\s+(?!{_AUXILIARY}|(?:in|on|at|from|across)\s+[{UPPER}])[a-z][\w-]*){{0,3}}))?"
+    # ("compliance officers at mid-size EU fintechs": an acronym inside the phrase is part of it)
+    rf"(?:\s+(?!{_AUXILIARY}|(?:in|on|at|from|across)\s+[{UPPER}])(?:[a-z][\w-]*|[A-Z]{{2,5}}(?=\s+[a-z]))){{0,3}}))?"
     # "Small bakeries in Hobart throw out ...", "riders at bike-share schemes in Lyon find ...": where the group is
     # ("Residents of Ward 7 wait 3 weeks ...": a numbered place)
     rf"(?:\s+(?:in|on|at|from|across|of)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+(?:[{UPPER}][{LOWER}'’-]+|\d{{1,4}}\b))?))?)"
@@ -339,7 +340,7 @@ PROBLEM_SUBJECT = re.compile(
     # "nurses on night shift swap" doing "shifts")
     rf"\s+(?!(?:of|in|at|on|for|with|and|or|who|through|to|from|by|into|across|over|under|about|after|before|"
     rf"during|per|via|because|when|while|until|than|like|as|who|that|which|out|up|down|off|away|back)\b)"
-    rf"(?:[a-z]*ss|[a-z]*[a-rt-z])\b",
+    rf"(?-i:(?![A-Z]{{2,}}\b))(?:[a-z]*ss|[a-z]*[a-rt-z])\b",  # (an acronym, "EU", is no verb)
     re.IGNORECASE)
 _PEOPLE_DOING = re.compile(rf"(?:(?:{_ROLE_NOUNS}|{end_users_pattern()})|[A-Z][a-z]+ (?:{_ROLE_NOUNS}))\s+"
                            rf"(?!(?:of|in|at|on|for|with|and|or|"
@@ -622,7 +623,10 @@ def _agenda_title(bullet: str, bare: str, text: str, line_end: int) -> bool:
         return False
     next_end = text.find("\n", line_end + 1)
     following = text[line_end + 1: next_end if next_end >= 0 else len(text)]
-    return re.match(r"[^\s\d>*•+-]", following) is not None
+    # ("1. Problem recap" with its notes as sub-items below, "   - compliance officers ...")
+    nested = re.match(r"(?P<indent>\s+)(?:[-*•+]|\d{1,2}[.)])\s", following)
+    deeper = nested is not None and len(nested.group("indent")) > len(bullet) - len(bullet.lstrip())
+    return re.match(r"[^\s\d>*•+-]", following) is not None or deeper
 
 
 def _field_label(content: str) -> re.Match[str] | None:
@@ -2013,6 +2017,9 @@ _LEADS_IT = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
                        r"(?:\s+as\s+(?:the\s+|our\s+)?(?P<title>[^,.;]{2,60}?))?(?=$|[,.;]|\s+(?:and|but)\b)|"
                        # in the notes' other language: "Inês Costa (CEO) vai liderar o projeto"
                        rf"(?i:{leads_it_pattern()})\b[^,.;\n]{{0,60}})")
+_FIRST_NAME_LEADS = re.compile(r"(?:^|(?<=[.;:]\s))(?P<first>[A-Z][a-z]+)\s+(?:will|would|'ll|is going to|to)\s+"
+                               r"(?:own|lead|run|head|drive)\s+(?:it|this|the\s+(?:project|product|launch|pilot|"
+                               r"rollout|roll-out))\b")
 _EXEC_TITLE = (r"(?i:(?:co-?)?founder(?:\s+(?:and|&)\s+ceo)?|ceo|cto|coo|cpo|cfo|chief\s+\w+\s+officer|head\s+of\s+\w+|"
                r"vp(?:\s+of)?\s+\w+|(?:managing\s+)?director(?:\s+of\s+\w+)?|general\s+manager|"
                r"product\s+(?:lead|manager))")
@@ -2118,6 +2125,15 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
         if mine and header:
             return Person(name=header, title=(mine.group("title") or "").strip() or None,
                           source=_span(notes, statement.start + mine.start(), statement.start + mine.end()))
+    for statement in statements:
+        # "Carla will own the launch", with "Attendees: ..., Carla Mendes (VP Product)" above: the
+        # first name leads, the notes' full name and title say who she is
+        first = _FIRST_NAME_LEADS.search(statement.text) if not statement.quote_only else None
+        full = re.search(rf"(?P<name>{first.group('first')}\s+[{UPPER}][\w'’-]+)\s*(?:\((?P<paren>[^()\n]{{2,40}})\)|"
+                         rf",\s*(?P<title>{_EXEC_TITLE}))", notes.text) if first else None
+        if full and first:
+            return Person(name=full.group("name"), title=(full.group("paren") or full.group("title")).strip(),
+                          source=_span(notes, statement.start + first.start(), statement.start + first.end()))
     for statement in statements:
         leads = _LEADS_IT.search(statement.text)
         if leads and not statement.quote_only:
@@ -2468,9 +2484,26 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             found.append(_span(notes, statement.start + match.start(), end - 1))
             continue
         found.append(_span(notes, statement.start + match.start(), statement.start + match.end()))
+    # "launch Frankfurt, Q1 2027, German and English": the languages it speaks are no places
+    found = [place for place in found if not _language(place.text)]
     if not found and statement.topic == "launch":
         found = _lowercase_place(statement, notes, exclude)
     return found
+
+
+@functools.cache
+def _languages() -> frozenset[str]:
+    """The names of the major languages (ISO 639-1), less those that also name a country."""
+    import pycountry
+
+    names = {re.sub(r"\s*\(.*\)$", "", language.name) for language in pycountry.languages
+             if hasattr(language, "alpha_2")}
+    countries = {c.name for c in pycountry.countries} | set(COUNTRIES) | set(REGIONS)
+    return frozenset(names - countries)
+
+
+def _language(text: str) -> bool:
+    return text in _languages()
 
 
 def _lowercase_place(statement: Statement, notes: Document, exclude: set[str]) -> list[NoteSpan]:

@@ -513,6 +513,9 @@ _NOT_A_BARE_IDEA = re.compile(r"[\"“”?|]|(?i:\b(?:not|no|never|isn'?t|aren'?
 
 # "The idea is a photo inbox: ...", "So the concept is": the words that announce the idea, which a
 # sentence built around it ("It is ...", "With X, they get ...") must not repeat.
+# "the gadget: a coin-sized sensor ...", "our product - an app that ...": what announces the thing
+_THING_LEAD = re.compile(r"(?i)^\W*(?:the|our)\s+(?:gadget|device|product|thing|app|tool|service|solution|"
+                         r"prototype|kit|box|platform|idea|concept|offer|mvp)\s*(?::|\s[-–—])\s*(?=(?:an?|the|one)\s)")
 _IDEA_LEAD = re.compile(r"(?i)^\W*(?:(?:so|and|ok)\s+)?(?:the|our)\s+(?:idea|concept|plan|proposal|pitch)"
                         r"(?:\s+(?:is|would be|will be)|\s*:)\s+(?=(?:a|an|the|one|to)\b)")
 
@@ -1064,6 +1067,7 @@ class Composer:
         ("ShelfSense - a camera ..." is "a camera ..."; "Working name is TableTurn." is nothing)."""
         text = _without_working_name(text)
         text = _THINKING_OF.sub("", text)  # "we're thinking of a forecast that ..." -> "a forecast that ..."
+        text = _THING_LEAD.sub("", text)  # "the gadget: a coin-sized sensor ..." -> "a coin-sized sensor ..."
         proposed = _PROPOSED.match(text)
         if proposed:  # "what if we do WhatsApp reminders ...? we could call it Jabby" -> "WhatsApp reminders ..."
             text = re.split(r"\?(?:\s|$)", text[proposed.end():], maxsplit=1)[0].strip()
@@ -1547,9 +1551,11 @@ class Composer:
             FaqEntry(topic="compatibility", question="What does it work with, and what do I need?",
                      # A risk about a partner ("Xero API rate limits") is ours to worry about, not
                      # what a customer is told their setup needs.
-                     answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget", "problem",
-                                                                                    "risks", "open"),
-                                                        not_cued=("problem", "loss", "risks")),
+                     # (nor is a supplier's lead time or a partner's part, "Shenzhen board maker quoted 8
+                     # weeks", "3 gyms do the inspection": what we depend on, said in the internal FAQ)
+                     answer=self.answer([said for said in sentences_about(
+                         f, "dependencies", exclude=("price", "budget", "problem", "risks", "open"),
+                         not_cued=("problem", "loss", "risks")) if not _supply_side(said, f)],
                                         "what it works with and what the customer needs",
                                         "Which tools, systems or devices does it work with, and what must a "
                                         "customer have?", False, open_questions=open_about(f, "dependencies"))),
@@ -1644,6 +1650,27 @@ def _pieces(statement: Statement) -> list[str]:
 
 
 CHANNELS_LABEL = re.compile(r"(?i)channels|distribution|reach them")
+
+
+# What we depend on behind the scenes: suppliers, partners, funders ("Shenzhen board maker quoted 8
+# weeks lead time", "Socios: 3 rocódromos ... hacen la inspección").
+_SUPPLY_SIDE = re.compile(r"(?i)\b(?:suppliers?|supply|manufactur\w*|factory|factories|maker|lead time|partners?|"
+                          r"partnerships?|contract\w*|grants?|funding|funders?|investors?|procure\w*|quoted)\b")
+
+
+def _supply_side(said: str, facts: Facts) -> bool:
+    from assistant.draft.words import foreign_labels
+
+    if _SUPPLY_SIDE.search(said):
+        return True
+    # (under a "Partners:" label, "Airbnb API access" is still what it works with)
+    return not _WORKS_WITH.search(said) and any(
+        s.label and _SUPPLY_SIDE.search(foreign_labels().get(s.label.lower().strip(), s.label))
+        and said.rstrip(". ") in s.text for s in facts.statements)
+
+
+_WORKS_WITH = re.compile(r"(?i)\b(?:api|apis|integrat\w*|works? with|plugs? into|sync\w*|imports?|exports?|"
+                         r"connect\w*|log-?in|account)\b")
 
 
 def sentences_about(facts: Facts, topic: Topic, exclude: tuple[Topic, ...] = (),
