@@ -377,3 +377,9 @@ def test_a_gadgets_lead_in_and_its_supplier_stay_out_of_the_customers_answers() 
     assert "Shenzhen" not in works_with, works_with
     depends = next(e.answer for e in draft.faq.internal if e.topic == "dependencies")
     assert "Shenzhen board maker quoted 8 weeks lead time." in depends, depends
+
+
+def test_a_headline_stops_before_a_notes_next_item() -> None:
+    release = _draft("minutes-dora-register.md").press_release
+    assert release.headline == "RegLog pulls incidents from Jira and PagerDuty into a DORA-ready register", \
+        release.headline  # not "..., export to the regulator's template"

@@ -1212,6 +1212,13 @@ class Composer:
                 # "reads their bank transactions, sorts them into deductible and not, and files ...":
                 # cut at its "and", a list of what it does would end mid-list; its first verb says it
                 said = said.split(",")[0].strip()
+            note = re.search(r",\s+(?=[a-z])", said)
+            if note and len(said[:note.start()].split()) >= 4 and len(said.split()) <= MAX_HEADLINE_WORDS and \
+                    not re.search(r"\s(?:and|or|&)\s", said[note.end():]):
+                # "pulls incidents from Jira ... into a DORA-ready register, export to the regulator's
+                # template": a note's next item after a comma is no part of a headline (a list,
+                # "MOT, insurance and tax", is; a clause too long to fit gives way to the customer)
+                said = said[:note.start()].strip()
             candidates.append(f"{self.product} {said}")
         if self.facts.customer:  # when what it does is too long for a headline
             # ("mid-size freight forwarders in India who book trucks ...": who, without the clause)
