@@ -331,7 +331,8 @@ def test_bare_lines_give_the_idea_and_the_customer() -> None:
 
 def test_an_idea_for_the_customer_is_not_said_for_them_twice() -> None:
     release = _draft("idea-noun-phrase-fridge.md").press_release  # "Idea: a shared fridge ledger for flatmates"
-    assert release.solution.startswith("With FridgeLedger, flatmates get a shared fridge ledger."), release.solution
+    assert release.solution.startswith("With FridgeLedger, flatmates in Leeds get a shared fridge ledger."), \
+        release.solution
 
 
 # -- notes in Spanish and English: "Notas" is no name, "comisión" is the price ------------------------
@@ -383,3 +384,26 @@ def test_a_headline_stops_before_a_notes_next_item() -> None:
     release = _draft("minutes-dora-register.md").press_release
     assert release.headline == "RegLog pulls incidents from Jira and PagerDuty into a DORA-ready register", \
         release.headline  # not "..., export to the regulator's template"
+
+
+# -- a chat thread: its filler words are no customer, "what if we do X" is the idea -------------------
+def test_a_chats_filler_words_and_its_what_if_are_read_as_such() -> None:
+    release = _draft("slack-thread-vaccine-fridges.md").press_release
+    # not "For so the pharmacies ..."
+    assert release.subheading.startswith("For pharmacies in Nairobi:"), release.subheading
+    # "throw away vaccines when the fridge fails": the customers' loss, in The problem, not our risk
+    assert release.problem.startswith("The pharmacies in Nairobi we visited throw away vaccines"), release.problem
+    assert not re.search(r"(?:^|\. )(?:So|And) ", release.problem), release.problem
+    # "what if we do a €15 clip-on thermometer that sends an SMS ..."
+    assert "FridgeWatch is a €15 clip-on thermometer that sends an SMS" in release.summary, release.summary
+
+
+# -- an e-mail: another business's price is no price of ours; the commission is ----------------------
+def test_an_agencys_price_is_not_ours_and_the_commission_is() -> None:
+    draft = _draft("email-tutor-marketplace.md")
+    release = draft.press_release
+    assert "It costs 10% of each booking." in release.call_to_action, release.call_to_action
+    assert "£45" not in release.call_to_action
+    assert "parents of GCSE students in Leeds" in release.subheading, release.subheading
+    data = next(e.answer for e in draft.faq.external if e.topic == "data")
+    assert "private tutors" not in data, data  # "private tutors" say nothing about data

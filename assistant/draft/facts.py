@@ -152,6 +152,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
         # time spent, per period: "takes ~90 min/day", "3 hrs a week"
         r"\d\s*(?:min|mins|minutes|hrs?|hours)\s*(?:/|per\s|a\s|each\s)\s*(?:day|week|month|shift)\b", re.IGNORECASE),
     "idea": re.compile(r"\b(?:our idea|idea|hypothesis|a tool that|(?:i|we)(?:'d| would)? propose|"
+                       r"what if we|how about we|"
                        r"an? (?:app|tool|service|platform|bot|plugin|"
                        r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|"
                        # "We'd build FrostGuard, a sensor ...", "we plan to build ..."
@@ -200,7 +201,10 @@ CUES: dict[Topic, re.Pattern[str]] = {
         re.IGNORECASE),
     # A photo is a privacy matter when people are in it ("photos of people's doors", "faces in
     # frame"), not when it is a claim's evidence ("a photo or the policy number is missing").
-    "privacy": re.compile(r"\b(?:privacy|private|hipaa|gdpr|personal data|patient data|pii|security|secure|"
+    # ("private tutors", "a private clinic" say nothing of data; "private data", "kept private" do)
+    "privacy": re.compile(r"\b(?:privacy|private\s+(?:data|information|info|details|messages|notes|records|photos)|"
+                          r"(?:kept|keep|stays?|is|are|remains?)\s+private|hipaa|gdpr|personal data|patient data|pii|"
+                          r"security|secure|"
                           r"(?:photos?|pictures?|images?|video|footage)\s+(?:of|showing)\s+(?:\w+\s+){0,2}?"
                           r"(?:people|persons?|faces?|customers|shoppers|patients|guests|children|kids|staff|"
                           r"employees|homes?|houses?|doors?|drivers|residents)|faces?|consent|in frame)\b",
@@ -220,7 +224,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          r"\d[\d,.]*\s+(?:[a-z-]+\s+){0,3}(?:stores|clinics|owners|teams|companies|businesses|practices|"
                          r"agencies|restaurants|shops|households)\s+(?:in|across)\s+(?:the\s+)?[A-Z])", re.IGNORECASE),
     # A loss the customer has today: a problem even when it is counted in money.
-    "loss": re.compile(r"\b(?:lost|lose|loses|losing|costs? (?:them|us|a|an|the|each|every|about|roughly|around|~)|"
+    "loss": re.compile(r"\b(?:lost|lose|loses|losing|throws? away|threw away|thrown away|throwing away|"
+                       r"costs? (?:them|us|a|an|the|each|every|about|roughly|around|~)|"
                        r"overdue|" + _LATE + r"|wasted?|missed|no-shows?|rejected|behind|idle)\b", re.IGNORECASE),
     "not_doing": re.compile(r"\b(?:we will not|we won'?t|not going to|out of scope|non-goal|no plans? to)\b",
                             re.IGNORECASE),
@@ -327,7 +332,7 @@ PROBLEM_SUBJECT = re.compile(
     rf"[a-z][\w+&-]*\s+){{0,2}}"
     rf"(?!customers\b|users\b|people\b)(?:{_ROLE_LIKE})"
     # "nurses on night shift" keeps its phrase; "teachers at our partner schools" is "teachers"
-    rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*"
+    rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})(?:[a-z][\w-]*|[A-Z]{{2,5}}(?=\s+[a-z]))"
     # ("compliance officers at mid-size EU fintechs": an acronym inside the phrase is part of it)
     rf"(?:\s+(?!{_AUXILIARY}|(?:in|on|at|from|across)\s+[{UPPER}])(?:[a-z][\w-]*|[A-Z]{{2,5}}(?=\s+[a-z]))){{0,3}}))?"
     # "Small bakeries in Hobart throw out ...", "riders at bike-share schemes in Lyon find ...": where the group is
@@ -1501,7 +1506,8 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     # (After a title line: "LinenLoop" / "Plotwise - kickoff notes 02/12", then "small hotels (10-40 rooms) ...".)
     openings = statements[:2] if statements and _title_like(statements[0]) else statements[:1]
     for opening in openings:
-        if opening.topic is None and not opening.quote_only and _LEADING_ROLE.match(opening.text):
+        if opening.topic is None and not opening.quote_only and _LEADING_ROLE.match(opening.text) and \
+                not FILLER_LEAD.match(opening.text):  # ("so the pharmacies ...": a chat's filler is no customer)
             # ("Tenants in Zurich flats cannot control heating": who, without what they cannot do)
             who = re.split(rf"[,;(]|\s+{_AUXILIARY}\b", opening.text)[0].strip()
             return _common_case(who, notes), _span(notes, opening.start, opening.start + len(who))
@@ -1720,6 +1726,10 @@ def businesses(lead: str) -> bool:
     return bool(singular) and re.fullmatch(rf"(?:{_BUSINESS_NOUNS})", singular) is not None
 
 
+# A chat's or a dictation's first word that says nothing: "so the pharmacies in Nairobi ...", "and nobody ..."
+FILLER_LEAD = re.compile(r"(?i)^(?:so|and|but|well|ok(?:ay)?|also|btw|anyway|basically|right|yeah|um|uh)\b[,\s]+")
+
+
 def _problem_subject(statements: list[Statement], notes: Document, about: Callable[[Statement], bool]
                      ) -> tuple[str | None, NoteSpan | None]:
     for statement in statements:
@@ -1738,8 +1748,10 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
                 if said and len(said.group("who")) <= len(glossed.group("english")):
                     start = statement.start + glossed.start("english")
                     return _common_case(said.group("who"), notes), _span(notes, start, start + len(said.group("who")))
-            if match is None and lead:
-                offset = lead.end()
+            filler = FILLER_LEAD.match(statement.text) if match is None and not lead else None
+            opening = lead or filler
+            if match is None and opening:
+                offset = opening.end()  # (and a chat's "so the pharmacies in Nairobi ...")
                 match = PROBLEM_SUBJECT.match(statement.text[offset:])
                 share = _SHARE_OF_GROUP.match(statement.text[offset:]) if match is None else None
                 if share:  # "Bike theft in Amsterdam: 1 in 4 riders had a bike stolen": the riders
@@ -2601,6 +2613,13 @@ def extract_facts(notes: Document) -> Facts:
                           context=context.get(notes.line_col(c.start)[0], ""))
                for c in number_claims(notes.text) if notes.line_col(c.start)[0] not in flagged_lines]
     customer, customer_source = _customer(statements, notes)
+    if customer and len(customer.split()) <= 2:
+        # "Of the 30 parents we surveyed" says "parents"; the problem line says which: "Parents of
+        # GCSE students in Leeds can't tell which tutors are any good"
+        fuller, fuller_source = _problem_subject(statements, notes, lambda s: s.topic == "problem" or
+                                                 s.topic is None and "problem" in s.topics)
+        if fuller and fuller.lower().startswith(customer.lower() + " "):
+            customer, customer_source = fuller, fuller_source
     if customer is None:
         customer, customer_source = _customer_quoted(quotes, notes)
     product_name, working = _product_name(statements, notes)

@@ -18,6 +18,7 @@ from assistant.draft.facts import (
     BUILD_NAME,
     COUNTRIES_WITH_THE,
     CUES,
+    FILLER_LEAD,
     NO_CITY,
     PRODUCT_NAME,
     REGIONS,
@@ -56,6 +57,8 @@ _CLAUSE_END = re.compile(r",\s+and\s+|;|\s+and\s+(?=offer|send|show|draft|warn|l
 _DAY_DATE = re.compile(r"(?<![A-Za-z])\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
                        r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'd|my|we|our|us)\b")
+_WE_MET = re.compile(r"(?i)\b(?:we|I)\s+(?:visited|met|talked\s+to|spoke\s+(?:to|with)|interviewed|surveyed|called|"
+                     r"asked)\b")
 
 
 # -- small text helpers: they change case, punctuation and note shorthand, never facts or figures ---
@@ -236,9 +239,10 @@ def problem_pieces(facts: Facts) -> list[str]:
                 # customers spend on the problem ("Dublin students spend on average €380 a term on
                 # textbooks, half of them ... never opened again")
                 cues.discard("price")
-            if "loss" in cues and not _FIRST_PERSON.search(piece):
+            if "loss" in cues and not _FIRST_PERSON.search(_WE_MET.sub(" ", piece)):
                 # "their cold rooms fail 2-3 times a summer and they lose about €4,000": the customers'
-                # loss, not a risk of ours
+                # loss, not a risk of ours ("the pharmacies we visited throw away vaccines when the
+                # fridge fails": we only met them)
                 cues.discard("risks")
             # A figure in the same line as a problem ("inspect once a year at best; 41% of the 90 we
             # surveyed had a repair over £1,000") says how big it is.
@@ -743,7 +747,9 @@ _A_PERIOD = re.compile(r"(?i)(?:/|\bper\s+|\ba\s+|\ban\s+|\beach\s+)(?:month|mo|
 _COMMISSION = re.compile(r"(?i)\b(?:we(?:'d|'ll|\s+would|\s+will|\s+could)?|our\s+(?:fee|cut)\s+(?:is|would\s+be))\s+"
                          r"(?:take|keep|charge|earn|get|be)?\s*(?:a\s+)?(?P<price>\d+(?:\.\d+)?\s*%\s+"
                          r"(?:commission\s+)?(?:of|on)\s+(?:each|every|the|all)?\s*[a-z]+)")
-_THEIR_PRICE = re.compile(r"(?i)\b(?:competitors?|rivals?|incumbents?|they pay|charges|they charge|alternatives?)\b")
+# ("the agencies charge £45/hour": what another business charges today, not our price)
+_THEIR_PRICE = re.compile(r"(?i)\b(?:competitors?|rivals?|incumbents?|they pay|charges|they charge|alternatives?|"
+                          r"(?:the|most|some|other|their)\s+[a-z]+(?:s|ies)\s+(?:charge|ask|bill)|agency|agencies)\b")
 _SPENT_TODAY = re.compile(r"(?i)\b(?:today|currently|now|already|existing|spend\w*|spent|was|used to)\b"
                           r"(?<!\bas now)(?<!\bas today)")  # "the fee stays as now": unchanged, still ours
 
@@ -1285,7 +1291,9 @@ class Composer:
         return paragraph(sentence(f"{company} introduces {self.product} for {self.customer}"), what, benefit + ".")
 
     def problem(self) -> str:
-        pieces = [_with_its_be(_at_the_businesses(_in_english(p), self.keep)) for p in problem_pieces(self.facts)]
+        # ("so the pharmacies ...", "and nobody knows ...": a chat's filler word opens no sentence of ours)
+        pieces = [_with_its_be(_at_the_businesses(_in_english(FILLER_LEAD.sub("", p) or p), self.keep))
+                  for p in problem_pieces(self.facts)]
         who = self.facts.customer
         if pieces and who and re.match(r"(?i)they\s+(?!(?:is|was|has|does)\b)[a-z]", pieces[0]) and \
                 re.search(r"(?:s|staff|people)(?:\s+(?:in|of|at|across|with)\s+.+)?$", who):
