@@ -407,3 +407,12 @@ def test_an_agencys_price_is_not_ours_and_the_commission_is() -> None:
     assert "parents of GCSE students in Leeds" in release.subheading, release.subheading
     data = next(e.answer for e in draft.faq.external if e.topic == "data")
     assert "private tutors" not in data, data  # "private tutors" say nothing about data
+
+
+def test_a_share_counted_in_the_notes_is_evidence_of_the_problem() -> None:
+    draft = _draft("nonprofit-food-bank-shifts.md")  # "Last quarter 1 in 5 Saturday shifts ran short-staffed ..."
+    evidence = next(e.answer for e in draft.faq.internal if e.topic == "problem")
+    assert "1 in 5 Saturday shifts ran short-staffed" in evidence, evidence
+    # a time of day is no share: "in 10 minutes" stays out
+    notes = "- riders wait 1 in 10 minutes at the depot\n- DepotPing texts riders\n"
+    assert "evidence" not in extract_facts(parse_document(notes, path="n.md")).statements[0].topics

@@ -212,7 +212,9 @@ CUES: dict[Topic, re.Pattern[str]] = {
     "risks": re.compile(r"\b(?:risks?|risky|worried|worries|worry|concern\w*|accuracy|bad lighting|fail\w*|"
                         r"what happens|"
                         r"unknown|unclear|might not|may not|won'?t want|not sure)\b", re.IGNORECASE),
-    "evidence": re.compile(r"\b(?:\d+\s+of\s+\d+|interview(?:s|ed)?|surveys?|estimates?|told us|"
+    # ("1 in 5 Saturday shifts ran short-staffed (Trussell network figures)": a share counted is evidence)
+    "evidence": re.compile(r"\b(?:\d+\s+of\s+\d+|\d+\s+in\s+\d+(?!\s*(?:am|pm|minutes|mins|hours|days))|"
+                           r"figures|records show|according to|interview(?:s|ed)?|surveys?|estimates?|told us|"
                            r"calls?\s+(?:w/|with)|spoke|talked)(?!\w)",
                            re.IGNORECASE),
     # How many customers there are: a market's size, never a count of people interviewed or of
