@@ -416,3 +416,23 @@ def test_a_share_counted_in_the_notes_is_evidence_of_the_problem() -> None:
     # a time of day is no share: "in 10 minutes" stays out
     notes = "- riders wait 1 in 10 minutes at the depot\n- DepotPing texts riders\n"
     assert "evidence" not in extract_facts(parse_document(notes, path="n.md")).statements[0].topics
+
+
+# -- a voice memo in one breath: its sentences are placed one by one ----------------------------------
+def test_a_dictated_paragraph_gives_its_idea_problem_and_customer() -> None:
+    release = _draft("voice-memo-market-stalls.txt").press_release
+    # "the idea is a little till app ... . we'd charge like eight pounds a month. start at the Stroud ..."
+    assert "a little till app on their phone that logs each sale" in release.solution, release.solution
+    assert "eight pounds" not in release.solution and "Stroud" not in release.solution
+    # "they have no idea what sold": a problem, not an idea
+    assert "they have no idea what sold until they count at night" in release.problem, release.problem
+    assert "threw out about forty pounds of cheese" in release.problem, release.problem
+    assert release.subheading.startswith("For stallholders:"), release.subheading
+
+
+def test_a_target_group_labelled_in_german_is_the_customer() -> None:
+    notes = ("Zielgruppe: Kfz-Werkstätten mit 2-6 Hebebühnen in München\n"
+             "Idee: Werkstattplaner schickt dem Kunden automatisch eine SMS, wenn der Auftrag fertig ist\n")
+    facts = extract_facts(parse_document(notes, path="n.md"))
+    assert facts.customer == "Kfz-Werkstätten mit 2-6 Hebebühnen in München"
+    assert [s.topic for s in facts.statements] == ["customer", "idea"]

@@ -151,7 +151,9 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"half (?:a|the) day|(?:a|the) whole (?:day|morning|afternoon|evening))\b|"
         # time spent, per period: "takes ~90 min/day", "3 hrs a week"
         r"\d\s*(?:min|mins|minutes|hrs?|hours)\s*(?:/|per\s|a\s|each\s)\s*(?:day|week|month|shift)\b", re.IGNORECASE),
-    "idea": re.compile(r"\b(?:our idea|idea|hypothesis|a tool that|(?:i|we)(?:'d| would)? propose|"
+    # ("they have no idea what sold" is a problem, not an idea)
+    "idea": re.compile(r"\b(?:our idea|(?<!\bno )(?<!\bnot the faintest )idea|hypothesis|a tool that|"
+                       r"(?:i|we)(?:'d| would)? propose|"
                        r"what if we|how about we|"
                        r"an? (?:app|tool|service|platform|bot|plugin|"
                        r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|"
@@ -226,7 +228,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          r"\d[\d,.]*\s+(?:[a-z-]+\s+){0,3}(?:stores|clinics|owners|teams|companies|businesses|practices|"
                          r"agencies|restaurants|shops|households)\s+(?:in|across)\s+(?:the\s+)?[A-Z])", re.IGNORECASE),
     # A loss the customer has today: a problem even when it is counted in money.
-    "loss": re.compile(r"\b(?:lost|lose|loses|losing|throws? away|threw away|thrown away|throwing away|"
+    "loss": re.compile(r"\b(?:lost|lose|loses|losing|throws? (?:away|out)|threw (?:away|out)|thrown (?:away|out)|"
+                       r"throwing (?:away|out)|"
                        r"costs? (?:them|us|a|an|the|each|every|about|roughly|around|~)|"
                        r"overdue|" + _LATE + r"|wasted?|missed|no-shows?|rejected|behind|idle)\b", re.IGNORECASE),
     "not_doing": re.compile(r"\b(?:we will not|we won'?t|not going to|out of scope|non-goal|no plans? to)\b",
@@ -1526,6 +1529,22 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
         if hit:
             start = statement.start + hit.start("kind")
             return _plural(_common_case(hit.group("kind"), notes)), _span(notes, start, start + len(hit.group("kind")))
+    # A dictated paragraph ("ok so voice memo, walking back from the market. um the stallholders, the
+    # veg and cheese people, they all take cash ..."): the group a later sentence of it opens with.
+    for statement in statements:
+        if statement.topic is not None or statement.quote_only or statement.end - statement.start < 160:
+            continue
+        # (a dictated sentence may open in lower case: split at each full stop)
+        for part in list(re.finditer(r"[^.!?]+[.!?]*", statement.text))[1:]:
+            start, end = _trimmed(notes.text, statement.start + part.start(), statement.start + part.end())
+            text = notes.text[start:end]
+            filler = FILLER_LEAD.match(text)
+            offset = filler.end() if filler else 0
+            said = PROBLEM_SUBJECT.match(text[offset:])
+            head = re.split(r" (?:on|in|at|of|with) ", said.group("who"))[0] if said else ""
+            if said and (CUES["problem"].search(text) or CUES["loss"].search(text)) and re.search(r"s\b", head):
+                at = start + offset + said.start("who")
+                return _common_case(said.group("who"), notes), _span(notes, at, at + len(said.group("who")))
     # Last: the group a share is of ("29% of UK drivers have missed a renewal", "1 in 4 donors ...").
     for statement in statements:
         match = _SHARE_OF_GROUP.search(statement.text)

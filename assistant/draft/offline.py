@@ -496,6 +496,14 @@ def idea_statements(facts: Facts) -> list[str]:
             and not {"price", "budget", "launch", "risks"} & set(s.topics) and not _CHATTER.search(s.text)][:2]
     if cued:
         return cued
+    # A dictated paragraph that goes on from the idea to the price and the launch ("the idea is a
+    # little till app ... . we'd charge like eight pounds a month. start at the Stroud market ..."):
+    # the sentence that says the idea, without the others
+    spoken = [piece for s in facts.statements if _usable(s) and s.topic is None and "idea" in s.topics
+              for piece in _pieces(s) if CUES["idea"].search(piece) and not _CHATTER.search(piece) and
+              not any(CUES[other].search(piece) for other in ("price", "budget", "launch", "risks"))]
+    if spoken:
+        return [_IDEA_LEAD.sub("", spoken[0])]
     # Notes of bare lines, no label and no "idea" word: a line naming the parts of a product ("booking
     # page with a €10 deposit, reminders by text the day before", "shared fridge ledger app, scan the
     # receipt") and naming no problem is what we would build.
