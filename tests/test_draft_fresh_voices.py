@@ -436,3 +436,10 @@ def test_a_target_group_labelled_in_german_is_the_customer() -> None:
     facts = extract_facts(parse_document(notes, path="n.md"))
     assert facts.customer == "Kfz-Werkstätten mit 2-6 Hebebühnen in München"
     assert [s.topic for s in facts.statements] == ["customer", "idea"]
+
+
+def test_an_idea_in_another_language_is_said_in_the_notes_words_not_glued() -> None:
+    release = _draft("german-labels-garages.md").press_release  # "Idee: Werkstattplaner schickt dem Kunden ..."
+    for part in (release.summary, release.solution):
+        assert "In the notes' words: Werkstattplaner schickt dem Kunden automatisch eine SMS" in part, part
+        assert "gives them schickt" not in part and "get schickt" not in part

@@ -1010,7 +1010,7 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _english_share(text: str) -> float:
+def english_share(text: str) -> float:
     """How much of a phrase is everyday English: its words of two letters or more that are common
     English words (the lexicon's frequency), as a share."""
     from assistant.clarity.lexicon import zipf
@@ -1033,8 +1033,8 @@ def translated_subject(text: str) -> re.Match[str] | None:
     """"padarias em Lisboa (bakeries in Lisbon) throw away 12% of bread": a subject in another
     language, its English in brackets, then the sentence goes on in English."""
     match = _GLOSSED.fullmatch(text.strip().rstrip("."))
-    if match is None or _english_share(match.group("own")) >= 0.5 or _english_share(match.group("english")) < 0.6 \
-            or _english_share(match.group("rest")) < 0.6:
+    if match is None or english_share(match.group("own")) >= 0.5 or english_share(match.group("english")) < 0.6 \
+            or english_share(match.group("rest")) < 0.6:
         return None
     return match
 
@@ -1053,7 +1053,7 @@ def _english_part(text: str, start: int, end: int) -> tuple[int, int]:
     # (three words a side at least: "Dampwise — a £30 sensor ...", "Limerick — 22 March 2027",
     # "allotment societies (volunteer-run)" are a name, a place, an aside, in one language)
     if len(re.findall(r"[^\W\d_]{2,}", own)) < 3 or len(re.findall(r"[^\W\d_]{2,}", english)) < 3 or \
-            _english_share(own) >= 0.5 or _english_share(english) < 0.75 or len(after.split()) > 4 or \
+            english_share(own) >= 0.5 or english_share(english) < 0.75 or len(after.split()) > 4 or \
             any(figure.strip() not in english for figure in _FIGURE.findall(own)):
         return start, end
     return _trimmed(text, match.start(group), match.end(group))

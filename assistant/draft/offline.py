@@ -966,6 +966,13 @@ _FIRST_SITES = re.compile(rf"(?<![\w,.])(?P<sites>(?!(?:19|20)\d\d\b)\d{{1,4}}\s
 _TRIAL_FIRST = re.compile(r"(?i)\W*(?P<trial>(?:pilot|beta|trial)\b[^;,]*?)\s*(?=[;,]|\s[-–—]\s|\bthen\b)")
 
 
+def foreign(text: str) -> bool:
+    """Is this mostly another language ("schickt dem Kunden automatisch eine SMS, wenn ...")?"""
+    from assistant.draft.facts import english_share
+
+    return len(text.split()) >= 5 and english_share(text) < 0.4
+
+
 def launch_statement(facts: Facts) -> Statement | None:
     return facts.launch
 
@@ -1101,6 +1108,8 @@ class Composer:
             sep = re.match(r"\s*[-–—:]\s+|,\s+(?=[a-z])|\s+(?=[a-z])|\.\s+(?=(?:A|An|The|It)\s)", rest)
             if sep and not first and not sep.group().strip():
                 return text.strip()  # a later sentence, "Prepline tells the head chef ...", keeps its subject
+            if sep and not sep.group().strip() and foreign(rest):
+                return text.strip()  # "Werkstattplaner schickt dem Kunden ...": a sentence in the notes' language
             if sep:
                 text = rest[sep.end():]
         return text.strip()
@@ -1125,8 +1134,8 @@ class Composer:
         """The idea's first sentence as something the product does: "helps remote teams ...",
         "counts stock on each shelf", "is a phone app". Only verbs change; None when the idea is
         a noun phrase that takes no verb ("two-way reminders that ..."): see `idea_as_object`."""
-        if not self.idea_text:
-            return None
+        if not self.idea_text or foreign(self.idea_text):
+            return None  # (a sentence in another language takes no English verb: said in the notes' words)
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
         name = self.facts.product_name
         building = name and re.match(rf"(?i:we\b[^,.]{{0,30}}\b(?:build|make|launch|ship))\s+{re.escape(name)},?\s+"
@@ -1162,7 +1171,7 @@ class Composer:
 
     def idea_as_object(self) -> str | None:
         """The idea's first sentence as what the customer gets ("two-way reminders that ...")."""
-        if not self.idea_text:
+        if not self.idea_text or foreign(self.idea_text):
             return None
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
         head = first.split()[0].lower()
@@ -1188,6 +1197,9 @@ class Composer:
         """A note too clipped to take a verb ("camera per shelf, counts stock"), set off as the notes'
         words after a colon (not in quotation marks: a paragraph in quotes reads as a customer's quote)."""
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
+        if foreign(first):
+            # "Werkstattplaner schickt dem Kunden ...": said as the notes say it, no English glued to it
+            return f"In the notes' words: {first}."
         if opens_with_people_doing(first) or _OWN_SUBJECT.match(first) or self._customers_doing(first):
             # "Nurses post a shift, ...", "the pharmacy packs the month's meds ...": a sentence with
             # its own subject reads as it is after "With X,", never as what X "is" or "gives them"
