@@ -443,3 +443,10 @@ def test_an_idea_in_another_language_is_said_in_the_notes_words_not_glued() -> N
     for part in (release.summary, release.solution):
         assert "In the notes' words: Werkstattplaner schickt dem Kunden automatisch eine SMS" in part, part
         assert "gives them schickt" not in part and "get schickt" not in part
+
+
+def test_an_argument_is_a_problem_and_the_idea_is_not_for_them_twice_in_the_summary() -> None:
+    release = _draft("bullets-fridge-arguments.md").press_release
+    assert "Flatmates in Leeds argue about who ate what." in release.problem, release.problem
+    # "... introduces [name] for flatmates in Leeds. It is a shared fridge ledger.", not "... for flatmates" again
+    assert "It is a shared fridge ledger." in release.summary, release.summary

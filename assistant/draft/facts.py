@@ -128,6 +128,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
     "problem": re.compile(
         r"\b(?:complain\w*|complaint|#1|problems?|pain\w*|hates?|frustrat\w*|struggl\w*|ignor\w*|miss(?:ed|es|ing)?|"
         r"no-shows?|lost|lose|losing|spends?|spending|spent|wast\w*|takes?\s+(?:about|longer|too|hours|ages)|"
+        r"argu(?:e|es|ed|ing|ments?)|disputes?|quarrel\w*|"
         # "takes me 45 minutes every morning": the time it costs them
         r"(?:takes?|took|costs?)\s+(?:me|us|them|him|her)\s+(?:about\s+|around\s+|~)?(?:\d|an?\s+(?:hour|day))|"
         r"took\s+longer|hours?\s+(?:a|per|each)|hrs|manual\w*|re-?types?|phoning|voicemail|broken|breakages?|"

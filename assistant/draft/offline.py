@@ -1303,9 +1303,11 @@ class Composer:
         benefit = self.book.tbd("the main benefit, with a number",
                                 "What is the one benefit a customer would repeat to a colleague, with a number?", None)
         if clause:
-            what = sentence(f"{subject} {clause}")
+            # ("... introduces FridgeLedger for flatmates. FridgeLedger is a shared fridge ledger.",
+            # not "... a shared fridge ledger for flatmates": the sentence before says for whom)
+            what = sentence(f"{subject} {self._not_for_them_again(clause) if clause.startswith('is ') else clause}")
         elif thing:
-            what = sentence(f"{subject} gives them {thing}")
+            what = sentence(f"{subject} gives them {self._not_for_them_again(thing)}")
         else:
             what = self.idea_in_quotes(f"{subject} gives them") if self.idea_text else ""
         return paragraph(sentence(f"{company} introduces {self.product} for {self.customer}"), what, benefit + ".")
