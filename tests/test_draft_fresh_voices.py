@@ -450,3 +450,10 @@ def test_an_argument_is_a_problem_and_the_idea_is_not_for_them_twice_in_the_summ
     assert "Flatmates in Leeds argue about who ate what." in release.problem, release.problem
     # "... introduces [name] for flatmates in Leeds. It is a shared fridge ledger.", not "... for flatmates" again
     assert "It is a shared fridge ledger." in release.summary, release.summary
+
+
+def test_a_name_asked_once_is_no_open_question() -> None:
+    draft = _draft("slack-thread-vaccine-fridges.md")  # "call it FridgeWatch? price KES 1,500/month per fridge"
+    risks = next(e.answer for e in draft.faq.internal if e.topic == "risks")
+    assert "call it FridgeWatch" not in risks and "Open question in the notes: price" not in risks, risks
+    assert "It costs KES 1,500 a month per fridge." in draft.press_release.call_to_action

@@ -1757,7 +1757,16 @@ def open_about(facts: Facts, topic: Topic | None) -> list[str]:
     found: list[str] = []
     for statement in facts.labelled("open"):
         pieces: list[str] = []
+        named = False
         for piece in _pieces(statement):
+            if facts.product_name and re.match(rf"(?i)\W*(?:call|name)\s+it\s+{re.escape(facts.product_name)}\s*\?",
+                                               piece):
+                # "call it FridgeWatch?": the name the draft uses, asked once, is no open question of
+                # the product's (what follows it, "price KES 1,500/month", is said where it belongs)
+                named = True
+                continue
+            if named and not piece.rstrip().endswith("?"):
+                continue
             if pieces and pieces[-1].endswith("?"):
                 pieces[-1] += f" (the notes add: {_lower_first(piece.rstrip('.'))})"  # "do we need X? probably not"
             else:
