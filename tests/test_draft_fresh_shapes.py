@@ -266,7 +266,7 @@ def test_how_it_works_in_the_faq_opens_with_its_subject() -> None:
 def test_a_pivot_into_a_named_product_names_and_describes_it() -> None:
     release = _fixture("investor-update-prep.md").press_release
     assert release.headline == "Prepline for restaurant groups"  # was "Prepline for restaurant"
-    assert "Prepline is a prep-list planner for restaurant groups." in release.summary
+    assert "introduces Prepline for restaurant groups. Prepline is a prep-list planner." in release.summary
     assert release.solution.count("prep-list planner") == 1  # said once
     assert "Apicbase" not in release.problem  # "Unlike Apicbase, ...": a competitor
 

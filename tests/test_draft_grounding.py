@@ -131,3 +131,9 @@ def test_a_made_up_leader_quote_is_the_leaders_gap_not_a_customers():
                          "press_release.leader_quote", NotesIndex(NOTES))
     assert result.text.startswith("“[TBD: the leader's own words],”") and "Dana Ruiz" in result.text
     assert result.gaps[0].element == "leader_quote"
+
+
+def test_a_named_speakers_possessive_is_their_name() -> None:
+    # "In Dana Ruiz's words": the name the notes give, with its possessive; a name not in them is not
+    assert supported("In Dana Ruiz's words: the count is late.") == [True]
+    assert supported("In Mike Alvarez's words: the count is late.") == [False]

@@ -375,7 +375,7 @@ def test_free_form_sync_notes():
 
 def test_a_label_set_off_by_a_dash():
     pr = _draft("dash-labels.md").press_release
-    assert "It is a scheduling assistant for dog groomers." in pr.summary  # not "It gives them product idea - ..."
+    assert "for dog groomers. It is a scheduling assistant." in pr.summary  # not "It gives them product idea - ..."
     assert pr.dateline == "Austin — September 2027 —"
     assert pr.customer_quote == "“I spend my lunch break texting people back” — Kim, groomer, Austin"
     assert "It costs $19 a month." in pr.call_to_action

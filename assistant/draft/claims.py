@@ -28,11 +28,12 @@ _MULT = r"thousand|million|billion|bn|k|m"
 _CURRENCY_WORD = r"dollars?|usd|euros?|eur|pounds?|gbp|bucks"
 _UNIT = (r"%|percent|per\s?cent|pct|" + _CURRENCY_WORD + r"|seconds?|secs?|minutes?|mins?|hours?|hrs?|h|"
          r"days?|weeks?|wks?|months?|mos?|years?|yrs?|x|×")
+# (a range never runs across a line break: "... in Sept 2027\n- $15 a month" is a date, then a price)
 _NUMBER_RE = re.compile(
-    rf"(?<![\w.,$€£])(?P<cur>[$€£])?\s?[~≈]?(?P<n1>{_NUM})(?:\s?(?P<m1>{_MULT})(?![a-z]))?"
-    rf"(?:\s?(?:-|–|to)\s?(?P<cur2>[$€£])?(?P<n2>{_NUM})(?:\s?(?P<m2>{_MULT})(?![a-z]))?)?"
+    rf"(?<![\w.,$€£])(?P<cur>[$€£])?[^\S\n]?[~≈]?(?P<n1>{_NUM})(?:[^\S\n]?(?P<m1>{_MULT})(?![a-z]))?"
+    rf"(?:[^\S\n]?(?:-|–|to)[^\S\n]?(?P<cur2>[$€£])?(?P<n2>{_NUM})(?:[^\S\n]?(?P<m2>{_MULT})(?![a-z]))?)?"
     rf"(?:st|nd|rd|th)?"
-    rf"(?:\s?(?P<unit>{_UNIT})(?![a-z]))?"
+    rf"(?:[^\S\n]?(?P<unit>{_UNIT})(?![a-z]))?"
     rf"(?![A-Za-z\d])",
     re.IGNORECASE,
 )
@@ -60,7 +61,9 @@ _PERIOD = (r"(?:spring|summer|fall|autumn|winter|easter|christmas|lent|thanksgiv
            r"(?:memorial|labou?r|independence) day(?: weekend)?|q[1-4]|h[12]|early|mid|late|"
            r"(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter)")
 _DATE_RE = re.compile(
-    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    # "mid-Oct 2027", "early Sept 2027", "end of March 2027": the part of the month is the notes' date too
+    rf"\b(?:(?:early|mid|late)[- ]|end\s+of\s+)?"
+    rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
     # ("1. September 2027", as German writes a day; not a numbered list's "1. March 2027: ...")
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th|(?P<dot>\.))?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})"
     # "mid-2027" too; "Q2 '27", "Sept '27": a year cut to two digits after an apostrophe

@@ -26,6 +26,7 @@ from assistant.draft.words import (
     end_users_pattern,
     foreign_labels,
     foreign_months,
+    leads_it_pattern,
     organisations_pattern,
     people_pattern,
     things_ending_ers,
@@ -120,17 +121,24 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("privacy", re.compile(r"\b(?:privacy|security|compliance|legal|data handling)\b")),
     ("title", re.compile(r"^(?:notes?|title|topic|subject|from|to|cc|bcc|sent|card|epic|project)$")),
 ]
+# "late" is a problem ("invoices paid late"), never when it is part of a date ("late Nov '27").
+_LATE = r"late(?![- ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|q[1-4]|" \
+        r"h[12]|20\d\d)\w*(?:\.|\b))"
 CUES: dict[Topic, re.Pattern[str]] = {
     "problem": re.compile(
         r"\b(?:complain\w*|complaint|#1|problems?|pain\w*|hates?|frustrat\w*|struggl\w*|ignor\w*|miss(?:ed|es|ing)?|"
         r"no-shows?|lost|lose|losing|spends?|spending|spent|wast\w*|takes?\s+(?:about|longer|too|hours|ages)|"
+        r"argu(?:e|es|ed|ing|ments?)|disputes?|quarrel\w*|"
+        # "takes me 45 minutes every morning": the time it costs them
+        r"(?:takes?|took|costs?)\s+(?:me|us|them|him|her)\s+(?:about\s+|around\s+|~)?(?:\d|an?\s+(?:hour|day))|"
         r"took\s+longer|hours?\s+(?:a|per|each)|hrs|manual\w*|re-?types?|phoning|voicemail|broken|breakages?|"
         # queues, people who give up and leave, work done twice ("re-enter", "re-measure", "re-key")
         r"queues?|walk(?:s|ed|ing)?\s+(?:out|away)|give(?:s)?\s+up|gave\s+up|re-(?:enter|measure|key|do|check)\w*|"
         r"breaks?|never|nobody|can'?t|cannot|worried|downtime|idle|unused|empty|slow|errors?|clipboard|tedious|hard to|"
         r"difficult|don'?t know|doesn'?t know|no idea|costs? (?:them|us)|out of stock|runs? out|every (?:monday|day|"
-        r"evening|night|week)|on paper|paper|by hand|whiteboard|spreadsheets?|times a day|mins? per|minutes per|"
-        r"late|overdue|get missed|gets missed|double[- ]book\w*|skip(?:s|ped|ping)?|no way to|crack(?:s|ed)?|"
+        r"morning|evening|night|week)|on paper|paper|by hand|whiteboard|spreadsheets?|times a day|mins? per|"
+        r"minutes per|"
+        + _LATE + r"|overdue|get missed|gets missed|double[- ]book\w*|skip(?:s|ped|ping)?|no way to|crack(?:s|ed)?|"
         r"unable to|too late|unnoticed|undetected|typos?|(?<!can't )(?<!cannot )wait(?:s|ing|ed)?(?!\s+list)|"
         # guesswork, fear of fakes, half a day gone: "reorder ... and guess the quantities" (not a
         # bare "We guess."), "fake stock is a real fear", "half a day each trip"
@@ -144,7 +152,10 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"half (?:a|the) day|(?:a|the) whole (?:day|morning|afternoon|evening))\b|"
         # time spent, per period: "takes ~90 min/day", "3 hrs a week"
         r"\d\s*(?:min|mins|minutes|hrs?|hours)\s*(?:/|per\s|a\s|each\s)\s*(?:day|week|month|shift)\b", re.IGNORECASE),
-    "idea": re.compile(r"\b(?:our idea|idea|hypothesis|a tool that|(?:i|we)(?:'d| would)? propose|"
+    # ("they have no idea what sold" is a problem, not an idea)
+    "idea": re.compile(r"\b(?:our idea|(?<!\bno )(?<!\bnot the faintest )idea|hypothesis|a tool that|"
+                       r"(?:i|we)(?:'d| would)? propose|"
+                       r"what if we|how about we|"
                        r"an? (?:app|tool|service|platform|bot|plugin|"
                        r"feature|dashboard|assistant)\b|we (?:could|would|will|want to build)|"
                        # "We'd build FrostGuard, a sensor ...", "we plan to build ..."
@@ -158,7 +169,12 @@ CUES: dict[Topic, re.Pattern[str]] = {
                         # "€39 one-off", "£250 upfront": a price paid once
                         rf"(?:{money_pattern()})\s*(?:one-?off|one-?time|once|up-?front|outright)\b|\bfree\b|\bfreemium\b|"
                         r"\bpric\w+|\bfees?\b|\bpays? nothing\b|\bno charge\b)", re.IGNORECASE),
-    "budget": re.compile(rf"\b(?:budget|afford|pay(?:s|ing)?\s+(?:\d|(?:{money_pattern()})|for|about|around|up to|"
+    # what they pay today, and what they would pay at most ("I'd never pay more than $20 a month")
+    "budget": re.compile(rf"\b(?:budget|afford|pay(?:s|ing)?\s+(?:more|over|above)\s+(?:than\s+)?(?:{money_pattern()})|"
+                         r"(?:never|not|won'?t|wouldn'?t|n't)\s+pay|price ceiling|"
+                         # who pays for a free service: "funded by a £40k grant from the Co-op Foundation"
+                         r"(?:funded|paid for|covered|sponsored)\s+by|grants?\b|"
+                         rf"pay(?:s|ing)?\s+(?:\d|(?:{money_pattern()})|for|about|around|up to|"
                          rf"whatever|\"|“)|paid\s+(?:\d|(?:{money_pattern()})|for)|spend\w*\s+(?:{money_pattern()})|"
                          r"costs? us|money|revenue)", re.IGNORECASE),
     "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|go(?:es|ing)?[- ]live|"
@@ -166,7 +182,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          r"restaurants?|customers|users|schools|wards|farms)|"
                          r"trials? (?:at|with|in|on)|start(?:ing)?,?\s+(?:(?:uh|um|er),?\s+)?"
                          r"(?:with|in|at)|(?-i:GA)|the target is|open(?:s|ing)? it (?:up )?to|we(?:'ll| will)? open|"
-                         r"open(?:s|ing)? in (?-i:[A-Z]))\b|\bstart(?:ing)?\s+w/|"
+                         r"open(?:s|ing)? in (?=(?-i:[A-Z])))\b|\bstart(?:ing)?\s+w/|"
                          # a brainstorm's "start Ikeja, Feb 2027, 40 pharmacies": where it starts
                          r"^\W*start(?:s|ing)?:?\s+(?-i:[A-Z])|\blive\s+(?:in|at|from)\s+(?-i:[A-Z])|"
                          # "first one at Makola Market in Accra, March 2027"
@@ -188,7 +204,10 @@ CUES: dict[Topic, re.Pattern[str]] = {
         re.IGNORECASE),
     # A photo is a privacy matter when people are in it ("photos of people's doors", "faces in
     # frame"), not when it is a claim's evidence ("a photo or the policy number is missing").
-    "privacy": re.compile(r"\b(?:privacy|private|hipaa|gdpr|personal data|patient data|pii|security|secure|"
+    # ("private tutors", "a private clinic" say nothing of data; "private data", "kept private" do)
+    "privacy": re.compile(r"\b(?:privacy|private\s+(?:data|information|info|details|messages|notes|records|photos)|"
+                          r"(?:kept|keep|stays?|is|are|remains?)\s+private|hipaa|gdpr|personal data|patient data|pii|"
+                          r"security|secure|"
                           r"(?:photos?|pictures?|images?|video|footage)\s+(?:of|showing)\s+(?:\w+\s+){0,2}?"
                           r"(?:people|persons?|faces?|customers|shoppers|patients|guests|children|kids|staff|"
                           r"employees|homes?|houses?|doors?|drivers|residents)|faces?|consent|in frame)\b",
@@ -196,7 +215,9 @@ CUES: dict[Topic, re.Pattern[str]] = {
     "risks": re.compile(r"\b(?:risks?|risky|worried|worries|worry|concern\w*|accuracy|bad lighting|fail\w*|"
                         r"what happens|"
                         r"unknown|unclear|might not|may not|won'?t want|not sure)\b", re.IGNORECASE),
-    "evidence": re.compile(r"\b(?:\d+\s+of\s+\d+|interview(?:s|ed)?|surveys?|estimates?|told us|"
+    # ("1 in 5 Saturday shifts ran short-staffed (Trussell network figures)": a share counted is evidence)
+    "evidence": re.compile(r"\b(?:\d+\s+of\s+\d+|\d+\s+in\s+\d+(?!\s*(?:am|pm|minutes|mins|hours|days))|"
+                           r"figures|records show|according to|interview(?:s|ed)?|surveys?|estimates?|told us|"
                            r"calls?\s+(?:w/|with)|spoke|talked)(?!\w)",
                            re.IGNORECASE),
     # How many customers there are: a market's size, never a count of people interviewed or of
@@ -208,8 +229,10 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          r"\d[\d,.]*\s+(?:[a-z-]+\s+){0,3}(?:stores|clinics|owners|teams|companies|businesses|practices|"
                          r"agencies|restaurants|shops|households)\s+(?:in|across)\s+(?:the\s+)?[A-Z])", re.IGNORECASE),
     # A loss the customer has today: a problem even when it is counted in money.
-    "loss": re.compile(r"\b(?:lost|lose|loses|losing|costs? (?:them|us|a|an|the|each|every|about|roughly|around|~)|"
-                       r"overdue|late|wasted?|missed|no-shows?|rejected|behind|idle)\b", re.IGNORECASE),
+    "loss": re.compile(r"\b(?:lost|lose|loses|losing|throws? (?:away|out)|threw (?:away|out)|thrown (?:away|out)|"
+                       r"throwing (?:away|out)|"
+                       r"costs? (?:them|us|a|an|the|each|every|about|roughly|around|~)|"
+                       r"overdue|" + _LATE + r"|wasted?|missed|no-shows?|rejected|behind|idle)\b", re.IGNORECASE),
     "not_doing": re.compile(r"\b(?:we will not|we won'?t|not going to|out of scope|non-goal|no plans? to)\b",
                             re.IGNORECASE),
     "getting_started": re.compile(r"\b(?:sign(?:s)? up|install(?!ers?\b)\w*|download\w*|onboard\w*|set(?:s)? up|"
@@ -315,8 +338,9 @@ PROBLEM_SUBJECT = re.compile(
     rf"[a-z][\w+&-]*\s+){{0,2}}"
     rf"(?!customers\b|users\b|people\b)(?:{_ROLE_LIKE})"
     # "nurses on night shift" keeps its phrase; "teachers at our partner schools" is "teachers"
-    rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})[a-z][\w-]*"
-    rf"(?:\s+(?!{_AUXILIARY}|(?:in|on|at|from|across)\s+[{UPPER}])[a-z][\w-]*){{0,3}}))?"
+    rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})(?:[a-z][\w-]*|[A-Z]{{2,5}}(?=\s+[a-z]))"
+    # ("compliance officers at mid-size EU fintechs": an acronym inside the phrase is part of it)
+    rf"(?:\s+(?!{_AUXILIARY}|(?:in|on|at|from|across)\s+[{UPPER}])(?:[a-z][\w-]*|[A-Z]{{2,5}}(?=\s+[a-z]))){{0,3}}))?"
     # "Small bakeries in Hobart throw out ...", "riders at bike-share schemes in Lyon find ...": where the group is
     # ("Residents of Ward 7 wait 3 weeks ...": a numbered place)
     rf"(?:\s+(?:in|on|at|from|across|of)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+(?:[{UPPER}][{LOWER}'’-]+|\d{{1,4}}\b))?))?)"
@@ -327,7 +351,7 @@ PROBLEM_SUBJECT = re.compile(
     # "nurses on night shift swap" doing "shifts")
     rf"\s+(?!(?:of|in|at|on|for|with|and|or|who|through|to|from|by|into|across|over|under|about|after|before|"
     rf"during|per|via|because|when|while|until|than|like|as|who|that|which|out|up|down|off|away|back)\b)"
-    rf"(?:[a-z]*ss|[a-z]*[a-rt-z])\b",
+    rf"(?-i:(?![A-Z]{{2,}}\b))(?:[a-z]*ss|[a-z]*[a-rt-z])\b",  # (an acronym, "EU", is no verb)
     re.IGNORECASE)
 _PEOPLE_DOING = re.compile(rf"(?:(?:{_ROLE_NOUNS}|{end_users_pattern()})|[A-Z][a-z]+ (?:{_ROLE_NOUNS}))\s+"
                            rf"(?!(?:of|in|at|on|for|with|and|or|"
@@ -395,9 +419,9 @@ _ROLE_WORDS = re.compile(r"\b(?:owner|manager|engineer|lead|founder|person|direc
                          r"admin|nurse|doctor|teacher|buyer|member|user|customer|one|someone|a|an|the)\b", re.I)
 _PLACE = re.compile(rf"\b(?:in|at|from|near|across)\s+(?P<place>[{UPPER}][{LOWER}]+(?:\s+(?:[{UPPER}][{LOWER}]+|"
                     rf"state|county|area))*(?:(?:,\s*|\s+and\s+)[{UPPER}][{LOWER}]+)*)(?![\w'’-])")
-_MONTH_NAME = r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|" \
-              r"nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|" \
-              r"friday|saturday|sunday"
+_MONTH_NAME = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+              r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|" \
+              r"thursday|friday|saturday|sunday"
 _PARENTHETICAL = re.compile(r"\s*\((?P<detail>[^)\n]{2,120})\)")
 _QUOTE_START = re.compile(r"\s*[\"“]")
 _DASH_ATTRIBUTION = re.compile(r"\s*[—–-]+\s*(?P<detail>[^\n]{2,120})")
@@ -501,8 +525,9 @@ def _field_topic(label: str, value: str) -> Topic | None:
     names a launch ("Target: launch in Portland, Maine for the May 2028 season"), not a customer."""
     topic = label_topic(label)
     if topic == "customer" and re.fullmatch(r"(?i)\s*targets?\s*", label) and (CUES["launch"].search(value) or
-                                                                              _STARTS_AT.match(value)):
-        return "launch"  # ("Target: Glasgow, August 2027": where and when, not who)
+                                                                              _STARTS_AT.match(value) or
+                                                                              _STARTS_WHEN.match(value)):
+        return "launch"  # ("Target: Glasgow, August 2027", "Target: mid-Oct 2027 in Porto": where and when, not who)
     if topic is None and re.fullmatch(r"(?i)\s*(?:start|starting|begin|kick-?off)\s*", label) and \
             _STARTS_AT.match(value):
         return "launch"  # "Start: Düsseldorf-Altstadt, Mai 2027, 30 Büdchen": where and when it starts
@@ -512,6 +537,11 @@ def _field_topic(label: str, value: str) -> Topic | None:
 # A place first, then (after a comma) a date: "Düsseldorf-Altstadt, Mai 2027", "Ikeja, Feb 2027".
 _STARTS_AT = re.compile(rf"\W*(?:in\s+|at\s+|with\s+)?[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*\s*,?\s+"
                         rf"(?:(?:from|in|on|by)\s+)?(?:\d|(?i:{_MONTH_NAME})|[{UPPER}][{LOWER}]+\s+\d{{4}})")
+
+
+# A date first: "mid-Oct 2027 in Porto", "Q3 2027, Leeds", "Sept '27".
+_STARTS_WHEN = re.compile(rf"(?i)\W*(?:(?:early|mid|late|end of)[- ]?)?(?:{_MONTH_NAME}|q[1-4]|h[12]|spring|summer|"
+                          r"autumn|fall|winter)\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:\d{4}|['’]\d\d)\b")
 
 
 def mixed_label(label: str) -> bool:
@@ -604,7 +634,10 @@ def _agenda_title(bullet: str, bare: str, text: str, line_end: int) -> bool:
         return False
     next_end = text.find("\n", line_end + 1)
     following = text[line_end + 1: next_end if next_end >= 0 else len(text)]
-    return re.match(r"[^\s\d>*•+-]", following) is not None
+    # ("1. Problem recap" with its notes as sub-items below, "   - compliance officers ...")
+    nested = re.match(r"(?P<indent>\s+)(?:[-*•+]|\d{1,2}[.)])\s", following)
+    deeper = nested is not None and len(nested.group("indent")) > len(bullet) - len(bullet.lstrip())
+    return re.match(r"[^\s\d>*•+-]", following) is not None or deeper
 
 
 def _field_label(content: str) -> re.Match[str] | None:
@@ -691,6 +724,7 @@ _TURN_LINE = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s
 # Our side of a call: the one asking ("Me:", "Interviewer:", "Sales:", "Us:").
 _OUR_SIDE = re.compile(r"(?i)^(?:interviewer|me|us|we|i|host|moderator|facilitator|researcher|sales|founder|pm)$")
 # The customer's side named by a role, not a name ("Caller:", "Customer:"): no name to print.
+_INTERVIEWER_WORD = re.compile(r"(?i)^(?:interviewer|host|moderator|facilitator|researcher)$")
 _ROLE_SPEAKER = re.compile(r"(?i)^(?:caller|customer|client|owner|manager|guest|user|prospect|buyer|them|they|"
                            r"interviewee|respondent|participant|patient|parent|lead|contact)(?:\s+\d+)?$")
 
@@ -708,7 +742,9 @@ def transcript_sides(text: str) -> tuple[set[str], set[str]]:
                      label_topic(who) in ("customer", "other", "market", "launch")) and \
                 not re.fullmatch(r"(?i)q|a|question|answer", who):
             counts[turn.group("who")] = counts.get(turn.group("who"), 0) + 1
-    ours = {who for who, n in counts.items() if n >= 2 and _OUR_SIDE.match(who)}
+    # (an interviewer who asks once, "Interviewer: we're thinking of a tool that ...", between a
+    # customer's turns, is still the interviewer: the word says so)
+    ours = {who for who, n in counts.items() if (n >= 2 or _INTERVIEWER_WORD.match(who)) and _OUR_SIDE.match(who)}
     theirs = {who for who, n in counts.items() if n >= 2 and who not in ours}
     if not ours or not theirs:
         return set(), set()
@@ -975,7 +1011,7 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _english_share(text: str) -> float:
+def english_share(text: str) -> float:
     """How much of a phrase is everyday English: its words of two letters or more that are common
     English words (the lexicon's frequency), as a share."""
     from assistant.clarity.lexicon import zipf
@@ -998,8 +1034,8 @@ def translated_subject(text: str) -> re.Match[str] | None:
     """"padarias em Lisboa (bakeries in Lisbon) throw away 12% of bread": a subject in another
     language, its English in brackets, then the sentence goes on in English."""
     match = _GLOSSED.fullmatch(text.strip().rstrip("."))
-    if match is None or _english_share(match.group("own")) >= 0.5 or _english_share(match.group("english")) < 0.6 \
-            or _english_share(match.group("rest")) < 0.6:
+    if match is None or english_share(match.group("own")) >= 0.5 or english_share(match.group("english")) < 0.6 \
+            or english_share(match.group("rest")) < 0.6:
         return None
     return match
 
@@ -1018,7 +1054,7 @@ def _english_part(text: str, start: int, end: int) -> tuple[int, int]:
     # (three words a side at least: "Dampwise — a £30 sensor ...", "Limerick — 22 March 2027",
     # "allotment societies (volunteer-run)" are a name, a place, an aside, in one language)
     if len(re.findall(r"[^\W\d_]{2,}", own)) < 3 or len(re.findall(r"[^\W\d_]{2,}", english)) < 3 or \
-            _english_share(own) >= 0.5 or _english_share(english) < 0.75 or len(after.split()) > 4 or \
+            english_share(own) >= 0.5 or english_share(english) < 0.75 or len(after.split()) > 4 or \
             any(figure.strip() not in english for figure in _FIGURE.findall(own)):
         return start, end
     return _trimmed(text, match.start(group), match.end(group))
@@ -1430,6 +1466,22 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             if _ONLY_A_GROUP.fullmatch(plural) or re.search(rf"\b{_PEOPLE_ERS}$", plural.lower()):
                 start = statement.start + titled.start("who")
                 return _common_case(plural, notes), _span(notes, start, start + len(who))
+    # A title naming the one person the call was with and their role: "Call notes: Tom Reyes, head
+    # teacher, Bristol", "Interview with Ana Silva (café owner, Porto)": people in that role, there.
+    interviewees = [s for s in statements if s.topic == "interviewee"]
+    for statement in statements:
+        met = _TITLE_PERSON_ROLE.search(statement.text) if statement.topic == "title" or \
+            statement is statements[0] and _title_like(statement) else None
+        if statement.topic == "interviewee" and len(interviewees) == 1:
+            met = _AN_INTERVIEWEE.fullmatch(statement.text.strip())  # "Interview with: Ana Silva (café owner, Porto)"
+        if met:
+            role = met.group("role").strip()
+            plural = _plural(role) if not role.endswith("s") else role
+            if _ONLY_A_GROUP.fullmatch(plural) or re.search(rf"\b{_PEOPLE_ERS}$", plural.lower()):
+                place = met.group("place")
+                start = statement.start + met.start("role")
+                return (f"{plural} in {place}" if place else plural), \
+                    _span(notes, start, statement.start + met.end("place" if place else "role"))
     # "Problem: freelancers wait 47 days to get paid", "nurses on night shift swap shifts through a
     # paper book": the people the problem is about, from a problem line or a line about a problem.
     found = _problem_subject(statements, notes, lambda s: s.topic == "problem" or s.topic is None and
@@ -1460,7 +1512,8 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     # (After a title line: "LinenLoop" / "Plotwise - kickoff notes 02/12", then "small hotels (10-40 rooms) ...".)
     openings = statements[:2] if statements and _title_like(statements[0]) else statements[:1]
     for opening in openings:
-        if opening.topic is None and not opening.quote_only and _LEADING_ROLE.match(opening.text):
+        if opening.topic is None and not opening.quote_only and _LEADING_ROLE.match(opening.text) and \
+                not FILLER_LEAD.match(opening.text):  # ("so the pharmacies ...": a chat's filler is no customer)
             # ("Tenants in Zurich flats cannot control heating": who, without what they cannot do)
             who = re.split(rf"[,;(]|\s+{_AUXILIARY}\b", opening.text)[0].strip()
             return _common_case(who, notes), _span(notes, opening.start, opening.start + len(who))
@@ -1469,6 +1522,30 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     found = _problem_subject(statements, notes, lambda s: s.topic is None and bool(re.search(r"\d", s.text)))
     if found[0]:
         return found
+    # A problem line about what it costs one business of a kind: "Saturday no-shows cost a grooming
+    # salon about €120 a week", "a missed delivery costs the average bakery 2 hours": that kind.
+    for statement in statements:
+        hit = _COSTS_ONE.search(statement.text) if statement.topic in (None, "problem") and \
+            not statement.quote_only and (statement.about("problem") or "loss" in statement.topics) else None
+        if hit:
+            start = statement.start + hit.start("kind")
+            return _plural(_common_case(hit.group("kind"), notes)), _span(notes, start, start + len(hit.group("kind")))
+    # A dictated paragraph ("ok so voice memo, walking back from the market. um the stallholders, the
+    # veg and cheese people, they all take cash ..."): the group a later sentence of it opens with.
+    for statement in statements:
+        if statement.topic is not None or statement.quote_only or statement.end - statement.start < 160:
+            continue
+        # (a dictated sentence may open in lower case: split at each full stop)
+        for part in list(re.finditer(r"[^.!?]+[.!?]*", statement.text))[1:]:
+            start, end = _trimmed(notes.text, statement.start + part.start(), statement.start + part.end())
+            text = notes.text[start:end]
+            filler = FILLER_LEAD.match(text)
+            offset = filler.end() if filler else 0
+            said = PROBLEM_SUBJECT.match(text[offset:])
+            head = re.split(r" (?:on|in|at|of|with) ", said.group("who"))[0] if said else ""
+            if said and (CUES["problem"].search(text) or CUES["loss"].search(text)) and re.search(r"s\b", head):
+                at = start + offset + said.start("who")
+                return _common_case(said.group("who"), notes), _span(notes, at, at + len(said.group("who")))
     # Last: the group a share is of ("29% of UK drivers have missed a renewal", "1 in 4 donors ...").
     for statement in statements:
         match = _SHARE_OF_GROUP.search(statement.text)
@@ -1493,6 +1570,8 @@ _SELF_DESCRIBED = re.compile(rf"(?i)\b(?:we'?re|we\s+are|i'?m|i\s+am|we\s+run|i\
 # "a Berlin bakery chain with 9 shops", "an independent bookshop": one business standing for its kind.
 _ONE_OF_A_KIND = re.compile(rf"(?i:an?)\s+(?P<kind>(?:[\w'-]+\s+){{0,3}}?(?i:{_BUSINESS_NOUNS}))"
                             r"(?P<rest>(?:\s+(?:with|in|of|near|on)\b.*)?)")
+_COSTS_ONE = re.compile(rf"(?i)\b(?:costs?|cost|takes?|loses?)\s+(?:an?|each|every|the average|one)\s+"
+                        rf"(?P<kind>(?:(?!(?:about|around|roughly|over|up)\b)[a-z][\w'-]*\s+){{0,2}}?(?:{_BUSINESS_NOUNS}))\b")
 _MET_ONE = re.compile(rf"(?i)\b(?:talked|spoke|spoken|met|meeting|call(?:ed)?|chat(?:ted)?|interview(?:ed)?|"
                       rf"visit(?:ed)?)"
                       rf"(?:\s+(?:to|with|w/))?\s+(?:the\s+(?:owner|manager|head|director|founder)\s+of\s+)?"
@@ -1522,6 +1601,12 @@ _TITLE_INTERVIEWS = re.compile(r"(?i)^(?:(?:notes|findings|learnings|takeaways)\
                                r"(?P<who>(?:(?!(?:from|with|of|and|for|on|at|in|to)\b)[a-z][\w'&-]*\s+){0,2}?"
                                r"(?!(?:from|with|of|and|for|on|at|in|to)\b)[a-z][\w'&-]*)\s+(?:customer\s+)?"
                                r"(?:interviews|calls|conversations|visits)\b")
+_PERSON_ROLE = (rf"(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?[{UPPER}][\w'’-]+(?:\s+[{UPPER}][\w'’-]+)?"
+                 rf"\s*(?:,|\()\s*(?P<role>[{LOWER}][{LOWER}-]*(?:\s+[{LOWER}][{LOWER}-]*){{0,2}}?)"
+                 rf"(?:\s*,\s*(?P<place>[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*))?\s*\)?\s*$")
+_TITLE_PERSON_ROLE = re.compile(r"(?i:interview|call|chat|conversation|visit|meeting|notes?)\w*\b[^,:()\n]{0,20}?"
+                                r"(?::|\s+with)\s+" + _PERSON_ROLE)
+_AN_INTERVIEWEE = re.compile(_PERSON_ROLE)
 _USER_STORY = re.compile(r"(?i:as\s+an?)\s+(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
                          r"(?=\s*,|\s+(?:managing|running|with|who|at|in|of|on)\b)[^.;\n]{0,80}?,?\s+I\s+(?:want|need)\b")
 _EVERY_ONE_I_KNOW = re.compile(r"(?i)\bevery\s+(?P<who>(?:[a-z]+\s+)?(?:[a-z]{3,}(?:ist|ian|er|or)|owner|manager|nurse|"
@@ -1663,6 +1748,10 @@ def businesses(lead: str) -> bool:
     return bool(singular) and re.fullmatch(rf"(?:{_BUSINESS_NOUNS})", singular) is not None
 
 
+# A chat's or a dictation's first word that says nothing: "so the pharmacies in Nairobi ...", "and nobody ..."
+FILLER_LEAD = re.compile(r"(?i)^(?:so|and|but|well|ok(?:ay)?|also|btw|anyway|basically|right|yeah|um|uh)\b[,\s]+")
+
+
 def _problem_subject(statements: list[Statement], notes: Document, about: Callable[[Statement], bool]
                      ) -> tuple[str | None, NoteSpan | None]:
     for statement in statements:
@@ -1681,8 +1770,10 @@ def _problem_subject(statements: list[Statement], notes: Document, about: Callab
                 if said and len(said.group("who")) <= len(glossed.group("english")):
                     start = statement.start + glossed.start("english")
                     return _common_case(said.group("who"), notes), _span(notes, start, start + len(said.group("who")))
-            if match is None and lead:
-                offset = lead.end()
+            filler = FILLER_LEAD.match(statement.text) if match is None and not lead else None
+            opening = lead or filler
+            if match is None and opening:
+                offset = opening.end()  # (and a chat's "so the pharmacies in Nairobi ...")
                 match = PROBLEM_SUBJECT.match(statement.text[offset:])
                 share = _SHARE_OF_GROUP.match(statement.text[offset:]) if match is None else None
                 if share:  # "Bike theft in Amsterdam: 1 in 4 riders had a bike stolen": the riders
@@ -1732,7 +1823,10 @@ _NOT_A_PRODUCT = re.compile(r"\b(?:with|into|on|via|use|uses|used|using|tried|fr
 
 _DOC_WORDS = {"prfaq", "pr", "faq", "faqs", "press", "release", "headline", "subheading", "subheadline", "summary",
               "title", "notes", "note", "idea", "concept", "draft", "intro", "introduction", "overview", "dateline",
-              "fwd", "fw", "re"}
+              "fwd", "fw", "re",
+              # notes, minutes and a meeting in the languages notes mix in ("Notas — mercado de ...")
+              "notas", "notizen", "apuntes", "acta", "actas", "minuta", "minutes", "reunión", "reunion", "reunião",
+              "besprechung", "protokoll", "appunti", "verbale", "memo", "agenda", "résumé", "resumen", "resumo"}
 # A finished document's sections ("## Customer FAQ"), not a label for the notes under a heading.
 _DOCUMENT_PARTS = {"prfaq", "pr", "faq", "faqs", "press", "release", "internal", "external"}
 
@@ -1947,11 +2041,19 @@ _LEADER_SENTENCE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1
                               r"(?:will|is|to)\s+(?:be\s+)?(?:the\s+|our\s+)?(?:spokes\w*|sponsor|leader|lead|"
                               r"speak\w*|quoted|present\w*)")
 # "Sam Price would lead it as head of growth", "Ana Ruiz will own this": who leads it, said in passing.
-_LEADS_IT = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:(?:would|will|is going to|is to|'ll)\s+"
+_LEADS_IT = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+                       # "Inês Costa (CEO) will lead it", "Dana Ruiz, our GM, will run it": the title beside
+                       r"(?:\s*\((?P<paren>[^()\n]{2,40})\)|,\s*(?P<between>[^,\n]{2,40}),)?\s+"
+                       r"(?:(?:(?:would|will|is going to|is to|'ll)\s+"
                        r"(?:lead|own|run|head)\s+(?:it|this|the (?:project|product|launch|pilot))|"
                        # "Funmi Okafor runs ops": who runs it now
                        r"(?:runs|leads|owns|heads)\s+(?:it|this|ops|operations|the (?:project|product|launch|pilot)))\b"
-                       r"(?:\s+as\s+(?:the\s+|our\s+)?(?P<title>[^,.;]{2,60}?))?(?=$|[,.;]|\s+(?:and|but)\b)")
+                       r"(?:\s+as\s+(?:the\s+|our\s+)?(?P<title>[^,.;]{2,60}?))?(?=$|[,.;]|\s+(?:and|but)\b)|"
+                       # in the notes' other language: "Inês Costa (CEO) vai liderar o projeto"
+                       rf"(?i:{leads_it_pattern()})\b[^,.;\n]{{0,60}})")
+_FIRST_NAME_LEADS = re.compile(r"(?:^|(?<=[.;:]\s))(?P<first>[A-Z][a-z]+)\s+(?:will|would|'ll|is going to|to)\s+"
+                               r"(?:own|lead|run|head|drive)\s+(?:it|this|the\s+(?:project|product|launch|pilot|"
+                               r"rollout|roll-out))\b")
 _EXEC_TITLE = (r"(?i:(?:co-?)?founder(?:\s+(?:and|&)\s+ceo)?|ceo|cto|coo|cpo|cfo|chief\s+\w+\s+officer|head\s+of\s+\w+|"
                r"vp(?:\s+of)?\s+\w+|(?:managing\s+)?director(?:\s+of\s+\w+)?|general\s+manager|"
                r"product\s+(?:lead|manager))")
@@ -2058,10 +2160,20 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
             return Person(name=header, title=(mine.group("title") or "").strip() or None,
                           source=_span(notes, statement.start + mine.start(), statement.start + mine.end()))
     for statement in statements:
+        # "Carla will own the launch", with "Attendees: ..., Carla Mendes (VP Product)" above: the
+        # first name leads, the notes' full name and title say who she is
+        first = _FIRST_NAME_LEADS.search(statement.text) if not statement.quote_only else None
+        full = re.search(rf"(?P<name>{first.group('first')}\s+[{UPPER}][\w'’-]+)\s*(?:\((?P<paren>[^()\n]{{2,40}})\)|"
+                         rf",\s*(?P<title>{_EXEC_TITLE}))", notes.text) if first else None
+        if full and first:
+            return Person(name=full.group("name"), title=(full.group("paren") or full.group("title")).strip(),
+                          source=_span(notes, statement.start + first.start(), statement.start + first.end()))
+    for statement in statements:
         leads = _LEADS_IT.search(statement.text)
         if leads and not statement.quote_only:
             start = statement.start + leads.start("name")
-            return Person(name=leads.group("name"), title=(leads.group("title") or "").strip() or None,
+            title = leads.group("title") or leads.group("paren") or leads.group("between") or ""
+            return Person(name=leads.group("name"), title=title.strip() or None,
                           source=_span(notes, start, statement.start + leads.end()))
     return None
 
@@ -2110,10 +2222,17 @@ def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Sta
     dated = {n.line: n for n in reversed(numbers) if n.kind == "date"}
     labelled = [s for s in statements if s.topic == "launch" and not s.quote_only]
     cued = [s for s in statements if s.topic is None and "launch" in s.topics and s.line in dated and not s.quote_only]
-    for statement in [*labelled, *cued]:
-        date = next((n for n in numbers if n.kind == "date" and statement.start <= n.start < statement.end), None)
+    candidates = [(statement, [n for n in numbers if n.kind == "date" and statement.start <= n.start < statement.end])
+                  for statement in [*labelled, *cued]]
+    # "pilot in March 2027 with 3 schools; full launch Sept 2027": the launch is the date the customer
+    # can buy it, not the trial's; a pilot's date is the launch only when the notes give no other.
+    for statement, dates_in in candidates:
+        date = next((n for n in dates_in if not trial_date(statement, n)), None)
         if date is not None:
             return statement, date
+    for statement, dates_in in candidates:
+        if dates_in:
+            return statement, dates_in[0]
     if labelled:
         return labelled[0], None  # "Launch: Galway first": where, if not when
     # "launching next March in Wellington": a launch line without a date we can read still says where.
@@ -2138,6 +2257,24 @@ def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Sta
         if _place_date_and_price(statement.text, date.text):
             return statement, date
     return undated, None
+
+
+# A trial before the launch: "pilot in March", "beta from May 2027", "Pilot: 3 schools, March 2027".
+_TRIAL = re.compile(r"(?i)\b(?:pilot\w*|beta|alpha|trials?|trialling|trialing|test(?:ing)?|prototype|poc|"
+                    r"proof of concept|dry[- ]run)\b")
+_PROPER_LAUNCH = re.compile(r"(?i)\b(?:launch\w*|go(?:es|ing)?[- ]live|live|public|general availability|(?-i:GA)|"
+                            r"available|open(?:s|ing)?|roll(?:s|ing)?[- ]?out|release[sd]?|on sale|ship(?:s|ping)?)\b")
+
+
+def trial_date(statement: Statement, date: NumberFact) -> bool:
+    """Is this date a trial's (a pilot, a beta) rather than the launch's? The clause that holds the
+    date, or the line's label, names a trial and no launch."""
+    before = statement.text[:date.start - statement.start]
+    clause = re.split(r"[;.]|,\s*(?:then|and then|followed by)\b|\bthen\b|\s[-–—]\s", before)[-1]
+    after = re.split(r"[;,.]|\bthen\b", statement.text[date.end - statement.start:])[0]
+    if not (_TRIAL.search(clause) or _PROPER_LAUNCH.search(clause)):
+        clause = f"{statement.label or ''} {clause} {after}"  # "Pilot: March 2027, 3 schools"
+    return bool(_TRIAL.search(clause)) and not _PROPER_LAUNCH.search(clause)
 
 
 _TERSE_PLACE = re.compile(rf"(?:(?:from|in|at)\s+)?[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*"
@@ -2381,9 +2518,26 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             found.append(_span(notes, statement.start + match.start(), end - 1))
             continue
         found.append(_span(notes, statement.start + match.start(), statement.start + match.end()))
+    # "launch Frankfurt, Q1 2027, German and English": the languages it speaks are no places
+    found = [place for place in found if not _language(place.text)]
     if not found and statement.topic == "launch":
         found = _lowercase_place(statement, notes, exclude)
     return found
+
+
+@functools.cache
+def _languages() -> frozenset[str]:
+    """The names of the major languages (ISO 639-1), less those that also name a country."""
+    import pycountry
+
+    names = {re.sub(r"\s*\(.*\)$", "", language.name) for language in pycountry.languages
+             if hasattr(language, "alpha_2")}
+    countries = {c.name for c in pycountry.countries} | set(COUNTRIES) | set(REGIONS)
+    return frozenset(names - countries)
+
+
+def _language(text: str) -> bool:
+    return text in _languages()
 
 
 def _lowercase_place(statement: Statement, notes: Document, exclude: set[str]) -> list[NoteSpan]:
@@ -2481,6 +2635,13 @@ def extract_facts(notes: Document) -> Facts:
                           context=context.get(notes.line_col(c.start)[0], ""))
                for c in number_claims(notes.text) if notes.line_col(c.start)[0] not in flagged_lines]
     customer, customer_source = _customer(statements, notes)
+    if customer and len(customer.split()) <= 2:
+        # "Of the 30 parents we surveyed" says "parents"; the problem line says which: "Parents of
+        # GCSE students in Leeds can't tell which tutors are any good"
+        fuller, fuller_source = _problem_subject(statements, notes, lambda s: s.topic == "problem" or
+                                                 s.topic is None and "problem" in s.topics)
+        if fuller and fuller.lower().startswith(customer.lower() + " "):
+            customer, customer_source = fuller, fuller_source
     if customer is None:
         customer, customer_source = _customer_quoted(quotes, notes)
     product_name, working = _product_name(statements, notes)

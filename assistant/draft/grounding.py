@@ -151,7 +151,9 @@ class NotesIndex:
 
     def name(self, claim: Claim) -> Check:
         words = capitalised_words(claim.text)
-        supported = all(word.lower().strip(".'’") in self.words for word in words)
+        # ("In Mike Alvarez's words": the name is "Mike Alvarez", its possessive no other word)
+        supported = all(word.lower().strip(".'’") in self.words or
+                        re.sub(r"['’]s$", "", word.lower()).strip(".'’") in self.words for word in words)
         if not supported:
             return Check(claim, False, None)
         # Evidence: the name as the notes write it, else its first capitalised word there.

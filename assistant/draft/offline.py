@@ -18,6 +18,7 @@ from assistant.draft.facts import (
     BUILD_NAME,
     COUNTRIES_WITH_THE,
     CUES,
+    FILLER_LEAD,
     NO_CITY,
     PRODUCT_NAME,
     REGIONS,
@@ -31,6 +32,7 @@ from assistant.draft.facts import (
     extract_facts,
     opens_with_people_doing,
     product_name_in,
+    trial_date,
 )
 from assistant.draft.gaps import GapBook
 from assistant.draft.models import Draft, Faq, FaqEntry, GapElement, PressRelease
@@ -55,6 +57,8 @@ _CLAUSE_END = re.compile(r",\s+and\s+|;|\s+and\s+(?=offer|send|show|draft|warn|l
 _DAY_DATE = re.compile(r"(?<![A-Za-z])\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
                        r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'd|my|we|our|us)\b")
+_WE_MET = re.compile(r"(?i)\b(?:we|I)\s+(?:visited|met|talked\s+to|spoke\s+(?:to|with)|interviewed|surveyed|called|"
+                     r"asked)\b")
 
 
 # -- small text helpers: they change case, punctuation and note shorthand, never facts or figures ---
@@ -235,9 +239,10 @@ def problem_pieces(facts: Facts) -> list[str]:
                 # customers spend on the problem ("Dublin students spend on average €380 a term on
                 # textbooks, half of them ... never opened again")
                 cues.discard("price")
-            if "loss" in cues and not _FIRST_PERSON.search(piece):
+            if "loss" in cues and not _FIRST_PERSON.search(_WE_MET.sub(" ", piece)):
                 # "their cold rooms fail 2-3 times a summer and they lose about €4,000": the customers'
-                # loss, not a risk of ours
+                # loss, not a risk of ours ("the pharmacies we visited throw away vaccines when the
+                # fridge fails": we only met them)
                 cues.discard("risks")
             # A figure in the same line as a problem ("inspect once a year at best; 41% of the 90 we
             # surveyed had a repair over £1,000") says how big it is.
@@ -258,8 +263,9 @@ def problem_pieces(facts: Facts) -> list[str]:
                 continue  # a customer's words are quoted as such, with who said them
             if any(quote in piece for quote in quoted_elsewhere):
                 # (a transcript's words chosen as the customer quote are printed there, unless the
-                # problem would have nothing else to say)
-                quoted.append(piece)
+                # problem would have nothing else to say: then quoted as theirs, never in our voice)
+                turn = _spoken_turn(statement, facts)
+                quoted.append(_in_their_words(_in_words_of(turn), [(statement.line, piece)]) if turn else piece)
                 continue
             turn = _spoken_turn(statement, facts)
             if turn is not None:
@@ -486,12 +492,42 @@ def idea_statements(facts: Facts) -> list[str]:
     about_it += _named_and_described(facts) + _after_the_naming(facts)
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
-    return [s.text for s in facts.statements if _usable(s) and s.topic is None and "idea" in s.topics
+    cued = [s.text for s in facts.statements if _usable(s) and s.topic is None and "idea" in s.topics
             and not {"price", "budget", "launch", "risks"} & set(s.topics) and not _CHATTER.search(s.text)][:2]
+    if cued:
+        return cued
+    # A dictated paragraph that goes on from the idea to the price and the launch ("the idea is a
+    # little till app ... . we'd charge like eight pounds a month. start at the Stroud market ..."):
+    # the sentence that says the idea, without the others
+    spoken = [piece for s in facts.statements if _usable(s) and s.topic is None and "idea" in s.topics
+              for piece in _pieces(s) if CUES["idea"].search(piece) and not _CHATTER.search(piece) and
+              not any(CUES[other].search(piece) for other in ("price", "budget", "launch", "risks"))]
+    if spoken:
+        return [_IDEA_LEAD.sub("", spoken[0])]
+    # Notes of bare lines, no label and no "idea" word: a line naming the parts of a product ("booking
+    # page with a €10 deposit, reminders by text the day before", "shared fridge ledger app, scan the
+    # receipt") and naming no problem is what we would build.
+    return [s.text for s in facts.statements if _usable(s) and s.topic is None and not s.label and
+            not {"problem", "loss", "launch", "risks", "budget", "evidence", "dependencies"} & set(s.topics) and
+            _PRODUCT_PARTS.search(s.text) and not _NOT_A_BARE_IDEA.search(s.text) and "price" not in s.topics
+            and len(s.text.split()) <= 25 and not _CHATTER.search(s.text)][:1]
+
+
+# The parts a product is made of, as bare notes name them: a page, an app, reminders, alerts.
+_PRODUCT_PARTS = re.compile(r"(?i)\b(?:app|web ?app|booking page|(?:web|landing|sign-?up) page|portal|dashboard|"
+                            r"reminders?|alerts?|notifications?|widget|plug-?in|chat ?bot|bot|sensors?|tracker|ledger|"
+                            r"kiosk|scanner|marketplace|subscription box|checklist|inbox)\b")
+# (not a quote, a question, a table row, a negation, nor anyone's first person: "the fix isn't a
+# better scanner", "| 1 | Fill sensor | As a route driver, I want ...")
+_NOT_A_BARE_IDEA = re.compile(r"[\"“”?|]|(?i:\b(?:not|no|never|isn'?t|aren'?t|won'?t|don'?t|doesn'?t)\b|n't\b)|"
+                              r"\b(?:I|I'm|I'd|we|We|we'd|We'd|my|My|our|Our)\b")
 
 
 # "The idea is a photo inbox: ...", "So the concept is": the words that announce the idea, which a
 # sentence built around it ("It is ...", "With X, they get ...") must not repeat.
+# "the gadget: a coin-sized sensor ...", "our product - an app that ...": what announces the thing
+_THING_LEAD = re.compile(r"(?i)^\W*(?:the|our)\s+(?:gadget|device|product|thing|app|tool|service|solution|"
+                         r"prototype|kit|box|platform|idea|concept|offer|mvp)\s*(?::|\s[-–—])\s*(?=(?:an?|the|one)\s)")
 _IDEA_LEAD = re.compile(r"(?i)^\W*(?:(?:so|and|ok)\s+)?(?:the|our)\s+(?:idea|concept|plan|proposal|pitch)"
                         r"(?:\s+(?:is|would be|will be)|\s*:)\s+(?=(?:a|an|the|one|to)\b)")
 
@@ -719,7 +755,9 @@ _A_PERIOD = re.compile(r"(?i)(?:/|\bper\s+|\ba\s+|\ban\s+|\beach\s+)(?:month|mo|
 _COMMISSION = re.compile(r"(?i)\b(?:we(?:'d|'ll|\s+would|\s+will|\s+could)?|our\s+(?:fee|cut)\s+(?:is|would\s+be))\s+"
                          r"(?:take|keep|charge|earn|get|be)?\s*(?:a\s+)?(?P<price>\d+(?:\.\d+)?\s*%\s+"
                          r"(?:commission\s+)?(?:of|on)\s+(?:each|every|the|all)?\s*[a-z]+)")
-_THEIR_PRICE = re.compile(r"(?i)\b(?:competitors?|rivals?|incumbents?|they pay|charges|they charge|alternatives?)\b")
+# ("the agencies charge £45/hour": what another business charges today, not our price)
+_THEIR_PRICE = re.compile(r"(?i)\b(?:competitors?|rivals?|incumbents?|they pay|charges|they charge|alternatives?|"
+                          r"(?:the|most|some|other|their)\s+[a-z]+(?:s|ies)\s+(?:charge|ask|bill)|agency|agencies)\b")
 _SPENT_TODAY = re.compile(r"(?i)\b(?:today|currently|now|already|existing|spend\w*|spent|was|used to)\b"
                           r"(?<!\bas now)(?<!\bas today)")  # "the fee stays as now": unchanged, still ours
 
@@ -774,14 +812,23 @@ def _our_price_as_written(facts: Facts) -> str | None:
         return " ".join(s.text for s in facts.statements if s.start > statement.end and has_money(s.text))
 
     for statement in _idea_first(facts):
-        if not _usable(statement) or "budget" in statement.topics and not _WE_CHARGE_THEM.search(statement.text):
+        if _usable(statement) and "budget" in statement.topics and not _WE_CHARGE_THEM.search(statement.text):
+            # "Free for food banks; funded by a £40k grant": who pays for it is economics, "free" the price
+            free = next((f for p in _pieces(statement) if not CUES["budget"].search(p) and not has_money(p)
+                         and (f := _FREE_TO.match(p)) and not _names_a_problem(p)), None)
+            free_for = free_for or (free.group().rstrip(" .;,") if free else None)
+            continue
+        if not _usable(statement):
             continue
         # (a launch line often carries the price: "Spring 2027, UK only. Free for ..., then £6/month");
         # in a paragraph about something else, only a price we say we would charge counts
         anywhere = statement.topic in (None, "idea", "launch")
         for piece in _pieces(statement):
             free = _FREE_TO.match(piece)
-            if free and not _names_a_problem(piece) and not has_money(statement.text) and free_for is None:
+            # (money in the line that is no price, "funded by a £40k grant", does not make "free" less so)
+            if free and not _names_a_problem(piece) and free_for is None and not any(
+                    has_money(p) and CUES["price"].search(p) for p in _pieces(statement)) and \
+                    not (has_money(statement.text) and not re.search(r"[;.]", statement.text)):
                 free_for = free.group().rstrip(" .;,")  # "Free to residents.": unless a price is said elsewhere
             once = _ONE_OFF.match(piece)
             if once:  # "€39 one-off, launch Benelux Sept 2027": a price paid once, said whole
@@ -915,6 +962,17 @@ _FIRST_SITES = re.compile(rf"(?<![\w,.])(?P<sites>(?!(?:19|20)\d\d\b)\d{{1,4}}\s
                           rf"(?:(?:[a-z-]+\s+){{0,2}}[a-z-]+s|[{UPPER}][^\W\d_]+))\b")
 
 
+# A launch line that opens with a trial: "pilot in March 2027 with 3 schools, then launch ..."
+_TRIAL_FIRST = re.compile(r"(?i)\W*(?P<trial>(?:pilot|beta|trial)\b[^;,]*?)\s*(?=[;,]|\s[-–—]\s|\bthen\b)")
+
+
+def foreign(text: str) -> bool:
+    """Is this mostly another language ("schickt dem Kunden automatisch eine SMS, wenn ...")?"""
+    from assistant.draft.facts import english_share
+
+    return len(text.split()) >= 5 and english_share(text) < 0.4
+
+
 def launch_statement(facts: Facts) -> Statement | None:
     return facts.launch
 
@@ -957,6 +1015,12 @@ def quote_score(quote: QuoteFact) -> tuple[float, int]:
     return score, -quote.start
 
 
+def says_what_they_pay(quote: QuoteFact) -> bool:
+    """"I'd never pay more than $20 a month": what a customer pays or would pay is economics (the
+    internal FAQ), never the press release's customer quote about the benefit."""
+    return has_money(quote.text) and CUES["budget"].search(quote.text) is not None
+
+
 def interviewed(facts: Facts, shown: int = 3) -> str:
     """"Priya, data engineer ...; Marcus, ...; and 4 others": who the notes heard from, briefly."""
     names = facts.interviewees[:shown]
@@ -979,7 +1043,8 @@ def best_quote(facts: Facts) -> QuoteFact | None:
     """The customer's quote: never the leader's words."""
     leaders = leader_said(facts)
     ours = {s.line for s in facts.statements if s.topic == "leader"}  # our own people's words, never a customer's
-    return max((q for q in facts.quotes if q is not leaders and q.line not in ours), key=quote_score, default=None)
+    return max((q for q in facts.quotes if q is not leaders and q.line not in ours and not says_what_they_pay(q)),
+               key=quote_score, default=None)
 
 
 def _teller(quote: QuoteFact) -> str:
@@ -1004,6 +1069,15 @@ class Composer:
             # planner for ...", is said once)
             if plain and not any(plain in w.lower() or w.lower().rstrip(". ") in plain for w in words if w):
                 words.append(said)
+        # "ShiftShare, a sign-up link volunteers tap to claim a shift": the name, then what it is (a
+        # noun phrase, whatever verbs its clauses hold)
+        name = facts.product_name
+        self.named_as_a_thing = bool(name and self.ideas and re.match(
+            rf"{re.escape(name)}[*_]*\s*(?:[-–—:]|,)\s+(?:an?|one)\s", self.ideas[0]))
+        # A value proposition said as an order ("Stop losing members ...") is the subheading's promise.
+        self.promise = next((s.text.strip().rstrip(".") for s in facts.labelled("idea")
+                             if s.label and _VALUE_LABEL.search(s.label) and _benefit_order(s.text) and
+                             len(s.text.split()) <= 20), None)
         self.idea_text = " ".join(w if len(words) == 1 or re.search(r"[.!?;:]$", w) else w + "."
                                   for w in words if w).strip()
         self.keep = {w for w in [facts.product_name or "", *facts.people, *(p.text for p in facts.places),
@@ -1014,6 +1088,7 @@ class Composer:
         ("ShelfSense - a camera ..." is "a camera ..."; "Working name is TableTurn." is nothing)."""
         text = _without_working_name(text)
         text = _THINKING_OF.sub("", text)  # "we're thinking of a forecast that ..." -> "a forecast that ..."
+        text = _THING_LEAD.sub("", text)  # "the gadget: a coin-sized sensor ..." -> "a coin-sized sensor ..."
         proposed = _PROPOSED.match(text)
         if proposed:  # "what if we do WhatsApp reminders ...? we could call it Jabby" -> "WhatsApp reminders ..."
             text = re.split(r"\?(?:\s|$)", text[proposed.end():], maxsplit=1)[0].strip()
@@ -1033,6 +1108,8 @@ class Composer:
             sep = re.match(r"\s*[-–—:]\s+|,\s+(?=[a-z])|\s+(?=[a-z])|\.\s+(?=(?:A|An|The|It)\s)", rest)
             if sep and not first and not sep.group().strip():
                 return text.strip()  # a later sentence, "Prepline tells the head chef ...", keeps its subject
+            if sep and not sep.group().strip() and foreign(rest):
+                return text.strip()  # "Werkstattplaner schickt dem Kunden ...": a sentence in the notes' language
             if sep:
                 text = rest[sep.end():]
         return text.strip()
@@ -1057,8 +1134,8 @@ class Composer:
         """The idea's first sentence as something the product does: "helps remote teams ...",
         "counts stock on each shelf", "is a phone app". Only verbs change; None when the idea is
         a noun phrase that takes no verb ("two-way reminders that ..."): see `idea_as_object`."""
-        if not self.idea_text:
-            return None
+        if not self.idea_text or foreign(self.idea_text):
+            return None  # (a sentence in another language takes no English verb: said in the notes' words)
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
         name = self.facts.product_name
         building = name and re.match(rf"(?i:we\b[^,.]{{0,30}}\b(?:build|make|launch|ship))\s+{re.escape(name)},?\s+"
@@ -1070,6 +1147,8 @@ class Composer:
         pronoun = re.match(r"(?:It|it)\s+(?=[a-z]+[^s\W]s\b)", first)
         if pronoun:  # "It texts every guest": "it" is the product
             return first[pronoun.end():]
+        if _benefit_order(first) and re.search(r"(?i)\b(?:you|your|yours|yourself)\b", first):
+            return None  # "Stop spending your mornings phoning ...": the customer does it, not the product
         head, _, rest = first.partition(" ")
         lowered = head.lower()
         if lowered in _VERBS and head[:1].islower() or lowered in _VERBS and len(self.ideas) == 1 and \
@@ -1081,7 +1160,7 @@ class Composer:
                 and not _NOUN_AND_PARTICIPLE.match(first)):
             # ("ShelfSwap, students list a book ...": "students" is who acts, no verb of ShelfSwap's)
             return first
-        if lowered in ("a", "an", "the", "one") and not _OWN_SUBJECT.match(first):
+        if lowered in ("a", "an", "the", "one") and (not _OWN_SUBJECT.match(first) or self.named_as_a_thing):
             return f"is {_lower_first(first, self.keep)}"
         articled = _with_article(first)
         # (a relative clause, "tablet on the trolley that shows ..., and alerts ...", is no shorthand for its comma)
@@ -1092,7 +1171,7 @@ class Composer:
 
     def idea_as_object(self) -> str | None:
         """The idea's first sentence as what the customer gets ("two-way reminders that ...")."""
-        if not self.idea_text:
+        if not self.idea_text or foreign(self.idea_text):
             return None
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
         head = first.split()[0].lower()
@@ -1118,6 +1197,9 @@ class Composer:
         """A note too clipped to take a verb ("camera per shelf, counts stock"), set off as the notes'
         words after a colon (not in quotation marks: a paragraph in quotes reads as a customer's quote)."""
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
+        if foreign(first):
+            # "Werkstattplaner schickt dem Kunden ...": said as the notes say it, no English glued to it
+            return f"In the notes' words: {first}."
         if opens_with_people_doing(first) or _OWN_SUBJECT.match(first) or self._customers_doing(first):
             # "Nurses post a shift, ...", "the pharmacy packs the month's meds ...": a sentence with
             # its own subject reads as it is after "With X,", never as what X "is" or "gives them"
@@ -1156,6 +1238,13 @@ class Composer:
                 # "reads their bank transactions, sorts them into deductible and not, and files ...":
                 # cut at its "and", a list of what it does would end mid-list; its first verb says it
                 said = said.split(",")[0].strip()
+            note = re.search(r",\s+(?=[a-z])", said)
+            if note and len(said[:note.start()].split()) >= 4 and len(said.split()) <= MAX_HEADLINE_WORDS and \
+                    not re.search(r"\s(?:and|or|&)\s", said[note.end():]):
+                # "pulls incidents from Jira ... into a DORA-ready register, export to the regulator's
+                # template": a note's next item after a comma is no part of a headline (a list,
+                # "MOT, insurance and tax", is; a clause too long to fit gives way to the customer)
+                said = said[:note.start()].strip()
             candidates.append(f"{self.product} {said}")
         if self.facts.customer:  # when what it does is too long for a headline
             # ("mid-size freight forwarders in India who book trucks ...": who, without the clause)
@@ -1170,9 +1259,7 @@ class Composer:
         wanted = want(self.facts)
         if wanted:
             return sentence(f"For {self.customer} who want {wanted}")
-        promised = next((s.text.strip().rstrip(".") for s in self.facts.labelled("idea")
-                         if s.label and _VALUE_LABEL.search(s.label) and _benefit_order(s.text) and
-                         len(s.text.split()) <= 20), None)
+        promised = self.promise
         if promised:
             # A canvas's value proposition, "Stop losing members ...", is what they get, in one sentence
             return sentence(f"For {self.customer}: {_lower_first(promised, self.keep)}")
@@ -1216,15 +1303,19 @@ class Composer:
         benefit = self.book.tbd("the main benefit, with a number",
                                 "What is the one benefit a customer would repeat to a colleague, with a number?", None)
         if clause:
-            what = sentence(f"{subject} {clause}")
+            # ("... introduces FridgeLedger for flatmates. FridgeLedger is a shared fridge ledger.",
+            # not "... a shared fridge ledger for flatmates": the sentence before says for whom)
+            what = sentence(f"{subject} {self._not_for_them_again(clause) if clause.startswith('is ') else clause}")
         elif thing:
-            what = sentence(f"{subject} gives them {thing}")
+            what = sentence(f"{subject} gives them {self._not_for_them_again(thing)}")
         else:
             what = self.idea_in_quotes(f"{subject} gives them") if self.idea_text else ""
         return paragraph(sentence(f"{company} introduces {self.product} for {self.customer}"), what, benefit + ".")
 
     def problem(self) -> str:
-        pieces = [_with_its_be(_at_the_businesses(_in_english(p), self.keep)) for p in problem_pieces(self.facts)]
+        # ("so the pharmacies ...", "and nobody knows ...": a chat's filler word opens no sentence of ours)
+        pieces = [_with_its_be(_at_the_businesses(_in_english(FILLER_LEAD.sub("", p) or p), self.keep))
+                  for p in problem_pieces(self.facts)]
         who = self.facts.customer
         if pieces and who and re.match(r"(?i)they\s+(?!(?:is|was|has|does)\b)[a-z]", pieces[0]) and \
                 re.search(r"(?:s|staff|people)(?:\s+(?:in|of|at|across|with)\s+.+)?$", who):
@@ -1237,6 +1328,7 @@ class Composer:
         if len(pieces) < 2:
             # Few problem lines: the customers' own words say it, quoted with who said it.
             said = [q for q in self._spare_quotes() if (CUES["problem"].search(q.text) or CUES["loss"].search(q.text))
+                    and not says_what_they_pay(q)
                     and q.text.lower().rstrip(".") not in text.lower()]  # (not a turn the problem already quotes)
             said = _varied(sorted(said, key=lambda q: -sharpness(q.text)))
             text = paragraph(text, *(f"{_teller(q)}: “{q.text}”" for q in said[:2]))
@@ -1276,21 +1368,38 @@ class Composer:
         return [q for q in _varied(self.facts.quotes) if id(q) not in used]
 
     def solution(self) -> str:
-        if not self.idea_text:
+        if not self.idea_text or self.promise and self.idea_text.strip().rstrip(".").lower() == self.promise.lower():
+            # (the subheading's promise is no step the customer takes: how it works is still to say)
             return self.book.tbd("what the customer does with the product, step by step",
                                  "What does the customer do with the product, and what happens for them?",
                                  "solution") + "."
         sentences = _SENTENCE_SPLIT.split(self.idea_text)
+        if self.promise and len(sentences) > 1 and sentences[0].strip().rstrip(".").lower() == self.promise.lower() \
+                and (_FINITE.search(sentences[1]) or re.search(r"\b[a-z]{3,}[^s\W]s\b", sentences[1])) and \
+                not _telegraphic(sentences[1]):
+            # "Stop losing members ..." is the subheading's (and the summary's) promise; how it works is
+            # what follows ("Check-in data flags members who haven't visited in 10 days ...")
+            return paragraph(*(sentence(s) for s in sentences[1:]))
         clause, thing = self.idea_as_clause(), self.idea_as_object()
         if clause and not clause.startswith("is "):
             first = sentence(f"{self.product} {clause}")
-        elif thing:
-            first = sentence(f"With {self.product}, {self.customer} get {thing}")
-        elif clause:
+        elif thing and (self.facts.customer or not clause):
+            first = sentence(f"With {self.product}, {self.customer} get {self._not_for_them_again(thing)}")
+        elif clause:  # (no customer known: "CuerdaCheck is a marketplace ...", not "With X, [TBD] get ...")
             first = sentence(f"{self.product} {clause}")
         else:
             first = self.idea_in_quotes(f"With {self.product}, {self.customer} get")
         return paragraph(first, *(sentence(s) for s in sentences[1:]))
+
+    def _not_for_them_again(self, thing: str) -> str:
+        """"With FridgeLedger, flatmates get a shared fridge ledger" (not "... ledger for flatmates"):
+        the sentence already says who gets it."""
+        who = self.facts.customer
+        tail = re.search(r"\s+for\s+(?:the\s+|their\s+)?(?P<who>[\w' -]+)$", thing)
+        if not who or not tail:
+            return thing
+        head = re.split(r"\s+(?:in|at|of|on|with|who|that|across|near|from)\s+", who)[0].split()[-1].lower()
+        return thing[:tail.start()] if head in tail.group("who").lower().split() else thing
 
     def leader_quote(self) -> str:
         leader = self.facts.leader
@@ -1345,6 +1454,17 @@ class Composer:
         date = english_months(self.facts.launch_date.text) if self.facts.launch_date else None
         text = body(launch).rstrip(".")
         first_words = {w.lower() for w in text.split()[:3]}
+        trial = _TRIAL_FIRST.match(text)
+        at = launch.end - len(body(launch))  # where the text starts in the notes
+        if trial and self.facts.launch_date and not trial_date(launch, self.facts.launch_date) and \
+                self.facts.launch_date.text not in trial.group() and any(
+                    n.kind == "date" and at + trial.start() <= n.start < at + trial.end() for n in self.facts.numbers):
+            # "pilot in March 2027 with 3 schools, then launch across Bristol in Sept 2027": the launch
+            # is the later date; the pilot, with its own date, comes first, said as such.
+            after = f", after a {_lower_first(trial.group('trial'), self.keep)}"
+            where = f" in {_and([_with_the(place) for place in places])}" if places else ""
+            on = " on" if date and _DAY_DATE.search(date) else " in"
+            return sentence(f"{self.product} launches{where}{on} {date}{after}")
         if first_words & {"pilot", "beta", "preview", "trial"} and not (places and text.startswith(places[0])) \
                 and not (places and date and re.match(r"(?i)\W*(?:pilot|beta|trial)\s+[a-z]+s\b", text)):
             # ("pilot gyms in Philadelphia, launching Oct 2027" takes no "a": where and when say it)
@@ -1421,7 +1541,8 @@ class Composer:
         nothing, "We don't know yet" and a placeholder; open questions from the notes are named as such."""
         element: GapElement = "internal_faq" if internal else "external_faq"
         parts = list(dict.fromkeys(sentence(text) for text in facts_found))  # a price can also be a cost line
-        parts += [f"{_teller(q)}: “{q.text}”" for q in quotes or []]
+        # (a quote without its own full stop ends the sentence after its closing mark)
+        parts += [f"{_teller(q)}: “{q.text}”" + ("" if re.search(r"[.!?…]$", q.text) else ".") for q in quotes or []]
         # (a dictated "open question do we vet them" says its label itself: said once)
         opened = [sentence(f"Open question in the notes: {_asked(_SAID_OPEN.sub('', text))}")
                   for text in open_questions or []]
@@ -1467,9 +1588,11 @@ class Composer:
             FaqEntry(topic="compatibility", question="What does it work with, and what do I need?",
                      # A risk about a partner ("Xero API rate limits") is ours to worry about, not
                      # what a customer is told their setup needs.
-                     answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget", "problem",
-                                                                                    "risks", "open"),
-                                                        not_cued=("problem", "loss", "risks")),
+                     # (nor is a supplier's lead time or a partner's part, "Shenzhen board maker quoted 8
+                     # weeks", "3 gyms do the inspection": what we depend on, said in the internal FAQ)
+                     answer=self.answer([said for said in sentences_about(
+                         f, "dependencies", exclude=("price", "budget", "problem", "risks", "open"),
+                         not_cued=("problem", "loss", "risks")) if not _supply_side(said, f)],
                                         "what it works with and what the customer needs",
                                         "Which tools, systems or devices does it work with, and what must a "
                                         "customer have?", False, open_questions=open_about(f, "dependencies"))),
@@ -1494,8 +1617,10 @@ class Composer:
         customer = [re.sub(r"\s[-–—]\s+[^-–—]+$", "", s.text) if starts_with_money(
             re.split(r"\s[-–—]\s+", s.text)[-1]) else s.text for s in f.labelled("customer") if _usable(s)]
         people = [f"We interviewed {interviewed(f)}"] if f.interviewees else []
-        problem_quotes = self._spare_quotes()[:2]
+        problem_quotes = [q for q in self._spare_quotes() if not says_what_they_pay(q)][:2]
         price = our_price(f)
+        budget = [said for said in sentences_about(f, "budget", exclude=("price",), not_cued=("loss",))
+                  if not price or english_price(said.rstrip(". ")).lower() not in price.lower()]
         # (a launch's first sites, "launch with 10 clinics in Cork", are no count of the market)
         sized = sentences_about(f, "market", exclude=("launch", "price", "problem"),
                                 not_cued=("evidence", "loss", "launch"))
@@ -1518,12 +1643,12 @@ class Composer:
                                         "and how many?", True, quotes=problem_quotes)),
             FaqEntry(topic="economics", question="What are the economics: price, costs and margin?",
                      # (a "Cost:" line that is the price is said once)
-                     answer=self.answer(([price] if price else []) + [
-                         said for said in sentences_about(f, "budget", exclude=("price",), not_cued=("loss",))
-                         if not price or english_price(said.rstrip(". ")).lower() not in price.lower()],
+                     answer=self.answer(([price] if price else []) + budget,
                                         "cost to serve one customer, and the margin",
                                         "What does it cost us to serve one customer, and what margin does the "
-                                        "price leave?", True, always_ask=True)),
+                                        "price leave?", True, always_ask=True, quotes=[
+                                            q for q in f.quotes if says_what_they_pay(q) and
+                                            not any(q.text.rstrip(".") in said for said in budget)])),
             FaqEntry(topic="dependencies", question="What do we depend on to make this work?",
                      answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget", "problem"),
                                                         not_cued=("problem", "loss")),
@@ -1562,6 +1687,27 @@ def _pieces(statement: Statement) -> list[str]:
 
 
 CHANNELS_LABEL = re.compile(r"(?i)channels|distribution|reach them")
+
+
+# What we depend on behind the scenes: suppliers, partners, funders ("Shenzhen board maker quoted 8
+# weeks lead time", "Socios: 3 rocódromos ... hacen la inspección").
+_SUPPLY_SIDE = re.compile(r"(?i)\b(?:suppliers?|supply|manufactur\w*|factory|factories|maker|lead time|partners?|"
+                          r"partnerships?|contract\w*|grants?|funding|funders?|investors?|procure\w*|quoted)\b")
+
+
+def _supply_side(said: str, facts: Facts) -> bool:
+    from assistant.draft.words import foreign_labels
+
+    if _SUPPLY_SIDE.search(said):
+        return True
+    # (under a "Partners:" label, "Airbnb API access" is still what it works with)
+    return not _WORKS_WITH.search(said) and any(
+        s.label and _SUPPLY_SIDE.search(foreign_labels().get(s.label.lower().strip(), s.label))
+        and said.rstrip(". ") in s.text for s in facts.statements)
+
+
+_WORKS_WITH = re.compile(r"(?i)\b(?:api|apis|integrat\w*|works? with|plugs? into|sync\w*|imports?|exports?|"
+                         r"connect\w*|log-?in|account)\b")
 
 
 def sentences_about(facts: Facts, topic: Topic, exclude: tuple[Topic, ...] = (),
@@ -1611,7 +1757,16 @@ def open_about(facts: Facts, topic: Topic | None) -> list[str]:
     found: list[str] = []
     for statement in facts.labelled("open"):
         pieces: list[str] = []
+        named = False
         for piece in _pieces(statement):
+            if facts.product_name and re.match(rf"(?i)\W*(?:call|name)\s+it\s+{re.escape(facts.product_name)}\s*\?",
+                                               piece):
+                # "call it FridgeWatch?": the name the draft uses, asked once, is no open question of
+                # the product's (what follows it, "price KES 1,500/month", is said where it belongs)
+                named = True
+                continue
+            if named and not piece.rstrip().endswith("?"):
+                continue
             if pieces and pieces[-1].endswith("?"):
                 pieces[-1] += f" (the notes add: {_lower_first(piece.rstrip('.'))})"  # "do we need X? probably not"
             else:

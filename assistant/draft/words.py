@@ -53,6 +53,13 @@ def things_ending_ers() -> frozenset[str]:
 
 
 @functools.cache
+def leads_it_pattern() -> str:
+    """An alternation of verbs of leading a product in other languages ("vai liderar|dirigirá|...")."""
+    words = sorted(_strings("leads_it"), key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+
+
+@functools.cache
 def foreign_labels() -> dict[str, str]:
     """A label in another language -> the English label word it stands for."""
     value = _data().get("labels") or {}
