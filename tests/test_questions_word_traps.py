@@ -345,3 +345,10 @@ def test_who_can_borrow_it_says_who_it_is_for():
     doc = parse_document(HOTSPOT.read_text(encoding="utf-8"), path=str(HOTSPOT))
     found = ask_offline(doc, ["Who is it for?"]).questions[0]
     assert found.status == "answered" and "resident" in found.evidence.text, found
+
+
+@pytest.mark.parametrize("question", ["What exactly is it?", "What is it?"])
+def test_what_it_is_of_an_unnamed_service_is_its_summary(question):
+    doc = parse_document(HOTSPOT.read_text(encoding="utf-8"), path=str(HOTSPOT))
+    found = ask_offline(doc, [question]).questions[0]
+    assert found.status == "answered" and "lends mobile Wi-Fi hotspots" in found.evidence.text, found

@@ -154,6 +154,10 @@ ROLE_INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     "availability": (re.compile(r"\bwhen (?:will|is|does|do|can|are)\b[^?]*\b(?:available|availab\w*|launch\w*|ship|"
                                 r"go live|open|on sale|buy it|get it)\b|\b(?:launch|release|ship|availability) date\b"
                                 r"|\bwhen and where\b", re.IGNORECASE), frozenset({"call_to_action"})),
+    # "What exactly is it?" of a release that names no product ("Riverton Public Library lends
+    # home internet like a book"): its summary says what it is
+    "what_it_is": (re.compile(r"^\W*what(?:'s| is| exactly is)(?: it| this)(?: exactly)?\W*$", re.IGNORECASE),
+                   frozenset({"summary"})),
 }
 ROLE_BONUS = 0.3  # like SUBHEADING_BONUS: the document's structure says where the answer is
 
@@ -1201,7 +1205,8 @@ def _judge_text(reading: Reading, question: str, *, topic: str | None = None, in
     return verdict
 
 
-_ROLE_NAMES = {"problem": "problem", "getting_started": "getting-started", "call_to_action": "call-to-action"}
+_ROLE_NAMES = {"problem": "problem", "getting_started": "getting-started", "call_to_action": "call-to-action",
+               "summary": "summary"}
 
 
 def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str]] | None) -> Judgement | None:
@@ -1221,6 +1226,11 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
                          ("", []))
     if not indices:
         return _problem_said_in_passing(reading, question) if "problem" in answering else None
+    if role == "summary":
+        # the summary's first sentence launches it and says what it is ("Starting today, the library
+        # lends mobile Wi-Fi hotspots to any resident with a library card")
+        lead = verified(reading.doc, reading.quote(indices[0]))
+        return Judgement("answered", lead, f"its summary (line {lead.line}) says what it is") if lead else None
     kind = kind_of(question)
     # The sentence that gives the first step ("on sale today at lumen-light.co.uk"), not the price
     # beside it, when the bank question's cues say what a first step looks like.
@@ -1253,7 +1263,7 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
     return Judgement("partly", evidence, f"{where} touches it, without {describe(kind)}")
 
 
-_ROLE_ORDER = ["problem", "getting_started", "call_to_action"]
+_ROLE_ORDER = ["problem", "getting_started", "call_to_action", "summary"]
 
 def _problem_said_in_passing(reading: Reading, question: str) -> Judgement | None:
     """"What problem does it solve?" of a release without a problem paragraph: the sentence that
