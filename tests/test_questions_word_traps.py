@@ -352,3 +352,26 @@ def test_what_it_is_of_an_unnamed_service_is_its_summary(question):
     doc = parse_document(HOTSPOT.read_text(encoding="utf-8"), path=str(HOTSPOT))
     found = ask_offline(doc, [question]).questions[0]
     assert found.status == "answered" and "lends mobile Wi-Fi hotspots" in found.evidence.text, found
+
+
+def test_what_a_free_service_costs_is_not_its_replacement_fee_nor_its_funding():
+    doc = parse_document(HOTSPOT.read_text(encoding="utf-8"), path=str(HOTSPOT))
+    found = ask_offline(doc, ["How much does it cost?"]).questions[0]
+    assert found.evidence is not None, found
+    assert "$45" not in found.evidence.text and "$190,000" not in found.evidence.text, found
+    assert "free" in found.evidence.text, found
+
+
+@pytest.mark.parametrize("text", [
+    "The first loss is forgiven; after that, a replacement costs $45.",
+    "The library starts with 600 hotspots, funded for two years by a $410,000 state grant.",
+    "We will ask the city council for $190,000 a year in the 2029 budget.",
+])
+def test_an_extras_amount_or_the_makers_funding_is_no_price(text):
+    assert not satisfies("price", text)
+
+
+@pytest.mark.parametrize("text", ["It costs $49 per month.", "Plans are $5 per seat, and we raised $2M.",
+                                  "Funded by donations, it costs $3 a month."])
+def test_the_products_own_amount_is_still_a_price(text):
+    assert satisfies("price", text)

@@ -163,7 +163,7 @@ def satisfies(kind: Kind, text: str) -> bool:
         return True
     if kind != "price":
         return need.search(text) is not None
-    return any(not _free_as_in_available(text, m) for m in need.finditer(text))
+    return any(not _free_as_in_available(text, m) and not _an_extras_amount(text, m) for m in need.finditer(text))
 
 
 def states_a_price(text: str) -> bool:
@@ -172,8 +172,8 @@ def states_a_price(text: str) -> bool:
     documents (the questions' answer type, the CFO's review). Read out of context, "Nothing." (an
     answer to "what does it cost?") and "Pricing will be ..." (which may say it is not decided) are
     no price: "Nothing is shared", "Pricing will be announced later"."""
-    return any(not _free_as_in_available(text, m) and not _ANSWER_ONLY.match(m.group(0))
-               for m in _NEEDS["price"].finditer(text))
+    return any(not _free_as_in_available(text, m) and not _an_extras_amount(text, m)
+               and not _ANSWER_ONLY.match(m.group(0)) for m in _NEEDS["price"].finditer(text))
 
 
 _ANSWER_ONLY = re.compile(r"\W*(?:nothing|pricing)\b", re.IGNORECASE)
@@ -195,6 +195,31 @@ _EXTRAS = r"(?:replacements?|repairs?|returns?|shipping|delivery|deliveries|upda
 _EXTRA_IS = re.compile(_EXTRAS + r"(?:\s+[\w'-]+){0,2}\s+(?:is|are|comes?|stays?|remains?)\s+(?:also\s+|always\s+)?$",
                        re.IGNORECASE)
 _FREE_EXTRA = re.compile(r"\s+" + _EXTRAS + r"\b", re.IGNORECASE)
+# The amount of an extra or a penalty: "after that, a replacement costs $45", "a $10 late fee".
+_EXTRA_COSTS = re.compile(_EXTRAS + r"(?:\s+[\w'-]+){0,2}\s+(?:costs?|is|are|runs?|fees? (?:is|are|of))\s+"
+                          r"(?:only\s+|just\s+|about\s+|an extra\s+)?$", re.IGNORECASE)
+_AMOUNT_OF_A_PENALTY = re.compile(r"\s+(?:replacement|late|lost|loss|damage|cancellation|no-show|overdue|penalty|"
+                                  r"shipping|delivery)\s+(?:fees?|charges?|costs?)\b", re.IGNORECASE)
+
+
+# The maker's money: "funded for two years by a $410,000 state grant", "ask the council for
+# $190,000 a year", "raised $2M", "a budget of $50,000".
+_FUNDED_BY = re.compile(r"\b(?:funded|financed|paid for|raised|raising|budget(?:ed)? of|grant of|ask(?:ing)? "
+                        r"(?:the |our )?(?:[\w-]+ ){0,2}for|invest(?:ed|ing)?|spent|spend(?:s|ing)?)\b"
+                        r"(?:(?!\b(?:costs?|charges?|pays?|priced|price)\b)[^.;,]){0,30}$",
+                        re.IGNORECASE)
+_FUNDING_AFTER = re.compile(r"[\d,.]*(?:\s?(?:k|m|million|billion))?\s+(?:[\w-]+\s+){0,2}(?:grants?|budget|"
+                            r"funding|investment|seed round|round|donations?)\b", re.IGNORECASE)
+
+
+def _an_extras_amount(text: str, match: re.Match[str]) -> bool:
+    """Is this amount the price of an extra or a penalty, or the maker's own funding, not the price
+    of the product?"""
+    if match.group(0).lower() == "free":
+        return False  # `_free_as_in_available` reads "free"
+    before = text[max(0, match.start() - 40) : match.start()]
+    return _EXTRA_COSTS.search(before) is not None or _AMOUNT_OF_A_PENALTY.match(text, match.end()) is not None \
+        or _FUNDED_BY.search(before) is not None or _FUNDING_AFTER.match(text, match.end()) is not None
 
 
 def _free_as_in_available(text: str, match: re.Match[str]) -> bool:

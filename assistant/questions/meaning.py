@@ -1436,7 +1436,8 @@ def _judge_sentences(reading: Reading, question: str, *, topic: str | None, inte
         if verdict.status != "unanswered":
             return verdict
     if kind == "price":
-        return _open_source_licence(reading) or verdict
+        return _the_priced_sentence(reading, question, candidates, asked, topic=topic, internal=internal,
+                                    cues=cues) or _open_source_licence(reading) or verdict
     if verdict.status == "unanswered":
         return _contrast_with_today(reading, question, asked, candidates) or verdict
     return verdict
@@ -1469,6 +1470,25 @@ def _contrast_with_today(reading: Reading, question: str, asked: frozenset[str],
             return Judgement("partly", evidence, f"the document contrasts it with what customers do today "
                              f"(line {evidence.line}), without comparing it to the alternatives")
     return None
+
+
+_AN_AMOUNT_OR_FREE = re.compile(r"[$\u20ac\u00a3]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?|pounds?)\b|\bfree\b|"
+                                r"\bno (?:cost|charge)\b", re.IGNORECASE)
+
+
+def _the_priced_sentence(reading: Reading, question: str, candidates: list[int], asked: frozenset[str], *,
+                         topic: str | None, internal: bool, cues: list[re.Pattern[str]] | None) -> Judgement | None:
+    """A price question whose closest sentences give no price: the closest sentence that gives one
+    ("Any library card holder can borrow a hotspot for three weeks, free"), when it is close enough."""
+    priced = [i for i in candidates if reading.sentence_satisfies("price", i)
+              and _AN_AMOUNT_OR_FREE.search(reading.sentences[i].text)]  # not "5% lost per year"
+    best = _best(reading, question, priced, "price", context=True)
+    if best is None:
+        return None
+    best, around = _read_with_its_paragraph(reading, question, best)
+    verdict = _judge_sentence(reading, question, best, kind="price", asked=asked, topic=topic, internal=internal,
+                              cues=cues, around=around)
+    return verdict if verdict.status != "unanswered" else None
 
 
 def _open_source_licence(reading: Reading) -> Judgement | None:
@@ -1553,7 +1573,10 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
     if evidence is None:
         return Judgement("unanswered", None, "nothing in the document answers it")
     line = f"line {evidence.line}"
-    typed = satisfies(kind, sentence.text) or bool(cues and any(p.search(sentence.text) for p in cues))
+    # A price is read by its own rule (an extra's amount, "a replacement costs $45", is none), not
+    # by the bank question's cues, which match any amount.
+    typed = satisfies(kind, sentence.text) or (kind != "price" and bool(cues and any(p.search(sentence.text)
+                                                                                     for p in cues)))
     if term is not None and not defines(term, sentence.text):
         typed = False  # a sentence that mentions a term does not say what it is
     on_subject = kind in UNTYPED_IS_SILENCE or _gives_what_is_asked(reading, asked, index, around)

@@ -181,6 +181,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          # "What is missing at launch?", "What's still missing?"
          r"|\bwhat(?:'s| is| are)? (?:still )?missing\b|\bmissing (?:at|in|from) (?:launch|v1|version one)\b", "scope"),
         (r"\bwhy now\b", "why_now"),
+        # the money that funds it: "What happens when the grant ends?", "grant-funded", "donations"
+        (r"\b(?:the|a|our|its|state|federal|city) grants?\b|\bgrants? (?:ends?|runs? out|expires?|money|funding)\b"
+         r"|\bgrant[- ]funded\b|\bfunded by\b|\bdonations?\b|\bdonors?\b|\bsponsorship\b", "invest"),
         # Rival products, which a comparison of two choices ("Why sell through distributors instead of
         # directly?") does not name: both are `compare`, only this one is about competitors.
         (r"\bcompet(?:e|es|ed|ing|itors?|ition|itive)\b|\brivals?\b|\bincumbents?\b", "competitor"),
