@@ -156,3 +156,14 @@ def test_the_organisation_that_launches_is_no_product_name():
     assert product_name(doc, load_bank()) is None
     assert is_organisation("Brightline Labs") and is_organisation("Riverton Public Library")
     assert not is_organisation("TipSplit") and not is_organisation("Signal Aggregator")
+
+
+def test_the_organisation_that_launches_is_no_jargon():
+    from conftest import FIXTURES
+
+    from assistant.documents import load_document
+    from assistant.questions.offline import questions_offline
+
+    report = questions_offline(load_document(FIXTURES / "documents" / "hotspot.md"))
+    assert not any("Riverton Public Library" in q.question for q in report.questions), \
+        [q.question for q in report.questions]

@@ -527,8 +527,8 @@ def terms(doc: Document, bank: Bank, product: str | None) -> list[tuple[str, Spa
         context = release[max(0, match.start() - 60) : match.end() + 60]
         if _PERSON_NEAR.search(context) or (product and name.lower() == product.lower()) or _brand_led(name, bank):
             continue
-        if _launches(name, release):
-            continue  # "Brightwater Software today launched ...": the company the reader is being introduced to
+        if _launches(name, release) or is_organisation(name):
+            continue  # "Brightwater Software today launched ...", "Riverton Public Library lends ...": who launches
         if all(_zipf(word) >= 4.5 for word in re.split(r"[ -]", name)) and not (product and product in name):
             continue  # ordinary words in title case ("Last Mile", "Press Release"), not a coined term
         note(name, match.start(1))
