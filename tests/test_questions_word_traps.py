@@ -375,3 +375,15 @@ def test_an_extras_amount_or_the_makers_funding_is_no_price(text):
                                   "Funded by donations, it costs $3 a month."])
 def test_the_products_own_amount_is_still_a_price(text):
     assert satisfies("price", text)
+
+
+@pytest.mark.parametrize("text", ["At least 85% of the hotspots on loan, and fewer than 5% lost per year.",
+                                  "Nurses make three visits per month."])
+def test_a_rate_of_something_else_is_no_price(text):
+    assert not satisfies("price", text)
+
+
+@pytest.mark.parametrize("text", ["It is billed per month.", "Plans are priced per seat.",
+                                  "Subscriptions renew per year at the same price."])
+def test_a_rate_of_payment_is_still_a_price(text):
+    assert satisfies("price", text)

@@ -81,7 +81,10 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
         r"|\b(?:pays?|paid|charges?|charged|costs?|billed|takes?)\s+(?:\w+\s+){0,2}\d+(?:[.,]\d+)?\s?%"
         r"|\d\s?%\s+(?:\w+\s+)?(?:fee|commission|cut|take rate|transaction fee)\b"
         r"|\b(?:fee|commission) of \d+(?:\.\d+)?\s?%"
-        r"|\bper (?:month|year|seat|user|instance|gb|request)\b|/(?:mo|month|yr|year|seat|user)\b|\bfreemium\b"
+        # a rate of payment, not any rate ("fewer than 5% lost per year", "three visits per month")
+        r"|\b(?:billed|charged|priced|paid|pay|pays|costs?|fee|fees|subscriptions?|licen[cs]ed|plans?|renews?)\b[^.;]{0,40}?"
+        r"\bper (?:month|year|seat|user|instance|gb|request)\b"
+        r"|\bper (?:seat|user|instance|gb|request)\b|/(?:mo|month|yr|year|seat|user)\b|\bfreemium\b"
         r"|\bpaid (?:plan|tier)s?\b|\bpricing (?:is|starts|will be)\b",
         re.IGNORECASE),
     "when": re.compile(
