@@ -387,3 +387,9 @@ def test_a_rate_of_something_else_is_no_price(text):
                                   "Subscriptions renew per year at the same price."])
 def test_a_rate_of_payment_is_still_a_price(text):
     assert satisfies("price", text)
+
+
+def test_a_customer_losing_the_device_is_not_the_product_getting_it_wrong():
+    doc = parse_document(HOTSPOT.read_text(encoding="utf-8"), path=str(HOTSPOT))
+    found = ask_offline(doc, ["What happens when it gets it wrong?"]).questions[0]
+    assert found.evidence is None or "replacement costs $45" not in found.evidence.text, found

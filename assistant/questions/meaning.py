@@ -1377,7 +1377,12 @@ def _a_person(subject: str) -> bool:
     """Does a what-if scenario's subject name a person ("a boater", "the customer", "a nurse"), not
     the product or a part of it ("an agent", "the server")?"""
     head = subject.split()[-1] if subject.split() else ""
-    return satisfies("who", subject) or (head.endswith(("er", "ers", "or", "ors")) and head not in _THINGS_IN_ER)
+    return satisfies("who", subject) or head in _PERSONAL_PRONOUNS or (
+        head.endswith(("er", "ers", "or", "ors")) and head not in _THINGS_IN_ER)
+
+
+# "What happens if I lose it?": the customer ("we" is the product's maker, `_THE_PRODUCT`)
+_PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "they", "someone", "somebody", "anyone", "everyone"})
 
 
 def _candidates(reading: Reading, question: str) -> list[int]:
