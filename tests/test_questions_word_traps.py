@@ -48,6 +48,11 @@ def judged(text: str, question: str):
     return ask_offline(parse_document(text, path="doc.md"), [question]).questions[0]
 
 
+def judged_file(path: Path, question: str):
+    """`judged` of a fixture PR/FAQ file."""
+    return judged(path.read_text(encoding="utf-8"), question)
+
+
 def test_a_question_about_what_it_asks_of_people_is_not_the_system_requirements():
     found = judged(SORTER, "What are the system requirements?")
     assert found.status == "unanswered", found.evidence
@@ -244,8 +249,7 @@ def test_how_a_customer_starts_is_still_getting_started(text):
 
 @pytest.mark.parametrize("question", ["How do I get started?", "How do I sign up?"])
 def test_the_beachhead_of_the_internal_faq_does_not_say_how_to_start(question):
-    doc = parse_document(TIPSPLIT.read_text(encoding="utf-8"), path=str(TIPSPLIT))
-    found = ask_offline(doc, [question]).questions[0]
+    found = judged_file(TIPSPLIT, question)
     # (it may still touch the subject: the sentence says "start")
     assert found.status != "answered" or "We start with" not in found.evidence.text, found
 
@@ -255,14 +259,12 @@ def test_the_beachhead_of_the_internal_faq_does_not_say_how_to_start(question):
     ("Is the $49 charged per restaurant or per location?", "$49"),
 ])
 def test_a_figure_the_question_names_is_quoted_where_the_document_says_it(question, figure):
-    doc = parse_document(TIPSPLIT.read_text(encoding="utf-8"), path=str(TIPSPLIT))
-    found = ask_offline(doc, [question]).questions[0]
+    found = judged_file(TIPSPLIT, question)
     assert found.evidence is not None and figure in found.evidence.text, found
 
 
 def test_a_question_about_a_figure_of_the_document_is_at_least_touched():
-    doc = parse_document(TIPSPLIT.read_text(encoding="utf-8"), path=str(TIPSPLIT))
-    found = ask_offline(doc, ["Where does the 660,000 come from?"]).questions[0]
+    found = judged_file(TIPSPLIT, "Where does the 660,000 come from?")
     assert found.status != "unanswered" and "660,000" in found.evidence.text, found
 
 
@@ -270,8 +272,7 @@ FLAGSHIP = Path(__file__).parent / "fixtures" / "documents" / "flagship.md"
 
 
 def _ask_flagship(question: str):
-    doc = parse_document(FLAGSHIP.read_text(encoding="utf-8"), path=str(FLAGSHIP))
-    return ask_offline(doc, [question]).questions[0]
+    return judged_file(FLAGSHIP, question)
 
 
 @pytest.mark.parametrize("question", ["Which languages are supported?", "Which programming languages can I use?"])
@@ -342,54 +343,43 @@ HOTSPOT = Path(__file__).parent / "fixtures" / "documents" / "hotspot.md"
 
 
 def test_who_can_borrow_it_says_who_it_is_for():
-    doc = parse_document(HOTSPOT.read_text(encoding="utf-8"), path=str(HOTSPOT))
-    found = ask_offline(doc, ["Who is it for?"]).questions[0]
+    found = judged_file(HOTSPOT, "Who is it for?")
     assert found.status == "answered" and "resident" in found.evidence.text, found
 
 
 @pytest.mark.parametrize("question", ["What exactly is it?", "What is it?"])
 def test_what_it_is_of_an_unnamed_service_is_its_summary(question):
-    doc = parse_document(HOTSPOT.read_text(encoding="utf-8"), path=str(HOTSPOT))
-    found = ask_offline(doc, [question]).questions[0]
+    found = judged_file(HOTSPOT, question)
     assert found.status == "answered" and "lends mobile Wi-Fi hotspots" in found.evidence.text, found
 
 
 def test_what_a_free_service_costs_is_not_its_replacement_fee_nor_its_funding():
-    doc = parse_document(HOTSPOT.read_text(encoding="utf-8"), path=str(HOTSPOT))
-    found = ask_offline(doc, ["How much does it cost?"]).questions[0]
+    found = judged_file(HOTSPOT, "How much does it cost?")
     assert found.evidence is not None, found
     assert "$45" not in found.evidence.text and "$190,000" not in found.evidence.text, found
     assert "free" in found.evidence.text, found
 
 
 @pytest.mark.parametrize("text", [
+    # an extra's amount, the maker's funding, a rate of something else
     "The first loss is forgiven; after that, a replacement costs $45.",
     "The library starts with 600 hotspots, funded for two years by a $410,000 state grant.",
     "We will ask the city council for $190,000 a year in the 2029 budget.",
+    "At least 85% of the hotspots on loan, and fewer than 5% lost per year.",
+    "Nurses make three visits per month.",
 ])
-def test_an_extras_amount_or_the_makers_funding_is_no_price(text):
+def test_an_amount_or_a_rate_that_is_not_the_products_is_no_price(text):
     assert not satisfies("price", text)
 
 
-@pytest.mark.parametrize("text", ["It costs $49 per month.", "Plans are $5 per seat, and we raised $2M.",
-                                  "Funded by donations, it costs $3 a month."])
-def test_the_products_own_amount_is_still_a_price(text):
-    assert satisfies("price", text)
-
-
-@pytest.mark.parametrize("text", ["At least 85% of the hotspots on loan, and fewer than 5% lost per year.",
-                                  "Nurses make three visits per month."])
-def test_a_rate_of_something_else_is_no_price(text):
-    assert not satisfies("price", text)
-
-
-@pytest.mark.parametrize("text", ["It is billed per month.", "Plans are priced per seat.",
-                                  "Subscriptions renew per year at the same price."])
-def test_a_rate_of_payment_is_still_a_price(text):
+@pytest.mark.parametrize("text", [
+    "It costs $49 per month.", "Plans are $5 per seat, and we raised $2M.", "Funded by donations, it costs $3 a month.",
+    "It is billed per month.", "Plans are priced per seat.", "Subscriptions renew per year at the same price.",
+])
+def test_the_products_own_amount_or_rate_is_still_a_price(text):
     assert satisfies("price", text)
 
 
 def test_a_customer_losing_the_device_is_not_the_product_getting_it_wrong():
-    doc = parse_document(HOTSPOT.read_text(encoding="utf-8"), path=str(HOTSPOT))
-    found = ask_offline(doc, ["What happens when it gets it wrong?"]).questions[0]
+    found = judged_file(HOTSPOT, "What happens when it gets it wrong?")
     assert found.evidence is None or "replacement costs $45" not in found.evidence.text, found

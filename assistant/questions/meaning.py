@@ -1477,16 +1477,12 @@ def _contrast_with_today(reading: Reading, question: str, asked: frozenset[str],
     return None
 
 
-_AN_AMOUNT_OR_FREE = re.compile(r"[$\u20ac\u00a3]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?|pounds?)\b|\bfree\b|"
-                                r"\bno (?:cost|charge)\b", re.IGNORECASE)
-
 
 def _the_priced_sentence(reading: Reading, question: str, candidates: list[int], asked: frozenset[str], *,
                          topic: str | None, internal: bool, cues: list[re.Pattern[str]] | None) -> Judgement | None:
     """A price question whose closest sentences give no price: the closest sentence that gives one
     ("Any library card holder can borrow a hotspot for three weeks, free"), when it is close enough."""
-    priced = [i for i in candidates if reading.sentence_satisfies("price", i)
-              and _AN_AMOUNT_OR_FREE.search(reading.sentences[i].text)]  # not "5% lost per year"
+    priced = [i for i in candidates if reading.sentence_satisfies("price", i)]
     best = _best(reading, question, priced, "price", context=True)
     if best is None:
         return None
