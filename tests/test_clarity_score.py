@@ -160,3 +160,31 @@ def test_a_sentence_opening_with_a_currency_or_accented_letter_is_its_own(answer
     text = f"**What does this cost us?**\n{answer}\n"
     sentences = [text[s.start : s.end] for s in Prose(text).sentences]
     assert sentences[-1] == answer, sentences
+
+
+# "No." answering a question and "10 ms." closing a figure end their sentences; "No. 5" and
+# "Ms. Rivera" do not.
+SPLIT_AT = [("No. You need a working knowledge of C.", ["No.", "You need a working knowledge of C."]),
+            ("It runs in under 10 ms. If you need more, shard it.",
+             ["It runs in under 10 ms.", "If you need more, shard it."]),
+            ("It answers in 120 ms. The cache is warm.", ["It answers in 120 ms.", "The cache is warm."])]
+KEEP_WHOLE = ["Gate No. 5 opens at noon.", "Ms. Rivera runs the depot.", "The plan, e.g. Pro, costs more."]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLIT_AT)
+def test_a_no_answer_and_a_millisecond_figure_end_their_sentences(text: str, expected: list[str]) -> None:
+    from assistant.clarity.text import Prose
+    from assistant.questions.text import sentences as question_sentences
+
+    assert [text[s.start : s.end] for s in Prose(text).sentences] == expected
+    # Questions read a bare "No." with the sentence it opens: that is the answer, quoted whole.
+    assert [s.text for s in question_sentences(text)] == ([text] if expected[0] == "No." else expected)
+
+
+@pytest.mark.parametrize("text", KEEP_WHOLE)
+def test_a_numbered_item_and_a_title_do_not_end_a_sentence(text: str) -> None:
+    from assistant.clarity.text import Prose
+    from assistant.questions.text import sentences as question_sentences
+
+    assert [text[s.start : s.end] for s in Prose(text).sentences] == [text]
+    assert [s.text for s in question_sentences(text)] == [text]

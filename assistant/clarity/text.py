@@ -96,8 +96,16 @@ def _is_abbreviation(block: str, dot: int) -> bool:
     if not token:
         return False
     if token in _ABBREVIATIONS:
-        return True
+        return not _ends_after_all(block, begin, dot, token)
     return len(token) == 1 and token.isalpha()  # an initial: "J. Smith"
+
+
+def _ends_after_all(block: str, begin: int, dot: int, token: str) -> bool:
+    """"No." answering a question ("No. You need ...") and a figure's "ms." ("under 10 ms. If ...")
+    end their sentences; "No. 5" and "Ms. Rivera" are abbreviations."""
+    if token == "no":
+        return not block[dot + 1 :].lstrip()[:1].isdigit()
+    return token == "ms" and block[max(0, begin - 8) : begin].rstrip()[-1:].isdigit()
 
 
 def _split_block(copy: str, start: int, end: int) -> list[tuple[int, int]]:
