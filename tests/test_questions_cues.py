@@ -147,12 +147,19 @@ def _raised_by(question_id: str, text: str) -> bool:
     ("legal.claims", "Set who sees it: everyone, nobody, or 5% of customers."),
     ("legal.claims", "Rollouts go to 1%, then 10%, then everyone."),
     ("privacy.what_data", "The chain opened its fifth location in May."),
+    # a thief cutting a lock is no saving; reporting a theft to the police is no file format
+    ("benefit.measured", "If someone cuts the lock, Latchkey sends the owner an alert."),
+    ("compatibility.formats", "71% said they never reported it, because they assumed the police could not find it."),
 ])
 def test_a_cue_in_another_sense_raises_nothing(question_id: str, text: str) -> None:
     assert not _raised_by(question_id, text)
 
 
 @pytest.mark.parametrize(("question_id", "text"), [
+    ("benefit.measured", "It cuts the wait at the counter to five minutes."),
+    ("benefit.measured", "Clinics cut no-show costs by a third."),
+    ("compatibility.formats", "Owners get a weekly report of every ride."),
+    ("compatibility.formats", "It exports the PDF report your insurer asks for."),
     ("price.cost", "The Pro plan costs $12 a month."),
     ("price.cost", "Most insurance plans cover it."),
     ("price.billing", "Plans start at $5 per seat."),

@@ -383,3 +383,73 @@ def test_the_products_own_amount_or_rate_is_still_a_price(text):
 def test_a_customer_losing_the_device_is_not_the_product_getting_it_wrong():
     found = judged_file(HOTSPOT, "What happens when it gets it wrong?")
     assert found.evidence is None or "replacement costs $45" not in found.evidence.text, found
+
+
+LATCHKEY = Path(__file__).parent / "fixtures" / "questions" / "latchkey.md"
+
+
+@pytest.mark.parametrize(("text", "concept", "not_concept"), [
+    ("Do you share my location data?", "privacy", "collaboration"),
+    ("Who do you share my data with?", "privacy", "collaboration"),
+    ("Can a thief just remove the tracker?", None, "retention"),
+])
+def test_handing_data_over_is_privacy_and_taking_a_part_off_is_no_deletion(text, concept, not_concept):
+    found = concepts(text)
+    assert (concept is None or concept in found) and not_concept not in found, found
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("Can I share the board with my team?", "collaboration"),
+    ("Can I remove my account?", "retention"),
+    ("Remove all my data.", "retention"),
+])
+def test_sharing_with_a_team_and_removing_an_account_keep_their_sense(text, concept):
+    assert concept in concepts(text)
+
+
+@pytest.mark.parametrize(("question", "not_quoted"), [
+    ("Can I delete my data?", "shackle"),
+    ("What happens when Latchkey gets it wrong?", "warns at 20%"),
+    ("Can I share Latchkey with my team?", "Northgate"),
+    ("How much does Latchkey cost?", "carrier"),
+])
+def test_an_faq_pair_or_an_internal_answer_that_only_shares_words_does_not_answer(question, not_quoted):
+    found = judged_file(LATCHKEY, question)
+    assert found.evidence is None or not_quoted not in found.evidence.text, found
+
+
+def test_deleting_data_is_answered_where_the_document_deletes_it():
+    found = judged_file(LATCHKEY, "Can I delete my data?")
+    assert found.status != "unanswered" and "delete it after that" in found.evidence.text, found
+
+
+def test_the_price_is_the_products_not_a_suppliers_in_the_internal_faq():
+    from assistant.questions.offline import questions_offline
+
+    report = questions_offline(parse_document(LATCHKEY.read_text(encoding="utf-8"), path="latchkey.md"))
+    found = next(q for q in report.questions if q.question == "How much does Latchkey cost?")
+    assert found.status == "answered" and re.search(r"\$129|\$2\.99 a month", found.evidence.text), found
+
+
+def test_sharing_data_is_answered_by_the_faq_that_asks_it():
+    found = judged_file(LATCHKEY, "Who do you share my location with?")
+    assert found.status == "answered" and found.evidence.line == 31, found  # "Do you share my location data?"
+
+
+def test_a_what_if_about_a_mistake_still_matches_the_faq_about_getting_it_wrong():
+    text = ("# Sorter files your notes\n\nToday Sorter launches, a notebook that files every note.\n\n## FAQ\n\n"
+            "**What happens if Sorter makes a mistake?**\n"
+            "It shows why it filed each note, and one click moves it back.\n")
+    found = judged(text, "What happens when Sorter gets it wrong?")
+    assert found.status == "answered" and "one click moves it back" in found.evidence.text, found
+
+
+def test_a_group_that_opens_the_subheading_says_who_it_is_for():
+    found = judged_file(LATCHKEY, "Who is Latchkey for?")
+    assert found.status == "answered" and found.evidence.text.startswith("Commuters in Portland"), found
+
+
+@pytest.mark.parametrize("text", ["Servers can restart themselves.", "Sensors can report every minute.",
+                                  "Containers now start in a second."])
+def test_things_that_can_do_something_are_no_group_of_people(text):
+    assert not satisfies("who", text)

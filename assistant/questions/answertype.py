@@ -48,6 +48,22 @@ _KIND_PATTERNS: tuple[tuple[Kind, str], ...] = (
 _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _KIND_PATTERNS)
 
+# Words in -er / -or that name a part of a system, not a person ("the server goes down").
+THINGS_IN_ER = frozenset(re.findall(r"\S+",
+    "server servers container containers scheduler schedulers provider providers controller controllers router "
+    "routers parser parsers compiler compilers browser browsers printer printers sensor sensors monitor monitors "
+    "processor processors connector connectors adapter adapters reader readers worker workers error errors "
+    "order orders filter filters folder folders number numbers layer layers cluster clusters buffer buffers "
+    "counter counters timer timers trigger triggers header headers marker markers tracker trackers"))
+# "Commuters in Portland, Seattle and Vancouver can find a stolen bike", "Gardeners now know when to
+# water": a sentence (a sub-heading, most often) that opens with a group of people who can do
+# something. The ending says the word names people, whatever the trade.
+_GROUP_THAT_CAN = (
+    r"^\W*(?:[a-z]+[- ])?(?!(?:" + "|".join(sorted(w for w in THINGS_IN_ER if w.endswith("s"))) + r")\b)"
+    r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ees)\b(?:,? (?:in|at|on|across|of|from|with) [^.;:!?]{1,60}?)?"
+    r",? (?:can|could|get|gets|now|no longer|will|finally|never)\b")
+
+
 # Any group a product is for, named by what it does: "lets boaters book a slip", "helps
 # harbormasters fill ...", "for landlords who ...". The frame says these are people, whatever the
 # word, where a word list would need every trade on earth.
@@ -110,7 +126,7 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
         r"accountants?|lawyers?|attorneys?|pharmacists?|pharmacies|caregivers?|seniors?|kids|children|"
         r"athletes?|artists?|musicians?|photographers?|chefs?|cooks?|officers?|buyers?|planners?|"
         r"community|communities|maintained by|built by|run by)\b"
-        r"|" + _SERVES,
+        r"|" + _SERVES + "|" + _GROUP_THAT_CAN,
         re.IGNORECASE),
     "owner": re.compile(
         r"\b(?:solo|maintainers?|maintained by|built by|run by|developed by|author|founder|team|company|"

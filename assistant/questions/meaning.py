@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from assistant.clarity.rules.base import word_list
 from assistant.documents.models import Document, FaqItem, Heading, Span
 from assistant.literals import literals_of, may_occur
 from assistant.questions.answered import (
@@ -41,6 +40,7 @@ from assistant.questions.answered import (
 )
 from assistant.questions.answertype import (
     SERVES,
+    THINGS_IN_ER,
     Kind,
     defined_term,
     defines,
@@ -503,6 +503,16 @@ class Reading:
             # the internal FAQ's "What does it cost to run?" is what we spend on it
             or (pair.item.audience == "internal" and _RUNNING_COST.search(pair.question) is not None))
             for i in pair.sentences)
+
+    @cached_property
+    def business_answers(self) -> frozenset[int]:
+        """The sentences of the internal FAQ's answers to questions that ask no price ("What could
+        stop us?" / "... a price rise of more than 40% would make the $2.99 plan unprofitable"): an
+        amount there is the business's concern, not what a customer is told to pay."""
+        return frozenset(i for pair in self.pairs if pair.item is not None and pair.item.audience == "internal"
+                         and kind_of(pair.question) != "price"
+                         and "price" not in concepts(pair.question, aliases=self.aliases)
+                         for i in pair.sentences)
 
     @cached_property
     def figures(self) -> list[frozenset[str]]:
@@ -1359,18 +1369,19 @@ def _other_subject_of_what_if(reading: Reading, question: str, pair: Pair) -> bo
     if ours is None or theirs is None:
         return False
     mine, other = ours.group("subject").lower(), theirs.group("subject").lower()
+    # Erring is one scene, whoever errs: "What happens when it gets it wrong?" is not answered by
+    # "What happens when the battery runs low?", nor by a boater's no-show.
+    if bool(_ERRS.search(question)) != bool(_ERRS.search(pair.question)):
+        return True
     if mine in _THE_PRODUCT:
         return _a_person(other)
     return other in _THE_PRODUCT and _a_person(mine)
 
 
-# Words in -er / -or that name a part of a system, not a person ("the server goes down").
-_THINGS_IN_ER = frozenset(word_list(
-    "server servers container containers scheduler schedulers provider providers controller controllers router "
-    "routers parser parsers compiler compilers browser browsers printer printers sensor sensors monitor monitors "
-    "processor processors connector connectors adapter adapters reader readers worker workers error errors "
-    "order orders filter filters folder folders number numbers layer layers cluster clusters buffer buffers "
-    "counter counters timer timers trigger triggers header headers marker markers tracker trackers"))
+_ERRS = re.compile(r"\b(?:gets? (?:\w+ ){0,2}wrong|(?:is|are|was|were) (?:\w+ )?"
+                   r"(?:wrong|inaccurate|incorrect|mistaken)|"
+                   r"makes? (?:a |an )?(?:\w+ )?(?:mistakes?|errors?)|errs|hallucinat\w*|misread\w*|misclassif\w*|"
+                   r"misidentif\w*|mislabel\w*)\b", re.IGNORECASE)
 
 
 def _a_person(subject: str) -> bool:
@@ -1378,7 +1389,7 @@ def _a_person(subject: str) -> bool:
     the product or a part of it ("an agent", "the server")?"""
     head = subject.split()[-1] if subject.split() else ""
     return satisfies("who", subject) or head in _PERSONAL_PRONOUNS or (
-        head.endswith(("er", "ers", "or", "ors")) and head not in _THINGS_IN_ER)
+        head.endswith(("er", "ers", "or", "ors")) and head not in THINGS_IN_ER)
 
 
 # "What happens if I lose it?": the customer ("we" is the product's maker, `_THE_PRODUCT`)
@@ -1393,7 +1404,8 @@ def _candidates(reading: Reading, question: str) -> list[int]:
     # A price question is not answered by what the maker spends: the answer to "What does it cost
     # us to make each sensor?" ("The bill of materials is €71") or to "How much did it cost the
     # city?" ("The city paid $380,000 to build it") is no price a customer pays.
-    spent = reading.our_cost_answers | reading.alternatives_answers if kind_of(question) == "price" else frozenset()
+    spent = reading.our_cost_answers | reading.alternatives_answers | reading.business_answers \
+        if kind_of(question) == "price" else frozenset()
     return [i for i in range(len(reading.sentences))
             if (how_to or i not in reading.in_code) and i not in reading.about_itself and i not in spent]
 

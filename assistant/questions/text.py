@@ -74,7 +74,7 @@ _synonyms("security", "secure security safe encrypt encrypted encryption leak le
           "breaches attack attacks attacker vulnerability vulnerabilities threat compromised compromise "
           "phishing")
 _synonyms("privacy", "privacy private personal confidential confidentiality gdpr pii consent stored storage anonymous "
-          "anonymity")
+          "anonymity disclose discloses disclosed disclosure")
 _synonyms("performance", "performance fast faster speed slow slower latency throughput overhead bottleneck "
           "bottlenecks load scale scaling scales scalable scalability capacity tune")
 _synonyms("risk", "risk risks risky riskiest danger dangerous fail fails failure failures wrong assumption "
@@ -103,7 +103,7 @@ _synonyms("nearby", "local locally")  # the bare words, so they do not stand for
 _synonyms("export", "export exports exporting output outputs format formats")
 _synonyms("trust", "trust trustworthy control controls oversight autonomous autonomy review approve")
 _synonyms("backup", "backup backups restore restores recover recovery")
-_synonyms("retention", "delete deleted deletion remove retention retain erase")
+_synonyms("retention", "delete deleted deletion retention retain erase")  # "remove": a phrase above
 # "Is it certified for pharmaceutical transport?" asks what "What are the regulatory requirements?" answers
 _synonyms("legal", "legal law laws regulation regulations regulatory regulated regulator regulators compliance "
           "compliant liability "
@@ -249,6 +249,16 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bself[- ]host(?:ed|ing)?\b", "self-host"),
         (r"\bon[- ]prem(?:ises?)?\b", "on-prem"),
         (r"\bmoney[- ]back\b", "refund"),
+        # "Do you share my location data?", "Who do you share my data with?": handing data over is
+        # privacy, not working together ("share it with my team" stays collaboration)
+        (r"\bshar(?:e|es|ed|ing)\b(?=(?: (?!(?:from|about|in|on|of|for|to|and|or)\b)[\w'-]+){0,3}"
+         r" (?:data|locations?|information|info|details|histor(?:y|ies)|records?|whereabouts|contacts?|"
+         r"identit(?:y|ies))\b)",
+         "disclose"),
+        # "Can I remove my account?" deletes; "Can a thief remove the tracker?" takes a thing off
+        (r"\bremov(?:e|es|ed|ing)\b(?=(?: (?:my|your|our|their|his|her|the|all|any|this|that|personal|customer|user|"
+         r"stored|old))* (?:data|accounts?|information|info|histor(?:y|ies)|records?|files?|photos?|messages?|"
+         r"recordings?|details|profiles?|content|posts?|comments?|everything)\b)", "delete"),
         # willingness to pay is evidence of demand, not the price: "a real person who would pay?"
         (r"\b(?:would|willing to|will they|who'd) pay\b", "traction"),
         # "private registries", "a private beta": a kind of thing or of access, not the customer's privacy
