@@ -453,3 +453,29 @@ def test_a_group_that_opens_the_subheading_says_who_it_is_for():
                                   "Containers now start in a second."])
 def test_things_that_can_do_something_are_no_group_of_people(text):
     assert not satisfies("who", text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("What could stop us?", "stop"),  # what threatens the plan, not when we would call it off
+    ("Can we back up every claim in the press release?", "availability"),  # the document, not a launch
+    ("Owners are paid if they file a claim.", "claim"),  # an insurance claim, not the release's claims
+])
+def test_a_word_inside_a_set_phrase_keeps_the_phrases_sense(text, absent):
+    assert absent not in concepts(text), concepts(text)
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("What result would make us stop?", "stop"),
+    ("When is the next release?", "availability"),
+    ("Which claims can we back up?", "claim"),
+])
+def test_the_word_alone_keeps_its_own_sense(text, present):
+    assert present in concepts(text), concepts(text)
+
+
+def test_a_threat_to_the_plan_does_not_say_when_we_would_stop():
+    from assistant.questions.offline import questions_offline
+
+    report = questions_offline(parse_document(LATCHKEY.read_text(encoding="utf-8"), path="latchkey.md"))
+    found = next(q for q in report.questions if q.question == "What result would make us stop?")
+    assert found.evidence is None or "three-year rate" not in found.evidence.text, found

@@ -77,7 +77,7 @@ _synonyms("privacy", "privacy private personal confidential confidentiality gdpr
           "anonymity disclose discloses disclosed disclosure")
 _synonyms("performance", "performance fast faster speed slow slower latency throughput overhead bottleneck "
           "bottlenecks load scale scaling scales scalable scalability capacity tune")
-_synonyms("risk", "risk risks risky riskiest danger dangerous fail fails failure failures wrong assumption "
+_synonyms("risk", "risk risks risky riskiest danger dangerous endanger fail fails failure failures wrong assumption "
           "assumptions misuse abuse harm harmful")
 _synonyms("scope", "scope out-of-scope non-goal non-goals exclude excluded deliberately")
 _synonyms("roadmap", "roadmap next future upcoming planned v2 vision")
@@ -249,6 +249,14 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bself[- ]host(?:ed|ing)?\b", "self-host"),
         (r"\bon[- ]prem(?:ises?)?\b", "on-prem"),
         (r"\bmoney[- ]back\b", "refund"),
+        # the document itself, not a release of the product ("every claim in the press release")
+        (r"\bpress[- ]releases?\b", "press-release"),
+        # "What could stop us?" threatens the plan; "What result would make us stop?" is our decision
+        (r"\b(?:could|might|would|can|will) (?:stop|block|kill|derail|sink)(?= (?:us|it|this|the|our|them|you)\b)",
+         "endanger"),
+        # an insurance or warranty claim ("file a claim") is no claim the press release makes
+        (r"\b(?:file|files|filed|filing|submit|submits|submitted|submitting|insurance|warranty)"
+         r"(?: an?| the| your| their| my)? claims?\b", "insurance-claim"),
         # "Do you share my location data?", "Who do you share my data with?": handing data over is
         # privacy, not working together ("share it with my team" stays collaboration)
         (r"\bshar(?:e|es|ed|ing)\b(?=(?: (?!(?:from|about|in|on|of|for|to|and|or)\b)[\w'-]+){0,3}"
