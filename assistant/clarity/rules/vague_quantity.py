@@ -136,9 +136,19 @@ def _frequency_predicates(ctx: Context) -> Iterator[tuple[int, int]]:
             yield match.span()
 
 
+# "Frequently asked questions" names the FAQ; it counts nothing.
+_ASKED_QUESTIONS = re.compile(r"\s+asked\s+questions\b", re.IGNORECASE)
+
+
+def _names_the_faq(ctx: Context, start: int, end: int) -> bool:
+    return ctx.text[start:end].lower() in ("frequently", "commonly", "often") \
+        and _ASKED_QUESTIONS.match(ctx.copy, end) is not None
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     spans = [(hit.start, hit.end) for hit in VAGUE_PHRASES.find(ctx, skip_questions=True)
-             if not _lot_is_a_noun(ctx, hit.start, hit.end) and not _as_soon_as(ctx, hit.start, hit.end)]
+             if not _lot_is_a_noun(ctx, hit.start, hit.end) and not _as_soon_as(ctx, hit.start, hit.end)
+             and not _names_the_faq(ctx, hit.start, hit.end)]
     found = spans + list(_standing_alone(ctx)) + list(_bare_durations(ctx)) + list(_frequency_predicates(ctx))
     for start, end in sorted(set(found)):
         words = ctx.text[start:end]
