@@ -479,3 +479,51 @@ def test_a_threat_to_the_plan_does_not_say_when_we_would_stop():
     report = questions_offline(parse_document(LATCHKEY.read_text(encoding="utf-8"), path="latchkey.md"))
     found = next(q for q in report.questions if q.question == "What result would make us stop?")
     assert found.evidence is None or "three-year rate" not in found.evidence.text, found
+
+
+HANDOFF = Path(__file__).parent / "fixtures" / "questions" / "handoff.md"
+
+
+def _handoff_questions() -> list[str]:
+    from assistant.questions.offline import questions_offline
+
+    report = questions_offline(parse_document(HANDOFF.read_text(encoding="utf-8"), path="handoff.md"))
+    return [q.question for q in report.questions]
+
+
+@pytest.mark.parametrize("question", ["How big is the market for Handoff?", "What is the go-to-market plan?",
+                                      "What are the financial projections, and when do we break even?"])
+def test_a_change_inside_one_company_is_not_asked_for_its_market(question):
+    assert question not in _handoff_questions()
+
+
+def test_an_internal_change_is_read_as_internal():
+    from assistant.questions.bank import load_bank
+
+    kinds = load_bank().contexts_of(HANDOFF.read_text(encoding="utf-8"))
+    assert "internal" in kinds and "commercial" not in kinds, kinds
+
+
+@pytest.mark.parametrize("text", ["Handoffs can mention customer accounts.", "We never sell customer data.",
+                                  "It reads customer records from the CRM."])
+def test_what_a_system_holds_about_customers_is_not_whom_it_is_for(text):
+    assert "customer" not in concepts(text) and not satisfies("who", text)
+
+
+@pytest.mark.parametrize("text", ["Built for customers who run their own servers.", "Who are the customers?"])
+def test_customers_themselves_are_still_whom_it_is_for(text):
+    assert "customer" in concepts(text) and satisfies("who", text)
+
+
+@pytest.mark.parametrize(("text", "migrates"), [
+    ("The pager does not move until the incoming engineer acknowledges a handoff.", False),
+    ("Can I move my existing clients over?", True),
+    ("How do I move from Trello?", True),
+])
+def test_moving_is_migration_only_with_what_moves(text, migrates):
+    assert ("migrate" in concepts(text)) == migrates
+
+
+def test_a_pager_that_moves_is_no_migration_of_data():
+    found = judged_file(HANDOFF, "How do I migrate my existing data into Handoff?")
+    assert found.evidence is None or "pager" not in found.evidence.text, found

@@ -15,6 +15,8 @@ import functools
 import re
 from typing import Literal, NamedTuple
 
+from assistant.questions.text import CUSTOMER_THINGS
+
 Kind = Literal["price", "when", "owner", "who", "duration", "figure", "any"]
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -112,7 +114,8 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
     "who": re.compile(
         r"\b(?:developers?|engineers?|teams?|students?|operators?|"
         r"users?(?![- ](?:programs?|space|interfaces?|ids?|data|input|mode|agents?|experience|accounts?|names?|"
-        r"sessions?|settings|level)\b)|people|customers?|analysts?|founders?|"
+        r"sessions?|settings|level)\b)|people|customers?(?!(?:'s|')? (?:" + CUSTOMER_THINGS + r")\b)|"
+        r"analysts?|founders?|"
         r"compan(?:y|ies)|business(?:es)?|organi[sz]ations?|orgs?|leaders?|managers?|doctors?|patients?|"
         r"researchers?|designers?|writers?|marketers?|admins?|administrators?|enterprises?|startups?|"
         r"professionals?|individuals?|owners?|creators?|maintainers?|authors?|hobbyists?|learners?|"

@@ -85,7 +85,8 @@ _synonyms("roadmap", "roadmap next future upcoming planned v2 vision")
 _synonyms("success", "success successful metric metrics measure measured measuring kpi kpis")
 _synonyms("compatible", "compatible compatibility integrate integrates integration integrations interoperate "
           "windows linux macos mac ios android browser browsers iphone ipad smartphone smartphones supports")
-_synonyms("migrate", "migrate migrating migration import importing switch switching move moving port")
+# Not "move" alone: "the pager does not move until ..." is no migration; "move my data" is (a phrase below).
+_synonyms("migrate", "migrate migrating migration import importing switch switching port")
 # Not "contribute", "contributors" or "contributions" alone: in a retro, a survey or a fund they are
 # people's input ("Contributors describe what is working"). A project's contributions are phrases:
 # "contributions are welcome", "pull requests", "CONTRIBUTING.md" (below).
@@ -181,6 +182,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          # "What is missing at launch?", "What's still missing?"
          r"|\bwhat(?:'s| is| are)? (?:still )?missing\b|\bmissing (?:at|in|from) (?:launch|v1|version one)\b", "scope"),
         (r"\bwhy now\b", "why_now"),
+        # "move my existing clients over", "move from Trello", "moving off spreadsheets"
+        (r"\bmov(?:e|es|ed|ing) (?:(?:all|my|our|your|their|existing|the|old|its|every)\s+){0,2}(?:data|files?|notes?|"
+         r"accounts?|histor(?:y|ies)|records?|projects?|content|clients?|customers?|users?|workloads?|apps?|"
+         r"boards?|documents?|everything)\b|\bmov(?:e|es|ed|ing) (?:\w+ )?(?:over|off|across)\b|"
+         r"\bmov(?:e|es|ed|ing) (?:from|away from)\b", "migrate"),
         # the money that funds it: "What happens when the grant ends?", "grant-funded", "donations"
         (r"\b(?:the|a|our|its|state|federal|city) grants?\b|\bgrants? (?:ends?|runs? out|expires?|money|funding)\b"
          r"|\bgrant[- ]funded\b|\bfunded by\b|\bdonations?\b|\bdonors?\b|\bsponsorship\b", "invest"),
@@ -232,6 +238,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 _USER_THING = (r"\buser[- ](?:programs?|space|land|interfaces?|ids?|data|input|mode|agents?|experience|accounts?|"
                r"names?|sessions?|stor(?:y|ies)|guides?|manuals?|settings|profiles?|level|facing)\b")
+# "customer accounts", "customer data": what a system holds about customers, not whom it is for.
+CUSTOMER_THINGS = (r"accounts?|data|records?|information|info|names?|e-?mails?|details|ids?|tickets?|lists?|"
+                   r"databases?|files?|payments?|orders?|messages?|pii")
+_CUSTOMER_THING = rf"\bcustomers?(?:'s|')?(?= (?:{CUSTOMER_THINGS})\b)"
 
 _PHRASE_LITERALS = tuple(literals_of(pattern) for pattern, _ in _PHRASES)  # `_concepts`' prefilter
 
@@ -288,6 +298,7 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"\1\2 prod-env"),
         # "a user program", "the user interface": "user" names a kind of thing there, not a customer.
         (_USER_THING, "user-thing"),
+        (_CUSTOMER_THING, "customer-thing"),
         # "What happens to counter staff?" asks what becomes of someone, not "What happens if the site
         # is down?": the two share only the word.
         (r"\bhappen(?:s|ed)? to\b", "becomes-of"),
