@@ -527,3 +527,8 @@ def test_moving_is_migration_only_with_what_moves(text, migrates):
 def test_a_pager_that_moves_is_no_migration_of_data():
     found = judged_file(HANDOFF, "How do I migrate my existing data into Handoff?")
     assert found.evidence is None or "pager" not in found.evidence.text, found
+
+
+def test_the_product_erring_is_not_answered_by_a_person_forgetting():
+    found = judged_file(HANDOFF, "What happens when Handoff gets it wrong?")
+    assert found.evidence is None or "pager does not move" not in found.evidence.text, found

@@ -1364,20 +1364,22 @@ def _other_subject_of_what_if(reading: Reading, question: str, pair: Pair) -> bo
     """Two what-if questions about different actors ask different things, however alike their
     words: "What happens when it gets it wrong?" (the product errs) is not answered by "What
     happens if a boater does not show up?" (a customer's no-show)."""
+    # Erring is one scene, whoever errs: "What happens when it gets it wrong?" is not answered by
+    # "What happens when the battery runs low?", nor by "What if I forget to write the handoff?".
+    if _ANY_WHAT_IF.match(question) and _ANY_WHAT_IF.match(pair.question) \
+            and bool(_ERRS.search(question)) != bool(_ERRS.search(pair.question)):
+        return True
     ours = _WHAT_IF.match(mask(question, reading.product))
     theirs = _WHAT_IF.match(pair.question)
     if ours is None or theirs is None:
         return False
     mine, other = ours.group("subject").lower(), theirs.group("subject").lower()
-    # Erring is one scene, whoever errs: "What happens when it gets it wrong?" is not answered by
-    # "What happens when the battery runs low?", nor by a boater's no-show.
-    if bool(_ERRS.search(question)) != bool(_ERRS.search(pair.question)):
-        return True
     if mine in _THE_PRODUCT:
         return _a_person(other)
     return other in _THE_PRODUCT and _a_person(mine)
 
 
+_ANY_WHAT_IF = re.compile(r"^\W*what (?:happens |will happen |should happen )?(?:if|when)\b", re.IGNORECASE)
 _ERRS = re.compile(r"\b(?:gets? (?:\w+ ){0,2}wrong|(?:is|are|was|were) (?:\w+ )?"
                    r"(?:wrong|inaccurate|incorrect|mistaken)|"
                    r"makes? (?:a |an )?(?:\w+ )?(?:mistakes?|errors?)|errs|hallucinat\w*|misread\w*|misclassif\w*|"
