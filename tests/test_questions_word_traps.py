@@ -532,3 +532,28 @@ def test_a_pager_that_moves_is_no_migration_of_data():
 def test_the_product_erring_is_not_answered_by_a_person_forgetting():
     found = judged_file(HANDOFF, "What happens when Handoff gets it wrong?")
     assert found.evidence is None or "pager does not move" not in found.evidence.text, found
+
+
+PERSONAS = """# Smallhold runs a social server for thirty people from one file
+
+Today Smallhold launches: one binary that runs a small social server.
+
+## FAQ
+
+**Can I run several Smallhold servers for different personas?**
+Yes, and that is the approach we recommend when you need real separation between identities, for example a
+public professional account and a pseudonymous personal account. Each server has its own domain.
+
+**How many accounts can one server hold?**
+A few dozen. There is no hard limit.
+"""
+
+
+def test_a_yes_to_another_faq_question_does_not_answer_this_one():
+    found = judged(PERSONAS, "Is my data secure and private?")
+    assert found.evidence is None or not found.evidence.text.startswith("Yes"), found
+
+
+def test_a_yes_still_answers_its_own_question_asked_in_other_words():
+    found = judged(PERSONAS, "Can I run more than one Smallhold server, one per persona?")
+    assert found.status == "answered" and found.evidence.text.startswith("Yes"), found

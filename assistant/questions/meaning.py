@@ -344,7 +344,9 @@ _YES_NO_QUESTION = re.compile(
 _ASKS_HOW_IT_WORKS = re.compile(r"^\W*how (?:is|are|does|do|will|would|can|could|should)\b", re.IGNORECASE)
 _ASKS_IF_IT_COSTS = re.compile(r"\b(?:cost|costs|charge|charges|pay)\b[^?]*\banything\b|"
                                r"^\W*(?:is|are) (?:it|this|they|[\w-]+) (?:really )?free\b", re.IGNORECASE)
-_BARE_YES_NO = re.compile(r"^\W*(?:yes|no|nope|correct|absolutely)\W*$", re.IGNORECASE)
+_YES_NO_CLAUSE = re.compile(r"^\W*(?:yes|no|nope|correct|absolutely)\s*[,;:\u2014\u2013-]", re.IGNORECASE)
+# "Yes." or "Yes, and that is the approach we recommend ...": the answer to a yes/no question
+_OPENS_WITH_YES_NO = re.compile(r"^\W*(?:yes|no|nope|correct|absolutely)(?:\W*$|[.!,;:\u2014])", re.IGNORECASE)
 _YES_NO_ANSWER = re.compile(r"^\W*(?:yes|no|not|nope|absolutely|correct|always|never)\b", re.IGNORECASE)
 _ABOUT_THE_DOCUMENT = re.compile(
     r"\bworking backwards\b|\bwritten as if\b|\bwriting the (?:press release|pr\s*/?\s*faq|faq)\b"
@@ -503,6 +505,17 @@ class Reading:
             # the internal FAQ's "What does it cost to run?" is what we spend on it
             or (pair.item.audience == "internal" and _RUNNING_COST.search(pair.question) is not None))
             for i in pair.sentences)
+
+    @cached_property
+    def yes_no_to_their_question(self) -> frozenset[int]:
+        """The first sentences of FAQ answers that go on from a yes or a no in one clause ("Yes, and
+        that is the recommended approach when you need real separation between identities"): the
+        clause answers its own question ("Can I run several instances for different personas?"),
+        and read as an answer to another one ("Is my data secure?") it says what nobody wrote. Their
+        question is matched to its pair first (`find_pair`), where they stay the answer. A sentence
+        after the "No." ("No. Sounds are analysed on the device and never leave it") stands alone."""
+        return frozenset(pair.sentences[0] for pair in self.pairs if pair.item is not None and pair.sentences
+                         and _YES_NO_CLAUSE.match(self.sentences[pair.sentences[0]].text) is not None)
 
     @cached_property
     def business_answers(self) -> frozenset[int]:
@@ -1122,7 +1135,7 @@ def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None
         # dashboard is planned; its price is not set.": the catch is the second sentence, not "free".
         chosen = next((i for i in indices if _CATCH.search(texts[i])), chosen)
     if pair.item is not None and _YES_NO_QUESTION.search(question) and _YES_NO_QUESTION.search(pair.question) \
-            and _BARE_YES_NO.match(texts[indices[0]]):
+            and _OPENS_WITH_YES_NO.match(texts[indices[0]]):
         # "Do I have to register?" of "Do I need an account?" / "Yes. You create one with an e-mail
         # address ...": the answer is the "Yes" and what follows it (quoted together), not a later
         # sentence that happens to say "account". Only under a yes/no FAQ question: a "Yes." that
@@ -1409,7 +1422,8 @@ def _candidates(reading: Reading, question: str) -> list[int]:
     spent = reading.our_cost_answers | reading.alternatives_answers | reading.business_answers \
         if kind_of(question) == "price" else frozenset()
     return [i for i in range(len(reading.sentences))
-            if (how_to or i not in reading.in_code) and i not in reading.about_itself and i not in spent]
+            if (how_to or i not in reading.in_code) and i not in reading.about_itself and i not in spent
+            and i not in reading.yes_no_to_their_question]
 
 
 def _answered_elsewhere(reading: Reading, question: str, section: Pair) -> bool:
