@@ -557,3 +557,11 @@ def test_a_yes_to_another_faq_question_does_not_answer_this_one():
 def test_a_yes_still_answers_its_own_question_asked_in_other_words():
     found = judged(PERSONAS, "Can I run more than one Smallhold server, one per persona?")
     assert found.status == "answered" and found.evidence.text.startswith("Yes"), found
+
+
+LEDGERLINE = Path(__file__).parent / "fixtures" / "questions" / "ledgerline.md"
+
+
+def test_an_engineer_is_a_developer():
+    found = judged_file(LEDGERLINE, "Do I need an engineer to use it?")
+    assert found.status == "answered" and found.evidence.text.startswith("Not yet."), found

@@ -138,6 +138,8 @@ _synonyms("data", "data")
 # Whom a question is about, in more than one word: "Why would teenagers accept being tracked?" is
 # "Why would a teen agree to this?". Subjects, not intents (see INTENT_CONCEPTS).
 _synonyms("teen", "teen teens teenager teenagers adolescent adolescents")
+# "Do I need an engineer to use it?" is "Can I use it without a developer?"
+_synonyms("developer", "developer developers engineer engineers programmer programmers coder coders")
 _synonyms("child", "kid kids child children")
 # "accounting" is a trade, not a login ("accounting software", "accounting practices")
 _synonyms("accountancy", "accounting accountancy accountant accountants")
@@ -511,7 +513,7 @@ def _concepts(text: str, aliases: tuple[str, ...]) -> frozenset[str]:
 
 
 INTENT_CONCEPTS = frozenset(set(_SYNONYMS.values()) | {c for _, c in _PHRASES} | {"define"}) - {
-    "data", "time", "build", "teen", "child", "account"}
+    "data", "time", "build", "teen", "child", "account", "developer"}
 
 
 @lru_cache(maxsize=8192)
