@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from assistant.documents.models import Document, FaqItem, Span
@@ -129,9 +130,11 @@ _OBJECT_OF = frozenset(["on", "to", "via", "with", "using", "uses", "use", "over
                         "of", "like", "than", "atop", "onto", "by", "against", "for", "and", "or"])
 
 
+@lru_cache(maxsize=16)
 def placeholder_ranges(text: str) -> tuple[tuple[int, int], ...]:
     """Where the text still has placeholders ("[NAME, TITLE]", "TBD", "[TBD: price]", "[…]"):
-    words inside them are never a name, a term or evidence."""
+    words inside them are never a name, a term or evidence. Kept for the last few texts: the
+    finders of one document ask for them some 35 times."""
     from assistant.clarity.rules.placeholder import find_placeholders
 
     found = set(find_placeholders(text))
@@ -566,7 +569,21 @@ _INCUMBENT = re.compile(
 
 def alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
     """Named things the document sets itself against ("unlike Apple Health", "instead of `sops`",
-    "a full Mastodon deployment")."""
+    "a full Mastodon deployment"). Worked out once per document: the catalogs' finder and the
+    bank's questions about alternatives each ask for them."""
+    global _alternatives_of
+    last = _alternatives_of
+    if last is not None and last[0] is doc and last[1] == product and last[2] == doc.text:
+        return list(last[3])
+    found_names = _find_alternatives(doc, product)
+    _alternatives_of = (doc, product, doc.text, tuple(found_names))
+    return found_names
+
+
+_alternatives_of: tuple[Document, str | None, str, tuple[tuple[str, Span], ...]] | None = None
+
+
+def _find_alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
     found = sorted([*_ALTERNATIVE.finditer(doc.text), *_INCUMBENT.finditer(doc.text)], key=lambda m: m.start())
     seen = _alternative_names(doc, product, found)
     for name, span in [*_named_in_existing(doc, product), *_named_as_traditional(doc, product)]:
