@@ -40,8 +40,13 @@ def _recut(value: Any, doc: Document) -> Any:
         update = {name: _recut(getattr(value, name), doc) for name in type(value).model_fields}
         update = {name: new for name, new in update.items() if new is not getattr(value, name)}
         if _is_span(value):
-            span = doc.span(value.start, value.end)  # type: ignore[attr-defined]
-            if span.text != value.text:  # type: ignore[attr-defined]
+            # The text `doc.span` would cut (the same clamping), compared before building the Span:
+            # nearly every value already holds the original's words.
+            text = doc.text
+            start = max(0, min(value.start, len(text)))  # type: ignore[attr-defined]
+            end = max(start, min(value.end, len(text)))  # type: ignore[attr-defined]
+            if text[start:end] != value.text:  # type: ignore[attr-defined]
+                span = doc.span(value.start, value.end)  # type: ignore[attr-defined]
                 fields = type(value).model_fields
                 update["text"] = span.text
                 update.update({name: getattr(span, name) for name in ("line", "column") if name in fields})

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from assistant.documents.models import Document, FaqItem, Span
 from assistant.literals import could_match, literals_of
@@ -131,10 +132,18 @@ class Body:
         self.doc = doc
         self.bank = bank
         self.present = bank.literals_in(doc.text)
-        self.sentences = _body_sentences(doc)
-        self._present = [bank.literals_in(sentence.text) for sentence in self.sentences]
         self._matching: dict[re.Pattern[str], frozenset[int]] = {}
         self._concepts: dict[int, frozenset[str]] = {}
+
+    # Split on first use: the offline questions judge by meaning (`assistant.questions.meaning`)
+    # and read only `present` of the body; splitting every page into sentences again cost ~1%.
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return _body_sentences(self.doc)
+
+    @cached_property
+    def _present(self) -> list[frozenset[str]]:
+        return [self.bank.literals_in(sentence.text) for sentence in self.sentences]
 
     def matching(self, patterns: list[re.Pattern[str]]) -> frozenset[int]:
         """Indices of the sentences in which any of `patterns` matches."""

@@ -281,6 +281,7 @@ _PREPOSITION = re.compile(r"^(?:on|in|at|for|from|to|with|under|behind|next|afte
 _NAMED = re.compile(r"(?:^|\s)[\"'`\u201c\u2018*_]*[A-Z0-9]|[`\"\u201c]|(?:^|\s)['\u2018]\w")
 
 
+@functools.lru_cache(maxsize=8192)  # asked of each question several times per document, and in every document
 def defined_term(question: str) -> str | None:
     """The term a "What is X?" (or "What does X mean?") question asks to define, as the document
     would write it: without quotes or emphasis ('"notebook"' is notebook), a second question

@@ -419,7 +419,12 @@ def _paragraphs(text: str, found: list[Sentence], masked: list[str]) -> tuple[li
 
 def _terms(text: str) -> list[str]:
     """The stems of a text's words that carry meaning, for BM25."""
-    return [stem(word) for word in words(text.lower()) if word not in STOPWORDS]
+    return list(_term_tuple(text))
+
+
+@functools.lru_cache(maxsize=8192)  # a bank question's terms are the same in every document
+def _term_tuple(text: str) -> tuple[str, ...]:
+    return tuple(stem(word) for word in words(text.lower()) if word not in STOPWORDS)
 
 
 @dataclass(frozen=True)
@@ -1076,6 +1081,7 @@ def _bonuses(reading: Reading, question: str, masked: str, kind: Kind, lead: int
 _NAMED_FIGURE = re.compile(r"[$\u20ac\u00a3]\s?\d(?:[\d,.]*\d)?|\d(?:[\d,.]*\d)?\s?%|(?<![\w.])\d[\d,.]*\d")
 
 
+@functools.lru_cache(maxsize=8192)  # a question's figures, asked for each sentence it is judged against
 def figures_named(text: str) -> frozenset[str]:
     """The figures `text` names, written alike ("$ 0.50" and "$0.50", "70 %" and "70%")."""
     return frozenset(re.sub(r"\s", "", figure) for figure in _NAMED_FIGURE.findall(text))

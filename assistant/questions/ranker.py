@@ -124,6 +124,7 @@ _GROUP_OPENER = re.compile(
     re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=8192)  # asked of each question against every document
 def asks_why(question: str) -> bool:
     return _WHY.search(question) is not None
 
@@ -133,6 +134,7 @@ def gives_reason(paragraph: str) -> bool:
     return _BECAUSE.search(paragraph) is not None
 
 
+@functools.lru_cache(maxsize=8192)  # asked of each question against every document
 def asks_metric(question: str) -> bool:
     return _METRIC.search(question) is not None
 
@@ -152,6 +154,7 @@ def sets_targets(text: str) -> bool:
     return len(_TARGET.findall(text)) >= 2 and _BOUND.search(text) is not None
 
 
+@functools.lru_cache(maxsize=8192)  # asked of each question against every document
 def asks_who(question: str) -> bool:
     return _WHO.search(question) is not None
 

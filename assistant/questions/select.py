@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from assistant.documents.models import Document, FaqItem, Span
@@ -129,9 +130,11 @@ _OBJECT_OF = frozenset(["on", "to", "via", "with", "using", "uses", "use", "over
                         "of", "like", "than", "atop", "onto", "by", "against", "for", "and", "or"])
 
 
+@lru_cache(maxsize=16)
 def placeholder_ranges(text: str) -> tuple[tuple[int, int], ...]:
     """Where the text still has placeholders ("[NAME, TITLE]", "TBD", "[TBD: price]", "[…]"):
-    words inside them are never a name, a term or evidence."""
+    words inside them are never a name, a term or evidence. Kept for the last few texts: the
+    finders of one document ask for them some 35 times."""
     from assistant.clarity.rules.placeholder import find_placeholders
 
     found = set(find_placeholders(text))
@@ -566,7 +569,21 @@ _INCUMBENT = re.compile(
 
 def alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
     """Named things the document sets itself against ("unlike Apple Health", "instead of `sops`",
-    "a full Mastodon deployment")."""
+    "a full Mastodon deployment"). Worked out once per document: the catalogs' finder and the
+    bank's questions about alternatives each ask for them."""
+    global _alternatives_of
+    last = _alternatives_of
+    if last is not None and last[0] is doc and last[1] == product and last[2] == doc.text:
+        return list(last[3])
+    found_names = _find_alternatives(doc, product)
+    _alternatives_of = (doc, product, doc.text, tuple(found_names))
+    return found_names
+
+
+_alternatives_of: tuple[Document, str | None, str, tuple[tuple[str, Span], ...]] | None = None
+
+
+def _find_alternatives(doc: Document, product: str | None) -> list[tuple[str, Span]]:
     found = sorted([*_ALTERNATIVE.finditer(doc.text), *_INCUMBENT.finditer(doc.text)], key=lambda m: m.start())
     seen = _alternative_names(doc, product, found)
     for name, span in [*_named_in_existing(doc, product), *_named_as_traditional(doc, product)]:
@@ -1205,10 +1222,21 @@ def _fill(question: str, product: str | None, name: str | None = None) -> str:
     return re.sub(r"^\{product\}", "It", text).replace("{product}", "it")
 
 
-def _cue_hits(question: BankQuestion, text: str, present: frozenset[str], start: int = 0) -> list[re.Match[str]]:
+def _cue_hits(question: BankQuestion, text: str, present: frozenset[str], start: int = 0,
+              searched: dict[tuple[str, int], re.Match[str] | None] | None = None) -> list[re.Match[str]]:
+    """The first match of each of the question's cues in `text` from `start`, in text order.
+    `searched` keeps each cue's search for the next question of the same text: many questions
+    share a cue ("price", "free", "ai"), a third of a page's searches in the bank."""
     hits = []
     for pattern in question.cues_in(present):
-        match = pattern.search(text, start)
+        if searched is None:
+            match = pattern.search(text, start)
+        else:
+            key = (pattern.pattern, pattern.flags)
+            if key in searched:
+                match = searched[key]
+            else:
+                match = searched[key] = pattern.search(text, start)
         if match and match.group(0).strip():
             hits.append(match)
     return sorted(hits, key=lambda m: m.start())
@@ -1267,6 +1295,7 @@ def select(doc: Document, bank: Bank, product: str | None,
     skip_to = doc.text.find("\n") + 1 if doc.text.lower().startswith("source:") else 0  # a collector's note
     kinds = document_kinds(doc, bank)
     present = bank.literals_in(doc.text)
+    searched: dict[tuple[str, int], re.Match[str] | None] = {}
     candidates: list[Candidate] = []
     for question in bank.questions:
         if question.for_each:
@@ -1276,7 +1305,7 @@ def select(doc: Document, bank: Bank, product: str | None,
         items = by_faq.get(question.id, [])
         if confirm is not None:
             items = [item for item in items if confirm(text, item)]
-        hits = _not_the_name(_cue_hits(question, doc.text, present, skip_to), product)
+        hits = _not_the_name(_cue_hits(question, doc.text, present, skip_to, searched), product)
         if items:
             first = items[0].question
             candidates.append(Candidate(question, text, f"The document's own FAQ asks it (line {first.line}); "

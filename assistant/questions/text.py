@@ -388,6 +388,7 @@ _SHORT_S = frozenset({"news", "aws", "ios", "dns", "gps", "tls", "sms", "yes", "
                       "gas", "bias", "plus", "thus", "less", "mass", "kudos"})
 
 
+@lru_cache(maxsize=65536)  # the same few thousand words in every document: some 270 calls a page
 def stem(word: str) -> str:
     """A light stem: enough to fold plurals and -ing/-ed forms, never so much that words collide."""
     word = word.strip("'’.-")
