@@ -565,3 +565,14 @@ LEDGERLINE = Path(__file__).parent / "fixtures" / "questions" / "ledgerline.md"
 def test_an_engineer_is_a_developer():
     found = judged_file(LEDGERLINE, "Do I need an engineer to use it?")
     assert found.status == "answered" and found.evidence.text.startswith("Not yet."), found
+
+
+def test_a_free_plan_answers_whether_there_is_a_free_tier():
+    found = judged_file(LEDGERLINE, "Is there a free tier?")
+    assert found.status == "answered" and "Starter plan is free" in found.evidence.text, found
+
+
+def test_a_price_without_free_does_not_say_whether_there_is_a_free_tier():
+    text = ("# Tally counts your stock\n\nToday Tally launches, an app that counts shelves for corner shops.\n\n"
+            "Tally costs $12 a month per shop.\n")
+    assert judged(text, "Is there a free tier?").status != "answered"

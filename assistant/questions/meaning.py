@@ -1557,6 +1557,8 @@ _ASKS_THE_PRICE = re.compile(r"(?i)\bhow much\b|\b(?:cost|costs|price|pricing|pr
 _CATCH = re.compile(r"\b(?:paid|premium|pro|enterprise|hosted|price|priced|pricing|charges?|subscriptions?|"
                     r"sponsor\w*|donat\w*|limits?|limited|ads|advertis\w*|upsell\w*|catch|trade-?off)\b"
                     r"|[$\u20ac\u00a3]\s?\d", re.IGNORECASE)
+_ASKS_IF_FREE = re.compile(r"(?i)^\W*(?:is|are|do|does|can)\b[^?]*\bfree\b")
+_FREE = re.compile(r"(?i)(?<![\w-])free\b(?![\w-])")
 _ASKS_THE_CATCH = re.compile(r"(?i)\bcatch\b|\bif\b[^?]*\bfree\b")
 
 
@@ -1625,11 +1627,18 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
     # "available today ... as a free web platform" says what it costs, however little else of the
     # sentence is about the price: a price is the whole answer to a price question.
     says_the_price = kind == "price" and satisfies(kind, sentence.text) and shared \
-        and bool(_ASKS_THE_PRICE.search(question)) \
+        and (bool(_ASKS_THE_PRICE.search(question))
+             # "Is there a free tier?" / "The Starter plan is free for up to 500 transactions a month"
+             or bool(_ASKS_IF_FREE.search(question) and _FREE.search(sentence.text))) \
         and not _ASKS_THE_CATCH.search(question)  # "If it is free, what is the catch?" wants more than "free"
     if says_the_targets and not internal:
         return Judgement("answered", evidence, f"the document names its targets ({line})")
     if (score >= ANSWER_THRESHOLD or says_what_it_is or says_the_price) and typed:
+        if kind == "price" and _ASKS_IF_FREE.search(question) and not _FREE.search(sentence.text) \
+                and not _YES_NO_ANSWER.match(sentence.text):
+            # "Is there a free tier?" / "Tally costs $12 a month per shop": a price, not a yes or no
+            return Judgement("partly", evidence, f"the document gives a price ({line}) but does not say "
+                             "whether any of it is free")
         if index in reading.in_quotes and _ASKS_HOW_IT_WORKS.search(question):
             # "fast, audited and safe," said the director: a claim in a quote, not how it is done
             return Judgement("partly", evidence, f"the document claims it in a quote ({line}) without saying how")
