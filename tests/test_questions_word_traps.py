@@ -576,3 +576,19 @@ def test_a_price_without_free_does_not_say_whether_there_is_a_free_tier():
     text = ("# Tally counts your stock\n\nToday Tally launches, an app that counts shelves for corner shops.\n\n"
             "Tally costs $12 a month per shop.\n")
     assert judged(text, "Is there a free tier?").status != "answered"
+
+
+@pytest.mark.parametrize("question", ["How much time does it save?",
+                                      "How much better is Ledgerline than what I do today, in numbers?"])
+def test_how_much_it_saves_is_answered_by_the_before_and_the_after(question):
+    found = judged_file(LEDGERLINE, question)
+    assert found.status == "answered" and "two days instead of nine" in found.evidence.text, found
+
+
+@pytest.mark.parametrize("sentence", ["A late frost can cut supply by half in a week.",
+                                      "We expect to grow from 10 to 40 stores next year."])
+def test_what_might_happen_or_a_plan_is_no_saving(sentence):
+    text = ("# Tally counts your stock\n\nToday Tally launches, an app that counts shelves for corner shops.\n\n"
+            f"{sentence}\n")
+    found = judged(text, "How much time does it save?")
+    assert found.status != "answered", found

@@ -1463,6 +1463,10 @@ def _judge_sentences(reading: Reading, question: str, *, topic: str | None, inte
     # sentence closest on its own ("stores transcripts locally" in the press release answers
     # "where is my data stored?" even when an FAQ paragraph that starts "No." ranks higher).
     verdict = _NOTHING
+    if _ASKS_THE_SAVING.search(question):
+        saving = _before_and_after(reading, question, candidates)
+        if saving is not None:
+            return saving
     for context in (True, False):
         best = _best(reading, question, candidates, kind, context=context)
         if best is None:
@@ -1480,6 +1484,43 @@ def _judge_sentences(reading: Reading, question: str, *, topic: str | None, inte
     if verdict.status == "unanswered":
         return _contrast_with_today(reading, question, asked, candidates) or verdict
     return verdict
+
+
+# "How much time does it save?", "How much faster is it?", "How much better is it than what I do
+# today, in numbers?": the answer is a before and an after.
+_ASKS_THE_SAVING = re.compile(
+    r"(?i)\bhow much (?:time|money|effort|work)\b[^?]*\b(?:save|saves|saved|cut|cuts|free up)\b"
+    r"|\bhow much (?:faster|quicker|cheaper|better|sooner)\b|\bin numbers\b")
+_NUMBER_WORD = r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|a|an|half)"
+# "close the month in two days instead of nine", "from 9 days to 2", "3x faster", "down from 40 minutes"
+_BEFORE_AND_AFTER = re.compile(
+    rf"(?i)\b{_NUMBER_WORD}\s+(?:[\w-]+\s+){{0,2}}(?:instead of|rather than|down from|compared (?:to|with)|not)\s+"
+    rf"(?:the\s+)?{_NUMBER_WORD}\b"
+    rf"|\bfrom\s+(?:about\s+)?{_NUMBER_WORD}\s+(?:[\w-]+\s+){{0,2}}(?:to|down to)\s+(?:about\s+)?{_NUMBER_WORD}\b"
+    rf"|\b\d+(?:\.\d+)?\s?(?:x|×|times)\s+(?:faster|quicker|cheaper|fewer|less|more|better)\b"
+    # "cuts close time by 70%"; not what might happen ("a late frost can cut supply by half")
+    rf"|(?<!can )(?<!could )(?<!may )(?<!might )(?<!would )(?<!will )"
+    rf"\b(?:cuts?|reduces?|halves|saves?|shortens?|drops?)\b[^.;]{{0,40}}?\b(?:by|to)\s+(?:about\s+)?{_NUMBER_WORD}\b")
+
+
+# A plan or a forecast ("We expect to grow from 10 to 40 stores") is no saving a customer has seen.
+_PLANNED = re.compile(r"(?i)\b(?:expect\w*|plan\w*|forecast\w*|target\w*|goals?|aim\w*|project(?:ed|ion)s?|"
+                      r"will|would|could|might|may)\b")
+
+
+def _before_and_after(reading: Reading, question: str, candidates: list[int]) -> Judgement | None:
+    """A question about how much it saves, answered by the closest sentence that gives the before
+    and the after ("Finance teams close the month in two days instead of nine"): the number the
+    question asks for, however far apart the two sit in meaning."""
+    found = [i for i in candidates if _BEFORE_AND_AFTER.search(reading.sentences[i].text)
+             and not _PLANNED.search(reading.sentences[i].text)]
+    best = _best(reading, question, found, kind_of(question), context=True)
+    if best is None:
+        return None
+    evidence = verified(reading.doc, reading.quote(best.index))
+    if evidence is None:
+        return None
+    return Judgement("answered", evidence, f"the document gives the before and the after (line {evidence.line})")
 
 
 # How a press release says what it replaces: "in a minute, instead of calling each harbormaster".
