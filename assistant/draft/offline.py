@@ -1074,6 +1074,11 @@ class Composer:
         name = facts.product_name
         self.named_as_a_thing = bool(name and self.ideas and re.match(
             rf"{re.escape(name)}[*_]*\s*(?:[-–—:]|,)\s+(?:an?|one)\s", self.ideas[0]))
+        # "BinBuddy texts tenants the night before pickup": the name is the subject of its verb (no
+        # comma or dash between them), so what follows is what the product does, whatever its object
+        self.name_is_subject = bool(name and self.ideas and re.match(
+            rf"{re.escape(name)}\s+(?!(?:is|was|has|does)\b)[a-z]+[^s\W']s\s+(?!(?:of|and|or|for|per)\b)",
+            self.ideas[0]))
         # A value proposition said as an order ("Stop losing members ...") is the subheading's promise.
         self.promise = next((s.text.strip().rstrip(".") for s in facts.labelled("idea")
                              if s.label and _VALUE_LABEL.search(s.label) and _benefit_order(s.text) and
@@ -1154,6 +1159,8 @@ class Composer:
         if lowered in _VERBS and head[:1].islower() or lowered in _VERBS and len(self.ideas) == 1 and \
                 not re.match(r"[A-Z]", rest):
             return f"{_VERBS[lowered]} {rest}".strip()
+        if self.name_is_subject and first == self._idea_words(self.ideas[0]).strip().rstrip(".;"):
+            return first  # "texts tenants ...", said of the product
         if lowered in _VERBS.values() or lowered in ("is", "will", "can", "lets", "helps") or (
                 self.facts.product_name and self.ideas and self.ideas[0].startswith(self.facts.product_name)
                 and re.match(r"[a-z]+[^s\W]s\b", first) and not opens_with_people_doing(first)
