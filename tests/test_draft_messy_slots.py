@@ -43,3 +43,56 @@ def test_an_idea_that_opens_with_the_name_and_its_verb_keeps_its_subject() -> No
 def test_a_name_then_a_comma_is_no_subject_of_what_follows(notes: str) -> None:
     release = _draft(notes).press_release
     assert "ShelfSwap students list" not in release.summary + release.solution
+
+
+# -- open questions: asked once, never a step ---------------------------------------------------------
+@pytest.fixture(scope="module")
+def freight_call() -> Draft:
+    return _fixture("sales-call-freight-api.txt")
+
+
+def test_each_open_question_is_asked_in_one_answer(freight_call: Draft) -> None:
+    # should flag: "Does it work with CargoWise?" in the compatibility, dependencies and risks answers
+    answers = [e.answer for e in [*freight_call.faq.external, *freight_call.faq.internal]]
+    for question in ("Does it work with CargoWise?", "Do we need HMRC approval", "Who is liable if a code is wrong?"):
+        assert sum(question in a for a in answers) == 1, question
+    assert "Open questions in the notes: Does it work with CargoWise? Do we need HMRC approval" in _answer(
+        freight_call, "depend on")
+    assert "Who is liable" in _answer(freight_call, "risks")  # (with its capital: "... CargoWise? who is ...")
+
+
+def test_two_questions_on_one_line_are_two_questions() -> None:
+    notes = "- name: LockBox\n- open questions: who pays for the electricity? will landlords allow lockers?\n"
+    risks = _answer(_draft(notes), "risks")
+    assert "Open questions in the notes: Who pays for the electricity? Will landlords allow lockers?" in risks
+    assert "the notes add" not in risks
+
+
+def test_an_answer_the_notes_add_to_a_question_stays_with_it() -> None:
+    # should pass: "do we vet them? probably not" is one question and the notes' answer
+    risks = _answer(_draft("- name: LockBox\n- open: do we vet the couriers? probably not\n"), "risks")
+    assert "(the notes add: probably not)" in risks
+
+
+def test_an_open_question_is_no_step_to_get_started() -> None:
+    # should flag: "To get started: Do we need approval from Transtejo to install readers?"
+    draft = _fixture("open-questions-section-ferry.md")
+    assert "Transtejo" not in draft.press_release.getting_started
+    assert "Transtejo" not in _answer(draft, "get started")
+    assert "Open questions in the notes: Do we need approval from Transtejo" in _answer(draft, "risks")
+
+
+def test_what_we_pitched_is_the_idea(freight_call: Draft) -> None:
+    # should flag: "what we pitched: DeclareAPI, an API that ..." was no idea, and the draft had no name
+    release = freight_call.press_release
+    assert release.headline.startswith("DeclareAPI")
+    assert "DeclareAPI is an API that reads the shipper's commercial invoice" in release.summary
+
+
+def test_an_item_after_a_question_is_its_own_not_the_questions_answer() -> None:
+    # should flag: "Will clients mind reminders? (the notes add: GDPR rules for storing client emails)"
+    draft = _draft("- name: Tally\n"
+                   "- open questions: will clients mind reminders? GDPR rules for storing client emails\n")
+    assert "the notes add" not in _answer(draft, "risks")
+    assert "GDPR rules for storing client emails" in _answer(draft, "my data")
+    assert "Will clients mind reminders?" in _answer(draft, "risks")

@@ -173,7 +173,7 @@ def test_labelled_notes_fill_most_of_the_template():
     not_doing = next(e for e in draft.faq.internal if e.topic == "not_doing")
     assert "No debt collection" in not_doing.answer
     risks = next(e for e in draft.faq.internal if e.topic == "risks")
-    assert "Open question in the notes: will clients find automatic reminders rude?" in risks.answer
+    assert "Open question in the notes: Will clients find automatic reminders rude?" in risks.answer
     assert draft.notes_lack == []
 
 
@@ -328,7 +328,7 @@ def test_partners_and_risks_go_to_the_internal_faq():
     for words in ("Zebra", "Cameras get blocked", "$300"):
         assert words not in draft.press_release.problem
     invoices = _draft("concept-invoices.md")
-    assert "do we need an FCA licence to collect money?" in _faq(invoices, "risks")
+    assert "Do we need an FCA licence to collect money?" in _faq(invoices, "risks")
     assert "FCA" not in invoices.press_release.subheading
     assert "Xero and QuickBooks" in _faq(invoices, "dependencies")
     meeting = _draft("freeform-meeting.md")
@@ -443,7 +443,7 @@ def test_a_question_the_team_asks_itself_is_an_open_question_not_what_customers_
     assert "FDA" not in draft.press_release.subheading
     assert "who want" not in draft.press_release.subheading
     # The team's guess stays with its question, not as a question of its own.
-    assert "Open question in the notes: do we need FDA anything? (the notes add: probably not)." in rendered
+    assert "Open question in the notes: Do we need FDA anything? (the notes add: probably not)." in rendered
     assert "Open question in the notes: probably not" not in rendered
 
 

@@ -102,8 +102,8 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("problem", re.compile(r"\b(?:problems?|prob|pains?|pain points?|issues?|challenges?|why|jobs? to be done|hurts?|"
                            r"opportunity|status quo|today)\b|^(?:context|background|situation)$")),
     # ("Program: volunteers read with a child ...", "Scheme:", "Intervention:": a programme's idea)
-    ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch|approach|value prop\w*|"
-                        r"program|programme|scheme|intervention|offering|"
+    ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch(?:ed)?|approach|"
+                        r"value prop\w*|program|programme|scheme|intervention|offering|"
                         r"what (?:we|i)(?:'re| are|'ll| will|'d| would|'m| am)? "
                         r"build\w*|product|how it works|feature|(?:would|will|could|should) we (?:build|make))\b|"
                         r"^what$|^how$")),

@@ -1425,7 +1425,9 @@ class Composer:
     def getting_started(self) -> str:
         # (a line about a partner who installs is a dependency: "partner w/ a laundry distributor for installs")
         # (nor is someone's remark: 'Gareth Owen said "the clubs will sign up tomorrow"')
-        steps = [s for s in self.facts.about("getting_started") if _usable(s) and (
+        # (nor an open question, "Do we need approval from the operator to install readers?": no step
+        # a customer takes; the risks answer lists it)
+        steps = [s for s in self.facts.about("getting_started") if _usable(s) and s.topic != "open" and (
             s.topic == "getting_started" or "dependencies" not in s.topics and not _QUOTES_SOMEONE.search(s.text))]
         if steps:
             return paragraph("To get started:", *(sentence(s.text) for s in steps[:3]))
@@ -1551,8 +1553,11 @@ class Composer:
         # (a quote without its own full stop ends the sentence after its closing mark)
         parts += [f"{_teller(q)}: “{q.text}”" + ("" if re.search(r"[.!?…]$", q.text) else ".") for q in quotes or []]
         # (a dictated "open question do we vet them" says its label itself: said once)
-        opened = [sentence(f"Open question in the notes: {_asked(_SAID_OPEN.sub('', text))}")
-                  for text in open_questions or []]
+        asked = [_asked(_SAID_OPEN.sub('', text)) for text in open_questions or []]
+        asked = [a[0].upper() + a[1:] for a in asked if a]  # ("... CargoWise? who is liable ...": each its capital)
+        # (several are one sentence with its label said once, not "Open question in the notes:" each time)
+        opened = [sentence(f"Open question in the notes: {asked[0]}")] if len(asked) == 1 else \
+            [sentence(f"Open questions in the notes: {' '.join(sentence(a) for a in asked)}")] if asked else []
         opened += [sentence(f"A risk the notes name: {_lower_first(text, self.keep)}") for text in risks or []]
         if parts and not always_ask:
             return paragraph(*parts, *opened)
@@ -1602,7 +1607,7 @@ class Composer:
                          not_cued=("problem", "loss", "risks")) if not _supply_side(said, f)],
                                         "what it works with and what the customer needs",
                                         "Which tools, systems or devices does it work with, and what must a "
-                                        "customer have?", False, open_questions=open_about(f, "dependencies"))),
+                                        "customer have?", False)),
             # A privacy risk of ours ("privacy of photos inside the home") is not what a customer
             # is told happens to their data: it is named as the team's risk, beside the gap.
             FaqEntry(topic="data", question="What happens to my data?",
@@ -1667,7 +1672,11 @@ class Composer:
                      answer=self.answer(sentences_about(f, "risks", not_cued=("loss",)),
                                         "the result that would make us stop",
                                         "What result (a number, by a date) would make us stop?", True,
-                                        open_questions=open_about(f, None), always_ask=True)),
+                                        # (each open question is asked once: one on a partner or on
+                                        # data is in that answer, not again here)
+                                        open_questions=[q for q in open_about(f, None) if q not in [
+                                            *open_about(f, "dependencies"), *open_about(f, "privacy")]],
+                                        always_ask=True)),
             FaqEntry(topic="not_doing", question="What will we not do?",
                      answer=self.answer(sentences_about(f, "not_doing"), "what the first version will not do",
                                         "What will the first version deliberately not do?", True)),
@@ -1759,6 +1768,11 @@ def risks_about(facts: Facts, topic: Topic) -> list[str]:
                               for piece in _pieces(statement) if topic in CUES and CUES[topic].search(piece)))
 
 
+# The notes' reply to their own question: "probably not", "yes, for schools", "I think so".
+_REPLY = re.compile(r"(?i)\W*(?:yes|no|yep|nope|probably|prob|maybe|likely|unlikely|not|never|perhaps|possibly|"
+                    r"i\s+think|we\s+think|i\s+guess|depends|tbc|tbd|unclear|unknown)\b")
+
+
 def open_about(facts: Facts, topic: Topic | None) -> list[str]:
     """The notes' own open questions, those on `topic` (all of them for None)."""
     found: list[str] = []
@@ -1774,8 +1788,11 @@ def open_about(facts: Facts, topic: Topic | None) -> list[str]:
                 continue
             if named and not piece.rstrip().endswith("?"):
                 continue
-            if pieces and pieces[-1].endswith("?"):
-                pieces[-1] += f" (the notes add: {_lower_first(piece.rstrip('.'))})"  # "do we need X? probably not"
+            # ("do we need X? probably not": the answer they add; "who pays? will landlords allow it?" are
+            # two, and so are "will clients mind? GDPR rules for client emails": a second item, on data)
+            if pieces and pieces[-1].endswith("?") and not piece.rstrip().endswith("?") and _asked(piece) == piece \
+                    and (_REPLY.match(piece) or len(piece.split()) <= 3):
+                pieces[-1] += f" (the notes add: {_lower_first(piece.rstrip('.'))})"
             else:
                 pieces.append(piece)
         found.extend(p.rstrip(".") for p in pieces if topic is None or (topic in CUES and CUES[topic].search(p)))
