@@ -96,3 +96,28 @@ def test_an_item_after_a_question_is_its_own_not_the_questions_answer() -> None:
     assert "the notes add" not in _answer(draft, "risks")
     assert "GDPR rules for storing client emails" in _answer(draft, "my data")
     assert "Will clients mind reminders?" in _answer(draft, "risks")
+
+
+# -- several plans, each with its price ---------------------------------------------------------------
+def test_every_plan_on_its_own_line_is_priced() -> None:
+    # should flag: only "Solo: £12 a month for up to 5 staff" was kept, as "Pricing: Solo: £12 ..."
+    draft = _fixture("price-tiers-sub-bullets-rotas.md")
+    said = ("Its plans are Solo at £12 a month for up to 5 staff, Crew at £29 a month for up to 20 staff "
+            "and Group at £59 a month for multi-site.")
+    assert said in draft.press_release.call_to_action
+    assert _answer(draft, "How much") == said
+    assert "Pricing: Solo:" not in draft.press_release.call_to_action
+
+
+@pytest.mark.parametrize(("price", "said"), [
+    ("Starter £19/month (1 user), Team £49/month (5 users), Practice £99/month (unlimited users)",
+     "Its plans are Starter at £19 a month (1 user), Team at £49 a month (5 users) and Practice at £99 a "
+     "month (unlimited users)."),
+    # should pass: one price, or two rates without plan names, are said as they were
+    ("$9/month per building; $79/month for up to 10 buildings",
+     "It costs $9 a month per building; $79 a month for up to 10 buildings."),
+    ("€4 per delivery, paid by the courier", "It costs €4 per delivery, paid by the courier."),
+])
+def test_plans_on_one_line_are_said_as_plans(price: str, said: str) -> None:
+    draft = _draft(f"- name: Tallyo\n- price: {price}\n- launch: Leeds, June 2027\n")
+    assert said in draft.press_release.call_to_action

@@ -794,6 +794,10 @@ def _our_price_as_written(facts: Facts) -> str | None:
     ("we could charge $79/month per restaurant") or a bare price line ("$149/mo per practice");
     never what customers pay for something else today."""
     price_lines = [s for s in facts.labelled("price") if _usable(s)]
+    # Plans on lines of their own ("Solo: £12/month for up to 5 staff", "Crew: £29/month ..."): all of them
+    tiers = [s.text.rstrip(".;, ") for s in price_lines if _states_a_price(s.text) and len(plans(s.text)) == 1]
+    if len(tiers) >= 2:
+        return "; ".join(tiers)
     stated = next((s for s in price_lines if _states_a_price(s.text)), None)
     if stated is not None:
         return stated.text.rstrip(".")
@@ -941,8 +945,39 @@ def _states_a_price(text: str) -> bool:
     return bool(re.search(r"\d|(?i:\bfree\b|\bfreemium\b|\bper\b|/)", text)) or has_money(text)
 
 
+# A plan and its price: "Solo: £12 a month for up to 5 staff", "Team £49 a month (5 users)",
+# "Pro plan - $99/mo": a short capitalised name, then the amount.
+_PLAN = re.compile(r"(?P<plan>[A-Z][\w'&+]*(?:\s[A-Z+][\w'&+]*){0,2}(?:\s(?i:plan|tier|package))?)"
+                   r"(?:\s*[:=]\s*|\s+[-–—]\s+|\s+)(?P<price>.+)")
+
+
+def plans(price: str) -> list[tuple[str, str]]:
+    """The plans a price names, each with what it costs ("Starter £19/month (1 user), Team £49/month
+    (5 users)"); one plan for a line that is one plan; [] for a price that names none."""
+    found = []
+    for part in re.split(r"\s*;\s*|,\s+(?=[A-Z][\w'&+]*(?:\s[A-Z+][\w'&+]*){0,2}\s*(?:[:=]|[-–—]|\s)\s*\S)", price):
+        plan = _PLAN.fullmatch(part.strip().rstrip("."))
+        if not plan or not starts_with_money(plan.group("price")) or plan.group("plan").lower() in (
+                "it", "price", "pricing", "cost", "costs", "fee", "from", "only", "just", "about", "around"):
+            return []
+        found.append((plan.group("plan"), plan.group("price")))
+    return found
+
+
+def priced_plans(price: str) -> str | None:
+    """"Its plans are Solo at £12 a month for up to 5 staff, Crew at ... and Group at ...":
+    a price of several plans said as a sentence (not "Pricing: Solo: £12 ...; Crew: ...")."""
+    named = plans(price)
+    if len(named) < 2:
+        return None
+    # (no count of them: "three plans" would be a figure the notes do not give)
+    return sentence("Its plans are " + _and([f"{plan} at {cost}" for plan, cost in named]))
+
+
 def costs(price: str) -> str:
     """"It costs $12 per month", "It is free for 3 clients, then ...", "Pricing: per seat"."""
+    if priced_plans(price):
+        return priced_plans(price) or ""
     if re.match(r"\d", price) or starts_with_money(price):
         return sentence(f"It costs {price}")
     if re.match(r"(?i)free\b", price):
@@ -1585,7 +1620,7 @@ class Composer:
         price = our_price(f)
         return [
             FaqEntry(topic="price", question="How much does it cost?",
-                     answer=self.answer([price] if price else [], "price",
+                     answer=self.answer([priced_plans(price) or price] if price else [], "price",
                                         "What will a customer pay, and per what (user, store, month)?", False)),
             # the launch said as a sentence (the raw line, "3 wards in Leeds from March 2027", read as
             # a fragment), with the size of the first launch when the line gives one
@@ -1655,7 +1690,7 @@ class Composer:
                                         "and how many?", True, quotes=problem_quotes)),
             FaqEntry(topic="economics", question="What are the economics: price, costs and margin?",
                      # (a "Cost:" line that is the price is said once)
-                     answer=self.answer(([price] if price else []) + budget,
+                     answer=self.answer(([priced_plans(price) or price] if price else []) + budget,
                                         "cost to serve one customer, and the margin",
                                         "What does it cost us to serve one customer, and what margin does the "
                                         "price leave?", True, always_ask=True, quotes=[
