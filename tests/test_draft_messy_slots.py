@@ -121,3 +121,19 @@ def test_every_plan_on_its_own_line_is_priced() -> None:
 def test_plans_on_one_line_are_said_as_plans(price: str, said: str) -> None:
     draft = _draft(f"- name: Tallyo\n- price: {price}\n- launch: Leeds, June 2027\n")
     assert said in draft.press_release.call_to_action
+
+
+# -- a label that says what an amount is ----------------------------------------------------------------
+def test_a_budget_ceiling_keeps_its_label() -> None:
+    # should flag: "£40k a year per council, they said anything above needs cabinet sign-off." (whose? what?)
+    draft = _fixture("council-call-budget-ceiling.md")
+    economics = _answer(draft, "economics")
+    assert economics.startswith("The budget ceiling is £40k a year per council; they said anything above needs "
+                                "cabinet sign-off.")
+    assert "£40k" not in draft.press_release.call_to_action  # a ceiling is no price
+
+
+def test_a_plain_budget_label_is_no_ceiling() -> None:
+    # should pass: "budget: ..." says nothing the amount does not
+    economics = _answer(_draft("- name: CoverCall\n- budget: £2,000 per school per year\n"), "economics")
+    assert "The budget" not in economics and "£2,000 per school per year" in economics

@@ -1787,11 +1787,24 @@ def sentences_about(facts: Facts, topic: Topic, exclude: tuple[Topic, ...] = (),
 _STUDY = re.compile(r"(?i)(?:survey|poll|study|interviews?|calls?|test|pilot|trial)\b")
 
 
+# A label that says what an amount is: "budget ceiling", "max spend", "current spend", "willingness to pay"
+_AMOUNT_LABEL = re.compile(r"(?i)(?:[a-z]+\s+){0,2}(?:budget|spend|spending)\s+"
+                           r"(?:ceiling|cap|limit|today|now|per\s+\w+)|"
+                           r"(?:max(?:imum)?|current|annual|yearly|monthly|typical|their)\s+(?:budget|spend|spending)|"
+                           r"willingness\s+to\s+pay|price\s+(?:ceiling|cap|limit)|spend\s+cap")
+
+
 def _with_its_source(statement: Statement, pieces: list[str]) -> list[str]:
     """"survey of 212 parents: 64% say ..." is labelled with where the figure comes from: the
     label stays with the first sentence ("In a survey of 212 parents, 64% say ..."), or the
     figure is nobody's."""
     label = re.sub(r"(?i)^(?:a|an|the|our)\s+", "", statement.label or "")  # "A survey of 120 tenants"
+    if pieces and _AMOUNT_LABEL.fullmatch(label) and starts_with_money(pieces[0]):
+        # "budget ceiling: £40k/year per council, they said ...": the label says what the amount is
+        # ("The budget ceiling is £40k/year per council; they said ..."), not a bare amount
+        first = re.sub(r",\s+(?=(?:they|she|he|we|I|it)\s+(?:said|say|says|told|think|added|mentioned)\b)", "; ",
+                       pieces[0])
+        return [f"The {label.lower()} is {first}", *pieces[1:]]
     if not pieces or not re.search(r"\d", label) or not _STUDY.match(label):
         return pieces
     return [f"In a {label[0].lower()}{label[1:]}, {_lower_first(pieces[0])}", *pieces[1:]]
