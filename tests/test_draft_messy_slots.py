@@ -137,3 +137,27 @@ def test_a_plain_budget_label_is_no_ceiling() -> None:
     # should pass: "budget: ..." says nothing the amount does not
     economics = _answer(_draft("- name: CoverCall\n- budget: £2,000 per school per year\n"), "economics")
     assert "The budget" not in economics and "£2,000 per school per year" in economics
+
+
+# -- the name the notes give, over a meeting's title ----------------------------------------------------
+def test_the_idea_lines_name_beats_the_meetings_title() -> None:
+    # should flag: "# Kickoff: courier lockers" made the product "Kickoff", and the idea read
+    # "Kickoff gives them what the notes sum up as: LockBox, parcel lockers ..."
+    draft = _fixture("kickoff-title-lockers.md")
+    release = draft.press_release
+    assert release.headline == "LockBox for couriers in Ghent"
+    assert "LockBox gives them parcel lockers in apartment lobbies that couriers open with a one-time code." in \
+        release.summary
+    assert release.solution.startswith("With LockBox, couriers in Ghent get parcel lockers in apartment lobbies")
+    assert _answer(draft, "How does").startswith("LockBox gives couriers in Ghent parcel lockers")
+    assert "Kickoff" not in release.summary + release.solution and "sum up as" not in release.summary
+
+
+@pytest.mark.parametrize(("notes", "name"), [
+    # should pass: a title that is only the name still names it when the idea line names nothing
+    ("# ShelfSense\n- idea: camera per shelf, counts stock\n- who: corner shops in Leeds\n", "ShelfSense"),
+    ("# Interviews: laundromats\n- idea: SpinWatch, a sensor that tells the owner when a machine stops\n",
+     "SpinWatch"),
+])
+def test_the_name_comes_from_the_right_line(notes: str, name: str) -> None:
+    assert _draft(notes).press_release.headline.startswith(name)

@@ -1826,7 +1826,11 @@ _DOC_WORDS = {"prfaq", "pr", "faq", "faqs", "press", "release", "headline", "sub
               "fwd", "fw", "re",
               # notes, minutes and a meeting in the languages notes mix in ("Notas — mercado de ...")
               "notas", "notizen", "apuntes", "acta", "actas", "minuta", "minutes", "reunión", "reunion", "reunião",
-              "besprechung", "protokoll", "appunti", "verbale", "memo", "agenda", "résumé", "resumen", "resumo"}
+              "besprechung", "protokoll", "appunti", "verbale", "memo", "agenda", "résumé", "resumen", "resumo",
+              # a meeting's or a call's kind ("# Kickoff: courier lockers", "Entrevistas - lavanderías")
+              "kickoff", "kick-off", "meeting", "sync", "standup", "stand-up", "workshop", "brainstorm", "recap",
+              "debrief", "retro", "interviews", "entrevistas", "entrevista", "entretiens", "interviste", "visits",
+              "visitas", "llamada", "chamada", "call", "calls"}
 # A finished document's sections ("## Customer FAQ"), not a label for the notes under a heading.
 _DOCUMENT_PARTS = {"prfaq", "pr", "faq", "faqs", "press", "release", "internal", "external"}
 
@@ -1872,6 +1876,10 @@ def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = F
     from assistant.clarity.lexicon import zipf
 
     match = _LEADING_NAME.match(statement.text)
+    coined_first = re.match(rf"(?P<name>{_NAME_WORD}),\s+(?=[a-z])", statement.text) if idea_line else None
+    if match is None and coined_first and coined(coined_first.group("name")) and \
+            coined_first.group("name").lower() not in _DOC_WORDS:
+        return coined_first.group("name")  # "idea: LockBox, parcel lockers in apartment lobbies ..."
     # "Inkdeposit 🖋️": the name, not the emoji ("Fournil+" keeps its plus)
     alone = re.sub(r"[^\w\s'’.+-]+", "", statement.text).strip(" .")
     if not match:
@@ -2009,11 +2017,14 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
             match = None  # "the idea is Simple, which ...": an ordinary word, unless it stands alone
         if match and (not statement.quote_only or match.group("quoted")) and not placeholder(product_name_in(match)):
             return product_name_in(match), "working" in match.group().lower() or "code" in match.group().lower()
-    for statement in statements:
-        if statement.topic in ("idea", "title") and not statement.quote_only:
-            name = _leading_name(statement, labelled_name=False, idea_line=statement.topic == "idea")
-            if name:
-                return name, False
+    # an idea line that opens with a name before a title does ("# Kickoff: courier lockers" is the
+    # meeting's title; "idea: LockBox, parcel lockers ..." names the product)
+    for topic in ("idea", "title"):
+        for statement in statements:
+            if statement.topic == topic and not statement.quote_only:
+                name = _leading_name(statement, labelled_name=False, idea_line=statement.topic == "idea")
+                if name:
+                    return name, False
     for statement in statements:
         built = BUILD_NAME.search(statement.text)
         if built and not statement.quote_only and coined(built.group("name")):

@@ -1111,6 +1111,10 @@ class Composer:
             rf"{re.escape(name)}[*_]*\s*(?:[-–—:]|,)\s+(?:an?|one)\s", self.ideas[0]))
         # "BinBuddy texts tenants the night before pickup": the name is the subject of its verb (no
         # comma or dash between them), so what follows is what the product does, whatever its object
+        # "LockBox, parcel lockers in apartment lobbies that ...": after the name and its comma, what
+        # it is (a noun phrase), not a sentence with a subject of its own ("parcel" + "lockers")
+        self.appositive = bool(name and self.ideas and re.match(
+            rf"{re.escape(name)}[*_]*,\s+(?!(?:a|an|the|which|that|who|it|they|we)\b)[a-z]", self.ideas[0]))
         self.name_is_subject = bool(name and self.ideas and re.match(
             rf"{re.escape(name)}\s+(?!(?:is|was|has|does)\b)[a-z]+[^s\W']s\s+(?!(?:of|and|or|for|per)\b)",
             self.ideas[0]))
@@ -1219,8 +1223,8 @@ class Composer:
         head = first.split()[0].lower()
         if head in _VERBS or head in _VERBS.values() or head in ("is", "will", "can", "it", "they", "we"):
             return None
-        if _telegraphic(first) or _OWN_SUBJECT.match(first) or opens_with_people_doing(first) or \
-                self._customers_doing(first):
+        if _telegraphic(first) or _OWN_SUBJECT.match(first) and not self.appositive or \
+                opens_with_people_doing(first) or self._customers_doing(first):
             return None  # a sentence with its own subject ("members pause ...") is no thing they get
         return _with_article(_lower_first(first, self.keep))  # "gives them an order app", not "order app"
 
@@ -1609,6 +1613,8 @@ class Composer:
         clause = self.idea_as_clause()
         if clause:
             said = f"{self.facts.product_name or 'It'} {clause}"
+        elif self.appositive and (thing := self.idea_as_object()):
+            said = f"{self.facts.product_name} gives {self.customer if self.facts.customer else 'customers'} {thing}"
         elif self.facts.product_name and (opens_with_people_doing(first) or _OWN_SUBJECT.match(first)):
             said = self.idea_in_quotes("")
         else:
