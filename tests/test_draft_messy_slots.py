@@ -161,3 +161,39 @@ def test_the_idea_lines_name_beats_the_meetings_title() -> None:
 ])
 def test_the_name_comes_from_the_right_line(notes: str, name: str) -> None:
     assert _draft(notes).press_release.headline.startswith(name)
+
+
+# -- a clipped idea line, said in sentences ---------------------------------------------------------------
+def test_a_clipped_idea_line_is_said_in_sentences() -> None:
+    # should flag: "Roomly gives them what the notes sum up as: room sensor + auto-release after 10 min."
+    # and a customer "office managers in Lyon: meeting rooms booked but empty"
+    release = _fixture("clipped-idea-room-sensor.md").press_release
+    assert "Roomly gives them a room sensor and auto-release after 10 minutes." in release.summary
+    assert release.solution.startswith("With Roomly, office managers in Lyon get a room sensor and auto-release")
+    assert release.headline == "Roomly for office managers in Lyon"
+    assert "sum up as" not in release.summary + release.solution
+
+
+@pytest.mark.parametrize(("idea", "said"), [
+    ("embedded maturity sensor, reads strength from the slab, the super sees it on their phone",
+     "Slabwise gives them an embedded maturity sensor. It reads strength from the slab. The super sees it on their "
+     "phone."),
+    ("solar lantern, paid in daily installments of KSh 30, owned outright after 12 months",
+     "Slabwise gives them a solar lantern. It is paid in daily installments of KSh 30. It is owned outright after 12 "
+     "months."),
+    ("app w/ live rota, carer confirms each change w/ one tap",
+     "Slabwise gives them an app with live rota. The carer confirms each change with one tap."),
+])
+def test_each_part_of_a_clipped_idea_is_a_sentence(idea: str, said: str) -> None:
+    release = _draft(f"- name: Slabwise\n- who: site managers in Leeds\n- idea: {idea}\n").press_release
+    assert said in release.summary
+
+
+@pytest.mark.parametrize("idea", [
+    # should pass: parts that are no thing, no doing and no clause are left as the notes say them
+    "apply on a map, drop a pin on the spot, pay, permit in 48 hrs",
+    "boats book a berth online, harbour master sees a live plan of the pontoons",
+])
+def test_a_clipped_idea_that_names_no_thing_is_not_reworded(idea: str) -> None:
+    release = _draft(f"- name: Slabwise\n- who: site managers in Leeds\n- idea: {idea}\n").press_release
+    assert "gives them a" not in release.summary and "gives them an" not in release.summary

@@ -354,9 +354,9 @@ def test_bold_markdown_labels_are_labels_and_shorthand_is_quoted_not_glued():
     assert "It costs $250 per store a month." in pr.call_to_action
     assert pr.customer_quote == ("“I only find out we're out of oat milk when a customer complains.” — Jo Park, "
                                  "store manager, Seattle")
-    # "camera per shelf, counts stock" takes no verb: it is set off as the notes wrote it, not glued.
-    assert pr.solution.startswith("With ShelfSense, grocery store managers get what the notes sum up as: camera per "
-                                  "shelf, counts stock every 10 minutes.")
+    # "camera per shelf, counts stock" is said in its parts, each a sentence, not glued.
+    assert pr.solution.startswith("With ShelfSense, grocery store managers get a camera per shelf. It counts stock "
+                                  "every 10 minutes.")
     for _, text in pr.sections():
         assert "idea:" not in text.lower() and "**" not in text
 

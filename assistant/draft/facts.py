@@ -2655,6 +2655,11 @@ def extract_facts(notes: Document) -> Facts:
             customer, customer_source = fuller, fuller_source
     if customer is None:
         customer, customer_source = _customer_quoted(quotes, notes)
+    told = re.match(r"(?P<who>[^:]{3,80}?):\s+\S", customer) if customer else None
+    if told and customer_source is not None and customer_source.text.startswith(told.group("who")):
+        # "office managers in Lyon: meeting rooms booked but empty": who, then what they told us
+        customer = told.group("who")
+        customer_source = _span(notes, customer_source.start, customer_source.start + len(customer))
     product_name, working = _product_name(statements, notes)
     if customer and customer.lower() in _BARE_ROLES:
         group = _placed_group(statements, notes, product_name)

@@ -588,6 +588,53 @@ def _with_article(what: str) -> str:
     return ("an " if what[0] in "aeiou" else "a ") + what
 
 
+# A verb in -s in note shorthand ("reads", "counts"); an agent's or an act's noun in -ers, -ors,
+# -ions, -ments is one only before its object ("reminders by text" is a thing, "delivers the order" a doing)
+_SHORTHAND_S = (r"(?![a-z]+(?:ers|ors|ions|ments|ances|ences)\s+(?!(?:the|a|an|each|every|it|them|their|your|you|"
+                r"its|our)\b))[a-z]+[^s\W']s")
+# In a note's shorthand list, a part with its own subject: "the super sees it on their phone",
+# "inspector scans and ticks the checklist", "each payment unlocks it for 24h", "it goes straight ..."
+_SHORTHAND_CLAUSE = re.compile(rf"(?:(?:the|a|an|each|every|their|its)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+                               rf"(?:{_SHORTHAND_S}|is|are|gets?|goes)\s+(?!(?:of|and|or|for|with|per|from)\b)\S")
+_SHORTHAND_VERB = re.compile(rf"(?!(?:is|was|has|does|plus|its|this|less|needs)\b){_SHORTHAND_S}\s+\S")
+_SHORTHAND_DONE = re.compile(r"(?:[a-z]+ed|paid|sent|made|built|owned|kept|held|done|shown|sold|told|stored)\s+\S")
+
+
+def _shorthand_sentences(first: str, keep: set[str] | frozenset[str] = frozenset()) -> list[str] | None:
+    """A clipped idea line in its parts, each said as a sentence: "room sensor + auto-release
+    after 10 min" -> ["a room sensor and auto-release after 10 min."]; "embedded maturity sensor,
+    reads strength from the slab, the super sees it on their phone" -> ["an embedded maturity
+    sensor.", "It reads strength from the slab.", "The super sees it on their phone."]. The first
+    part must be a thing that takes an article (what the customer gets); None when a part is none
+    of a thing, what it does, what is done to it, or a clause with its own subject."""
+    from assistant.draft.shorthand import expand
+
+    parts = [expand(p).strip(" .") for p in re.split(r"\s*[,;]\s+|\s+\+\s+", first) if p.strip(" .")]
+    if len(parts) < 2:
+        return None
+    head = _with_article(_lower_first(parts[0], keep))
+    if head == parts[0] or head == _lower_first(parts[0], keep):
+        return None  # "boats book a berth online": no thing to give
+    things, said = [head], []
+    for part in parts[1:]:
+        if _SHORTHAND_VERB.match(part):
+            said.append(sentence(f"It {part}"))  # "reads strength from the slab": the thing does it
+        elif _SHORTHAND_DONE.match(part):
+            said.append(sentence(f"It is {part}"))  # "paid in daily installments": done to the thing
+        elif _SHORTHAND_CLAUSE.match(part):
+            subject = part.split()[0]
+            if subject not in _FUNCTION_WORDS and subject not in ("each", "every", "their", "its") and \
+                    not subject.endswith("s"):
+                part = f"the {part}"  # note shorthand's bare subject, "inspector scans ...", takes its article
+            said.append(sentence(part))
+        elif not said and (_with_article(part) != part or re.match(r"[a-z][\w-]*(?:\s|$)", part) and
+                           not re.match(r"(?:no|not|and|or|but|so|then|also)\b", part)):
+            things.append(part)  # "room sensor + auto-release after 10 min": a second thing it comes with
+        else:
+            return None
+    return [f"{_and(things)}.", *said]
+
+
 def _named_and_described(facts: Facts) -> list[str]:
     """"The idea, which we've named Savaari, lets hotels call the nearest driver": the sentence that
     names the product also says what it does, after the name. It reads "Savaari lets hotels ..."."""
@@ -1268,6 +1315,9 @@ class Composer:
             if re.fullmatch(r"[A-Z][a-z-]+", head) and head not in self.keep and zipf(head.lower()) >= 3.0:
                 who = who[0].lower() + who[1:]
             return sentence(f"With {self.product}, {who} are {first[done.start('done'):]}")
+        said = _shorthand_sentences(first, self.keep)
+        if said is not None:
+            return paragraph(sentence(f"{lead} {said[0]}"), *said[1:])
         return f"{lead} what the notes sum up as: {first}."
 
     def headline(self) -> str:
