@@ -197,3 +197,36 @@ def test_each_part_of_a_clipped_idea_is_a_sentence(idea: str, said: str) -> None
 def test_a_clipped_idea_that_names_no_thing_is_not_reworded(idea: str) -> None:
     release = _draft(f"- name: Slabwise\n- who: site managers in Leeds\n- idea: {idea}\n").press_release
     assert "gives them a" not in release.summary and "gives them an" not in release.summary
+
+
+# -- a support-ticket export with product notes under it ------------------------------------------------
+@pytest.fixture(scope="module")
+def tickets() -> Draft:
+    return _fixture("ticket-export-greenhouse-sensor.md")
+
+
+def test_a_versioned_name_line_is_the_idea_and_what_we_will_not_do_is_not(tickets: Draft) -> None:
+    # should flag: "ThermoPatch gives them what the notes sum up as: we will not do automatic vent control in v2."
+    release = tickets.press_release
+    assert "ThermoPatch is a clip-on greenhouse sensor with a LoRa radio and a 2-year battery" in release.summary
+    assert "will not do" not in release.summary + release.solution + _answer(tickets, "How does")
+    assert "We will not do automatic vent control in v2." in _answer(tickets, "not do")
+
+
+def test_one_ticket_customers_name_is_not_the_customer(tickets: Draft) -> None:
+    # should flag: "ThermoPatch for de Vries Kwekerij" (a ticket's customer column, one business)
+    release = tickets.press_release
+    assert "Kwekerij" not in release.headline + release.subheading + release.summary
+
+
+def test_where_it_ships_from_is_not_where_it_launches(tickets: Draft) -> None:
+    # should flag: "Eindhoven — April 2027" from "ships to Dutch growers in April 2027 from our Eindhoven warehouse"
+    release = tickets.press_release
+    assert release.dateline.endswith("April 2027 —")
+    assert "Eindhoven" not in release.dateline + release.call_to_action
+
+
+@pytest.mark.parametrize("who", ["Dental Clinics", "small bakeries in Lisbon", "Care homes in Leeds"])
+def test_a_kind_of_customer_in_capitals_is_still_the_customer(who: str) -> None:
+    # should pass
+    assert who.lower() in _draft(f"- name: Tally\n- customer: {who}\n").press_release.subheading.lower()

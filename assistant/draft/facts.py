@@ -177,7 +177,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          rf"pay(?:s|ing)?\s+(?:\d|(?:{money_pattern()})|for|about|around|up to|"
                          rf"whatever|\"|“)|paid\s+(?:\d|(?:{money_pattern()})|for)|spend\w*\s+(?:{money_pattern()})|"
                          r"costs? us|money|revenue)", re.IGNORECASE),
-    "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|go(?:es|ing)?[- ]live|"
+    "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|"
+                         r"ships (?:to|in)|shipping (?:to|in|from)|go(?:es|ing)?[- ]live|"
                          r"available|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|clinics?|"
                          r"restaurants?|customers|users|schools|wards|farms)|"
                          r"trials? (?:at|with|in|on)|start(?:ing)?,?\s+(?:(?:uh|um|er),?\s+)?"
@@ -1364,8 +1365,17 @@ _CUSTOMER_ASIDE = re.compile(r"\s*[,;]\s+(?=(?:the|they|their|most|mostly|usuall
                              r"generally|each|every|one|some)\b)|\s+[-–—]\s+", re.IGNORECASE)
 
 
+# One business by its name: "Bloemhof BV", "Acme Ltd", "De Vries Kwekerij" (capitalised words, the
+# last no plural), and a town after a comma ("Greenleaf Nursery, Utrecht")
+_ONE_COMPANY = re.compile(rf"(?:[{UPPER}][\w&'’.-]*\s+)+[{UPPER}][\w&'’.-]*(?:\s+(?i:bv|b\.v\.|ltd|gmbh|inc|llc|"
+                          rf"s\.?a|s\.?l|ag|nv|plc|co|oy|ab|as|srl|spa))?(?:,\s+[{UPPER}][{LOWER}]+)?"
+                          rf"(?<![{LOWER}]s)(?<=[\w.])|[^,]*\s(?i:bv|ltd|gmbh|inc|llc|plc|s\.a\.|ag|nv)\.?")
+
+
 def _customer(statements: list[Statement], notes: Document) -> tuple[str | None, NoteSpan | None]:
     for statement in statements:
+        if statement.topic == "customer" and _ONE_COMPANY.fullmatch(statement.text.strip(" .")):
+            continue  # a ticket's "customer | De Vries Kwekerij": one customer's name, not a kind of customer
         if statement.topic == "customer":
             who = _CUSTOMER_ASIDE.split(statement.text, maxsplit=1)[0].rstrip(" .")
             # "care homes in Leeds, 20-60 beds", "new parents in Dublin, first child": the group,
@@ -2491,6 +2501,9 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             # (... and "Launch: Yorkshire leagues, April 2027" with its place, then its date)
             # (under a launch label, "GTM: Melbourne bookshops first" opens with the place)
             continue  # "Facilitator wrap-up: go with Gota ...": a line's first word, not a place
+        if re.search(r"\b(?:ships?|shipped|shipping|sent|dispatched)\b.*\bfrom\s+(?:our\s+|the\s+)?$", before) and \
+                re.match(r"\s+(?:warehouse|factory|plant|depot|office|hq|headquarters)\b", text[match.end():], re.I):
+            continue  # "ships to Dutch growers from our Eindhoven warehouse": where it ships from, not to
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
                 re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0].lower() in foreign_months() or \
                 words[0] in exclude or \

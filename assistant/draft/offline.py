@@ -470,10 +470,20 @@ def _concrete(piece: str) -> bool:
     return "!" not in piece and (bool(re.search(r"\d", piece)) or opens_with_people_doing(piece))
 
 
+# A version or edition after a name: "ThermoPatch v2", "Ledgerly 2.0", "Pawpost Pro"
+_VERSION = r"(?:\s+(?:v\d[\w.]*|\d+(?:\.\d+)*|(?i:pro|plus|mini|lite|max|go|gen\s?\d)))?"
+
+
 def idea_statements(facts: Facts) -> list[str]:
     """What we will build, in the notes' words: labelled ideas, then sentences whose subject is the
     product ("Clinicly checks coverage ...", "Loop sends the invoice ..."), else lines that sound
-    like an idea (not a price, a launch plan or a risk)."""
+    like an idea (not a price, a launch plan or a risk). What we will not do ("we will not do
+    automatic vent control in v2") is no part of it, unless labelled as the idea."""
+    labelled = {s.text for s in facts.labelled("idea")}
+    return [text for text in _idea_statements(facts) if text in labelled or not CUES["not_doing"].search(text)]
+
+
+def _idea_statements(facts: Facts) -> list[str]:
     name = facts.product_name
     # (an idea label holding only the name, "What I'd build: Moorpay.", says nothing it does)
     labelled = [s.text for s in facts.labelled("idea") if _usable(s) and s.text.strip(" .*_") != name]
@@ -488,7 +498,8 @@ def idea_statements(facts: Facts) -> list[str]:
     about_it += [defined.group("what") if _OWN_SUBJECT_SHORTHAND.match(defined.group("what")) else
                  f"{name}: {_with_article(defined.group('what'))}" for s in facts.statements
                  if name and _usable(s) and s.topic is None and not s.quote_only and
-                 (defined := re.match(rf"{re.escape(name)}\s*(?:=|:|[-–—]\s)\s*(?P<what>[a-z].{{10,}})", s.text))]
+                 (defined := re.match(rf"{re.escape(name)}{_VERSION}\s*(?:=|:|[-–—]\s)\s*(?P<what>[a-z].{{10,}})",
+                                     s.text))]
     about_it += _named_and_described(facts) + _after_the_naming(facts)
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
