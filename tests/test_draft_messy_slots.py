@@ -230,3 +230,37 @@ def test_where_it_ships_from_is_not_where_it_launches(tickets: Draft) -> None:
 def test_a_kind_of_customer_in_capitals_is_still_the_customer(who: str) -> None:
     # should pass
     assert who.lower() in _draft(f"- name: Tally\n- customer: {who}\n").press_release.subheading.lower()
+
+
+# -- a council's survey free text, and a one-pager with a table of plans -----------------------------------
+def test_a_two_word_name_before_a_dash_is_the_whole_name() -> None:
+    # should flag: "Permit for residents" / "Permit gives them what the notes sum up as: Permit Renew — renew ..."
+    release = _fixture("survey-free-text-permits.md").press_release
+    assert release.headline == "Permit Renew for residents"
+    assert "With Permit Renew, you renew a resident parking permit online in 5 minutes" in release.summary
+    assert "sum up as" not in release.summary
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    # should pass: a coined name and the kind of thing it is, or a name and a plural, keep the name alone
+    ("RouteLedger API — pushes every delivery to the forwarder's ERP", "RouteLedger"),
+])
+def test_a_coined_name_then_its_kind_is_the_coined_name(line: str, name: str) -> None:
+    headline = _draft(f"- idea: {line}\n- who: freight forwarders in Pune\n").press_release.headline
+    assert headline.startswith(f"{name} ") and not headline.startswith(f"{name} API")
+
+
+def test_a_table_of_plans_gives_every_plan_with_its_column() -> None:
+    # should flag: "It costs €9 a month." (the Pack plan lost, and what each plan covers)
+    draft = _fixture("emoji-one-pager-plans-table.md")
+    said = "Its plans are Solo at €9 a month (up to 5 dogs) and Pack at €19 a month (up to 15 dogs)."
+    assert said in draft.press_release.call_to_action
+    assert _answer(draft, "How much") == said
+
+
+def test_a_table_comparing_ideas_is_no_table_of_plans() -> None:
+    # should pass: rows naming the product and long cells are ideas compared, not its plans
+    notes = ("| idea | price | who | verdict |\n|---|---|---|---|\n"
+             "| Ledgerly | UGX 5,000 per group per month | village savings groups in northern Uganda | GO |\n"
+             "| Susu Box | GHS 20 a month | susu collectors in Accra who carry cash home | killed |\n")
+    assert "plans are" not in _draft(notes).press_release.call_to_action

@@ -1910,7 +1910,11 @@ def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = F
     if dashed and re.fullmatch(_NAME_WORD, after) and coined(after.rstrip("+")) and \
             not any(coined(word) for word in words):
         return after
-    if len(words) == 2 and not coined(words[1]) and not _CAMEL.match(words[1]):
+    # ("Permit Renew — renew a permit online ...": two capitalised words set off by a dash are the name)
+    two_word_name = dashed and len(words) == 2 and re.match(r"\s*[-–—]", statement.text[len(name):]) is not None \
+        and not (words[1].endswith("s") and not words[1].endswith("ss")) and not coined(words[0]) \
+        and not words[1].isupper()  # ("RouteLedger API —": a coined name, then what kind of thing it is)
+    if len(words) == 2 and not coined(words[1]) and not _CAMEL.match(words[1]) and not two_word_name:
         name, words = words[0], words[:1]  # "ShelfSense Pro" is rare; "PayPilot chases" is the usual shape
         rest = statement.text[len(name):].lstrip()
     if words[0].lower() in _DOC_WORDS or words[0].isupper():

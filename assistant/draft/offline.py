@@ -391,7 +391,8 @@ def _names_a_problem(piece: str) -> bool:
 
 # A note that tells the customer what to do ("snap a photo of the receipt, Keepr reads ...").
 _IMPERATIVE = re.compile(r"(?:snap|take|scan|point|tap|open|upload|forward|connect|type|ask|drop|paste|add|pick|"
-                         r"choose|photograph|record|install|plug|speak|say|describe|enter|sign up|log)\b")
+                         r"choose|photograph|record|install|plug|speak|say|describe|enter|sign up|log|renew|apply|"
+                         r"submit|request|register|reserve|top up|claim|report)\b")
 
 
 # A value proposition said as an order to the customer, as canvases and landing pages write it:
@@ -847,6 +848,25 @@ def our_price(facts: Facts) -> str | None:
     return english_price(re.sub(r"(?i),?\s+(?:though|tho|anyway|really|easily|tops|max|or so|ish)\W*$", "", price))
 
 
+def _plan_row(facts: Facts, price: Statement) -> str | None:
+    """A table row's plan and price: "| Solo | €9/month | up to 5 |" under "Plan | Price | Dogs" is
+    "Solo: €9/month (up to 5 dogs)"; None when the row's first cell is no plan's name."""
+    cells = [s for s in facts.statements if s.line == price.line and s is not price and not s.quote_only]
+    first = cells[0] if cells and cells[0].start < price.start else None
+    if first is None or not re.fullmatch(r"[A-Z][\w'&+-]*(?:\s[A-Z+][\w'&+-]*){0,2}", first.text.strip()) or \
+            first.text.strip() == facts.product_name or len(cells) > 3 or \
+            any(len(cell.text.split()) > 5 for cell in cells[1:]):
+        return None  # (a table comparing ideas, "| Ledgerly | UGX 5,000 ... | village savings groups |": no plans)
+    extras = []
+    for cell in cells[1:]:
+        said = cell.text.strip(" .")
+        unit = (cell.label or "").strip().lower()
+        # ("up to 5" under "Dogs": "up to 5 dogs"; a cell with its own words keeps them)
+        counted = re.fullmatch(r"(?i)(?:up to|max(?:imum)?|min(?:imum)?|under|over)?\s*\d[\d,]*\+?", said)
+        extras.append(f"{said} {unit}" if counted and re.fullmatch(r"[a-z]+s", unit) else said)
+    return f"{first.text.strip()}: {price.text.strip(' .')}" + (f" ({', '.join(extras)})" if extras else "")
+
+
 def _our_price_as_written(facts: Facts) -> str | None:
     """What we plan to charge: a labelled price, else a price the notes say we would charge
     ("we could charge $79/month per restaurant") or a bare price line ("$149/mo per practice");
@@ -854,6 +874,9 @@ def _our_price_as_written(facts: Facts) -> str | None:
     price_lines = [s for s in facts.labelled("price") if _usable(s)]
     # Plans on lines of their own ("Solo: £12/month for up to 5 staff", "Crew: £29/month ..."): all of them
     tiers = [s.text.rstrip(".;, ") for s in price_lines if _states_a_price(s.text) and len(plans(s.text)) == 1]
+    rows = [row for s in price_lines if _states_a_price(s.text) and (row := _plan_row(facts, s))]
+    if len(rows) >= 2 and len({s.line for s in price_lines}) == len(price_lines):
+        return "; ".join(rows)  # a table of plans, a row each: "| Solo | €9/month | up to 5 |"
     if len(tiers) >= 2:
         return "; ".join(tiers)
     stated = next((s for s in price_lines if _states_a_price(s.text)), None)
