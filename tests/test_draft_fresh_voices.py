@@ -342,8 +342,10 @@ def test_notes_titled_in_another_language_keep_the_products_name() -> None:
     assert release.headline.startswith("CuerdaCheck"), release.headline
     assert "Notas" not in release.summary
     assert "It costs 8% per sale." in release.call_to_action, release.call_to_action  # "comisión: 8% por venta"
-    # no customer in the notes: the product is what it is, never "With X, [TBD: who ...] get ..."
-    assert release.solution.startswith("CuerdaCheck is a marketplace where each rope comes with"), release.solution
+    # the customers as the Spanish line names them ("escaladores en Madrid venden cuerdas ..."), never
+    # "With X, [TBD: who ...] get ..."
+    assert release.solution.startswith("With CuerdaCheck, escaladores en Madrid get a marketplace where each rope "
+                                       "comes with"), release.solution
 
 
 # -- a nonprofit's service: the name, then what it is; free, and who pays for it ----------------------

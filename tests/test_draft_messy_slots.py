@@ -264,3 +264,39 @@ def test_a_table_comparing_ideas_is_no_table_of_plans() -> None:
              "| Ledgerly | UGX 5,000 per group per month | village savings groups in northern Uganda | GO |\n"
              "| Susu Box | GHS 20 a month | susu collectors in Accra who carry cash home | killed |\n")
     assert "plans are" not in _draft(notes).press_release.call_to_action
+
+
+# -- notes in Portuguese and Spanish ------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def vets() -> Draft:
+    return _fixture("portuguese-labels-vet-reminders.md")
+
+
+def test_portuguese_labels_place_each_line(vets: Draft) -> None:
+    # should flag: "WhatsApp" as the name, no date ("março de 2027"), no partner, no open question,
+    # and "— [TBD: customer's name], Dra. Ana, clínica em Batel"
+    release = vets.press_release
+    assert release.headline == "VetLembra for veterinários em Curitiba"
+    assert release.dateline == "Curitiba — March 2027 —"
+    assert release.customer_quote.endswith("— Dra. Ana, clínica em Batel")
+    assert "Zenvia" in _answer(vets, "depend on")
+    assert "Open question in the notes: As clínicas aceitam pagar por mês?" in _answer(vets, "risks")
+    assert "lembretes por WhatsApp" in release.summary
+
+
+def test_spanish_interview_notes_name_their_customers_and_problem() -> None:
+    # should flag: "Entrevistas" as the name, no customer and no problem
+    release = _fixture("spanish-interviews-laundromats.md").press_release
+    assert release.headline == "SpinWatch for dueños de lavanderías en Madrid"
+    assert release.problem.startswith("Dueños de lavanderías en Madrid pierden clientes cuando las máquinas fallan.")
+
+
+@pytest.mark.parametrize(("text", "date"), [("lanzamiento: el 3 de mayo de 2027", "3 May 2027"),
+                                            ("lançamento: março de 2027", "March 2027")])
+def test_spanish_and_portuguese_dates_read_in_english(text: str, date: str) -> None:
+    assert _draft(f"- name: Tally\n- {text}\n").press_release.dateline.endswith(f"{date} —")
+
+
+def test_an_english_group_line_is_not_read_as_another_language() -> None:
+    # should pass: "bakers in Leeds lose ..." is found as before, English words kept
+    assert "For bakers in Leeds" in _draft("- bakers in Leeds lose 10% of bread\n").press_release.subheading

@@ -1012,6 +1012,25 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# A Spanish or Portuguese problem line's subject: "veterinários em Curitiba perdem ...", "dueños de
+# lavanderías en Madrid pierden ...": a plural noun (of another plural noun), "em"/"en" and a place.
+_THEIR_GROUP = re.compile(rf"(?P<who>[{LOWER}]+s(?:\s+(?:de|do|da|dos|das|del)\s+[{LOWER}]+s)?\s+(?:em|en|na|no)\s+"
+                          rf"[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+)?)\s+[{LOWER}]")
+
+
+def _group_in_their_language(statements: list[Statement], notes: Document) -> tuple[str | None, NoteSpan | None]:
+    """The customers named in the notes' own language, when no English words name them: said as
+    the notes say them ("veterinários em Curitiba"), not translated (no word is made up)."""
+    for statement in statements:
+        if statement.quote_only or statement.topic not in (None, "problem", "customer"):
+            continue
+        group = _THEIR_GROUP.match(statement.text)
+        if group and english_share(statement.text) < 0.4:
+            start = statement.start + group.start("who")
+            return group.group("who"), _span(notes, start, start + len(group.group("who")))
+    return None, None
+
+
 def english_share(text: str) -> float:
     """How much of a phrase is everyday English: its words of two letters or more that are common
     English words (the lexicon's frequency), as a share."""
@@ -1131,7 +1150,9 @@ def _last_named(before: str) -> tuple[str, str | None] | None:
 
 def _name_like(head: str) -> bool:
     """"Priya", "Dr Mei Lin", "Hạnh", "Tomás Vidal": one to three capitalised words, in any script."""
-    words = re.sub(r"^(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+", "", head).split()
+    # (and the titles of the languages notes mix in: "Dra. Ana", "Sr. Costa", "Mme Roux", "Frau Vogt")
+    words = re.sub(r"^(?:Dr|Dra|Mr|Ms|Mrs|Prof|Profa|Chef|Sr|Sra|Srta|Mme|Mlle|M|Frau|Herr|Dott|Dona|Doña|Don|Ing|"
+                   r"Eng)\.?\s+", "", head).split()
     return 0 < len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][^\W\d_'’-]*", w) and w[0].isupper() and
                                        not w[1:].isupper() for w in words)
 
@@ -2670,6 +2691,8 @@ def extract_facts(notes: Document) -> Facts:
                                                  s.topic is None and "problem" in s.topics)
         if fuller and fuller.lower().startswith(customer.lower() + " "):
             customer, customer_source = fuller, fuller_source
+    if customer is None:
+        customer, customer_source = _group_in_their_language(statements, notes)
     if customer is None:
         customer, customer_source = _customer_quoted(quotes, notes)
     told = re.match(r"(?P<who>[^:]{3,80}?):\s+\S", customer) if customer else None

@@ -168,6 +168,9 @@ def english_months(date: str) -> str:
     date = re.sub(rf"(?i)\b(?:{foreign_months_pattern()})\b",
                   lambda m: calendar.month_name[foreign_months()[m.group().lower()]], date)
     date = re.sub(r"^(\d{1,2})\.\s+(?=[A-Za-z])", r"\1 ", date.strip())
+    # "3 de mayo de 2027", "março de 2027": the Spanish and Portuguese "de" is no part of an English date
+    date = re.sub(r"(?i)^(\d{1,2}\s+)de\s+(?=[a-z])", r"\1", date)
+    date = re.sub(rf"(?i)\b({'|'.join(calendar.month_name[1:])})\s+de\s+(?=\d{{4}})", r"\1 ", date)
     # "05.03.2027" (day first) is "5 March 2027": the same date, in words a reader of any country reads one way
     dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(20\d\d)", date.strip())
     if dotted and 1 <= int(dotted.group(2)) <= 12:
@@ -279,12 +282,25 @@ def problem_pieces(facts: Facts) -> list[str]:
             pieces.append(told_by(piece, teller) if teller else piece)
     for who, said in spoken.items():
         pieces.append(_in_their_words(who, list(dict.fromkeys(said))))
-    pieces = list(dict.fromkeys(pieces)) or quoted[:1] or _before_the_idea(facts)
+    pieces = list(dict.fromkeys(pieces)) or quoted[:1] or _before_the_idea(facts) or _said_in_their_language(facts)
     if not pieces:
         return []
     sharpest = max(pieces, key=lambda piece: (sharpness(piece), -pieces.index(piece)))
     ordered = [sharpest, *(p for p in pieces if p != sharpest)]
     return ordered[:MAX_PROBLEM_STATEMENTS]
+
+
+def _said_in_their_language(facts: Facts) -> list[str]:
+    """"dueños de lavanderías en Madrid pierden clientes cuando las máquinas fallan": the line that
+    names the customers in another language, and what happens to them, when no English line says
+    the problem (said as the notes say it: no cue word of ours reads it)."""
+    source = facts.customer_source
+    if source is None:
+        return []
+    line = next((s for s in facts.statements if s.start <= source.start < s.end and
+                 s.topic is None and _usable(s) and foreign(s.text) and not s.text.startswith(source.text + ",")),
+                None)
+    return [line.text] if line is not None and len(line.text.split()) > len(source.text.split()) + 1 else []
 
 
 def _spoken_turn(statement: Statement, facts: Facts) -> QuoteFact | None:
@@ -501,6 +517,11 @@ def _idea_statements(facts: Facts) -> list[str]:
                  if name and _usable(s) and s.topic is None and not s.quote_only and
                  (defined := re.match(rf"{re.escape(name)}{_VERSION}\s*(?:=|:|[-–—]\s)\s*(?P<what>[a-z].{{10,}})",
                                      s.text))]
+    # "produto: VetLembra, lembretes por WhatsApp com confirmação", "name: Tally — a receipt inbox ...":
+    # a name label that goes on to say what it is
+    about_it += [f"{name}, {described.group('what')}" for s in facts.labelled("name") if name and _usable(s) and
+                 (described := re.match(rf"{re.escape(name)}\s*(?:,|[-–—:])\s+(?P<what>\S+(?:\s+\S+){{2,}})",
+                                        s.text))]
     about_it += _named_and_described(facts) + _after_the_naming(facts)
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
@@ -1283,7 +1304,7 @@ class Composer:
             return first  # "texts tenants ...", said of the product
         if lowered in _VERBS.values() or lowered in ("is", "will", "can", "lets", "helps") or (
                 self.facts.product_name and self.ideas and self.ideas[0].startswith(self.facts.product_name)
-                and re.match(r"[a-z]+[^s\W]s\b", first) and not opens_with_people_doing(first)
+                and re.match(r"[a-z]+[^s\W]s\b", first) and not opens_with_people_doing(first) and not self.appositive
                 and not _NOUN_AND_PARTICIPLE.match(first)):
             # ("ShelfSwap, students list a book ...": "students" is who acts, no verb of ShelfSwap's)
             return first
