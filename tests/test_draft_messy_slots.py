@@ -300,3 +300,24 @@ def test_spanish_and_portuguese_dates_read_in_english(text: str, date: str) -> N
 def test_an_english_group_line_is_not_read_as_another_language() -> None:
     # should pass: "bakers in Leeds lose ..." is found as before, English words kept
     assert "For bakers in Leeds" in _draft("- bakers in Leeds lose 10% of bread\n").press_release.subheading
+
+
+# -- who leads it, said in passing or under a heading ------------------------------------------------------
+@pytest.mark.parametrize(("notes", "leader"), [
+    # should flag: both had "— [TBD: leader's name and title]"
+    ("- idea: DentaPing sends WhatsApp reminders\n- led by Marta Silva, product lead\n", "Marta Silva, product lead"),
+    ("# Pawpost\n## Solution\nPawpost sends the owner a live map of the walk.\n## 👤 Owner\nFemke Jansen — founder\n",
+     "Femke Jansen, founder"),
+])
+def test_the_leader_said_in_passing_or_under_a_heading(notes: str, leader: str) -> None:
+    assert _draft(notes).press_release.leader_quote.endswith(f"— {leader}")
+
+
+def test_the_rollout_notes_leader() -> None:
+    assert _fixture("rollout-after-pilot-dental.md").press_release.leader_quote.endswith("— Marta Silva, product lead")
+
+
+def test_a_customer_with_a_title_is_no_leader() -> None:
+    # should pass: a customer quoted with a title after a dash is a customer, not who leads it
+    notes = '- idea: Tally files receipts\n- "I lose a day a month to receipts" — Jo Park, founder of Park & Co\n'
+    assert "Jo Park" not in _draft(notes).press_release.leader_quote

@@ -2111,6 +2111,12 @@ _NAME_AND_TITLE = re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{
 # "Rohan Mehta (Head of Platform)": a name and its title in brackets
 _NAME_PAREN_TITLE = re.compile(r"(?P<name>(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*"
                                rf"\((?P<title>(?:{_EXEC_TITLE})[^)]{{0,40}})\)\.?")
+_NAME_DASH_TITLE = re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}})\s+[-–—]\s+"
+                              rf"(?P<title>{_EXEC_TITLE})\.?")
+# "led by Marta Silva, product lead", "owned by Sam Okoro (Head of Ops)": who leads it, said in passing
+_LED_BY = re.compile(rf"(?i:\b(?:led|owned|run|driven|sponsored)\s+by)\s+"
+                     rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}})"
+                     rf"(?:,\s*|\s*\(|\s+[-–—]\s+)(?P<title>{_EXEC_TITLE})")
 # "I'd lead it. — Wanjiru Kamau, Head of Schools Partnerships": who signs the line that says "I lead"
 _SIGNED_AFTER = re.compile(r"[—–]+\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s*"
                            r"(?P<title>[^,\n]{2,60}?)\.?\s*$")
@@ -2177,13 +2183,19 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
     # or an e-mail's signature block ("Tom Pascoe" / "Founder, Moorpay").
     for index, statement in enumerate(statements):
         signed = _SIGNED.fullmatch(statement.text.strip()) if not statement.quote_only else None
-        if signed is None and re.fullmatch(r"(?i)(?:document\s+)?owner|author|dri|pm|written by",
-                                           statement.label or ""):
-            # "Owner: Callum Reid, Head of Product", "owner: Rohan Mehta (Head of Platform)"
+        if signed is None and re.fullmatch(r"(?i)(?:document\s+|product\s+|service\s+)?owner|author|dri|pm|"
+                                           r"written by", re.sub(r"^\W+", "", statement.label or "")):
+            # "Owner: Callum Reid, Head of Product", "owner: Rohan Mehta (Head of Platform)", and under
+            # a heading "## 👤 Owner", "Femke Jansen — founder"
             signed = _NAMED_TITLE.fullmatch(statement.text.strip()) or \
-                _NAME_PAREN_TITLE.fullmatch(statement.text.strip())
+                _NAME_PAREN_TITLE.fullmatch(statement.text.strip()) or \
+                _NAME_DASH_TITLE.fullmatch(statement.text.strip())
+        if signed is None and not statement.quote_only:
+            signed = _LED_BY.search(statement.text)  # "led by Marta Silva, product lead"
         if signed is None and statement.topic is None and not statement.quote_only:
-            signed = _NAME_AND_TITLE.fullmatch(statement.text.strip())  # "Tom Reilly CEO" on a line of its own
+            # "Tom Reilly CEO", "Femke Jansen — founder" on a line of its own
+            signed = _NAME_AND_TITLE.fullmatch(statement.text.strip()) or \
+                _NAME_DASH_TITLE.fullmatch(statement.text.strip())
         if signed:
             return Person(name=signed.group("name"), title=signed.group("title"),
                           source=_span(notes, statement.start, statement.end))
