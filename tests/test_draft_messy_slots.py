@@ -321,3 +321,23 @@ def test_a_customer_with_a_title_is_no_leader() -> None:
     # should pass: a customer quoted with a title after a dash is a customer, not who leads it
     notes = '- idea: Tally files receipts\n- "I lose a day a month to receipts" — Jo Park, founder of Park & Co\n'
     assert "Jo Park" not in _draft(notes).press_release.leader_quote
+
+
+# -- a rollout after a pilot ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["rollout-after-pilot-dental.md", "rollout-no-launch-word-dental.md"])
+def test_the_rollout_after_a_pilot_is_the_launch(name: str) -> None:
+    # should flag: "Porto — March 2027" (the pilot's date, from a rollout line with no launch word) and
+    # "Porto — October 2027" (the pilot's city on the rollout's date)
+    release = _fixture(name).press_release
+    assert release.dateline == "[TBD: city], northern Portugal — October 2027 —"
+    assert release.call_to_action.startswith("DentaPing launches in northern Portugal in October 2027.")
+
+
+@pytest.mark.parametrize("notes", [
+    # should pass: a pilot alone keeps its date; an earlier or undated line does not replace it
+    "- idea: DentaPing sends reminders\n- pilot with 5 clinics in Porto from March 2027\n",
+    "- idea: DentaPing sends reminders\n- pilot with 5 clinics in Porto from March 2027\n"
+    "- clinics in Porto lose 15% of visits from January 2028\n",
+])
+def test_a_pilot_alone_keeps_its_date(notes: str) -> None:
+    assert _draft(notes).press_release.dateline == "Porto — March 2027 —"

@@ -2288,9 +2288,13 @@ def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Sta
         date = next((n for n in dates_in if not trial_date(statement, n)), None)
         if date is not None:
             return statement, date
-    for statement, dates_in in candidates:
-        if dates_in:
-            return statement, dates_in[0]
+    trial = next(((statement, dates_in[0]) for statement, dates_in in candidates if dates_in), None)
+    if trial is not None:
+        # "pilot with 5 clinics in Porto from March 2027" / "all clinics in northern Portugal from
+        # October 2027": a later line that says from when, with where or for all, is the launch,
+        # though it has no launch word
+        after_trial = _later_launch(statements, numbers, trial[1], {s.line for s, _ in candidates})
+        return after_trial or trial
     if labelled:
         return labelled[0], None  # "Launch: Galway first": where, if not when
     # "launching next March in Wellington": a launch line without a date we can read still says where.
@@ -2315,6 +2319,42 @@ def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Sta
         if _place_date_and_price(statement.text, date.text):
             return statement, date
     return undated, None
+
+
+def _month_key(date: str) -> tuple[int, int] | None:
+    """(year, month) of a date as notes write it ("October 2027", "Q3 2027", "marzo 2027"); None
+    without a year."""
+    import calendar
+
+    year = re.search(r"20\d\d", date)
+    if year is None:
+        return None
+    quarter = re.search(r"(?i)\bq([1-4])\b", date)
+    words = {name.lower()[:3]: number for number, name in enumerate(calendar.month_name) if name}
+    month = next((words[w[:3].lower()] for w in re.findall(r"[A-Za-z]{3,}", date) if w[:3].lower() in words), None)
+    month = month or next((n for w in re.findall(r"[^\W\d_]{3,}", date.lower())
+                           if (n := foreign_months().get(w))), None)
+    return int(year.group()), (int(quarter.group(1)) * 3 - 2 if quarter else month or 0)
+
+
+def _later_launch(statements: list[Statement], numbers: list[NumberFact], trial: NumberFact,
+                  seen: set[int]) -> tuple[Statement, NumberFact] | None:
+    trial_key = _month_key(trial.text)
+    if trial_key is None:
+        return None
+    for statement in statements:
+        if statement.topic is not None or statement.quote_only or statement.line in seen or \
+                {"problem", "loss", "price", "budget", "risks", "open"} & set(statement.topics):
+            continue
+        date = next((n for n in numbers if n.kind == "date" and statement.start <= n.start < statement.end), None)
+        key = _month_key(date.text) if date is not None else None
+        if date is None or key is None or key <= trial_key:
+            continue
+        before = statement.text[:date.start - statement.start]
+        if re.search(r"(?i)\b(?:from|by|starting|as of)\s*$", before) and (
+                _PLACE.search(statement.text) or re.search(r"(?i)\b(?:all|every|any)\b", before)):
+            return statement, date
+    return None
 
 
 # A trial before the launch: "pilot in March", "beta from May 2027", "Pilot: 3 schools, March 2027".
@@ -2527,6 +2567,13 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             r"(?:launch|target|city) is)|,|\band|"
             r"[+&/(]|:)\s*$", before,
             re.IGNORECASE)
+        # "rollout to all of northern Portugal", "across rural Kenya": a part of a country, with its
+        # direction word ("northern Portugal" is where it launches, not all of Portugal)
+        part_of = re.search(r"\b(?:in|across|to|throughout|of)\s+(?:all\s+of\s+)?(?P<part>(?:northern|southern|"
+                            r"eastern|western|central|rural|coastal|north|south|east|west)\s+)$", before)
+        if part_of and not joined:
+            found.append(_span(notes, statement.start + part_of.start("part"), statement.start + match.end()))
+            continue
         if not joined and re.search(r"\b(?:to|for|with)\s*$", before) and \
                 re.match(rf"\s+(?:[a-z-]+\s+)?(?:{_ROLE_NOUNS}|{_PEOPLE_ERS})", text[match.end():], re.IGNORECASE) and \
                 place_word(words[0], notes):

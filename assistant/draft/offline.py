@@ -1425,8 +1425,9 @@ class Composer:
         city_question = "Which city does the announcement come from (the dateline)?"
         # "launch across Pomorskie ..., no single launch city": the place named is a region, not a city
         no_city = self.facts.launch is not None and NO_CITY.search(self.facts.launch.text) is not None
+        # ("northern Portugal", a part of a country, is no city either)
         if places and not re.search(r"\b(?:state|county|area|region)$", places[0]) and places[0] not in REGIONS \
-                and not no_city:
+                and not no_city and not places[0][:1].islower():
             city = places[0]
         elif places:
             city = self.book.tbd("city", city_question, "dateline") + f", {places[0]}"
