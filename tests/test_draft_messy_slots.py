@@ -341,3 +341,16 @@ def test_the_rollout_after_a_pilot_is_the_launch(name: str) -> None:
 ])
 def test_a_pilot_alone_keeps_its_date(notes: str) -> None:
     assert _draft(notes).press_release.dateline == "Porto — March 2027 —"
+
+
+# -- a title's compound is no customer --------------------------------------------------------------------------
+def test_a_noun_in_a_titles_compound_is_no_customer() -> None:
+    # should flag: "Notes - clinic reminders" made the customer "clinic" ("For clinic: ...")
+    release = _fixture("rollout-after-pilot-dental.md").press_release
+    assert not release.subheading.startswith("For clinic")
+
+
+def test_a_group_after_a_notes_title_is_still_the_customer() -> None:
+    # should pass
+    assert _draft("Call notes - dentists in Leeds\n- idea: Tally texts patients\n").press_release.subheading \
+        .startswith("For dentists")

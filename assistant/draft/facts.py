@@ -291,7 +291,9 @@ _CUSTOMER_PHRASES = [
                rf"(?!\s+(?:thing|stuff|project|idea|app|tool|side|one|version)\b)"),
     # "call notes - 5 bike shop owners, Utrecht": who the calls were with.
     re.compile(rf"^(?:(?:call|interview|meeting)s?\s+)?notes?\s*[-–—:]\s*(?:\d+\s+)?"
-               rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b", re.IGNORECASE),
+               # (not a noun that names the topic, "Notes - clinic reminders": a word of a compound)
+               rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b"
+               r"(?![ \t]+(?!(?:in|at|of|on|from|across|near|and|or|with|who|that|we|i)\b)[a-z])", re.IGNORECASE),
     # "Landlord interviews (small landlords, 1-5 properties)": who was interviewed, in the brackets.
     re.compile(rf"^(?:[\w-]+\s+){{0,2}}(?:interviews?|calls?|conversations?)\s*\((?P<who>(?:[\w+&-]+\s+){{0,3}}"
                rf"(?:{_ROLE_NOUNS}))\b", re.IGNORECASE),
