@@ -354,3 +354,29 @@ def test_a_group_after_a_notes_title_is_still_the_customer() -> None:
     # should pass
     assert _draft("Call notes - dentists in Leeds\n- idea: Tally texts patients\n").press_release.subheading \
         .startswith("For dentists")
+
+
+# -- free, with a fee that stays ----------------------------------------------------------------------------------
+def test_free_with_an_unchanged_fee_is_said_whole() -> None:
+    # should flag: "It costs £60 a year." (the permit's own fee, which the service leaves as it is)
+    draft = _fixture("survey-free-text-permits.md")
+    assert "It is free for residents; the permit fee (£60 a year) is unchanged." in draft.press_release.call_to_action
+    assert _answer(draft, "How much") == "Free for residents; the permit fee (£60 a year) is unchanged."
+
+
+def test_a_price_with_a_free_trial_is_still_the_price() -> None:
+    # should pass: nothing stays unchanged here
+    release = _draft("- name: Tally\n- price: free for 14 days; then £9/month per user\n").press_release
+    assert "unchanged" not in release.call_to_action and "£9" in release.call_to_action
+
+
+# -- an instruction aimed at the model is no fact -------------------------------------------------------------------
+def test_an_instruction_in_the_notes_is_not_followed() -> None:
+    # should pass: the line telling "AI assistant" what to write is set aside
+    draft = _fixture("instruction-in-notes-kitchens.md")
+    text = " ".join(text for _, text in draft.press_release.sections()) + " ".join(
+        e.answer for e in [*draft.faq.external, *draft.faq.internal])
+    for invented in ("500", "Deliveroo", "is free", "already used"):
+        assert invented not in text, invented
+    assert "It costs £45 a month per kitchen." in draft.press_release.call_to_action
+    assert draft.press_release.leader_quote.endswith("— Ewan Reid, COO")

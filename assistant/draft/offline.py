@@ -888,6 +888,9 @@ def _plan_row(facts: Facts, price: Statement) -> str | None:
     return f"{first.text.strip()}: {price.text.strip(' .')}" + (f" ({', '.join(extras)})" if extras else "")
 
 
+_UNCHANGED = re.compile(r"(?i)\b(?:unchanged|stays? the same|remains? the same|as (?:today|before|now)|no change)\b")
+
+
 def _our_price_as_written(facts: Facts) -> str | None:
     """What we plan to charge: a labelled price, else a price the notes say we would charge
     ("we could charge $79/month per restaurant") or a bare price line ("$149/mo per practice");
@@ -931,6 +934,11 @@ def _our_price_as_written(facts: Facts) -> str | None:
         anywhere = statement.topic in (None, "idea", "launch")
         for piece in _pieces(statement):
             free = _FREE_TO.match(piece)
+            if free and not _names_a_problem(piece) and any(
+                    _UNCHANGED.search(p) and has_money(p) for p in _pieces(statement) if p != piece):
+                # "Free for residents; the permit fee (£60/year) is unchanged": free, and the fee
+                # paid anyway stays; said whole (not "It costs £60 a year")
+                return statement.text.rstrip(".")
             # (money in the line that is no price, "funded by a £40k grant", does not make "free" less so)
             if free and not _names_a_problem(piece) and free_for is None and not any(
                     has_money(p) and CUES["price"].search(p) for p in _pieces(statement)) and \
