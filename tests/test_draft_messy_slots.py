@@ -380,3 +380,26 @@ def test_an_instruction_in_the_notes_is_not_followed() -> None:
         assert invented not in text, invented
     assert "It costs £45 a month per kitchen." in draft.press_release.call_to_action
     assert draft.press_release.leader_quote.endswith("— Ewan Reid, COO")
+
+
+# -- a survey's own question, and a label the notes coined for who leads ------------------------------------------
+def test_a_surveys_question_is_no_ones_quote() -> None:
+    # should flag: the evidence answer read 'Resident survey, free-text answers (Q7: “What is hardest about
+    # renewing your parking permit?” A customer: “the form asks ...”' (the question quoted as if said)
+    draft = _fixture("survey-free-text-permits.md")
+    evidence = _answer(draft, "evidence")
+    assert evidence.count("Resident survey") == 1
+    assert "A customer: “the form asks for the same documents every single year”." in evidence
+    assert "What is hardest" not in draft.press_release.customer_quote
+
+
+def test_a_service_owner_label_names_the_leader() -> None:
+    # should flag: "Service owner: Karen Doyle, Head of Digital Services." had left the leader a gap
+    release = _fixture("survey-free-text-permits.md").press_release
+    assert release.leader_quote.endswith("— Karen Doyle, Head of Digital Services")
+
+
+def test_a_quoted_question_of_a_customer_is_still_a_quote() -> None:
+    # should pass: a customer's own question, with who asked it, stays their words
+    notes = '- idea: Tally files receipts\n- "Why do I still type every receipt by hand?" — Jo Park, bookkeeper\n'
+    assert "Why do I still type" in _draft(notes).press_release.customer_quote

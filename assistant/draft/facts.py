@@ -2102,7 +2102,8 @@ _LEADS_IT = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
 _FIRST_NAME_LEADS = re.compile(r"(?:^|(?<=[.;:]\s))(?P<first>[A-Z][a-z]+)\s+(?:will|would|'ll|is going to|to)\s+"
                                r"(?:own|lead|run|head|drive)\s+(?:it|this|the\s+(?:project|product|launch|pilot|"
                                r"rollout|roll-out))\b")
-_EXEC_TITLE = (r"(?i:(?:co-?)?founder(?:\s+(?:and|&)\s+ceo)?|ceo|cto|coo|cpo|cfo|chief\s+\w+\s+officer|head\s+of\s+\w+|"
+_EXEC_TITLE = (r"(?i:(?:co-?)?founder(?:\s+(?:and|&)\s+ceo)?|ceo|cto|coo|cpo|cfo|chief\s+\w+\s+officer|"
+               r"head\s+of\s+\w+(?:\s+(?-i:[A-Z])\w+)?|"
                r"vp(?:\s+of)?\s+\w+|(?:managing\s+)?director(?:\s+of\s+\w+)?|general\s+manager|"
                r"product\s+(?:lead|manager))")
 _SIGNED = re.compile(rf"[—–]+\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s*(?P<title>{_EXEC_TITLE})"
@@ -2194,6 +2195,12 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
                 _NAME_DASH_TITLE.fullmatch(statement.text.strip())
         if signed is None and not statement.quote_only:
             signed = _LED_BY.search(statement.text)  # "led by Marta Silva, product lead"
+        owner = re.match(r"(?i)\W*(?:[a-z]+\s+){0,2}(?:owner|lead|sponsor|dri)\s*:\s*", statement.text) \
+            if signed is None and statement.topic is None and not statement.quote_only else None
+        if owner:  # "Service owner: Karen Doyle, Head of Digital Services." (a label the notes coined)
+            rest = statement.text[owner.end():].strip()
+            signed = _NAMED_TITLE.fullmatch(rest) or _NAME_PAREN_TITLE.fullmatch(rest) or \
+                _NAME_DASH_TITLE.fullmatch(rest)
         if signed is None and statement.topic is None and not statement.quote_only:
             # "Tom Reilly CEO", "Femke Jansen — founder" on a line of its own
             signed = _NAME_AND_TITLE.fullmatch(statement.text.strip()) or \
@@ -2739,7 +2746,11 @@ def extract_facts(notes: Document) -> Facts:
     flagged_lines = {flag.span.line for flag in flags}
     instructions = [_span(notes, f.span.start, f.span.end) for f in flags]
     statements = [_settled(s, notes) for s in read_statements(notes) if s.line not in flagged_lines]
-    quotes = [q for q in read_quotes(notes, statements) if q.line not in flagged_lines]
+    # (a survey's question in quotation marks, '(Q7: "What is hardest about ...?")', is what was
+    # asked, not anyone's words)
+    quotes = [q for q in read_quotes(notes, statements) if q.line not in flagged_lines and not (
+        q.text.rstrip().endswith("?") and re.search(r"(?i)\bQ\d+\b|\bquestion\b|\bsurvey\b|\basked\b",
+                                                     q.detail or ""))]
     context = {s.line: s.text for s in statements}
     numbers = [NumberFact(text=c.text, start=c.start, end=c.end, line=notes.line_col(c.start)[0], kind=c.kind,
                           context=context.get(notes.line_col(c.start)[0], ""))
