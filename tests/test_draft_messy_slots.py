@@ -403,3 +403,23 @@ def test_a_quoted_question_of_a_customer_is_still_a_quote() -> None:
     # should pass: a customer's own question, with who asked it, stays their words
     notes = '- idea: Tally files receipts\n- "Why do I still type every receipt by hand?" — Jo Park, bookkeeper\n'
     assert "Why do I still type" in _draft(notes).press_release.customer_quote
+
+
+# -- the problem told in the customer's words -------------------------------------------------------------------
+def test_a_call_whose_problem_is_only_in_quotes_says_it_in_their_words(freight_call: Draft) -> None:
+    # should flag: The problem read "They handle about 1,200 declarations a month." (a volume, no problem)
+    problem = freight_call.press_release.problem
+    assert problem.startswith("In Dana's words: “We re-key every customs declaration")
+    assert "1,200" not in problem
+    assert "we eat the demurrage" in freight_call.press_release.customer_quote
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("If a code is wrong the container sits in port and we eat the demurrage", True),
+    # should pass: the right word is no problem
+    ("we picked the right code for every container", False),
+])
+def test_an_error_and_a_cost_absorbed_name_a_problem(text: str, problem: bool) -> None:
+    from assistant.draft.offline import _names_a_problem
+
+    assert _names_a_problem(text) is problem

@@ -129,6 +129,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"\b(?:complain\w*|complaint|#1|problems?|pain\w*|hates?|frustrat\w*|struggl\w*|ignor\w*|miss(?:ed|es|ing)?|"
         r"no-shows?|lost|lose|losing|spends?|spending|spent|wast\w*|takes?\s+(?:about|longer|too|hours|ages)|"
         r"argu(?:e|es|ed|ing|ments?)|disputes?|quarrel\w*|"
+        # "if a code is wrong ... we eat the demurrage": an error, and a cost they absorb
+        r"(?:is|are|was|were|gets?|got|goes|went)\s+wrong|(?:we|they|I)\s+eat\s+the\s+\w+|"
         # "takes me 45 minutes every morning": the time it costs them
         r"(?:takes?|took|costs?)\s+(?:me|us|them|him|her)\s+(?:about\s+|around\s+|~)?(?:\d|an?\s+(?:hour|day))|"
         r"took\s+longer|hours?\s+(?:a|per|each)|hrs|manual\w*|re-?types?|phoning|voicemail|broken|breakages?|"

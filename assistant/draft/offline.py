@@ -282,12 +282,25 @@ def problem_pieces(facts: Facts) -> list[str]:
             pieces.append(told_by(piece, teller) if teller else piece)
     for who, said in spoken.items():
         pieces.append(_in_their_words(who, list(dict.fromkeys(said))))
-    pieces = list(dict.fromkeys(pieces)) or quoted[:1] or _before_the_idea(facts) or _said_in_their_language(facts)
+    pieces = list(dict.fromkeys(pieces)) or quoted[:1] or _problem_in_quotes(facts, quoted_elsewhere) or \
+        _before_the_idea(facts) or _said_in_their_language(facts)
     if not pieces:
         return []
     sharpest = max(pieces, key=lambda piece: (sharpness(piece), -pieces.index(piece)))
     ordered = [sharpest, *(p for p in pieces if p != sharpest)]
     return ordered[:MAX_PROBLEM_STATEMENTS]
+
+
+def _problem_in_quotes(facts: Facts, quoted_elsewhere: list[str]) -> list[str]:
+    """No line of ours names a problem, but the customers' quotes do ("If a code is wrong the
+    container sits at Felixstowe for 3 days and we eat the demurrage, about £400 a day"): the problem
+    told in their words, as theirs (not the notes' context lines before the idea)."""
+    said = [q for q in facts.quotes if q.text not in quoted_elsewhere and not says_what_they_pay(q)
+            and _names_a_problem(q.text)]
+    if not said:
+        return []
+    sharpest = max(said, key=lambda q: (sharpness(q.text), -said.index(q)))
+    return [f"{_in_words_of(sharpest)}: “{sentence(sharpest.text)}”"]
 
 
 def _said_in_their_language(facts: Facts) -> list[str]:
