@@ -409,7 +409,7 @@ def test_a_quoted_question_of_a_customer_is_still_a_quote() -> None:
 def test_a_call_whose_problem_is_only_in_quotes_says_it_in_their_words(freight_call: Draft) -> None:
     # should flag: The problem read "They handle about 1,200 declarations a month." (a volume, no problem)
     problem = freight_call.press_release.problem
-    assert problem.startswith("In Dana's words: “We re-key every customs declaration")
+    assert problem.startswith("In Dana Whitfield's words: “We re-key every customs declaration")
     assert "1,200" not in problem
     assert "we eat the demurrage" in freight_call.press_release.customer_quote
 
@@ -423,3 +423,14 @@ def test_an_error_and_a_cost_absorbed_name_a_problem(text: str, problem: bool) -
     from assistant.draft.offline import _names_a_problem
 
     assert _names_a_problem(text) is problem
+
+
+def test_a_first_name_quoted_is_named_as_the_notes_introduce_them(freight_call: Draft) -> None:
+    # should flag: "— Dana" (the attendees line says "Dana Whitfield (Kestrel, ops director)")
+    assert freight_call.press_release.customer_quote.endswith("— Dana Whitfield, Kestrel, ops director")
+
+
+def test_a_first_name_nobody_introduces_stays_as_it_is() -> None:
+    # should pass
+    notes = '- idea: Tally files receipts\n- Jo: "I lose a whole day a month typing receipts"\n'
+    assert _draft(notes).press_release.customer_quote.endswith("— Jo")

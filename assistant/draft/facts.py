@@ -2739,6 +2739,19 @@ _LAUNCH_ASKED = re.compile(r"(?i)^\W*(?:(?:ok|so|and|maybe),?\s+)*(?:we\s+)?(?:l
                            r"roll[- ]?out)\b")
 
 
+def _introduced(quote: QuoteFact, notes: Document) -> QuoteFact:
+    """A quote said by a first name alone ("Dana: ..."), whom the notes introduce in full elsewhere
+    ("Attendees: Dana Whitfield (Kestrel, ops director), ..."): their full name and role."""
+    if not quote.speaker or " " in quote.speaker or quote.detail:
+        return quote
+    full = re.search(rf"\b{re.escape(quote.speaker)}\s+(?P<last>[{UPPER}][\w'’-]+)\s*\((?P<detail>[^()\n]{{2,60}})\)",
+                     notes.text)
+    if full is None:
+        return quote
+    return quote.model_copy(update={"speaker": f"{quote.speaker} {full.group('last')}",
+                                    "detail": full.group("detail").strip()})
+
+
 def extract_facts(notes: Document) -> Facts:
     """Read the notes into typed facts. Text that reads like an instruction to a model is set
     aside (and reported), never used as a fact: it is part of the notes, not of the product."""
@@ -2753,6 +2766,7 @@ def extract_facts(notes: Document) -> Facts:
     quotes = [q for q in read_quotes(notes, statements) if q.line not in flagged_lines and not (
         q.text.rstrip().endswith("?") and re.search(r"(?i)\bQ\d+\b|\bquestion\b|\bsurvey\b|\basked\b",
                                                      q.detail or ""))]
+    quotes = [_introduced(q, notes) for q in quotes]
     context = {s.line: s.text for s in statements}
     numbers = [NumberFact(text=c.text, start=c.start, end=c.end, line=notes.line_col(c.start)[0], kind=c.kind,
                           context=context.get(notes.line_col(c.start)[0], ""))
