@@ -208,7 +208,8 @@ def tickets() -> Draft:
 def test_a_versioned_name_line_is_the_idea_and_what_we_will_not_do_is_not(tickets: Draft) -> None:
     # should flag: "ThermoPatch gives them what the notes sum up as: we will not do automatic vent control in v2."
     release = tickets.press_release
-    assert "ThermoPatch is a clip-on greenhouse sensor with a LoRa radio and a 2-year battery" in release.summary
+    assert "ThermoPatch gives them a clip-on greenhouse sensor with a LoRa radio and a 2-year battery. It alerts by " \
+           "SMS and push when temperature crosses a limit." in release.summary
     assert "will not do" not in release.summary + release.solution + _answer(tickets, "How does")
     assert "We will not do automatic vent control in v2." in _answer(tickets, "not do")
 
@@ -434,3 +435,23 @@ def test_a_first_name_nobody_introduces_stays_as_it_is() -> None:
     # should pass
     notes = '- idea: Tally files receipts\n- Jo: "I lose a whole day a month typing receipts"\n'
     assert _draft(notes).press_release.customer_quote.endswith("— Jo")
+
+
+# -- a thing, then what it does: two sentences, not one run on with a comma ---------------------------------------
+def test_a_thing_then_what_it_does_is_two_sentences() -> None:
+    # should flag: "With Lambwatch, farmers get a thermal camera in the lambing shed, alerts the farmer's phone ..."
+    draft = _draft("- name: Lambwatch\n- who: sheep farmers in Wales\n"
+                   "- idea: a thermal camera in the lambing shed, alerts the farmer's phone when a lamb is down\n")
+    release = draft.press_release
+    said = "a thermal camera in the lambing shed. It alerts the farmer's phone when a lamb is down."
+    assert f"Lambwatch gives them {said}" in release.summary
+    assert release.solution.startswith(f"With Lambwatch, sheep farmers in Wales get {said}")
+    assert _answer(draft, "How does").startswith(f"Lambwatch gives sheep farmers in Wales {said}")
+
+
+def test_a_list_whose_last_item_follows_and_stays_one_sentence() -> None:
+    # should pass: "one calendar that syncs ..., and texts the cleaner ..." is one sentence
+    release = _draft("- name: Hutbook\n- who: farmers with holiday huts\n- idea: one calendar that syncs Airbnb "
+                     "and the farm's site, and texts the cleaner the changeover times\n").press_release
+    assert "Hutbook is one calendar that syncs Airbnb and the farm's site, and texts the cleaner the changeover " \
+           "times." in release.summary

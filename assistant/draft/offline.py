@@ -655,12 +655,14 @@ def _shorthand_sentences(first: str, keep: set[str] | frozenset[str] = frozenset
     of a thing, what it does, what is done to it, or a clause with its own subject."""
     from assistant.draft.shorthand import expand
 
-    parts = [expand(p).strip(" .") for p in re.split(r"\s*[,;]\s+|\s+\+\s+", first) if p.strip(" .")]
+    # (", and texts the cleaner ..." is a list's last item, no new part)
+    parts = [expand(p).strip(" .") for p in re.split(r"\s*[,;]\s+(?!(?:and|or|but|then|plus|so)\b)|\s+\+\s+", first)
+             if p.strip(" .")]
     if len(parts) < 2:
         return None
     head = _with_article(_lower_first(parts[0], keep))
-    if head == parts[0] or head == _lower_first(parts[0], keep):
-        return None  # "boats book a berth online": no thing to give
+    if (head == parts[0] or head == _lower_first(parts[0], keep)) and not re.match(r"(?i)(?:a|an|one)\s", parts[0]):
+        return None  # "boats book a berth online": no thing to give ("a thermal camera ..." is one)
     things, said = [head], []
     for part in parts[1:]:
         if _SHORTHAND_VERB.match(part):
@@ -1329,7 +1331,11 @@ class Composer:
                 and not _NOUN_AND_PARTICIPLE.match(first)):
             # ("ShelfSwap, students list a book ...": "students" is who acts, no verb of ShelfSwap's)
             return first
-        if lowered in ("a", "an", "the", "one") and (not _OWN_SUBJECT.match(first) or self.named_as_a_thing):
+        split = _shorthand_sentences(first, self.keep)
+        if lowered in ("a", "an", "the", "one") and (not _OWN_SUBJECT.match(first) or self.named_as_a_thing) and \
+                not (split is not None and len(split) >= 2):
+            # ("a thermal camera in the shed, alerts the farmer's phone ...": a thing, then what it does,
+            # each said as a sentence by idea_in_quotes)
             return f"is {_lower_first(first, self.keep)}"
         articled = _with_article(first)
         # (a relative clause, "tablet on the trolley that shows ..., and alerts ...", is no shorthand for its comma)
@@ -1349,6 +1355,11 @@ class Composer:
         if _telegraphic(first) or _OWN_SUBJECT.match(first) and not self.appositive or \
                 opens_with_people_doing(first) or self._customers_doing(first):
             return None  # a sentence with its own subject ("members pause ...") is no thing they get
+        parts = _shorthand_sentences(first, self.keep)
+        if parts is not None and len(parts) >= 2:
+            # "thermal camera in the lambing shed, alerts the farmer's phone ...": a thing, then what it
+            # does, each a sentence (idea_in_quotes), not one object run on with a comma
+            return None
         return _with_article(_lower_first(first, self.keep))  # "gives them an order app", not "order app"
 
     def _customers_doing(self, text: str) -> bool:
@@ -1744,6 +1755,10 @@ class Composer:
             said = f"{self.facts.product_name} gives {self.customer if self.facts.customer else 'customers'} {thing}"
         elif self.facts.product_name and (opens_with_people_doing(first) or _OWN_SUBJECT.match(first)):
             said = self.idea_in_quotes("")
+        elif self.facts.product_name and (split := _shorthand_sentences(first, self.keep)) and len(split) >= 2:
+            # "a thermal camera in the shed, alerts the farmer's phone ...": the thing, then what it does
+            who = self.customer if self.facts.customer else "customers"
+            said = paragraph(sentence(f"{self.facts.product_name} gives {who} {split[0]}"), *split[1:]).rstrip(".")
         else:
             return sentences
         return [said, *sentences[1:]]
