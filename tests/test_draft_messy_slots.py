@@ -455,3 +455,14 @@ def test_a_list_whose_last_item_follows_and_stays_one_sentence() -> None:
                      "and the farm's site, and texts the cleaner the changeover times\n").press_release
     assert "Hutbook is one calendar that syncs Airbnb and the farm's site, and texts the cleaner the changeover " \
            "times." in release.summary
+
+
+# -- "the idea is X which ..." -------------------------------------------------------------------------------------
+def test_the_idea_is_name_which_does_reads_as_the_name_doing_it() -> None:
+    # should flag: "Cuewise is the idea is Cuewise which snaps the subtitles ..."
+    notes = ("- who: subtitle translators\n"
+             "- the idea is Cuewise which snaps the subtitles to the shot changes automatically\n")
+    release = _draft(notes).press_release
+    assert "Cuewise snaps the subtitles to the shot changes automatically." in release.summary
+    assert release.solution.startswith("Cuewise snaps the subtitles")
+    assert "the idea is" not in release.summary + release.solution

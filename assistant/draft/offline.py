@@ -510,7 +510,13 @@ def idea_statements(facts: Facts) -> list[str]:
     like an idea (not a price, a launch plan or a risk). What we will not do ("we will not do
     automatic vent control in v2") is no part of it, unless labelled as the idea."""
     labelled = {s.text for s in facts.labelled("idea")}
-    return [text for text in _idea_statements(facts) if text in labelled or not CUES["not_doing"].search(text)]
+    found = [text for text in _idea_statements(facts) if text in labelled or not CUES["not_doing"].search(text)]
+    name = facts.product_name
+    if not name:
+        return found
+    # "the idea is Cuewise which snaps the subtitles to the shot changes": Cuewise snaps the subtitles ...
+    return [re.sub(rf"(?i)^\W*(?:(?:so|and|ok)\s+)?(?:the|our)\s+(?:idea|concept|plan|proposal|pitch)\s+is\s+"
+                   rf"(?-i:{re.escape(name)}),?\s+(?:which|that)\s+(?=[a-z]+s\b)", f"{name} ", text) for text in found]
 
 
 def _idea_statements(facts: Facts) -> list[str]:
