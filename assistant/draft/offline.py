@@ -303,6 +303,13 @@ def _problem_in_quotes(facts: Facts, quoted_elsewhere: list[str]) -> list[str]:
     return [f"{_in_words_of(sharpest)}: “{sentence(sharpest.text)}”"]
 
 
+def _fluent(text: str) -> str:
+    """A transcribed voice memo without its hesitations: "a, um, a little sound sensor" -> "a little
+    sound sensor", "you, uh, you stress the colony" -> "you stress the colony"."""
+    text = re.sub(r"(?i)(?<=\w),?\s+(?:um+|uh+|erm+|er|hmm+)\b,?(?=\s)", "", text)
+    return re.sub(r"(?i)\b(a|an|the|you|we|it|i|to|and|they)\b,?\s+\1\b", r"\1", text)
+
+
 def _said_in_their_language(facts: Facts) -> list[str]:
     """"dueños de lavanderías en Madrid pierden clientes cuando las máquinas fallan": the line that
     names the customers in another language, and what happens to them, when no English line says
@@ -813,7 +820,9 @@ def _after_the_naming(facts: Facts) -> list[str]:
             after = _SENTENCE_SPLIT.split(following.text)
         # (a sentence about the problem after the naming, "Açaí distributors lose stock when ...",
         # is The problem's, not a description of the product)
+        # (a voice memo's "Um." after the naming says nothing)
         return [_IT_IS.sub("", p.strip()) for p in after if p.strip() and _balanced(p) and not _CHATTER.search(p)
+                and not re.fullmatch(r"(?i)\W*(?:(?:um+|uh+|erm+|er|hmm+|ah+|yeah|so|ok(?:ay)?|right|anyway)\W*)+", p)
                 and not any(
             CUES[topic].search(p) for topic in ("price", "launch", "risks", "dependencies", "privacy") if topic in CUES)
             and not (_names_a_problem(p) and not p.startswith(name))]
@@ -1262,6 +1271,13 @@ class Composer:
         """An idea line without its "(working name X)" and without the name that opens it
         ("ShelfSense - a camera ..." is "a camera ..."; "Working name is TableTurn." is nothing)."""
         text = _without_working_name(text)
+        text = _fluent(text)
+        text = _IDEA_LEAD.sub("", text)  # "So the idea is a little sound sensor ..." -> "a little sound sensor ..."
+        # "a little sound sensor under the hive, and it tells you on your phone ...": two sentences
+        text = re.sub(r",\s+and\s+it\s+(?=[a-z]+[^s\W]s\b)", ". It ", text)
+        # ("..., so you only open it up when you need to": what it is for, a sentence of its own when long)
+        text = ". ".join(re.sub(r",\s+so\s+(?=(?:you|they|we|owners|staff)\s)", ". So ", part)
+                         if len(part.split()) > 20 else part for part in re.split(r"(?<=[a-z])\.\s+", text))
         text = _THINKING_OF.sub("", text)  # "we're thinking of a forecast that ..." -> "a forecast that ..."
         text = _THING_LEAD.sub("", text)  # "the gadget: a coin-sized sensor ..." -> "a coin-sized sensor ..."
         proposed = _PROPOSED.match(text)
@@ -1506,6 +1522,8 @@ class Composer:
         # ("so the pharmacies ...", "and nobody knows ...": a chat's filler word opens no sentence of ours)
         pieces = [_with_its_be(_at_the_businesses(_in_english(FILLER_LEAD.sub("", p) or p), self.keep))
                   for p in problem_pieces(self.facts)]
+        # (a voice memo's "you, uh, you stress the colony" is said without its hesitation; a quote keeps it)
+        pieces = [p if "“" in p or '"' in p else _fluent(p) for p in pieces]
         who = self.facts.customer
         if pieces and who and re.match(r"(?i)they\s+(?!(?:is|was|has|does)\b)[a-z]", pieces[0]) and \
                 re.search(r"(?:s|staff|people)(?:\s+(?:in|of|at|across|with)\s+.+)?$", who):
