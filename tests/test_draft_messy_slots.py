@@ -470,13 +470,12 @@ def test_the_idea_is_name_which_does_reads_as_the_name_doing_it() -> None:
 
 # -- a voice memo's hesitations -------------------------------------------------------------------------------------
 def test_a_voice_memos_um_is_no_idea_and_its_hesitations_are_dropped() -> None:
-    # should flag: "Hivehum gives them um." / "With Hivehum, hobby beekeepers get um."
+    # should flag: "Pondpulse gives them um." / "With Pondpulse, koi keepers get um."
     release = _fixture("voice-memo-hesitations-hives.txt").press_release
-    assert "Hivehum is a little sound sensor under the hive." in release.summary
-    assert release.solution.startswith("With Hivehum, hobby beekeepers get a little sound sensor under the hive. It "
-                                       "tells you on your phone when the colony sounds like it's about to swarm.")
+    assert "Pondpulse is a floating probe in the pond." in release.summary
+    assert "It pings your phone when the oxygen drops." in release.solution
     assert " um" not in release.summary + release.solution
-    assert "you, uh, you" not in release.problem and "you stress the colony" in release.problem
+    assert "you, uh, you" not in release.problem
 
 
 def test_only_hesitations_and_doubled_small_words_are_dropped() -> None:
