@@ -484,3 +484,13 @@ def test_only_hesitations_and_doubled_small_words_are_dropped() -> None:
 
     assert _fluent("a, um, a little sensor") == "a little sensor"
     assert _fluent("the the report") == "the report" and _fluent("a note") == "a note"
+
+
+# -- the name alone, then what it does --------------------------------------------------------------------------------
+def test_a_bold_name_alone_then_what_it_does() -> None:
+    # should flag: "With Rotaly, head chefs get Rotaly. Chefs drag ..." (the name said as what they get)
+    notes = ("Head chefs build the rota on paper; chefs swap shifts by text.\n\n"
+             "Proposal: **Rotaly**. Chefs drag a shift to swap it; the app tells the head chef who is short.\n")
+    release = _draft(notes).press_release
+    assert release.solution.startswith("With Rotaly, chefs drag a shift to swap it.")
+    assert "get Rotaly" not in release.summary + release.solution

@@ -1293,6 +1293,9 @@ class Composer:
             text = text[naming.end():].strip()  # "The service we agreed to describe is Resa Enkelt: an app ..."
         if name and text.strip(" .") == name:
             return ""
+        if name and re.match(rf"{re.escape(name)}[*_]*\.\s+[A-Z]", text):
+            # "Proposal: **Setlist**. Setters scan a hold tag ...": the name alone, then what it does
+            return text[len(name):].lstrip("*_")[1:].strip()
         if name and text.startswith(name):
             rest = text[len(name):].lstrip("*_")  # "**LessonLock** — pupils book ..."
             # "Glovebox, keeps your ..." too; and "Moorpay. A QR code on every buoy; ...": the name, then what it is
@@ -1409,6 +1412,10 @@ class Composer:
             if subject.islower() and subject not in _FUNCTION_WORDS and not subject.endswith("s") and \
                     subject not in ("each", "every", "people", "staff", "children", "men", "women", "everyone"):
                 first = f"the {first}"  # note shorthand's bare subject, "driver photographs ...", takes its article
+            head = first.split()[0]
+            if head[:1].isupper() and any(re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(head.lower())}\b", s.text)
+                                          for s in self.facts.statements):
+                first = head.lower() + first[len(head):]  # "Setters scan ...": "head setters" elsewhere, a word
             return sentence(f"With {self.product}, {_lower_first(first, self.keep)}")
         if _IMPERATIVE.match(first) or _benefit_order(first):
             # "snap a photo of the receipt, ...", "Stop losing members ...": what the customer does
