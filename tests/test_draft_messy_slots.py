@@ -494,3 +494,19 @@ def test_a_bold_name_alone_then_what_it_does() -> None:
     release = _draft(notes).press_release
     assert release.solution.startswith("With Rotaly, chefs drag a shift to swap it.")
     assert "get Rotaly" not in release.summary + release.solution
+
+
+# -- a bold lead that labels a line ------------------------------------------------------------------------------------
+def test_a_bold_tldr_lead_is_no_part_of_the_sentence() -> None:
+    # should flag: "... asking "is she ok?" TL;DR Dog walkers in Amsterdam lose clients ..."
+    problem = _fixture("emoji-one-pager-plans-table.md").press_release.problem
+    assert "Dog walkers in Amsterdam lose clients because owners don't know what happened on the walk." in problem
+    assert "TL;DR" not in problem
+
+
+def test_a_bold_name_at_the_start_is_kept() -> None:
+    # should pass: a bold product name is no label
+    from assistant.draft.offline import sentence
+
+    assert sentence("**LessonLock** Pupils book a slot") == "LessonLock Pupils book a slot."
+    assert sentence("**Summary:** Vets lose 12% of visits") == "Vets lose 12% of visits."

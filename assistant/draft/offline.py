@@ -65,6 +65,8 @@ _WE_MET = re.compile(r"(?i)\b(?:we|I)\s+(?:visited|met|talked\s+to|spoke\s+(?:to
 def sentence(text: str) -> str:
     from assistant.draft.shorthand import expand
 
+    # (a bold lead that labels the line, "**TL;DR** Dog walkers in Amsterdam lose ...", is no part of it)
+    text = _BOLD_LEAD.sub("", text.strip())
     # (a name set in bold, "**LessonLock** — pupils book ...", loses its marks: a release has no Markdown)
     text = expand(" ".join(text.replace("**", "").split()).strip(" ;,"))
     if not text:
@@ -75,6 +77,11 @@ def sentence(text: str) -> str:
     if text[0].islower() and not re.match(r"[a-z]+[A-Z]", text):  # "eBay", "iPhone" keep their case
         text = text[0].upper() + text[1:]
     return text if re.search(r"[.!?][\"”’]?$", text) else text + "."
+
+_BOLD_LEAD = re.compile(r"^(?:\*\*|__)?(?i:tl;?dr|summary|in short|short version|bottom line|"
+                        r"key (?:point|finding|insight)|insight|context|background|note|nb|update|headline)"
+                        r"[.:]?(?:\*\*|__)\s+(?=[A-Z0-9\"“])")
+
 
 # A count spelled out in the notes' words ("eleven pickers", "half their stock", "three hours"):
 # the problem is quantified, and no placeholder asks for a number it already has.
