@@ -510,3 +510,12 @@ def test_a_bold_name_at_the_start_is_kept() -> None:
 
     assert sentence("**LessonLock** Pupils book a slot") == "LessonLock Pupils book a slot."
     assert sentence("**Summary:** Vets lose 12% of visits") == "Vets lose 12% of visits."
+
+
+# -- a sentence of the product's that says its price -------------------------------------------------------------------
+def test_the_products_price_sentence_is_not_its_idea() -> None:
+    # should flag: "Tillcast gives them would be included in the Merchant Pro plan (£19 a month) ..."
+    draft = _fixture("strategy-memo-priced-sentence-tills.md")
+    release = draft.press_release
+    assert "Tillcast is a next-day order forecast built from the café's own till data" in release.summary
+    assert "would be included" not in release.summary + release.solution + _answer(draft, "How does")

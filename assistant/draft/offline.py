@@ -525,6 +525,11 @@ def idea_statements(facts: Facts) -> list[str]:
     automatic vent control in v2") is no part of it, unless labelled as the idea."""
     labelled = {s.text for s in facts.labelled("idea")}
     found = [text for text in _idea_statements(facts) if text in labelled or not CUES["not_doing"].search(text)]
+    # ("Runway would be included in the Business Plus plan (S$25 a month) ...": a sentence of the
+    # product's that says its price is the price's, when another says what it is)
+    priced = [text for text in found if text not in labelled and has_money(text) and CUES["price"].search(text)]
+    if priced and len(priced) < len(found):
+        found = [text for text in found if text not in priced]
     name = facts.product_name
     if not name:
         return found
