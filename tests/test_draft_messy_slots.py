@@ -519,3 +519,8 @@ def test_the_products_price_sentence_is_not_its_idea() -> None:
     release = draft.press_release
     assert "Tillcast is a next-day order forecast built from the café's own till data" in release.summary
     assert "would be included" not in release.summary + release.solution + _answer(draft, "How does")
+
+
+def test_a_price_said_of_the_product_is_its_price() -> None:
+    # should flag: "It costs [TBD: price]." ("Tillcast would be included in the Merchant Pro plan (£19 a month)")
+    assert "It costs £19 a month." in _fixture("strategy-memo-priced-sentence-tills.md").press_release.call_to_action

@@ -1006,6 +1006,9 @@ def _our_price_as_written(facts: Facts) -> str | None:
                 continue
             if _RECURRING.search(statement.text) and not _RECURRING.search(piece):
                 continue  # "hardware is ~$6,000 per branch; software $80/month per locker": the subscription
+            if facts.product_name and piece.startswith(facts.product_name + " ") and not _THEIR_PRICE.search(piece):
+                # "Tillcast would be included in the Merchant Pro plan (£19 a month) ...": said of the product
+                return phrase.group().strip()
             if _OUR_PRICE.search(piece) or _would_pay(piece) and not _THEIR_PRICE.search(piece):
                 return phrase.group().strip()  # ("societies would pay forty pounds a year": what we charge them)
             if len(piece.split()) <= 6 and not _names_a_problem(piece):
