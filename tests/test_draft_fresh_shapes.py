@@ -178,7 +178,7 @@ def test_a_dictated_word_for_word_quote_is_the_customer_quote(drafts: dict[str, 
     assert "wrote this down" not in release.problem  # was glued into The problem
     assert release.headline == "Pickday for small vineyards"  # "the thing with small vineyards is ..."
     assert "eight dollars per picker shift" in release.call_to_action  # was "per picker"
-    assert "Open question in the notes: do we vet the pickers ourselves?" in _faq(draft, "risks")
+    assert "Open question in the notes: Do we vet the pickers ourselves?" in _faq(draft, "risks")
 
 
 def test_someone_saying_something_is_not_a_quote_unless_it_is_word_for_word() -> None:

@@ -323,7 +323,8 @@ def test_a_customers_price_ceiling_is_economics_not_the_price_or_the_quote(name:
 # -- notes of bare lines: the line naming a product's parts is the idea; a cost to "a salon" says who --
 def test_bare_lines_give_the_idea_and_the_customer() -> None:
     release = _draft("bare-lines-grooming.md").press_release
-    assert "booking page with a €10 deposit, reminders by text the day before" in release.solution, release.solution
+    assert "a booking page with a €10 deposit and reminders by text the day before." in release.solution, \
+        release.solution
     assert "grooming salons" in release.subheading, release.subheading
     assert "[TBD: what the customer does with the product" not in release.solution
     assert "booking page" not in release.problem  # the idea is no problem
@@ -341,8 +342,10 @@ def test_notes_titled_in_another_language_keep_the_products_name() -> None:
     assert release.headline.startswith("CuerdaCheck"), release.headline
     assert "Notas" not in release.summary
     assert "It costs 8% per sale." in release.call_to_action, release.call_to_action  # "comisión: 8% por venta"
-    # no customer in the notes: the product is what it is, never "With X, [TBD: who ...] get ..."
-    assert release.solution.startswith("CuerdaCheck is a marketplace where each rope comes with"), release.solution
+    # the customers as the Spanish line names them ("escaladores en Madrid venden cuerdas ..."), never
+    # "With X, [TBD: who ...] get ..."
+    assert release.solution.startswith("With CuerdaCheck, escaladores en Madrid get a marketplace where each rope "
+                                       "comes with"), release.solution
 
 
 # -- a nonprofit's service: the name, then what it is; free, and who pays for it ----------------------

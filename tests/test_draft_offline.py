@@ -173,7 +173,7 @@ def test_labelled_notes_fill_most_of_the_template():
     not_doing = next(e for e in draft.faq.internal if e.topic == "not_doing")
     assert "No debt collection" in not_doing.answer
     risks = next(e for e in draft.faq.internal if e.topic == "risks")
-    assert "Open question in the notes: will clients find automatic reminders rude?" in risks.answer
+    assert "Open question in the notes: Will clients find automatic reminders rude?" in risks.answer
     assert draft.notes_lack == []
 
 
@@ -328,7 +328,7 @@ def test_partners_and_risks_go_to_the_internal_faq():
     for words in ("Zebra", "Cameras get blocked", "$300"):
         assert words not in draft.press_release.problem
     invoices = _draft("concept-invoices.md")
-    assert "do we need an FCA licence to collect money?" in _faq(invoices, "risks")
+    assert "Do we need an FCA licence to collect money?" in _faq(invoices, "risks")
     assert "FCA" not in invoices.press_release.subheading
     assert "Xero and QuickBooks" in _faq(invoices, "dependencies")
     meeting = _draft("freeform-meeting.md")
@@ -354,9 +354,9 @@ def test_bold_markdown_labels_are_labels_and_shorthand_is_quoted_not_glued():
     assert "It costs $250 per store a month." in pr.call_to_action
     assert pr.customer_quote == ("“I only find out we're out of oat milk when a customer complains.” — Jo Park, "
                                  "store manager, Seattle")
-    # "camera per shelf, counts stock" takes no verb: it is set off as the notes wrote it, not glued.
-    assert pr.solution.startswith("With ShelfSense, grocery store managers get what the notes sum up as: camera per "
-                                  "shelf, counts stock every 10 minutes.")
+    # "camera per shelf, counts stock" is said in its parts, each a sentence, not glued.
+    assert pr.solution.startswith("With ShelfSense, grocery store managers get a camera per shelf. It counts stock "
+                                  "every 10 minutes.")
     for _, text in pr.sections():
         assert "idea:" not in text.lower() and "**" not in text
 
@@ -443,7 +443,7 @@ def test_a_question_the_team_asks_itself_is_an_open_question_not_what_customers_
     assert "FDA" not in draft.press_release.subheading
     assert "who want" not in draft.press_release.subheading
     # The team's guess stays with its question, not as a question of its own.
-    assert "Open question in the notes: do we need FDA anything? (the notes add: probably not)." in rendered
+    assert "Open question in the notes: Do we need FDA anything? (the notes add: probably not)." in rendered
     assert "Open question in the notes: probably not" not in rendered
 
 

@@ -65,9 +65,10 @@ _DATE_RE = re.compile(
     rf"\b(?:(?:early|mid|late)[- ]|end\s+of\s+)?"
     rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
     # ("1. September 2027", as German writes a day; not a numbered list's "1. March 2027: ...")
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th|(?P<dot>\.))?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})"
+    # (and "3 de mayo de 2027", "março de 2027", as Spanish and Portuguese write a date)
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th|(?P<dot>\.))?\s+(?:de\s+)?(?P<m2>{_MONTH}),?\s+(?:de\s+)?(?P<y2>\d{{4}})"
     # "mid-2027" too; "Q2 '27", "Sept '27": a year cut to two digits after an apostrophe
-    rf"|(?P<m3>{_MONTH}|{_PERIOD})(?:,?\s+(?:of\s+)?|-)(?:(?P<y3>\d{{4}})|['’](?P<y8>\d\d))"
+    rf"|(?P<m3>{_MONTH}|{_PERIOD})(?:,?\s+(?:of\s+|de\s+)?|-)(?:(?P<y3>\d{{4}})|['’](?P<y8>\d\d))"
     rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})"
     # "06/2027" (a month), "9/15/2027" (US month/day; the day first when it cannot be a month)
     rf"|(?<![\d/])(?P<m5>0?[1-9]|1[0-2])/(?P<y5>20\d\d)"

@@ -102,8 +102,8 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("problem", re.compile(r"\b(?:problems?|prob|pains?|pain points?|issues?|challenges?|why|jobs? to be done|hurts?|"
                            r"opportunity|status quo|today)\b|^(?:context|background|situation)$")),
     # ("Program: volunteers read with a child ...", "Scheme:", "Intervention:": a programme's idea)
-    ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch|approach|value prop\w*|"
-                        r"program|programme|scheme|intervention|offering|"
+    ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch(?:ed)?|approach|"
+                        r"value prop\w*|program|programme|scheme|intervention|offering|"
                         r"what (?:we|i)(?:'re| are|'ll| will|'d| would|'m| am)? "
                         r"build\w*|product|how it works|feature|(?:would|will|could|should) we (?:build|make))\b|"
                         r"^what$|^how$")),
@@ -129,6 +129,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"\b(?:complain\w*|complaint|#1|problems?|pain\w*|hates?|frustrat\w*|struggl\w*|ignor\w*|miss(?:ed|es|ing)?|"
         r"no-shows?|lost|lose|losing|spends?|spending|spent|wast\w*|takes?\s+(?:about|longer|too|hours|ages)|"
         r"argu(?:e|es|ed|ing|ments?)|disputes?|quarrel\w*|"
+        # "if a code is wrong ... we eat the demurrage": an error, and a cost they absorb
+        r"(?:is|are|was|were|gets?|got|goes|went)\s+wrong|(?:we|they|I)\s+eat\s+the\s+\w+|"
         # "takes me 45 minutes every morning": the time it costs them
         r"(?:takes?|took|costs?)\s+(?:me|us|them|him|her)\s+(?:about\s+|around\s+|~)?(?:\d|an?\s+(?:hour|day))|"
         r"took\s+longer|hours?\s+(?:a|per|each)|hrs|manual\w*|re-?types?|phoning|voicemail|broken|breakages?|"
@@ -177,7 +179,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
                          rf"pay(?:s|ing)?\s+(?:\d|(?:{money_pattern()})|for|about|around|up to|"
                          rf"whatever|\"|“)|paid\s+(?:\d|(?:{money_pattern()})|for)|spend\w*\s+(?:{money_pattern()})|"
                          r"costs? us|money|revenue)", re.IGNORECASE),
-    "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|go(?:es|ing)?[- ]live|"
+    "launch": re.compile(r"\b(?:launch\w*|pilot|beta|roll-?out|roll(?:ing)? out|release|ship|"
+                         r"ships (?:to|in)|shipping (?:to|in|from)|go(?:es|ing)?[- ]live|"
                          r"available|first (?:stores?|cities|city|sites?|markets?|locations?|shops?|clinics?|"
                          r"restaurants?|customers|users|schools|wards|farms)|"
                          r"trials? (?:at|with|in|on)|start(?:ing)?,?\s+(?:(?:uh|um|er),?\s+)?"
@@ -290,7 +293,9 @@ _CUSTOMER_PHRASES = [
                rf"(?!\s+(?:thing|stuff|project|idea|app|tool|side|one|version)\b)"),
     # "call notes - 5 bike shop owners, Utrecht": who the calls were with.
     re.compile(rf"^(?:(?:call|interview|meeting)s?\s+)?notes?\s*[-–—:]\s*(?:\d+\s+)?"
-               rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b", re.IGNORECASE),
+               # (not a noun that names the topic, "Notes - clinic reminders": a word of a compound)
+               rf"(?P<who>(?:[\w+&-]+\s+){{0,3}}(?:{_ROLE_NOUNS}))\b"
+               r"(?![ \t]+(?!(?:in|at|of|on|from|across|near|and|or|with|who|that|we|i)\b)[a-z])", re.IGNORECASE),
     # "Landlord interviews (small landlords, 1-5 properties)": who was interviewed, in the brackets.
     re.compile(rf"^(?:[\w-]+\s+){{0,2}}(?:interviews?|calls?|conversations?)\s*\((?P<who>(?:[\w+&-]+\s+){{0,3}}"
                rf"(?:{_ROLE_NOUNS}))\b", re.IGNORECASE),
@@ -1011,6 +1016,25 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# A Spanish or Portuguese problem line's subject: "veterinários em Curitiba perdem ...", "dueños de
+# lavanderías en Madrid pierden ...": a plural noun (of another plural noun), "em"/"en" and a place.
+_THEIR_GROUP = re.compile(rf"(?P<who>[{LOWER}]+s(?:\s+(?:de|do|da|dos|das|del)\s+[{LOWER}]+s)?\s+(?:em|en|na|no)\s+"
+                          rf"[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+)?)\s+[{LOWER}]")
+
+
+def _group_in_their_language(statements: list[Statement], notes: Document) -> tuple[str | None, NoteSpan | None]:
+    """The customers named in the notes' own language, when no English words name them: said as
+    the notes say them ("veterinários em Curitiba"), not translated (no word is made up)."""
+    for statement in statements:
+        if statement.quote_only or statement.topic not in (None, "problem", "customer"):
+            continue
+        group = _THEIR_GROUP.match(statement.text)
+        if group and english_share(statement.text) < 0.4:
+            start = statement.start + group.start("who")
+            return group.group("who"), _span(notes, start, start + len(group.group("who")))
+    return None, None
+
+
 def english_share(text: str) -> float:
     """How much of a phrase is everyday English: its words of two letters or more that are common
     English words (the lexicon's frequency), as a share."""
@@ -1130,7 +1154,9 @@ def _last_named(before: str) -> tuple[str, str | None] | None:
 
 def _name_like(head: str) -> bool:
     """"Priya", "Dr Mei Lin", "Hạnh", "Tomás Vidal": one to three capitalised words, in any script."""
-    words = re.sub(r"^(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+", "", head).split()
+    # (and the titles of the languages notes mix in: "Dra. Ana", "Sr. Costa", "Mme Roux", "Frau Vogt")
+    words = re.sub(r"^(?:Dr|Dra|Mr|Ms|Mrs|Prof|Profa|Chef|Sr|Sra|Srta|Mme|Mlle|M|Frau|Herr|Dott|Dona|Doña|Don|Ing|"
+                   r"Eng)\.?\s+", "", head).split()
     return 0 < len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][^\W\d_'’-]*", w) and w[0].isupper() and
                                        not w[1:].isupper() for w in words)
 
@@ -1364,8 +1390,17 @@ _CUSTOMER_ASIDE = re.compile(r"\s*[,;]\s+(?=(?:the|they|their|most|mostly|usuall
                              r"generally|each|every|one|some)\b)|\s+[-–—]\s+", re.IGNORECASE)
 
 
+# One business by its name: "Bloemhof BV", "Acme Ltd", "De Vries Kwekerij" (capitalised words, the
+# last no plural), and a town after a comma ("Greenleaf Nursery, Utrecht")
+_ONE_COMPANY = re.compile(rf"(?:[{UPPER}][\w&'’.-]*\s+)+[{UPPER}][\w&'’.-]*(?:\s+(?i:bv|b\.v\.|ltd|gmbh|inc|llc|"
+                          rf"s\.?a|s\.?l|ag|nv|plc|co|oy|ab|as|srl|spa))?(?:,\s+[{UPPER}][{LOWER}]+)?"
+                          rf"(?<![{LOWER}]s)(?<=[\w.])|[^,]*\s(?i:bv|ltd|gmbh|inc|llc|plc|s\.a\.|ag|nv)\.?")
+
+
 def _customer(statements: list[Statement], notes: Document) -> tuple[str | None, NoteSpan | None]:
     for statement in statements:
+        if statement.topic == "customer" and _ONE_COMPANY.fullmatch(statement.text.strip(" .")):
+            continue  # a ticket's "customer | De Vries Kwekerij": one customer's name, not a kind of customer
         if statement.topic == "customer":
             who = _CUSTOMER_ASIDE.split(statement.text, maxsplit=1)[0].rstrip(" .")
             # "care homes in Leeds, 20-60 beds", "new parents in Dublin, first child": the group,
@@ -1826,7 +1861,11 @@ _DOC_WORDS = {"prfaq", "pr", "faq", "faqs", "press", "release", "headline", "sub
               "fwd", "fw", "re",
               # notes, minutes and a meeting in the languages notes mix in ("Notas — mercado de ...")
               "notas", "notizen", "apuntes", "acta", "actas", "minuta", "minutes", "reunión", "reunion", "reunião",
-              "besprechung", "protokoll", "appunti", "verbale", "memo", "agenda", "résumé", "resumen", "resumo"}
+              "besprechung", "protokoll", "appunti", "verbale", "memo", "agenda", "résumé", "resumen", "resumo",
+              # a meeting's or a call's kind ("# Kickoff: courier lockers", "Entrevistas - lavanderías")
+              "kickoff", "kick-off", "meeting", "sync", "standup", "stand-up", "workshop", "brainstorm", "recap",
+              "debrief", "retro", "interviews", "entrevistas", "entrevista", "entretiens", "interviste", "visits",
+              "visitas", "llamada", "chamada", "call", "calls"}
 # A finished document's sections ("## Customer FAQ"), not a label for the notes under a heading.
 _DOCUMENT_PARTS = {"prfaq", "pr", "faq", "faqs", "press", "release", "internal", "external"}
 
@@ -1872,6 +1911,10 @@ def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = F
     from assistant.clarity.lexicon import zipf
 
     match = _LEADING_NAME.match(statement.text)
+    coined_first = re.match(rf"(?P<name>{_NAME_WORD}),\s+(?=[a-z])", statement.text) if idea_line else None
+    if match is None and coined_first and coined(coined_first.group("name")) and \
+            coined_first.group("name").lower() not in _DOC_WORDS:
+        return coined_first.group("name")  # "idea: LockBox, parcel lockers in apartment lobbies ..."
     # "Inkdeposit 🖋️": the name, not the emoji ("Fournil+" keeps its plus)
     alone = re.sub(r"[^\w\s'’.+-]+", "", statement.text).strip(" .")
     if not match:
@@ -1892,7 +1935,11 @@ def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = F
     if dashed and re.fullmatch(_NAME_WORD, after) and coined(after.rstrip("+")) and \
             not any(coined(word) for word in words):
         return after
-    if len(words) == 2 and not coined(words[1]) and not _CAMEL.match(words[1]):
+    # ("Permit Renew — renew a permit online ...": two capitalised words set off by a dash are the name)
+    two_word_name = dashed and len(words) == 2 and re.match(r"\s*[-–—]", statement.text[len(name):]) is not None \
+        and not (words[1].endswith("s") and not words[1].endswith("ss")) and not coined(words[0]) \
+        and not words[1].isupper()  # ("RouteLedger API —": a coined name, then what kind of thing it is)
+    if len(words) == 2 and not coined(words[1]) and not _CAMEL.match(words[1]) and not two_word_name:
         name, words = words[0], words[:1]  # "ShelfSense Pro" is rare; "PayPilot chases" is the usual shape
         rest = statement.text[len(name):].lstrip()
     if words[0].lower() in _DOC_WORDS or words[0].isupper():
@@ -2009,11 +2056,14 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
             match = None  # "the idea is Simple, which ...": an ordinary word, unless it stands alone
         if match and (not statement.quote_only or match.group("quoted")) and not placeholder(product_name_in(match)):
             return product_name_in(match), "working" in match.group().lower() or "code" in match.group().lower()
-    for statement in statements:
-        if statement.topic in ("idea", "title") and not statement.quote_only:
-            name = _leading_name(statement, labelled_name=False, idea_line=statement.topic == "idea")
-            if name:
-                return name, False
+    # an idea line that opens with a name before a title does ("# Kickoff: courier lockers" is the
+    # meeting's title; "idea: LockBox, parcel lockers ..." names the product)
+    for topic in ("idea", "title"):
+        for statement in statements:
+            if statement.topic == topic and not statement.quote_only:
+                name = _leading_name(statement, labelled_name=False, idea_line=statement.topic == "idea")
+                if name:
+                    return name, False
     for statement in statements:
         built = BUILD_NAME.search(statement.text)
         if built and not statement.quote_only and coined(built.group("name")):
@@ -2054,7 +2104,8 @@ _LEADS_IT = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
 _FIRST_NAME_LEADS = re.compile(r"(?:^|(?<=[.;:]\s))(?P<first>[A-Z][a-z]+)\s+(?:will|would|'ll|is going to|to)\s+"
                                r"(?:own|lead|run|head|drive)\s+(?:it|this|the\s+(?:project|product|launch|pilot|"
                                r"rollout|roll-out))\b")
-_EXEC_TITLE = (r"(?i:(?:co-?)?founder(?:\s+(?:and|&)\s+ceo)?|ceo|cto|coo|cpo|cfo|chief\s+\w+\s+officer|head\s+of\s+\w+|"
+_EXEC_TITLE = (r"(?i:(?:co-?)?founder(?:\s+(?:and|&)\s+ceo)?|ceo|cto|coo|cpo|cfo|chief\s+\w+\s+officer|"
+               r"head\s+of\s+\w+(?:\s+(?-i:[A-Z])\w+)?|"
                r"vp(?:\s+of)?\s+\w+|(?:managing\s+)?director(?:\s+of\s+\w+)?|general\s+manager|"
                r"product\s+(?:lead|manager))")
 _SIGNED = re.compile(rf"[—–]+\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s*(?P<title>{_EXEC_TITLE})"
@@ -2065,6 +2116,12 @@ _NAME_AND_TITLE = re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{
 # "Rohan Mehta (Head of Platform)": a name and its title in brackets
 _NAME_PAREN_TITLE = re.compile(r"(?P<name>(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*"
                                rf"\((?P<title>(?:{_EXEC_TITLE})[^)]{{0,40}})\)\.?")
+_NAME_DASH_TITLE = re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}})\s+[-–—]\s+"
+                              rf"(?P<title>{_EXEC_TITLE})\.?")
+# "led by Marta Silva, product lead", "owned by Sam Okoro (Head of Ops)": who leads it, said in passing
+_LED_BY = re.compile(rf"(?i:\b(?:led|owned|run|driven|sponsored)\s+by)\s+"
+                     rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}})"
+                     rf"(?:,\s*|\s*\(|\s+[-–—]\s+)(?P<title>{_EXEC_TITLE})")
 # "I'd lead it. — Wanjiru Kamau, Head of Schools Partnerships": who signs the line that says "I lead"
 _SIGNED_AFTER = re.compile(r"[—–]+\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s*"
                            r"(?P<title>[^,\n]{2,60}?)\.?\s*$")
@@ -2131,13 +2188,25 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
     # or an e-mail's signature block ("Tom Pascoe" / "Founder, Moorpay").
     for index, statement in enumerate(statements):
         signed = _SIGNED.fullmatch(statement.text.strip()) if not statement.quote_only else None
-        if signed is None and re.fullmatch(r"(?i)(?:document\s+)?owner|author|dri|pm|written by",
-                                           statement.label or ""):
-            # "Owner: Callum Reid, Head of Product", "owner: Rohan Mehta (Head of Platform)"
+        if signed is None and re.fullmatch(r"(?i)(?:document\s+|product\s+|service\s+)?owner|author|dri|pm|"
+                                           r"written by", re.sub(r"^\W+", "", statement.label or "")):
+            # "Owner: Callum Reid, Head of Product", "owner: Rohan Mehta (Head of Platform)", and under
+            # a heading "## 👤 Owner", "Femke Jansen — founder"
             signed = _NAMED_TITLE.fullmatch(statement.text.strip()) or \
-                _NAME_PAREN_TITLE.fullmatch(statement.text.strip())
+                _NAME_PAREN_TITLE.fullmatch(statement.text.strip()) or \
+                _NAME_DASH_TITLE.fullmatch(statement.text.strip())
+        if signed is None and not statement.quote_only:
+            signed = _LED_BY.search(statement.text)  # "led by Marta Silva, product lead"
+        owner = re.match(r"(?i)\W*(?:[a-z]+\s+){0,2}(?:owner|lead|sponsor|dri)\s*:\s*", statement.text) \
+            if signed is None and statement.topic is None and not statement.quote_only else None
+        if owner:  # "Service owner: Karen Doyle, Head of Digital Services." (a label the notes coined)
+            rest = statement.text[owner.end():].strip()
+            signed = _NAMED_TITLE.fullmatch(rest) or _NAME_PAREN_TITLE.fullmatch(rest) or \
+                _NAME_DASH_TITLE.fullmatch(rest)
         if signed is None and statement.topic is None and not statement.quote_only:
-            signed = _NAME_AND_TITLE.fullmatch(statement.text.strip())  # "Tom Reilly CEO" on a line of its own
+            # "Tom Reilly CEO", "Femke Jansen — founder" on a line of its own
+            signed = _NAME_AND_TITLE.fullmatch(statement.text.strip()) or \
+                _NAME_DASH_TITLE.fullmatch(statement.text.strip())
         if signed:
             return Person(name=signed.group("name"), title=signed.group("title"),
                           source=_span(notes, statement.start, statement.end))
@@ -2230,9 +2299,13 @@ def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Sta
         date = next((n for n in dates_in if not trial_date(statement, n)), None)
         if date is not None:
             return statement, date
-    for statement, dates_in in candidates:
-        if dates_in:
-            return statement, dates_in[0]
+    trial = next(((statement, dates_in[0]) for statement, dates_in in candidates if dates_in), None)
+    if trial is not None:
+        # "pilot with 5 clinics in Porto from March 2027" / "all clinics in northern Portugal from
+        # October 2027": a later line that says from when, with where or for all, is the launch,
+        # though it has no launch word
+        after_trial = _later_launch(statements, numbers, trial[1], {s.line for s, _ in candidates})
+        return after_trial or trial
     if labelled:
         return labelled[0], None  # "Launch: Galway first": where, if not when
     # "launching next March in Wellington": a launch line without a date we can read still says where.
@@ -2257,6 +2330,42 @@ def _launch(statements: list[Statement], numbers: list[NumberFact]) -> tuple[Sta
         if _place_date_and_price(statement.text, date.text):
             return statement, date
     return undated, None
+
+
+def _month_key(date: str) -> tuple[int, int] | None:
+    """(year, month) of a date as notes write it ("October 2027", "Q3 2027", "marzo 2027"); None
+    without a year."""
+    import calendar
+
+    year = re.search(r"20\d\d", date)
+    if year is None:
+        return None
+    quarter = re.search(r"(?i)\bq([1-4])\b", date)
+    words = {name.lower()[:3]: number for number, name in enumerate(calendar.month_name) if name}
+    month = next((words[w[:3].lower()] for w in re.findall(r"[A-Za-z]{3,}", date) if w[:3].lower() in words), None)
+    month = month or next((n for w in re.findall(r"[^\W\d_]{3,}", date.lower())
+                           if (n := foreign_months().get(w))), None)
+    return int(year.group()), (int(quarter.group(1)) * 3 - 2 if quarter else month or 0)
+
+
+def _later_launch(statements: list[Statement], numbers: list[NumberFact], trial: NumberFact,
+                  seen: set[int]) -> tuple[Statement, NumberFact] | None:
+    trial_key = _month_key(trial.text)
+    if trial_key is None:
+        return None
+    for statement in statements:
+        if statement.topic is not None or statement.quote_only or statement.line in seen or \
+                {"problem", "loss", "price", "budget", "risks", "open"} & set(statement.topics):
+            continue
+        date = next((n for n in numbers if n.kind == "date" and statement.start <= n.start < statement.end), None)
+        key = _month_key(date.text) if date is not None else None
+        if date is None or key is None or key <= trial_key:
+            continue
+        before = statement.text[:date.start - statement.start]
+        if re.search(r"(?i)\b(?:from|by|starting|as of)\s*$", before) and (
+                _PLACE.search(statement.text) or re.search(r"(?i)\b(?:all|every|any)\b", before)):
+            return statement, date
+    return None
 
 
 # A trial before the launch: "pilot in March", "beta from May 2027", "Pilot: 3 schools, March 2027".
@@ -2469,6 +2578,13 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             r"(?:launch|target|city) is)|,|\band|"
             r"[+&/(]|:)\s*$", before,
             re.IGNORECASE)
+        # "rollout to all of northern Portugal", "across rural Kenya": a part of a country, with its
+        # direction word ("northern Portugal" is where it launches, not all of Portugal)
+        part_of = re.search(r"\b(?:in|across|to|throughout|of)\s+(?:all\s+of\s+)?(?P<part>(?:northern|southern|"
+                            r"eastern|western|central|rural|coastal|north|south|east|west)\s+)$", before)
+        if part_of and not joined:
+            found.append(_span(notes, statement.start + part_of.start("part"), statement.start + match.end()))
+            continue
         if not joined and re.search(r"\b(?:to|for|with)\s*$", before) and \
                 re.match(rf"\s+(?:[a-z-]+\s+)?(?:{_ROLE_NOUNS}|{_PEOPLE_ERS})", text[match.end():], re.IGNORECASE) and \
                 place_word(words[0], notes):
@@ -2480,6 +2596,9 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             # (... and "Launch: Yorkshire leagues, April 2027" with its place, then its date)
             # (under a launch label, "GTM: Melbourne bookshops first" opens with the place)
             continue  # "Facilitator wrap-up: go with Gota ...": a line's first word, not a place
+        if re.search(r"\b(?:ships?|shipped|shipping|sent|dispatched)\b.*\bfrom\s+(?:our\s+|the\s+)?$", before) and \
+                re.match(r"\s+(?:warehouse|factory|plant|depot|office|hq|headquarters)\b", text[match.end():], re.I):
+            continue  # "ships to Dutch growers from our Eindhoven warehouse": where it ships from, not to
         if not joined or words[0].lower() in _LAUNCH_WORDS or match.group() in exclude or \
                 re.fullmatch(_MONTH_NAME, words[0], re.IGNORECASE) or words[0].lower() in foreign_months() or \
                 words[0] in exclude or \
@@ -2620,6 +2739,19 @@ _LAUNCH_ASKED = re.compile(r"(?i)^\W*(?:(?:ok|so|and|maybe),?\s+)*(?:we\s+)?(?:l
                            r"roll[- ]?out)\b")
 
 
+def _introduced(quote: QuoteFact, notes: Document) -> QuoteFact:
+    """A quote said by a first name alone ("Dana: ..."), whom the notes introduce in full elsewhere
+    ("Attendees: Dana Whitfield (Kestrel, ops director), ..."): their full name and role."""
+    if not quote.speaker or " " in quote.speaker or quote.detail:
+        return quote
+    full = re.search(rf"\b{re.escape(quote.speaker)}\s+(?P<last>[{UPPER}][\w'’-]+)\s*\((?P<detail>[^()\n]{{2,60}})\)",
+                     notes.text)
+    if full is None:
+        return quote
+    return quote.model_copy(update={"speaker": f"{quote.speaker} {full.group('last')}",
+                                    "detail": full.group("detail").strip()})
+
+
 def extract_facts(notes: Document) -> Facts:
     """Read the notes into typed facts. Text that reads like an instruction to a model is set
     aside (and reported), never used as a fact: it is part of the notes, not of the product."""
@@ -2629,7 +2761,12 @@ def extract_facts(notes: Document) -> Facts:
     flagged_lines = {flag.span.line for flag in flags}
     instructions = [_span(notes, f.span.start, f.span.end) for f in flags]
     statements = [_settled(s, notes) for s in read_statements(notes) if s.line not in flagged_lines]
-    quotes = [q for q in read_quotes(notes, statements) if q.line not in flagged_lines]
+    # (a survey's question in quotation marks, '(Q7: "What is hardest about ...?")', is what was
+    # asked, not anyone's words)
+    quotes = [q for q in read_quotes(notes, statements) if q.line not in flagged_lines and not (
+        q.text.rstrip().endswith("?") and re.search(r"(?i)\bQ\d+\b|\bquestion\b|\bsurvey\b|\basked\b",
+                                                     q.detail or ""))]
+    quotes = [_introduced(q, notes) for q in quotes]
     context = {s.line: s.text for s in statements}
     numbers = [NumberFact(text=c.text, start=c.start, end=c.end, line=notes.line_col(c.start)[0], kind=c.kind,
                           context=context.get(notes.line_col(c.start)[0], ""))
@@ -2643,7 +2780,14 @@ def extract_facts(notes: Document) -> Facts:
         if fuller and fuller.lower().startswith(customer.lower() + " "):
             customer, customer_source = fuller, fuller_source
     if customer is None:
+        customer, customer_source = _group_in_their_language(statements, notes)
+    if customer is None:
         customer, customer_source = _customer_quoted(quotes, notes)
+    told = re.match(r"(?P<who>[^:]{3,80}?):\s+\S", customer) if customer else None
+    if told and customer_source is not None and customer_source.text.startswith(told.group("who")):
+        # "office managers in Lyon: meeting rooms booked but empty": who, then what they told us
+        customer = told.group("who")
+        customer_source = _span(notes, customer_source.start, customer_source.start + len(customer))
     product_name, working = _product_name(statements, notes)
     if customer and customer.lower() in _BARE_ROLES:
         group = _placed_group(statements, notes, product_name)

@@ -65,6 +65,8 @@ _WE_MET = re.compile(r"(?i)\b(?:we|I)\s+(?:visited|met|talked\s+to|spoke\s+(?:to
 def sentence(text: str) -> str:
     from assistant.draft.shorthand import expand
 
+    # (a bold lead that labels the line, "**TL;DR** Dog walkers in Amsterdam lose ...", is no part of it)
+    text = _BOLD_LEAD.sub("", text.strip())
     # (a name set in bold, "**LessonLock** — pupils book ...", loses its marks: a release has no Markdown)
     text = expand(" ".join(text.replace("**", "").split()).strip(" ;,"))
     if not text:
@@ -75,6 +77,11 @@ def sentence(text: str) -> str:
     if text[0].islower() and not re.match(r"[a-z]+[A-Z]", text):  # "eBay", "iPhone" keep their case
         text = text[0].upper() + text[1:]
     return text if re.search(r"[.!?][\"”’]?$", text) else text + "."
+
+_BOLD_LEAD = re.compile(r"^(?:\*\*|__)?(?i:tl;?dr|summary|in short|short version|bottom line|"
+                        r"key (?:point|finding|insight)|insight|context|background|note|nb|update|headline)"
+                        r"[.:]?(?:\*\*|__)\s+(?=[A-Z0-9\"“])")
+
 
 # A count spelled out in the notes' words ("eleven pickers", "half their stock", "three hours"):
 # the problem is quantified, and no placeholder asks for a number it already has.
@@ -168,6 +175,9 @@ def english_months(date: str) -> str:
     date = re.sub(rf"(?i)\b(?:{foreign_months_pattern()})\b",
                   lambda m: calendar.month_name[foreign_months()[m.group().lower()]], date)
     date = re.sub(r"^(\d{1,2})\.\s+(?=[A-Za-z])", r"\1 ", date.strip())
+    # "3 de mayo de 2027", "março de 2027": the Spanish and Portuguese "de" is no part of an English date
+    date = re.sub(r"(?i)^(\d{1,2}\s+)de\s+(?=[a-z])", r"\1", date)
+    date = re.sub(rf"(?i)\b({'|'.join(calendar.month_name[1:])})\s+de\s+(?=\d{{4}})", r"\1 ", date)
     # "05.03.2027" (day first) is "5 March 2027": the same date, in words a reader of any country reads one way
     dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(20\d\d)", date.strip())
     if dotted and 1 <= int(dotted.group(2)) <= 12:
@@ -279,12 +289,45 @@ def problem_pieces(facts: Facts) -> list[str]:
             pieces.append(told_by(piece, teller) if teller else piece)
     for who, said in spoken.items():
         pieces.append(_in_their_words(who, list(dict.fromkeys(said))))
-    pieces = list(dict.fromkeys(pieces)) or quoted[:1] or _before_the_idea(facts)
+    pieces = list(dict.fromkeys(pieces)) or quoted[:1] or _problem_in_quotes(facts, quoted_elsewhere) or \
+        _before_the_idea(facts) or _said_in_their_language(facts)
     if not pieces:
         return []
     sharpest = max(pieces, key=lambda piece: (sharpness(piece), -pieces.index(piece)))
     ordered = [sharpest, *(p for p in pieces if p != sharpest)]
     return ordered[:MAX_PROBLEM_STATEMENTS]
+
+
+def _problem_in_quotes(facts: Facts, quoted_elsewhere: list[str]) -> list[str]:
+    """No line of ours names a problem, but the customers' quotes do ("If a code is wrong the
+    container sits at Felixstowe for 3 days and we eat the demurrage, about £400 a day"): the problem
+    told in their words, as theirs (not the notes' context lines before the idea)."""
+    said = [q for q in facts.quotes if q.text not in quoted_elsewhere and not says_what_they_pay(q)
+            and _names_a_problem(q.text)]
+    if not said:
+        return []
+    sharpest = max(said, key=lambda q: (sharpness(q.text), -said.index(q)))
+    return [f"{_in_words_of(sharpest)}: “{sentence(sharpest.text)}”"]
+
+
+def _fluent(text: str) -> str:
+    """A transcribed voice memo without its hesitations: "a, um, a little sound sensor" -> "a little
+    sound sensor", "you, uh, you stress the colony" -> "you stress the colony"."""
+    text = re.sub(r"(?i)(?<=\w),?\s+(?:um+|uh+|erm+|er|hmm+)\b,?(?=\s)", "", text)
+    return re.sub(r"(?i)\b(a|an|the|you|we|it|i|to|and|they)\b,?\s+\1\b", r"\1", text)
+
+
+def _said_in_their_language(facts: Facts) -> list[str]:
+    """"dueños de lavanderías en Madrid pierden clientes cuando las máquinas fallan": the line that
+    names the customers in another language, and what happens to them, when no English line says
+    the problem (said as the notes say it: no cue word of ours reads it)."""
+    source = facts.customer_source
+    if source is None:
+        return []
+    line = next((s for s in facts.statements if s.start <= source.start < s.end and
+                 s.topic is None and _usable(s) and foreign(s.text) and not s.text.startswith(source.text + ",")),
+                None)
+    return [line.text] if line is not None and len(line.text.split()) > len(source.text.split()) + 1 else []
 
 
 def _spoken_turn(statement: Statement, facts: Facts) -> QuoteFact | None:
@@ -391,7 +434,8 @@ def _names_a_problem(piece: str) -> bool:
 
 # A note that tells the customer what to do ("snap a photo of the receipt, Keepr reads ...").
 _IMPERATIVE = re.compile(r"(?:snap|take|scan|point|tap|open|upload|forward|connect|type|ask|drop|paste|add|pick|"
-                         r"choose|photograph|record|install|plug|speak|say|describe|enter|sign up|log)\b")
+                         r"choose|photograph|record|install|plug|speak|say|describe|enter|sign up|log|renew|apply|"
+                         r"submit|request|register|reserve|top up|claim|report)\b")
 
 
 # A value proposition said as an order to the customer, as canvases and landing pages write it:
@@ -470,10 +514,31 @@ def _concrete(piece: str) -> bool:
     return "!" not in piece and (bool(re.search(r"\d", piece)) or opens_with_people_doing(piece))
 
 
+# A version or edition after a name: "ThermoPatch v2", "Ledgerly 2.0", "Pawpost Pro"
+_VERSION = r"(?:\s+(?:v\d[\w.]*|\d+(?:\.\d+)*|(?i:pro|plus|mini|lite|max|go|gen\s?\d)))?"
+
+
 def idea_statements(facts: Facts) -> list[str]:
     """What we will build, in the notes' words: labelled ideas, then sentences whose subject is the
     product ("Clinicly checks coverage ...", "Loop sends the invoice ..."), else lines that sound
-    like an idea (not a price, a launch plan or a risk)."""
+    like an idea (not a price, a launch plan or a risk). What we will not do ("we will not do
+    automatic vent control in v2") is no part of it, unless labelled as the idea."""
+    labelled = {s.text for s in facts.labelled("idea")}
+    found = [text for text in _idea_statements(facts) if text in labelled or not CUES["not_doing"].search(text)]
+    # ("Runway would be included in the Business Plus plan (S$25 a month) ...": a sentence of the
+    # product's that says its price is the price's, when another says what it is)
+    priced = [text for text in found if text not in labelled and has_money(text) and CUES["price"].search(text)]
+    if priced and len(priced) < len(found):
+        found = [text for text in found if text not in priced]
+    name = facts.product_name
+    if not name:
+        return found
+    # "the idea is Cuewise which snaps the subtitles to the shot changes": Cuewise snaps the subtitles ...
+    return [re.sub(rf"(?i)^\W*(?:(?:so|and|ok)\s+)?(?:the|our)\s+(?:idea|concept|plan|proposal|pitch)\s+is\s+"
+                   rf"(?-i:{re.escape(name)}),?\s+(?:which|that)\s+(?=[a-z]+s\b)", f"{name} ", text) for text in found]
+
+
+def _idea_statements(facts: Facts) -> list[str]:
     name = facts.product_name
     # (an idea label holding only the name, "What I'd build: Moorpay.", says nothing it does)
     labelled = [s.text for s in facts.labelled("idea") if _usable(s) and s.text.strip(" .*_") != name]
@@ -488,7 +553,13 @@ def idea_statements(facts: Facts) -> list[str]:
     about_it += [defined.group("what") if _OWN_SUBJECT_SHORTHAND.match(defined.group("what")) else
                  f"{name}: {_with_article(defined.group('what'))}" for s in facts.statements
                  if name and _usable(s) and s.topic is None and not s.quote_only and
-                 (defined := re.match(rf"{re.escape(name)}\s*(?:=|:|[-–—]\s)\s*(?P<what>[a-z].{{10,}})", s.text))]
+                 (defined := re.match(rf"{re.escape(name)}{_VERSION}\s*(?:=|:|[-–—]\s)\s*(?P<what>[a-z].{{10,}})",
+                                     s.text))]
+    # "produto: VetLembra, lembretes por WhatsApp com confirmação", "name: Tally — a receipt inbox ...":
+    # a name label that goes on to say what it is
+    about_it += [f"{name}, {described.group('what')}" for s in facts.labelled("name") if name and _usable(s) and
+                 (described := re.match(rf"{re.escape(name)}\s*(?:,|[-–—:])\s+(?P<what>\S+(?:\s+\S+){{2,}})",
+                                        s.text))]
     about_it += _named_and_described(facts) + _after_the_naming(facts)
     if labelled or about_it:
         return list(dict.fromkeys(labelled + about_it))
@@ -586,6 +657,55 @@ def _with_article(what: str) -> str:
             any(_FINITE.search(w) and not w.endswith("ed") for w in words[:-1]):  # ("shared veg order": an adjective)
         return what
     return ("an " if what[0] in "aeiou" else "a ") + what
+
+
+# A verb in -s in note shorthand ("reads", "counts"); an agent's or an act's noun in -ers, -ors,
+# -ions, -ments is one only before its object ("reminders by text" is a thing, "delivers the order" a doing)
+_SHORTHAND_S = (r"(?![a-z]+(?:ers|ors|ions|ments|ances|ences)\s+(?!(?:the|a|an|each|every|it|them|their|your|you|"
+                r"its|our)\b))[a-z]+[^s\W']s")
+# In a note's shorthand list, a part with its own subject: "the super sees it on their phone",
+# "inspector scans and ticks the checklist", "each payment unlocks it for 24h", "it goes straight ..."
+_SHORTHAND_CLAUSE = re.compile(rf"(?:(?:the|a|an|each|every|their|its)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+                               rf"(?:{_SHORTHAND_S}|is|are|gets?|goes)\s+(?!(?:of|and|or|for|with|per|from)\b)\S")
+_SHORTHAND_VERB = re.compile(rf"(?!(?:is|was|has|does|plus|its|this|less|needs)\b){_SHORTHAND_S}\s+\S")
+_SHORTHAND_DONE = re.compile(r"(?:[a-z]+ed|paid|sent|made|built|owned|kept|held|done|shown|sold|told|stored)\s+\S")
+
+
+def _shorthand_sentences(first: str, keep: set[str] | frozenset[str] = frozenset()) -> list[str] | None:
+    """A clipped idea line in its parts, each said as a sentence: "room sensor + auto-release
+    after 10 min" -> ["a room sensor and auto-release after 10 min."]; "embedded maturity sensor,
+    reads strength from the slab, the super sees it on their phone" -> ["an embedded maturity
+    sensor.", "It reads strength from the slab.", "The super sees it on their phone."]. The first
+    part must be a thing that takes an article (what the customer gets); None when a part is none
+    of a thing, what it does, what is done to it, or a clause with its own subject."""
+    from assistant.draft.shorthand import expand
+
+    # (", and texts the cleaner ..." is a list's last item, no new part)
+    parts = [expand(p).strip(" .") for p in re.split(r"\s*[,;]\s+(?!(?:and|or|but|then|plus|so)\b)|\s+\+\s+", first)
+             if p.strip(" .")]
+    if len(parts) < 2:
+        return None
+    head = _with_article(_lower_first(parts[0], keep))
+    if (head == parts[0] or head == _lower_first(parts[0], keep)) and not re.match(r"(?i)(?:a|an|one)\s", parts[0]):
+        return None  # "boats book a berth online": no thing to give ("a thermal camera ..." is one)
+    things, said = [head], []
+    for part in parts[1:]:
+        if _SHORTHAND_VERB.match(part):
+            said.append(sentence(f"It {part}"))  # "reads strength from the slab": the thing does it
+        elif _SHORTHAND_DONE.match(part):
+            said.append(sentence(f"It is {part}"))  # "paid in daily installments": done to the thing
+        elif _SHORTHAND_CLAUSE.match(part):
+            subject = part.split()[0]
+            if subject not in _FUNCTION_WORDS and subject not in ("each", "every", "their", "its") and \
+                    not subject.endswith("s"):
+                part = f"the {part}"  # note shorthand's bare subject, "inspector scans ...", takes its article
+            said.append(sentence(part))
+        elif not said and (_with_article(part) != part or re.match(r"[a-z][\w-]*(?:\s|$)", part) and
+                           not re.match(r"(?:no|not|and|or|but|so|then|also)\b", part)):
+            things.append(part)  # "room sensor + auto-release after 10 min": a second thing it comes with
+        else:
+            return None
+    return [f"{_and(things)}.", *said]
 
 
 def _named_and_described(facts: Facts) -> list[str]:
@@ -712,7 +832,9 @@ def _after_the_naming(facts: Facts) -> list[str]:
             after = _SENTENCE_SPLIT.split(following.text)
         # (a sentence about the problem after the naming, "Açaí distributors lose stock when ...",
         # is The problem's, not a description of the product)
+        # (a voice memo's "Um." after the naming says nothing)
         return [_IT_IS.sub("", p.strip()) for p in after if p.strip() and _balanced(p) and not _CHATTER.search(p)
+                and not re.fullmatch(r"(?i)\W*(?:(?:um+|uh+|erm+|er|hmm+|ah+|yeah|so|ok(?:ay)?|right|anyway)\W*)+", p)
                 and not any(
             CUES[topic].search(p) for topic in ("price", "launch", "risks", "dependencies", "privacy") if topic in CUES)
             and not (_names_a_problem(p) and not p.startswith(name))]
@@ -789,11 +911,40 @@ def our_price(facts: Facts) -> str | None:
     return english_price(re.sub(r"(?i),?\s+(?:though|tho|anyway|really|easily|tops|max|or so|ish)\W*$", "", price))
 
 
+def _plan_row(facts: Facts, price: Statement) -> str | None:
+    """A table row's plan and price: "| Solo | €9/month | up to 5 |" under "Plan | Price | Dogs" is
+    "Solo: €9/month (up to 5 dogs)"; None when the row's first cell is no plan's name."""
+    cells = [s for s in facts.statements if s.line == price.line and s is not price and not s.quote_only]
+    first = cells[0] if cells and cells[0].start < price.start else None
+    if first is None or not re.fullmatch(r"[A-Z][\w'&+-]*(?:\s[A-Z+][\w'&+-]*){0,2}", first.text.strip()) or \
+            first.text.strip() == facts.product_name or len(cells) > 3 or \
+            any(len(cell.text.split()) > 5 for cell in cells[1:]):
+        return None  # (a table comparing ideas, "| Ledgerly | UGX 5,000 ... | village savings groups |": no plans)
+    extras = []
+    for cell in cells[1:]:
+        said = cell.text.strip(" .")
+        unit = (cell.label or "").strip().lower()
+        # ("up to 5" under "Dogs": "up to 5 dogs"; a cell with its own words keeps them)
+        counted = re.fullmatch(r"(?i)(?:up to|max(?:imum)?|min(?:imum)?|under|over)?\s*\d[\d,]*\+?", said)
+        extras.append(f"{said} {unit}" if counted and re.fullmatch(r"[a-z]+s", unit) else said)
+    return f"{first.text.strip()}: {price.text.strip(' .')}" + (f" ({', '.join(extras)})" if extras else "")
+
+
+_UNCHANGED = re.compile(r"(?i)\b(?:unchanged|stays? the same|remains? the same|as (?:today|before|now)|no change)\b")
+
+
 def _our_price_as_written(facts: Facts) -> str | None:
     """What we plan to charge: a labelled price, else a price the notes say we would charge
     ("we could charge $79/month per restaurant") or a bare price line ("$149/mo per practice");
     never what customers pay for something else today."""
     price_lines = [s for s in facts.labelled("price") if _usable(s)]
+    # Plans on lines of their own ("Solo: £12/month for up to 5 staff", "Crew: £29/month ..."): all of them
+    tiers = [s.text.rstrip(".;, ") for s in price_lines if _states_a_price(s.text) and len(plans(s.text)) == 1]
+    rows = [row for s in price_lines if _states_a_price(s.text) and (row := _plan_row(facts, s))]
+    if len(rows) >= 2 and len({s.line for s in price_lines}) == len(price_lines):
+        return "; ".join(rows)  # a table of plans, a row each: "| Solo | €9/month | up to 5 |"
+    if len(tiers) >= 2:
+        return "; ".join(tiers)
     stated = next((s for s in price_lines if _states_a_price(s.text)), None)
     if stated is not None:
         return stated.text.rstrip(".")
@@ -825,6 +976,11 @@ def _our_price_as_written(facts: Facts) -> str | None:
         anywhere = statement.topic in (None, "idea", "launch")
         for piece in _pieces(statement):
             free = _FREE_TO.match(piece)
+            if free and not _names_a_problem(piece) and any(
+                    _UNCHANGED.search(p) and has_money(p) for p in _pieces(statement) if p != piece):
+                # "Free for residents; the permit fee (£60/year) is unchanged": free, and the fee
+                # paid anyway stays; said whole (not "It costs £60 a year")
+                return statement.text.rstrip(".")
             # (money in the line that is no price, "funded by a £40k grant", does not make "free" less so)
             if free and not _names_a_problem(piece) and free_for is None and not any(
                     has_money(p) and CUES["price"].search(p) for p in _pieces(statement)) and \
@@ -850,6 +1006,9 @@ def _our_price_as_written(facts: Facts) -> str | None:
                 continue
             if _RECURRING.search(statement.text) and not _RECURRING.search(piece):
                 continue  # "hardware is ~$6,000 per branch; software $80/month per locker": the subscription
+            if facts.product_name and piece.startswith(facts.product_name + " ") and not _THEIR_PRICE.search(piece):
+                # "Tillcast would be included in the Merchant Pro plan (£19 a month) ...": said of the product
+                return phrase.group().strip()
             if _OUR_PRICE.search(piece) or _would_pay(piece) and not _THEIR_PRICE.search(piece):
                 return phrase.group().strip()  # ("societies would pay forty pounds a year": what we charge them)
             if len(piece.split()) <= 6 and not _names_a_problem(piece):
@@ -941,8 +1100,39 @@ def _states_a_price(text: str) -> bool:
     return bool(re.search(r"\d|(?i:\bfree\b|\bfreemium\b|\bper\b|/)", text)) or has_money(text)
 
 
+# A plan and its price: "Solo: £12 a month for up to 5 staff", "Team £49 a month (5 users)",
+# "Pro plan - $99/mo": a short capitalised name, then the amount.
+_PLAN = re.compile(r"(?P<plan>[A-Z][\w'&+]*(?:\s[A-Z+][\w'&+]*){0,2}(?:\s(?i:plan|tier|package))?)"
+                   r"(?:\s*[:=]\s*|\s+[-–—]\s+|\s+)(?P<price>.+)")
+
+
+def plans(price: str) -> list[tuple[str, str]]:
+    """The plans a price names, each with what it costs ("Starter £19/month (1 user), Team £49/month
+    (5 users)"); one plan for a line that is one plan; [] for a price that names none."""
+    found = []
+    for part in re.split(r"\s*;\s*|,\s+(?=[A-Z][\w'&+]*(?:\s[A-Z+][\w'&+]*){0,2}\s*(?:[:=]|[-–—]|\s)\s*\S)", price):
+        plan = _PLAN.fullmatch(part.strip().rstrip("."))
+        if not plan or not starts_with_money(plan.group("price")) or plan.group("plan").lower() in (
+                "it", "price", "pricing", "cost", "costs", "fee", "from", "only", "just", "about", "around"):
+            return []
+        found.append((plan.group("plan"), plan.group("price")))
+    return found
+
+
+def priced_plans(price: str) -> str | None:
+    """"Its plans are Solo at £12 a month for up to 5 staff, Crew at ... and Group at ...":
+    a price of several plans said as a sentence (not "Pricing: Solo: £12 ...; Crew: ...")."""
+    named = plans(price)
+    if len(named) < 2:
+        return None
+    # (no count of them: "three plans" would be a figure the notes do not give)
+    return sentence("Its plans are " + _and([f"{plan} at {cost}" for plan, cost in named]))
+
+
 def costs(price: str) -> str:
     """"It costs $12 per month", "It is free for 3 clients, then ...", "Pricing: per seat"."""
+    if priced_plans(price):
+        return priced_plans(price) or ""
     if re.match(r"\d", price) or starts_with_money(price):
         return sentence(f"It costs {price}")
     if re.match(r"(?i)free\b", price):
@@ -1074,6 +1264,15 @@ class Composer:
         name = facts.product_name
         self.named_as_a_thing = bool(name and self.ideas and re.match(
             rf"{re.escape(name)}[*_]*\s*(?:[-–—:]|,)\s+(?:an?|one)\s", self.ideas[0]))
+        # "BinBuddy texts tenants the night before pickup": the name is the subject of its verb (no
+        # comma or dash between them), so what follows is what the product does, whatever its object
+        # "LockBox, parcel lockers in apartment lobbies that ...": after the name and its comma, what
+        # it is (a noun phrase), not a sentence with a subject of its own ("parcel" + "lockers")
+        self.appositive = bool(name and self.ideas and re.match(
+            rf"{re.escape(name)}[*_]*,\s+(?!(?:a|an|the|which|that|who|it|they|we)\b)[a-z]", self.ideas[0]))
+        self.name_is_subject = bool(name and self.ideas and re.match(
+            rf"{re.escape(name)}\s+(?!(?:is|was|has|does)\b)[a-z]+[^s\W']s\s+(?!(?:of|and|or|for|per)\b)",
+            self.ideas[0]))
         # A value proposition said as an order ("Stop losing members ...") is the subheading's promise.
         self.promise = next((s.text.strip().rstrip(".") for s in facts.labelled("idea")
                              if s.label and _VALUE_LABEL.search(s.label) and _benefit_order(s.text) and
@@ -1087,6 +1286,13 @@ class Composer:
         """An idea line without its "(working name X)" and without the name that opens it
         ("ShelfSense - a camera ..." is "a camera ..."; "Working name is TableTurn." is nothing)."""
         text = _without_working_name(text)
+        text = _fluent(text)
+        text = _IDEA_LEAD.sub("", text)  # "So the idea is a little sound sensor ..." -> "a little sound sensor ..."
+        # "a little sound sensor under the hive, and it tells you on your phone ...": two sentences
+        text = re.sub(r",\s+and\s+it\s+(?=[a-z]+[^s\W]s\b)", ". It ", text)
+        # ("..., so you only open it up when you need to": what it is for, a sentence of its own when long)
+        text = ". ".join(re.sub(r",\s+so\s+(?=(?:you|they|we|owners|staff)\s)", ". So ", part)
+                         if len(part.split()) > 20 else part for part in re.split(r"(?<=[a-z])\.\s+", text))
         text = _THINKING_OF.sub("", text)  # "we're thinking of a forecast that ..." -> "a forecast that ..."
         text = _THING_LEAD.sub("", text)  # "the gadget: a coin-sized sensor ..." -> "a coin-sized sensor ..."
         proposed = _PROPOSED.match(text)
@@ -1102,6 +1308,9 @@ class Composer:
             text = text[naming.end():].strip()  # "The service we agreed to describe is Resa Enkelt: an app ..."
         if name and text.strip(" .") == name:
             return ""
+        if name and re.match(rf"{re.escape(name)}[*_]*\.\s+[A-Z]", text):
+            # "Proposal: **Setlist**. Setters scan a hold tag ...": the name alone, then what it does
+            return text[len(name):].lstrip("*_")[1:].strip()
         if name and text.startswith(name):
             rest = text[len(name):].lstrip("*_")  # "**LessonLock** — pupils book ..."
             # "Glovebox, keeps your ..." too; and "Moorpay. A QR code on every buoy; ...": the name, then what it is
@@ -1154,13 +1363,19 @@ class Composer:
         if lowered in _VERBS and head[:1].islower() or lowered in _VERBS and len(self.ideas) == 1 and \
                 not re.match(r"[A-Z]", rest):
             return f"{_VERBS[lowered]} {rest}".strip()
+        if self.name_is_subject and first == self._idea_words(self.ideas[0]).strip().rstrip(".;"):
+            return first  # "texts tenants ...", said of the product
         if lowered in _VERBS.values() or lowered in ("is", "will", "can", "lets", "helps") or (
                 self.facts.product_name and self.ideas and self.ideas[0].startswith(self.facts.product_name)
-                and re.match(r"[a-z]+[^s\W]s\b", first) and not opens_with_people_doing(first)
+                and re.match(r"[a-z]+[^s\W]s\b", first) and not opens_with_people_doing(first) and not self.appositive
                 and not _NOUN_AND_PARTICIPLE.match(first)):
             # ("ShelfSwap, students list a book ...": "students" is who acts, no verb of ShelfSwap's)
             return first
-        if lowered in ("a", "an", "the", "one") and (not _OWN_SUBJECT.match(first) or self.named_as_a_thing):
+        split = _shorthand_sentences(first, self.keep)
+        if lowered in ("a", "an", "the", "one") and (not _OWN_SUBJECT.match(first) or self.named_as_a_thing) and \
+                not (split is not None and len(split) >= 2):
+            # ("a thermal camera in the shed, alerts the farmer's phone ...": a thing, then what it does,
+            # each said as a sentence by idea_in_quotes)
             return f"is {_lower_first(first, self.keep)}"
         articled = _with_article(first)
         # (a relative clause, "tablet on the trolley that shows ..., and alerts ...", is no shorthand for its comma)
@@ -1177,9 +1392,14 @@ class Composer:
         head = first.split()[0].lower()
         if head in _VERBS or head in _VERBS.values() or head in ("is", "will", "can", "it", "they", "we"):
             return None
-        if _telegraphic(first) or _OWN_SUBJECT.match(first) or opens_with_people_doing(first) or \
-                self._customers_doing(first):
+        if _telegraphic(first) or _OWN_SUBJECT.match(first) and not self.appositive or \
+                opens_with_people_doing(first) or self._customers_doing(first):
             return None  # a sentence with its own subject ("members pause ...") is no thing they get
+        parts = _shorthand_sentences(first, self.keep)
+        if parts is not None and len(parts) >= 2:
+            # "thermal camera in the lambing shed, alerts the farmer's phone ...": a thing, then what it
+            # does, each a sentence (idea_in_quotes), not one object run on with a comma
+            return None
         return _with_article(_lower_first(first, self.keep))  # "gives them an order app", not "order app"
 
     def _customers_doing(self, text: str) -> bool:
@@ -1207,6 +1427,10 @@ class Composer:
             if subject.islower() and subject not in _FUNCTION_WORDS and not subject.endswith("s") and \
                     subject not in ("each", "every", "people", "staff", "children", "men", "women", "everyone"):
                 first = f"the {first}"  # note shorthand's bare subject, "driver photographs ...", takes its article
+            head = first.split()[0]
+            if head[:1].isupper() and any(re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(head.lower())}\b", s.text)
+                                          for s in self.facts.statements):
+                first = head.lower() + first[len(head):]  # "Setters scan ...": "head setters" elsewhere, a word
             return sentence(f"With {self.product}, {_lower_first(first, self.keep)}")
         if _IMPERATIVE.match(first) or _benefit_order(first):
             # "snap a photo of the receipt, ...", "Stop losing members ...": what the customer does
@@ -1222,6 +1446,9 @@ class Composer:
             if re.fullmatch(r"[A-Z][a-z-]+", head) and head not in self.keep and zipf(head.lower()) >= 3.0:
                 who = who[0].lower() + who[1:]
             return sentence(f"With {self.product}, {who} are {first[done.start('done'):]}")
+        said = _shorthand_sentences(first, self.keep)
+        if said is not None:
+            return paragraph(sentence(f"{lead} {said[0]}"), *said[1:])
         return f"{lead} what the notes sum up as: {first}."
 
     def headline(self) -> str:
@@ -1274,8 +1501,9 @@ class Composer:
         city_question = "Which city does the announcement come from (the dateline)?"
         # "launch across Pomorskie ..., no single launch city": the place named is a region, not a city
         no_city = self.facts.launch is not None and NO_CITY.search(self.facts.launch.text) is not None
+        # ("northern Portugal", a part of a country, is no city either)
         if places and not re.search(r"\b(?:state|county|area|region)$", places[0]) and places[0] not in REGIONS \
-                and not no_city:
+                and not no_city and not places[0][:1].islower():
             city = places[0]
         elif places:
             city = self.book.tbd("city", city_question, "dateline") + f", {places[0]}"
@@ -1316,6 +1544,8 @@ class Composer:
         # ("so the pharmacies ...", "and nobody knows ...": a chat's filler word opens no sentence of ours)
         pieces = [_with_its_be(_at_the_businesses(_in_english(FILLER_LEAD.sub("", p) or p), self.keep))
                   for p in problem_pieces(self.facts)]
+        # (a voice memo's "you, uh, you stress the colony" is said without its hesitation; a quote keeps it)
+        pieces = [p if "“" in p or '"' in p else _fluent(p) for p in pieces]
         who = self.facts.customer
         if pieces and who and re.match(r"(?i)they\s+(?!(?:is|was|has|does)\b)[a-z]", pieces[0]) and \
                 re.search(r"(?:s|staff|people)(?:\s+(?:in|of|at|across|with)\s+.+)?$", who):
@@ -1418,7 +1648,9 @@ class Composer:
     def getting_started(self) -> str:
         # (a line about a partner who installs is a dependency: "partner w/ a laundry distributor for installs")
         # (nor is someone's remark: 'Gareth Owen said "the clubs will sign up tomorrow"')
-        steps = [s for s in self.facts.about("getting_started") if _usable(s) and (
+        # (nor an open question, "Do we need approval from the operator to install readers?": no step
+        # a customer takes; the risks answer lists it)
+        steps = [s for s in self.facts.about("getting_started") if _usable(s) and s.topic != "open" and (
             s.topic == "getting_started" or "dependencies" not in s.topics and not _QUOTES_SOMEONE.search(s.text))]
         if steps:
             return paragraph("To get started:", *(sentence(s.text) for s in steps[:3]))
@@ -1544,8 +1776,11 @@ class Composer:
         # (a quote without its own full stop ends the sentence after its closing mark)
         parts += [f"{_teller(q)}: “{q.text}”" + ("" if re.search(r"[.!?…]$", q.text) else ".") for q in quotes or []]
         # (a dictated "open question do we vet them" says its label itself: said once)
-        opened = [sentence(f"Open question in the notes: {_asked(_SAID_OPEN.sub('', text))}")
-                  for text in open_questions or []]
+        asked = [_asked(_SAID_OPEN.sub('', text)) for text in open_questions or []]
+        asked = [a[0].upper() + a[1:] for a in asked if a]  # ("... CargoWise? who is liable ...": each its capital)
+        # (several are one sentence with its label said once, not "Open question in the notes:" each time)
+        opened = [sentence(f"Open question in the notes: {asked[0]}")] if len(asked) == 1 else \
+            [sentence(f"Open questions in the notes: {' '.join(sentence(a) for a in asked)}")] if asked else []
         opened += [sentence(f"A risk the notes name: {_lower_first(text, self.keep)}") for text in risks or []]
         if parts and not always_ask:
             return paragraph(*parts, *opened)
@@ -1562,8 +1797,14 @@ class Composer:
         clause = self.idea_as_clause()
         if clause:
             said = f"{self.facts.product_name or 'It'} {clause}"
+        elif self.appositive and (thing := self.idea_as_object()):
+            said = f"{self.facts.product_name} gives {self.customer if self.facts.customer else 'customers'} {thing}"
         elif self.facts.product_name and (opens_with_people_doing(first) or _OWN_SUBJECT.match(first)):
             said = self.idea_in_quotes("")
+        elif self.facts.product_name and (split := _shorthand_sentences(first, self.keep)) and len(split) >= 2:
+            # "a thermal camera in the shed, alerts the farmer's phone ...": the thing, then what it does
+            who = self.customer if self.facts.customer else "customers"
+            said = paragraph(sentence(f"{self.facts.product_name} gives {who} {split[0]}"), *split[1:]).rstrip(".")
         else:
             return sentences
         return [said, *sentences[1:]]
@@ -1573,7 +1814,7 @@ class Composer:
         price = our_price(f)
         return [
             FaqEntry(topic="price", question="How much does it cost?",
-                     answer=self.answer([price] if price else [], "price",
+                     answer=self.answer([priced_plans(price) or price] if price else [], "price",
                                         "What will a customer pay, and per what (user, store, month)?", False)),
             # the launch said as a sentence (the raw line, "3 wards in Leeds from March 2027", read as
             # a fragment), with the size of the first launch when the line gives one
@@ -1595,7 +1836,7 @@ class Composer:
                          not_cued=("problem", "loss", "risks")) if not _supply_side(said, f)],
                                         "what it works with and what the customer needs",
                                         "Which tools, systems or devices does it work with, and what must a "
-                                        "customer have?", False, open_questions=open_about(f, "dependencies"))),
+                                        "customer have?", False)),
             # A privacy risk of ours ("privacy of photos inside the home") is not what a customer
             # is told happens to their data: it is named as the team's risk, beside the gap.
             FaqEntry(topic="data", question="What happens to my data?",
@@ -1643,7 +1884,7 @@ class Composer:
                                         "and how many?", True, quotes=problem_quotes)),
             FaqEntry(topic="economics", question="What are the economics: price, costs and margin?",
                      # (a "Cost:" line that is the price is said once)
-                     answer=self.answer(([price] if price else []) + budget,
+                     answer=self.answer(([priced_plans(price) or price] if price else []) + budget,
                                         "cost to serve one customer, and the margin",
                                         "What does it cost us to serve one customer, and what margin does the "
                                         "price leave?", True, always_ask=True, quotes=[
@@ -1660,7 +1901,11 @@ class Composer:
                      answer=self.answer(sentences_about(f, "risks", not_cued=("loss",)),
                                         "the result that would make us stop",
                                         "What result (a number, by a date) would make us stop?", True,
-                                        open_questions=open_about(f, None), always_ask=True)),
+                                        # (each open question is asked once: one on a partner or on
+                                        # data is in that answer, not again here)
+                                        open_questions=[q for q in open_about(f, None) if q not in [
+                                            *open_about(f, "dependencies"), *open_about(f, "privacy")]],
+                                        always_ask=True)),
             FaqEntry(topic="not_doing", question="What will we not do?",
                      answer=self.answer(sentences_about(f, "not_doing"), "what the first version will not do",
                                         "What will the first version deliberately not do?", True)),
@@ -1736,11 +1981,24 @@ def sentences_about(facts: Facts, topic: Topic, exclude: tuple[Topic, ...] = (),
 _STUDY = re.compile(r"(?i)(?:survey|poll|study|interviews?|calls?|test|pilot|trial)\b")
 
 
+# A label that says what an amount is: "budget ceiling", "max spend", "current spend", "willingness to pay"
+_AMOUNT_LABEL = re.compile(r"(?i)(?:[a-z]+\s+){0,2}(?:budget|spend|spending)\s+"
+                           r"(?:ceiling|cap|limit|today|now|per\s+\w+)|"
+                           r"(?:max(?:imum)?|current|annual|yearly|monthly|typical|their)\s+(?:budget|spend|spending)|"
+                           r"willingness\s+to\s+pay|price\s+(?:ceiling|cap|limit)|spend\s+cap")
+
+
 def _with_its_source(statement: Statement, pieces: list[str]) -> list[str]:
     """"survey of 212 parents: 64% say ..." is labelled with where the figure comes from: the
     label stays with the first sentence ("In a survey of 212 parents, 64% say ..."), or the
     figure is nobody's."""
     label = re.sub(r"(?i)^(?:a|an|the|our)\s+", "", statement.label or "")  # "A survey of 120 tenants"
+    if pieces and _AMOUNT_LABEL.fullmatch(label) and starts_with_money(pieces[0]):
+        # "budget ceiling: £40k/year per council, they said ...": the label says what the amount is
+        # ("The budget ceiling is £40k/year per council; they said ..."), not a bare amount
+        first = re.sub(r",\s+(?=(?:they|she|he|we|I|it)\s+(?:said|say|says|told|think|added|mentioned)\b)", "; ",
+                       pieces[0])
+        return [f"The {label.lower()} is {first}", *pieces[1:]]
     if not pieces or not re.search(r"\d", label) or not _STUDY.match(label):
         return pieces
     return [f"In a {label[0].lower()}{label[1:]}, {_lower_first(pieces[0])}", *pieces[1:]]
@@ -1750,6 +2008,11 @@ def risks_about(facts: Facts, topic: Topic) -> list[str]:
     """The pieces of the notes' risk lines that are about `topic` ("privacy of photos ...")."""
     return list(dict.fromkeys(piece for statement in facts.labelled("risks") if _usable(statement)
                               for piece in _pieces(statement) if topic in CUES and CUES[topic].search(piece)))
+
+
+# The notes' reply to their own question: "probably not", "yes, for schools", "I think so".
+_REPLY = re.compile(r"(?i)\W*(?:yes|no|yep|nope|probably|prob|maybe|likely|unlikely|not|never|perhaps|possibly|"
+                    r"i\s+think|we\s+think|i\s+guess|depends|tbc|tbd|unclear|unknown)\b")
 
 
 def open_about(facts: Facts, topic: Topic | None) -> list[str]:
@@ -1767,8 +2030,11 @@ def open_about(facts: Facts, topic: Topic | None) -> list[str]:
                 continue
             if named and not piece.rstrip().endswith("?"):
                 continue
-            if pieces and pieces[-1].endswith("?"):
-                pieces[-1] += f" (the notes add: {_lower_first(piece.rstrip('.'))})"  # "do we need X? probably not"
+            # ("do we need X? probably not": the answer they add; "who pays? will landlords allow it?" are
+            # two, and so are "will clients mind? GDPR rules for client emails": a second item, on data)
+            if pieces and pieces[-1].endswith("?") and not piece.rstrip().endswith("?") and _asked(piece) == piece \
+                    and (_REPLY.match(piece) or len(piece.split()) <= 3):
+                pieces[-1] += f" (the notes add: {_lower_first(piece.rstrip('.'))})"
             else:
                 pieces.append(piece)
         found.extend(p.rstrip(".") for p in pieces if topic is None or (topic in CUES and CUES[topic].search(p)))
