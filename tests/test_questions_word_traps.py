@@ -423,11 +423,15 @@ def test_deleting_data_is_answered_where_the_document_deletes_it():
     assert found.status != "unanswered" and "delete it after that" in found.evidence.text, found
 
 
-def test_the_price_is_the_products_not_a_suppliers_in_the_internal_faq():
+def generated_of(path: Path):
+    """The questions `prfaq questions` raises of a fixture PR/FAQ, on its own list."""
     from assistant.questions.offline import questions_offline
 
-    report = questions_offline(parse_document(LATCHKEY.read_text(encoding="utf-8"), path="latchkey.md"))
-    found = next(q for q in report.questions if q.question == "How much does Latchkey cost?")
+    return questions_offline(parse_document(path.read_text(encoding="utf-8"), path=path.name)).questions
+
+
+def test_the_price_is_the_products_not_a_suppliers_in_the_internal_faq():
+    found = next(q for q in generated_of(LATCHKEY) if q.question == "How much does Latchkey cost?")
     assert found.status == "answered" and re.search(r"\$129|\$2\.99 a month", found.evidence.text), found
 
 
@@ -474,10 +478,7 @@ def test_the_word_alone_keeps_its_own_sense(text, present):
 
 
 def test_a_threat_to_the_plan_does_not_say_when_we_would_stop():
-    from assistant.questions.offline import questions_offline
-
-    report = questions_offline(parse_document(LATCHKEY.read_text(encoding="utf-8"), path="latchkey.md"))
-    found = next(q for q in report.questions if q.question == "What result would make us stop?")
+    found = next(q for q in generated_of(LATCHKEY) if q.question == "What result would make us stop?")
     assert found.evidence is None or "three-year rate" not in found.evidence.text, found
 
 
@@ -485,10 +486,7 @@ HANDOFF = Path(__file__).parent / "fixtures" / "questions" / "handoff.md"
 
 
 def _handoff_questions() -> list[str]:
-    from assistant.questions.offline import questions_offline
-
-    report = questions_offline(parse_document(HANDOFF.read_text(encoding="utf-8"), path="handoff.md"))
-    return [q.question for q in report.questions]
+    return [q.question for q in generated_of(HANDOFF)]
 
 
 @pytest.mark.parametrize("question", ["How big is the market for Handoff?", "What is the go-to-market plan?",
