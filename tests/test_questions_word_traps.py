@@ -590,3 +590,20 @@ def test_what_might_happen_or_a_plan_is_no_saving(sentence):
             f"{sentence}\n")
     found = judged(text, "How much time does it save?")
     assert found.status != "answered", found
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("What is the uptime SLA?", None), ("What is the SLA?", None),  # its value, not a definition
+    ("What is the Research Compass?", "Research Compass"), ('What is the "sandbox"?', "sandbox"),
+    ("What is SOC 2?", "SOC 2"),
+])
+def test_the_value_of_an_attribute_is_no_term_to_define(question, term):
+    from assistant.questions.answertype import defined_term
+
+    assert defined_term(question) == term
+
+
+@pytest.mark.parametrize("question", ["What is the uptime SLA?", "Is it SOC 2 compliant?"])
+def test_a_stated_sla_or_certification_answers_it(question):
+    found = judged_file(LEDGERLINE, question)
+    assert found.status == "answered", found

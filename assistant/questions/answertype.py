@@ -278,6 +278,7 @@ _PREPOSITION = re.compile(r"^(?:on|in|at|for|from|to|with|under|behind|next|afte
 # A name: a word that starts with a capital or a digit, or one in code or quotes ("the Research
 # Compass", "the `sync` command", "the 'vault'"). "The" before a common noun asks which one, or
 # for a list: "What are the biggest risks?", "What is the catch?", "What are the system requirements?".
+_TITLE_WORD = re.compile(r"[\"'`\u201c\u2018]|[*_]*[A-Z][a-z]")  # a quoted term, or a name in title case
 _NAMED = re.compile(r"(?:^|\s)[\"'`\u201c\u2018*_]*[A-Z0-9]|[`\"\u201c]|(?:^|\s)['\u2018]\w")
 
 
@@ -291,6 +292,10 @@ def defined_term(question: str) -> str | None:
         return None
     article, raw = match.group(1), match.group(2)
     if _PREPOSITION.match(raw) or (article is not None and not _NAMED.search(raw)):
+        return None
+    if article is not None and not _TITLE_WORD.match(raw):
+        # "What is the uptime SLA?", "What is the SLA?" ask its value; "What is the Research
+        # Compass?" names a feature.
         return None
     term = _ABBREVIATION.sub("", _SECOND_QUESTION.sub("", raw)).strip(_QUOTES + " ,;:")
     if len(term) < 2 or term.lower() in {"it", "this", "that", "they"}:

@@ -213,6 +213,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # kept where the customer is, which is what a privacy question asks ("Is it private?")
         # A medical device's regulator and route to market: "we filed a 510(k)", "FDA clearance",
         # "a Class II device", "CE marked"
+        # a compliance audit or certificate: "SOC 2 Type II audited", "ISO 27001 certified", "HIPAA"
+        (r"\bsoc ?(?:2|ii|1)\b|\biso[- ]?27001\b|\bhipaa\b|\bpci(?:[- ]dss)?\b|\bfedramp\b|\bhitrust\b",
+         "legal"),
         (r"\b510\(k\)|\bfda\b|\bce[- ]mark(?:ed|ing)?\b|\bclass (?:i{1,3}|[123]) (?:medical )?devices?\b"
          r"|\bmedical devices?\b|\bde novo\b|\bpremarket (?:approval|notification)\b|\bnotified body\b", "legal"),
         (_ON_DEVICE, "local"),
