@@ -1370,7 +1370,9 @@ def _other_kind_without_its_answer(question: str, pair: Pair) -> bool:
 
 
 # "What happens if a boater does not show up?": what the scenario is about, up to its verb.
-_WHAT_IF = re.compile(r"^\W*what (?:happens |will happen |should happen )?(?:if|when)\s+"
+_WHAT_IF_OPENING = r"^\W*what (?:happens |will happen |should happen )?(?:if|when)\b"
+_ANY_WHAT_IF = re.compile(_WHAT_IF_OPENING, re.IGNORECASE)  # "What if I forget to write the handoff?"
+_WHAT_IF = re.compile(_WHAT_IF_OPENING + r"\s+"
                       r"(?P<subject>(?:\S+\s+){0,3}?\S+?)"
                       r"\s+(?:does|do|did|is|are|was|were|gets?|goes|go|can(?:no|')t|cannot|can|fails?|stops?|"
                       r"breaks?|makes?|changes?|misses|miss|cancels?|wants?|has|have|loses?|runs?|leaves?|says?)\b",
@@ -1398,7 +1400,6 @@ def _other_subject_of_what_if(reading: Reading, question: str, pair: Pair) -> bo
     return other in _THE_PRODUCT and _a_person(mine)
 
 
-_ANY_WHAT_IF = re.compile(r"^\W*what (?:happens |will happen |should happen )?(?:if|when)\b", re.IGNORECASE)
 _ERRS = re.compile(r"\b(?:gets? (?:\w+ ){0,2}wrong|(?:is|are|was|were) (?:\w+ )?"
                    r"(?:wrong|inaccurate|incorrect|mistaken)|"
                    r"makes? (?:a |an )?(?:\w+ )?(?:mistakes?|errors?)|errs|hallucinat\w*|misread\w*|misclassif\w*|"
