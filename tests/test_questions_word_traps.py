@@ -607,3 +607,35 @@ def test_the_value_of_an_attribute_is_no_term_to_define(question, term):
 def test_a_stated_sla_or_certification_answers_it(question):
     found = judged_file(LEDGERLINE, question)
     assert found.status == "answered", found
+
+
+NAMED = """# Wayfarer plans a road trip around where you want to stop
+
+DENVER, May 4, 2027 — Today Wayfarer launches, a trip planner that builds a route from the places
+you want to see, not from the fastest road.
+
+Families plan road trips in three apps and a spreadsheet. Wayfarer puts the stops, the drive times
+and the bookings in one plan.
+
+## FAQ
+
+**How much does it cost?**
+Wayfarer is free for one trip a year and $4 a month after that.
+
+**Where does the name come from?**
+The name is an old word for someone who travels on foot, because we plan trips around the stops
+and not the road.
+"""
+
+
+@pytest.mark.parametrize("question", ["Why is it called Wayfarer?", "Why the name?", "Naming?"])
+def test_a_question_about_the_name_is_answered_where_the_document_speaks_of_it(question):
+    found = judged(NAMED.replace("**Where does the name come from?**\n", ""), question)
+    assert found.status == "answered", found.evidence
+    assert found.evidence is not None and found.evidence.text.startswith("The name is an old word")
+
+
+def test_a_document_that_never_speaks_of_its_name_does_not_answer_why_it_is_called_so():
+    unnamed = NAMED.split("**Where does the name come from?**")[0]
+    found = judged(unnamed, "Why is it called Wayfarer?")
+    assert found.status == "unanswered", found.evidence

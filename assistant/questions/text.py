@@ -150,6 +150,9 @@ _synonyms("switch_off", "switch-off disable disables disabled pause pauses pause
 _synonyms("age", "come-of-age")
 # "What happens in areas without coverage?" is "What happens when the truck has no mobile signal?"
 _synonyms("connectivity", "coverage signal signals reception connectivity")
+# "Why is it called Tangent?", "Naming and positioning?": answered where the document speaks of
+# the name ("The name reflects ...", "an internal code name"); "called" only in a question (a phrase)
+_synonyms("naming", "name names named naming rename renamed renaming")
 
 # Kept where the customer is: "stay on your device", "processed on the phone", "runs on-device".
 _ON_DEVICE = (r"\b(?:stays?|stayed|kept|keeps?|stored|stores?|remains?|lives?|processed|runs?|happens?|done) "
@@ -184,6 +187,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          # "What is missing at launch?", "What's still missing?"
          r"|\bwhat(?:'s| is| are)? (?:still )?missing\b|\bmissing (?:at|in|from) (?:launch|v1|version one)\b", "scope"),
         (r"\bwhy now\b", "why_now"),
+        (r"\bwhy (?:is|was|are) (?:it|this|the \w+) (?:called|named)\b", "naming"),
         # "move my existing clients over", "move from Trello", "moving off spreadsheets"
         (r"\bmov(?:e|es|ed|ing) (?:(?:all|my|our|your|their|existing|the|old|its|every)\s+){0,2}(?:data|files?|notes?|"
          r"accounts?|histor(?:y|ies)|records?|projects?|content|clients?|customers?|users?|workloads?|apps?|"
