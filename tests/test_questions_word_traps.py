@@ -639,3 +639,13 @@ def test_a_document_that_never_speaks_of_its_name_does_not_answer_why_it_is_call
     unnamed = NAMED.split("**Where does the name come from?**")[0]
     found = judged(unnamed, "Why is it called Wayfarer?")
     assert found.status == "unanswered", found.evidence
+
+
+def test_a_mitigation_answers_a_question_about_risks():
+    doc = NAMED + """
+Adoption is the hard part: families keep their old apps. We mitigate it with an import from the
+three apps they use most.
+"""
+    found = judged(doc, "Biggest risks and mitigations?")
+    assert found.status in {"answered", "partly"}, found.evidence
+    assert found.evidence is not None and "We mitigate it" in found.evidence.text

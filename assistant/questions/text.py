@@ -78,7 +78,7 @@ _synonyms("privacy", "privacy private personal confidential confidentiality gdpr
 _synonyms("performance", "performance fast faster speed slow slower latency throughput overhead bottleneck "
           "bottlenecks load scale scaling scales scalable scalability capacity tune")
 _synonyms("risk", "risk risks risky riskiest danger dangerous endanger fail fails failure failures wrong assumption "
-          "assumptions misuse abuse harm harmful")
+          "assumptions misuse abuse harm harmful mitigate mitigates mitigated mitigating mitigation mitigations")
 _synonyms("scope", "scope out-of-scope non-goal non-goals exclude excluded deliberately")
 _synonyms("roadmap", "roadmap next future upcoming planned v2 vision")
 # Not "working" alone: "working knowledge of C" says nothing of success; "is it working?" does (a phrase below).
