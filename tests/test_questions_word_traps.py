@@ -649,3 +649,31 @@ three apps they use most.
     found = judged(doc, "Biggest risks and mitigations?")
     assert found.status in {"answered", "partly"}, found.evidence
     assert found.evidence is not None and "We mitigate it" in found.evidence.text
+
+
+FORMATS = NAMED + """
+Every plan can leave Wayfarer whenever you like:
+
+- **GPX** for your car's navigation
+- **CSV** for a spreadsheet
+- **PDF** to print
+"""
+
+
+@pytest.mark.parametrize("question", ["What export formats are available?", "Which file formats can I save to?"])
+def test_a_list_of_format_names_answers_which_formats(question):
+    found = judged(FORMATS, question)
+    assert found.status in {"answered", "partly"}, found.evidence
+    assert found.evidence is not None and re.search(r"\b(?:GPX|CSV|PDF)\b", found.evidence.text)
+
+
+def test_a_quoted_list_item_keeps_the_emphasis_it_closes():
+    found = judged(FORMATS, "What export formats are available?")
+    assert found.evidence is not None
+    assert re.fullmatch(r"\*\*(?:GPX|CSV|PDF)\*\* [\w ']+", found.evidence.text), found.evidence.text
+    assert FORMATS[found.evidence.start:found.evidence.end] == found.evidence.text
+
+
+def test_no_format_named_leaves_the_formats_question_unanswered():
+    found = judged(NAMED, "What export formats are available?")
+    assert found.status == "unanswered", found.evidence

@@ -101,7 +101,9 @@ _synonyms("quality", "test tests tested testing quality validate validated valid
 # machine. "local-first", "local models", "runs locally" are (phrases below).
 _synonyms("local", "offline on-prem self-host machine laptop")
 _synonyms("nearby", "local locally")  # the bare words, so they do not stand for the concept "local" itself
-_synonyms("export", "export exports exporting output outputs format formats")
+# a file format's own name answers "What output formats are supported?" ("Markdown in v1", "- **CSV**")
+_synonyms("export", "export exports exporting output outputs format formats json csv tsv markdown yaml yml xml pdf "
+          "html parquet xlsx docx")
 _synonyms("trust", "trust trustworthy control controls oversight autonomous autonomy review approve")
 _synonyms("backup", "backup backups restore restores recover recovery")
 _synonyms("retention", "delete deleted deletion retention retain erase")  # "remove": a phrase above
@@ -646,6 +648,25 @@ def _trim(text: str, start: int, end: int) -> Sentence | None:
         start = label.end()
     while end > start and text[end - 1] in " \t\n*_|":
         end -= 1
+    start, end = _with_its_emphasis(text, start, end)
     if end - start < 2:
         return None
     return Sentence(start, end, text[start:end])
+
+
+_EMPHASIS = ("**", "__", "*", "_", "`")
+
+
+def _with_its_emphasis(text: str, start: int, end: int) -> tuple[int, int]:
+    """Give back the emphasis markers trimming took from a sentence that closes them: a list item
+    "- **CSV** – for a spreadsheet" quotes as "**CSV** – for a spreadsheet", not "CSV** – ...";
+    "**Yes.**" quotes whole."""
+    for marker in _EMPHASIS:
+        opens = start - len(marker)
+        if opens < 0 or text[opens:start] != marker or (opens > 0 and text[opens - 1] == marker[0]):
+            continue
+        closes = text.rfind(marker, start, end + len(marker))
+        if closes <= start:
+            return start, end
+        return opens, max(end, closes + len(marker))
+    return start, end
