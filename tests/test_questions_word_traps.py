@@ -677,3 +677,17 @@ def test_a_quoted_list_item_keeps_the_emphasis_it_closes():
 def test_no_format_named_leaves_the_formats_question_unanswered():
     found = judged(NAMED, "What export formats are available?")
     assert found.status == "unanswered", found.evidence
+
+
+@pytest.mark.parametrize("sentence", ["Wayfarer plans each route with the maps provider you choose.",
+                                      "Every plan is stored with one cloud provider."])
+def test_a_service_provider_it_runs_on_answers_what_it_depends_on(sentence):
+    found = judged(NAMED + "\n" + sentence + "\n", "What does it depend on?")
+    assert found.status in {"answered", "partly"}, found.evidence
+    assert found.evidence is not None and found.evidence.text == sentence
+
+
+def test_the_people_who_provide_care_are_no_dependency():
+    sentence = "Wayfarer is also built for healthcare providers who plan home visits."
+    found = judged(NAMED + "\n" + sentence + "\n", "What does it depend on?")
+    assert found.evidence is None or found.evidence.text != sentence

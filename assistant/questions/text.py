@@ -189,6 +189,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          # "What is missing at launch?", "What's still missing?"
          r"|\bwhat(?:'s| is| are)? (?:still )?missing\b|\bmissing (?:at|in|from) (?:launch|v1|version one)\b", "scope"),
         (r"\bwhy now\b", "why_now"),
+        # a service it runs on ("multiple AI providers", "the payment provider"); not "healthcare providers"
+        (r"\b(?:ai|llm|model|cloud|payments?|identity|auth|e-?mail|sms|hosting|data|api|third[- ]party|upstream|"
+         r"storage|maps?|telecom|internet|network|inference|compute|gpu|sso|oauth|messaging|shipping|logistics) "
+         r"providers?\b", "dependency"),
         (r"\bwhy (?:is|was|are) (?:it|this|the \w+) (?:called|named)\b", "naming"),
         # "move my existing clients over", "move from Trello", "moving off spreadsheets"
         (r"\bmov(?:e|es|ed|ing) (?:(?:all|my|our|your|their|existing|the|old|its|every)\s+){0,2}(?:data|files?|notes?|"
