@@ -150,6 +150,9 @@ def _raised_by(question_id: str, text: str) -> bool:
     # a thief cutting a lock is no saving; reporting a theft to the police is no file format
     ("benefit.measured", "If someone cuts the lock, Latchkey sends the owner an alert."),
     ("compatibility.formats", "71% said they never reported it, because they assumed the police could not find it."),
+    # a config file is how it is set up, not a format it reads or writes for the customer
+    ("compatibility.formats", "Add one Gradle dependency and a few lines of YAML\nconfiguration."),
+    ("compatibility.formats", "Rules live in a JSON config beside the code."),
     # "open" as an adjective opens nothing: an open-source platform is no walk through a day
     ("benefit.day_in_life", "KFabrik is an Open-Source Local LLM platform for Kubernetes."),
     ("benefit.day_in_life", "It is an open source library built on an open standard."),
@@ -162,6 +165,7 @@ def test_a_cue_in_another_sense_raises_nothing(question_id: str, text: str) -> N
     ("benefit.measured", "It cuts the wait at the counter to five minutes."),
     ("benefit.measured", "Clinics cut no-show costs by a third."),
     ("compatibility.formats", "Owners get a weekly report of every ride."),
+    ("compatibility.formats", "Findings are written as JSON and YAML for your pipeline."),
     ("benefit.day_in_life", "Maya opens the app at 7am and sees who is short-staffed."),
     ("benefit.day_in_life", "Open the dashboard and pick a store."),
     ("compatibility.formats", "It exports the PDF report your insurer asks for."),
