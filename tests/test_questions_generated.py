@@ -411,6 +411,10 @@ def test_a_feature_named_otherwise_keeps_its_what_and_how_question():
      "Does Ledgerly work with existing QuickBooks ledgers as they are?"),
     ("Transparent integration with existing SQLite databases keeps the books where they are.",
      "Does Ledgerly work with existing SQLite databases as they are?"),
+    # "X-compatible Y" claims the reader's own Y keeps working: they ask it of the Y they have
+    ("It speaks the Mastodon API, so every major Mastodon-compatible client works against it unchanged.",
+     "Does Ledgerly work with existing Mastodon clients as they are?"),
+    ("Point any S3-compatible buckets at it.", "Does Ledgerly work with existing S3 buckets as they are?"),
 ])
 def test_an_existing_named_setup_asks_whether_it_works_as_it_is(sentence: str, question: str):
     assert question in by_id(sentence, "compatibility.existing_named")
@@ -421,6 +425,9 @@ def test_an_existing_named_setup_asks_whether_it_works_as_it_is(sentence: str, q
     "Add a receipt to an existing month or start a new one.",  # nothing named
     "It serves existing Leeds shop owners first.",  # people are served, not worked with
     "It keeps existing Ledgerly ledgers in sync.",  # the product's own
+    "Receipts go to any S3-compatible storage.",  # a mass noun has no "existing ... as they are"
+    "It sends an OpenAI-compatible chat completion request.",  # "chat" only describes the request
+    "Only PCI-compatible teams may use it.",  # people are served, not worked with
 ])
 def test_no_existing_setup_question_from_incumbents_plain_words_people_or_the_product(sentence: str):
     assert by_id(sentence, "compatibility.existing_named") == []

@@ -1094,6 +1094,15 @@ _EXISTING_SETUP = re.compile(
 _PEOPLE = frozenset(["customers", "users", "drivers", "members", "owners", "employees", "people", "students",
                      "teachers", "patients", "doctors", "subscribers", "readers", "viewers", "fans", "partners",
                      "developers", "engineers", "teams", "staff", "workers", "buyers", "sellers", "merchants"])
+# "every major Mastodon-compatible client", "any S3-compatible buckets": the claim that what the
+# reader already runs keeps working, asked of it by the name readers use ("Mastodon clients").
+# The noun must end the phrase: in "an OpenAI-compatible chat completion request" "chat" only describes.
+_COMPATIBLE_SETUP = re.compile(
+    r"\b(?P<name>[A-Z][\w.+]*)-compatible\s+(?P<noun>[a-z][a-z-]*)\b(?!\s+(?:[a-z]+ )?(?:apis?|endpoints?|"
+    r"completions?|requests?|servers?|interfaces?|formats?|protocols?|models?|clients?|layers?|calls?)\b)")
+# Nouns with no plural ("S3-compatible storage"): "existing storages as they are" is no question.
+_MASS_NOUNS = frozenset(["storage", "software", "hardware", "firmware", "middleware", "data", "infrastructure",
+                         "tooling", "equipment", "output", "input", "syntax", "behaviour", "behavior"])
 _INCUMBENT_WORDS = frozenset(["tools", "solutions", "products", "options", "alternatives", "apps", "services",
                               "projects", "vendors", "competitors", "wrappers", "approaches", "methods"])
 
@@ -1116,7 +1125,25 @@ def existing_setups(doc: Document, bank: Bank, product: str | None) -> list[tupl
         if not any(bank.technology_pattern.fullmatch(w) or any(c.isupper() for c in w) for w in words[:-1]):
             continue  # "an existing topic", "current workflows": nothing named
         found.setdefault(setup.lower(), doc.span(start, match.end("setup")))
-    return [(span.text, span) for span in found.values()]
+    named = [(span.text, span) for span in found.values()]
+    return named + _compatible_setups(doc, product, release_end, holes, {name.lower() for name, _ in named})
+
+
+def _compatible_setups(doc: Document, product: str | None, release_end: int, holes: tuple[tuple[int, int], ...],
+                       seen: set[str]) -> list[tuple[str, Span]]:
+    """"Mastodon-compatible client" -> ("Mastodon clients", its span): the setup an "X-compatible"
+    claim says keeps working, named as its owner would ("my Mastodon client")."""
+    out: list[tuple[str, Span]] = []
+    for match in _COMPATIBLE_SETUP.finditer(doc.text, 0, release_end):
+        name, noun = match.group("name"), match.group("noun")
+        if noun in _MASS_NOUNS or _plural_of(noun) in _PEOPLE | _INCUMBENT_WORDS or noun in STOPWORDS or \
+                _in_ranges(holes, match.start(), match.end()) or _own(name, product):
+            continue
+        setup = f"{name} {_plural_of(noun)}"
+        if setup.lower() not in seen:
+            seen.add(setup.lower())
+            out.append((setup, doc.span(match.start(), match.end())))
+    return out
 
 
 # "A new open-source Rust project", "the first pure-Java implementation", "written in Go": the
