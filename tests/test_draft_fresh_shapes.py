@@ -381,3 +381,24 @@ def test_a_count_in_words_quantifies_the_problem() -> None:
     assert "how much the problem costs the customer" not in problem
     vague = notes.replace("eleven pickers wait", "pickers wait")
     assert "how much the problem costs" in draft_offline(parse_document(vague, path="n.md")).press_release.problem
+
+
+# -- a pitch's owner with a short title, and notes whose evidence is the problem's own figure ---------------
+@pytest.mark.parametrize(("line", "who"), [
+    ("Owner: Jo Mendes (PM)", "— Jo Mendes, PM"),
+    ("Owner: Jo Mendes, product owner", "— Jo Mendes, product owner"),
+    ("Owner: Jo Mendes - engineering manager", "— Jo Mendes, engineering manager"),
+])
+def test_an_owner_with_a_short_title_speaks_for_it(line: str, who: str) -> None:
+    notes = ("working name: Ledgerly\n- freelancers lose track of invoices; 4 of 9 we interviewed had invoices "
+             f">60 days overdue\n- idea: reminders that escalate politely\n- {line}\n")
+    release = draft_offline(parse_document(notes, path="n.md")).press_release
+    assert release.leader_quote.endswith(who)
+
+
+def test_the_problems_figure_is_the_evidence_when_no_line_says_evidence() -> None:
+    notes = ("Customer: small dental clinics (1-3 chairs)\n"
+             "Problem - no-shows cost a clinic ~$1,200/week. Receptionists call each patient by hand.\n"
+             "Concept: ChairFill texts patients and offers cancelled slots to a waitlist.\n")
+    evidence = _faq(draft_offline(parse_document(notes, path="n.md")), "evidence")
+    assert "$1,200" in evidence and "TBD" not in evidence.split(".")[0]

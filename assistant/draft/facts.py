@@ -2107,7 +2107,9 @@ _FIRST_NAME_LEADS = re.compile(r"(?:^|(?<=[.;:]\s))(?P<first>[A-Z][a-z]+)\s+(?:w
 _EXEC_TITLE = (r"(?i:(?:co-?)?founder(?:\s+(?:and|&)\s+ceo)?|ceo|cto|coo|cpo|cfo|chief\s+\w+\s+officer|"
                r"head\s+of\s+\w+(?:\s+(?-i:[A-Z])\w+)?|"
                r"vp(?:\s+of)?\s+\w+|(?:managing\s+)?director(?:\s+of\s+\w+)?|general\s+manager|"
-               r"product\s+(?:lead|manager))")
+               # "Jo Mendes (PM)", "Jo Mendes, product owner", "engineering manager": who runs the work
+               r"(?:product|project|program|programme|engineering|delivery|tech|technical)\s+(?:lead|manager|owner)|"
+               r"(?-i:PM|TPM|EM))")
 _SIGNED = re.compile(rf"[—–]+\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s*(?P<title>{_EXEC_TITLE})"
                      r"(?:,\s*[^,\n]{1,40})?\.?")
 _NAMED_TITLE = re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s*(?P<title>{_EXEC_TITLE})\.?")

@@ -1851,6 +1851,18 @@ class Composer:
                                         "What are the first steps, from sign-up to the first result?", False)),
         ]
 
+    def evidence_answer(self, evidence: list[str], quotes: list[QuoteFact]) -> str:
+        """The notes' evidence; with none, the problem's own figures ("no-shows cost a clinic ~$1,200
+        a week") are what we have, and where they come from is the open question."""
+        if evidence:
+            return self.answer(evidence, "evidence that customers have the problem",
+                               "What evidence (interviews, data) shows customers have this problem, and how many?",
+                               True, quotes=quotes)
+        figures = [said for said in sentences_about(self.facts, "problem") if re.search(r"\d", said)]
+        return self.answer(figures[:2], "where the problem's figures come from, and how many customers have it",
+                           "Where do the problem's figures come from (interviews, data), and how many customers "
+                           "have it?", True, quotes=quotes, always_ask=bool(figures))
+
     def internal_faq(self) -> list[FaqEntry]:
         f = self.facts
         # ("Courier companies, not riders — €18 per bike per month": the price after the dash is said
@@ -1878,10 +1890,8 @@ class Composer:
                                         "How many customers like this are there, and what is the source?", True,
                                         always_ask=not sized)),
             FaqEntry(topic="problem", question="What evidence do we have that customers have this problem?",
-                     answer=self.answer(people + sentences_about(f, "evidence", exclude=("customer",)),
-                                        "evidence that customers have the problem",
-                                        "What evidence (interviews, data) shows customers have this problem, "
-                                        "and how many?", True, quotes=problem_quotes)),
+                     answer=self.evidence_answer(people + sentences_about(f, "evidence", exclude=("customer",)),
+                                                 problem_quotes)),
             FaqEntry(topic="economics", question="What are the economics: price, costs and margin?",
                      # (a "Cost:" line that is the price is said once)
                      answer=self.answer(([priced_plans(price) or price] if price else []) + budget,
