@@ -402,3 +402,35 @@ def test_the_problems_figure_is_the_evidence_when_no_line_says_evidence() -> Non
              "Concept: ChairFill texts patients and offers cancelled slots to a waitlist.\n")
     evidence = _faq(draft_offline(parse_document(notes, path="n.md")), "evidence")
     assert "$1,200" in evidence and "TBD" not in evidence.split(".")[0]
+
+
+def test_what_we_depend_on_is_not_what_the_customer_needs() -> None:
+    notes = ("Customer: small dental clinics\nProblem: no-shows cost a clinic ~$1,200/week.\n"
+             "Concept: ChairFill texts patients and offers cancelled slots to a waitlist.\n"
+             "Depends on Twilio for SMS.\n")
+    draft = draft_offline(parse_document(notes, path="n.md"))
+    assert "Twilio" in _faq(draft, "depend on")  # ours to worry about, in the internal FAQ
+    assert "Twilio" not in _faq(draft, "What does it work with")  # not what a clinic must have
+
+
+@pytest.mark.parametrize(("line", "question", "said"), [
+    ("competitors: FreshBooks, Wave (too heavy for solo people)",
+     "How is Ledgerly different from FreshBooks and Wave?", "too heavy for solo people"),
+    ("Alternatives today: spreadsheets and WhatsApp reminders",
+     "How is Ledgerly different from spreadsheets and WhatsApp reminders?", "spreadsheets and WhatsApp reminders"),
+    ("Competition: Bidsketch already does reminders but charges $40 a month per user and needs a bookkeeper.",
+     "How is Ledgerly different from what customers use today?", "Bidsketch already does reminders"),
+])
+def test_the_competitors_the_notes_name_get_their_faq(line: str, question: str, said: str) -> None:
+    notes = ("working name: Ledgerly\n- freelancers lose track of invoices; 4 of 9 we interviewed had invoices "
+             f">60 days overdue\n- idea: reminders that escalate politely\n- {line}\n")
+    draft = draft_offline(parse_document(notes, path="n.md"))
+    entry = next(e for e in draft.faq.external if e.topic == "competition")
+    assert entry.question == question
+    assert said in entry.answer and "[TBD:" in entry.answer  # their words, and the difference still to write
+    assert "competitors" not in draft.press_release.problem.lower()
+
+
+def test_no_competitors_no_competition_faq() -> None:
+    notes = "working name: Ledgerly\n- freelancers lose track of invoices\n- idea: reminders that escalate\n"
+    assert not [e for e in draft_offline(parse_document(notes, path="n.md")).faq.external if e.topic == "competition"]

@@ -53,6 +53,9 @@ _HEADING = re.compile(r"^\s*(?:#{1,6}|h[1-6]\.)\s+")  # "## Problem", Jira/Confl
 _LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 /&'’()+-]{0,48}?)\s*:(?:\s+(?P<rest>\S.*))?\s*$")
 _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|call)(?:\s+#?\d+)?"
                         r"(?:\s*[—–:-]\s*|\s+with\s+)(?P<who>[A-Z].*)$", re.IGNORECASE)
+# "Competitors:", "Alternatives today:": other companies' products (the competition FAQ's, `rivals`)
+COMPETITORS_LABEL = re.compile(r"^(?:(?:the\s+)?(?:competitors?|competition|competitive landscape|alternatives?|"
+                               r"existing (?:solutions|tools|products))(?:\s+today)?|vs\.?|versus)$")
 _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     # A task's or page's own fields (Asana, Jira, Confluence): "Due date: 30 Jun" is not the launch.
     # Other companies' products ("Competitors:", "Alternatives today:"): no part of our press release,
@@ -60,8 +63,7 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     # An OKR page's objective and key results: targets we set ourselves, not the customer's problem
     ("other", re.compile(r"^(?:objectives?|key results?|krs?\s*\d*|okrs?|(?:success|key) (?:metrics|criteria)|"
                          r"north star(?: metric)?)$")),
-    ("other", re.compile(r"^(?:(?:the\s+)?(?:competitors?|competition|competitive landscape|alternatives?|"
-                         r"existing (?:solutions|tools|products))(?:\s+today)?|vs\.?|versus)$")),
+    ("other", COMPETITORS_LABEL),
     ("other", re.compile(r"^(?:due(?: date)?|deadline|assignee|reporter|created by|last updated|document owner|"
                          r"owner|status|page status|priority|tags?|labels?|stage|confidence|epic|sprint|sentiment|"
                          r"channel|type|component/?s?|severity|ticket|attendees|agenda)$")),

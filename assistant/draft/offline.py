@@ -16,6 +16,7 @@ from collections import Counter
 from assistant.documents.models import Document
 from assistant.draft.facts import (
     BUILD_NAME,
+    COMPETITORS_LABEL,
     COUNTRIES_WITH_THE,
     CUES,
     FILLER_LEAD,
@@ -1826,6 +1827,7 @@ class Composer:
                      answer=self.answer(self.how_it_works() if self.idea_text else [],
                                         "how it works, from the customer's side",
                                         "What does the customer do, step by step, and what do they see?", False)),
+            *self.competition_faq(),
             FaqEntry(topic="compatibility", question="What does it work with, and what do I need?",
                      # A risk about a partner ("Xero API rate limits") is ours to worry about, not
                      # what a customer is told their setup needs.
@@ -1850,6 +1852,30 @@ class Composer:
                                         "the first steps a customer takes",
                                         "What are the first steps, from sign-up to the first result?", False)),
         ]
+
+    def competition_faq(self) -> list[FaqEntry]:
+        """"How is Ledgerly different from FreshBooks and Wave?" when the notes name the competition:
+        their words on it, and the difference still to write. Nothing when they name none."""
+        lines = rivals(self.facts)
+        if not lines:
+            return []
+        names = list(dict.fromkeys(name for line in lines for name in rival_names(line)))
+        said: list[str] = []
+        for line in lines:
+            listed = rival_names(line)
+            reason = re.search(r"\(([^()]{3,120})\)", line.text)
+            if listed and reason:
+                said.append(f"{_and(listed)}: {reason.group(1).strip()}")  # "FreshBooks and Wave: too heavy for ..."
+            elif listed:
+                said.append(f"The alternatives: {_and(listed)}")
+            else:
+                said.extend(_pieces(line))
+        them = _and(names) if names else "today's alternatives"
+        asked = _and(names) if names else "what customers use today"
+        return [FaqEntry(topic="competition", question=f"How is {self.product} different from {asked}?",
+                         answer=self.answer(said, f"what {self.product} does that {them} do not",
+                                            f"What does {self.product} do for the customer that {them} do not, "
+                                            "in one sentence they would repeat?", False, always_ask=True))]
 
     def evidence_answer(self, evidence: list[str], quotes: list[QuoteFact]) -> str:
         """The notes' evidence; with none, the problem's own figures ("no-shows cost a clinic ~$1,200
@@ -1947,7 +1973,33 @@ CHANNELS_LABEL = re.compile(r"(?i)channels|distribution|reach them")
 # What we depend on behind the scenes: suppliers, partners, funders ("Shenzhen board maker quoted 8
 # weeks lead time", "Socios: 3 rocódromos ... hacen la inspección").
 _SUPPLY_SIDE = re.compile(r"(?i)\b(?:suppliers?|supply|manufactur\w*|factory|factories|maker|lead time|partners?|"
-                          r"partnerships?|contract\w*|grants?|funding|funders?|investors?|procure\w*|quoted)\b")
+                          r"partnerships?|contract\w*|grants?|funding|funders?|investors?|procure\w*|quoted)\b|"
+                          # "Depends on Twilio for SMS", "we rely on Stripe": our dependency, not the customer's setup
+                          r"(?i:^\W*(?:depends?|relies|relying|depending)\s+on\b|\bwe\s+(?:depend|rely)\s+on\b|"
+                          r"\bpowered\s+by\b)")
+
+
+def rivals(facts: Facts) -> list[Statement]:
+    """The notes' lines on other companies' products: labelled so ("Competitors: FreshBooks, Wave"),
+    or a sentence naming one doing what a product does ("Bidsketch already does reminders but ...")."""
+    return [s for s in facts.statements if not s.quote_only and (
+        (s.label is not None and COMPETITORS_LABEL.search(s.label.lower().strip()) is not None)
+        or _COMPETITOR.search(s.text) is not None)]
+
+
+_LIST_SEPARATORS = re.compile(r"\s*(?:,|/|;|\band\b|\bor\b|\bvs\.?)\s*")
+
+
+def rival_names(line: Statement) -> list[str]:
+    """A labelled line's short list of alternatives ("FreshBooks, Wave (too heavy ...)" -> FreshBooks,
+    Wave; "spreadsheets and WhatsApp reminders"); none when the line is a sentence about them."""
+    if line.label is None or not COMPETITORS_LABEL.search(line.label.lower().strip()):
+        return []
+    head = re.split(r"\s*(?:\(|\s[-–—]\s|:)", line.text, maxsplit=1)[0]
+    items = [item.strip(" .") for item in _LIST_SEPARATORS.split(head) if item.strip(" .")]
+    if not items or len(items) > 4 or any(len(item.split()) > 3 for item in items):
+        return []
+    return items
 
 
 def _supply_side(said: str, facts: Facts) -> bool:
