@@ -434,3 +434,45 @@ def test_the_competitors_the_notes_name_get_their_faq(line: str, question: str, 
 def test_no_competitors_no_competition_faq() -> None:
     notes = "working name: Ledgerly\n- freelancers lose track of invoices\n- idea: reminders that escalate\n"
     assert not [e for e in draft_offline(parse_document(notes, path="n.md")).faq.external if e.topic == "competition"]
+
+
+def test_a_made_up_word_that_is_a_kind_of_product_names_it_mid_paragraph() -> None:
+    notes = ("Tutors waste an hour a week rescheduling. Parents text, call, email. Slotty is a shared booking page "
+             "each tutor sends to parents; parents move their own slot within the tutor's rules. £6/month per tutor. "
+             "Launching in Manchester, Sept 2026.\n")
+    release = draft_offline(parse_document(notes, path="n.md")).press_release
+    assert release.headline.startswith("Slotty")  # was "[TBD: product name] for tutors"
+    assert "shared booking page" in release.summary
+    # an ordinary word in the same place is no name
+    plain = notes.replace("Slotty is a shared booking page", "Booking is a shared page")
+    assert not draft_offline(parse_document(plain, path="n.md")).press_release.headline.startswith("Booking")
+
+
+@pytest.mark.parametrize("pain", ["Tutors waste an hour a week rescheduling.",
+                                  "Tutors lose a day every month to rescheduling.",
+                                  "Rescheduling eats one evening per week for every tutor."])
+def test_a_time_cost_in_words_quantifies_the_problem(pain: str) -> None:
+    notes = f"{pain}\nIdea: Slotty, a booking page tutors send to parents.\nCustomer: private tutors\n"
+    problem = draft_offline(parse_document(notes, path="n.md")).press_release.problem
+    assert "how much the problem costs" not in problem
+
+
+@pytest.mark.parametrize(("line", "who"), [
+    ("Marieke de Vries (Director of Field Operations) will sponsor it.",
+     "— Marieke de Vries, Director of Field Operations"),
+    ("Ludwig van der Berg will lead it as head of service.", "— Ludwig van der Berg, head of service"),
+])
+def test_a_leader_whose_name_has_a_particle(line: str, who: str) -> None:
+    notes = ("The pain: field techs drive to sites without the part; 1 in 5 visits ends in a second trip.\n"
+             "What we'd build: VanCheck, a scanner app that checks the van's stock every evening.\n" + line + "\n")
+    assert draft_offline(parse_document(notes, path="n.md")).press_release.leader_quote.endswith(who)
+
+
+def test_a_call_with_our_own_team_is_no_customer_nor_evidence() -> None:
+    notes = ("Hi all — quick write-up from Thursday's call with the ops team.\n\n"
+             "The pain: our field techs drive to sites without knowing if the part is in the van. About 1 in 5 visits "
+             "ends in a second trip.\n\nWhat we'd build: VanCheck, a scanner app that checks the van's stock every "
+             "evening.\n\nThanks, Pieter\n")
+    draft = draft_offline(parse_document(notes, path="n.md"))
+    assert "ops team" not in draft.press_release.headline and "field techs" in draft.press_release.headline
+    assert "Hi all" not in _faq(draft, "evidence")

@@ -133,6 +133,8 @@ CUES: dict[Topic, re.Pattern[str]] = {
         r"argu(?:e|es|ed|ing|ments?)|disputes?|quarrel\w*|"
         # "if a code is wrong ... we eat the demurrage": an error, and a cost they absorb
         r"(?:is|are|was|were|gets?|got|goes|went)\s+wrong|(?:we|they|I)\s+eat\s+the\s+\w+|"
+        # "rescheduling eats one evening per week", "eats up half their margin": what it costs them
+        r"eats?\s+(?:up\s+|into\s+)?(?:an?|one|two|three|half|\d[\d,.]*|hours|days|their|my|our)\b|"
         # "takes me 45 minutes every morning": the time it costs them
         r"(?:takes?|took|costs?)\s+(?:me|us|them|him|her)\s+(?:about\s+|around\s+|~)?(?:\d|an?\s+(?:hour|day))|"
         r"took\s+longer|hours?\s+(?:a|per|each)|hrs|manual\w*|re-?types?|phoning|voicemail|broken|breakages?|"
@@ -257,7 +259,7 @@ _ROLE_NOUNS = ("(?:"
                r"admins?|administrators?|operators?|drivers?|sellers?|merchants?|retailers?|landlords?|tenants?|"
                r"freelancers?|accountants?|recruiters?|writers?|creators?|pms|product managers?|families|"
                r"households|homeowners|moms|dads|caregivers|farmers|coaches|researchers|buyers|landlords|mechanics|"
-               r"pharmacists|therapists|vets|plumbers|electricians|contractors|builders|tutors|volunteers|staff|"
+               r"pharmacists|therapists|vets|plumbers|electricians|contractors|builders|tutors|volunteers|staff|techs|"
                r"florists|masters|utilities|studios|schools|districts|hospitals|councils|charities|libraries|"
                # places of business: the customer when the business buys
                # "restaurant groups", "hotel chains" (never "groups" alone)
@@ -339,7 +341,8 @@ _DETERMINER = r"(?:the|our|a|an|their|my|his|her|your)\b"
 # A problem line that opens with the people who have it, then what they do or suffer; "customers"
 # and "users" say nothing about who they are.
 PROBLEM_SUBJECT = re.compile(
-    rf"^(?:the\s+)?(?:(?:many|most|some|all)\s+)?"
+    # ("our field techs drive to sites ...": an internal tool's users are its customer)
+    rf"^(?:the\s+|(?i:our)\s+)?(?:(?:many|most|some|all)\s+)?"
     rf"(?P<who>(?:(?!customers\b|users\b|people\b|we\b|they\b|the\b|our\b|my\b|their\b|an?\b|one\b|each\b|"
     rf"every\b|nobody\b|everyone\b|everybody\b|someone\b|somebody\b|anyone\b|no\b)"
     rf"[a-z][\w+&-]*\s+){{0,2}}"
@@ -1047,6 +1050,11 @@ def english_share(text: str) -> float:
 
 
 _FIGURE = re.compile(r"\d[\d.,]*\s*%?")
+# (a surname's particle stays in the name: "Marieke de Vries", "Ludwig van der Berg")
+_NAME_PARTICLES = r"(?:(?:de|van|von|der|den|da|di|du|le|la|del|della|dos|das|ter|ten|bin|al)\s+)*"
+# "Marieke de Vries (Director of Field Operations)": a person and their title, not a line and its English
+_PERSON_WITH_PARTICLE = re.compile(rf"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+"
+                                   rf"(?:\s+{_NAME_PARTICLES}[A-Z][\w'’-]+){{1,3}}")
 # "pequenas padarias em Lisboa (small bakeries in Lisbon), 1-2 lojas", "deitam fora 20% do pão —
 # they throw away 20% of bread": a note in another language, then its English.
 _TRANSLATED = re.compile(r"(?P<own>[^()\n\"“]{6,}?)\s*(?:\((?P<inner>[^()\n]{6,})\)(?P<after>[^()\n]*)|"
@@ -1076,6 +1084,8 @@ def _english_part(text: str, start: int, end: int) -> tuple[int, int]:
         return start, end
     group = "inner" if match.group("inner") is not None else "dashed"
     own, english = match.group("own"), match.group(group)
+    if _PERSON_WITH_PARTICLE.fullmatch(own.strip()):
+        return start, end
     after = match.group("after") or ""
     # (three words a side at least: "Dampwise — a £30 sensor ...", "Limerick — 22 March 2027",
     # "allotment societies (volunteer-run)" are a name, a place, an aside, in one language)
@@ -1399,6 +1409,13 @@ _ONE_COMPANY = re.compile(rf"(?:[{UPPER}][\w&'’.-]*\s+)+[{UPPER}][\w&'’.-]*(
                           rf"(?<![{LOWER}]s)(?<=[\w.])|[^,]*\s(?i:bv|ltd|gmbh|inc|llc|plc|s\.a\.|ag|nv)\.?")
 
 
+# One of the company's own teams: "the ops team", "our sales team", "the leadership team".
+_OUR_OWN_TEAM = re.compile(r"(?i)(?:the|our)\s+(?:ops|operations|sales|support|engineering|eng|product|finance|"
+                           r"marketing|leadership|exec(?:utive)?|management|platform|data|design|legal|hr|it|security|"
+                           r"growth|cs|customer success|field service|dev|development|qa|analytics)\s+"
+                           r"(?:team|teams|department|org|squad|folks|people|guys)")
+
+
 def _customer(statements: list[Statement], notes: Document) -> tuple[str | None, NoteSpan | None]:
     for statement in statements:
         if statement.topic == "customer" and _ONE_COMPANY.fullmatch(statement.text.strip(" .")):
@@ -1453,6 +1470,8 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
                 continue  # "working for streaming vendors": who they work for, not who it is for
             if match and len(re.findall(r"\b[A-Z][a-z]", match.group("who"))) >= 2:
                 continue  # "a call with the Piano Tuners' Guild": an organisation's name, not a kind of customer
+            if match and _OUR_OWN_TEAM.fullmatch(match.group("who")):
+                continue  # "a call with the ops team": our colleagues, not the customer
             joined = re.search(r"(?P<first>[\w+&-]+)\s+(?:and|or|&)\s+", match.group("who")) if match else None
             if joined and not re.fullmatch(rf"(?i)(?:{_ROLE_NOUNS}|{_PEOPLE_ERS})", joined.group("first")):
                 continue  # "for the building and tenants open windows": a thing joined to people is no customer
@@ -2004,7 +2023,14 @@ def _does_what_products_do(text: str, name: str) -> bool:
     """"Tallyho reads each dev's commits ...", "Lambwatch: thermal camera in the shed": a made-up
     word doing what a product does, or set before what it is."""
     rest = text[len(name):]
-    return bool(_PRODUCT_VERB.match(rest.lstrip()) or re.match(r"\s*[:—–-]\s+\S", rest))
+    return bool(_PRODUCT_VERB.match(rest.lstrip()) or re.match(r"\s*[:—–-]\s+\S", rest) or _IS_A_KIND.match(rest))
+
+
+# "Slotty is a shared booking page", "Ferrylog is an app for ...": a made-up word said to be a kind of product.
+_IS_A_KIND = re.compile(r"\s+(?:is|will be|would be)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:app|tool|platform|service|"
+                        r"bot|assistant|dashboard|plugin|extension|widget|sensor|camera|device|system|website|site|"
+                        r"page|portal|kiosk|product|marketplace|subscription|chatbot|api|library|kit|box|link|"
+                        r"tracker|scanner|planner|calendar|inbox|feed|network|map|card|wallet|label|tag)s?\b")
 
 
 _COINED_APPOSITIVE = re.compile(r"(?<![\w-])[\"“']?(?P<name>[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)[\"”']?,\s+"
@@ -2093,11 +2119,11 @@ _LEADER_SENTENCE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1
                               r"(?:will|is|to)\s+(?:be\s+)?(?:the\s+|our\s+)?(?:spokes\w*|sponsor|leader|lead|"
                               r"speak\w*|quoted|present\w*)")
 # "Sam Price would lead it as head of growth", "Ana Ruiz will own this": who leads it, said in passing.
-_LEADS_IT = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+_LEADS_IT = re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+{_NAME_PARTICLES}[A-Z][\w'’-]+){{1,2}})"
                        # "Inês Costa (CEO) will lead it", "Dana Ruiz, our GM, will run it": the title beside
                        r"(?:\s*\((?P<paren>[^()\n]{2,40})\)|,\s*(?P<between>[^,\n]{2,40}),)?\s+"
                        r"(?:(?:(?:would|will|is going to|is to|'ll)\s+"
-                       r"(?:lead|own|run|head)\s+(?:it|this|the (?:project|product|launch|pilot))|"
+                       r"(?:lead|own|run|head|sponsor)\s+(?:it|this|the (?:project|product|launch|pilot))|"
                        # "Funmi Okafor runs ops": who runs it now
                        r"(?:runs|leads|owns|heads)\s+(?:it|this|ops|operations|the (?:project|product|launch|pilot)))\b"
                        r"(?:\s+as\s+(?:the\s+|our\s+)?(?P<title>[^,.;]{2,60}?))?(?=$|[,.;]|\s+(?:and|but)\b)|"

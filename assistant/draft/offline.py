@@ -91,6 +91,9 @@ _SPELLED_COUNT = re.compile(
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
     r"dozens?|half)\b(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\s+(?:of\s+)?[a-z]",
     re.IGNORECASE)
+# "an hour a week", "a day every month", "one evening per week": the time it costs, in words
+_TIME_COST_IN_WORDS = re.compile(r"(?i)\b(?:an?|one|half an?|a whole|a full)\s+(?:hour|day|morning|afternoon|evening|"
+                                 r"night|shift|week)\s+(?:a|an|per|each|every)\s+(?:day|week|month|shift|year|night)\b")
 
 
 def _and(items: list[str]) -> str:
@@ -140,7 +143,17 @@ def _clip_words(text: str, limit: int) -> str | None:
 
 # -- picking statements --------------------------------------------------------------------------
 def _usable(statement: Statement) -> bool:
-    return statement.topic not in ("title", "other") and not statement.quote_only
+    return statement.topic not in ("title", "other") and not statement.quote_only and \
+        not _ABOUT_THE_NOTES.match(statement.text)
+
+
+# An e-mail's greeting that introduces the notes ("Hi all — quick write-up from Thursday's call with
+# the ops team"), or its sign-off ("Thanks, Pieter"): words about the message, not facts.
+_ABOUT_THE_NOTES = re.compile(
+    r"(?i)^\W*(?:(?:hi|hello|hey|dear|morning|good (?:morning|afternoon))\b[^.!?\n]{0,30}?[—–,:!-]\s*"
+    r"(?:(?:here(?:'s| is| are)|just|a|my|our|some)\s+)*(?:quick\s+|short\s+|brief\s+)?"
+    r"(?:write-?up|notes?|summary|recap|update|debrief|readout)\b[^.!?\n]*[.!]?\s*$|"
+    r"(?:thanks|thank you|cheers|best|regards|best regards|kind regards)\b[^.!?\n]{0,30}$)")
 
 
 _ELSEWHERE: tuple[Topic, ...] = ("idea", "price", "launch", "dependencies", "risks", "privacy", "market", "not_doing",
@@ -1572,7 +1585,8 @@ class Composer:
 
         # (a figure in shorthand, "2 hrs", is printed expanded: "2 hours")
         if not any(n.text in text or expand(n.text) in text for n in self.facts.numbers if n.kind != "date") \
-                and not _SPELLED_COUNT.search(text):  # "eleven pickers wait for the van" is a figure too
+                and not _SPELLED_COUNT.search(text) and not _TIME_COST_IN_WORDS.search(text):
+            # ("eleven pickers wait for the van", "an hour a week": figures too, in words)
             text = paragraph(text, self.book.tbd(
                 "how much the problem costs the customer, in time or money",
                 "How much time or money does the problem cost one customer today? Give the number and its source.",
