@@ -691,3 +691,18 @@ def test_the_people_who_provide_care_are_no_dependency():
     sentence = "Wayfarer is also built for healthcare providers who plan home visits."
     found = judged(NAMED + "\n" + sentence + "\n", "What does it depend on?")
     assert found.evidence is None or found.evidence.text != sentence
+
+
+HARBOR = Path(__file__).parent / "fixtures" / "questions" / "harbor-ledger.md"  # written for these tests
+
+
+@pytest.mark.parametrize("question", ["Can I use it without internet?", "Does it work with no signal?"])
+def test_without_internet_asks_what_does_it_work_offline_asks(question):
+    found = judged_file(HARBOR, question)
+    assert found.status in {"answered", "partly"}, found.evidence
+    assert found.evidence is not None and "without signal" in found.evidence.text
+
+
+def test_a_payout_says_nothing_of_what_data_is_kept():
+    found = judged_file(HARBOR, "What data do you keep about boaters?")
+    assert found.evidence is None or "Stripe" not in found.evidence.text, found.evidence

@@ -107,6 +107,10 @@ SECTION_THRESHOLD = 0.50  # ... from which a section heading ("## Pricing") is t
 # give way (0.0 to 0.2 measured alike on questions-ask; 0.1 keeps near ties with the heading).
 ELSEWHERE_MARGIN = 0.1
 PAIR_MARGIN = 0.0  # (kept for tuning) how far ahead of the runner-up a pair must be
+# A thing said in this share of a document's sentences (and in at least this many) is its setting
+# (`Reading.background`), not what one question asks.
+BACKGROUND_SHARE = 0.15
+BACKGROUND_MIN_SENTENCES = 3
 ANSWER_THRESHOLD = 0.60  # question-to-sentence score from which a body sentence answers it
 PARTLY_THRESHOLD = 0.45  # ... from which it at least touches the subject
 TYPE_BONUS = 0.08  # a sentence with what the question's kind needs is preferred as evidence
@@ -873,8 +877,10 @@ class Reading:
                 continue
             # Both say what kind of thing they ask, and not the same kind: "Does it work offline?" is
             # not "Does it work with our menu software?", however many words they share.
+            # (the shared thing must be more than the document's own ground: in a PR/FAQ for marinas
+            # "What data do you keep about boaters?" and "How do boaters pay?" share only "boat")
             if intents and their_intents and not _related(intents, their_intents) and cosine < PARAPHRASE \
-                    and not (cosine >= SAME_SCENE and (asked & theirs) - TRIVIAL - INTENT_CONCEPTS):
+                    and not (cosine >= SAME_SCENE and (asked & theirs) - TRIVIAL - INTENT_CONCEPTS - self.background):
                 out.append(0.0)
                 continue
             # A broad FAQ question ("How does it work?") says no kind of thing it asks: it shares
@@ -909,6 +915,15 @@ class Reading:
             scores = [float(c) + SENTENCE_LEXICAL * covered[i] for i, c in zip(indices, cosines, strict=True)]
             found = self._closeness[key] = (scores, cosines)
         return found
+
+    @cached_property
+    def background(self) -> frozenset[str]:
+        """The document's own ground: the things (not the kinds of question) said in many of its
+        sentences ("marina", "berth", "boat" in a PR/FAQ for marinas). Two questions that share only
+        these share the setting, not what they ask."""
+        floor = max(BACKGROUND_MIN_SENTENCES, BACKGROUND_SHARE * len(self.sentences))
+        return frozenset(concept for concept, indices in self._sentences_with.items()
+                         if len(indices) >= floor and concept not in INTENT_CONCEPTS)
 
     @cached_property
     def _sentences_with(self) -> dict[str, list[int]]:

@@ -219,6 +219,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\ball day\b|\bday[- ]to[- ]day\b|\bday in the life\b|\btypical (day|session|week)\b", "workflow"),
         (r"\bbuild (vs\.?|versus|or) buy\b", "build"),
         (r"\bleaves? my\b|\bleave (the|my|your)\b", "local"),
+        # "What data do you keep about boaters?", "What information does it collect?": a privacy question
+        (r"\bwhat (?:\w+ )?(?:data|information|info|details|records)\b[^?.]{0,30}\b(?:keep|kept|collect\w*|store[sd]?"
+         r"|hold|held|retain\w*|track\w*|share[sd]?|log(?:s|ged)?)\b", "privacy"),
+        # "Can I use it without internet?", "keeps working without signal": what "Does it work offline?" asks
+        (r"\b(?:without|with no|no) (?:an? )?(?:internet|signal|connection|connectivity|network|wi-?fi|coverage"
+         r"|reception)\b", "local"),
         # "Receipt photos stay on your device", "processed on the phone", "never leaves your laptop":
         # kept where the customer is, which is what a privacy question asks ("Is it private?")
         # A medical device's regulator and route to market: "we filed a 510(k)", "FDA clearance",
