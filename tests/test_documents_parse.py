@@ -171,6 +171,9 @@ def test_quote_roles(paragraph, role):
     ("**The problem.** Widgets are not in stock.", "problem"),
     ("**Call to action.** Read the manual.", "call_to_action"),
     ("The sky was blue over the harbour that morning.", None),
+    # a loss in money is the problem, not a price to pay
+    ("Small marinas leave money on the water. Managers said 1 in 6 berths sits empty while visiting boats are "
+     "turned away. A 120-berth marina loses about £38,000 a season.", "problem"),
 ])
 def test_paragraph_roles_from_cues_and_lead_ins(paragraph, role):
     doc = parse_document(f"# Acme Makes Widgets Cheaper\n\nSEATTLE, WA – June 7, 2026 – Acme launches Tally.\n\n"

@@ -706,3 +706,11 @@ def test_without_internet_asks_what_does_it_work_offline_asks(question):
 def test_a_payout_says_nothing_of_what_data_is_kept():
     found = judged_file(HARBOR, "What data do you keep about boaters?")
     assert found.evidence is None or "Stripe" not in found.evidence.text, found.evidence
+
+
+@pytest.mark.parametrize("question", ["What problem does it solve?", "What problem does Harbor Ledger solve?"])
+def test_a_problem_told_as_a_loss_answers_what_problem_it_solves(question):
+    # no "problem" in the paragraph, and a £ amount: it was read as the call to action
+    found = judged_file(HARBOR, question)
+    assert found.status == "answered", found
+    assert found.evidence is not None and "loses about £38,000" in found.evidence.text

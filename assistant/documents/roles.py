@@ -54,7 +54,10 @@ _CUES: dict[ParagraphRole, list[tuple[re.Pattern[str], float]]] = {
         (re.compile(r"\b(?:struggl\w*|frustrat\w*|problems?|painful|pain points?|hard to|difficult\w*|tedious|"
                     r"wast(?:e|es|ed|ing)|manual(?:ly)?|error-prone|spend(?:s|ing)? (?:hours|days|weeks)|"
                     r"can(?:no|')t|nightmare|hassle|bottlenecks?|friction|fragment\w*|scattered|blindsided|"
-                    r"lose|losing|lost|by hand|missed|delays?|delayed)\b", re.IGNORECASE), 1.0),
+                    r"lose|loses|losing|lost|by hand|missed|delays?|delayed|"
+                    # "berths sit empty", "boats are turned away", "nobody knows which ...": what goes wrong
+                    r"turn(?:s|ed)? away|(?:sits?|sitting|stands?|standing|lies?|lying) (?:empty|idle|unused)|"
+                    r"go(?:es)? unused|(?:nobody|no one) knows|money on the (?:table|water))\b", re.IGNORECASE), 1.0),
         (re.compile(r"\btoday\b", re.IGNORECASE), 0.5),
     ],
     "solution": [

@@ -1673,7 +1673,17 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
                                                                                      for p in cues)))
     if term is not None and not defines(term, sentence.text):
         typed = False  # a sentence that mentions a term does not say what it is
-    on_subject = kind in UNTYPED_IS_SILENCE or _gives_what_is_asked(reading, asked, index, around)
+    sibling = None if typed else _typed_in_its_role(reading, question, index, kind, cues)
+    if sibling is not None:
+        # "Small marinas leave money on the water." opens the problem paragraph; its "A 120-berth
+        # marina loses about £38,000 a season." has what a problem question needs: quote that.
+        found = verified(reading.doc, reading.quote(sibling))
+        if found is not None:
+            index, sentence, evidence, typed = sibling, reading.sentences[sibling], found, True
+            line = f"line {evidence.line}"
+    # (the document's structure says what a paragraph is about: the problem paragraph is on the problem)
+    on_subject = kind in UNTYPED_IS_SILENCE or _gives_what_is_asked(reading, asked, index, around) or \
+        (reading.roles[index] is not None and reading.roles[index] in roles_asked(question))
     if not on_subject:
         typed = False
     if topic in RISK_TOPICS and SOFTBALL.search(sentence.text):
@@ -1712,6 +1722,22 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
         return Judgement("unanswered", None, f"nothing in the document gives {describe(kind)} (closest: {line})")
     missing = "" if typed else f", without {describe(kind) if on_subject else 'an answer'}"
     return Judgement("partly", evidence, f"the document touches it ({line}){missing}")
+
+
+def _typed_in_its_role(reading: Reading, question: str, index: int, kind: Kind,
+                       cues: list[re.Pattern[str]] | None) -> int | None:
+    """Where a sentence stands in the paragraph whose role answers the question (the problem
+    paragraph for "What problem does it solve?"), the first sentence of that paragraph with what
+    the answer needs (its kind, or the bank question's answer cues)."""
+    role = reading.roles[index]
+    if role is None or role not in roles_asked(question):
+        return None
+    paragraph = reading.paragraph_of[index]
+    for other, text in enumerate(s.text for s in reading.sentences):
+        if other != index and reading.paragraph_of[other] == paragraph and reading.roles[other] == role and (
+                satisfies(kind, text) or (kind != "price" and bool(cues and any(p.search(text) for p in cues)))):
+            return other
+    return None
 
 
 def _gives_what_is_asked(reading: Reading, asked: frozenset[str], index: int, around: frozenset[str]) -> bool:
