@@ -13,7 +13,7 @@ import pytest
 
 from assistant.documents import parse_document
 from assistant.questions.answertype import satisfies
-from assistant.questions.offline import ask_offline
+from assistant.questions.offline import ask_offline, questions_offline
 from assistant.questions.text import concepts
 
 SORTER = """# Sorter files your research notes as you write
@@ -714,3 +714,12 @@ def test_a_problem_told_as_a_loss_answers_what_problem_it_solves(question):
     found = judged_file(HARBOR, question)
     assert found.status == "answered", found
     assert found.evidence is not None and "loses about £38,000" in found.evidence.text
+
+
+def test_the_teams_own_data_question_does_not_swallow_the_customers():
+    release = ("# Vitalink shares your health records with your doctor\n\n"
+               "LONDON — Vitalink lets patients share their health data, lab results and medication history with "
+               "a clinic in one tap. Records are stored in the UK and every share is logged. "
+               "Customers pay £4 a month.\n")
+    asked = [q.question for q in questions_offline(parse_document(release, path="r.md"), order="asked").questions]
+    assert "Is my data private, and where is it stored?" in asked

@@ -220,8 +220,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bbuild (vs\.?|versus|or) buy\b", "build"),
         (r"\bleaves? my\b|\bleave (the|my|your)\b", "local"),
         # "What data do you keep about boaters?", "What information does it collect?": a privacy question
-        (r"\bwhat (?:\w+ )?(?:data|information|info|details|records)\b[^?.]{0,30}\b(?:keep|kept|collect\w*|store[sd]?"
-         r"|hold|held|retain\w*|track\w*|share[sd]?|log(?:s|ged)?)\b", "privacy"),
+        # (asked of the maker, not the team's own "What customer data do we keep?", a question of its own)
+        (r"\bwhat (?:\w+ )?(?:data|information|info|details|records)\b (?:do|does|will|would|can) (?!we\b|i\b)\w+"
+         r"(?: \w+)? (?:keep|collect|store|hold|retain|track|share|log)\b", "privacy"),
         # "Can I use it without internet?", "keeps working without signal": what "Does it work offline?" asks
         (r"\b(?:without|with no|no) (?:an? )?(?:internet|signal|connection|connectivity|network|wi-?fi|coverage"
          r"|reception)\b", "local"),
