@@ -723,3 +723,10 @@ def test_the_teams_own_data_question_does_not_swallow_the_customers():
                "Customers pay £4 a month.\n")
     asked = [q.question for q in questions_offline(parse_document(release, path="r.md"), order="asked").questions]
     assert "Is my data private, and where is it stored?" in asked
+
+
+@pytest.mark.parametrize("question", ["What could kill this?", "What is the biggest risk?"])
+def test_the_risk_itself_is_quoted_before_the_test_of_it(question):
+    found = judged_file(HARBOR, question)
+    assert found.status == "answered", found
+    assert found.evidence is not None and found.evidence.text.startswith("Marinas may not trust residents")

@@ -247,6 +247,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bwhat happens (when|if)\b|^\W*what if\b|\bgo(es)? wrong\b|\bgets? stuck\b", "risk"),
         # "What could stop this?", "What might block the launch?": what threatens it
         (r"\bwhat (?:could|might|would|can) (?:stop|block|kill|derail|sink|delay|prevent)\b", "risk"),
+        # "Marinas may not trust residents to report departures": what might not happen, the risk itself
+        (r"\b(?:may|might|could) (?:not|never|refuse|fail|stop|lose|reject|ignore|churn|abandon)\b", "risk"),
         # "What if I don't have a smartphone?", "What happens if we have no internet?": what it needs
         (r"\bwhat (?:happens )?if (?:i|we|you|they|my \w+|our \w+)(?: still)? (?:don'?t have|do not have|doesn'?t have"
          r"|does not have|have no|has no|lack|can'?t get|cannot get|no longer have)\b", "requirement"),
