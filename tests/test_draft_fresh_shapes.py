@@ -476,3 +476,16 @@ def test_a_call_with_our_own_team_is_no_customer_nor_evidence() -> None:
     draft = draft_offline(parse_document(notes, path="n.md"))
     assert "ops team" not in draft.press_release.headline and "field techs" in draft.press_release.headline
     assert "Hi all" not in _faq(draft, "evidence")
+
+
+def test_why_now_and_the_success_metric_get_their_internal_faq() -> None:
+    notes = ("**Target customers:** independent vets in rural Ireland\n"
+             "**Why now:** the new EU rules on antibiotic records start Jan 2027, paper logs won't pass an audit\n"
+             "**Pain:** vets retype treatment notes at night — 6 hrs/week each\n"
+             "**Solution:** FieldNotes turns a voice memo into a treatment record\n"
+             "**Success metric:** 200 practices by Dec 2027\n")
+    draft = draft_offline(parse_document(notes, path="n.md"))
+    assert "EU rules on antibiotic records" in _faq(draft, "Why now")
+    assert "200 practices by Dec 2027" in _faq(draft, "measure success")  # was dropped, '**' and all
+    assert "EU rules" not in _faq(draft, "evidence")  # a date is no figure of the problem
+    assert "6 hours a week" in _faq(draft, "evidence")

@@ -56,13 +56,20 @@ _INTERVIEW = re.compile(r"^(?:customer\s+)?(?:interview|conversation|session|cal
 # "Competitors:", "Alternatives today:": other companies' products (the competition FAQ's, `rivals`)
 COMPETITORS_LABEL = re.compile(r"^(?:(?:the\s+)?(?:competitors?|competition|competitive landscape|alternatives?|"
                                r"existing (?:solutions|tools|products))(?:\s+today)?|vs\.?|versus)$")
+# "Success metric:", "KPIs:", "North star:", an OKR's key results: how we will know it works (the
+# internal FAQ's "How will we measure success?"), never the customer's problem
+SUCCESS_LABEL = re.compile(r"^(?:(?:success|key) (?:metrics?|criteria|measures?)|kpis?|success|definition of success|"
+                           r"north star(?: metric)?|how we(?:'ll| will)? measure(?: success| it)?|key results?|"
+                           r"krs?\s*\d*)$")
+# "Why now:", "Timing:": what changed that makes it possible or urgent today
+WHY_NOW_LABEL = re.compile(r"^(?:why now|why this now|why today|why (?:this|it) now|timing)$")
 _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     # A task's or page's own fields (Asana, Jira, Confluence): "Due date: 30 Jun" is not the launch.
     # Other companies' products ("Competitors:", "Alternatives today:"): no part of our press release,
     # and never our problem ("Most firms use a spreadsheet" under it is the market's state)
     # An OKR page's objective and key results: targets we set ourselves, not the customer's problem
-    ("other", re.compile(r"^(?:objectives?|key results?|krs?\s*\d*|okrs?|(?:success|key) (?:metrics|criteria)|"
-                         r"north star(?: metric)?)$")),
+    ("other", re.compile(r"^(?:objectives?|okrs?)$")),
+    ("other", SUCCESS_LABEL),
     ("other", COMPETITORS_LABEL),
     ("other", re.compile(r"^(?:due(?: date)?|deadline|assignee|reporter|created by|last updated|document owner|"
                          r"owner|status|page status|priority|tags?|labels?|stage|confidence|epic|sprint|sentiment|"

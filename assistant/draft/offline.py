@@ -23,8 +23,10 @@ from assistant.draft.facts import (
     NO_CITY,
     PRODUCT_NAME,
     REGIONS,
+    SUCCESS_LABEL,
     THIRD_PERSON,
     UPPER,
+    WHY_NOW_LABEL,
     Facts,
     QuoteFact,
     Statement,
@@ -1898,7 +1900,12 @@ class Composer:
             return self.answer(evidence, "evidence that customers have the problem",
                                "What evidence (interviews, data) shows customers have this problem, and how many?",
                                True, quotes=quotes)
-        figures = [said for said in sentences_about(self.facts, "problem") if re.search(r"\d", said)]
+        from assistant.draft.shorthand import expand
+
+        # (a date is no figure of the problem: "the new rules start Jan 2027")
+        amounts = [n.text for n in self.facts.numbers if n.kind != "date"]
+        figures = [said for said in sentences_about(self.facts, "problem")
+                   if any(a in said or expand(a) in said for a in amounts)]
         return self.answer(figures[:2], "where the problem's figures come from, and how many customers have it",
                            "Where do the problem's figures come from (interviews, data), and how many customers "
                            "have it?", True, quotes=quotes, always_ask=bool(figures))
@@ -1956,10 +1963,20 @@ class Composer:
                                         open_questions=[q for q in open_about(f, None) if q not in [
                                             *open_about(f, "dependencies"), *open_about(f, "privacy")]],
                                         always_ask=True)),
+            *self.labelled_entry(WHY_NOW_LABEL, "why_now", "Why now?"),
+            *self.labelled_entry(SUCCESS_LABEL, "metrics", "How will we measure success?"),
             FaqEntry(topic="not_doing", question="What will we not do?",
                      answer=self.answer(sentences_about(f, "not_doing"), "what the first version will not do",
                                         "What will the first version deliberately not do?", True)),
         ]
+
+    def labelled_entry(self, label: re.Pattern[str], topic: str, question: str) -> list[FaqEntry]:
+        """An internal FAQ the notes answer under a label of its own ("Why now: the new EU rules ...",
+        "Success metric: 200 practices by Dec 2027"); nothing when they have no such line."""
+        said = [piece for s in self.facts.statements if s.label and label.fullmatch(s.label.lower().strip(" *_"))
+                and not s.quote_only for piece in _pieces(s)]
+        return [FaqEntry(topic=topic, question=question, answer=paragraph(*(sentence(p) for p in said)))] \
+            if said else []
 
 
 def body(statement: Statement) -> str:
