@@ -730,3 +730,14 @@ def test_the_risk_itself_is_quoted_before_the_test_of_it(question):
     found = judged_file(HARBOR, question)
     assert found.status == "answered", found
     assert found.evidence is not None and found.evidence.text.startswith("Marinas may not trust residents")
+
+
+@pytest.mark.parametrize(("closing", "status"), [
+    ("Piloting now with early users; broader availability to follow.", "partly"),
+    ("Harbor Ledger is piloting now; general availability is coming soon.", "partly"),
+    ("Piloting now with early users; open to every UK marina from March 2027.", "answered"),
+])
+def test_a_launch_put_off_without_a_date_partly_answers_when(closing, status):
+    text = HARBOR.read_text(encoding="utf-8").replace(
+        "It is available today in the UK and Ireland at harborledger.example.", closing)
+    assert judged(text, "When will it be available?").status == status
