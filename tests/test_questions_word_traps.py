@@ -741,3 +741,18 @@ def test_a_launch_put_off_without_a_date_partly_answers_when(closing, status):
     text = HARBOR.read_text(encoding="utf-8").replace(
         "It is available today in the UK and Ireland at harborledger.example.", closing)
     assert judged(text, "When will it be available?").status == status
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("A working instance on a $6/month VPS is a ten-minute exercise.", "partly"),  # the server's price
+    ("Harbor Ledger runs on a £200 tablet at the harbour office.", "partly"),
+    ("Harbor Ledger is a $6/month subscription per marina.", "answered"),
+    ("Harbor Ledger costs a £3 monthly fee per berth.", "answered"),
+])
+def test_an_amount_before_another_things_name_is_not_its_price(sentence, status):
+    text = HARBOR.read_text(encoding="utf-8").replace(
+        "Harbor Ledger costs £3 per berth per month, with no booking fee for boaters. ", "").replace(
+        "About £0.40 per berth per month in hosting and payments, so the margin is 87%.", "")
+    text = text.replace("## FAQ", sentence + "\n\n## FAQ")
+    found = judged(text, "How much does it cost?")
+    assert found.status == status, found

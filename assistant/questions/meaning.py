@@ -1315,6 +1315,16 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
     return Judgement("partly", evidence, f"{where} touches it, without {describe(kind)}")
 
 
+# "a $6/month VPS", "a £200 phone": an amount set before another thing's name is that thing's price
+# (not "a $9 monthly plan", "a £4 fee": words that name a price).
+_PRICE_OF_ANOTHER_THING = re.compile(
+    r"(?i)\b(?:a|an|one)\s+(?:[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?(?:usd|eur|gbp))(?:\s?/\s?(?:mo|month|yr|year)|"
+    r"[- ](?:a|per)[- ](?:month|year))?\s+(?!(?:monthly|yearly|annual|one-off|one-time|flat|per)\b)"
+    r"(?!(?:subscriptions?|plans?|fees?|licen[cs]es?|tiers?|memberships?|charges?|prices?|seats?|deposits?|"
+    r"add-?ons?|upgrades?|bundles?|packages?)\b)[a-z][\w-]*\b(?!\s+(?:plan|tier|subscription|fee|licen[cs]e)\b)")
+_AMOUNT_IN_TEXT = re.compile(r"[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:usd|eur|gbp)\b", re.IGNORECASE)
+
+
 # A launch for everyone put off to an unsaid time, and a date that would have said it.
 _DEFERRED = re.compile(r"(?i)\b(?:to follow|will follow|comes? later|coming soon|at a later date|in the future|"
                        r"in the coming (?:weeks|months)|later this year|not yet (?:available|open)|"
@@ -1715,6 +1725,11 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
              # "Is there a free tier?" / "The Starter plan is free for up to 500 transactions a month"
              or bool(_ASKS_IF_FREE.search(question) and _FREE.search(sentence.text))) \
         and not _ASKS_THE_CATCH.search(question)  # "If it is free, what is the catch?" wants more than "free"
+    if kind == "price" and typed and _PRICE_OF_ANOTHER_THING.search(sentence.text) \
+            and len(_AMOUNT_IN_TEXT.findall(sentence.text)) == 1:
+        # "A working instance on a $6/month VPS is a ten-minute exercise": what the server costs, not it
+        return Judgement("partly", evidence, f"the document gives what something it needs costs ({line}), "
+                         "not its own price")
     if says_the_targets and not internal:
         return Judgement("answered", evidence, f"the document names its targets ({line})")
     # A word that only looks like an answer ("require everyone to create accounts", about rival apps,
