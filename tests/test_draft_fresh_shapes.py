@@ -489,3 +489,14 @@ def test_why_now_and_the_success_metric_get_their_internal_faq() -> None:
     assert "200 practices by Dec 2027" in _faq(draft, "measure success")  # was dropped, '**' and all
     assert "EU rules" not in _faq(draft, "evidence")  # a date is no figure of the problem
     assert "6 hours a week" in _faq(draft, "evidence")
+
+
+def test_whether_they_can_pay_is_economics_not_the_problem() -> None:
+    notes = ("Interview 1 - Priya, data engineer at a logistics startup\n"
+             "\"I find out about schema changes from broken dashboards, never before.\"\n\n"
+             "Interview 2 - Lena, solo data person at a nonprofit\n"
+             "\"I can't afford another tool. If it's not free for small teams I won't get budget.\"\n\n"
+             "Our hypothesis: a tool that warns the author of a schema change before it merges.\n")
+    draft = draft_offline(parse_document(notes, path="n.md"))
+    assert "afford" not in draft.press_release.problem
+    assert "can't afford another tool" in _faq(draft, "economics")

@@ -1224,7 +1224,14 @@ def quote_score(quote: QuoteFact) -> tuple[float, int]:
 def says_what_they_pay(quote: QuoteFact) -> bool:
     """"I'd never pay more than $20 a month": what a customer pays or would pay is economics (the
     internal FAQ), never the press release's customer quote about the benefit."""
-    return has_money(quote.text) and CUES["budget"].search(quote.text) is not None
+    return has_money(quote.text) and CUES["budget"].search(quote.text) is not None or \
+        _CANNOT_PAY.search(quote.text) is not None
+
+
+# "I can't afford another tool. If it's not free for small teams I won't get budget.": whether they
+# can pay, said without an amount: economics too, not the problem the product solves
+_CANNOT_PAY = re.compile(r"(?i)\b(?:can'?t|cannot|couldn'?t) afford\b|\bwon'?t get (?:the |a |any )?budget\b|"
+                         r"\bno budget\b|\btoo expensive\b|\b(?:would(?:n'?t| not)|won'?t|will not|never) pay\b")
 
 
 def interviewed(facts: Facts, shown: int = 3) -> str:
