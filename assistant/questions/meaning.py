@@ -1306,7 +1306,9 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
         if measures(body):
             return Judgement("answered", evidence, f"{where} answers it")
         return Judgement("partly", evidence, f"{where} states the problem without a figure for what it costs")
-    if kind == "when" and _DEFERRED.search(body) and not _CONCRETE_DATE.search(body):
+    from assistant.rubric.dates import find_date
+
+    if kind == "when" and _DEFERRED.search(body) and find_date(body) is None:
         # "Piloting now with early users; broader availability to follow.": when for everyone is not said
         return Judgement("partly", evidence, f"{where} puts the launch for everyone off, without a date")
     if (role == "problem" and (kind == "any" or satisfies(kind, body))) or cued or \
@@ -1325,13 +1327,10 @@ _PRICE_OF_ANOTHER_THING = re.compile(
 _AMOUNT_IN_TEXT = re.compile(r"[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:usd|eur|gbp)\b", re.IGNORECASE)
 
 
-# A launch for everyone put off to an unsaid time, and a date that would have said it.
+# A launch for everyone put off to an unsaid time (a date, `find_date`, would have said it).
 _DEFERRED = re.compile(r"(?i)\b(?:to follow|will follow|comes? later|coming soon|at a later date|in the future|"
                        r"in the coming (?:weeks|months)|later this year|not yet (?:available|open)|"
                        r"to be (?:announced|determined|confirmed))\b")
-_CONCRETE_DATE = re.compile(r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-                            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:19|20)\d\d\b|"
-                            r"\bq[1-4]\b|\bh[12]\b|\b\d{1,2}/\d{1,2}\b")
 
 
 _ROLE_ORDER = ["problem", "getting_started", "call_to_action", "summary"]
