@@ -1693,10 +1693,7 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
     if evidence is None:
         return Judgement("unanswered", None, "nothing in the document answers it")
     line = f"line {evidence.line}"
-    # A price is read by its own rule (an extra's amount, "a replacement costs $45", is none), not
-    # by the bank question's cues, which match any amount.
-    typed = satisfies(kind, sentence.text) or (kind != "price" and bool(cues and any(p.search(sentence.text)
-                                                                                     for p in cues)))
+    typed = _has_what_it_needs(kind, sentence.text, cues)
     if term is not None and not defines(term, sentence.text):
         typed = False  # a sentence that mentions a term does not say what it is
     sibling = None if typed else _typed_in_its_role(reading, question, index, kind, cues)
@@ -1709,7 +1706,7 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
             line = f"line {evidence.line}"
     # (the document's structure says what a paragraph is about: the problem paragraph is on the problem)
     on_subject = kind in UNTYPED_IS_SILENCE or _gives_what_is_asked(reading, asked, index, around) or \
-        (reading.roles[index] is not None and reading.roles[index] in roles_asked(question))
+        _role_answers(reading, question, index)
     if not on_subject:
         typed = False
     if topic in RISK_TOPICS and SOFTBALL.search(sentence.text):
@@ -1738,7 +1735,7 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
     thin = best.cosine < COSINE_THIN and not asked & own \
         and len(asked & (reading.sentence_concepts(index) | around)) <= 1 \
         and not (says_what_it_is or says_the_price or says_the_targets) \
-        and not (reading.roles[index] is not None and reading.roles[index] in roles_asked(question))
+        and not _role_answers(reading, question, index)
     if (score >= ANSWER_THRESHOLD or says_what_it_is or says_the_price) and typed and not thin:
         if kind == "price" and _ASKS_IF_FREE.search(question) and not _FREE.search(sentence.text) \
                 and not _YES_NO_ANSWER.match(sentence.text):
@@ -1768,15 +1765,27 @@ def _typed_in_its_role(reading: Reading, question: str, index: int, kind: Kind,
     """Where a sentence stands in the paragraph whose role answers the question (the problem
     paragraph for "What problem does it solve?"), the first sentence of that paragraph with what
     the answer needs (its kind, or the bank question's answer cues)."""
-    role = reading.roles[index]
-    if role is None or role not in roles_asked(question):
+    if not _role_answers(reading, question, index):
         return None
-    paragraph = reading.paragraph_of[index]
+    paragraph, role = reading.paragraph_of[index], reading.roles[index]
     for other, text in enumerate(s.text for s in reading.sentences):
-        if other != index and reading.paragraph_of[other] == paragraph and reading.roles[other] == role and (
-                satisfies(kind, text) or (kind != "price" and bool(cues and any(p.search(text) for p in cues)))):
+        if other != index and reading.paragraph_of[other] == paragraph and reading.roles[other] == role and \
+                _has_what_it_needs(kind, text, cues):
             return other
     return None
+
+
+def _role_answers(reading: Reading, question: str, index: int) -> bool:
+    """Does the sentence stand in a paragraph whose role answers the question (`ROLE_INTENTS`)?"""
+    role = reading.roles[index]
+    return role is not None and role in roles_asked(question)
+
+
+def _has_what_it_needs(kind: Kind, text: str, cues: list[re.Pattern[str]] | None) -> bool:
+    """What an answer of this kind needs (a price, a date ...), or the bank question's answer cues.
+    A price is read by its own rule (an extra's amount, "a replacement costs $45", is none), not by
+    the cues, which match any amount."""
+    return satisfies(kind, text) or (kind != "price" and bool(cues and any(p.search(text) for p in cues)))
 
 
 def _gives_what_is_asked(reading: Reading, asked: frozenset[str], index: int, around: frozenset[str]) -> bool:
