@@ -166,6 +166,9 @@ def test_a_cue_in_another_sense_raises_nothing(question_id: str, text: str) -> N
     ("benefit.measured", "Clinics cut no-show costs by a third."),
     ("compatibility.formats", "Owners get a weekly report of every ride."),
     ("compatibility.formats", "Findings are written as JSON and YAML for your pipeline."),
+    # the noun of "install" ("installation" is derived, so no inflection of it finds it)
+    ("getting_started.install", "Visit the project repository for installation instructions."),
+    ("requirements.system", "Installation takes one command on any laptop."),
     ("benefit.day_in_life", "Maya opens the app at 7am and sees who is short-staffed."),
     ("benefit.day_in_life", "Open the dashboard and pick a store."),
     ("compatibility.formats", "It exports the PDF report your insurer asks for."),
