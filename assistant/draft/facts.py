@@ -1059,9 +1059,8 @@ def english_share(text: str) -> float:
 _FIGURE = re.compile(r"\d[\d.,]*\s*%?")
 # (a surname's particle stays in the name: "Marieke de Vries", "Ludwig van der Berg")
 _NAME_PARTICLES = r"(?:(?:de|van|von|der|den|da|di|du|le|la|del|della|dos|das|ter|ten|bin|al)\s+)*"
-# "Marieke de Vries (Director of Field Operations)": a person and their title, not a line and its English
-_PERSON_WITH_PARTICLE = re.compile(rf"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+"
-                                   rf"(?:\s+{_NAME_PARTICLES}[A-Z][\w'’-]+){{1,3}}")
+# A person's name: "Dana Ruiz", "Dr. Mei Lin", "Marieke de Vries"
+_PERSON = re.compile(rf"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+{_NAME_PARTICLES}[A-Z][\w'’-]+){{0,3}}")
 # "pequenas padarias em Lisboa (small bakeries in Lisbon), 1-2 lojas", "deitam fora 20% do pão —
 # they throw away 20% of bread": a note in another language, then its English.
 _TRANSLATED = re.compile(r"(?P<own>[^()\n\"“]{6,}?)\s*(?:\((?P<inner>[^()\n]{6,})\)(?P<after>[^()\n]*)|"
@@ -1091,8 +1090,8 @@ def _english_part(text: str, start: int, end: int) -> tuple[int, int]:
         return start, end
     group = "inner" if match.group("inner") is not None else "dashed"
     own, english = match.group("own"), match.group(group)
-    if _PERSON_WITH_PARTICLE.fullmatch(own.strip()):
-        return start, end
+    if _PERSON.fullmatch(own.strip()):
+        return start, end  # "Marieke de Vries (Director of Field Operations)": a person and their title
     after = match.group("after") or ""
     # (three words a side at least: "Dampwise — a £30 sensor ...", "Limerick — 22 March 2027",
     # "allotment societies (volunteer-run)" are a name, a place, an aside, in one language)
@@ -2196,7 +2195,6 @@ def _chat_author(notes: Document, at: int) -> str | None:
     return None
 
 
-_PERSON = re.compile(r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}")
 
 
 def _leader(statements: list[Statement], notes: Document) -> Person | None:

@@ -1882,10 +1882,10 @@ class Composer:
         lines = rivals(self.facts)
         if not lines:
             return []
-        names = list(dict.fromkeys(name for line in lines for name in rival_names(line)))
+        listed_by_line = [rival_names(line) for line in lines]
+        names = list(dict.fromkeys(name for listed in listed_by_line for name in listed))
         said: list[str] = []
-        for line in lines:
-            listed = rival_names(line)
+        for line, listed in zip(lines, listed_by_line, strict=True):
             reason = re.search(r"\(([^()]{3,120})\)", line.text)
             if listed and reason:
                 said.append(f"{_and(listed)}: {reason.group(1).strip()}")  # "FreshBooks and Wave: too heavy for ..."
@@ -1980,8 +1980,8 @@ class Composer:
     def labelled_entry(self, label: re.Pattern[str], topic: str, question: str) -> list[FaqEntry]:
         """An internal FAQ the notes answer under a label of its own ("Why now: the new EU rules ...",
         "Success metric: 200 practices by Dec 2027"); nothing when they have no such line."""
-        said = [piece for s in self.facts.statements if s.label and label.fullmatch(s.label.lower().strip(" *_"))
-                and not s.quote_only for piece in _pieces(s)]
+        said = [piece for s in self.facts.statements if labelled_as(s, label) and not s.quote_only
+                for piece in _pieces(s)]
         return [FaqEntry(topic=topic, question=question, answer=paragraph(*(sentence(p) for p in said)))] \
             if said else []
 
@@ -2021,8 +2021,12 @@ def rivals(facts: Facts) -> list[Statement]:
     """The notes' lines on other companies' products: labelled so ("Competitors: FreshBooks, Wave"),
     or a sentence naming one doing what a product does ("Bidsketch already does reminders but ...")."""
     return [s for s in facts.statements if not s.quote_only and (
-        (s.label is not None and COMPETITORS_LABEL.search(s.label.lower().strip()) is not None)
-        or _COMPETITOR.search(s.text) is not None)]
+        labelled_as(s, COMPETITORS_LABEL) or _COMPETITOR.search(s.text) is not None)]
+
+
+def labelled_as(statement: Statement, label: re.Pattern[str]) -> bool:
+    """Does the statement's own label ("**Competitors:**", "Why now:") say what `label` names?"""
+    return statement.label is not None and label.fullmatch(statement.label.lower().strip(" *_")) is not None
 
 
 _LIST_SEPARATORS = re.compile(r"\s*(?:,|/|;|\band\b|\bor\b|\bvs\.?)\s*")
@@ -2031,7 +2035,7 @@ _LIST_SEPARATORS = re.compile(r"\s*(?:,|/|;|\band\b|\bor\b|\bvs\.?)\s*")
 def rival_names(line: Statement) -> list[str]:
     """A labelled line's short list of alternatives ("FreshBooks, Wave (too heavy ...)" -> FreshBooks,
     Wave; "spreadsheets and WhatsApp reminders"); none when the line is a sentence about them."""
-    if line.label is None or not COMPETITORS_LABEL.search(line.label.lower().strip()):
+    if not labelled_as(line, COMPETITORS_LABEL):
         return []
     head = re.split(r"\s*(?:\(|\s[-–—]\s|:)", line.text, maxsplit=1)[0]
     items = [item.strip(" .") for item in _LIST_SEPARATORS.split(head) if item.strip(" .")]

@@ -1324,7 +1324,6 @@ _PRICE_OF_ANOTHER_THING = re.compile(
     r"[- ](?:a|per)[- ](?:month|year))?\s+(?!(?:monthly|yearly|annual|one-off|one-time|flat|per)\b)"
     r"(?!(?:subscriptions?|plans?|fees?|licen[cs]es?|tiers?|memberships?|charges?|prices?|seats?|deposits?|"
     r"add-?ons?|upgrades?|bundles?|packages?)\b)[a-z][\w-]*\b(?!\s+(?:plan|tier|subscription|fee|licen[cs]e)\b)")
-_AMOUNT_IN_TEXT = re.compile(r"[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:usd|eur|gbp)\b", re.IGNORECASE)
 
 
 # A launch for everyone put off to an unsaid time (a date, `find_date`, would have said it).
@@ -1722,7 +1721,7 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
              or bool(_ASKS_IF_FREE.search(question) and _FREE.search(sentence.text))) \
         and not _ASKS_THE_CATCH.search(question)  # "If it is free, what is the catch?" wants more than "free"
     if kind == "price" and typed and _PRICE_OF_ANOTHER_THING.search(sentence.text) \
-            and len(_AMOUNT_IN_TEXT.findall(sentence.text)) == 1:
+            and len(_AMOUNT.findall(sentence.text)) == 1:
         # "A working instance on a $6/month VPS is a ten-minute exercise": what the server costs, not it
         return Judgement("partly", evidence, f"the document gives what something it needs costs ({line}), "
                          "not its own price")
