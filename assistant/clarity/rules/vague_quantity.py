@@ -36,7 +36,26 @@ VAGUE = (
     "commonly", "more often than not", "all the time", "time and again", "again and again", "from time to time",
     "one of the top", "one of the biggest", "one of the main", "one of the leading", "one of the largest",
     "one of the most common", "one of the most frequent",
+    # An amount near nothing, or "way more", where the figure belongs: "errors dropped to nearly
+    # zero" (from what, to what?), "near-zero downtime" (how many seconds?).
+    "nearly zero", "almost zero", "close to zero", "virtually zero", "near zero", "near-zero", "next to nothing",
+    "next to no", "a tiny fraction", "a good portion", "a handful", "a sizable", "a sizeable", "negligible", "way more",
+    "way less", "way fewer",
 )
+# A time or a price without its figure: the two a release most often turns vague ("the app
+# reorders almost instantly", "an affordable monthly plan"). Plain "quickly" and "instantly" stay
+# out: in real releases they mostly say how a thing is done ("revoked instantly"), not how long.
+VAGUE_TIME = (
+    "almost instantly", "nearly instantly", "virtually instantly", "almost immediately", "nearly immediately",
+    "in no time", "in next to no time", "in a flash", "in a jiffy", "in a matter of seconds",
+    "in a matter of minutes", "in a matter of hours", "in a matter of days", "in a matter of weeks",
+)
+VAGUE_PRICE = (
+    "affordable", "low-cost", "low cost", "inexpensive", "budget-friendly", "competitively priced",
+    "reasonably priced", "a low price", "a modest price", "a fair price", "a low monthly fee", "a low fee",
+)
+TIME_PHRASES = Phrases(VAGUE_TIME)
+PRICE_PHRASES = Phrases(VAGUE_PRICE)
 VAGUE_PHRASES = Phrases(VAGUE)
 SUGGESTION = "give the number: how many, how much, out of how many"
 MAX_WORDS = 400
@@ -153,6 +172,14 @@ def check(ctx: Context) -> Iterator[Hit]:
     for start, end in sorted(set(found)):
         words = ctx.text[start:end]
         yield Hit(start, end, f"vague quantity: '{words}' where a number belongs", SUGGESTION)
+    for hit in TIME_PHRASES.find(ctx, skip_questions=True):
+        words = ctx.text[hit.start:hit.end]
+        yield Hit(hit.start, hit.end, f"vague time: '{words}' where a duration belongs",
+                  "give the time it takes, measured: 'in 8 seconds', 'from 40 minutes to 5'")
+    for hit in PRICE_PHRASES.find(ctx, skip_questions=True):
+        words = ctx.text[hit.start:hit.end]
+        yield Hit(hit.start, hit.end, f"vague price: '{words}' where the price belongs",
+                  "give the price and what it buys: '$29 a month per store'")
 
 
 RULE = Rule("vague_quantity", "vague", 1.5, "Vague quantities instead of numbers", check, max_words=MAX_WORDS)
