@@ -1528,6 +1528,16 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             if _ONLY_A_GROUP.fullmatch(plural) or re.search(rf"\b{_PEOPLE_ERS}$", plural.lower()):
                 start = statement.start + titled.start("who")
                 return _common_case(plural, notes), _span(notes, start, start + len(who))
+    # The visits or interviews a sentence reports on: "Quick summary from the dental clinic visits
+    # last week", "after 12 operator interviews": the kind of business or person met, in the plural.
+    for statement in statements:
+        if statement.quote_only or statement.topic in ("open", "risks", "other"):
+            continue
+        met = _VISITS_TO.search(statement.text)
+        head = met.group("head") if met else ""
+        if met and (re.fullmatch(_BUSINESS_NOUNS, head) or re.fullmatch(_PEOPLE_ERS, head + "s")):
+            start = statement.start + met.start("who")
+            return _plural(_common_case(met.group("who"), notes)), _span(notes, start, statement.start + met.end("who"))
     # A title naming the one person the call was with and their role: "Call notes: Tom Reyes, head
     # teacher, Bristol", "Interview with Ana Silva (café owner, Porto)": people in that role, there.
     interviewees = [s for s in statements if s.topic == "interviewee"]
@@ -1647,6 +1657,14 @@ _MET_MANY = re.compile(r"(?i)\b(?:talked|spoke|spoken|met|interviewed|called|vis
                        r"(?P<kind>(?:(?!(?:of|more|other|different)\b)[\w'-]+\s+){0,2}?"
                        r"(?!(?:people|times|minutes|hours|days|weeks|months|years|folks|others|of)\b)"
                        r"[a-z][\w'-]*[a-rt-z]s)(?=\s*[,.:;)]|\s+(?:in|at|from|across|and|who|about|last|this)\b|\s*$)")
+
+
+# "from the dental clinic visits", "after 12 operator interviews", "in our salon calls": the kind met
+# is the words before "visits" (one to three, the last a business or an -er/-or person).
+_VISITS_TO = re.compile(r"(?i)\b(?:from|after|during|in|on|at|of)\s+(?:the\s+|our\s+|these\s+|those\s+|\d+\s+)?"
+                        r"(?P<who>(?:(?!(?:customer|user|client|discovery|research|sales|site|follow-?up|phone|video|"
+                        r"zoom|home|field|first|last|recent|team)\b)[a-z][\w'&-]*\s+){0,2}?(?P<head>[a-z][\w'&-]*?))"
+                        r"\s+(?:customer\s+)?(?:interviews|calls|conversations|visits)\b")
 
 
 def _plural(who: str) -> str:

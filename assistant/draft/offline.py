@@ -179,6 +179,13 @@ _OWN_SUBJECT = re.compile(r"(?i)^(?:(?:each|every)\s+[a-z]+,?\s+)?(?:(?:the|a|an
                           r"(?!(?:of|and|or|for|with|that|which|per|from)\b)[a-z\"“‘']")  # "the walker taps start ..."
 
 
+# An idea that opens on a subordinate clause and then says its main clause: "When a patient cancels,
+# GapFill texts the waitlist ...", "If a delivery is late, the driver gets a text". A whole sentence
+# already: never a thing the customers "get" or the product "gives them".
+_CLAUSE_FIRST = re.compile(r"(?i)^(?:when|whenever|if|once|after|before|as\s+soon\s+as|each\s+time|every\s+time|"
+                           r"while|until|the\s+moment)\s+[^,]{3,90},\s+\S+\s+\S")
+
+
 def english_months(date: str) -> str:
     """"marzo 2027" -> "March 2027", "1. Juli 2027" -> "1 July 2027": the month of a date the notes
     wrote in another language (words.yaml), named as the English release names it, and the German
@@ -310,8 +317,19 @@ def problem_pieces(facts: Facts) -> list[str]:
     if not pieces:
         return []
     sharpest = max(pieces, key=lambda piece: (sharpness(piece), -pieces.index(piece)))
-    ordered = [sharpest, *(p for p in pieces if p != sharpest)]
+    first = [sharpest]
+    at = pieces.index(sharpest)
+    if at > 0 and _POINTS_BACK.match(sharpest):
+        # "That's roughly $310 lost per empty slot" speaks of the sentence before it: the two lead together
+        first = [pieces[at - 1], sharpest]
+    ordered = [*first, *(p for p in pieces if p not in first)]
     return ordered[:MAX_PROBLEM_STATEMENTS]
+
+
+# A sentence whose subject is the sentence before it: "That's roughly $310 lost per slot", "This
+# adds up to ...", "Which means ...". It cannot open the section on its own.
+_POINTS_BACK = re.compile(r"(?i)\W*(?:that|this|these|those|which|such|it)(?:['’]s|\s+(?:is|was|are|adds?|means?|"
+                          r"comes?|costs?|works?|leaves?|makes?|amounts?|puts?|turns?|translates?)\b)")
 
 
 def _problem_in_quotes(facts: Facts, quoted_elsewhere: list[str]) -> list[str]:
@@ -1413,7 +1431,8 @@ class Composer:
             return None
         first = _SENTENCE_SPLIT.split(self.idea_text)[0].strip().rstrip(".;")
         head = first.split()[0].lower()
-        if head in _VERBS or head in _VERBS.values() or head in ("is", "will", "can", "it", "they", "we"):
+        if head in _VERBS or head in _VERBS.values() or head in ("is", "will", "can", "it", "they", "we") or \
+                _CLAUSE_FIRST.match(first):
             return None
         if _telegraphic(first) or _OWN_SUBJECT.match(first) and not self.appositive or \
                 opens_with_people_doing(first) or self._customers_doing(first):
@@ -1443,6 +1462,12 @@ class Composer:
         if foreign(first):
             # "Werkstattplaner schickt dem Kunden ...": said as the notes say it, no English glued to it
             return f"In the notes' words: {first}."
+        if _CLAUSE_FIRST.match(first):
+            # "When a patient cancels, GapFill texts ...": a sentence as it stands, with the product
+            # named before it when it does not name itself
+            said = first[0].upper() + first[1:]
+            named = self.product.lower() in first.lower()
+            return sentence(said if named else f"With {self.product}, {_lower_first(first, self.keep)}")
         if opens_with_people_doing(first) or _OWN_SUBJECT.match(first) or self._customers_doing(first):
             # "Nurses post a shift, ...", "the pharmacy packs the month's meds ...": a sentence with
             # its own subject reads as it is after "With X,", never as what X "is" or "gives them"
@@ -1725,7 +1750,10 @@ class Composer:
                 and not (places and date and re.match(r"(?i)\W*(?:pilot|beta|trial)\s+[a-z]+s\b", text)):
             # ("pilot gyms in Philadelphia, launching Oct 2027" takes no "a": where and when say it)
             # ("Columbus pilot customer first, then Indianapolis": a place first is where, said below)
-            return sentence(f"{self.product} launches with a {_lower_first(text, self.keep)}")
+            # ("Pilot with 6 clinics ...": "launches as a pilot with 6 clinics", not "with a pilot with")
+            as_a = re.match(r"(?i)\W*(?:pilot|beta|preview|trial)\s+(?:with|at|in|for|across)\b", text)
+            how = "as" if as_a else "with"
+            return sentence(f"{self.product} launches {how} a {_lower_first(text, self.keep)}")
         # "Launching in Berlin in June 2027, then Munich": Munich comes later, not in June
         later = [p for p in places if re.search(rf"\bthen\s+(?:in\s+|to\s+)?(?:the\s+)?{re.escape(p)}\b", text)]
         then = f", then in {_and([_with_the(place) for place in later])}" if later and len(later) < len(places) else ""
@@ -1903,16 +1931,23 @@ class Composer:
     def evidence_answer(self, evidence: list[str], quotes: list[QuoteFact]) -> str:
         """The notes' evidence; with none, the problem's own figures ("no-shows cost a clinic ~$1,200
         a week") are what we have, and where they come from is the open question."""
-        if evidence:
-            return self.answer(evidence, "evidence that customers have the problem",
-                               "What evidence (interviews, data) shows customers have this problem, and how many?",
-                               True, quotes=quotes)
         from assistant.draft.shorthand import expand
 
         # (a date is no figure of the problem: "the new rules start Jan 2027")
         amounts = [n.text for n in self.facts.numbers if n.kind != "date"]
         figures = [said for said in sentences_about(self.facts, "problem")
                    if any(a in said or expand(a) in said for a in amounts)]
+        if evidence:
+            if not any(re.search(r"\d", said) for said in evidence):
+                # "One receptionist told us ..." is a voice, not a measure: the problem's figures
+                # (25 minutes a slot, 40% stay empty) go with it, after where they come from ("what we
+                # learned from the student interviews") and before what one customer said
+                voices = [said for said in evidence if re.search(r"[\"“”]", said)]
+                sources = [said for said in evidence if said not in voices]
+                evidence = [*sources, *(f for f in figures[:2] if f not in evidence), *voices]
+            return self.answer(evidence, "evidence that customers have the problem",
+                               "What evidence (interviews, data) shows customers have this problem, and how many?",
+                               True, quotes=quotes)
         return self.answer(figures[:2], "where the problem's figures come from, and how many customers have it",
                            "Where do the problem's figures come from (interviews, data), and how many customers "
                            "have it?", True, quotes=quotes, always_ask=bool(figures))
