@@ -2805,6 +2805,30 @@ def _introduced(quote: QuoteFact, notes: Document) -> QuoteFact:
                                     "detail": full.group("detail").strip()})
 
 
+# A bullet with no subject that says what the product does, right under the idea: "works offline on
+# the crew tablet, syncs when back in harbour", "sends the invoice the same day". The idea's, not a
+# dependency ("offline") or a problem.
+SUBJECTLESS_FEATURE = re.compile(
+    r"(?:works|runs|syncs|stores|saves|supports|sends|texts|emails|tracks|shows|flags|alerts|learns|keeps|handles|"
+    r"collects|lets|gives|checks|books|reminds|matches|suggests|scans|reads|counts|pays|prints|plugs|connects|"
+    r"updates|notifies|logs|records|exports|imports|creates|builds|routes|assigns|schedules|lists|finds)\s+\S")
+
+
+def _features_of_the_idea(statements: list[Statement]) -> list[Statement]:
+    settled: list[Statement] = []
+    idea_line = None
+    for statement in statements:
+        if statement.topic == "idea":
+            idea_line = statement.line
+        elif idea_line is not None and statement.topic is None and not statement.label and \
+                not statement.quote_only and 0 < statement.line - idea_line <= 2 and \
+                SUBJECTLESS_FEATURE.match(statement.text) and not re.search(r"\d", statement.text):
+            statement = statement.model_copy(update={"topic": "idea"})
+            idea_line = statement.line  # ("- works offline ...", "- sends a receipt ...": each goes on from the last)
+        settled.append(statement)
+    return settled
+
+
 def extract_facts(notes: Document) -> Facts:
     """Read the notes into typed facts. Text that reads like an instruction to a model is set
     aside (and reported), never used as a fact: it is part of the notes, not of the product."""
@@ -2813,7 +2837,8 @@ def extract_facts(notes: Document) -> Facts:
     flags = find_instructions(notes)
     flagged_lines = {flag.span.line for flag in flags}
     instructions = [_span(notes, f.span.start, f.span.end) for f in flags]
-    statements = [_settled(s, notes) for s in read_statements(notes) if s.line not in flagged_lines]
+    statements = _features_of_the_idea([_settled(s, notes) for s in read_statements(notes)
+                                        if s.line not in flagged_lines])
     # (a survey's question in quotation marks, '(Q7: "What is hardest about ...?")', is what was
     # asked, not anyone's words)
     quotes = [q for q in read_quotes(notes, statements) if q.line not in flagged_lines and not (

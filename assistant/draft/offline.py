@@ -23,6 +23,7 @@ from assistant.draft.facts import (
     NO_CITY,
     PRODUCT_NAME,
     REGIONS,
+    SUBJECTLESS_FEATURE,
     SUCCESS_LABEL,
     THIRD_PERSON,
     UPPER,
@@ -40,6 +41,9 @@ from assistant.draft.facts import (
 from assistant.draft.gaps import GapBook
 from assistant.draft.models import Draft, Faq, FaqEntry, GapElement, PressRelease
 from assistant.draft.money import has_money, money_pattern, starts_with_money
+
+# What a product needs, said without its subject: "depends on Stripe", "relies on the timetable feed".
+_SUBJECTLESS_NEED = re.compile(r"(?:depends|relies|runs|builds)\s+on\s+\S|(?:needs|requires)\s+(?:an?|the)\s+\S")
 
 MAX_PROBLEM_STATEMENTS = 4
 MAX_ANSWER_STATEMENTS = 3
@@ -1362,6 +1366,9 @@ class Composer:
                 return text.strip()  # "Werkstattplaner schickt dem Kunden ...": a sentence in the notes' language
             if sep:
                 text = rest[sep.end():]
+        if not first and SUBJECTLESS_FEATURE.match(text):
+            # "works offline on the crew tablet": a later line about the product takes it as its subject
+            text = f"{name or 'It'} {text}"
         return text.strip()
 
     @property
@@ -1824,7 +1831,8 @@ class Composer:
         """What the notes say on the question (their own sentences, then quotes). Where they say
         nothing, "We don't know yet" and a placeholder; open questions from the notes are named as such."""
         element: GapElement = "internal_faq" if internal else "external_faq"
-        parts = list(dict.fromkeys(sentence(text) for text in facts_found))  # a price can also be a cost line
+        parts = list(dict.fromkeys(sentence(self._with_its_subject(text)) for text in facts_found))  # (a price can
+        # also be a cost line)
         # (a quote without its own full stop ends the sentence after its closing mark)
         parts += [f"{_teller(q)}: “{q.text}”" + ("" if re.search(r"[.!?…]$", q.text) else ".") for q in quotes or []]
         # (a dictated "open question do we vet them" says its label itself: said once)
@@ -1839,6 +1847,16 @@ class Composer:
         placeholder = self.book.tbd(label, question, element)
         lead = sentence(f"We don't know yet: {placeholder}") if not parts else sentence(f"Still open: {placeholder}")
         return paragraph(*parts, lead, *opened)
+
+    def _with_its_subject(self, text: str) -> str:
+        """"depends on Stripe for payments", "works offline on the crew tablet": a note about the
+        product with no subject, said with the product's name as one ("TideLine depends on ...")."""
+        name = self.facts.product_name
+        if name and (SUBJECTLESS_FEATURE.match(text) or _SUBJECTLESS_NEED.match(text)):
+            return f"{name} {text}"
+        if name and _SUBJECTLESS_NEED.match(text[:1].lower() + text[1:]) and text[:1].isupper():
+            return f"{name} {text[:1].lower()}{text[1:]}"  # "Depends on Stripe ..." (a sentence's capital)
+        return text
 
     def how_it_works(self) -> list[str]:
         """The idea's sentences as an FAQ answer, the first with its subject: "Spokesafe is a lock
@@ -1997,7 +2015,8 @@ class Composer:
                                         open_questions=open_about(f, "dependencies"))),
             FaqEntry(topic="risks", question="What are the biggest risks, and what would make us stop?",
                      # (an unlabelled line of the customers' loss is the problem's, not our risk)
-                     answer=self.answer(sentences_about(f, "risks", not_cued=("loss",)),
+                     answer=self.answer(_risks_as_sentences(sentences_about(f, "risks", not_cued=("loss",)),
+                                                            self.keep),
                                         "the result that would make us stop",
                                         "What result (a number, by a date) would make us stop?", True,
                                         # (each open question is asked once: one on a partner or on
@@ -2092,6 +2111,23 @@ def _supply_side(said: str, facts: Facts) -> bool:
 
 _WORKS_WITH = re.compile(r"(?i)\b(?:api|apis|integrat\w*|works? with|plugs? into|sync\w*|imports?|exports?|"
                          r"connect\w*|log-?in|account)\b")
+
+
+def _risks_as_sentences(risks: list[str], keep: set[str]) -> list[str]:
+    """"operators may not trust card payments at sea; connectivity on the water": the second risk
+    is a noun phrase, said as a risk ("Another risk: connectivity on the water."), not left as a
+    fragment that reads like a sentence."""
+    said: list[str] = []
+    for risk in risks:
+        bare = risk.strip().rstrip(".")
+        if len(bare.split()) <= 8 and not _FINITE.search(bare) and not re.search(r"\b[a-z]{3,}ed\b", bare) \
+                and not re.search(r"[\"“”:]", bare) and not re.match(r"(?i)(?:no|not|too|never|only|without)\b", bare):
+            # ("No mobile signal at many huts" says what is wrong as it stands)
+            lead = "Another risk" if said else "A risk"
+            said.append(f"{lead}: {_lower_first(bare, keep)}")
+        else:
+            said.append(risk)
+    return said
 
 
 def sentences_about(facts: Facts, topic: Topic, exclude: tuple[Topic, ...] = (),
