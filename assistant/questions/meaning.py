@@ -1430,6 +1430,9 @@ def _other_subject_of_what_if(reading: Reading, question: str, pair: Pair) -> bo
     if _ANY_WHAT_IF.match(question) and _ANY_WHAT_IF.match(pair.question) \
             and bool(_ERRS.search(question)) != bool(_ERRS.search(pair.question)):
         return True
+    if _ANY_WHAT_IF.match(question) and _ANY_WHAT_IF.match(pair.question) and \
+            _other_scene(reading, question, pair.question):
+        return True
     ours = _WHAT_IF.match(mask(question, reading.product))
     theirs = _WHAT_IF.match(pair.question)
     if ours is None or theirs is None:
@@ -1438,6 +1441,21 @@ def _other_subject_of_what_if(reading: Reading, question: str, pair: Pair) -> bo
     if mine in _THE_PRODUCT:
         return _a_person(other)
     return other in _THE_PRODUCT and _a_person(mine)
+
+
+def _other_scene(reading: Reading, question: str, theirs: str) -> bool:
+    """Two what-if questions whose scenes share only the people in them: "What happens when a
+    driver cancels?" is not "What if a route is too long for one driver?". Only the scene (the
+    words after "if" or "when") is compared, and a near paraphrase is still one scene."""
+    mine, other = (_ANY_WHAT_IF.sub("", mask(q, reading.product)) for q in (question, theirs))
+    scene, their_scene = (concepts(q, aliases=reading.aliases) - TRIVIAL - WEAK_SHARED for q in (mine, other))
+    shared = scene & their_scene
+    people = _people_in(mine) | _people_in(other)
+    if not scene - people or not their_scene - people or shared - people:
+        return False
+    vectors = [reading.vector(mask(q, reading.product)) for q in (question, theirs)]
+    close = float(vectors[0] @ vectors[1]) if vectors[0] is not None and vectors[1] is not None else 0.0
+    return close < PARAPHRASE
 
 
 _ERRS = re.compile(r"\b(?:gets? (?:\w+ ){0,2}wrong|(?:is|are|was|were) (?:\w+ )?"
@@ -1508,13 +1526,24 @@ def _judge_sentences(reading: Reading, question: str, *, topic: str | None, inte
         saving = _before_and_after(reading, question, candidates)
         if saving is not None:
             return saving
+    people = _people_in(question) & asked
     for context in (True, False):
-        best = _best(reading, question, candidates, kind, context=context)
+        for _ in range(MAX_SUBJECT_ONLY_SKIPS + 1):
+            best = _best(reading, question, candidates, kind, context=context)
+            if best is None:
+                break
+            around: frozenset[str] = frozenset()
+            if context:
+                best, around = _read_with_its_paragraph(reading, question, best)
+            if people and _shares_only_whom(reading, asked, people, best, around):
+                # "Do volunteers need an account?" is not answered by "Volunteer coordinators stop
+                # juggling spreadsheets": the people a question is about are not what it asks.
+                # The next sentence is tried ("they never ... create an account").
+                candidates = [i for i in candidates if i != best.index]
+                continue
+            break
         if best is None:
             break
-        around: frozenset[str] = frozenset()
-        if context:
-            best, around = _read_with_its_paragraph(reading, question, best)
         verdict = _judge_sentence(reading, question, best, kind=kind, asked=asked, topic=topic, internal=internal,
                                   cues=cues, around=around)
         if verdict.status != "unanswered":
@@ -1525,6 +1554,35 @@ def _judge_sentences(reading: Reading, question: str, *, topic: str | None, inte
     if verdict.status == "unanswered":
         return _contrast_with_today(reading, question, asked, candidates) or verdict
     return verdict
+
+
+MAX_SUBJECT_ONLY_SKIPS = 3  # sentences passed over for sharing only the people asked about
+
+
+def _people_in(question: str) -> frozenset[str]:
+    """The concepts of the words that name people in a question ("volunteers", "coordinators",
+    "my drivers"): whom it is about, not what it asks."""
+    found: set[str] = set()
+    for word in re.findall(r"[A-Za-z][a-z'-]+", question):
+        lower = word.lower()
+        if lower in _PEOPLE_WORDS or (lower.endswith(("ers", "ors", "eer", "eers", "ists", "ians")) and
+                                      lower not in THINGS_IN_ER and lower.rstrip("s") not in THINGS_IN_ER):
+            found |= concepts(lower)
+    return frozenset(found) - SUBJECTS
+
+
+_PEOPLE_WORDS = frozenset({"people", "staff", "team", "teams", "member", "members", "patients", "patient", "parents",
+                           "students", "clients", "client", "volunteer", "volunteers", "coordinator", "employees",
+                           "colleagues", "doctors", "nurses", "owners", "owner", "user", "driver", "families"})
+
+
+def _shares_only_whom(reading: Reading, asked: frozenset[str], people: frozenset[str], best: Best,
+                      around: frozenset[str]) -> bool:
+    """Does the sentence meet the question only on the people it names, while the question asks
+    about something else, with nothing alike in meaning besides?"""
+    rest = asked - people - TRIVIAL - WEAK_SHARED
+    shared = asked & (reading.sentence_concepts(best.index) | around)
+    return bool(rest) and bool(shared) and shared <= people and best.cosine < COSINE_ALONE
 
 
 # "How much time does it save?", "How much faster is it?", "How much better is it than what I do
@@ -1705,7 +1763,7 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
             line = f"line {evidence.line}"
     # (the document's structure says what a paragraph is about: the problem paragraph is on the problem)
     on_subject = kind in UNTYPED_IS_SILENCE or _gives_what_is_asked(reading, asked, index, around) or \
-        _role_answers(reading, question, index)
+        _role_answers(reading, question, index) or _same_scene_told(reading, question, index)
     if not on_subject:
         typed = False
     if topic in RISK_TOPICS and SOFTBALL.search(sentence.text):
@@ -1757,6 +1815,20 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
         return Judgement("unanswered", None, f"nothing in the document gives {describe(kind)} (closest: {line})")
     missing = "" if typed else f", without {describe(kind) if on_subject else 'an answer'}"
     return Judgement("partly", evidence, f"the document touches it ({line}){missing}")
+
+
+def _same_scene_told(reading: Reading, question: str, index: int) -> bool:
+    """"What happens when a driver cancels?" / "When a driver cancels, it offers the route to the
+    next available driver": a sentence that sets the same scene under its own "when" or "if" says
+    what happens then."""
+    if not _ANY_WHAT_IF.match(question):
+        return False
+    text = reading.sentences[index].text
+    if not re.search(r"(?i)\b(?:when|whenever|if|once|after|in case)\b", text):
+        return False
+    scene = concepts(_ANY_WHAT_IF.sub("", mask(question, reading.product)), aliases=reading.aliases) \
+        - TRIVIAL - WEAK_SHARED - _people_in(question)
+    return bool(scene) and scene <= reading.sentence_concepts(index)
 
 
 def _typed_in_its_role(reading: Reading, question: str, index: int, kind: Kind,

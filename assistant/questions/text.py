@@ -70,7 +70,8 @@ _synonyms("requirement", "requirement requirements require requires required pre
 # The noun "support" (a support team, "Support is the largest cost") is help; the verb ("supports
 # Postgres", "Which formats does it support?") is compatibility (folded to "supports" first, below).
 _synonyms("help", "help helpdesk troubleshoot troubleshooting contact support")
-_synonyms("security", "secure security safe encrypt encrypted encryption leak leaks leaking breach "
+_synonyms("security", "secure security safe encrypt encrypted encryption protect protected protects protection "
+          "leak leaks leaking breach "
           "breaches attack attacks attacker vulnerability vulnerabilities threat compromised compromise "
           "phishing")
 _synonyms("privacy", "privacy private personal confidential confidentiality gdpr pii consent stored storage anonymous "
