@@ -52,3 +52,28 @@ def test_what_the_document_does_not_say_stays_unanswered(asked: dict[str, Questi
     assert asked["What languages does it support?"].status == "unanswered"
     long_routes = asked["Does it handle long routes?"]
     assert long_routes.evidence is not None and "splits any route longer than 90 minutes" in long_routes.evidence.text
+
+
+@pytest.fixture(scope="module")
+def reviewed() -> dict[str, Question]:
+    questions = ["What problem does PantryPal solve?", "How much better is PantryPal than what I do today, in numbers?",
+                 "Is my data private, and where is it stored?"]
+    return {q.question: q for q in ask_offline(load_document(PANTRYPAL), questions).questions}
+
+
+def test_the_problem_is_quoted_where_it_hurts(reviewed: dict[str, Question]) -> None:
+    problem = reviewed["What problem does PantryPal solve?"]
+    assert problem.evidence is not None and "one in six deliveries is late or missed" in problem.evidence.text
+
+
+def test_a_verb_plan_is_no_forecast(reviewed: dict[str, Question]) -> None:
+    # "Coordinators plan a week of deliveries in 20 minutes instead of the 4 hours": a before and an after
+    saving = reviewed["How much better is PantryPal than what I do today, in numbers?"]
+    assert saving.status == "answered", saving.status_reason
+    assert saving.evidence is not None and "instead of the 4 hours" in saving.evidence.text
+
+
+def test_visible_only_to_speaks_of_privacy(reviewed: dict[str, Question]) -> None:
+    private = reviewed["Is my data private, and where is it stored?"]
+    assert private.status in ("answered", "partly"), private.status_reason
+    assert private.evidence is not None and "visible only to the coordinator" in private.evidence.text

@@ -285,7 +285,9 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                        r"\bthrough the\b|\bprerequisites?\b|\bdependenc\w*"),
         ("security", r"\bencrypt\w*|\bplaintext\b|\bleak\w*|\bsecur\w*|\bscreen-safe\b|\bnever leaves?\b|"
                      r"\bsandbox\w*|\bmasked\b"),
-        ("privacy", r"\bprivate\b|\bnever (?:sold|sells|shares?)\b|\bwho can see\b|\bvisible to\b|"
+        # ("visible only to the coordinator", "only the owner can see it", "encrypted at rest": who sees it)
+        ("privacy", r"\bprivate\b|\bnever (?:sold|sells|shares?)\b|\bwho can see\b|\bvisible (?:only )?to\b|"
+                    r"\bonly (?:the )?(?:\w+ ){0,2}(?:can|may|will) (?:see|read|access)\b|\bencrypted at rest\b|"
                     r"\bleave[s]? (?:your|my) machine\b|\blocal[- ]first\b"
                     # "Sounds are analysed on the device and never leave it"
                     r"|\bon(?:[- ]the)?[- ]device\b|\bnever leaves?\b|\bnever (?:uploaded|recorded|stored)\b"
@@ -1289,6 +1291,8 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
         with_cue = [i for i in indices if reading.sentence_satisfies(kind, i)]
     best = _best(reading, question, with_cue or indices, kind, lead=(with_cue or indices)[0])
     assert best is not None
+    if role == "problem" and kind == "any" and not with_cue:
+        best = _the_pain(reading, question, indices, best)
     evidence = verified(reading.doc, reading.quote(best.index))
     if evidence is None:
         return None
@@ -1315,6 +1319,36 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
             (satisfies(kind, body) if kind != "any" else not cues):
         return Judgement("answered", evidence, f"{where} answers it")
     return Judgement("partly", evidence, f"{where} touches it, without {describe(kind)}")
+
+
+def _the_pain(reading: Reading, question: str, indices: list[int], best: Best) -> Best:
+    """The problem paragraph's sentence that says what hurts, and how much: "one in six deliveries
+    is late or missed", not the paragraph's scene-setting first line ("Food banks run on
+    volunteers"). A sentence with a loss and a figure first, then a loss, then a figure."""
+    from assistant.rubric.detect import measures
+
+    def hurts(i: int) -> bool:
+        return _PAIN.search(reading.sentences[i].text) is not None
+
+    def measured(i: int) -> bool:
+        return measures(reading.sentences[i].text)
+
+    if hurts(best.index) and measured(best.index):
+        return best
+    for wanted in ([i for i in indices if hurts(i) and measured(i)], [i for i in indices if hurts(i)],
+                   [i for i in indices if measured(i)]):
+        if wanted and best.index not in wanted:
+            found = _best(reading, question, wanted, "any", lead=wanted[0])
+            return found if found is not None else best
+        if wanted:
+            return best
+    return best
+
+
+# What a problem sentence says hurts: a delay, a loss, a waste, a failure, work done by hand.
+_PAIN = re.compile(r"(?i)\b(?:late|miss(?:ed|es)?|los(?:e|es|t|ing)|wast\w*|wait\w*|spend\w*|spent|errors?|"
+                   r"fail\w*|stuck|can(?:no|')t|delay\w*|overdue|no-shows?|frustrat\w*|manual(?:ly)?|by hand|"
+                   r"gives? up|churn\w*|expensive|turned away|empty|short(?:age)?|behind|chas(?:e|es|ing))\b")
 
 
 # "a $6/month VPS", "a £200 phone": an amount set before another thing's name is that thing's price
@@ -1603,8 +1637,9 @@ _BEFORE_AND_AFTER = re.compile(
 
 
 # A plan or a forecast ("We expect to grow from 10 to 40 stores") is no saving a customer has seen.
-_PLANNED = re.compile(r"(?i)\b(?:expect\w*|plan\w*|forecast\w*|target\w*|goals?|aim\w*|project(?:ed|ion)s?|"
-                      r"will|would|could|might|may)\b")
+# ("Coordinators plan a week of deliveries in 20 minutes instead of 4 hours": "plan" is what they do)
+_PLANNED = re.compile(r"(?i)\b(?:expect\w*|plan(?:s|ned)? to|planned|planning to|forecast\w*|target\w*|goals?|"
+                      r"aim\w*|project(?:ed|ion)s?|will|would|could|might|may)\b")
 
 
 def _before_and_after(reading: Reading, question: str, candidates: list[int]) -> Judgement | None:
