@@ -102,8 +102,8 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("leader", re.compile(r"\b(?:sponsor|exec\w*|spokes\w*|ceo|coo|cto|cpo|founder|head of|vp|vice president|"
                           r"director|chief|gm|general manager|(?:product|project|program|programme) "
                           r"(?:lead|manager|owner))\b|"
-                          # "Lead: Lukas Brunner", "Clinical lead: Dr Priya Nair": who leads it
-                          r"^(?:[a-z]+\s+)?lead$")),
+                          # "Lead: Lukas Brunner", "Clinical lead: Dr Priya Nair": who leads it; "PM: Aisha Khan"
+                          r"^(?:[a-z]+\s+)?lead$|^(?:pm|tpm|gpm)$")),
     ("name", re.compile(r"^(?:name|naming|working name|working title|product name|code ?name|product|brand|"
                         r"product requirements?|prd)$")),
     ("customer", re.compile(r"\b(?:customers?|clients?|cust|who|audience|target|users?|segment|personas?|for whom|"
@@ -1422,12 +1422,22 @@ _OUR_OWN_TEAM = re.compile(r"(?i)(?:the|our)\s+(?:ops|operations|sales|support|e
                            r"(?:team|teams|department|org|squad|folks|people|guys)")
 
 
+# "Primary:", "Secondary segment -", "Main users:": which of several segments a line names.
+_SEGMENT_RANK = re.compile(r"(?i)^\W*(?:primary|secondary|main|core|first|second|tertiary)"
+                           r"(?:\s+(?:users?|customers?|segments?|personas?|audiences?|buyers?|market))?\s*(?::|[-–—])\s*")
+
+
 def _customer(statements: list[Statement], notes: Document) -> tuple[str | None, NoteSpan | None]:
     for statement in statements:
         if statement.topic == "customer" and _ONE_COMPANY.fullmatch(statement.text.strip(" .")):
             continue  # a ticket's "customer | De Vries Kwekerij": one customer's name, not a kind of customer
         if statement.topic == "customer":
-            who = _CUSTOMER_ASIDE.split(statement.text, maxsplit=1)[0].rstrip(" .")
+            # ("Primary: small landlords (1-5 units) in the UK": which segment, then who)
+            text = _SEGMENT_RANK.sub("", statement.text)
+            if text != statement.text and re.match(r"(?i)\W*secondary\b", statement.text):
+                continue  # the secondary segment is not who the release is for
+            offset_rank = len(statement.text) - len(text)
+            who = _CUSTOMER_ASIDE.split(text, maxsplit=1)[0].rstrip(" .")
             # "care homes in Leeds, 20-60 beds", "new parents in Dublin, first child": the group,
             # without a last aside of size or detail (a list of kinds, "cafés, bakeries", goes on)
             aside = re.search(r",\s+(?P<aside>[^,]+)$", who)
@@ -1442,11 +1452,12 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             count = re.match(r"(?:about |around |~)?\d[\d,]*\s+(?=[a-z])", who)
             offset = count.end() if count else 0
             one = _ONE_OF_A_KIND.fullmatch(who[offset:])
+            at = statement.start + offset_rank  # where `who` starts in the notes
             if one:  # "a Berlin bakery chain with 9 shops": Berlin bakery chains with 9 shops
-                start = statement.start + offset + one.start("kind")
-                return _plural(one.group("kind")) + one.group("rest"), _span(notes, start, statement.start + len(who))
+                start = at + offset + one.start("kind")
+                return _plural(one.group("kind")) + one.group("rest"), _span(notes, start, at + len(who))
             # ("Segment | Cricket clubs (village, 1-3 teams)": "cricket clubs" mid-sentence)
-            return _common_case(who[offset:], notes), _span(notes, statement.start + offset, statement.start + len(who))
+            return _common_case(who[offset:], notes), _span(notes, at + offset, at + len(who))
     # A user story: "As a letting agent managing 300+ flats, I want ...": letting agents; and
     # "Every dentist I know has the same Monday": dentists.
     for statement in statements:
@@ -2221,11 +2232,12 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
     spokesperson")."""
     for statement in statements:
         if statement.topic == "leader" and not statement.quote_only:
-            text = statement.text.rstrip(".")
+            # ("PM: Aisha Khan. Eng lead: Tom Byrne.": the next label's value is someone else's)
+            text = re.sub(r"\.\s+[A-Z][\w -]{0,30}:\s.*$", "", statement.text).rstrip(".")
             paren = re.fullmatch(r"(?P<name>[^(]+?)\s*\((?P<title>[^)]+)\)", text)
             name, title = (paren.group("name"), paren.group("title")) if paren else text.partition(",")[::2]
             if not title.strip() and statement.label and re.search(r"(?i)\b(?:head|vp|vice|director|chief|lead|"
-                                                                   r"manager|owner|gm|ceo|cto|coo|cpo)\b",
+                                                                   r"manager|owner|gm|ceo|cto|coo|cpo|pm|tpm|gpm)\b",
                                                                    statement.label):
                 title = statement.label  # "Head of product: Karin Lund": the label is her title
             if _PERSON.fullmatch(name.strip()):

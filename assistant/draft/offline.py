@@ -1191,6 +1191,8 @@ _FIRST_SITES = re.compile(rf"(?<![\w,.])(?P<sites>(?!(?:19|20)\d\d\b)\d{{1,4}}\s
 
 
 # A launch line that opens with a trial: "pilot in March 2027 with 3 schools, then launch ..."
+# "UK-wide", "nationwide in the US", "across Germany": a launch everywhere in an area.
+_WIDE = re.compile(r"\b(?P<area>[A-Z][A-Za-z]+|US|UK|EU)-wide\b|\bacross\s+(?:the\s+)?(?P<across>[A-Z][A-Za-z]+)\b")
 _TRIAL_FIRST = re.compile(r"(?i)\W*(?P<trial>(?:pilot|beta|trial)\b[^;,]*?)\s*(?=[;,]|\s[-–—]\s|\bthen\b)")
 
 
@@ -1750,7 +1752,16 @@ class Composer:
             # "pilot in March 2027 with 3 schools, then launch across Bristol in Sept 2027": the launch
             # is the later date; the pilot, with its own date, comes first, said as such.
             after = f", after a {_lower_first(trial.group('trial'), self.keep)}"
-            where = f" in {_and([_with_the(place) for place in places])}" if places else ""
+            rest = text[trial.end():]
+            # ("Beta in Manchester from 1 February 2027; UK-wide in May 2027": the launch is across the
+            # UK; Manchester is the beta's)
+            wide = _WIDE.search(rest)
+            later_places = [place for place in places if place in rest]
+            if wide and not later_places:
+                where = f" across {_with_the(wide.group('area') or wide.group('across'))}"
+            else:
+                where = f" in {_and([_with_the(place) for place in later_places or places])}" \
+                    if (later_places or places) else ""
             on = " on" if date and _DAY_DATE.search(date) else " in"
             return sentence(f"{self.product} launches{where}{on} {date}{after}")
         if first_words & {"pilot", "beta", "preview", "trial"} and not (places and text.startswith(places[0])) \
@@ -2027,9 +2038,23 @@ class Composer:
             *self.labelled_entry(WHY_NOW_LABEL, "why_now", "Why now?"),
             *self.labelled_entry(SUCCESS_LABEL, "metrics", "How will we measure success?"),
             FaqEntry(topic="not_doing", question="What will we not do?",
-                     answer=self.answer(sentences_about(f, "not_doing"), "what the first version will not do",
+                     answer=self.answer([self._not_doing_said(t) for t in sentences_about(f, "not_doing")],
+                                        "what the first version will not do",
                                         "What will the first version deliberately not do?", True)),
         ]
+
+    def _not_doing_said(self, text: str) -> str:
+        """"Deposit protection, maintenance requests, tenant referencing." under an "Out of scope"
+        heading is a list of things, not a sentence: "The first version will not do deposit
+        protection, maintenance requests or tenant referencing." A sentence stays as it is."""
+        bare = text.strip().rstrip(".")
+        items = [item.strip() for item in re.split(r",\s*|\s+and\s+|;\s*", bare) if item.strip()]
+        if len(items) < 2 or _FINITE.search(bare) or any(len(item.split()) > 5 for item in items) or \
+                re.match(r"(?i)(?:no|not|never|we|it|the first)\b", bare):
+            return text
+        said = [_lower_first(item, self.keep) for item in items]
+        things = f"{', '.join(said[:-1])} or {said[-1]}"
+        return f"The first version will not do {things}"
 
     def labelled_entry(self, label: re.Pattern[str], topic: str, question: str) -> list[FaqEntry]:
         """An internal FAQ the notes answer under a label of its own ("Why now: the new EU rules ...",
