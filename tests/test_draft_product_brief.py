@@ -43,3 +43,10 @@ def test_the_launch_after_the_beta_is_where_the_notes_say(draft: Draft) -> None:
 def test_an_out_of_scope_list_is_said_as_a_sentence(draft: Draft) -> None:
     assert _faq(draft, "not do") == ("The first version will not do deposit protection, maintenance requests or "
                                       "tenant referencing.")
+
+
+def test_what_the_idea_is_built_on_is_a_dependency(draft: Draft) -> None:
+    # "... using Open Banking": with no line on dependencies, the one the idea names, and the gap still asked
+    said = _faq(draft, "depend on")
+    assert said.startswith("Rentwise relies on Open Banking.")
+    assert "[TBD: dependencies]" in said

@@ -1191,6 +1191,9 @@ _FIRST_SITES = re.compile(rf"(?<![\w,.])(?P<sites>(?!(?:19|20)\d\d\b)\d{{1,4}}\s
 
 
 # A launch line that opens with a trial: "pilot in March 2027 with 3 schools, then launch ..."
+# What an idea says it is built on: "using Open Banking", "via the Stripe API", "built on Shopify".
+_BUILT_ON = re.compile(r"\b(?:using|via|through|on top of|built on|powered by)\s+(?:the\s+)?"
+                       r"(?P<what>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}(?:\s+(?:API|APIs|SDK|app|platform))?)")
 # "UK-wide", "nationwide in the US", "across Germany": a launch everywhere in an area.
 _WIDE = re.compile(r"\b(?P<area>[A-Z][A-Za-z]+|US|UK|EU)-wide\b|\bacross\s+(?:the\s+)?(?P<across>[A-Z][A-Za-z]+)\b")
 _TRIAL_FIRST = re.compile(r"(?i)\W*(?P<trial>(?:pilot|beta|trial)\b[^;,]*?)\s*(?=[;,]|\s[-–—]\s|\bthen\b)")
@@ -2020,10 +2023,11 @@ class Composer:
                                             not any(q.text.rstrip(".") in said for said in budget)])),
             FaqEntry(topic="dependencies", question="What do we depend on to make this work?",
                      answer=self.answer(sentences_about(f, "dependencies", exclude=("price", "budget", "problem"),
-                                                        not_cued=("problem", "loss")),
+                                                        not_cued=("problem", "loss")) or self._named_in_the_idea(),
                                         "dependencies", "Which partners, integrations, data or teams must deliver "
                                         "for this to work, and what if they do not?", True,
-                                        open_questions=open_about(f, "dependencies"))),
+                                        open_questions=open_about(f, "dependencies"),
+                                        always_ask=not sentences_about(f, "dependencies"))),
             FaqEntry(topic="risks", question="What are the biggest risks, and what would make us stop?",
                      # (an unlabelled line of the customers' loss is the problem's, not our risk)
                      answer=self.answer(_risks_as_sentences(sentences_about(f, "risks", not_cued=("loss",)),
@@ -2042,6 +2046,14 @@ class Composer:
                                         "what the first version will not do",
                                         "What will the first version deliberately not do?", True)),
         ]
+
+    def _named_in_the_idea(self) -> list[str]:
+        """"... matches incoming bank payments to tenants automatically using Open Banking": the
+        idea names what it is built on; with no line on dependencies, that is the one we know of."""
+        found = _BUILT_ON.search(self.idea_text or "")
+        if not found or not self.facts.product_name:
+            return []
+        return [f"{self.facts.product_name} relies on {found.group('what').strip()}"]
 
     def _not_doing_said(self, text: str) -> str:
         """"Deposit protection, maintenance requests, tenant referencing." under an "Out of scope"
