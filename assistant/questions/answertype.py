@@ -81,7 +81,10 @@ _SERVES = (
     r"(?:[a-z]{3,}s|people|children|staff|folk)\s+(?:to\s+)?[a-z]{3,}"
     r"|\b[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ees)\s+who\b")
 # A sentence that says whom the product serves, in that frame or "built for ...".
-SERVES = re.compile(_SERVES + r"|\b(?:built|designed|made|meant) for\b", re.IGNORECASE)
+# ("Brightline today announced Closeout, a close-management app for mid-size finance teams")
+SERVES = re.compile(_SERVES + r"|\b(?:built|designed|made|meant) for\b"
+                    r"|\ban?\s+(?:[\w-]+\s+){0,3}(?:app|tool|service|platform|product|software|system|marketplace|"
+                    r"assistant|device|network|kit|course|program(?:me)?)\s+for\b", re.IGNORECASE)
 
 _NEEDS: dict[Kind, re.Pattern[str]] = {
     "price": re.compile(
@@ -152,6 +155,8 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
 @functools.lru_cache(maxsize=8192)
 def kind_of(question: str) -> Kind:
     """The kind of a question, from its words; `any` when none of the kinds fits."""
+    if _ASKS_FOR_A_TRIAL.search(question):
+        return "any"  # "Is there a free trial?" is answered by "A 30-day trial is available", not by a price
     for kind, pattern in _KINDS:
         if kind == "price" and (only_our_cost(question) or _PROBLEM_COST.search(question)):
             # "What does it cost us to make each sensor?", "How much does the problem cost customers
@@ -162,6 +167,8 @@ def kind_of(question: str) -> Kind:
     return "any"
 
 
+_ASKS_FOR_A_TRIAL = re.compile(r"(?i)^\W*(?:is|are|do|does|can|will)\b(?![^?]*\b(?:how much|cost|costs|price|pay)\b)"
+                               r"[^?]*\b(?:trials?|try it|test drive)\b")
 _PROBLEM_COST = re.compile(r"\b(?:the|this|that) problem costs?\b|\bcosts? of (?:the|this|that) problem\b",
                            re.IGNORECASE)
 

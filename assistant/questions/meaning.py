@@ -873,7 +873,8 @@ class Reading:
         cosines = (self.pair_vectors @ vector).tolist() if vector is not None and self.pairs else \
             [0.0] * len(self.pairs)
         out = []
-        for theirs, cosine in zip(self._pair_concepts, cosines, strict=True):
+        asks_where = _ASKS_WHERE.match(question) is not None
+        for pair, theirs, cosine in zip(self.pairs, self._pair_concepts, cosines, strict=True):
             lexical = similarity(asked, theirs)
             intents, their_intents = asked & INTENT_CONCEPTS - SUBJECTS, theirs & INTENT_CONCEPTS - SUBJECTS
             # Two kinds that ask one thing, close in meaning, need no word in common ("What if I do
@@ -892,7 +893,11 @@ class Reading:
                 continue
             # A broad FAQ question ("How does it work?") says no kind of thing it asks: it shares
             # with "Does it work offline?" only a common word, and does not ask what that asks.
-            if intents and not their_intents and cosine < PARAPHRASE and not any(
+            # (two "Where ...?" questions about one thing ask the same, whatever else they say: "Where is
+            # the data stored?", "Where is our data hosted?")
+            same_where = asks_where and _ASKS_WHERE.match(pair.question) is not None and \
+                bool(asked & theirs - TRIVIAL - WEAK_SHARED)
+            if intents and not their_intents and cosine < PARAPHRASE and not same_where and not any(
                     weighted((concept,)) > 1.0 for concept in asked & theirs - TRIVIAL):
                 out.append(0.0)
                 continue
@@ -1118,6 +1123,10 @@ def _asks_the_problem(reading: Reading, question: str) -> bool:
     return "problem" in concepts(question, aliases=reading.aliases)
 
 
+_ASKS_WHERE = re.compile(r"(?i)^\W*where\b")
+_SAYS_WHERE = re.compile(r"\W*(?:In|On|At|Inside|Within|From)\s+\S")
+
+
 def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None = None,
                cues: list[re.Pattern[str]] | None = None) -> Judgement:
     """The question judged on one FAQ answer: its best sentence is the evidence; `partly` when the
@@ -1168,6 +1177,11 @@ def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None
         # address ...": the answer is the "Yes" and what follows it (quoted together), not a later
         # sentence that happens to say "account". Only under a yes/no FAQ question: a "Yes." that
         # opens a section answers whatever the section's lost question was.
+        chosen = indices[0]
+    if pair.item is not None and _ASKS_WHERE.match(question) and _ASKS_WHERE.match(pair.question) and \
+            _SAYS_WHERE.match(texts[indices[0]]):
+        # "Where is the data stored?" of "Where is our data hosted?" / "In AWS us-west-2. Data is
+        # encrypted ...": the place the answer opens with, not the later sentence that says "data"
         chosen = indices[0]
     evidence = verified(doc, reading.quote(chosen))
     if typed:
