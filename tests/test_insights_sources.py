@@ -104,3 +104,11 @@ def test_nothing_readable_is_exit_code_2(tmp_path: Path) -> None:
     result = run_prfaq("insights", "empty.csv", cwd=tmp_path)
     assert result.code == 2
     assert "empty.csv is empty" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_no_recurring_problem_is_said_once(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("The bakery's oven thermometer drifts in winter.\n")
+    (tmp_path / "b.md").write_text("Our courier app logs out every Friday.\n")
+    result = run_prfaq("insights", "a.md", "b.md", "--offline", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    assert result.stdout.count("No customer problem recurs in two or more sources.") == 1

@@ -52,8 +52,7 @@ def render_markdown(report: InsightsReport) -> str:
         for quote in theme.quotes:
             lines.append(f"> \"{_flat(quote.text)}\" ({quote.source}, chars {quote.start}-{quote.end})")
         lines.append("")
-    if not report.themes:
-        lines += ["No customer problem recurs in two or more sources.", ""]
+    # (with no theme, the report's own note says so: "No customer problem recurs in two or more sources.")
     for skipped in report.skipped:
         lines.append(f"- skipped {skipped.path}: {skipped.reason}")
     for note in report.notes:
