@@ -388,7 +388,8 @@ BUILD_NAME = re.compile(r"\b(?i:(?:we|we'd|we'll|we\s+(?:could|would|will|want\s
                          r"what\s+(?:I|we)(?:'d|\s+would)?\s+(?:want\s+to\s+|like\s+to\s+|plan\s+to\s+)?"
                          r"(?:do|build|make|launch)\s+is|"
                          # ("Ship **ClearCheck**: ...", an issue's imperative)
-                         r"introducing|^(?i:ship|build))\s+[*_]{0,2}(?P<name>[A-Z][^\W_]+)\b")
+                         # ("My notes after: build MillSlot, farmers pick ...": the same after a label)
+                         r"introducing|(?:^|:\s*)(?i:ship|build))\s+[*_]{0,2}(?P<name>[A-Z][^\W_]+)\b")
 # "working title: snag" names it as written, lower case and all; "called Tally" needs its capital
 # ("a file called notes" names nothing).
 PRODUCT_NAME = re.compile(r"\b(?:(?i:working name|working title|code ?name|product name)(?:[:\s]+(?:is|will be|=)\b)?"
@@ -1517,6 +1518,13 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
         if runs and businesses(runs.group("kind")):
             start = statement.start + runs.start("kind")
             return _common_case(runs.group("kind"), notes), _span(notes, start, start + len(runs.group("kind")))
+    # "Giorgos, owns an olive mill near Sparta", "she runs a dog kennel": the one business we met,
+    # standing for its kind.
+    for statement in statements:
+        owns = _OWNS_ONE.search(statement.text) if statement.topic not in ("open", "risks", "other") else None
+        if owns:
+            kind, start = owns.group("kind"), statement.start + owns.start("kind")
+            return _plural(_common_case(kind, notes)), _span(notes, start, start + len(kind))
     # "owners of small boxing and MMA gyms": a line that is only a group of people, no verb, says who.
     for statement in statements:
         # (short and without figures: "Tattoo artists at small studios block out 3-6 hour sessions" has a verb)
@@ -1643,7 +1651,8 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
 _BUSINESS_NOUNS = ("chain|business|shop|store|clinic|practice|salon|bakery|restaurant|caf[eé]|bar|pub|agency|firm|"
                    "studio|school|nursery|gym|hotel|hostel|farm|pharmacy|garage|charity|franchise|home|workshop|"
                    "brewery|winery|vineyard|dairy|kiosk|library|club|co-op|cooperative|surgery|practice|company|"
-                   "distributor|wholesaler|landlord|[a-z]{3,}(?:ist|ian)|[a-z]{3,}(?<!memb)(?<!us)(?<!custom)"
+                   "distributor|wholesaler|landlord|mill|marina|boatyard|kennel|cattery|stable|distillery|bookshop|"
+                   "lab|laboratory|[a-z]{3,}(?:ist|ian)|[a-z]{3,}(?<!memb)(?<!us)(?<!custom)"
                    "(?<!believ)(?<!lov)(?<!beginn)(?<!partn)(?<!suppli)(?<!lawy)(?<!invest)(?<!employ)er")
 _SELF_DESCRIBED = re.compile(rf"(?i)\b(?:we'?re|we\s+are|i'?m|i\s+am|we\s+run|i\s+run|i\s+own|we\s+own)\s+(?:just\s+)?"
                              rf"(?:a|an)\s+(?P<who>(?:[\w'-]+\s+){{0,3}}?(?:{_BUSINESS_NOUNS}))(?=\s*[,.;(]|\s+(?:with|in|of|"
@@ -1826,6 +1835,11 @@ _RUNS_SEVERAL = re.compile(rf"(?i)\b(?:runs|owns|manages|run|own|manage|running|
                            rf"(?:\d{{1,3}}|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
                            rf"(?P<kind>(?:[a-z][\w-]*\s+){{0,2}}[a-z]{{3,}}s"
                            rf"(?:\s+(?:in|across|around|near)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+[{UPPER}][{LOWER}'’-]+)?))?)")
+
+
+_OWNS_ONE = re.compile(rf"(?i)\b(?:owns|runs|manages|operates)\s+(?:a|an)\s+"
+                       rf"(?P<kind>(?:(?!(?:few|couple|lot|bit|number|team|business)\b)[\w'-]+\s+){{0,2}}?"
+                       rf"(?:{_BUSINESS_NOUNS}))(?=\s*[,.;()]|\s+(?:with|in|of|near|on|and|that|who|outside)\b|\s*$)")
 
 
 def businesses(lead: str) -> bool:
@@ -2141,8 +2155,8 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
                              statement.text[coinage.end():]):
             return coinage.group("name"), False
     for statement in statements:
-        if statement.quote_only or statement.topic in ("dependencies", "customer", "leader", "other"):
-            continue
+        if statement.quote_only or statement.topic in ("dependencies", "customer", "leader", "other", "interviewee"):
+            continue  # ("Call with Giorgos, owns an olive mill": whom we met, not what we build)
         name = _leading_name(statement, labelled_name=False)
         if name and _named_enough(name, statement, notes) and not _mostly_someone_elses(name, notes) and \
                 not _NAME_RULED_OUT.search(statement.text):
@@ -2323,7 +2337,9 @@ _LAUNCH_WORDS = {"pilot", "beta", "public", "private", "launch", "launches", "la
                  "release", "slide", "ga", "this", "that", "next", "late", "mid", "end", "spring", "summer",
                  "autumn", "fall", "winter", "during", "around", "after", "before", "once", "if", "when", "all"}
 _PLACE_RUN = re.compile(r"\bU\.S\.(?!\w)|\b(?:USA|US|UK|EU|UAE)\b|"
-                        rf"[{UPPER}][{LOWER}]+(?:(?:[ -]|-(?:on|upon|in|le|la|de|sur|am|by)-)[{UPPER}][{LOWER}]+)*"
+                        # (with a particle: "Stratford-upon-Avon", "Riva del Garda", "Rio de Janeiro")
+                        rf"[{UPPER}][{LOWER}]+(?:(?:[ -]|-(?:on|upon|in|le|la|de|sur|am|by)-|"
+                        rf"\s(?:del|de|da|di|do|della|dos|das|du|des|la|le)\s)[{UPPER}][{LOWER}]+)*"
                         r"(?:\s+(?:state|county|area|region))?")
 # Countries and regions a launch line names ("US + Canada at launch"): where it is sold, not the
 # city a press release is datelined from. The common ones, not a gazetteer: an unknown country

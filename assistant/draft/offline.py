@@ -1251,8 +1251,14 @@ def quote_score(quote: QuoteFact) -> tuple[float, int]:
 def says_what_they_pay(quote: QuoteFact) -> bool:
     """"I'd never pay more than $20 a month": what a customer pays or would pay is economics (the
     internal FAQ), never the press release's customer quote about the benefit."""
-    return has_money(quote.text) and CUES["budget"].search(quote.text) is not None or \
+    return has_money(quote.text) and (CUES["budget"].search(quote.text) is not None or
+                                      _PRICE_CEILING.search(quote.text) is not None) or \
         _CANNOT_PAY.search(quote.text) is not None
+
+
+# "if it's under 40 euros a month, yes", "up to $20 a month": the most they would pay
+_PRICE_CEILING = re.compile(r"(?i)\b(?:under|below|less than|up to|at most|no more than|max(?:imum)?)\s+"
+                            r"(?:[$€£]\s?)?\d")
 
 
 # "I can't afford another tool. If it's not free for small teams I won't get budget.": whether they
