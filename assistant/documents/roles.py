@@ -22,7 +22,7 @@ _LABEL_WORDS: tuple[tuple[LabelRole, str], ...] = (
                         r"install|set ?up|try it"),
     ("call_to_action", r"call to action|available|availability|pricing|prices?|where to buy|learn more|how to buy"),
     ("quote", r"quotes?|testimonials?"),
-    ("problem", r"problems?|challenges?|pain|pain points?|the need"),
+    ("problem", r"problems?|challenges?|pain|pain points?|the need|background|context|status quo"),
     ("solution", r"solutions?|how it works|features?|introducing|what it does|the product"),
     ("summary", r"summary|overview|introduction"),
 )

@@ -392,6 +392,27 @@ def _sections(doc: Document) -> list[tuple[Heading, int, int]]:
     return out
 
 
+# What a notes-style heading asks, in the words a question would use: "## Background" is the
+# problem, "## Proposed solution" what it is, "## Launch" when and where. A heading not listed
+# is matched by its own words ("## Pricing", "## Out of scope", "## Risks").
+_SECTION_ASKS = (
+    (re.compile(r"(?i)^(?:the\s+)?(?:background|context|situation|status quo|pain points?|the pain|why this matters)$"),
+     "What problem does it solve?"),
+    (re.compile(r"(?i)^(?:the\s+)?(?:proposed\s+)?(?:solution|idea|concept|proposal|overview|product|what it is|"
+                r"what we(?:'ll| will)? build)$"), "What is it?"),
+    (re.compile(r"(?i)^(?:the\s+)?(?:target\s+)?(?:users?|customers?|audience|personas?|segments?|who it'?s for)$"),
+     "Who is it for?"),
+    (re.compile(r"(?i)^(?:the\s+)?(?:launch(?:\s+plan)?|availability|timeline|roll-?out(?:\s+plan)?|go-?live)$"),
+     "When and where will it be available?"),
+)
+
+
+def section_asks(heading: str) -> str | None:
+    """The question a notes-style section heading stands for, or None when its own words say it."""
+    bare = re.sub(r"^[#\s]+|[\s:*_]+$", "", heading)
+    return next((asked for pattern, asked in _SECTION_ASKS if pattern.match(bare)), None)
+
+
 def _reading_sentences(doc: Document) -> list[Sentence]:
     """Sentences that could answer, in document order: every FAQ answer's own sentences (split
     within the answer, so an answer that starts on its question's line is not lost), and the
@@ -448,12 +469,13 @@ class Pair:
     answer: Span | None
     sentences: tuple[int, ...]
     item: FaqItem | None = None  # None for a section
+    title: str | None = None  # a section's heading as written, when `question` says what it asks
 
     @property
     def where(self) -> str:
         if self.item is not None:
             return f"its FAQ asks this (line {self.line})"
-        return f"its section \u201c{self.question.strip('# ')}\u201d covers this (line {self.line})"
+        return f"its section \u201c{(self.title or self.question).strip('# ')}\u201d covers this (line {self.line})"
 
 
 class Reading:
@@ -478,7 +500,10 @@ class Reading:
         for heading, start, end in _sections(doc):
             inside = self._inside(start, end)
             if inside:
-                pairs.append(Pair(mask(heading.span.text, product), heading.span.line, doc.span(start, end), inside))
+                title = mask(heading.span.text, product)
+                asks = section_asks(heading.span.text)
+                pairs.append(Pair(asks or title, heading.span.line, doc.span(start, end), inside,
+                                  title=title if asks else None))
         self.pairs = pairs
         self.paragraph_of, self.paragraphs = _paragraphs(doc.text, self.sentences, self.masked)
         self.semantic = semantic.enabled()

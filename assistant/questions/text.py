@@ -614,7 +614,9 @@ class Sentence(NamedTuple):
     text: str
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[*_]*[A-Z0-9])|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)")
+_FENCED = re.compile(r"(?ms)^[ \t]*(```|~~~).*?(?:^[ \t]*\1|\Z)")
+_SENTENCE_END = re.compile(r"(?m)^(?P<heading>[ \t]{0,3}#{1,6}[ \t][^\n]*)\n"
+                           r"|(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[*_]*[A-Z0-9])|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)")
 _ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|mr|mrs|ms|dr|inc|ltd|co|st|no|approx|u\.s)\.$", re.IGNORECASE)
 _MARKUP = " \t\n*_#>-+|"
 
@@ -638,7 +640,19 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sen
     end = len(text) if end is None else end
     cursor = start
     segment = text[start:end]
+    fenced = [m.span() for m in _FENCED.finditer(segment)] if "```" in segment or "~~~" in segment else []
     for match in _SENTENCE_END.finditer(segment):
+        if match.group("heading") is not None and any(a <= match.start() < b for a, b in fenced):
+            continue  # "# Grafana: the dashboards" in a shell block is a comment, not a heading
+        if match.group("heading") is not None:
+            # "## Launch" on its own line, the text right under it: the heading is a sentence of its
+            # own ("Launch\nBeta in Manchester ..." was one, and read as the heading)
+            for piece in (_trim(text, cursor, start + match.start("heading")),
+                          _trim(text, start + match.start("heading"), start + match.end("heading"))):
+                if piece:
+                    yield piece
+            cursor = start + match.end()
+            continue
         split = start + match.start()
         if _abbreviation_before(text, max(cursor, split - 8), split):
             continue
