@@ -188,3 +188,31 @@ def test_a_numbered_item_and_a_title_do_not_end_a_sentence(text: str) -> None:
 
     assert [text[s.start : s.end] for s in Prose(text).sentences] == [text]
     assert [s.text for s in question_sentences(text)] == [text]
+
+
+def test_a_heading_ends_its_line_whatever_opens_the_next() -> None:
+    from assistant.clarity.text import Prose
+
+    text = "## Pricing\n£4 per unit per month.\n\n## Target users\n- small landlords in the UK\n"
+    said = [text[s.start:s.end] for s in Prose(text).sentences]
+    assert said == ["Pricing", "£4 per unit per month.", "Target users", "small landlords in the UK"]
+
+
+def test_two_long_sentences_fused_cost_more_than_apart() -> None:
+    # two 40-word sentences, then the same words as one 80-word run-on: the rule must not cap the
+    # run-on below the two it replaced (at 3 units a sentence it did)
+    first = " ".join(["word"] * 39) + " one"
+    second = " ".join(["more"] * 39) + " two"
+
+    def cost(text: str) -> float:
+        report = score_document(_doc(f"# Title\n\n{text}\n"))
+        return sum(f.deduction for f in report.clarity.findings if f.rule == "sentence_length")
+
+    assert cost(f"{first}, and {second}.") > cost(f"{first}. More {second[5:]}.")
+
+
+
+def _doc(text: str) -> Document:
+    from assistant.documents import parse_document
+
+    return parse_document(text, path="t.md")

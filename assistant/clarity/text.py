@@ -43,6 +43,7 @@ _ABBREVIATIONS = frozenset(
     "gen col lt sgt rev gov sen rep")
 )
 _BLOCK_BREAK_RE = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:#|[-*+][ \t]|\d{1,3}[.)][ \t]|>|\|))")
+_HEADING_LINE_RE = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
 _SHORT_LINE_WORDS = 8  # a line this short, ending without punctuation, is a heading or a label
 
 
@@ -164,11 +165,15 @@ class Prose:
     def _block_bounds(self) -> list[int]:
         """Offsets where a block ends: blank lines, Markdown block starts, and line breaks after
         a short unpunctuated line (a heading, a bold label, a title) before a capital."""
-        bounds = {m.start() for m in _BLOCK_BREAK_RE.finditer(self.copy)}
+        # (read on the text as written: the copy has a heading's "#" and a list item's "-" blanked,
+        # and "## Pricing" over "£4 per unit per month." had been one sentence)
+        bounds = {m.start() for m in _BLOCK_BREAK_RE.finditer(self.text)}
         line_start = 0
         for newline in (m.start() for m in re.finditer("\n", self.copy)):
             line = self.copy[line_start:newline].strip()
             following = self.copy[newline + 1 : newline + 3].lstrip()
+            if _HEADING_LINE_RE.match(self.text, line_start):
+                bounds.add(newline)  # "## Pricing" ends where its line does, whatever opens the next
             line_start = newline + 1
             if not line or not following or not following[0].isupper():
                 continue
