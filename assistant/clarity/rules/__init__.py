@@ -28,7 +28,7 @@ from assistant.clarity.rules import (
 )
 from assistant.clarity.rules.base import Category, Context, Hit, Rule
 
-RULE_SET_VERSION = "1.1"
+RULE_SET_VERSION = "1.2"  # 1.2: vague times and prices, a run-on capped at 6 units, headings end sentences
 
 CATEGORIES: dict[str, Category] = {
     c.id: c
