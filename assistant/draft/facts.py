@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from assistant.documents.models import Document
 from assistant.draft.claims import number_claims, quote_claims
 from assistant.draft.models import ClaimKind
-from assistant.draft.money import SIGNS, money_pattern
+from assistant.draft.money import SIGNS, has_money, money_pattern
 from assistant.draft.words import (
     end_users_pattern,
     foreign_labels,
@@ -1272,7 +1272,9 @@ def read_quotes(notes: Document, statements: list[Statement]) -> list[QuoteFact]
                            and cell.label and cell is not statement), None)
             if person is not None:
                 speaker, detail = speaker_from(person.text)
-        if speaker is None and statement is not None and statement.label and _QUOTE_LABEL.search(statement.label):
+        # (under a "Quotes" heading, '"..." — owner, 35 caregivers, Dayton' keeps the role its dash gives)
+        if speaker is None and detail is None and statement is not None and statement.label and \
+                _QUOTE_LABEL.search(statement.label):
             speaker, detail = speaker_from(statement.label)  # "Q: quote (from Inês, director)" / "A: \"...\""
         if speaker is None and statement is not None and statement.label and _QUOTE_LABEL.search(statement.label):
             # "Quote from the call: ..." under "Owner Katrin Huber says the queue runs to 45 minutes":
@@ -2327,6 +2329,7 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
 
 
 _LAUNCH_WORDS = {"pilot", "beta", "public", "private", "launch", "launches", "launching", "general", "soft", "first",
+                 "prototype", "mvp", "alpha", "demo", "poc", "discovery", "design", "build", "research",
                  "start", "starts", "starting",
                  "available", "availability", "live", "ready",
                  "go", "early", "limited", "open", "full", "phase", "the", "a", "an", "we", "our", "then", "plan", "q1",
@@ -2783,6 +2786,10 @@ _MEETING_HEADER = re.compile(r"(?i)\b(?:minutes|meeting|call notes|notes from|sy
 def _settled(statement: Statement, notes: Document) -> Statement:
     """What a line's shape says it is: an unlabelled first line standing alone ("Kickoff meeting -
     restaurant no-shows") is the notes' title; a line asking a question is an open question."""
+    if statement.topic == "price" and asks(statement.text) and not has_money(statement.text):
+        # "Price: per caregiver or per agency?": a question about the price, still open, not a price
+        return statement.model_copy(update={"topic": "open", "topics": list(dict.fromkeys([*statement.topics,
+                                                                                            "price"]))})
     if statement.topic is not None or statement.quote_only:
         return statement
     # Only the first two lines matter (splitting the whole text per statement was quadratic).
@@ -2895,6 +2902,11 @@ def extract_facts(notes: Document) -> Facts:
         customer = told.group("who")
         customer_source = _span(notes, customer_source.start, customer_source.start + len(customer))
     product_name, working = _product_name(statements, notes)
+    if product_name:
+        # "**Opportunity** CareShift: caregivers swap ... in an app": under a label the notes use for
+        # the problem, a line that opens with the product's name says what it is
+        statements = [s.model_copy(update={"topic": "idea"}) if s.topic == "problem" and re.match(
+            rf"\W*{re.escape(product_name)}[*_]*\s*(?::|[-–—]\s)", s.text) else s for s in statements]
     if customer and customer.lower() in _BARE_ROLES:
         group = _placed_group(statements, notes, product_name)
         if group:

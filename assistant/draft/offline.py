@@ -1905,7 +1905,8 @@ class Composer:
         return [
             FaqEntry(topic="price", question="How much does it cost?",
                      answer=self.answer([priced_plans(price) or price] if price else [], "price",
-                                        "What will a customer pay, and per what (user, store, month)?", False)),
+                                        "What will a customer pay, and per what (user, store, month)?", False,
+                                        open_questions=[] if price else open_about(f, "price"))),
             # the launch said as a sentence (the raw line, "3 wards in Leeds from March 2027", read as
             # a fragment), with the size of the first launch when the line gives one
             FaqEntry(topic="availability", question="When and where can I get it?",
@@ -2255,7 +2256,9 @@ def open_about(facts: Facts, topic: Topic | None) -> list[str]:
                 pieces[-1] += f" (the notes add: {_lower_first(piece.rstrip('.'))})"
             else:
                 pieces.append(piece)
-        found.extend(p.rstrip(".") for p in pieces if topic is None or (topic in CUES and CUES[topic].search(p)))
+        # ("Price: per caregiver or per agency?" is on the price by its label, whatever its words)
+        found.extend(p.rstrip(".") for p in pieces if topic is None or (topic in CUES and CUES[topic].search(p))
+                     or (topic in statement.topics and len(pieces) == 1))
     return found
 
 

@@ -1,0 +1,48 @@
+"""The offline drafter on a research synthesis it was not tuned on: home care scheduling
+(tests/fixtures/notes/research-synthesis-home-care.md), with bold labels for who we talked to,
+insights, quotes, the opportunity, open questions and next steps. Read as a reviewer reads the
+draft: a phase of work ("Prototype by Jan") is no city; the product line under "Opportunity" is
+the idea, not the problem; a price asked as a question is still open; a quote under a "Quotes"
+label keeps the role its dash gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.documents import parse_document
+from assistant.draft.models import Draft
+from assistant.draft.offline import draft_offline
+
+NOTES = Path(__file__).parent / "fixtures" / "notes" / "research-synthesis-home-care.md"
+
+
+@pytest.fixture(scope="module")
+def draft() -> Draft:
+    return draft_offline(parse_document(NOTES.read_text(encoding="utf-8"), path=NOTES.name))
+
+
+def _faq(draft: Draft, words: str) -> str:
+    return next(entry.answer for entry in [*draft.faq.external, *draft.faq.internal] if words in entry.question)
+
+
+def test_a_phase_of_work_is_no_city(draft: Draft) -> None:
+    assert draft.press_release.dateline == "Columbus — March 2027 —"
+    assert "Prototype" not in draft.press_release.call_to_action
+
+
+def test_the_line_under_opportunity_that_names_the_product_is_the_idea(draft: Draft) -> None:
+    assert "caregivers swap and pick up open visits in an app" in draft.press_release.solution
+    assert "approves with one tap" not in draft.press_release.problem
+
+
+def test_a_price_asked_as_a_question_is_still_open(draft: Draft) -> None:
+    price = _faq(draft, "How much does it cost?")
+    assert price.startswith("We don't know yet: [TBD: price].")
+    assert "Open question in the notes: Per caregiver or per agency?" in price
+    assert "per agency?" not in draft.press_release.call_to_action
+
+
+def test_a_quote_under_a_quotes_label_keeps_its_role(draft: Draft) -> None:
+    assert draft.press_release.customer_quote.endswith("owner, 12 caregivers, Fort Wayne")
