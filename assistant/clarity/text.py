@@ -166,13 +166,17 @@ class Prose:
         """Offsets where a block ends: blank lines, Markdown block starts, and line breaks after
         a short unpunctuated line (a heading, a bold label, a title) before a capital."""
         # (read on the text as written: the copy has a heading's "#" and a list item's "-" blanked,
-        # and "## Pricing" over "£4 per unit per month." had been one sentence)
-        bounds = {m.start() for m in _BLOCK_BREAK_RE.finditer(self.text)}
+        # and "## Pricing" over "£4 per unit per month." had been one sentence; not inside a code
+        # block, whose lines are no headings or list items)
+        code = [m.span() for m in _FENCE_RE.finditer(self.text)]
+        bounds = {m.start() for m in _BLOCK_BREAK_RE.finditer(self.copy)}  # (blanked code reads as blank lines)
+        bounds |= {m.start() for m in _BLOCK_BREAK_RE.finditer(self.text)
+                   if not any(a <= m.start() < b for a, b in code)}
         line_start = 0
         for newline in (m.start() for m in re.finditer("\n", self.copy)):
             line = self.copy[line_start:newline].strip()
             following = self.copy[newline + 1 : newline + 3].lstrip()
-            if _HEADING_LINE_RE.match(self.text, line_start):
+            if _HEADING_LINE_RE.match(self.text, line_start) and not any(a <= line_start < b for a, b in code):
                 bounds.add(newline)  # "## Pricing" ends where its line does, whatever opens the next
             line_start = newline + 1
             if not line or not following or not following[0].isupper():
