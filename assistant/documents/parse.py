@@ -418,20 +418,23 @@ def _problem_between(result: list[tuple[int, ParagraphRole | None, str | None]]
     if "problem" in found or "summary" not in found:
         return result
     after = found.index("summary") + 1
+    # A paragraph there that a price or a "visit" made look like the call to action is the problem
+    # when the call to action comes later anyway: "a single rejected pallet can cost €40,000",
+    # "must visit the permit counter at City Hall" are what the customer suffers today.
+    misread = after < len(found) and found[after] == "call_to_action" and "call_to_action" in found[after + 1 :]
     if "solution" not in found:
         # Two unlabelled paragraphs between the summary and the quotes (or the call to action):
         # the problem, then the solution ("About 4,100 households have no home internet ...",
         # "Borrowing a hotspot works like borrowing a book ...").
         story_goes_on = after + 2 < len(found) and found[after + 2] in (
             "customer_quote", "leader_quote", "getting_started", "call_to_action")
-        if after + 1 < len(found) and found[after] is None and found[after + 1] is None and story_goes_on:
+        # (the first may be a misread call to action: "Today a wardrobe manager ... spends £300 on
+        # costumes it never uses again", then "With the Hub, a manager searches ...")
+        if after + 1 < len(found) and (found[after] is None or misread) and found[after + 1] is None and \
+                story_goes_on:
             result[after] = (result[after][0], "problem", result[after][2])
             result[after + 1] = (result[after + 1][0], "solution", result[after + 1][2])
         return result
-    # A paragraph there that a price or a "visit" made look like the call to action is the problem
-    # when the call to action comes later anyway: "a single rejected pallet can cost €40,000",
-    # "must visit the permit counter at City Hall" are what the customer suffers today.
-    misread = after < len(found) and found[after] == "call_to_action" and "call_to_action" in found[after + 1 :]
     if after + 1 < len(found) and (found[after] is None or misread) and found[after + 1] == "solution":
         index, _, section = result[after]
         result[after] = (index, "problem", section)

@@ -215,7 +215,11 @@ def named_product(doc: Document, bank: Bank | None = None) -> str | None:
             return None  # the launcher ("Riverton Public Library lends ..."), not what it launches
         if tech is not None and tech.fullmatch(name):
             return None
-        if all(_zipf(word) >= 3.0 for word in name.split()) and not re.search(
+        # ("Costume Hire Hub", three capitalised words written so twice or more, is a name of
+        # ordinary words)
+        coined_of_words = len(name.split()) >= 3 and all(w[:1].isupper() for w in name.split()) and \
+            text.count(name) >= 2
+        if all(_zipf(word) >= 3.0 for word in name.split()) and not coined_of_words and not re.search(
                 rf"[a-z,;]\s+{re.escape(name)}(?![\w-])", text):
             return None  # ordinary words ("Owners of small shops") are a name only when capitalised mid-sentence
         return name if _mentions(text, name) >= times else None
