@@ -77,3 +77,21 @@ def test_visible_only_to_speaks_of_privacy(reviewed: dict[str, Question]) -> Non
     private = reviewed["Is my data private, and where is it stored?"]
     assert private.status in ("answered", "partly"), private.status_reason
     assert private.evidence is not None and "visible only to the coordinator" in private.evidence.text
+
+
+def test_a_subject_in_a_list_is_judged_as_the_question_it_stands_for() -> None:
+    from assistant.questions.offline import as_question
+
+    assert as_question("data retention policy?") == "What is the data retention policy?"
+    assert as_question("Who pays for the free tier?") == "Who pays for the free tier?"
+    report = ask_offline(load_document(PANTRYPAL), ["data retention policy?", "What is the data retention policy?"])
+    fragment, question = report.questions
+    assert fragment.question == "data retention policy?"  # the user's words, as they wrote them
+    assert (fragment.status, fragment.evidence) == (question.status, question.evidence)
+    assert fragment.evidence is not None and "deleted 30 days after" in fragment.evidence.text
+
+
+def test_a_sentence_that_shares_only_the_time_is_not_the_answer() -> None:
+    # "How long do you keep data?" / "splits any route longer than 90 minutes" shares only "long"
+    kept = ask_offline(load_document(PANTRYPAL), ["How long do you keep data?"]).questions[0]
+    assert kept.evidence is not None and "deleted 30 days after" in kept.evidence.text, kept.evidence

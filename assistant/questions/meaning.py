@@ -1608,6 +1608,12 @@ def _judge_sentences(reading: Reading, question: str, *, topic: str | None, inte
             around: frozenset[str] = frozenset()
             if context:
                 best, around = _read_with_its_paragraph(reading, question, best)
+                alone = _best(reading, question, candidates, kind)
+                if alone is not None and _only_weakly_shared(reading, asked, best, alone, around):
+                    # "How long do you keep data?": "splits any route longer than 90 minutes", chosen
+                    # with its paragraph, shares only the time; "deleted 30 days after a household
+                    # leaves", closest on its own, shares what is kept
+                    best, around = alone, frozenset()
             if people and _shares_only_whom(reading, asked, people, best, around):
                 # "Do volunteers need an account?" is not answered by "Volunteer coordinators stop
                 # juggling spreadsheets": the people a question is about are not what it asks.
@@ -1630,6 +1636,18 @@ def _judge_sentences(reading: Reading, question: str, *, topic: str | None, inte
 
 
 MAX_SUBJECT_ONLY_SKIPS = 3  # sentences passed over for sharing only the people asked about
+
+
+def _only_weakly_shared(reading: Reading, asked: frozenset[str], chosen: Best, alone: Best,
+                        around: frozenset[str]) -> bool:
+    """Does the sentence chosen with its paragraph (`around`: the paragraph's concepts) share
+    nothing with the question but a weak concept ("time"), where the sentence closest on its own
+    shares something of substance?"""
+    if chosen.index == alone.index or not asked & WEAK_SHARED & reading.sentence_concepts(chosen.index):
+        return False  # (a sentence chosen for its meaning alone, sharing no word at all, is not this case)
+    substance = asked - TRIVIAL - WEAK_SHARED
+    return not substance & (reading.sentence_concepts(chosen.index) | around) and \
+        bool(substance & reading.sentence_concepts(alone.index))
 
 
 def _people_in(question: str) -> frozenset[str]:

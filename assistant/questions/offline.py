@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from assistant.questions.answered import Body
@@ -108,14 +109,15 @@ def ask_offline(doc: Document, asked: list[str]) -> QuestionReport:
     bank = load_bank()
     product = product_name(doc, bank)
     reading = Reading(doc, product, retrieval=True)
-    reading.prepare(asked)
-    reading.calibrate(asked)
+    judged = [as_question(text) for text in asked]  # what is judged; the list shows the user's words
+    reading.prepare(judged)
+    reading.calibrate(judged)
     questions: list[Question] = []
-    for number, text in enumerate(asked, 1):
-        like = nearest_bank_question(bank, text, product)
+    for number, (text, asking) in enumerate(zip(asked, judged, strict=True), 1):
+        like = nearest_bank_question(bank, asking, product)
         audience = like.audience if like is not None else "external"
         topic = like.topic if like is not None else "asked"
-        verdict = judge_text(reading, text, topic=topic, internal=False,
+        verdict = judge_text(reading, asking, topic=topic, internal=False,
                              cues=like.answers_in(bank.literals_in(doc.text)) if like is not None else None)
         weight = priority(bank.weight(topic), 1.0)
         questions.append(Question(
@@ -125,6 +127,21 @@ def ask_offline(doc: Document, asked: list[str]) -> QuestionReport:
         ))
     return QuestionReport(engine="offline", path=doc.path, product=product, questions=recut(questions, original),
                           counts=count(questions))
+
+
+_ASKS = re.compile(r"(?i)^\W*(?:what|what's|whats|who|who's|whom|whose|which|when|where|why|how|is|are|am|was|were|do|"
+                   r"does|did|can|could|will|would|should|shall|may|might|must|has|have|had|isn't|aren't|doesn't|"
+                   r"don't|won't|can't|if)\b")
+
+
+def as_question(text: str) -> str:
+    """A team's list often says a subject, not a question ("Data retention policy?", "pricing"):
+    judged as the question it stands for ("What is the data retention policy?"), so the same
+    subject gets the same answer however it is written. A question is judged as written."""
+    bare = text.strip().rstrip("?").strip()
+    if not bare or _ASKS.match(bare) or len(bare.split()) > 8:
+        return text
+    return f"What is the {bare[0].lower() + bare[1:] if not bare[:2].isupper() else bare}?"
 
 
 def nearest_bank_question(bank: Bank, text: str, product: str | None) -> BankQuestion | None:

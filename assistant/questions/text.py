@@ -208,6 +208,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bcompet(?:e|es|ed|ing|itors?|ition|itive)\b|\brivals?\b|\bincumbents?\b", "competitor"),
         (r"\bwho (?:(?:can|could|will|would|gets to) (?:see|read|access)|sees|reads|accesses)\b|\bwho has access\b",
          "privacy"),
+        # "How long do you keep my data?", "How long is it stored?": how long it is kept, a retention question
+        (r"\bhow long\b[^?.]*\b(?:keep|kept|store|stored|retain|retained|hold|held)\b", "retention"),
         (r"\bworks? (?:with|on)\b|\bintegrates? with\b", "compatible"),
         (r"\bhow many\b[^?]*\b(?:are there|exist|have this|need this)\b", "market"),
         # "How many families could use this?", "How many practices could buy this?": the market's size
