@@ -48,3 +48,12 @@ def test_a_hosting_cost_or_who_sees_is_not_where_it_is_hosted(asked: dict[str, Q
     for question in ("Who can see our numbers?", "What does it cost us to host?"):
         judged = asked[question]
         assert judged.evidence is None or "us-west-2" not in judged.evidence.text, question
+
+
+def test_a_when_question_takes_an_faq_answer_that_says_when() -> None:
+    # "When do we break even?" / "How many customers do we need to break even?" /
+    # "140 customers ... we expect to reach that in month 18": a time counted from launch answers when
+    paraphrased = ["Which ledgers can it connect to?", "When do we break even?", "Is Sage supported?"]
+    when = ask_offline(load_document(CLOSEOUT), paraphrased).questions[1]
+    assert when.status == "answered", when.status_reason
+    assert when.evidence is not None and "in month 18" in when.evidence.text

@@ -112,7 +112,10 @@ _NEEDS: dict[Kind, re.Pattern[str]] = {
         rf"\b{_MONTH}\b\.?\s*\d|\b(?:19|20)\d\d\b|\bq[1-4]\b|\b(?:today|now|tomorrow)\b|\bthis (?:week|month|year|"
         r"quarter)\b|\bnext (?:week|month|year|quarter)\b|\bin (?:the next )?(?:\d+|a|two|three|four|six) (?:days?|"
         r"weeks?|months?)\b|\bavailable (?:today|now|immediately)\b|\bearly access\b|\bshipped\b|\breleased\b"
-        r"|\bgeneral availability\b",
+        r"|\bgeneral availability\b"
+        # a time counted from now or from launch: "in month 18", "by year 2", "within 18 months"
+        r"|\b(?:in|by|from|after|before|until)\s+(?:month|year|quarter|week)\s+\d{1,3}\b"
+        r"|\bwithin\s+(?:\d+|a|one|two|three|six|twelve|eighteen)\s+(?:days?|weeks?|months?|years?)\b",
         re.IGNORECASE),
     "who": re.compile(
         r"\b(?:developers?|engineers?|teams?|students?|operators?|"

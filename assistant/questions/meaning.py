@@ -1475,6 +1475,8 @@ def _other_kind_without_its_answer(question: str, pair: Pair) -> bool:
     theirs = kind_of(pair.question)
     if {kind, theirs} == {"duration", "figure"}:
         return False  # "How long does setup take?" and "How fast is setup?" ask alike
+    if kind == "when" and satisfies("when", pair.answer.text):
+        return False  # "When do we break even?" / "How many customers ...?" / "... we expect to reach that in month 18"
     if kind != "any" and theirs not in ("any", kind):
         return True  # "How many customers could use it?" does not say who it is for
     if kind not in UNTYPED_IS_SILENCE:
