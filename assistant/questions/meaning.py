@@ -281,7 +281,8 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # not where it runs: "The model runs on your machine" names no dependency
         ("dependency", r"\bdepend\w*|\brequires?\b|\bbuilt on\b|\bruns? on\b(?! (?:your|my|their|our|any|every|a|the "
                        r"user's) (?:own )?(?:machine|laptop|device|computer|phone|desktop|hardware|cpu)s?\b)"
-                       r"|\bpowered by\b|\bshells? out\b|"
+                       r"|\bpowered by\b|\bshells? out\b|\bsits? (?:between|on top of|in front of|behind)\b|"
+                       r"\bon top of\b|\bplugs? into\b|"
                        r"\bthrough the\b|\bprerequisites?\b|\bdependenc\w*"),
         ("security", r"\bencrypt\w*|\bplaintext\b|\bleak\w*|\bsecur\w*|\bscreen-safe\b|\bnever leaves?\b|"
                      r"\bsandbox\w*|\bmasked\b"),

@@ -251,7 +251,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "What could stop this?", "What might block the launch?": what threatens it
         (r"\bwhat (?:could|might|would|can) (?:stop|block|kill|derail|sink|delay|prevent)\b", "risk"),
         # "Marinas may not trust residents to report departures": what might not happen, the risk itself
-        (r"\b(?:may|might|could) (?:not|never|refuse|fail|stop|lose|reject|ignore|churn|abandon)\b", "risk"),
+        # ("... could be grouped, and the second one would not page")
+        (r"\b(?:may|might|could|would) (?:not|never|refuse|fail|stop|lose|reject|ignore|churn|abandon)\b", "risk"),
         # "What if I don't have a smartphone?", "What happens if we have no internet?": what it needs
         (r"\bwhat (?:happens )?if (?:i|we|you|they|my \w+|our \w+)(?: still)? (?:don'?t have|do not have|doesn'?t have"
          r"|does not have|have no|has no|lack|can'?t get|cannot get|no longer have)\b", "requirement"),
@@ -338,6 +339,8 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bpa(?:y|ys|id|ying) (?:itself |for itself )?back\b", "payback"),
         # "turn it off", "switch sharing off": not "switch" (to another product) nor "turn" (age)
         (r"\b(?:turn|switch)(?:s|ed|ing)? (?:(?:it|this|that|them|[a-z]+ing|[a-z]+) )?off\b", "switch-off"),
+        # "Can teams opt out?", "opting out of reminders": what "switch it off" answers
+        (r"\bopt(?:s|ed|ing)? out\b", "switch-off"),
         # "require everyone to create accounts", "Does it require manual organization?": what it asks of
         # people or their effort, not what it needs to run (the system requirements)
         (r"\brequir(?:e|es|ed|ing) (?:(?:no|any|a lot of|much|more|less|extra|little|some) )?(?:everyone|everybody|"
