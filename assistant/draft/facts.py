@@ -114,7 +114,9 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("idea", re.compile(r"\b(?:idea|solution|soln|proposed|hypothesis|proposal|concept|pitch(?:ed)?|approach|"
                         r"value prop\w*|program|programme|scheme|intervention|offering|"
                         r"what (?:we|i)(?:'re| are|'ll| will|'d| would|'m| am)? "
-                        r"build\w*|product|how it works|feature|(?:would|will|could|should) we (?:build|make))\b|"
+                        r"build\w*|product|how it works|feature|(?:would|will|could|should) we (?:build|make)|"
+                        # a ticket's "Acceptance criteria:", "Requirements:": what it must do
+                        r"acceptance criteria|requirements|must[- ]haves?)\b|"
                         r"^what$|^how$")),
     ("budget", re.compile(r"\b(?:budget|costs?|business model|revenue|economics|spend|funded by|funding|"
                           r"grants?)\b")),
@@ -1406,7 +1408,12 @@ def _csv_row_speaker(notes: Document, line: int) -> tuple[str, str | None] | Non
 # clause about them starts (a list of kinds, "cafés, bakeries and delis", goes on).
 _FOR_LINE = re.compile(rf"(?i:for)\s+(?P<who>[a-z][\w+&' -]{{2,80}}?(?:{_ROLE_LIKE})"
                        rf"(?:\s+(?:who|that)\s[^,.;]{{3,60}})?)(?:,[^.]*)?\.?")
-_WHO_CLAUSE = re.compile(r"\s+(?:who|that)\s+[^,.;:()\n]{3,60}")
+# ("Customers who want a refund have to email support": the clause ends where the sentence's own
+# verb starts, "have to email support" is what they do)
+_WHO_CLAUSE = re.compile(r"\s+(?:who|that)\s+(?:(?!(?:have|has|had|must|need|needs|can't|cannot|are|is|were|was|"
+                         r"spend|spends|wait|waits|lose|loses|get|gets|end up|keep|keeps)\s)[^,.;:()\s]+\s*){1,8}?"
+                         r"(?=\s+(?:have|has|had|must|need|needs|can't|cannot|are|is|were|was|spend|spends|wait|waits|"
+                         r"lose|loses|get|gets|end up|keep|keeps)\b|[,.;:()\n]|$)")
 _CUSTOMER_ASIDE = re.compile(r"\s*[,;]\s+(?=(?:the|they|their|most|mostly|usually|often|who|which|mainly|typically|"
                              r"generally|each|every|one|some)\b)|\s+[-–—]\s+", re.IGNORECASE)
 
@@ -1492,6 +1499,9 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
                 continue  # "a call with the Piano Tuners' Guild": an organisation's name, not a kind of customer
             if match and _OUR_OWN_TEAM.fullmatch(match.group("who")):
                 continue  # "a call with the ops team": our colleagues, not the customer
+            if match and re.search(r"(?i)\b(?:the|our)\s+$", statement.text[:match.start("who")]) and \
+                    re.fullmatch(_BUSINESS_NOUNS, match.group("who").split()[-1].lower()):
+                continue  # "Self-serve refunds for the online shop": one thing of ours, not a kind of customer
             joined = re.search(r"(?P<first>[\w+&-]+)\s+(?:and|or|&)\s+", match.group("who")) if match else None
             if joined and not re.fullmatch(rf"(?i)(?:{_ROLE_NOUNS}|{_PEOPLE_ERS})", joined.group("first")):
                 continue  # "for the building and tenants open windows": a thing joined to people is no customer
@@ -1503,7 +1513,7 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
                     if not clause:
                         continue
                     who += clause.group()
-                return who, _span(notes, start, start + len(who))
+                return _common_case(who, notes), _span(notes, start, start + len(who))
     # "talked to a Berlin bakery chain, 9 shops", "interviewed the owner of a care home": one of a
     # kind of business, met: businesses of that kind.
     for statement in statements:
