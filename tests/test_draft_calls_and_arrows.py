@@ -7,29 +7,20 @@ owns is the customer; what the caller would pay stays in their words beside the 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from fixture_readers import draft_of_notes
 
-from assistant.documents import parse_document
 from assistant.draft.models import Draft
-from assistant.draft.offline import draft_offline
-
-NOTES = Path(__file__).parent / "fixtures" / "notes"
-
-
-def _draft(name: str) -> Draft:
-    return draft_offline(parse_document((NOTES / name).read_text(encoding="utf-8"), path=name))
 
 
 @pytest.fixture(scope="module")
 def boatyards() -> Draft:
-    return _draft("arrow-notes-boatyards.txt")
+    return draft_of_notes("arrow-notes-boatyards.txt")
 
 
 @pytest.fixture(scope="module")
 def mills() -> Draft:
-    return _draft("call-olive-mill.txt")
+    return draft_of_notes("call-olive-mill.txt")
 
 
 def test_a_place_with_a_particle_is_the_dateline_city(boatyards: Draft) -> None:

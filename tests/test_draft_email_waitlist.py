@@ -5,24 +5,16 @@ problem opens on a sentence that stands by itself, and what counts as evidence."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from fixture_readers import draft_of_notes, faq_answer
 
-from assistant.documents import parse_document
 from assistant.draft.models import Draft
-from assistant.draft.offline import draft_offline
-
-NOTES = Path(__file__).parent / "fixtures" / "notes" / "email-dental-waitlist.txt"
 
 
 @pytest.fixture(scope="module")
 def draft() -> Draft:
-    return draft_offline(parse_document(NOTES.read_text(encoding="utf-8"), path=NOTES.name))
+    return draft_of_notes("email-dental-waitlist.txt")
 
-
-def _faq(draft: Draft, words: str) -> str:
-    return next(entry.answer for entry in [*draft.faq.external, *draft.faq.internal] if words in entry.question)
 
 
 def test_the_visits_the_email_reports_on_name_the_customer(draft: Draft) -> None:
@@ -49,6 +41,6 @@ def test_a_pilot_with_clinics_is_said_as_the_launch(draft: Draft) -> None:
 
 
 def test_one_customer_s_words_are_not_the_only_evidence(draft: Draft) -> None:
-    evidence = _faq(draft, "evidence")
+    evidence = faq_answer(draft, "evidence")
     assert "40% of cancelled slots stay empty" in evidence
     assert evidence.index("40%") < evidence.index("One receptionist told us")

@@ -5,37 +5,29 @@ name; a risk given as a noun phrase is said as a risk, not left as a fragment.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from fixture_readers import draft_of_notes, faq_answer
 
-from assistant.documents import parse_document
 from assistant.draft.models import Draft
-from assistant.draft.offline import draft_offline
-
-NOTES = Path(__file__).parent / "fixtures" / "notes" / "kickoff-ferry-bullets.md"
 
 
 @pytest.fixture(scope="module")
 def draft() -> Draft:
-    return draft_offline(parse_document(NOTES.read_text(encoding="utf-8"), path=NOTES.name))
+    return draft_of_notes("kickoff-ferry-bullets.md")
 
-
-def _faq(draft: Draft, words: str) -> str:
-    return next(entry.answer for entry in [*draft.faq.external, *draft.faq.internal] if words in entry.question)
 
 
 def test_a_bullet_under_the_idea_is_how_it_works_not_a_dependency(draft: Draft) -> None:
     assert "TideLine works offline on the crew tablet" in draft.press_release.solution
-    assert "offline" not in _faq(draft, "depend on")
+    assert "offline" not in faq_answer(draft, "depend on")
 
 
 def test_a_need_without_a_subject_takes_the_product_s_name(draft: Draft) -> None:
-    assert _faq(draft, "depend on").startswith("TideLine depends on Stripe for payments")
+    assert faq_answer(draft, "depend on").startswith("TideLine depends on Stripe for payments")
 
 
 def test_a_risk_given_as_a_noun_phrase_is_said_as_a_risk(draft: Draft) -> None:
-    risks = _faq(draft, "biggest risks")
+    risks = faq_answer(draft, "biggest risks")
     assert risks.startswith("Operators may not trust card payments at sea.")
     assert "Another risk: connectivity on the water." in risks
     assert " Connectivity on the water." not in risks

@@ -5,24 +5,16 @@ beta launches across the UK, and an "Out of scope" list is said as a sentence.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from fixture_readers import draft_of_notes, faq_answer
 
-from assistant.documents import parse_document
 from assistant.draft.models import Draft
-from assistant.draft.offline import draft_offline
-
-NOTES = Path(__file__).parent / "fixtures" / "notes" / "product-brief-rentwise.md"
 
 
 @pytest.fixture(scope="module")
 def draft() -> Draft:
-    return draft_offline(parse_document(NOTES.read_text(encoding="utf-8"), path=NOTES.name))
+    return draft_of_notes("product-brief-rentwise.md")
 
-
-def _faq(draft: Draft, words: str) -> str:
-    return next(entry.answer for entry in [*draft.faq.external, *draft.faq.internal] if words in entry.question)
 
 
 def test_the_primary_segment_is_the_customer_without_its_rank(draft: Draft) -> None:
@@ -36,17 +28,17 @@ def test_a_pm_label_names_the_leader_and_only_them(draft: Draft) -> None:
 
 
 def test_the_launch_after_the_beta_is_where_the_notes_say(draft: Draft) -> None:
-    said = _faq(draft, "When and where")
+    said = faq_answer(draft, "When and where")
     assert said == "Rentwise launches across the UK in May 2027, after a beta in Manchester from 1 February 2027."
 
 
 def test_an_out_of_scope_list_is_said_as_a_sentence(draft: Draft) -> None:
-    assert _faq(draft, "not do") == ("The first version will not do deposit protection, maintenance requests or "
+    assert faq_answer(draft, "not do") == ("The first version will not do deposit protection, maintenance requests or "
                                       "tenant referencing.")
 
 
 def test_what_the_idea_is_built_on_is_a_dependency(draft: Draft) -> None:
     # "... using Open Banking": with no line on dependencies, the one the idea names, and the gap still asked
-    said = _faq(draft, "depend on")
+    said = faq_answer(draft, "depend on")
     assert said.startswith("Rentwise relies on Open Banking.")
     assert "[TBD: dependencies]" in said

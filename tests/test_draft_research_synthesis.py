@@ -7,24 +7,16 @@ label keeps the role its dash gives."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from fixture_readers import draft_of_notes, faq_answer
 
-from assistant.documents import parse_document
 from assistant.draft.models import Draft
-from assistant.draft.offline import draft_offline
-
-NOTES = Path(__file__).parent / "fixtures" / "notes" / "research-synthesis-home-care.md"
 
 
 @pytest.fixture(scope="module")
 def draft() -> Draft:
-    return draft_offline(parse_document(NOTES.read_text(encoding="utf-8"), path=NOTES.name))
+    return draft_of_notes("research-synthesis-home-care.md")
 
-
-def _faq(draft: Draft, words: str) -> str:
-    return next(entry.answer for entry in [*draft.faq.external, *draft.faq.internal] if words in entry.question)
 
 
 def test_a_phase_of_work_is_no_city(draft: Draft) -> None:
@@ -38,7 +30,7 @@ def test_the_line_under_opportunity_that_names_the_product_is_the_idea(draft: Dr
 
 
 def test_a_price_asked_as_a_question_is_still_open(draft: Draft) -> None:
-    price = _faq(draft, "How much does it cost?")
+    price = faq_answer(draft, "How much does it cost?")
     assert price.startswith("We don't know yet: [TBD: price].")
     assert "Open question in the notes: Per caregiver or per agency?" in price
     assert "per agency?" not in draft.press_release.call_to_action

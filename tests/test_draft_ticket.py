@@ -5,20 +5,15 @@ ending where the sentence's verb starts; acceptance criteria say what it does, n
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from fixture_readers import draft_of_notes
 
-from assistant.documents import parse_document
 from assistant.draft.models import Draft
-from assistant.draft.offline import draft_offline
-
-NOTES = Path(__file__).parent / "fixtures" / "notes" / "ticket-self-serve-refunds.txt"
 
 
 @pytest.fixture(scope="module")
 def draft() -> Draft:
-    return draft_offline(parse_document(NOTES.read_text(encoding="utf-8"), path=NOTES.name))
+    return draft_of_notes("ticket-self-serve-refunds.txt")
 
 
 def test_a_thing_of_ours_is_not_the_customer(draft: Draft) -> None:

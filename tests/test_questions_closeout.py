@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixture_readers import asked_of
 
 from assistant.documents import load_document
 from assistant.questions.models import Question
@@ -23,7 +24,7 @@ ASKED = ["Does it integrate with Xero?", "Is there a free trial?", "How much doe
 
 @pytest.fixture(scope="module")
 def asked() -> dict[str, Question]:
-    return {q.question: q for q in ask_offline(load_document(CLOSEOUT), ASKED).questions}
+    return asked_of("closeout.md", ASKED)
 
 
 def test_a_trial_is_answered_by_the_trial_not_the_price(asked: dict[str, Question]) -> None:

@@ -8,10 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixture_readers import asked_of
 
-from assistant.documents import load_document
 from assistant.questions.models import Question
-from assistant.questions.offline import ask_offline
 
 PAGER_CALM = Path(__file__).parent / "fixtures" / "questions" / "pager-calm.md"
 ASKED = ["Who maintains it?", "Why now?", "What are the biggest risks?", "What does it depend on?",
@@ -21,7 +20,7 @@ ASKED = ["Who maintains it?", "Why now?", "What are the biggest risks?", "What d
 
 @pytest.fixture(scope="module")
 def asked() -> dict[str, Question]:
-    return {q.question: q for q in ask_offline(load_document(PAGER_CALM), ASKED).questions}
+    return asked_of("pager-calm.md", ASKED)
 
 
 def test_opt_out_is_answered_by_switching_it_off(asked: dict[str, Question]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixture_readers import asked_of
 
 from assistant.documents import load_document
 from assistant.questions.models import Question
@@ -23,8 +24,7 @@ ASKED = ["Is it free?", "Do volunteers need an account?", "How is my data protec
 
 @pytest.fixture(scope="module")
 def asked() -> dict[str, Question]:
-    report = ask_offline(load_document(PANTRYPAL), ASKED)
-    return {q.question: q for q in report.questions}
+    return asked_of("pantrypal.md", ASKED)
 
 
 def test_the_people_a_question_names_are_not_what_it_asks(asked: dict[str, Question]) -> None:
@@ -58,7 +58,7 @@ def test_what_the_document_does_not_say_stays_unanswered(asked: dict[str, Questi
 def reviewed() -> dict[str, Question]:
     questions = ["What problem does PantryPal solve?", "How much better is PantryPal than what I do today, in numbers?",
                  "Is my data private, and where is it stored?"]
-    return {q.question: q for q in ask_offline(load_document(PANTRYPAL), questions).questions}
+    return asked_of("pantrypal.md", questions)
 
 
 def test_the_problem_is_quoted_where_it_hurts(reviewed: dict[str, Question]) -> None:
