@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from assistant.clarity.text import Sentence
 from assistant.personas.checks.base import Check, ReviewContext, finding, terms
 from assistant.personas.models import Finding
 
@@ -118,7 +119,9 @@ def price(ctx: ReviewContext) -> Iterator[Finding]:
 def unit_economics(ctx: ReviewContext) -> Iterator[Finding]:
     if ctx.mentions(UNIT_ECONOMICS) or ctx.mentions(RUN_COST):
         return
-    priced = ctx.first(AMOUNT) or ctx.first(PRICE_WORDS, skip_questions=True)
+    # (the price sentence, "Membership costs £60 a year per theatre", not the first amount, which is
+    # often the problem's: "each show spends £300 on costumes it never uses again")
+    priced = _the_price_sentence(ctx) or ctx.first(AMOUNT) or ctx.first(PRICE_WORDS, skip_questions=True)
     quote = ctx.quote_sentence(*priced) if priced else ctx.anchor("call_to_action", "summary")
     yield from finding(
         quote, "major",
@@ -126,6 +129,19 @@ def unit_economics(ctx: ReviewContext) -> Iterator[Finding]:
         "Add an internal FAQ with the cost to serve one customer (hosting, support, payments) next to the price.",
         gap=True,
     )
+
+
+def _the_price_sentence(ctx: ReviewContext) -> tuple[Sentence, re.Match[str]] | None:
+    """The first amount in the call to action, else the first beside a word of pricing ("costs",
+    "per month", "subscription")."""
+    found = list(ctx.search(AMOUNT, skip_questions=True))
+    action = ctx.paragraph_sentences("call_to_action")
+    in_action = next(((s, m) for s, m in found if any(a.start <= s.start < a.end for a in action)), None)
+    return in_action or next(((s, m) for s, m in found if PRICE_WORDS.search(ctx.copy, s.start, s.end)
+                              or _COSTS.search(ctx.copy, s.start, s.end)), None)
+
+
+_COSTS = re.compile(r"(?i)\b(?:costs?|charges?|is priced at|per (?:store|theatre|team|seat|user|month|year))\b")
 
 
 def _sized(ctx: ReviewContext) -> bool:
