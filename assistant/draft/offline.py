@@ -1872,10 +1872,10 @@ class Composer:
         """"depends on Stripe for payments", "works offline on the crew tablet": a note about the
         product with no subject, said with the product's name as one ("TideLine depends on ...")."""
         name = self.facts.product_name
-        if name and (SUBJECTLESS_FEATURE.match(text) or _SUBJECTLESS_NEED.match(text)):
-            return f"{name} {text}"
-        if name and _SUBJECTLESS_NEED.match(text[:1].lower() + text[1:]) and text[:1].isupper():
-            return f"{name} {text[:1].lower()}{text[1:]}"  # "Depends on Stripe ..." (a sentence's capital)
+        lowered = text[:1].lower() + text[1:]  # ("Depends on Stripe ...", with a sentence's capital)
+        # (a feature only as the notes write one, in lower case: "Books cost £8" is no "books ...")
+        if name and (SUBJECTLESS_FEATURE.match(text) or _SUBJECTLESS_NEED.match(lowered)):
+            return f"{name} {lowered}"
         return text
 
     def how_it_works(self) -> list[str]:

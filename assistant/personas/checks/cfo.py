@@ -141,7 +141,8 @@ def _the_price_sentence(ctx: ReviewContext) -> tuple[Sentence, re.Match[str]] | 
                               or _COSTS.search(ctx.copy, s.start, s.end)), None)
 
 
-_COSTS = re.compile(r"(?i)\b(?:costs?|charges?|is priced at|per (?:store|theatre|team|seat|user|month|year))\b")
+_COSTS = re.compile(r"(?i)\b(?:costs?|charges?|is priced at|per (?:month|year|week|user|seat|member|team|store|site|"
+                    r"location))\b")
 
 
 def _sized(ctx: ReviewContext) -> bool:
