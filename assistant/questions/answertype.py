@@ -337,15 +337,23 @@ class _Definition(NamedTuple):
     mention: re.Pattern[str]  # X itself: every pattern above needs it, so a text without it defines nothing
 
 
+# The term as a preposition's object, or in a clause of when or why, is not the subject of a
+# definition: "On-call for Switchboard is part of their rotation" says what the on-call is part of,
+# "If a service starts while Switchboard is unreachable" when a default applies.
+_NOT_AN_OBJECT = "".join(rf"(?<!\b{word} )" for word in (
+    "for", "of", "to", "with", "by", "in", "on", "from", "into", "at", "about", "without", "than",
+    "while", "when", "if", "until", "because", "unless", "whether", "once", "after", "before"))
+
+
 @functools.lru_cache(maxsize=1024)
 def _definition(term: str) -> _Definition:
     name = re.escape(term)
     return _Definition(
         re.compile(rf"{_LAUNCH_VERB}(?:\s+\S+){{0,3}}?\s+\W{{0,2}}{name}\W{{0,3}},\s+(?:an?|the)\s+\w", re.IGNORECASE),
-        re.compile(rf"(?<![\w-]){name}\W{{0,3}}(?:\s+(?:is|are)\b{_NOT_A_GENUS}|\s+(?:means|stands for|refers to)\b"
-                   rf"|\s*[(:\u2014]|\s+-\s)", re.IGNORECASE),
+        re.compile(rf"{_NOT_AN_OBJECT}(?<![\w-]){name}\W{{0,3}}(?:\s+(?:is|are)\b{_NOT_A_GENUS}"
+                   rf"|\s+(?:means|stands for|refers to)\b|\s*[(:\u2014]|\s+-\s)", re.IGNORECASE),
         re.compile(rf"\(\s*{name}\s*\)", re.IGNORECASE),
-        re.compile(rf"(?<![\w-]){name}\W{{0,3}}(?:\s*\([^)]{{0,80}}\))?(?:\s+(?:is|are)|\s*[:\u2014]|\s+-)\s+"
+        re.compile(rf"{_NOT_AN_OBJECT}(?<![\w-]){name}\W{{0,3}}(?:\s*\([^)]{{0,80}}\))?(?:\s+(?:is|are)|\s*[:\u2014]|\s+-)\s+"
                    rf"(?:an?|the|one)\b", re.IGNORECASE),
         re.compile(name, re.IGNORECASE),
     )

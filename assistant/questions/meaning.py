@@ -1254,6 +1254,36 @@ def _judge_text(reading: Reading, question: str, *, topic: str | None = None, in
                 cues: list[re.Pattern[str]] | None = None, among: list[FaqItem] | None = None,
                 claims: Callable[[Pair], bool] | None = None) -> Judgement:
     match = find_pair(reading, question, among, claims)
+    verdict = _judged_on_pair_or_text(reading, question, match, topic=topic, internal=internal, cues=cues)
+    return _without_anothers_yes_no(reading, verdict, match.pair)
+
+
+def _without_anothers_yes_no(reading: Reading, verdict: Judgement, own: Pair | None) -> Judgement:
+    """A sentence found by its meaning, in an FAQ answer that opens "No." or "Yes.", is quoted
+    without that word: it answered the FAQ's own question ("Does it slow down my service?"), and
+    shown under another ("Is there an API I can call?") it reads as that one's answer. What
+    follows it is the evidence."""
+    evidence = verdict.evidence
+    if evidence is None:
+        return verdict
+    holder = next((pair for pair in reading.pairs if pair.item is not None
+                   and any(reading.sentences[i].start == evidence.start for i in pair.sentences)), None)
+    if holder is None or holder is own:
+        return verdict  # a "Yes." under no FAQ question, or under the one asked, answers it
+    lead = _BARE_YES_NO.match(evidence.text)
+    if lead is None or len(words(evidence.text[lead.end():])) < SHORT_ANSWER_WORDS:
+        return verdict
+    start = evidence.start + lead.end()
+    trimmed = verified(reading.doc, Sentence(start, evidence.end, reading.doc.text[start:evidence.end]))
+    return Judgement(verdict.status, trimmed, verdict.reason.replace(f"line {evidence.line}", f"line {trimmed.line}")) \
+        if trimmed is not None else verdict
+
+
+_BARE_YES_NO = re.compile(r"(?i)\W*(?:yes|no)\s*[.!,;:\u2014-]+\s+(?=\S)")
+
+
+def _judged_on_pair_or_text(reading: Reading, question: str, match: Match, *, topic: str | None, internal: bool,
+                            cues: list[re.Pattern[str]] | None) -> Judgement:
     by_pair: Judgement | None = None
     if match.pair is not None and (_other_kind_without_its_answer(question, match.pair)
                                    or _other_subject_of_what_if(reading, question, match.pair)):
@@ -1307,7 +1337,7 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
     when the paragraph has what the question's kind (or the bank question's cues) needs. A
     problem paragraph says the problem in the customer's words, which embed far from the question
     ("Buying from ten farms means ten phone calls"), so closeness is not asked of it."""
-    answering = roles_asked(question)
+    answering = roles_asked(question) or _summary_for_its_name(reading, question)
     if not answering:
         return None
     candidates = set(_candidates(reading, question))
@@ -1319,8 +1349,12 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
         return _problem_said_in_passing(reading, question) if "problem" in answering else None
     if role == "summary":
         # the summary's first sentence launches it and says what it is ("Starting today, the library
-        # lends mobile Wi-Fi hotspots to any resident with a library card")
-        lead = verified(reading.doc, reading.quote(indices[0]))
+        # lends mobile Wi-Fi hotspots to any resident with a library card"), unless it only launches
+        # it ("Platform Engineering today opened Switchboard to every product team") and a later one
+        # says what it does ("Switchboard lets an engineer put any change behind a flag")
+        saying = next((i for i in indices if _says_what_it_does(reading.product, reading.sentences[i].text)),
+                      indices[0])
+        lead = verified(reading.doc, reading.quote(saying))
         return Judgement("answered", lead, f"its summary (line {lead.line}) says what it is") if lead else None
     kind = kind_of(question)
     # The sentence that gives the first step ("on sale today at lumen-light.co.uk"), not the price
@@ -1939,6 +1973,29 @@ def _typed_in_its_role(reading: Reading, question: str, index: int, kind: Kind,
                 _has_what_it_needs(kind, text, cues):
             return other
     return None
+
+
+def _summary_for_its_name(reading: Reading, question: str) -> frozenset[str]:
+    """"What is Switchboard?" of a release where no sentence says "Switchboard is a ...": its
+    summary says what it is, as for "What is it?" (`ROLE_INTENTS`), not the FAQ sentence that
+    happens to name it ("On-call for Switchboard is part of their existing rotation")."""
+    term = defined_term(question)
+    if term is None or not reading.product or term.casefold() != reading.product.casefold():
+        return frozenset()
+    if any(reading.definition_strength(term, index) for index in range(len(reading.sentences))):
+        return frozenset()
+    return ROLE_INTENTS["what_it_is"][1]
+
+
+def _says_what_it_does(product: str | None, text: str) -> bool:
+    """Does the sentence define the product ("X is a ...", "announced X, a ...") or make it the
+    subject of what it does ("X lets an engineer ...", "X turns ...")?"""
+    if not product:
+        return False
+    if defines(product, text):
+        return True
+    return re.search(rf"(?<![\w-]){re.escape(product)}\s+(?:\w+ly\s+)?(?!is\b|was\b|has\b|does\b)[a-z]+s\b",
+                     text) is not None
 
 
 def _role_answers(reading: Reading, question: str, index: int) -> bool:

@@ -1,0 +1,45 @@
+"""An internal platform launch (tests/fixtures/questions/switchboard.md, a feature-flag service)
+read as a reviewer would: "What is Switchboard?" where no sentence says "Switchboard is a ...",
+an FAQ answer's "No." quoted under another question, and a pull request that is not open source."""
+
+from __future__ import annotations
+
+from fixture_readers import FIXTURES, asked_of
+
+from assistant.documents import load_document
+from assistant.questions.answertype import defines
+from assistant.questions.offline import questions_offline
+
+DOC = "switchboard.md"
+WHAT_IT_DOES = "Switchboard lets an engineer put any change behind a feature flag"
+
+
+def test_what_is_it_quotes_the_summary_sentence_that_says_what_it_does() -> None:
+    asked = asked_of(DOC, ["What is Switchboard?", "What exactly is Switchboard?", "What is it?"])
+    for question in asked.values():
+        assert question.status == "answered"
+        assert question.evidence is not None and question.evidence.text.startswith(WHAT_IT_DOES), question
+
+
+def test_a_name_after_a_preposition_or_in_a_when_clause_is_not_defined() -> None:
+    assert not defines("Switchboard", "On-call for Switchboard is part of their existing rotation.")
+    assert not defines("Switchboard", "If a service starts while Switchboard is unreachable, flags keep a default.")
+    assert defines("Switchboard", "Switchboard is a feature-flag service.")
+    assert defines("Switchboard", "Today, Switchboard is available to every team.") is False  # a state, not a kind
+    assert defines("Switchboard", "Platform Engineering today launched Switchboard, a feature-flag service.")
+
+
+def test_another_faqs_no_is_not_quoted_as_the_answer() -> None:
+    """'No.' answers "Does it slow down my service?"; under "Is there an API I can call?" the
+    quote is what follows it. Under its own question it stays."""
+    asked = asked_of(DOC, ["Is there an API I can call from my own applications?",
+                           "Does Switchboard slow down my service?"])
+    api = asked["Is there an API I can call from my own applications?"]
+    assert api.evidence is not None and api.evidence.text.startswith("Flag checks are answered from memory")
+    own = asked["Does Switchboard slow down my service?"]
+    assert own.evidence is not None and own.evidence.text.startswith("No. Flag checks")
+
+
+def test_a_pull_request_that_removes_a_flag_does_not_make_it_open_source() -> None:
+    report = questions_offline(load_document(FIXTURES / "questions" / DOC))
+    assert not [q for q in report.questions if q.topic == "licensing"]
