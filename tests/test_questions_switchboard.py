@@ -43,3 +43,21 @@ def test_another_faqs_no_is_not_quoted_as_the_answer() -> None:
 def test_a_pull_request_that_removes_a_flag_does_not_make_it_open_source() -> None:
     report = questions_offline(load_document(FIXTURES / "questions" / DOC))
     assert not [q for q in report.questions if q.topic == "licensing"]
+
+
+def test_where_is_not_answered_by_a_sentence_that_says_no_place() -> None:
+    """"We will help teams migrate" shares "help" with "Where can I get help and support?" but
+    says nowhere to go; "Teams can start at go/switchboard" says where to start."""
+    asked = asked_of(DOC, ["Where can I get help and support?", "Where do I start?"])
+    assert asked["Where can I get help and support?"].status != "answered"
+    start = asked["Where do I start?"]
+    assert start.status == "answered" and start.evidence is not None and "go/switchboard" in start.evidence.text
+
+
+def test_an_intranet_link_makes_the_closing_paragraph_the_call_to_action() -> None:
+    from assistant.documents.roles import cue_role
+
+    closing = ("Switchboard is available today for services written in Java, Go and TypeScript. Python support "
+               "follows in July. Teams can start at go/switchboard.")
+    assert cue_role(closing) == "call_to_action"
+    assert cue_role("We went to the shop and bought a go-kart.") is None

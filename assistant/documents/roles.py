@@ -88,6 +88,8 @@ _CUES: dict[ParagraphRole, list[tuple[re.Pattern[str], float]]] = {
         (re.compile(r"(?<![\w@./-])[a-z][\w-]*(?:\.[a-z][\w-]*)*\.(?:com|org|gov|io|net|app|dev|health|edu|ai|"
                     r"co\.uk|org\.uk|gov\.uk)\b(?![\w-])"), 1.0),
         (re.compile(r"\b(?:is|are) (?:now )?open (?:now|today)\b|\bopens? today\b", re.IGNORECASE), 1.0),
+        # "Teams can start at go/switchboard": an intranet's short link is where to go, inside a company
+        (re.compile(r"(?<![\w/.])go/[a-z][\w-]*"), 1.0),
     ],
 }
 MIN_CUE_SCORE = 1.0
@@ -167,7 +169,7 @@ def quote_role(paragraph: str, ours: frozenset[str] = frozenset()) -> Literal["l
     return "leader_quote" if _WE.search(paragraph) else "customer_quote"
 
 
-def _says_what_it_does(paragraph: str, names: frozenset[str]) -> int:
+def says_what_it_does(paragraph: str, names: frozenset[str]) -> int:
     """How many sentences open with a launched name doing something ("CropCall puts every farm's
     availability on one sheet", "Tally counts the shelf"): what the solution paragraph is made of."""
     if not names:
@@ -186,7 +188,7 @@ def cue_role(paragraph: str, names: frozenset[str] = frozenset()) -> ParagraphRo
     for role, cues in _CUES.items():
         score = sum(weight * len(pattern.findall(paragraph)) for pattern, weight in cues)
         if role == "solution":
-            score += _says_what_it_does(paragraph, names)
+            score += says_what_it_does(paragraph, names)
         if score > best_score:
             best, best_score = role, score
     return best if best_score >= MIN_CUE_SCORE else None

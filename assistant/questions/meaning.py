@@ -155,7 +155,8 @@ ROLE_INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
                            re.IGNORECASE), frozenset({"problem"})),
     "getting_started": (re.compile(r"\bget(?:ting)? started\b|\bhow (?:do|can|should|would) (?:i|we|you|customers) "
                                    r"(?:start|begin|sign up|try|get it|get access)\b|\bfirst steps?\b"
-                                   r"|\bwhere (?:do|can) (?:i|we|you) (?:sign up|get it|download)\b", re.IGNORECASE),
+                                   r"|\bwhere (?:do|can|should) (?:i|we|you) (?:start|begin|sign up|get it|download)\b",
+                                   re.IGNORECASE),
                         frozenset({"getting_started", "call_to_action"})),
     # "When will it be available?", "What is the launch date?": the call to action says where and
     # when ("available today across the UK", "sold through distributors ... from September 2027"),
@@ -1151,6 +1152,14 @@ def _asks_the_problem(reading: Reading, question: str) -> bool:
 
 _ASKS_WHERE = re.compile(r"(?i)^\W*where\b")
 _SAYS_WHERE = re.compile(r"\W*(?:In|On|At|Inside|Within|From)\s+\S")
+# What says where, anywhere in a sentence: a place after its preposition, an address, a web or
+# e-mail address, an internal link ("go/switchboard"), "locally", a cloud or a region.
+_NAMES_A_PLACE = re.compile(
+    r"(?i)\b(?:in|on|at|inside|within|from|through|via|into|onto)\s+"
+    r"(?:the\s+|our\s+|your\s+|their\s+|a\s+|an\s+|any\s+|each\s+)?\S"
+    r"|\w+\.(?:com|org|net|io|co|app|dev|ai|uk|de|fr)\b|\S+@\S+\.\w+|\bgo/\w|https?://|\bwww\."
+    r"|\b(?:locally|local|on-device|on-prem\w*|self-hosted|cloud|region|country|countries|servers?"
+    r"|data ?cent(?:er|re)s?|here|there|everywhere|anywhere|nationwide|online|offline)\b")
 
 
 def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None = None,
@@ -1934,6 +1943,10 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
         if internal:
             return Judgement("partly", evidence, f"the document mentions it in passing ({line}); the internal "
                              "FAQ should answer it")
+        if _ASKS_WHERE.match(question) and not _NAMES_A_PLACE.search(sentence.text):
+            # "Where can I get help and support?" / "We will help teams migrate": on the subject, but
+            # no address, channel or place says where
+            return Judgement("partly", evidence, f"the document touches it ({line}) without saying where")
         return Judgement("answered", evidence, f"the document answers it in the text ({line})")
     if not typed and kind in UNTYPED_IS_SILENCE and shared and UNKNOWN.search(sentence.text):
         # "Pricing to be finalized with GA": the document names the gap, which half-answers it.
@@ -1975,6 +1988,16 @@ def _typed_in_its_role(reading: Reading, question: str, index: int, kind: Kind,
     return None
 
 
+def _says_what_it_does(product: str | None, text: str) -> bool:
+    """Does the sentence define the product ("X is a ...", "announced X, a ...") or open on it doing
+    something ("X lets an engineer ...", "X turns ...")?"""
+    from assistant.documents.roles import says_what_it_does
+
+    if not product:
+        return False
+    return defines(product, text) or says_what_it_does(text, frozenset({product})) > 0
+
+
 def _summary_for_its_name(reading: Reading, question: str) -> frozenset[str]:
     """"What is Switchboard?" of a release where no sentence says "Switchboard is a ...": its
     summary says what it is, as for "What is it?" (`ROLE_INTENTS`), not the FAQ sentence that
@@ -1985,17 +2008,6 @@ def _summary_for_its_name(reading: Reading, question: str) -> frozenset[str]:
     if any(reading.definition_strength(term, index) for index in range(len(reading.sentences))):
         return frozenset()
     return ROLE_INTENTS["what_it_is"][1]
-
-
-def _says_what_it_does(product: str | None, text: str) -> bool:
-    """Does the sentence define the product ("X is a ...", "announced X, a ...") or make it the
-    subject of what it does ("X lets an engineer ...", "X turns ...")?"""
-    if not product:
-        return False
-    if defines(product, text):
-        return True
-    return re.search(rf"(?<![\w-]){re.escape(product)}\s+(?:\w+ly\s+)?(?!is\b|was\b|has\b|does\b)[a-z]+s\b",
-                     text) is not None
 
 
 def _role_answers(reading: Reading, question: str, index: int) -> bool:
