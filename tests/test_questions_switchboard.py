@@ -61,3 +61,22 @@ def test_an_intranet_link_makes_the_closing_paragraph_the_call_to_action() -> No
                "follows in July. Teams can start at go/switchboard.")
     assert cue_role(closing) == "call_to_action"
     assert cue_role("We went to the shop and bought a go-kart.") is None
+
+
+def test_demand_the_document_has_seen_touches_the_evidence_question() -> None:
+    """Eleven home-grown flag systems are teams that wanted this badly enough to build their own:
+    evidence of demand, however far the words sit from "What evidence do we have ...?"."""
+    asked = asked_of(DOC, ["What evidence do we have that customers want Switchboard?"])
+    demand = asked["What evidence do we have that customers want Switchboard?"]
+    assert demand.status == "partly"
+    assert demand.evidence is not None and "home-grown flag systems" in demand.evidence.text
+
+
+def test_a_faq_question_that_shares_only_the_customers_is_not_the_pair() -> None:
+    """"Who is Switchboard for?" says "customers" as the evidence question does, and answers
+    whom it serves, not whether they want it: its "Product managers can view flags" is no evidence."""
+    asked = asked_of(DOC, ["What evidence do we have that customers want Switchboard?", "Who are the customers?"])
+    demand = asked["What evidence do we have that customers want Switchboard?"]
+    assert demand.evidence is not None and "Product managers" not in demand.evidence.text
+    who = asked["Who are the customers?"]
+    assert who.evidence is not None and who.evidence.text.startswith("Any engineer at the company")

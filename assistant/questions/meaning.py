@@ -1033,7 +1033,24 @@ def find_pair(reading: Reading, question: str, among: list[FaqItem] | None = Non
         return Match(None, best.score)
     if best.pair.item is None and best.score < SECTION_THRESHOLD and not _same_intent(reading, masked, best.pair):
         return Match(None, best.score)
+    if _pair_shares_only_whom(reading, question, masked, best.pair):
+        return Match(None, best.score)
     return best
+
+
+def _pair_shares_only_whom(reading: Reading, question: str, masked: str, pair: Pair) -> bool:
+    """Does an FAQ question meet the question only on the people it names, while the question asks
+    something else of them? "What evidence do we have that customers want it?" is not "Who is it
+    for?", though both say "customers"."""
+    asked = concepts(masked, aliases=reading.aliases) - TRIVIAL
+    people = (_people_in(question) | {"customer"}) & asked  # (customers are a subject, and people too)
+    rest = asked - people - WEAK_SHARED
+    shared = asked & concepts(pair.question, aliases=reading.aliases)
+    if not people or not rest or not shared or not shared <= people:
+        return False
+    vector = reading.vector(masked)
+    index = reading.pairs.index(pair)
+    return vector is None or float(reading.pair_vectors[index] @ vector) < COSINE_ALONE
 
 
 def asks_the_same(reading: Reading, question: str, item: FaqItem) -> bool:
@@ -1645,6 +1662,10 @@ def _judge_sentences(reading: Reading, question: str, *, topic: str | None, inte
         saving = _before_and_after(reading, question, candidates)
         if saving is not None:
             return saving
+    if _ASKS_FOR_DEMAND.search(question):
+        demand = _demand_shown(reading, question, candidates, internal=internal)
+        if demand is not None:
+            return demand
     people = _people_in(question) & asked
     for context in (True, False):
         for _ in range(MAX_SUBJECT_ONLY_SKIPS + 1):
@@ -1758,6 +1779,35 @@ def _before_and_after(reading: Reading, question: str, candidates: list[int]) ->
     if evidence is None:
         return None
     return Judgement("answered", evidence, f"the document gives the before and the after (line {evidence.line})")
+
+
+# "What evidence do we have that customers want it?", "How do we know people will use it?"
+_ASKS_FOR_DEMAND = re.compile(
+    r"(?i)\b(?:evidence|proof|signals?|data)\b[^?]{0,40}\b(?:want|wants|need|needs|demand|pay|use|buy)\b"
+    r"|\bhow do (?:we|you) know\b[^?]{0,40}\b(?:want|need|pay|use|buy)\b|\bevidence of demand\b")
+# What shows demand that has been seen: a pilot, a survey or interviews, a waiting list, sign-ups or
+# pre-orders, or customers who already built their own way round the problem.
+_DEMAND_SEEN = re.compile(
+    r"(?i)\b(?:piloted|pilots?|beta (?:users|customers|testers|group)|surveyed|survey|interview(?:ed|s)|"
+    r"wait(?:ing)? ?list|sign-?ups|signed up|pre-?orders?|letters? of intent|asked (?:us )?for|requested|"
+    r"built their own|home-?grown|workarounds?)\b")
+
+
+def _demand_shown(reading: Reading, question: str, candidates: list[int], *, internal: bool) -> Judgement | None:
+    """"What evidence do we have that customers want it?" is touched by what the document saw of
+    demand ("eleven home-grown flag systems", "the Checkout team, which piloted it for six weeks"),
+    however far those sit in meaning from the question: the closest such sentence, partly answered
+    (evidence named in the release, which the internal FAQ should lay out)."""
+    found = [i for i in candidates if _DEMAND_SEEN.search(reading.sentences[i].text)
+             and not _PLANNED.search(reading.sentences[i].text)]
+    best = _best(reading, question, found, kind_of(question), context=True)
+    if best is None:
+        return None
+    evidence = verified(reading.doc, reading.quote(best.index))
+    if evidence is None:
+        return None
+    return Judgement("partly", evidence, f"the document reports demand it has seen (line {evidence.line})"
+                     + ("; the internal FAQ should lay the evidence out" if internal else ""))
 
 
 # How a press release says what it replaces: "in a minute, instead of calling each harbormaster".
