@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from fixture_readers import FIXTURES, asked_of
 
-from assistant.documents import load_document
+from assistant.documents import load_document, parse_document
+from assistant.documents.roles import cue_role
 from assistant.questions.answertype import defines
+from assistant.questions.bank import load_bank
 from assistant.questions.offline import questions_offline
+from assistant.questions.select import document_kinds
 
 DOC = "switchboard.md"
 WHAT_IT_DOES = "Switchboard lets an engineer put any change behind a feature flag"
@@ -55,8 +58,6 @@ def test_where_is_not_answered_by_a_sentence_that_says_no_place() -> None:
 
 
 def test_an_intranet_link_makes_the_closing_paragraph_the_call_to_action() -> None:
-    from assistant.documents.roles import cue_role
-
     closing = ("Switchboard is available today for services written in Java, Go and TypeScript. Python support "
                "follows in July. Teams can start at go/switchboard.")
     assert cue_role(closing) == "call_to_action"
@@ -80,3 +81,15 @@ def test_a_faq_question_that_shares_only_the_customers_is_not_the_pair() -> None
     assert demand.evidence is not None and "Product managers" not in demand.evidence.text
     who = asked["Who are the customers?"]
     assert who.evidence is not None and who.evidence.text.startswith("Any engineer at the company")
+
+
+def test_an_internal_launch_with_a_running_cost_is_not_commercial() -> None:
+    """"About $9,000 a month in compute" is what an internal platform costs to run, not a price:
+    the review room does not ask it for a market size in money or a break-even."""
+    bank = load_bank()
+    kinds = document_kinds(load_document(FIXTURES / "questions" / DOC), bank)
+    assert {"internal", "noncommercial"} <= kinds and "commercial" not in kinds
+    priced = "# Tally\n\nTally counts the shelf for corner shops. It costs $12 a month."
+    assert "commercial" in document_kinds(parse_document(priced, path="tally.md"), bank)
+    report = questions_offline(load_document(FIXTURES / "questions" / DOC))
+    assert not [q for q in report.questions if q.topic in {"pnl", "market_size"}]

@@ -253,6 +253,9 @@ class Bank(BaseModel):
         folded = text.casefold()
         found = {name for name, patterns in self.context_patterns.items()
                  if any(may_occur(literals_of(p), folded) and p.search(text) for p in patterns)}
+        if "money" in found and not found & {"open_source", "internal"}:
+            found.add("commercial")
+        found.discard("money")
         if found & {"open_source", "internal"} and "commercial" not in found:
             found.add("noncommercial")
         return frozenset(found)
