@@ -234,7 +234,7 @@ CUES: dict[Topic, re.Pattern[str]] = {
     # ("1 in 5 Saturday shifts ran short-staffed (Trussell network figures)": a share counted is evidence)
     "evidence": re.compile(r"\b(?:\d+\s+of\s+\d+|\d+\s+in\s+\d+(?!\s*(?:am|pm|minutes|mins|hours|days))|"
                            r"figures|records show|according to|interview(?:s|ed)?|surveys?|estimates?|told us|"
-                           r"calls?\s+(?:w/|with)|spoke|talked)(?!\w)",
+                           r"calls?\s+(?:w/|with)|spoke|talked|shadow(?:ed|ing)|observed|sat in on)(?!\w)",
                            re.IGNORECASE),
     # How many customers there are: a market's size, never a count of people interviewed or of
     # people who had the problem ("4 people had invoices >90 days overdue" is evidence).
@@ -924,8 +924,16 @@ def read_statements(notes: Document) -> list[Statement]:
             # "Price: $49 ..." is about the price; "one manager: \"...\"" names who is quoted. Any
             # other "words: words" line ("things get missed: meds timing") is a statement as a whole.
             start, end = _trimmed(text, content_start + field.start("rest"), line_end)
-            statements.append(_statement(notes, start, end, field.group("label"),
-                                         _field_topic(field.group("label"), field.group("rest"))))
+            topic = _field_topic(field.group("label"), field.group("rest"))
+            spans = _sentence_spans(text, start, end) if topic == "name" else []
+            if len(spans) > 1 and re.fullmatch(r"\W*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\W*", text[slice(*spans[0])]):
+                # "Working title: FieldNote. Vet dictates the visit into the phone ...": the name, then
+                # what it is, which belongs to the section it stands in ("Idea") or to its own words
+                statements.append(_statement(notes, *spans[0], field.group("label"), topic))
+                statements.extend(_statement(notes, a, b, block[0] if block else None, block[1] if block else None)
+                                  for a, b in spans[1:])
+                continue
+            statements.append(_statement(notes, start, end, field.group("label"), topic))
             continue
         start, end = _trimmed(text, content_start, line_end)
         if block is None and (not bullet or re.fullmatch(r"\s*>[>\s]*", bullet.group())):
@@ -2252,6 +2260,12 @@ def _chat_author(notes: Document, at: int) -> str | None:
 
 
 
+# "Team: Calum Reid (product), 2 engineers": the person named first, with a leading role, leads it
+_TEAM_LEAD = re.compile(r"(?i:\W*(?:the\s+)?(?:team|squad|people|staffing)\s*:\s*)"
+                        r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*\((?P<title>"
+                        r"(?i:[^)]*\b(?:product|pm|lead|head|founder|owner|gm|manager|director)\b[^)]*))\)")
+
+
 def _leader(statements: list[Statement], notes: Document) -> Person | None:
     """Who speaks for the product: a "Leader:" / "Sponsor:" line ("Dana Ruiz, general manager"
     or "Dana Ruiz (GM)"), or a sentence naming the spokesperson ("Omar Haddad, CEO, will be the
@@ -2294,6 +2308,14 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
             rest = statement.text[owner.end():].strip()
             signed = _NAMED_TITLE.fullmatch(rest) or _NAME_PAREN_TITLE.fullmatch(rest) or \
                 _NAME_DASH_TITLE.fullmatch(rest)
+        team = _TEAM_LEAD.match(statement.text) if signed is None and statement.topic is None and \
+            not statement.quote_only else None
+        if team:  # "Team: Calum Reid (product), 2 engineers, 1 vet advisor": who leads the team
+            title = team.group("title").strip()
+            # (a bare function, "(product)", is the lead of it: "product lead")
+            title = f"{title} lead" if re.fullmatch(r"(?i)product|engineering|design|operations|ops", title) else title
+            return Person(name=team.group("name"), title=title,
+                          source=_span(notes, statement.start + team.start("name"), statement.start + team.end()))
         if signed is None and statement.topic is None and not statement.quote_only:
             # "Tom Reilly CEO", "Femke Jansen — founder" on a line of its own
             signed = _NAME_AND_TITLE.fullmatch(statement.text.strip()) or \

@@ -985,7 +985,7 @@ def _our_price_as_written(facts: Facts) -> str | None:
         return "; ".join(tiers)
     stated = next((s for s in price_lines if _states_a_price(s.text)), None)
     if stated is not None:
-        return stated.text.rstrip(".")
+        return _the_price_sentence(stated)
     labelled = price_lines[0] if price_lines else None
     for statement in facts.labelled("budget"):
         # "Cost: hospital pays £2 per nurse per month": what a customer pays for each unit, under a
@@ -1132,6 +1132,36 @@ def _idea_first(facts: Facts) -> list[Statement]:
                                        _would_pay(s.text)]
 
 
+def _the_price_sentence(statement: Statement) -> str:
+    """A price line said whole, unless it says more than the price: "£35 per vet per month?
+    Practice managers said anything under £50 is a 'just do it' purchase." is priced by its first
+    sentence (put as a proposal, its question mark dropped); what customers said goes to the
+    economics (`remarks_beside_the_price`)."""
+    priced, _ = _price_and_remarks(statement.text)
+    return priced.rstrip(" .?") if priced else statement.text.strip().rstrip(".")
+
+
+def _price_and_remarks(text: str) -> tuple[str | None, list[str]]:
+    """The sentence of a price line that states the price, and the others (None, [] for one sentence)."""
+    # (sentences, not the parts of one: "$9/month per building; $79/month for up to 10" is one price)
+    pieces = [p.strip() for p in re.split(r"(?<=[.?!])\s+(?=[A-Z\"“])", text.strip()) if p.strip()]
+    if len(pieces) < 2:
+        return None, []
+    priced = next((p for p in pieces if has_money(p) and not _THEIR_PRICE.search(p) and not _SPENT_TODAY.search(p)
+                   and not _REPORTED.search(p)), None)
+    return (priced, [p for p in pieces if p != priced]) if priced else (None, [])
+
+
+_REPORTED = re.compile(r"(?i)\b(?:said|says|told|would pay)\b")  # what someone said they pay, not our price
+
+
+def remarks_beside_the_price(facts: Facts) -> list[str]:
+    """What the labelled price line says besides the price ("Practice managers said anything
+    under £50 is a 'just do it' purchase"): for the economics, next to the price."""
+    stated = next((s for s in facts.labelled("price") if _usable(s) and _states_a_price(s.text)), None)
+    return _price_and_remarks(stated.text)[1] if stated is not None else []
+
+
 def _states_a_price(text: str) -> bool:
     """Does a price line say what it costs ("₹499 per store", "free for 3 users", "per seat"), not
     only where the price is ("see comments", "TBD")?"""
@@ -1195,7 +1225,8 @@ _FIRST_SITES = re.compile(rf"(?<![\w,.])(?P<sites>(?!(?:19|20)\d\d\b)\d{{1,4}}\s
 _BUILT_ON = re.compile(r"\b(?:using|via|through|on top of|built on|powered by)\s+(?:the\s+)?"
                        r"(?P<what>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}(?:\s+(?:API|APIs|SDK|app|platform))?)")
 # "UK-wide", "nationwide in the US", "across Germany": a launch everywhere in an area.
-_WIDE = re.compile(r"\b(?P<area>[A-Z][A-Za-z]+|US|UK|EU)-wide\b|\bacross\s+(?:the\s+)?(?P<across>[A-Z][A-Za-z]+)\b")
+_WIDE = re.compile(r"\b(?P<area>[A-Z][A-Za-z]+|US|UK|EU)-wide\b|\b(?:across|all of|the whole of|throughout)\s+"
+                   r"(?:the\s+)?(?P<across>[A-Z][A-Za-z]+)\b")
 _TRIAL_FIRST = re.compile(r"(?i)\W*(?P<trial>(?:pilot|beta|trial)\b[^;,]*?)\s*(?=[;,]|\s[-–—]\s|\bthen\b)")
 
 
@@ -2002,6 +2033,7 @@ class Composer:
         price = our_price(f)
         budget = [said for said in sentences_about(f, "budget", exclude=("price",), not_cued=("loss",))
                   if not price or english_price(said.rstrip(". ")).lower() not in price.lower()]
+        budget += [said for said in remarks_beside_the_price(f) if said not in budget]
         # (a launch's first sites, "launch with 10 clinics in Cork", are no count of the market)
         sized = sentences_about(f, "market", exclude=("launch", "price", "problem"),
                                 not_cued=("evidence", "loss", "launch"))
@@ -2018,7 +2050,9 @@ class Composer:
                                         "How many customers like this are there, and what is the source?", True,
                                         always_ask=not sized)),
             FaqEntry(topic="problem", question="What evidence do we have that customers have this problem?",
-                     answer=self.evidence_answer(people + sentences_about(f, "evidence", exclude=("customer",)),
+                     # (a partner's line citing a survey of its market share is no evidence of the problem)
+                     answer=self.evidence_answer(people + sentences_about(
+                         f, "evidence", exclude=("customer", "dependencies", "launch", "leader")),
                                                  problem_quotes)),
             FaqEntry(topic="economics", question="What are the economics: price, costs and margin?",
                      # (a "Cost:" line that is the price is said once)
