@@ -225,8 +225,21 @@ def _label_headings(raw: list[str], kinds: list[LineKind], levels: list[int | No
             levels[i] = 0
             content[i] = (offsets[i][0], offsets[i][0] + line.rstrip().rfind(":"))
             continue
-        if plain and _plain_title(raw, kinds, i, stripped):
+        if plain and (_plain_title(raw, kinds, i, stripped) or _sentence_case_heading(raw, kinds, i, stripped)):
             levels[i] = 0
+
+
+def _sentence_case_heading(raw: list[str], kinds: list[LineKind], i: int, stripped: str) -> bool:
+    """A short line in sentence case over the lines it heads, with no blank line between ("What
+    people said" over its quotes, "Open questions" over its bullets): notes pasted from a document
+    editor, where the heading style did not survive. A one-line paragraph stands alone instead."""
+    if i > 0 and kinds[i - 1] not in ("blank", "source", "front", "comment"):
+        return False
+    if i + 1 >= len(raw) or kinds[i + 1] not in ("text", "list", "quote") or not raw[i + 1].strip():
+        return False
+    words = _WORD.findall(stripped)
+    return 1 <= len(words) <= 5 and stripped[:1].isupper() and not _TERMINAL.search(stripped) \
+        and not stripped.endswith(":") and not re.search(r"\d|[\"“”]", stripped)
 
 
 def _plain_title(raw: list[str], kinds: list[LineKind], i: int, stripped: str) -> bool:

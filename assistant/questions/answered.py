@@ -185,10 +185,21 @@ def _body_sentences(doc: Document) -> list[Sentence]:
     for sentence in sentences(doc.text, skip_to):
         if any(s < sentence.end and sentence.start < e for s, e in questions):
             continue
-        if sentence.text.rstrip().endswith("?"):
+        if sentence.text.rstrip().endswith("?") and not _proposes_a_figure(sentence.text):
             continue
         out.append(sentence)
     return out
+
+
+_AMOUNT_IN_QUESTION = re.compile(r"[$€£¥₹]\s?\d|\b\d[\d,.]*\s?(?:%|percent\b|per\b|a (?:month|year)\b)")
+_QUESTION_WORD = re.compile(r"(?i)\b(?:what|who|whom|which|when|where|why|how|is|are|do|does|did|can|could|will|would|"
+                            r"should|shall|may|might|must|has|have|or)\b")
+
+
+def _proposes_a_figure(text: str) -> bool:
+    """"Pricing thoughts - £35 per vet per month?": a figure put up for agreement in notes, which says
+    the price as much as "£35 per vet per month." would; "Should we charge £35?" asks."""
+    return _AMOUNT_IN_QUESTION.search(text) is not None and _QUESTION_WORD.search(text) is None
 
 
 def judge_body(doc: Document, question: BankQuestion, body: Body) -> Judgement | None:

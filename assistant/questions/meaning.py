@@ -402,7 +402,8 @@ _SECTION_ASKS = (
      "What problem does it solve?"),
     (re.compile(r"(?i)^(?:the\s+)?(?:proposed\s+)?(?:solution|idea|concept|proposal|overview|product|what it is|"
                 r"what we(?:'ll| will)? build)$"), "What is it?"),
-    (re.compile(r"(?i)^(?:the\s+)?(?:target\s+)?(?:users?|customers?|audience|personas?|segments?|who it'?s for)$"),
+    (re.compile(r"(?i)^(?:the\s+)?(?:target\s+)?(?:users?|customers?|audience|personas?|segments?|who|for whom|"
+                r"who it'?s for)$"),
      "Who is it for?"),
     (re.compile(r"(?i)^(?:the\s+)?(?:launch(?:\s+plan)?|availability|timeline|roll-?out(?:\s+plan)?|go-?live)$"),
      "When and where will it be available?"),
@@ -1316,7 +1317,10 @@ def _judged_on_pair_or_text(reading: Reading, question: str, match: Match, *, to
         match = Match(None, match.score)
     # A section heading whose text another passage outranks is kept only for when that passage
     # turns out not to answer after all.
-    section = match.pair if match.pair is not None and match.pair.item is None and \
+    # (in notes, not a heading that says what it answers, "Idea" for "What is it?": the notes' own
+    # structure, ahead of the summary the parser guessed; a release's "The Solution" may give way)
+    notes_heading = match.pair is not None and match.pair.title is not None and reading.doc.dateline is None
+    section = match.pair if match.pair is not None and match.pair.item is None and not notes_heading and \
         _answered_elsewhere(reading, question, match.pair) else None
     if section is not None:
         match = Match(None, match.score)

@@ -104,11 +104,12 @@ def _contains(text: str, name: str) -> bool:
 
 
 MIN_WORDS_TO_GUESS = 150  # below this, a rare word said twice is chance, not evidence of a name
-# "Working name: X", "codename X", "Product: X", "concept: X", "Idea: X - ...": the author names it.
+# "Working name: X", "Working title: X", "codename X", "Product: X", "concept: X", "Idea: X - ...": the
+# author names it.
 _NAME_LABEL = re.compile(
-    r"(?im)(?:^|[(\[,;.]\s*)[*_>#\s-]*(?:(?:working|code|product|project|brand)[ -]?name(?:\s+is)?|codename|"
-    r"product|concept|idea)\s*[:=\u2014\u2013-]\s*[*_\"\u201c']*(?=\S)"
-    r"|\b(?:working|code)[ -]?name(?:d)?\s+[*_\"\u201c']*(?=\S)|\bcodenamed?\s+[*_\"\u201c']*(?=\S)"
+    r"(?im)(?:^|[(\[,;.]\s*)[*_>#\s-]*(?:(?:working|code|product|project|brand)[ -]?(?:name|title)(?:\s+is)?|"
+    r"codename|product|concept|idea)\s*[:=\u2014\u2013-]\s*[*_\"\u201c']*(?=\S)"
+    r"|\b(?:working|code)[ -]?(?:name|title)(?:d)?\s+[*_\"\u201c']*(?=\S)|\bcodenamed?\s+[*_\"\u201c']*(?=\S)"
 )
 # "Acme launches X", "announced X", "Introducing X": the headline or first lines say what is new.
 _LAUNCH = re.compile(r"\b(?:launch(?:es|ed|ing)?|announc(?:es|ed|ing)|introduc(?:es|ed|ing)|unveil(?:s|ed|ing)?|"
