@@ -122,6 +122,7 @@ DEFINITION_BONUS = 0.6  # "What is X?" is answered by the sentence that says wha
 FIGURE_BONUS = 0.3  # "Who pays the $0.50 fee?" is answered where the document says "$0.50"
 FAQ_REGION_BONUS = 0.1  # an FAQ's text answers questions;
 # the press release tells a story
+COSINE_PARAPHRASE = 0.6  # an FAQ question meeting a question only on its people asks the same from this close
 COSINE_ALONE = 0.45  # a sentence sharing no concept with the question answers it only this close in meaning
 # Below this calibrated cosine, a sentence that meets the question only through a word read as an
 # answer ("require" for requirements and dependencies) at most touches it. Measured on
@@ -1040,18 +1041,23 @@ def find_pair(reading: Reading, question: str, among: list[FaqItem] | None = Non
 
 
 def _pair_shares_only_whom(reading: Reading, question: str, masked: str, pair: Pair) -> bool:
-    """Does an FAQ question meet the question only on the people it names, while the question asks
+    """Does an FAQ question meet the question only on the people it names, while one of them asks
     something else of them? "What evidence do we have that customers want it?" is not "Who is it
-    for?", though both say "customers"."""
+    for?", though both say "customers"; nor is "Who is it for?" "Who sees what we order?"."""
     asked = concepts(masked, aliases=reading.aliases) - TRIVIAL
     people = (_people_in(question) | {"customer"}) & asked  # (customers are a subject, and people too)
     rest = asked - people - WEAK_SHARED
-    shared = asked & concepts(pair.question, aliases=reading.aliases)
-    if not people or not rest or not shared or not shared <= people:
+    theirs = concepts(pair.question, aliases=reading.aliases)
+    shared = asked & theirs
+    # ("Who is it for?" and "Who sees what we order?" share the "who", and the latter asks of privacy)
+    asks_other = bool((theirs - asked) & INTENT_CONCEPTS - SUBJECTS)
+    if not people or not (rest or asks_other) or not shared or not shared <= people:
         return False
     vector = reading.vector(masked)
     index = reading.pairs.index(pair)
-    return vector is None or float(reading.pair_vectors[index] @ vector) < COSINE_ALONE
+    # (two short who-questions embed close: only a near paraphrase is the same question then)
+    return vector is None or float(reading.pair_vectors[index] @ vector) < (COSINE_PARAPHRASE if asks_other
+                                                                             else COSINE_ALONE)
 
 
 def asks_the_same(reading: Reading, question: str, item: FaqItem) -> bool:
@@ -1544,6 +1550,8 @@ def _other_kind_without_its_answer(question: str, pair: Pair) -> bool:
         return False  # "When do we break even?" / "How many customers ...?" / "... we expect to reach that in month 18"
     if kind != "any" and theirs not in ("any", kind):
         return True  # "How many customers could use it?" does not say who it is for
+    if kind != "any" and _ANY_WHAT_IF.match(pair.question) and not satisfies(kind, pair.answer.text):
+        return True  # "When can I buy it?" is not "What if our office buys milk from the corner shop?"
     if kind not in UNTYPED_IS_SILENCE:
         return False
     return theirs != kind and not satisfies(kind, pair.answer.text)

@@ -138,6 +138,10 @@ _synonyms("oneway", "one-way irreversible reversible reversibility")
 _synonyms("gtm", "go-to-market marketing distribution")
 _synonyms("build", "build building built")
 _synonyms("data", "data")
+# Where a customer buys what the product orders for them: "Which shops can it order from?" is
+# "Which suppliers does it work with?". A subject, not an intent (see INTENT_CONCEPTS).
+_synonyms("supplier", "supplier suppliers shop shops retailer retailers wholesaler wholesalers merchant merchants "
+          "grocer grocers")
 # Whom a question is about, in more than one word: "Why would teenagers accept being tracked?" is
 # "Why would a teen agree to this?". Subjects, not intents (see INTENT_CONCEPTS).
 _synonyms("teen", "teen teens teenager teenagers adolescent adolescents")
@@ -542,7 +546,7 @@ def _concepts(text: str, aliases: tuple[str, ...]) -> frozenset[str]:
 
 
 INTENT_CONCEPTS = frozenset(set(_SYNONYMS.values()) | {c for _, c in _PHRASES} | {"define"}) - {
-    "data", "time", "build", "teen", "child", "account", "developer"}
+    "data", "time", "build", "teen", "child", "account", "developer", "supplier"}
 
 
 @lru_cache(maxsize=8192)
