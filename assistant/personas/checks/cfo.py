@@ -164,7 +164,22 @@ def _sized(ctx: ReviewContext) -> bool:
             checked[sentence.start] = MARKET_NOUNS.search(ctx.copy, sentence.start, sentence.end) is not None
         if checked[sentence.start]:
             return True
+        # "about 1.1 million offices with a shared kitchen": a big count of things of any plural
+        # name that is no unit of time, money or work (the list above cannot name every trade)
+        counted = _COUNTED.match(ctx.copy, match.end(), sentence.end)
+        if counted and counted.group("noun").lower() not in _UNITS:
+            return True
     return False
+
+
+_COUNTED = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]{3,}s)\b")
+_UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "dollars",
+                    "pounds", "euros", "rupees", "points", "percent", "times", "units", "pieces", "items", "bytes",
+                    "requests", "calls", "orders", "transactions", "messages", "rows", "lines", "words", "pages",
+                    "files", "steps", "miles", "kilometres", "kilometers", "metres", "meters", "litres", "liters",
+                    "tons", "tonnes", "grams", "views", "clicks", "downloads", "tickets", "incidents", "visits",
+                    "sessions", "events", "records", "hits", "bottles", "boxes", "parcels", "deliveries", "meals",
+                    "trips", "tests", "runs", "builds"})
 
 
 def market_size(ctx: ReviewContext) -> Iterator[Finding]:
