@@ -82,6 +82,13 @@ def is_faq_heading(line: Line) -> bool:
     return bool(_FAQ_STRICT.match(text))
 
 
+def names_an_faq_part(text: str) -> bool:
+    """Is this line the title of an FAQ or of one of its parts ("Customer FAQ", "Internal
+    questions"), whatever its markup? Such a title answers no question."""
+    cleaned = _clean(text)
+    return bool(cleaned) and (_FAQ_STRICT.match(cleaned) is not None or _AUDIENCE_QUESTIONS.match(cleaned) is not None)
+
+
 def audience_of(heading: str, current: Audience) -> Audience:
     """Which FAQ a heading opens: internal under Internal/Stakeholder/Business headings."""
     if _INTERNAL.search(heading):
@@ -196,7 +203,9 @@ def _is_answer_boundary(text: str, lines: list[Line], line: Line, plain: bool) -
     if line.kind == "hr" or (line.kind == "heading" and line.heading_level):
         return True
     if not line.is_heading:
-        return False
+        # "Stakeholder FAQ" on a plain line of its own opens the next part, in a document whose
+        # other headings are bold lines (a plain line is a heading only where nothing is marked up)
+        return is_faq_heading(line)
     if is_faq_heading(line) or _INTERNAL.search(line.content) or _EXTERNAL.search(line.content):
         return True
     for following in lines[line.number + 1 : line.number + 4]:

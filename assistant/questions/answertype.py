@@ -251,7 +251,13 @@ def _an_extras_amount(text: str, match: re.Match[str]) -> bool:
         return False  # `_free_as_in_available` reads "free"
     before = text[max(0, match.start() - 40) : match.start()]
     return _EXTRA_COSTS.search(before) is not None or _AMOUNT_OF_A_PENALTY.match(text, match.end()) is not None \
-        or _FUNDED_BY.search(before) is not None or _FUNDING_AFTER.match(text, match.end()) is not None
+        or _FUNDED_BY.search(before) is not None or _FUNDING_AFTER.match(text, match.end()) is not None \
+        or _A_MARGIN_OF.search(before) is not None
+
+
+# "within £2 of the payslip", "accurate to 5p": how far off something is, not what it costs
+_A_MARGIN_OF = re.compile(r"(?i)\b(?:within|off by|out by|accurate to|an error of|a difference of|a gap of|"
+                          r"plus or minus)\s*$|±\s*$")
 
 
 def _free_as_in_available(text: str, match: re.Match[str]) -> bool:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from assistant.documents.faq import names_an_faq_part
 from assistant.documents.models import Document, FaqItem, Heading, Span
 from assistant.literals import literals_of, may_occur
 from assistant.questions.answered import (
@@ -221,6 +222,27 @@ def mask(text: str, product: str | None) -> str:
             pattern = rf"(?<![\w-]){re.escape(name)}(?:['\u2019]s)?(?![\w-])(?-i:(?! [A-Z][a-z]))"
             text = re.sub(pattern, MASK, text, flags=re.IGNORECASE)
     return text
+
+
+def _price_against_our_money(question: str, intents: frozenset[str], their_question: str,
+                             theirs: frozenset[str]) -> bool:
+    """Does one question plainly ask the customer's price ("How much does it cost?") and the other
+    our own money (what it costs us, the market, the margin, the investment), with no kind of
+    question in common? ("What does it cost to run?" says neither plainly, and may be either.)"""
+    if intents & theirs or not (intents | theirs) & OUR_MONEY or ("price" in intents) == ("price" in theirs):
+        return False
+    priced = question if "price" in intents else their_question
+    return _PLAINLY_THE_PRICE.search(priced) is not None
+
+
+_PLAINLY_THE_PRICE = re.compile(r"(?i)\bhow much\b|\bpric(?:e|es|ed|ing)\b|\bsubscription\b|\bfree\b"
+                                r"|\b(?:do|will|would) (?:i|we|you|customers|users) (?:have to )?pay\b")
+
+
+def _kind(reading: Reading, question: str) -> Kind:
+    """The kind of answer a question needs, read without the product's name: "What exactly is
+    Shiftly Pay?" asks what it is, not a price, and "Is Costwise free?" asks one."""
+    return kind_of(mask(question, reading.product))
 
 
 @functools.lru_cache(maxsize=256)
@@ -435,8 +457,10 @@ def _reading_sentences(doc: Document) -> list[Sentence]:
                 any(t.start <= sentence.start and sentence.end <= t.end + 1 for t in titles[:-3] if t is not None)
                 or any(h.span.start <= sentence.start < h.span.end for h in doc.headings)):
             continue
-        if _LABEL_ONLY.match(sentence.text):
-            continue  # "Q2." of "Q2. What happens if ...?", split off the question: a label, not an answer
+        if _LABEL_ONLY.match(sentence.text) or names_an_faq_part(sentence.text):
+            # "Q2." of "Q2. What happens if ...?", split off the question: a label, not an answer;
+            # "Customer FAQ" on a plain line: a title
+            continue
         found.setdefault((sentence.start, sentence.end), sentence)
     return [found[key] for key in sorted(found)]
 
@@ -728,7 +752,7 @@ class Reading:
         bm25 = self._bm25_scores(_terms(masked)) if self._bm25 is not None else np.zeros(count)
         bm25 = np.maximum(bm25, 0.0) / max(float(bm25.max(initial=0.0)), 1e-9)
         asked = concepts(masked, aliases=self.aliases) - {"product", "define"}
-        kind = kind_of(question)
+        kind = kind_of(masked)
         term = defined_term(question)
         shape = self._paragraph_shape
         code, length, opens_yes_no, reason, target, group = shape.T
@@ -909,6 +933,9 @@ class Reading:
             # Two kinds that ask one thing, close in meaning, need no word in common ("What if I do
             # not have a phone?", "Do I need a smartphone?").
             kin = cosine >= SAME_SCENE and intents and their_intents and _kindred(intents, their_intents)
+            if _price_against_our_money(question, intents, pair.question, their_intents):
+                out.append(0.0)  # "How much does it cost?" is not "What does it cost us?", however alike
+                continue
             if not (asked & theirs) - TRIVIAL - WEAK_SHARED and cosine < PARAPHRASE and not kin:
                 out.append(0.0)
                 continue
@@ -1066,7 +1093,7 @@ def asks_the_same(reading: Reading, question: str, item: FaqItem) -> bool:
     deployment take?", whatever words the two share."""
     masked = mask(question, reading.product)
     scores = reading.pair_scores(masked, reading.vector(masked))
-    return any(pair.item is item and score >= PAIR_THRESHOLD and not _other_kind_without_its_answer(question, pair)
+    return any(pair.item is item and score >= PAIR_THRESHOLD and not _other_kind_without_its_answer(masked, pair)
                and not _other_subject_of_what_if(reading, question, pair)
                for pair, score in zip(reading.pairs, scores, strict=True))
 
@@ -1175,6 +1202,9 @@ def _asks_the_problem(reading: Reading, question: str) -> bool:
 
 
 _ASKS_WHERE = re.compile(r"(?i)^\W*where\b")
+_ASKS_WHAT_IS_LEFT_OUT = re.compile(r"(?i)\b(?:not|n't)\s+(?:\w+\s+)?(?:do|doing|build|building|include|included|"
+                                    r"support|supporting|cover|covering|ship|shipping)\b|\bout[- ]of[- ]scope\b"
+                                    r"|\bnon-goals?\b|\bleav(?:e|es|ing) out\b|\bexclud\w*\b")
 _SAYS_WHERE = re.compile(r"\W*(?:In|On|At|Inside|Within|From)\s+\S")
 # What says where, anywhere in a sentence: a place after its preposition, an address, a web or
 # e-mail address, an internal link ("go/switchboard"), "locally", a cloud or a region.
@@ -1196,7 +1226,7 @@ def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None
     where = pair.where
     if not body or PLACEHOLDER.match(body) or not pair.sentences:
         return Judgement("unanswered", None, f"{where} but leaves the answer empty or as a placeholder")
-    kind = kind_of(question)
+    kind = _kind(reading, question)
     indices = list(pair.sentences)
     texts = {i: reading.sentences[i].text for i in indices}
     if topic in RISK_TOPICS and SOFTBALL.search(body):
@@ -1236,6 +1266,11 @@ def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None
         # address ...": the answer is the "Yes" and what follows it (quoted together), not a later
         # sentence that happens to say "account". Only under a yes/no FAQ question: a "Yes." that
         # opens a section answers whatever the section's lost question was.
+        chosen = indices[0]
+    if pair.item is not None and _ASKS_WHAT_IS_LEFT_OUT.search(question) and \
+            _ASKS_WHAT_IS_LEFT_OUT.search(pair.question):
+        # "What is explicitly out of scope?" of "What are we not doing?" / "Paying workers early
+        # (earned wage access). We have been asked, and ...": the answer names what first
         chosen = indices[0]
     if pair.item is not None and _ASKS_WHERE.match(question) and _ASKS_WHERE.match(pair.question) and \
             _SAYS_WHERE.match(texts[indices[0]]):
@@ -1318,7 +1353,7 @@ _BARE_YES_NO = re.compile(r"(?i)\W*(?:yes|no)\s*[.!,;:\u2014-]+\s+(?=\S)")
 def _judged_on_pair_or_text(reading: Reading, question: str, match: Match, *, topic: str | None, internal: bool,
                             cues: list[re.Pattern[str]] | None) -> Judgement:
     by_pair: Judgement | None = None
-    if match.pair is not None and (_other_kind_without_its_answer(question, match.pair)
+    if match.pair is not None and (_other_kind_without_its_answer(mask(question, reading.product), match.pair)
                                    or _other_subject_of_what_if(reading, question, match.pair)):
         match = Match(None, match.score)
     # A section heading whose text another passage outranks is kept only for when that passage
@@ -1332,7 +1367,7 @@ def _judged_on_pair_or_text(reading: Reading, question: str, match: Match, *, to
         match = Match(None, match.score)
     if match.pair is not None:
         by_pair = judge_pair(reading, question, match.pair, topic=topic, cues=cues)
-        if by_pair.status == "answered" and _wants_the_amount(question, match.pair):
+        if by_pair.status == "answered" and _wants_the_amount(mask(question, reading.product), match.pair):
             # "How much is the subscription?" matched "Is there a free version?" / "Yes. A free plan
             # ... Driving reports need the paid plan.": a yes about a free tier, not the amount; the
             # sentence that gives it ("$7.99 per month or $69 per year") answers.
@@ -1347,7 +1382,7 @@ def _judged_on_pair_or_text(reading: Reading, question: str, match: Match, *, to
             # An FAQ answer that lacks what the question needs ("What is not included at launch?"
             # gives no date) does not hide the sentence that has it ("available today to ...").
             elsewhere = _judge_sentences(reading, question, topic=topic, internal=internal, cues=cues)
-            return elsewhere if elsewhere.status == "answered" and kind_of(question) != "any" else by_pair
+            return elsewhere if elsewhere.status == "answered" and _kind(reading, question) != "any" else by_pair
     by_role = _judge_by_role(reading, question, cues=cues)
     if by_role is not None:
         return by_role
@@ -1392,7 +1427,7 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
                       indices[0])
         lead = verified(reading.doc, reading.quote(saying))
         return Judgement("answered", lead, f"its summary (line {lead.line}) says what it is") if lead else None
-    kind = kind_of(question)
+    kind = _kind(reading, question)
     # The sentence that gives the first step ("on sale today at lumen-light.co.uk"), not the price
     # beside it, when the bank question's cues say what a first step looks like.
     with_cue = [i for i in indices if cues and any(p.search(reading.sentences[i].text) for p in cues)]
@@ -1492,7 +1527,7 @@ def _problem_said_in_passing(reading: Reading, question: str) -> Judgement | Non
         if evidence is None:
             continue
         where = f"the press release says what customers do until now (line {evidence.line})"
-        if kind_of(question) == "figure":
+        if _kind(reading, question) == "figure":
             from assistant.rubric.detect import measures
 
             if not measures(sentence.text):
@@ -1505,11 +1540,13 @@ def _subheading_names_the_customer(reading: Reading, question: str) -> Judgement
     """"Who is it for?", and no FAQ pair asks it: the sub-heading is the template's own answer
     when it names a group of people ("Independent pharmacy owners scan their shelves once a
     week"), ahead of any sentence that only says "customers"."""
-    if kind_of(question) != "who" or "customer" not in concepts(question, aliases=reading.aliases):
+    if _kind(reading, question) != "who" or "customer" not in concepts(question, aliases=reading.aliases):
         return None
     sub = reading.doc.subheading
     if sub is not None and satisfies("who", sub.text):
-        index = next((i for i, s in enumerate(reading.sentences) if sub.start <= s.start < sub.end), None)
+        # (overlapping it: a sentence read with its emphasis, "*Restaurant and retail workers ...*",
+        # starts before the sub-heading's words)
+        index = next((i for i, s in enumerate(reading.sentences) if s.start < sub.end and sub.start < s.end), None)
         evidence = verified(reading.doc, reading.sentences[index]) if index is not None else None
         if evidence is not None:
             return Judgement("answered", evidence, f"its sub-heading names who it is for (line {evidence.line})")
@@ -1539,7 +1576,8 @@ def _other_kind_without_its_answer(question: str, pair: Pair) -> bool:
     customers could use it?" (a figure) for "Who is it for?" (a group), or "Why does it get
     cheaper over time?" for "How much does it cost?" when its answer has no price. The document
     is silent on it there, not half-answering it. (Measured: answered-ness exact unchanged, one
-    label gained and one lost; the sample's "Who is it for?" no longer quotes the market size.)"""
+    label gained and one lost; the sample's "Who is it for?" no longer quotes the market size.)
+    `question` is masked: "What exactly is Shiftly Pay?" asks what it is, not a price."""
     kind = kind_of(question)
     if pair.item is None or pair.answer is None:
         return False
@@ -1633,7 +1671,7 @@ def _candidates(reading: Reading, question: str) -> list[int]:
     # us to make each sensor?" ("The bill of materials is €71") or to "How much did it cost the
     # city?" ("The city paid $380,000 to build it") is no price a customer pays.
     spent = reading.our_cost_answers | reading.alternatives_answers | reading.business_answers \
-        if kind_of(question) == "price" else frozenset()
+        if _kind(reading, question) == "price" else frozenset()
     return [i for i in range(len(reading.sentences))
             if (how_to or i not in reading.in_code) and i not in reading.about_itself and i not in spent
             and i not in reading.yes_no_to_their_question]
@@ -1649,7 +1687,7 @@ def _answered_elsewhere(reading: Reading, question: str, section: Pair) -> bool:
     paragraphs (`_best(context=True)`), so neither the FAQ nor the story is favoured by the
     comparison. Measured: questions-ask 47.6% -> 49.3% (a section quoted outside the author's
     answer: 22 -> 15 misses); answered-ness unchanged."""
-    kind = kind_of(question)
+    kind = _kind(reading, question)
     candidates = _candidates(reading, question)
     inside = [i for i in section.sentences if i in set(candidates)]
     anywhere = _best(reading, question, candidates, kind, context=True)
@@ -1663,7 +1701,7 @@ def _judge_sentences(reading: Reading, question: str, *, topic: str | None, inte
                      cues: list[re.Pattern[str]] | None, without: frozenset[int] = frozenset()) -> Judgement:
     """The sentence of the document closest to `question`, when it is close enough to count
     (`without`: sentences already judged, not to be chosen again)."""
-    kind = kind_of(question)
+    kind = _kind(reading, question)
     asked = concepts(mask(question, reading.product), aliases=reading.aliases) - TRIVIAL
     candidates = [i for i in _candidates(reading, question) if i not in without]
     # The sentence chosen with its paragraph first; when it is not close enough on its own, the
@@ -1784,7 +1822,7 @@ def _before_and_after(reading: Reading, question: str, candidates: list[int]) ->
     question asks for, however far apart the two sit in meaning."""
     found = [i for i in candidates if _BEFORE_AND_AFTER.search(reading.sentences[i].text)
              and not _PLANNED.search(reading.sentences[i].text)]
-    best = _best(reading, question, found, kind_of(question), context=True)
+    best = _best(reading, question, found, _kind(reading, question), context=True)
     if best is None:
         return None
     evidence = verified(reading.doc, reading.quote(best.index))
@@ -1812,7 +1850,7 @@ def _demand_shown(reading: Reading, question: str, candidates: list[int], *, int
     (evidence named in the release, which the internal FAQ should lay out)."""
     found = [i for i in candidates if _DEMAND_SEEN.search(reading.sentences[i].text)
              and not _PLANNED.search(reading.sentences[i].text)]
-    best = _best(reading, question, found, kind_of(question), context=True)
+    best = _best(reading, question, found, _kind(reading, question), context=True)
     if best is None:
         return None
     evidence = verified(reading.doc, reading.quote(best.index))
@@ -1837,7 +1875,7 @@ def _contrast_with_today(reading: Reading, question: str, asked: frozenset[str],
     release's own contrast with what customers do today ("book a slip in under a minute, instead
     of calling each harbormaster") half-answers it. It names the alternative and the difference in
     a clause; the comparison the question asks for is still to be written."""
-    if "compare" not in asked or kind_of(question) != "any" or _ASKS_FOR_NAMES.search(question):
+    if "compare" not in asked or _kind(reading, question) != "any" or _ASKS_FOR_NAMES.search(question):
         return None  # "Who are the competitors?" wants names, which a contrast with today does not give
     faq_start = reading.doc.faq_start if reading.doc.faq_start is not None else len(reading.doc.text)
     for index in candidates:
@@ -1888,7 +1926,7 @@ _AMOUNT = re.compile(r"[$\u20ac\u00a3\u00a5]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|e
 
 def _wants_the_amount(question: str, pair: Pair) -> bool:
     """A "how much" question judged on a yes/no FAQ question about price ("Is there a free
-    version?") whose answer gives no amount."""
+    version?") whose answer gives no amount. (`question` is masked.)"""
     return kind_of(question) == "price" and bool(_ASKS_THE_PRICE.search(question)) \
         and not _YES_NO_QUESTION.search(question) and bool(_YES_NO_QUESTION.search(pair.question)) \
         and pair.answer is not None and not _AMOUNT.search(pair.answer.text)

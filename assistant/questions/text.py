@@ -318,6 +318,10 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # money the customer sends through it, not what it costs them: "Which countries can I pay
         # into?", "pay out to sellers"
         (r"\bpa(?:y|ys|id|ying) (?:into|out)\b", "payout"),
+        # wages the customer earns, not what it costs them: "Is the amount I see what I will be paid?"
+        (r"\b(?:be|get|gets|got|been|being|am|are|is|was|were|getting)\s+paid\b|\bpay(?:slips?|checks?|cheques?|"
+         r"days?|roll)\b|\b(?:my|your|their|his|her|our|staff|worker|workers'?|hourly|weekly|take-home|holiday|"
+         r"sick|back|overtime|minimum) pay\b", "wages"),
         # the cost of each unit served and what it earns: what it costs us, and the economics
         (r"\bunit economics\b", "ourcost economics"),
         # "my production database", "production credentials": where it runs, not how ready it is
@@ -410,7 +414,9 @@ _NOT_AGENTS = frozenset({"counter", "counters", "trailer", "trailers", "containe
                          "numbers", "member", "members", "matter", "matters", "letter", "letters", "quarter",
                          "quarters", "center", "centers", "corner", "corners", "banner", "banners", "chapter",
                          "chapters", "border", "borders", "poster", "posters", "winter", "summer", "answer",
-                         "answers", "folder", "folders", "partner", "partners", "flower", "flowers"})
+                         "answers", "folder", "folders", "partner", "partners", "flower", "flowers",
+                         # people, not the verb: "Other workers do not." says nothing of whether it works
+                         "worker", "workers"})
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ness", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
 
