@@ -28,7 +28,9 @@ from assistant.clarity.rules import (
 )
 from assistant.clarity.rules.base import Category, Context, Hit, Rule
 
-RULE_SET_VERSION = "1.2"  # 1.2: vague times and prices, a run-on capped at 6 units, headings end sentences
+# 1.3: "care about most" is no quantity, and a sentence-case heading over its lines in unmarked notes
+# ends its sentence; 1.2: vague times and prices, a run-on capped at 6 units, headings end sentences
+RULE_SET_VERSION = "1.3"
 
 CATEGORIES: dict[str, Category] = {
     c.id: c

@@ -66,6 +66,14 @@ _FUNCTION_WORDS = frozenset(word_list(
 ))
 
 
+# After these, "most" says how much something matters to someone ("care about most", "what they
+# value most"), not a share of anything.
+_CARED_ABOUT = frozenset(word_list(
+    "about matter matters mattered care cares cared love loves loved like likes liked value values valued want wants "
+    "wanted need needs needed enjoy enjoys fear fears feared hate hates trust trusts miss misses missed"
+))
+
+
 def _countable(word: str) -> bool:
     """A plural noun ("customers", "teams"), as far as a word list can tell."""
     return word.isalpha() and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
@@ -84,6 +92,8 @@ def _standing_alone(ctx: Context) -> Iterator[tuple[int, int]]:
             before = lowers[i - 1] if i else ""
             if before in ("the", "at", "a", "very") and word == "most" or before == "a":
                 continue
+            if word == "most" and before in _CARED_ABOUT:
+                continue  # "the thing people care about most": how much, not how many
             if i + 1 == len(lowers):
                 yield sentence.words[i].start, sentence.words[i].end
                 continue
