@@ -298,7 +298,8 @@ _CUSTOMER_PHRASES = [
                rf"(?:\s+(?:of|in|at|across)\s+(?!(?-i:{_MONTH_CAPITALS})\b)(?-i:[{UPPER}][{LOWER}'’-]+))?)\b",
                re.IGNORECASE),
     re.compile(rf"\b(?:help|helps|for|lets?|enables?|(?:opening|open|selling|sell|offering|offer) it to)\s+"
-               rf"(?:the\s+|our\s+)?(?!(?:each|every|one|any)\b)(?P<who>(?:[a-z+&-]+\s+|"
+               # ("Homework help for parents": the help is for parents, not "for parents")
+               rf"(?:the\s+|our\s+)?(?!(?:each|every|one|any|for|to|with|of|in|at|on|by)\b)(?P<who>(?:[a-z+&-]+\s+|"
                rf"[A-Z][a-z]+\s+(?=(?:[a-z+&-]+\s+)?(?:{_ROLE_NOUNS})\b)){{0,3}}(?:{_ROLE_NOUNS}|{_PEOPLE_ERS})"
                # "for residents of Ward 7", "for care homes in Leeds": the place keeps its group
                rf"(?:\s+(?:of|in|at|across)\s+(?!(?-i:{_MONTH_CAPITALS})\b)(?-i:[{UPPER}][{LOWER}'’-]+)"
@@ -894,6 +895,14 @@ def read_statements(notes: Document) -> list[Statement]:
             # "1. Crèche booking problem" over "Priya presented: ...": an agenda item's title, not a note
             start, end = _trimmed(text, content_start, line_end)
             statements.append(_statement(notes, start, end, "title", "title"))
+            next_end = text.find("\n", line_end + 1)
+            following = text[line_end + 1: next_end if next_end >= 0 else len(text)]
+            # "2. Proposal" over a memo's paragraph: the paragraph is the idea, as under "## Proposal"
+            # (minutes under it, "Decision: ...", "Mei: €2 per booking", and sub-items are placed line
+            # by line; the next agenda item ends it)
+            prose = re.match(r"[^\W\d_]", following) is not None and _field_label(following.strip()) is None
+            block = (bare, label_topic(bare)) if prose and len(bare.split()) <= 2 and \
+                label_topic(bare) in ("problem", "idea") else heading_block
             continue
         if field and field.group("rest") and re.fullmatch(r"(?i)q|question", field.group("label")):
             # "Q: What hurts?" / "A: Culling takes 6 hours": the question says what its answer is about;
@@ -1993,6 +2002,12 @@ def _final_name(statements: list[Statement]) -> str | None:
     return names[-1] if names else None
 
 
+# An idea that opens on a thing in quotation marks: 'A "Homework Buddy" inside the app', "The
+# 'Night Shift' mode": a name, in capitals, set off as one.
+_QUOTED_NAME = re.compile(r"\W*(?i:an?|the|our|a new)\s+[\"“'‘]"
+                          r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})[\"”'’]\s")
+
+
 def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = False) -> str | None:
     """The product's name opening an idea line, on enough evidence: a name label, or a coined
     word, or a capitalised word set off by a dash or colon that is no common English word, or (on
@@ -2001,6 +2016,9 @@ def _leading_name(statement: Statement, labelled_name: bool, idea_line: bool = F
     from assistant.clarity.lexicon import zipf
 
     match = _LEADING_NAME.match(statement.text)
+    quoted = _QUOTED_NAME.match(statement.text) if idea_line else None
+    if quoted:
+        return quoted.group("name")  # 'A "Homework Buddy" inside the Lernwerk app: ...': the author names it
     coined_first = re.match(rf"(?P<name>{_NAME_WORD}),\s+(?=[a-z])", statement.text) if idea_line else None
     if match is None and coined_first and coined(coined_first.group("name")) and \
             coined_first.group("name").lower() not in _DOC_WORDS:
@@ -2294,10 +2312,13 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
     for index, statement in enumerate(statements):
         signed = _SIGNED.fullmatch(statement.text.strip()) if not statement.quote_only else None
         if signed is None and re.fullmatch(r"(?i)(?:document\s+|product\s+|service\s+)?owner|author|dri|pm|"
-                                           r"written by", re.sub(r"^\W+", "", statement.label or "")):
+                                           r"written by|from", re.sub(r"^\W+", "", statement.label or "")):
             # "Owner: Callum Reid, Head of Product", "owner: Rohan Mehta (Head of Platform)", and under
-            # a heading "## 👤 Owner", "Femke Jansen — founder"
-            signed = _NAMED_TITLE.fullmatch(statement.text.strip()) or \
+            # a heading "## 👤 Owner", "Femke Jansen — founder"; a memo's "From: Jonas Weber, Head of
+            # Growth, Lernwerk" (its author, with the company after the title)
+            own = re.sub(r",\s*[A-Z][\w&.'’ -]{1,40}$", "", statement.text.strip()) \
+                if (statement.label or "").lower() == "from" else statement.text.strip()
+            signed = _NAMED_TITLE.fullmatch(own) or _NAMED_TITLE.fullmatch(statement.text.strip()) or \
                 _NAME_PAREN_TITLE.fullmatch(statement.text.strip()) or \
                 _NAME_DASH_TITLE.fullmatch(statement.text.strip())
         if signed is None and not statement.quote_only:
@@ -2495,7 +2516,10 @@ def trial_date(statement: Statement, date: NumberFact) -> bool:
     """Is this date a trial's (a pilot, a beta) rather than the launch's? The clause that holds the
     date, or the line's label, names a trial and no launch."""
     before = statement.text[:date.start - statement.start]
-    clause = re.split(r"[;.]|,\s*(?:then|and then|followed by)\b|\bthen\b|\s[-–—]\s", before)[-1]
+    # ("beta in Bavaria (April 2027), all German states from September 2027": a wider rollout after
+    # a comma is a clause of its own)
+    clause = re.split(r"[;.]|,\s*(?:then|and then|followed by)\b|\bthen\b|\s[-–—]\s"
+                      r"|,\s*(?=(?:all|every|the whole|across|nationwide|countrywide)\b)", before)[-1]
     after = re.split(r"[;,.]|\bthen\b", statement.text[date.end - statement.start:])[0]
     if not (_TRIAL.search(clause) or _PROPER_LAUNCH.search(clause)):
         clause = f"{statement.label or ''} {clause} {after}"  # "Pilot: March 2027, 3 schools"
@@ -2663,10 +2687,18 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
     start ("Austin and Denver, May 2027") or after a comma ("Q3 2027, Toronto first")."""
     if statement is None:
         return []
+    from assistant.draft.money import has_money
+
     found: list[NoteSpan] = []
     text = statement.text
+    # "Included in Lernwerk Plus (€7.99/month). Beta in Bavaria (April 2027) ...": a sentence that
+    # prices it and gives no date says what it is sold in, not where it launches
+    priced = [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]?", text)
+              if has_money(m.group()) and not re.search(r"\b(?:19|20)\d\d\b|\bQ[1-4]\b", m.group())]
     for match in _place_runs(text):
         words = match.group().split()
+        if any(a <= match.start() < b for a, b in priced):
+            continue
         before = text[: match.start()]
         if re.fullmatch(r"(?:City|Town|Municipality|Borough|Shire|Region)", match.group()) and \
                 re.match(r"\s+of\s+[A-Z]", text[match.end():]):
@@ -2712,6 +2744,9 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
             # (... and "Launch: Yorkshire leagues, April 2027" with its place, then its date)
             # (under a launch label, "GTM: Melbourne bookshops first" opens with the place)
             continue  # "Facilitator wrap-up: go with Gota ...": a line's first word, not a place
+        if (not before.strip() or re.search(r"[.!?]\s*$", before)) and len(words) == 1 and \
+                re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", words[0]) and not place_word(words[0], notes):
+            continue  # "Included in Lernwerk Plus (€7.99/month).": a sentence's first verb, not a place
         if re.search(r"\b(?:ships?|shipped|shipping|sent|dispatched)\b.*\bfrom\s+(?:our\s+|the\s+)?$", before) and \
                 re.match(r"\s+(?:warehouse|factory|plant|depot|office|hq|headquarters)\b", text[match.end():], re.I):
             continue  # "ships to Dutch growers from our Eindhoven warehouse": where it ships from, not to

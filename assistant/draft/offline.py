@@ -1226,7 +1226,10 @@ _BUILT_ON = re.compile(r"\b(?:using|via|through|on top of|built on|powered by)\s
                        r"(?P<what>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}(?:\s+(?:API|APIs|SDK|app|platform))?)")
 # "UK-wide", "nationwide in the US", "across Germany": a launch everywhere in an area.
 _WIDE = re.compile(r"\b(?P<area>[A-Z][A-Za-z]+|US|UK|EU)-wide\b|\b(?:across|all of|the whole of|throughout)\s+"
-                   r"(?:the\s+)?(?P<across>[A-Z][A-Za-z]+)\b")
+                   r"(?:the\s+)?(?P<across>[A-Z][A-Za-z]+)\b"
+                   # "all German states", "every Canadian province": across all of them
+                   r"|\b(?:all|every)\s+(?P<every>[A-Z][a-z]+\s+(?:states?|regions?|provinces?|counties|county|"
+                   r"cantons?|cities|city|countries|country))\b")
 _TRIAL_FIRST = re.compile(r"(?i)\W*(?P<trial>(?:pilot|beta|trial)\b[^;,]*?)\s*(?=[;,]|\s[-–—]\s|\bthen\b)")
 
 
@@ -1443,6 +1446,10 @@ class Composer:
             return f"is {first[building.start('what'):]}"
         if building:  # "We want to build PrepCast, which predicts ..." -> "predicts ..."
             return first[building.end():]
+        quoted = name and re.match(rf"(?i:an?|the|our)\s+[\"“'‘]{re.escape(name)}[\"”'’]\s+"
+                                   rf"(?P<where>(?:inside|in|within|on|for|as part of)\s.+)", first)
+        if quoted:  # 'A "Homework Buddy" inside the Lernwerk app: ...' -> "is inside the Lernwerk app: ..."
+            return f"is {quoted.group('where')}"
         pronoun = re.match(r"(?:It|it)\s+(?=[a-z]+[^s\W]s\b)", first)
         if pronoun:  # "It texts every guest": "it" is the product
             return first[pronoun.end():]
@@ -1783,9 +1790,15 @@ class Composer:
         places = [p.text for p in self.facts.launch_places]
         date = english_months(self.facts.launch_date.text) if self.facts.launch_date else None
         text = body(launch).rstrip(".")
+        at = launch.end - len(body(launch))  # where the text starts in the notes
+        # "Included in Lernwerk Plus (€7.99/month). Beta in Bavaria (April 2027), all German states
+        # from September 2027": the sentence with the dates says when, the one before it is the price
+        dated = [n.start - at for n in self.facts.numbers if n.kind == "date" and at <= n.start < launch.end]
+        ends = [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z])", text) if dated and m.end() <= min(dated)]
+        opening = ends[-1] if ends else 0
+        text, at = text[opening:], at + opening
         first_words = {w.lower() for w in text.split()[:3]}
         trial = _TRIAL_FIRST.match(text)
-        at = launch.end - len(body(launch))  # where the text starts in the notes
         if trial and self.facts.launch_date and not trial_date(launch, self.facts.launch_date) and \
                 self.facts.launch_date.text not in trial.group() and any(
                     n.kind == "date" and at + trial.start() <= n.start < at + trial.end() for n in self.facts.numbers):
@@ -1798,7 +1811,8 @@ class Composer:
             wide = _WIDE.search(rest)
             later_places = [place for place in places if place in rest]
             if wide and not later_places:
-                where = f" across {_with_the(wide.group('area') or wide.group('across'))}"
+                where = f" across all {wide.group('every')}" if wide.group("every") else \
+                    f" across {_with_the(wide.group('area') or wide.group('across'))}"
             else:
                 where = f" in {_and([_with_the(place) for place in later_places or places])}" \
                     if (later_places or places) else ""
