@@ -66,6 +66,7 @@ from assistant.questions.ranker import (
 from assistant.questions.select import Candidate
 from assistant.questions.text import (
     INTENT_CONCEPTS,
+    MAX_LABEL_WORDS,
     STOPWORDS,
     Sentence,
     concepts,
@@ -401,11 +402,15 @@ def _sections(doc: Document) -> list[tuple[Heading, int, int]]:
     """Headed sections outside the FAQ pairs: (heading, start, end) of the text under each, up to
     the next heading. A section that holds FAQ pairs (or is the document's title) is not one."""
     questions = [item.question.start for item in doc.faq]
-    headings = sorted(doc.headings, key=lambda h: h.span.start)
+    titles = _title_lines(doc)
+    headings = sorted([*doc.headings, *titles], key=lambda h: h.span.start)
     out = []
     for index, heading in enumerate(headings):
         start = heading.span.end
         end = headings[index + 1].span.start if index + 1 < len(headings) else len(doc.text)
+        if heading in titles:  # a title line heads its paragraph ("6. Risks" is not the quote after it)
+            gap = _PARAGRAPH_BREAK.search(doc.text, start, end)
+            end = gap.start() if gap else end
         # From the heading's own start: a heading that is itself an FAQ question ("### Who maintains
         # it?") is that FAQ pair already, not a second pair judged by other rules.
         if any(heading.span.start <= q < end for q in questions) or _NOT_A_SECTION.search(heading.span.text):
@@ -417,6 +422,8 @@ def _sections(doc: Document) -> list[tuple[Heading, int, int]]:
     return out
 
 
+ROLE_QUESTION_WHAT_IT_IS = "What is it?"  # what an idea's section ("Proposal", "Solution") stands for
+MIN_DEFINITION_WORDS = 4  # a sentence of this many words or fewer names a thing, it does not say what it is
 # What a notes-style heading asks, in the words a question would use: "## Background" is the
 # problem, "## Proposed solution" what it is, "## Launch" when and where. A heading not listed
 # is matched by its own words ("## Pricing", "## Out of scope", "## Risks").
@@ -424,7 +431,7 @@ _SECTION_ASKS = (
     (re.compile(r"(?i)^(?:the\s+)?(?:background|context|situation|status quo|pain points?|the pain|why this matters)$"),
      "What problem does it solve?"),
     (re.compile(r"(?i)^(?:the\s+)?(?:proposed\s+)?(?:solution|idea|concept|proposal|overview|product|what it is|"
-                r"what we(?:'ll| will)? build)$"), "What is it?"),
+                r"what we(?:'ll| will)? build)$"), ROLE_QUESTION_WHAT_IT_IS),
     (re.compile(r"(?i)^(?:the\s+)?(?:target\s+)?(?:users?|customers?|audience|personas?|segments?|who|for whom|"
                 r"who it'?s for)$"),
      "Who is it for?"),
@@ -435,8 +442,32 @@ _SECTION_ASKS = (
 
 def section_asks(heading: str) -> str | None:
     """The question a notes-style section heading stands for, or None when its own words say it."""
-    bare = re.sub(r"^[#\s]+|[\s:*_]+$", "", heading)
+    bare = re.sub(r"^[#\s]+(?:\d{1,2}[.)]\s+)?|^\d{1,2}[.)]\s+|[\s:*_]+$", "", heading)
     return next((asked for pattern, asked in _SECTION_ASKS if pattern.match(bare)), None)
+
+
+def _title_lines(doc: Document) -> list[Heading]:
+    """In notes (no FAQ, no dateline), the section titles the parser reads as text: "1. Problem",
+    "2. Proposal" alone on their lines over the paragraphs they head."""
+    if doc.faq or doc.dateline is not None:
+        return []
+    found = []
+    for line in re.finditer(r"(?m)^[ \t]*(?P<title>\S[^\n]*?)[ \t]*\n(?=[ \t]*\S)", doc.text):
+        title = line.group("title")
+        if len(title.split()) <= MAX_LABEL_WORDS and _TITLE_LINE.fullmatch(title) and \
+                not any(h.span.start <= line.start("title") < h.span.end for h in doc.headings):
+            found.append(Heading(span=doc.span(line.start("title"), line.end("title")), level=0))
+    return found
+
+
+def _section_title_line(text: str, sentence: Sentence) -> bool:
+    """"1. Problem" or "Price & timing" alone on its line, over the lines it heads: a notes section's
+    title (split off as a sentence by `text.sentences`), which answers nothing."""
+    return text[sentence.end:sentence.end + 1] == "\n" and (sentence.start == 0 or text[sentence.start - 1] == "\n") \
+        and len(sentence.text.split()) <= MAX_LABEL_WORDS and _TITLE_LINE.fullmatch(sentence.text) is not None
+
+
+_TITLE_LINE = re.compile(r"(?:\d{1,2}[.)][ \t]+)?[A-Z][\w&/'’ -]{0,38}[\w)]")
 
 
 def _reading_sentences(doc: Document) -> list[Sentence]:
@@ -457,7 +488,8 @@ def _reading_sentences(doc: Document) -> list[Sentence]:
                 any(t.start <= sentence.start and sentence.end <= t.end + 1 for t in titles[:-3] if t is not None)
                 or any(h.span.start <= sentence.start < h.span.end for h in doc.headings)):
             continue
-        if _LABEL_ONLY.match(sentence.text) or names_an_faq_part(sentence.text):
+        if _LABEL_ONLY.match(sentence.text) or names_an_faq_part(sentence.text) or \
+                _section_title_line(doc.text, sentence):
             # "Q2." of "Q2. What happens if ...?", split off the question: a label, not an answer;
             # "Customer FAQ" on a plain line: a title
             continue
@@ -528,7 +560,7 @@ class Reading:
         for heading, start, end in _sections(doc):
             inside = self._inside(start, end)
             if inside:
-                title = mask(heading.span.text, product)
+                title = mask(re.sub(r"^\d{1,2}[.)]\s+", "", heading.span.text), product)
                 asks = section_asks(heading.span.text)
                 pairs.append(Pair(asks or title, heading.span.line, doc.span(start, end), inside,
                                   title=title if asks else None))
@@ -1267,6 +1299,11 @@ def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None
         # sentence that happens to say "account". Only under a yes/no FAQ question: a "Yes." that
         # opens a section answers whatever the section's lost question was.
         chosen = indices[0]
+    if pair.item is None and pair.title is not None and pair.question == ROLE_QUESTION_WHAT_IT_IS and \
+            (defined_term(question) is not None or roles_asked(mask(question, reading.product)) == {"summary"}):
+        # "What exactly is Lernwerk?" of the notes' "2. Proposal": its first sentence says what it is
+        # (not a label giving the name, "Working title: FieldNote.")
+        chosen = next((i for i in indices if len(words(texts[i])) > MIN_DEFINITION_WORDS), indices[0])
     if pair.item is not None and _ASKS_WHAT_IS_LEFT_OUT.search(question) and \
             _ASKS_WHAT_IS_LEFT_OUT.search(pair.question):
         # "What is explicitly out of scope?" of "What are we not doing?" / "Paying workers early

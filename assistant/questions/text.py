@@ -631,7 +631,11 @@ class Sentence(NamedTuple):
 
 _FENCED = re.compile(r"(?ms)^[ \t]*(```|~~~).*?(?:^[ \t]*\1|\Z)")
 _SENTENCE_END = re.compile(r"(?m)^(?P<heading>[ \t]{0,3}#{1,6}[ \t][^\n]*)\n"
-                           r"|(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[*_]*[A-Z0-9])|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)")
+                           r"|(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[*_]*[A-Z0-9])|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)"
+                           # "1. Problem" or "Price & timing" on a line of its own over a capitalised line:
+                           # a notes section's title, a sentence of its own like a Markdown heading
+                           r"|^(?P<label>[ \t]*(?:\d{1,2}[.)][ \t]+)?[A-Z][\w&/'’ -]{0,38}[\w)])[ \t]*\n"
+                           r"(?=[ \t]*[\"“*_]*[A-Z])")
 _ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|mr|mrs|ms|dr|inc|ltd|co|st|no|approx|u\.s)\.$", re.IGNORECASE)
 _MARKUP = " \t\n*_#>-+|"
 
@@ -657,13 +661,17 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sen
     segment = text[start:end]
     fenced = [m.span() for m in _FENCED.finditer(segment)] if "```" in segment or "~~~" in segment else []
     for match in _SENTENCE_END.finditer(segment):
-        if match.group("heading") is not None and any(a <= match.start() < b for a, b in fenced):
+        if (match.group("heading") is not None or match.group("label") is not None) and \
+                any(a <= match.start() < b for a, b in fenced):
             continue  # "# Grafana: the dashboards" in a shell block is a comment, not a heading
-        if match.group("heading") is not None:
+        if match.group("label") is not None and len(match.group("label").split()) > MAX_LABEL_WORDS:
+            continue  # a short line of prose, not a title
+        title = "heading" if match.group("heading") is not None else "label" if match.group("label") else None
+        if title is not None:
             # "## Launch" on its own line, the text right under it: the heading is a sentence of its
             # own ("Launch\nBeta in Manchester ..." was one, and read as the heading)
-            for piece in (_trim(text, cursor, start + match.start("heading")),
-                          _trim(text, start + match.start("heading"), start + match.end("heading"))):
+            for piece in (_trim(text, cursor, start + match.start(title)),
+                          _trim(text, start + match.start(title), start + match.end(title))):
                 if piece:
                     yield piece
             cursor = start + match.end()
@@ -680,6 +688,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sen
         yield piece
 
 
+MAX_LABEL_WORDS = 4  # a title line has at most this many words (with its number)
 _ANSWER_LABEL = re.compile(r"(?:A|Answer)\s*\d{0,3}\s*[:.)]\s*(?:\*\*|__)?\s*")
 
 
