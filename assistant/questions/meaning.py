@@ -84,6 +84,7 @@ if TYPE_CHECKING:
     from rank_bm25 import BM25Okapi
 
     from assistant.questions.bank import Bank, BankQuestion
+    from assistant.questions.models import Evidence
 
 MASK = "it"
 LEXICAL_WEIGHT = 0.5  # weight of the shared-concept score next to the cosine of two questions' embeddings
@@ -1857,15 +1858,20 @@ def _before_and_after(reading: Reading, question: str, candidates: list[int]) ->
     """A question about how much it saves, answered by the closest sentence that gives the before
     and the after ("Finance teams close the month in two days instead of nine"): the number the
     question asks for, however far apart the two sit in meaning."""
-    found = [i for i in candidates if _BEFORE_AND_AFTER.search(reading.sentences[i].text)
-             and not _PLANNED.search(reading.sentences[i].text)]
-    best = _best(reading, question, found, _kind(reading, question), context=True)
-    if best is None:
-        return None
-    evidence = verified(reading.doc, reading.quote(best.index))
+    evidence = _closest_seen(reading, question, candidates, _BEFORE_AND_AFTER)
     if evidence is None:
         return None
     return Judgement("answered", evidence, f"the document gives the before and the after (line {evidence.line})")
+
+
+def _closest_seen(reading: Reading, question: str, candidates: list[int],
+                  told: re.Pattern[str]) -> Evidence | None:
+    """The sentence closest to the question (with its paragraph) among those that tell what `told`
+    looks for as something seen, not planned; verified."""
+    found = [i for i in candidates if told.search(reading.sentences[i].text)
+             and not _PLANNED.search(reading.sentences[i].text)]
+    best = _best(reading, question, found, _kind(reading, question), context=True)
+    return verified(reading.doc, reading.quote(best.index)) if best is not None else None
 
 
 # "What evidence do we have that customers want it?", "How do we know people will use it?"
@@ -1885,12 +1891,7 @@ def _demand_shown(reading: Reading, question: str, candidates: list[int], *, int
     demand ("eleven home-grown flag systems", "the Checkout team, which piloted it for six weeks"),
     however far those sit in meaning from the question: the closest such sentence, partly answered
     (evidence named in the release, which the internal FAQ should lay out)."""
-    found = [i for i in candidates if _DEMAND_SEEN.search(reading.sentences[i].text)
-             and not _PLANNED.search(reading.sentences[i].text)]
-    best = _best(reading, question, found, _kind(reading, question), context=True)
-    if best is None:
-        return None
-    evidence = verified(reading.doc, reading.quote(best.index))
+    evidence = _closest_seen(reading, question, candidates, _DEMAND_SEEN)
     if evidence is None:
         return None
     return Judgement("partly", evidence, f"the document reports demand it has seen (line {evidence.line})"
