@@ -243,8 +243,12 @@ _PLAINLY_THE_PRICE = re.compile(r"(?i)\bhow much\b|\bpric(?:e|es|ed|ing)\b|\bsub
 
 def _kind(reading: Reading, question: str) -> Kind:
     """The kind of answer a question needs, read without the product's name: "What exactly is
-    Shiftly Pay?" asks what it is, not a price, and "Is Costwise free?" asks one."""
-    return kind_of(mask(question, reading.product))
+    Shiftly Pay?" asks what it is, not a price, and "Is Costwise free?" asks one. Once per
+    question (it is asked at every step of judging it)."""
+    found = reading.kinds.get(question)
+    if found is None:
+        found = reading.kinds[question] = kind_of(mask(question, reading.product))
+    return found
 
 
 @functools.lru_cache(maxsize=256)
@@ -579,6 +583,7 @@ class Reading:
         # (with its paragraph, then alone; against its FAQ pair, then the whole text).
         self._vectors: dict[str, np.ndarray | None] = {}
         self._closeness: dict[tuple[str, tuple[int, ...]], tuple[list[float], list[float]]] = {}
+        self.kinds: dict[str, Kind] = {}  # `_kind` of each question judged
         self._bonuses: dict[tuple[str, Kind, int | None, tuple[int, ...]],
                             list[tuple[float, bool, bool, bool, bool]]] = {}
         self._bm25_columns: dict[str, np.ndarray] = {}
