@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from fixture_readers import draft_of_notes
 
+from assistant.draft.facts import speaker_from
+
 NOTES = "memo-numbered-homework.md"
 
 
@@ -29,3 +31,11 @@ def test_a_beta_then_all_states_launches_across_them_and_the_price_sentence_is_n
     assert release.call_to_action.startswith("Homework Buddy launches across all German states in September 2027, "
                                              "after a beta in Bavaria")
     assert "Included" not in release.dateline and "Lernwerk Plus" not in release.dateline
+
+
+def test_the_customer_named_in_the_brackets_after_their_role_is_quoted_by_name() -> None:
+    """'Quote from a parent (Ayşe, Nuremberg, interview 12 Oct): "..."': Ayşe said it, a parent in
+    Nuremberg; when we interviewed her is no part of who she is."""
+    assert draft_of_notes(NOTES).press_release.customer_quote.endswith("— Ayşe, a parent, Nuremberg")
+    assert speaker_from("a buyer (Acme Ltd, Leeds)")[0] is None  # a company is no person's name
+    assert speaker_from("owner (Tom, Bristol)") == ("Tom", "owner, Bristol")

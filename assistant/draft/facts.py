@@ -1165,6 +1165,15 @@ def speaker_from(detail: str) -> tuple[str | None, str | None]:
         parts = re.split(r",| [-–—]+ ", detail, maxsplit=1)
         head, rest = parts[0], parts[1] if len(parts) > 1 else ""
     head = head.strip()
+    if paren and (_ROLE_WORDS.search(head) or not _name_like(head)):
+        # "a parent (Ayşe, Nuremberg, interview 12 Oct)": the role first, the name first in the
+        # brackets; when and how we met them says nothing of who they are
+        items = [item.strip() for item in rest.split(",")]
+        if len(items) >= 2 and _name_like(items[0]) and not _ROLE_WORDS.search(items[0]) and \
+                not _ORG_TAIL.search(items[0]) and not _COMPANY_WORD.search(items[0]) and \
+                items[0] not in _region_names():
+            about = [head, *(item for item in items[1:] if not _WHEN_MET.search(item))]
+            return items[0], ", ".join(about)
     where = re.fullmatch(r"(?P<head>.+?)\s+(?:at|from|of)\s+(?P<org>[A-Z].*)", head)
     if where and not rest:
         head, rest = where.group("head"), where.group("org")
@@ -1173,6 +1182,8 @@ def speaker_from(detail: str) -> tuple[str | None, str | None]:
     return None, detail.strip() or None
 
 
+_COMPANY_WORD = re.compile(r"\b(?:Ltd|Inc|LLC|GmbH|AG|plc|Co|Corp|Group|Studios?|Partners|Bakery|Caf[eé]|Vets)\b")
+_WHEN_MET = re.compile(r"(?i)\b(?:interview\w*|call|calls|visit|survey)\b|\d")
 _QUOTE_LEAD = re.compile(r"(?i)^(?:(?:customer|user|client)\s+)?(?:quotes?|q|verbatims?)\b\s*[,:]?\s*"
                          r"(?:(?:from|by)\s+)?"
                          r"|^(?:talked|spoke|spoken)\s+(?:to|with)\s+|^\(\s*(?:from|by)\s+(?=[^()]+\)$)")
