@@ -28,7 +28,7 @@ def test_a_name_after_a_preposition_or_in_a_when_clause_is_not_defined() -> None
     assert not defines("Switchboard", "On-call for Switchboard is part of their existing rotation.")
     assert not defines("Switchboard", "If a service starts while Switchboard is unreachable, flags keep a default.")
     assert defines("Switchboard", "Switchboard is a feature-flag service.")
-    assert defines("Switchboard", "Today, Switchboard is available to every team.") is False  # a state, not a kind
+    assert not defines("Switchboard", "Today, Switchboard is available to every team.")  # a state, not a kind
     assert defines("Switchboard", "Platform Engineering today launched Switchboard, a feature-flag service.")
 
 

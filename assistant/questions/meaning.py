@@ -66,12 +66,12 @@ from assistant.questions.ranker import (
 from assistant.questions.select import Candidate
 from assistant.questions.text import (
     INTENT_CONCEPTS,
-    MAX_LABEL_WORDS,
     STOPWORDS,
     Sentence,
     concepts,
     coverage,
     coverages,
+    is_title_line,
     sentences,
     similarity,
     stem,
@@ -459,7 +459,7 @@ def _title_lines(doc: Document) -> list[Heading]:
     found = []
     for line in re.finditer(r"(?m)^[ \t]*(?P<title>\S[^\n]*?)[ \t]*\n(?=[ \t]*\S)", doc.text):
         title = line.group("title")
-        if len(title.split()) <= MAX_LABEL_WORDS and _TITLE_LINE.fullmatch(title) and \
+        if is_title_line(title) and \
                 not any(h.span.start <= line.start("title") < h.span.end for h in doc.headings):
             found.append(Heading(span=doc.span(line.start("title"), line.end("title")), level=0))
     return found
@@ -469,10 +469,7 @@ def _section_title_line(text: str, sentence: Sentence) -> bool:
     """"1. Problem" or "Price & timing" alone on its line, over the lines it heads: a notes section's
     title (split off as a sentence by `text.sentences`), which answers nothing."""
     return text[sentence.end:sentence.end + 1] == "\n" and (sentence.start == 0 or text[sentence.start - 1] == "\n") \
-        and len(sentence.text.split()) <= MAX_LABEL_WORDS and _TITLE_LINE.fullmatch(sentence.text) is not None
-
-
-_TITLE_LINE = re.compile(r"(?:\d{1,2}[.)][ \t]+)?[A-Z][\w&/'’ -]{0,38}[\w)]")
+        and is_title_line(sentence.text)
 
 
 def _reading_sentences(doc: Document) -> list[Sentence]:

@@ -630,12 +630,23 @@ class Sentence(NamedTuple):
 
 
 _FENCED = re.compile(r"(?ms)^[ \t]*(```|~~~).*?(?:^[ \t]*\1|\Z)")
+# A notes section's title alone on its line: "1. Problem", "Price & timing" (at most
+# MAX_LABEL_WORDS words with its number, no sentence punctuation)
+TITLE_LINE = r"(?:\d{1,2}[.)][ \t]+)?[A-Z][\w&/'’ -]{0,38}[\w)]"
+MAX_LABEL_WORDS = 4
+_TITLE_LINE = re.compile(TITLE_LINE)
+
+
+def is_title_line(text: str) -> bool:
+    """Is `text` (one line, trimmed) a section title by its shape ("1. Problem", "Price & timing")?"""
+    return len(text.split()) <= MAX_LABEL_WORDS and _TITLE_LINE.fullmatch(text) is not None
+
+
 _SENTENCE_END = re.compile(r"(?m)^(?P<heading>[ \t]{0,3}#{1,6}[ \t][^\n]*)\n"
                            r"|(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[*_]*[A-Z0-9])|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)"
                            # "1. Problem" or "Price & timing" on a line of its own over a capitalised line:
                            # a notes section's title, a sentence of its own like a Markdown heading
-                           r"|^(?P<label>[ \t]*(?:\d{1,2}[.)][ \t]+)?[A-Z][\w&/'’ -]{0,38}[\w)])[ \t]*\n"
-                           r"(?=[ \t]*[\"“*_]*[A-Z])")
+                           rf"|^(?P<label>[ \t]*{TITLE_LINE})[ \t]*\n(?=[ \t]*[\"“*_]*[A-Z])")
 _ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|mr|mrs|ms|dr|inc|ltd|co|st|no|approx|u\.s)\.$", re.IGNORECASE)
 _MARKUP = " \t\n*_#>-+|"
 
@@ -664,7 +675,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sen
         if (match.group("heading") is not None or match.group("label") is not None) and \
                 any(a <= match.start() < b for a, b in fenced):
             continue  # "# Grafana: the dashboards" in a shell block is a comment, not a heading
-        if match.group("label") is not None and len(match.group("label").split()) > MAX_LABEL_WORDS:
+        if match.group("label") is not None and not is_title_line(match.group("label").strip()):
             continue  # a short line of prose, not a title
         title = "heading" if match.group("heading") is not None else "label" if match.group("label") else None
         if title is not None:
@@ -688,7 +699,6 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sen
         yield piece
 
 
-MAX_LABEL_WORDS = 4  # a title line has at most this many words (with its number)
 _ANSWER_LABEL = re.compile(r"(?:A|Answer)\s*\d{0,3}\s*[:.)]\s*(?:\*\*|__)?\s*")
 
 
