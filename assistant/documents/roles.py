@@ -78,7 +78,9 @@ _CUES: dict[ParagraphRole, list[tuple[re.Pattern[str], float]]] = {
         (re.compile(r"(?m)^\s*(?:1[.)]\s|step 1\b)", re.IGNORECASE), 0.5),
     ],
     "call_to_action": [
-        (re.compile(r"\b(?:available|visit|today at|pre-?order|pricing|per user)\b", re.IGNORECASE), 1.0),
+        # "visit" as a verb ("visit claimkit.co.uk"), not the noun ("settled without a visit")
+        (re.compile(r"\b(?:available|(?<!\ba )(?<!\bthe )(?<!\bno )(?<!\bone )visit|today at|pre-?order|pricing"
+                    r"|per user)\b", re.IGNORECASE), 1.0),
         # "per month" of a price, not "one invoice a month"
         (re.compile(r"(?:[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:usd|eur|gbp|dollars?|euros?))\s*(?:/|per|a)\s*"
                     r"(?:month|mo|year|yr|user|seat)\b|\bper month\b", re.IGNORECASE), 1.0),

@@ -320,8 +320,10 @@ def defined_term(question: str) -> str | None:
 
 
 # After "X is", words that say what X does or how it stands, not what it is: "X is released under
-# MIT", "X is designed for local use", "X is not a service".
-_NOT_A_GENUS = r"(?!\s+(?:\w+ed|not|now|also|still|available|free|open|currently|only|being)\b)"
+# MIT", "X is designed for local use", "X is not a service"; nor where X stands or belongs: "X is part of
+# the policy", "X is in beta", "X is live in Leeds", "X is included".
+_NOT_A_GENUS = (r"(?!\s+(?:\w+ed|not|now|also|still|available|free|open|currently|only|being|part|in|on|live|ready"
+                r"|due|coming|here|there|back|out)\b)")
 # An answer to a yes/no question ("Yes, X is free", "No. X is for local use") says something else.
 _YES_NO_LEAD = re.compile(r"^\W*(?:yes|no)\b", re.IGNORECASE)
 

@@ -104,6 +104,9 @@ WEAK_SHARED = frozenset({"time"})
 # Concepts an FAQ question must share with a question to be its pair: the narrower sense of a broader
 # intent both have (`competitor` within `compare`).
 MUST_SHARE = frozenset({"competitor"})
+# Verbs any question may use, whatever it asks ("work", "build", "use"): sharing one alone does not
+# make two questions one when one of them says what kind of thing it asks.
+GENERAL_VERBS = frozenset({"work", "build", "use", "make", "do", "get", "go", "run", "take", "help"})
 SECTION_THRESHOLD = 0.50  # ... from which a section heading ("## Pricing") is the question its text answers
 # How much better (in `_best`'s rank, the sentence with its paragraph) a passage elsewhere must
 # answer a question than the sentences under the section heading it matched, for the heading to
@@ -168,6 +171,14 @@ ROLE_INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     "availability": (re.compile(r"\bwhen (?:will|is|does|do|can|are)\b[^?]*\b(?:available|availab\w*|launch\w*|ship|"
                                 r"go live|open|on sale|buy it|get it)\b|\b(?:launch|release|ship|availability) date\b"
                                 r"|\bwhen and where\b", re.IGNORECASE), frozenset({"call_to_action"})),
+    # "What does a typical day with it look like?", "Walk me through using it": the press release's
+    # solution paragraph walks the customer through it ("the owner opens the app, photographs ...")
+    "workflow": (re.compile(r"\b(?:what|describe)\b[^?]{0,20}\btypical (?:day|session|week|morning)\b"
+                            r"|\bday in the life\b|\bwalk (?:me|us|you) through\b"
+                            r"|\bwhat does (?:using|a day with) "
+                            # "How does it work?", "How does ClaimKit work?" (a name, not "pricing")
+                            r"|^\W*how (?:does|will|would) (?:it|this|(?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)?) "
+                            r"(?:actually |really )?work\W*$", re.IGNORECASE), frozenset({"solution"})),
     # "What exactly is it?" of a release that names no product ("Riverton Public Library lends
     # home internet like a book"): its summary says what it is
     "what_it_is": (re.compile(r"^\W*what(?:'s| is| exactly is)(?: it| this)(?: exactly)?\W*$", re.IGNORECASE),
@@ -992,6 +1003,12 @@ class Reading:
                     weighted((concept,)) > 1.0 for concept in asked & theirs - TRIVIAL):
                 out.append(0.0)
                 continue
+            # The other way round: the FAQ question says what kind of thing it asks, and the question
+            # meets it only on a verb any question may use: "How will we know it worked?" is not "How
+            # does it work?", nor "Why build this now?" "Why are we the right team to build it?".
+            if their_intents and not intents and cosine < PARAPHRASE and (asked & theirs) - TRIVIAL <= GENERAL_VERBS:
+                out.append(0.0)
+                continue
             # "Who competes with it?" is not "Why sell through distributors instead of directly?":
             # both compare, but only one names rivals.
             if asked & MUST_SHARE - theirs and cosine < PARAPHRASE:
@@ -1438,7 +1455,7 @@ def _judged_on_pair_or_text(reading: Reading, question: str, match: Match, *, to
 
 
 _ROLE_NAMES = {"problem": "problem", "getting_started": "getting-started", "call_to_action": "call-to-action",
-               "summary": "summary"}
+               "summary": "summary", "solution": "solution"}
 
 
 def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str]] | None) -> Judgement | None:
@@ -1500,7 +1517,8 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
     if kind == "when" and _DEFERRED.search(body) and find_date(body) is None:
         # "Piloting now with early users; broader availability to follow.": when for everyone is not said
         return Judgement("partly", evidence, f"{where} puts the launch for everyone off, without a date")
-    if (role == "problem" and (kind == "any" or satisfies(kind, body))) or cued or \
+    # (a solution paragraph walks the customer through it: the answer to how it works, in its own words)
+    if (role in ("problem", "solution") and (kind == "any" or satisfies(kind, body))) or cued or \
             (satisfies(kind, body) if kind != "any" else not cues):
         return Judgement("answered", evidence, f"{where} answers it")
     return Judgement("partly", evidence, f"{where} touches it, without {describe(kind)}")
@@ -1551,7 +1569,7 @@ _DEFERRED = re.compile(r"(?i)\b(?:to follow|will follow|comes? later|coming soon
                        r"to be (?:announced|determined|confirmed))\b")
 
 
-_ROLE_ORDER = ["problem", "getting_started", "call_to_action", "summary"]
+_ROLE_ORDER = ["problem", "getting_started", "call_to_action", "summary", "solution"]
 
 def _problem_said_in_passing(reading: Reading, question: str) -> Judgement | None:
     """"What problem does it solve?" of a release without a problem paragraph: the sentence that

@@ -193,7 +193,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"first (?:version|release)|mvp|launch|initial release)\b|\bleft out\b|\bnot included\b"
          # "What is missing at launch?", "What's still missing?"
          r"|\bwhat(?:'s| is| are)? (?:still )?missing\b|\bmissing (?:at|in|from) (?:launch|v1|version one)\b", "scope"),
-        (r"\bwhy now\b", "why_now"),
+        # "Why build this now?", "Why launch it now and not next year?", "Why is now the right time?"
+        # (not "Why do I now need an account?": "now" there is no time chosen)
+        (r"\bwhy now\b|^\W*why (?:\w+ ){1,3}now\W*(?:$|\?|and\b|rather\b|instead\b|not\b)"
+         r"|\bwhy (?:is )?(?:now|this year|this quarter) (?:is )?the right (?:time|moment)\b"
+         r"|\bwhy (?:the|this) timing\b", "why_now"),
         # a service it runs on ("multiple AI providers", "the payment provider"); not "healthcare providers"
         (r"\b(?:ai|llm|model|cloud|payments?|identity|auth|e-?mail|sms|hosting|data|api|third[- ]party|upstream|"
          r"storage|maps?|telecom|internet|network|inference|compute|gpu|sso|oauth|messaging|shipping|logistics) "
