@@ -79,6 +79,8 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("heard", re.compile(r"^(?:customer|user|client|buyer)s?\s+(?:quotes?|verbatims?|testimonials?|words)$")),
     # "Headline:", "Tagline:", "One-liner:": the idea in a line, as the notes would headline it
     ("idea", re.compile(r"^(?:headline|tagline|one-?liner|elevator pitch|(?:the |our )?bet)$")),
+    # a PRD's "Goals" (what the customer can do with it), not its "Non-goals" (above) or an OKR's objectives
+    ("idea", re.compile(r"^(?:(?:product|user|customer|key) )?goals?$")),
     # "What SiteTrack does:", "How Pickday works:", "What it does": the idea, named by what it does
     ("idea", re.compile(r"^(?:what\s+(?:it|this|[a-z][\w-]*)\s+(?:does|is|will do)|how\s+(?:it|this|[a-z][\w-]*)\s+"
                         r"works?)$")),
@@ -360,7 +362,9 @@ PROBLEM_SUBJECT = re.compile(
     # "nurses on night shift" keeps its phrase; "teachers at our partner schools" is "teachers"
     rf"(?:\s+(?:on|in|at|of|with)\s+(?-i:(?!{_DETERMINER})(?:[a-z][\w-]*|[A-Z]{{2,5}}(?=\s+[a-z]))"
     # ("compliance officers at mid-size EU fintechs": an acronym inside the phrase is part of it)
-    rf"(?:\s+(?!{_AUXILIARY}|(?:in|on|at|from|across)\s+[{UPPER}])(?:[a-z][\w-]*|[A-Z]{{2,5}}(?=\s+[a-z]))){{0,3}}))?"
+    # (not past a verb and the words after it: "Patients on long-term medication re-order by phoning")
+    rf"(?:\s+(?!{_AUXILIARY}|(?:in|on|at|from|across)\s+[{UPPER}]|(?:by|to|for|through|via|because|when|while|than"
+    rf"|who|that|which|re-[a-z]+)\b)(?:[a-z][\w-]*|[A-Z]{{2,5}}(?=\s+[a-z]))){{0,3}}))?"
     # "Small bakeries in Hobart throw out ...", "riders at bike-share schemes in Lyon find ...": where the group is
     # ("Residents of Ward 7 wait 3 weeks ...": a numbered place)
     rf"(?:\s+(?:in|on|at|from|across|of)\s+(?-i:[{UPPER}][{LOWER}'’-]+(?:\s+(?:[{UPPER}][{LOWER}'’-]+|\d{{1,4}}\b))?))?)"
@@ -371,7 +375,7 @@ PROBLEM_SUBJECT = re.compile(
     # "nurses on night shift swap" doing "shifts")
     rf"\s+(?!(?:of|in|at|on|for|with|and|or|who|through|to|from|by|into|across|over|under|about|after|before|"
     rf"during|per|via|because|when|while|until|than|like|as|who|that|which|out|up|down|off|away|back)\b)"
-    rf"(?-i:(?![A-Z]{{2,}}\b))(?:[a-z]*ss|[a-z]*[a-rt-z])\b",  # (an acronym, "EU", is no verb)
+    rf"(?-i:(?![A-Z]{{2,}}\b))(?:re-)?(?:[a-z]*ss|[a-z]*[a-rt-z])\b",  # (an acronym, "EU", is no verb; "re-order" is)
     re.IGNORECASE)
 _PEOPLE_DOING = re.compile(rf"(?:(?:{_ROLE_NOUNS}|{end_users_pattern()})|[A-Z][a-z]+ (?:{_ROLE_NOUNS}))\s+"
                            rf"(?!(?:of|in|at|on|for|with|and|or|"
@@ -538,6 +542,8 @@ def label_topic(label: str) -> Topic | None:
         # "PRICE / WHEN / WHERE", "Pricing & launch": a section holding several parts; each line
         # under it is placed by what it says, not all by the first part's name.
         return None
+    if {"risks", "open"} <= {_one_label_topic(part) for part in re.split(r"\s*(?:/|&|\+|\band\b)\s*", lowered)}:
+        return "risks"  # "Risks / open questions", "Open questions & risks"
     return _one_label_topic(lowered)
 
 
@@ -568,7 +574,9 @@ _STARTS_WHEN = re.compile(rf"(?i)\W*(?:(?:early|mid|late|end of)[- ]?)?(?:{_MONT
 def mixed_label(label: str) -> bool:
     """A label naming two or more parts of a PR/FAQ ("Price / when / where")."""
     parts = [part for part in re.split(r"\s*(?:/|&|\+|\band\b)\s*", label.lower().strip()) if part]
-    return len(parts) > 1 and len({_one_label_topic(part) for part in parts} - {None}) > 1
+    topics = {_one_label_topic(part) for part in parts} - {None}
+    # ("Risks / open questions": one part of a PR/FAQ, the internal FAQ's risks, under two names)
+    return len(parts) > 1 and len(topics) > 1 and not topics <= {"risks", "open"}
 
 
 def _one_label_topic(lowered: str) -> Topic | None:
@@ -836,7 +844,9 @@ def read_statements(notes: Document) -> list[Statement]:
             block = (label.group("label"), label_topic(label.group("label"))) if label and not label.group("rest") \
                 else None
             titled = line[heading.end():].strip(" *_:")
-            if block is None and len(titled.split()) <= 3 and label_topic(titled) not in (None, "title") and \
+            # (words, not a "/" between them: "## Risks / open questions")
+            if block is None and len(re.findall(r"[\w'’-]+", titled)) <= 3 and \
+                    label_topic(titled) not in (None, "title") and \
                     not {w.lower() for w in re.findall(r"[A-Za-z]+", titled)} & _DOCUMENT_PARTS:
                 block = (titled, label_topic(titled))  # "## Proposal": the section below is the idea
             heading_block = block
@@ -1469,6 +1479,8 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
     for statement in statements:
         if statement.topic == "customer" and _ONE_COMPANY.fullmatch(statement.text.strip(" .")):
             continue  # a ticket's "customer | De Vries Kwekerij": one customer's name, not a kind of customer
+        if statement.topic == "customer" and _USER_STORY.match(statement.text):
+            continue  # a PRD's "User stories: As a patient on ..., I want ...": read as a user story below
         if statement.topic == "customer":
             # ("Primary: small landlords (1-5 units) in the UK": which segment, then who)
             text = _SEGMENT_RANK.sub("", statement.text)

@@ -1217,7 +1217,8 @@ _MONTH_WORDS = (r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oc
                 r"q[1-4]|h[12]|days?|weeks?|months?|years?|hours?|minutes?|am|pm|per|percent|of|to|and|or")
 # "3 wards", "30 Büdchen", "10 schools": how many sites the first launch covers (not a year or a day)
 _FIRST_SITES = re.compile(rf"(?<![\w,.])(?P<sites>(?!(?:19|20)\d\d\b)\d{{1,4}}\s+(?!(?i:{_MONTH_WORDS})\b)"
-                          rf"(?:(?:[a-z-]+\s+){{0,2}}[a-z-]+s|[{UPPER}][^\W\d_]+))\b")
+                          # ("41 Bristol practices": the place names which practices, and is not all they are)
+                          rf"(?:(?:[{UPPER}][^\W\d_]+\s+)?(?:[a-z-]+\s+){{0,2}}[a-z-]+s|[{UPPER}][^\W\d_]+))\b")
 
 
 # A launch line that opens with a trial: "pilot in March 2027 with 3 schools, then launch ..."
