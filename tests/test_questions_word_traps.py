@@ -469,12 +469,19 @@ def test_a_word_inside_a_set_phrase_keeps_the_phrases_sense(text, absent):
 
 
 @pytest.mark.parametrize(("text", "present"), [
-    ("What result would make us stop?", "stop"),
     ("When is the next release?", "availability"),
     ("Which claims can we back up?", "claim"),
 ])
 def test_the_word_alone_keeps_its_own_sense(text, present):
     assert present in concepts(text), concepts(text)
+
+
+def test_our_decision_to_stop_is_one_sense_whether_asked_or_said():
+    """"What result would make us stop?" is answered where we say we would stop, not where a
+    thing of the product stops ("Jobs stop, as they would with cron")."""
+    assert "kill-decision" in concepts("What result would make us stop?")
+    assert "kill-decision" in concepts("If fewer than 100 teams use it by June, we will stop.")
+    assert "kill-decision" not in concepts("What could stop us?")
 
 
 def test_a_threat_to_the_plan_does_not_say_when_we_would_stop():

@@ -57,7 +57,12 @@ _CUES: dict[ParagraphRole, list[tuple[re.Pattern[str], float]]] = {
                     r"lose|loses|losing|lost|by hand|missed|delays?|delayed|"
                     # "berths sit empty", "boats are turned away", "nobody knows which ...": what goes wrong
                     r"turn(?:s|ed)? away|(?:sits?|sitting|stands?|standing|lies?|lying) (?:empty|idle|unused)|"
-                    r"go(?:es)? unused|(?:nobody|no one) knows|money on the (?:table|water))\b", re.IGNORECASE), 1.0),
+                    r"go(?:es)? unused|(?:nobody|no one) knows|money on the (?:table|water)|"
+                    # what fails unseen: "a job had failed", "says nothing when it stops running", "found
+                    # out from a customer", "9 days before noticing", "teams patch this with scripts"
+                    r"failed|failures?|(?:had|has|have) stopped|stops? (?:running|working)|says nothing|"
+                    r"kept quiet|(?:nobody|no one) notic\w*|before noticing|found out (?:about|from|when|only)|"
+                    r"patch(?:es|ed)? (?:this|it|around)|work(?:s|ed)? around)\b", re.IGNORECASE), 1.0),
         (re.compile(r"\btoday\b", re.IGNORECASE), 0.5),
     ],
     "solution": [

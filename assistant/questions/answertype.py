@@ -323,7 +323,7 @@ def defined_term(question: str) -> str | None:
 # MIT", "X is designed for local use", "X is not a service"; nor where X stands or belongs: "X is part of
 # the policy", "X is in beta", "X is live in Leeds", "X is included".
 _NOT_A_GENUS = (r"(?!\s+(?:\w+ed|not|now|also|still|available|free|open|currently|only|being|part|in|on|live|ready"
-                r"|due|coming|here|there|back|out)\b)")
+                r"|due|coming|here|there|back|out|for)\b)")
 # An answer to a yes/no question ("Yes, X is free", "No. X is for local use") says something else.
 _YES_NO_LEAD = re.compile(r"^\W*(?:yes|no)\b", re.IGNORECASE)
 
@@ -357,12 +357,14 @@ _NOT_AN_OBJECT = "".join(rf"(?<!\b{word} )" for word in (
 def _definition(term: str) -> _Definition:
     name = re.escape(term)
     return _Definition(
-        re.compile(rf"{_LAUNCH_VERB}(?:\s+\S+){{0,3}}?\s+\W{{0,2}}{name}\W{{0,3}},\s+(?:an?|the)\s+\w", re.IGNORECASE),
+        # ("released Tickrun 1.0, a job scheduler": the name, with its version)
+        re.compile(rf"{_LAUNCH_VERB}(?:\s+\S+){{0,3}}?\s+\W{{0,2}}{name}(?:\s+v?\d+(?:\.\d+)*)?\W{{0,3}},\s+"
+                   rf"(?:an?|the)\s+\w", re.IGNORECASE),
         re.compile(rf"{_NOT_AN_OBJECT}(?<![\w-]){name}\W{{0,3}}(?:\s+(?:is|are)\b{_NOT_A_GENUS}"
                    rf"|\s+(?:means|stands for|refers to)\b|\s*[(:\u2014]|\s+-\s)", re.IGNORECASE),
         re.compile(rf"\(\s*{name}\s*\)", re.IGNORECASE),
         re.compile(rf"{_NOT_AN_OBJECT}(?<![\w-]){name}\W{{0,3}}(?:\s*\([^)]{{0,80}}\))?(?:\s+(?:is|are)|\s*[:\u2014]|\s+-)\s+"
-                   rf"(?:an?|the|one)\b", re.IGNORECASE),
+                   rf"(?:an?|the)\b", re.IGNORECASE),  # ("X is one file" says how it ships, not what it is)
         re.compile(name, re.IGNORECASE),
     )
 

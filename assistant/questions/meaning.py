@@ -1775,6 +1775,12 @@ def _judge_sentences(reading: Reading, question: str, *, topic: str | None, inte
         if demand is not None:
             return demand
     people = _people_in(question) & asked
+    term = defined_term(question)
+    naming = [i for i in candidates if reading.definition_strength(term, i) == 1.0] if term else []
+    if naming:
+        # "What is Tickrun?": a sentence that says what kind of thing it is ("released Tickrun 1.0, a
+        # job scheduler for ...") answers it, ahead of one its paragraph favours ("Tickrun is one file.")
+        candidates = naming
     for context in (True, False):
         for _ in range(MAX_SUBJECT_ONLY_SKIPS + 1):
             best = _best(reading, question, candidates, kind, context=context)
@@ -1896,7 +1902,8 @@ def _closest_seen(reading: Reading, question: str, candidates: list[int],
 
 # "What evidence do we have that customers want it?", "How do we know people will use it?"
 _ASKS_FOR_DEMAND = re.compile(
-    r"(?i)\b(?:evidence|proof|signals?|data)\b[^?]{0,40}\b(?:want|wants|need|needs|demand|pay|use|buy)\b"
+    # (what customers want, not what we use: "the rights to the data, content and code we use")
+    r"(?i)\b(?:evidence|proof|signals?|data)\b[^?]{0,40}\b(?<!we )(?:want|wants|need|needs|demand|pay|use|buy)\b"
     r"|\bhow do (?:we|you) know\b[^?]{0,40}\b(?:want|need|pay|use|buy)\b|\bevidence of demand\b")
 # What shows demand that has been seen: a pilot, a survey or interviews, a waiting list, sign-ups or
 # pre-orders, or customers who already built their own way round the problem.

@@ -101,6 +101,8 @@ _synonyms("quality", "test tests tested testing quality validate validated valid
 # Not "local" alone: "local food", "local farms", "the local council" are not on the customer's
 # machine. "local-first", "local models", "runs locally" are (phrases below).
 _synonyms("local", "offline on-prem self-host machine laptop")
+# "What is the hardest part?", "What is the toughest problem?": the hard part of building it
+_synonyms("hardest", "hardest toughest trickiest")
 _synonyms("nearby", "local locally")  # the bare words, so they do not stand for the concept "local" itself
 # a file format's own name answers "What output formats are supported?" ("Markdown in v1", "- **CSV**")
 _synonyms("export", "export exports exporting output outputs format formats json csv tsv markdown yaml yml xml pdf "
@@ -195,6 +197,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"|\bwhat(?:'s| is| are)? (?:still )?missing\b|\bmissing (?:at|in|from) (?:launch|v1|version one)\b", "scope"),
         # "Why build this now?", "Why launch it now and not next year?", "Why is now the right time?"
         # (not "Why do I now need an account?": "now" there is no time chosen)
+        # "Does it phone home?", "Is there telemetry?": what it sends about its user, a privacy question
+        (r"\b(?:phones?|phoning|calls?|calling) home\b|\btelemetry\b", "privacy"),
+        (r"\bmost (?:difficult|challenging) (?:part|problem|thing)\b|\bbiggest (?:technical )?"
+         r"(?:challenge|unknown)\b", "hardest"),
         (r"\bwhy now\b|^\W*why (?:\w+ ){1,3}now\W*(?:$|\?|and\b|rather\b|instead\b|not\b)"
          r"|\bwhy (?:is )?(?:now|this year|this quarter) (?:is )?the right (?:time|moment)\b"
          r"|\bwhy (?:the|this) timing\b", "why_now"),
@@ -300,6 +306,11 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "What could stop us?" threatens the plan; "What result would make us stop?" is our decision
         (r"\b(?:could|might|would|can|will) (?:stop|block|kill|derail|sink)(?= (?:us|it|this|the|our|them|you)\b)",
          "endanger"),
+        # our decision to stop ("What result would make us stop?", "we stop if fewer than 100 teams
+        # ..."), not a thing of the product stopping ("Jobs stop, as they would with cron")
+        (r"\b(?:make|makes|made|making) (?:us|the team) (?:stop|quit|kill|abandon|shut)\b"
+         r"|\b(?:we|we'll|we will|we would|we'd|we should|we'd) (?:stop|kill|shut (?:it |this )?down|"
+         r"wind (?:it |this )?down|sunset|abandon|pull the plug)\b", "kill-decision"),
         # an insurance or warranty claim ("file a claim") is no claim the press release makes
         (r"\b(?:file|files|filed|filing|submit|submits|submitted|submitting|insurance|warranty)"
          r"(?: an?| the| your| their| my)? claims?\b", "insurance-claim"),
