@@ -116,8 +116,28 @@ def price(ctx: ReviewContext) -> Iterator[Finding]:
     )
 
 
+# Who keeps a free, open-source project going: sponsors, grants, a foundation, paid maintainers.
+SUSTAINED = terms("sponsor*", "donat*", "grant", "grants", "funded", "funding", "foundation", "maintainer*",
+                  "volunteer*", "paid tier*", "paid plan*", "support contract*", "hosted version")
+
+
 def unit_economics(ctx: ReviewContext) -> Iterator[Finding]:
     if ctx.mentions(UNIT_ECONOMICS) or ctx.mentions(RUN_COST):
+        return
+    if not ctx.mentions(AMOUNT) and ctx.mentions(PERMANENTLY_FREE) and not ctx.mentions(TEMPORARILY_FREE):
+        # Free and open source: no price to take a cost to serve from. What the CFO asks is who
+        # pays for the project's time and hosting; a document that says so has answered.
+        if ctx.mentions(SUSTAINED):
+            return
+        free = ctx.first(PERMANENTLY_FREE, skip_questions=True)
+        quote = ctx.quote_sentence(*free) if free else ctx.anchor("call_to_action", "summary")
+        yield from finding(
+            quote, "minor",
+            "It is free: who pays for the maintainers' time and the hosting, and for how long?",
+            "Add an internal FAQ on how the project is sustained (sponsors, a grant, a paid tier) and what it costs "
+            "to run.",
+            gap=True,
+        )
         return
     # (the price sentence, "Membership costs £60 a year per theatre", not the first amount, which is
     # often the problem's: "each show spends £300 on costumes it never uses again")
