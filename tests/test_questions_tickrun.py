@@ -59,3 +59,16 @@ def test_an_issue_tracker_cues_no_misuse_and_the_code_we_use_is_no_demand() -> N
     assert not [q for q in report.questions if q.topic == "risks" and "tracker" in q.why]
     legal = [q for q in report.questions if q.question.startswith("Do we have the legal rights")]
     assert all("demand" not in (q.status_reason or "") for q in legal)
+
+
+def test_a_free_open_source_release_is_read_as_noncommercial() -> None:
+    """"small engineering teams" holds "all engineering teams" only inside a word, and "no plans for a
+    paid tier" says it will not be sold: an open-source project, not asked for a market in money."""
+    from assistant.questions.bank import load_bank
+    from assistant.questions.select import document_kinds
+
+    kinds = document_kinds(load_document(FIXTURES / "questions" / DOC), load_bank())
+    assert kinds == {"open_source", "noncommercial"}
+    asked = {q.question for q in _report().questions}
+    assert "How big is the market for Tickrun?" not in asked
+    assert "What does it cost us to serve one customer?" not in asked
