@@ -1471,6 +1471,9 @@ _OUR_OWN_TEAM = re.compile(r"(?i)(?:the|our)\s+(?:ops|operations|sales|support|e
 
 
 # "Primary:", "Secondary segment -", "Main users:": which of several segments a line names.
+# One group of a list, marked as the primary one: "Field reps (primary), sales managers (buyer)".
+_MARKED_PRIMARY = re.compile(r"(?:^|[,;]\s*|\band\s+)(?P<who>[^,;()]+?)\s*\((?:primary|main|core)"
+                             r"(?:\s+(?:users?|customers?|segment|persona|audience))?\)", re.IGNORECASE)
 _SEGMENT_RANK = re.compile(r"(?i)^\W*(?:primary|secondary|main|core|first|second|tertiary)"
                            r"(?:\s+(?:users?|customers?|segments?|personas?|audiences?|buyers?|market))?\s*(?::|[-–—])\s*")
 
@@ -1487,6 +1490,12 @@ def _customer(statements: list[Statement], notes: Document) -> tuple[str | None,
             if text != statement.text and re.match(r"(?i)\W*secondary\b", statement.text):
                 continue  # the secondary segment is not who the release is for
             offset_rank = len(statement.text) - len(text)
+            primary = _MARKED_PRIMARY.search(text)
+            if primary:
+                # "Field reps (primary), sales managers (buyer)": the group marked primary is who
+                # the release is for; the others are its buyer or a second segment
+                offset_rank += primary.start("who")
+                text = primary.group("who")
             who = _CUSTOMER_ASIDE.split(text, maxsplit=1)[0].rstrip(" .")
             # "care homes in Leeds, 20-60 beds", "new parents in Dublin, first child": the group,
             # without a last aside of size or detail (a list of kinds, "cafés, bakeries", goes on)
