@@ -59,3 +59,14 @@ def test_the_first_call_to_payment_is_no_claim_to_be_first() -> None:
     report = questions_offline(load_document(FIXTURES / "questions" / DOC))
     assert not [q for q in report.questions if "the first call to" in q.why]
 
+
+
+def test_how_long_a_claim_takes_to_pay_asks_a_time_not_a_price() -> None:
+    from assistant.questions.answertype import kind_of
+
+    assert kind_of("How long does a claim take to pay?") == "duration"
+    assert kind_of("How quickly are refunds paid?") == "duration"
+    assert kind_of("How much does it cost?") == "price"
+    question = "How long does a claim take to pay?"
+    paid = asked_of(DOC, [question])[question]
+    assert paid.evidence is not None and "Nothing." not in paid.evidence.text and "premium" not in paid.evidence.text

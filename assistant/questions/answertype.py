@@ -29,6 +29,9 @@ _KIND_PATTERNS: tuple[tuple[Kind, str], ...] = (
         ("figure", r"\bhow much (?:does|do|did|is|are|will)\s+(?:the |this |that |today's |their |a |an )?"
                    r"(?:problem|pain|issue|status quo|downtime|delays?|churn|waste|errors?|mistakes?|outages?|"
                    r"stock-?outs?|no-?shows?|fraud|workarounds?)\b[^?]*\bcost"),
+        # "How long does a claim take to pay?", "How quickly are claims paid?": a length of time, not a price
+        ("duration", r"^\W*how (?:long|quickly|soon|fast)\b[^?]*\b(?:pay|pays|paid|payouts?|payments?|refunds?|"
+                     r"refunded|reimburs\w*|settled?)\b"),
         # Not willingness to pay ("a real person who would pay?") nor what support costs us ("Who
         # supports customers, and at what cost?"): those want evidence and our costs, not a price.
         ("price", r"\bhow much (?:does|do|will|would|is|are)\b[^?]*\b(?:cost|pay|charge)|\b(?:price|pricing|priced|"

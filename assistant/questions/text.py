@@ -330,6 +330,9 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bprivate (?:registr(?:y|ies)|repos?|repositor(?:y|ies)|networks?|clouds?|keys?|beta|preview|"
          r"compan(?:y|ies)|equity|sector|schools?|methods?|apis?|fields?|packages?|channels?|instances?|subnets?|"
          r"endpoints?|members?|attributes?|functions?|classes|variables?|fork|branch(?:es)?)\b", "private-thing"),
+        # how soon money arrives, not what it costs: "How long does a claim take to pay?", "time to payment"
+        (r"\b(?:takes?|took|taking) (?:\w+ )?to (?:be )?(?:pay|paid)\b|\btime to (?:payment|pay(?:out)?)\b",
+         "payment-time"),
         # money the customer sends through it, not what it costs them: "Which countries can I pay
         # into?", "pay out to sellers"
         (r"\bpa(?:y|ys|id|ying) (?:into|out)\b", "payout"),
