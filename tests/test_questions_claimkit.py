@@ -70,3 +70,11 @@ def test_how_long_a_claim_takes_to_pay_asks_a_time_not_a_price() -> None:
     question = "How long does a claim take to pay?"
     paid = asked_of(DOC, [question])[question]
     assert paid.evidence is not None and "Nothing." not in paid.evidence.text and "premium" not in paid.evidence.text
+
+
+def test_demand_seen_quotes_the_measured_pilot_not_a_mention_of_it() -> None:
+    """"the pilot had 38% of claims filed in the app, below our target" is a result measured
+    against a target, not a plan; it is the evidence, ahead of a quote from someone in the pilot."""
+    question = "What evidence do we have that customers want ClaimKit?"
+    demand = asked_of(DOC, [question])[question]
+    assert demand.evidence is not None and "the pilot had 38% of claims filed in the app" in demand.evidence.text
