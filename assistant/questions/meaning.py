@@ -612,13 +612,35 @@ class Reading:
         return frozenset(found)
 
     @cached_property
+    def _internal_faq_start(self) -> int | None:
+        """Where the internal FAQ begins: its "## Internal FAQ" heading, or its first item."""
+        from assistant.documents.faq import audience_of
+
+        faq_start = self.doc.faq_start
+        if faq_start is None:
+            return None
+        for heading in self.doc.headings:
+            title = self.doc.text[heading.span.start:heading.span.end]
+            if heading.span.start >= faq_start and names_an_faq_part(title) and \
+                    audience_of(title, "external") == "internal":
+                return heading.span.start
+        return min((item.question.start for item in self.doc.faq if item.audience == "internal"), default=None)
+
+    def in_internal_faq(self, offset: int) -> bool:
+        """Is this offset inside the internal FAQ (where an internal question's answer belongs)?"""
+        start = self._internal_faq_start
+        return start is not None and offset >= start
+
+    @cached_property
     def our_cost_answers(self) -> frozenset[int]:
         """The sentences of the FAQ answers that say what the maker spends ("What does it cost us
         to make each sensor?"), not what a customer pays."""
-        return frozenset(i for pair in self.pairs if pair.item is not None and (
+        # (and a section under a heading that says so: an internal FAQ's "### Cost to us")
+        return frozenset(i for pair in self.pairs if (
             only_our_cost(pair.question) or concepts(pair.question, aliases=self.aliases) & OUR_MONEY
             # the internal FAQ's "What does it cost to run?" is what we spend on it
-            or (pair.item.audience == "internal" and _RUNNING_COST.search(pair.question) is not None))
+            or (pair.item is not None and pair.item.audience == "internal"
+                and _RUNNING_COST.search(pair.question) is not None))
             for i in pair.sentences)
 
     @cached_property
@@ -1744,7 +1766,16 @@ def _answered_elsewhere(reading: Reading, question: str, section: Pair) -> bool:
     section's "Tangent can display conversations as ...". Both sides are ranked alike, with their
     paragraphs (`_best(context=True)`), so neither the FAQ nor the story is favoured by the
     comparison. Measured: questions-ask 47.6% -> 49.3% (a section quoted outside the author's
-    answer: 22 -> 15 misses); answered-ness unchanged."""
+    answer: 22 -> 15 misses); answered-ness unchanged. A heading that names only the kind of thing
+    asked ("### Privacy" for "Is my data private?", "### Cost" for "How much does it cost?") is the
+    author's own answer to it in an FAQ written as topics, and keeps it (in the press release, a
+    heading such as "Availability" only frames its story)."""
+    heading = concepts(section.question, aliases=reading.aliases) - TRIVIAL
+    faq_start = reading.doc.faq_start
+    in_faq = faq_start is not None and section.answer is not None and section.answer.start >= faq_start
+    if in_faq and heading and \
+            heading <= INTENT_CONCEPTS & concepts(mask(question, reading.product), aliases=reading.aliases):
+        return False
     kind = _kind(reading, question)
     candidates = _candidates(reading, question)
     inside = [i for i in section.sentences if i in set(candidates)]
@@ -2113,7 +2144,7 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
         if index in reading.in_quotes and _ASKS_HOW_IT_WORKS.search(question):
             # "fast, audited and safe," said the director: a claim in a quote, not how it is done
             return Judgement("partly", evidence, f"the document claims it in a quote ({line}) without saying how")
-        if internal:
+        if internal and not reading.in_internal_faq(sentence.start):
             return Judgement("partly", evidence, f"the document mentions it in passing ({line}); the internal "
                              "FAQ should answer it")
         if _ASKS_WHERE.match(question) and not _NAMES_A_PLACE.search(sentence.text):

@@ -310,7 +310,11 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # ..."), not a thing of the product stopping ("Jobs stop, as they would with cron")
         (r"\b(?:make|makes|made|making) (?:us|the team) (?:stop|quit|kill|abandon|shut)\b"
          r"|\b(?:we|we'll|we will|we would|we'd|we should|we'd) (?:stop|kill|shut (?:it |this )?down|"
-         r"wind (?:it |this )?down|sunset|abandon|pull the plug)\b", "kill-decision"),
+         r"wind (?:it |this )?down|sunset|abandon|pull the plug)\b"
+         # "drop the pilot if it is under 30% after six months", "scrap the project"
+         r"|\b(?:drop|end|cancel|close|stop|kill|shut down|wind down|sunset|abandon|scrap) (?:the|this|our) "
+         r"(?:pilot|project|product|programme|program|trial|service|scheme|beta|feature|experiment)\b",
+         "kill-decision"),
         # an insurance or warranty claim ("file a claim") is no claim the press release makes
         (r"\b(?:file|files|filed|filing|submit|submits|submitted|submitting|insurance|warranty)"
          r"(?: an?| the| your| their| my)? claims?\b", "insurance-claim"),
@@ -392,7 +396,9 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # "bill of materials". Asked of a press release's maker, they are its economics; "How much does it
 # cost?" (the customer's price) is not answered by them, nor they by a price.
 OUR_COST = re.compile(
-    r"\bcosts?(?= (?:us|we|our|the (?:city|company|council|state|government|business|team|department|agency))\b"
+    # ("Cost to us", an FAQ's heading: what it costs the maker)
+    r"\bcosts?(?= (?:(?:to|for) )?(?:us|we|our|the (?:city|company|council|state|government|business|team|department|"
+    r"agency))\b"
     r"| (?:to|of) (?:build|make|manufacture|produce|develop|acquire|acquisition)\b| per (?:acquisition|"
     r"unit|customer acquired)\b)"
     r"|\b(?:unit|acquisition|development|build|production|manufacturing) costs?\b"
