@@ -170,7 +170,11 @@ ROLE_INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     # not an FAQ aside that mentions a launch ("Not at launch.", "until the autumn 2027 release").
     "availability": (re.compile(r"\bwhen (?:will|is|does|do|can|are)\b[^?]*\b(?:available|availab\w*|launch\w*|ship|"
                                 r"go live|open|on sale|buy it|get it)\b|\b(?:launch|release|ship|availability) date\b"
-                                r"|\bwhen and where\b", re.IGNORECASE), frozenset({"call_to_action"})),
+                                r"|\bwhen and where\b"
+                                # "Where can I buy it?": the call to action says where it is sold
+                                r"|\bwhere (?:can|do|could|should) (?:i|we|you) (?:buy|order|purchase)\b"
+                                r"|\bwhere (?:is|are) (?:it|they|this) (?:sold|on sale|stocked)\b",
+                                re.IGNORECASE), frozenset({"call_to_action"})),
     # "What does a typical day with it look like?", "Walk me through using it": the press release's
     # solution paragraph walks the customer through it ("the owner opens the app, photographs ...")
     "workflow": (re.compile(r"\b(?:what|describe)\b[^?]{0,20}\btypical (?:day|session|week|morning)\b"
@@ -1523,6 +1527,9 @@ def _judge_by_role(reading: Reading, question: str, *, cues: list[re.Pattern[str
     body = " ".join(reading.sentences[i].text for i in indices)
     where = f"its {_ROLE_NAMES.get(role, role)} paragraph (line {evidence.line})"
     cued = bool(cues and any(p.search(body) for p in cues)) or (kind == "when" and satisfies(kind, body))
+    if role == "call_to_action" and _ASKS_WHERE.match(question) and _NAMES_A_PLACE.search(evidence.text):
+        # "Where can I buy it?" / "on sale today at warmly.co.uk and in 120 Screwfix stores"
+        return Judgement("answered", evidence, f"{where} says where")
     if role == "call_to_action" and not cued:
         return None  # "Piloting now with early users" is a call to action that says no first step
     # A problem paragraph is the answer to what problem it solves, in whatever words it says it;

@@ -197,6 +197,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"|\bwhat(?:'s| is| are)? (?:still )?missing\b|\bmissing (?:at|in|from) (?:launch|v1|version one)\b", "scope"),
         # "Why build this now?", "Why launch it now and not next year?", "Why is now the right time?"
         # (not "Why do I now need an account?": "now" there is no time chosen)
+        # "Where can I buy it?", "Where is it sold?": where a customer gets it, not build-or-buy
+        (r"\bwhere (?:can|do|could|should|will|would) (?:i|we|you|customers|people|shoppers|owners) (?:buy|get|order|"
+         r"purchase|find)\b|\bwhere (?:is|are) (?:it|they|this) (?:sold|available|on sale|stocked)\b", "availability"),
         # "Does it phone home?", "Is there telemetry?": what it sends about its user, a privacy question
         (r"\b(?:phones?|phoning|calls?|calling) home\b|\btelemetry\b", "privacy"),
         (r"\bmost (?:difficult|challenging) (?:part|problem|thing)\b|\bbiggest (?:technical )?"
