@@ -30,3 +30,31 @@ def test_a_households_questions_are_answered_from_the_inline_faq() -> None:
     for question, words in expected.items():
         found = asked[question]
         assert found.status == "answered" and found.evidence is not None and words in found.evidence.text, found
+
+
+def _generated():
+    from fixture_readers import FIXTURES
+
+    from assistant.documents import load_document
+    from assistant.questions.offline import questions_offline
+
+    return {q.question: q for q in questions_offline(load_document(FIXTURES / "questions" / DOC), top=60).questions}
+
+
+def test_how_much_will_i_save_is_the_measured_benefit() -> None:
+    better = _generated()["How much better is Warmly than what I do today, in numbers?"]
+    assert better.status == "answered" and better.evidence is not None
+    assert "households used 14% less gas on average" in better.evidence.text
+
+
+def test_what_it_spares_the_customer_is_no_limit() -> None:
+    generated = _generated()
+    limits = generated.get("What does Warmly not do yet?")
+    assert limits is None or limits.evidence is None or "does not need to" not in limits.evidence.text
+
+
+def test_a_trial_and_a_tester_are_demand_seen() -> None:
+    question = "What evidence do we have that customers want Warmly?"
+    demand = asked_of(DOC, [question])[question]
+    assert demand.status == "partly" and demand.evidence is not None
+    assert "tested Warmly" in demand.evidence.text or "In our trial of 48 homes" in demand.evidence.text

@@ -307,7 +307,9 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"next (?:\d+ )?(?:days|weeks|months|release|version|phase))\b"),
         ("scope", r"\banti-features?\b|\bnot (?:supported|built|included|planned|yet)\b|\bdeferred\b|"
                   # what it does not do, not what someone else does not ("if a boater does not show up")
-                  r"\b(?:it|this|that) does(?: not|n't)\b|\bdoes(?: not|n't) (?:support|include|do|handle|replace|"
+                  # (not what it spares the customer: "It does not need to talk to the boiler")
+                  r"\b(?:it|this|that) does(?: not|n't)\b(?! (?:need|have|require|ask|cost|charge|matter)\b)"
+                  r"|\bdoes(?: not|n't) (?:support|include|do|handle|replace|"
                   r"cover|offer|provide|store|track|work|run)\b|\bwon't\b|\bwill not\b|\bno plans?\b|\blimitations?\b|"
                   r"\bout of scope\b|"
                   r"\b(?:come|comes|coming|arrive|arrives|ship|ships) later\b|\bafter (?:launch|ga)\b|\bat launch\b|"
@@ -1955,6 +1957,8 @@ _ASKS_FOR_DEMAND = re.compile(
 # pre-orders, or customers who already built their own way round the problem.
 _DEMAND_SEEN = re.compile(
     r"(?i)\b(?:piloted|pilots?|beta (?:users|customers|testers|group)|surveyed|survey|interview(?:ed|s)|"
+    # "In our trial of 48 homes", "who tested it in her house" (not a "free trial" on offer)
+    r"(?<!free )trials? (?:of|with|in|across|over)|trial(?:l)?ed|tested (?:it|\w+ in|with)|"
     r"wait(?:ing)? ?list|sign-?ups|signed up|pre-?orders?|letters? of intent|asked (?:us )?for|requested|"
     r"built their own|home-?grown|workarounds?)\b")
 

@@ -131,7 +131,8 @@ _synonyms("time", "long quickly minutes hours days weeks months")
 _synonyms("why_now", "now timing")
 _synonyms("collaboration", "share shared sharing colleague colleagues collaborate collaboration collaborative "
           "multi-user")
-_synonyms("benefit", "benefit benefits better value valuable")
+# ("How much will I save?" asks how much better off it leaves the customer)
+_synonyms("benefit", "benefit benefits better value valuable save saves saving savings")
 _synonyms("skill", "know knowledge learn learning expert expertise beginner beginners novice skills skill")
 _synonyms("customize", "customize customise customizable customization custom edit editing configure "
           "configurable configuration config extend extensible plugin plugins")
