@@ -682,7 +682,15 @@ def _field_label(content: str) -> re.Match[str] | None:
     dashed = _DASH_LABEL.match(content)
     if dashed and len(dashed.group("label").split()) <= 3 and label_topic(dashed.group("label")) in _DASH_LABEL_TOPICS:
         return dashed
+    queried = _QUERIED_LABEL.match(content)
+    if queried and label_topic(queried.group("label")) is not None:
+        return queried
     return None
+
+
+# A one-word label asked rather than settled: 'name?? "Warmly" (Tom likes it)', "price? £49/valve"
+_QUERIED_LABEL = re.compile(r"(?i)^(?P<label>name|working name|price|pricing|launch|leader|owner|customer|who|when|"
+                            r"where)\s*\?{1,3}\s+(?P<rest>\S.*?)\s*$")
 
 
 _CHOSEN_ROW = re.compile(r"(?i)^\W*(?:go|yes|chosen|selected|picked|winner|build(?: it)?|approved|✅)\W*$")
@@ -1789,8 +1797,9 @@ def _customer_quoted(quotes: list[QuoteFact], notes: Document) -> tuple[str | No
     cleaner, Stockport"): people like them ("window cleaners") are the customer."""
     for quote in quotes:
         match = _QUOTED_ROLE.match(quote.detail or "")
+        # (a "tester", "beta user" or "pilot customer" tried the product; what they are is not said)
         if quote.speaker and match and match.group("role").split()[-1].lower() not in things_ending_ers() | {
-                "member", "user", "customer"}:
+                "member", "user", "customer", "tester", "testers", "triallist", "pilot"}:
             role = match.group("role")
             found = notes.find(role)
             source = _span(notes, found.start, found.end) if found is not None else None
@@ -2244,7 +2253,10 @@ _LEADS_IT = re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+{_NAME_PARTICLES}[A-Z][\
                        r"(?:(?:(?:would|will|is going to|is to|'ll)\s+"
                        r"(?:lead|own|run|head|sponsor)\s+(?:it|this|the (?:project|product|launch|pilot))|"
                        # "Funmi Okafor runs ops": who runs it now
-                       r"(?:runs|leads|owns|heads)\s+(?:it|this|ops|operations|the (?:project|product|launch|pilot)))\b"
+                       r"(?:runs|leads|owns|heads)\s+(?:it|this|ops|operations|the (?:project|product|launch|pilot))|"
+                       # "Tom Pryce (founder) fronts it", "Ana will front the launch": the face of it
+                       r"(?:(?:will|would|'ll|to)\s+)?(?:fronts?|front(?:ing)?)\s+(?:it|this|the (?:launch|product|"
+                       r"announcement|pr)))\b"
                        r"(?:\s+as\s+(?:the\s+|our\s+)?(?P<title>[^,.;]{2,60}?))?(?=$|[,.;]|\s+(?:and|but)\b)|"
                        # in the notes' other language: "Inês Costa (CEO) vai liderar o projeto"
                        rf"(?i:{leads_it_pattern()})\b[^,.;\n]{{0,60}})")
@@ -2653,8 +2665,10 @@ def _where_it_launches(launch: Statement | None, statements: list[Statement], no
 
 # "no single launch city", "not picking a launch city", "nationwide": the notes say no city is the
 # launch's, so none is looked for outside the launch line.
+# (not a later phase: "launch in Sheffield, then Screwfix nationwide" starts in a city)
 NO_CITY = re.compile(r"(?i)\bno\s+(?:single\s+)?(?:launch\s+)?city\b|\bnot\s+(?:picking|choosing|naming)\s+a\s+"
-                      r"(?:launch\s+)?city\b|\bnation-?wide\b|\bcountry-?wide\b")
+                      r"(?:launch\s+)?city\b|^(?:(?!\b(?:then|later|after(?:wards)?|followed by|next)\b).)*?"
+                      r"\b(?:nation-?wide|country-?wide)\b")
 
 
 def _places_elsewhere(statements: list[Statement], launch: Statement, customer_source: NoteSpan | None,

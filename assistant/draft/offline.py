@@ -467,7 +467,14 @@ def _launch_priced(piece: str, phrase: re.Match[str]) -> bool:
 
 
 def _names_a_problem(piece: str) -> bool:
-    return bool(CUES["problem"].search(piece) or CUES["loss"].search(piece))
+    return bool(CUES["problem"].search(piece) or CUES["loss"].search(piece) or _SPENT_ON.search(piece))
+
+
+# What customers spend on something today, not our price: "avg 3-bed house: £1.9k/yr on gas",
+# "$300 a month on couriers"
+_SPENT_ON = re.compile(r"(?i)[$€£¥]\s?\d[\d,.]*\s?(?:k|m|bn)?\s*(?:(?:/|a|an|per|each)\s*(?:yr|year|month|mo|week|wk|"
+                       r"day|night))?\s+on\s+(?!sale\b|top\b|launch\b|request\b|demand\b|average\b|each\b|every\b)"
+                       r"[a-z]")
 
 
 # A note that tells the customer what to do ("snap a photo of the receipt, Keepr reads ...").
