@@ -23,6 +23,8 @@ from assistant.draft.shorthand import RULES, expand
     ("works w/o internet", "works without internet"),
     ("call with 6 managers (dental + physio), oct 2026", "call with 6 managers (dental and physio), October 2026"),
     ("one clinic said 20% on mondays", "one clinic said 20% on Mondays"),
+    ("v1 = replacement valve head, AA batteries", "The first version is replacement valve head, AA batteries"),
+    ("ppl heat empty rooms -> up to 20% of gas wasted", "people heat empty rooms, so up to 20% of gas wasted"),
     ("patients confirm/reschedule in 2 taps", "patients confirm or reschedule in 2 taps"),
     ("invoices >90 days overdue", "invoices more than 90 days overdue"),
     ("latency <200 ms", "latency under 200 ms"),
@@ -71,7 +73,7 @@ def test_every_figure_survives(text):
 def test_every_rule_has_a_name_and_changes_something_here():
     names = [rule.name for rule in RULES]
     assert len(names) == len(set(names))
-    samples = ("1-2 hrs/day $250/store ~$5 avg 3 avg = 1 the #1 a + b c & d w/ e mgrs mondays oct 2026 "
-               "a/bcd confirm/reschedule >9 <9 45 min slot bc we 30 day trial")
+    samples = ("v1 = a head; 1-2 hrs/day $250/store ~$5 avg 3 avg = 1 the #1 a + b c & d w/ e mgrs mondays oct 2026 "
+               "a/bcd confirm/reschedule >9 <9 45 min slot bc we 30 day trial, rooms -> gas")
     for rule in RULES:
         assert rule.pattern.search(samples), rule.name

@@ -85,7 +85,12 @@ RULES: tuple[Rule, ...] = (
     Rule("average", re.compile(r"\bavg\.?(?=\s+(?:about\s+|~\s?)?[$€£¥]?\d)", re.IGNORECASE),
          lambda m: "an average of"),
     Rule("average-word", re.compile(r"\bavg\b\.?", re.IGNORECASE), lambda m: "average"),
+    # "v1 = replacement valve head, ...": what the first version is
+    Rule("first-version", re.compile(r"^\W*(?:v1|v1\.0|mvp)\s*=\s*(?=\S)", re.IGNORECASE),
+         lambda m: "The first version is "),
     Rule("equals", re.compile(r"(?<=\S) = (?=\S)"), lambda m: " means "),
+    # "people heat empty rooms -> up to 20% of gas wasted": what follows from it
+    Rule("arrow", re.compile(r"(?<=\w)\s+(?:->|→|=>)\s+(?=\S)"), lambda m: ", so "),  # (not "x->5")
     Rule("number-one", re.compile(r"\bthe #1\b", re.IGNORECASE), lambda m: "the top"),
     Rule("plus", re.compile(r"(?<=[A-Za-z)]) \+ (?=[A-Za-z(])"), lambda m: " and "),
     Rule("ampersand", re.compile(r"(?<=[a-z]) & (?=[a-z])"), lambda m: " and "),
