@@ -58,3 +58,12 @@ def test_a_trial_and_a_tester_are_demand_seen() -> None:
     demand = asked_of(DOC, [question])[question]
     assert demand.status == "partly" and demand.evidence is not None
     assert "tested Warmly" in demand.evidence.text or "In our trial of 48 homes" in demand.evidence.text
+
+
+def test_a_merged_question_keeps_the_better_verdict_of_the_two() -> None:
+    """"What evidence do we have that customers want it?" is merged into "Is the quoted customer a
+    real person who would pay?": what the document says to one answers both, so the kept question
+    is not left ❌ while the tester's words touch it."""
+    merged = [q for q in _generated().values() if "What evidence do we have that customers want Warmly?"
+              in q.also_asked_as]
+    assert merged and all(q.status != "unanswered" and q.evidence is not None for q in merged)

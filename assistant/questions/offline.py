@@ -172,6 +172,15 @@ def _merge_into(kept: Question, dropped: Question) -> None:
         kept.also_asked_as.append(generic)
         return
     kept.also_asked_as.append(dropped.question)
+    if _ANSWERED_ORDER[dropped.status] > _ANSWERED_ORDER[kept.status] and dropped.evidence is not None:
+        # The two ask one thing: what the document says to either answers both. "Is the quoted
+        # customer a real person who would pay?" stays ❌ no longer when "What evidence do we have
+        # that customers want it?", merged into it, found the trial of 48 homes.
+        kept.status, kept.evidence, kept.status_reason = dropped.status, dropped.evidence, dropped.status_reason
+        kept.score = rank_score(kept.priority, kept.status)
+
+
+_ANSWERED_ORDER = {"unanswered": 0, "partly": 1, "answered": 2}
 
 
 def _same_template_other_name(a: Question, b: Question) -> bool:
