@@ -19,7 +19,7 @@ from functools import cached_property
 from assistant.documents.models import Document, FaqItem, Span
 from assistant.literals import could_match, literals_of
 from assistant.questions.bank import Bank, BankQuestion
-from assistant.questions.models import Evidence, Status
+from assistant.questions.models import ANSWERED_ORDER, Evidence, Status
 from assistant.questions.select import Candidate
 from assistant.questions.text import Sentence, concepts, sentences
 
@@ -233,15 +233,14 @@ def judge_body(doc: Document, question: BankQuestion, body: Body) -> Judgement |
 def judge(doc: Document, candidate: Candidate, body: Body) -> Judgement:
     """The candidate's status: its FAQ pair first, then the body (`Body(doc, bank)`), else unanswered."""
     best: Judgement | None = None
-    order = {"answered": 2, "partly": 1, "unanswered": 0}
     for item in candidate.faq_items:
         verdict = judge_faq_item(doc, candidate.bank, item, body.present)
-        if best is None or order[verdict.status] > order[best.status]:
+        if best is None or ANSWERED_ORDER[verdict.status] > ANSWERED_ORDER[best.status]:
             best = verdict
     if best is not None and best.status == "answered":
         return best
     in_body = judge_body(doc, candidate.bank, body)
-    if in_body is not None and (best is None or order[in_body.status] > order[best.status]):
+    if in_body is not None and (best is None or ANSWERED_ORDER[in_body.status] > ANSWERED_ORDER[best.status]):
         return in_body
     if best is not None:
         return best

@@ -19,6 +19,8 @@ from assistant.documents.models import Audience, Span
 SCHEMA_VERSION = "1"
 
 Status = Literal["answered", "partly", "unanswered"]
+# How far each status goes towards an answer: the better of two verdicts is the higher.
+ANSWERED_ORDER: dict[Status, int] = {"unanswered": 0, "partly": 1, "answered": 2}
 Source = Literal["bank", "llm", "asked"]  # asked: a question the user gave (--ask)
 
 

@@ -9,7 +9,7 @@ from assistant.questions.answered import Body
 from assistant.questions.bank import AskedRates, Bank, BankQuestion, load_asked_rates, load_bank
 from assistant.questions.dedup import merge_duplicates
 from assistant.questions.meaning import Reading, asks_the_same, judge_candidate
-from assistant.questions.models import Question, QuestionCounts, QuestionReport
+from assistant.questions.models import ANSWERED_ORDER, Question, QuestionCounts, QuestionReport
 from assistant.questions.rank import (
     Order,
     asked_priority,
@@ -172,15 +172,13 @@ def _merge_into(kept: Question, dropped: Question) -> None:
         kept.also_asked_as.append(generic)
         return
     kept.also_asked_as.append(dropped.question)
-    if _ANSWERED_ORDER[dropped.status] > _ANSWERED_ORDER[kept.status] and dropped.evidence is not None:
+    if ANSWERED_ORDER[dropped.status] > ANSWERED_ORDER[kept.status] and dropped.evidence is not None:
         # The two ask one thing: what the document says to either answers both. "Is the quoted
         # customer a real person who would pay?" stays ❌ no longer when "What evidence do we have
         # that customers want it?", merged into it, found the trial of 48 homes.
         kept.status, kept.evidence, kept.status_reason = dropped.status, dropped.evidence, dropped.status_reason
         kept.score = rank_score(kept.priority, kept.status)
 
-
-_ANSWERED_ORDER = {"unanswered": 0, "partly": 1, "answered": 2}
 
 
 def _same_template_other_name(a: Question, b: Question) -> bool:

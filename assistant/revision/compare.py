@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from assistant.questions.models import QuestionReport
     from assistant.revision.models import RevisionReport
 
-_RANK = {"unanswered": 0, "partly": 1, "answered": 2}
 
 
 def unified_diff(before: str, after: str, *, path: str | None, output: str | None) -> str:
@@ -46,12 +45,14 @@ def findings_delta(before: ScoreReport, after: ScoreReport) -> tuple[list[Findin
 
 
 def questions_delta(before: QuestionReport, after: QuestionReport) -> list[QuestionChange]:
+    from assistant.questions.models import ANSWERED_ORDER
+
     was = {q.id: q for q in before.questions}
     changes = []
     for question in after.questions:
         old = was.get(question.id)
         old_status = old.status if old is not None else "unanswered"
-        if _RANK[question.status] > _RANK[old_status]:
+        if ANSWERED_ORDER[question.status] > ANSWERED_ORDER[old_status]:
             changes.append(QuestionChange(id=question.id, question=question.question, before=old_status,
                                           after=question.status))
     return changes
