@@ -58,7 +58,7 @@ def test_an_issue_tracker_cues_no_misuse_and_the_code_we_use_is_no_demand() -> N
     report = _report()
     assert not [q for q in report.questions if q.topic == "risks" and "tracker" in q.why]
     legal = [q for q in report.questions if q.question.startswith("Do we have the legal rights")]
-    assert all("demand" not in (q.status_reason or "") for q in legal)
+    assert legal and all("demand" not in (q.status_reason or "") for q in legal)
 
 
 def test_a_free_open_source_release_is_read_as_noncommercial() -> None:
