@@ -248,12 +248,19 @@ def test_a_price_on_the_line_after_a_date_is_the_price() -> None:
     assert "It costs $15 a month per school." in release.call_to_action, release.call_to_action
 
 
-@pytest.mark.parametrize("date", ["Sept 2027", "Sep. 2027", "mid-Oct 2027", "Apr. 2027", "early Sept 2027",
-                                  "late Nov '27", "end of Mar 2027"])
-def test_an_abbreviated_or_partial_month_is_the_launch_date(date: str) -> None:
+@pytest.mark.parametrize(("date", "shown"), [
+    ("Sept 2027", "Sept 2027"), ("Sep. 2027", "Sep. 2027"), ("mid-Oct 2027", "mid-Oct 2027"),
+    ("Apr. 2027", "Apr. 2027"),
+    ("early Sept 2027", "early Sept 2027"), ("end of Mar 2027", "end of Mar 2027"),
+    # a year cut to two digits is the notes' shorthand: the dateline writes it out, and asks nothing
+    ("late Nov '27", "late Nov 2027"), ("Oct ’27", "Oct 2027")])
+def test_an_abbreviated_or_partial_month_is_the_launch_date(date: str, shown: str) -> None:
     notes = f"# Notes\n- shop owners in Porto lose track of credit tabs\n- going live in Porto {date}\n- €9 a month\n"
     draft = draft_offline(parse_document(notes, path="notes.md"))
-    assert draft.press_release.dateline.startswith(f"Porto — {date}"), draft.press_release.dateline
+    assert draft.press_release.dateline.startswith(f"Porto — {shown} —"), draft.press_release.dateline
+    assert "launch date" not in draft.press_release.dateline
+    assert "'27" not in draft.press_release.call_to_action and "\u201927" not in draft.press_release.call_to_action
+    assert all(item.supported for item in draft.grounding.items if item.kind == "date")
     assert date not in draft.press_release.problem  # "late Nov" is a date, not something running late
 
 

@@ -2826,7 +2826,9 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
                 not re.search(r"\b(?:in|from|across|at) (?:the\s*)?$", before) and \
                 not _FACILITY.match(text[match.end():]):
             continue  # "and Denver" joins a place only to a place already found
-        if re.match(r"\s*[,.]?\s*\d", text[match.end():]) and re.fullmatch(_MONTH_NAME, words[-1], re.IGNORECASE):
+        # (the year may be cut to two digits: "Porto Oct '27")
+        if re.match(r"\s*[,.]?\s*['\u2019]?\d", text[match.end():]) and \
+                re.fullmatch(_MONTH_NAME, words[-1], re.IGNORECASE):
             if len(words) == 1:
                 continue
             # "launch Benelux Sept 2027": the place, without the month after it

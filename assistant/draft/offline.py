@@ -69,6 +69,14 @@ _WE_MET = re.compile(r"(?i)\b(?:we|I)\s+(?:visited|met|talked\s+to|spoke\s+(?:to
 
 
 # -- small text helpers: they change case, punctuation and note shorthand, never facts or figures ---
+_SHORT_YEAR = re.compile(r"['\u2019](?P<year>\d\d)\b")
+
+
+def _written_date(date: str) -> str:
+    """The notes' date as a release writes it: the month in English ("marzo 2027" is "March 2027"),
+    and a year cut to two digits written out ("Oct '27" is note shorthand: "Oct 2027")."""
+    return _SHORT_YEAR.sub(r"20\g<year>", english_months(date))
+
 def sentence(text: str) -> str:
     from assistant.draft.shorthand import expand
 
@@ -1630,7 +1638,7 @@ class Composer:
         question = "When will customers be able to use it (a future date)?"
         if self.facts.launch_date is None:
             return self.book.tbd("launch date", question, "dateline")
-        date = english_months(self.facts.launch_date.text)
+        date = _written_date(self.facts.launch_date.text)
         if not re.search(r"\d{4}", date):
             return f"{date} " + self.book.tbd("launch date", f"{question} The notes say “{date}”: which year?",
                                                "dateline")
@@ -1796,7 +1804,7 @@ class Composer:
         if launch is None:
             return None
         places = [p.text for p in self.facts.launch_places]
-        date = english_months(self.facts.launch_date.text) if self.facts.launch_date else None
+        date = _written_date(self.facts.launch_date.text) if self.facts.launch_date else None
         text = body(launch).rstrip(".")
         at = launch.end - len(body(launch))  # where the text starts in the notes
         # "Included in Lernwerk Plus (€7.99/month). Beta in Bavaria (April 2027), all German states
