@@ -89,7 +89,8 @@ def test_an_honest_we_do_not_know_answers_the_acquisition_cost_only_partly():
     ("Can the teenager disable it?", "switch_off", True), ("Can my teen turn Waypoint off?", "switch_off", True),
     ("What happens when my teen turns 18?", "switch_off", False),  # an age, not a switch
     ("Can I switch from Sage?", "switch_off", False), ("Can I switch from Sage?", "migrate", True),
-    ("How many families could use this?", "market", True), ("Which platforms does it run on?", "compatible", True),
+    ("How many families could use this?", "market", True), ("Which platforms does it run on?", "platform", True),
+    ("Which platforms does it run on?", "compatible", False),  # where it runs, not what it works with
     ("Do I have to register?", "account", True), ("What happens in areas without coverage?", "connectivity", True),
 ])
 def test_words_are_read_in_their_sense(text, concept, present):

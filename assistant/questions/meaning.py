@@ -369,8 +369,24 @@ _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # a phone?" (a requirement), as "Is my data private?" meets "Does it run locally?".
 _RELATED_INTENTS: dict[str, frozenset[str]] = {
     "privacy": frozenset({"local"}), "local": frozenset({"privacy"}),
-    "requirement": frozenset({"compatible"}), "compatible": frozenset({"requirement"}),
+    "requirement": frozenset({"compatible", "platform"}), "compatible": frozenset({"requirement", "platform"}),
+    "platform": frozenset({"requirement", "compatible"}),
 }
+
+
+MANY_CONCEPTS = 4  # a question that says at least this many things asks more than any one of them
+
+
+def _meets_on_one_of_many(asked: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Does a question of many concepts share exactly one of substance with an FAQ question (or a
+    sentence), other than the one kind of thing it asks? "Does it phone home or upload anything
+    about our repo?" asks only of privacy, which "Does it send my code anywhere?" asks too; "Is
+    there a private way to report a security hole?" asks of security as well."""
+    own = asked - TRIVIAL - WEAK_SHARED
+    shared = own & theirs
+    if len(own) < MANY_CONCEPTS or len(shared) != 1:
+        return False
+    return shared != own & INTENT_CONCEPTS - SUBJECTS
 
 
 def _kindred(intents: frozenset[str], others: frozenset[str]) -> bool:
@@ -1035,6 +1051,13 @@ class Reading:
             # meets it only on a verb any question may use: "How will we know it worked?" is not "How
             # does it work?", nor "Why build this now?" "Why are we the right team to build it?".
             if their_intents and not intents and cosine < PARAPHRASE and (asked & theirs) - TRIVIAL <= GENERAL_VERBS:
+                out.append(0.0)
+                continue
+            # A question that says many things and meets the FAQ question on one of them, not close in
+            # meaning, asks something else of it: "Our repo pulls in code through git submodules; does
+            # it follow those?" is not "Does it send my code anywhere?", nor "What happens if Fernbrook
+            # stops paying the maintainers?" "Is there a paid version?".
+            if _meets_on_one_of_many(asked, theirs) and cosine < SAME_SCENE:
                 out.append(0.0)
                 continue
             # "Who competes with it?" is not "Why sell through distributors instead of directly?":
@@ -2146,7 +2169,14 @@ def _judge_sentence(reading: Reading, question: str, best: Best, *, kind: Kind, 
         and len(asked & (reading.sentence_concepts(index) | around)) <= 1 \
         and not (says_what_it_is or says_the_price or says_the_targets) \
         and not _role_answers(reading, question, index)
-    if (score >= ANSWER_THRESHOLD or says_what_it_is or says_the_price) and typed and not thin:
+    # "Can we send the Friday email on another day, or in Spanish?" / "Each client's Friday list link
+    # only shows that client's open items": a question that says many things, met on one of them
+    # (the document's own ground aside) by a sentence not close in meaning, is touched, not answered.
+    # (nor do the people it is about count: "front-desk staff" are whom a question on their union is about)
+    touched_only = _meets_on_one_of_many(asked - reading.background - _people_in(question),
+                                         reading.sentence_concepts(index) | around) \
+        and best.cosine < SAME_SCENE and not (says_what_it_is or says_the_price or says_the_targets)
+    if (score >= ANSWER_THRESHOLD or says_what_it_is or says_the_price) and typed and not thin and not touched_only:
         if kind == "price" and _ASKS_IF_FREE.search(question) and not _FREE.search(sentence.text) \
                 and not _YES_NO_ANSWER.match(sentence.text):
             # "Is there a free tier?" / "Tally costs $12 a month per shop": a price, not a yes or no

@@ -85,7 +85,10 @@ _synonyms("roadmap", "roadmap next future upcoming planned v2 vision")
 # Not "working" alone: "working knowledge of C" says nothing of success; "is it working?" does (a phrase below).
 _synonyms("success", "success successful metric metrics measure measured measuring kpi kpis")
 _synonyms("compatible", "compatible compatibility integrate integrates integration integrations interoperate "
-          "windows linux macos mac ios android browser browsers iphone ipad smartphone smartphones supports")
+          "supports")
+# Where it runs is not what it works with: "Can I run it on Windows?" is not "Will it work with
+# Jenkins?", though a reader calls both compatibility (`meaning._RELATED_INTENTS` keeps them kin).
+_synonyms("platform", "windows linux macos mac ios android browser browsers iphone ipad smartphone smartphones")
 # Not "move" alone: "the pager does not move until ..." is no migration; "move my data" is (a phrase below).
 _synonyms("migrate", "migrate migrating migration import importing switch switching port")
 # Not "contribute", "contributors" or "contributions" alone: in a retro, a survey or a fund they are
@@ -203,6 +206,18 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"purchase|find)\b|\bwhere (?:is|are) (?:it|they|this) (?:sold|available|on sale|stocked)\b", "availability"),
         # "Does it phone home?", "Is there telemetry?": what it sends about its user, a privacy question
         (r"\b(?:phones?|phoning|calls?|calling) home\b|\btelemetry\b", "privacy"),
+        # "Does it send my code anywhere?", "Does it upload anything about our repo?": what leaves the
+        # customer's hands (not "send invoices", "upload a photo of the receipt")
+        (r"\b(?:send|sends|sent|sending|upload|uploads|uploaded|uploading|transmit\w*)\b[^?.]{0,40}?\b(?:anywhere|"
+         r"elsewhere|to (?:the cloud|your servers?|a server|anyone|third[- ]part(?:y|ies)))\b"
+         r"|\bupload(?:s|ed|ing)? anything\b", "privacy"),
+        # "Is there a person I can phone?", "Can I talk to a human?": help from a person
+        (r"\b(?:a|an|any|real|actual) (?:person|human|someone|somebody)\b[^?.]{0,30}\b(?:phone|call|talk|speak|"
+         r"reach|email|e-mail|chat)\b|\b(?:phone|call|talk to|speak to|speak with|talk with|reach) (?:a |an |any |"
+         r"real |actual )?(?:person|human|someone|somebody)\b|\b(?:phone|live|24/7) (?:support|chat)\b", "help"),
+        # "Is there an enterprise edition with features locked away?", "Is it open-core?": a paid tier
+        (r"\benterprise (?:edition|version|tier|plan|licen[cs]e)s?\b|\bpremium (?:tier|version|plan|edition)s?\b"
+         r"|\bopen[- ]core\b|\blocked (?:away|behind)\b|\bpaywall\w*", "price"),
         (r"\bmost (?:difficult|challenging) (?:part|problem|thing)\b|\bbiggest (?:technical )?"
          r"(?:challenge|unknown)\b", "hardest"),
         (r"\bwhy now\b|^\W*why (?:\w+ ){1,3}now\W*(?:$|\?|and\b|rather\b|instead\b|not\b)"
@@ -234,7 +249,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bhow many\b[^?]*\b(?:could|would|might|will) (?:use|buy|pay for|want|need|subscribe)\b", "market"),
         # "Which platforms does it run on?" ("platform" alone is a word every question uses)
         (r"\bwhich (?:platforms?|devices?|phones?|operating systems?|browsers?)\b|\bruns? on (?:which|what)\b",
-         "compatible"),
+         "platform"),
         # "What if the system goes down on a deadline?", "What happens if the site is down?"
         (r"\b(?:is|are|goes|go|went|gone|was|were|being) (?:down|offline)\b|\bcrash(?:es|ed)?\b", "reliability"),
         (r"\ball day\b|\bday[- ]to[- ]day\b|\bday in the life\b|\btypical (day|session|week)\b", "workflow"),

@@ -1,0 +1,130 @@
+"""A reviewer's own question lists (`--ask`), in their words, against four PR/FAQs written by
+someone else (tests/fixtures/questions/ledgerlark.md, pathcast.md, clinicqueue.md, ferrymate.md).
+
+What a reviewer notices first is a question marked answered by an answer to another question:
+"Can I run it on Windows?" answered by "Will it work with GitLab CI or Jenkins?", a question on git
+submodules by "Does it send my code anywhere?". Each test asks the whole list at once, as `--ask`
+does, and checks the one question it is about."""
+
+from __future__ import annotations
+
+import pytest
+from fixture_readers import asked_of
+
+from assistant.questions.text import concepts
+
+PATHCAST = ["Is there some enterprise edition where the good features are locked away?",
+            "Does it phone home or upload anything about our repo?",
+            "How much CI time are we realistically going to save?",
+            "Can I run it on our developers' Windows machines?",
+            "We're on Jenkins, not GitHub. Is this only useful for GitHub shops?",
+            "If a test loads a fixture file from disk, will changing that fixture cause the test to be picked?",
+            "What happens to the project if Fernbrook stops paying two of the maintainers?",
+            "How long does the very first scan take on a big repo?",
+            "Our repo pulls in code through git submodules. Does pathcast follow those?",
+            "Can a change to our Terraform or Helm charts trigger the right deploy jobs?",
+            "If I find a security hole, is there a private way to report it?",
+            "Are you going to rename flags in a point release and break our pipeline?"]
+
+LEDGERLARK = ["Do my clients need their own paid login just to send me receipts?",
+              "Half our clients are on Sage. Are we out of luck?",
+              "If a bank connection breaks in the middle of close, is there a person I can actually phone?",
+              "Will the matching hold up for clients who aren't restaurants or tradespeople?",
+              "Can I kick the tires without handing over a credit card?",
+              "What stops the tool from quietly rewriting a client's ledger behind my back?",
+              "Once clients get used to the Friday email, won't they start ignoring it like everything else?",
+              "How do we bring our existing clients and their history over when we sign up?",
+              "If we leave, how long before you wipe our data?",
+              "What's your plan if Intuit just builds this into QuickBooks?",
+              "After Plaid and hosting, how much of the $49 do you actually keep?",
+              "Can we send the Friday email on a different day, or in Spanish for some clients?"]
+
+
+def _pathcast(question: str):
+    return asked_of("pathcast.md", PATHCAST)[question]
+
+
+def _ledgerlark(question: str):
+    return asked_of("ledgerlark.md", LEDGERLARK)[question]
+
+
+# -- where it runs is not what it works with ------------------------------------------------------
+def test_windows_is_not_answered_by_the_ci_systems_faq() -> None:
+    windows = _pathcast("Can I run it on our developers' Windows machines?")
+    assert windows.status != "answered", windows
+    assert windows.evidence is None or "CI system" not in windows.evidence.text
+
+
+def test_a_platform_is_its_own_concept_kin_to_compatibility() -> None:
+    assert "platform" in concepts("Does it run on Windows?") and "compatible" not in concepts("Does it run on Windows?")
+    assert "compatible" in concepts("Will it work with GitLab CI or Jenkins?")
+    assert "platform" in concepts("Which platforms are supported?")
+
+
+# -- a question that says many things is not the FAQ question that shares one of them -------------
+def test_submodules_are_not_answered_by_where_the_code_goes() -> None:
+    submodules = _pathcast("Our repo pulls in code through git submodules. Does pathcast follow those?")
+    assert submodules.evidence is None or "no network calls" not in submodules.evidence.text, submodules
+
+
+def test_paying_the_maintainers_is_answered_by_who_maintains_it() -> None:
+    funding = _pathcast("What happens to the project if Fernbrook stops paying two of the maintainers?")
+    assert funding.evidence is not None and "two are employed by Fernbrook Logistics" in funding.evidence.text, funding
+
+
+def test_a_private_way_to_report_a_hole_is_not_the_privacy_faq() -> None:
+    report = _pathcast("If I find a security hole, is there a private way to report it?")
+    assert report.evidence is None or "network calls" not in report.evidence.text, report
+
+
+def test_hold_up_for_other_clients_is_not_the_approval_faq() -> None:
+    matching = _ledgerlark("Will the matching hold up for clients who aren't restaurants or tradespeople?")
+    assert matching.evidence is not None, matching
+    assert "pilot firms were all in Colorado" in matching.evidence.text, matching
+
+
+def test_a_sentence_that_meets_a_long_question_on_one_word_only_touches_it() -> None:
+    for question in ("Can we send the Friday email on a different day, or in Spanish for some clients?",
+                     "Once clients get used to the Friday email, won't they start ignoring it like everything else?"):
+        asked = _ledgerlark(question)
+        assert asked.status != "answered", asked
+
+
+def test_a_union_question_is_not_answered_by_the_training_plan() -> None:
+    question = "Has anyone talked to the union that represents front-desk staff?"
+    union = asked_of("clinicqueue.md", [question, "Do we have to hire anyone for this?",
+                                        "What opt-in rate would count as good enough?"])[question]
+    assert union.status != "answered", union
+
+
+# -- what a question asks, in the reviewer's words --------------------------------------------------
+def test_a_person_to_phone_is_help_and_the_bank_faq_does_not_answer_it() -> None:
+    question = "If a bank connection breaks in the middle of close, is there a person I can actually phone?"
+    assert "help" in concepts(question)
+    assert _ledgerlark(question).status == "unanswered"
+
+
+@pytest.mark.parametrize(("question", "concept"), [
+    ("Does it send my code anywhere?", "privacy"),
+    ("Does it phone home or upload anything about our repo?", "privacy"),
+    ("Can I talk to a human?", "help"),
+    ("Is there phone support?", "help"),
+    ("Is there some enterprise edition where the good features are locked away?", "price"),
+    ("Is it open-core?", "price"),
+])
+def test_reviewer_phrasings_carry_their_concept(question: str, concept: str) -> None:
+    assert concept in concepts(question)
+
+
+@pytest.mark.parametrize("text", ["We send invoices every Friday.", "Upload a photo of the receipt.",
+                                  "Talk to your accountant first."])
+def test_everyday_sends_and_talks_carry_no_such_concept(text: str) -> None:
+    assert not {"privacy", "help"} & concepts(text)
+
+
+def test_the_enterprise_and_phone_home_questions_find_their_faq() -> None:
+    locked = _pathcast("Is there some enterprise edition where the good features are locked away?")
+    assert locked.status != "unanswered" and locked.evidence is not None
+    assert "no open-core split" in locked.evidence.text, locked
+    home = _pathcast("Does it phone home or upload anything about our repo?")
+    assert home.status == "answered" and home.evidence is not None and "no network calls" in home.evidence.text, home
