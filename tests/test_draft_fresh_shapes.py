@@ -369,7 +369,7 @@ def test_a_one_off_price_a_region_before_its_month_and_a_share_of_a_group() -> N
     release = draft.press_release
     assert "It costs €39 one-off." in release.call_to_action  # was "[TBD: price]"
     assert release.dateline == "Benelux — Sept 2027 —"  # "Benelux Sept" was one place, then none
-    assert release.headline == "Lumo for parents of 2-4 yr olds"  # was no customer
+    assert release.headline == "Lumo for parents of 2-4-year-olds"  # was no customer; "yr" written out
     assert "bol.com" in _faq(draft, "depend on")
 
 

@@ -108,8 +108,9 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
                           r"^(?:[a-z]+\s+)?lead$|^(?:pm|tpm|gpm)$")),
     ("name", re.compile(r"^(?:name|naming|working name|working title|product name|code ?name|product|brand|"
                         r"product requirements?|prd)$")),
+    # ("ICP = bakeries w/ 2-10 staff": the ideal customer profile)
     ("customer", re.compile(r"\b(?:customers?|clients?|cust|who|audience|target|users?|segment|personas?|for whom|"
-                            r"buyers?)\b|^for$")),
+                            r"buyers?|icps?|ideal customers?(?: profiles?)?)\b|^for$")),
     ("problem", re.compile(r"\b(?:problems?|prob|pains?|pain points?|issues?|challenges?|why|jobs? to be done|hurts?|"
                            r"opportunity|status quo|today)\b|^(?:context|background|situation)$")),
     # ("Program: volunteers read with a child ...", "Scheme:", "Intervention:": a programme's idea)
@@ -128,7 +129,8 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
     ("name", re.compile(r"\b(?:name|working name|product name|code ?name)\b")),
     ("heard", re.compile(r"\b(?:heard|learn(?:ed|t)|quotes?|feedback|interviews?|verbatims?|voice of)\b")),
     ("getting_started", re.compile(r"\b(?:getting started|get started|onboarding|set ?up|how to start)\b")),
-    ("evidence", re.compile(r"\b(?:data|evidence|research|numbers|metrics|survey)\b")),
+    # ("#s": the numbers, as notes write it)
+    ("evidence", re.compile(r"\b(?:data|evidence|research|numbers|metrics|survey)\b|^#s$")),
     ("dependencies", re.compile(r"\b(?:dependenc\w+|depends? on|integrations?|partners?\w*|suppliers?|platforms?|"
                                 r"needs?|requires?|vendors?)\b")),
     ("privacy", re.compile(r"\b(?:privacy|security|compliance|legal|data handling)\b")),
@@ -452,7 +454,8 @@ _QUOTE_START = re.compile(r"\s*[\"“]")
 _DASH_ATTRIBUTION = re.compile(r"\s*[—–-]+\s*(?P<detail>[^\n]{2,120})")
 # A capitalised word right after "in", "at", "from" is a place ("a student from Leipzig said", "her flat
 # is in Ward 7 — she said"): never who speaks.
-_NOT_AFTER_A_PLACE_WORD = r"(?<!\bin )(?<!\bat )(?<!\bfrom )(?<!\bnear )(?<!\bnach )(?<!\baus )"
+# (nor the last word of a business's name: "guy at Chesapeake Kite & Sail said" is no "Sail")
+_NOT_AFTER_A_PLACE_WORD = r"(?<!\bin )(?<!\bat )(?<!\bfrom )(?<!\bnear )(?<!\bnach )(?<!\baus )(?<!& )(?<!\+ )"
 _SAID_BEFORE = re.compile(_NOT_AFTER_A_PLACE_WORD +
                           r"(?!(?:One|Someone|Everyone|Nobody|She|He|They|We|It|This|That|Another|Two|Three|Both|"
                           r"Most|Many|Some|All)\b)(?P<who>(?:(?:Dr|Mr|Ms|Mrs|Prof|Chef)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
@@ -580,8 +583,8 @@ def mixed_label(label: str) -> bool:
 
 
 def _one_label_topic(lowered: str) -> Topic | None:
-    if len(lowered) == 1 and lowered in SIGNS:
-        return "price"
+    if lowered and all(char in SIGNS for char in lowered):
+        return "price"  # "$: 29/mo", "$$: $29/mo buyer sub + 6% per order"
     if len(lowered.split()) > 6:
         return None
     for topic, pattern in _LABEL_TOPICS:
@@ -632,7 +635,8 @@ _SPACED_LABEL = re.compile(r"^(?P<label>[A-Za-z]{2,12}(?: [A-Za-z]{2,12})?)(?: {
 _EQUALS_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z_ /&'’-]{1,30}?)\s*=\s*(?P<rest>[^=\s].*?)\s*$")
 # A page's properties pasted as rows of two cells ("Target city | Osaka", "Price | ¥800 per machine").
 _PROPERTY_ROW = re.compile(r"^\|?\s*(?P<label>[A-Za-z][A-Za-z /&'’-]{1,30}?)\s*\|\s*(?P<rest>[^|\s][^|]*?)\s*\|?\s*$")
-_CURRENCY_LABEL = re.compile(rf"^(?P<label>[{SIGNS}])\s*[:~=]\s*(?P<rest>\S.*?)\s*$")  # "$: free for buyers, ..."
+# "$: free for buyers, ...", "$$: $29/mo buyer sub", and "#s:" (the numbers)
+_CURRENCY_LABEL = re.compile(rf"^(?P<label>[{SIGNS}]{{1,3}}|#s)\s*[:~=]\s*(?P<rest>\S.*?)\s*$")
 # "[WHO] driving schools in İzmir", "[PAIN] ...", "[NAME?] still nothing": a tag in brackets as the label.
 _BRACKET_LABEL = re.compile(r"^\[(?P<label>[A-Za-z][A-Za-z /&'’-]{0,30}?)\??\]\s*:?\s*(?P<rest>\S.*?)?\s*$")
 
@@ -811,11 +815,19 @@ def read_statements(notes: Document) -> list[Statement]:
     speakers: set[str] = set()  # a meeting's attendees ("Attendees: Raj, Mei, Tom")
     question: tuple[str, Topic | None] | None = None  # the last "Q:" line, which labels the "A:" after it
     ours, theirs = transcript_sides(text)  # a call written turn by turn: the labels are who speaks
+    first = True  # the notes' first line, which may be their title
     for line_start, line_end in _lines(text):
         line = text[line_start:line_end]
         if not line.strip():
             block = heading_block
             columns = []
+            continue
+        opening, first = first, False
+        if opening and _notes_title(line):
+            # "grainpost -- notes (dump after call w/ Jess)", "Sproutly: interview synthesis, round 1":
+            # what the notes are, not a fact about the product (a name in it is still read as one)
+            start, end = _trimmed(text, line_start, line_end)
+            statements.append(_statement(notes, start, end, "title", "title"))
             continue
         if _TABLE_ROW.match(line) or "\t" in line and line.strip() and _TSV_ROW.match(line):
             cells = _cells(text, line_start, line_end)
@@ -972,7 +984,41 @@ def read_statements(notes: Document) -> list[Statement]:
                               for c, d in _spoken_spans(text, a, b))
             continue
         statements.append(_statement(notes, start, end, block[0] if block else None, block[1] if block else None))
-    return _one_option(statements, rows)
+    return _one_option(_team_is_no_customer(statements), rows)
+
+
+# "Keisha Brandt leads (product + research)": a person who leads it, named first
+# What a page of notes calls itself in its first line: "... -- notes", "interview synthesis, round 1",
+# "call recap", "#proj-flood (exported 3 Jun)"
+_NOTES_KIND = re.compile(r"(?i)\b(?:notes|synthesis|summary|dump|brain ?dump|recap|meeting minutes|debrief|read-?out|"
+                         r"write-?up|round \d+|brainstorm|exported)\b")
+
+
+def _notes_title(line: str) -> bool:
+    """Is the notes' first line their title: a line of a dozen words or fewer, not a bullet nor a
+    sentence that goes on, naming what kind of notes these are?"""
+    bullet = _BULLET.match(line)
+    if bullet is not None and bullet.group().strip() or "\t" in line or _TABLE_ROW.match(line):
+        return False
+    bare = line.strip()
+    field = _field_label(bare.strip("*_ "))
+    if field is not None and label_topic(field.group("label")) not in (None, "title"):
+        return False  # "**Idea:** ShelfSense — ...": a field, whatever its words
+    return len(bare.split()) <= 12 and not re.search(r"[.!?]\s+\S", bare) and _NOTES_KIND.search(bare) is not None
+
+
+_PERSON_WHO_LEADS = re.compile(rf"\W*(?P<name>[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}'’-]+){{1,2}})\s+"
+                               r"(?:leads|will lead|is leading|heads|owns it|drives it)\b"
+                               r"(?:\s*\((?P<what>[^()\n]{1,40})\))?")
+
+
+def _team_is_no_customer(statements: list[Statement]) -> list[Statement]:
+    """Under "WHO" (or "Who:") notes list the customer, or the team: "Keisha Brandt leads (product
+    + research)" says who leads it, not whom it is for."""
+    for statement in statements:
+        if statement.topic == "customer" and _PERSON_WHO_LEADS.match(statement.text):
+            statement.topic = "leader"
+    return statements
 
 
 # Not after a title or a common abbreviation: "Dr. Amira Shah at Riverside told me" is one sentence.
@@ -2240,6 +2286,21 @@ def _product_name(statements: list[Statement], notes: Document) -> tuple[str | N
         if name and _named_enough(name, statement, notes) and not _mostly_someone_elses(name, notes) and \
                 not _NAME_RULED_OUT.search(statement.text):
             return name, False
+    return _weighed_name(statements)
+
+
+def _weighed_name(statements: list[Statement]) -> tuple[str | None, bool]:
+    """'TODO name check: "GrainPost" vs "Grainpost" vs "grain.post"' in notes titled "grainpost --
+    notes": the spellings the notes weigh, one of them a coinage the title itself is named by. The
+    working name, on two pieces of evidence; one alone is not enough."""
+    titled = {words[0].lower() for s in statements if s.topic == "title"
+              if (words := re.findall(r"[\w.]+", s.text))}
+    for statement in statements:
+        if not (statement.label and re.search(r"(?i)\bnames?\b", statement.label)):
+            continue
+        for candidate in re.findall(r"[\"“]([^\"“”\s]{2,30})[\"”]", statement.text):
+            if candidate.lower() in titled and coined(candidate):
+                return candidate, True
     return None, False
 
 
@@ -2345,6 +2406,12 @@ def _leader(statements: list[Statement], notes: Document) -> Person | None:
             if _PERSON.fullmatch(name.strip()):
                 return Person(name=name.strip(), title=title.strip() or None,
                               source=_span(notes, statement.start, statement.end))
+            leads = _PERSON_WHO_LEADS.match(statement.text)
+            if leads and _PERSON.fullmatch(leads.group("name")):
+                # "Keisha Brandt leads (product + research). Tomás Reyes advising ...": the first person
+                what = leads.group("what")
+                return Person(name=leads.group("name"), title=f"lead ({what})" if what else "lead",
+                              source=_span(notes, statement.start + leads.start("name"), statement.start + leads.end()))
     for statement in statements:
         match = _LEADER_SENTENCE.search(statement.text)
         if match and not statement.quote_only:

@@ -1392,6 +1392,10 @@ class Composer:
         """An idea line without its "(working name X)" and without the name that opens it
         ("ShelfSense - a camera ..." is "a camera ..."; "Working name is TableTurn." is nothing)."""
         text = _without_working_name(text)
+        name = self.facts.product_name
+        if name and re.match(rf"[*_]*{re.escape(name)}[*_]*\s*(?:=|:=|==)\s*\S", text):
+            # "Sproutly = phone app for the provider": what it is (not "Sproutly means phone app ...")
+            text = re.sub(rf"^[*_]*{re.escape(name)}[*_]*\s*(?:=|:=|==)\s*", "", text)
         text = _fluent(text)
         text = _IDEA_LEAD.sub("", text)  # "So the idea is a little sound sensor ..." -> "a little sound sensor ..."
         # "a little sound sensor under the hive, and it tells you on your phone ...": two sentences
@@ -1595,7 +1599,10 @@ class Composer:
             candidates.append(f"{self.product} {said}")
         if self.facts.customer:  # when what it does is too long for a headline
             # ("mid-size freight forwarders in India who book trucks ...": who, without the clause)
-            who = re.split(r"\s+(?:who|that|which)\s+", self.facts.customer)[0]
+            # (and written out: "bakeries w/ 2-10 staff" is "bakeries with 2-10 staff", as the subheading says)
+            from assistant.draft.shorthand import expand
+
+            who = expand(re.split(r"\s+(?:who|that|which)\s+", self.facts.customer)[0])
             candidates.append(f"{self.product} for {who}")
         fitting = next((clipped for c in candidates if (clipped := _clip_words(c, MAX_HEADLINE_WORDS))), None)
         return fitting or f"{self.product}: " + self.book.tbd(

@@ -55,7 +55,10 @@ def _unit(match: re.Match[str]) -> str:
     number, unit, after = match.group("n"), match.group("u").lower(), match.group("next") or ""
     base = _UNITS[unit]
     following = match.string[match.end():]
-    if after and following and not _NOT_A_NOUN.match(following):
+    if after and re.match(r"olds\b", following):
+        return f"{number}-{base}-"  # an age as a noun is one word: "2-4 yr olds" -> "2-4-year-olds"
+    # ("6 yrs old" is a length of time: "6 years old")
+    if after and following and not re.match(r"old\b", following) and not _NOT_A_NOUN.match(following):
         return f"{number}-{base}{after}"  # "a missed 45 min slot" -> "a missed 45-minute slot"
     plural = "" if re.fullmatch(r"0*1(?:\.0+)?", number) else "s"
     return f"{number} {base}{plural}{after}"
