@@ -128,3 +128,30 @@ def test_the_enterprise_and_phone_home_questions_find_their_faq() -> None:
     assert "no open-core split" in locked.evidence.text, locked
     home = _pathcast("Does it phone home or upload anything about our repo?")
     assert home.status == "answered" and home.evidence is not None and "no network calls" in home.evidence.text, home
+
+
+# -- "their visit" is no call to action ------------------------------------------------------------
+@pytest.mark.parametrize(("paragraph", "role"), [
+    ("Patients who are immunocompromised have told us that the waiting room is the worst part of their visit.",
+     None),
+    ("Each clinic visit starts at the front desk, and the visit takes ten minutes.", None),
+    ("ClinicQueue is available today. Visit clinicqueue.example to learn more.", "call_to_action"),
+])
+def test_visit_is_a_call_to_action_only_as_a_verb(paragraph: str, role: str | None) -> None:
+    from assistant.documents.roles import cue_role
+
+    assert cue_role(paragraph) == role
+
+
+def test_the_problem_paragraph_of_an_internal_release_answers_what_problem_it_solves() -> None:
+    from fixture_readers import FIXTURES
+
+    from assistant.documents import load_document
+
+    doc = load_document(FIXTURES / "questions" / "clinicqueue.md")
+    problem = next(p for p in doc.paragraphs if p.span.text.startswith("Outpatient waiting rooms"))
+    assert problem.role == "problem"
+    question = "What problem does ClinicQueue solve?"
+    solved = asked_of("clinicqueue.md", [question])[question]
+    assert solved.status == "answered" and solved.evidence is not None, solved
+    assert doc.text.index("Outpatient waiting rooms") <= solved.evidence.start < doc.text.index("With ClinicQueue,")

@@ -49,6 +49,13 @@ _LEADER = re.compile(r"\b(?:founders?|co-?founder|ceo|cto|coo|cfo|cpo|chief|pres
                      re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 
+
+# "visit" as the verb of a call to action ("visit claimkit.co.uk"), not the noun: "settled without a
+# visit", "the worst part of their visit", "each clinic visit", "the visit takes ten minutes"
+_VISIT_AS_A_VERB = "".join(rf"(?<!\b{word} )" for word in (
+    "a", "the", "no", "one", "their", "his", "her", "our", "your", "its", "each", "every", "per", "this", "that",
+    "first", "next", "last", "clinic", "home", "site")) + r"visit(?!s\b)(?! (?:is|was|takes|lasts)\b)"
+
 _CUES: dict[ParagraphRole, list[tuple[re.Pattern[str], float]]] = {
     "problem": [
         (re.compile(r"\b(?:struggl\w*|frustrat\w*|problems?|painful|pain points?|hard to|difficult\w*|tedious|"
@@ -84,7 +91,7 @@ _CUES: dict[ParagraphRole, list[tuple[re.Pattern[str], float]]] = {
     ],
     "call_to_action": [
         # "visit" as a verb ("visit claimkit.co.uk"), not the noun ("settled without a visit")
-        (re.compile(r"\b(?:available|(?<!\ba )(?<!\bthe )(?<!\bno )(?<!\bone )visit|today at|pre-?order|pricing"
+        (re.compile(r"\b(?:available|" + _VISIT_AS_A_VERB + r"|today at|pre-?order|pricing"
                     r"|per user)\b", re.IGNORECASE), 1.0),
         # "per month" of a price, not "one invoice a month"
         (re.compile(r"(?:[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:usd|eur|gbp|dollars?|euros?))\s*(?:/|per|a)\s*"
