@@ -155,3 +155,19 @@ def test_the_problem_paragraph_of_an_internal_release_answers_what_problem_it_so
     solved = asked_of("clinicqueue.md", [question])[question]
     assert solved.status == "answered" and solved.evidence is not None, solved
     assert doc.text.index("Outpatient waiting rooms") <= solved.evidence.start < doc.text.index("With ClinicQueue,")
+
+
+def test_a_company_described_before_it_launches_is_the_launcher_and_its_product_opens_the_solution() -> None:
+    from fixture_readers import FIXTURES
+
+    from assistant.documents import load_document
+    from assistant.documents.roles import launchers
+
+    summary = ("Skerry Ferries, which operates year-round sailings from Oban to Craignure on Mull, to Lismore and "
+               "to Coll, today launched FerryMate, a free mobile app.")
+    assert launchers(summary) == {"Skerry Ferries", "FerryMate"}
+    doc = load_document(FIXTURES / "questions" / "ferrymate.md")
+    roles = {p.span.text[:20]: p.role for p in doc.paragraphs}
+    assert roles["For islanders and vi"] == "problem"
+    # (it tells the delays and cancellations it handles: still what it does)
+    assert roles["FerryMate brings eve"] == "solution"

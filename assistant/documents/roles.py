@@ -135,7 +135,9 @@ def is_quote(paragraph: str) -> bool:
 
 
 # "Greenline today announced", "Acme launches": the company that launches, as its own text names it.
+# (with what it is said between: "Skerry Ferries, which operates sailings from Oban to Mull, today launched")
 _LAUNCHER = re.compile(r"(?:^|[.!?—–-]\s+|\*\*\s*)(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}),?\s+"
+                       r"(?:(?:which|who|a|an|the)\b[^.;]{1,200}?,\s+)?"
                        r"(?:today\s+|now\s+|has\s+|is\s+)?(?i:announc\w*|launch\w*|introduc\w*|releas\w*|unveil\w*)\b")
 # "director of the Canyon Ridge School District", "head of IT at Brightside Clinics"
 _ORGANISATION = re.compile(r"\b(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|and|&)){0,6})")
@@ -199,10 +201,22 @@ def cue_role(paragraph: str, names: frozenset[str] = frozenset()) -> ParagraphRo
     company and product the opening launches (`launchers`)."""
     best: ParagraphRole | None = None
     best_score = 0.0
+    scores: dict[ParagraphRole, float] = {}
     for role, cues in _CUES.items():
         score = sum(weight * len(pattern.findall(paragraph)) for pattern, weight in cues)
         if role == "solution":
             score += says_what_it_does(paragraph, names)
+        scores[role] = score
         if score > best_score:
             best, best_score = role, score
+    if best == "problem" and scores.get("solution", 0.0) and _opens_with_it_doing(paragraph, names):
+        # "FerryMate brings everything a traveller needs into one place. ... When a sailing is delayed
+        # or cancelled, FerryMate ...": what it does, told with the troubles it handles
+        return "solution"
     return best if best_score >= MIN_CUE_SCORE else None
+
+
+def _opens_with_it_doing(paragraph: str, names: frozenset[str]) -> bool:
+    """Does the paragraph's first sentence have a launched name doing something?"""
+    first = re.split(r"(?<=[.!?])\s+", paragraph.strip(), maxsplit=1)[0]
+    return says_what_it_does(first, names) > 0
