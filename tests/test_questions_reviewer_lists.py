@@ -171,3 +171,32 @@ def test_a_company_described_before_it_launches_is_the_launcher_and_its_product_
     assert roles["For islanders and vi"] == "problem"
     # (it tells the delays and cancellations it handles: still what it does)
     assert roles["FerryMate brings eve"] == "solution"
+
+
+# -- a harbour, a next sailing and a minimum version are no migration, plan or roadmap ---------------
+@pytest.mark.parametrize(("text", "concept", "present"), [
+    ("Can I still buy a ticket at the port?", "migrate", False),
+    ("How do I port my data over?", "migrate", True),
+    ("From the notification you can move to the next available sailing.", "roadmap", False),
+    ("What's next?", "roadmap", True),
+    ("What is on the roadmap after launch?", "availability", False),
+    ("When will it launch?", "availability", True),
+])
+def test_words_in_their_sense(text: str, concept: str, present: bool) -> None:
+    assert (concept in concepts(text)) is present
+
+
+def test_a_minimum_version_is_no_plan() -> None:
+    from assistant.questions.meaning import _answer_concepts
+
+    assert "roadmap" not in _answer_concepts("It works on iPhones running iOS 16 or later.")
+    assert "roadmap" in _answer_concepts("Android support comes later this year.")
+
+
+def test_migrating_data_is_not_answered_by_buying_at_the_port() -> None:
+    question = "How do I migrate my existing data into FerryMate?"
+    migrate = asked_of("ferrymate.md", [question, "What is on the roadmap after launch?"])[question]
+    assert migrate.evidence is None or "compulsory" not in migrate.evidence.text, migrate
+    roadmap = asked_of("ferrymate.md", [question, "What is on the roadmap after launch?"])[
+        "What is on the roadmap after launch?"]
+    assert roadmap.evidence is None or "iOS 16" not in roadmap.evidence.text, roadmap

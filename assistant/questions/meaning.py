@@ -303,7 +303,8 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|dev|net|ai
 _ANSWER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (concept, re.compile(pattern, re.IGNORECASE))
     for concept, pattern in (
-        ("roadmap", r"\b(?:status|planned|plans?|later|deferred|pending|milestones?|progression|coming|"
+        # ("later" of a plan, not of a version: "iOS 16 or later")
+        ("roadmap", r"\b(?:status|planned|plans?|(?<!\bor )later|deferred|pending|milestones?|progression|coming|"
                     r"next (?:\d+ )?(?:days|weeks|months|release|version|phase))\b"),
         ("scope", r"\banti-features?\b|\bnot (?:supported|built|included|planned|yet)\b|\bdeferred\b|"
                   # what it does not do, not what someone else does not ("if a boater does not show up")

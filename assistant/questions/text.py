@@ -42,7 +42,7 @@ STOPWORDS = frozenset([
     "actually", "already", "exactly", "specifically", "today", "kind", "sort", "able", "thing", "things", "anything",
     "everything", "product", "products", "tool", "tools", "service", "services", "platform", "app", "apps",
     "solution", "solutions", "system", "systems", "feature", "features", "idea", "project", "offering", "come",
-    "comes", "coming", "look", "looks", "go", "goes",
+    "comes", "coming", "look", "looks", "go", "goes", "next", "afterward",
 ])
 
 # Synonyms that fold to one concept. The keys are stems (see `stem`).
@@ -81,7 +81,9 @@ _synonyms("performance", "performance fast faster speed slow slower latency thro
 _synonyms("risk", "risk risks risky riskiest danger dangerous endanger fail fails failure failures wrong assumption "
           "assumptions misuse abuse harm harmful mitigate mitigates mitigated mitigating mitigation mitigations")
 _synonyms("scope", "scope out-of-scope non-goal non-goals exclude excluded deliberately")
-_synonyms("roadmap", "roadmap next future upcoming planned v2 vision")
+# Not "next" alone: "the next available sailing" is no plan; "what's next", "the next version" are
+# (a phrase below).
+_synonyms("roadmap", "roadmap future upcoming planned v2 vision")
 # Not "working" alone: "working knowledge of C" says nothing of success; "is it working?" does (a phrase below).
 _synonyms("success", "success successful metric metrics measure measured measuring kpi kpis")
 _synonyms("compatible", "compatible compatibility integrate integrates integration integrations interoperate "
@@ -90,7 +92,8 @@ _synonyms("compatible", "compatible compatibility integrate integrates integrati
 # Jenkins?", though a reader calls both compatibility (`meaning._RELATED_INTENTS` keeps them kin).
 _synonyms("platform", "windows linux macos mac ios android browser browsers iphone ipad smartphone smartphones")
 # Not "move" alone: "the pager does not move until ..." is no migration; "move my data" is (a phrase below).
-_synonyms("migrate", "migrate migrating migration import importing switch switching port")
+# Not "port" alone: "buy a ticket at the port" is a harbour; "port my data over" is a phrase below.
+_synonyms("migrate", "migrate migrating migration import importing switch switching")
 # Not "contribute", "contributors" or "contributions" alone: in a retro, a survey or a fund they are
 # people's input ("Contributors describe what is working"). A project's contributions are phrases:
 # "contributions are welcome", "pull requests", "CONTRIBUTING.md" (below).
@@ -228,6 +231,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"storage|maps?|telecom|internet|network|inference|compute|gpu|sso|oauth|messaging|shipping|logistics) "
          r"providers?\b", "dependency"),
         (r"\bwhy (?:is|was|are) (?:it|this|the \w+) (?:called|named)\b", "naming"),
+        (r"\bport(?:s|ed|ing)? (?:(?:all|my|our|your|their|existing|the|old)\s+){0,2}(?:data|files?|notes?|accounts?|"
+         r"histor(?:y|ies)|records?|projects?|content|code|apps?|workloads?|everything|it|them)\b"
+         r"|\bport(?:s|ed|ing)? (?:\w+ )?(?:over|across)\b|\bporting\b", "migrate"),
         # "move my existing clients over", "move from Trello", "moving off spreadsheets"
         (r"\bmov(?:e|es|ed|ing) (?:(?:all|my|our|your|their|existing|the|old|its|every)\s+){0,2}(?:data|files?|notes?|"
          r"accounts?|histor(?:y|ies)|records?|projects?|content|clients?|customers?|users?|workloads?|apps?|"
@@ -293,6 +299,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"|\bcontributing(?:\.md| guide)\b|\bcontribute (?:to|on) (?:the )?(?:project|code|repo)"
          r"|\bhow (?:can|do|could) (?:i|we|you|others) contribute\b", "opensource"),
         (r"\bhow (do|will|would) (we|i|you) know\b|\bdefinition of done\b", "success"),
+        (r"\bwhat(?:'s| is| comes)? next\b|\bcom(?:es|ing) next\b|\bnext (?:versions?|releases?|years?|quarters?|"
+         r"phases?|steps?|milestones?|features?|stages?|iterations?|big thing)\b|\bafter (?:launch|v1|ga)\b",
+         "roadmap"),
         (r"\b(?:is|it'?s|are|we'?re|they'?re) (?:it |this )?working\b", "success"),
     )
 )
@@ -312,6 +321,8 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, word in (
         (r"\bopen[- ]source[ds]?\b", "opensource"),
         (r"\bbreak[- ]even\b", "breakeven"),
+        # a time after the launch, not when it is available ("What is on the roadmap after launch?")
+        (r"\b(?:after|post|following|since|beyond) (?:the )?(?:launch|release|ga)\b", "afterward"),
         (r"\bgo[- ]to[- ]market\b", "go-to-market"),
         (r"\bout[- ]of[- ]scope\b", "out-of-scope"),
         (r"\bone[- ]way\b", "one-way"),
