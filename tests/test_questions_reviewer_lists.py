@@ -200,3 +200,22 @@ def test_migrating_data_is_not_answered_by_buying_at_the_port() -> None:
     roadmap = asked_of("ferrymate.md", [question, "What is on the roadmap after launch?"])[
         "What is on the roadmap after launch?"]
     assert roadmap.evidence is None or "iOS 16" not in roadmap.evidence.text, roadmap
+
+
+# -- the catch of a free tool -----------------------------------------------------------------------
+def test_the_catch_of_a_free_tool_is_answered_by_its_licence_faq() -> None:
+    question = "If pathcast is free, what is the catch?"
+    catch = asked_of("pathcast.md", [question])[question]
+    assert catch.status == "answered" and catch.evidence is not None, catch
+    assert "no open-core split" in catch.evidence.text, catch
+
+
+def test_help_is_not_where_to_buy_and_desktop_support_is_no_help() -> None:
+    assert "availability" not in concepts("Where can I get help and support?")
+    assert "availability" in concepts("Where can I buy it?")
+    assert "help" not in concepts("Why not build QuickBooks Desktop support?")
+    assert "compatible" in concepts("Why not build QuickBooks Desktop support?")
+    assert "help" in concepts("Customer support is our biggest cost.")
+    question = "Where can I get help and support?"
+    help_ = asked_of("ledgerlark.md", [question])[question]
+    assert help_.evidence is None or "Desktop" not in help_.evidence.text, help_

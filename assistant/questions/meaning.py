@@ -1364,6 +1364,10 @@ def judge_pair(reading: Reading, question: str, pair: Pair, *, topic: str | None
         # "If it is free, what is the catch?" under "How much does it cost?" / "It is free. A hosted
         # dashboard is planned; its price is not set.": the catch is the second sentence, not "free".
         chosen = next((i for i in indices if _CATCH.search(texts[i])), chosen)
+    if _ASKS_THE_CATCH.search(question) and _CATCH.search(texts[chosen]):
+        # "There is no paid version, no hosted service, and no open-core split": what there is to
+        # pay for, or that there is nothing, is what the catch question needs (no price need be named)
+        typed = True
     if pair.item is not None and _YES_NO_QUESTION.search(question) and _YES_NO_QUESTION.search(pair.question) \
             and _OPENS_WITH_YES_NO.match(texts[indices[0]]):
         # "Do I have to register?" of "Do I need an account?" / "Yes. You create one with an e-mail
@@ -1705,6 +1709,8 @@ def _other_kind_without_its_answer(question: str, pair: Pair) -> bool:
         return True  # "When can I buy it?" is not "What if our office buys milk from the corner shop?"
     if kind not in UNTYPED_IS_SILENCE:
         return False
+    if kind == "price" and _ASKS_THE_CATCH.search(question) and _CATCH.search(pair.answer.text):
+        return False  # "If it is free, what is the catch?" / "There is no paid version, no hosted service ..."
     return theirs != kind and not satisfies(kind, pair.answer.text)
 
 

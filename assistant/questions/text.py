@@ -205,8 +205,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "Why build this now?", "Why launch it now and not next year?", "Why is now the right time?"
         # (not "Why do I now need an account?": "now" there is no time chosen)
         # "Where can I buy it?", "Where is it sold?": where a customer gets it, not build-or-buy
+        # (not "Where can I get help?": that is where help is)
         (r"\bwhere (?:can|do|could|should|will|would) (?:i|we|you|customers|people|shoppers|owners) (?:buy|get|order|"
-         r"purchase|find)\b|\bwhere (?:is|are) (?:it|they|this) (?:sold|available|on sale|stocked)\b", "availability"),
+         r"purchase|find)\b(?! (?:help|support|assistance|answers|advice|training|in touch)\b)"
+         r"|\bwhere (?:is|are) (?:it|they|this) (?:sold|available|on sale|stocked)\b", "availability"),
         # "Does it phone home?", "Is there telemetry?": what it sends about its user, a privacy question
         (r"\b(?:phones?|phoning|calls?|calling) home\b|\btelemetry\b", "privacy"),
         # "Does it send my code anywhere?", "Does it upload anything about our repo?": what leaves the
@@ -450,7 +452,11 @@ _SUPPORTS_VERB = re.compile(r"\bsupport(?:s|ed)\b|\bsupport(?:ing)? (?:for|of)\b
                             r"|\b(?:python|java|go|golang|typescript|javascript|rust|ruby|php|kotlin|swift|scala|c\+\+|"
                             r"c#|\.net|node(?:\.js)?|windows|linux|macos|ios|android|arm|arm64|gpu|cuda|sso|saml|oauth|"
                             r"ldap|postgres(?:ql)?|mysql|sqlite|docker|kubernetes|safari|firefox|chrome|edge|"
-                            r"language|platform|browser|device|os|offline|multi-?language|unicode|ipv6) support\b")
+                            r"language|platform|browser|device|os|offline|multi-?language|unicode|ipv6|desktop|mobile|"
+                            r"web|cloud|api|plugin|native) support\b")
+# "Why not build QuickBooks Desktop support?": a named product's support is what it works with (a
+# name inside the text, not the capital that opens a sentence: "Customer support is ...")
+_NAMED_SUPPORT = re.compile(r"(?<=[a-z,;:] )((?:[A-Z][\w.+#-]*\s+){1,3})support\b")
 
 
 def _supports(match: re.Match[str]) -> str:
@@ -577,6 +583,8 @@ def _concepts(text: str, aliases: tuple[str, ...]) -> frozenset[str]:
     # Cached: the same bank questions, filled with the same product name, are compared in every
     # document of a folder, and a sentence's concepts are asked for by every question judged.
     text = text.replace("’", "'")
+    if " support" in text:
+        text = _NAMED_SUPPORT.sub(r"\1supports", text)
     for alias in aliases:
         if alias.strip():
             text = re.sub(rf"(?<![\w-]){re.escape(alias)}(?:'?s)?(?![\w-])", "productname", text, flags=re.IGNORECASE)
