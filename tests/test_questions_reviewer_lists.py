@@ -219,3 +219,12 @@ def test_help_is_not_where_to_buy_and_desktop_support_is_no_help() -> None:
     question = "Where can I get help and support?"
     help_ = asked_of("ledgerlark.md", [question])[question]
     assert help_.evidence is None or "Desktop" not in help_.evidence.text, help_
+
+
+def test_what_is_not_needed_is_no_requirement() -> None:
+    assert "requirement" not in concepts("No changes are required.")
+    assert "account" in concepts("No account is required to view the link.")
+    assert "requirement" in concepts("Python 3.9 or later is required.")
+    question = "What are the system requirements?"
+    needs = asked_of("pathcast.md", [question])[question]
+    assert needs.evidence is None or "No changes are required" not in needs.evidence.text, needs

@@ -42,7 +42,7 @@ STOPWORDS = frozenset([
     "actually", "already", "exactly", "specifically", "today", "kind", "sort", "able", "thing", "things", "anything",
     "everything", "product", "products", "tool", "tools", "service", "services", "platform", "app", "apps",
     "solution", "solutions", "system", "systems", "feature", "features", "idea", "project", "offering", "come",
-    "comes", "coming", "look", "looks", "go", "goes", "next", "afterward",
+    "comes", "coming", "look", "looks", "go", "goes", "next", "afterward", "notneeded",
 ])
 
 # Synonyms that fold to one concept. The keys are stems (see `stem`).
@@ -323,6 +323,10 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, word in (
         (r"\bopen[- ]source[ds]?\b", "opensource"),
         (r"\bbreak[- ]even\b", "breakeven"),
+        # what is not needed is no requirement: "No changes are required" does not give the system
+        # requirements (the thing not needed keeps its own concept: "No account is required")
+        (r"\b(?:(?:is|are) not|isn'?t|aren'?t|no longer) (?:required|needed)\b"
+         r"|(?<=\bno )((?:[\w-]+ ){1,3})(?:is|are) (?:required|needed)\b", r"\1notneeded"),
         # a time after the launch, not when it is available ("What is on the roadmap after launch?")
         (r"\b(?:after|post|following|since|beyond) (?:the )?(?:launch|release|ga)\b", "afterward"),
         (r"\bgo[- ]to[- ]market\b", "go-to-market"),
