@@ -228,3 +228,29 @@ def test_what_is_not_needed_is_no_requirement() -> None:
     question = "What are the system requirements?"
     needs = asked_of("pathcast.md", [question])[question]
     assert needs.evidence is None or "No changes are required" not in needs.evidence.text, needs
+
+
+# -- a marketplace's release (kilnbook.md) -----------------------------------------------------------
+def test_a_problem_with_prices_in_it_before_a_quote_and_the_solution_is_the_problem() -> None:
+    from fixture_readers import FIXTURES
+
+    from assistant.documents import load_document
+
+    doc = load_document(FIXTURES / "questions" / "kilnbook.md")
+    roles = {p.span.text[:24]: p.role for p in doc.paragraphs}
+    assert roles["Today, finding studio ti"] == "problem"  # "$150 to $280" made it the call to action
+
+
+def test_the_cut_a_marketplace_takes_is_its_price() -> None:
+    assert "price" in concepts("So what cut are you taking from the studio owners on every booking?")
+    assert "price" in concepts("What is the take rate?")
+    question = "So what cut are you taking from the studio owners on every booking?"
+    cut = asked_of("kilnbook.md", [question])[question]
+    assert cut.evidence is not None and ("15% commission" in cut.evidence.text or "$20.40" in cut.evidence.text), cut
+
+
+def test_when_can_i_book_is_answered_where_it_says_when_and_where() -> None:
+    question = "When can I actually book something, and where?"
+    when = asked_of("kilnbook.md", [question])[question]
+    assert when.evidence is not None and "Now I book a wheel" not in when.evidence.text, when
+    assert "Portland" in when.evidence.text, when

@@ -435,7 +435,10 @@ def _problem_between(result: list[tuple[int, ParagraphRole | None, str | None]]
             result[after] = (result[after][0], "problem", result[after][2])
             result[after + 1] = (result[after + 1][0], "solution", result[after + 1][2])
         return result
-    if after + 1 < len(found) and (found[after] is None or misread) and found[after + 1] == "solution":
+    # (a customer's quote may stand between them: "... have nowhere to go." / "I finished my intro
+    # class and then just stopped," / "With Kilnbook, a potter chooses a studio ...")
+    following = next((role for role in found[after + 1:] if role not in ("customer_quote", "leader_quote")), None)
+    if after + 1 < len(found) and (found[after] is None or misread) and following == "solution":
         index, _, section = result[after]
         result[after] = (index, "problem", section)
     return result

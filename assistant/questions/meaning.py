@@ -169,7 +169,8 @@ ROLE_INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     # when ("available today across the UK", "sold through distributors ... from September 2027"),
     # not an FAQ aside that mentions a launch ("Not at launch.", "until the autumn 2027 release").
     "availability": (re.compile(r"\bwhen (?:will|is|does|do|can|are)\b[^?]*\b(?:available|availab\w*|launch\w*|ship|"
-                                r"go live|open|on sale|buy it|get it)\b|\b(?:launch|release|ship|availability) date\b"
+                                r"go live|open|on sale|buy it|get it|book|order|sign up|download|use it|try it)\b"
+                                r"|\b(?:launch|release|ship|availability) date\b"
                                 r"|\bwhen and where\b"
                                 # "Where can I buy it?": the call to action says where it is sold
                                 r"|\bwhere (?:can|do|could|should) (?:i|we|you) (?:buy|order|purchase)\b"

@@ -220,6 +220,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:a|an|any|real|actual) (?:person|human|someone|somebody)\b[^?.]{0,30}\b(?:phone|call|talk|speak|"
          r"reach|email|e-mail|chat)\b|\b(?:phone|call|talk to|speak to|speak with|talk with|reach) (?:a |an |any |"
          r"real |actual )?(?:person|human|someone|somebody)\b|\b(?:phone|live|24/7) (?:support|chat)\b", "help"),
+        # "What cut are you taking?", "the take rate": the commission a marketplace charges (not "cut
+        # costs", "a cut finger")
+        (r"\b(?:what|your|our|their|its|a|the) cut\b(?! (?:finger|hand|costs?|times?|the)\b)"
+         r"|\btake[- ]rates?\b|\btak(?:e|es|ing) (?:a |your |their )?cut\b", "price"),
         # "Is there an enterprise edition with features locked away?", "Is it open-core?": a paid tier
         (r"\benterprise (?:edition|version|tier|plan|licen[cs]e)s?\b|\bpremium (?:tier|version|plan|edition)s?\b"
          r"|\bopen[- ]core\b|\blocked (?:away|behind)\b|\bpaywall\w*", "price"),
