@@ -254,3 +254,26 @@ def test_when_can_i_book_is_answered_where_it_says_when_and_where() -> None:
     when = asked_of("kilnbook.md", [question])[question]
     assert when.evidence is not None and "Now I book a wheel" not in when.evidence.text, when
     assert "Portland" in when.evidence.text, when
+
+
+# -- an FAQ written as a table (pawpatrol-vet.md) ------------------------------------------------------
+def test_an_faq_table_gives_one_pair_per_row() -> None:
+    from fixture_readers import FIXTURES
+
+    from assistant.documents import load_document
+
+    doc = load_document(FIXTURES / "questions" / "pawpatrol-vet.md")
+    asked = [item.question.text for item in doc.faq]
+    assert "How much does Plus cost?" in asked and "Question" not in asked, asked
+    cost = next(item for item in doc.faq if item.question.text == "How much does Plus cost?")
+    assert cost.answer is not None and cost.answer.text.startswith("£3.99 a month or £36 a year")
+    assert "|" not in cost.answer.text and doc.text[cost.answer.start:cost.answer.end] == cost.answer.text
+
+
+def test_money_back_is_a_refund_and_making_money_is_revenue() -> None:
+    assert "economics" in concepts("How does it make money?") and "price" not in concepts("How does it make money?")
+    assert "refund" in concepts("Can I get my money back?")
+    question = "If I pay for the whole year and hate it after a week, can I get my money back?"
+    back = asked_of("pawpatrol-vet.md", [question])[question]
+    assert back.status == "answered" and back.evidence is not None, back
+    assert "refunded in full within 14 days" in back.evidence.text, back

@@ -228,7 +228,16 @@ def _sweep(text: str, lines: list[Line], faq_line: int, make_span: MakeSpan, *, 
     i = faq_line + (1 if is_faq_heading(opening) else 0)
     while i < len(lines):
         line = lines[i]
-        if line.kind in ("blank", "code", "table"):
+        if line.kind == "table":
+            row = _table_row_question(text, line)
+            if row is not None:
+                # "| How much does Plus cost? | £3.99 a month ... |": a row is a question and its answer
+                question, answer_end = row
+                found.append((question, audience))
+                stops.extend([line.start, answer_end])
+            i += 1
+            continue
+        if line.kind in ("blank", "code"):
             i += 1
             continue
         question = question_at(text, lines, i, plain=plain)
@@ -247,6 +256,22 @@ def _sweep(text: str, lines: list[Line], faq_line: int, make_span: MakeSpan, *, 
         items.append(FaqItem(audience=item_audience, question=make_span(question.start, question.end),
                              answer=_answer_span(text, question.body_start, answer_end, make_span)))
     return items
+
+
+_TABLE_CELL = re.compile(r"[^|\n]+")
+
+
+def _table_row_question(text: str, line: Line) -> tuple[Question, int] | None:
+    """A table row whose first cell asks a question and whose next cells answer it, with where
+    the answer ends (before the row's closing bar); None for the header, the rule and other rows."""
+    cells = [m for m in _TABLE_CELL.finditer(text, line.start, line.end) if m.group().strip()]
+    if len(cells) < 2:
+        return None
+    q_start, q_end = trim_markup(text, cells[0].start(), cells[0].end())
+    if q_end <= q_start or not text[q_start:q_end].rstrip("*_ ").endswith("?"):
+        return None
+    answer_end = cells[-1].end()
+    return Question(line.number, line.number, q_start, q_end, cells[1].start()), answer_end
 
 
 def _next_stop(stops: list[int], after: int, default: int) -> int:

@@ -164,6 +164,8 @@ def kind_of(question: str) -> Kind:
     if _ASKS_FOR_A_TRIAL.search(question):
         return "any"  # "Is there a free trial?" is answered by "A 30-day trial is available", not by a price
     for kind, pattern in _KINDS:
+        if kind == "price" and _ASKS_FOR_MONEY_BACK.search(question):
+            continue  # "If I pay for the year and hate it, can I get my money back?": a refund, not a price
         if kind == "price" and (only_our_cost(question) or _PROBLEM_COST.search(question)):
             # "What does it cost us to make each sensor?", "How much does the problem cost customers
             # today?": a figure, not a price a customer pays for the product
@@ -175,6 +177,8 @@ def kind_of(question: str) -> Kind:
 
 _ASKS_FOR_A_TRIAL = re.compile(r"(?i)^\W*(?:is|are|do|does|can|will)\b(?![^?]*\b(?:how much|cost|costs|price|pay)\b)"
                                r"[^?]*\b(?:trials?|try it|test drive)\b")
+_ASKS_FOR_MONEY_BACK = re.compile(r"(?i)\b(?:get|getting|give|gives) (?:my|our|your|their|the) money back\b"
+                                  r"|\brefund(?:s|ed|able)?\b|\bmoney[- ]back\b")
 _PROBLEM_COST = re.compile(r"\b(?:the|this|that) problem costs?\b|\bcosts? of (?:the|this|that) problem\b",
                            re.IGNORECASE)
 

@@ -373,6 +373,7 @@ _RELATED_INTENTS: dict[str, frozenset[str]] = {
     "privacy": frozenset({"local"}), "local": frozenset({"privacy"}),
     "requirement": frozenset({"compatible", "platform"}), "compatible": frozenset({"requirement", "platform"}),
     "platform": frozenset({"requirement", "compatible"}),
+    "refund": frozenset({"price"}), "price": frozenset({"refund"}),
 }
 
 

@@ -56,7 +56,10 @@ def _synonyms(concept: str, words: str) -> None:
 
 _synonyms("price", "cost costs costing price prices pricing priced pay paid paying payment charge charged "
           "charges fee fees free expensive cheap cheaper afford affordable subscription subscriptions billing "
-          "bill money refund refunds license-fee")
+          "bill money license-fee")
+# Money given back is its own question: "Can I get my money back?" is answered by "Annual plans can be
+# refunded within 14 days", not by the price (`meaning._RELATED_INTENTS` keeps the two kin)
+_synonyms("refund", "refund refunds refunded refundable reimburse reimbursed reimbursement")
 # Not "target" alone: "targets QEMU" is a platform; "target customers" stays (a phrase below).
 _synonyms("customer", "customer customers user users audience persona personas buyer buyers segment "
           "segments adopter adopters")
@@ -327,6 +330,11 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, word in (
         (r"\bopen[- ]source[ds]?\b", "opensource"),
         (r"\bbreak[- ]even\b", "breakeven"),
+        # how the maker earns, not what the customer pays: "How does it make money?"
+        (r"\b(?:make|makes|making|made|earn|earns|earning|earned) (?:its |their |our |any |enough |more )?money\b",
+         "revenue"),
+        # "Can I get my money back?": a refund
+        (r"\b(?:get|getting|got|give|gives) (?:my|our|your|their|the) money back\b", "refund"),
         # what is not needed is no requirement: "No changes are required" does not give the system
         # requirements (the thing not needed keeps its own concept: "No account is required")
         (r"\b(?:(?:is|are) not|isn'?t|aren'?t|no longer) (?:required|needed)\b"
