@@ -232,8 +232,8 @@ def _sweep(text: str, lines: list[Line], faq_line: int, make_span: MakeSpan, *, 
             row = _table_row_question(text, line)
             if row is not None:
                 # "| How much does Plus cost? | £3.99 a month ... |": a row is a question and its answer
-                question, answer_end = row
-                found.append((question, audience))
+                asked, answer_end = row
+                found.append((asked, audience))
                 stops.extend([line.start, answer_end])
             i += 1
             continue
