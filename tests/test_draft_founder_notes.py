@@ -94,3 +94,25 @@ def test_the_last_word_of_a_shop_name_is_no_speaker() -> None:
                                                ("a missed 45 min slot", "a missed 45-minute slot")])
 def test_ages_are_written_out(text: str, written: str) -> None:
     assert expand(text) == written
+
+
+# -- an e-mail and meeting minutes (email-quietroom.md, minutes-crateworks.md) -------------------------
+def test_when_a_message_was_sent_or_a_meeting_held_is_no_launch() -> None:
+    quiet = _draft("email-quietroom.md").press_release
+    assert not quiet.dateline.startswith(("Mon", "Harlow")), quiet.dateline  # "Date: Mon 12 Jan", "Harlow & Finch"
+    crates = _draft("minutes-crateworks.md").press_release
+    assert crates.dateline == "Bristol — 7 September 2026 —", crates.dateline  # the decision, not "Where: Paintworks"
+
+
+def test_we_do_it_is_said_of_the_product() -> None:
+    release = _draft("email-quietroom.md").press_release
+    assert "QuietRoom puts acoustic one- and two-person pods into offices as a service." in release.summary, \
+        release.summary
+    assert "as I'd now pitch it" not in _everything(_draft("email-quietroom.md"))
+    assert "We own the pods" not in release.getting_started, release.getting_started
+
+
+def test_a_past_tense_is_no_participle_and_a_list_lead_in_is_no_problem() -> None:
+    problem = _draft("email-quietroom.md").press_release.problem
+    assert "Two clients complained this year about being overheard." in problem, problem
+    assert "need you on" not in problem, problem

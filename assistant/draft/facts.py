@@ -984,7 +984,29 @@ def read_statements(notes: Document) -> list[Statement]:
                               for c, d in _spoken_spans(text, a, b))
             continue
         statements.append(_statement(notes, start, end, block[0] if block else None, block[1] if block else None))
-    return _one_option(_team_is_no_customer(statements), rows)
+    return _one_option(_team_is_no_customer(_headers_are_no_launch(statements)), rows)
+
+
+# A message's or a meeting's header: "From:", "Subject:", "Attendees:", "Minutes:" ...
+_HEADER_LABEL = re.compile(r"(?i)^\W*(?:from|to|cc|bcc|subject|sent|attendees|apologies|minutes|participants|present|"
+                           r"facilitator|note-?taker|organi[sz]er)\W*$")
+_WHEN_WHERE_LABEL = re.compile(r"(?i)^\W*(?:date|when|where|time|location|venue|sent|place)\W*$")
+HEADER_SPAN = 8  # lines: a header's fields stand together at the top
+
+
+def _headers_are_no_launch(statements: list[Statement]) -> list[Statement]:
+    """"Date: Mon 12 Jan 2026, 22:47" under "From:" and "To:", "Where: Paintworks Unit 4" beside
+    "Attendees:": when and where the message was sent or the meeting held, not the launch."""
+    headers = [s.line for s in statements if s.label and _HEADER_LABEL.match(s.label)]
+    if not headers:
+        return statements
+    first = headers[0]
+    last = max(line for line in headers if line <= first + HEADER_SPAN)
+    for statement in statements:
+        if statement.label and _WHEN_WHERE_LABEL.match(statement.label) and \
+                first - HEADER_SPAN <= statement.line <= last + 2 and statement.topic == "launch":
+            statement.topic = "title"
+    return statements
 
 
 # "Keisha Brandt leads (product + research)": a person who leads it, named first
@@ -2795,6 +2817,15 @@ def _place_runs(text: str) -> Iterator[re.Match[str]]:
         yield match
 
 
+# "Harlow & Finch want ...", "Smith & Sons have ...": a firm named for two people, acting
+_ACTS = re.compile(r"\s+(?:want|wants|have|has|had|say|says|said|are|is|will|would|need|needs|asked|agreed|signed)\b")
+_A_FIRM = re.compile(rf"\s*&\s*[{UPPER}][{LOWER}]+(?=\s+(?:want|wants|have|has|had|say|says|said|are|is|will|"
+                     r"would|need|needs|asked|agreed|signed)\b)")
+_A_FIRM_AFTER = re.compile(rf"[{UPPER}][{LOWER}]+\s*&\s*$")
+_A_ROLE_BEFORE = re.compile(r"\b(?:director|manager|lead|head|owner|founder|ceo|cto|coo|cfo|vp|officer|partner|"
+                            r"chair|president),\s*$", re.IGNORECASE)
+
+
 def _launch_places(statement: Statement | None, notes: Document, exclude: set[str]) -> list[NoteSpan]:
     """Where it launches, from the launch line: capitalised places after "in"/"at", at the line's
     start ("Austin and Denver, May 2027") or after a comma ("Q3 2027, Toronto first")."""
@@ -2813,6 +2844,10 @@ def _launch_places(statement: Statement | None, notes: Document, exclude: set[st
         if any(a <= match.start() < b for a, b in priced):
             continue
         before = text[: match.start()]
+        if _A_FIRM.match(text[match.end():]) or _A_FIRM_AFTER.search(before) and _ACTS.match(text[match.end():]):
+            continue  # "Harlow & Finch want 4 pods": a firm's name, not two places
+        if _A_ROLE_BEFORE.search(before) or re.match(r",?\s+(?:says|said|told|thinks|wants)\b", text[match.end():]):
+            continue  # "Their ops director, Claire Dunmore, says ...": a person
         if re.fullmatch(r"(?:City|Town|Municipality|Borough|Shire|Region)", match.group()) and \
                 re.match(r"\s+of\s+[A-Z]", text[match.end():]):
             continue  # "City of Greater Geelong": the place is what follows

@@ -54,6 +54,25 @@ _VERBS = {"help": "helps", "let": "lets", "make": "makes", "give": "gives", "tur
           "automate": "automates", "connect": "connects", "predict": "predicts", "answer": "answers",
           "remind": "reminds", "read": "reads", "write": "writes", "draft": "drafts", "book": "books",
           "schedule": "schedules", "fill": "fills", "stop": "stops", "catch": "catches", "keep": "keeps"}
+_WE_DO_IT = re.compile(r"(?i)\W*we\s+(?:will\s+|'ll\s+)?(?!(?:need|want|think|hope|plan|should|could)\b)[a-z]+")
+# "we put acoustic pods into offices": what the team does through the product, said of the product
+_WE_DO = re.compile(r"(?i:we)\s+(?P<verb>[a-z]{2,})\s+(?P<rest>\S.*)")
+_NOT_WHAT_IT_DOES = frozenset({
+    "are", "were", "have", "had", "do", "did", "will", "would", "could", "should", "can", "might", "may", "must",
+    "need", "want", "think", "thought", "know", "believe", "hope", "plan", "expect", "got", "get", "heard", "saw",
+    "talked", "spoke", "met", "asked", "found", "learned", "learnt", "tried", "started", "keep", "also", "just",
+    "still", "already", "really", "only", "then", "now", "could've", "wanna", "gonna", "feel", "guess", "reckon"})
+
+
+def _third_person(verb: str) -> str:
+    """"put" -> "puts", "match" -> "matches", "carry" -> "carries"."""
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if len(verb) > 2 and verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
 _LETS = re.compile(r"\b(?:that|which|to)\s+(?P<verb>let|lets|help|helps)\s+(?P<rest>[^.;]+)", re.IGNORECASE)
 _WORKING_NAME = re.compile(r"\s*\((?:working name|code ?name|called|named)[^)]*\)", re.IGNORECASE)
 # (not after an abbreviation: "£12,000 per ward per year incl. support" is one sentence)
@@ -158,7 +177,12 @@ def _clip_words(text: str, limit: int) -> str | None:
 # -- picking statements --------------------------------------------------------------------------
 def _usable(statement: Statement) -> bool:
     return statement.topic not in ("title", "other") and not statement.quote_only and \
-        not _ABOUT_THE_NOTES.match(statement.text)
+        not _ABOUT_THE_NOTES.match(statement.text) and not _LEADS_IN.search(statement.text)
+
+
+# "Two things I can't decide and need you on:": a line that only leads into the list below it says
+# nothing on its own
+_LEADS_IN = re.compile(r":\s*$")
 
 
 # An e-mail's greeting that introduces the notes ("Hi all — quick write-up from Thursday's call with
@@ -652,8 +676,9 @@ _NOT_A_BARE_IDEA = re.compile(r"[\"“”?|]|(?i:\b(?:not|no|never|isn'?t|aren'?
 # "the gadget: a coin-sized sensor ...", "our product - an app that ...": what announces the thing
 _THING_LEAD = re.compile(r"(?i)^\W*(?:the|our)\s+(?:gadget|device|product|thing|app|tool|service|solution|"
                          r"prototype|kit|box|platform|idea|concept|offer|mvp)\s*(?::|\s[-–—])\s*(?=(?:an?|the|one)\s)")
-_IDEA_LEAD = re.compile(r"(?i)^\W*(?:(?:so|and|ok)\s+)?(?:the|our)\s+(?:idea|concept|plan|proposal|pitch)"
-                        r"(?:\s+(?:is|would be|will be)|\s*:)\s+(?=(?:a|an|the|one|to)\b)")
+# ("So the idea, as I'd now pitch it: we put acoustic pods into offices as a service")
+_IDEA_LEAD = re.compile(r"(?i)^\W*(?:(?:so|and|ok),?\s+)?(?:the|our|my)\s+(?:idea|concept|plan|proposal|pitch)"
+                        r"(?:\s+(?:is|would be|will be)|(?:,\s+[^:,.]{1,40})?\s*:)\s+(?=(?:a|an|the|one|to|we)\b)")
 
 
 # "we're thinking of a forecast that ...", "so we're looking at building an app that ...": the words
@@ -823,12 +848,19 @@ _FINITE = re.compile(r"(?i)\b(?<!-)(?<!\bto )(?:is|are|was|were|am|be|been|has|h
 _PLURAL_PARTICIPLE = re.compile(r"^(?P<who>(?:[A-Za-z][\w-]*\s+){0,2}[a-z]+s)\s+(?P<done>[a-z]+ed)(?=\W|$)")
 
 
+# "Two clients complained this year about being overheard": a past tense, when it happened or what
+# about, not a participle ("SMS reminders ignored")
+_PAST_TOLD = re.compile(r"\s+(?:(?:this|last|that)\s+(?:year|month|week|quarter|spring|summer|autumn|fall|winter)|"
+                        r"yesterday|recently|twice|again|already|about|that|to us|to me)\b")
+
+
 def _with_its_be(piece: str) -> str:
     """"SMS reminders ignored" reads "SMS reminders are ignored": note shorthand's fragment made a
     sentence (only a short one with no verb of its own)."""
     said = _PLURAL_PARTICIPLE.match(piece)
     if said is None or len(piece.split()) > 12 or _FINITE.search(said.group("who")) or \
-            _FINITE.search(piece[said.end():]) or said.group("who").split()[-1].endswith("ss"):
+            _FINITE.search(piece[said.end():]) or said.group("who").split()[-1].endswith("ss") or \
+            _PAST_TOLD.match(piece[said.end():]):
         return piece
     return f"{said.group('who')} are {piece[said.start('done'):]}"
 
@@ -1473,6 +1505,10 @@ class Composer:
         pronoun = re.match(r"(?:It|it)\s+(?=[a-z]+[^s\W]s\b)", first)
         if pronoun:  # "It texts every guest": "it" is the product
             return first[pronoun.end():]
+        we_do = _WE_DO.match(first)
+        if we_do and we_do.group("verb").lower() not in _NOT_WHAT_IT_DOES:
+            # "we put acoustic pods into offices as a service" -> "puts acoustic pods into offices ..."
+            return f"{_third_person(we_do.group('verb').lower())} {we_do.group('rest')}"
         if _benefit_order(first) and re.search(r"(?i)\b(?:you|your|yours|yourself)\b", first):
             return None  # "Stop spending your mornings phoning ...": the customer does it, not the product
         head, _, rest = first.partition(" ")
@@ -1778,8 +1814,11 @@ class Composer:
         # (nor is someone's remark: 'Gareth Owen said "the clubs will sign up tomorrow"')
         # (nor an open question, "Do we need approval from the operator to install readers?": no step
         # a customer takes; the risks answer lists it)
+        # (nor what we do for the customer, "We own the pods, install them, clean them monthly": the
+        # service itself, told in how it works)
         steps = [s for s in self.facts.about("getting_started") if _usable(s) and s.topic != "open" and (
-            s.topic == "getting_started" or "dependencies" not in s.topics and not _QUOTES_SOMEONE.search(s.text))]
+            s.topic == "getting_started" or "dependencies" not in s.topics and not _QUOTES_SOMEONE.search(s.text)
+            and not _WE_DO_IT.match(s.text))]
         if steps:
             return paragraph("To get started:", *(sentence(s.text) for s in steps[:3]))
         return "To get started, " + self.book.tbd(
