@@ -116,3 +116,21 @@ def test_a_past_tense_is_no_participle_and_a_list_lead_in_is_no_problem() -> Non
     problem = _draft("email-quietroom.md").press_release.problem
     assert "Two clients complained this year about being overheard." in problem, problem
     assert "need you on" not in problem, problem
+
+
+# -- a skeleton filled in unevenly (skeleton-ferrytail.md) ---------------------------------------------
+def test_a_name_idea_line_names_the_product_and_is_no_idea() -> None:
+    release = _draft("skeleton-ferrytail.md").press_release
+    assert release.headline.startswith("Ferrytail for "), release.headline
+    assert "CSS thing" not in release.summary and "CSS thing" not in release.solution, release.summary
+
+
+def test_onboard_kennels_are_no_first_step() -> None:
+    release = _draft("skeleton-ferrytail.md").press_release
+    assert "kennels" not in release.getting_started, release.getting_started
+
+
+@pytest.mark.parametrize(("text", "written"), [("for 2.5 wks last spring", "for 2.5 weeks last spring"),
+                                               ("book thru us", "book through us")])
+def test_more_shorthand_is_written_out(text: str, written: str) -> None:
+    assert expand(text) == written

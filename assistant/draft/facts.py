@@ -106,8 +106,9 @@ _LABEL_TOPICS: list[tuple[Topic, re.Pattern[str]]] = [
                           r"(?:lead|manager|owner))\b|"
                           # "Lead: Lukas Brunner", "Clinical lead: Dr Priya Nair": who leads it; "PM: Aisha Khan"
                           r"^(?:[a-z]+\s+)?lead$|^(?:pm|tpm|gpm)$")),
+    # ("name idea: Ferrytail (or TailWind?)", "name options:": the name, not the product idea)
     ("name", re.compile(r"^(?:name|naming|working name|working title|product name|code ?name|product|brand|"
-                        r"product requirements?|prd)$")),
+                        r"product requirements?|prd|name (?:ideas?|options?|candidates?|shortlist))$")),
     # ("ICP = bakeries w/ 2-10 staff": the ideal customer profile)
     ("customer", re.compile(r"\b(?:customers?|clients?|cust|who|audience|target|users?|segment|personas?|for whom|"
                             r"buyers?|icps?|ideal customers?(?: profiles?)?)\b|^for$")),
@@ -255,7 +256,10 @@ CUES: dict[Topic, re.Pattern[str]] = {
                        r"overdue|" + _LATE + r"|wasted?|missed|no-shows?|rejected|behind|idle)\b", re.IGNORECASE),
     "not_doing": re.compile(r"\b(?:we will not|we won'?t|not going to|out of scope|non-goal|no plans? to)\b",
                             re.IGNORECASE),
-    "getting_started": re.compile(r"\b(?:sign(?:s)? up|install(?!ers?\b)\w*|download\w*|onboard\w*|set(?:s)? up|"
+    # ("onboard" as a verb: not "onboard kennels", which are on the ship)
+    "getting_started": re.compile(r"\b(?:sign(?:s)? up|install(?!ers?\b)\w*|download\w*|onboard(?:ing|ed|s)\b|"
+                                  r"onboard (?:new |your |our |their )?(?:customers|users|clients|staff|teams?|them)\b|"
+                                  r"set(?:s)? up|"
                                   r"get(?:ting)? started)\b", re.IGNORECASE),
     # What customers want ("owners want to see ..."); "we want to build X" is the team's plan.
     "want": re.compile(r"\b(?:they|owners|managers|customers|users|people)\s+(?:want|wants|wish|need|needs)\s+"

@@ -25,7 +25,7 @@ _PER = {"day": "a day", "d": "a day", "wk": "a week", "week": "a week", "mo": "a
 _WORDS = {"w/o": "without", "b/c": "because", "ppl": "people", "mgr": "manager", "mgrs": "managers",
           "mgmt": "management", "govt": "government", "dept": "department", "depts": "departments",
           "mtg": "meeting", "mtgs": "meetings", "approx": "about", "approx.": "about", "appt": "appointment",
-          "appts": "appointments", "info": "information", "w/": "with"}
+          "appts": "appointments", "info": "information", "w/": "with", "thru": "through"}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Months a note writes in lower case; "may" and "march" are left alone (a verb as often as a month).
 _MONTHS = {"jan": "January", "january": "January", "feb": "February", "february": "February", "apr": "April",
@@ -47,7 +47,8 @@ class Rule(NamedTuple):
 # of", "2 hrs phoning"): then the unit is plural; before a noun it is "a 2-hour window".
 _NOT_A_NOUN = re.compile(r"(?:a|an|the|to|of|per|for|on|in|at|by|and|or|but|so|each|every|a|later|ago|before|after|"
                          r"earlier|longer|more|less|total|max|min|apiece|is|are|was|were|ahead|early|late|away|back|"
-                         r"out|off|up|down|left|behind|\w+ing|\w+ed|\w+ly)\b",  # "20 min ahead" is a length of time
+                         # ("20 min ahead", "2.5 wks last spring": a length of time)
+                         r"out|off|up|down|left|behind|last|this|next|\w+ing|\w+ed|\w+ly)\b",
                          re.IGNORECASE)
 
 
