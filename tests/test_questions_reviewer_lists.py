@@ -277,3 +277,13 @@ def test_money_back_is_a_refund_and_making_money_is_revenue() -> None:
     back = asked_of("pawpatrol-vet.md", [question])[question]
     assert back.status == "answered" and back.evidence is not None, back
     assert "refunded in full within 14 days" in back.evidence.text, back
+
+
+def test_a_licensed_institution_is_regulation_not_a_software_licence() -> None:
+    assert "opensource" not in concepts("OpenLedger is a library, not a licensed institution.")
+    assert "legal" in concepts("OpenLedger is a library, not a licensed institution.")
+    assert "opensource" in concepts("It is free to use under the MIT licence.")
+    question = ("Can I actually ship this inside our closed-source product, or does the licence force me to "
+                "open-source my code?")
+    ship = asked_of("openledger-sdk.md", [question])[question]
+    assert ship.evidence is None or "licensed institution" not in ship.evidence.text, ship

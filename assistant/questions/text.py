@@ -330,6 +330,10 @@ _COMPOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, word in (
         (r"\bopen[- ]source[ds]?\b", "opensource"),
         (r"\bbreak[- ]even\b", "breakeven"),
+        # an entity licensed to practise is regulated, not open source: "a library, not a licensed institution"
+        (r"\blicen[cs]ed (?:financial )?(?:institutions?|banks?|lenders?|brokers?|advis[eo]rs?|premises|practitioners?|"
+         r"professionals?|dealers?|operators?|entit(?:y|ies)|firms?|providers?|electricians?|plumbers?|"
+         r"contractors?|pharmac(?:y|ies|ists?))\b", "regulated institution"),
         # how the maker earns, not what the customer pays: "How does it make money?"
         (r"\b(?:make|makes|making|made|earn|earns|earning|earned) (?:its |their |our |any |enough |more )?money\b",
          "revenue"),
