@@ -287,3 +287,12 @@ def test_a_licensed_institution_is_regulation_not_a_software_licence() -> None:
                 "open-source my code?")
     ship = asked_of("openledger-sdk.md", [question])[question]
     assert ship.evidence is None or "licensed institution" not in ship.evidence.text, ship
+
+
+def test_a_vendor_bought_by_someone_else_is_its_acquisition_faq() -> None:
+    assert "acquisition" in concepts("What if Halyard gets bought by someone we don't trust?")
+    assert "acquisition" not in concepts("Tickets are bought in the app.")
+    question = "What's our way out if Halyard gets bought by someone we don't want to be in business with?"
+    out = asked_of("gridwise.md", [question])[question]
+    assert out.status == "answered" and out.evidence is not None, out
+    assert "terminate without penalty on change of control" in out.evidence.text, out

@@ -223,6 +223,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:a|an|any|real|actual) (?:person|human|someone|somebody)\b[^?.]{0,30}\b(?:phone|call|talk|speak|"
          r"reach|email|e-mail|chat)\b|\b(?:phone|call|talk to|speak to|speak with|talk with|reach) (?:a |an |any |"
          r"real |actual )?(?:person|human|someone|somebody)\b|\b(?:phone|live|24/7) (?:support|chat)\b", "help"),
+        # "if Halyard gets bought", "is acquired", "an acquisition": a change of owner, a risk of its own
+        (r"\b(?:gets?|got|is|are|was|were|being|be) (?:bought|acquired|taken over|sold)\b(?! (?:by (?:customers|users)|"
+         r"in|at|online|through)\b)|\bacquisitions?\b|\bacquired by\b|\bchange of (?:control|ownership)\b"
+         r"|\bbuys? (?:them|the company|the vendor) out\b",
+         "acquisition"),
         # "What cut are you taking?", "the take rate": the commission a marketplace charges (not "cut
         # costs", "a cut finger")
         (r"\b(?:what|your|our|their|its|a|the) cut\b(?! (?:finger|hand|costs?|times?|the)\b)"
