@@ -296,3 +296,27 @@ def test_a_vendor_bought_by_someone_else_is_its_acquisition_faq() -> None:
     out = asked_of("gridwise.md", [question])[question]
     assert out.status == "answered" and out.evidence is not None, out
     assert "terminate without penalty on change of control" in out.evidence.text, out
+
+
+def test_a_document_that_says_it_is_internal_is_an_internal_proposal() -> None:
+    from fixture_readers import FIXTURES
+
+    from assistant.documents import load_document
+    from assistant.questions.bank import load_bank
+    from assistant.questions.select import document_kinds
+
+    for name in ("clinicqueue.md", "gridwise.md"):  # "Internal PR/FAQ", "internal only", "SEATTLE (internal)"
+        assert "internal" in document_kinds(load_document(FIXTURES / "questions" / name), load_bank()), name
+    assert "internal" not in document_kinds(load_document(FIXTURES / "questions" / "ledgerlark.md"), load_bank())
+
+
+def test_the_cfo_does_not_ask_an_internal_pilot_to_size_a_market() -> None:
+    from fixture_readers import FIXTURES
+
+    from assistant.config import Settings
+    from assistant.documents import load_document
+    from assistant.engines.offline import OfflineEngine
+
+    review = OfflineEngine(Settings(offline=True)).review(load_document(FIXTURES / "questions" / "clinicqueue.md"))
+    checks = [finding.check for persona in review.personas for finding in persona.findings]
+    assert checks and "cfo.market_size" not in checks, checks
