@@ -48,6 +48,19 @@ def _ledgerlark(question: str):
     return asked_of("ledgerlark.md", LEDGERLARK)[question]
 
 
+def _answered_with(name: str, question: str, words: str) -> None:
+    """`question`, asked alone of tests/fixtures/questions/NAME, is answered by a quote holding `words`."""
+    asked = asked_of(name, [question])[question]
+    assert asked.status == "answered" and asked.evidence is not None, asked
+    assert words in asked.evidence.text, asked
+
+
+def _not_quoting(name: str, question: str, words: str) -> None:
+    """`question`, asked alone of tests/fixtures/questions/NAME, quotes nothing holding `words`."""
+    asked = asked_of(name, [question])[question]
+    assert asked.evidence is None or words not in asked.evidence.text, asked
+
+
 # -- where it runs is not what it works with ------------------------------------------------------
 def test_windows_is_not_answered_by_the_ci_systems_faq() -> None:
     windows = _pathcast("Can I run it on our developers' Windows machines?")
@@ -204,10 +217,7 @@ def test_migrating_data_is_not_answered_by_buying_at_the_port() -> None:
 
 # -- the catch of a free tool -----------------------------------------------------------------------
 def test_the_catch_of_a_free_tool_is_answered_by_its_licence_faq() -> None:
-    question = "If pathcast is free, what is the catch?"
-    catch = asked_of("pathcast.md", [question])[question]
-    assert catch.status == "answered" and catch.evidence is not None, catch
-    assert "no open-core split" in catch.evidence.text, catch
+    _answered_with("pathcast.md", "If pathcast is free, what is the catch?", "no open-core split")
 
 
 def test_help_is_not_where_to_buy_and_desktop_support_is_no_help() -> None:
@@ -216,18 +226,14 @@ def test_help_is_not_where_to_buy_and_desktop_support_is_no_help() -> None:
     assert "help" not in concepts("Why not build QuickBooks Desktop support?")
     assert "compatible" in concepts("Why not build QuickBooks Desktop support?")
     assert "help" in concepts("Customer support is our biggest cost.")
-    question = "Where can I get help and support?"
-    help_ = asked_of("ledgerlark.md", [question])[question]
-    assert help_.evidence is None or "Desktop" not in help_.evidence.text, help_
+    _not_quoting("ledgerlark.md", "Where can I get help and support?", "Desktop")
 
 
 def test_what_is_not_needed_is_no_requirement() -> None:
     assert "requirement" not in concepts("No changes are required.")
     assert "account" in concepts("No account is required to view the link.")
     assert "requirement" in concepts("Python 3.9 or later is required.")
-    question = "What are the system requirements?"
-    needs = asked_of("pathcast.md", [question])[question]
-    assert needs.evidence is None or "No changes are required" not in needs.evidence.text, needs
+    _not_quoting("pathcast.md", "What are the system requirements?", "No changes are required")
 
 
 # -- a marketplace's release (kilnbook.md) -----------------------------------------------------------
@@ -273,29 +279,23 @@ def test_an_faq_table_gives_one_pair_per_row() -> None:
 def test_money_back_is_a_refund_and_making_money_is_revenue() -> None:
     assert "economics" in concepts("How does it make money?") and "price" not in concepts("How does it make money?")
     assert "refund" in concepts("Can I get my money back?")
-    question = "If I pay for the whole year and hate it after a week, can I get my money back?"
-    back = asked_of("pawpatrol-vet.md", [question])[question]
-    assert back.status == "answered" and back.evidence is not None, back
-    assert "refunded in full within 14 days" in back.evidence.text, back
+    _answered_with("pawpatrol-vet.md", "If I pay for the whole year and hate it after a week, can I get my money back?",
+                   "refunded in full within 14 days")
 
 
 def test_a_licensed_institution_is_regulation_not_a_software_licence() -> None:
     assert "opensource" not in concepts("OpenLedger is a library, not a licensed institution.")
     assert "legal" in concepts("OpenLedger is a library, not a licensed institution.")
     assert "opensource" in concepts("It is free to use under the MIT licence.")
-    question = ("Can I actually ship this inside our closed-source product, or does the licence force me to "
-                "open-source my code?")
-    ship = asked_of("openledger-sdk.md", [question])[question]
-    assert ship.evidence is None or "licensed institution" not in ship.evidence.text, ship
+    _not_quoting("openledger-sdk.md", "Can I actually ship this inside our closed-source product, or does the licence "
+                 "force me to open-source my code?", "licensed institution")
 
 
 def test_a_vendor_bought_by_someone_else_is_its_acquisition_faq() -> None:
     assert "acquisition" in concepts("What if Halyard gets bought by someone we don't trust?")
     assert "acquisition" not in concepts("Tickets are bought in the app.")
-    question = "What's our way out if Halyard gets bought by someone we don't want to be in business with?"
-    out = asked_of("gridwise.md", [question])[question]
-    assert out.status == "answered" and out.evidence is not None, out
-    assert "terminate without penalty on change of control" in out.evidence.text, out
+    _answered_with("gridwise.md", "What's our way out if Halyard gets bought by someone we don't want to be in "
+                   "business with?", "terminate without penalty on change of control")
 
 
 def test_a_document_that_says_it_is_internal_is_an_internal_proposal() -> None:
