@@ -1013,7 +1013,6 @@ def _headers_are_no_launch(statements: list[Statement]) -> list[Statement]:
     return statements
 
 
-# "Keisha Brandt leads (product + research)": a person who leads it, named first
 # What a page of notes calls itself in its first line: "... -- notes", "interview synthesis, round 1",
 # "call recap", "#proj-flood (exported 3 Jun)"
 _NOTES_KIND = re.compile(r"(?i)\b(?:notes|synthesis|summary|dump|brain ?dump|recap|meeting minutes|debrief|read-?out|"
@@ -1033,6 +1032,7 @@ def _notes_title(line: str) -> bool:
     return len(bare.split()) <= 12 and not re.search(r"[.!?]\s+\S", bare) and _NOTES_KIND.search(bare) is not None
 
 
+# "Keisha Brandt leads (product + research)": a person who leads it, named first
 _PERSON_WHO_LEADS = re.compile(rf"\W*(?P<name>[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}'’-]+){{1,2}})\s+"
                                r"(?:leads|will lead|is leading|heads|owns it|drives it)\b"
                                r"(?:\s*\((?P<what>[^()\n]{1,40})\))?")
