@@ -2822,9 +2822,9 @@ def _place_runs(text: str) -> Iterator[re.Match[str]]:
 
 
 # "Harlow & Finch want ...", "Smith & Sons have ...": a firm named for two people, acting
-_ACTS = re.compile(r"\s+(?:want|wants|have|has|had|say|says|said|are|is|will|would|need|needs|asked|agreed|signed)\b")
-_A_FIRM = re.compile(rf"\s*&\s*[{UPPER}][{LOWER}]+(?=\s+(?:want|wants|have|has|had|say|says|said|are|is|will|"
-                     r"would|need|needs|asked|agreed|signed)\b)")
+_ACTING = r"\s+(?:want|wants|have|has|had|say|says|said|are|is|will|would|need|needs|asked|agreed|signed)\b"
+_ACTS = re.compile(_ACTING)
+_A_FIRM = re.compile(rf"\s*&\s*[{UPPER}][{LOWER}]+(?={_ACTING})")
 _A_FIRM_AFTER = re.compile(rf"[{UPPER}][{LOWER}]+\s*&\s*$")
 _A_ROLE_BEFORE = re.compile(r"\b(?:director|manager|lead|head|owner|founder|ceo|cto|coo|cfo|vp|officer|partner|"
                             r"chair|president),\s*$", re.IGNORECASE)

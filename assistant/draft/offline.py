@@ -54,14 +54,20 @@ _VERBS = {"help": "helps", "let": "lets", "make": "makes", "give": "gives", "tur
           "automate": "automates", "connect": "connects", "predict": "predicts", "answer": "answers",
           "remind": "reminds", "read": "reads", "write": "writes", "draft": "drafts", "book": "books",
           "schedule": "schedules", "fill": "fills", "stop": "stops", "catch": "catches", "keep": "keeps"}
-_WE_DO_IT = re.compile(r"(?i)\W*we\s+(?:will\s+|'ll\s+)?(?!(?:need|want|think|hope|plan|should|could)\b)[a-z]+")
 # "we put acoustic pods into offices": what the team does through the product, said of the product
-_WE_DO = re.compile(r"(?i:we)\s+(?P<verb>[a-z]{2,})\s+(?P<rest>\S.*)")
+_WE_DO = re.compile(r"(?i:\W*we)(?:\s+will|'ll)?\s+(?P<verb>[a-z]{2,})\s+(?P<rest>\S.*)")
 _NOT_WHAT_IT_DOES = frozenset({
     "are", "were", "have", "had", "do", "did", "will", "would", "could", "should", "can", "might", "may", "must",
     "need", "want", "think", "thought", "know", "believe", "hope", "plan", "expect", "got", "get", "heard", "saw",
     "talked", "spoke", "met", "asked", "found", "learned", "learnt", "tried", "started", "keep", "also", "just",
     "still", "already", "really", "only", "then", "now", "could've", "wanna", "gonna", "feel", "guess", "reckon"})
+
+
+def _what_we_do(text: str) -> re.Match[str] | None:
+    """"We own the pods, install them ...": the team doing something for the customer (its verb and
+    the rest), not thinking, planning or needing ("We need a partner")."""
+    we_do = _WE_DO.match(text)
+    return we_do if we_do and we_do.group("verb").lower() not in _NOT_WHAT_IT_DOES else None
 
 
 def _third_person(verb: str) -> str:
@@ -1505,8 +1511,8 @@ class Composer:
         pronoun = re.match(r"(?:It|it)\s+(?=[a-z]+[^s\W]s\b)", first)
         if pronoun:  # "It texts every guest": "it" is the product
             return first[pronoun.end():]
-        we_do = _WE_DO.match(first)
-        if we_do and we_do.group("verb").lower() not in _NOT_WHAT_IT_DOES:
+        we_do = _what_we_do(first)
+        if we_do:
             # "we put acoustic pods into offices as a service" -> "puts acoustic pods into offices ..."
             return f"{_third_person(we_do.group('verb').lower())} {we_do.group('rest')}"
         if _benefit_order(first) and re.search(r"(?i)\b(?:you|your|yours|yourself)\b", first):
@@ -1818,7 +1824,7 @@ class Composer:
         # service itself, told in how it works)
         steps = [s for s in self.facts.about("getting_started") if _usable(s) and s.topic != "open" and (
             s.topic == "getting_started" or "dependencies" not in s.topics and not _QUOTES_SOMEONE.search(s.text)
-            and not _WE_DO_IT.match(s.text))]
+            and not _what_we_do(s.text))]
         if steps:
             return paragraph("To get started:", *(sentence(s.text) for s in steps[:3]))
         return "To get started, " + self.book.tbd(
